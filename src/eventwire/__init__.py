@@ -1,0 +1,2 @@
+"""eventwire: raw news to traceable PLOVER events."""
+__version__ = "0.1.0"

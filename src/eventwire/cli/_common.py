@@ -1,0 +1,55 @@
+"""Helpers shared by the command modules: console, store opening, clean failures."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+import typer
+from rich.console import Console
+
+from eventwire.store import Store, StoreError
+
+console = Console()
+err = Console(stderr=True)
+
+DB_OPTION = typer.Option("eventwire.duckdb", "--db", envvar="EVENTWIRE_DB",
+                         help="DuckDB file of the store.")
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print one clear line and exit."""
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def open_store(path: str, read_only: bool = False):
+    """Open the store or fail with one line (missing file, lock held, wrong schema)."""
+    import os
+
+    if read_only and not os.path.exists(path):
+        fail(f"{path}: no such database; run `eventwire ingest` or `eventwire demo` first", 2)
+    try:
+        store = Store(path, read_only=read_only)
+    except StoreError as exc:
+        fail(str(exc), 2)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def parse_datetime(value: str | None) -> datetime | None:
+    """ISO 8601 or anything dateparser reads; naive times are taken as UTC."""
+    if value is None:
+        return None
+    try:
+        dt = datetime.fromisoformat(value)
+    except ValueError:
+        import dateparser
+
+        dt = dateparser.parse(value)
+        if dt is None:
+            raise typer.BadParameter(f"cannot read {value!r} as a date/time") from None
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)

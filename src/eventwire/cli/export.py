@@ -1,0 +1,48 @@
+"""``eventwire export ...``: stored records to files other tools read."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import duckdb
+import typer
+
+from eventwire.cli import app
+from eventwire.cli._common import DB_OPTION, console, fail, open_store
+
+export_app = typer.Typer(help="Export stored records.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+class ArticleFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+_COPY_OPTIONS = {"jsonl": "FORMAT json", "csv": "FORMAT csv, HEADER true",
+                 "parquet": "FORMAT parquet"}
+
+
+@export_app.command("articles")
+def export_articles(
+    fmt: ArticleFormat = typer.Option(..., "--format", "-f", help="jsonl, csv or parquet"),
+    out: Path = typer.Option(..., "-o", "--output", help="File to write."),
+    db: str = DB_OPTION,
+) -> None:
+    """Articles with their metadata, body and the source path they came from."""
+    if not out.parent.exists():
+        fail(f"{out.parent}: output directory does not exist", 2)
+    with open_store(db, read_only=True) as store:
+        target = str(out).replace("'", "''")
+        try:
+            store.con.execute(
+                "COPY (SELECT id, source_path, record, position, format, raw_hash, url, title, "
+                "published, published_text, date_rule, author, site_name, source, dateline, "
+                "bullets, caption, caption_credit, language, words, body FROM articles "
+                f"ORDER BY source_path, position) TO '{target}' ({_COPY_OPTIONS[fmt.value]})")
+        except duckdb.Error as exc:
+            fail(f"{out}: cannot write ({str(exc).splitlines()[0]})", 1)
+        n = store.count()
+    console.print(f"wrote {n} articles to {out}")

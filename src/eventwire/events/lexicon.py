@@ -1,0 +1,141 @@
+"""The trigger lexicon: a readable text file users extend without touching code.
+
+The format is described at the top of ``eventwire/data/events/lexicon.txt``.  Extra files
+named in ``Settings().lexicon_files`` (``EVENTWIRE_LEXICON``) are read after the packaged one;
+their entries add to it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from eventwire.events.plover import CONTEXTS, QUAD, valid_mode
+
+POS_PREFIX = {"V": "verb", "N": "noun", "A": "adj"}
+
+
+class LexiconError(ValueError):
+    """A lexicon line that cannot be read; the message says file, line and why."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One trigger: a word plus the conditions under which it names a PLOVER event."""
+
+    type: str
+    mode: str | None
+    context: str | None
+    pos: str  # verb | noun | adj
+    lemma: str
+    deps: tuple[str, ...] = ()
+    neg: bool = False
+    no_obj: bool = False
+    subj_class: str | None = None
+    source: str = ""  # "lexicon.txt:123", shown as the event's rule
+
+    @property
+    def specificity(self) -> int:
+        return 2 * len(self.deps) + int(self.neg) + int(self.no_obj) + 2 * bool(self.subj_class)
+
+
+@dataclass
+class Lexicon:
+    """Triggers by (pos, lemma), word classes and context cue words."""
+
+    entries: dict[tuple[str, str], list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    classes: dict[str, dict[str, str | None]] = field(default_factory=lambda: defaultdict(dict))
+    contexts: dict[str, str] = field(default_factory=dict)  # cue lemma -> context
+
+    def lookup(self, pos: str, lemma: str) -> list[Entry]:
+        return self.entries.get((pos, lemma), [])
+
+    def in_class(self, name: str, lemma: str) -> bool:
+        return lemma in self.classes.get(name, {})
+
+    def class_mode(self, name: str, lemma: str) -> str | None:
+        return self.classes.get(name, {}).get(lemma)
+
+    def add_file(self, path: Path | str, text: str | None = None) -> None:
+        name = Path(path).name
+        if text is None:
+            try:
+                text = Path(path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise LexiconError(f"{path}: cannot read lexicon file ({exc})") from exc
+        for no, raw in enumerate(text.splitlines(), 1):
+            line = raw.strip()
+            if not line or line.startswith("# ") or line == "#":
+                continue
+            try:
+                self._add_line(line, f"{name}:{no}")
+            except LexiconError as exc:
+                raise LexiconError(f"{path}:{no}: {exc}") from None
+        for key in self.entries:
+            self.entries[key].sort(key=lambda e: -e.specificity)
+
+    def _add_line(self, line: str, where: str) -> None:
+        head, *words = line.split()
+        if head.startswith("@"):
+            name, _, mode = head[1:].partition("/")
+            for w in words:
+                self.classes[name][w.lower()] = mode or None
+            return
+        if head.startswith("#"):
+            ctx = head[1:]
+            if ctx not in CONTEXTS:
+                raise LexiconError(f"unknown context {ctx!r}")
+            for w in words:
+                self.contexts[w.lower()] = ctx
+            return
+        self.add_entry(head, words, where)
+
+    def add_entry(self, head: str, words: list[str], where: str) -> None:
+        label, _, context = head.partition("#")
+        etype, _, mode = label.partition("/")
+        if etype not in QUAD:
+            raise LexiconError(f"unknown PLOVER type {etype!r}")
+        if not valid_mode(etype, mode or None):
+            raise LexiconError(f"mode {mode!r} is not a mode of {etype}")
+        if context and context not in CONTEXTS:
+            raise LexiconError(f"unknown context {context!r}")
+        if not words:
+            raise LexiconError("a trigger line needs a pattern after the type")
+        first, *rest = words
+        pos = "verb"
+        if len(first) > 2 and first[1] == ":":
+            if first[0] not in POS_PREFIX:
+                raise LexiconError(f"unknown word class prefix {first[:2]!r} (use V:, N:, A:)")
+            pos, first = POS_PREFIX[first[0]], first[2:]
+        deps, neg, no_obj, subj = [], False, False, None
+        for w in rest:
+            if w.startswith("+"):
+                deps.append(w[1:].lower())
+            elif w == "!neg":
+                neg = True
+            elif w == "!obj":
+                no_obj = True
+            elif w.startswith("@"):
+                subj = w[1:]
+            else:
+                raise LexiconError(f"unexpected {w!r} (conditions start with +, ! or @)")
+        entry = Entry(etype, mode or None, context or None, pos, first.lower(), tuple(deps),
+                      neg, no_obj, subj, where)
+        self.entries[(pos, entry.lemma)].append(entry)
+
+
+def packaged_text() -> str:
+    return resources.files("eventwire.data").joinpath("events/lexicon.txt").read_text("utf-8")
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
+    """The packaged lexicon plus the user's files, parsed once per process."""
+    lex = Lexicon()
+    lex.add_file("lexicon.txt", packaged_text())
+    for path in extra_files:
+        lex.add_file(path)
+    return lex

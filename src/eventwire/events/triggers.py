@@ -1,0 +1,294 @@
+"""Find event triggers in a parsed sentence and decide what each one means.
+
+A trigger is a verb, an event noun governed by a light verb ("held talks", "launched an
+attack") or an evaluative adjective ("not happy") that matches a lexicon entry.  A trigger
+inside the complement of a speech-act trigger ("warned it would not tolerate attacks",
+"urged Israel to withdraw") is absorbed by it and only colours its mode, so one statement
+gives one event.  Intention markers turn future cooperation into AGREE and future retreat
+into CONCEDE, as the PLOVER manual prescribes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from eventwire.events.lexicon import Entry, Lexicon
+
+# Verbal types whose complement clause says what is agreed, asked, refused or threatened.
+FRAMING = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
+                     "THREATEN"})
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+FORCEFUL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
+# Dependency links a complement follows up to the trigger that frames it.
+_CHAIN = frozenset({"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "conj", "advcl", "dobj"})
+_ARG_DEPS = frozenset({"dobj", "prt", "attr", "acomp", "oprd", "prep", "agent", "dative",
+                       "compound", "amod", "xcomp", "ccomp", "advmod", "nsubjpass", "npadvmod"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_NEG_WORDS = frozenset({"not", "n't", "never", "no"})
+
+
+@dataclass
+class Trigger:
+    """A matched trigger with everything decided about it so far."""
+
+    token: Token
+    entry: Entry
+    type: str
+    mode: str | None
+    rule: str
+    negated: bool = False
+    hypothetical: bool = False
+    aggregate: bool = False
+    future: bool = False
+    framing: Trigger | None = None  # the trigger that absorbed this one
+    absorbed: list[Trigger] = field(default_factory=list)
+    light: Token | None = None  # the light verb of a noun trigger
+    notes: list[str] = field(default_factory=list)
+
+
+def dep_lemmas(tok: Token) -> set[str]:
+    """Lemmas a lexicon "+word" condition may name: objects, particles, prepositions..."""
+    out: set[str] = set()
+    for c in tok.children:
+        if c.dep_ not in _ARG_DEPS:
+            continue
+        out.add(c.lemma_.lower())
+        out.add(c.lower_)
+        for g in c.children:
+            if g.dep_ in ("pobj", "compound", "amod", "prep", "prt", "dobj", "nmod"):
+                out.add(g.lemma_.lower())
+                out.add(g.lower_)
+                if g.dep_ == "prep":
+                    out.update(x.lemma_.lower() for x in g.children if x.dep_ == "pobj")
+    return out
+
+
+def is_negated(tok: Token) -> bool:
+    """Negation on the trigger, on the copula of an adjective, or "no" on a noun trigger."""
+    heads = [tok]
+    if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr", "xcomp"):
+        heads.append(tok.head)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "neg" or (c.lower_ in _NEG_WORDS and c.dep_ in ("advmod", "det")):
+                return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_ == "fail"
+
+
+def subject_token(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr"):
+        return subject_token(tok.head)
+    return None
+
+
+def has_object(tok: Token) -> bool:
+    return any(c.dep_ in ("dobj", "attr") for c in tok.children)
+
+
+def _match(tok: Token, entries: list[Entry], lex: Lexicon, negated: bool) -> Entry | None:
+    lemmas: set[str] | None = None
+    for e in entries:
+        if e.neg and not negated:
+            continue
+        if e.no_obj and has_object(tok):
+            continue
+        if e.deps:
+            lemmas = dep_lemmas(tok) if lemmas is None else lemmas
+            if not all(d in lemmas for d in e.deps):
+                continue
+        if e.subj_class:
+            subj = subject_token(tok)
+            if subj is None or not lex.in_class(e.subj_class, subj.lemma_.lower()):
+                continue
+        return e
+    return None
+
+
+def _noun_licensed(tok: Token, lex: Lexicon) -> Token | None:
+    """The light or occurrence verb that makes an event noun report an event, if any."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "attr", "nsubjpass") and lex.in_class("light", head.lemma_.lower()):
+        return head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "on", "to", "into"):
+        verb = head.head
+        if verb.pos_ in ("VERB", "AUX") and lex.in_class("light", verb.lemma_.lower()):
+            return verb
+    if tok.dep_ == "nsubj" and lex.in_class("occur", head.lemma_.lower()):
+        return head
+    if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return _noun_licensed(tok.head, lex)
+    return None
+
+
+def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
+    """Every lexicon trigger in the sentence, before absorption."""
+    found: list[Trigger] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB":
+            pos = "verb"
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            pos = "noun"
+        elif tok.pos_ == "ADJ":
+            pos = "adj"
+        else:
+            continue
+        entries = lex.lookup(pos, lemma) or (lex.lookup(pos, tok.lower_) if pos == "noun" else [])
+        if not entries:
+            continue
+        light = None
+        if pos == "noun":
+            light = _noun_licensed(tok, lex)
+            if light is None:
+                continue
+        if pos == "adj" and tok.dep_ not in ("acomp", "ROOT", "ccomp", "xcomp", "conj", "attr"):
+            continue
+        neg = is_negated(tok)
+        entry = _match(tok, entries, lex, neg)
+        if entry is None:
+            continue
+        trig = Trigger(tok, entry, entry.type, entry.mode, f"lexicon:{entry.source}",
+                       negated=neg and not entry.neg, light=light)
+        found.append(trig)
+    # A noun whose light verb is itself a trigger ("issued an ultimatum") is part of it.
+    verbs = {t.token.i for t in found if t.entry.pos == "verb" and t.entry.deps}
+    return [t for t in found if not (t.light is not None and t.light.i in verbs)]
+
+
+def _framing_of(trig: Trigger, by_index: dict[int, Trigger]) -> Trigger | None:
+    t = trig.token
+    steps = 0
+    while t.dep_ in _CHAIN and t.head is not t and steps < 6:
+        if t.dep_ == "conj" and t.head.i in by_index and by_index[t.head.i].framing is None:
+            # coordinated triggers stand side by side; only follow conj to find a frame
+            head = by_index[t.head.i]
+            return head.framing if head.framing is not None else None
+        t = t.head
+        steps += 1
+        if t.i in by_index:
+            cand = by_index[t.i]
+            return cand if cand.type in FRAMING else None
+    return None
+
+
+_THREAT_MODE = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations",
+                "REJECT": "relations", "PROTEST": "restrict"}
+_REQUEST_MODE = {"CONSULT": "meet", "RETREAT": "yield", "CONCEDE": "yield", "AID": "assist",
+                 "COOPERATE": "assist", "SUPPORT": "assist"}
+
+
+def _embedded_mode(frame: Trigger, inner: Trigger) -> str | None:
+    if frame.type == "THREATEN":
+        if inner.type == "COERCE":
+            return {"arrest": "arrest", "deport": "expel"}.get(inner.mode or "", "restrict")
+        if inner.type == "SANCTION" and inner.mode == "expel":
+            return "expel"
+        if inner.token.lemma_ in ("occupy", "annex", "seize"):
+            return "territory"
+        return _THREAT_MODE.get(inner.type)
+    if frame.type in ("REQUEST", "REJECT"):
+        if inner.type == "RETREAT" and inner.mode == "resign":
+            return "change"
+        return _REQUEST_MODE.get(inner.type)
+    return None
+
+
+def _intent_marked(tok: Token, lex: Lexicon) -> str | None:
+    """Why the trigger states an intention: a future auxiliary or an intent word above it."""
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
+        return "future_aux"
+    t = tok
+    while t.dep_ in ("xcomp", "conj") and t.head is not t:
+        t = t.head
+        if lex.in_class("intent", t.lemma_.lower()) or (
+            t.lemma_ == "go" and any(c.dep_ == "aux" for c in t.children)
+        ):
+            return f"intent:{t.lemma_.lower()}"
+    return None
+
+
+def resolve(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
+    """Absorb complements into their framing triggers and apply the intention rules."""
+    by_index = {t.token.i: t for t in triggers}
+    for trig in triggers:
+        frame = _framing_of(trig, by_index)
+        if frame is not None and frame is not trig:
+            trig.framing = frame
+            frame.absorbed.append(trig)
+    kept = []
+    for trig in triggers:
+        if trig.framing is not None:
+            continue
+        for inner in trig.absorbed:
+            if trig.type == "AGREE" and inner.type == "RETREAT":
+                trig.type, trig.mode = "CONCEDE", None
+                trig.notes.append("type:agree_to_retreat=CONCEDE")
+            elif trig.type == "AGREE" and inner.type in ("CONCEDE",):
+                trig.type, trig.mode = "CONCEDE", None
+                trig.notes.append("type:agree_to_concede=CONCEDE")
+            elif trig.type == "AGREE" and inner.type in FORCEFUL:
+                trig.type, trig.mode = "THREATEN", _THREAT_MODE.get(inner.type)
+                trig.notes.append("type:intent_to_use_force=THREATEN")
+            elif trig.mode is None:
+                mode = _embedded_mode(trig, inner)
+                if mode:
+                    trig.mode = mode
+                    trig.notes.append(f"mode:from_complement:{inner.token.lemma_}")
+        why = _intent_marked(trig.token, lex)
+        if why:
+            trig.future = True
+            if trig.type in COOPERATIVE:
+                trig.type, trig.mode = "AGREE", None
+                trig.notes.append(f"type:{why}:future_cooperation=AGREE")
+            elif trig.type == "RETREAT":
+                trig.type, trig.mode = "CONCEDE", None
+                trig.notes.append(f"type:{why}:future_retreat=CONCEDE")
+            elif trig.type in FORCEFUL and why.startswith("intent:"):
+                trig.type, trig.mode = "THREATEN", _THREAT_MODE.get(trig.type)
+                trig.notes.append(f"type:{why}:intent_to_use_force=THREATEN")
+        kept.append(trig)
+    return kept
+
+
+def hypothetical(tok: Token, lex: Lexicon) -> bool:
+    """A condition ("if", "unless") or a speculative modal on the trigger's clause."""
+    t, steps = tok, 0
+    while steps < 4:
+        for c in t.children:
+            if c.dep_ in ("mark", "aux") and lex.in_class("hypothetical", c.lower_):
+                return True
+        if t.dep_ in ("advcl", "ccomp", "xcomp", "conj") and t.head is not t:
+            if t.dep_ == "advcl" and any(
+                c.dep_ == "mark" and lex.in_class("hypothetical", c.lower_) for c in t.children
+            ):
+                return True
+            if t.dep_ == "ccomp":
+                break
+            t = t.head
+            steps += 1
+        else:
+            break
+    return any(c.dep_ == "amod" and c.lemma_ in ("possible", "potential", "hypothetical")
+               for c in tok.children)
+
+
+def aggregate(tok: Token, lex: Lexicon) -> bool:
+    """A summary of many events: "a wave of attacks", "40 attacks", "continued to fire"."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS"):
+        for c in tok.children:
+            if c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1", "a"):
+                return True
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ == "of" and lex.in_class(
+            "aggregate", head.head.lemma_.lower()
+        ):
+            return True
+    for c in tok.children:
+        if c.dep_ == "advmod" and lex.in_class("aggregate", c.lower_):
+            return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_ == "continue"

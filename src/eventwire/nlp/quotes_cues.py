@@ -1,0 +1,28 @@
+"""Words that introduce reported speech: the cue lexicon the quote rules share."""
+
+from __future__ import annotations
+
+# Verbs of saying, by lemma.  They take a that-clause (ccomp) or stand beside a quotation.
+SPEECH_VERBS = frozenset(
+    """
+    say tell add note claim warn urge accuse announce insist deny argue explain state declare
+    write report suggest acknowledge admit assert contend maintain predict promise pledge vow
+    reply respond recall complain confirm caution concede stress emphasize emphasise observe
+    remark reiterate tweet indicate allege charge ask demand testify hint mention reveal
+    repeat joke quip lament boast conclude propose recommend question wonder speculate 
+    retort shout chant proclaim inform assure remind agree disclose estimate find show learn
+    tout brag scoff acknowledge threaten pledge predict insist yell scream whisper cry
+    continue describe call write post
+    """.split()
+)
+# Verbs of thinking also report attitudes when they take a that-clause with a named subject.
+THINK_VERBS = frozenset("believe think feel know fear hope expect worry".split())
+# Verbs whose reported content is an object plus an infinitive ("urged them to stop").
+DIRECTIVE_VERBS = frozenset("urge ask call warn tell order encourage implore".split())
+# Nouns that head reported speech ("in a statement", "the claim that").
+SPEECH_NOUNS = frozenset(
+    "statement claim claims remarks remark comment comments interview tweet post "
+    "announcement warning argument assertion allegation speech letter release report".split()
+)
+# Cue verbs that only count right next to a quotation (too vague as that-clause heads).
+QUOTE_ONLY_VERBS = frozenset("continue describe call write post".split())

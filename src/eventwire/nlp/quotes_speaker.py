@@ -1,0 +1,173 @@
+"""Resolve a quote's speaker span to a named actor.
+
+Names come from the actors component (``doc._.mentions``) when it ran, else from spaCy's
+PERSON/ORG/GPE/NORP entities, so quotes work with or without it.  A pronoun or a definite
+role noun ("the official", "the spokesman") goes to the closest earlier person outside
+quoted text; a bare surname goes to the fuller name used elsewhere in the article
+("Schenker" -> "David Schenker").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"they", "we", "it"}
+# Head nouns that name a person by role; "the official said" refers back to a named person.
+ROLE_NOUNS = {
+    "official", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary",
+    "president", "envoy", "leader", "commander", "ambassador", "senator", "governor",
+    "candidate", "nominee", "chairman", "chairwoman", "chair", "director", "chief", "general",
+    "lawmaker", "congressman", "congresswoman", "representative", "diplomat", "mayor",
+    "premier", "prime", "king", "prince", "adviser", "advisor", "aide", "founder", "executive",
+    "ceo", "judge", "attorney", "lawyer", "negotiator", "mediator", "businessman", "politician",
+    "businesswoman", "democrat", "republican", "man", "woman", "colonel", "captain", "major",
+    "sheikh", "cleric", "analyst", "author", "professor", "economist", "pollster", "strategist",
+    "host", "anchor", "activist", "campaigner", "organizer", "head", "deputy", "commissioner",
+}
+_NAME_LABELS = {"ORG", "GPE", "NORP"}
+_STRIP = " \t\n’'s,.\"“”"
+
+
+@dataclass
+class Named:
+    """A named actor occurrence: where it is, its canonical name and its POLECAT code."""
+
+    start: int
+    end: int
+    name: str
+    code: str | None
+    person: bool
+
+
+def _clean(name: str) -> str:
+    name = name.strip()
+    for suffix in ("’s", "'s"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return name.strip(" ,.\"“”")
+
+
+class SpeakerIndex:
+    """The article's named actors, indexed by position, with surname-to-full-name links."""
+
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]]):
+        self.named = self._collect(doc)
+        self.named.sort(key=lambda n: n.start)
+        self._starts = [n.start for n in self.named]
+        self._quoted = sorted(quoted)
+        persons = [n.name for n in self.named if n.person]
+        self._persons = persons
+        self._last: Named | None = None
+        self._full = self._full_names(persons, [n.name for n in self.named])
+        for n in self.named:
+            # the tagger often calls a bare surname ORG; the article's full name says PERSON
+            if not n.person and n.name in self._full:
+                n.person = True
+
+    @staticmethod
+    def _collect(doc: Doc) -> list[Named]:
+        mentions = doc._.mentions or []
+        if mentions:
+            return [
+                Named(m.start, m.end, _clean(m.name or m.text), m.code or None,
+                      m.kind == "person")
+                for m in mentions
+            ]
+        out = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                out.append(Named(ent.start_char, ent.end_char, _clean(ent.text), None, True))
+            elif ent.label_ in _NAME_LABELS:
+                out.append(Named(ent.start_char, ent.end_char, _clean(ent.text), None, False))
+        return out
+
+    @staticmethod
+    def _full_names(persons: list[str], names: list[str]) -> dict[str, str]:
+        """Map each short name to the longest person name in the article that ends with it."""
+        full: dict[str, str] = {}
+        for name in set(names):
+            words = name.split()
+            if not words:
+                continue
+            for other in persons:
+                owords = other.split()
+                if len(owords) > len(words) and owords[-len(words):] == words:
+                    if len(owords) > len(full.get(name, name).split()):
+                        full[name] = other
+        return full
+
+    def canonical(self, name: str) -> str:
+        return self.full_name(_clean(name))
+
+    def full_name(self, name: str) -> str:
+        if name not in self._full:
+            self._full.update(self._full_names(self._persons, [name]))
+        return self._full.get(name, name)
+
+    def note_speaker(self, name: str | None, code: str | None, pos: int) -> None:
+        """Remember the latest resolved person speaker: "he said" after a quote goes back to it."""
+        if name and name in self._person_names():
+            self._last = Named(pos, pos, name, code, True)
+
+    def _person_names(self) -> set[str]:
+        return {self.full_name(n) for n in self._persons}
+
+    def in_quote(self, start: int, end: int) -> bool:
+        i = bisect_left(self._quoted, (start + 1,)) - 1
+        return i >= 0 and self._quoted[i][0] <= start and end <= self._quoted[i][1]
+
+    def within(self, start: int, end: int) -> list[Named]:
+        """Named actors inside ``[start, end)``."""
+        i = bisect_left(self._starts, start)
+        out = []
+        while i < len(self.named) and self.named[i].start < end:
+            if self.named[i].end <= end:
+                out.append(self.named[i])
+            i += 1
+        return out
+
+    def previous_person(self, before: int) -> Named | None:
+        """The closest person named before ``before``, outside quoted text."""
+        i = bisect_left(self._starts, before) - 1
+        while i >= 0:
+            n = self.named[i]
+            if n.person and n.end <= before and not self.in_quote(n.start, n.end):
+                return n
+            i -= 1
+        return None
+
+    def resolve(self, span: Span, head) -> tuple[str | None, str | None]:
+        """(speaker_name, speaker_code) for a speaker span whose head token is ``head``."""
+        inside = self.within(span.start_char, span.end_char)
+        persons = [n for n in inside if n.person]
+        if persons:
+            best = next((n for n in persons if n.start <= head.idx < n.end), persons[0])
+            return self.full_name(best.name), best.code
+        low = head.lower_
+        if low in PERSON_PRONOUNS or low == "i":
+            return self._antecedent(span.start_char)
+        if inside:
+            best = next((n for n in inside if n.start <= head.idx < n.end), inside[0])
+            return best.name, best.code
+        if head.pos_ == "PROPN":
+            name = " ".join(t.text for t in span if t.pos_ == "PROPN" and t.i <= head.i)
+            return self.full_name(_clean(name or head.text)), None
+        if low in GROUP_PRONOUNS:
+            return None, None
+        definite = any(t.lower_ in ("the", "this", "that") for t in head.lefts)
+        if definite and head.tag_ == "NN" and low in ROLE_NOUNS:
+            return self._antecedent(span.start_char)
+        return None, None
+
+    def _antecedent(self, before: int) -> tuple[str | None, str | None]:
+        n = self.previous_person(before)
+        last = self._last
+        if last is not None and last.start < before and (n is None or n.start < last.start):
+            n = last  # the person quoted last is named after any other person
+        if n is None:
+            return None, None
+        return self.full_name(n.name), n.code

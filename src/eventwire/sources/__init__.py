@@ -1,0 +1,1 @@
+"""Input stage: read files, detect their format and turn them into clean articles."""

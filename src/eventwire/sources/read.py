@@ -1,0 +1,197 @@
+"""Walk the paths a user gives and yield raw inputs (one per page) or skips with a reason.
+
+Reading is lazy: files are opened one at a time, so a corpus of any size streams through.
+"""
+
+from __future__ import annotations
+
+import glob
+import io
+import json
+import os
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from eventwire.models import RawInput, Skip
+from eventwire.sources.detect import sniff
+
+STDIN = "-"
+
+
+def expand(paths: Iterable[str]) -> Iterator[str | Skip]:
+    """Files, directories (recursively, sorted), globs and ``-`` for stdin."""
+    for p in paths:
+        if p == STDIN:
+            yield STDIN
+        elif os.path.isdir(p):
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    if not f.startswith("."):
+                        yield os.path.join(root, f)
+        elif os.path.isfile(p):
+            yield p
+        elif glob.has_magic(p):
+            matches = sorted(glob.glob(p, recursive=True))
+            if not matches:
+                yield Skip(p, "no file matches this pattern")
+            for m in matches:
+                yield from expand([m])
+        else:
+            yield Skip(p, "no such file or directory")
+
+
+def read_inputs(
+    paths: Iterable[str], as_of: datetime | None = None, max_bytes: int = 50 * 1024 * 1024
+) -> Iterator[RawInput | Skip]:
+    """Yield a RawInput for each page found in ``paths`` and a Skip for each unusable one."""
+    for path in expand(paths):
+        if isinstance(path, Skip):
+            yield path
+            continue
+        yield from read_file(path, as_of, max_bytes)
+
+
+def read_file(path: str, as_of: datetime | None, max_bytes: int) -> Iterator[RawInput | Skip]:
+    """Read one file (or stdin), decompress, detect its format and split it into inputs."""
+    try:
+        if path == STDIN:
+            data = sys.stdin.buffer.read(max_bytes + 1)
+            when = as_of or datetime.now(UTC)
+            path_name = "<stdin>"
+        else:
+            size = os.path.getsize(path)
+            if size > max_bytes:
+                yield Skip(path, f"file is {size:,} bytes, over the size cap of {max_bytes:,}")
+                return
+            data = Path(path).read_bytes()
+            when = as_of or datetime.fromtimestamp(os.path.getmtime(path), UTC)
+            path_name = path
+    except OSError as exc:
+        yield Skip(path, f"cannot read: {exc.strerror or exc}")
+        return
+    if len(data) > max_bytes:
+        yield Skip(path_name, f"input is over the size cap of {max_bytes:,} bytes")
+        return
+    if not data.strip():
+        yield Skip(path_name, "empty file")
+        return
+    broken = None
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data, broken = _gunzip(data, max_bytes)
+        except OverflowError:
+            yield Skip(path_name, f"decompressed size is over the size cap of {max_bytes:,}")
+            return
+        if broken and not data.lstrip().startswith(b"WARC/"):
+            yield Skip(path_name, f"truncated or corrupt gzip ({broken})")
+            return
+        if not data.strip():
+            yield Skip(path_name, "empty file (after decompression)")
+            return
+    fmt = sniff(data, path_name)
+    if fmt == "warc":
+        yield from _warc_records(path_name, data, when, broken)
+    elif fmt == "jsonl":
+        yield from _jsonl_records(path_name, data, when)
+    else:
+        yield RawInput(source_path=path_name, data=data, as_of=when, hint=fmt)
+
+
+def _gunzip(data: bytes, max_bytes: int) -> tuple[bytes, str | None]:
+    """Decompress every gzip member, refusing output over the cap (zip bombs).
+
+    A truncated or corrupt stream returns what could be read and the error, so the intact
+    records of a cut WARC still land.
+    """
+    out = bytearray()
+    rest = data
+    while rest[:2] == b"\x1f\x8b":
+        member = zlib.decompressobj(wbits=31)
+        try:
+            out += member.decompress(rest, max_bytes + 1 - len(out))
+        except zlib.error as exc:
+            return bytes(out), str(exc)
+        if len(out) > max_bytes or member.unconsumed_tail:
+            raise OverflowError
+        if not member.eof:
+            return bytes(out), "the compressed stream ends early"
+        rest = member.unused_data
+    return bytes(out), None
+
+
+def _warc_records(
+    path: str, data: bytes, when: datetime, broken: str | None = None
+) -> Iterator[RawInput | Skip]:
+    """Each HTML response record of a WARC is one page; a truncated tail is reported."""
+    n = 0
+    try:
+        for n, rec in enumerate(ArchiveIterator(io.BytesIO(data)), start=1):
+            if rec.rec_type != "response" or rec.http_headers is None:
+                continue
+            ctype = (rec.http_headers.get_header("Content-Type") or "").lower()
+            if "html" not in ctype:
+                continue
+            body = rec.content_stream().read()
+            if rec.raw_stream.limit:  # the block ends before its Content-Length
+                yield Skip(path, "truncated WARC record", record=f"record {n}")
+                return
+            url = rec.rec_headers.get_header("WARC-Target-URI")
+            crawled = _warc_date(rec.rec_headers.get_header("WARC-Date")) or when
+            yield RawInput(source_path=path, data=body, as_of=crawled, record=f"record {n}",
+                           url=url, hint="html")
+    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
+        yield Skip(path, f"truncated or corrupt WARC ({exc})", record=f"record {n + 1}")
+        return
+    if broken:
+        yield Skip(path, f"truncated WARC (gzip: {broken})", record=f"record {n + 1}")
+
+
+def _warc_date(value: str | None) -> datetime | None:
+    """The crawl time is the right anchor for relative dates on a WARC page."""
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
+    except ValueError:
+        return None
+
+
+def _jsonl_records(path: str, data: bytes, when: datetime) -> Iterator[RawInput | Skip]:
+    """One object per line with ``html`` or ``text``; each bad line is skipped on its own."""
+    for n, line in enumerate(data.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"line {n}"
+        try:
+            obj = json.loads(line)
+        except ValueError as exc:
+            yield Skip(path, f"not JSON ({exc.__class__.__name__}: {exc})", record=where)
+            continue
+        if not isinstance(obj, dict):
+            yield Skip(path, "JSON value is not an object", record=where)
+            continue
+        html, text = obj.get("html"), obj.get("text")
+        body = html if isinstance(html, str) and html.strip() else text
+        if not isinstance(body, str) or not body.strip():
+            yield Skip(path, 'record has no "html" or "text" string', record=where)
+            continue
+        yield RawInput(
+            source_path=path,
+            data=body.encode("utf-8"),
+            as_of=when,
+            record=where,
+            url=_str(obj.get("url")),
+            published=_str(obj.get("published")),
+            title=_str(obj.get("title")),
+            source=_str(obj.get("source")),
+            hint="html" if body is html else "jsonl-text",
+        )
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None

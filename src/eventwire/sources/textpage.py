@@ -1,0 +1,211 @@
+"""Split a plain-text news page (a naive scrape: every text block on its own line) into articles.
+
+No library does this, so it is done with general signals, never with a publisher's wording:
+
+1. Article headers: a headline-shaped line that the page repeats within a few lines, with
+   little prose between the two copies (page title, then the headline above the text).  Each
+   header starts a segment; text before the first header is a segment of its own.
+2. In each segment the body is the contiguous run of lines with the highest total score
+   (maximum-sum subarray): prose lines score their word count, clutter lines (short and
+   unpunctuated, repeated on the page, captions, date lines) score negative.  Menus, footers
+   and related-headline lists are long runs of negative lines, so they fall outside.
+3. Around the body: leading bullet lines are the summary bullets, the date line above the body
+   gives ``published``, a sentence with a credit gives the caption, the first paragraph's
+   upper-case place gives the dateline.  The body ends at its last sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from eventwire.models import Article
+from eventwire.sources.textpage_dates import DateHit, find_date
+from eventwire.sources.textpage_lines import (
+    BULLET_RE,
+    Line,
+    clean_line,
+    line_features,
+    norm_key,
+    repair_mojibake,
+)
+from eventwire.sources.textpage_meta import choose_title, find_dateline, is_titleish, split_caption
+
+HEADER_WINDOW = 12  # lines between a headline's two copies
+HEADER_MAX_PROSE = 60  # words of prose allowed between them (a caption, a standfirst)
+LOOKBACK = 15  # lines above a body searched for its title, date and caption
+MIN_BODY_SCORE = 25  # a segment whose best run scores less holds no article
+GAP_BREAK = 8.0  # clutter between two runs of text that makes them separate blocks
+ANCHOR_SHARE = 0.25  # a block this share of the page's best is big enough to be the body
+CLUTTER_SCORE = -2.0
+REPEAT_SCORE = -4.0
+CAPTION_SCORE = -6.0
+
+
+@dataclass
+class _Segment:
+    start: int
+    end: int  # exclusive
+    header: tuple[int, int] | None  # indices of the headline's two copies
+
+
+def split_text_page(text: str, as_of: datetime) -> list[Article]:
+    """The articles of one text page, in page order; [] when it holds no article text."""
+    as_of = as_of if as_of.tzinfo else as_of.replace(tzinfo=UTC)
+    texts = [t for t in (clean_line(raw) for raw in repair_mojibake(text).split("\n")) if t]
+    if not texts:
+        return []
+    lines = line_features(texts)
+    dates = {ln.index: hit for ln in lines if ln.words <= 12
+             if (hit := find_date(ln.text, as_of)) is not None}
+    captions = {ln.index: cap for ln in lines if (cap := split_caption(ln.text)) is not None}
+    scores = [_score(ln, ln.index in dates, ln.index in captions) for ln in lines]
+    page_keys = {norm_key(t): ln.repeats for t, ln in zip(texts, lines, strict=True)}
+    page_norm = norm_key(" \n ".join(texts))
+    articles: list[Article] = []
+    for seg in _segments(lines, scores):
+        art = _article(seg, lines, scores, dates, captions, page_keys, page_norm)
+        if art is not None:
+            art.position = len(articles)
+            articles.append(art)
+    return articles
+
+
+def _score(line: Line, is_date: bool, is_caption: bool) -> float:
+    """How much a line looks like article text (positive) or page clutter (negative)."""
+    if is_caption:
+        return CAPTION_SCORE
+    if is_date:
+        return CLUTTER_SCORE
+    if line.repeats > 1 and line.words < 40:
+        return REPEAT_SCORE
+    if line.is_prose:
+        return float(line.words)
+    if line.sentence_end and line.words >= 3 and line.upper_start:
+        return line.words / 2
+    return CLUTTER_SCORE
+
+
+def _segments(lines: list[Line], scores: list[float]) -> list[_Segment]:
+    """Cut the page at article headers (a headline repeated a few lines further down)."""
+    headers: list[tuple[int, int]] = []
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        found = None
+        if line.repeats > 1 and is_titleish(line):
+            key = norm_key(line.text)
+            prose = 0
+            for j in range(i + 1, min(n, i + HEADER_WINDOW + 1)):
+                if norm_key(lines[j].text) == key:
+                    found = j
+                    break
+                if scores[j] > 0:
+                    prose += lines[j].words
+                if prose > HEADER_MAX_PROSE:
+                    break
+        if found is not None and any(lines[k].is_prose for k in range(found + 1,
+                                                                       min(n, found + 8))):
+            headers.append((i, found))
+            i = found + 1
+        else:
+            i += 1
+    cuts = [h[0] for h in headers]
+    segments = []
+    if not cuts or cuts[0] > 0:
+        segments.append(_Segment(0, cuts[0] if cuts else n, None))
+    for k, header in enumerate(headers):
+        segments.append(_Segment(header[0], cuts[k + 1] if k + 1 < len(cuts) else n, header))
+    return segments
+
+
+def _blocks(scores: list[float], start: int, end: int) -> list[tuple[int, int, float]]:
+    """Runs of text lines, joined across clutter gaps scoring above ``-GAP_BREAK``."""
+    blocks: list[tuple[int, int, float]] = []
+    cur: list[float] | None = None  # [first, last exclusive, score]
+    gap = 0.0
+    for k in range(start, end):
+        s = scores[k]
+        if s > 0:
+            if cur is not None:
+                cur[1], cur[2] = k + 1, cur[2] + gap + s
+            else:
+                cur = [k, k + 1, s]
+            gap = 0.0
+            continue
+        gap += s
+        if cur is not None and gap <= -GAP_BREAK:
+            blocks.append((int(cur[0]), int(cur[1]), cur[2]))
+            cur, gap = None, 0.0
+    if cur is not None:
+        blocks.append((int(cur[0]), int(cur[1]), cur[2]))
+    return blocks
+
+
+def _main_block(scores: list[float], start: int, end: int) -> tuple[int, int, float]:
+    """The first block that is a sizeable share of the best one: articles precede comments,
+    and cookie notices or teasers above them are small."""
+    blocks = _blocks(scores, start, end)
+    if not blocks:
+        return start, start, 0.0
+    top = max(b[2] for b in blocks)
+    floor = max(MIN_BODY_SCORE, ANCHOR_SHARE * top)
+    return next(b for b in blocks if b[2] >= floor) if top >= MIN_BODY_SCORE else blocks[0]
+
+
+def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[int, DateHit],
+             captions: dict[int, tuple[str, str]], page_keys: dict[str, int],
+             page_norm: str) -> Article | None:
+    zone = seg.header[1] + 1 if seg.header else seg.start
+    first, last, total = _main_block(scores, zone, seg.end)
+    if total < MIN_BODY_SCORE:
+        return None
+    bullets: list[str] = []
+    while first < last and lines[first].bullet:
+        first += 1
+    while first < last and not (lines[first].is_prose or lines[first].sentence_end):
+        first += 1
+    while last > first and not lines[last - 1].sentence_end:
+        last -= 1
+    if first >= last:
+        return None
+    above_start = seg.header[0] if seg.header else max(seg.start, first - LOOKBACK)
+    above = lines[above_start:first]
+    bullets = [BULLET_RE.sub("", ln.text) for ln in above[-10:] if ln.bullet and ln.words >= 3]
+    title = lines[seg.header[0]].text if seg.header else choose_title(above, page_keys,
+                                                                      page_norm)
+    title_key = norm_key(title) if title else None
+    body_lines = [ln.text for ln in lines[first:last] if _in_body(ln, scores, dates)
+                  and norm_key(ln.text) != title_key]
+    if not body_lines:
+        return None
+    date_hit = _pick_date([dates[ln.index] for ln in above if ln.index in dates])
+    caption = next((captions[ln.index] for ln in above if ln.index in captions), None)
+    return Article(
+        id="",
+        source_path="",
+        raw_hash="",
+        format="text",
+        body="\n\n".join(body_lines),
+        title=title,
+        published=date_hit.when if date_hit else None,
+        published_text=date_hit.text if date_hit else None,
+        date_rule=date_hit.rule if date_hit else None,
+        dateline=find_dateline(body_lines[0]),
+        bullets=bullets,
+        caption=caption[0] if caption else None,
+        caption_credit=caption[1] if caption else None,
+    )
+
+
+def _in_body(line: Line, scores: list[float], dates: dict[int, DateHit]) -> bool:
+    """Inside the body run, repeated lines, captions and date lines are still clutter."""
+    return scores[line.index] not in (REPEAT_SCORE, CAPTION_SCORE) and line.index not in dates
+
+
+def _pick_date(hits: list[DateHit]) -> DateHit | None:
+    """A publication label beats an update label; otherwise the first date above the body."""
+    for hit in hits:
+        if hit.rule.split(":")[-1].lower() in ("published", "posted", "first"):
+            return hit
+    return hits[0] if hits else None

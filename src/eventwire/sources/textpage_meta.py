@@ -1,0 +1,90 @@
+"""Article metadata found around a body on a text page: dateline, photo caption, title.
+
+Each rule reads the shape of a line, not its wording: a dateline is an upper-case place
+before a colon or dash at the start of the first paragraph; a caption is a sentence ending in
+a parenthesised or labelled credit; a title is a short unpunctuated line near the body,
+preferably one the page repeats.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eventwire.sources.textpage_lines import Line, norm_key
+
+_PLACE = r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
+DATELINE_RE = re.compile(
+    r"^(?P<dateline>" + _PLACE
+    + r"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z0-9][A-Za-z0-9.]+){0,3})?"  # , Lebanon / , Nov 19
+    + r"(?:\s+\((?:[A-Z][\w.&' ]{1,30})\))?)"  # (Reuters)
+    + r"\s*(?::|—|–|--|-)\s+(?=[A-Z\"“‘'])"
+)
+_CREDIT_PAREN_RE = re.compile(r"^(?P<caption>.*\S)\s*\((?P<credit>[^()]{2,60})\)\s*$")
+_CREDIT_LABEL_RE = re.compile(
+    r"^(?P<caption>.*?\S)\s*(?:Photo(?:graph)?s?|Image|Picture|Credit)\s*(?::|\.{2,}|…|by)\s*"
+    r"(?P<credit>[^.]{2,80})$",
+    re.I,
+)
+_BYLINE_RE = re.compile(r"^(by|from)\s+[A-Z]", re.I)
+
+
+def find_dateline(first_paragraph: str) -> str | None:
+    """'WASHINGTON', 'LONDON (Reuters)' from 'LONDON (Reuters) - The ...'."""
+    m = DATELINE_RE.match(first_paragraph)
+    if not m:
+        return None
+    dateline = m.group("dateline").strip()
+    head = dateline.split(",")[0].split("(")[0]
+    letters = [c for c in head if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
+        return None
+    return dateline
+
+
+def split_caption(text: str) -> tuple[str, str] | None:
+    """(caption, credit) when the line is a photo caption with its credit, else None."""
+    for pattern in (_CREDIT_PAREN_RE, _CREDIT_LABEL_RE):
+        m = pattern.match(text)
+        if not m:
+            continue
+        caption, credit = m.group("caption").strip(), m.group("credit").strip()
+        credit_words = credit.split()
+        if not caption or len(credit_words) > 8:
+            continue
+        if not all(w[:1].isupper() or not w[:1].isalpha() for w in credit_words):
+            continue
+        if pattern is _CREDIT_PAREN_RE and not caption.rstrip("”\"'’").endswith((".", "!", "?")):
+            continue
+        return caption, credit
+    return None
+
+
+def is_titleish(line: Line) -> bool:
+    """Headline shape: a few words, no final full stop, not a bullet, starts upper-case."""
+    if line.bullet or not 3 <= line.words <= 30:
+        return False
+    if line.text.rstrip("\"'”’").endswith((".", ":", ",", ";")):
+        return False
+    return line.upper_start and not _BYLINE_RE.match(line.text)
+
+
+def choose_title(before: list[Line], all_keys: dict[str, int], text_of_page: str) -> str | None:
+    """The most headline-like line among those just before the body.
+
+    Signals: headline shape, closeness to the body, and the page repeating the line (or
+    containing it inside a longer line, as a window title "Headline | Site" does).
+    """
+    best, best_score = None, 0.0
+    n = len(before)
+    for pos, line in enumerate(before):
+        if not is_titleish(line):
+            continue
+        key = norm_key(line.text)
+        score = 1.0 + min(line.words, 12) / 12
+        score += 1.5 if all_keys.get(key, 0) > 1 else 0.0
+        if all_keys.get(key, 0) <= 1 and text_of_page.count(key) > 1:
+            score += 1.0
+        score -= 0.08 * (n - 1 - pos)
+        if score > best_score:
+            best, best_score = line.text, score
+    return best

@@ -1,0 +1,182 @@
+"""DuckDB store: one transaction per batch, keyed by content hash, so re-runs add nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import duckdb
+import pyarrow as pa
+
+from eventwire.models import Annotations, Article
+from eventwire.store.rows import annotation_rows, article_row
+from eventwire.store.schema import MIGRATIONS, VERSION
+
+ANNOTATION_TABLES = ("mentions", "quotes", "times", "places", "events")
+
+
+class StoreError(RuntimeError):
+    """The database file cannot be used (locked, corrupt, newer schema)."""
+
+
+class Store:
+    """A DuckDB file with eventwire's schema, migrated on open."""
+
+    def __init__(self, path: str, read_only: bool = False):
+        self.path = path
+        try:
+            self.con = duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"{path}: cannot open database ({_first_line(exc)})") from None
+        if not read_only:
+            self._migrate()
+        elif self.version() != VERSION:
+            raise StoreError(f"{path}: not an eventwire database of schema version {VERSION}")
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def version(self) -> int:
+        try:
+            row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        except duckdb.CatalogException:
+            return 0
+        return row[0] or 0
+
+    def _migrate(self) -> None:
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, "
+            "applied_at TIMESTAMPTZ DEFAULT current_timestamp)"
+        )
+        current = self.version()
+        if current > VERSION:
+            raise StoreError(f"{self.path}: schema version {current} is newer than this "
+                             f"eventwire ({VERSION}); upgrade eventwire")
+        for number, sql in enumerate(MIGRATIONS[current:], start=current + 1):
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.execute(sql)
+                self.con.execute("INSERT INTO schema_version (version) VALUES (?)", [number])
+                self.con.execute("COMMIT")
+            except duckdb.Error:
+                self.con.execute("ROLLBACK")
+                raise
+
+    # -- writing -------------------------------------------------------------------------
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(set(ids))
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))",
+                                [ids]).fetchall()
+        return {r[0] for r in rows}
+
+    def write_batch(
+        self, articles: list[Article], annotations: list[Annotations] | None = None
+    ) -> tuple[int, int]:
+        """Store new articles (and their annotations) in one transaction.
+
+        Returns (new, already stored).  Articles whose id is already stored, or that repeat
+        within the batch, are left alone, so a re-run after a crash stores each one once.
+        """
+        known = self.known_ids(a.id for a in articles)
+        fresh: dict[str, Article] = {}
+        for a in articles:
+            if a.id not in known and a.id not in fresh:
+                fresh[a.id] = a
+        annos = [x for x in annotations or [] if x.article_id in fresh]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._insert("inputs", _input_rows(articles), ignore_conflicts=True)
+            rows = [article_row(a) | {"annotated": annotations is not None}
+                    for a in fresh.values()]
+            self._insert("articles", rows)
+            for table, trows in annotation_rows(annos).items():
+                self._insert(table, trows, ignore_conflicts=table == "events")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(fresh), len(articles) - len(fresh)
+
+    def replace_annotations(self, annotations: list[Annotations]) -> None:
+        """Re-annotate stored articles: old annotations go, new ones land, atomically."""
+        ids = [a.article_id for a in annotations]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table in ANNOTATION_TABLES:
+                self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))",
+                                 [ids])
+            for table, trows in annotation_rows(annotations).items():
+                self._insert(table, trows, ignore_conflicts=table == "events")
+            self.con.execute("UPDATE articles SET annotated = true WHERE id IN "
+                             "(SELECT unnest(?))", [ids])
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _insert(self, table: str, rows: list[dict], ignore_conflicts: bool = False) -> None:
+        if not rows:
+            return
+        batch = pa.Table.from_pylist(rows)
+        self.con.register("_batch", batch)
+        try:
+            verb = "INSERT OR IGNORE" if ignore_conflicts else "INSERT"
+            self.con.execute(f"{verb} INTO {table} BY NAME SELECT * FROM _batch")
+        finally:
+            self.con.unregister("_batch")
+
+    # -- reading -------------------------------------------------------------------------
+
+    def query(self, sql: str, params: list | None = None) -> list[dict]:
+        cur = self.con.execute(sql, params or [])
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+    def count(self, table: str = "articles") -> int:
+        return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def list_articles(self, limit: int = 50, offset: int = 0) -> list[dict]:
+        return self.query(
+            "SELECT id, published, title, coalesce(source, site_name) AS source, words, "
+            "language, source_path FROM articles ORDER BY published DESC NULLS LAST, id "
+            "LIMIT ? OFFSET ?", [limit, offset])
+
+    def find_article(self, id_or_prefix: str) -> list[dict]:
+        """Articles whose id starts with the given text (a unique prefix is enough)."""
+        return self.query("SELECT * FROM articles WHERE starts_with(id, ?) ORDER BY id LIMIT 5",
+                          [id_or_prefix])
+
+    def annotations(self, article_id: str) -> dict[str, list[dict]]:
+        order = {"quotes": "content_start", "events": "trigger_start"}
+        return {t: self.query(f'SELECT * FROM {t} WHERE article_id = ? ORDER BY '
+                              f'{order.get(t, "start")}', [article_id])
+                for t in ANNOTATION_TABLES}
+
+    def unannotated_ids(self) -> list[str]:
+        return [r[0] for r in self.con.execute(
+            "SELECT id FROM articles WHERE NOT annotated ORDER BY id").fetchall()]
+
+    def articles_by_id(self, ids: list[str]) -> list[dict]:
+        return self.query("SELECT * FROM articles WHERE id IN (SELECT unnest(?)) ORDER BY id",
+                          [ids])
+
+
+def _input_rows(articles: list[Article]) -> list[dict]:
+    seen = {}
+    for a in articles:
+        seen[(a.raw_hash, a.source_path, a.record)] = {
+            "raw_hash": a.raw_hash, "source_path": a.source_path, "record": a.record,
+            "format": a.format}
+    return list(seen.values())
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__

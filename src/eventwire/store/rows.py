@@ -1,0 +1,44 @@
+"""Turn typed records into flat rows for the store's tables (and for Parquet output)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, fields
+
+from eventwire.models import Annotations, Article, Event
+
+
+def article_row(art: Article) -> dict:
+    row = {f.name: getattr(art, f.name) for f in fields(art)}
+    row["words"] = art.words
+    return row
+
+
+def event_row(ev: Event) -> dict:
+    row = asdict(ev)
+    loc = ev.location
+    row["sources"] = json.dumps(row["sources"], ensure_ascii=False)
+    row["targets"] = json.dumps(row["targets"], ensure_ascii=False)
+    row["field_rules"] = json.dumps(ev.field_rules, ensure_ascii=False)
+    row["location"] = json.dumps(asdict(loc), ensure_ascii=False, default=str) if loc else None
+    row["place_name"] = loc.name if loc else None
+    row["country"] = loc.country if loc else None
+    row["admin1"] = loc.admin1 if loc else None
+    row["lat"] = loc.lat if loc else None
+    row["lon"] = loc.lon if loc else None
+    span = row.pop("date_span")
+    row["date_start"], row["date_end"] = span if span else (None, None)
+    return row
+
+
+def annotation_rows(annos: list[Annotations]) -> dict[str, list[dict]]:
+    """Rows per table for a batch of annotations."""
+    tables: dict[str, list[dict]] = {"mentions": [], "quotes": [], "times": [], "places": [],
+                                     "events": []}
+    for a in annos:
+        tables["mentions"] += [asdict(m) for m in a.mentions]
+        tables["quotes"] += [asdict(q) for q in a.quotes]
+        tables["times"] += [asdict(t) for t in a.times]
+        tables["places"] += [asdict(p) for p in a.places]
+        tables["events"] += [event_row(e) for e in a.events]
+    return tables

@@ -1,0 +1,93 @@
+"""The ingest, articles, article and export commands, end to end on a temporary store."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from tests.test_read_inputs import HTML
+
+from .conftest import shared_path
+
+FEED = [
+    {"text": "LAGOS - Nigerian troops freed 20 hostages on Monday, the army said.\n"
+             "The hostages had been held for three weeks in a forest camp.",
+     "title": "Nigerian troops free 20 hostages", "published": "2024-04-29T10:00:00Z",
+     "source": "Wire"},
+    {"url": "https://news.example/kenya", "html": HTML.format(title="Kenya police fire gas")},
+]
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in FEED) + "\n{broken\n")
+    (d / "page.html").write_text(HTML.format(title="Ethiopia and Eritrea hold border talks"))
+    (d / "empty.txt").write_text("")
+    return d
+
+
+def test_ingest_twice_then_list_show_and_export(cli, inputs, tmp_path):
+    db = str(tmp_path / "x.duckdb")
+    first = cli("ingest", str(inputs), "--db", db, "--no-nlp")
+    assert first.exit_code == 1  # some inputs were skipped
+    assert "articles new: 3, already stored: 0, inputs skipped: 2" in first.stdout
+    assert "feed.jsonl:line 3: not JSON" in first.stderr
+    assert "empty.txt: empty file" in first.stderr
+    again = cli("ingest", str(inputs), "--db", db, "--no-nlp")
+    assert "articles new: 0, already stored: 3" in again.stdout
+
+    listing = cli("articles", "--db", db)
+    assert listing.exit_code == 0
+    assert "Nigerian troops free 20 hostages" in listing.stdout and "3 articles" in listing.stdout
+
+    out = tmp_path / "a.jsonl"
+    assert cli("export", "articles", "--format", "jsonl", "-o", str(out), "--db", db).exit_code == 0
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(records) == 3
+    assert {r["source_path"] for r in records} == {str(inputs / "feed.jsonl"),
+                                                    str(inputs / "page.html")}
+    nigeria = next(r for r in records if r["title"].startswith("Nigerian"))
+    shown = cli("article", nigeria["id"][:8], "--db", db)
+    assert shown.exit_code == 0 and "forest camp" in shown.stdout
+
+    for fmt, reader in (("csv", pd.read_csv), ("parquet", pd.read_parquet)):
+        path = tmp_path / f"a.{fmt}"
+        assert cli("export", "articles", "-f", fmt, "-o", str(path), "--db", db).exit_code == 0
+        frame = reader(path)
+        assert len(frame) == 3 and "source_path" in frame.columns
+
+
+def test_stdin_and_exit_status_zero_when_all_went_in(cli, tmp_path):
+    db = str(tmp_path / "x.duckdb")
+    page = HTML.format(title="Ethiopia and Eritrea hold border talks")
+    result = cli("ingest", "-", "--db", db, "--no-nlp", input=page)
+    assert result.exit_code == 0, result.stderr
+    assert "articles new: 1" in result.stdout
+
+
+def test_usage_errors_exit_2_without_traceback(cli, tmp_path):
+    db = str(tmp_path / "x.duckdb")
+    bad_date = cli("ingest", "x.txt", "--db", db, "--as-of", "not a date at all")
+    assert bad_date.exit_code == 2 and "Traceback" not in bad_date.output
+    missing_db = cli("articles", "--db", str(tmp_path / "none.duckdb"))
+    assert missing_db.exit_code == 2 and "no such database" in missing_db.stderr
+    cli("ingest", "-", "--db", db, "--no-nlp", input=HTML.format(title="A story of the day"))
+    unknown = cli("article", "zzzz", "--db", db)
+    assert unknown.exit_code == 1 and "no article" in unknown.stderr
+
+
+def test_seed_gives_two_articles_once(cli, tmp_path):
+    seed = shared_path("seed", "000_c01d65e13833c80f.txt")
+    db = str(tmp_path / "seed.duckdb")
+    args = ("ingest", str(seed), "--db", db, "--no-nlp", "--as-of", "2026-01-15T10:00:00Z")
+    assert cli(*args).exit_code == 0
+    assert "articles new: 0, already stored: 2" in cli(*args).stdout
+    out = tmp_path / "seed.jsonl"
+    cli("export", "articles", "-f", "jsonl", "-o", str(out), "--db", db)
+    titles = [json.loads(x)["title"] for x in out.read_text().splitlines()]
+    assert titles == ["US says ‘can’t tolerate’ attacks by Iranian-backed militias in Iraq",
+                      "Hamas says technocratic committee key to consolidating Gaza truce"]

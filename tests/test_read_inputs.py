@@ -1,0 +1,128 @@
+"""Bad inputs: each gets one line naming the file (and record) and the reason; good ones land."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from datetime import UTC, datetime
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from eventwire.models import RawInput, Skip
+from eventwire.sources.extract import extract
+from eventwire.sources.read import read_inputs
+
+AS_OF = datetime(2024, 5, 1, 12, tzinfo=UTC)
+HTML = """<!DOCTYPE html><html><head><title>{title}</title></head><body>
+<nav><a href="/">Home</a></nav><article><h1>{title}</h1>
+<p>NAIROBI - Kenyan police fired tear gas at hundreds of protesters in central Nairobi on
+Tuesday as demonstrations against new taxes entered a second week, witnesses said.</p>
+<p>Opposition leaders said at least three people had been injured and accused the government
+of using excessive force against peaceful marchers.</p>
+<p>The interior ministry said officers had acted to protect property and urged organisers to
+call off further marches planned for Thursday.</p></article></body></html>"""
+
+
+def warc_bytes(pages: list[tuple[str, str]], gz: bool = True) -> bytes:
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=gz)
+    for url, html in pages:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                   protocol="HTTP/1.1")
+        rec = writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()),
+                                        http_headers=headers)
+        writer.write_record(rec)
+    return buf.getvalue()
+
+
+def run(paths):
+    items = list(read_inputs([str(p) for p in paths], as_of=AS_OF, max_bytes=200_000))
+    return [i for i in items if isinstance(i, RawInput)], [i for i in items if isinstance(i, Skip)]
+
+
+def test_empty_binary_missing_and_oversize_files_are_skipped_with_reasons(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_bytes(b"  \n\n ")
+    (tmp_path / "big.txt").write_bytes(b"word " * 50_000)
+    good = tmp_path / "good.html"
+    good.write_text(HTML.format(title="Kenya police fire tear gas at tax protesters"))
+    raws, skips = run([tmp_path, tmp_path / "missing.txt"])
+    reasons = {s.source_path.rsplit("/", 1)[-1]: s.reason for s in skips}
+    assert reasons["empty.txt"] == "empty file"
+    assert reasons["blank.txt"] == "empty file"
+    assert "over the size cap" in reasons["big.txt"]
+    assert reasons["missing.txt"] == "no such file or directory"
+    assert [r.source_path for r in raws] == [str(good)]
+
+
+def test_binary_and_undecodable_bytes_are_refused_at_extraction(tmp_path):
+    png = RawInput("x.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), AS_OF)
+    skip = extract(png)
+    assert isinstance(skip, Skip) and "binary" in skip.reason
+
+
+def test_gzip_html_and_truncated_gzip(tmp_path):
+    html = HTML.format(title="Kenya police fire tear gas at tax protesters").encode()
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(html))
+    (tmp_path / "cut.html.gz").write_bytes(gzip.compress(html)[:60])
+    raws, skips = run([tmp_path])
+    assert [r.hint for r in raws] == ["html"]
+    assert len(skips) == 1 and skips[0].source_path.endswith("cut.html.gz")
+    assert "gzip" in skips[0].reason
+    arts = extract(raws[0])
+    assert arts[0].title == "Kenya police fire tear gas at tax protesters"
+    assert "tear gas" in arts[0].body and "Home" not in arts[0].body
+
+
+def test_warc_records_and_truncated_warc(tmp_path):
+    pages = [(f"https://news.example/{i}", HTML.format(title=f"Story number {i} of the day"))
+             for i in range(3)]
+    (tmp_path / "crawl.warc.gz").write_bytes(warc_bytes(pages))
+    data = warc_bytes(pages, gz=False)
+    (tmp_path / "cut.warc").write_bytes(data[: int(len(data) * 0.8)])
+    zipped = warc_bytes(pages)
+    (tmp_path / "cutgz.warc.gz").write_bytes(zipped[: int(len(zipped) * 0.8)])
+    raws, skips = run([tmp_path])
+    full = [r for r in raws if r.source_path.endswith("crawl.warc.gz")]
+    assert [r.url for r in full] == [u for u, _ in pages]
+    assert [r.record for r in full] == ["record 1", "record 2", "record 3"]
+    for name in ("cut.warc", "cutgz.warc.gz"):
+        cut = [r for r in raws if r.source_path.endswith(name)]
+        assert [r.record for r in cut] == ["record 1", "record 2"]  # intact records land
+        [skip] = [s for s in skips if s.source_path.endswith(name)]
+        assert "truncated" in skip.reason and skip.record == "record 3"
+
+
+def test_jsonl_bad_lines_are_skipped_one_by_one(tmp_path):
+    lines = [
+        json.dumps({"text": "LAGOS - Nigerian troops freed 20 hostages on Monday, the army said.",
+                    "title": "Troops free hostages", "published": "2024-04-29"}),
+        "{not json",
+        json.dumps({"url": "https://x.example/a", "html": HTML.format(title="Kenya protests")}),
+        json.dumps([1, 2]),
+        json.dumps({"title": "no body"}),
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    raws, skips = run([tmp_path / "feed.jsonl"])
+    assert [r.record for r in raws] == ["line 1", "line 3"]
+    assert [s.record for s in skips] == ["line 2", "line 4", "line 5"]
+    assert skips[0].message().startswith(f"{tmp_path / 'feed.jsonl'}:line 2: not JSON")
+    first = extract(raws[0])[0]
+    assert first.title == "Troops free hostages" and first.published.date().isoformat() == \
+        "2024-04-29"
+    assert first.format == "jsonl"
+    second = extract(raws[1])[0]
+    assert second.url == "https://x.example/a" and "tear gas" in second.body
+
+
+def test_legacy_encoding_is_detected_and_nfc_normalised(tmp_path):
+    text = ("Le président a déclaré jeudi que l'armée française quitterait le pays "
+            "avant la fin de l'année, selon un communiqué publié à Paris.\n") * 3
+    raw = RawInput("fr.txt", text.encode("cp1252"), AS_OF)
+    from eventwire.sources.decode import decode
+
+    assert decode(raw.data) == text
+    decomposed = "Cafe\u0301 bombing".encode()
+    assert decode(decomposed) == "Café bombing"

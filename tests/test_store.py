@@ -1,0 +1,85 @@
+"""The store: migrations, idempotent batches, atomic writes."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import duckdb
+import pytest
+
+from eventwire.models import Annotations, Article, Event, Mention, Place
+from eventwire.store import Store, StoreError
+from eventwire.store.schema import VERSION
+
+
+def art(i: int, body: str = "Troops clashed with rebels near the border on Monday.") -> Article:
+    return Article(id=f"a{i:03d}", source_path=f"/in/{i}.txt", raw_hash=f"h{i}", format="text",
+                   body=f"{body} ({i})", title=f"Title {i}",
+                   published=datetime(2024, 1, 1 + i % 28, tzinfo=UTC))
+
+
+def annos(a: Article) -> Annotations:
+    m = Mention(a.id, 0, 6, "Troops", "test", 0.9, kind="sector", sector="MIL")
+    p = Place(a.id, 40, 46, "border", "test", 0.5, name="Border", lat=1.0, lon=2.0)
+    ev = Event(id=f"e-{a.id}", article_id=a.id, type="ASSAULT", sentence_start=0,
+               sentence_end=len(a.body), trigger_start=7, trigger_end=14, trigger="clashed",
+               rule="test", confidence=0.8, date=date(2024, 1, 1), location=p)
+    return Annotations(a.id, mentions=[m], places=[p], events=[ev])
+
+
+def test_schema_is_versioned_and_reopening_keeps_data(tmp_path):
+    db = str(tmp_path / "s.duckdb")
+    with Store(db) as s:
+        assert s.version() == VERSION
+        s.write_batch([art(1)])
+    with Store(db) as s:
+        assert s.version() == VERSION and s.count() == 1
+
+
+def test_same_batch_twice_adds_nothing(tmp_path):
+    arts = [art(i) for i in range(5)]
+    with Store(str(tmp_path / "s.duckdb")) as s:
+        assert s.write_batch(arts, [annos(a) for a in arts]) == (5, 0)
+        assert s.write_batch(arts + [arts[0]], [annos(a) for a in arts]) == (0, 6)
+        assert s.count() == 5 and s.count("events") == 5 and s.count("mentions") == 5
+        assert s.count("inputs") == 5
+
+
+def test_failed_batch_leaves_nothing_behind(tmp_path, monkeypatch):
+    s = Store(str(tmp_path / "s.duckdb"))
+    s.write_batch([art(1)])
+    real = s._insert
+
+    def broken(table, rows, ignore_conflicts=False):
+        if table == "events":
+            raise duckdb.IOException("disk full")
+        real(table, rows, ignore_conflicts)
+
+    monkeypatch.setattr(s, "_insert", broken)
+    batch = [art(2), art(3)]
+    with pytest.raises(duckdb.IOException):
+        s.write_batch(batch, [annos(a) for a in batch])
+    monkeypatch.setattr(s, "_insert", real)
+    assert s.count() == 1 and s.count("mentions") == 0
+    assert s.write_batch(batch, [annos(a) for a in batch]) == (2, 0)
+    assert s.count() == 3 and s.count("events") == 2
+
+
+def test_annotations_keep_spans_and_location(tmp_path):
+    a = art(1)
+    with Store(str(tmp_path / "s.duckdb")) as s:
+        s.write_batch([a], [annos(a)])
+        got = s.annotations(a.id)
+    ev = got["events"][0]
+    assert (ev["trigger_start"], ev["trigger_end"], ev["trigger"]) == (7, 14, "clashed")
+    assert a.body[ev["trigger_start"]:ev["trigger_end"]] == "clashed"
+    assert ev["place_name"] == "Border" and ev["lat"] == 1.0
+    assert got["mentions"][0]["sector"] == "MIL"
+
+
+def test_newer_schema_is_refused(tmp_path):
+    db = str(tmp_path / "s.duckdb")
+    with Store(db) as s:
+        s.con.execute("INSERT INTO schema_version (version) VALUES (?)", [VERSION + 1])
+    with pytest.raises(StoreError, match="newer"):
+        Store(db)

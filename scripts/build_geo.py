@@ -20,6 +20,7 @@ Run: python scripts/build_geo.py
 
 from __future__ import annotations
 
+import ast
 import csv
 import json
 import statistics
@@ -37,6 +38,7 @@ CI_DATA = Path(countryinfo.__file__).parent / "data"
 
 
 # Alternative spellings in countryinfo that are ordinary words or belong to something else.
+MAIN_LANDMASS = 0.6  # share of the area the largest polygon must hold
 NOT_ALIASES = {"Island", "Mann", "Montenegrin", "Guiana", "Congo", "Georgia"}
 
 
@@ -48,6 +50,35 @@ def middle(values: list[float]) -> float:
     lo = values[int(0.05 * (len(values) - 1))]
     hi = values[int(0.95 * (len(values) - 1))]
     return round((lo + hi) / 2, 4)
+
+
+def polygon_point(d: dict) -> tuple[float, float] | None:
+    """Area centroid of a country's main landmass, the point gazetteers give a country.
+
+    Used when that landmass is most of the country (not for archipelagos, where the listed
+    point is kept).
+    """
+    geo = d.get("geoJSON")
+    if not geo:
+        return None
+    geo = ast.literal_eval(geo) if isinstance(geo, str) else geo
+    geom = geo["features"][0]["geometry"]
+    polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+    parts = []
+    for poly in polys:
+        ring = poly[0]
+        a = cx = cy = 0.0
+        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=False):
+            c = x0 * y1 - x1 * y0
+            a, cx, cy = a + c, cx + (x0 + x1) * c, cy + (y0 + y1) * c
+        if a:
+            parts.append((abs(a) / 2, cy / (3 * a), cx / (3 * a)))
+    if not parts:
+        return None
+    area, lat, lon = max(parts)
+    if area < MAIN_LANDMASS * sum(p[0] for p in parts):
+        return None
+    return round(lat, 2), round(lon, 2)
 
 
 def key(cc: str, lat: float, lon: float) -> tuple[str, float, float]:
@@ -116,7 +147,7 @@ def main() -> None:
         for iso, c in sorted(countries.items()):
             d = info.get(iso)
             if d:
-                lat, lon = d["latlng"][:2]
+                lat, lon = polygon_point(d) or d["latlng"][:2]
                 alts = {a for a in d.get("altSpellings", []) + [d.get("name", "")]
                         if len(a) > 3 and not a.isupper() and "," not in a and a.isascii()
                         and a.strip() not in NOT_ALIASES}

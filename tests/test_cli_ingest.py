@@ -91,3 +91,17 @@ def test_seed_gives_two_articles_once(cli, tmp_path):
     titles = [json.loads(x)["title"] for x in out.read_text().splitlines()]
     assert titles == ["US says ‘can’t tolerate’ attacks by Iranian-backed militias in Iraq",
                       "Hamas says technocratic committee key to consolidating Gaza truce"]
+
+
+def test_non_english_articles_are_stored_and_flagged(cli, tmp_path):
+    feed = tmp_path / "fr.jsonl"
+    feed.write_text(json.dumps({
+        "title": "Le gouvernement annonce des pourparlers",
+        "text": "PARIS - Le gouvernement français a annoncé jeudi l'ouverture de pourparlers "
+                "avec les syndicats, après trois semaines de grèves dans les transports."}) + "\n")
+    db = str(tmp_path / "x.duckdb")
+    assert cli("ingest", str(feed), "--db", db, "--no-nlp").exit_code == 0
+    out = tmp_path / "a.jsonl"
+    cli("export", "articles", "-f", "jsonl", "-o", str(out), "--db", db)
+    [record] = [json.loads(x) for x in out.read_text().splitlines()]
+    assert record["language"] == "fr"

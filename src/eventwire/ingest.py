@@ -14,8 +14,9 @@ from itertools import islice
 
 from eventwire.config import Settings
 from eventwire.models import Annotations, Article, RawInput, Skip
+from eventwire.scale.pool import Inline, WorkerPool, stream
 from eventwire.sources.extract import extract_batch
-from eventwire.sources.read import read_inputs
+from eventwire.sources.read import STDIN, read_inputs
 from eventwire.store import Store
 
 
@@ -55,9 +56,12 @@ def ingest(
     settings: Settings | None = None,
     with_nlp: bool = True,
     on_progress: Callable[[IngestReport, int], None] | None = None,
-    mapper: Callable[[Callable, Iterable], Iterable] = map,
+    workers: int = 1,
 ) -> IngestReport:
-    """Ingest ``paths`` into ``store``; ``mapper`` may be a pool's ``imap`` for workers."""
+    """Ingest ``paths`` into ``store``, in ``workers`` processes when more than one.
+
+    ``on_progress`` gets the report and the number of inputs the batch just stored held.
+    """
     settings = settings or Settings()
     report = IngestReport()
     raw = read_inputs(paths, as_of=as_of, max_bytes=settings.max_file_bytes)
@@ -70,22 +74,40 @@ def ingest(
                 report.inputs += 1
                 yield item
 
-    batches = batched(inputs_only(), settings.batch_size)
-    for extracted in mapper(extract_batch, batches):
-        articles = [x for x in extracted if isinstance(x, Article)]
-        report.skipped += [x for x in extracted if isinstance(x, Skip)]
+    def select(articles: list[Article]) -> list[Article]:
         known = store.known_ids(a.id for a in articles)
-        todo = _unique(a for a in articles if a.id not in known)
-        annos = annotate_batch(todo, settings.spacy_model) if with_nlp and todo else None
-        new, _ = store.write_batch(todo, annos)
-        report.new += new
-        report.already += len(articles) - new
-        if on_progress:
-            on_progress(report, len(articles))
+        return unique(a for a in articles if a.id not in known)
+
+    runner = Inline() if workers <= 1 else WorkerPool(workers, settings.spacy_model, with_nlp)
+    done = False
+    try:
+        for res in stream(runner, batched(inputs_only(), settings.batch_size), select,
+                          extract_batch, annotate_batch if with_nlp else None,
+                          settings.spacy_model):
+            report.skipped += res.skips
+            # with workers, batches ahead of this one may have stored some of its articles
+            todo = select(res.todo)
+            new, _ = store.write_batch(todo, res.annotations)
+            report.new += new
+            report.already += len(res.articles) - new
+            if on_progress:
+                on_progress(report, res.inputs)
+        done = True
+    finally:
+        runner.close(cancel=not done)
     return report
 
 
-def _unique(articles: Iterable[Article]) -> list[Article]:
+def count_inputs(paths: Iterable[str], max_bytes: int) -> int | None:
+    """How many inputs ``paths`` hold (for an ETA); None when one of them is stdin."""
+    paths = list(paths)
+    if STDIN in paths:
+        return None
+    return sum(isinstance(x, RawInput) for x in read_inputs(paths, max_bytes=max_bytes))
+
+
+def unique(articles: Iterable[Article]) -> list[Article]:
+    """Each article once, the first met kept (the store's rule for repeats)."""
     seen: dict[str, Article] = {}
     for a in articles:
         seen.setdefault(a.id, a)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from importlib.resources import as_file, files
 
 import typer
+from rich import box
 from rich.table import Table
 
 from eventwire.cli import app
@@ -36,10 +37,13 @@ def demo_cmd(
 
 
 def _show(store) -> None:
-    table = Table(title=f"Articles in {store.path}")
-    for col in ("id", "published", "dateline", "title", "words", "actors", "quotes", "places",
-                "events"):
-        table.add_column(col, overflow="fold")
+    table = Table(title=f"Articles in {store.path}", box=box.SIMPLE_HEAD,
+                  caption="wds words, act actors, quo quotes, plc places, evt events")
+    table.add_column("id", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("dateline: title", min_width=24, ratio=1)
+    for col in ("wds", "act", "quo", "plc", "evt"):
+        table.add_column(col, justify="right")
     rows = store.query(
         "SELECT a.id, a.published, a.dateline, a.title, a.words, "
         "(SELECT count(*) FROM mentions m WHERE m.article_id = a.id) AS actors, "
@@ -48,7 +52,9 @@ def _show(store) -> None:
         "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
         "FROM articles a ORDER BY a.published DESC NULLS LAST, a.id")
     for r in rows:
-        table.add_row(r["id"], str(r["published"] or ""), r["dateline"] or "", r["title"] or "",
+        date = r["published"].date().isoformat() if r["published"] else ""
+        where = f"[bold]{r['dateline']}[/]: " if r["dateline"] else ""
+        table.add_row(r["id"][:8], date, where + (r["title"] or ""),
                       *(str(r[k]) for k in ("words", "actors", "quotes", "places", "events")))
     console.print(table)
     events = store.query(

@@ -25,7 +25,7 @@ FORCEFUL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
 _CHAIN = frozenset({"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "conj", "advcl", "dobj"})
 _ARG_DEPS = frozenset({"dobj", "prt", "attr", "acomp", "oprd", "prep", "agent", "dative",
                        "compound", "amod", "xcomp", "ccomp", "advmod", "nsubjpass", "npadvmod"})
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 _NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 
 
@@ -45,6 +45,7 @@ class Trigger:
     framing: Trigger | None = None  # the trigger that absorbed this one
     absorbed: list[Trigger] = field(default_factory=list)
     light: Token | None = None  # the light verb of a noun trigger
+    speech: Token | None = None  # who utters a modal demand ("X said Y must ...")
     notes: list[str] = field(default_factory=list)
 
 
@@ -57,7 +58,7 @@ def dep_lemmas(tok: Token) -> set[str]:
         out.add(c.lemma_.lower())
         out.add(c.lower_)
         for g in c.children:
-            if g.dep_ in ("pobj", "compound", "amod", "prep", "prt", "dobj", "nmod"):
+            if g.dep_ in ("pobj", "compound", "amod", "prep", "prt", "dobj", "nmod", "aux", "mark"):
                 out.add(g.lemma_.lower())
                 out.add(g.lower_)
                 if g.dep_ == "prep":
@@ -141,6 +142,14 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         entries = lex.lookup(pos, lemma) or (lex.lookup(pos, tok.lower_) if pos == "noun" else [])
         if not entries:
             continue
+        if pos == "verb" and (tok.dep_ in ("amod", "compound", "nmod") or (
+            tok.dep_ == "acl" and tok.tag_ == "VBN"
+        )):
+            continue  # "Iran-backed militias", "a group backed by Iran": descriptions
+        if pos == "verb" and tok.dep_ == "ROOT" and tok.tag_ == "VB" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children
+        ):
+            continue  # imperatives: "Share this article", "Follow us"
         light = None
         if pos == "noun":
             light = _noun_licensed(tok, lex)
@@ -157,27 +166,81 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         found.append(trig)
     # A noun whose light verb is itself a trigger ("issued an ultimatum") is part of it.
     verbs = {t.token.i for t in found if t.entry.pos == "verb" and t.entry.deps}
-    return [t for t in found if not (t.light is not None and t.light.i in verbs)]
+    found = [t for t in found if not (t.light is not None and t.light.i in verbs)]
+    return _modal_demands(sent, found)
 
 
-def _framing_of(trig: Trigger, by_index: dict[int, Trigger]) -> Trigger | None:
+_DEMAND_MODALS = frozenset({"must"})
+_CLAUSE_UP = frozenset({"ccomp", "acl", "xcomp", "advcl", "relcl", "conj"})
+
+
+def _modal_demands(sent: Span, found: list[Trigger]) -> list[Trigger]:
+    """ "X said Y must release the prisoners": X demands something of Y (REQUEST), whatever
+    the verb; a trigger of that clause only gives the demand its mode."""
+    by_index = {t.token.i: t for t in found}
+    for tok in sent:
+        if not any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in tok.children):
+            continue
+        if tok.dep_ not in _CLAUSE_UP:
+            continue
+        speech = tok.head
+        inner = by_index.pop(tok.i, None)
+        entry = Entry("REQUEST", None, None, "verb", tok.lemma_.lower(), source="modal_must")
+        trig = Trigger(tok, entry, "REQUEST", _REQUEST_MODE.get(inner.type) if inner else None,
+                       "rule:modal_demand", speech=speech)
+        if inner is not None:
+            trig.notes.append(f"mode:from_clause:{inner.type}")
+        by_index[tok.i] = trig
+    return sorted(by_index.values(), key=lambda t: t.token.i)
+
+
+_DROP = object()
+# What protesters demand or denounce is the topic of the protest, not a separate event.
+_PROTEST_TOPIC = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
+_REFUSABLE = {"AGREE": None, "CONCEDE": "yield", "RETREAT": "yield", "AID": "assist",
+              "COOPERATE": "assist", "SUPPORT": "assist", "CONSULT": "meet"}
+
+
+def _framing_of(trig: Trigger, by_index: dict[int, Trigger], lex: Lexicon, memo: dict):
+    """The trigger whose complement holds this one; ``_DROP`` when it is the content of an
+    event noun that itself reports no event ("did not confirm a threat to withdraw").
+    Coordinated triggers ("withdraw its troops and close its embassy") share their fate."""
+    if trig.token.i in memo:
+        return memo[trig.token.i]
+    memo[trig.token.i] = None
     t = trig.token
+    result = None
+    if t.dep_ == "conj" and t.head.i in by_index:
+        head = by_index[t.head.i]
+        result = _framing_of(head, by_index, lex, memo)
+        trig.negated = trig.negated or head.negated
+        memo[t.i] = result
+        return result
     steps = 0
-    while t.dep_ in _CHAIN and t.head is not t and steps < 6:
-        if t.dep_ == "conj" and t.head.i in by_index and by_index[t.head.i].framing is None:
-            # coordinated triggers stand side by side; only follow conj to find a frame
-            head = by_index[t.head.i]
-            return head.framing if head.framing is not None else None
+    while t.dep_ in _CHAIN and t.head.i != t.i and steps < 6:
         t = t.head
         steps += 1
         if t.i in by_index:
             cand = by_index[t.i]
-            return cand if cand.type in FRAMING else None
-    return None
+            if cand is trig:
+                continue
+            if cand.type in FRAMING or (cand.type == "PROTEST" and trig.type in _PROTEST_TOPIC):
+                result = cand
+            elif t.dep_ == "conj" or trig.token.dep_ == "conj":
+                result = _framing_of(cand, by_index, lex, memo)
+            break
+        if t.pos_ == "NOUN" and lex.lookup("noun", t.lemma_.lower()):
+            result = _DROP
+            break
+        if t.pos_ == "VERB" and is_negated(t):
+            trig.negated = True
+    memo[trig.token.i] = result
+    return result
 
 
 _THREAT_MODE = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations",
-                "REJECT": "relations", "PROTEST": "restrict"}
+                "REJECT": "relations", "PROTEST": "restrict", "COERCE": "restrict",
+                "RETREAT": "relations"}
 _REQUEST_MODE = {"CONSULT": "meet", "RETREAT": "yield", "CONCEDE": "yield", "AID": "assist",
                  "COOPERATE": "assist", "SUPPORT": "assist"}
 
@@ -198,12 +261,24 @@ def _embedded_mode(frame: Trigger, inner: Trigger) -> str | None:
     return None
 
 
+def _unasserted(tok: Token, lex: Lexicon) -> bool:
+    """Under "did not confirm" or "denied": the speaker does not assert the event."""
+    t = tok
+    while t.head.i != t.i:
+        t = t.head
+        if t.pos_ == "VERB" and lex.in_class("unasserted", t.lemma_.lower()) and (
+            t.lemma_.lower() == "deny" or is_negated(t)
+        ):
+            return True
+    return False
+
+
 def _intent_marked(tok: Token, lex: Lexicon) -> str | None:
     """Why the trigger states an intention: a future auxiliary or an intent word above it."""
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
         return "future_aux"
     t = tok
-    while t.dep_ in ("xcomp", "conj") and t.head is not t:
+    while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
         t = t.head
         if lex.in_class("intent", t.lemma_.lower()) or (
             t.lemma_ == "go" and any(c.dep_ == "aux" for c in t.children)
@@ -215,15 +290,25 @@ def _intent_marked(tok: Token, lex: Lexicon) -> str | None:
 def resolve(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
     """Absorb complements into their framing triggers and apply the intention rules."""
     by_index = {t.token.i: t for t in triggers}
+    for t in triggers:
+        if t.light is not None:
+            by_index.setdefault(t.light.i, t)
+    dropped = set()
+    memo: dict = {}
     for trig in triggers:
-        frame = _framing_of(trig, by_index)
-        if frame is not None and frame is not trig:
+        frame = _framing_of(trig, by_index, lex, memo)
+        if frame is _DROP:
+            dropped.add(trig.token.i)
+        elif frame is not None and frame is not trig:
             trig.framing = frame
             frame.absorbed.append(trig)
     kept = []
     for trig in triggers:
-        if trig.framing is not None:
+        if trig.framing is not None or trig.token.i in dropped or _unasserted(trig.token, lex):
             continue
+        if trig.negated and trig.type in _REFUSABLE and not trig.entry.neg:
+            trig.type, trig.mode, trig.negated = "REJECT", _REFUSABLE[trig.type], False
+            trig.notes.append("type:negated_cooperation=REJECT")
         for inner in trig.absorbed:
             if trig.type == "AGREE" and inner.type == "RETREAT":
                 trig.type, trig.mode = "CONCEDE", None
@@ -240,7 +325,11 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
                     trig.mode = mode
                     trig.notes.append(f"mode:from_complement:{inner.token.lemma_}")
         why = _intent_marked(trig.token, lex)
-        if why:
+        cond = _condition(trig.token, lex)
+        if cond and trig.type in FORCEFUL | {"RETREAT", "PROTEST"}:
+            trig.type, trig.mode = "THREATEN", _THREAT_MODE.get(trig.type, "relations")
+            trig.notes.append(f"type:conditional_{cond}=THREATEN")
+        elif why:
             trig.future = True
             if trig.type in COOPERATIVE:
                 trig.type, trig.mode = "AGREE", None
@@ -248,21 +337,35 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
             elif trig.type == "RETREAT":
                 trig.type, trig.mode = "CONCEDE", None
                 trig.notes.append(f"type:{why}:future_retreat=CONCEDE")
-            elif trig.type in FORCEFUL and why.startswith("intent:"):
+            elif trig.type in FORCEFUL | {"PROTEST"}:
                 trig.type, trig.mode = "THREATEN", _THREAT_MODE.get(trig.type)
                 trig.notes.append(f"type:{why}:intent_to_use_force=THREATEN")
         kept.append(trig)
     return kept
 
 
+_HYPO_CHAIN = frozenset({"advcl", "ccomp", "xcomp", "conj", "acl", "pobj", "prep", "dobj",
+                         "nsubj", "appos", "relcl"})
+
+
+def _condition(tok: Token, lex: Lexicon) -> str | None:
+    """ "... unless the attacks stop": a condition clause attached to the trigger itself."""
+    for c in tok.children:
+        if c.dep_ == "advcl":
+            for m in c.children:
+                if m.dep_ == "mark" and m.lower_ in ("unless", "if"):
+                    return m.lower_
+    return None
+
+
 def hypothetical(tok: Token, lex: Lexicon) -> bool:
     """A condition ("if", "unless") or a speculative modal on the trigger's clause."""
     t, steps = tok, 0
-    while steps < 4:
+    while steps < 10:
         for c in t.children:
             if c.dep_ in ("mark", "aux") and lex.in_class("hypothetical", c.lower_):
                 return True
-        if t.dep_ in ("advcl", "ccomp", "xcomp", "conj") and t.head is not t:
+        if t.dep_ in _HYPO_CHAIN and t.head.i != t.i:
             if t.dep_ == "advcl" and any(
                 c.dep_ == "mark" and lex.in_class("hypothetical", c.lower_) for c in t.children
             ):

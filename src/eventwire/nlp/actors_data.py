@@ -24,11 +24,11 @@ log = logging.getLogger(__name__)
 
 # Kinds of dictionary entries.  Proper kinds name a specific actor; the last three do not.
 PROPER_KINDS = ("country", "demonym", "people", "capital", "group", "igo", "person")
-ENTRY_KINDS = (*PROPER_KINDS, "sector", "title", "ignore")
+ENTRY_KINDS = (*PROPER_KINDS, "sector", "title", "place", "ignore")
 ENTRY_COLUMNS = ("kind", "name", "country", "sector", "aliases", "backed_by", "note")
-COUNTRY_COLUMNS = ("iso3", "aliases", "demonyms", "capitals")
+COUNTRY_COLUMNS = ("iso3", "name", "aliases", "demonyms", "capitals")
 SHIPPED_FILES = ("countries.csv", "igos.csv", "groups.csv", "sectors.csv", "titles.csv",
-                 "ignore.csv")
+                 "places.csv", "ignore.csv")
 # Particles that keep their spelling loose: "Hashed al-Shaabi" == "Hashed Al-Shaabi".
 _PARTICLES = {"al", "el", "ad", "ash", "as", "ar", "an", "bin", "ibn", "abu", "of", "the", "and",
               "de", "du", "la", "le", "wal"}
@@ -54,7 +54,10 @@ class ActorEntry:
         """
         for want, got in zip(self.alias.split(), words, strict=False):
             core = want.strip(".-'’").split("-")[0]
-            if len(core) >= 2 and core.isupper() and core.isalpha():
+            acronym = core.isalpha() and (
+                len(core) >= 2 and core.isupper() or len(core) <= 4 and not core[1:].islower()
+            )
+            if acronym:  # "US", "WHO", "LeT": exact spelling
                 if got.strip(".-'’").split("-")[0] != core:
                     return False
             elif want[:1].isupper() and core.lower() not in _PARTICLES and not got[:1].isupper():
@@ -77,10 +80,15 @@ class ActorDictionary:
         bucket = self.entries.setdefault(_key(entry.alias), [])
         for i, old in enumerate(bucket):
             if old.kind == entry.kind:
-                if override:
+                looser = old.name == entry.name and _capitals(entry.alias) < _capitals(old.alias)
+                if override or looser:  # "Nato" also admits "NATO"; "NATO" not "Nato"
                     bucket[i] = entry
                 return
         bucket.append(entry)
+
+
+def _capitals(alias: str) -> int:
+    return sum(ch.isupper() for ch in alias)
 
 
 def _key(alias: str) -> str:
@@ -110,12 +118,13 @@ def _add_countries(d: ActorDictionary, rows: list[dict[str, str]], source: str,
         if not iso3:
             continue
         info = gc.get(iso3, {})
-        name = (info.get("name") or "").strip() or d.country_names.get(iso3, iso3)
-        d.country_names.setdefault(iso3, name)
-        names = [name, *(_split(row.get("aliases")))]
-        if name.startswith("The "):
-            names.append(name[4:])
-        for alias in names:
+        official = (info.get("name") or "").strip()
+        name = (row.get("name") or "").strip() or d.country_names.get(iso3) or official or iso3
+        d.country_names[iso3] = name
+        names = [name, official, *(_split(row.get("aliases")))]
+        if official.startswith("The "):
+            names.append(official[4:])
+        for alias in filter(None, names):
             d.add(ActorEntry(alias, "country", name, iso3, None, None, source), override)
         for dem in _split(row.get("demonyms")):
             d.add(ActorEntry(dem, "demonym", name, iso3, None, None, source), override)

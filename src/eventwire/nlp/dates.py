@@ -12,6 +12,7 @@ handed to dateparser, cached per (text, reference date) because it is slow.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -23,15 +24,18 @@ from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
 from eventwire.nlp.dates_rules import MON_FULL, NUM, WD, Ctx, Found, Res, find_expressions
 
 _AUX_FUTURE = {"will", "'ll", "’ll", "shall", "wo"}
+_AUX_PAST = {"was", "were", "had", "did", "has", "have"}
 # "is expected to announce ... on Monday": the verb the date hangs on is planned, not done.
+_NAME_LABELS = {"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "GPE", "LOC", "NORP"}
 _PLAN_HEADS = {"expect", "schedule", "plan", "due", "set", "intend", "go", "aim", "prepare"}
 
 _DURATION = re.compile(
     r"^(?:(?:about|around|nearly|almost|more\s+than|over|at\s+least|less\s+than|some|just|"
-    r"only|up\s+to|roughly|the|a|another|all|the\s+(?:past|last|first|next|final))\s+)*"
-    rf"(?:(?:{NUM}|\d+(?:\.\d+)?|several|few|many|a\s+few|a\s+couple\s+of|couple\s+of|"
-    r"hundreds\s+of|dozens\s+of|tens\s+of)[\s-]+(?:and\s+a\s+half\s+)?)?"
-    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)$",
+    r"only|up\s+to|roughly|the|another|the\s+(?:past|last|first|next|final))\s+)*"
+    rf"(?:(?:{NUM}|\d+(?:\.\d+)?|several|few|many|a\s+few|a\s+couple\s+of|couple\s+of|a|an|"
+    r"hundreds\s+of|dozens\s+of|tens\s+of)\s+(?:and\s+a\s+half\s+)?"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
+    r"|(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries))$",
     re.IGNORECASE,
 )
 # Ages, bare numbers, frequencies and vague nouns spaCy sometimes tags as DATE.
@@ -79,60 +83,89 @@ def _reference(doc: Doc) -> date | None:
     return pub if isinstance(pub, date) else None
 
 
-def _future(doc: Doc):
-    """Does the clause around a character span speak of something still to come?"""
-    cache: dict[tuple[int, int], bool] = {}
+def _tenses(doc: Doc):
+    """The tense of the clause around a character span, cached per span."""
+    cache: dict[tuple[int, int], str | None] = {}
+    parsed = doc.has_annotation("DEP")  # a scan of the whole Doc: once, not per span
 
-    def future(start: int, end: int) -> bool:
+    def tense(start: int, end: int) -> str | None:
         key = (start, end)
         if key not in cache:
-            cache[key] = _clause_is_future(doc, start, end)
+            cache[key] = clause_tense(doc, start, end) if parsed else None
         return cache[key]
 
-    return future
+    return tense
 
 
-def _clause_is_future(doc: Doc, start: int, end: int) -> bool:
+def clause_tense(doc: Doc, start: int, end: int) -> str | None:
+    """``future``, ``past`` or None (present, nominal, unparsed) for the verb a span hangs on.
+
+    Only the nearest verb counts: in "Jordan said Monday. We will ..." a bad parse may hang
+    the next sentence on "said", and its "will" must not make Monday future.
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not doc.has_annotation("DEP"):
-        return False
+    if span is None:
+        return None
     tok = span.root
-    for _ in range(6):  # up the tree to the governing verbs
+    for _ in range(4):
         if tok.pos_ in ("VERB", "AUX"):
-            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _AUX_FUTURE for c in tok.children):
-                return True
-            if tok.dep_ == "xcomp" and tok.head.lemma_ in _PLAN_HEADS:
-                return True
-            if tok.lemma_ in ("upcoming",):
-                return True
-        if tok.head is tok or tok.dep_ in ("ccomp", "advcl", "relcl"):
-            break  # "said on Monday that it will ...": the tense of the inner clause is not ours
+            break
+        if tok.head is tok:
+            return None
         tok = tok.head
-    return False
+    else:
+        return None
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if aux & _AUX_FUTURE:
+        return "future"
+    if tok.dep_ == "xcomp" and (tok.head.lemma_ in _PLAN_HEADS or tok.head.lemma_ == "be"):
+        return "future"  # "is expected to announce", "is to take over"
+    if tok.tag_ in ("VBD", "VBN") or aux & _AUX_PAST:
+        return "past"
+    if tok.dep_ == "xcomp" and tok.head.tag_ in ("VBD", "VBN"):
+        return "past"  # "tried on Tuesday to make the case"
+    return None
 
 
-def _ner_covered(doc: Doc):
-    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+class _Spans:
+    """Non-overlapping entity spans, searched by bisection (a long Doc has thousands)."""
 
-    def in_ner(start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in spans)
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
 
-    return in_ner
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and end <= self.ends[i]
+
+    def inside_longer(self, start: int, end: int) -> bool:
+        """Does a span overlap (start, end) and reach beyond it?"""
+        i = bisect_left(self.starts, end) - 1
+        while i >= 0 and self.ends[i] > start:
+            if self.starts[i] < start or end < self.ends[i]:
+                return True
+            i -= 1
+        return False
 
 
 def _from_entities(doc: Doc, found: list[Found], ref: date | None) -> list[Found]:
     """spaCy DATE/TIME entities the grammar left alone: durations or dateparser's reading."""
     out = []
+    used = bytearray(len(doc.text))
+    for f in found:
+        used[f.start:f.end] = b"\1" * (f.end - f.start)
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         s, e = ent.start_char, ent.end_char
-        if any(s < f.end and f.start < e for f in found):
+        if any(used[s:e]):
             continue
         text = ent.text.strip()
+        if _NOT_A_DATE.search(text):
+            continue
         if _DURATION.match(text):
             out.append(Found(s, e, Res("duration", None, None, "duration", 0.5)))
-        elif _NOT_A_DATE.search(text) or ent.label_ == "TIME" or not _DATEISH.search(text):
+        elif ent.label_ == "TIME" or not _DATEISH.search(text):
             continue
         else:
             res = parse_with_dateparser(text, ref)
@@ -144,7 +177,11 @@ def _from_entities(doc: Doc, found: list[Found], ref: date | None) -> list[Found
 def find_times(doc: Doc) -> list[TimeExpr]:
     """The time expressions of one Doc as TimeExpr records, in text order."""
     ref = _reference(doc)
-    ctx = Ctx(text=doc.text, ref=ref, future=_future(doc), in_ner=_ner_covered(doc))
+    text = doc.text  # built anew on every access: read it once
+    dates = _Spans([(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"])
+    names = _Spans([(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS])
+    ctx = Ctx(text=text, ref=ref, tense=_tenses(doc), in_ner=dates.covers,
+              in_name=names.inside_longer)
     found = find_expressions(ctx)
     found += _from_entities(doc, found, ref)
     found.sort(key=lambda f: f.start)
@@ -153,7 +190,7 @@ def find_times(doc: Doc) -> list[TimeExpr]:
             article_id=doc._.article_id,
             start=f.start,
             end=f.end,
-            text=doc.text[f.start:f.end],
+            text=text[f.start:f.end],
             rule=f.res.rule,
             confidence=f.res.confidence,
             date_start=f.res.lo,

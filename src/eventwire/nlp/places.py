@@ -20,10 +20,12 @@ import ahocorasick
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.config import Settings
 from eventwire.models import Place
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
-from eventwire.nlp.gazetteer import Entry, Gazetteer, load_gazetteer, norm
+from eventwire.nlp.gazetteer import Entry, load_gazetteer, norm, variants
 from eventwire.nlp.places_rules import (
+    DIRECTION_WORDS,
     FUNCTION_WORDS,
     REGION_OF,
     RELATION_BEFORE,
@@ -32,13 +34,39 @@ from eventwire.nlp.places_rules import (
 
 PLACE_LABELS = {"GPE": 0.85, "LOC": 0.8, "FAC": 0.6}
 MATCHER_MIN_POPULATION = 100_000
-_KIND_PRIOR = {
-    "continent": 10.0, "country": 9.0, "region": 8.0, "water": 8.0, "admin1": 7.0,
-    "capital": 1.0, "city": 0.0, "admin2": -0.5,
-}
+SOFT_TEMPERATURE = 0.7
+# Continents and the hand-kept regions and seas have no population: a fixed prior, as for a
+# place of a few million people.  Countries and regions outrank their namesake towns.
+_FIXED_PRIOR = {"continent": 9.5, "region": 8.5, "water": 8.5}
+_KIND_PRIOR = {"country": 2.7, "admin1": 1.0, "capital": 1.0, "city": 0.0, "admin2": -0.5}
 _REGION_WORDS = re.compile(
     r"\b(county|parish|province|state|governorate|region|district|oblast|prefecture)\b", re.I
 )
+
+
+_MAJOR = {"country", "admin1", "continent", "region", "water", "capital"}
+
+
+def _abbreviation(text: str) -> bool:
+    return text.rstrip(".").lower() in STATE_ABBREVIATIONS or bool(re.fullmatch(
+        r"(?:[A-Z]\.)+[A-Z]?[a-z]*\.?", text))
+
+
+def _not_a_place(doc: Doc, t: Toponym, people: set[str]) -> bool:
+    """An unknown name the NER took for a place that is more likely something else: a word
+    of a person's name used elsewhere, a code with digits ("H5N1"), an adjective."""
+    words = t.text.split()
+    if any(ch.isdigit() for ch in t.text) or any(w in people for w in words):
+        return True
+    span = doc.char_span(t.start, t.end)
+    return span is not None and len(span) == 1 and span[0].pos_ == "ADJ"
+
+
+def _modifier_of(ent, start: int) -> bool:
+    """A place opening an organisation's name ("the Texas Department of ...") or after "of"
+    in it ("University of Georgia")."""
+    words = [t for t in ent if t.idx < start]
+    return all(t.lower_ == "the" for t in words) or (bool(words) and words[-1].lower_ == "of")
 
 
 @dataclass
@@ -52,6 +80,7 @@ class Toponym:
     within: set[str] = field(default_factory=set)  # country codes the text restricts it to
     qualifier: tuple[str, str] | None = None  # (cc, admin1) from "X, Texas"
     relation: str | None = None
+    margin: float = 0.0  # score lead of the chosen candidate over the runner-up
 
 
 @lru_cache(maxsize=1)
@@ -59,14 +88,16 @@ def _automaton() -> ahocorasick.Automaton:
     """Lower-cased names worth matching without the NER: countries, regions, big cities."""
     gaz = load_gazetteer()
     auto = ahocorasick.Automaton()
-    keep = {"country", "admin1", "continent", "region", "water", "capital"}
     for key, idx in gaz.names.items():
         if len(key) < 4 and key not in {"us", "uk", "uae"}:
             continue
-        entries = [gaz.entries[i] for i in idx]
-        if any(e.kind in keep or (e.kind == "city" and e.population >= MATCHER_MIN_POPULATION)
-               for e in entries):
-            auto.add_word(key, key)
+        for e in (gaz.entries[i] for i in idx):
+            big_city = e.kind == "city" and e.population >= MATCHER_MIN_POPULATION
+            if e.kind in {"country", "admin1", "continent", "region", "water"} or (
+                (big_city or e.kind == "capital") and key in variants(e.name)
+            ):
+                auto.add_word(key, key)
+                break
     auto.make_automaton()
     return auto
 
@@ -113,16 +144,21 @@ class PlacesComponent:
             if not tokens:
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            if doc.text[end:end + 1] == "." and _abbreviation(doc.text[start:end + 1]):
+                end += 1  # "W.Va." at the end of a sentence keeps its dot
             text = doc.text[start:end]
             cands = self.gaz.lookup(text)
-            if ent.label_ == "FAC" and not cands:
-                continue
-            if not any(ch.isupper() for ch in text[:1]):
+            if (ent.label_ == "FAC" and not cands) or not text[:1].isupper():
+                other_ents.append(ent)  # a street or building named after a town is no town
                 continue
             found[(start, end)] = Toponym(start, end, text, f"ner:{ent.label_}",
                                           PLACE_LABELS[ent.label_], cands)
             for i in range(start, end):
                 taken[i] = True
+        people = {w for e in other_ents if e.label_ == "PERSON" for w in e.text.split()}
+        for key, t in list(found.items()):
+            if not t.candidates and _not_a_place(doc, t, people):
+                del found[key]
         if self.use_matcher:
             self._match(doc, found, taken, other_ents)
         self._possessive_regions(doc, found)
@@ -157,19 +193,27 @@ class PlacesComponent:
             span = doc.char_span(start, end)
             if span is None:
                 continue
-            ent_over = [e for e in other_ents
-                        if e.start_char < end and start < e.end_char]
-            if ent_over and not all(e.start_char == start and e.end_char == end
-                                    for e in ent_over):
-                continue  # part of a longer name: "Washington Post", "Jordan Peterson"
-            if len(span) == 1 and span[0].pos_ not in {"PROPN", "NOUN", "ADJ"}:
+            if len(span) == 1 and (span[0].pos_ not in {"PROPN", "NOUN", "ADJ"}
+                                   or span[0].lower_ in DIRECTION_WORDS):
                 continue
             if span[0].is_sent_start and len(span) == 1 and span[0].pos_ != "PROPN":
                 continue
             cands = self.gaz.lookup(surface)
+            major = [e for e in cands if e.kind in _MAJOR]
+            rule = "gazetteer"
+            for e in (e for e in other_ents if e.start_char < end and start < e.end_char):
+                if e.label_ == "PERSON" or e.start_char < start or e.end_char > end:
+                    # inside a longer name: "Texas Forest Service" names Texas, but
+                    # "Jordan Peterson" and "Washington Post" do not name a place
+                    if e.label_ in {"PERSON", "NORP"} or not _modifier_of(e, start):
+                        cands = []
+                        break
+                    rule = "gazetteer:modifier"
+                elif e.label_ == "PERSON" and not major:
+                    cands = []
             if not cands:
                 continue
-            found[(start, end)] = Toponym(start, end, surface, "gazetteer", 0.7, cands)
+            found[(start, end)] = Toponym(start, end, surface, rule, 0.7, cands)
             last_end = end
             for i in range(start, end):
                 taken[i] = True
@@ -207,26 +251,41 @@ class PlacesComponent:
         context = Counter()
         dateline = self._dateline(doc)
         if dateline is not None:
-            context[("cc", dateline.cc)] += 2
-            if dateline.admin1:
-                context[("a1", dateline.cc, dateline.admin1)] += 1
-        best = {id(t): self._choose(t, Counter()) for t in toponyms}
+            context.update(_context_of(dateline, 2.0))
+        # Round 1: every toponym votes for the countries and regions of its candidates, in
+        # proportion to how likely each is on its own; unambiguous names vote with full
+        # weight.  Round 2: the picks of round 1 vote.  A toponym never votes for itself.
+        # Repeated mentions of one name vote once, and not for themselves.
+        groups: dict[str, list[Toponym]] = {}
+        for t in toponyms:
+            groups.setdefault(norm(t.text), []).append(t)
+        own = {key: self._soft_votes(ts[0]) for key, ts in groups.items()}
+        picks: dict[int, Entry | None] = {}
         for _ in range(2):
             totals = Counter(context)
-            per = {}
-            for t in toponyms:
-                e = best[id(t)]
-                if e is None:
-                    continue
-                contrib = _context_of(e, 1.0 if e.kind in {"country", "admin1"} else 0.6)
-                per[id(t)] = contrib
-                totals.update(contrib)
-            for t in toponyms:
+            for votes in own.values():
+                totals.update(votes)
+            for key, ts in groups.items():
                 ctx = Counter(totals)
-                ctx.subtract(per.get(id(t), Counter()))
-                best[id(t)] = self._choose(t, ctx)
+                ctx.subtract(own[key])
+                for t in ts:
+                    picks[id(t)] = self._choose(t, ctx)
+            own = {key: _context_of(picks[id(ts[0])], 1.0) if picks[id(ts[0])] else Counter()
+                   for key, ts in groups.items()}
         for t in toponyms:
-            t.candidates = [best[id(t)]] if best[id(t)] is not None else []
+            t.candidates = [picks[id(t)]] if picks[id(t)] is not None else []
+
+    def _soft_votes(self, t: Toponym) -> Counter:
+        if not t.candidates:
+            return Counter()
+        scores = [self._score(t, e, Counter()) for e in t.candidates]
+        top = max(scores)
+        weights = [math.exp((s - top) / SOFT_TEMPERATURE) for s in scores]
+        total = sum(weights)
+        votes = Counter()
+        for e, w in zip(t.candidates, weights, strict=True):
+            votes.update(_context_of(e, w / total))
+        return votes
 
     def _qualifiers(self, text: str, toponyms: list[Toponym]) -> None:
         """"Alexandria, La." / "Paris, Texas" / "Erbil, Iraq": the second narrows the first."""
@@ -253,31 +312,40 @@ class PlacesComponent:
             return None
         scored = [(self._score(t, e, context), i, e) for i, e in enumerate(t.candidates)]
         scored.sort(key=lambda x: (-x[0], x[1]))
-        t.confidence_margin = (scored[0][0] - scored[1][0]) if len(scored) > 1 else 5.0
+        t.margin = (scored[0][0] - scored[1][0]) if len(scored) > 1 else 5.0
         return scored[0][2]
 
     def _score(self, t: Toponym, e: Entry, context: Counter) -> float:
         s = _prior(e)
         key = norm(t.text)
-        if norm(e.name) != key and e.kind in {"city", "capital"}:
-            s -= 1.5  # matched an alternate name only
+        if e.kind in {"city", "capital"} and key not in variants(e.name):
+            # matched an alternate name only: weak for towns when another place bears the name
+            s -= 0.3 if e.population >= 100_000 else 1.5
+            if e.population < 100_000 and any(key in variants(c.name) for c in t.candidates):
+                s -= 2.0
         if e.kind in {"admin1", "admin2"} and not _REGION_WORDS.search(t.text):
-            s -= 0.5
+            if norm(e.name) != key:
+                s -= 2.0  # "Basra" is the city more often than "Basra Governorate"
+            if any(c.cc == e.cc and c.kind in {"city", "capital"} and c.population >= 50_000
+                   for c in t.candidates):
+                s -= 3.0  # "Tehran", "New York": a big namesake city is meant by default
         if t.within and e.cc not in t.within:
             s -= 20
         if t.qualifier:
             cc, a1 = t.qualifier
             if e.cc == cc and (not a1 or e.admin1 == a1):
                 s += 8
-        s += 3.0 * min(context[("cc", e.cc)], 2.0) if e.cc else 0.0
+        if e.cc:
+            s += 3.0 * min(context[("cc", e.cc)], 2.0)
+        else:
+            s += 6.0  # a continent or sea fits any country context
         if e.admin1:
             s += 2.5 * min(context[("a1", e.cc, e.admin1)], 2.0)
         return s
 
     def _place(self, doc: Doc, t: Toponym) -> Place:
         e = t.candidates[0] if t.candidates else None
-        margin = getattr(t, "confidence_margin", 0.0)
-        conf = t.confidence * (0.5 + 0.5 / (1 + math.exp(-margin))) if e else t.confidence * 0.5
+        conf = t.confidence * (0.5 + 0.5 / (1 + math.exp(-t.margin))) if e else t.confidence * 0.5
         return Place(
             article_id=doc._.article_id or "",
             start=t.start,
@@ -298,9 +366,10 @@ class PlacesComponent:
 
 
 def _prior(e: Entry) -> float:
-    return math.log10(e.population + 10) + _KIND_PRIOR.get(e.kind, 0.0) * (
-        1.0 if e.kind in {"capital", "city", "admin2"} else 0.3
-    )
+    """How likely a candidate is before context: log population, plus its kind."""
+    if e.kind in _FIXED_PRIOR:
+        return _FIXED_PRIOR[e.kind]
+    return math.log10(e.population + 10) + _KIND_PRIOR.get(e.kind, 0.0)
 
 
 def _context_of(e: Entry, weight: float) -> Counter:
@@ -315,6 +384,16 @@ def _context_of(e: Entry, weight: float) -> Counter:
 def _relation_before(text: str, start: int) -> str | None:
     m = RELATION_BEFORE.search(text[max(0, start - 40):start])
     return m.group("rel").lower().replace("-", " ") if m else None
+
+
+@lru_cache(maxsize=2)
+def places_nlp(model: str | None = None) -> Language:
+    """The spaCy model plus this component alone: enough to evaluate or try places."""
+    from eventwire.nlp.pipeline import load_bare
+
+    nlp = load_bare(model or Settings().spacy_model)
+    nlp.add_pipe("eventwire_places")
+    return nlp
 
 
 @Language.factory("eventwire_places", default_config={"use_matcher": True})

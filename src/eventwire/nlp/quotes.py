@@ -24,6 +24,9 @@ from eventwire.models import Quote
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
 from eventwire.nlp.quotes_cues import (
     DIRECTIVE_VERBS,
+    OBJECT_PREPS,
+    OBJECT_VERBS,
+    SPEECH_NOUNS,
     QUOTE_ONLY_VERBS,
     SPEECH_VERBS,
     THINK_VERBS,
@@ -33,7 +36,39 @@ from eventwire.nlp.quotes_speaker import SpeakerIndex
 
 _DASHES = "―—–-"
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-_SENT_END = re.compile(r"[.!?][\"”’']*\s")
+_SENT_END_RE = re.compile(r"[.!?][\"”’']*\s")
+# A period after these words (or an initial) does not end a sentence: "Mr. Obama said".
+_ABBREV = frozenset(
+    "mr mrs ms dr sen rep gov gen lt col sgt capt maj adm st jr sr prof rev gop no vs "
+    "u.s u.k u.n d.c jan feb aug sept sep oct nov dec inc corp co ltd".split()
+)
+
+
+class _SentEnd:
+    """Sentence ends by punctuation, skipping abbreviations and initials."""
+
+    @staticmethod
+    def _real(text: str, m: re.Match) -> bool:
+        if text[m.start()] != ".":
+            return True
+        j = m.start()
+        i = j
+        while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+            i -= 1
+        word = text[i:j].lower()
+        return not (word in _ABBREV or len(word) == 1 or (len(word) == 3 and word[1] == "."))
+
+    def search(self, text: str, start: int, end: int) -> re.Match | None:
+        for m in _SENT_END_RE.finditer(text, start, end):
+            if self._real(text, m):
+                return m
+        return None
+
+    def finditer(self, text: str, start: int, end: int):
+        return (m for m in _SENT_END_RE.finditer(text, start, end) if self._real(text, m))
+
+
+_SENT_END = _SentEnd()
 _QUOTE_CHARS = "\"“”„‟«»'’"
 
 
@@ -77,14 +112,16 @@ def _is_cue_verb(t: Token, near_quote: bool) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject, borrowed from the governing verb for "..., adding" and conjuncts."""
-    for c in verb.children:
-        if c.dep_ in _SUBJ:
-            return c
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
-        for c in verb.head.children:
-            if c.dep_ in _SUBJ and c.i < verb.i:
+    """The verb's subject, borrowed from a governing verb for "..., adding", conjuncts and
+    "criticized for saying" (up to three steps up)."""
+    tok = verb
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in _SUBJ and (tok.i == verb.i or c.i < verb.i):
                 return c
+        if tok.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
     return None
 
 
@@ -189,10 +226,12 @@ class QuoteFinder:
             return None
         tail = text[seg.end : words[0].idx]
         inner_s, inner_e = seg.inner(text)
-        inner_last = text[inner_s:inner_e].rstrip()[-1:] if inner_e > inner_s else ""
+        inner_last = text[inner_s:inner_e].rstrip().rstrip("'’")[-1:]
         joined = inner_last in ",.?!—–-…" or "," in tail or any(d in tail for d in _DASHES)
         if not joined:
             return None
+        if inner_last == "." and words[0].text[:1].isupper() and words[0].pos_ != "PROPN":
+            return None  # "...end." She adds, "...": a new sentence, not an attribution
         stripped = tail.strip()
         if stripped and stripped[0] in _DASHES and words[0].text[:1].isupper():
             # "..." ― Sonya Herridge: a byline-style attribution
@@ -200,9 +239,13 @@ class QuoteFinder:
             cue_at = seg.end + tail.index(stripped[0])
             return _Cand([], "direct", "direct:dash", 0.8, (cue_at, cue_at + 1), span,
                          span.root)
-        for t in words[:20]:
+        for t in words[:30]:
             if not _is_cue_verb(t, True):
+                if t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl", "amod", "compound"):
+                    return None  # another verb comes first: "..." Blige sings to ...
                 continue
+            if any(c.dep_ == "ccomp" and c.i > t.i and c.idx < end for c in t.children):
+                return None  # "...," he said that ...: the quotation only names something
             cue = (t.idx, t.idx + len(t))
             first = words[0]
             subj = _subject(t)
@@ -225,7 +268,7 @@ class QuoteFinder:
                     return _Cand([], "direct", "direct:cue-after", 0.9, cue, span, subj)
             # the parser put the subject inside the quotation: take the words before the verb
             span = self._trim(self.doc[first.i : t.i])
-            if span is None or len(span) > 15 or any(w.is_sent_start and w.i > first.i
+            if span is None or len(span) > 25 or any(w.is_sent_start and w.i > first.i
                                                      and w.text[:1].isupper() and
                                                      self.doc[w.i - 1].text in ".!?"
                                                      for w in span):
@@ -244,13 +287,21 @@ class QuoteFinder:
 
     def _cue_before(self, seg: Segment, floor: int) -> _Cand | None:
         text = self.text
+        ps, _pe = self._para_of(seg.start)
+        k = self._para_index(seg.start)
+        if text[floor:seg.start].strip() == "" and k > 0 and seg.start == ps:
+            # "Caddell continued:" closing the paragraph before the quotation
+            pps, ppe = self.paras[k - 1]
+            if text[pps:ppe].rstrip().endswith(":"):
+                floor = pps
         start = max(floor, _sentence_start(text, seg.start, floor))
         window = self.toks.between(start, seg.start)
         words = [t for t in window if not t.is_punct and not t.is_space]
         if not words:
             return None
         gap = text[words[-1].idx + len(words[-1]) : seg.start].strip()
-        verbs = [t for t in words if _is_cue_verb(t, True)]
+        verbs = [t for t in words if _is_cue_verb(t, True)
+                 or gap == ":" and t.pos_ == "VERB" and _subject(t) is not None]
         if not verbs:
             return None
         verb = verbs[-1]
@@ -260,6 +311,9 @@ class QuoteFinder:
         if gap == "" and last.i != verb.i:
             # "said the plan was "a disaster"": the quote is part of an indirect clause
             return None
+        if gap == "" and not self._ends_sentence(seg):
+            # "lawmakers called "fraud" ...": a quoted phrase inside a longer clause
+            return None
         if last.i != verb.i:
             inside = {t.i for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                       for t in c.subtree}
@@ -267,19 +321,31 @@ class QuoteFinder:
                 return None
         subj = _subject(verb)
         if subj is None:
-            return None
+            # "Said Ellis: "..."": the speaker follows the verb
+            after = [w for w in words if w.i > verb.i and w.pos_ in ("PROPN", "NOUN")]
+            if gap != ":" or not after:
+                return None
+            subj = after[-1]
         span = _np_span(subj, start, seg.start)
         return _Cand([], "direct", "direct:cue-before", 0.85, (verb.idx, verb.idx + len(verb)),
                      span, subj)
+
+    def _ends_sentence(self, seg: Segment) -> bool:
+        """The quotation closes its sentence ("...," or "." inside, or nothing after)."""
+        s, e = seg.inner(self.text)
+        if self.text[s:e].rstrip().rstrip("'’")[-1:] in (",", ".", "?", "!"):
+            return True
+        after = self.text[seg.end : seg.end + 2].lstrip(" ")
+        return after == "" or after[0] in ".!?\n"
 
     def _direct(self) -> list[_Cand]:
         out: list[_Cand] = []
         text = self.text
         prev: _Cand | None = None
-        for k, seg in enumerate(self.segs):
+        for seg in self.segs:
             ps, pe = self._para_of(seg.start)
-            nxt = self.segs[k + 1].start if k + 1 < len(self.segs) else len(text)
-            prv = self.segs[k - 1].end if k > 0 else 0
+            nxt = min((o.start for o in self.segs if o.start >= seg.end), default=len(text))
+            prv = max((o.end for o in self.segs if o.end <= seg.start), default=0)
             cand = self._cue_after(seg, min(nxt, self._para_of(seg.end)[1]))
             if cand is None:
                 cand = self._cue_before(seg, max(ps, prv))
@@ -324,37 +390,54 @@ class QuoteFinder:
             lemma = t.lemma_.lower()
             if t.idx in self.used_cues:
                 continue
-            if t.lower_ == "according":
-                cand = self._according(t)
-            elif t.pos_ in ("VERB", "AUX") and (lemma in SPEECH_VERBS or lemma in THINK_VERBS):
-                if lemma in QUOTE_ONLY_VERBS:
-                    continue
-                cand = self._clause(t, lemma)
-            else:
-                continue
-            if cand is None or not cand.parts:
-                continue
             if self._in_segment(t.idx):
                 continue
-            s, e = cand.parts[0]
-            inside = sum(max(0, min(e, b) - max(s, a)) for a, b in covered)
-            if inside > 0.5 * (e - s):
-                continue
-            out.append(cand)
+            for cand in self._alternatives(t, lemma):
+                if cand is None or not cand.parts:
+                    continue
+                size = sum(e - s for s, e in cand.parts)
+                inside = sum(max(0, min(e, b) - max(s, a)) for a, b in covered
+                             for s, e in cand.parts)
+                if inside <= 0.5 * size:
+                    out.append(cand)
+                    break
         return out
 
+    def _alternatives(self, t: Token, lemma: str):
+        """The indirect rules that apply to a token, most specific first (lazily)."""
+        if t.lower_ == "according":
+            yield self._according(t)
+        elif t.pos_ == "VERB" and (lemma in SPEECH_VERBS or lemma in THINK_VERBS
+                                   or lemma in OBJECT_VERBS):
+            if lemma not in QUOTE_ONLY_VERBS:
+                yield self._clause(t, lemma)
+            if lemma in SPEECH_VERBS:
+                yield self._parenthetical(t)
+            if lemma in OBJECT_VERBS:
+                yield self._object(t)
+        elif t.pos_ == "NOUN" and t.lower_ in SPEECH_NOUNS:
+            yield self._noun_clause(t)
+
     def _clause(self, verb: Token, lemma: str) -> _Cand | None:
-        comp = [c for c in verb.children if c.dep_ == "ccomp"]
+        ps, pe = self._para_of(verb.idx)
+        comp = [c for c in verb.children if ps <= c.left_edge.idx and c.right_edge.idx < pe
+                and (c.dep_ == "ccomp" or c.dep_ == "advcl" and c.left_edge.lower_ == "that")]
         subj = _subject(verb)
-        if subj is None or subj.dep_ == "nsubjpass":
+        if subj is not None and subj.dep_ == "nsubjpass":
             return None
+        if subj is None:
+            # "for saying that ...": keep a that-clause even when the speaker is elsewhere
+            if not any(c.i > verb.i and any(g.dep_ == "mark" and g.lower_ == "that"
+                                            for g in c.children) for c in comp):
+                return None
         if comp:
-            c = comp[-1] if comp[-1].i > verb.i else comp[0]
+            after = [c for c in comp if c.i > verb.i]
+            c = after[0] if after else comp[-1]
             span = self._clause_span(c)
             rule = "indirect:ccomp"
             conf = 0.75
             if lemma in THINK_VERBS:
-                if subj.lower_ in ("i", "you", "we"):
+                if subj is None or subj.lower_ in ("i", "you", "we"):
                     return None
                 rule, conf = "indirect:think", 0.5
         elif lemma in DIRECTIVE_VERBS:
@@ -370,9 +453,79 @@ class QuoteFinder:
         span = self._trim(span)
         if span is None or len(span) < 3:
             return None
-        sp = _np_span(subj, 0, len(self.text))
-        return _Cand([(span.start_char, span.end_char)], "indirect", rule, conf,
+        sp = _np_span(subj, 0, len(self.text)) if subj is not None else None
+        return _Cand([self._with_marks(span)], "indirect", rule, conf,
                      (verb.idx, verb.idx + len(verb)), sp, subj)
+
+    def _parenthetical(self, verb: Token) -> _Cand | None:
+        """"X, he said." / "X, he said, Y.": the rest of the sentence is the content.
+
+        Sentence bounds come from punctuation, not the parser, which often joins the
+        sentence to a neighbouring quotation."""
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
+            return None
+        subj = _subject(verb)
+        if subj is None or subj.head.i != verb.i or subj.i > verb.i:
+            return None
+        text = self.text
+        lo = subj.left_edge.idx
+        if not text[:lo].rstrip().endswith((",", "—", "--")):
+            return None
+        hi_tok = max((c.right_edge for c in verb.children if c.i > verb.i and not c.is_punct
+                      and c.dep_ not in ("advcl", "conj", "parataxis", "cc")),
+                     key=lambda t: t.i, default=verb)
+        hi = hi_tok.idx + len(hi_tok)
+        ps, pe = self._para_of(verb.idx)
+        start = _sentence_start(text, lo, ps)
+        end = _after_window(text, hi, pe)
+        parts = []
+        for a, b in ((start, lo), (hi, end)):
+            toks = self.toks.between(a, b)
+            span = self._trim(self.doc[toks[0].i : toks[-1].i + 1]) if toks else None
+            if span is not None and sum(not t.is_punct for t in span) >= 3:
+                parts.append(self._with_marks(span))
+        if not parts:
+            return None
+        return _Cand(parts, "indirect", "indirect:parenthetical", 0.6,
+                     (verb.idx, verb.idx + len(verb)), _np_span(subj, 0, len(self.text)), subj)
+
+    def _object(self, verb: Token) -> _Cand | None:
+        """"criticized the plan", "called for a recount": the complements are the content."""
+        subj = _subject(verb)
+        if subj is None or subj.dep_ == "nsubjpass":
+            return None
+        sent = verb.sent
+        comps = [c for c in verb.children if c.i > verb.i and c.i < sent.end and (
+            c.dep_ in ("dobj", "xcomp", "oprd", "dative", "ccomp")
+            or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and any(
+                g.dep_ in ("pobj", "pcomp") for g in c.children))]
+        if not comps:
+            return None
+        left = min(c.left_edge.i for c in comps)
+        right = max(c.right_edge.i for c in comps)
+        span = self._trim(self.doc[left : min(right + 1, sent.end)])
+        if span is None:
+            return None
+        ps, pe = self._para_of(verb.idx)
+        if span.start_char < ps or span.end_char > pe:
+            return None
+        sp = _np_span(subj, 0, len(self.text))
+        return _Cand([self._with_marks(span)], "indirect", "indirect:object", 0.5,
+                     (verb.idx, verb.idx + len(verb)), sp, subj)
+
+    def _noun_clause(self, noun: Token) -> _Cand | None:
+        """"Trump's claim that ...": a speech noun with a that-clause."""
+        comp = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+        if not comp:
+            return None
+        span = self._trim(self._clause_span(comp[0]))
+        if span is None or len(span) < 3:
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        sp = _np_span(owner, 0, len(self.text)) if owner is not None else None
+        return _Cand([self._with_marks(span)], "indirect", "indirect:noun", 0.55,
+                     (noun.idx, noun.idx + len(noun)), sp, owner)
 
     def _clause_span(self, c: Token) -> Span:
         return self.doc[c.left_edge.i : c.right_edge.i + 1]
@@ -381,11 +534,20 @@ class QuoteFinder:
         """Drop edge punctuation, keeping closing quotation marks."""
         s, e = span.start, span.end
         doc = self.doc
-        while s < e and doc[s].is_punct and doc[s].text not in _QUOTE_CHARS:
+        while s < e and (doc[s].is_space or doc[s].is_punct and doc[s].text not in _QUOTE_CHARS):
             s += 1
-        while e > s and doc[e - 1].is_punct and doc[e - 1].text not in _QUOTE_CHARS + "”":
+        while e > s and (doc[e - 1].is_space
+                         or doc[e - 1].is_punct and doc[e - 1].text not in _QUOTE_CHARS):
             e -= 1
         return doc[s:e] if e > s else None
+
+    def _with_marks(self, span: Span) -> tuple[int, int]:
+        """Content offsets, reaching the closing mark of a quotation that the clause opens."""
+        s, e = span.start_char, span.end_char
+        for seg in self.segs:
+            if s <= seg.start < e < seg.end <= e + 3:
+                e = seg.end
+        return s, e
 
     def _according(self, t: Token) -> _Cand | None:
         to = next((c for c in t.children if c.lower_ == "to"), None)
@@ -405,7 +567,7 @@ class QuoteFinder:
         if span is None or len(span) < 3:
             return None
         sp = _np_span(obj, 0, len(self.text))
-        return _Cand([(span.start_char, span.end_char)], "indirect", "indirect:according-to",
+        return _Cand([self._with_marks(span)], "indirect", "indirect:according-to",
                      0.8, (t.idx, to.idx + len(to)), sp, obj)
 
     def _turns(self) -> list[_Cand]:
@@ -416,9 +578,8 @@ class QuoteFinder:
             if not lab or cstart >= pe:
                 continue
             span = self.doc[lab[0].i : lab[-1].i + 1]
-            end = pe
-            out.append(_Cand([(cstart, end)], "direct", "direct:transcript", 0.8,
-                             (label_end, label_end + 1), span, span.root))
+            out.append(_Cand([(cstart, pe)], "direct", "direct:transcript", 0.8,
+                             (label_end, label_end + 1), span, span[-1]))
         return out
 
     # -- assembly --------------------------------------------------------------------------

@@ -9,7 +9,7 @@ SPEECH_VERBS = frozenset(
     write report suggest acknowledge admit assert contend maintain predict promise pledge vow
     reply respond recall complain confirm caution concede stress emphasize emphasise observe
     remark reiterate tweet indicate allege charge ask demand testify hint mention reveal
-    repeat joke quip lament boast conclude propose recommend question wonder speculate 
+    repeat joke quip lament boast conclude propose recommend question wonder speculate
     retort shout chant proclaim inform assure remind agree disclose estimate find show learn
     tout brag scoff acknowledge threaten pledge predict insist yell scream whisper cry
     continue describe call write post
@@ -26,3 +26,17 @@ SPEECH_NOUNS = frozenset(
 )
 # Cue verbs that only count right next to a quotation (too vague as that-clause heads).
 QUOTE_ONLY_VERBS = frozenset("continue describe call write post".split())
+# Verbs of communicative acts whose object is what was said ("criticized the plan",
+# "called for a recount", "described him as a liar").
+OBJECT_VERBS = frozenset(
+    """
+    call cite criticize criticise attack condemn praise blast slam reject dismiss defend deny
+    propose demand question support oppose endorse blame accuse welcome announce unveil
+    highlight mention discuss describe characterize label dub promise pledge vow offer request
+    recommend acknowledge admit confirm predict estimate reveal report claim challenge decline
+    refuse tout hail applaud lament decry denounce threaten dispute contest suggest echo
+    express voice urge ask tweet praise thank chide scold mock ridicule rebuke lambast
+    """.split()
+)
+# Prepositions that introduce the content of such a verb ("called for", "pointed to").
+OBJECT_PREPS = frozenset("for to on against of about as over".split())

@@ -28,6 +28,7 @@ class Segment:
     start: int
     end: int
     closed: bool = True
+    nested: bool = False  # inside another quotation (an excerpt quoting someone else)
 
     def inner(self, text: str) -> tuple[int, int]:
         """Offsets of the words inside the marks."""
@@ -81,6 +82,11 @@ def _role(text: str, i: int, j: int) -> str:
     return "toggle"
 
 
+def _family(mark: str) -> str:
+    """Straight, doubled-apostrophe or typographic: a quotation keeps one family."""
+    return {'"': "straight", "''": "apos"}.get(mark, "curly")
+
+
 def _is_turn(text: str, start: int) -> bool:
     return TRANSCRIPT_RE.match(text, start) is not None
 
@@ -96,6 +102,7 @@ def segments(text: str) -> list[Segment]:
     out: list[Segment] = []
     paras = paragraphs(text)
     open_at: int | None = None
+    inner: list[int] = []
     skip_at: int | None = None
     for pi, (ps, pe) in enumerate(paras):
         for m in _MARK_RE.finditer(text, ps, pe):
@@ -105,16 +112,21 @@ def segments(text: str) -> list[Segment]:
             role = _role(text, i, m.end())
             if open_at is None:
                 if role in ("open", "toggle"):
-                    open_at = i
+                    open_at, inner = i, []
+            elif role == "open":
+                inner.append(i)  # a quotation nested in the open one ("he calls “hell” ...")
+            elif role == "close" and inner:
+                out.append(Segment(inner.pop(), m.end(), nested=True))
             elif role in ("close", "toggle"):
                 out.append(Segment(open_at, m.end()))
                 open_at = None
-            # a second opening mark while open: a nested or stray mark, keep the outer quote
+        inner = []
         if open_at is not None:
             nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
             nm = _MARK_RE.match(text, nxt) if nxt is not None else None
             continues = (
                 nm is not None
+                and _family(nm.group()) == _family(_MARK_RE.match(text, open_at).group())
                 and _role(text, nxt, nm.end()) == "open"
                 and not _is_turn(text, nxt)
                 and not _is_turn(text, open_at)
@@ -124,4 +136,5 @@ def segments(text: str) -> list[Segment]:
             else:
                 out.append(Segment(open_at, pe, closed=False))
                 open_at = None
+    out.sort(key=lambda seg: seg.start)
     return out

@@ -48,7 +48,8 @@ def _clean(name: str) -> str:
     for suffix in ("’s", "'s"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
-    return name.strip(" ,.\"“”")
+    name = name.strip(" ,.\"“”")
+    return name[4:] if name.startswith(("The ", "the ")) else name
 
 
 class SpeakerIndex:
@@ -65,8 +66,9 @@ class SpeakerIndex:
         self._full = self._full_names(persons, [n.name for n in self.named])
         for n in self.named:
             # the tagger often calls a bare surname ORG; the article's full name says PERSON
-            if not n.person and n.name in self._full:
+            if not n.person and self._full.get(n.name, n.name) != n.name:
                 n.person = True
+        self._person_full = {self.full_name(n) for n in persons}
 
     @staticmethod
     def _collect(doc: Doc) -> list[Named]:
@@ -87,17 +89,18 @@ class SpeakerIndex:
 
     @staticmethod
     def _full_names(persons: list[str], names: list[str]) -> dict[str, str]:
-        """Map each short name to the longest person name in the article that ends with it."""
+        """Map each name to the longest person name in the article that ends with it."""
         full: dict[str, str] = {}
+        longer = sorted({tuple(p.split()) for p in persons}, key=len, reverse=True)
         for name in set(names):
-            words = name.split()
-            if not words:
-                continue
-            for other in persons:
-                owords = other.split()
-                if len(owords) > len(words) and owords[-len(words):] == words:
-                    if len(owords) > len(full.get(name, name).split()):
-                        full[name] = other
+            words = tuple(name.split())
+            full[name] = name
+            for other in longer:
+                if len(other) <= len(words):
+                    break
+                if other[-len(words):] == words:
+                    full[name] = " ".join(other)
+                    break
         return full
 
     def canonical(self, name: str) -> str:
@@ -110,11 +113,8 @@ class SpeakerIndex:
 
     def note_speaker(self, name: str | None, code: str | None, pos: int) -> None:
         """Remember the latest resolved person speaker: "he said" after a quote goes back to it."""
-        if name and name in self._person_names():
+        if name and name in self._person_full:
             self._last = Named(pos, pos, name, code, True)
-
-    def _person_names(self) -> set[str]:
-        return {self.full_name(n) for n in self._persons}
 
     def in_quote(self, start: int, end: int) -> bool:
         i = bisect_left(self._quoted, (start + 1,)) - 1
@@ -153,9 +153,10 @@ class SpeakerIndex:
         if inside:
             best = next((n for n in inside if n.start <= head.idx < n.end), inside[0])
             return best.name, best.code
-        if head.pos_ == "PROPN":
+        if head.pos_ == "PROPN" or head.text.isupper():
             name = " ".join(t.text for t in span if t.pos_ == "PROPN" and t.i <= head.i)
-            return self.full_name(_clean(name or head.text)), None
+            name = _clean(name or head.text)
+            return self.full_name(name.title() if name.isupper() else name), None
         if low in GROUP_PRONOUNS:
             return None, None
         definite = any(t.lower_ in ("the", "this", "that") for t in head.lefts)

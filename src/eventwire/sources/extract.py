@@ -14,6 +14,7 @@ from eventwire.models import Article, RawInput, Skip
 from eventwire.sources.decode import Undecodable, decode, looks_binary
 from eventwire.sources.html import extract_html
 from eventwire.sources.textpage import split_text_page
+from eventwire.sources.textpage_meta import find_dateline
 
 
 def article_id(url: str | None, title: str | None, body: str) -> str:
@@ -98,6 +99,7 @@ def _finish(art: Article, raw: RawInput, raw_hash: str, fmt: str, position: int)
         published_text=published_text,
         date_rule=rule,
         source=raw.source or art.source or art.site_name,
+        dateline=art.dateline or find_dateline(art.body.split("\n", 1)[0]),
         language=detect_language(art.body),
         record=raw.record,
         position=position,

@@ -24,6 +24,7 @@ OPTIONS: dict[str, Any] = {
     "no_fallback": False,
     "deduplicate": False,
 }
+MIN_BODY_WORDS = 10
 _DATE_PARAMS = {"extensive_search": True, "original_date": True}
 
 
@@ -41,8 +42,9 @@ def extract_html(html: str, url: str | None = None, **overrides: Any) -> Article
     if doc is None:
         return None
     meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    body = _paragraphs(meta.get("text") or "")
-    if not body:
+    title = meta.get("title") or None
+    body = _paragraphs(meta.get("text") or "", title)
+    if len(body.split()) < MIN_BODY_WORDS:  # a menu word or a cookie line is no article
         return None
     published = _date(meta.get("date"))
     return Article(
@@ -51,7 +53,7 @@ def extract_html(html: str, url: str | None = None, **overrides: Any) -> Article
         raw_hash="",
         format="html",
         body=body,
-        title=(meta.get("title") or None),
+        title=title,
         url=meta.get("url") or url,
         published=published,
         published_text=meta.get("date") or None,
@@ -62,10 +64,17 @@ def extract_html(html: str, url: str | None = None, **overrides: Any) -> Article
     )
 
 
-def _paragraphs(text: str) -> str:
-    """trafilatura's lines as paragraphs separated by a blank line, like the text path."""
-    lines = [re.sub(r"[ \t]+", " ", ln).strip() for ln in text.split("\n")]
-    return "\n\n".join(ln for ln in lines if ln)
+def _paragraphs(text: str, title: str | None) -> str:
+    """trafilatura's lines as paragraphs separated by a blank line, like the text path,
+    without the headline when the page repeats it as the body's first line."""
+    lines = [ln for ln in (re.sub(r"\s+", " ", raw).strip() for raw in text.split("\n")) if ln]
+    if lines and title and _key(lines[0]) == _key(title):
+        lines = lines[1:]
+    return "\n\n".join(lines)
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _date(value: str | None) -> datetime | None:

@@ -2,13 +2,16 @@
 
 No library does this, so it is done with general signals, never with a publisher's wording:
 
-1. Article headers: a headline-shaped line that the page repeats within a few lines, with
-   little prose between the two copies (page title, then the headline above the text).  Each
+1. Article headers: a headline-shaped line that the page repeats within a few lines, with a
+   date line and little prose between the two copies (page title, then the headline above
+   the text).  Each
    header starts a segment; text before the first header is a segment of its own.
-2. In each segment the body is the contiguous run of lines with the highest total score
-   (maximum-sum subarray): prose lines score their word count, clutter lines (short and
-   unpunctuated, repeated on the page, captions, date lines) score negative.  Menus, footers
-   and related-headline lists are long runs of negative lines, so they fall outside.
+2. Lines are scored: prose lines (long, function-word rich, ending in sentence punctuation)
+   score their word count, clutter lines (short and unpunctuated, repeated on the page,
+   captions, date lines) score negative.  Text lines joined across small clutter gaps form
+   blocks; menus, footers and related-headline lists are long negative runs that separate
+   them.  The body is the first block holding a good share of the segment's text: articles
+   come before comment threads, and notices or teasers above them are small.
 3. Around the body: leading bullet lines are the summary bullets, the date line above the body
    gives ``published``, a sentence with a credit gives the caption, the first paragraph's
    upper-case place gives the dateline.  The body ends at its last sentence.
@@ -35,10 +38,17 @@ HEADER_WINDOW = 12  # lines between a headline's two copies
 HEADER_MAX_PROSE = 60  # words of prose allowed between them (a caption, a standfirst)
 LOOKBACK = 15  # lines above a body searched for its title, date and caption
 MIN_BODY_SCORE = 25  # a segment whose best run scores less holds no article
-GAP_BREAK = 8.0  # clutter between two runs of text that makes them separate blocks
-ANCHOR_SHARE = 0.25  # a block this share of the page's best is big enough to be the body
+GAP_BREAK = 20.0  # clutter between two runs of text that makes them separate blocks
+ANCHOR_SHARE = 0.5  # a block this share of the segment's best is big enough to be the body
+MERGE_GAP = 40.0  # a block across a gap this size joins the body if as dense as body text
+MERGE_DENSITY = 15.0  # mean score per line of such a block
+ISOLATED_FACTOR = 0.5
+HEAD = True
+TRIM_GAP = 8.0  # clutter run that may cut a small piece off the ends of the body
+TRIM_SHARE = 0.15  # ... when the piece holds less than this share of the body's score
 CLUTTER_SCORE = -2.0
 REPEAT_SCORE = -4.0
+REPEAT_KEEP_WORDS = 20  # the first copy of a repeated line this long may still be body text
 CAPTION_SCORE = -6.0
 
 
@@ -56,16 +66,17 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
     if not texts:
         return []
     lines = line_features(texts)
+    texts = [ln.text for ln in lines]
     dates = {ln.index: hit for ln in lines if ln.words <= 12
              if (hit := find_date(ln.text, as_of)) is not None}
     captions = {ln.index: cap for ln in lines if (cap := split_caption(ln.text)) is not None}
-    scores = [_score(ln, ln.index in dates, ln.index in captions) for ln in lines]
+    scores = _isolate([_score(ln, ln.index in dates, ln.index in captions) for ln in lines])
     page_keys = {norm_key(t): ln.repeats for t, ln in zip(texts, lines, strict=True)}
     page_norm = norm_key(" \n ".join(texts))
     articles: list[Article] = []
-    for seg in _segments(lines, scores):
+    for seg in _segments(lines, scores, dates):
         art = _article(seg, lines, scores, dates, captions, page_keys, page_norm)
-        if art is not None:
+        if art is not None and (not articles or _has_news_header(art)):
             art.position = len(articles)
             articles.append(art)
     return articles
@@ -77,8 +88,10 @@ def _score(line: Line, is_date: bool, is_caption: bool) -> float:
         return CAPTION_SCORE
     if is_date:
         return CLUTTER_SCORE
-    if line.repeats > 1 and line.words < 40:
+    if line.repeats > 1 and (line.words < REPEAT_KEEP_WORDS or line.first_seen < line.index):
         return REPEAT_SCORE
+    if "©" in line.text or line.text.lower().startswith("copyright"):
+        return CLUTTER_SCORE
     if line.is_prose:
         return float(line.words)
     if line.sentence_end and line.words >= 3 and line.upper_start:
@@ -86,8 +99,21 @@ def _score(line: Line, is_date: bool, is_caption: bool) -> float:
     return CLUTTER_SCORE
 
 
-def _segments(lines: list[Line], scores: list[float]) -> list[_Segment]:
-    """Cut the page at article headers (a headline repeated a few lines further down)."""
+def _isolate(scores: list[float]) -> list[float]:
+    """Discount a text line standing alone between clutter lines: comment threads and teaser
+    lists alternate one text line with a name, date or headline; article paragraphs run on."""
+    out = list(scores)
+    for k, s in enumerate(scores):
+        if s > 0 and (k == 0 or scores[k - 1] <= 0) and (k + 1 == len(scores)
+                                                         or scores[k + 1] <= 0):
+            out[k] = s * ISOLATED_FACTOR
+    return out
+
+
+def _segments(lines: list[Line], scores: list[float], dates: dict[int, DateHit]
+              ) -> list[_Segment]:
+    """Cut the page at article headers: a headline repeated a few lines further down, with a
+    date line between the copies or just below, and text after them."""
     headers: list[tuple[int, int]] = []
     i, n = 0, len(lines)
     while i < n:
@@ -104,8 +130,8 @@ def _segments(lines: list[Line], scores: list[float]) -> list[_Segment]:
                     prose += lines[j].words
                 if prose > HEADER_MAX_PROSE:
                     break
-        if found is not None and any(lines[k].is_prose for k in range(found + 1,
-                                                                       min(n, found + 8))):
+        if found is not None and any(k in dates for k in range(i + 1, min(n, found + 4))) \
+                and any(lines[k].is_prose for k in range(found + 1, min(n, found + 8))):
             headers.append((i, found))
             i = found + 1
         else:
@@ -119,8 +145,10 @@ def _segments(lines: list[Line], scores: list[float]) -> list[_Segment]:
     return segments
 
 
-def _blocks(scores: list[float], start: int, end: int) -> list[tuple[int, int, float]]:
+def _blocks(scores: list[float], start: int, end: int,
+            gap_break: float | None = None) -> list[tuple[int, int, float]]:
     """Runs of text lines, joined across clutter gaps scoring above ``-GAP_BREAK``."""
+    gap_break = GAP_BREAK if gap_break is None else gap_break
     blocks: list[tuple[int, int, float]] = []
     cur: list[float] | None = None  # [first, last exclusive, score]
     gap = 0.0
@@ -134,7 +162,7 @@ def _blocks(scores: list[float], start: int, end: int) -> list[tuple[int, int, f
             gap = 0.0
             continue
         gap += s
-        if cur is not None and gap <= -GAP_BREAK:
+        if cur is not None and gap <= -gap_break:
             blocks.append((int(cur[0]), int(cur[1]), cur[2]))
             cur, gap = None, 0.0
     if cur is not None:
@@ -150,7 +178,40 @@ def _main_block(scores: list[float], start: int, end: int) -> tuple[int, int, fl
         return start, start, 0.0
     top = max(b[2] for b in blocks)
     floor = max(MIN_BODY_SCORE, ANCHOR_SHARE * top)
-    return next(b for b in blocks if b[2] >= floor) if top >= MIN_BODY_SCORE else blocks[0]
+    k = next((i for i, b in enumerate(blocks) if b[2] >= floor), 0)
+    first, last, total = blocks[k]
+    # Reach over a photo gallery or a related-links box into text as dense as the body.
+    lo, hi = k, k
+    while lo > 0 and _mergeable(scores, blocks[lo - 1], blocks[lo]):
+        lo -= 1
+    while hi + 1 < len(blocks) and _mergeable(scores, blocks[hi], blocks[hi + 1]):
+        hi += 1
+    first, last = blocks[lo][0], blocks[hi][1]
+    total = sum(b[2] for b in blocks[lo : hi + 1])
+    return _trim_small_ends(scores, first, last, total)
+
+
+def _trim_small_ends(scores: list[float], first: int, last: int, total: float
+                     ) -> tuple[int, int, float]:
+    """Cut a small piece of text off either end when a run of clutter separates it from the
+    rest: a standfirst above a photo credit and byline, a bio or promo below a link list."""
+    pieces = _blocks(scores, first, last, TRIM_GAP)
+    if len(pieces) < 2:
+        return first, last, total
+    keep = list(pieces)
+    while HEAD and len(keep) > 1 and keep[0][2] < TRIM_SHARE * total:
+        keep.pop(0)
+    while len(keep) > 1 and keep[-1][2] < TRIM_SHARE * total:
+        keep.pop()
+    return keep[0][0], keep[-1][1], sum(p[2] for p in keep)
+
+
+def _mergeable(scores: list[float], left: tuple[int, int, float],
+               right: tuple[int, int, float]) -> bool:
+    gap = sum(scores[left[1] : right[0]])
+    outer = right if right[2] < left[2] else left
+    lines = outer[1] - outer[0]
+    return gap > -MERGE_GAP and outer[2] >= MIN_BODY_SCORE and outer[2] / lines >= MERGE_DENSITY
 
 
 def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[int, DateHit],
@@ -165,7 +226,7 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
         first += 1
     while first < last and not (lines[first].is_prose or lines[first].sentence_end):
         first += 1
-    while last > first and not lines[last - 1].sentence_end:
+    while last > first and not _ends_body(lines, scores, last - 1, first):
         last -= 1
     if first >= last:
         return None
@@ -198,9 +259,28 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
     )
 
 
+def _ends_body(lines: list[Line], scores: list[float], k: int, first: int) -> bool:
+    """The body ends on a sentence that follows body text, or on a paragraph after at most one
+    clutter line (a subheading); a sentence after several clutter lines is the page's footer."""
+    line = lines[k]
+    if not line.sentence_end or scores[k] <= 0:
+        return False
+    if k == first or scores[k - 1] > 0:
+        return True
+    return line.is_prose and k - 2 >= first and scores[k - 2] > 0
+
+
 def _in_body(line: Line, scores: list[float], dates: dict[int, DateHit]) -> bool:
     """Inside the body run, repeated lines, captions and date lines are still clutter."""
-    return scores[line.index] not in (REPEAT_SCORE, CAPTION_SCORE) and line.index not in dates
+    if scores[line.index] in (REPEAT_SCORE, CAPTION_SCORE) or line.index in dates:
+        return False
+    return line.words > 2 or line.sentence_end  # a one- or two-word line is a label
+
+
+def _has_news_header(art: Article) -> bool:
+    """A second article on one page needs the marks of news copy (a date, a dateline or
+    summary bullets); without them the text is a notice, a comment or a teaser."""
+    return art.published is not None or art.dateline is not None or bool(art.bullets)
 
 
 def _pick_date(hits: list[DateHit]) -> DateHit | None:

@@ -8,6 +8,7 @@ ones go through dateutil, then dateparser for other languages and orders.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -89,11 +90,14 @@ def find_date(line: str, as_of: datetime) -> DateHit | None:
 def _parse_absolute(text: str) -> datetime | None:
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
     try:
-        return _as_utc(du_parser.parse(cleaned, fuzzy=True, dayfirst=False))
+        with warnings.catch_warnings():  # "EST" and friends: kept as UTC rather than guessed
+            warnings.simplefilter("ignore")
+            return _as_utc(du_parser.parse(cleaned, fuzzy=True, dayfirst=False))
     except (ValueError, OverflowError):
         pass
     import dateparser
 
-    parsed = dateparser.parse(cleaned, settings={"RETURN_AS_TIMEZONE_AWARE": True,
-                                                 "TIMEZONE": "UTC"})
-    return parsed
+    # The pattern above only matches English month names, so English alone is searched:
+    # letting dateparser guess the language costs seconds per call.
+    return dateparser.parse(cleaned, languages=["en"],
+                            settings={"RETURN_AS_TIMEZONE_AWARE": True, "TIMEZONE": "UTC"})

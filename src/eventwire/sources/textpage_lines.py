@@ -14,12 +14,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
-_CLOSERS = "\"'”’»)]*"
+_CLOSERS = "\"'”’»)]*」』"
+# Scripts written without spaces between words (or with no function-word list here).
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENT_END = (".", "!", "?", "…", "。", "！", "？", ".\"", ":")
 BULLET_RE = re.compile(r"^\s*([•·▪■●◦‣▸►–—*-])\s+(?=\S)")
 # Runs of Latin-1 letters that are really UTF-8 bytes read as Latin-1 ("Ã©", "â\x80\x99").
+# Scrapers often turned the byte A0 (no-break space when read as Latin-1) into a plain space.
+_CONT = r"[\x80-\xbf]"
+_CONT_OR_SPACE = r"[\x80-\xbf ]"
 _MOJIBAKE_RE = re.compile(
-    r"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+    rf"\xc2 |[\xc2-\xdf]{_CONT}|[\xe0-\xef]{_CONT_OR_SPACE}{_CONT}|[\xe0-\xef]{_CONT}{_CONT_OR_SPACE}"
+    rf"|[\xf0-\xf4]{_CONT}{{3}}"
 )
 
 
@@ -34,6 +41,7 @@ class Line:
     sentence_end: bool
     bullet: bool
     repeats: int  # how often the same line occurs in the page
+    first_seen: int  # index of the line's first copy on the page
     upper_start: bool
 
     @property
@@ -52,7 +60,7 @@ def repair_mojibake(text: str) -> str:
     def fix(m: re.Match[str]) -> str:
         run = m.group(0)
         try:
-            return run.encode("latin-1").decode("utf-8")
+            return run.replace(" ", "\xa0").encode("latin-1").decode("utf-8")
         except UnicodeDecodeError:
             return run
 
@@ -69,29 +77,61 @@ def tokens(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _stoplists() -> dict[str, frozenset[str]]:
+def _stoplists() -> tuple[list[frozenset[str]], dict[str, list[int]]]:
+    """justext's function-word lists, and for each word the lists that hold it."""
     import justext
 
-    return {name: justext.get_stoplist(name) for name in sorted(justext.get_stoplists())}
+    lists = [justext.get_stoplist(name) for name in sorted(justext.get_stoplists())]
+    index: dict[str, list[int]] = {}
+    for k, words in enumerate(lists):
+        for w in words:
+            index.setdefault(w, []).append(k)
+    return lists, index
 
 
 def page_stoplist(lines: list[str]) -> frozenset[str]:
     """The function-word list of the page's language, picked by coverage of its longest lines.
 
-    Languages without spaces between words give few tokens; then no list fits and every
-    line gets ratio 0, so the splitter falls back on length and punctuation.
+    Pages mostly in Chinese, Japanese or Korean script get none; their lines are then judged
+    by length and punctuation only.
     """
-    sample = Counter()
-    for text in sorted(lines, key=len, reverse=True)[:40]:
-        sample.update(w.lower() for w in _WORD_RE.findall(text))
+    longest = sorted(lines, key=len, reverse=True)[:40]
+    joined = "".join(longest)
+    if len(_CJK_RE.findall(joined)) > 0.3 * max(1, len(_LETTER_RE.findall(joined))):
+        return frozenset()
+    sample = Counter(w.lower() for w in _WORD_RE.findall(" ".join(longest)))
     common = sample.most_common(150)
     total = sum(c for _, c in common) or 1
-    best, best_cover = frozenset(), 0.0
-    for words in _stoplists().values():
-        cover = sum(c for w, c in common if w in words) / total
-        if cover > best_cover:
-            best, best_cover = words, cover
-    return best if best_cover >= 0.15 else frozenset()
+    lists, index = _stoplists()
+    cover = Counter()
+    for w, c in common:
+        for k in index.get(w, ()):
+            cover[k] += c
+    if not cover:
+        return frozenset()
+    k, best = cover.most_common(1)[0]
+    return lists[k] if best / total >= 0.15 else frozenset()
+
+
+def join_wrapped(texts: list[str]) -> list[str]:
+    """Rejoin a paragraph hard-wrapped over several lines: a line that stops mid-sentence
+    (no final punctuation, ends on a comma, or the next line starts lower-case)."""
+    out: list[str] = []
+    for text in texts:
+        if out and _continues(out[-1], text):
+            out[-1] = f"{out[-1]} {text}"
+        else:
+            out.append(text)
+    return out
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    if len(prev.split()) < 6 or len(nxt.split()) < 3 or BULLET_RE.match(nxt) \
+            or not nxt[:1].isalpha():
+        return False
+    if prev.rstrip(_CLOSERS).endswith(_SENT_END):
+        return False
+    return nxt[:1].islower() or prev.endswith(",")
 
 
 def clean_line(raw: str) -> str:
@@ -101,26 +141,32 @@ def clean_line(raw: str) -> str:
 def line_features(texts: list[str]) -> list[Line]:
     """Features of each non-blank line (already cleaned)."""
     stop = page_stoplist(texts)
-    counts = Counter(norm_key(t) for t in texts)
+    texts = join_wrapped(texts)
+    keys = [norm_key(t) for t in texts]
+    counts = Counter(keys)
+    first: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        first.setdefault(key, i)
     out = []
     for i, text in enumerate(texts):
         toks = _WORD_RE.findall(text)
-        n = len(toks)
-        if n and stop:
-            ratio = sum(1 for w in toks if w.lower() in stop) / n
-        else:
-            ratio = 0.3 if n >= 8 and not stop else 0.0
+        n = len(toks) if stop else max(len(toks), len(_CJK_RE.findall(text)) // 2)
+        if stop:
+            ratio = sum(1 for w in toks if w.lower() in stop) / n if n else 0.0
+        else:  # no function-word list for this language: length and punctuation decide
+            ratio = 0.3 if n >= 8 else 0.0
         out.append(
             Line(
                 index=i,
                 text=text,
-                words=max(n, len(text) // 4) if not stop else n,
+                words=n,
                 stop_ratio=ratio,
                 sentence_end=text.rstrip(_CLOSERS).endswith(_SENT_END)
                 or text.rstrip().endswith(("”", "\"")) and n >= 6,
                 bullet=bool(BULLET_RE.match(text)),
-                repeats=counts[norm_key(text)],
-                upper_start=text[:1].isupper() or text[:1] in "\"“‘'(",
+                repeats=counts[keys[i]],
+                first_seen=first[keys[i]],
+                upper_start=text[:1].isupper() or text[:1] in "\"“‘'(「" or not stop,
             )
         )
     return out

@@ -25,6 +25,7 @@ _CREDIT_LABEL_RE = re.compile(
     r"(?P<credit>[^.]{2,80})$",
     re.I,
 )
+_CREDIT_LABEL_PREFIX_RE = re.compile(r"^(?:Photo(?:graph)?s?|Image|Picture|Credit)\s*:\s*", re.I)
 _BYLINE_RE = re.compile(r"^(by|from)\s+[A-Z]", re.I)
 
 
@@ -47,7 +48,8 @@ def split_caption(text: str) -> tuple[str, str] | None:
         m = pattern.match(text)
         if not m:
             continue
-        caption, credit = m.group("caption").strip(), m.group("credit").strip()
+        caption = m.group("caption").strip()
+        credit = _CREDIT_LABEL_PREFIX_RE.sub("", m.group("credit")).strip()
         credit_words = credit.split()
         if not caption or len(credit_words) > 8:
             continue

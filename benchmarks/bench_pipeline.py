@@ -1,0 +1,244 @@
+"""Throughput and memory of the ingest pipeline on a synthetic corpus (benchmarks/synth.py).
+
+    python benchmarks/bench_pipeline.py --n 2000             # stage timings, 1 vs 2 workers
+    python benchmarks/bench_pipeline.py --quick              # smoke run, 120 articles
+    python benchmarks/bench_pipeline.py --memory 10000,100000 --workers 2   # flat memory?
+
+Prints articles/s and words/s of the whole pipeline (read, extract, language layer, events,
+DuckDB) and of bare ``nlp.pipe`` with the stock model on the same texts, their ratio, the
+language layer's and the event coder's cost, the speed-up of 2 workers over 1, peak resident
+memory per worker, and with ``--memory`` the peak memory after each article count of one
+streaming run.  Rates are "steady": counted from the first stored batch, so the one-off
+model loading is left out (and shown separately).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+from synth import write_corpus  # benchmarks/ is on the path when this script runs
+
+from eventwire.config import Settings
+from eventwire.ingest import ingest
+from eventwire.models import Article, RawInput
+from eventwire.nlp.pipeline import COMPONENTS, annotate, load_bare, load_nlp
+from eventwire.sources.extract import extract_batch
+from eventwire.sources.read import read_inputs
+from eventwire.store import Store
+
+MB = 1024 * 1024
+LANGUAGE_LAST = COMPONENTS[-2][0]  # the language layer ends before the event coder
+
+
+class Sampler:
+    """Peak resident memory of this process and of each pool worker, sampled in a thread."""
+
+    def __init__(self, every: float = 0.25):
+        self.every = every
+        self.peak: dict[int, int] = {}
+        self.cpu: dict[int, float] = {}  # last seen CPU seconds of each worker
+        self.main_peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> Sampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            self.sample(me)
+            self._stop.wait(self.every)
+
+    def sample(self, me: psutil.Process) -> None:
+        self.main_peak = max(self.main_peak, me.memory_info().rss)
+        for child in me.children(recursive=True):
+            try:
+                if "spawn_main" in " ".join(child.cmdline()):
+                    rss = child.memory_info().rss
+                    self.peak[child.pid] = max(self.peak.get(child.pid, 0), rss)
+                    cpu = child.cpu_times()
+                    self.cpu[child.pid] = cpu.user + cpu.system
+            except psutil.Error:
+                continue
+
+    @property
+    def worker_peak(self) -> int:
+        return max(self.peak.values(), default=0)
+
+
+def timed(fn, items) -> tuple[float, float]:
+    """Wall and CPU seconds of ``fn(items)`` in this process."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn(items)
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def run_ingest(files, db: str, workers: int, settings: Settings, with_nlp: bool = True,
+               checkpoints: list[int] | None = None, sampler: Sampler | None = None) -> dict:
+    """One ingest run; steady rate from the first stored batch, memory at checkpoints."""
+    marks: dict[str, float | int] = {}
+    memory = []
+    todo = sorted(checkpoints or [])
+    sampler = sampler or Sampler()
+    start, cpu = time.perf_counter(), time.process_time()
+
+    def progress(report, n):
+        now = time.perf_counter()
+        done = report.new + report.already
+        if "first" not in marks:
+            marks["first"], marks["first_n"] = now, done
+            sampler.sample(psutil.Process())
+            marks["first_cpu"] = time.process_time() + sum(sampler.cpu.values())
+        sampler.sample(psutil.Process())
+        while todo and done >= todo[0]:
+            sampler.sample(psutil.Process())
+            memory.append({"articles": todo.pop(0), "worker_peak_mb": sampler.worker_peak / MB,
+                           "main_peak_mb": sampler.main_peak / MB})
+
+    with Store(db) as store:
+        report = ingest([str(f) for f in files], store, settings=settings, with_nlp=with_nlp,
+                        on_progress=progress, workers=workers)
+        end = time.perf_counter()
+        cpu_total = time.process_time() - cpu + sum(sampler.cpu.values())
+    steady_n = report.new - marks.get("first_n", 0)
+    steady_t = end - marks.get("first", start)
+    steady_cpu = time.process_time() + sum(sampler.cpu.values()) - marks.get("first_cpu", 0)
+    return {"articles": report.new, "wall_s": end - start, "cpu_s": cpu_total,
+            "startup_s": marks.get("first", start) - start,
+            "steady_rate": steady_n / steady_t if steady_t > 0 and steady_n else 0.0,
+            "steady_cpu_rate": steady_n / steady_cpu if steady_cpu > 0 and steady_n else 0.0,
+            "memory": memory}
+
+
+def bench_stages(articles: list[Article], model: str) -> dict:
+    """Bare spaCy, the language layer and language layer + events on the same articles."""
+    texts = [a.body for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    out = {"articles": len(texts), "words": words}
+    bare = load_bare(model)
+    list(bare.pipe(texts[:16]))  # warm-up
+    out["bare_s"], out["bare_cpu"] = timed(lambda t: [None for _ in bare.pipe(t, batch_size=32)],
+                                           texts)
+    for key, upto in (("language_s", LANGUAGE_LAST), ("nlp_s", COMPONENTS[-1][0])):
+        try:
+            nlp = load_nlp(model, upto=upto)
+        except (ImportError, ValueError) as exc:
+            print(f"  {upto}: cannot load ({exc}); skipped", file=sys.stderr)
+            continue
+        annotate(articles[:16], nlp)
+        out[key], out[key.replace("_s", "_cpu")] = timed(lambda a, nlp=nlp: annotate(a, nlp),
+                                                          articles)
+    return out
+
+
+def report_timings(stages, extract, one, many, n, workers, sampler, settings) -> None:
+    words = stages["words"]
+    wpa = words / n
+    print(f"\n{'stage (same texts)':<42}{'articles/s':>11}{'words/s':>10}"
+          f"{'articles/CPU-s':>16}")
+    rows = [("extraction only", extract),
+            (f"bare nlp.pipe ({settings.spacy_model})", (stages["bare_s"], stages["bare_cpu"])),
+            (f"language layer (to {LANGUAGE_LAST})",
+             (stages.get("language_s"), stages.get("language_cpu"))),
+            ("language layer + events", (stages.get("nlp_s"), stages.get("nlp_cpu")))]
+    for label, (wall, cpu) in rows:
+        if wall:
+            print(f"{label:<42}{n / wall:>11,.1f}{words / wall:>10,.0f}{n / cpu:>16,.1f}")
+    for label, run in (("full pipeline, 1 worker", one),
+                       (f"full pipeline, {workers} workers", many)):
+        r = run["steady_rate"]
+        print(f"{label:<42}{r:>11,.1f}{r * wpa:>10,.0f}{run['steady_cpu_rate']:>16,.1f}"
+              f"   wall {run['wall_s']:.0f} s, first batch after {run['startup_s']:.0f} s")
+    bare_cpu = n / stages["bare_cpu"]
+    print(f"\n{'figure (CPU-time based, robust to other load)':<48}{'value':>8}   target")
+    print(f"{'full pipeline / bare nlp.pipe, 1 worker':<48}"
+          f"{one['steady_cpu_rate'] / bare_cpu:>8.2f}   >= 0.70")
+    if stages.get("language_cpu"):
+        print(f"{'language layer / bare nlp.pipe (issue 3)':<48}"
+              f"{stages['bare_cpu'] / stages['language_cpu']:>8.2f}   >= 0.70")
+    if stages.get("language_cpu") and stages.get("nlp_cpu"):
+        extra = (stages["nlp_cpu"] - stages["language_cpu"]) / stages["language_cpu"]
+        print(f"{'events time / language layer time (issue 4)':<48}{extra:>8.1%}   <= 30%")
+    overhead = one["steady_cpu_rate"] / many["steady_cpu_rate"] if many["steady_cpu_rate"] else 0
+    print(f"{'CPU per article, ' + str(workers) + ' workers vs 1 (overhead)':<48}"
+          f"{overhead:>8.2f}   ~1.00")
+    speedup = many["steady_rate"] / one["steady_rate"] if one["steady_rate"] else 0.0
+    print(f"{'speed-up ' + str(workers) + ' workers over 1 (wall clock)':<48}{speedup:>8.2f}"
+          f"   >= 1.70 on {os.cpu_count()} cores (load avg now {os.getloadavg()[0]:.1f})")
+    print(f"{'peak resident memory per worker':<48}{sampler.worker_peak / MB:>5.0f} MB   <= 1 GB")
+    print(f"{'peak resident memory of the parent':<48}{sampler.main_peak / MB:>5.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000, help="articles for the timings")
+    parser.add_argument("--quick", action="store_true", help="smoke run with 120 articles")
+    parser.add_argument("--workers", type=int, default=2, help="workers of the parallel run")
+    parser.add_argument("--memory", default="",
+                        help="comma-separated article counts: peak memory after each, in "
+                             "one streaming run (e.g. 10000,100000)")
+    parser.add_argument("--memory-nlp", action=argparse.BooleanOptionalAction, default=True,
+                        help="run the language layer in the memory run")
+    parser.add_argument("--skip-timings", action="store_true", help="only the memory run")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args()
+    n = 120 if args.quick else args.n
+    settings = Settings()
+    results: dict = {"n": n, "cpus": os.cpu_count(), "load_avg": os.getloadavg()}
+    tmp = Path(tempfile.mkdtemp(prefix="eventwire-bench-"))
+    print(f"eventwire pipeline benchmark: {n} synthetic articles, model {settings.spacy_model}, "
+          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+
+    if not args.skip_timings:
+        files = write_corpus(n, tmp / "corpus", per_file=500)
+        raw = [x for x in read_inputs([str(f) for f in files]) if isinstance(x, RawInput)]
+        arts: list[Article] = []
+        extract = timed(lambda r: arts.extend(a for a in extract_batch(r)
+                                              if isinstance(a, Article)), raw)
+        stages = bench_stages(arts, settings.spacy_model)
+        one = run_ingest(files, str(tmp / "one.duckdb"), 1, settings)
+        with Sampler() as sampler:
+            many = run_ingest(files, str(tmp / "many.duckdb"), args.workers, settings,
+                              sampler=sampler)
+        results.update(stages=stages, extract=extract, one=one, many=many,
+                       worker_peak_mb=sampler.worker_peak / MB,
+                       main_peak_mb=sampler.main_peak / MB)
+        report_timings(stages, extract, one, many, len(arts), args.workers, sampler, settings)
+    if args.memory:
+        sizes = sorted(int(x) for x in args.memory.split(","))
+        print(f"\nmemory run: {sizes[-1]} articles, {args.workers} workers, "
+              f"nlp {'on' if args.memory_nlp else 'off'}")
+        files = write_corpus(sizes[-1], tmp / "memory", per_file=1000)
+        with Sampler() as sampler:
+            run = run_ingest(files, str(tmp / "memory.duckdb"), args.workers, settings,
+                             with_nlp=args.memory_nlp, checkpoints=sizes, sampler=sampler)
+        results["memory_run"] = run
+        for m in run["memory"]:
+            print(f"  after {m['articles']:>8,} articles: worker peak {m['worker_peak_mb']:6.0f} "
+                  f"MB, parent peak {m['main_peak_mb']:6.0f} MB")
+        if len(run["memory"]) >= 2:
+            a, b = run["memory"][0], run["memory"][-1]
+            grew = b["worker_peak_mb"] / a["worker_peak_mb"] - 1 if a["worker_peak_mb"] else 0
+            print(f"  worker peak grew {grew:+.1%}, parent peak "
+                  f"{b['main_peak_mb'] / a['main_peak_mb'] - 1:+.1%} (target within 10%); "
+                  f"{run['steady_rate']:.1f} articles/s")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, default=str))
+
+
+if __name__ == "__main__":
+    main()

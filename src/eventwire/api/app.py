@@ -1,0 +1,177 @@
+"""The HTTP API and web page: one FastAPI app over one store file.
+
+Reads run on per-request cursors of one DuckDB connection (DuckDB allows that from many
+threads); writes are serialised by a lock.  Without a token the app is read-only.  Every
+error is JSON with one message line: bad parameters 422, too large 413, never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from contextlib import asynccontextmanager
+from importlib.resources import files
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from eventwire.query import QueryError, refresh_search_index
+from eventwire.store import Store, StoreError
+
+DEFAULT_MAX_BODY = 2 * 1024 * 1024
+STATIC = Path(str(files("eventwire") / "web" / "static"))
+log = logging.getLogger("eventwire.api")
+
+# Data never runs as code in the page: scripts only from our own files, no inline script.
+SECURITY_HEADERS = {
+    "content-security-policy": "default-src 'self'; img-src 'self' data:; "
+                               "style-src 'self' 'unsafe-inline'; object-src 'none'; "
+                               "base-uri 'none'; frame-ancestors 'none'",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+}
+
+
+def create_app(db_path: str, token: str | None = None,
+               max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+    """App over ``db_path``; write endpoints need ``Authorization: Bearer <token>``."""
+    if not os.path.exists(db_path):
+        raise StoreError(f"{db_path}: no such database; run `eventwire ingest` or "
+                         "`eventwire demo` first")
+    store = Store(db_path)
+    refresh_search_index(store.con)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="eventwire",
+        lifespan=lifespan,
+        version="1",
+        summary="PLOVER events, quotes, actors and places found in news, each with the span "
+                "of text it came from.",
+    )
+    app.state.store = store
+    app.state.token = token or None
+    app.state.write_lock = threading.Lock()
+    app.state.max_body = max_body
+
+    from eventwire.api import reads, writes
+
+    app.include_router(reads.router)
+    app.include_router(writes.router)
+    _errors(app)
+    app.add_middleware(BodyLimit, max_body=max_body)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for k, v in SECURITY_HEADERS.items():
+            response.headers.setdefault(k, v)
+        return response
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    return app
+
+
+def _errors(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        msgs = []
+        for e in exc.errors():
+            where = ".".join(str(p) for p in e.get("loc", ()) if p != "body" or len(e["loc"]) == 1)
+            msgs.append(f"{where}: {e.get('msg', 'invalid')}")
+        return JSONResponse({"detail": "; ".join(msgs) or "invalid request"}, status_code=422)
+
+    @app.exception_handler(QueryError)
+    async def bad_query(request: Request, exc: QueryError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def internal(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("error answering %s %s", request.method, request.url.path)
+        return JSONResponse({"detail": f"internal error ({exc.__class__.__name__})"},
+                            status_code=500)
+
+
+class BodyLimit:
+    """Refuse request bodies over ``max_body`` bytes with 413, before any handler reads them.
+
+    The declared Content-Length is checked first; a body sent without one (chunked) is read
+    up to the limit and refused as soon as it goes over.
+    """
+
+    def __init__(self, app, max_body: int):
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length")
+        if declared is not None:
+            try:
+                too_big = int(declared) > self.max_body
+            except ValueError:
+                await self._refuse(send, 400, "Content-Length is not a number")
+                return
+            if too_big:
+                await self._refuse(send, 413, self._message(int(declared)))
+                return
+        chunks, size, more = [], 0, True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_body:
+                await self._refuse(send, 413, self._message(size))
+                return
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        sent = False
+
+        async def replay():
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    def _message(self, size: int) -> str:
+        return (f"request body of {size} bytes is over this server's limit of "
+                f"{self.max_body} bytes")
+
+    @staticmethod
+    async def _refuse(send, status: int, detail: str) -> None:
+        import json
+
+        body = json.dumps({"detail": detail}).encode()
+        await send({"type": "http.response.start", "status": status,
+                    "headers": [(b"content-type", b"application/json"),
+                                (b"content-length", str(len(body)).encode()),
+                                (b"connection", b"close")]})
+        await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,142 @@
+"""Read endpoints: events, articles with their spans, quotes, actors, places, search."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Annotated
+
+import duckdb
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+
+from eventwire import query as q
+from eventwire.events.plover import EVENT_TYPES, QUAD
+
+router = APIRouter(prefix="/api")
+
+
+def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor of its own for each request (safe to use from the worker thread)."""
+    cur = request.app.state.store.con.cursor()
+    try:
+        yield cur
+    finally:
+        cur.close()
+
+
+Con = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
+Limit = Annotated[int, Query(ge=1, le=q.MAX_LIMIT, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
+Text = Annotated[str | None, Query(alias="q", max_length=500,
+                                   description="Words that must all occur (word* for a prefix).")]
+Opt = Annotated[str | None, Query()]
+
+
+def event_filter(
+    actor: Annotated[str | None, Query(description="Words of an actor's name or text.")] = None,
+    actor_code: Annotated[str | None, Query(description="IRN, GOV or 'IRN GOV'.")] = None,
+    type: Annotated[list[str], Query(description="PLOVER event type(s).")] = [],  # noqa: B006
+    country: Annotated[list[str], Query(description="ISO alpha-3 code(s).")] = [],  # noqa: B006
+    lat: Annotated[float | None, Query(ge=-90, le=90)] = None,
+    lon: Annotated[float | None, Query(ge=-180, le=180)] = None,
+    radius_km: Annotated[float | None, Query(gt=0, le=20038)] = None,
+    date_from: Annotated[date | None, Query(description="First day (YYYY-MM-DD).")] = None,
+    date_to: Annotated[date | None, Query(description="Last day (YYYY-MM-DD).")] = None,
+    q_: Text = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    article_id: Opt = None,
+) -> q.EventFilter:
+    f = q.EventFilter(actor=actor, actor_code=actor_code, types=type, countries=country,
+                      lat=lat, lon=lon, radius_km=radius_km, date_from=date_from,
+                      date_to=date_to, text=q_ or None, min_confidence=min_confidence,
+                      article_id=article_id)
+    f.validate()
+    return f
+
+
+Filter = Annotated[q.EventFilter, Depends(event_filter)]
+
+
+@router.get("/health", summary="Counts and mode")
+def health(request: Request, con: Con) -> dict:
+    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("articles", "events", "quotes", "mentions", "places", "times")}
+    return {"ok": True, "writable": request.app.state.token is not None,
+            "search_index": q.index_is_fresh(con), **counts}
+
+
+@router.get("/types", summary="PLOVER event types and their quad class")
+def types() -> list[dict]:
+    return [{"type": t, "quad": QUAD[t]} for t in EVENT_TYPES]
+
+
+@router.get("/events", summary="Events matching the filters, newest first")
+def events(f: Filter, con: Con, limit: Limit = 50, offset: Offset = 0) -> dict:
+    return q.search_events(con, f, limit, offset)
+
+
+@router.get("/events/points", summary="Located events for the map: [id, lat, lon, type]")
+def event_points(f: Filter, con: Con,
+                 cap: Annotated[int, Query(ge=1, le=100000)] = 20000) -> dict:
+    return q.event_points(con, f, cap)
+
+
+@router.get("/events/timeline", summary="Events per day and type")
+def event_timeline(f: Filter, con: Con) -> list[dict]:
+    return q.event_timeline(con, f)
+
+
+@router.get("/events/{event_id}", summary="One event with its sentence")
+def event(event_id: str, con: Con) -> dict:
+    found = q.get_event(con, event_id)
+    if not found:
+        raise HTTPException(404, f"no event with id {event_id!r}")
+    return found
+
+
+@router.get("/articles", summary="Articles, newest first; q searches title and body")
+def articles(con: Con, q_: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict:
+    return q.search_articles(con, q_ or None, limit, offset)
+
+
+@router.get("/articles/{article_id}", summary="One article with every span found in it")
+def article(article_id: str, con: Con) -> dict:
+    found = q.article_with_spans(con, article_id)
+    if not found:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    return found
+
+
+@router.get("/quotes", summary="Quotes by speaker, code or words of the content")
+def quotes(con: Con, speaker: Opt = None, speaker_code: Opt = None, q_: Text = None,
+           article_id: Opt = None, limit: Limit = 50, offset: Offset = 0) -> dict:
+    return q.search_quotes(con, speaker, speaker_code, q_ or None, article_id, limit, offset)
+
+
+@router.get("/quotes/speakers", summary="Who is quoted most")
+def speakers(con: Con, limit: Limit = 100) -> list[dict]:
+    return q.quote_speakers(con, limit)
+
+
+@router.get("/actors", summary="Actors by number of mentions, with codes")
+def actors(con: Con, q_: Text = None, code: Opt = None, kind: Opt = None, limit: Limit = 50,
+           offset: Offset = 0) -> dict:
+    return q.top_actors(con, q_ or None, code, kind, limit, offset)
+
+
+@router.get("/places", summary="Resolved places by number of mentions")
+def places(con: Con, q_: Text = None, country: Opt = None, limit: Limit = 50,
+           offset: Offset = 0) -> dict:
+    return q.top_places(con, q_ or None, country, limit, offset)
+
+
+@router.get("/search", summary="Events, articles and quotes holding all the words")
+def search(con: Con, q_: Annotated[str, Query(alias="q", min_length=1, max_length=500)],
+           limit: Annotated[int, Query(ge=1, le=200)] = 20) -> dict:
+    if not q.search_words(q_):
+        raise q.QueryError(f"q: {q_!r} has no words to search for")
+    return {
+        "events": q.search_events(con, q.EventFilter(text=q_), limit, 0),
+        "articles": q.search_articles(con, q_, limit, 0),
+        "quotes": q.search_quotes(con, text=q_, limit=limit),
+    }

@@ -1,0 +1,49 @@
+"""`eventwire eval quotes DIR`: quote attribution P/R/F1 and speaker accuracy on brat gold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from eventwire.cli import eval_app
+from eventwire.cli._common import console, fail
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    folder: Path = typer.Argument(..., help="Folder with text/NAME.txt and attributions/*.ann."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Score the quote extractor against brat attributions (PolNeAR layout)."""
+    from eventwire.eval.quotes import QuotesDirError, evaluate, read_dir, spacy_extractor
+    from eventwire.nlp.pipeline import ModelMissing, load_nlp
+
+    try:
+        read_dir(folder)
+    except QuotesDirError as exc:
+        fail(str(exc), 2)
+    try:
+        nlp = load_nlp(upto="eventwire_quotes")
+    except ModelMissing as exc:
+        fail(str(exc), 2)
+    result = evaluate(folder, spacy_extractor(nlp))
+    if as_json:
+        result.pop("counts", None)
+        print(json.dumps(result))
+        return
+    table = Table(title=f"Quotes on {result['documents']} texts (overlap = gold chars covered)")
+    for col in ("subset", "overlap", "precision", "recall", "F1", "tp / pred / gold"):
+        table.add_column(col, justify="right" if col != "subset" else "left")
+    for subset in ("direct", "all"):
+        for th, prf in result[subset].items():
+            c = result["counts"][f"{subset}@{th}"]
+            table.add_row(subset, f">= {th}", f"{prf['precision']:.3f}", f"{prf['recall']:.3f}",
+                          f"{prf['f1']:.3f}", f"{c['tp']} / {c['pred']} / {c['gold']}")
+    console.print(table)
+    for key, label in (("speaker_accuracy", "all"), ("speaker_accuracy_direct", "direct")):
+        c = result["counts"][key]
+        console.print(f"speaker accuracy ({label}, matches at 0.3 with a gold source): "
+                      f"{result[key]:.3f} ({c['correct']}/{c['matched']})")

@@ -1,0 +1,355 @@
+"""Event coding evaluation on two gold layouts.
+
+Sentences (the PLOVER gold-standard JSON array: one sentence and one event per record):
+type accuracy and macro-F1 over the 16 PLOVER types, actor code precision/recall/F1 for
+sources and targets (country code, and country + sector), mode and context accuracy, and the
+confusion matrix.  The system's event for a sentence is its most confident one; a sentence
+with no event counts as a miss ("NONE").
+
+Articles (JSON Lines, one article with its events per line): event precision/recall/F1 where
+an event matches on type and sentence; on matched events, date exact match and location
+within 50 km (both over the events whose gold value is stated) and dead exact match (over all
+matched events, an unstated count matching an unstated one).  Events flagged hypothetical
+or aggregate are summaries or conjecture, not events an analyst counts, and are left out.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from eventwire.events.plover import EVENT_TYPES, normalize_type
+from eventwire.models import Event
+
+NONE = "NONE"
+# Context labels of the older gold file -> current PLOVER contexts.
+_OLD_CONTEXTS = {
+    "refugee": "migration", "refugees": "migration", "resource": "natural_resource",
+    "resources": "natural_resource", "government": "executive",
+    "political": "political_institutions", "politics": "political_institutions",
+    "rights": "rights_freedoms", "discrimination": "religion_ethnicity",
+    "religion": "religion_ethnicity", "historical": "historical",
+}
+
+
+# CAMEO-era country codes in older gold files -> ISO 3166 alpha-3.
+_OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "GMY": "DEU", "UK": "GBR"}
+# Codes for international organisations: the gold files say "IGO" for all of them.
+_IGO_CODES = frozenset({"IGO", "UNO", "EUR", "NATO", "NAT", "AFR", "ASA", "ARL", "WTO",
+                        "OAS", "OPC", "AU"})
+
+
+def norm_code(code: str) -> str:
+    code = code.strip().upper()
+    code = _OLD_CODES.get(code, code)
+    return "IGO" if code in _IGO_CODES else code
+
+
+class GoldError(ValueError):
+    """The gold file cannot be read; the message says which file and why."""
+
+
+@dataclass
+class GoldSentence:
+    id: str
+    text: str
+    type: str
+    mode: str | None
+    contexts: list[str]
+    sources: list[tuple[str, str | None]]
+    targets: list[tuple[str, str | None]]
+
+
+@dataclass
+class GoldArticle:
+    id: str
+    text: str
+    published: date | None
+    title: str | None
+    events: list[dict] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- reading
+def detect_layout(path: Path) -> str:
+    """ "sentences" for a JSON array of gold sentences, "articles" for JSON Lines."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            head = fh.read(4096).lstrip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldError(f"{path}: cannot read ({exc.__class__.__name__}: {exc})") from None
+    if head.startswith("["):
+        return "sentences"
+    if head.startswith("{"):
+        return "articles"
+    raise GoldError(f"{path}: neither a JSON array of gold sentences nor JSON Lines of articles")
+
+
+def _actors(value) -> list[tuple[str, str | None]]:
+    if not isinstance(value, list):
+        return []
+    out = []
+    for a in value:
+        if isinstance(a, dict) and a.get("code"):
+            sector = (a.get("sector") or "")[:3].upper() or None
+            out.append((norm_code(str(a["code"])), sector if sector != "***" else None))
+        elif isinstance(a, str) and a:
+            out.append((norm_code(a), None))
+    return out
+
+
+def _contexts(value) -> list[str]:
+    out = []
+    for c in str(value or "").split(","):
+        c = c.strip().lower()
+        if c:
+            out.append(_OLD_CONTEXTS.get(c, c))
+    return out
+
+
+def read_sentences(path: Path) -> list[GoldSentence]:
+    try:
+        records = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise GoldError(f"{path}: not a readable JSON array ({exc})") from None
+    if not isinstance(records, list):
+        raise GoldError(f"{path}: expected a JSON array of gold sentences")
+    out = []
+    for i, r in enumerate(records):
+        if not isinstance(r, dict) or r.get("event") == "DOCUMENT":
+            continue
+        etype = normalize_type(r.get("event"))
+        if etype is None or not r.get("text"):
+            continue
+        out.append(GoldSentence(
+            id=str(r.get("id", i)), text=r["text"], type=etype,
+            mode=(r.get("mode") or "").strip().lower() or None,
+            contexts=_contexts(r.get("context")),
+            sources=_actors(r.get("source")), targets=_actors(r.get("target")),
+        ))
+    if not out:
+        raise GoldError(f"{path}: no gold sentences with a PLOVER event and a text")
+    return out
+
+
+def read_articles(path: Path) -> list[GoldArticle]:
+    out = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldError(f"{path}: cannot read ({exc})") from None
+    for no, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            r = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldError(f"{path}:{no}: not JSON ({exc.msg})") from None
+        if not isinstance(r, dict) or not isinstance(r.get("text"), str):
+            raise GoldError(f"{path}:{no}: an article needs a \"text\" string")
+        pub = None
+        if r.get("published"):
+            try:
+                pub = date.fromisoformat(str(r["published"])[:10])
+            except ValueError:
+                raise GoldError(f"{path}:{no}: published {r['published']!r} is not a date")
+        events = [e for e in r.get("events") or [] if isinstance(e, dict)]
+        out.append(GoldArticle(str(r.get("id", no)), r["text"], pub, r.get("title"), events))
+    if not out:
+        raise GoldError(f"{path}: no articles")
+    return out
+
+
+# --------------------------------------------------------------------------- scoring helpers
+def prf(tp: int, pred: int, gold: int) -> dict[str, float]:
+    p = tp / pred if pred else 0.0
+    r = tp / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def main_event(events: list[Event]) -> Event | None:
+    """The event a one-sentence gold record is about: the most confident, earliest one."""
+    cands = [e for e in events if not e.negated]
+    if not cands:
+        return None
+    return sorted(cands, key=lambda e: (-e.confidence, e.trigger_start))[0]
+
+
+def counted(events: Iterable[Event]) -> list[Event]:
+    """Events an analyst would count: not negated, hypothetical or a summary of many."""
+    return [e for e in events if not (e.negated or e.hypothetical or e.aggregate)]
+
+
+Coder = Callable[[list[tuple[str, str, date | None]]], list[list[Event]]]
+
+
+def spacy_coder(nlp) -> Coder:
+    """Run the full pipeline over (id, text, published) triples."""
+    from eventwire.sources.textpage_meta import find_dateline
+
+    def run(items):
+        docs = []
+        for aid, text, pub in items:
+            doc = nlp.make_doc(text)
+            doc._.article_id = aid
+            doc._.published = pub
+            doc._.dateline = find_dateline(text.split("\n", 1)[0])
+            docs.append(doc)
+        return [list(d._.events or []) for d in nlp.pipe(docs, batch_size=32)]
+
+    return run
+
+
+# --------------------------------------------------------------------------- sentences
+def evaluate_sentences(gold: list[GoldSentence], coder: Coder) -> dict:
+    predicted = coder([(g.id, g.text, None) for g in gold])
+    confusion: dict[str, Counter] = defaultdict(Counter)
+    correct = mode_n = mode_ok = ctx_n = ctx_ok = 0
+    sides = {k: Counter() for k in ("source", "target", "source_sector", "target_sector")}
+    for g, events in zip(gold, predicted, strict=True):
+        ev = main_event(events)
+        label = ev.type if ev else NONE
+        confusion[g.type][label] += 1
+        correct += label == g.type
+        if g.mode:
+            mode_n += 1
+            mode_ok += bool(ev and ev.mode and ev.mode.lower() == g.mode)
+        if g.contexts:
+            ctx_n += 1
+            ctx_ok += bool(ev and set(ev.contexts) & set(g.contexts))
+        for side in ("source", "target"):
+            gold_refs = g.sources if side == "source" else g.targets
+            refs = (ev.sources if side == "source" else ev.targets) if ev else []
+            p_c = {norm_code(a.country) for a in refs if a.country}
+            g_c = {c for c, _ in gold_refs}
+            p_s = {f"{norm_code(a.country)} {a.sector or ''}".strip() for a in refs if a.country}
+            g_s = {f"{c} {s or ''}".strip() for c, s in gold_refs}
+            for key, p_set, g_set in ((side, p_c, g_c), (f"{side}_sector", p_s, g_s)):
+                sides[key]["tp"] += len(p_set & g_set)
+                sides[key]["pred"] += len(p_set)
+                sides[key]["gold"] += len(g_set)
+    per_type = {}
+    for t in EVENT_TYPES:
+        tp = confusion[t][t]
+        pred = sum(confusion[g][t] for g in confusion)
+        n_gold = sum(confusion[t].values())
+        per_type[t] = {**prf(tp, pred, n_gold), "gold": n_gold, "pred": pred}
+    scored = [t for t in EVENT_TYPES if per_type[t]["gold"] or per_type[t]["pred"]]
+    macro = sum(per_type[t]["f1"] for t in scored) / len(scored) if scored else 0.0
+    return {
+        "layout": "sentences",
+        "sentences": len(gold),
+        "type_accuracy": round(correct / len(gold), 4),
+        "type_macro_f1": round(macro, 4),
+        "source": prf(**sides["source"]),
+        "target": prf(**sides["target"]),
+        "source_sector": prf(**sides["source_sector"]),
+        "target_sector": prf(**sides["target_sector"]),
+        "mode_accuracy": round(mode_ok / mode_n, 4) if mode_n else 0.0,
+        "context_accuracy": round(ctx_ok / ctx_n, 4) if ctx_n else 0.0,
+        "per_type": per_type,
+        "confusion": {g: dict(c) for g, c in confusion.items()},
+    }
+
+
+# --------------------------------------------------------------------------- articles
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.replace("\u00a0", " ")).strip()
+
+
+def _sentence_span(text: str, sentence: str) -> tuple[int, int] | None:
+    i = text.find(sentence)
+    if i >= 0:
+        return i, i + len(sentence)
+    # tolerate whitespace differences: map the normalised position back
+    flat = _norm(text)
+    j = flat.find(_norm(sentence))
+    if j < 0:
+        return None
+    pos, k = [], 0
+    for m in re.finditer(r"\S+", text.replace("\u00a0", " ")):
+        pos.append((m.start(), m.end()))
+    words_before = len(flat[:j].split())
+    n = len(_norm(sentence).split())
+    if words_before + n > len(pos):
+        return None
+    k = pos[words_before][0]
+    return k, pos[words_before + n - 1][1]
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return inter > 0.5 * min(a[1] - a[0], b[1] - b[0])
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def evaluate_articles(gold: list[GoldArticle], coder: Coder) -> dict:
+    predicted = coder([(a.id, a.text, a.published) for a in gold])
+    tp = n_pred = n_gold = 0
+    date_n = date_ok = loc_n = loc_ok = dead_n = dead_ok = 0
+    misses, extras = [], []
+    for art, events in zip(gold, predicted, strict=True):
+        preds = counted(events)
+        n_pred += len(preds)
+        used: set[int] = set()
+        for g in art.events:
+            gtype = normalize_type(g.get("type"))
+            span = _sentence_span(art.text, g.get("sentence") or "")
+            n_gold += 1
+            if gtype is None or span is None:
+                misses.append((art.id, g.get("type"), (g.get("sentence") or "")[:80]))
+                continue
+            match = next((i for i, e in enumerate(preds) if i not in used and e.type == gtype
+                          and _overlaps(span, (e.sentence_start, e.sentence_end))), None)
+            if match is None:
+                misses.append((art.id, gtype, (g.get("sentence") or "")[:80]))
+                continue
+            used.add(match)
+            tp += 1
+            ev = preds[match]
+            if g.get("date"):
+                date_n += 1
+                date_ok += bool(ev.date and ev.date.isoformat() == str(g["date"])[:10])
+            loc = g.get("location")
+            if isinstance(loc, dict) and loc.get("lat") is not None:
+                loc_n += 1
+                pl = ev.location
+                if pl is not None and pl.lat is not None and pl.lon is not None:
+                    loc_ok += km(pl.lat, pl.lon, float(loc["lat"]), float(loc["lon"])) <= 50
+            dead_n += 1
+            dead_ok += ev.dead == g.get("dead")
+        for i, e in enumerate(preds):
+            if i not in used:
+                extras.append((art.id, e.type, art.text[e.sentence_start:e.sentence_end][:80]))
+    return {
+        "layout": "articles",
+        "articles": len(gold),
+        "event": prf(tp, n_pred, n_gold),
+        "date_exact": round(date_ok / date_n, 4) if date_n else 0.0,
+        "location_50km": round(loc_ok / loc_n, 4) if loc_n else 0.0,
+        "dead_exact": round(dead_ok / dead_n, 4) if dead_n else 0.0,
+        "counts": {"tp": tp, "pred": n_pred, "gold": n_gold, "date": [date_ok, date_n],
+                   "location": [loc_ok, loc_n], "dead": [dead_ok, dead_n]},
+        "missed": misses,
+        "spurious": extras,
+    }
+
+
+def evaluate(path: Path, coder: Coder) -> dict:
+    """Detect the layout of ``path`` and score ``coder`` on it."""
+    layout = detect_layout(path)
+    if layout == "sentences":
+        return evaluate_sentences(read_sentences(path), coder)
+    return evaluate_articles(read_articles(path), coder)

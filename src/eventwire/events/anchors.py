@@ -1,0 +1,245 @@
+"""When, where and how many: the date, place and casualty counts of an event.
+
+A time or place counts for an event when the parse attaches it to the trigger's clause
+("killed seven civilians near Baghdad", "said Monday it was ..."), not merely when it sits in
+the same sentence.  Each choice returns the rule that made it, shown in ``field_rules``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.events.lexicon import Lexicon
+from eventwire.events.numbers import parse_count
+from eventwire.models import Place, TimeExpr
+
+_BOUNDARY_PREPS = frozenset({"since", "until", "till", "from", "by", "before", "after"})
+_PLACE_ENTS = ("GPE", "LOC", "FAC")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _root(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _path_to(tok: Token, targets: set[int], limit: int = 8) -> tuple[int, Token | None] | None:
+    """Steps from ``tok`` up to one of ``targets``, and the first preposition passed."""
+    prep = None
+    t, steps = tok, 0
+    while steps < limit:
+        if t.i in targets:
+            return steps, prep
+        if t.dep_ == "prep" and prep is None:
+            prep = t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        steps += 1
+    return None
+
+
+def _clause_chain(tok: Token) -> list[Token]:
+    """The trigger and the clause heads above it (reporting verbs, frames)."""
+    out, t = [tok], tok
+    while t.head.i != t.i and len(out) < 6:
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
+            out.append(t)
+    return out
+
+
+# --------------------------------------------------------------------------- dates
+def fallback_times(doc: Doc, sent: Span, published: date | None) -> list[TimeExpr]:
+    """Weekday names and "today"/"yesterday" when no times component ran."""
+    out = []
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        words = ent.text.lower().split()
+        d = None
+        if published is not None:
+            for w in words:
+                if w in _WEEKDAYS:
+                    back = (published.weekday() - _WEEKDAYS.index(w)) % 7
+                    d = published - timedelta(days=back)
+                elif w in ("today", "tonight"):
+                    d = published
+                elif w == "yesterday":
+                    d = published - timedelta(days=1)
+        out.append(TimeExpr(doc._.article_id or "", ent.start_char, ent.end_char, ent.text,
+                            rule="spacy_date_weekday", confidence=0.5, date_start=d, date_end=d,
+                            precision="day" if d else None))
+    return out
+
+
+def event_date(tok: Token, light: Token | None, times: list[TimeExpr],
+               published: date | None) -> tuple[TimeExpr | None, date | None, str | None, str]:
+    """(time expression, date, precision, rule) for the event whose trigger is ``tok``."""
+    doc = tok.doc
+    trig = {tok.i} | ({light.i} if light is not None else set())
+    chain = [t.i for t in _clause_chain(tok)]
+    best = None
+    for te in times:
+        if te.date_start is None:
+            continue
+        root = _root(doc, te.start, te.end)
+        if root is None:
+            continue
+        if root.dep_ == "pobj" and root.head.lower_ in _BOUNDARY_PREPS:
+            continue
+        hit = _path_to(root, trig)
+        score = None
+        if hit is not None:
+            score, rule = hit[0], "time_attached_to_trigger"
+        else:
+            for rank, i in enumerate(chain[1:], 1):
+                up = _path_to(root, {i}, limit=3)
+                if up is not None:
+                    score, rule = 10 * rank + up[0], "time_attached_to_governing_clause"
+                    break
+        if score is None:
+            score, rule = 100 + abs(te.start - tok.idx) / 100, "nearest_time_in_sentence"
+            if te.precision in ("year", "range"):
+                continue
+        if best is None or score < best[0]:
+            best = (score, te, rule)
+    if best is not None:
+        te = best[1]
+        prec = te.precision
+        return te, te.date_start, prec, best[2]
+    if published is not None:
+        return None, published, "day", "publication_date"
+    return None, None, None, "none"
+
+
+# --------------------------------------------------------------------------- places
+def fallback_places(doc: Doc, sent: Span) -> list[Place]:
+    return [Place(doc._.article_id or "", e.start_char, e.end_char, e.text, rule="spacy_entity",
+                  confidence=0.4, name=e.text) for e in sent.ents if e.label_ in _PLACE_ENTS]
+
+
+def _specificity(p: Place) -> int:
+    if p.feature_class == "P" or (p.feature_class and p.feature_class not in ("A",)):
+        return 3
+    if p.admin1:
+        return 2
+    return 1
+
+
+def _attachment(tok: Token, trig: set[int], limit: int = 8) -> tuple[int, Token | None] | None:
+    """Steps from a place up to the trigger, and the preposition that hangs on the trigger."""
+    t, steps = tok, 0
+    while steps < limit and t.head.i != t.i:
+        if t.head.i in trig:
+            return steps + 1, (t if t.dep_ == "prep" else None)
+        if t.pos_ in ("VERB", "AUX") and t.i != tok.i:
+            return None  # another clause in between
+        t = t.head
+        steps += 1
+    return None
+
+
+def event_place(tok: Token, light: Token | None, places: list[Place],
+                lex: Lexicon) -> tuple[Place | None, str]:
+    """The place the event happened: a place in a locative phrase of the trigger's clause
+    ("fell in Iraq's Kurdish region", "killed ... near Baghdad"), not "interests in Iraq"."""
+    doc = tok.doc
+    trig = {tok.i} | ({light.i} if light is not None else set())
+    cands = []
+    for pl in places:
+        root = _root(doc, pl.start, pl.end)
+        if root is None:
+            continue
+        hit = _attachment(root, trig)
+        if hit is None:
+            continue
+        steps, prep_tok = hit
+        if prep_tok is not None:
+            if not lex.in_class("locative", prep_tok.lower_):
+                continue
+        elif steps != 1 or root.dep_ not in ("compound", "amod", "nmod"):
+            continue  # "Baghdad bombing": only a modifier of the trigger itself
+        prep = prep_tok.lower_ if prep_tok is not None else None
+        cands.append((-_specificity(pl), steps, pl, prep))
+    if not cands:
+        return None, "none"
+    cands.sort(key=lambda c: (c[0], c[1]))
+    _, _, pl, prep = cands[0]
+    if pl.relation is None and prep is not None:
+        pl = Place(**{**pl.__dict__, "relation": prep})
+    return pl, "locative_phrase_of_trigger"
+
+
+def dateline_place(doc: Doc, places: list[Place]) -> Place | None:
+    """The place named by the article's dateline ("GAZA:", "WASHINGTON (Reuters) -")."""
+    dl = (doc._.dateline or "").strip()
+    if not dl:
+        return None
+    key = dl.split("(")[0].strip(" :-").lower()
+    for pl in places:
+        if pl.start < 80 and pl.text.lower() == key:
+            return pl
+    return None
+
+
+# --------------------------------------------------------------------------- counts
+def _count_of(noun: Token) -> tuple[int, int | None, Token] | None:
+    """The number a noun phrase states: "seven civilians", "at least 12", "dozens of people"."""
+    if noun.like_num or noun.pos_ == "NUM":
+        words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ != "prep"]
+        got = parse_count(" ".join(t.text for t in words)) or parse_count(noun.text)
+        return (got[0], got[1], noun) if got else None
+    for c in noun.children:
+        if c.dep_ == "nummod":
+            words = [t for t in c.subtree]
+            got = parse_count(" ".join(t.text for t in words)) or parse_count(c.text)
+            if got:
+                return got[0], got[1], c
+    got = parse_count(noun.text) if noun.tag_ in ("NNS", "NN") else None
+    if got and got[1] is not None:  # "dozens of people"
+        return got[0], got[1], noun
+    return None
+
+
+def casualties(sent: Span, lex: Lexicon, kind: str) -> tuple[int, int | None, Token] | None:
+    """Deaths (kind "dead") or injuries (kind "injured") stated in the sentence."""
+    cls = f"casualty_{kind}"
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if not lex.in_class(cls, lemma):
+            continue
+        heads: list[Token] = []
+        if tok.pos_ == "VERB":
+            heads += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            if lemma in ("die",):
+                heads += [c for c in tok.children if c.dep_ == "nsubj"]
+        elif tok.pos_ == "ADJ":  # "seven people dead", "left 12 dead"
+            if tok.dep_ in ("amod",):
+                heads.append(tok.head)
+            heads += [c for c in tok.head.children if c.dep_ in ("nsubj", "dobj") and c.i != tok.i]
+            heads += [c for c in tok.children if c.dep_ in ("npadvmod", "nummod")]
+        elif tok.pos_ == "NOUN":  # "12 deaths", "death toll rose to 30"
+            heads.append(tok)
+            if tok.dep_ == "nsubj":
+                for c in tok.head.children:
+                    if c.dep_ == "prep" and c.lower_ == "to":
+                        heads += [p for p in c.children if p.dep_ == "pobj"]
+        for h in heads:
+            for x in [h, *[c for c in h.children if c.dep_ == "conj"]]:
+                got = _count_of(x)
+                if got:
+                    return got
+    return None
+
+
+def crowd_size(tok: Token, subj: Token | None) -> tuple[int, int | None, Token] | None:
+    """Participants of a protest or deployment: "thousands of protesters", "5,000 troops"."""
+    for cand in (subj, *[c for c in tok.children if c.dep_ == "dobj"]):
+        if cand is not None:
+            got = _count_of(cand)
+            if got:
+                return got
+    return None

@@ -1,0 +1,437 @@
+"""Who did what to whom: the actor and recipient of a trigger, read off the parse.
+
+Arguments come from the trigger's subject (or the agent of a passive, or the controller of an
+infinitive), its objects and its target prepositions.  Each argument is coded through the
+actor mentions the language layer found (``doc._.mentions``); without them, named entities
+give uncoded references so the stage still works.  Compound actors ("Israeli and Palestinian
+officials") stay lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from eventwire.events.lexicon import Lexicon
+from eventwire.events.triggers import Trigger, subject_token
+from eventwire.models import ActorRef, Mention, Place
+
+_ACTOR_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+_TARGET_PREPS = frozenset({"on", "against", "with", "to", "at", "upon", "toward", "towards",
+                           "into", "over"})
+_NP_RIGHT = frozenset({"appos", "prep"})
+_NP_RIGHT_PREPS = frozenset({"of", "for", "from"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us",
+                       "who", "which", "that"})
+_FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday", "morning", "evening", "night", "afternoon", "day", "week",
+                        "month", "year", "weekend"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+
+class ActorIndex:
+    """Actor mentions by token, from the actors component or, failing it, named entities."""
+
+    def __init__(self, doc: Doc):
+        mentions = doc._.mentions
+        self.fallback = mentions is None
+        if mentions is None:
+            mentions = [
+                Mention(doc._.article_id or "", e.start_char, e.end_char, e.text,
+                        rule="spacy_entity", confidence=0.4, kind=e.label_.lower(), name=e.text)
+                for e in doc.ents if e.label_ in _ACTOR_ENTS
+            ]
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.by_token: dict[int, Mention] = {}
+        for m in sorted(mentions, key=lambda m: m.end - m.start, reverse=True):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.by_token[t.i] = m  # smaller mentions overwrite larger ones
+        # Countries named as the object of an act ("visited Russia") are actors even when
+        # the actors component read them as places.
+        self.place_by_token: dict[int, Place] = {}
+        for p in doc._.places or []:
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is not None and p.country:
+                for t in span:
+                    self.place_by_token[t.i] = p
+
+    def antecedent(self, m: Mention) -> Mention | None:
+        """The coded mention of the same coreference chain, for a pronoun mention."""
+        if m.entity_id is None:
+            return None
+        same = [x for x in self.mentions if x.entity_id == m.entity_id and x.country
+                and x.start < m.start]
+        return same[-1] if same else None
+
+    def place(self, tok: Token) -> Place | None:
+        return self.place_by_token.get(tok.i)
+
+    def at(self, tok: Token) -> Mention | None:
+        return self.by_token.get(tok.i)
+
+    def within(self, indices: list[int]) -> list[Mention]:
+        seen: list[Mention] = []
+        for i in sorted(indices):
+            m = self.by_token.get(i)
+            if m is not None and all(m is not s for s in seen):
+                seen.append(m)
+        return seen
+
+
+def ref(m: Mention, rule: str) -> ActorRef:
+    return ActorRef(text=m.text, start=m.start, end=m.end, country=m.country, sector=m.sector,
+                    name=m.name)
+
+
+def _clean_subtree(tok: Token) -> list[int]:
+    """A subtree without its relative and participle clauses."""
+    out = [tok.i]
+    for c in tok.children:
+        if c.dep_ not in ("relcl", "acl", "punct", "cc"):
+            out.extend(_clean_subtree(c))
+    return out
+
+
+def _np_tokens(head: Token) -> list[int]:
+    """The noun phrase of an argument, without relative clauses or locative phrases."""
+    out = [head.i]
+    for c in head.children:
+        if c.i < head.i and c.dep_ not in ("relcl", "acl", "punct", "cc"):
+            out.extend(_clean_subtree(c))
+        elif c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN"):
+            out.extend(_clean_subtree(c))
+        elif c.dep_ == "prep" and c.lower_ in _NP_RIGHT_PREPS:
+            out.extend(_clean_subtree(c))
+    return out
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+            out.extend(conjuncts(c))
+    return out
+
+
+@dataclass
+class Args:
+    """The arguments of one trigger, with the rule behind each side."""
+
+    sources: list[ActorRef] = field(default_factory=list)
+    targets: list[ActorRef] = field(default_factory=list)
+    source_rule: str | None = None
+    target_rule: str | None = None
+    weapon_mode: str | None = None
+    event_noun_target: str | None = None  # lemma of an event noun whose actor is elsewhere
+    source_tokens: list[Token] = field(default_factory=list)
+
+
+class ArgumentReader:
+    """Reads sources and targets of triggers in one Doc."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, actors: ActorIndex, quotes: list):
+        self.doc, self.lex, self.actors, self.quotes = doc, lex, actors, quotes
+
+    # -- token classes ---------------------------------------------------------------------
+    def is_weapon(self, tok: Token) -> bool:
+        return self.lex.in_class("weapon", tok.lemma_.lower())
+
+    def is_event_noun(self, tok: Token) -> bool:
+        return tok.pos_ == "NOUN" and bool(self.lex.lookup("noun", tok.lemma_.lower()))
+
+    def is_place_phrase(self, prep: Token) -> bool:
+        return self.lex.in_class("locative", prep.lower_)
+
+    # -- coding ----------------------------------------------------------------------------
+    def refs(self, head: Token, rule: str) -> list[ActorRef]:
+        out: list[ActorRef] = []
+        for h in conjuncts(head):
+            if self.is_weapon(h) or self.is_event_noun(h):
+                continue
+            m = self.actors.at(h)
+            if m is not None and m.country is None and h.lower_ in _PRONOUNS:
+                m = self.actors.antecedent(m) or None
+            if m is not None:
+                out.append(ref(m, rule))
+                for c in h.children:  # "Israeli and Palestinian officials"
+                    if c.dep_ in ("amod", "compound") and c.i < h.i:
+                        for cc in conjuncts(c)[1:]:
+                            mc = self.actors.at(cc)
+                            if mc is not None and mc is not m:
+                                out.append(ref(mc, rule))
+                        mc = self.actors.at(c)
+                        if mc is not None and mc is not m and any(
+                            x.dep_ == "conj" for x in c.children
+                        ):
+                            out.append(ref(mc, rule))
+                continue
+            pl = self.actors.place(h)
+            if pl is not None:
+                out.append(ActorRef(text=pl.text, start=pl.start, end=pl.end,
+                                    country=pl.country))
+                continue
+            if h.lower_ in _PRONOUNS:
+                r = self.pronoun(h)
+                if r:
+                    out.append(r)
+                continue
+            inside = self.actors.within(_np_tokens(h))
+            if inside:
+                out.extend(ref(m, rule) for m in inside)
+            elif h.pos_ in ("NOUN", "PROPN"):
+                left = min(_np_tokens(h))
+                span = self.doc[left:h.i + 1]
+                out.append(ActorRef(text=span.text, start=span.start_char, end=span.end_char))
+        return _dedupe(out)
+
+    def pronoun(self, tok: Token) -> ActorRef | None:
+        """A pronoun: the speaker of the quote it sits in, or the subject of the speech verb
+        that reports it ("Iraq said it was ...")."""
+        if tok.lower_ in _FIRST_PERSON:
+            for q in self.quotes:
+                if q.content_start <= tok.idx < q.content_end and q.speaker_start is not None:
+                    head = self.doc.char_span(q.speaker_start, q.speaker_end,
+                                              alignment_mode="expand")
+                    m = self.actors.at(head.root) if head is not None else None
+                    if m is not None:
+                        return ref(m, "quote_speaker")
+                    text = q.speaker_name or q.speaker or ""
+                    country, _, sector = (q.speaker_code or "").partition(" ")
+                    return ActorRef(text=text, start=q.speaker_start, end=q.speaker_end,
+                                    country=country or None, sector=sector or None,
+                                    name=q.speaker_name)
+        if tok.lower_ in ("he", "she"):
+            got = self._last_speaker(tok)
+            if got is not None:
+                return got
+        t = tok.head
+        while t.head.i != t.i:
+            if t.dep_ == "ccomp" and self.lex.in_class("speech", t.head.lemma_.lower()):
+                subj = subject_token(t.head)
+                if subj is not None and subj.lower_ not in _PRONOUNS:
+                    m = self.actors.at(subj)
+                    if m is not None:
+                        return ref(m, "pronoun_to_reporter")
+                    inside = self.actors.within(_np_tokens(subj))
+                    if inside:
+                        return ref(inside[0], "pronoun_to_reporter")
+                break
+            t = t.head
+        return None
+
+    def _last_speaker(self, tok: Token) -> ActorRef | None:
+        """ "He urged ...": the person quoted last before the pronoun, when coded."""
+        before = [q for q in self.quotes
+                  if q.speaker_start is not None and q.speaker_end <= tok.idx]
+        for q in sorted(before, key=lambda q: q.speaker_start, reverse=True)[:1]:
+            span = self.doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+            m = self.actors.at(span.root) if span is not None and len(span) else None
+            if m is not None and m.country is None:
+                m = self.actors.antecedent(m)
+            if m is not None and m.country:
+                return ref(m, "last_quoted_speaker")
+            if q.speaker_code:
+                country, _, sector = q.speaker_code.partition(" ")
+                return ActorRef(text=q.speaker_name or q.speaker or "", start=q.speaker_start,
+                                end=q.speaker_end, country=country or None,
+                                sector=sector or None, name=q.speaker_name)
+        return None
+
+    # -- sides -----------------------------------------------------------------------------
+    def subject(self, trig: Trigger) -> tuple[Token | None, str]:
+        tok = trig.token
+        if trig.speech is not None:  # modal demand: the one who says it is the source
+            t = trig.speech
+            for _ in range(6):
+                s = subject_token(t)
+                if s is not None:
+                    return s, "speaker_of_demand"
+                if t.head.i == t.i:
+                    break
+                t = t.head
+            return None, ""
+        if trig.entry.pos == "noun":
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    return c, "possessor"
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return p, "by_phrase"
+            for c in tok.children:
+                if c.dep_ in ("compound", "amod", "nmod") and self.actors.at(c) is not None:
+                    return c, "noun_modifier"
+            if trig.light is not None and tok.dep_ != "nsubj":
+                s = subject_token(trig.light)
+                return (s, "light_verb_subject") if s is not None else (None, "")
+            return None, ""
+        for c in tok.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p, "passive_agent"
+        s = subject_token(tok)
+        if s is not None:
+            if s.lower_ in _RELATIVE and tok.dep_ == "relcl":
+                return tok.head, "relative_clause_head"
+            return s, "subject"
+        t = tok
+        while t.dep_ in ("xcomp", "conj", "advcl") and t.head.i != t.i:
+            obj = [c for c in t.head.children if c.dep_ in ("dobj",)] if t.dep_ == "xcomp" else []
+            if obj and t.head.pos_ == "VERB" and not self.lex.in_class("intent", t.head.lemma_):
+                return obj[0], "object_control"
+            t = t.head
+            s = subject_token(t)
+            if s is not None:
+                if s.lower_ in _RELATIVE and t.dep_ == "relcl":
+                    return t.head, "relative_clause_head"
+                return s, "controller_subject"
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head, "modified_noun"
+        return None, ""
+
+    def read(self, trig: Trigger) -> Args:
+        args = Args()
+        tok = trig.token
+        subj, rule = self.subject(trig)
+        consumed = {d for d in trig.entry.deps}
+        if subj is not None:
+            if self.is_weapon(subj) or self.is_event_noun(subj):
+                args.weapon_mode = self.lex.class_mode("weapon", subj.lemma_.lower())
+                for c in subj.children:  # "a rocket targeting American troops"
+                    if c.dep_ == "acl":
+                        for o in c.children:
+                            if o.dep_ == "dobj":
+                                args.targets += self.refs(o, "weapon_target")
+                                args.target_rule = "weapon_target"
+                    if c.dep_ == "prep" and c.lower_ == "by":
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                args.sources += self.refs(p, "by_phrase")
+                                args.source_rule = "weapon_by_phrase"
+            else:
+                args.sources = self.refs(subj, rule)
+                args.source_rule = rule
+                args.source_tokens = conjuncts(subj)
+        for head, rule in self._target_heads(trig, consumed):
+            found = self.refs(head, rule)
+            if not found and self.is_event_noun(head):
+                found = self._event_noun_actors(head)
+                if not found and not any(c.dep_ in ("prep", "acl", "relcl") for c in head.children):
+                    # a bare "the reported threat" points back to an event told earlier
+                    args.event_noun_target = head.lemma_.lower()
+            if found:
+                args.targets += found
+                args.target_rule = args.target_rule or rule
+        if not args.targets and args.weapon_mode is not None:
+            args.targets = self._site_owners(tok)
+            if args.targets:
+                args.target_rule = "owner_of_struck_site"
+        if not args.targets:
+            for inner in trig.absorbed:
+                got = self._inner_targets(inner, args)
+                if got:
+                    args.targets, args.target_rule = got, "complement_argument"
+                    break
+        src = {(a.start, a.end) for a in args.sources}
+        args.targets = _dedupe([a for a in args.targets if (a.start, a.end) not in src])
+        return args
+
+    def _target_heads(self, trig: Trigger, consumed: set[str]) -> list[tuple[Token, str]]:
+        tok = trig.token
+        out: list[tuple[Token, str]] = []
+        if trig.speech is not None:
+            s = subject_token(tok)
+            if s is not None:
+                out.append((s, "addressee_of_demand"))
+        holders = [tok]
+        if trig.entry.pos == "adj" and tok.dep_ in ("acomp", "attr"):
+            holders.append(tok.head)
+        for h in holders:
+            for c in h.children:
+                if c.dep_ in ("dobj", "dative", "nsubjpass") and trig.entry.pos != "noun":
+                    if c.lemma_.lower() in consumed or c.lower_ in consumed:
+                        out.extend(self._preps(c, "object_of_consumed_noun"))
+                        continue
+                    out.append((c, "object" if c.dep_ != "nsubjpass" else "passive_subject"))
+                elif c.dep_ == "prep":
+                    out.extend(self._preps_of(c))
+        return out
+
+    def _preps(self, noun: Token, rule: str) -> list[tuple[Token, str]]:
+        out = []
+        for c in noun.children:
+            if c.dep_ == "prep":
+                out.extend((h, rule) for h, _ in self._preps_of(c))
+        return out
+
+    def _preps_of(self, prep: Token) -> list[tuple[Token, str]]:
+        if prep.lower_ not in _TARGET_PREPS:
+            return []
+        out = []
+        for p in prep.children:
+            if p.dep_ != "pobj":
+                continue
+            if prep.lower_ == "at" and p.ent_type_ in ("GPE", "LOC", "FAC"):
+                continue
+            if p.ent_type_ in ("DATE", "TIME") or p.lower_ in _TIME_WORDS:
+                continue
+            out.append((p, f"prep_{prep.lower_}"))
+        return out
+
+    def _site_owners(self, tok: Token) -> list[ActorRef]:
+        """Groups named in where a projectile fell: "near a base used by the KDPI"."""
+        out = []
+        for c in tok.children:
+            if c.dep_ == "prep" and self.is_place_phrase(c):
+                for m in self.actors.within([t.i for t in c.subtree]):
+                    if m.kind in ("group", "igo", "org", "person"):
+                        out.append(ref(m, "owner_of_struck_site"))
+        return out
+
+    def _event_noun_actors(self, noun: Token) -> list[ActorRef]:
+        """Actors of an event named by a noun: "attacks by militias" -> the militias."""
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found = self.refs(p, "event_noun_by")
+                        if found:
+                            return found
+        for c in noun.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and self.actors.at(c) is not None:
+                return self.refs(c, "event_noun_modifier")
+        return []
+
+    def _inner_targets(self, inner: Trigger, outer: Args) -> list[ActorRef]:
+        subj, rule = self.subject(inner)
+        outer_src = {(a.start, a.end) for a in outer.sources}
+        if subj is not None and subj.lower_ not in _PRONOUNS and not self.is_weapon(subj):
+            got = [a for a in self.refs(subj, rule) if (a.start, a.end) not in outer_src]
+            if got:
+                return got
+        for head, _ in self._target_heads(inner, set(inner.entry.deps)):
+            if self.is_event_noun(head):
+                got = self._event_noun_actors(head)
+            else:
+                got = self.refs(head, "complement_object")
+            got = [a for a in got if (a.start, a.end) not in outer_src]
+            if got:
+                return got
+        return []
+
+
+def _dedupe(refs: list[ActorRef]) -> list[ActorRef]:
+    seen, out = set(), []
+    for r in refs:
+        key = (r.start, r.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out

@@ -1,0 +1,302 @@
+"""The ``eventwire_events`` spaCy component: PLOVER events with their evidence.
+
+Reads what the language layer put on the Doc (actor mentions, quotes, times, places) and
+writes ``doc._.events``.  Each event names the lexicon line that triggered it (``rule``) and
+the rule behind every other field (``field_rules``), so an analyst can check any value
+against the text.  Without the language layer's lists the coder falls back to spaCy's named
+entities (uncoded actors, weekday dates, unresolved places) rather than failing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from eventwire.config import Settings
+from eventwire.events import anchors
+from eventwire.events.arguments import ActorIndex, ArgumentReader
+from eventwire.events.lexicon import Lexicon, load_lexicon
+from eventwire.events.plover import QUAD
+from eventwire.events.triggers import Trigger, aggregate, find_triggers, hypothetical, resolve
+from eventwire.models import Event
+from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
+
+log = logging.getLogger(__name__)
+
+# Event types that happen somewhere: a dateline can stand in for an unstated place.
+PLACED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID"})
+_HUMAN_SECTORS = frozenset({"CVL", "CIV", None})
+_BLAME_MODES = frozenset({"allege"})
+
+
+def event_id(article_id: str, start: int, end: int) -> str:
+    """Stable id: the same trigger in the same article always gets the same id."""
+    return hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:16]
+
+
+class EventCoder:
+    """Codes the events of one Doc at a time; holds the lexicon."""
+
+    def __init__(self, lexicon: Lexicon, keep_negated: bool = False):
+        self.lex = lexicon
+        self.keep_negated = keep_negated
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = self.code(doc)
+        return doc
+
+    def code(self, doc: Doc) -> list[Event]:
+        actors = ActorIndex(doc)
+        reader = ArgumentReader(doc, self.lex, actors, doc._.quotes or [])
+        events: list[Event] = []
+        pending: list[tuple[Event, str]] = []
+        for sent in doc.sents:
+            try:
+                found = self._sentence(doc, sent, reader, pending)
+            except (ValueError, IndexError, AttributeError, TypeError) as exc:
+                # odd text must not stop the batch; the sentence is skipped and logged
+                log.warning("%s: event coding skipped a sentence at %d: %s",
+                            doc._.article_id, sent.start_char, exc)
+                continue
+            events.extend(found)
+        _resolve_event_noun_targets(events, pending, self.lex)
+        _attribute_blame(events)
+        return events
+
+    # ------------------------------------------------------------------ one sentence
+    def _sentence(self, doc: Doc, sent: Span, reader: ArgumentReader,
+                  pending: list[tuple[Event, str]]) -> list[Event]:
+        if not any(t.pos_ == "VERB" for t in sent):
+            return []  # headings, bylines, menu clutter
+        triggers = resolve(find_triggers(sent, self.lex), self.lex)
+        if not triggers:
+            return []
+        published = doc._.published
+        times = [t for t in (doc._.times if doc._.times is not None
+                             else anchors.fallback_times(doc, sent, published))
+                 if sent.start_char <= t.start < sent.end_char]
+        places_all = doc._.places if doc._.places is not None else None
+        places = ([p for p in places_all if sent.start_char <= p.start < sent.end_char]
+                  if places_all is not None else anchors.fallback_places(doc, sent))
+        out: list[Event] = []
+        for trig in triggers:
+            if trig.negated and not self.keep_negated:
+                continue
+            ev, noun = self._event(doc, sent, trig, reader, times, places, places_all or [])
+            if noun:
+                pending.append((ev, noun))
+            out.append(ev)
+        return _merge_same_type(out)
+
+    def _event(self, doc, sent, trig: Trigger, reader: ArgumentReader, times, places,
+               places_all) -> tuple[Event, str | None]:
+        tok = trig.token
+        aid = doc._.article_id or ""
+        start, end = tok.idx, tok.idx + len(tok.text)
+        fr: dict[str, str] = {"type": trig.rule + "".join(f";{n}" for n in trig.notes)}
+        args = reader.read(trig)
+        mode = trig.mode
+        if mode is None and args.weapon_mode and trig.type == "ASSAULT":
+            mode, fr["mode"] = args.weapon_mode, "weapon_subject"
+        elif mode is None and trig.type == "ASSAULT":
+            mode = self._weapon_in(sent)
+            if mode:
+                fr["mode"] = "weapon_in_sentence"
+        elif mode is not None:
+            fr["mode"] = "lexicon" if mode == trig.entry.mode else "complement"
+        fr["sources"] = args.source_rule or "none"
+        fr["targets"] = args.target_rule or "none"
+
+        te, day, prec, drule = anchors.event_date(tok, trig.light, times, doc._.published)
+        fr["date"] = drule
+        place, prule = anchors.event_place(tok, trig.light, places, self.lex)
+        if place is None and trig.type in PLACED:
+            place = anchors.dateline_place(doc, places_all)
+            prule = "dateline" if place is not None else "none"
+        fr["location"] = prule
+
+        ev = Event(
+            id=event_id(aid, start, end), article_id=aid, type=trig.type,
+            sentence_start=sent.start_char, sentence_end=sent.end_char,
+            trigger_start=start, trigger_end=end, trigger=tok.text,
+            rule=trig.rule, confidence=0.0, mode=mode, quad=QUAD[trig.type],
+            sources=args.sources, targets=args.targets,
+            date=day, date_precision=prec,
+            date_span=(te.start, te.end) if te is not None else None,
+            location=place, negated=trig.negated, field_rules=fr,
+        )
+        self._counts(ev, sent, trig, args)
+        ev.hypothetical = hypothetical(tok, self.lex)
+        ev.aggregate = aggregate(tok, self.lex)
+        ev.reported_threat = ev.type == "THREATEN" and self._reported(trig, args)
+        ev.contexts = self._contexts(sent, trig)
+        if ev.location is not None and ev.targets:
+            _victim_country(ev)
+        ev.confidence = _confidence(ev, trig)
+        return ev, args.event_noun_target
+
+    def _counts(self, ev: Event, sent: Span, trig: Trigger, args) -> None:
+        if ev.type in ("ASSAULT", "PROTEST", "COERCE"):
+            for kind in ("dead", "injured"):
+                got = anchors.casualties(sent, self.lex, kind)
+                if got:
+                    value, high, tok = got
+                    setattr(ev, kind, value)
+                    setattr(ev, f"{kind}_max", high)
+                    ev.field_rules[kind] = f"count_of_{kind}:{tok.text}@{tok.idx}"
+        if ev.type in ("PROTEST", "MOBILIZE"):
+            subj = args.source_tokens[0] if args.source_tokens else None
+            got = anchors.crowd_size(trig.token, subj)
+            if got:
+                ev.size, ev.size_max = got[0], got[1]
+                ev.field_rules["size"] = f"count_of_participants:{got[2].text}@{got[2].idx}"
+
+    def _weapon_in(self, sent: Span) -> str | None:
+        for t in sent:
+            mode = self.lex.class_mode("weapon", t.lemma_.lower())
+            if mode:
+                return mode
+        return None
+
+    def _reported(self, trig: Trigger, args) -> bool:
+        """A threat known only through others: "a reported threat", "sources told AFP that"."""
+        tok = trig.token
+        if any(c.lemma_.lower() in ("reported", "report", "alleged", "purported")
+               for c in tok.children if c.dep_ == "amod"):
+            return True
+        t = tok
+        while t.head.i != t.i:
+            if t.dep_ == "ccomp" and self.lex.in_class("speech", t.head.lemma_.lower()):
+                speaker = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+                if speaker is None:
+                    return False
+                src = {(a.start, a.end) for a in args.sources}
+                span = speaker.doc[speaker.left_edge.i:speaker.right_edge.i + 1]
+                return not any(span.start_char <= s < span.end_char for s, _ in src)
+            t = t.head
+        return False
+
+    def _contexts(self, sent: Span, trig: Trigger) -> list[str]:
+        ctx = []
+        if trig.entry.context:
+            ctx.append(trig.entry.context)
+        for t in sent:
+            c = self.lex.contexts.get(t.lemma_.lower())
+            if c and c not in ctx:
+                ctx.append(c)
+        return ctx
+
+
+_SUBORDINATE = frozenset({"advcl", "acl", "relcl", "xcomp", "pcomp", "ccomp", "conj", "pobj"})
+
+
+def clause_depth(trig: Trigger) -> int:
+    """How many subordinate clauses down the trigger sits; the main clause is 0.  A clause
+    reported by a speech verb ("X said Y attacked") counts as a main clause."""
+    t = trig.light if trig.light is not None else trig.token
+    depth = 0
+    while t.head.i != t.i:
+        if t.dep_ in _SUBORDINATE and not (t.dep_ == "ccomp" and t.head.pos_ == "VERB"
+                                            and t.head.dep_ == "ROOT"):
+            depth += 1
+        t = t.head
+    return depth
+
+
+def _confidence(ev: Event, trig: Trigger) -> float:
+    conf = 0.75 if trig.entry.deps or trig.entry.neg else 0.65
+    conf -= 0.04 * min(clause_depth(trig), 4)
+    if trig.entry.pos != "verb":
+        conf -= 0.05
+    if not ev.sources:
+        conf -= 0.1
+    if ev.hypothetical or ev.aggregate:
+        conf -= 0.15
+    if trig.notes:
+        conf -= 0.05
+    return round(max(conf, 0.1), 2)
+
+
+def _merge_same_type(events: list[Event]) -> list[Event]:
+    """One event per type and sentence: a second trigger of the same type ("a rocket
+    targeting troops killed ...") adds its details to the first instead of counting twice."""
+    out: dict[str, Event] = {}
+    for ev in events:
+        first = out.get(ev.type)
+        if first is None:
+            out[ev.type] = ev
+            continue
+        a_src = {a.country for a in first.sources if a.country}
+        b_src = {a.country for a in ev.sources if a.country}
+        if a_src and b_src and not a_src & b_src:
+            out[f"{ev.type}:{ev.id}"] = ev
+            continue
+        for name in ("dead", "injured", "size", "location", "mode"):
+            if getattr(first, name) is None and getattr(ev, name) is not None:
+                setattr(first, name, getattr(ev, name))
+        if not first.sources:
+            first.sources = ev.sources
+        keys = {(a.start, a.end) for a in first.targets}
+        first.targets += [a for a in ev.targets if (a.start, a.end) not in keys]
+        first.field_rules["merged"] = ev.rule
+    return list(out.values())
+
+
+def _victim_country(ev: Event) -> None:
+    """Unnamed civilian victims of an event in a known country are that country's civilians."""
+    country = ev.location.country if ev.location is not None else None
+    if not country:
+        return
+    changed = False
+    for i, a in enumerate(ev.targets):
+        if a.country is None and a.sector in _HUMAN_SECTORS and ev.type == "ASSAULT":
+            ev.targets[i] = replace(a, country=country)
+            changed = True
+    if changed:
+        ev.field_rules["targets"] += "+victim_country_from_location"
+
+
+def _resolve_event_noun_targets(events: list[Event], pending: list[tuple[Event, str]],
+                                lex: Lexicon) -> None:
+    """ "not happy with the reported pullout threat": the target is whoever made the threat,
+    i.e. the source of the latest earlier event of the type that noun names."""
+    for ev, noun in pending:
+        entries = lex.lookup("noun", noun)
+        if not entries or ev.targets:
+            continue
+        wanted = entries[0].type
+        earlier = [e for e in events if e.trigger_start < ev.trigger_start and e.type == wanted
+                   and e.sources]
+        if earlier:
+            ev.targets = [replace(a) for a in earlier[-1].sources]
+            ev.field_rules["targets"] = f"event_noun_antecedent:{noun}->{earlier[-1].id}"
+
+
+def _attribute_blame(events: list[Event]) -> None:
+    """An attack with no named perpetrator, followed at once by someone blaming a group,
+    gets that group as source, with the accuser kept in ``attributed_by``."""
+    for i, acc in enumerate(events):
+        if acc.type != "ACCUSE" or acc.mode not in _BLAME_MODES or not acc.targets:
+            continue
+        before = [e for e in events[:i] if e.type == "ASSAULT" and not e.hypothetical
+                  and not e.aggregate and acc.sentence_start - e.sentence_end < 400]
+        if not before or before[-1].sources:
+            continue
+        ev = before[-1]
+        who = ", ".join(a.text for a in acc.sources) or None
+        ev.sources = [replace(a, attributed_by=who) for a in acc.targets]
+        ev.field_rules["sources"] = f"blame_attribution:{acc.id}"
+
+
+@Language.factory(
+    "eventwire_events",
+    default_config={"keep_negated": False, "lexicon_files": []},
+)
+def make_event_coder(nlp: Language, name: str, keep_negated: bool,
+                     lexicon_files: list[str]) -> EventCoder:
+    files = tuple(lexicon_files) or Settings().lexicon_files
+    return EventCoder(load_lexicon(tuple(files)), keep_negated=keep_negated)

@@ -1,0 +1,285 @@
+"""The ``eventwire_actors`` spaCy component: actor mentions coded POLECAT/PLOVER-style.
+
+One PhraseMatcher over the actor dictionary (built once per component) finds countries,
+demonyms, capitals, organisations, groups, sector words and titles.  Around each sector word
+or title the noun phrase is read leftwards ("seven civilians", "Iranian-backed militias",
+"Iraqi Foreign Minister Fuad Hussein") to combine country, backer and sector; PERSON entities
+take role and affiliation from a title before the name or an apposition after it; surnames
+corefer with the full name used earlier.  Names used as places ("near Baghdad") are left out.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from eventwire.models import Mention
+from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
+from eventwire.nlp.actors_chunks import (
+    FORMER,
+    Chunk,
+    Hit,
+    chunk_sector,
+    combine_sectors,
+    read_chunks,
+)
+from eventwire.nlp.actors_data import ActorDictionary, load_actor_dictionary
+from eventwire.nlp.actors_people import Draft, link_people
+from eventwire.nlp.actors_syntax import (
+    PLACE_NOUNS,
+    acts_like_actor,
+    is_dateline,
+    is_locative,
+    not_a_nationality,
+)
+
+__all__ = ["ActorTagger", "code_actor_text", "load_actor_dictionary"]
+
+_PRIORITY = ("group", "igo", "person", "country", "capital", "demonym", "people", "title",
+             "sector", "place", "ignore")
+# Sectors for which a mention without a country takes the article's country: domestic
+# actors are rarely given a nationality in their own country's news.
+CONTEXT_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "PRM", "REB", "CVL", "UAF", "OPP", "REF"}
+
+
+def build_matcher(nlp: Language, dictionary: ActorDictionary) -> PhraseMatcher:
+    """One PhraseMatcher on lower-cased text, one label per dictionary key."""
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for key, entries in dictionary.entries.items():
+        spellings = {e.alias for e in entries}
+        spellings |= {s.replace("'", "’") for s in spellings if "'" in s}
+        matcher.add(key, list(nlp.tokenizer.pipe(sorted(spellings))))
+    return matcher
+
+
+def find_hits(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary) -> list[Hit]:
+    """Longest non-overlapping matches whose capitalisation fits, minus those inside names."""
+    strings = doc.vocab.strings
+    found = []
+    for match_id, start, end in matcher(doc):
+        words = doc[start:end].text.split()
+        entries = [e for e in dictionary.entries[strings[match_id]] if e.case_ok(words)]
+        if entries:
+            entries.sort(key=lambda e: _PRIORITY.index(e.kind))
+            found.append(Hit(start, end, entries))
+    found.sort(key=lambda h: (h.start - h.end, h.start))
+    taken = bytearray(len(doc))
+    person_len = [0] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            person_len[ent.start:ent.end] = [ent.end - ent.start] * (ent.end - ent.start)
+    hits = []
+    for h in found:
+        if any(taken[h.start:h.end]):
+            continue
+        taken[h.start:h.end] = b"\x01" * (h.end - h.start)
+        # "Michael Jordan", "Richard Wagner": a name inside a longer person name is the name.
+        if h.top.kind not in ("person", "title", "sector") and min(
+            person_len[h.start:h.end]
+        ) > h.end - h.start:
+            continue
+        if h.top.kind != "ignore":
+            hits.append(h)
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+class ArticleContext:
+    """Which country the article is about: places named, names mentioned, the dateline."""
+
+    def __init__(self, doc: Doc, hits: list[Hit], dictionary: ActorDictionary):
+        self.scores: dict[str, float] = {}
+        self.locative: set[int] = set()
+        places = 0
+        for h in hits:
+            e = h.get("country", "capital", "demonym", "people", "place")
+            if e is None or h.top.kind in ("group", "igo") or not e.country:
+                continue
+            weight = 1.0
+            if e.kind == "place" or (
+                e.kind in ("country", "capital") and is_locative(doc, h.start, h.end)
+            ):
+                self.locative.add(h.start)
+                weight, places = 2.0, places + 1
+            self.scores[e.country] = self.scores.get(e.country, 0.0) + weight
+        dateline = doc._.dateline or ""
+        for word in (dateline.split("(")[0].strip(" ,:-—"), dateline.split(",")[0].strip()):
+            for e in dictionary.lookup(word.title()):
+                if e.kind in ("capital", "country"):
+                    self.scores[e.country] = self.scores.get(e.country, 0.0) + 2.0
+                    break
+
+        # Unmarked domestic actors take the article's country only when one clearly leads.
+        ranked = sorted(((s, c) for c, s in self.scores.items()), reverse=True)
+        clear = len(ranked) == 1 or (len(ranked) > 1 and ranked[0][0] >= 1.5 * ranked[1][0])
+        self.home = ranked[0][1] if ranked and places and clear else None
+
+    def country(self, exclude: str | None = None) -> str | None:
+        """The leading country other than ``exclude`` (a backer is not where its proxy is)."""
+        ranked = sorted(((s, c) for c, s in self.scores.items() if c != exclude), reverse=True)
+        return ranked[0][1] if ranked else None
+
+
+def _chunk_drafts(chunk: Chunk, ctx: ArticleContext) -> list[Draft]:
+    """A sector phrase (or an unnamed official) as one mention per country it names."""
+    group = chunk.group
+    sector = chunk_sector(chunk)
+    kind = "person" if chunk.title and not chunk.plural else "sector"
+    if kind == "person" and sector is None:
+        sector = "GOV"  # "the official", "a spokesman" of a state
+    countries = [c for _, c in chunk.countries] or ([group.country] if group else [])
+    rule, conf = ("title" if kind == "person" else "sector"), 0.8
+    if not countries and chunk.backed_by:
+        countries, rule, conf = [ctx.country(exclude=chunk.backed_by)], "backed+context", 0.6
+    elif not countries and sector in CONTEXT_SECTORS and ctx.home:
+        countries, rule, conf = [ctx.home], f"{rule}+context", 0.45
+    if not countries:
+        countries, conf = [None], 0.6
+    drafts = []
+    for n, country in enumerate(dict.fromkeys(countries)):
+        start = chunk.start if n == 0 else next(s for s, c in chunk.countries if c == country)
+        drafts.append(Draft(
+            start=start, end=chunk.end, kind=kind, rule=rule, confidence=conf, country=country,
+            sector=sector, backed_by=chunk.backed_by, role=chunk.role,
+            affiliation=group.name if group else chunk.affiliation,
+            key=("sector", country, sector, chunk.backed_by) if country else None,
+        ))
+    return drafts
+
+
+def _hit_draft(doc: Doc, h: Hit, ctx: ArticleContext) -> Draft | None:
+    """A dictionary name standing on its own, or None when it is used as a place."""
+    e = h.top
+    if e.kind in ("group", "igo", "person"):
+        return Draft(h.start, h.end, e.kind, f"dict:{e.kind}", 0.9, e.country, e.sector,
+                     e.backed_by, name=e.name, key=("org", e.name))
+    if h.start in ctx.locative or is_dateline(doc, h.start, h.end):
+        return None
+    if not_a_nationality(doc, h.start):
+        return None
+    if e.kind == "country":
+        return Draft(h.start, h.end, "country", "dict:country", 0.8, e.country, None,
+                     name=e.name, key=("country", e.country))
+    if e.kind == "capital":
+        if not acts_like_actor(doc, h.start, h.end):
+            return None
+        return Draft(h.start, h.end, "country", "metonym:capital", 0.7, e.country, "GOV",
+                     name=e.name, key=("sector", e.country, "GOV", None))
+    nxt = doc[h.end] if h.end < len(doc) else None
+    if nxt is not None and (nxt.lower_ in PLACE_NOUNS or nxt.text == "-"):
+        return None
+    if e.kind == "people":
+        return Draft(h.start, h.end, "country", "dict:people", 0.7, e.country, None,
+                     name=e.name, key=("country", e.country))
+    return Draft(h.start, h.end, "country", "demonym", 0.5, e.country, None, name=e.name,
+                 key=("country", e.country))
+
+
+def mentions_for(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary) -> list[Mention]:
+    """Every actor mention of one article, with coreference chains numbered from 1."""
+    if len(doc) == 0:
+        return []
+    hits = find_hits(doc, matcher, dictionary)
+    ctx = ArticleContext(doc, hits, dictionary)
+    chunks = read_chunks(doc, hits)
+    people, used = link_people(doc, hits, chunks)
+    drafts: list[Draft] = list(people)
+    covered = bytearray(len(doc))
+    for d in people:
+        covered[d.start:d.end] = b"\x01" * (d.end - d.start)
+    for n, chunk in enumerate(chunks):
+        if n not in used and not any(covered[chunk.head_start:chunk.head_end]):
+            drafts.extend(_chunk_drafts(chunk, ctx))
+            covered[chunk.start:chunk.end] = b"\x01" * (chunk.end - chunk.start)
+    for h in hits:
+        if h.top.kind in ("title", "sector", "place") or any(covered[h.start:h.end]):
+            continue
+        d = _hit_draft(doc, h, ctx)
+        if d is not None:
+            drafts.append(d)
+    drafts.sort(key=lambda d: (d.start, d.end))
+    return _to_mentions(doc, drafts)
+
+
+def _to_mentions(doc: Doc, drafts: list[Draft]) -> list[Mention]:
+    ids: dict[object, int] = {}
+    out = []
+    article_id = doc._.article_id or ""
+    full_text = doc.text
+    for d in drafts:
+        key = d.key if d.key is not None else ("single", d.start)
+        entity_id = ids.setdefault(key, len(ids) + 1)
+        span = doc[d.start:d.end]
+        start, end = span.start_char, span.end_char
+        text = full_text[start:end]
+        for suffix in ("’s", "'s"):
+            if text.endswith(suffix) and d.kind == "person":
+                text, end = text[: -len(suffix)], end - len(suffix)
+        out.append(Mention(
+            article_id=article_id, start=start, end=end, text=text, rule=d.rule,
+            confidence=d.confidence, kind=d.kind, name=d.name, country=d.country,
+            sector=d.sector, backed_by=d.backed_by, role=d.role, affiliation=d.affiliation,
+            entity_id=entity_id,
+        ))
+    return out
+
+
+class ActorTagger:
+    """The pipeline component; the dictionary and its matcher are built once per instance."""
+
+    def __init__(self, nlp: Language, name: str = "eventwire_actors",
+                 dictionary: ActorDictionary | None = None):
+        self.name = name
+        self.dictionary = dictionary or load_actor_dictionary()
+        self.matcher = build_matcher(nlp, self.dictionary)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.mentions = mentions_for(doc, self.matcher, self.dictionary)
+        return doc
+
+
+@Language.factory("eventwire_actors")
+def make_actor_tagger(nlp: Language, name: str) -> ActorTagger:
+    return ActorTagger(nlp, name)
+
+
+@lru_cache(maxsize=1)
+def _phrase_coder() -> tuple[Language, PhraseMatcher, ActorDictionary]:
+    nlp = spacy.blank("en")
+    dictionary = load_actor_dictionary()
+    return nlp, build_matcher(nlp, dictionary), dictionary
+
+
+def code_actor_text(text: str) -> tuple[str | None, str | None]:
+    """(country, sector) of a bare actor phrase: "Israeli police" -> ("ISR", "COP").
+
+    The phrase is known to name an actor, so a capital is read as its government and no
+    place test applies.  A named group or organisation gives the country before a demonym
+    does ("pro-Iranian Hezbollah" is LBN); sector words give the sector before the group.
+    """
+    nlp, matcher, dictionary = _phrase_coder()
+    doc = nlp.make_doc(text or "")
+    hits = find_hits(doc, matcher, dictionary)
+    named = [h for h in hits if h.top.kind in ("group", "igo", "person")]
+    places = [h for h in hits if h.top.kind in ("country", "capital", "demonym", "people")
+              and not not_a_nationality(doc, h.start)
+              and not (h.start >= 2 and doc[h.start - 1].text == "-"
+                       and doc[h.start - 2].lower_ == "pro")]
+    first = (named or places or [None])[0]
+    country = first.top.country if first else None
+    words = [h.get("title", "sector") for h in hits]
+    sector = combine_sectors([e.sector for e in words if e is not None])
+    top = first.top if first is not None else None
+    if top is not None and top.sector and (
+        sector is None or (top.kind in ("group", "igo", "person") and sector in ("GOV", "MIL"))
+    ):
+        sector = top.sector
+    if sector is None and any(e is not None and e.kind == "title" for e in words):
+        sector = "GOV"
+    if sector == "GOV" and any(t.lower_ in FORMER for t in doc):
+        sector = "ELI"
+    return country, sector

@@ -1,0 +1,60 @@
+"""Word lists and patterns the places component reads: relations, regions, state abbreviations."""
+
+from __future__ import annotations
+
+import re
+
+# Lower-case words allowed inside a capitalised place name ("Isle of Man", "Dar es Salaam").
+FUNCTION_WORDS = {"of", "the", "and", "de", "del", "la", "le", "al", "el", "es", "da", "do",
+                  "du", "des", "upon", "on", "sur", "am", "an", "bin", "ibn"}
+
+# Compass words that name a place only as part of a longer name ("West Bank").
+DIRECTION_WORDS = {"north", "south", "east", "west", "central", "northern", "southern",
+                   "eastern", "western", "northeast", "northwest", "southeast", "southwest",
+                   "midwest", "middle", "upper", "lower", "greater"}
+
+_DIRECTIONS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+# Words just before a toponym that say how an event relates to it.
+RELATION_BEFORE = re.compile(
+    r"(?:^|\W)(?P<rel>"
+    rf"{_DIRECTIONS}(?:ern)?\s+of|{_DIRECTIONS}(?:ern)?|"
+    r"near|nearby|outside(?:\s+of)?|inside|around|across|along|throughout|beyond|"
+    r"in|at|from|to|into|toward|towards|within|between|off|over|on"
+    r")\s+(?:the\s+)?(?:(?:town|city|village|capital|province|region|district|state|"
+    r"country|port|area)\s+of\s+)?$",
+    re.I,
+)
+
+# "Iraq's autonomous Kurdish region", "Syria's northern Idlib province".
+REGION_OF = re.compile(
+    r"\b(?P<owner>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,2})['\u2019]s\s+"
+    r"(?:(?:[a-z\-]+|[A-Z][a-z]+ern)\s+){0,3}?"
+    r"(?P<region>(?P<name>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,2})\s+"
+    r"(?:region|province|state|governorate|district|territory|enclave|county|oblast|area))\b"
+)
+
+# US states as AP style and postal codes write them ("Alexandria, La.", "Springfield, IL").
+STATE_ABBREVIATIONS = {
+    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California",
+    "colo": "Colorado", "conn": "Connecticut", "del": "Delaware", "fla": "Florida",
+    "ga": "Georgia", "ill": "Illinois", "ind": "Indiana", "kan": "Kansas", "kans": "Kansas",
+    "ky": "Kentucky", "la": "Louisiana", "md": "Maryland", "mass": "Massachusetts",
+    "mich": "Michigan", "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri",
+    "mont": "Montana", "neb": "Nebraska", "nebr": "Nebraska", "nev": "Nevada",
+    "n.h": "New Hampshire", "n.j": "New Jersey", "n.m": "New Mexico", "n.y": "New York",
+    "n.c": "North Carolina", "n.d": "North Dakota", "okla": "Oklahoma", "ore": "Oregon",
+    "pa": "Pennsylvania", "r.i": "Rhode Island", "s.c": "South Carolina",
+    "s.d": "South Dakota", "tenn": "Tennessee", "tex": "Texas", "vt": "Vermont",
+    "va": "Virginia", "wash": "Washington", "w.va": "West Virginia", "wis": "Wisconsin",
+    "wyo": "Wyoming", "d.c": "District of Columbia",
+    "al": "Alabama", "ak": "Alaska", "az": "Arizona", "ar": "Arkansas", "ca": "California",
+    "co": "Colorado", "ct": "Connecticut", "de": "Delaware", "fl": "Florida", "hi": "Hawaii",
+    "id": "Idaho", "il": "Illinois", "in": "Indiana", "ia": "Iowa", "ks": "Kansas",
+    "me": "Maine", "mi": "Michigan", "mn": "Minnesota", "ms": "Mississippi", "mt": "Montana",
+    "ne": "Nebraska", "nv": "Nevada", "nh": "New Hampshire", "nj": "New Jersey",
+    "nm": "New Mexico", "ny": "New York", "nc": "North Carolina", "nd": "North Dakota",
+    "oh": "Ohio", "ok": "Oklahoma", "or": "Oregon", "ri": "Rhode Island",
+    "sc": "South Carolina", "sd": "South Dakota", "tn": "Tennessee", "tx": "Texas",
+    "ut": "Utah", "wa": "Washington", "wv": "West Virginia", "wi": "Wisconsin",
+    "wy": "Wyoming", "dc": "District of Columbia",
+}

@@ -1,0 +1,88 @@
+"""Merge a Parquet output directory into the DuckDB store, idempotently.
+
+Partitions are loaded in order, one transaction each.  An article already in the store (or
+met in an earlier partition) is left alone together with its annotations, exactly as a
+single-process ingest leaves a known article alone, so loading twice, or after an
+interrupted load, stores every article once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from eventwire.scale.parquet import finished, read_manifest, read_partition
+from eventwire.store import Store
+
+
+@dataclass
+class LoadReport:
+    partitions: int = 0
+    new: int = 0
+    already: int = 0
+    skipped: list[str] = field(default_factory=list)  # skip messages the run recorded
+
+
+def load_output(out: str, store: Store,
+                on_partition: Callable[[LoadReport, int], None] | None = None) -> LoadReport:
+    """Load every finished partition of ``out`` into ``store``."""
+    report = LoadReport()
+    names = finished(out)
+    for name in names:
+        new, seen = load_partition(out, name, store)
+        report.partitions += 1
+        report.new += new
+        report.already += seen - new
+        report.skipped += read_manifest(out, name).get("skipped", [])
+        if on_partition:
+            on_partition(report, len(names))
+    return report
+
+
+def load_partition(out: str, name: str, store: Store) -> tuple[int, int]:
+    """One partition in one transaction; returns (new articles, articles in the partition)."""
+    tables = dict(read_partition(out, name))
+    articles = tables["articles"]
+    ids = articles.column("id").to_pylist()
+    known = store.known_ids(ids)
+    keep, first = [], set()
+    for i in ids:
+        keep.append(i not in known and i not in first)
+        first.add(i)
+    fresh = articles.filter(pa.array(keep, pa.bool_()))
+    fresh_ids = pa.array(sorted(set(fresh.column("id").to_pylist())), pa.string())
+    con = store.con
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _insert(con, "inputs", _inputs_of(tables["inputs"], fresh), "INSERT OR IGNORE")
+        _insert(con, "articles", fresh, "INSERT")
+        for table in ("mentions", "quotes", "times", "places", "events"):
+            rows = tables[table]
+            rows = rows.filter(pc.is_in(rows.column("article_id"), value_set=fresh_ids))
+            _insert(con, table, rows, "INSERT OR IGNORE" if table == "events" else "INSERT")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return fresh.num_rows, len(ids)
+
+
+def _inputs_of(inputs: pa.Table, articles: pa.Table) -> pa.Table:
+    """The input rows of the articles being stored (what ``Store.write_batch`` records)."""
+    key = ("raw_hash", "source_path", "record")
+    wanted = set(zip(*(articles.column(k).to_pylist() for k in key), strict=True))
+    rows = zip(*(inputs.column(k).to_pylist() for k in key), strict=True)
+    return inputs.filter(pa.array([r in wanted for r in rows], pa.bool_()))
+
+
+def _insert(con, table: str, rows: pa.Table, verb: str) -> None:
+    if not rows.num_rows:
+        return
+    con.register("_parquet_rows", rows)
+    try:
+        con.execute(f"{verb} INTO {table} BY NAME SELECT * FROM _parquet_rows")
+    finally:
+        con.unregister("_parquet_rows")

@@ -1,0 +1,159 @@
+"""Toponyms found and resolved by the ``eventwire_places`` component and its gazetteer."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from eventwire.nlp.gazetteer import load_gazetteer, norm
+
+from .conftest import shared_path
+
+FIXTURES = Path(__file__).parent / "fixtures" / "geo"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The project pipeline up to places (actors and times run first, as in production)."""
+    from eventwire.nlp.pipeline import load_nlp
+
+    return load_nlp(upto="eventwire_places")
+
+
+def places(nlp, text: str, article_id: str = "a1", dateline: str | None = None):
+    doc = nlp.make_doc(text)
+    doc._.article_id = article_id
+    doc._.dateline = dateline
+    return nlp(doc)._.places
+
+
+def km(lat1, lon1, lat2, lon2) -> float:
+    from eventwire.eval.places import haversine_km
+
+    return haversine_km(lat1, lon1, lat2, lon2)
+
+
+def first(found, text):
+    hits = [p for p in found if p.text == text]
+    assert hits, f"{text!r} not found in {[p.text for p in found]}"
+    return hits[0]
+
+
+def test_gazetteer_names_and_aliases():
+    gaz = load_gazetteer()
+    assert norm("  the U.S. ") == "u s"
+    assert [e.kind for e in gaz.lookup("U.S.")] == ["country"]
+    assert gaz.lookup("United States")[0].cc == "US"
+    baghdad = [e for e in gaz.lookup("Baghdad") if e.kind == "capital"]
+    assert baghdad and baghdad[0].cc == "IQ" and baghdad[0].geonameid == 98182
+    texas = [e for e in gaz.lookup("Texas") if e.kind == "admin1"]
+    assert texas and texas[0].cc == "US" and texas[0].geonameid == 4736286
+    # region point near the state's centre, not at its biggest city
+    assert km(texas[0].lat, texas[0].lon, 31.25, -99.25) < 200
+    assert gaz.admin1_name("IQ", "11") in {"Arbil", "Erbil"}
+    assert gaz.lookup("Xyzzyville") == []
+
+
+def test_paris_texas_by_context(nlp):
+    text = (FIXTURES / "paris_texas.txt").read_text()
+    found = places(nlp, text)
+    paris = [p for p in found if p.text == "Paris"]
+    assert paris and all(p.country == "USA" and p.admin1 == "Texas" for p in paris)
+    assert km(paris[0].lat, paris[0].lon, 33.66, -95.56) < 20
+    lamar = first(found, "Lamar County")
+    assert lamar.admin1 == "Texas"
+
+
+def test_paris_france_by_context(nlp):
+    text = (FIXTURES / "paris_france.txt").read_text()
+    found = places(nlp, text)
+    paris = first(found, "Paris")
+    assert paris.country == "FRA" and paris.geonameid == 2988507
+    assert first(found, "Lyon").country == "FRA"
+    assert first(found, "France").feature_class == "A"
+    for p in found:  # provenance: offsets point at the text
+        assert text[p.start:p.end] == p.text and p.article_id == "a1"
+        assert 0 < p.confidence <= 1 and p.rule
+
+
+def test_relations_and_possessive_region(nlp):
+    text = (FIXTURES / "syria_relations.txt").read_text()
+    found = places(nlp, text, dateline="BEIRUT")
+    aleppo = [p for p in found if p.text == "Aleppo"]
+    assert aleppo and aleppo[0].country == "SYR" and aleppo[0].relation == "near"
+    idlib = [p for p in found if p.text.startswith("Idlib") and p.rule.startswith("possessive")]
+    assert idlib and idlib[0].country == "SYR" and idlib[0].relation == "'s region"
+    outside = [p for p in found if p.text == "Idlib" and p.relation == "outside"]
+    assert outside and outside[0].country == "SYR"
+
+
+def test_qualified_town_and_state_abbreviation(nlp):
+    found = places(nlp, "Alexandria, La. — A woman was arrested after a fire on Monday.")
+    alex = first(found, "Alexandria")
+    assert alex.country == "USA" and alex.admin1 == "Louisiana"
+    assert km(alex.lat, alex.lon, 31.31, -92.45) < 20
+    assert first(found, "La.").name == "Louisiana"
+
+
+def test_no_places_in_empty_or_placeless_text(nlp):
+    assert places(nlp, "") == []
+    assert places(nlp, "the cat sat on the mat and nothing else happened at all") == []
+    assert places(nlp, "Jordan Peterson spoke on Monday.") == []
+    # a place opening an organisation's name is kept, marked as a modifier
+    found = places(nlp, "Officials at the Texas Forest Service said crews were ready.")
+    assert [(p.text, p.rule) for p in found] == [("Texas", "gazetteer:modifier:resolved")]
+
+
+@pytest.fixture(scope="module")
+def seed():
+    path = shared_path("data", "events", "seed-gold.jsonl")
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def test_seed_iraq_article(nlp, seed):
+    art = seed[0]
+    found = places(nlp, art["text"], art["id"])
+    baghdad = [p for p in found if p.text == "Baghdad"]
+    assert baghdad and all(p.country == "IRQ" for p in baghdad)
+    assert km(baghdad[0].lat, baghdad[0].lon, 33.34, 44.40) < 5
+    assert any(p.relation == "near" for p in baghdad)
+    assert all(p.country == "IRQ" for p in found if p.text == "Iraq")
+    tehran = first(found, "Tehran")
+    assert tehran.country == "IRN" and km(tehran.lat, tehran.lon, 35.69, 51.42) < 10
+    kurd = [p for p in found if "Kurdish region" in p.text]
+    assert kurd and kurd[0].country == "IRQ" and kurd[0].relation == "'s region"
+    assert km(kurd[0].lat, kurd[0].lon, 36.19, 44.01) < 50
+    assert all(p.article_id == art["id"] for p in found)
+
+
+def test_seed_gaza_article(nlp, seed):
+    art = seed[1]
+    found = places(nlp, art["text"], art["id"], dateline="GAZA")
+    gaza = [p for p in found if p.text in {"Gaza", "Gaza Strip"}]
+    assert {p.text for p in gaza} == {"Gaza", "Gaza Strip"}
+    assert all(p.country == "PSE" for p in gaza)
+    assert all(km(p.lat, p.lon, 31.45, 34.4) < 40 for p in gaza)
+    assert first(found, "Egypt").country == "EGY"
+    assert first(found, "Israel").country == "ISR"
+
+
+def test_component_cost_is_small(nlp):
+    """The component adds a small fraction of the parse time (full figure in the report)."""
+    import time
+
+    text = (FIXTURES / "paris_france.txt").read_text() * 3
+    docs = [nlp.make_doc(text) for _ in range(10)]
+    comp = nlp.get_pipe("eventwire_places")
+    parsed = list(nlp.pipe(docs))
+    start = time.perf_counter()
+    for doc in parsed:
+        comp(doc)
+    own = time.perf_counter() - start
+    start = time.perf_counter()
+    list(nlp.pipe([nlp.make_doc(text) for _ in range(10)]))
+    whole = time.perf_counter() - start
+    assert own < 0.5 * whole, (own, whole)
+    assert not math.isnan(own)

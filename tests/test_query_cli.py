@@ -1,0 +1,116 @@
+"""`eventwire events / quotes / actors` over a fixture store, and the search index agreeing
+with a plain scan of the text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import duckdb
+import pytest
+
+from eventwire import query as q
+from tests.event_db import build_db
+
+
+@pytest.fixture
+def db(tmp_path) -> str:
+    return build_db(str(tmp_path / "fx.duckdb"))
+
+
+def run_json(cli, *args) -> dict:
+    res = cli(*args, "--json")
+    assert res.exit_code == 0, res.output
+    return json.loads(res.stdout)
+
+
+def test_events_filters_and_formats(cli, db):
+    out = run_json(cli, "events", "--db", db, "--type", "PROTEST", "--type", "ASSAULT",
+                   "--country", "sdn")
+    assert out["total"] == 2
+    assert {e["id"] for e in out["items"]} == {"ev-sdn-assault", "ev-sdn-protest"}
+    near = run_json(cli, "events", "--db", db, "--near", "50.45,30.52,10")
+    assert [e["id"] for e in near["items"]] == ["ev-ukr-consult"]
+    dated = run_json(cli, "events", "--db", db, "--from", "2024-03-12", "--to", "2024-03-13")
+    assert {e["date"] for e in dated["items"]} == {"2024-03-12", "2024-03-13"}
+    coded = run_json(cli, "events", "--db", db, "--actor-code", "POL GOV")
+    assert [e["id"] for e in coded["items"]] == ["ev-ukr-consult"]
+    sure = run_json(cli, "events", "--db", db, "--min-confidence", "0.9")
+    assert {e["id"] for e in sure["items"]} == {"ev-sdn-assault", "ev-mli-coerce"}
+
+    res = cli("events", "--db", db, "-q", "journalists", "--csv")
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert len(rows) == 1 and rows[0]["type"] == "COERCE"
+    assert rows[0]["sentence"].startswith("BAMAKO - Malian authorities arrested")
+    assert rows[0]["source_actors"] == "Malian authorities [MLI GOV]"
+    assert rows[0]["place_name"] == "Bamako" and rows[0]["country"] == "MLI"
+
+    res = cli("events", "--db", db, "--limit", "2")
+    assert res.exit_code == 0
+    assert "7 events (showing 1-2)" in res.stdout and "ev-sdn-protest" in res.stdout
+
+
+def test_quotes_and_actors(cli, db):
+    quotes = run_json(cli, "quotes", "--db", db, "--speaker", "abdallah")
+    assert [x["content"] for x in quotes["items"]] == [
+        "We will not stop until the city is secure,"]
+    assert run_json(cli, "quotes", "--db", db, "-q", "trust")["items"][0]["speaker_name"] == (
+        "Dmytro Kuleba")
+    actors = run_json(cli, "actors", "--db", db)
+    top = actors["items"][0]
+    assert (top["actor"], top["code"], top["mentions"], top["articles"]) == (
+        "Dmytro Kuleba", "UKR GOV", 2, 1)
+    mil = run_json(cli, "actors", "--db", db, "--code", "MIL")
+    assert {a["actor"] for a in mil["items"]} == {"Sudanese Armed Forces", "Nabil Abdallah",
+                                                  "military government"}
+    res = cli("actors", "--db", db)
+    assert res.exit_code == 0 and "Dmytro Kuleba" in res.stdout and "UKR GOV" in res.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--type", "RIOT"), "unknown PLOVER event type RIOT"),
+    (("--near", "10,20"), "LAT,LON,KM"),
+    (("--from", "2024-03-10", "--to", "2024-03-01"), "is after"),
+    (("--from", "March"), "not a date"),
+    (("-q", "..."), "no words"),
+])
+def test_bad_filters_fail_with_one_line(cli, db, args, message):
+    res = cli("events", "--db", db, *args)
+    assert res.exit_code == 2
+    assert message in " ".join(res.output.split())
+    assert "Traceback" not in res.output
+
+
+def test_missing_database(cli, tmp_path):
+    res = cli("events", "--db", str(tmp_path / "none.duckdb"))
+    assert res.exit_code == 2 and "no such database" in res.output
+
+
+@pytest.mark.parametrize("words", ["marched", "army", "shelled killing", "kyiv grain",
+                                   "journ*", "wall", "nothing-here", "script alert"])
+def test_index_and_scan_agree(db, words):
+    con = duckdb.connect(db)
+    f = q.EventFilter(text=words)
+    assert not q.index_is_fresh(con)
+    scanned = {e["id"] for e in q.search_events(con, f, 100)["items"]}
+    arts_scanned = {a["id"] for a in q.search_articles(con, words, 100)["items"]}
+    q.refresh_search_index(con)
+    assert q.index_is_fresh(con)
+    indexed = {e["id"] for e in q.search_events(con, f, 100)["items"]}
+    arts_indexed = {a["id"] for a in q.search_articles(con, words, 100)["items"]}
+    assert indexed == scanned and arts_indexed == arts_scanned
+    con.close()
+
+
+def test_index_follows_new_data(db):
+    con = duckdb.connect(db)
+    q.refresh_search_index(con)
+    assert q.refresh_search_index(con) == 0  # nothing new
+    con.execute("INSERT INTO articles (id, body, title) VALUES ('new1', 'Floods hit Beira.', "
+                "'Floods')")
+    assert not q.index_is_fresh(con)
+    assert q.refresh_search_index(con) == 1
+    assert [a["id"] for a in q.search_articles(con, "beira")["items"]] == ["new1"]
+    con.close()

@@ -1,0 +1,192 @@
+"""The eventwire_quotes component: direct, split, multi-paragraph, indirect quotes, speakers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+from eventwire.config import Settings
+from eventwire.models import Mention
+from eventwire.nlp import quotes as quotes_mod  # noqa: F401  (registers the factory)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
+SEED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "events" / "seed-gold.jsonl"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The bare model plus the quote component: no actors, so doc._.mentions stays None."""
+    nlp = spacy.load(Settings().spacy_model)
+    nlp.add_pipe("eventwire_quotes")
+    return nlp
+
+
+def run(nlp, text, mentions=None):
+    doc = nlp.make_doc(text)
+    doc._.article_id = "a1"
+    doc._.mentions = mentions
+    return nlp(doc)._.quotes
+
+
+def find(quotes, words):
+    hits = [q for q in quotes if words in q.content]
+    assert hits, f"no quote holding {words!r} in {[q.content for q in quotes]}"
+    return hits[0]
+
+
+@pytest.fixture(scope="module")
+def brussels(nlp):
+    return run(nlp, (FIXTURES / "brussels.txt").read_text(encoding="utf-8"))
+
+
+def test_spans_point_into_the_text(nlp):
+    text = (FIXTURES / "brussels.txt").read_text(encoding="utf-8")
+    for q in run(nlp, text):
+        assert q.article_id == "a1"
+        assert text[q.content_start : q.content_end] == q.content
+        if q.cue is not None:
+            assert text[q.cue_start : q.cue_end] == q.cue
+        if q.speaker is not None:
+            assert text[q.speaker_start : q.speaker_end] == q.speaker
+        assert 0 < q.confidence <= 1 and q.rule
+
+
+def test_curly_quote_with_speaker_after(brussels):
+    q = find(brussels, "We will defend our interests")
+    assert q.kind == "direct"
+    assert q.content.startswith("“") and q.content.endswith("”")
+    assert q.cue == "told"
+    assert "Maria Kessler" in q.speaker
+    assert q.speaker_name == "Maria Kessler"
+
+
+def test_split_quote_shares_cue_and_speaker(brussels):
+    first = find(brussels, "Our partners know where we stand")
+    second = find(brussels, "they know we are ready to talk")
+    assert first is not second
+    assert first.content == '"Our partners know where we stand,"'
+    assert second.content == '"and they know we are ready to talk."'
+    assert (first.cue_start, first.cue_end) == (second.cue_start, second.cue_end)
+    assert first.speaker == second.speaker == "she"
+    assert first.speaker_name == second.speaker_name == "Maria Kessler"
+
+
+def test_multi_paragraph_quote_is_one_span(brussels):
+    q = find(brussels, "This is a long process")
+    assert "\n\n" in q.content
+    assert q.content.endswith("patience from everyone,”")
+    assert q.speaker_name == "Paul Adeyemi"  # "Adeyemi" -> the full name used earlier
+
+
+def test_according_to(brussels):
+    q = find(brussels, "the talks could resume next month")
+    assert q.content == "the talks could resume next month"
+    assert q.cue == "According to"
+    assert q.speaker == "two diplomats"
+    assert q.speaker_name is None
+
+
+def test_indirect_that_clause_and_role_noun(brussels):
+    q = find(brussels, "a decision would come")
+    assert q.kind == "indirect"
+    assert q.content == 'that a decision would come "within weeks."'
+    assert q.speaker == "The official"
+    assert q.speaker_name == "Paul Adeyemi"
+
+
+def test_indirect_with_partial_quote(brussels):
+    q = find(brussels, "the proposal was “premature”")
+    assert q.cue == "said"
+    assert q.speaker_name == "Paul Adeyemi"
+
+
+def test_unbalanced_mark_does_not_swallow_the_next_paragraph(brussels):
+    q = find(brussels, "asleep at the wheel")
+    assert "debate continues" not in q.content
+    assert all("debate continues" not in x.content for x in brussels)
+
+
+def test_transcript_dash_and_double_apostrophes(nlp):
+    quotes = run(nlp, (FIXTURES / "transcript.txt").read_text(encoding="utf-8"))
+    turn = find(quotes, "We are still talking")
+    assert turn.speaker == "LOPEZ" and turn.speaker_name == "Elena Lopez"
+    assert not turn.content.startswith("LOPEZ")
+    wire = find(quotes, "We just want the road fixed")
+    assert wire.content.startswith("''") and wire.speaker_name == "Tom Baker"
+    dash = find(quotes, "Nobody listens to us")
+    assert dash.cue == "―" and dash.speaker_name == "Ruth Okafor"
+
+
+def test_pronoun_skips_people_named_inside_the_quote(nlp):
+    text = (
+        "Senator Grace Mbeki met voters in Ohio.\n\n"
+        "“I told John Smith that we would win,” she said."
+    )
+    q = find(run(nlp, text), "I told John Smith")
+    assert q.speaker == "she"
+    assert q.speaker_name == "Grace Mbeki"
+
+
+def test_mentions_from_the_actors_component_give_name_and_code(nlp):
+    text = "Defence Minister Omar Haddad spoke.\n\n“We are ready,” he said."
+    start = text.index("Omar Haddad")
+    mention = Mention("a1", 0, start + len("Omar Haddad"), text[: start + 11], "test", 0.9,
+                      kind="person", name="Omar Haddad", country="JOR", sector="GOV")
+    q = find(run(nlp, text, [mention]), "We are ready")
+    assert q.speaker_name == "Omar Haddad"
+    assert q.speaker_code == "JOR GOV"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n  ", '"', "“", '"""', "no sentences here just words " * 3,
+     "He said “" + "word " * 50, "”Backwards“ marks ”everywhere“."],
+)
+def test_bad_text_does_not_crash(nlp, text):
+    quotes = run(nlp, text)
+    assert isinstance(quotes, list)
+    for q in quotes:
+        assert text[q.content_start : q.content_end] == q.content
+
+
+def test_huge_text(nlp):
+    para = "“We will win,” she said. Officials said the vote was close.\n\n"
+    text = "Ana Costa spoke.\n\n" + para * 400
+    quotes = run(nlp, text)
+    assert len([q for q in quotes if q.kind == "direct"]) == 400
+
+
+SEED_EXPECTED = [
+    ("We can’t tolerate the threats", "David Schenker"),
+    ("We are working, and we look forward", "David Schenker"),
+    ("The single biggest problem in Iraq", "David Schenker"),
+    ("The arms are not under the control", "David Schenker"),
+    ("main engine of violence", "Elliott Abrams"),
+    ("dangerous, because the Daesh group", "Fuad Hussein"),
+    ("The formation of the committee is a step", "Bassem Naim"),
+    ("This is crucial for consolidating the ceasefire", "Bassem Naim"),
+    ("Hamas was ready to hand over administration", "Bassem Naim"),
+    ("The ball is now in the court of the mediators", "Bassem Naim"),
+]
+
+
+@pytest.mark.skipif(not SEED_GOLD.exists(), reason="../shared seed gold data is absent")
+@pytest.mark.parametrize("words,speaker", SEED_EXPECTED)
+def test_seed_speakers(nlp, words, speaker):
+    texts = [json.loads(line)["text"] for line in SEED_GOLD.read_text().splitlines() if line]
+    quotes = [q for t in texts for q in run(nlp, t)]
+    assert find(quotes, words).speaker_name == speaker
+
+
+@pytest.mark.skipif(not SEED_GOLD.exists(), reason="../shared seed gold data is absent")
+def test_seed_speakers_through_the_full_pipeline():
+    from eventwire.nlp.pipeline import load_nlp
+
+    full = load_nlp(upto="eventwire_quotes")
+    texts = [json.loads(line)["text"] for line in SEED_GOLD.read_text().splitlines() if line]
+    quotes = [q for t in texts for q in run(full, t, None)]
+    for words, speaker in SEED_EXPECTED:
+        assert speaker in (find(quotes, words).speaker_name or ""), words

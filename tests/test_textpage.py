@@ -1,0 +1,199 @@
+"""The plain-text page splitter: the seed page, own fixtures in the shape of real scrapes,
+and the date, dateline, caption and encoding rules it is built from."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from eventwire.sources.textpage import split_text_page
+from eventwire.sources.textpage_dates import find_date
+from eventwire.sources.textpage_lines import repair_mojibake
+from eventwire.sources.textpage_meta import find_dateline, split_caption
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_c01d65e13833c80f.txt"
+FIXTURES = Path(__file__).parent / "fixtures" / "pages"
+AS_OF = datetime(2026, 1, 15, 12, 0, 0, tzinfo=UTC)
+CLUTTER = ("Short Url", "Follow", "(Reuters/File Photo)")
+
+
+def _split(name: str) -> list:
+    return split_text_page((FIXTURES / name).read_text(encoding="utf-8"), AS_OF)
+
+
+def _paragraphs(body: str) -> list[str]:
+    return body.split("\n\n")
+
+
+@pytest.fixture(scope="module")
+def seed_articles() -> list:
+    if not SEED.is_file():
+        pytest.skip(f"seed page not found at {SEED} (../shared is absent)")
+    return split_text_page(SEED.read_text(encoding="utf-8"), AS_OF)
+
+
+def test_seed_gives_two_articles_with_titles(seed_articles):
+    assert len(seed_articles) == 2
+    first, second = seed_articles
+    assert first.title == "US says ‘can’t tolerate’ attacks by Iranian-backed militias in Iraq"
+    assert second.title == "Hamas says technocratic committee key to consolidating Gaza truce"
+    assert [a.position for a in seed_articles] == [0, 1]
+    assert all(a.format == "text" and a.id == "" and a.source_path == "" and a.raw_hash == ""
+               for a in seed_articles)
+
+
+def test_seed_dates(seed_articles):
+    first, second = seed_articles
+    assert first.published == datetime(2020, 10, 1, tzinfo=UTC)
+    assert first.published_text == "Updated 01 October 2020"
+    assert first.date_rule == "absolute:Updated"
+    assert second.published == datetime(2026, 1, 15, 11, 59, 58, tzinfo=UTC)
+    assert second.published_text == "Updated 2 sec ago"
+    assert second.date_rule == "relative:ago"
+    assert all(a.published.tzinfo is not None for a in seed_articles)
+
+
+def test_seed_datelines_bullets_caption(seed_articles):
+    first, second = seed_articles
+    assert (first.dateline, second.dateline) == ("WASHINGTON", "GAZA")
+    assert first.bullets == [
+        "Iraq has long been caught in a tug-of-war between its allies Iran and the US",
+        "Iraq said Monday it was “not happy” with the reported American pullout threat",
+    ]
+    assert len(second.bullets) == 1
+    assert second.bullets[0].startswith("A senior Hamas official on Thursday welcomed")
+    assert first.caption == ("Masked Shiite fighters hold their weapons in Al Hadidiya, south of "
+                             "Tikrit, Iraq.")
+    assert first.caption_credit == "Reuters/File Photo"
+    assert second.caption is None
+
+
+def test_seed_bodies_start_at_dateline_and_end_at_last_sentence(seed_articles):
+    first, second = seed_articles
+    assert first.body.startswith("WASHINGTON: The US administration warned Thursday")
+    assert first.body.endswith("attack Americans,” he said.")
+    assert second.body.startswith("GAZA: A senior Hamas official on Thursday welcomed")
+    assert second.body.endswith("with the body set to include around 15 world leaders.")
+    # Independently of the splitter: every non-blank seed line from the dateline line to the
+    # end of its article is a body paragraph, in order, and nothing else is.
+    raw = SEED.read_text(encoding="utf-8")
+    part1, part2 = raw.split("\n\n\n", 1)
+    for art, part, head in ((first, part1, "WASHINGTON:"), (second, part2, "GAZA:")):
+        lines = [" ".join(ln.split()) for ln in part.split("\n") if ln.strip()]
+        start = next(i for i, ln in enumerate(lines) if ln.startswith(head))
+        assert _paragraphs(art.body) == lines[start:]
+    for art in seed_articles:
+        paragraphs = _paragraphs(art.body)
+        assert art.title not in paragraphs
+        assert not any(p.startswith(c) for p in paragraphs for c in CLUTTER)
+        assert not any(p.startswith("•") or p.startswith("Updated") for p in paragraphs)
+    assert "Hamas" not in first.body  # the second article does not leak into the first
+
+
+def test_two_article_page_of_another_layout():
+    first, second = _split("two_articles.txt")
+    assert first.title == "Port workers end strike after pay deal in Rotterdam"
+    assert first.published == datetime(2026, 1, 15, 9, 0, tzinfo=UTC)
+    assert first.date_rule == "relative:ago"
+    assert first.dateline == "ROTTERDAM (Reuters)"
+    assert first.bullets == ["Unions accepted a 7 percent rise spread over two years",
+                             "Shipping lines expect queues to clear by the weekend"]
+    assert first.caption_credit == "Marta Kowal/AP"
+    assert first.body.startswith("ROTTERDAM (Reuters) - Dock workers")
+    assert first.body.endswith("share their arrival plans.")
+    assert "Read more" not in first.body and "Related" not in first.body
+    assert second.title == "Farmers block roads in protest over fuel tax"
+    assert second.published == datetime(2021, 3, 3, 10, 12, tzinfo=UTC)
+    assert second.date_rule == "absolute:Published"
+    assert second.dateline == "MADRID"
+    assert second.bullets == ["Tractors slowed traffic on three main routes into the capital"]
+    assert second.body.endswith("if no meeting is arranged.")
+    for clutter in ("Most popular", "©", "cookies", "Storm warning"):
+        assert clutter not in second.body
+
+
+def test_single_article_page_with_menu_byline_and_footer():
+    (art,) = _split("single_article.txt")
+    assert art.title == "City council approves new library for east side"
+    assert art.published == datetime(2020, 10, 1, tzinfo=UTC)
+    assert art.dateline is None
+    assert art.bullets == []
+    assert art.body.startswith("The city council voted 7-2")
+    assert art.body.endswith("the city's planning office said.")
+    for clutter in ("Advertisement", "Daniel Okafor", "Read more", "Share on", "Copyright",
+                    "Obituaries"):
+        assert clutter not in art.body
+    assert len(_paragraphs(art.body)) == 5
+
+
+def test_blog_post_leaves_out_comment_thread():
+    (art,) = _split("blog_with_comments.txt")
+    assert art.title == "How I finally got my tomatoes to ripen"
+    assert art.published == datetime(2019, 5, 12, tzinfo=UTC)
+    assert art.body.startswith("For three summers in a row")
+    assert art.body.endswith("ripened on a windowsill.")
+    assert "says" not in art.body and "Great advice" not in art.body
+
+
+def test_page_without_article_text_gives_nothing():
+    assert _split("menu_only.txt") == []
+    assert split_text_page("", AS_OF) == []
+    assert split_text_page("\n\n  \n", AS_OF) == []
+
+
+def test_naive_as_of_is_taken_as_utc():
+    (art,) = split_text_page((FIXTURES / "two_articles.txt").read_text(encoding="utf-8"),
+                             datetime(2026, 1, 15, 12, 0))[:1]
+    assert art.published == datetime(2026, 1, 15, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("line", "expected", "rule"), [
+    ("Updated 2 sec ago", datetime(2026, 1, 15, 11, 59, 58, tzinfo=UTC), "relative:ago"),
+    ("3 hours ago", datetime(2026, 1, 15, 9, 0, tzinfo=UTC), "relative:ago"),
+    ("Posted an hour ago", datetime(2026, 1, 15, 11, 0, tzinfo=UTC), "relative:ago"),
+    ("yesterday", datetime(2026, 1, 14, 12, 0, tzinfo=UTC), "relative:yesterday"),
+    ("Updated 01 October 2020", datetime(2020, 10, 1, tzinfo=UTC), "absolute:Updated"),
+    ("Published: Oct 1, 2020 10:12", datetime(2020, 10, 1, 10, 12, tzinfo=UTC),
+     "absolute:Published"),
+    ("2019-11-20", datetime(2019, 11, 20, tzinfo=UTC), "absolute:bare"),
+])
+def test_date_lines(line, expected, rule):
+    hit = find_date(line, AS_OF)
+    assert hit is not None
+    assert (hit.when, hit.rule, hit.text) == (expected, rule, line)
+
+
+def test_long_sentences_are_not_date_lines():
+    assert find_date("The council met on 1 October 2020 to discuss the budget for the "
+                     "coming year and the new library plans.", AS_OF) is None
+    assert find_date("Subscribe to our newsletter", AS_OF) is None
+
+
+@pytest.mark.parametrize(("paragraph", "dateline"), [
+    ("WASHINGTON: The US said on Thursday.", "WASHINGTON"),
+    ("LONDON (Reuters) - Shares fell on Monday.", "LONDON (Reuters)"),
+    ("BEIRUT (AP) — A blast shook the port.", "BEIRUT (AP)"),
+    ("SANTA FE, N.M. (AP) — A cat came home.", "SANTA FE, N.M. (AP)"),
+    ("The US said on Thursday: more talks.", None),
+    ("Paris - a city of light.", None),
+])
+def test_datelines(paragraph, dateline):
+    assert find_dateline(paragraph) == dateline
+
+
+def test_captions_need_a_sentence_and_a_credit():
+    assert split_caption("Rescue teams search the rubble in the old town. (AFP)") == (
+        "Rescue teams search the rubble in the old town.", "AFP")
+    assert split_caption("A view of the harbour at dawn. Photo: Lena Berg") == (
+        "A view of the harbour at dawn.", "Lena Berg")
+    assert split_caption("The Senate passed the bill (HR 1234)") is None
+    assert split_caption("He said the deal was done (for now).") is None
+
+
+def test_mojibake_is_repaired_and_clean_text_left_alone():
+    broken = "Thereâ\x80\x99s a cafÃ© â\x80\x94 and â\x80\x9cquotesâ\x80\x9d"
+    assert repair_mojibake(broken) == "There’s a café — and “quotes”"
+    clean = "Café in Zürich: naïve façade — “fine”."
+    assert repair_mojibake(clean) == clean

@@ -1,0 +1,233 @@
+"""The web page in a real browser (Debian's Chromium driven by Playwright) against
+`eventwire serve` on a fixture store: map markers, linked filters, the article view with its
+evidence, the timeline brush, a phone-width layout and markup in article text kept as text."""
+
+from __future__ import annotations
+
+import base64
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.event_db import XSS_IMG, XSS_SCRIPT, build_db
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = pytest.mark.browser
+
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api",
+                               reason="the playwright Python package is not installed")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = build_db(str(tmp_path_factory.mktemp("web") / "fx.duckdb"))
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k != "EVENTWIRE_TOKEN"}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from eventwire.cli import main; main()", "serve", "--db", db,
+         "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(url + "/api/health", timeout=2).read()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                out = proc.stdout.read().decode(errors="replace")
+                pytest.fail(f"eventwire serve did not start: {out[-2000:]}")
+            time.sleep(0.2)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    pg = browser.new_page(viewport={"width": 1280, "height": 800})
+    pg.dialogs = []
+    pg.errors = []
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.goto(server + "/")
+    pg.wait_for_selector("body[data-ready='1']", timeout=20000)
+    yield pg
+    pg.close()
+
+
+def markers_on_map(pg) -> int:
+    """Events drawn on the map: single markers plus the counts shown on clusters."""
+    return pg.evaluate("""() => {
+        const single = document.querySelectorAll('#map path.ev-marker').length;
+        const clustered = [...document.querySelectorAll('#map .ev-cluster')]
+            .reduce((n, c) => n + parseInt(c.textContent, 10), 0);
+        return single + clustered; }""")
+
+
+def table_types(pg) -> list[str]:
+    return pg.eval_on_selector_all("#events tbody tr", "rows => rows.map(r => r.dataset.type)")
+
+
+def test_map_shows_markers_and_screenshot_is_not_blank(page, browser, tmp_path):
+    page.wait_for_function("() => document.querySelector('#map').dataset.points === '7'")
+    assert markers_on_map(page) == 7
+    assert page.locator("#map path").count() > 50  # country outlines drawn offline
+    assert len(table_types(page)) == 7
+    shot = tmp_path / "page.png"
+    page.screenshot(path=str(shot))
+    stats = image_stats(browser, shot.read_bytes())
+    assert shot.stat().st_size > 20000
+    assert stats["colours"] > 50 and stats["spread"] > 20, stats
+    assert not page.errors
+
+
+def test_filter_by_type_changes_table_and_map(page):
+    page.select_option("#f-type", "PROTEST")
+    page.wait_for_function("() => document.querySelector('#map').dataset.types === 'PROTEST'")
+    page.wait_for_function("() => document.querySelectorAll('#events tbody tr').length === 2")
+    assert table_types(page) == ["PROTEST", "PROTEST"]
+    assert page.locator("#map").get_attribute("data-points") == "2"
+    page.wait_for_function("""() => document.querySelectorAll('#map path.ev-marker').length +
+        [...document.querySelectorAll('#map .ev-cluster')].length > 0""")
+    assert markers_on_map(page) == 2
+    assert page.eval_on_selector_all("#map path.ev-marker",
+                                     "ps => ps.every(p => p.classList.contains('ev-PROTEST'))")
+
+
+def test_clicking_an_event_opens_its_article_with_the_evidence(page):
+    page.click("#events tbody tr[data-id='ev-sdn-assault']")
+    active = page.wait_for_selector("#article-body .trigger-active")
+    assert active.text_content() == "shelled"
+    evidence = "".join(page.eval_on_selector_all("#article-body .evidence",
+                                                 "ns => ns.map(n => n.textContent)"))
+    assert evidence.startswith("KHARTOUM - Sudanese army forces shelled positions")
+    assert evidence.endswith("witnesses said.")
+    fields = page.inner_text("#event-fields")
+    assert "ASSAULT" in fields and "Omdurman" in fields and "Rapid Support Forces" in fields
+    sources = page.eval_on_selector_all("#article-body .ev-source",
+                                        "ns => ns.map(n => n.textContent).join('')")
+    assert sources == "Sudanese army forces"
+    assert page.is_visible("#article-body .hl-quote")
+    # Another trigger in the same text selects that event.
+    page.click("#article-body .hl-trigger[data-event='ev-sdn-protest']")
+    page.wait_for_function("() => document.querySelector('#article-body .trigger-active')"
+                           ".textContent === 'gathered'")
+    assert "PROTEST" in page.inner_text("#event-detail-title")
+
+
+def test_clicking_a_marker_opens_the_article(page):
+    page.fill("#f-country", "MLI")
+    page.fill("#f-q", "arrested")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("() => document.querySelector('#map').dataset.points === '1'")
+    page.locator("#map path.ev-marker").first.click(force=True)
+    page.wait_for_selector("#article-body .trigger-active")
+    assert page.inner_text("#article-title") == "Three journalists arrested in Bamako"
+
+
+def test_article_markup_renders_as_text(page):
+    page.click("#events tbody tr[data-id='ev-xss-protest']")
+    page.wait_for_selector("#article-body .trigger-active")
+    body = page.inner_text("#article-body")
+    assert body.count(XSS_SCRIPT) == 2 and body.count(XSS_IMG) == 2
+    assert XSS_SCRIPT in page.inner_text("#article-title")
+    assert XSS_SCRIPT in page.inner_text("#event-evidence")
+    assert page.locator("#article img, #article script").count() == 0
+    page.click(".tab[data-view='quotes']")
+    page.click("button.speaker[data-speaker='Organisers']")
+    page.wait_for_selector("#quotes blockquote")
+    assert XSS_IMG in page.inner_text("#quotes")
+    assert page.locator("#quotes img").count() == 0
+    page.wait_for_timeout(300)
+    assert page.dialogs == [] and not page.errors
+
+
+def test_timeline_brush_filters_table_and_map(page):
+    page.wait_for_selector("#timeline rect.bar")
+    box = page.locator("#timeline").bounding_box()
+    y = box["y"] + box["height"] / 2
+    # Drag over the first third of the days (2024-03-08 .. 03-13): the two Mali events.
+    page.mouse.move(box["x"] + 20, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.25, y, steps=5)
+    page.mouse.up()
+    page.wait_for_function("() => document.querySelectorAll('#events tbody tr').length === 2")
+    assert sorted(table_types(page)) == ["ACCUSE", "COERCE"]
+    page.wait_for_function("() => document.querySelector('#map').dataset.points === '2'")
+    assert "2024-03-08" in page.inner_text("#brush-label")
+    page.click("#brush-clear")
+    page.wait_for_function("() => document.querySelectorAll('#events tbody tr').length === 7")
+
+
+def test_usable_on_a_phone(browser, server, tmp_path):
+    pg = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True,
+                          has_touch=True)
+    pg.goto(server + "/")
+    pg.wait_for_selector("body[data-ready='1']", timeout=20000)
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+    map_box = pg.locator("#map").bounding_box()
+    assert map_box["width"] >= 350 and map_box["height"] >= 250
+    row = pg.locator("#events tbody tr[data-id='ev-ukr-consult']")
+    row.scroll_into_view_if_needed()
+    assert row.bounding_box()["width"] > 0
+    row.click()
+    pg.wait_for_selector("#article-body .trigger-active")
+    art = pg.locator("#article").bounding_box()
+    assert art["x"] == 0 and art["width"] >= 389
+    pg.screenshot(path=str(tmp_path / "phone.png"))
+    pg.click("#article-close")
+    assert pg.locator("#article").is_hidden()
+    pg.close()
+
+
+def image_stats(browser, png: bytes) -> dict:
+    """Distinct colours and luminance spread of a PNG, measured by the browser's decoder."""
+    data = "data:image/png;base64," + base64.b64encode(png).decode()
+    blank = browser.new_page()
+    try:
+        return blank.evaluate("""async (src) => {
+            const img = new Image(); img.src = src; await img.decode();
+            const c = document.createElement('canvas');
+            c.width = img.width; c.height = img.height;
+            const g = c.getContext('2d'); g.drawImage(img, 0, 0);
+            const px = g.getImageData(0, 0, c.width, c.height).data;
+            const seen = new Set(); let sum = 0, sq = 0, n = 0;
+            for (let i = 0; i < px.length; i += 4 * 7) {
+                seen.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
+                const l = 0.299 * px[i] + 0.587 * px[i + 1] + 0.114 * px[i + 2];
+                sum += l; sq += l * l; n++;
+            }
+            const mean = sum / n;
+            return { colours: seen.size, spread: Math.sqrt(sq / n - mean * mean) };
+        }""", data)
+    finally:
+        blank.close()

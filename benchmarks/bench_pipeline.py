@@ -21,6 +21,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import psutil
@@ -133,6 +134,9 @@ def bench_stages(articles: list[Article], model: str) -> dict:
     list(bare.pipe(texts[:16]))  # warm-up
     out["bare_s"], out["bare_cpu"] = timed(lambda t: [None for _ in bare.pipe(t, batch_size=32)],
                                            texts)
+    say(f"bare nlp.pipe ({model})", out["bare_s"], out["bare_cpu"], len(texts), words)
+    labels = {"language_s": f"language layer (to {LANGUAGE_LAST})",
+              "nlp_s": "language layer + events"}
     for key, upto in (("language_s", LANGUAGE_LAST), ("nlp_s", COMPONENTS[-1][0])):
         try:
             nlp = load_nlp(model, upto=upto)
@@ -142,27 +146,17 @@ def bench_stages(articles: list[Article], model: str) -> dict:
         annotate(articles[:16], nlp)
         out[key], out[key.replace("_s", "_cpu")] = timed(lambda a, nlp=nlp: annotate(a, nlp),
                                                           articles)
+        say(labels[key], out[key], out[key.replace("_s", "_cpu")], len(texts), words)
     return out
 
 
-def report_timings(stages, extract, one, many, n, workers, sampler, settings) -> None:
-    words = stages["words"]
-    wpa = words / n
-    print(f"\n{'stage (same texts)':<42}{'articles/s':>11}{'words/s':>10}"
-          f"{'articles/CPU-s':>16}")
-    rows = [("extraction only", extract),
-            (f"bare nlp.pipe ({settings.spacy_model})", (stages["bare_s"], stages["bare_cpu"])),
-            (f"language layer (to {LANGUAGE_LAST})",
-             (stages.get("language_s"), stages.get("language_cpu"))),
-            ("language layer + events", (stages.get("nlp_s"), stages.get("nlp_cpu")))]
-    for label, (wall, cpu) in rows:
-        if wall:
-            print(f"{label:<42}{n / wall:>11,.1f}{words / wall:>10,.0f}{n / cpu:>16,.1f}")
-    for label, run in (("full pipeline, 1 worker", one),
-                       (f"full pipeline, {workers} workers", many)):
-        r = run["steady_rate"]
-        print(f"{label:<42}{r:>11,.1f}{r * wpa:>10,.0f}{run['steady_cpu_rate']:>16,.1f}"
-              f"   wall {run['wall_s']:.0f} s, first batch after {run['startup_s']:.0f} s")
+def say(label: str, wall: float, cpu: float, n: int, words: int, note: str = "") -> None:
+    """One line of the stage table, printed as soon as it is measured."""
+    print(f"{label:<42}{n / wall:>11,.1f}{words / wall:>10,.0f}{n / cpu:>16,.1f}{note}",
+          flush=True)
+
+
+def report_timings(stages, one, many, n, workers, sampler) -> None:
     bare_cpu = n / stages["bare_cpu"]
     print(f"\n{'figure (CPU-time based, robust to other load)':<48}{'value':>8}   target")
     print(f"{'full pipeline / bare nlp.pipe, 1 worker':<48}"
@@ -188,6 +182,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1000, help="articles for the timings")
     parser.add_argument("--quick", action="store_true", help="smoke run with 120 articles")
     parser.add_argument("--workers", type=int, default=2, help="workers of the parallel run")
+    parser.add_argument("--batch-size", type=int, default=32, help="articles per batch")
     parser.add_argument("--memory", default="",
                         help="comma-separated article counts: peak memory after each, in "
                              "one streaming run (e.g. 10000,100000)")
@@ -197,27 +192,38 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
     n = 120 if args.quick else args.n
-    settings = Settings()
+    settings = replace(Settings(), batch_size=args.batch_size)
     results: dict = {"n": n, "cpus": os.cpu_count(), "load_avg": os.getloadavg()}
     tmp = Path(tempfile.mkdtemp(prefix="eventwire-bench-"))
-    print(f"eventwire pipeline benchmark: {n} synthetic articles, model {settings.spacy_model}, "
-          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+    print(f"eventwire pipeline benchmark: model {settings.spacy_model}, batches of "
+          f"{settings.batch_size}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
 
     if not args.skip_timings:
+        print(f"timings on {n} synthetic articles")
         files = write_corpus(n, tmp / "corpus", per_file=500)
         raw = [x for x in read_inputs([str(f) for f in files]) if isinstance(x, RawInput)]
         arts: list[Article] = []
+        print(f"\n{'stage (same texts)':<42}{'articles/s':>11}{'words/s':>10}"
+              f"{'articles/CPU-s':>16}", flush=True)
         extract = timed(lambda r: arts.extend(a for a in extract_batch(r)
                                               if isinstance(a, Article)), raw)
+        words = sum(a.words for a in arts)
+        say("extraction only", *extract, len(arts), words)
         stages = bench_stages(arts, settings.spacy_model)
-        one = run_ingest(files, str(tmp / "one.duckdb"), 1, settings)
-        with Sampler() as sampler:
-            many = run_ingest(files, str(tmp / "many.duckdb"), args.workers, settings,
-                              sampler=sampler)
-        results.update(stages=stages, extract=extract, one=one, many=many,
+        runs = {}
+        for workers in (1, args.workers):
+            with Sampler() as sampler:
+                run = run_ingest(files, str(tmp / f"w{workers}.duckdb"), workers, settings,
+                                 sampler=sampler)
+            runs[workers] = run
+            rate = run["steady_rate"]
+            say(f"full pipeline, {workers} worker{'s' if workers > 1 else ''}",
+                len(arts) / rate, len(arts) / run["steady_cpu_rate"], len(arts), words,
+                f"   wall {run['wall_s']:.0f} s, first batch after {run['startup_s']:.0f} s")
+        results.update(stages=stages, extract=extract, runs=runs,
                        worker_peak_mb=sampler.worker_peak / MB,
                        main_peak_mb=sampler.main_peak / MB)
-        report_timings(stages, extract, one, many, len(arts), args.workers, sampler, settings)
+        report_timings(stages, runs[1], runs[args.workers], len(arts), args.workers, sampler)
     if args.memory:
         sizes = sorted(int(x) for x in args.memory.split(","))
         print(f"\nmemory run: {sizes[-1]} articles, {args.workers} workers, "

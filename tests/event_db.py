@@ -30,7 +30,8 @@ XSS_IMG = "<img src=x onerror=alert(1)>"
 SUDAN = (
     "KHARTOUM - Sudanese army forces shelled positions held by the Rapid Support Forces in "
     "Omdurman on Tuesday, killing at least 12 people, witnesses said.\n\n"
-    "\"We will not stop until the city is secure,\" army spokesman Nabil Abdallah said.\n\n"
+    "\u201cWe will not stop until the city is secure,\u201d army spokesman Nabil Abdallah said."
+    "\n\n"
     "Hundreds of protesters gathered in Port Sudan on Wednesday to demand an end to the "
     "fighting.")
 KYIV = (

@@ -76,6 +76,10 @@ def test_event_page_has_sentence_and_pagination(client):
     assert ev["sentence"].startswith("KHARTOUM - Sudanese army forces shelled")
     assert ev["sentence"][ev["trigger_start"] - ev["sentence_start"]:][:7] == "shelled"
     assert ev["sources"][0]["country"] == "SDN" and ev["dead"] == 12
+    # Offsets count characters, also after non-ASCII text (curly quotes before this one).
+    page = client.get("/api/events", params={"type": "PROTEST", "country": "SDN"}).json()
+    assert page["items"][0]["sentence"] == ("Hundreds of protesters gathered in Port Sudan on "
+                                            "Wednesday to demand an end to the fighting.")
 
 
 def ids_of(page: dict) -> set[str]:
@@ -217,3 +221,10 @@ def test_page_and_static_files_are_served(client):
     for path in ("/static/app.js", "/static/app.css", "/static/vendor/leaflet/leaflet.js",
                  "/static/vendor/world-atlas/countries-110m.json"):
         assert client.get(path).status_code == 200, path
+
+
+def test_read_only_server_leaves_the_file_readable(client, db, cli):
+    assert client.get("/api/health").json()["search_index"] is True
+    res = cli("events", "--db", db, "--json")  # another reader while the app holds the file
+    assert res.exit_code == 0, res.output
+    assert '"total": 7' in res.stdout

@@ -187,6 +187,10 @@ def test_fixture_rules_are_named(harbour):
         ("Aid arrived last summer.", "2024-06-08", "last summer", "2023-06-01", "2023-08-31"),
         ("The report was filed on 2021-03-04.", "2024-06-08", "2021-03-04",
          "2021-03-04", "2021-03-04"),
+        ("Prices rose from Mid 2019 until LAST WEEK.", "2024-06-08",
+         "from Mid 2019 until LAST WEEK", "2019-05-03", "2024-06-02"),
+        ("The deal ends on Jan. 20 after the Nov. 8 election.", "2016-09-27", "Nov. 8",
+         "2016-11-08", "2016-11-08"),  # no tense to go by: the nearer one, ahead by weeks
     ],
 )
 def test_sentences(nlp, sentence, published, text, start, end):
@@ -196,6 +200,20 @@ def test_sentences(nlp, sentence, published, text, start, end):
 def test_date_words_inside_names_are_not_dates(nlp):
     found = times(nlp, "Figueroa told USA Today that the camp was closed.", D("2016-09-26"))
     assert not [t for t in found if t.text.lower() == "today"]
+
+
+def test_named_days_are_not_weekdays(nlp):
+    found = times(nlp, "Shops opened early for Black Friday, and voters met on Friday.",
+                  D("2019-11-27"))
+    assert [(t.text, t.date_start) for t in found] == [("Friday", D("2019-11-22"))]
+
+
+def test_publication_date_given_as_text_or_datetime(nlp):
+    from datetime import datetime
+
+    for published in ("2020-10-01", datetime(2020, 10, 1, 9, 30)):
+        assert span(times(nlp, "Iraq said Monday it was not happy.", published), "Monday") == (
+            D("2020-09-28"), D("2020-09-28"))
 
 
 def test_year_in_a_number_is_not_a_year(nlp):

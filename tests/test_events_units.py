@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from eventwire.eval.events import GoldError, detect_layout, km, norm_code, prf, read_sentences
 from eventwire.events import export
 from eventwire.events.lexicon import Lexicon, LexiconError, load_lexicon
 from eventwire.events.numbers import parse_count
@@ -19,7 +20,6 @@ from eventwire.events.plover import (
     normalize_type,
     valid_mode,
 )
-from eventwire.eval.events import GoldError, detect_layout, km, norm_code, prf, read_sentences
 from eventwire.models import ActorRef, Event, Place
 
 

@@ -130,6 +130,19 @@ def test_pronoun_skips_people_named_inside_the_quote(nlp):
     assert q.speaker_name == "Grace Mbeki"
 
 
+def test_it_goes_to_the_organisation_and_the_mayor_to_the_person(nlp):
+    text = (
+        "The World Health Organization issued new guidance on Monday.\n\n"
+        "It said that masks remain useful in crowded places.\n\n"
+        "Mayor Lena Ortiz opened the bridge on Friday.\n\n"
+        "“It took us ten years, but we did it,” the mayor said."
+    )
+    quotes = run(nlp, text)
+    assert find(quotes, "masks remain useful").speaker_name == "World Health Organization"
+    mayor = find(quotes, "It took us ten years")
+    assert mayor.speaker == "the mayor" and mayor.speaker_name == "Lena Ortiz"
+
+
 def test_mentions_from_the_actors_component_give_name_and_code(nlp):
     text = "Defence Minister Omar Haddad spoke.\n\n“We are ready,” he said."
     start = text.index("Omar Haddad")

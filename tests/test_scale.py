@@ -20,6 +20,7 @@ from eventwire.ingest import count_inputs, ingest
 from eventwire.models import Article, RawInput
 from eventwire.scale.load import load_output
 from eventwire.scale.parquet import TABLES, PartitionWriter, finished, schemas, table_rows
+from eventwire.scale.pool import WorkerPool
 from eventwire.sources.extract import extract_batch
 from eventwire.sources.read import read_inputs
 from eventwire.store import Store
@@ -140,6 +141,16 @@ def test_killed_pool_run_resumes_and_leaves_no_orphan_workers(tmp_path):
         assert store.count() == 4
         report = ingest([str(corpus)], store, settings=SMALL, with_nlp=False, workers=2)
         assert (report.new, store.count()) == (21, 25)
+
+
+def test_pool_replaces_its_workers_after_a_fixed_number_of_tasks():
+    pool = WorkerPool(1, None, with_nlp=False, recycle_after=2)
+    try:
+        pids = [pool.submit(os.getpid).result() for _ in range(4)]
+    finally:
+        pool.close()
+    assert pids[0] == pids[1] != pids[2] == pids[3]
+    assert os.getpid() not in pids
 
 
 def test_count_inputs_gives_the_total_for_files_and_none_for_stdin(tmp_path):

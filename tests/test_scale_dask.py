@@ -109,3 +109,21 @@ def test_with_nlp_dask_equals_single_process(tmp_path):
     assert one == two
     assert report.new == loaded.new == 7
     assert one["mentions"] or one["places"]  # the language layer did find something
+
+
+def test_cli_dask_run_then_load_twice(cli, tmp_path):
+    corpus = write_corpus(tmp_path / "in")
+    out, db = str(tmp_path / "out"), str(tmp_path / "x.duckdb")
+    run = cli("ingest", str(corpus), "--engine", "dask", "--out", out, "--workers", "1",
+              "--no-nlp", "--as-of", "2024-05-01T12:00:00Z")
+    assert run.exit_code == 1, run.output  # the bad line and the empty file were skipped
+    assert "feed-1.jsonl:line 3: not JSON" in run.stderr
+    assert f"eventwire load {out}" in run.stdout
+    first = cli("load", out, "--db", db)
+    assert first.exit_code == 0, first.output
+    assert "articles new: 25, already stored: 1" in first.stdout
+    assert "articles new: 0, already stored: 26" in cli("load", out, "--db", db).stdout
+    single = cli("ingest", str(corpus), "--db", str(tmp_path / "one.duckdb"), "--no-nlp",
+                 "--workers", "2", "--as-of", "2024-05-01T12:00:00Z")
+    assert "articles new: 25, already stored: 1, inputs skipped: 2" in single.stdout
+    assert dump(db) == dump(str(tmp_path / "one.duckdb"))

@@ -77,7 +77,8 @@ def test_seed_bodies_start_at_dateline_and_end_at_last_sentence(seed_articles):
     assert second.body.startswith("GAZA: A senior Hamas official on Thursday welcomed")
     assert second.body.endswith("with the body set to include around 15 world leaders.")
     # Independently of the splitter: every non-blank seed line from the dateline line to the
-    # end of its article is a body paragraph, in order, and nothing else is.
+    # end of its article is a body paragraph, in order, and nothing else is (runs of spaces,
+    # including no-break spaces, come out as one space).
     raw = SEED.read_text(encoding="utf-8")
     part1, part2 = raw.split("\n\n\n", 1)
     for art, part, head in ((first, part1, "WASHINGTON:"), (second, part2, "GAZA:")):
@@ -197,3 +198,32 @@ def test_mojibake_is_repaired_and_clean_text_left_alone():
     assert repair_mojibake(broken) == "There’s a café — and “quotes”"
     clean = "Café in Zürich: naïve façade — “fine”."
     assert repair_mojibake(clean) == clean
+
+
+def test_mojibake_whose_no_break_space_byte_became_a_space():
+    # "전쟁 정부" (both start with the bytes EC A0) read as Latin-1, and the scraper turned
+    # every A0 byte, a no-break space in Latin-1, into a plain space.
+    broken = "전쟁 정부".encode().decode("latin-1").replace("\xa0", " ")
+    assert broken.count(" ") == 3
+    assert repair_mojibake(broken * 3) == "전쟁 정부" * 3
+
+
+def test_enumerated_list_closing_an_article_is_kept():
+    page = "\n".join([
+        "Home", "Music", "Tickets", "",
+        "Folk trio announces spring tour of small venues",
+        "March 2, 2024",
+        "The folk trio will play eleven small venues this spring, their first tour since the "
+        "release of their third album last year, the band said on Friday.",
+        "Tickets go on sale next week through the venues, and the band said prices would stay "
+        "below thirty dollars at every show on the tour.",
+        "The tour dates are:",
+        "April 3 - Portland, ME at the State Theatre",
+        "April 5 - Burlington, VT at the Higher Ground",
+        "April 8 - Albany, NY at the Egg",
+        "Newsletter", "Sign up", "Privacy policy", "Terms of use",
+    ])
+    (art,) = split_text_page(page, AS_OF)
+    assert art.body.endswith("April 8 - Albany, NY at the Egg")
+    assert "April 3 - Portland" in art.body
+    assert "Newsletter" not in art.body and "Privacy" not in art.body

@@ -140,7 +140,7 @@ class TimeExpr(Span):
 
     date_start: date | None = None
     date_end: date | None = None
-    precision: str | None = None  # day | week | month | year | range
+    precision: str | None = None  # day | week | month | year | range | duration
 
 
 @dataclass

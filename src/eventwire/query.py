@@ -192,20 +192,30 @@ _EVENT_COLUMNS = (
 
 
 def search_events(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int = 50,
-                  offset: int = 0, with_total: bool = True) -> dict:
-    """One page of events (newest first) with their sentence, plus the total matching."""
+                  offset: int = 0, with_total: bool = True, indexed: bool | None = None) -> dict:
+    """One page of events (newest first) with their sentence, plus the total matching.
+
+    ``indexed`` says whether the search index is fresh, when the caller knows (the server
+    does); otherwise it is checked.
+    """
     limit, offset = page_bounds(limit, offset)
     f.validate()
-    indexed = index_is_fresh(con)
+    indexed = index_is_fresh(con) if indexed is None else indexed
     if f.text and indexed and _text_only(f):
         return _search_events_by_index(con, f.text, limit, offset, with_total)
     where, params = event_where(f, indexed)
     needs_articles = f.text is not None and not indexed
     src = "events e JOIN articles a ON a.id = e.article_id" if needs_articles else "events e"
-    rows = fetch_dicts(con, f"SELECT {_EVENT_COLUMNS} FROM {src}{where} "
-                       "ORDER BY e.date DESC NULLS LAST, e.id LIMIT ? OFFSET ?",
-                       params + [limit, offset])
-    _attach_sentences(con, rows)
+    # The page first, then its articles' titles and sentences (a join over the page only).
+    rows = fetch_dicts(
+        con, f"WITH page AS (SELECT {_EVENT_COLUMNS} FROM {src}{where} "
+             "ORDER BY e.date DESC NULLS LAST, e.id LIMIT ? OFFSET ?) "
+             "SELECT page.*, art.title AS article_title, art.published, "
+             "substring(art.body, page.sentence_start + 1, "
+             "page.sentence_end - page.sentence_start) AS sentence FROM page "
+             "LEFT JOIN articles art ON art.id = page.article_id "
+             "ORDER BY page.date DESC NULLS LAST, page.id", params + [limit, offset])
+    _parse_json(rows)
     total = None
     if with_total:
         total = con.execute(f"SELECT count(*) FROM {src}{where}", params).fetchone()[0]
@@ -222,52 +232,66 @@ def _search_events_by_index(con: duckdb.DuckDBPyConnection, text: str, limit: in
     """Words only: the index holds each event's date, so it ranks and counts on its own and
     the events table is read for the page alone (by primary key)."""
     words = search_words(text)
-    conds, params = [], []
-    for i, w in enumerate(words):
-        if w.endswith("*"):
-            conds.append(f"WHEN starts_with(term, ?) THEN {i}")
-            params.append(w[:-1])
-        else:
-            conds.append(f"WHEN term = ? THEN {i}")
-            params.append(w)
-    hits = (f"SELECT ref, any_value(date) AS date FROM (SELECT ref, date, CASE "
-            f"{' '.join(conds)} END AS word FROM search_terms WHERE kind = 'event' AND "
-            f"word IS NOT NULL) GROUP BY ref HAVING count(DISTINCT word) = {len(words)}")
-    refs = [r[0] for r in con.execute(
-        f"SELECT ref FROM ({hits}) ORDER BY date DESC NULLS LAST, ref LIMIT ? OFFSET ?",
-        params + [limit, offset]).fetchall()]
-    rows = _events_by_id(con, refs)
-    total = None
-    if with_total:
+    parts, params = [], []
+    for w in words:
+        # A range on the sorted term column lets DuckDB skip blocks by their min/max.
+        hi = w[:-1] + "\U0010ffff" if w.endswith("*") else w
+        parts.append("SELECT ref, date FROM search_terms "
+                     "WHERE kind = 'event' AND term >= ? AND term <= ?")
+        params += [w.rstrip("*"), hi]
+    # INTERSECT is a set operation: each event once, and only if every word is in it.
+    hits = " INTERSECT ".join(parts) if len(parts) > 1 else f"SELECT DISTINCT * FROM ({parts[0]})"
+    total_sql = "count(*) OVER ()" if with_total else "NULL"
+    page = con.execute(f"SELECT ref, {total_sql} FROM ({hits}) "
+                       "ORDER BY date DESC NULLS LAST, ref LIMIT ? OFFSET ?",
+                       params + [limit, offset]).fetchall()
+    rows = _events_by_id(con, [r[0] for r in page])
+    total = page[0][1] if page else 0
+    if with_total and not page and offset:
         total = con.execute(f"SELECT count(*) FROM ({hits})", params).fetchone()[0]
-    return {"total": total, "limit": limit, "offset": offset, "items": rows}
+    return {"total": total if with_total else None, "limit": limit, "offset": offset,
+            "items": rows}
 
 
 def _events_by_id(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict]:
-    """Events in the order of ``ids``: one primary-key look-up each, in a single query
-    (an IN list would scan the table)."""
+    """Events in the order of ``ids``."""
     if not ids:
         return []
-    sql = " UNION ALL ".join(f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.id = ?"
-                             for _ in ids)
-    found = {r["id"]: r for r in fetch_dicts(con, sql, ids)}
+    match, param = _id_match("e.id", ids)
+    found = {r["id"]: r for r in fetch_dicts(
+        con, f"SELECT {_EVENT_COLUMNS} FROM events e WHERE {match}", param)}
     rows = [found[i] for i in ids if i in found]
     _attach_sentences(con, rows)
     return rows
 
 
-def _attach_sentences(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
-    """Add each event's sentence and article title (primary-key look-ups in one query)."""
+def _id_match(column: str, ids: list[str]) -> tuple[str, list]:
+    """SQL and parameter matching ``column`` against ``ids``.
+
+    One id uses the primary-key index; for a page of ids one scan of the key column costs
+    less CPU than a look-up per id (DuckDB decodes a whole vector per look-up).
+    """
+    if len(ids) == 1:
+        return f"{column} = ?", [ids[0]]
+    return f"{column} IN (SELECT unnest(?))", [ids]
+
+
+def _parse_json(rows: list[dict]) -> None:
     for r in rows:
         for key in EVENT_JSON_COLUMNS:
             if isinstance(r.get(key), str):
                 r[key] = json.loads(r[key])
+
+
+def _attach_sentences(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
+    """Add each event's sentence and article title."""
+    _parse_json(rows)
     ids = sorted({r["article_id"] for r in rows})
     if not ids:
         return
-    sql = " UNION ALL ".join("SELECT id, title, published, body FROM articles WHERE id = ?"
-                             for _ in ids)
-    arts = {a[0]: a for a in con.execute(sql, ids).fetchall()}
+    match, param = _id_match("id", ids)
+    arts = {a[0]: a for a in con.execute(
+        f"SELECT id, title, published, body FROM articles WHERE {match}", param).fetchall()}
     for r in rows:
         art = arts.get(r["article_id"])
         r["article_title"] = art[1] if art else None
@@ -276,9 +300,10 @@ def _attach_sentences(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
         r["sentence"] = body[r["sentence_start"]:r["sentence_end"]] if body else None
 
 
-def event_points(con: duckdb.DuckDBPyConnection, f: EventFilter, cap: int = 20000) -> dict:
+def event_points(con: duckdb.DuckDBPyConnection, f: EventFilter, cap: int = 20000,
+                 indexed: bool | None = None) -> dict:
     """Every matching located event as [id, lat, lon, type], for the map (capped)."""
-    indexed = index_is_fresh(con)
+    indexed = index_is_fresh(con) if indexed is None else indexed
     where, params = event_where(f, indexed)
     src = ("events e JOIN articles a ON a.id = e.article_id"
            if f.text is not None and not indexed else "events e")
@@ -289,9 +314,10 @@ def event_points(con: duckdb.DuckDBPyConnection, f: EventFilter, cap: int = 2000
     return {"truncated": len(rows) > cap, "points": [list(r) for r in rows[:cap]]}
 
 
-def event_timeline(con: duckdb.DuckDBPyConnection, f: EventFilter) -> list[dict]:
+def event_timeline(con: duckdb.DuckDBPyConnection, f: EventFilter,
+                   indexed: bool | None = None) -> list[dict]:
     """Matching events per day and type (events without a date are left out)."""
-    indexed = index_is_fresh(con)
+    indexed = index_is_fresh(con) if indexed is None else indexed
     where, params = event_where(f, indexed)
     src = ("events e JOIN articles a ON a.id = e.article_id"
            if f.text is not None and not indexed else "events e")
@@ -395,13 +421,14 @@ def top_places(con: duckdb.DuckDBPyConnection, q: str | None = None,
 
 
 def search_articles(con: duckdb.DuckDBPyConnection, text: str | None = None,
-                    limit: int = 50, offset: int = 0) -> dict:
+                    limit: int = 50, offset: int = 0, indexed: bool | None = None) -> dict:
     """Articles (newest first), optionally those whose title and body hold all the words."""
     limit, offset = page_bounds(limit, offset)
     where, params = "", []
     if text:
         sql, params = _text_condition("article", "a.id", text,
-                                      "concat_ws(' ', a.title, a.body)", index_is_fresh(con))
+                                      "concat_ws(' ', a.title, a.body)",
+                                      index_is_fresh(con) if indexed is None else indexed)
         where = f" WHERE {sql}"
     rows = fetch_dicts(
         con, "SELECT a.id, a.title, a.published, coalesce(a.source, a.site_name) AS source, "

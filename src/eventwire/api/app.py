@@ -20,7 +20,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from eventwire.query import QueryError, refresh_search_index
+from eventwire.query import QueryError, index_is_fresh, refresh_search_index
 from eventwire.store import Store, StoreError
 
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
@@ -43,8 +43,7 @@ def create_app(db_path: str, token: str | None = None,
     if not os.path.exists(db_path):
         raise StoreError(f"{db_path}: no such database; run `eventwire ingest` or "
                          "`eventwire demo` first")
-    store = Store(db_path)
-    refresh_search_index(store.con)
+    store = _open(db_path, writable=token is not None)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -62,6 +61,8 @@ def create_app(db_path: str, token: str | None = None,
     app.state.token = token or None
     app.state.write_lock = threading.Lock()
     app.state.max_body = max_body
+    # Fresh now, and only this process can write to the file while it serves.
+    app.state.search_ready = index_is_fresh(store.con)
 
     from eventwire.api import reads, writes
 
@@ -84,6 +85,25 @@ def create_app(db_path: str, token: str | None = None,
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     return app
+
+
+def _open(db_path: str, writable: bool) -> Store:
+    """Bring the search index up to date, then open the store for serving.
+
+    A read-only server keeps the file open read-only, so `eventwire events` and other
+    readers can use it at the same time; if another process holds the file, the index is
+    left as it is (searches then scan the text).
+    """
+    if writable:
+        store = Store(db_path)
+        refresh_search_index(store.con)
+        return store
+    try:
+        with Store(db_path) as store:
+            refresh_search_index(store.con)
+    except StoreError as exc:
+        log.warning("search index not refreshed: %s", exc)
+    return Store(db_path, read_only=True)
 
 
 def _errors(app: FastAPI) -> None:

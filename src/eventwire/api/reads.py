@@ -2,17 +2,41 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Annotated
+from uuid import UUID
 
 import duckdb
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
 
 from eventwire import query as q
 from eventwire.events.plover import EVENT_TYPES, QUAD
 
-router = APIRouter(prefix="/api")
+
+class FastJSON(JSONResponse):
+    """JSON straight from the query's dicts and lists (dates as ISO text), skipping
+    FastAPI's generic encoder, which costs more CPU than the query on large pages."""
+
+    def render(self, content) -> bytes:
+        return json.dumps(content, default=_plain, ensure_ascii=False,
+                          separators=(",", ":")).encode("utf-8")
+
+
+def _plain(value):
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, UUID):
+        return str(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+router = APIRouter(prefix="/api", default_response_class=FastJSON)
 
 
 def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -24,7 +48,13 @@ def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
         cur.close()
 
 
+def search_ready(request: Request) -> bool:
+    """Whether the search index is fresh: the server keeps it so (it alone writes)."""
+    return request.app.state.search_ready
+
+
 Con = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
+Indexed = Annotated[bool, Depends(search_ready)]
 Limit = Annotated[int, Query(ge=1, le=q.MAX_LIMIT, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
 Text = Annotated[str | None, Query(alias="q", max_length=500,
@@ -71,72 +101,76 @@ def types() -> list[dict]:
 
 
 @router.get("/events", summary="Events matching the filters, newest first")
-def events(f: Filter, con: Con, limit: Limit = 50, offset: Offset = 0) -> dict:
-    return q.search_events(con, f, limit, offset)
+def events(f: Filter, con: Con, indexed: Indexed, limit: Limit = 50,
+           offset: Offset = 0) -> FastJSON:
+    return FastJSON(q.search_events(con, f, limit, offset, indexed=indexed))
 
 
 @router.get("/events/points", summary="Located events for the map: [id, lat, lon, type]")
-def event_points(f: Filter, con: Con,
-                 cap: Annotated[int, Query(ge=1, le=100000)] = 20000) -> dict:
-    return q.event_points(con, f, cap)
+def event_points(f: Filter, con: Con, indexed: Indexed,
+                 cap: Annotated[int, Query(ge=1, le=100000)] = 20000) -> FastJSON:
+    return FastJSON(q.event_points(con, f, cap, indexed=indexed))
 
 
 @router.get("/events/timeline", summary="Events per day and type")
-def event_timeline(f: Filter, con: Con) -> list[dict]:
-    return q.event_timeline(con, f)
+def event_timeline(f: Filter, con: Con, indexed: Indexed) -> FastJSON:
+    return FastJSON(q.event_timeline(con, f, indexed=indexed))
 
 
 @router.get("/events/{event_id}", summary="One event with its sentence")
-def event(event_id: str, con: Con) -> dict:
+def event(event_id: str, con: Con) -> FastJSON:
     found = q.get_event(con, event_id)
     if not found:
         raise HTTPException(404, f"no event with id {event_id!r}")
-    return found
+    return FastJSON(found)
 
 
 @router.get("/articles", summary="Articles, newest first; q searches title and body")
-def articles(con: Con, q_: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict:
-    return q.search_articles(con, q_ or None, limit, offset)
+def articles(con: Con, indexed: Indexed, q_: Text = None, limit: Limit = 50,
+             offset: Offset = 0) -> FastJSON:
+    return FastJSON(q.search_articles(con, q_ or None, limit, offset, indexed=indexed))
 
 
 @router.get("/articles/{article_id}", summary="One article with every span found in it")
-def article(article_id: str, con: Con) -> dict:
+def article(article_id: str, con: Con) -> FastJSON:
     found = q.article_with_spans(con, article_id)
     if not found:
         raise HTTPException(404, f"no article with id {article_id!r}")
-    return found
+    return FastJSON(found)
 
 
 @router.get("/quotes", summary="Quotes by speaker, code or words of the content")
 def quotes(con: Con, speaker: Opt = None, speaker_code: Opt = None, q_: Text = None,
-           article_id: Opt = None, limit: Limit = 50, offset: Offset = 0) -> dict:
-    return q.search_quotes(con, speaker, speaker_code, q_ or None, article_id, limit, offset)
+           article_id: Opt = None, limit: Limit = 50, offset: Offset = 0) -> FastJSON:
+    return FastJSON(q.search_quotes(con, speaker, speaker_code, q_ or None, article_id, limit,
+                                    offset))
 
 
 @router.get("/quotes/speakers", summary="Who is quoted most")
-def speakers(con: Con, limit: Limit = 100) -> list[dict]:
-    return q.quote_speakers(con, limit)
+def speakers(con: Con, limit: Limit = 100) -> FastJSON:
+    return FastJSON(q.quote_speakers(con, limit))
 
 
 @router.get("/actors", summary="Actors by number of mentions, with codes")
 def actors(con: Con, q_: Text = None, code: Opt = None, kind: Opt = None, limit: Limit = 50,
-           offset: Offset = 0) -> dict:
-    return q.top_actors(con, q_ or None, code, kind, limit, offset)
+           offset: Offset = 0) -> FastJSON:
+    return FastJSON(q.top_actors(con, q_ or None, code, kind, limit, offset))
 
 
 @router.get("/places", summary="Resolved places by number of mentions")
 def places(con: Con, q_: Text = None, country: Opt = None, limit: Limit = 50,
-           offset: Offset = 0) -> dict:
-    return q.top_places(con, q_ or None, country, limit, offset)
+           offset: Offset = 0) -> FastJSON:
+    return FastJSON(q.top_places(con, q_ or None, country, limit, offset))
 
 
 @router.get("/search", summary="Events, articles and quotes holding all the words")
-def search(con: Con, q_: Annotated[str, Query(alias="q", min_length=1, max_length=500)],
-           limit: Annotated[int, Query(ge=1, le=200)] = 20) -> dict:
+def search(con: Con, indexed: Indexed,
+           q_: Annotated[str, Query(alias="q", min_length=1, max_length=500)],
+           limit: Annotated[int, Query(ge=1, le=200)] = 20) -> FastJSON:
     if not q.search_words(q_):
         raise q.QueryError(f"q: {q_!r} has no words to search for")
-    return {
-        "events": q.search_events(con, q.EventFilter(text=q_), limit, 0),
-        "articles": q.search_articles(con, q_, limit, 0),
+    return FastJSON({
+        "events": q.search_events(con, q.EventFilter(text=q_), limit, 0, indexed=indexed),
+        "articles": q.search_articles(con, q_, limit, 0, indexed=indexed),
         "quotes": q.search_quotes(con, text=q_, limit=limit),
-    }
+    })

@@ -88,8 +88,10 @@ def post_article(body: ArticleIn, request: Request) -> dict:
             except Exception as exc:  # the language layer is optional for storing text
                 log.exception("language layer failed")
                 warning = f"stored without annotations: language layer failed ({exc})"
+        state.search_ready = False
         new, already = store.write_batch(todo, annos)
         q.refresh_search_index(store.con)
+        state.search_ready = True
     return {"new": new, "already": len(found) - new,
             "articles": [_summary(a, annos) for a in found], "warning": warning}
 
@@ -140,7 +142,16 @@ def correct_event(event_id: str, body: EventCorrection, request: Request) -> dic
         con = state.store.con
         if not con.execute("SELECT 1 FROM events WHERE id = ?", [event_id]).fetchone():
             raise HTTPException(404, f"no event with id {event_id!r}")
-        con.execute(f"UPDATE events SET {sets}, field_rules = json_merge_patch("
-                    "coalesce(field_rules, '{}'), ?) WHERE id = ?",
-                    [*changes.values(), json.dumps(marks), event_id])
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(f"UPDATE events SET {sets}, field_rules = json_merge_patch("
+                        "coalesce(field_rules, '{}'), ?) WHERE id = ?",
+                        [*changes.values(), json.dumps(marks), event_id])
+            if "date" in changes:  # the search index ranks events by date
+                con.execute("UPDATE search_terms SET date = ? WHERE kind = 'event' AND ref = ?",
+                            [changes["date"], event_id])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
     return q.get_event(con.cursor(), event_id)

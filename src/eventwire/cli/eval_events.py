@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import typer
+from rich.console import Console
 from rich.table import Table
 
 from eventwire.cli import eval_app
@@ -73,8 +74,10 @@ def _sentences(r: dict, as_json: bool) -> None:
     conf.add_column("F1", justify="right")
     for g in types:
         row = r["confusion"].get(g, {})
-        conf.add_row(g, *[str(row.get(c, "")) for c in cols], f"{r['per_type'][g]['f1']:.2f}")
-    console.print(conf)
+        conf.add_row(_ABBR[g], *[str(row.get(c, "")) for c in cols],
+                     f"{r['per_type'][g]['f1']:.2f}")
+    # the matrix needs about 120 columns; never let a narrow terminal squash its cells
+    Console(width=max(console.width, 130)).print(conf)
 
 
 def _articles(r: dict, as_json: bool, show: int) -> None:

@@ -22,14 +22,14 @@ def eval_quotes(
     from eventwire.nlp.pipeline import ModelMissing, load_nlp
 
     try:
-        read_dir(folder)
+        docs = read_dir(folder)
     except QuotesDirError as exc:
         fail(str(exc), 2)
     try:
         nlp = load_nlp(upto="eventwire_quotes")
     except ModelMissing as exc:
         fail(str(exc), 2)
-    result = evaluate(folder, spacy_extractor(nlp))
+    result = evaluate(docs, spacy_extractor(nlp))
     if as_json:
         result.pop("counts", None)
         print(json.dumps(result))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import duckdb
@@ -15,7 +15,7 @@ export_app = typer.Typer(help="Export stored records.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 
 
-class ArticleFormat(str, Enum):
+class ArticleFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"

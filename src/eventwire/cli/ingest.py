@@ -22,6 +22,7 @@ from eventwire.cli import app
 from eventwire.cli._common import DB_OPTION, console, err, fail, open_store, parse_datetime
 from eventwire.config import Settings
 from eventwire.ingest import IngestReport, count_inputs, ingest
+from eventwire.sources.read import STDIN
 
 
 @app.command("ingest")
@@ -34,8 +35,9 @@ def ingest_cmd(
     nlp: bool = typer.Option(True, "--nlp/--no-nlp",
                              help="Run the language layer and event coding."),
     max_bytes: int = typer.Option(None, "--max-bytes", help="Size cap per file (default 50 MB)."),
-    workers: int = typer.Option(1, "--workers", "-w", min=0,
-                                help="Worker processes (0: one per CPU core)."),
+    workers: int = typer.Option(None, "--workers", "-w", min=0,
+                                help="Worker processes (0: one per CPU core; default 1, or "
+                                     "one per core for a local Dask cluster)."),
     engine: str = typer.Option("local", "--engine",
                                help="local (this machine) or dask (a Dask cluster)."),
     scheduler: str = typer.Option(None, "--scheduler",
@@ -51,10 +53,10 @@ def ingest_cmd(
     settings = Settings()
     if max_bytes:
         settings = replace(settings, max_file_bytes=max_bytes)
-    workers = workers or os.cpu_count() or 1
     if engine == "dask":
-        _run_dask(paths, out, scheduler, workers, when, settings, nlp)
+        _run_dask(paths, out, scheduler, workers or os.cpu_count() or 1, when, settings, nlp)
         return
+    workers = 1 if workers is None else workers or os.cpu_count() or 1
     if engine != "local":
         fail(f"--engine {engine}: choose local or dask", 2)
     if scheduler or out:
@@ -86,6 +88,8 @@ def _run_dask(paths, out, scheduler, workers, when, settings, nlp) -> None:
     if not out:
         fail("--engine dask needs --out DIR (a directory or fsspec URL for the Parquet "
              "output)", 2)
+    if STDIN in paths:
+        fail("--engine dask reads files; stdin (-) cannot be partitioned", 2)
     with _progress("dask", "partitions") as progress:
         task = progress.add_task("dask", total=None, new=0, old=0, skip=0, articles=0)
 
@@ -137,7 +141,8 @@ class _Rate(ProgressColumn):
 
 def _progress(label: str, unit: str) -> Progress:
     return Progress(
-        TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TextColumn(unit),
+        TextColumn(f"[bold]{label}"), BarColumn(bar_width=20), MofNCompleteColumn(),
+        TextColumn(unit),
         _Rate(),
         TextColumn("new {task.fields[new]} · stored {task.fields[old]} · skipped "
                    "{task.fields[skip]}"), TimeElapsedColumn(), TextColumn("ETA"),

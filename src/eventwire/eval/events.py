@@ -38,6 +38,12 @@ _OLD_CONTEXTS = {
 }
 
 
+# Mode names of older PLOVER drafts -> current modes.
+_OLD_MODES = {"strike-hun": "hunger", "strike-gen": "strike", "riot-spon": "riot",
+              "demo-org": "demo", "demo-spon": "demo", "assassinate": "targeted",
+              "explosive": "explosives", "suicide": "suicide-attack", "weapons-heavy":
+              "heavy-weapons", "detain": "arrest", "confiscate": "seize", "ban": "restrict",
+              "violence": "violence", "host": "visit", "relations": "relations"}
 # CAMEO-era country codes in older gold files -> ISO 3166 alpha-3.
 _OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "GMY": "DEU", "UK": "GBR"}
 # Codes for international organisations: the gold files say "IGO" for all of them.
@@ -128,7 +134,7 @@ def read_sentences(path: Path) -> list[GoldSentence]:
             continue
         out.append(GoldSentence(
             id=str(r.get("id", i)), text=r["text"], type=etype,
-            mode=(r.get("mode") or "").strip().lower() or None,
+            mode=_OLD_MODES.get(m, m) if (m := (r.get("mode") or "").strip().lower()) else None,
             contexts=_contexts(r.get("context")),
             sources=_actors(r.get("source")), targets=_actors(r.get("target")),
         ))
@@ -157,7 +163,8 @@ def read_articles(path: Path) -> list[GoldArticle]:
             try:
                 pub = date.fromisoformat(str(r["published"])[:10])
             except ValueError:
-                raise GoldError(f"{path}:{no}: published {r['published']!r} is not a date")
+                raise GoldError(
+                    f"{path}:{no}: published {r['published']!r} is not a date") from None
         events = [e for e in r.get("events") or [] if isinstance(e, dict)]
         out.append(GoldArticle(str(r.get("id", no)), r["text"], pub, r.get("title"), events))
     if not out:

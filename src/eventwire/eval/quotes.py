@@ -229,10 +229,11 @@ def score(pairs_of_docs: list[tuple[list[Attribution], list[Attribution]]]) -> d
     return out
 
 
-def evaluate(folder: str | Path, extract: Callable[[list[GoldDoc]], list[list[Quote]]]
-             ) -> dict[str, Any]:
-    """Score ``extract`` (texts in, Quote lists out, one per text) on a brat folder."""
-    docs = read_dir(folder)
+def evaluate(folder: str | Path | list[GoldDoc],
+             extract: Callable[[list[GoldDoc]], list[list[Quote]]]) -> dict[str, Any]:
+    """Score ``extract`` (texts in, Quote lists out, one per text) on a brat folder (or on
+    the documents ``read_dir`` already read from it)."""
+    docs = folder if isinstance(folder, list) else read_dir(folder)
     quotes = extract(docs)
     result = score([(d.gold, group_predictions(q)) for d, q in zip(docs, quotes, strict=True)])
     result["documents"] = len(docs)

@@ -28,6 +28,7 @@ _FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                         "sunday", "morning", "evening", "night", "afternoon", "day", "week",
                         "month", "year", "weekend"})
+_SPEECH_ACTS = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "SUPPORT"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 
 
@@ -304,12 +305,15 @@ class ArgumentReader:
         if subj is not None:
             if self.is_weapon(subj) or self.is_event_noun(subj):
                 args.weapon_mode = self.lex.class_mode("weapon", subj.lemma_.lower())
-                for c in subj.children:  # "a rocket targeting American troops"
+                for c in subj.children:  # "a rocket targeting / aimed at American troops"
                     if c.dep_ == "acl":
-                        for o in c.children:
-                            if o.dep_ == "dobj":
-                                args.targets += self.refs(o, "weapon_target")
-                                args.target_rule = "weapon_target"
+                        heads = [o for o in c.children if o.dep_ == "dobj"]
+                        for p in c.children:
+                            if p.dep_ == "prep" and p.lower_ in ("at", "against", "on"):
+                                heads += [o for o in p.children if o.dep_ == "pobj"]
+                        for o in heads:
+                            args.targets += self.refs(o, "weapon_target")
+                            args.target_rule = "weapon_target"
                     if c.dep_ == "prep" and c.lower_ == "by":
                         for p in c.children:
                             if p.dep_ == "pobj":
@@ -321,6 +325,9 @@ class ArgumentReader:
                 args.source_tokens = conjuncts(subj)
         for head, rule in self._target_heads(trig, consumed):
             found = self.refs(head, rule)
+            if not any(a.country for a in found):
+                # "investigating crimes by Croat forces": whoever did what is named
+                found = self._event_noun_actors(head) or found
             if not found and self.is_event_noun(head):
                 found = self._event_noun_actors(head)
                 if not found and not any(c.dep_ in ("prep", "acl", "relcl") for c in head.children):
@@ -333,6 +340,18 @@ class ArgumentReader:
             args.targets = self._site_owners(tok)
             if args.targets:
                 args.target_rule = "owner_of_struck_site"
+        if not args.targets and trig.type in _SPEECH_ACTS:
+            # "demanded that the US cancel ...": the one asked, warned or blamed
+            for c in tok.children:
+                if c.dep_ in ("ccomp", "xcomp"):
+                    s = subject_token(c)
+                    if s is not None and (s.lower_ not in _PRONOUNS or self.actors.at(s)):
+                        got = [a for a in self.refs(s, "complement_subject")
+                               if (a.start, a.end) not in {(x.start, x.end) for x in args.sources}
+                               and a.country not in {x.country for x in args.sources}]
+                        if got:
+                            args.targets, args.target_rule = got, "complement_subject"
+                            break
         if not args.targets:
             for inner in trig.absorbed:
                 got = self._inner_targets(inner, args)

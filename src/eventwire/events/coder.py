@@ -22,7 +22,7 @@ from eventwire.events.arguments import ActorIndex, ArgumentReader
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.plover import QUAD
 from eventwire.events.triggers import Trigger, aggregate, find_triggers, hypothetical, resolve
-from eventwire.models import Event
+from eventwire.models import ActorRef, Event
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
 
 log = logging.getLogger(__name__)
@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 PLACED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID"})
 _HUMAN_SECTORS = frozenset({"CVL", "CIV", None})
 _BLAME_MODES = frozenset({"allege"})
+_PLACE_PREPS = frozenset({"in", "to", "from", "into", "at", "inside", "across"})
 
 
 def event_id(article_id: str, start: int, end: int) -> str:
@@ -136,6 +137,8 @@ class EventCoder:
         ev.contexts = self._contexts(sent, trig)
         if ev.location is not None and ev.targets:
             _victim_country(ev)
+        if not ev.targets:
+            self._place_recipient(ev, trig, places)
         ev.confidence = _confidence(ev, trig)
         return ev, args.event_noun_target
 
@@ -154,6 +157,26 @@ class EventCoder:
             if got:
                 ev.size, ev.size_max = got[0], got[1]
                 ev.field_rules["size"] = f"count_of_participants:{got[2].text}@{got[2].idx}"
+
+    def _place_recipient(self, ev: Event, trig: Trigger, places) -> None:
+        """With no recipient named, the country where (or from where) the act happens is
+        the recipient: "lifted a curfew in Montenegro", "withdrawal from Panama"."""
+        doc = trig.token.doc
+        heads = {trig.token.i} | ({trig.light.i} if trig.light is not None else set())
+        src = {a.country for a in ev.sources}
+        for pl in places:
+            span = doc.char_span(pl.start, pl.end, alignment_mode="expand")
+            if span is None or not pl.country or pl.country in src:
+                continue
+            prep = span.root.head
+            if span.root.dep_ == "pobj" and prep.lower_ in _PLACE_PREPS and (
+                prep.head.i in heads or (prep.head.head.i in heads
+                                         and prep.head.dep_ in ("dobj", "nsubjpass"))
+            ):
+                ev.targets = [ActorRef(text=pl.text, start=pl.start, end=pl.end,
+                                       country=pl.country)]
+                ev.field_rules["targets"] = "country_of_place"
+                return
 
     def _weapon_in(self, sent: Span) -> str | None:
         for t in sent:
@@ -181,7 +204,9 @@ class EventCoder:
         return False
 
     def _contexts(self, sent: Span, trig: Trigger) -> list[str]:
-        ctx = []
+        """The lexicon entry's context, cue words of the sentence, and the manual's
+        auxiliary "future" mode, which PLOVER puts among the contexts."""
+        ctx = ["future"] if trig.future else []
         if trig.entry.context:
             ctx.append(trig.entry.context)
         for t in sent:
@@ -209,7 +234,7 @@ def clause_depth(trig: Trigger) -> int:
 
 def _confidence(ev: Event, trig: Trigger) -> float:
     conf = 0.75 if trig.entry.deps or trig.entry.neg else 0.65
-    conf -= 0.04 * min(clause_depth(trig), 4)
+    conf -= 0.08 * min(clause_depth(trig), 4)
     if trig.entry.pos != "verb":
         conf -= 0.05
     if not ev.sources:
@@ -218,6 +243,8 @@ def _confidence(ev: Event, trig: Trigger) -> float:
         conf -= 0.15
     if trig.notes:
         conf -= 0.05
+    if ev.field_rules.get("date") in ("publication_date", "nearest_time_in_sentence"):
+        conf -= 0.05  # the date is a fallback, not read off the event's own clause
     return round(max(conf, 0.1), 2)
 
 

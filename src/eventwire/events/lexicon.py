@@ -56,6 +56,11 @@ class Lexicon:
     def in_class(self, name: str, lemma: str) -> bool:
         return lemma in self.classes.get(name, {})
 
+    def token_in_class(self, name: str, tok) -> bool:
+        """Class membership of a token under any of its plausible base forms."""
+        members = self.classes.get(name, {})
+        return any(f in members for f in forms(tok))
+
     def class_mode(self, name: str, lemma: str) -> str | None:
         return self.classes.get(name, {}).get(lemma)
 
@@ -125,6 +130,18 @@ class Lexicon:
         entry = Entry(etype, mode or None, context or None, pos, first.lower(), tuple(deps),
                       neg, no_obj, subj, where)
         self.entries[(pos, entry.lemma)].append(entry)
+
+
+def forms(tok) -> tuple[str, ...]:
+    """Base forms to look a token up by: the lemmatiser's, the word itself, and the word
+    without an inflection ending (the small model lemmatises "staged" as "stag")."""
+    lower = tok.lower_
+    out = [tok.lemma_.lower(), lower]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""),
+                         ("ing", "e"), ("es", ""), ("s", "")):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            out.append(lower[: -len(suffix)] + repl)
+    return tuple(dict.fromkeys(out))
 
 
 def packaged_text() -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from eventwire.events.lexicon import Entry, Lexicon
+from eventwire.events.lexicon import Entry, Lexicon, forms
 
 # Verbal types whose complement clause says what is agreed, asked, refused or threatened.
 FRAMING = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
@@ -113,13 +113,14 @@ def _match(tok: Token, entries: list[Entry], lex: Lexicon, negated: bool) -> Ent
 def _noun_licensed(tok: Token, lex: Lexicon) -> Token | None:
     """The light or occurrence verb that makes an event noun report an event, if any."""
     head = tok.head
-    if tok.dep_ in ("dobj", "attr", "nsubjpass") and lex.in_class("light", head.lemma_.lower()):
+    if tok.dep_ in ("dobj", "attr", "nsubjpass") and lex.token_in_class("light", head):
         return head
-    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "on", "to", "into"):
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "on", "to", "into",
+                                                                     "under"):
         verb = head.head
-        if verb.pos_ in ("VERB", "AUX") and lex.in_class("light", verb.lemma_.lower()):
+        if verb.pos_ in ("VERB", "AUX") and lex.token_in_class("light", verb):
             return verb
-    if tok.dep_ == "nsubj" and lex.in_class("occur", head.lemma_.lower()):
+    if tok.dep_ == "nsubj" and lex.token_in_class("occur", head):
         return head
     if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
         return _noun_licensed(tok.head, lex)
@@ -130,7 +131,6 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     """Every lexicon trigger in the sentence, before absorption."""
     found: list[Trigger] = []
     for tok in sent:
-        lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB":
             pos = "verb"
         elif tok.pos_ in ("NOUN", "PROPN"):
@@ -139,7 +139,11 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             pos = "adj"
         else:
             continue
-        entries = lex.lookup(pos, lemma) or (lex.lookup(pos, tok.lower_) if pos == "noun" else [])
+        entries = []
+        for form in forms(tok):
+            entries = lex.lookup(pos, form)
+            if entries:
+                break
         if not entries:
             continue
         if pos == "verb" and (tok.dep_ in ("amod", "compound", "nmod") or (
@@ -167,6 +171,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     # A noun whose light verb is itself a trigger ("issued an ultimatum") is part of it.
     verbs = {t.token.i for t in found if t.entry.pos == "verb" and t.entry.deps}
     found = [t for t in found if not (t.light is not None and t.light.i in verbs)]
+    # "ordered patrols", "ordered an investigation": the ordered act is the event
+    nouns = {t.light.i for t in found if t.light is not None}
+    found = [t for t in found if not (t.token.i in nouns and not t.entry.deps
+                                      and lex.token_in_class("defer", t.token))]
     return _modal_demands(sent, found)
 
 
@@ -280,7 +288,7 @@ def _intent_marked(tok: Token, lex: Lexicon) -> str | None:
     t = tok
     while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
         t = t.head
-        if lex.in_class("intent", t.lemma_.lower()) or (
+        if lex.token_in_class("intent", t) or (
             t.lemma_ == "go" and any(c.dep_ == "aux" for c in t.children)
         ):
             return f"intent:{t.lemma_.lower()}"
@@ -310,13 +318,7 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
             trig.type, trig.mode, trig.negated = "REJECT", _REFUSABLE[trig.type], False
             trig.notes.append("type:negated_cooperation=REJECT")
         for inner in trig.absorbed:
-            if trig.type == "AGREE" and inner.type == "RETREAT":
-                trig.type, trig.mode = "CONCEDE", None
-                trig.notes.append("type:agree_to_retreat=CONCEDE")
-            elif trig.type == "AGREE" and inner.type in ("CONCEDE",):
-                trig.type, trig.mode = "CONCEDE", None
-                trig.notes.append("type:agree_to_concede=CONCEDE")
-            elif trig.type == "AGREE" and inner.type in FORCEFUL:
+            if trig.type == "AGREE" and inner.type in FORCEFUL:
                 trig.type, trig.mode = "THREATEN", _THREAT_MODE.get(inner.type)
                 trig.notes.append("type:intent_to_use_force=THREATEN")
             elif trig.mode is None:
@@ -335,6 +337,8 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
                 trig.type, trig.mode = "AGREE", None
                 trig.notes.append(f"type:{why}:future_cooperation=AGREE")
             elif trig.type == "RETREAT":
+                # "ready to hand over", "will withdraw": the manual's future retreat, which
+                # stays CONCEDE (an explicit "agreed to withdraw" is AGREE, see above)
                 trig.type, trig.mode = "CONCEDE", None
                 trig.notes.append(f"type:{why}:future_retreat=CONCEDE")
             elif trig.type in FORCEFUL | {"PROTEST"}:
@@ -345,7 +349,7 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
 
 
 _HYPO_CHAIN = frozenset({"advcl", "ccomp", "xcomp", "conj", "acl", "pobj", "prep", "dobj",
-                         "nsubj", "appos", "relcl"})
+                         "nsubj", "appos", "relcl", "agent"})
 
 
 def _condition(tok: Token, lex: Lexicon) -> str | None:

@@ -35,6 +35,7 @@ class Draft:
     affiliation: str | None = None
     name: str | None = None
     key: object = None
+    full: bool = False  # named by first and last name in the text
 
 
 def _clean_name(text: str) -> str:
@@ -87,7 +88,7 @@ def link_people(doc: Doc, hits: list[Hit], chunks: list[Chunk]) -> tuple[list[Dr
         name = _clean_name(doc[s:e].text)
         if not name:
             continue
-        d = Draft(s, e, "person", "ner:person", 0.7, name=name)
+        d = Draft(s, e, "person", "ner:person", 0.7, name=name, full=len(name.split()) > 1)
         n = by_person.get(s)
         if n is not None:
             d.start, d.rule, d.confidence = chunks[n].start, "title+person", 0.9
@@ -152,8 +153,10 @@ def _corefer(doc: Doc, people: list[Draft], hits: list[Hit], chunks: list[Chunk]
     for d in people:
         chains.setdefault(d.key, []).append(d)
     for members in chains.values():
+        # Only mentions by full name code the chain: "President Clinton" may be another Clinton.
+        providers = [m for m in members if m.full] or members
         for attr in _INHERITED:
-            value = next((getattr(m, attr) for m in members if getattr(m, attr)), None)
+            value = next((getattr(m, attr) for m in providers if getattr(m, attr)), None)
             for m in members:
                 if getattr(m, attr) is None:
                     setattr(m, attr, value)

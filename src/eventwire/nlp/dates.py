@@ -77,9 +77,15 @@ def parse_with_dateparser(text: str, ref: date | None) -> Res | None:
 
 
 def _reference(doc: Doc) -> date | None:
+    """The publication date as a date, whether it came as a date, a datetime or ISO text."""
     pub = doc._.published
     if isinstance(pub, datetime):
         return pub.date()
+    if isinstance(pub, str):
+        try:
+            return date.fromisoformat(pub[:10])
+        except ValueError:
+            return None
     return pub if isinstance(pub, date) else None
 
 
@@ -148,13 +154,13 @@ class _Spans:
         return False
 
 
-def _from_entities(doc: Doc, found: list[Found], ref: date | None) -> list[Found]:
+def _from_entities(ents, size: int, found: list[Found], ref: date | None) -> list[Found]:
     """spaCy DATE/TIME entities the grammar left alone: durations or dateparser's reading."""
     out = []
-    used = bytearray(len(doc.text))
+    used = bytearray(size)
     for f in found:
         used[f.start:f.end] = b"\1" * (f.end - f.start)
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         s, e = ent.start_char, ent.end_char
@@ -178,12 +184,13 @@ def find_times(doc: Doc) -> list[TimeExpr]:
     """The time expressions of one Doc as TimeExpr records, in text order."""
     ref = _reference(doc)
     text = doc.text  # built anew on every access: read it once
-    dates = _Spans([(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"])
-    names = _Spans([(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS])
+    ents = doc.ents  # rebuilt from the tokens on every access: read once
+    dates = _Spans([(e.start_char, e.end_char) for e in ents if e.label_ == "DATE"])
+    names = _Spans([(e.start_char, e.end_char) for e in ents if e.label_ in _NAME_LABELS])
     ctx = Ctx(text=text, ref=ref, tense=_tenses(doc), in_ner=dates.covers,
               in_name=names.inside_longer)
     found = find_expressions(ctx)
-    found += _from_entities(doc, found, ref)
+    found += _from_entities(ents, len(text), found, ref)
     found.sort(key=lambda f: f.start)
     return [
         TimeExpr(

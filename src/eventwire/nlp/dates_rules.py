@@ -123,7 +123,8 @@ def _day(text: str) -> int:
 
 
 def _part(m: re.Match) -> str | None:
-    return m.group("part") or m.group("part2")
+    part = m.group("part") or m.group("part2")
+    return part.lower() if part else None
 
 
 def _need_ref(rule: str, precision: str, confidence: float) -> Res:
@@ -234,7 +235,14 @@ _WD_MODE = {"last": "last", "this past": "last", "past": "last", "next": "next",
             "this coming": "next", "coming": "next"}
 
 
+# "Black Friday", "Super Tuesday": named days that are not the weekday next to publication.
+NAMED_DAY = {"black", "good", "cyber", "super", "ash", "maundy", "easter", "palm", "bloody",
+             "holy", "giving", "whit", "shrove", "fat"}
+
+
 def h_weekday(m: re.Match, ctx: Ctx) -> Res | None:
+    if not m.group("mod") and ctx.word_before(m.start()) in NAMED_DAY:
+        return None
     wd = WEEKDAY_NAMES.index(m.group("wd").lower())
     mod = " ".join((m.group("mod") or "").lower().split())
     week = (m.group("wk") or "").lower()
@@ -446,6 +454,22 @@ def h_iso(m: re.Match, ctx: Ctx) -> Res | None:
 
 
 _I = re.IGNORECASE
+_MONTHS = tuple(a for a in _ABBR if a != "sept") + ("may",)
+_WEEKDAYS = WEEKDAY_NAMES
+_PARTS = ("early", "mid", "late", "end of", "beginning of", "start of", "middle of")
+_BACK_FORTH = ("past", "last", "recent", "coming", "next", "upcoming")
+# A pattern runs on a text only when one of its words occurs in it (a substring test on the
+# lower-cased text is far cheaper than a regex scan); None runs it always.
+_GATES: dict[str, tuple[str, ...] | None] = {
+    "h_full_date": _MONTHS, "h_day_range": _MONTHS, "h_month_day": _MONTHS,
+    "h_month_year": _MONTHS, "h_month": _MONTHS, "h_weekday": _WEEKDAYS,
+    "h_rel_day": ("today", "tonight", "yesterday", "tomorrow", "this", "last night", "the day"),
+    "h_rel_period": None, "h_earlier_this": ("earlier", "later"), "h_part_rel": _PARTS,
+    "h_ago": ("ago",), "h_span_n": _BACK_FORTH, "h_year_part": _PARTS, "h_year_range": None,
+    "h_year": None, "h_decade": ("0s", "0's", "0’s"),
+    "h_season": ("spring", "summer", "fall", "autumn", "winter"), "h_numeric": ("/",),
+    "h_iso": ("-",),
+}
 PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, Ctx], Res | None]], ...] = tuple(
     (re.compile(p, _I), h)
     for p, h in (
@@ -507,7 +531,11 @@ class Found:
 def find_expressions(ctx: Ctx) -> list[Found]:
     """All non-overlapping expressions the grammar recognises, longest match first."""
     cands: list[Found] = []
+    low = ctx.text.lower()
     for pattern, handler in PATTERNS:
+        gate = _GATES[handler.__name__]
+        if gate is not None and not any(word in low for word in gate):
+            continue
         for m in pattern.finditer(ctx.text):
             if ctx.in_name(m.start(), m.end()):
                 continue

@@ -53,6 +53,7 @@ class Entry:
     population: int
 
 
+@lru_cache(maxsize=200_000)
 def norm(text: str) -> str:
     """Key a name is looked up by: no accents, case or dots, one space between words."""
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
@@ -62,7 +63,8 @@ def norm(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
-def variants(name: str) -> set[str]:
+@lru_cache(maxsize=200_000)
+def variants(name: str) -> frozenset[str]:
     """Normalised keys of a name and its common short forms ("St." / "Saint", "Mount")."""
     key = norm(name)
     out = {key}
@@ -72,11 +74,11 @@ def variants(name: str) -> set[str]:
         out.add("saint " + key[3:])
     if key.startswith("fort "):
         out.add("ft " + key[5:])
-    return {k for k in out if k}
+    return frozenset(k for k in out if k)
 
 
 def admin_variants(name: str) -> set[str]:
-    out = variants(name)
+    out = set(variants(name))
     for key in list(out):
         short = _ADMIN_AFFIXES.sub("", key)
         if short and short != key:
@@ -142,7 +144,7 @@ def _build() -> Gazetteer:
     countries = {}
     capitals = {}
     for r in _rows("countries.tsv"):
-        keys = variants(r["name"])
+        keys = set(variants(r["name"]))
         for alt in filter(None, r["altnames"].split("|")):
             keys |= variants(alt)
         e = Entry(int(r["geonameid"]), r["name"], float(r["lat"]), float(r["lon"]), "A",
@@ -192,7 +194,7 @@ def _build() -> Gazetteer:
     capital_of: dict[str, tuple[int, int]] = {}  # cc -> (population, row) of the capital
     for c in cities.values():
         cc = c["countrycode"]
-        keys = variants(c["name"])
+        keys = set(variants(c["name"]))
         for alt in c["alternatenames"]:
             if _latin(alt):
                 keys |= variants(alt)
@@ -228,6 +230,8 @@ def load_gazetteer() -> Gazetteer:
     except (OSError, pickle.UnpicklingError, EOFError, ValueError):
         pass
     gaz = _build()
+    norm.cache_clear()
+    variants.cache_clear()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")

@@ -27,7 +27,9 @@ from eventwire.nlp.gazetteer import Entry, load_gazetteer, norm, variants
 from eventwire.nlp.places_rules import (
     DIRECTION_WORDS,
     FUNCTION_WORDS,
-    REGION_OF,
+    OWNER_BEFORE,
+    POSSESSIVE,
+    REGION_AFTER,
     RELATION_BEFORE,
     STATE_ABBREVIATIONS,
 )
@@ -35,6 +37,7 @@ from eventwire.nlp.places_rules import (
 PLACE_LABELS = {"GPE": 0.85, "LOC": 0.8, "FAC": 0.6}
 MATCHER_MIN_POPULATION = 100_000
 SOFT_TEMPERATURE = 0.7
+PERSON_TOWN_MIN_POPULATION = 10_000
 # Continents and the hand-kept regions and seas have no population: a fixed prior, as for a
 # place of a few million people.  Countries and regions outrank their namesake towns.
 _FIXED_PRIOR = {"continent": 9.5, "region": 8.5, "water": 8.5}
@@ -104,11 +107,10 @@ def _automaton() -> ahocorasick.Automaton:
 
 def _lower_keys(text: str) -> str:
     """Text folded like gazetteer keys but keeping every character's offset."""
-    out = []
-    for ch in text:
-        low = ch.lower()
-        out.append(low if len(low) == 1 else ch)
-    return "".join(out).replace("-", " ").replace("\u2019", "'")
+    low = text.lower()
+    if len(low) != len(text):  # a few characters ("İ") lower-case to two
+        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    return low.replace("-", " ").replace("\u2019", "'")
 
 
 class PlacesComponent:
@@ -122,15 +124,16 @@ class PlacesComponent:
             _automaton()
 
     def __call__(self, doc: Doc) -> Doc:
-        toponyms = self._recognise(doc)
-        self._resolve(doc, toponyms)
+        text = doc.text  # built anew on every access: read once
+        toponyms = self._recognise(doc, text)
+        self._resolve(doc, text, toponyms)
         doc._.places = [self._place(doc, t) for t in toponyms]
         return doc
 
     # recognition -------------------------------------------------------------------------
-    def _recognise(self, doc: Doc) -> list[Toponym]:
+    def _recognise(self, doc: Doc, full: str) -> list[Toponym]:
         found: dict[tuple[int, int], Toponym] = {}
-        taken = [False] * (len(doc.text) + 1)
+        taken = [False] * (len(full) + 1)
         other_ents = []
         for ent in doc.ents:
             if ent.label_ not in PLACE_LABELS:
@@ -144,9 +147,9 @@ class PlacesComponent:
             if not tokens:
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-            if doc.text[end:end + 1] == "." and _abbreviation(doc.text[start:end + 1]):
+            if full[end:end + 1] == "." and _abbreviation(full[start:end + 1]):
                 end += 1  # "W.Va." at the end of a sentence keeps its dot
-            text = doc.text[start:end]
+            text = full[start:end]
             cands = self.gaz.lookup(text)
             if (ent.label_ == "FAC" and not cands) or not text[:1].isupper():
                 other_ents.append(ent)  # a street or building named after a town is no town
@@ -156,20 +159,31 @@ class PlacesComponent:
             for i in range(start, end):
                 taken[i] = True
         people = {w for e in other_ents if e.label_ == "PERSON" for w in e.text.split()}
+        surnames = {w for e in other_ents if e.label_ == "PERSON" and len(e) > 1
+                    for w in e.text.split()}
+        for ent in other_ents:
+            # the small model often calls a lone town name a person ("the Gainesville sewer
+            # system"); a word that never appears in a full personal name here is a town
+            if ent.label_ != "PERSON" or len(ent) != 1 or ent.text in surnames:
+                continue
+            cands = [e for e in self.gaz.lookup(ent.text)
+                     if e.kind != "city" or e.population >= PERSON_TOWN_MIN_POPULATION]
+            if cands and ent.text[:1].isupper() and not ent.text.isupper():
+                start, end = ent.start_char, ent.end_char
+                found[(start, end)] = Toponym(start, end, ent.text, "ner:PERSON-as-place",
+                                              0.5, cands)
+                for i in range(start, end):
+                    taken[i] = True
         for key, t in list(found.items()):
             if not t.candidates and _not_a_place(doc, t, people):
                 del found[key]
         if self.use_matcher:
-            self._match(doc, found, taken, other_ents)
-        self._possessive_regions(doc, found)
+            self._match(doc, full, found, taken, other_ents)
+        self._possessive_regions(doc, full, found)
         return sorted(found.values(), key=lambda t: t.start)
 
-    def _match(self, doc: Doc, found: dict, taken: list[bool], other_ents) -> None:
-        text = doc.text
+    def _match(self, doc: Doc, text: str, found: dict, taken: list[bool], other_ents) -> None:
         low = _lower_keys(text)
-        blocked = {}
-        for ent in other_ents:
-            blocked[(ent.start_char, ent.end_char)] = ent
         hits = []
         for end_idx, key in _automaton().iter(low):
             start = end_idx - len(key) + 1
@@ -196,7 +210,9 @@ class PlacesComponent:
             if len(span) == 1 and (span[0].pos_ not in {"PROPN", "NOUN", "ADJ"}
                                    or span[0].lower_ in DIRECTION_WORDS):
                 continue
-            if span[0].is_sent_start and len(span) == 1 and span[0].pos_ != "PROPN":
+            before = text[:start].rstrip()
+            opens_sentence = not before or before[-1] in ".!?:\n\"\u201c"
+            if opens_sentence and len(span) == 1 and span[0].pos_ != "PROPN":
                 continue
             cands = self.gaz.lookup(surface)
             major = [e for e in cands if e.kind in _MAJOR]
@@ -218,10 +234,14 @@ class PlacesComponent:
             for i in range(start, end):
                 taken[i] = True
 
-    def _possessive_regions(self, doc: Doc, found: dict) -> None:
+    def _possessive_regions(self, doc: Doc, text: str, found: dict) -> None:
         """"Iraq's autonomous Kurdish region": a region resolved inside its owner country."""
-        for m in REGION_OF.finditer(doc.text):
-            owner = self.gaz.lookup(m.group("owner"))
+        for pm in POSSESSIVE.finditer(text):
+            o = OWNER_BEFORE.search(text, max(0, pm.start() - 60), pm.start())
+            m = REGION_AFTER.match(text, pm.end())
+            if not o or not m:
+                continue
+            owner = self.gaz.lookup(o.group("owner"))
             countries = {e.cc for e in owner if e.kind == "country"}
             if not countries:
                 continue
@@ -233,12 +253,11 @@ class PlacesComponent:
                 continue
             for key in [k for k in found if k[0] < end and start < k[1]]:
                 del found[key]
-            found[(start, end)] = Toponym(start, end, doc.text[start:end], "possessive-region",
+            found[(start, end)] = Toponym(start, end, text[start:end], "possessive-region",
                                           0.8, cands, within=countries, relation="'s region")
 
     # resolution --------------------------------------------------------------------------
-    def _resolve(self, doc: Doc, toponyms: list[Toponym]) -> None:
-        text = doc.text
+    def _resolve(self, doc: Doc, text: str, toponyms: list[Toponym]) -> None:
         for t in toponyms:
             if t.relation is None:
                 t.relation = _relation_before(text, t.start)

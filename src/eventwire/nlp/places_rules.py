@@ -25,9 +25,11 @@ RELATION_BEFORE = re.compile(
     re.I,
 )
 
-# "Iraq's autonomous Kurdish region", "Syria's northern Idlib province".
-REGION_OF = re.compile(
-    r"\b(?P<owner>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,2})['\u2019]s\s+"
+# "Iraq's autonomous Kurdish region", "Syria's northern Idlib province": the owner before
+# the possessive, the region after it (matched from each possessive, not over the text).
+POSSESSIVE = re.compile(r"['\u2019]s\s+")
+OWNER_BEFORE = re.compile(r"\b(?P<owner>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,2})$")
+REGION_AFTER = re.compile(
     r"(?:(?:[a-z\-]+|[A-Z][a-z]+ern)\s+){0,3}?"
     r"(?P<region>(?P<name>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,2})\s+"
     r"(?:region|province|state|governorate|district|territory|enclave|county|oblast|area))\b"

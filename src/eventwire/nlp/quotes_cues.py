@@ -12,6 +12,7 @@ SPEECH_VERBS = frozenset(
     repeat joke quip lament boast conclude propose recommend question wonder speculate
     retort shout chant proclaim inform assure remind agree disclose estimate find show learn
     tout brag scoff acknowledge threaten pledge predict insist yell scream whisper cry
+    rule determine judge
     continue describe call write post
     """.split()
 )
@@ -36,6 +37,8 @@ OBJECT_VERBS = frozenset(
     recommend acknowledge admit confirm predict estimate reveal report claim challenge decline
     refuse tout hail applaud lament decry denounce threaten dispute contest suggest echo
     express voice urge ask tweet praise thank chide scold mock ridicule rebuke lambast
+    want plan hope seek intend aim encourage back outline brand term liken portray paint
+    deride laud proclaim quote reference
     """.split()
 )
 # Prepositions that introduce the content of such a verb ("called for", "pointed to").

@@ -15,9 +15,11 @@ DOUBLE_MARKS = '"“”„‟«»'
 # Two apostrophes stand for a double mark in some wire copy (''like this'').
 _MARK_RE = re.compile(f"''|[{DOUBLE_MARKS}]")
 _PARA_RE = re.compile(r"\n\s*")
-# A transcript turn: optional opening mark, a speaker label in capitals or a short name,
-# then a colon ("WALLACE: ...", "PENCE: ...").
-TRANSCRIPT_RE = re.compile(r"[\"“”]?\s*([A-Z][A-Z.'’\- ]{1,30}[A-Z.]|[A-Z][a-z]+):\s")
+# A transcript turn or headline attribution: optional opening mark, a speaker label in
+# capitals or a short capitalised name, then a colon ("PENCE: ...", "Rush Limbaugh: ...").
+TRANSCRIPT_RE = re.compile(
+    r"[\"“”]?\s*([A-Z][A-Z.'’\- ]{1,30}[A-Z.]|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):\s"
+)
 
 
 @dataclass

@@ -130,12 +130,12 @@ class SpeakerIndex:
             i += 1
         return out
 
-    def previous_person(self, before: int) -> Named | None:
-        """The closest person named before ``before``, outside quoted text."""
+    def previous_named(self, before: int, person: bool = True) -> Named | None:
+        """The closest person (or group) named before ``before``, outside quoted text."""
         i = bisect_left(self._starts, before) - 1
         while i >= 0:
             n = self.named[i]
-            if n.person and n.end <= before and not self.in_quote(n.start, n.end):
+            if n.person == person and n.end <= before and not self.in_quote(n.start, n.end):
                 return n
             i -= 1
         return None
@@ -157,6 +157,10 @@ class SpeakerIndex:
             name = " ".join(t.text for t in span if t.pos_ == "PROPN" and t.i <= head.i)
             name = _clean(name or head.text)
             return self.full_name(name.title() if name.isupper() else name), None
+        if low in ("it", "they"):
+            # "it said" after an organisation or country: the closest one named before
+            n = self.previous_named(span.start_char, person=False)
+            return (n.name, n.code) if n is not None else (None, None)
         if low in GROUP_PRONOUNS:
             return None, None
         definite = any(t.lower_ in ("the", "this", "that") for t in head.lefts)
@@ -165,7 +169,7 @@ class SpeakerIndex:
         return None, None
 
     def _antecedent(self, before: int) -> tuple[str | None, str | None]:
-        n = self.previous_person(before)
+        n = self.previous_named(before)
         last = self._last
         if last is not None and last.start < before and (n is None or n.start < last.start):
             n = last  # the person quoted last is named after any other person

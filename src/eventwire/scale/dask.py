@@ -93,7 +93,7 @@ def run_partition(name: str, files: list[str], out: str, as_of: datetime | None,
     start = time.perf_counter()
     writer = PartitionWriter(out, name)
     seen: set[str] = set()
-    skipped, inputs, articles, words = [], 0, 0, 0
+    skipped, inputs, articles, repeated, words = [], 0, 0, 0, 0
     try:
         raw = read_inputs(files, as_of=as_of, max_bytes=max_bytes)
         for batch in batched(raw, batch_size):
@@ -108,12 +108,13 @@ def run_partition(name: str, files: list[str], out: str, as_of: datetime | None,
             annos = annotate_batch(fresh, model) if with_nlp and fresh else None
             writer.add(table_rows(fresh, annos))
             articles += len(fresh)
+            repeated += len(found) - len(fresh)
             words += sum(a.words for a in fresh)
     except BaseException:
         writer.abort()
         raise
     return writer.commit({"files": files, "inputs": inputs, "articles": articles,
-                          "words": words, "skipped": skipped,
+                          "repeated": repeated, "words": words, "skipped": skipped,
                           "seconds": round(time.perf_counter() - start, 3)})
 
 

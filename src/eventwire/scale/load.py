@@ -35,8 +35,10 @@ def load_output(out: str, store: Store,
         new, seen = load_partition(out, name, store)
         report.partitions += 1
         report.new += new
-        report.already += seen - new
-        report.skipped += read_manifest(out, name).get("skipped", [])
+        manifest = read_manifest(out, name)
+        # repeats inside a partition were dropped before writing; count them as ingest does
+        report.already += seen - new + manifest.get("repeated", 0)
+        report.skipped += manifest.get("skipped", [])
         if on_partition:
             on_partition(report, len(names))
     return report

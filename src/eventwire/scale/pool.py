@@ -3,8 +3,8 @@
 Each worker loads spaCy once (in its initializer) and then takes batches: extraction, then,
 for the articles the store does not hold yet, the language layer.  The parent reads inputs
 lazily, hands out at most ``window`` batches and writes results in input order, so memory
-stays flat however large the corpus.  Workers are replaced after a fixed number of batches,
-which returns whatever spaCy's string store has grown to.
+stays flat however large the corpus.  Workers are replaced after a fixed number of tasks,
+which gives back whatever spaCy's string store has grown to.
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 
 from eventwire.models import Annotations, Article, RawInput, Skip
 
-# Batches a worker takes before it is replaced by a fresh process.
-RECYCLE_AFTER = 300
+# Tasks (two per batch: extraction, annotation) a worker takes before a fresh process
+# replaces it: about 13,000 articles at the default batch size.
+RECYCLE_AFTER = 400
 
 
 class Inline:

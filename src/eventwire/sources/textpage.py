@@ -2,19 +2,25 @@
 
 No library does this, so it is done with general signals, never with a publisher's wording:
 
+0. Scraper faults are undone first: UTF-8 read as Latin-1 is repaired and paragraphs
+   hard-wrapped over several lines are rejoined.
 1. Article headers: a headline-shaped line that the page repeats within a few lines, with a
    date line and little prose between the two copies (page title, then the headline above
-   the text).  Each
-   header starts a segment; text before the first header is a segment of its own.
+   the text).  Each header starts a segment; text before the first header is a segment of
+   its own.  A second article must carry a date, a dateline or bullets.
 2. Lines are scored: prose lines (long, function-word rich, ending in sentence punctuation)
-   score their word count, clutter lines (short and unpunctuated, repeated on the page,
-   captions, date lines) score negative.  Text lines joined across small clutter gaps form
-   blocks; menus, footers and related-headline lists are long negative runs that separate
-   them.  The body is the first block holding a good share of the segment's text: articles
-   come before comment threads, and notices or teasers above them are small.
+   score their word count, a prose line standing alone between clutter half that; clutter
+   lines (short and unpunctuated, repeated on the page, captions, date lines, copyright)
+   score negative.  Text lines joined across small clutter gaps form blocks; menus, footers
+   and related-headline lists are long negative runs that separate them.  The body is the
+   first block holding a good share of the segment's text (articles come before comment
+   threads, and notices or teasers above them are small), joined with neighbouring blocks
+   of equally dense text across a photo gallery or a links box, less a small tail below a
+   run of clutter (an author bio, a promo).
 3. Around the body: leading bullet lines are the summary bullets, the date line above the body
    gives ``published``, a sentence with a credit gives the caption, the first paragraph's
-   upper-case place gives the dateline.  The body ends at its last sentence.
+   upper-case place gives the dateline.  The body ends at its last sentence; inside it,
+   repeated lines, captions, date lines and runs of clutter lines are left out.
 """
 
 from __future__ import annotations
@@ -36,16 +42,18 @@ from eventwire.sources.textpage_meta import choose_title, find_dateline, is_titl
 
 HEADER_WINDOW = 12  # lines between a headline's two copies
 HEADER_MAX_PROSE = 60  # words of prose allowed between them (a caption, a standfirst)
-LOOKBACK = 15  # lines above a body searched for its title, date and caption
+LOOKBACK = 15  # lines above a body searched for its date and caption
+TITLE_LOOKBACK = 40  # ... and for its title
 MIN_BODY_SCORE = 25  # a segment whose best run scores less holds no article
 GAP_BREAK = 20.0  # clutter between two runs of text that makes them separate blocks
 ANCHOR_SHARE = 0.5  # a block this share of the segment's best is big enough to be the body
 MERGE_GAP = 40.0  # a block across a gap this size joins the body if as dense as body text
 MERGE_DENSITY = 15.0  # mean score per line of such a block
-ISOLATED_FACTOR = 0.5
-HEAD = True
-TRIM_GAP = 8.0  # clutter run that may cut a small piece off the ends of the body
-TRIM_SHARE = 0.15  # ... when the piece holds less than this share of the body's score
+ISOLATED_FACTOR = 0.5  # weight of a text line with clutter on both sides
+TRIM_GAP = 6.0  # clutter run that may cut a small piece off the end of the body
+TRIM_SHARE = 0.1  # ... when the piece holds less than this share of the body's score
+LIST_SCORE = 1.0  # an enumerated list's lines are kept with the text around them
+LIST_MIN_WORDS = 4
 CLUTTER_SCORE = -2.0
 REPEAT_SCORE = -4.0
 REPEAT_KEEP_WORDS = 20  # the first copy of a repeated line this long may still be body text
@@ -71,11 +79,14 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
              if (hit := find_date(ln.text, as_of)) is not None}
     captions = {ln.index: cap for ln in lines if (cap := split_caption(ln.text)) is not None}
     scores = _isolate([_score(ln, ln.index in dates, ln.index in captions) for ln in lines])
+    items = _list_items(lines)
+    for k in items:
+        scores[k] = max(scores[k], LIST_SCORE)
     page_keys = {norm_key(t): ln.repeats for t, ln in zip(texts, lines, strict=True)}
     page_norm = norm_key(" \n ".join(texts))
     articles: list[Article] = []
     for seg in _segments(lines, scores, dates):
-        art = _article(seg, lines, scores, dates, captions, page_keys, page_norm)
+        art = _article(seg, lines, scores, dates, captions, page_keys, page_norm, items)
         if art is not None and (not articles or _has_news_header(art)):
             art.position = len(articles)
             articles.append(art)
@@ -97,6 +108,24 @@ def _score(line: Line, is_date: bool, is_caption: bool) -> float:
     if line.sentence_end and line.words >= 3 and line.upper_start:
         return line.words / 2
     return CLUTTER_SCORE
+
+
+def _list_items(lines: list[Line]) -> set[int]:
+    """Lines of an enumerated list (tour dates, numbered steps): three or more lines in a row
+    of several words each, with a number among their first two words."""
+    out: set[int] = set()
+    run: list[int] = []
+    for line in lines:
+        head = line.text.split()[:2]
+        if line.words >= LIST_MIN_WORDS and any(c.isdigit() for w in head for c in w):
+            run.append(line.index)
+            continue
+        if len(run) >= 3:
+            out.update(run)
+        run = []
+    if len(run) >= 3:
+        out.update(run)
+    return out
 
 
 def _isolate(scores: list[float]) -> list[float]:
@@ -188,21 +217,18 @@ def _main_block(scores: list[float], start: int, end: int) -> tuple[int, int, fl
         hi += 1
     first, last = blocks[lo][0], blocks[hi][1]
     total = sum(b[2] for b in blocks[lo : hi + 1])
-    return _trim_small_ends(scores, first, last, total)
+    return _trim_small_tail(scores, first, last, total)
 
 
-def _trim_small_ends(scores: list[float], first: int, last: int, total: float
+def _trim_small_tail(scores: list[float], first: int, last: int, total: float
                      ) -> tuple[int, int, float]:
-    """Cut a small piece of text off either end when a run of clutter separates it from the
-    rest: a standfirst above a photo credit and byline, a bio or promo below a link list."""
-    pieces = _blocks(scores, first, last, TRIM_GAP)
-    if len(pieces) < 2:
-        return first, last, total
-    keep = list(pieces)
-    while HEAD and len(keep) > 1 and keep[0][2] < TRIM_SHARE * total:
-        keep.pop(0)
+    """Cut small pieces of text off the end when a run of clutter separates them from the
+    body: an author bio or a newsletter promo below a list of related links."""
+    keep = _blocks(scores, first, last, TRIM_GAP)
     while len(keep) > 1 and keep[-1][2] < TRIM_SHARE * total:
         keep.pop()
+    if not keep:
+        return first, last, total
     return keep[0][0], keep[-1][1], sum(p[2] for p in keep)
 
 
@@ -216,7 +242,7 @@ def _mergeable(scores: list[float], left: tuple[int, int, float],
 
 def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[int, DateHit],
              captions: dict[int, tuple[str, str]], page_keys: dict[str, int],
-             page_norm: str) -> Article | None:
+             page_norm: str, items: set[int]) -> Article | None:
     zone = seg.header[1] + 1 if seg.header else seg.start
     first, last, total = _main_block(scores, zone, seg.end)
     if total < MIN_BODY_SCORE:
@@ -226,15 +252,16 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
         first += 1
     while first < last and not (lines[first].is_prose or lines[first].sentence_end):
         first += 1
-    while last > first and not _ends_body(lines, scores, last - 1, first):
+    while last > first and not _ends_body(lines, scores, last - 1, first, items):
         last -= 1
     if first >= last:
         return None
     above_start = seg.header[0] if seg.header else max(seg.start, first - LOOKBACK)
     above = lines[above_start:first]
     bullets = [BULLET_RE.sub("", ln.text) for ln in above[-10:] if ln.bullet and ln.words >= 3]
-    title = lines[seg.header[0]].text if seg.header else choose_title(above, page_keys,
-                                                                      page_norm)
+    title = lines[seg.header[0]].text if seg.header else choose_title(
+        lines[max(seg.start, first - TITLE_LOOKBACK):first], page_keys, page_norm,
+        set(dates) | set(captions), set(dates))
     title_key = norm_key(title) if title else None
     body_lines = [ln.text for ln in lines[first:last] if _in_body(ln, scores, dates)
                   and norm_key(ln.text) != title_key]
@@ -259,10 +286,13 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
     )
 
 
-def _ends_body(lines: list[Line], scores: list[float], k: int, first: int) -> bool:
+def _ends_body(lines: list[Line], scores: list[float], k: int, first: int,
+               items: set[int]) -> bool:
     """The body ends on a sentence that follows body text, or on a paragraph after at most one
     clutter line (a subheading); a sentence after several clutter lines is the page's footer."""
     line = lines[k]
+    if k in items and k > first and scores[k - 1] > 0:  # a list that closes the article
+        return True
     if not line.sentence_end or scores[k] <= 0:
         return False
     if k == first or scores[k - 1] > 0:
@@ -274,6 +304,11 @@ def _in_body(line: Line, scores: list[float], dates: dict[int, DateHit]) -> bool
     """Inside the body run, repeated lines, captions and date lines are still clutter."""
     if scores[line.index] in (REPEAT_SCORE, CAPTION_SCORE) or line.index in dates:
         return False
+    if scores[line.index] > 0:
+        return True
+    if not (scores[line.index - 1] > 0 and line.index + 1 < len(scores)
+                          and scores[line.index + 1] > 0):
+        return False  # clutter lines in a row are page furniture, a lone one a subheading
     return line.words > 2 or line.sentence_end  # a one- or two-word line is a label
 
 

@@ -15,8 +15,8 @@ from functools import lru_cache
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _CLOSERS = "\"'”’»)]*」』"
-# Scripts written without spaces between words (or with no function-word list here).
 _LETTER_RE = re.compile(r"[^\W\d_]")
+# Scripts written without spaces between words (or with no function-word list here).
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENT_END = (".", "!", "?", "…", "。", "！", "？", ".\"", ":")
 BULLET_RE = re.compile(r"^\s*([•·▪■●◦‣▸►–—*-])\s+(?=\S)")
@@ -25,7 +25,8 @@ BULLET_RE = re.compile(r"^\s*([•·▪■●◦‣▸►–—*-])\s+(?=\S)")
 _CONT = r"[\x80-\xbf]"
 _CONT_OR_SPACE = r"[\x80-\xbf ]"
 _MOJIBAKE_RE = re.compile(
-    rf"\xc2 |[\xc2-\xdf]{_CONT}|[\xe0-\xef]{_CONT_OR_SPACE}{_CONT}|[\xe0-\xef]{_CONT}{_CONT_OR_SPACE}"
+    rf"\xc2 |[\xc2-\xdf]{_CONT}"
+    rf"|[\xe0-\xef]{_CONT_OR_SPACE}{_CONT}|[\xe0-\xef]{_CONT}{_CONT_OR_SPACE}"
     rf"|[\xf0-\xf4]{_CONT}{{3}}"
 )
 
@@ -70,10 +71,6 @@ def repair_mojibake(text: str) -> str:
 def norm_key(text: str) -> str:
     """Comparison key for repetition: lowercase words only."""
     return " ".join(_WORD_RE.findall(text.lower()))
-
-
-def tokens(text: str) -> list[str]:
-    return _WORD_RE.findall(text)
 
 
 @lru_cache(maxsize=1)

@@ -70,23 +70,29 @@ def is_titleish(line: Line) -> bool:
     return line.upper_start and not _BYLINE_RE.match(line.text)
 
 
-def choose_title(before: list[Line], all_keys: dict[str, int], text_of_page: str) -> str | None:
-    """The most headline-like line among those just before the body.
+def choose_title(before: list[Line], all_keys: dict[str, int], text_of_page: str,
+                 skip: set[int], dates: set[int]) -> str | None:
+    """The most headline-like line among those above the body.
 
-    Signals: headline shape, closeness to the body, and the page repeating the line (or
-    containing it inside a longer line, as a window title "Headline | Site" does).
+    Signals: headline shape and length, the page repeating the line (or holding it inside a
+    longer line, as a window title "Headline | Site" does), sitting just above a byline or a
+    date line, and closeness to the body.  Lines in ``skip`` (dates, captions) are never titles.
     """
     best, best_score = None, 0.0
     n = len(before)
+    anchors = [pos for pos, ln in enumerate(before) if ln.index in dates
+               or _BYLINE_RE.match(ln.text) and ln.words <= 8]
     for pos, line in enumerate(before):
-        if not is_titleish(line):
+        if line.index in skip or not is_titleish(line):
             continue
         key = norm_key(line.text)
-        score = 1.0 + min(line.words, 12) / 12
-        score += 1.5 if all_keys.get(key, 0) > 1 else 0.0
-        if all_keys.get(key, 0) <= 1 and text_of_page.count(key) > 1:
-            score += 1.0
-        score -= 0.08 * (n - 1 - pos)
+        echoed = all_keys.get(key, 0) > 1 or text_of_page.count(key) > 1
+        if line.words < 4 and not echoed:
+            continue
+        score = 1.0 + min(line.words, 12) / 12 + (2.0 if echoed else 0.0)
+        score -= 1.0 if all_keys.get(key, 0) > 3 else 0.0  # a site name or a menu entry
+        score += 2.0 if any(0 < a - pos <= 4 for a in anchors) else 0.0
+        score -= 0.04 * (n - 1 - pos)
         if score > best_score:
             best, best_score = line.text, score
     return best

@@ -1,0 +1,219 @@
+"""Direct quotes: a quotation's cue after it (``"X," he said``), before it (``said X: "..."``),
+a byline dash (``"X" ― Name``), a continuation of the previous quote, and transcript turns
+(``PENCE: ...``)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Span, Token
+
+from eventwire.nlp.quotes_marks import TRANSCRIPT_RE, Segment
+from eventwire.nlp.quotes_syntax import (
+    DASHES,
+    Cand,
+    after_window,
+    is_cue_verb,
+    name_head,
+    np_span,
+    sentence_start,
+    subject,
+)
+
+
+class DirectRules:
+    """Mixed into ``QuoteFinder``: uses its text, tokens, paragraphs and segments."""
+
+    def _transcript_turns(self) -> list[tuple[tuple[int, int], int, int]]:
+        """((para start, para end), label end, content start) for "NAME: ..." paragraphs."""
+        caps, head = [], []
+        for k, (ps, pe) in enumerate(self.paras):
+            m = TRANSCRIPT_RE.match(self.text, ps, pe)
+            if not m:
+                continue
+            label = m.group(1)
+            if label.isupper():
+                caps.append(((ps, pe), m.end(1), m.end()))
+            elif k == 0 and len(label.split()) <= 3:
+                head.append(((ps, pe), m.end(1), m.end()))  # headline "Pence: ..."
+        # a dateline ("WASHINGTON: ...") looks like one turn; a transcript has several
+        return head + (caps if len(caps) >= 2 else [])
+
+    def _turns(self) -> list[Cand]:
+        out = []
+        for (ps, pe), label_end, cstart in self.turns:
+            lab = self.toks.between(ps, label_end)
+            lab = [t for t in lab if not t.is_punct]
+            if not lab or cstart >= pe:
+                continue
+            span = self.doc[lab[0].i : lab[-1].i + 1]
+            out.append(Cand([(cstart, pe)], "direct", "direct:transcript", 0.8,
+                             (label_end, label_end + 1), span, span[-1]))
+        return out
+
+    def _cue_after(self, seg: Segment, limit: int) -> Cand | None:
+        text = self.text
+        end = after_window(text, seg.end, limit)
+        window = self.toks.between(seg.end, end)
+        words = [t for t in window if not t.is_punct and not t.is_space]
+        if not words:
+            return None
+        tail = text[seg.end : words[0].idx]
+        inner_s, inner_e = seg.inner(text)
+        inner_last = text[inner_s:inner_e].rstrip().rstrip("'’")[-1:]
+        joined = inner_last in ",.?!—–-…" or "," in tail or any(d in tail for d in DASHES)
+        if not joined:
+            return None
+        if inner_last == "." and words[0].text[:1].isupper() and words[0].pos_ != "PROPN":
+            return None  # "...end." She adds, "...": a new sentence, not an attribution
+        stripped = tail.strip()
+        if stripped and stripped[0] in DASHES and words[0].text[:1].isupper():
+            # "..." ― Sonya Herridge: a byline-style attribution
+            span = self._name_run(words)
+            cue_at = seg.end + tail.index(stripped[0])
+            return Cand([], "direct", "direct:dash", 0.8, (cue_at, cue_at + 1), span,
+                         span.root)
+        for t in words[:30]:
+            if not is_cue_verb(t, True):
+                if t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl", "amod", "compound"):
+                    return None  # another verb comes first: "..." Blige sings to ...
+                continue
+            if any(c.dep_ == "ccomp" and c.i > t.i and c.idx < end for c in t.children):
+                return None  # "...," he said that ...: the quotation only names something
+            cue = (t.idx, t.idx + len(t))
+            first = words[0]
+            subj = subject(t)
+            if first.i == t.i:
+                if subj is not None and subj.i > t.i:
+                    return Cand([], "direct", "direct:cue-inverted", 0.9, cue,
+                                 np_span(subj, seg.end, end), subj)
+                # "...," said Bassem Naim, a senior leader ...
+                after = [w for w in words if w.i > t.i and w.pos_ in ("PROPN", "NOUN", "PRON")]
+                if not after:
+                    return Cand([], "direct", "direct:cue-after", 0.6, cue)
+                head = after[0]
+                while head.dep_ == "compound" and head.head.i > head.i:
+                    head = head.head
+                return Cand([], "direct", "direct:cue-inverted", 0.85, cue,
+                             np_span(head, seg.end, end), head)
+            if subj is not None and subj.idx >= seg.end and subj.i < t.i:
+                span = np_span(subj, seg.end, end)
+                if span.start <= first.i:
+                    return Cand([], "direct", "direct:cue-after", 0.9, cue, span, subj)
+            # the parser put the subject inside the quotation: take the words before the verb
+            span = self._trim(self.doc[first.i : t.i])
+            if span is None or len(span) > 25 or any(w.is_sent_start and w.i > first.i
+                                                     and w.text[:1].isupper() and
+                                                     self.doc[w.i - 1].text in ".!?"
+                                                     for w in span):
+                return None
+            return Cand([], "direct", "direct:cue-after", 0.8, cue, span, name_head(span))
+        return None
+
+    def _name_run(self, words: list[Token]) -> Span:
+        run = [words[0]]
+        for w in words[1:]:
+            if w.i == run[-1].i + 1 and (w.text[:1].isupper() or w.pos_ == "PROPN"):
+                run.append(w)
+            else:
+                break
+        return self.doc[run[0].i : run[-1].i + 1]
+
+    def _cue_before(self, seg: Segment, floor: int) -> Cand | None:
+        text = self.text
+        ps, _pe = self._para_of(seg.start)
+        k = self._para_index(seg.start)
+        if text[floor:seg.start].strip() == "" and k > 0 and seg.start == ps:
+            # "Caddell continued:" closing the paragraph before the quotation
+            pps, ppe = self.paras[k - 1]
+            if text[pps:ppe].rstrip().endswith(":"):
+                floor = pps
+        start = max(floor, sentence_start(text, seg.start, floor))
+        window = self.toks.between(start, seg.start)
+        words = [t for t in window if not t.is_punct and not t.is_space]
+        if not words:
+            return None
+        gap = text[words[-1].idx + len(words[-1]) : seg.start].strip()
+        verbs = [t for t in words if is_cue_verb(t, True)
+                 or gap == ":" and t.pos_ == "VERB" and subject(t) is not None]
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        last = words[-1]
+        if gap not in (",", ":", "") :
+            return None
+        if gap == "" and last.i != verb.i:
+            # "said the plan was "a disaster"": the quote is part of an indirect clause
+            return None
+        if gap == "" and not self._ends_sentence(seg):
+            # "lawmakers called "fraud" ...": a quoted phrase inside a longer clause
+            return None
+        if last.i != verb.i and gap != ":":
+            inside = {t.i for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+                      for t in c.subtree}
+            if last.i in inside or last.i not in {t.i for t in verb.subtree}:
+                return None
+        subj = subject(verb)
+        if subj is None:
+            # "Said Ellis: "..."": the speaker follows the verb
+            after = [w for w in words if w.i > verb.i and w.pos_ in ("PROPN", "NOUN")]
+            if gap != ":" or not after:
+                return None
+            subj = after[-1]
+        span = np_span(subj, start, seg.start)
+        return Cand([], "direct", "direct:cue-before", 0.85, (verb.idx, verb.idx + len(verb)),
+                     span, subj)
+
+    def _ends_sentence(self, seg: Segment) -> bool:
+        """The quotation closes its sentence ("...," or "." inside, or nothing after)."""
+        s, e = seg.inner(self.text)
+        if self.text[s:e].rstrip().rstrip("'’")[-1:] in (",", ".", "?", "!"):
+            return True
+        after = self.text[seg.end : seg.end + 2].lstrip(" ")
+        return after == "" or after[0] in ".!?\n"
+
+    def _direct(self) -> list[Cand]:
+        out: list[Cand] = []
+        text = self.text
+        prev: Cand | None = None
+        starts = [o.start for o in self.segs]
+        ends = sorted(o.end for o in self.segs)
+        for seg in self.segs:
+            ps, pe = self._para_of(seg.start)
+            i = bisect_left(starts, seg.end)
+            nxt = starts[i] if i < len(starts) else len(text)
+            j = bisect_right(ends, seg.start) - 1
+            prv = ends[j] if j >= 0 else 0
+            cand = self._cue_after(seg, min(nxt, self._para_of(seg.end)[1]))
+            if cand is None:
+                cand = self._cue_before(seg, max(ps, prv))
+            inner_s, inner_e = seg.inner(text)
+            inner = text[inner_s:inner_e]
+            nwords = len(inner.split())
+            if cand is not None:
+                start = seg.start
+                sent = sentence_start(text, seg.start, max(ps, prv))
+                if cand.rule != "direct:cue-before" and text[sent:seg.start].strip():
+                    start = sent  # "which would be "dangerous, ..."," Hussein said.
+                cand.parts = [(start, seg.end)]
+                if nwords < 2 and cand.rule != "direct:cue-before":
+                    cand.confidence *= 0.7
+                out.append(cand)
+                prev = cand
+                continue
+            # no cue of its own: a continuation of the previous attributed quote
+            sentence_like = inner.rstrip().rstrip("'’")[-1:] in ".?!,:;…—-"
+            if nwords >= 4 and sentence_like and prev is not None and prev.cue is not None and (
+                self._para_index(prev.parts[-1][1]) >= self._para_index(seg.start) - 1
+            ) and self._whole_sentences(seg, ps, pe):
+                out.append(Cand([(seg.start, seg.end)], "direct", "direct:continued", 0.7,
+                                 prev.cue, prev.speaker, prev.head))
+                continue
+            if nwords >= 6 and self._whole_sentences(seg, ps, pe):
+                out.append(Cand([(seg.start, seg.end)], "direct", "direct:no-cue", 0.4))
+        return out
+
+    def _whole_sentences(self, seg: Segment, ps: int, pe: int) -> bool:
+        """The quotation is a sentence on its own, not a phrase inside one."""
+        before = self.text[sentence_start(self.text, seg.start, ps) : seg.start].strip()
+        return before == "" or before[-1:] in DASHES + ":"

@@ -1,0 +1,240 @@
+"""Indirect quotes from the dependency parse: that-clauses of speech verbs, "X, he said",
+verbs whose object is what was said, passives with a "by" agent, speech nouns with a
+that-clause and "according to X"."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Span, Token
+
+from eventwire.nlp.quotes_cues import (
+    DIRECTIVE_VERBS,
+    OBJECT_PREPS,
+    OBJECT_VERBS,
+    QUOTE_ONLY_VERBS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    THINK_VERBS,
+)
+from eventwire.nlp.quotes_syntax import (
+    QUOTE_CHARS,
+    Cand,
+    after_window,
+    np_span,
+    sentence_start,
+    subject,
+)
+
+
+class IndirectRules:
+    """Mixed into ``QuoteFinder``: uses its text, tokens, paragraphs and segments."""
+
+    def _indirect(self, direct: list[Cand]) -> list[Cand]:
+        out = []
+        covered = sorted(p for c in direct for p in c.parts)
+        for t in self.doc:
+            lemma = t.lemma_.lower()
+            if t.idx in self.used_cues:
+                continue
+            if self._in_segment(t.idx):
+                continue
+            for cand in self._alternatives(t, lemma):
+                if cand is None or not cand.parts:
+                    continue
+                size = sum(e - s for s, e in cand.parts)
+                inside = sum(max(0, min(e, b) - max(s, a)) for a, b in covered
+                             for s, e in cand.parts)
+                if inside <= 0.5 * size:
+                    out.append(cand)
+                    break
+        return out
+
+    def _alternatives(self, t: Token, lemma: str):
+        """The indirect rules that apply to a token, most specific first (lazily)."""
+        if t.lower_ == "according":
+            yield self._according(t)
+        elif t.pos_ == "VERB" and (lemma in SPEECH_VERBS or lemma in THINK_VERBS
+                                   or lemma in OBJECT_VERBS):
+            if lemma not in QUOTE_ONLY_VERBS:
+                yield self._clause(t, lemma)
+            if lemma in SPEECH_VERBS:
+                yield self._parenthetical(t)
+            if lemma in OBJECT_VERBS:
+                yield self._object(t)
+            yield self._passive(t)
+        elif t.pos_ == "NOUN" and t.lower_ in SPEECH_NOUNS:
+            yield self._noun_clause(t)
+
+    def _clause(self, verb: Token, lemma: str) -> Cand | None:
+        ps, pe = self._para_of(verb.idx)
+        comp = [c for c in verb.children if ps <= c.left_edge.idx and c.right_edge.idx < pe
+                and (c.dep_ == "ccomp" or c.dep_ == "advcl" and c.left_edge.lower_ == "that")]
+        subj = subject(verb)
+        if subj is not None and subj.dep_ == "nsubjpass":
+            return None
+        if subj is None:
+            # "for saying that ...": keep a that-clause even when the speaker is elsewhere
+            if not any(c.i > verb.i and any(g.dep_ == "mark" and g.lower_ == "that"
+                                            for g in c.children) for c in comp):
+                return None
+        if comp:
+            after = [c for c in comp if c.i > verb.i]
+            c = after[0] if after else comp[-1]
+            span = self._clause_span(c)
+            rule = "indirect:ccomp"
+            conf = 0.75
+            if lemma in THINK_VERBS:
+                if subj is None or subj.lower_ in ("i", "you", "we"):
+                    return None
+                rule, conf = "indirect:think", 0.5
+        elif lemma in DIRECTIVE_VERBS:
+            xc = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+            obj = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+            if not xc or not obj:
+                return None
+            left = obj[0].left_edge.i
+            span = self.doc[left : xc[0].right_edge.i + 1]
+            rule, conf = "indirect:directive", 0.6
+        else:
+            return None
+        span = self._trim(span)
+        if span is None or len(span) < 3:
+            return None
+        sp = np_span(subj, 0, len(self.text)) if subj is not None else None
+        return Cand([self._with_marks(span)], "indirect", rule, conf,
+                     (verb.idx, verb.idx + len(verb)), sp, subj)
+
+    def _parenthetical(self, verb: Token) -> Cand | None:
+        """"X, he said." / "X, he said, Y.": the rest of the sentence is the content.
+
+        Sentence bounds come from punctuation, not the parser, which often joins the
+        sentence to a neighbouring quotation."""
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
+            return None
+        subj = subject(verb)
+        if subj is None or subj.head.i != verb.i or subj.i > verb.i:
+            return None
+        text = self.text
+        lo = subj.left_edge.idx
+        if not text[:lo].rstrip().endswith((",", "—", "--")):
+            return None
+        hi_tok = max((c.right_edge for c in verb.children if c.i > verb.i and not c.is_punct
+                      and c.dep_ not in ("advcl", "conj", "parataxis", "cc")),
+                     key=lambda t: t.i, default=verb)
+        hi = hi_tok.idx + len(hi_tok)
+        ps, pe = self._para_of(verb.idx)
+        start = sentence_start(text, lo, ps)
+        end = after_window(text, hi, pe)
+        parts = []
+        for a, b in ((start, lo), (hi, end)):
+            toks = self.toks.between(a, b)
+            span = self._trim(self.doc[toks[0].i : toks[-1].i + 1]) if toks else None
+            if span is not None and sum(not t.is_punct for t in span) >= 3:
+                parts.append(self._with_marks(span))
+        if not parts:
+            return None
+        return Cand(parts, "indirect", "indirect:parenthetical", 0.6,
+                     (verb.idx, verb.idx + len(verb)), np_span(subj, 0, len(self.text)), subj)
+
+    def _object(self, verb: Token) -> Cand | None:
+        """"criticized the plan", "called for a recount": the complements are the content."""
+        subj = subject(verb)
+        if subj is None or subj.dep_ == "nsubjpass":
+            return None
+        sent = verb.sent
+        comps = [c for c in verb.children if c.i > verb.i and c.i < sent.end and (
+            c.dep_ in ("dobj", "xcomp", "oprd", "dative", "ccomp")
+            or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and any(
+                g.dep_ in ("pobj", "pcomp") for g in c.children))]
+        if not comps:
+            return None
+        left = min(c.left_edge.i for c in comps)
+        right = max(c.right_edge.i for c in comps)
+        span = self._trim(self.doc[left : min(right + 1, sent.end)])
+        if span is None:
+            return None
+        ps, pe = self._para_of(verb.idx)
+        if span.start_char < ps or span.end_char > pe:
+            return None
+        sp = np_span(subj, 0, len(self.text))
+        return Cand([self._with_marks(span)], "indirect", "indirect:object", 0.5,
+                     (verb.idx, verb.idx + len(verb)), sp, subj)
+
+    def _passive(self, verb: Token) -> Cand | None:
+        """"The plan was first reported by the Post": the subject is what the agent said."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if subj is None or obj is None:
+            return None
+        span = self._trim(self.doc[subj.left_edge.i : subj.right_edge.i + 1])
+        if span is None:
+            return None
+        return Cand([self._with_marks(span)], "indirect", "indirect:passive", 0.5,
+                     (verb.idx, verb.idx + len(verb)), np_span(obj, 0, len(self.text)), obj)
+
+    def _noun_clause(self, noun: Token) -> Cand | None:
+        """"Trump's claim that ...": a speech noun with a that-clause."""
+        comp = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+        if not comp:
+            return None
+        span = self._trim(self._clause_span(comp[0]))
+        if span is None or len(span) < 3:
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        sp = np_span(owner, 0, len(self.text)) if owner is not None else None
+        return Cand([self._with_marks(span)], "indirect", "indirect:noun", 0.55,
+                     (noun.idx, noun.idx + len(noun)), sp, owner)
+
+    def _clause_span(self, c: Token) -> Span:
+        return self.doc[c.left_edge.i : c.right_edge.i + 1]
+
+    def _trim(self, span: Span) -> Span | None:
+        """Drop edge punctuation, keeping closing quotation marks."""
+        s, e = span.start, span.end
+        doc = self.doc
+        while s < e and (doc[s].is_space or doc[s].is_punct and doc[s].text not in QUOTE_CHARS):
+            s += 1
+        while e > s and (doc[e - 1].is_space
+                         or doc[e - 1].is_punct and doc[e - 1].text not in QUOTE_CHARS):
+            e -= 1
+        return doc[s:e] if e > s else None
+
+    def _with_marks(self, span: Span) -> tuple[int, int]:
+        """Content offsets, reaching the closing mark of a quotation that the clause opens
+        (the parser often ends the clause inside the quoted words)."""
+        s, e = span.start_char, span.end_char
+        i = bisect_left(self.top_starts, s)
+        while i < len(self.top) and self.top[i].start < e:
+            if e < self.top[i].end and self.top[i].closed:
+                e = self.top[i].end
+            i += 1
+        # "... to welcome the governor - "my new best friend."": the quotation ends the clause
+        if i < len(self.top) and self.top[i].closed and self._ends_sentence(self.top[i]):
+            gap = self.text[e : self.top[i].start]
+            if len(gap) <= 3 and gap.strip(" -—–") == "" and "\n" not in gap:
+                e = self.top[i].end
+        return s, e
+
+    def _according(self, t: Token) -> Cand | None:
+        to = next((c for c in t.children if c.lower_ == "to"), None)
+        if to is None:
+            return None
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        sent = t.sent
+        phrase = (t.left_edge.i, t.right_edge.i + 1)
+        phrase = (min(phrase[0], t.i), max(phrase[1], obj.right_edge.i + 1))
+        if phrase[0] - sent.start >= 3:
+            span = self.doc[sent.start : phrase[0]]
+        else:
+            span = self.doc[phrase[1] : sent.end]
+        span = self._trim(span)
+        if span is None or len(span) < 3:
+            return None
+        sp = np_span(obj, 0, len(self.text))
+        return Cand([self._with_marks(span)], "indirect", "indirect:according-to",
+                     0.8, (t.idx, to.idx + len(to)), sp, obj)

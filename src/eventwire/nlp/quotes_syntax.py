@@ -1,0 +1,155 @@
+"""Helpers the quote rules share: sentence bounds by punctuation, token lookups by
+character offset, subjects and speaker noun phrases, and the candidate record."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.nlp.quotes_cues import QUOTE_ONLY_VERBS, SPEECH_VERBS
+
+DASHES = "―—–-"
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+SENT_END_RE = re.compile(r"[.!?][\"”’']*\s")
+# A period after these words (or an initial) does not end a sentence: "Mr. Obama said".
+ABBREV = frozenset(
+    "mr mrs ms dr sen rep gov gen lt col sgt capt maj adm st jr sr prof rev gop no vs "
+    "u.s u.k u.n d.c jan feb aug sept sep oct nov dec inc corp co ltd".split()
+)
+
+
+class SentEnd:
+    """Sentence ends by punctuation, skipping abbreviations and initials."""
+
+    @staticmethod
+    def _real(text: str, m: re.Match) -> bool:
+        if text[m.start()] != ".":
+            return True
+        j = m.start()
+        i = j
+        while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+            i -= 1
+        word = text[i:j].lower()
+        return not (word in ABBREV or len(word) == 1 or (len(word) == 3 and word[1] == "."))
+
+    def search(self, text: str, start: int, end: int) -> re.Match | None:
+        for m in SENT_END_RE.finditer(text, start, end):
+            if self._real(text, m):
+                return m
+        return None
+
+    def finditer(self, text: str, start: int, end: int):
+        return (m for m in SENT_END_RE.finditer(text, start, end) if self._real(text, m))
+
+
+SENT_END = SentEnd()
+QUOTE_CHARS = "\"“”„‟«»'’"
+
+
+@dataclass
+class Cand:
+    """An attribution found by one rule, before it becomes Quote records."""
+
+    parts: list[tuple[int, int]]
+    kind: str
+    rule: str
+    confidence: float
+    cue: tuple[int, int] | None = None
+    speaker: Span | None = None
+    head: Token | None = None
+
+
+class Tokens:
+    """Character-offset lookups over a Doc's tokens."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def between(self, start: int, end: int) -> list[Token]:
+        i = bisect_left(self.starts, start)
+        j = bisect_left(self.starts, end)
+        return [self.doc[k] for k in range(i, j)]
+
+
+def is_cue_verb(t: Token, near_quote: bool) -> bool:
+    if t.pos_ not in ("VERB", "AUX") and not (t.lower_ in ("said", "says") and near_quote):
+        return False
+    lemma = t.lemma_.lower()
+    if lemma in QUOTE_ONLY_VERBS:
+        return near_quote
+    return lemma in SPEECH_VERBS
+
+
+def subject(verb: Token) -> Token | None:
+    """The verb's subject, borrowed from a governing verb for "..., adding", conjuncts and
+    "criticized for saying" (up to three steps up)."""
+    tok = verb
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in SUBJ and (tok.i == verb.i or c.i < verb.i):
+                return c
+        if tok.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def np_span(head: Token, lo: int, hi: int) -> Span:
+    """The head's subtree clipped to the character window ``[lo, hi)`` and to its line.
+
+    A relative pronoun ("who said") stands for the noun it follows, so the span runs from
+    that noun to the pronoun ("Donald Trump, who")."""
+    doc = head.doc
+    if head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
+        noun = head.head.head
+        if noun.i < head.i and lo <= noun.left_edge.idx:
+            return doc[noun.left_edge.i : head.i + 1]
+    ids = {t.i for t in head.subtree if lo <= t.idx and t.idx + len(t) <= hi}
+    if head.i not in ids:
+        return doc[head.i : head.i + 1]
+    # keep the contiguous run around the head, never across a line break
+    left = head.i
+    while left - 1 in ids and "\n" not in doc[left - 1].text_with_ws:
+        left -= 1
+    right = head.i
+    while right + 1 in ids and "\n" not in doc[right].text_with_ws:
+        right += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    while left < right and doc[left].is_punct:
+        left += 1
+    return doc[left : right + 1]
+
+
+def name_head(span: Span) -> Token:
+    """The token that names the speaker: a person's name if there is one, else the root."""
+    for t in span:
+        if t.ent_type_ == "PERSON":
+            while t.dep_ == "compound" and t.head.i > t.i and t.head.i < span.end:
+                t = t.head
+            return t
+    return span.root
+
+
+def after_window(text: str, start: int, limit: int) -> int:
+    """End of the attribution tail after a closing mark: sentence end, line end or limit."""
+    end = min(limit, start + 300)
+    nl = text.find("\n", start, end)
+    if nl != -1:
+        end = nl
+    m = SENT_END.search(text, start, end)
+    if m:
+        end = m.start() + 1
+    return end
+
+
+def sentence_start(text: str, pos: int, floor: int) -> int:
+    """Start of the sentence holding ``pos``: after the last sentence end before it."""
+    s = floor
+    for m in SENT_END.finditer(text, floor, pos):
+        s = m.end()
+    return s

@@ -143,7 +143,7 @@ def main() -> None:
     with (OUT / "countries.tsv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
         w.writerow(["iso2", "iso3", "geonameid", "name", "lat", "lon", "population", "capital",
-                    "continent", "altnames"])
+                    "continent", "neighbours", "altnames"])
         for iso, c in sorted(countries.items()):
             d = info.get(iso)
             if d:
@@ -160,7 +160,8 @@ def main() -> None:
                 alts = set()
             alts.discard(c["name"])
             w.writerow([iso, c["iso3"], c["geonameid"], c["name"], lat, lon, c["population"],
-                        c["capital"], c["continentcode"], "|".join(sorted(alts))])
+                        c["capital"], c["continentcode"], c["neighbours"].replace(",", "|"),
+                        "|".join(sorted(alts))])
 
 
 if __name__ == "__main__":

@@ -228,3 +228,22 @@ def test_read_only_server_leaves_the_file_readable(client, db, cli):
     res = cli("events", "--db", db, "--json")  # another reader while the app holds the file
     assert res.exit_code == 0, res.output
     assert '"total": 7' in res.stdout
+
+
+def test_unexpected_errors_are_json_without_traceback(db, monkeypatch):
+    from eventwire import query
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk on fire at /secret/path")
+
+    monkeypatch.setattr(query, "search_events", boom)
+    resp = TestClient(create_app(db), raise_server_exceptions=False).get("/api/events")
+    assert resp.status_code == 500
+    assert resp.json() == {"detail": "internal error (RuntimeError)"}
+    assert "secret" not in resp.text and "Traceback" not in resp.text
+
+
+def test_malformed_json_body_is_422(writer):
+    auth = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    resp = writer.post("/api/articles", content=b"{not json", headers=auth)
+    assert resp.status_code == 422 and isinstance(resp.json()["detail"], str)

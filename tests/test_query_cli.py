@@ -114,3 +114,14 @@ def test_index_follows_new_data(db):
     assert q.refresh_search_index(con) == 1
     assert [a["id"] for a in q.search_articles(con, "beira")["items"]] == ["new1"]
     con.close()
+
+
+def test_index_forgets_replaced_events(db):
+    con = duckdb.connect(db)
+    q.refresh_search_index(con)
+    con.execute("DELETE FROM events WHERE id = 'ev-mli-coerce'")
+    assert not q.index_is_fresh(con)
+    q.refresh_search_index(con)
+    found = q.search_events(con, q.EventFilter(text="arrested"), 10, indexed=True)
+    assert found["total"] == 0 and found["items"] == []
+    con.close()

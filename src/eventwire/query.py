@@ -230,7 +230,7 @@ def _text_only(f: EventFilter) -> bool:
 def _search_events_by_index(con: duckdb.DuckDBPyConnection, text: str, limit: int,
                             offset: int, with_total: bool) -> dict:
     """Words only: the index holds each event's date, so it ranks and counts on its own and
-    the events table is read for the page alone (by primary key)."""
+    the events table is read for the page alone."""
     words = search_words(text)
     parts, params = [], []
     for w in words:
@@ -239,11 +239,20 @@ def _search_events_by_index(con: duckdb.DuckDBPyConnection, text: str, limit: in
         parts.append("SELECT ref, date FROM search_terms "
                      "WHERE kind = 'event' AND term >= ? AND term <= ?")
         params += [w.rstrip("*"), hi]
+    order = "ORDER BY date DESC NULLS LAST, ref LIMIT ? OFFSET ?"
+    if len(words) == 1 and not words[0].endswith("*"):
+        # One exact word: the index holds each (word, event) once, so rank and count apart
+        # (cheaper than a window over every hit).
+        refs = [r[0] for r in con.execute(f"{parts[0]} {order}",
+                                          params + [limit, offset]).fetchall()]
+        total = (con.execute(f"SELECT count(*) FROM ({parts[0]})", params).fetchone()[0]
+                 if with_total else None)
+        return {"total": total, "limit": limit, "offset": offset,
+                "items": _events_by_id(con, refs)}
     # INTERSECT is a set operation: each event once, and only if every word is in it.
     hits = " INTERSECT ".join(parts) if len(parts) > 1 else f"SELECT DISTINCT * FROM ({parts[0]})"
     total_sql = "count(*) OVER ()" if with_total else "NULL"
-    page = con.execute(f"SELECT ref, {total_sql} FROM ({hits}) "
-                       "ORDER BY date DESC NULLS LAST, ref LIMIT ? OFFSET ?",
+    page = con.execute(f"SELECT ref, {total_sql} FROM ({hits}) {order}",
                        params + [limit, offset]).fetchall()
     rows = _events_by_id(con, [r[0] for r in page])
     total = page[0][1] if page else 0
@@ -527,6 +536,13 @@ def refresh_search_index(con: duckdb.DuckDBPyConnection) -> int:
                     "ORDER BY kind, term")
         con.execute("INSERT INTO search_indexed SELECT kind, ref FROM _todo")
         con.execute("DROP TABLE _todo")
+        indexed_events = con.execute(
+            "SELECT count(*) FROM search_indexed WHERE kind = 'event'").fetchone()[0]
+        if indexed_events > con.execute("SELECT count(*) FROM events").fetchone()[0]:
+            # Re-annotation replaced events: forget the ones that are gone.
+            for table in ("search_terms", "search_indexed"):
+                con.execute(f"DELETE FROM {table} WHERE kind = 'event' AND "
+                            "ref NOT IN (SELECT id FROM events)")
         con.execute("DELETE FROM search_state")
         con.execute(f"INSERT INTO search_state SELECT {INDEX_VERSION}, "
                     "(SELECT count(*) FROM articles), "

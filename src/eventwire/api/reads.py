@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated
@@ -39,8 +39,12 @@ def _plain(value):
 router = APIRouter(prefix="/api", default_response_class=FastJSON)
 
 
-def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor of its own for each request (safe to use from the worker thread)."""
+async def cursor(request: Request) -> AsyncIterator[duckdb.DuckDBPyConnection]:
+    """A cursor of its own for each request (safe to use from the worker thread).
+
+    The small dependencies are ``async`` so they run on the event loop, not each in a
+    trip through the thread pool; the query itself runs in the endpoint's worker thread.
+    """
     cur = request.app.state.store.con.cursor()
     try:
         yield cur
@@ -48,7 +52,7 @@ def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
         cur.close()
 
 
-def search_ready(request: Request) -> bool:
+async def search_ready(request: Request) -> bool:
     """Whether the search index is fresh: the server keeps it so (it alone writes)."""
     return request.app.state.search_ready
 
@@ -62,7 +66,7 @@ Text = Annotated[str | None, Query(alias="q", max_length=500,
 Opt = Annotated[str | None, Query()]
 
 
-def event_filter(
+async def event_filter(
     actor: Annotated[str | None, Query(description="Words of an actor's name or text.")] = None,
     actor_code: Annotated[str | None, Query(description="IRN, GOV or 'IRN GOV'.")] = None,
     type: Annotated[list[str], Query(description="PLOVER event type(s).")] = [],  # noqa: B006

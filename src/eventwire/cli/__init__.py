@@ -17,9 +17,19 @@ app.add_typer(eval_app, name="eval")
 
 
 def main() -> None:
-    """Entry point of the console script."""
+    """Entry point of the console script: known failures become one line, never a traceback."""
+    from eventwire.events.lexicon import LexiconError
+    from eventwire.nlp.pipeline import ModelMissing
+    from eventwire.store import StoreError
+
     _register()
-    app()
+    try:
+        app()
+    except (ModelMissing, LexiconError, StoreError) as exc:
+        from eventwire.cli._common import err
+
+        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        raise SystemExit(2) from None
 
 
 def _register() -> None:

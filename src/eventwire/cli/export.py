@@ -15,6 +15,13 @@ export_app = typer.Typer(help="Export stored records.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 
 
+class EventFormat(StrEnum):
+    plover_json = "plover-json"
+    acled_csv = "acled-csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
 class ArticleFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
@@ -46,3 +53,29 @@ def export_articles(
             fail(f"{out}: cannot write ({str(exc).splitlines()[0]})", 1)
         n = store.count()
     console.print(f"wrote {n} articles to {out}")
+
+
+@export_app.command("events")
+def export_events(
+    fmt: EventFormat = typer.Option(..., "--format", "-f",
+                                    help="plover-json, acled-csv, jsonl or parquet"),
+    out: Path = typer.Option(..., "-o", "--output", help="File to write."),
+    db: str = DB_OPTION,
+) -> None:
+    """Events in the PLOVER/POLECAT layout, ACLED-style columns, JSON Lines or Parquet."""
+    from eventwire.events.export import WRITERS
+    from eventwire.store.rows import event_from_row
+
+    if not out.parent.exists():
+        fail(f"{out.parent}: output directory does not exist", 2)
+    with open_store(db, read_only=True) as store:
+        events = [event_from_row(r) for r in store.query(
+            "SELECT * FROM events ORDER BY article_id, trigger_start")]
+        articles = {r["id"]: r for r in store.query(
+            "SELECT id, url, title, published, source, site_name, body FROM articles "
+            "WHERE id IN (SELECT DISTINCT article_id FROM events)")}
+    try:
+        n = WRITERS[fmt.value](events, articles, out)
+    except OSError as exc:
+        fail(f"{out}: cannot write ({exc.strerror or exc})", 1)
+    console.print(f"wrote {n} events to {out}")

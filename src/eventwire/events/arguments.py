@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.triggers import Trigger, subject_token
 from eventwire.models import ActorRef, Mention, Place
+from eventwire.nlp.actors import code_actor_text
 
 _ACTOR_ENTS = ("PERSON", "ORG", "NORP", "GPE")
 _TARGET_PREPS = frozenset({"on", "against", "with", "to", "at", "upon", "toward", "towards",
@@ -187,7 +188,11 @@ class ArgumentReader:
             elif h.pos_ in ("NOUN", "PROPN"):
                 left = min(_np_tokens(h))
                 span = self.doc[left:h.i + 1]
-                out.append(ActorRef(text=span.text, start=span.start_char, end=span.end_char))
+                # "shell Iraqi towns": a nationality on a place noun is no actor mention,
+                # but the one acted on is that country
+                country, sector = code_actor_text(span.text)
+                out.append(ActorRef(text=span.text, start=span.start_char, end=span.end_char,
+                                    country=country, sector=sector if country else None))
         return _dedupe(out)
 
     def pronoun(self, tok: Token) -> ActorRef | None:
@@ -328,6 +333,12 @@ class ArgumentReader:
             if not any(a.country for a in found):
                 # "investigating crimes by Croat forces": whoever did what is named
                 found = self._event_noun_actors(head) or found
+            if not any(a.country for a in found) and rule in ("object", "passive_subject"):
+                # "threatened further action against Russia": the object's own recipient
+                coded = [a for h, _ in self._preps(head, "object_recipient")
+                         for a in self.refs(h, "object_recipient") if a.country]
+                if coded:
+                    found, rule = coded, "object_recipient"
             if not found and self.is_event_noun(head):
                 found = self._event_noun_actors(head)
                 if not found and not any(c.dep_ in ("prep", "acl", "relcl") for c in head.children):
@@ -340,7 +351,7 @@ class ArgumentReader:
             args.targets = self._site_owners(tok)
             if args.targets:
                 args.target_rule = "owner_of_struck_site"
-        if not args.targets and trig.type in _SPEECH_ACTS:
+        if not _coded(args.targets) and trig.type in _SPEECH_ACTS:
             # "demanded that the US cancel ...": the one asked, warned or blamed
             for c in tok.children:
                 if c.dep_ in ("ccomp", "xcomp"):
@@ -349,15 +360,17 @@ class ArgumentReader:
                         got = [a for a in self.refs(s, "complement_subject")
                                if (a.start, a.end) not in {(x.start, x.end) for x in args.sources}
                                and a.country not in {x.country for x in args.sources}]
-                        if got:
+                        if _coded(got) or (got and not args.targets):
                             args.targets, args.target_rule = got, "complement_subject"
                             break
-        if not args.targets:
+        if not _coded(args.targets):
+            # "threatened to break relations with Russia": the complement's recipient
             for inner in trig.absorbed:
                 got = self._inner_targets(inner, args)
-                if got:
+                if _coded(got) or (got and not args.targets):
                     args.targets, args.target_rule = got, "complement_argument"
-                    break
+                    if _coded(got):
+                        break
         src = {(a.start, a.end) for a in args.sources}
         args.targets = _dedupe([a for a in args.targets if (a.start, a.end) not in src])
         return args
@@ -376,7 +389,11 @@ class ArgumentReader:
             for c in h.children:
                 if c.dep_ in ("dobj", "dative", "nsubjpass") and trig.entry.pos != "noun":
                     if c.lemma_.lower() in consumed or c.lower_ in consumed:
-                        out.extend(self._preps(c, "object_of_consumed_noun"))
+                        got = self._preps(c, "object_of_consumed_noun")
+                        m = self.actors.at(c)
+                        if not got and m is not None and m.country:
+                            got = [(c, "consumed_noun_actor")]  # "expelled Russian diplomats"
+                        out.extend(got)
                         continue
                     out.append((c, "object" if c.dep_ != "nsubjpass" else "passive_subject"))
                 elif c.dep_ == "prep":
@@ -429,8 +446,10 @@ class ArgumentReader:
         return []
 
     def _inner_targets(self, inner: Trigger, outer: Args) -> list[ActorRef]:
+        """The complement's subject or recipient; the first coded one, else the first."""
         subj, rule = self.subject(inner)
         outer_src = {(a.start, a.end) for a in outer.sources}
+        first: list[ActorRef] = []
         if subj is not None and subj.lower_ not in _PRONOUNS and not self.is_weapon(subj):
             got = [a for a in self.refs(subj, rule) if (a.start, a.end) not in outer_src]
             if got:
@@ -440,10 +459,18 @@ class ArgumentReader:
                 got = self._event_noun_actors(head)
             else:
                 got = self.refs(head, "complement_object")
+                if not _coded(got):
+                    got = [a for h, _ in self._preps(head, "complement_object")
+                           for a in self.refs(h, "complement_object")] or got
             got = [a for a in got if (a.start, a.end) not in outer_src]
-            if got:
+            if _coded(got):
                 return got
-        return []
+            first = first or got
+        return first
+
+
+def _coded(refs: list[ActorRef]) -> bool:
+    return any(a.country for a in refs)
 
 
 def _dedupe(refs: list[ActorRef]) -> list[ActorRef]:

@@ -32,6 +32,12 @@ PLACED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID"
 _HUMAN_SECTORS = frozenset({"CVL", "CIV", None})
 _BLAME_MODES = frozenset({"allege"})
 _PLACE_PREPS = frozenset({"in", "to", "from", "into", "at", "inside", "across"})
+# Links from a place phrase up to the trigger that keep it about what is acted on.
+_OBJECT_CHAIN = frozenset({"dobj", "nsubjpass", "acl", "xcomp", "pobj", "prep"})
+# Acts a state does to its own land and people: "lifted the curfew in Sudan" targets Sudan
+# even when Sudan's government does it.
+DOMESTIC_TARGET = frozenset({"SANCTION", "COERCE", "CONCEDE", "THREATEN", "MOBILIZE", "AID",
+                             "RETREAT", "ASSAULT"})
 
 
 def event_id(article_id: str, start: int, end: int) -> str:
@@ -135,9 +141,10 @@ class EventCoder:
         ev.aggregate = aggregate(tok, self.lex)
         ev.reported_threat = ev.type == "THREATEN" and self._reported(trig, args)
         ev.contexts = self._contexts(sent, trig)
+        _default_contexts(ev)
         if ev.location is not None and ev.targets:
             _victim_country(ev)
-        if not ev.targets:
+        if not any(a.country for a in ev.targets):
             self._place_recipient(ev, trig, places)
         ev.confidence = _confidence(ev, trig)
         return ev, args.event_noun_target
@@ -163,15 +170,17 @@ class EventCoder:
         the recipient: "lifted a curfew in Montenegro", "withdrawal from Panama"."""
         doc = trig.token.doc
         heads = {trig.token.i} | ({trig.light.i} if trig.light is not None else set())
+        heads |= {t.token.i for t in trig.absorbed}
         src = {a.country for a in ev.sources}
         for pl in places:
             span = doc.char_span(pl.start, pl.end, alignment_mode="expand")
-            if span is None or not pl.country or pl.country in src:
+            if span is None or not pl.country:
+                continue
+            if pl.country in src and ev.type not in DOMESTIC_TARGET:
                 continue
             prep = span.root.head
-            if span.root.dep_ == "pobj" and prep.lower_ in _PLACE_PREPS and (
-                prep.head.i in heads or (prep.head.head.i in heads
-                                         and prep.head.dep_ in ("dobj", "nsubjpass"))
+            if span.root.dep_ == "pobj" and prep.lower_ in _PLACE_PREPS and _governed_by(
+                prep.head, heads
             ):
                 ev.targets = [ActorRef(text=pl.text, start=pl.start, end=pl.end,
                                        country=pl.country)]
@@ -219,6 +228,18 @@ class EventCoder:
 _SUBORDINATE = frozenset({"advcl", "acl", "relcl", "xcomp", "pcomp", "ccomp", "conj", "pobj"})
 
 
+def _governed_by(tok, heads: set[int]) -> bool:
+    """The place phrase hangs off the trigger, directly or through what it acts on:
+    "imposed a curfew in Algiers", "shortened the curfew imposed in Sudan"."""
+    for _ in range(4):
+        if tok.i in heads:
+            return True
+        if tok.dep_ not in _OBJECT_CHAIN or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def clause_depth(trig: Trigger) -> int:
     """How many subordinate clauses down the trigger sits; the main clause is 0.  A clause
     reported by a speech verb ("X said Y attacked") counts as a main clause."""
@@ -230,6 +251,28 @@ def clause_depth(trig: Trigger) -> int:
             depth += 1
         t = t.head
     return depth
+
+
+# Contexts implied by who acts and how, following the CAMEO-to-PLOVER table's defaults.
+_MODE_CONTEXT = {"convict": "legal", "allege": "legal", "investigate": "legal",
+                 "arrest": "legal", "troops": "military", "weapons": "military",
+                 "cyber": "cyber", "misinformation": "misinformation", "asylum": "asylum"}
+_SECTOR_CONTEXT = {"MIL": "military", "JUD": "legal", "LEG": "legislative"}
+
+
+def _default_contexts(ev: Event) -> None:
+    extra = []
+    if ev.mode in _MODE_CONTEXT:
+        extra.append(_MODE_CONTEXT[ev.mode])
+    for a in ev.sources + ev.targets:
+        if a.sector in _SECTOR_CONTEXT:
+            extra.append(_SECTOR_CONTEXT[a.sector])
+    countries = {a.country for a in ev.sources + ev.targets if a.country}
+    if len(countries) > 1 and ev.quad != "material_conflict":
+        extra.append("diplomatic")  # an exchange between states
+    for c in extra:
+        if c not in ev.contexts:
+            ev.contexts.append(c)
 
 
 def _confidence(ev: Event, trig: Trigger) -> float:

@@ -27,8 +27,8 @@ PROPER_KINDS = ("country", "demonym", "people", "capital", "group", "igo", "pers
 ENTRY_KINDS = (*PROPER_KINDS, "sector", "title", "place", "ignore")
 ENTRY_COLUMNS = ("kind", "name", "country", "sector", "aliases", "backed_by", "note")
 COUNTRY_COLUMNS = ("iso3", "name", "aliases", "demonyms", "capitals")
-SHIPPED_FILES = ("countries.csv", "igos.csv", "groups.csv", "sectors.csv", "titles.csv",
-                 "places.csv", "ignore.csv")
+SHIPPED_FILES = ("countries.csv", "igos.csv", "groups.csv", "persons.csv", "sectors.csv",
+                 "titles.csv", "places.csv", "ignore.csv")
 # Particles that keep their spelling loose: "Hashed al-Shaabi" == "Hashed Al-Shaabi".
 _PARTICLES = {"al", "el", "ad", "ash", "as", "ar", "an", "bin", "ibn", "abu", "of", "the", "and",
               "de", "du", "la", "le", "wal"}

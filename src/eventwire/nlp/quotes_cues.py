@@ -12,7 +12,7 @@ SPEECH_VERBS = frozenset(
     repeat joke quip lament boast conclude propose recommend question wonder speculate
     retort shout chant proclaim inform assure remind agree disclose estimate find show learn
     tout brag scoff acknowledge threaten pledge predict insist yell scream whisper cry
-    rule determine judge
+    rule determine judge point
     continue describe call write post
     """.split()
 )
@@ -24,6 +24,12 @@ DIRECTIVE_VERBS = frozenset("urge ask call warn tell order encourage implore".sp
 SPEECH_NOUNS = frozenset(
     "statement claim claims remarks remark comment comments interview tweet post "
     "announcement warning argument assertion allegation speech letter release report".split()
+)
+# Nouns of stated intent or demand whose to-clause or that-clause is the content ("the
+# senator's pledge to repeal", "a decision to withdraw").
+INTENT_NOUNS = frozenset(
+    "plan promise pledge vow threat decision call demand request proposal warning charge "
+    "agreement commitment refusal offer bid effort push vote".split()
 )
 # Cue verbs that only count right next to a quotation (too vague as that-clause heads).
 QUOTE_ONLY_VERBS = frozenset("continue describe call write post".split())
@@ -39,7 +45,14 @@ OBJECT_VERBS = frozenset(
     express voice urge ask tweet praise thank chide scold mock ridicule rebuke lambast
     want plan hope seek intend aim encourage back outline brand term liken portray paint
     deride laud proclaim quote reference
+    say declare state assert affirm maintain insist reiterate repeat stress emphasize emphasise
+    note indicate disclose explain warn charge respond concede agree disagree
+    know believe expect fear doubt suspect assume understand recognize realize
+    point speak talk comment testify argue complain
     """.split()
 )
 # Prepositions that introduce the content of such a verb ("called for", "pointed to").
 OBJECT_PREPS = frozenset("for to on against of about as over".split())
+# Verbs of conversation: "to"/"with" after them names who was spoken to.
+TALK_VERBS = frozenset("speak talk say testify complain".split())
+ADDRESSEE_PREPS = frozenset("to with".split())

@@ -66,6 +66,8 @@ class DirectRules:
             return None
         if inner_last == "." and words[0].text[:1].isupper() and words[0].pos_ != "PROPN":
             return None  # "...end." She adds, "...": a new sentence, not an attribution
+        if words[0].pos_ == "CCONJ":
+            return None  # "... “justice,” but pledged to ...": the sentence goes on
         stripped = tail.strip()
         if stripped and stripped[0] in DASHES and words[0].text[:1].isupper():
             # "..." ― Sonya Herridge: a byline-style attribution
@@ -78,8 +80,11 @@ class DirectRules:
                 if t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl", "amod", "compound"):
                     return None  # another verb comes first: "..." Blige sings to ...
                 continue
-            if any(c.dep_ == "ccomp" and c.i > t.i and c.idx < end for c in t.children):
-                return None  # "...," he said that ...: the quotation only names something
+            if any(c.dep_ in ("ccomp", "xcomp") and c.i > t.i
+                   and not self._in_segment(c.left_edge.idx) for c in t.children):
+                # "...," he said that ... / "...". Russia insisted that ...: the verb has a
+                # content of its own, so it does not attribute this quotation
+                return None
             cue = (t.idx, t.idx + len(t))
             first = words[0]
             subj = subject(t)

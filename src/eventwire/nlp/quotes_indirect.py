@@ -10,11 +10,14 @@ from spacy.tokens import Span, Token
 
 from eventwire.nlp.quotes_cues import (
     DIRECTIVE_VERBS,
+    INTENT_NOUNS,
+    ADDRESSEE_PREPS,
     OBJECT_PREPS,
     OBJECT_VERBS,
     QUOTE_ONLY_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
+    TALK_VERBS,
     THINK_VERBS,
 )
 from eventwire.nlp.quotes_syntax import (
@@ -45,15 +48,41 @@ class IndirectRules:
                 size = sum(e - s for s, e in cand.parts)
                 inside = sum(max(0, min(e, b) - max(s, a)) for a, b in covered
                              for s, e in cand.parts)
-                if inside <= 0.5 * size:
+                if inside > 0.5 * size:
+                    cand.parts = self._outside(cand.parts, covered)
+                if cand.parts:
                     out.append(cand)
                     break
         return out
+
+    def _outside(self, parts: list[tuple[int, int]], covered: list[tuple[int, int]]
+                 ) -> list[tuple[int, int]]:
+        """The longest stretch of a content outside the direct quotes it runs into (a
+        that-clause the parser joined to the next quoted sentence), if it is a clause."""
+        pieces = []
+        for s, e in parts:
+            cuts = [(a, b) for a, b in covered if a < e and s < b]
+            bounds = [s] + [x for a, b in cuts for x in (a, b)] + [e]
+            pieces += [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)
+                       if bounds[k + 1] > bounds[k]]
+        best = max(pieces, key=lambda p: p[1] - p[0], default=None)
+        if best is None:
+            return []
+        span = self._trim(self.doc[self.toks.between(*best)[0].i : self.toks.between(*best)[-1].i + 1]
+                          ) if self.toks.between(*best) else None
+        if span is None or sum(not t.is_punct for t in span) < 4:
+            return []
+        return [(span.start_char, span.end_char)]
 
     def _alternatives(self, t: Token, lemma: str):
         """The indirect rules that apply to a token, most specific first (lazily)."""
         if t.lower_ == "according":
             yield self._according(t)
+        elif t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
+                                       for c in t.children) and (
+                lemma in SPEECH_VERBS or lemma == "put"
+                and any(c.dep_ == "dobj" and c.lower_ == "it" for c in t.children)):
+            yield self._as_put(t)
         elif t.pos_ == "VERB" and (lemma in SPEECH_VERBS or lemma in THINK_VERBS
                                    or lemma in OBJECT_VERBS):
             if lemma not in QUOTE_ONLY_VERBS:
@@ -63,12 +92,12 @@ class IndirectRules:
             if lemma in OBJECT_VERBS:
                 yield self._object(t)
             yield self._passive(t)
-        elif t.pos_ == "NOUN" and t.lower_ in SPEECH_NOUNS:
+        elif t.pos_ == "NOUN" and (t.lower_ in SPEECH_NOUNS or lemma in INTENT_NOUNS):
             yield self._noun_clause(t)
 
     def _clause(self, verb: Token, lemma: str) -> Cand | None:
         ps, pe = self._para_of(verb.idx)
-        comp = [c for c in verb.children if ps <= c.left_edge.idx and c.right_edge.idx < pe
+        comp = [c for c in verb.children if ps <= c.idx < pe
                 and (c.dep_ == "ccomp" or c.dep_ == "advcl" and c.left_edge.lower_ == "that")]
         subj = subject(verb)
         if subj is not None and subj.dep_ == "nsubjpass":
@@ -98,7 +127,7 @@ class IndirectRules:
             rule, conf = "indirect:directive", 0.6
         else:
             return None
-        span = self._trim(span)
+        span = self._trim(self._in_para(span, ps, pe))
         if span is None or len(span) < 3:
             return None
         sp = np_span(subj, 0, len(self.text)) if subj is not None else None
@@ -143,9 +172,11 @@ class IndirectRules:
         if subj is None or subj.dep_ == "nsubjpass":
             return None
         sent = verb.sent
+        # "spoke to reporters", "talked with aides": the addressee, not what was said
+        preps = OBJECT_PREPS - ADDRESSEE_PREPS if verb.lemma_ in TALK_VERBS else OBJECT_PREPS
         comps = [c for c in verb.children if c.i > verb.i and c.i < sent.end and (
             c.dep_ in ("dobj", "xcomp", "oprd", "dative", "ccomp")
-            or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and any(
+            or c.dep_ == "prep" and c.lower_ in preps and any(
                 g.dep_ in ("pobj", "pcomp") for g in c.children))]
         if not comps:
             return None
@@ -166,27 +197,71 @@ class IndirectRules:
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-        if subj is None or obj is None:
+        if subj is None:
             return None
-        span = self._trim(self.doc[subj.left_edge.i : subj.right_edge.i + 1])
-        if span is None:
+        if obj is not None:
+            span = self._trim(self.doc[subj.left_edge.i : subj.right_edge.i + 1])
+            if span is None:
+                return None
+            return Cand([self._with_marks(span)], "indirect", "indirect:passive", 0.5,
+                         (verb.idx, verb.idx + len(verb)), np_span(obj, 0, len(self.text)), obj)
+        # "X is expected to win", "X was accused of lying": an attribution with no source
+        if subj.lower_ in ("it", "that", "which", "who", "this", "what"):
             return None
-        return Cand([self._with_marks(span)], "indirect", "indirect:passive", 0.5,
-                     (verb.idx, verb.idx + len(verb)), np_span(obj, 0, len(self.text)), obj)
+        sent = verb.sent
+        comps = [c for c in verb.children if c.i > verb.i and c.i < sent.end and (
+            c.dep_ in ("xcomp", "ccomp", "oprd")
+            or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS)]
+        right = max((c.right_edge.i for c in comps), default=subj.right_edge.i)
+        ps, pe = self._para_of(verb.idx)
+        span = self._trim(self._in_para(self.doc[subj.left_edge.i : right + 1], ps, pe))
+        if span is None or len(span) < 2:
+            return None
+        return Cand([self._with_marks(span)], "indirect", "indirect:passive-bare", 0.4,
+                     (verb.idx, verb.idx + len(verb)))
+
+    def _as_put(self, verb: Token) -> Cand | None:
+        """"As Simonyan put it, RT is ...", "as the report noted, ...": the clause the
+        "as" phrase hangs on is what the speaker said."""
+        subj = subject(verb)
+        if subj is None or subj.i > verb.i and verb.lemma_ == "put":
+            return None
+        main = verb.head
+        skip = {t.i for t in verb.subtree}
+        toks = [t for t in main.subtree if t.i not in skip]
+        ps, pe = self._para_of(verb.idx)
+        toks = [t for t in toks if ps <= t.idx < pe]
+        if len(toks) < 3:
+            return None
+        # the main clause on the side of the "as" phrase that holds its head
+        side = [t for t in toks if (t.i > verb.i) == (main.i > verb.i)]
+        span = self._trim(self.doc[side[0].i : side[-1].i + 1]) if side else None
+        if span is None or len(span) < 3:
+            return None
+        return Cand([self._with_marks(span)], "indirect", "indirect:as-put", 0.7,
+                     (verb.idx, verb.idx + len(verb)), np_span(subj, 0, len(self.text)), subj)
 
     def _noun_clause(self, noun: Token) -> Cand | None:
         """"Trump's claim that ...": a speech noun with a that-clause."""
         comp = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
-                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+                and any(g.dep_ == "mark" and g.lower_ == "that"
+                        or g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
         if not comp:
             return None
         span = self._trim(self._clause_span(comp[0]))
         if span is None or len(span) < 3:
             return None
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None and noun.lower_ not in SPEECH_NOUNS:
+            return None  # "a plan to ...": an intention only counts with its holder
         sp = np_span(owner, 0, len(self.text)) if owner is not None else None
         return Cand([self._with_marks(span)], "indirect", "indirect:noun", 0.55,
                      (noun.idx, noun.idx + len(noun)), sp, owner)
+
+    def _in_para(self, span: Span, ps: int, pe: int) -> Span:
+        """The span cut to one paragraph: the parser often runs a clause over a line break."""
+        toks = self.toks.between(max(ps, span.start_char), min(pe, span.end_char))
+        return self.doc[toks[0].i : toks[-1].i + 1] if toks else span[:0]
 
     def _clause_span(self, c: Token) -> Span:
         return self.doc[c.left_edge.i : c.right_edge.i + 1]

@@ -25,11 +25,12 @@ No library does this, so it is done with general signals, never with a publisher
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from eventwire.models import Article
-from eventwire.sources.textpage_dates import DateHit, find_date
+from eventwire.sources.textpage_dates import DateHit, find_date, stamp_shape
 from eventwire.sources.textpage_lines import (
     BULLET_RE,
     Line,
@@ -42,6 +43,7 @@ from eventwire.sources.textpage_meta import choose_title, find_dateline, is_titl
 
 HEADER_WINDOW = 12  # lines between a headline's two copies
 HEADER_MAX_PROSE = 60  # words of prose allowed between them (a caption, a standfirst)
+HEAD_SPAN = 3  # lines from a headline down to its date line
 LOOKBACK = 15  # lines above a body searched for its date and caption
 TITLE_LOOKBACK = 40  # ... and for its title
 MIN_BODY_SCORE = 25  # a segment whose best run scores less holds no article
@@ -58,6 +60,17 @@ CLUTTER_SCORE = -2.0
 REPEAT_SCORE = -4.0
 REPEAT_KEEP_WORDS = 20  # the first copy of a repeated line this long may still be body text
 CAPTION_SCORE = -6.0
+TABLE_SCORE = 0.0  # a table cell: neither text nor clutter
+TABLE_CELL_WORDS = 8
+TABLE_MIN_CELLS = 8
+TABLE_NUMERIC_SHARE = 0.4
+WIDGET_UNIQUE_SCORE = 100  # unrepeated text a page needs before repeated boxes are clutter
+THREAD_MIN_POSTS = 3  # stamps of one template that make a comment thread
+THREAD_GAP = 20  # lines between two stamps of one thread
+THREAD_LEAD_WORDS = 150  # text under a first stamp that makes it the article's own date
+
+
+_NUMERIC_CELL_RE = re.compile(r"^[\W\d_]*\d[\W\d_]*$")
 
 
 @dataclass
@@ -79,14 +92,19 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
              if (hit := find_date(ln.text, as_of)) is not None}
     captions = {ln.index: cap for ln in lines if (cap := split_caption(ln.text)) is not None}
     scores = _isolate([_score(ln, ln.index in dates, ln.index in captions) for ln in lines])
+    _repeated_widgets(lines, scores)
+    _silence_threads(lines, scores, dates)
     items = _list_items(lines)
     for k in items:
         scores[k] = max(scores[k], LIST_SCORE)
+    cells = _table_cells(lines, scores)
+    for k in cells:
+        scores[k] = max(scores[k], TABLE_SCORE)
     page_keys = {norm_key(t): ln.repeats for t, ln in zip(texts, lines, strict=True)}
     page_norm = norm_key(" \n ".join(texts))
     articles: list[Article] = []
     for seg in _segments(lines, scores, dates):
-        art = _article(seg, lines, scores, dates, captions, page_keys, page_norm, items)
+        art = _article(seg, lines, scores, dates, captions, page_keys, page_norm, items, cells)
         if art is not None and (not articles or _has_news_header(art)):
             art.position = len(articles)
             articles.append(art)
@@ -101,13 +119,30 @@ def _score(line: Line, is_date: bool, is_caption: bool) -> float:
         return CLUTTER_SCORE
     if line.repeats > 1 and (line.words < REPEAT_KEEP_WORDS or line.first_seen < line.index):
         return REPEAT_SCORE
-    if "©" in line.text or line.text.lower().startswith("copyright"):
+    if _is_copyright(line):
         return CLUTTER_SCORE
     if line.is_prose:
         return float(line.words)
     if line.sentence_end and line.words >= 3 and line.upper_start:
         return line.words / 2
     return CLUTTER_SCORE
+
+
+def _repeated_widgets(lines: list[Line], scores: list[float]) -> None:
+    """A long line the page repeats may still be the article's first copy of its lede, but not
+    when its neighbours repeat too and the page has text of its own elsewhere: then it sits in
+    a slider or teaser box shown twice.  (Some scrapes hold the whole article twice.)"""
+    unique = sum(s for s, ln in zip(scores, lines, strict=True) if s > 0 and ln.repeats == 1)
+    if unique < WIDGET_UNIQUE_SCORE:
+        return
+    for k, line in enumerate(lines):
+        if line.repeats > 1 and scores[k] > 0 and any(
+                0 <= j < len(lines) and lines[j].repeats > 1 for j in (k - 1, k + 1)):
+            scores[k] = REPEAT_SCORE
+
+
+def _is_copyright(line: Line) -> bool:
+    return "©" in line.text or line.text.lower().startswith("copyright")
 
 
 def _list_items(lines: list[Line]) -> set[int]:
@@ -128,6 +163,23 @@ def _list_items(lines: list[Line]) -> set[int]:
     return out
 
 
+def _table_cells(lines: list[Line], scores: list[float]) -> set[int]:
+    """Lines of a table scraped one cell per line (stats, standings, prices): a long run of
+    short lines, many of them numbers.  Neither text nor clutter: the text around a table
+    still reads as one article, and the cells count as its content."""
+    out: set[int] = set()
+    run: list[int] = []
+    for line in [*lines, None]:
+        if line is not None and scores[line.index] <= 0 and line.words <= TABLE_CELL_WORDS:
+            run.append(line.index)
+            continue
+        numeric = sum(1 for k in run if _NUMERIC_CELL_RE.match(lines[k].text))
+        if len(run) >= TABLE_MIN_CELLS and numeric >= TABLE_NUMERIC_SHARE * len(run):
+            out.update(run)
+        run = []
+    return out
+
+
 def _isolate(scores: list[float]) -> list[float]:
     """Discount a text line standing alone between clutter lines: comment threads and teaser
     lists alternate one text line with a name, date or headline; article paragraphs run on."""
@@ -139,6 +191,50 @@ def _isolate(scores: list[float]) -> list[float]:
     return out
 
 
+def _silence_threads(lines: list[Line], scores: list[float], dates: dict[int, DateHit]) -> None:
+    """Turn comment threads (and time-stamped teaser feeds) into clutter, in place.
+
+    A thread is recognised by structure, not wording: three or more date lines of one
+    template stamped to the minute ("Anna on May 3, 2019 at 8:02 am said:", "2 days ago at
+    07:52 am"), each within a few lines of the next, with short texts between them.  The
+    posts' text and the name lines just above the first stamp become clutter, so the thread
+    can neither join the article nor outweigh it.
+    """
+    by_shape: dict[str, list[int]] = {}
+    for k in sorted(dates):
+        if lines[k].text[:1] in "—–-" or (shape := stamp_shape(dates[k])) is None:
+            continue
+        by_shape.setdefault(shape, []).append(k)
+    for stamps in by_shape.values():
+        run: list[int] = []
+        for k in [*stamps, None]:
+            if k is not None and (not run or k - run[-1] <= THREAD_GAP):
+                run.append(k)
+                continue
+            _silence_run(lines, scores, run)
+            run = [k] if k is not None else []
+
+
+def _silence_run(lines: list[Line], scores: list[float], run: list[int]) -> None:
+    words = [sum(ln.words for ln in lines[a + 1 : b] if scores[ln.index] > 0)
+             for a, b in zip(run, run[1:], strict=False)]
+    # An article stamped like its comments: the first stamp heads far more text than a post.
+    while len(words) > 1 and words[0] > max(THREAD_LEAD_WORDS, 2 * max(words[1:])):
+        run, words = run[1:], words[1:]
+    if len(run) < THREAD_MIN_POSTS:
+        return
+    start = run[0]
+    while start > 0 and run[0] - start < 2 and scores[start - 1] <= 0 \
+            and lines[start - 1].words <= 6:
+        start -= 1  # the commenter's name
+    end, quiet = run[-1] + 1, 0
+    while end < len(lines) and quiet < 2:
+        quiet = quiet + 1 if scores[end] <= 0 else 0
+        end += 1
+    for k in range(start, end):
+        scores[k] = min(scores[k], CLUTTER_SCORE)
+
+
 def _segments(lines: list[Line], scores: list[float], dates: dict[int, DateHit]
               ) -> list[_Segment]:
     """Cut the page at article headers: a headline repeated a few lines further down, with a
@@ -148,7 +244,7 @@ def _segments(lines: list[Line], scores: list[float], dates: dict[int, DateHit]
     while i < n:
         line = lines[i]
         found = None
-        if line.repeats > 1 and is_titleish(line):
+        if line.repeats > 1 and i not in dates and is_titleish(line):
             key = norm_key(line.text)
             prose = 0
             for j in range(i + 1, min(n, i + HEADER_WINDOW + 1)):
@@ -199,7 +295,8 @@ def _blocks(scores: list[float], start: int, end: int,
     return blocks
 
 
-def _main_block(scores: list[float], start: int, end: int) -> tuple[int, int, float]:
+def _main_block(scores: list[float], start: int, end: int, footer: set[int]
+                ) -> tuple[int, int, float]:
     """The first block that is a sizeable share of the best one: articles precede comments,
     and cookie notices or teasers above them are small."""
     blocks = _blocks(scores, start, end)
@@ -213,8 +310,9 @@ def _main_block(scores: list[float], start: int, end: int) -> tuple[int, int, fl
     lo, hi = k, k
     while lo > 0 and _mergeable(scores, blocks[lo - 1], blocks[lo]):
         lo -= 1
-    while hi + 1 < len(blocks) and _mergeable(scores, blocks[hi], blocks[hi + 1]):
-        hi += 1
+    while hi + 1 < len(blocks) and _mergeable(scores, blocks[hi], blocks[hi + 1]) \
+            and not any(k in footer for k in range(blocks[hi][1], blocks[hi + 1][1])):
+        hi += 1  # ... but not past a copyright line: below it is the page's footer
     first, last = blocks[lo][0], blocks[hi][1]
     total = sum(b[2] for b in blocks[lo : hi + 1])
     return _trim_small_tail(scores, first, last, total)
@@ -242,9 +340,10 @@ def _mergeable(scores: list[float], left: tuple[int, int, float],
 
 def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[int, DateHit],
              captions: dict[int, tuple[str, str]], page_keys: dict[str, int],
-             page_norm: str, items: set[int]) -> Article | None:
+             page_norm: str, items: set[int], cells: set[int]) -> Article | None:
     zone = seg.header[1] + 1 if seg.header else seg.start
-    first, last, total = _main_block(scores, zone, seg.end)
+    footer = {k for k in range(zone, seg.end) if _is_copyright(lines[k])}
+    first, last, total = _main_block(scores, zone, seg.end, footer)
     if total < MIN_BODY_SCORE:
         return None
     bullets: list[str] = []
@@ -252,6 +351,12 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
         first += 1
     while first < last and not (lines[first].is_prose or lines[first].sentence_end):
         first += 1
+    # A headline that reads like a sentence sits above its date line, not in the body.
+    stamp = next((k for k in range(first + 1, min(last, first + HEAD_SPAN)) if k in dates), None)
+    if stamp is not None and not lines[first].is_prose and is_titleish(lines[first]):
+        first = stamp + 1
+        while first < last and not (lines[first].is_prose or lines[first].sentence_end):
+            first += 1
     while last > first and not _ends_body(lines, scores, last - 1, first, items):
         last -= 1
     if first >= last:
@@ -263,7 +368,7 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
         lines[max(seg.start, first - TITLE_LOOKBACK):first], page_keys, page_norm,
         set(dates) | set(captions), set(dates))
     title_key = norm_key(title) if title else None
-    body_lines = [ln.text for ln in lines[first:last] if _in_body(ln, scores, dates)
+    body_lines = [ln.text for ln in lines[first:last] if _in_body(ln, scores, dates, cells)
                   and norm_key(ln.text) != title_key]
     if not body_lines:
         return None
@@ -300,8 +405,11 @@ def _ends_body(lines: list[Line], scores: list[float], k: int, first: int,
     return line.is_prose and k - 2 >= first and scores[k - 2] > 0
 
 
-def _in_body(line: Line, scores: list[float], dates: dict[int, DateHit]) -> bool:
+def _in_body(line: Line, scores: list[float], dates: dict[int, DateHit], cells: set[int]
+             ) -> bool:
     """Inside the body run, repeated lines, captions and date lines are still clutter."""
+    if line.index in cells:
+        return True
     if scores[line.index] in (REPEAT_SCORE, CAPTION_SCORE) or line.index in dates:
         return False
     if scores[line.index] > 0:

@@ -40,6 +40,9 @@ _ABSOLUTE_RE = re.compile(
 )
 _TIME_FIRST_RE = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?,?\s*", re.I)
 _LABEL_RE = re.compile(r"[\W\d_]+")
+_CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_SHAPE_TOKEN_RE = re.compile(r"\d+|\w+|:")
+_MONTH_WORD_RE = re.compile(_MONTHS + "$", re.I)
 MAX_DATE_LINE_WORDS = 12
 
 
@@ -85,6 +88,28 @@ def find_date(line: str, as_of: datetime) -> DateHit | None:
         when = as_of - timedelta(days=back)
         return DateHit(when, line.strip(), f"relative:{word.replace(' ', '-')}")
     return None
+
+
+def stamp_shape(hit: DateHit) -> str | None:
+    """The template of a date line that stamps a post to the minute ("Anna on May 3, 2019 at
+    8:02 am said:", "2 days ago at 07:52 am"), with names, numbers and month names masked;
+    None for a plain date.  Comment threads repeat one template; an article's own date line
+    or a timeline of days does not carry it."""
+    if not (hit.rule.startswith("relative") or _CLOCK_RE.search(hit.text)):
+        return None
+    out: list[str] = []
+    for tok in _SHAPE_TOKEN_RE.findall(_RELATIVE_RE.sub(" ago ", hit.text)):
+        if tok.isdigit():
+            tok = "0"
+        elif _MONTH_WORD_RE.match(tok):
+            tok = "M"
+        elif tok[:1].isupper():
+            tok = "X"
+        else:
+            tok = tok.lower()
+        if not (tok == "X" and out and out[-1] == "X"):
+            out.append(tok)
+    return " ".join(out)
 
 
 def _parse_absolute(text: str) -> datetime | None:

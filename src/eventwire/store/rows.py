@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, fields
 
-from eventwire.models import Annotations, Article, Event
+from eventwire.models import ActorRef, Annotations, Article, Event, Place
 
 
 def article_row(art: Article) -> dict:
@@ -42,3 +42,21 @@ def annotation_rows(annos: list[Annotations]) -> dict[str, list[dict]]:
         tables["places"] += [asdict(p) for p in a.places]
         tables["events"] += [event_row(e) for e in a.events]
     return tables
+
+
+def event_from_row(row: dict) -> Event:
+    """A stored events row back to the Event record (for exports and corrections)."""
+    loc = json.loads(row["location"]) if row.get("location") else None
+    span = (row["date_start"], row["date_end"]) if row.get("date_start") is not None else None
+    fields = {k: row[k] for k in Event.__dataclass_fields__
+              if k in row and k not in ("sources", "targets", "location", "field_rules",
+                                        "date_span", "contexts")}
+    return Event(
+        **fields,
+        contexts=list(row.get("contexts") or []),
+        sources=[ActorRef(**a) for a in json.loads(row["sources"] or "[]")],
+        targets=[ActorRef(**a) for a in json.loads(row["targets"] or "[]")],
+        location=Place(**loc) if loc else None,
+        field_rules=json.loads(row["field_rules"] or "{}"),
+        date_span=span,
+    )

@@ -286,3 +286,49 @@ def test_dateline_owners_and_organisations(nlp):
     assert one(mentions, name="Wang Wenbin").code == "CHN GOV"
     assert one(mentions, text="Mogadishu").code == "SOM GOV"
     assert one(mentions, text="Pentagon").code == "USA MIL"
+
+
+def test_known_people_without_a_country_in_the_sentence(nlp):
+    text = ("President Francois Mitterand met Ousted President Askar Akayev on Monday. "
+            "Mitterand later spoke to President Obama, and Ayatollah Khamenei said nothing. "
+            "The rebel leader Joseph Kony did not attend.")
+    mentions = run(nlp, text)
+    assert one(mentions, name="Francois Mitterrand", kind="person").code == "FRA GOV"
+    akayev = one(mentions, text="Askar Akayev", kind="person")
+    assert (akayev.country, akayev.sector) == ("KGZ", "ELI")  # "ousted": a former official
+    assert one(mentions, text="President Obama").code == "USA GOV"
+    assert one(mentions, text="Mitterand", rule="dict:person").country == "FRA"
+    assert one(mentions, text="Khamenei").code == "IRN GOV"
+    assert one(mentions, text="Joseph Kony").code == "UGA REB"
+    # a title given in the text wins over the dictionary's default sector
+    assert code_actor_text("former president Carlos Menem") == ("ARG", "ELI")
+
+
+def test_persons_file_is_readable_and_consistent():
+    d = load_actor_dictionary(())
+    people = {e.name: e for bucket in d.entries.values() for e in bucket if e.kind == "person"}
+    assert len(people) > 800
+    assert all(e.country and e.sector for e in people.values())
+    # every code is a country the dictionary knows or one of PLOVER's non-state codes
+    known = set(d.country_names) | {"UNO", "EUR", "IGO", "IMG"}
+    assert {e.country for e in people.values()} <= known
+
+
+def test_backed_group_belongs_where_the_story_happens(nlp):
+    # The US is named most often, but the story happens in Iraq: the proxy is Iraqi.
+    text = ("BAGHDAD (Wire) - The US warned on Tuesday that Washington would not tolerate "
+            "attacks by Iran-backed militias. US officials said the US embassy was targeted "
+            "twice. Rockets fell near Baghdad airport and in Basra, Iraqi police said.")
+    doc = nlp.make_doc(text)
+    doc._.article_id = "b1"
+    doc._.dateline = "BAGHDAD"
+    militias = one(nlp(doc)._.mentions, text="Iran-backed militias")
+    assert (militias.country, militias.sector, militias.backed_by) == ("IRQ", "PRM", "IRN")
+
+
+def test_a_people_is_coded_by_the_state_it_lives_in(nlp):
+    mentions = run(nlp, "Bosnian Serbs and Kosovo Albanians met Israelis and Palestinians.")
+    assert one(mentions, text="Bosnian Serbs").country == "BIH"
+    assert one(mentions, text="Kosovo Albanians").country == "XKX"
+    assert {m.country for m in mentions if m.text in ("Israelis", "Palestinians")} == {
+        "ISR", "PSE"}

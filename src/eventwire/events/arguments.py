@@ -357,9 +357,12 @@ class ArgumentReader:
                 if c.dep_ in ("ccomp", "xcomp"):
                     s = subject_token(c)
                     if s is not None and (s.lower_ not in _PRONOUNS or self.actors.at(s)):
+                        # the one asked is another actor, though maybe of the same state:
+                        # "the opposition demands that President Mugabe abandon ..."
+                        own = {(x.country, x.sector) for x in args.sources}
                         got = [a for a in self.refs(s, "complement_subject")
                                if (a.start, a.end) not in {(x.start, x.end) for x in args.sources}
-                               and a.country not in {x.country for x in args.sources}]
+                               and (a.country, a.sector) not in own]
                         if _coded(got) or (got and not args.targets):
                             args.targets, args.target_rule = got, "complement_subject"
                             break
@@ -371,9 +374,46 @@ class ArgumentReader:
                     args.targets, args.target_rule = got, "complement_argument"
                     if _coded(got):
                         break
+        if not _coded(args.targets):
+            got = self._nested_recipients(tok, args)
+            if got:
+                args.targets, args.target_rule = got, "nested_recipient"
         src = {(a.start, a.end) for a in args.sources}
         args.targets = _dedupe([a for a in args.targets if (a.start, a.end) not in src])
         return args
+
+    def _nested_recipients(self, tok: Token, args: Args, depth: int = 2) -> list[ActorRef]:
+        """A coded recipient one clause or phrase down: "threatened to break relations with
+        Russia", "a suspension of air links with Serbia", "called for sanctions against X".
+        Only coded actors count here, and never the trigger's own sources."""
+        if depth == 0:
+            return []
+        src = {(a.start, a.end) for a in args.sources} | {a.country for a in args.sources}
+        steps = []
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                steps.append(c)
+            elif c.dep_ == "prep" and (c.lower_ == "for" or c.lower_ == "of"
+                                       and tok.pos_ == "NOUN"):
+                # "called for sanctions against Nigeria", "suspension of links with Serbia"
+                steps += [p for p in c.children if p.dep_ == "pobj"]
+        for step in steps:
+            heads = [(o, "nested") for o in step.children if o.dep_ in ("dobj", "dative")]
+            for c in step.children:
+                if c.dep_ == "prep":
+                    heads += self._preps_of(c)
+            for o, _ in heads:
+                got = [a for a in self.refs(o, "nested_recipient") if a.country]
+                if not got:
+                    got = [a for h, _ in self._preps(o, "nested_recipient")
+                           for a in self.refs(h, "nested_recipient") if a.country]
+                got = [a for a in got if (a.start, a.end) not in src and a.country not in src]
+                if got:
+                    return got
+            got = self._nested_recipients(step, args, depth - 1)
+            if got:
+                return got
+        return []
 
     def _target_heads(self, trig: Trigger, consumed: set[str]) -> list[tuple[Token, str]]:
         tok = trig.token

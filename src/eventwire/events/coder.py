@@ -37,7 +37,7 @@ _OBJECT_CHAIN = frozenset({"dobj", "nsubjpass", "acl", "xcomp", "pobj", "prep"})
 # Acts a state does to its own land and people: "lifted the curfew in Sudan" targets Sudan
 # even when Sudan's government does it.
 DOMESTIC_TARGET = frozenset({"SANCTION", "COERCE", "CONCEDE", "THREATEN", "MOBILIZE", "AID",
-                             "RETREAT", "ASSAULT"})
+                             "PROTEST", "RETREAT", "ASSAULT"})
 
 
 def event_id(article_id: str, start: int, end: int) -> str:
@@ -182,8 +182,10 @@ class EventCoder:
             if span.root.dep_ == "pobj" and prep.lower_ in _PLACE_PREPS and _governed_by(
                 prep.head, heads
             ):
-                ev.targets = [ActorRef(text=pl.text, start=pl.start, end=pl.end,
-                                       country=pl.country)]
+                # "blows to the United States and Israel": every place of the list
+                roots = {t.i for t in span.root.conjuncts} | {span.root.i}
+                ev.targets = [ActorRef(text=p.text, start=p.start, end=p.end, country=p.country)
+                              for p in places if p.country and _root_of(doc, p) in roots]
                 ev.field_rules["targets"] = "country_of_place"
                 return
 
@@ -226,6 +228,11 @@ class EventCoder:
 
 
 _SUBORDINATE = frozenset({"advcl", "acl", "relcl", "xcomp", "pcomp", "ccomp", "conj", "pobj"})
+
+
+def _root_of(doc, place) -> int | None:
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span.root.i if span is not None else None
 
 
 def _governed_by(tok, heads: set[int]) -> bool:

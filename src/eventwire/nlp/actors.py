@@ -69,8 +69,13 @@ def find_hits(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary) -> 
     found.sort(key=lambda h: (h.start - h.end, h.start))
     taken = bytearray(len(doc))
     person_len = [0] * len(doc)
+    nationals = bytearray(len(doc))
+    for h in found:
+        if h.top.kind in ("country", "demonym", "people"):
+            nationals[h.start:h.end] = b"\x01" * (h.end - h.start)
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
+        # "Bosnian Serbs" tagged PERSON is a people, not a name
+        if ent.label_ == "PERSON" and not all(nationals[ent.start:ent.end]):
             person_len[ent.start:ent.end] = [ent.end - ent.start] * (ent.end - ent.start)
     hits = []
     for h in found:
@@ -93,6 +98,7 @@ class ArticleContext:
 
     def __init__(self, doc: Doc, hits: list[Hit], dictionary: ActorDictionary):
         self.scores: dict[str, float] = {}
+        self.where: dict[str, float] = {}  # countries named as places and in the dateline
         self.locative: set[int] = set()
         places = 0
         for h in hits:
@@ -105,12 +111,14 @@ class ArticleContext:
             ):
                 self.locative.add(h.start)
                 weight, places = 2.0, places + 1
+                self.where[e.country] = self.where.get(e.country, 0.0) + 1.0
             self.scores[e.country] = self.scores.get(e.country, 0.0) + weight
         dateline = doc._.dateline or ""
         for word in (dateline.split("(")[0].strip(" ,:-—"), dateline.split(",")[0].strip()):
             for e in dictionary.lookup(word.title()):
                 if e.kind in ("capital", "country"):
                     self.scores[e.country] = self.scores.get(e.country, 0.0) + 2.0
+                    self.where[e.country] = self.where.get(e.country, 0.0) + 2.0
                     break
 
         # Unmarked domestic actors take the article's country only when one clearly leads.
@@ -119,9 +127,15 @@ class ArticleContext:
         self.home = ranked[0][1] if ranked and places and clear else None
 
     def country(self, exclude: str | None = None) -> str | None:
-        """The leading country other than ``exclude`` (a backer is not where its proxy is)."""
-        ranked = sorted(((s, c) for c, s in self.scores.items() if c != exclude), reverse=True)
-        return ranked[0][1] if ranked else None
+        """Where the article happens, other than ``exclude`` (a backer is not where its proxy
+        is): the country most named as a place, else the most named one.  A proxy fights where
+        the news happens ("Iran-backed militias" in a story set in Baghdad are Iraqi), not in
+        the country most quoted (the US warning them)."""
+        for scores in (self.where, self.scores):
+            ranked = sorted(((s, c) for c, s in scores.items() if c != exclude), reverse=True)
+            if ranked:
+                return ranked[0][1]
+        return None
 
 
 def _chunk_drafts(chunk: Chunk, ctx: ArticleContext) -> list[Draft]:
@@ -195,6 +209,16 @@ def mentions_for(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary) 
         if n not in used and not any(covered[chunk.head_start:chunk.head_end]):
             drafts.extend(_chunk_drafts(chunk, ctx))
             covered[chunk.start:chunk.end] = b"\x01" * (chunk.end - chunk.start)
+    for h, nxt in zip(hits, hits[1:], strict=False):
+        e = h.get("country", "demonym")
+        people = nxt.get("people")
+        if (e is not None and people is not None and nxt.start == h.end
+                and e.country != people.country and h.top.kind in ("country", "demonym")
+                and not any(covered[h.start:nxt.end])):
+            # "Bosnian Serbs", "Kosovo Albanians": a people coded by the state they live in
+            drafts.append(Draft(h.start, nxt.end, "country", "residence+people", 0.7,
+                                e.country, None, name=e.name, key=("country", e.country)))
+            covered[h.start:nxt.end] = b"\x01" * (nxt.end - h.start)
     for h in hits:
         if h.top.kind in ("title", "sector", "place") or any(covered[h.start:h.end]):
             continue

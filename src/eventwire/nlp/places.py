@@ -25,6 +25,8 @@ from eventwire.models import Place
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
 from eventwire.nlp.gazetteer import Entry, load_gazetteer, norm, variants
 from eventwire.nlp.places_rules import (
+    COUNTY_LIST,
+    DATELINE,
     DIRECTION_WORDS,
     FUNCTION_WORDS,
     OWNER_BEFORE,
@@ -89,18 +91,23 @@ class Toponym:
 
 @lru_cache(maxsize=1)
 def _automaton() -> ahocorasick.Automaton:
-    """Lower-cased names worth matching without the NER: countries, regions, big cities."""
+    """Lower-cased names worth matching without the NER: countries, regions, big cities,
+    counties named with their region word ("Laurel County").  Initialisms ("u s", "drc")
+    are also added as written with dots ("u.s.") and only match upper case."""
     gaz = load_gazetteer()
     auto = ahocorasick.Automaton()
     for key, idx in gaz.names.items():
-        if len(key) < 4 and key not in {"us", "uk", "uae"}:
-            continue
         for e in (gaz.entries[i] for i in idx):
             big_city = e.kind == "city" and e.population >= MATCHER_MIN_POPULATION
+            county = e.kind == "admin2" and _REGION_WORDS.search(e.name) is not None
             if e.kind in {"country", "admin1", "continent", "region", "water"} or (
-                (big_city or e.kind == "capital") and key in variants(e.name)
+                (big_city or county or e.kind == "capital") and key in variants(e.name)
             ):
-                auto.add_word(key, key)
+                if re.fullmatch(r"(?:\w )+\w", key):
+                    for word in (key.replace(" ", ".") + ".", key.replace(" ", "")):
+                        auto.add_word(word, word)
+                elif len(key) >= 4 or " " in key or e.kind != "city":
+                    auto.add_word(key, key)
                 break
     auto.make_automaton()
     return auto
@@ -183,6 +190,9 @@ class PlacesComponent:
                 del found[key]
         if self.use_matcher:
             self._match(doc, full, found, taken, other_ents)
+        self._datelines(full, found, taken)
+        self._county_lists(full, found, taken)
+        self._propagate(full, found, taken, other_ents)
         self._possessive_regions(doc, full, found)
         return sorted(found.values(), key=lambda t: t.start)
 
@@ -203,6 +213,8 @@ class PlacesComponent:
             if start < last_end or any(taken[start:end]):
                 continue
             surface = text[start:end]
+            if len(surface.replace(".", "")) < 4 and not surface.isupper():
+                continue  # "US", "DRC", "U.S." but not "us" or "Ada"
             words = surface.replace("-", " ").split()
             if not all(w[:1].isupper() or w.lower() in FUNCTION_WORDS for w in words):
                 continue
@@ -237,6 +249,47 @@ class PlacesComponent:
             last_end = end
             for i in range(start, end):
                 taken[i] = True
+
+    def _datelines(self, text: str, found: dict, taken: list[bool]) -> None:
+        """"CORSICANA —", "SALINA, Kan.": an upper-case place opening a story or line."""
+        for m in DATELINE.finditer(text):
+            start, end = m.span("name")
+            cands = self.gaz.lookup(m.group("name"))
+            if cands and not any(taken[start:end]):
+                found[(start, end)] = Toponym(start, end, m.group("name"), "dateline", 0.8,
+                                              cands)
+                for i in range(start, end):
+                    taken[i] = True
+
+    def _county_lists(self, text: str, found: dict, taken: list[bool]) -> None:
+        """"Walton and Oconee counties": each name is a county of that name."""
+        for m in COUNTY_LIST.finditer(text):
+            word = "County" if m.group("kind").lower().startswith("count") else "Parish"
+            for n in re.finditer(r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*", m.group("names")):
+                start, end = m.start("names") + n.start(), m.start("names") + n.end()
+                cands = [e for e in self.gaz.lookup(f"{n.group()} {word}") if e.kind == "admin2"]
+                if cands and not any(taken[start:end]):
+                    found[(start, end)] = Toponym(start, end, n.group(), "county-list", 0.7,
+                                                  cands)
+                    for i in range(start, end):
+                        taken[i] = True
+
+    def _propagate(self, text: str, found: dict, taken: list[bool], other_ents) -> None:
+        """One sense per discourse: a name taken for a place once is a place at its other
+        capitalised mentions too (the small model often tags a town once and misses it
+        later, or inside an organisation's name)."""
+        people = [(e.start_char, e.end_char) for e in other_ents if e.label_ == "PERSON"]
+        seen = {t.text: t for t in found.values() if t.candidates and t.rule != "dateline"
+                and not t.rule.startswith("ner:PERSON")}
+        for name, t in seen.items():
+            for m in re.finditer(rf"(?<![\w.\-]){re.escape(name)}(?![\w\-]|\.\w)", text):
+                start, end = m.span()
+                if any(taken[start:end]) or any(a < end and start < b for a, b in people):
+                    continue
+                found[(start, end)] = Toponym(start, end, name, "discourse", 0.6,
+                                              list(t.candidates))
+                for i in range(start, end):
+                    taken[i] = True
 
     def _possessive_regions(self, doc: Doc, text: str, found: dict) -> None:
         """"Iraq's autonomous Kurdish region": a region resolved inside its owner country."""

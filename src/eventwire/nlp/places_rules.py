@@ -35,6 +35,19 @@ REGION_AFTER = re.compile(
     r"(?:region|province|state|governorate|district|territory|enclave|county|oblast|area))\b"
 )
 
+# A dateline: an upper-case place name opening the text or a line, then a dash, comma or
+# colon ("CORSICANA —", "SALINA, Kan.", "BEIRUT:").
+DATELINE = re.compile(
+    r"(?:^|\n)[ \t]*(?P<name>[A-Z][A-Z'\.]+(?:[ \-][A-Z][A-Z'\.]+){0,3})"
+    r"(?=[ \t]*(?:,|:|\u2014|\u2013|--|\(|-\s))"
+)
+
+# "Walton and Oconee counties", "Butler, Clark and Preble counties".
+COUNTY_LIST = re.compile(
+    r"(?P<names>(?:[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)?,? )+(?:and|or) "
+    r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)?) (?P<kind>counties|parishes)\b"
+)
+
 # US states as AP style and postal codes write them ("Alexandria, La.", "Springfield, IL").
 STATE_ABBREVIATIONS = {
     "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California",

@@ -63,7 +63,7 @@ class QuoteFinder(DirectRules, IndirectRules):
         return i >= 0 and pos < self.top[i].end
 
     def find(self) -> list[Quote]:
-        direct = self._turns() + self._direct()
+        direct = self._turns() + self._headline() + self._direct()
         for c in direct:
             if c.cue:
                 self.used_cues.add(c.cue[0])

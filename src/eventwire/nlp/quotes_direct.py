@@ -1,6 +1,6 @@
 """Direct quotes: a quotation's cue after it (``"X," he said``), before it (``said X: "..."``),
-a byline dash (``"X" ― Name``), a continuation of the previous quote, and transcript turns
-(``PENCE: ...``)."""
+a byline dash (``"X" ― Name``), a continuation of the previous quote, transcript turns
+(``PENCE: ...``) and headline quotes (``Name on Topic: ...``, ``Calls Plan ‘A Disaster’``)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Span, Token
 
-from eventwire.nlp.quotes_marks import TRANSCRIPT_RE, Segment
+from eventwire.nlp.quotes_marks import TRANSCRIPT_RE, Segment, single_quoted
 from eventwire.nlp.quotes_syntax import (
     DASHES,
     Cand,
@@ -49,6 +49,36 @@ class DirectRules:
             span = self.doc[lab[0].i : lab[-1].i + 1]
             out.append(Cand([(cstart, pe)], "direct", "direct:transcript", 0.8,
                              (label_end, label_end + 1), span, span[-1]))
+        return out
+
+    def _headline(self) -> list[Cand]:
+        """A headline-like first paragraph: "Obama on Climate: The Trends Are 'Terrifying.'"
+        gives what follows the colon to the name before it, and a single-quoted phrase
+        ("Speaks ‘Directly To White People’") is a quotation with no cue."""
+        if not self.paras or any(p == self.paras[0] for p, _, _ in self.turns):
+            return []
+        ps, pe = self.paras[0]
+        text = self.text
+        if len(text[ps:pe].split()) > 25 or self._in_segment(ps):
+            return []
+        out = []
+        colon = text.find(": ", ps, pe)
+        if colon != -1 and len(text[colon + 2 : pe].split()) >= 2:
+            names = [t for t in self.toks.between(ps, colon)
+                     if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
+            if names:
+                span = self.doc[names[0].i : names[-1].i + 1]
+                out.append(Cand([(colon + 2, pe)], "direct", "direct:headline", 0.5,
+                                (colon, colon + 1), span, name_head(span)))
+        done = out[0].parts[0] if out else (pe, pe)
+        for s, e in single_quoted(text, ps, pe):
+            if not done[0] <= s < done[1]:
+                # the speaker is the headline's subject when it comes before the quotation
+                subj = next((t for t in self.toks.between(ps, s) if t.dep_ == "nsubj"
+                             and t.head.dep_ == "ROOT"), None)
+                span = np_span(subj, ps, s) if subj is not None else None
+                out.append(Cand([(s, e)], "direct", "direct:headline-quote", 0.4,
+                                None, span, subj))
         return out
 
     def _cue_after(self, seg: Segment, limit: int) -> Cand | None:
@@ -215,7 +245,10 @@ class DirectRules:
                                  prev.cue, prev.speaker, prev.head))
                 continue
             if nwords >= 6 and self._whole_sentences(seg, ps, pe):
-                out.append(Cand([(seg.start, seg.end)], "direct", "direct:no-cue", 0.4))
+                near = prev is not None and prev.speaker is not None and (
+                    self._para_index(prev.parts[-1][1]) >= self._para_index(seg.start) - 3)
+                out.append(Cand([(seg.start, seg.end)], "direct", "direct:no-cue", 0.4, None,
+                                prev.speaker if near else None, prev.head if near else None))
         return out
 
     def _whole_sentences(self, seg: Segment, ps: int, pe: int) -> bool:

@@ -1,6 +1,11 @@
 """Indirect quotes from the dependency parse: that-clauses of speech verbs, "X, he said",
-verbs whose object is what was said, passives with a "by" agent, speech nouns with a
-that-clause and "according to X"."""
+verbs whose object is what was said, passives (with a "by" agent, or none: "X is expected
+to ..."), speech nouns with a that-clause, intent nouns with their holder ("Lane's pledge
+to ..."), "as X put it" and "according to X".
+
+Attribution annotation (PolNeAR style) counts almost any communicative act, so the content
+of a rule whose cue comes first runs on to the end of its sentence unless another speech
+verb starts a new attribution there."""
 
 from __future__ import annotations
 
@@ -9,9 +14,9 @@ from bisect import bisect_left
 from spacy.tokens import Span, Token
 
 from eventwire.nlp.quotes_cues import (
+    ADDRESSEE_PREPS,
     DIRECTIVE_VERBS,
     INTENT_NOUNS,
-    ADDRESSEE_PREPS,
     OBJECT_PREPS,
     OBJECT_VERBS,
     QUOTE_ONLY_VERBS,
@@ -27,6 +32,12 @@ from eventwire.nlp.quotes_syntax import (
     np_span,
     sentence_start,
     subject,
+)
+
+# Rules whose content the parser tends to cut short.
+EXTENDABLE = frozenset(
+    "indirect:ccomp indirect:object indirect:think indirect:directive indirect:noun "
+    "indirect:passive-bare".split()
 )
 
 
@@ -51,9 +62,26 @@ class IndirectRules:
                 if inside > 0.5 * size:
                     cand.parts = self._outside(cand.parts, covered)
                 if cand.parts:
+                    self._to_sentence_end(cand)
                     out.append(cand)
                     break
         return out
+
+    def _to_sentence_end(self, cand: Cand) -> None:
+        """Run a content that follows its cue on to the end of its sentence: the parser often
+        hangs a trailing modifier ("..., at Hofstra on Monday") off the main verb instead."""
+        s, e = cand.parts[-1]
+        if cand.rule not in EXTENDABLE or cand.cue is None or cand.cue[1] > s:
+            return
+        _ps, pe = self._para_of(s)
+        end = after_window(self.text, e, pe)
+        rest = self.text[e:end]
+        if not rest.strip(" .!?"):
+            return
+        if any(t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS
+               for t in self.toks.between(e, end)):
+            return  # "..., calling it a mistake": another attribution starts
+        cand.parts[-1] = (s, e + len(rest.rstrip(" .!?;:,")))
 
     def _outside(self, parts: list[tuple[int, int]], covered: list[tuple[int, int]]
                  ) -> list[tuple[int, int]]:
@@ -62,14 +90,14 @@ class IndirectRules:
         pieces = []
         for s, e in parts:
             cuts = [(a, b) for a, b in covered if a < e and s < b]
-            bounds = [s] + [x for a, b in cuts for x in (a, b)] + [e]
+            bounds = [s] + [x for a, b in cuts for x in (max(a, s), min(b, e))] + [e]
             pieces += [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)
                        if bounds[k + 1] > bounds[k]]
         best = max(pieces, key=lambda p: p[1] - p[0], default=None)
         if best is None:
             return []
-        span = self._trim(self.doc[self.toks.between(*best)[0].i : self.toks.between(*best)[-1].i + 1]
-                          ) if self.toks.between(*best) else None
+        toks = self.toks.between(*best)
+        span = self._trim(self.doc[toks[0].i : toks[-1].i + 1]) if toks else None
         if span is None or sum(not t.is_punct for t in span) < 4:
             return []
         return [(span.start_char, span.end_char)]

@@ -22,6 +22,16 @@ TRANSCRIPT_RE = re.compile(
 )
 
 
+# A single-quoted phrase, as headlines quote: an opening mark after a space or an opening
+# sign, a closing mark not followed by a letter (so "don’t" and "’90s" never pair).
+SINGLE_RE = re.compile(r"(?<![^\s(\[“\"—–-])[‘'](?=[^\W\d_])[^‘’'\n]*?(?<=\S)[’'](?!\w)")
+
+
+def single_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of single-quoted phrases in ``text[start:end]``, marks included."""
+    return [m.span() for m in SINGLE_RE.finditer(text, start, end)]
+
+
 @dataclass
 class Segment:
     """A quoted stretch ``[start, end)`` including its marks; ``closed`` is False when the

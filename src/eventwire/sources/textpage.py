@@ -6,19 +6,26 @@ No library does this, so it is done with general signals, never with a publisher
    hard-wrapped over several lines are rejoined.
 1. Article headers: a headline-shaped line that the page repeats within a few lines, with a
    date line and little prose between the two copies (page title, then the headline above
-   the text).  Each header starts a segment; text before the first header is a segment of
-   its own.  A second article must carry a date, a dateline or bullets.
+   the text).  Date lines and lines of a comment thread are never headers.  Each header
+   starts a segment; text before the first header is a segment of its own.  A second article
+   must carry a date, a dateline or bullets.
 2. Lines are scored: prose lines (long, function-word rich, ending in sentence punctuation)
    score their word count, a prose line standing alone between clutter half that; clutter
-   lines (short and unpunctuated, repeated on the page, captions, date lines, copyright)
-   score negative.  Text lines joined across small clutter gaps form blocks; menus, footers
+   lines (short and unpunctuated, repeated on the page, captions and gallery slides, date
+   lines, copyright) score negative, and a form field ("Email *") as much as a whole menu.
+   Structures are then read off the page: a comment thread (three or more date lines of
+   one template stamped to the minute, a few lines apart) and a teaser box the page shows
+   twice become clutter; a table scraped one cell per line (a long run of short lines, many
+   of them numbers) becomes neutral, so the text around it stays one article and the cells
+   count as its content.  Text lines joined across small clutter gaps form blocks; menus, footers
    and related-headline lists are long negative runs that separate them.  The body is the
    first block holding a good share of the segment's text (articles come before comment
    threads, and notices or teasers above them are small), joined with neighbouring blocks
    of equally dense text across a photo gallery or a links box, less a small tail below a
    run of clutter (an author bio, a promo).
 3. Around the body: leading bullet lines are the summary bullets, the date line above the body
-   gives ``published``, a sentence with a credit gives the caption, the first paragraph's
+   gives ``published`` (a headline-shaped first line with a date line just below it is the
+   headline, not body), a sentence with a credit gives the caption, the first paragraph's
    upper-case place gives the dateline.  The body ends at its last sentence; inside it,
    repeated lines, captions, date lines and runs of clutter lines are left out.
 """
@@ -39,7 +46,14 @@ from eventwire.sources.textpage_lines import (
     norm_key,
     repair_mojibake,
 )
-from eventwire.sources.textpage_meta import choose_title, find_dateline, is_titleish, split_caption
+from eventwire.sources.textpage_meta import (
+    choose_title,
+    find_dateline,
+    is_credit_line,
+    is_gallery_caption,
+    is_titleish,
+    split_caption,
+)
 
 HEADER_WINDOW = 12  # lines between a headline's two copies
 HEADER_MAX_PROSE = 60  # words of prose allowed between them (a caption, a standfirst)
@@ -60,16 +74,20 @@ CLUTTER_SCORE = -2.0
 REPEAT_SCORE = -4.0
 REPEAT_KEEP_WORDS = 20  # the first copy of a repeated line this long may still be body text
 CAPTION_SCORE = -6.0
+FORM_SCORE = -MERGE_GAP  # as much clutter as a menu: blocks never join across a form
 TABLE_SCORE = 0.0  # a table cell: neither text nor clutter
-TABLE_CELL_WORDS = 8
+TABLE_CELL_WORDS = 16
 TABLE_MIN_CELLS = 8
-TABLE_NUMERIC_SHARE = 0.4
+TABLE_NUMERIC_SHARE = 0.3
 WIDGET_UNIQUE_SCORE = 100  # unrepeated text a page needs before repeated boxes are clutter
 THREAD_MIN_POSTS = 3  # stamps of one template that make a comment thread
 THREAD_GAP = 20  # lines between two stamps of one thread
 THREAD_LEAD_WORDS = 150  # text under a first stamp that makes it the article's own date
 
 
+# A form field's label with its required mark ("Name *", "Email*"): a comment or sign-up form,
+# which an article never runs across.
+_FORM_FIELD_RE = re.compile(r"^[^\W\d_][^\W_]*(?: [^\W\d_][^\W_]*){0,2} ?\*$")
 _NUMERIC_CELL_RE = re.compile(r"^[\W\d_]*\d[\W\d_]*$")
 
 
@@ -93,17 +111,18 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
     captions = {ln.index: cap for ln in lines if (cap := split_caption(ln.text)) is not None}
     scores = _isolate([_score(ln, ln.index in dates, ln.index in captions) for ln in lines])
     _repeated_widgets(lines, scores)
-    _silence_threads(lines, scores, dates)
+    threads = _silence_threads(lines, scores, dates)
     items = _list_items(lines)
     for k in items:
-        scores[k] = max(scores[k], LIST_SCORE)
+        if scores[k] != CAPTION_SCORE:  # a numbered gallery is not a list
+            scores[k] = max(scores[k], LIST_SCORE)
     cells = _table_cells(lines, scores)
     for k in cells:
         scores[k] = max(scores[k], TABLE_SCORE)
     page_keys = {norm_key(t): ln.repeats for t, ln in zip(texts, lines, strict=True)}
     page_norm = norm_key(" \n ".join(texts))
     articles: list[Article] = []
-    for seg in _segments(lines, scores, dates):
+    for seg in _segments(lines, scores, {k: d for k, d in dates.items() if k not in threads}):
         art = _article(seg, lines, scores, dates, captions, page_keys, page_norm, items, cells)
         if art is not None and (not articles or _has_news_header(art)):
             art.position = len(articles)
@@ -113,7 +132,7 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
 
 def _score(line: Line, is_date: bool, is_caption: bool) -> float:
     """How much a line looks like article text (positive) or page clutter (negative)."""
-    if is_caption:
+    if is_caption or is_gallery_caption(line.text) or is_credit_line(line.text):
         return CAPTION_SCORE
     if is_date:
         return CLUTTER_SCORE
@@ -121,6 +140,8 @@ def _score(line: Line, is_date: bool, is_caption: bool) -> float:
         return REPEAT_SCORE
     if _is_copyright(line):
         return CLUTTER_SCORE
+    if _FORM_FIELD_RE.match(line.text):
+        return FORM_SCORE
     if line.is_prose:
         return float(line.words)
     if line.sentence_end and line.words >= 3 and line.upper_start:
@@ -191,8 +212,10 @@ def _isolate(scores: list[float]) -> list[float]:
     return out
 
 
-def _silence_threads(lines: list[Line], scores: list[float], dates: dict[int, DateHit]) -> None:
-    """Turn comment threads (and time-stamped teaser feeds) into clutter, in place.
+def _silence_threads(lines: list[Line], scores: list[float], dates: dict[int, DateHit]
+                     ) -> set[int]:
+    """Turn comment threads (and time-stamped teaser feeds) into clutter, in place; returns
+    their lines, whose date lines start no article.
 
     A thread is recognised by structure, not wording: three or more date lines of one
     template stamped to the minute ("Anna on May 3, 2019 at 8:02 am said:", "2 days ago at
@@ -200,6 +223,7 @@ def _silence_threads(lines: list[Line], scores: list[float], dates: dict[int, Da
     posts' text and the name lines just above the first stamp become clutter, so the thread
     can neither join the article nor outweigh it.
     """
+    silenced: set[int] = set()
     by_shape: dict[str, list[int]] = {}
     for k in sorted(dates):
         if lines[k].text[:1] in "—–-" or (shape := stamp_shape(dates[k])) is None:
@@ -211,18 +235,19 @@ def _silence_threads(lines: list[Line], scores: list[float], dates: dict[int, Da
             if k is not None and (not run or k - run[-1] <= THREAD_GAP):
                 run.append(k)
                 continue
-            _silence_run(lines, scores, run)
+            silenced.update(_silence_run(lines, scores, run))
             run = [k] if k is not None else []
+    return silenced
 
 
-def _silence_run(lines: list[Line], scores: list[float], run: list[int]) -> None:
+def _silence_run(lines: list[Line], scores: list[float], run: list[int]) -> range:
     words = [sum(ln.words for ln in lines[a + 1 : b] if scores[ln.index] > 0)
              for a, b in zip(run, run[1:], strict=False)]
     # An article stamped like its comments: the first stamp heads far more text than a post.
     while len(words) > 1 and words[0] > max(THREAD_LEAD_WORDS, 2 * max(words[1:])):
         run, words = run[1:], words[1:]
     if len(run) < THREAD_MIN_POSTS:
-        return
+        return range(0)
     start = run[0]
     while start > 0 and run[0] - start < 2 and scores[start - 1] <= 0 \
             and lines[start - 1].words <= 6:
@@ -233,6 +258,7 @@ def _silence_run(lines: list[Line], scores: list[float], run: list[int]) -> None
         end += 1
     for k in range(start, end):
         scores[k] = min(scores[k], CLUTTER_SCORE)
+    return range(start, end)
 
 
 def _segments(lines: list[Line], scores: list[float], dates: dict[int, DateHit]

@@ -41,6 +41,7 @@ _ABSOLUTE_RE = re.compile(
 _TIME_FIRST_RE = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?,?\s*", re.I)
 _LABEL_RE = re.compile(r"[\W\d_]+")
 _CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_CLOCK_AMPM_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\b\.?)?", re.I)
 _SHAPE_TOKEN_RE = re.compile(r"\d+|\w+|:")
 _MONTH_WORD_RE = re.compile(_MONTHS + "$", re.I)
 MAX_DATE_LINE_WORDS = 12
@@ -98,7 +99,8 @@ def stamp_shape(hit: DateHit) -> str | None:
     if not (hit.rule.startswith("relative") or _CLOCK_RE.search(hit.text)):
         return None
     out: list[str] = []
-    for tok in _SHAPE_TOKEN_RE.findall(_RELATIVE_RE.sub(" ago ", hit.text)):
+    text = _CLOCK_AMPM_RE.sub(" clock ", _RELATIVE_RE.sub(" ago ", hit.text))
+    for tok in _SHAPE_TOKEN_RE.findall(text):
         if tok.isdigit():
             tok = "0"
         elif _MONTH_WORD_RE.match(tok):

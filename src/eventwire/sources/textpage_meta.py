@@ -25,7 +25,22 @@ _CREDIT_LABEL_RE = re.compile(
     r"(?P<credit>[^.]{2,80})$",
     re.I,
 )
+# "... on November 19, 2019. Jaafar ASHTIYEH / AFP": photographer and agency after the sentence.
+_CREDIT_SLASH_RE = re.compile(
+    r"^(?P<caption>.*[.!?][\"”’']?)\s+(?P<credit>(?:[^\W\d_][\w'’.-]*\s+){0,4}[^\W\d_][\w'’.-]*"
+    r"\s*/\s*[A-Z][A-Z.-]+(?:\s+[A-Z][\w.]*)?)$"
+)
 _CREDIT_LABEL_PREFIX_RE = re.compile(r"^(?:Photo(?:graph)?s?|Image|Picture|Credit)\s*:\s*", re.I)
+# A gallery slide's counter glued to or set before its caption: "1of4A shopper ...", "2 / 9 ...".
+# ... or standing alone, perhaps after a label: "Image 2 of 5", "1 of 6".
+_GALLERY_RE = re.compile(
+    r"^(?:(\d{1,3})\s*(?:of|/)\s*(\d{1,3})(?=\s*[^\W\d_])"
+    r"|(?:[^\W\d_]+\s+)?(\d{1,3})\s*(?:of|/)\s*(\d{1,3})$)"
+)
+# A photo credit on a line of its own, below its caption: "(Image credit: Blue Origin)".
+_CREDIT_LINE_RE = re.compile(r"^\((?:Photo(?:graph)?s?|Image|Picture|Credit)\b[^()]{0,60}\)$", re.I)
+_ADDRESS_RE = re.compile(r"\S@\S|https?://|www\.")  # an e-mail or web address is no headline
+BYLINE_MAX_WORDS = 12  # "By Jane Doe - 11/18/19 11:04 PM EST"
 _BYLINE_RE = re.compile(r"^(by|from)\s+[A-Z]", re.I)
 
 
@@ -44,7 +59,7 @@ def find_dateline(first_paragraph: str) -> str | None:
 
 def split_caption(text: str) -> tuple[str, str] | None:
     """(caption, credit) when the line is a photo caption with its credit, else None."""
-    for pattern in (_CREDIT_PAREN_RE, _CREDIT_LABEL_RE):
+    for pattern in (_CREDIT_PAREN_RE, _CREDIT_LABEL_RE, _CREDIT_SLASH_RE):
         m = pattern.match(text)
         if not m:
             continue
@@ -61,11 +76,27 @@ def split_caption(text: str) -> tuple[str, str] | None:
     return None
 
 
+def is_gallery_caption(text: str) -> bool:
+    """A photo-gallery slide caption: starts with a slide counter "N of M" (N <= M)."""
+    m = _GALLERY_RE.match(text)
+    if not m:
+        return False
+    slide, count = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return 0 < int(slide) <= int(count)
+
+
+def is_credit_line(text: str) -> bool:
+    """A photo credit standing alone in parentheses; the line above it is the caption."""
+    return bool(_CREDIT_LINE_RE.match(text))
+
+
 def is_titleish(line: Line) -> bool:
     """Headline shape: a few words, no final full stop, not a bullet, starts upper-case."""
     if line.bullet or not 3 <= line.words <= 30:
         return False
     if line.text.rstrip("\"'”’").endswith((".", ":", ",", ";")):
+        return False
+    if _ADDRESS_RE.search(line.text):
         return False
     return line.upper_start and not _BYLINE_RE.match(line.text)
 
@@ -81,12 +112,15 @@ def choose_title(before: list[Line], all_keys: dict[str, int], text_of_page: str
     best, best_score = None, 0.0
     n = len(before)
     anchors = [pos for pos, ln in enumerate(before) if ln.index in dates
-               or _BYLINE_RE.match(ln.text) and ln.words <= 8]
+               or _BYLINE_RE.match(ln.text) and ln.words <= BYLINE_MAX_WORDS]
     for pos, line in enumerate(before):
         if line.index in skip or not is_titleish(line):
             continue
         key = norm_key(line.text)
-        echoed = all_keys.get(key, 0) > 1 or text_of_page.count(key) > 1
+        # A window title echoes the headline; a menu shown twice echoes every entry, so a
+        # line whose neighbours repeat as well is a menu entry, not an echoed headline.
+        in_menu = any(0 <= j < n and before[j].repeats > 1 for j in (pos - 1, pos + 1))
+        echoed = not in_menu and (all_keys.get(key, 0) > 1 or text_of_page.count(key) > 1)
         if line.words < 4 and not echoed:
             continue
         score = 1.0 + min(line.words, 12) / 12 + (2.0 if echoed else 0.0)

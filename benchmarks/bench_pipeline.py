@@ -2,6 +2,7 @@
 
     python benchmarks/bench_pipeline.py --n 2000             # stage timings, 1 vs 2 workers
     python benchmarks/bench_pipeline.py --quick              # smoke run, 120 articles
+    python benchmarks/bench_pipeline.py --n 200 --workers 1 --pairs 3   # full/bare, 3 pairs
     python benchmarks/bench_pipeline.py --memory 10000,100000 --workers 2   # flat memory?
 
 Prints articles/s and words/s of the whole pipeline (read, extract, language layer, events,
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import tempfile
 import threading
@@ -177,6 +179,24 @@ def report_timings(stages, one, many, n, workers, sampler) -> None:
     print(f"{'peak resident memory of the parent':<48}{sampler.main_peak / MB:>5.0f} MB")
 
 
+def paired_ratios(arts: list[Article], files, tmp: Path, settings: Settings,
+                  pairs: int) -> list[float]:
+    """Full pipeline / bare ``nlp.pipe`` measured back to back ``pairs`` times: on a shared
+    machine one ratio moves by 10-20% with the load, the median of pairs much less."""
+    texts = [a.body for a in arts]
+    bare = load_bare(settings.spacy_model)
+    ratios = []
+    print(f"\npaired runs (bare nlp.pipe, then full pipeline 1 worker), {pairs} times")
+    for i in range(pairs):
+        _, bare_cpu = timed(lambda t: [None for _ in bare.pipe(t, batch_size=32)], texts)
+        run = run_ingest(files, str(tmp / f"pair{i}.duckdb"), 1, settings)
+        ratios.append(run["steady_cpu_rate"] * bare_cpu / len(texts))
+        print(f"  pair {i + 1}: bare {len(texts) / bare_cpu:5.1f}, full "
+              f"{run['steady_cpu_rate']:5.1f} articles/CPU-s, ratio {ratios[-1]:.2f}", flush=True)
+    print(f"{'full / bare, median of pairs':<48}{statistics.median(ratios):>8.2f}   >= 0.70")
+    return ratios
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000, help="articles for the timings")
@@ -189,6 +209,8 @@ def main() -> None:
     parser.add_argument("--memory-nlp", action=argparse.BooleanOptionalAction, default=True,
                         help="run the language layer in the memory run")
     parser.add_argument("--skip-timings", action="store_true", help="only the memory run")
+    parser.add_argument("--pairs", type=int, default=0,
+                        help="also measure full / bare this many times back to back")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
     n = 120 if args.quick else args.n
@@ -211,7 +233,7 @@ def main() -> None:
         say("extraction only", *extract, len(arts), words)
         stages = bench_stages(arts, settings.spacy_model)
         runs = {}
-        for workers in (1, args.workers):
+        for workers in dict.fromkeys((1, args.workers)):  # once when --workers 1
             with Sampler() as sampler:
                 run = run_ingest(files, str(tmp / f"w{workers}.duckdb"), workers, settings,
                                  sampler=sampler)
@@ -224,6 +246,8 @@ def main() -> None:
                        worker_peak_mb=sampler.worker_peak / MB,
                        main_peak_mb=sampler.main_peak / MB)
         report_timings(stages, runs[1], runs[args.workers], len(arts), args.workers, sampler)
+        if args.pairs:
+            results["pairs"] = paired_ratios(arts, files, tmp, settings, args.pairs)
     if args.memory:
         sizes = sorted(int(x) for x in args.memory.split(","))
         print(f"\nmemory run: {sizes[-1]} articles, {args.workers} workers, "

@@ -13,8 +13,9 @@ country points and alternative names.  Sources (install them first, build time o
 - countryinfo: country points (lat/lng), alternative spellings and demonyms.
 
 A first-level region's point is the middle of the box around its towns, 1% trimmed at each
-end (the geographic middle that gazetteers give a province); a second-level region's is the middle of the 5th-95th
-percentile box of its towns, near their centroid without being pulled by outliers.
+end (the geographic middle that gazetteers give a province); a second-level region's is the
+middle of the 5th-95th percentile box of its towns, near their centroid without being pulled
+by outliers.
 
 Run: python scripts/build_geo.py
 """

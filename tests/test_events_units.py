@@ -235,3 +235,13 @@ def test_cli_bad_file_is_one_line_exit_2(cli, tmp_path):
     assert "junk.txt" in r.output and "Traceback" not in r.output
     r = cli("eval", "events", str(tmp_path / "missing.jsonl"))
     assert r.exit_code == 2 and "no such file" in r.output
+
+
+def test_event_locations_skip_demonyms_and_scope_guesses():
+    from eventwire.events.coder import literal_places
+    from eventwire.models import Place
+
+    places = [Place("a", 0, 7, "Russian", "demonym:resolved", 0.5),
+              Place("a", 10, 20, "Main River", "gazetteer:scope", 0.2),
+              Place("a", 30, 37, "Baghdad", "ner:GPE", 0.9)]
+    assert [p.text for p in literal_places(places)] == ["Baghdad"]

@@ -201,3 +201,16 @@ def test_demonyms_only_when_asked(nlp):
     russian = first(with_dem, "Russian")
     assert russian.rule == "demonym:resolved" and russian.country == "RUS"
     assert first(with_dem, "Georgian").country == "GEO"
+
+
+def test_surname_of_a_person_is_not_a_small_town(nlp):
+    from spacy.tokens import Span
+
+    text = "Sheriff Bill Ripley spoke in Lufkin. Ripley said the road in Lufkin was closed."
+    doc = nlp(nlp.make_doc(text))
+    second = [t.text for t in doc].index("Lufkin", 6)
+    # as the small model sometimes tags them: the full name a person, the surname a place
+    doc.ents = [Span(doc, 1, 3, "PERSON"), Span(doc, 5, 6, "GPE"), Span(doc, 7, 8, "GPE"),
+                Span(doc, second, second + 1, "GPE")]
+    found = nlp.get_pipe("eventwire_places")(doc)._.places
+    assert [p.text for p in found] == ["Lufkin", "Lufkin"]

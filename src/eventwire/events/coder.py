@@ -22,7 +22,7 @@ from eventwire.events.arguments import ActorIndex, ArgumentReader
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.plover import QUAD
 from eventwire.events.triggers import Trigger, aggregate, find_triggers, hypothetical, resolve
-from eventwire.models import ActorRef, Event
+from eventwire.models import ActorRef, Event, Place
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ class EventCoder:
         times = [t for t in (doc._.times if doc._.times is not None
                              else anchors.fallback_times(doc, sent, published))
                  if sent.start_char <= t.start < sent.end_char]
-        places_all = doc._.places if doc._.places is not None else None
+        places_all = literal_places(doc._.places) if doc._.places is not None else None
         places = ([p for p in places_all if sent.start_char <= p.start < sent.end_char]
                   if places_all is not None else anchors.fallback_places(doc, sent))
         out: list[Event] = []
@@ -377,3 +377,9 @@ def make_event_coder(nlp: Language, name: str, keep_negated: bool,
                      lexicon_files: list[str]) -> EventCoder:
     files = tuple(lexicon_files) or Settings().lexicon_files
     return EventCoder(load_lexicon(tuple(files)), keep_negated=keep_negated)
+
+
+def literal_places(places: list[Place]) -> list[Place]:
+    """Places an event can happen at: not demonyms ("Russian") and not the article-scope
+    guesses the geoparser makes for names its gazetteer lacks."""
+    return [p for p in places if not p.rule.startswith("demonym") and ":scope" not in p.rule]

@@ -259,6 +259,9 @@ def load_gazetteer() -> Gazetteer:
             pickle.dump((gaz.entries, gaz.names, gaz.demonyms), fh,
                         protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+        for stale in path.parent.glob("gazetteer-*.pickle"):
+            if stale != path:  # built from older tables: never read again
+                stale.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home still works, only slower to start
     return gaz

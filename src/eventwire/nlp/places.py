@@ -192,6 +192,10 @@ class PlacesComponent:
         for key, t in list(found.items()):
             if not t.candidates and _not_a_place(doc, t, people):
                 del found[key]
+            elif t.text in surnames and not any(
+                    e.kind in _MAJOR or e.population >= MATCHER_MIN_POPULATION
+                    for e in t.candidates):
+                del found[key]  # "Obama" after "Barack Obama": the man, not a small town
         if self.demonyms:
             self._demonyms(doc, found, taken)
         if self.use_matcher:

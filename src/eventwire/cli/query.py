@@ -104,11 +104,7 @@ def events_cmd(
                       countries=list(country), lat=lat, lon=lon, radius_km=km,
                       date_from=_day(date_from, "--from"), date_to=_day(date_to, "--to"),
                       text=text, min_confidence=min_confidence, article_id=article)
-    with open_store(db, read_only=True) as store:
-        try:
-            result = q.search_events(store.con, f, limit, offset)
-        except q.QueryError as exc:
-            fail(str(exc), 2)
+    result = _answer(db, q.search_events, f, limit, offset)
 
     def row(e: dict) -> list:
         if as_csv or as_json:
@@ -125,6 +121,15 @@ def events_cmd(
     _emit(result, as_json, as_csv, cols, row, "events")
 
 
+def _answer(db: str, query, *args) -> dict:
+    """Run one query on the store read-only; a bad filter is a usage error (exit 2)."""
+    with open_store(db, read_only=True) as store:
+        try:
+            return query(store.con, *args)
+        except q.QueryError as exc:
+            fail(str(exc), 2)
+
+
 @app.command("quotes")
 def quotes_cmd(
     db: str = DB_OPTION,
@@ -138,12 +143,7 @@ def quotes_cmd(
     as_csv: bool = CSV_OPT,
 ) -> None:
     """Quotes by speaker or words, newest article first."""
-    with open_store(db, read_only=True) as store:
-        try:
-            result = q.search_quotes(store.con, speaker, speaker_code, text, article, limit,
-                                     offset)
-        except q.QueryError as exc:
-            fail(str(exc), 2)
+    result = _answer(db, q.search_quotes, speaker, speaker_code, text, article, limit, offset)
     cols = ("speaker", "code", "kind", "cue", "content", "article_id", "content_start",
             "content_end", "confidence")
     _emit(result, as_json, as_csv, cols,
@@ -164,10 +164,6 @@ def actors_cmd(
     as_csv: bool = CSV_OPT,
 ) -> None:
     """Who appears most, with their codes."""
-    with open_store(db, read_only=True) as store:
-        try:
-            result = q.top_actors(store.con, text, code, kind, limit, offset)
-        except q.QueryError as exc:
-            fail(str(exc), 2)
+    result = _answer(db, q.top_actors, text, code, kind, limit, offset)
     cols = ("actor", "kind", "code", "mentions", "articles")
     _emit(result, as_json, as_csv, cols, lambda r: [r[c] for c in cols], "actors")

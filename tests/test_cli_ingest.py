@@ -105,3 +105,23 @@ def test_non_english_articles_are_stored_and_flagged(cli, tmp_path):
     cli("export", "articles", "-f", "jsonl", "-o", str(out), "--db", db)
     [record] = [json.loads(x) for x in out.read_text().splitlines()]
     assert record["language"] == "fr"
+
+
+def test_annotate_adds_the_language_layer_to_stored_articles_once(cli, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps(FEED[0]) + "\n")
+    db = str(tmp_path / "x.duckdb")
+    cli("ingest", str(feed), "--db", db, "--no-nlp")
+    from eventwire.store import Store
+
+    with Store(db) as store:
+        assert store.unannotated_ids() and store.count("mentions") == 0
+    assert cli("annotate", "--db", db).exit_code == 0
+    with Store(db) as store:
+        assert store.unannotated_ids() == []
+        names = {r["text"] for r in store.query("SELECT text FROM mentions")}
+        events = store.count("events")
+    assert "Nigerian troops" in names and events >= 1
+    assert cli("annotate", "--db", db, "--all").exit_code == 0
+    with Store(db) as store:  # re-annotating replaces, never duplicates
+        assert store.count("events") == events

@@ -25,7 +25,8 @@ def annotate_cmd(
         ids = ([r[0] for r in store.con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
                if redo else store.unannotated_ids())
         with Progress(TextColumn("annotate"), BarColumn(), MofNCompleteColumn(),
-                      TimeRemainingColumn(), console=err) as progress:
+                      TimeRemainingColumn(), console=err,
+                      disable=not err.is_terminal) as progress:
             task = progress.add_task("annotate", total=len(ids))
             for chunk in batched(ids, settings.batch_size):
                 arts = [to_article(r) for r in store.articles_by_id(chunk)]

@@ -148,6 +148,7 @@ def _progress(label: str, unit: str) -> Progress:
                    "{task.fields[skip]}"), TimeElapsedColumn(), TextColumn("ETA"),
         TimeRemainingColumn(),
         console=err, transient=False,
+        disable=not err.is_terminal,  # a log file gets the summary lines, not a bar's last frame
     )
 
 

@@ -4,7 +4,11 @@ Sentences (the PLOVER gold-standard JSON array: one sentence and one event per r
 type accuracy and macro-F1 over the 16 PLOVER types, actor code precision/recall/F1 for
 sources and targets (country code, and country + sector), mode and context accuracy, and the
 confusion matrix.  The system's event for a sentence is its most confident one; a sentence
-with no event counts as a miss ("NONE").
+with no event counts as a miss ("NONE").  Actor codes are compared as sets of countries per
+sentence (two gold actors of one country count once).  A gold record whose sides are all
+marked "SRC/TAR" lists them as sources and leaves "target" empty or holding a stray label:
+PLOVER's reciprocal event, all sides actors and no recipient, so a predicted recipient there
+is a false positive, as it is on any record with no target.
 
 Articles (JSON Lines, one article with its events per line): event precision/recall/F1 where
 an event matches on type and sentence; on matched events, date exact match and location

@@ -20,7 +20,7 @@ from eventwire.nlp.actors import code_span
 
 _ACTOR_ENTS = ("PERSON", "ORG", "NORP", "GPE")
 _TARGET_PREPS = frozenset({"on", "against", "with", "to", "at", "upon", "toward", "towards",
-                           "into", "over"})
+                           "from", "into", "over"})
 _NP_RIGHT = frozenset({"appos", "prep"})
 _NP_RIGHT_PREPS = frozenset({"of", "for", "from"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us",
@@ -34,6 +34,18 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _POSSESSIVES = frozenset({"its", "their", "his", "her"})
 # Prepositions that say where an unnamed group lives: "ethnic Albanians in south Serbia".
 _RESIDENCE_PREPS = frozenset({"in", "throughout", "from", "across"})
+# Prepositions that name who an act or a thing is about: "demands from X", "a truce with X".
+_PARTICIPANT_PREPS = frozenset({"of", "from", "between", "among", "against", "with", "to", "on",
+                                "for", "by", "into"})
+# A stance in the passive form ("is opposed to", "is committed to") is held by its subject.
+_STANCES = frozenset({"AGREE", "REJECT", "SUPPORT"})
+_CONSUMED = "consumed_noun"  # a lexicon-condition noun whose own phrases name the recipient
+# "in protest of X", "in defiance of X", "in retaliation for X": the act is aimed at X.
+_AIMED_AT = frozenset({"protest", "defiance", "retaliation", "response", "opposition"})
+# Phrases that name what a complaint is about, as against whom it is made to.
+_TOPIC_RULES = frozenset({"prep_over", "prep_against", "prep_on", "object"})
+# Clauses that state a threat's condition: "... unless Israel withdraws".
+_CONDITION_MARKS = frozenset({"unless", "if"})
 
 
 class ActorIndex:
@@ -153,7 +165,9 @@ class ArgumentReader:
         return self.lex.in_class("locative", prep.lower_)
 
     # -- coding ----------------------------------------------------------------------------
-    def refs(self, head: Token, rule: str) -> list[ActorRef]:
+    def refs(self, head: Token, rule: str, named: bool = False) -> list[ActorRef]:
+        """The actors of a phrase; with ``named``, only actor mentions and places, not the
+        country a modifier gives a common noun ("the Thai border")."""
         out: list[ActorRef] = []
         for h in conjuncts(head):
             if self.is_weapon(h) or self.is_event_noun(h):
@@ -164,7 +178,7 @@ class ArgumentReader:
             if m is not None:
                 out.append(ref(m, rule))
                 for c in h.children:  # "Israeli and Palestinian officials"
-                    if c.dep_ in ("amod", "compound") and c.i < h.i:
+                    if c.dep_ in ("amod", "compound", "nmod") and c.i < h.i:
                         for cc in conjuncts(c)[1:]:
                             mc = self.actors.at(cc)
                             if mc is not None and mc is not m:
@@ -188,7 +202,7 @@ class ArgumentReader:
             inside = self.actors.within(_np_tokens(h))
             if inside:
                 out.extend(ref(m, rule) for m in inside)
-            elif h.pos_ in ("NOUN", "PROPN"):
+            elif h.pos_ in ("NOUN", "PROPN") and not named:
                 left = min(_np_tokens(h))
                 span = self.doc[left:h.i + 1]
                 # "shell Iraqi towns": a nationality on a place noun is no actor mention,
@@ -228,6 +242,8 @@ class ArgumentReader:
             got = self._last_speaker(tok)
             if got is not None:
                 return got
+        if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            return None  # "Uganda said Amin expelled them": an object is not the reporter
         t = tok.head
         while t.head.i != t.i:
             if t.dep_ == "ccomp" and self.lex.in_class("speech", t.head.lemma_.lower()):
@@ -299,6 +315,11 @@ class ArgumentReader:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return p, "passive_agent"
+        if trig.type in _STANCES and any(c.dep_ == "prep" and c.lower_ == "to"
+                                         for c in tok.children):
+            for c in tok.children:  # "Israel is opposed to ...", "X is committed to ..."
+                if c.dep_ == "nsubjpass":
+                    return c, "stance_holder"
         s = subject_token(tok)
         if s is not None:
             if s.lower_ in _RELATIVE and tok.dep_ == "relcl":
@@ -358,10 +379,20 @@ class ArgumentReader:
                 if home is not None:  # "ethnic Albanians in south Serbia are demanding"
                     args.sources = [replace(a, country=home) for a in args.sources]
                     args.source_rule = f"{rule}+residence"
-        for head, rule in self._target_heads(trig, consumed):
+        topic: list[ActorRef] = []
+        told: list[ActorRef] = []
+        heads = self._target_heads(trig, consumed)
+        if heads and heads[0][1] == "addressee_of_demand" and _coded(self.refs(*heads[0])):
+            heads = heads[:1]  # "China must drop barriers to U.S. exports": China is asked
+        for head, rule in heads:
+            if rule == _CONSUMED:
+                args.targets += self._participants(head)
+                args.target_rule = args.target_rule or "participant_of_consumed_noun"
+                continue
             found = self.refs(head, rule)
-            if not any(a.country for a in found):
-                # "investigating crimes by Croat forces": whoever did what is named
+            if not any(a.country for a in found) and rule != "prep_at":
+                # "investigating crimes by Croat forces": whoever did what is named (not
+                # the host of the occasion in "met X at a lunch hosted by Y")
                 found = self._event_noun_actors(head) or found
             if not any(a.country for a in found) and rule in ("object", "passive_subject"):
                 # "threatened further action against Russia": the object's own recipient
@@ -375,8 +406,15 @@ class ArgumentReader:
                     # a bare "the reported threat" points back to an event told earlier
                     args.event_noun_target = head.lemma_.lower()
             if found:
+                if rule in _TOPIC_RULES and _coded(found):
+                    topic += found
+                if rule == "prep_to" and _coded(found):
+                    told += found
                 args.targets += found
                 args.target_rule = args.target_rule or rule
+        if trig.type == "ACCUSE" and topic and told:
+            # "complained to the UN over Israeli raids": the accused, not the one told
+            args.targets = [a for a in args.targets if a not in told]
         if not args.targets and args.weapon_mode is not None:
             args.targets = self._site_owners(tok)
             if args.targets:
@@ -405,12 +443,57 @@ class ArgumentReader:
                     if _coded(got):
                         break
         if not _coded(args.targets):
+            got = self._aimed_at(trig)
+            if got:
+                args.targets, args.target_rule = got, "aimed_at"
+        if not _coded(args.targets) and trig.type == "THREATEN":
+            got = self._condition_subject(tok, args)
+            if got:
+                args.targets, args.target_rule = got, "condition_subject"
+        if not _coded(args.targets):
             got = self._nested_recipients(tok, args)
             if got:
                 args.targets, args.target_rule = got, "nested_recipient"
         src = {(a.start, a.end) for a in args.sources}
         args.targets = _dedupe([a for a in args.targets if (a.start, a.end) not in src])
+        args.targets = without_own_parties(args.sources, args.targets)
         return args
+
+    def _aimed_at(self, trig: Trigger) -> list[ActorRef]:
+        """Whom an act answers or defies: "a hunger strike in protest of the Russian
+        government's refusal", "blocked streets in defiance of Chinese authorities"."""
+        for h in (trig.token, trig.light):
+            for c in h.children if h is not None else ():
+                if c.dep_ != "prep" or c.lower_ != "in":
+                    continue
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.lemma_.lower() in _AIMED_AT:
+                        got = self._participants(p)
+                        if got:
+                            return got
+        return []
+
+    def _condition_subject(self, tok: Token, args: Args) -> list[ActorRef]:
+        """The one a threat is aimed at is who must meet its condition: "threatened to strike
+        unless Israel rescinded the annexation", "... if the United States goes ahead"."""
+        src = {(a.start, a.end) for a in args.sources}
+        todo, seen = [tok], 0
+        while todo and seen < 8:
+            t = todo.pop(0)
+            seen += 1
+            for c in t.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS
+                                             for m in c.children):
+                    s = subject_token(c)
+                    if s is None or s.lower_ in _PRONOUNS:
+                        continue
+                    got = [a for a in self.refs(s, "condition_subject")
+                           if a.country and (a.start, a.end) not in src]
+                    if got:
+                        return got
+                elif c.dep_ in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep"):
+                    todo.append(c)
+        return []
 
     def _nested_recipients(self, tok: Token, args: Args, depth: int = 2) -> list[ActorRef]:
         """A coded recipient one clause or phrase down: "threatened to break relations with
@@ -423,12 +506,18 @@ class ArgumentReader:
         for c in tok.children:
             if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
                 steps.append(c)
+            elif c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                           for a in c.children):
+                steps.append(c)  # a purpose: "blocked a road to show their disapproval of X"
             elif c.dep_ == "prep" and (c.lower_ == "for" or c.lower_ == "of"
                                        and tok.pos_ == "NOUN"):
                 # "called for sanctions against Nigeria", "suspension of links with Serbia"
                 steps += [p for p in c.children if p.dep_ == "pobj"]
         for step in steps:
             heads = [(o, "nested") for o in step.children if o.dep_ in ("dobj", "dative")]
+            s = subject_token(step) if step.pos_ in ("VERB", "AUX") else None
+            if s is not None and s.lower_ not in _PRONOUNS:
+                heads.append((s, "nested"))  # "refused to allow UN planes to land"
             for c in step.children:
                 if c.dep_ == "prep":
                     heads += self._preps_of(c)
@@ -437,6 +526,8 @@ class ArgumentReader:
                 if not got:
                     got = [a for h, _ in self._preps(o, "nested_recipient")
                            for a in self.refs(h, "nested_recipient") if a.country]
+                if not got:  # "refused to respond to a demand from the US President"
+                    got = self._participants(o)
                 got = [a for a in got if (a.start, a.end) not in src and a.country not in src]
                 if got:
                     return got
@@ -450,6 +541,11 @@ class ArgumentReader:
         out: list[tuple[Token, str]] = []
         if trig.speech is not None:
             s = subject_token(tok)
+            if s is not None and s.lower_ in _PRONOUNS and not _coded(
+                self.refs(s, "addressee_of_demand")
+            ):
+                # "issued a reminder to Iraq that it must cooperate": "it" is the one told
+                out.extend((r, "addressee_of_demand") for r in self._told(trig.speech))
             if s is not None:
                 out.append((s, "addressee_of_demand"))
         holders = [tok]
@@ -458,7 +554,12 @@ class ArgumentReader:
         for h in holders:
             for c in h.children:
                 if c.dep_ in ("dobj", "dative", "nsubjpass") and trig.entry.pos != "noun":
+                    if c.dep_ == "nsubjpass" and self.subject(trig)[1] == "stance_holder":
+                        continue
                     if c.lemma_.lower() in consumed or c.lower_ in consumed:
+                        if self._participants(c):  # "tighten the blockade of Serbia"
+                            out.append((c, _CONSUMED))
+                            continue
                         got = self._preps(c, "object_of_consumed_noun")
                         m = self.actors.at(c)
                         if not got and m is not None and m.country:
@@ -468,7 +569,29 @@ class ArgumentReader:
                     out.append((c, "object" if c.dep_ != "nsubjpass" else "passive_subject"))
                 elif c.dep_ == "prep":
                     out.extend(self._preps_of(c))
+                    if h is tok and trig.entry.pos == "noun" and c.lower_ == "of":
+                        # "its invasion of South Lebanon": the one the act is done to
+                        out.extend((p, "noun_of") for p in c.children if p.dep_ == "pobj"
+                                   and _coded(self.refs(p, "noun_of", named=True)))
+        if trig.light is not None and trig.entry.pos == "noun":
+            # "opened investigations against 28 officials": the light verb's phrases
+            for c in trig.light.children:
+                if c.dep_ == "prep" and c.i > tok.i:
+                    out.extend(self._preps_of(c))
         return out
+
+    def _told(self, speech: Token) -> list[Token]:
+        """Who a statement is addressed to: the object, dative or "to" phrase of the speech
+        verb, or of the verb whose object the speech noun is ("issued a warning to X")."""
+        heads = [speech] + ([speech.head] if speech.dep_ == "dobj" else [])
+        out = []
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN") and c is not speech:
+                    out.append(c)
+                if c.dep_ in ("dative", "prep") and c.lower_ == "to":
+                    out += [p for p in c.children if p.dep_ == "pobj"]
+        return [t for t in out if _coded(self.refs(t, "addressee_of_demand", named=True))]
 
     def _preps(self, noun: Token, rule: str) -> list[tuple[Token, str]]:
         out = []
@@ -513,6 +636,43 @@ class ArgumentReader:
         for c in noun.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and self.actors.at(c) is not None:
                 return self.refs(c, "event_noun_modifier")
+        return self._participants(noun)
+
+    def _participants(self, noun: Token, depth: int = 2) -> list[ActorRef]:
+        """Coded actors a noun phrase is about, one or two phrases down: "the withdrawal of
+        Serbian forces", "an offer from Afghanistan", "mediation between Syria and the PLO",
+        "crimes committed by Croat forces", "Serbia's suppression of unrest"."""
+        if depth == 0:
+            return []
+        for c in noun.children:
+            if c.dep_ == "poss" and c.lower_ not in _POSSESSIVES:
+                got = [a for a in self.refs(c, "participant_possessor", named=True) if a.country]
+                if got:
+                    return got
+        nested: list[Token] = []
+        for c in noun.children:
+            heads: list[Token] = []
+            if c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS:
+                heads = [p for p in c.children if p.dep_ == "pobj"]
+            elif c.dep_ in ("acl", "relcl"):  # "property seized by government forces"
+                heads = [p for a in c.children if a.dep_ == "agent"
+                         for p in a.children if p.dep_ == "pobj"]
+                if c.dep_ == "acl" and self.is_event_noun(noun):
+                    # "demands that Burundi's government grant ...": the one asked
+                    s = subject_token(c)
+                    heads += [s] if s is not None and s.lower_ not in _PRONOUNS else []
+            for h in heads:
+                if h.ent_type_ in ("DATE", "TIME") or h.lower_ in _TIME_WORDS:
+                    continue
+                got = [a for a in self.refs(h, f"participant_{c.lower_}", named=True)
+                       if a.country]
+                if got:
+                    return got
+                nested.append(h)
+        for h in nested:
+            got = self._participants(h, depth - 1)
+            if got:
+                return got
         return []
 
     def _inner_targets(self, inner: Trigger, outer: Args) -> list[ActorRef]:
@@ -524,19 +684,32 @@ class ArgumentReader:
             got = [a for a in self.refs(subj, rule) if (a.start, a.end) not in outer_src]
             if got:
                 return got
-        for head, _ in self._target_heads(inner, set(inner.entry.deps)):
-            if self.is_event_noun(head):
+        for head, rule in self._target_heads(inner, set(inner.entry.deps)):
+            if rule == _CONSUMED:
+                got = self._participants(head)
+            elif self.is_event_noun(head):
                 got = self._event_noun_actors(head)
             else:
                 got = self.refs(head, "complement_object")
                 if not _coded(got):
                     got = [a for h, _ in self._preps(head, "complement_object")
                            for a in self.refs(h, "complement_object")] or got
+                if not _coded(got):
+                    got = self._participants(head) or got
             got = [a for a in got if (a.start, a.end) not in outer_src]
             if _coded(got):
                 return got
             first = first or got
         return first
+
+
+def without_own_parties(sources: list[ActorRef], targets: list[ActorRef]) -> list[ActorRef]:
+    """ "Israel and Lebanon renewed negotiations on an Israeli pullback": a compound actor
+    acting together is its own counterpart, and PLOVER lists no recipient for it."""
+    parties = {a.country for a in sources if a.country}
+    if len(parties) < 2:
+        return targets
+    return [a for a in targets if a.country not in parties]
 
 
 def _coded(refs: list[ActorRef]) -> bool:

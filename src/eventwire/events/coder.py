@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from eventwire.config import Settings
 from eventwire.events import anchors
-from eventwire.events.arguments import ActorIndex, ArgumentReader
+from eventwire.events.arguments import ActorIndex, ArgumentReader, without_own_parties
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.plover import QUAD
 from eventwire.events.triggers import Trigger, aggregate, find_triggers, hypothetical, resolve
@@ -29,8 +29,10 @@ log = logging.getLogger(__name__)
 
 # Event types that happen somewhere: a dateline can stand in for an unstated place.
 PLACED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID"})
-_HUMAN_SECTORS = frozenset({"CVL", "CIV", None})
+_HUMAN_SECTORS = frozenset({"CVL", "CIV"})
 _BLAME_MODES = frozenset({"allege"})
+# Actor codes that stand for no state (intergovernmental, non-governmental, international).
+NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"})
 _PLACE_PREPS = frozenset({"in", "to", "from", "into", "at", "inside", "across"})
 # Links from a place phrase up to the trigger that keep it about what is acted on.
 _OBJECT_CHAIN = frozenset({"dobj", "nsubjpass", "acl", "xcomp", "pobj", "prep"})
@@ -146,6 +148,12 @@ class EventCoder:
             _victim_country(ev)
         if not any(a.country for a in ev.targets):
             self._place_recipient(ev, trig, places)
+        if not any(a.country for a in ev.targets):
+            _domestic_counterpart(ev)
+        kept = without_own_parties(ev.sources, ev.targets)
+        if len(kept) < len(ev.targets):
+            ev.targets = kept
+            ev.field_rules["targets"] += "-own_parties"
         ev.confidence = _confidence(ev, trig)
         return ev, args.event_noun_target
 
@@ -178,14 +186,19 @@ class EventCoder:
                 continue
             if pl.country in src and ev.type not in DOMESTIC_TARGET:
                 continue
-            prep = span.root.head
-            if span.root.dep_ == "pobj" and prep.lower_ in _PLACE_PREPS and _governed_by(
+            node = _phrase_head(span.root)
+            prep = node.head
+            if node.dep_ == "pobj" and prep.lower_ in _PLACE_PREPS and _governed_by(
                 prep.head, heads
             ):
                 # "blows to the United States and Israel": every place of the list
-                roots = {t.i for t in span.root.conjuncts} | {span.root.i}
+                roots = {t.i for t in node.conjuncts} | {node.i}
+                # one place per phrase, the one nearest its head: "Darfur" in "West Darfur
+                # State" (a stray "West" read as a place of its own does not count)
+                last = {_root_of(doc, p): p for p in sorted(places, key=lambda p: p.start)
+                        if p.country and _root_of(doc, p) in roots}
                 ev.targets = [ActorRef(text=p.text, start=p.start, end=p.end, country=p.country)
-                              for p in places if p.country and _root_of(doc, p) in roots]
+                              for p in last.values()]
                 ev.field_rules["targets"] = "country_of_place"
                 return
 
@@ -230,9 +243,23 @@ class EventCoder:
 _SUBORDINATE = frozenset({"advcl", "acl", "relcl", "xcomp", "pcomp", "ccomp", "conj", "pobj"})
 
 
+def _phrase_head(tok):
+    """The head noun a place name modifies or names: "Montenegro" in "in Montenegro
+    province", "Algiers" in "in the capital city of Algiers"."""
+    while tok.head.i != tok.i:
+        if tok.dep_ == "compound":
+            tok = tok.head
+        elif (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.dep_ == "prep"
+              and tok.head.head.pos_ == "NOUN" and tok.head.head.dep_ == "pobj"):
+            tok = tok.head.head
+        else:
+            break
+    return tok
+
+
 def _root_of(doc, place) -> int | None:
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    return span.root.i if span is not None else None
+    return _phrase_head(span.root).i if span is not None else None
 
 
 def _governed_by(tok, heads: set[int]) -> bool:
@@ -335,6 +362,23 @@ def _victim_country(ev: Event) -> None:
             changed = True
     if changed:
         ev.field_rules["targets"] += "+victim_country_from_location"
+
+
+def _domestic_counterpart(ev: Event) -> None:
+    """A recipient known only by role ("the rebels", "President Gbagbo", "police") in an act
+    of a state's own actor is taken to be of that state, the codebooks' domestic default:
+    "the Mozambique government accepted demands from rebels" is MOZ -> MOZ REB."""
+    home = {a.country for a in ev.sources if a.country}
+    if len(home) != 1 or next(iter(home)) in NON_STATE or ev.type == "ASSAULT":
+        return  # the victims of an attack are of the place it hit (``_victim_country``)
+    country = next(iter(home))
+    changed = False
+    for i, a in enumerate(ev.targets):
+        if a.country is None and a.sector is not None:
+            ev.targets[i] = replace(a, country=country)
+            changed = True
+    if changed:
+        ev.field_rules["targets"] += "+domestic_counterpart"
 
 
 def _resolve_event_noun_targets(events: list[Event], pending: list[tuple[Event, str]],

@@ -30,6 +30,8 @@ _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday",
                         "sunday", "morning", "evening", "night", "afternoon", "day", "week",
                         "month", "year", "weekend"})
 _SPEECH_ACTS = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "SUPPORT"})
+# Acts that let someone do something: "allowed candidate X to run" is done to X.
+_PERMITS = frozenset({"CONCEDE", "RETREAT"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _POSSESSIVES = frozenset({"its", "their", "his", "her"})
 # Prepositions that say where an unnamed group lives: "ethnic Albanians in south Serbia".
@@ -69,11 +71,12 @@ class ActorIndex:
             for t in span:
                 self.by_token[t.i] = m  # smaller mentions overwrite larger ones
         # Countries named as the object of an act ("visited Russia") are actors even when
-        # the actors component read them as places.
+        # the actors component read them as places; a people's name ("Albanians") is not a
+        # place, and who its members are is the actors component's call.
         self.place_by_token: dict[int, Place] = {}
         for p in doc._.places or []:
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
-            if span is not None and p.country:
+            if span is not None and p.country and not p.rule.startswith("demonym"):
                 for t in span:
                     self.place_by_token[t.i] = p
 
@@ -176,7 +179,9 @@ class ArgumentReader:
             if m is not None and m.country is None and h.lower_ in _PRONOUNS:
                 m = self.actors.antecedent(m) or None
             if m is not None:
-                out.append(ref(m, rule))
+                r = ref(m, rule)
+                home = None if r.country else self._residence(h)
+                out.append(replace(r, country=home) if home else r)  # "forces in Bosnia"
                 for c in h.children:  # "Israeli and Palestinian officials"
                     if c.dep_ in ("amod", "compound", "nmod") and c.i < h.i:
                         for cc in conjuncts(c)[1:]:
@@ -419,7 +424,7 @@ class ArgumentReader:
             args.targets = self._site_owners(tok)
             if args.targets:
                 args.target_rule = "owner_of_struck_site"
-        if not _coded(args.targets) and trig.type in _SPEECH_ACTS:
+        if not _coded(args.targets) and trig.type in _SPEECH_ACTS | _PERMITS:
             # "demanded that the US cancel ...": the one asked, warned or blamed
             for c in tok.children:
                 if c.dep_ in ("ccomp", "xcomp"):
@@ -553,7 +558,9 @@ class ArgumentReader:
             holders.append(tok.head)
         for h in holders:
             for c in h.children:
-                if c.dep_ in ("dobj", "dative", "nsubjpass") and trig.entry.pos != "noun":
+                if c.dep_ == "dative" and c.pos_ == "ADP":
+                    out.extend(self._preps_of(c))  # "paid compensation to X", a "to" dative
+                elif c.dep_ in ("dobj", "dative", "nsubjpass") and trig.entry.pos != "noun":
                     if c.dep_ == "nsubjpass" and self.subject(trig)[1] == "stance_holder":
                         continue
                     if c.lemma_.lower() in consumed or c.lower_ in consumed:

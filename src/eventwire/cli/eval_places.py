@@ -18,8 +18,9 @@ def eval_places(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
     limit: int = typer.Option(0, "--limit", min=0, help="Only the first N articles (0: all)."),
     demonyms: bool = typer.Option(
-        False, "--demonyms",
-        help="Also emit demonyms (\"Russian\") as toponyms of their country, as LGL annotates."),
+        True, "--demonyms/--no-demonyms",
+        help="Emit demonyms (\"Russian\") as toponyms of their country, as the component "
+        "does by default and LGL annotates (GeoVirus does not)."),
 ) -> None:
     """Toponym recognition P/R/F1 (exact spans), accuracy within 161 km and error AUC."""
     from eventwire.eval.places import GoldError, evaluate, read_gold

@@ -150,9 +150,10 @@ def score(gold: Iterable[GoldArticle], predicted: Iterable[list]) -> dict:
 
 
 def evaluate(path: str | Path, nlp=None, limit: int | None = None,
-             batch_size: int = 32, demonyms: bool = False) -> dict:
-    """Run the places component over the gold articles and score it; ``demonyms`` also
-    counts "Russian"-type mentions as toponyms (LGL's convention, not GeoVirus')."""
+             batch_size: int = 32, demonyms: bool = True) -> dict:
+    """Run the places component over the gold articles and score it; ``demonyms`` (the
+    component's default) counts "Russian"-type mentions as toponyms, as LGL does; GeoVirus
+    does not annotate them."""
     from eventwire.nlp.places import places_nlp
 
     articles = read_gold(path)[:limit] if limit else read_gold(path)

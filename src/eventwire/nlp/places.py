@@ -1,7 +1,9 @@
 """The ``eventwire_places`` component: toponyms found and resolved to GeoNames entries.
 
 Recognition takes spaCy's GPE/LOC/FAC entities plus gazetteer matches of well-known names
-(countries, regions, capitals, large cities) that the small model misses or mislabels.
+(countries, regions, capitals, large cities) that the small model misses or mislabels, towns
+named by their institutions ("Corsicana Police Department"), streets and numbered roads
+(resolved to the article's town) and, by default, demonyms ("Russian", rule "demonym").
 Resolution scores every gazetteer candidate of a toponym with a population prior, the
 article's context (countries and regions mentioned elsewhere in it, the dateline, a
 qualifier such as "Paris, Texas") and keeps the relation words around it ("near Baghdad",
@@ -31,11 +33,16 @@ from eventwire.nlp.places_rules import (
     DIRECTION_WORDS,
     FUNCTION_WORDS,
     GENERIC_PART,
+    INSTITUTION_WORDS,
+    NOT_STREET_START,
     OWNER_BEFORE,
+    PERSON_TITLES,
+    PERSON_VERBS,
     POSSESSIVE,
     REGION_AFTER,
     RELATION_BEFORE,
     STATE_ABBREVIATIONS,
+    STREET,
 )
 
 PLACE_LABELS = {"GPE": 0.85, "LOC": 0.8, "FAC": 0.6}
@@ -70,6 +77,20 @@ def _not_a_place(doc: Doc, t: Toponym, people: set[str]) -> bool:
     return span is not None and len(span) == 1 and span[0].pos_ == "ADJ"
 
 
+def _reads_as_person(token) -> bool:
+    """A lone name after a title ("Sen. Jones") or the subject of a speech verb ("Robertson
+    said", "Patrick proposed")."""
+    before = token.nbor(-1).lower_.rstrip(".") if token.i > 0 else ""
+    return before in PERSON_TITLES or (token.dep_ == "nsubj"
+                                       and token.head.lemma_ in PERSON_VERBS)
+
+
+def _name_goes_on(token) -> bool:
+    """Whether a capitalised word after a known name still belongs to the name ("Shamrock
+    Street", "Sri Lankan") rather than to an institution or a lower-case tail."""
+    return token.text[:1].isupper() and token.lower_ not in INSTITUTION_WORDS
+
+
 def _modifier_of(ent, start: int) -> bool:
     """A place opening an organisation's name ("the Texas Department of ...") or after "of"
     in it ("University of Georgia")."""
@@ -89,6 +110,8 @@ class Toponym:
     qualifier: tuple[str, str] | None = None  # (cc, admin1) from "X, Texas"
     relation: str | None = None
     margin: float = 0.0  # score lead of the chosen candidate over the runner-up
+    kind_hint: tuple[str, str] | None = None  # (kind, cc or "") from a list or "X state"
+    areas: set[tuple[str, str]] | None = None  # big countries and states of this name
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +150,7 @@ class PlacesComponent:
     """Finds toponyms in a Doc and writes ``doc._.places``."""
 
     def __init__(self, nlp: Language, name: str, use_matcher: bool = True,
-                 demonyms: bool = False):
+                 demonyms: bool = True):
         self.name = name
         self.use_matcher = use_matcher
         self.demonyms = demonyms
@@ -166,6 +189,16 @@ class PlacesComponent:
             head, _, rest = text.partition(" ")
             if not cands and head.lower() in DIRECTION_WORDS:
                 cands = self.gaz.lookup(rest)  # "North Texas", "Eastern Kentucky"
+            if not cands and len(tokens) > 1:
+                known = self._known_prefix(full, tokens)
+                if known is not None and not _name_goes_on(tokens[len(known[0])]):
+                    # "Boone County Jail", "Near East regional bureau"
+                    tokens, cands = known
+                    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                    text = full[start:end]
+                elif tokens[-1].lower_ in INSTITUTION_WORDS:
+                    other_ents.append(ent)  # "Titus County Jail": an institution, unknown
+                    continue
             if (ent.label_ == "FAC" and not cands) or not text[:1].isupper():
                 other_ents.append(ent)  # a street or building named after a town is no town
                 continue
@@ -173,6 +206,7 @@ class PlacesComponent:
                                           PLACE_LABELS[ent.label_], cands)
             for i in range(start, end):
                 taken[i] = True
+        self._streets(full, found, taken)
         people = {w for e in other_ents if e.label_ == "PERSON" for w in e.text.split()}
         surnames = {w for e in other_ents if e.label_ == "PERSON" and len(e) > 1
                     for w in e.text.split()}
@@ -183,14 +217,18 @@ class PlacesComponent:
                 continue
             cands = [e for e in self.gaz.lookup(ent.text)
                      if e.kind != "city" or e.population >= PERSON_TOWN_MIN_POPULATION]
+            if _reads_as_person(ent[0]) and not any(
+                    e.kind in _MAJOR or e.population >= MATCHER_MIN_POPULATION for e in cands):
+                continue  # "President Obama", "Robertson said": a person after all
             if cands and ent.text[:1].isupper() and not ent.text.isupper():
                 start, end = ent.start_char, ent.end_char
                 found[(start, end)] = Toponym(start, end, ent.text, "ner:PERSON-as-place",
                                               0.5, cands)
                 for i in range(start, end):
                     taken[i] = True
+        self._institutions(full, found, taken, other_ents)
         for key, t in list(found.items()):
-            if not t.candidates and _not_a_place(doc, t, people):
+            if not t.candidates and t.rule != "street" and _not_a_place(doc, t, people):
                 del found[key]
             elif t.text in surnames and not any(
                     e.kind in _MAJOR or e.population >= MATCHER_MIN_POPULATION
@@ -205,6 +243,78 @@ class PlacesComponent:
         self._propagate(full, found, taken, other_ents)
         self._possessive_regions(doc, full, found)
         return sorted(found.values(), key=lambda t: t.start)
+
+    def _streets(self, text: str, found: dict, taken: list[bool]) -> None:
+        """"Mayfield Road", "Highway 19": streets and roads, in place of the town names
+        inside them ("Memphis Street" is no mention of Memphis)."""
+        for m in STREET.finditer(text):
+            start, end = m.span()
+            if (m.group("road") and re.search(r"[A-Z]\w+ $", text[max(0, start - 30):start])
+                    or m.group("name") and re.match(r" \d", text[end:end + 2])):
+                continue  # "Douglas County Road 4": the county is the place named
+            words = m.group().split(" ")
+            while len(words) > 2 and (words[0].lower() in NOT_STREET_START
+                                      or words[0].endswith(("'s", "\u2019s"))):
+                start += len(words.pop(0)) + 1
+            if words[0].lower() in NOT_STREET_START:
+                continue
+            inside = [k for k in found if start <= k[0] and k[1] <= end]
+            if any(taken[start:end]) and (not inside or any(
+                    taken[i] for i in range(start, end)
+                    if not any(a <= i < b for a, b in inside))):
+                continue  # overlaps a place it does not contain
+            for key in inside:
+                del found[key]
+            found[(start, end)] = Toponym(start, end, text[start:end], "street", 0.6, [])
+            for i in range(start, end):
+                taken[i] = True
+
+    def _known_prefix(self, text: str, tokens: list) -> tuple[list, list[Entry]] | None:
+        """The longest run of capitalised words opening a name that the gazetteer knows,
+        when more words follow it ("Chesterfield County Police" -> "Chesterfield County")."""
+        for k in range(len(tokens) - 1, 0, -1):
+            head = tokens[:k]
+            if not all(t.text[:1].isupper() for t in head) or head[-1].is_punct:
+                continue
+            name = text[head[0].idx:head[-1].idx + len(head[-1].text)]
+            cands = self.gaz.lookup(name)
+            if not cands:
+                m = GENERIC_PART.match(name)
+                cands = self.gaz.lookup(m.group("name")) if m and m.group("name") != name else []
+            if cands:
+                return head, cands
+        return None
+
+    def _institutions(self, text: str, found: dict, taken: list[bool], other_ents) -> None:
+        """"Corsicana Police Department", "the Canaan Board of Finance": an organisation or
+        building named after its town names the town."""
+        for ent in other_ents:
+            if ent.label_ not in {"ORG", "FAC", "PERSON"} or len(ent) < 2:
+                continue
+            tokens = list(ent)
+            while tokens and tokens[0].lower_ == "the":
+                tokens.pop(0)
+            known = self._known_prefix(text, tokens) if len(tokens) > 1 else None
+            if known is None:
+                continue
+            head, cands = known
+            if tokens[len(head)].lower_ not in INSTITUTION_WORDS:
+                continue
+            if len(head) > 1 and head[-1].lower_ in {"city", "town", "village"}:
+                shorter = self._known_prefix(text, head)  # "the Athens City Council": Athens
+                if shorter is not None:
+                    head, cands = shorter
+            if len(head) == 1 and (head[0].is_upper or head[0].lower_ in INSTITUTION_WORDS
+                                   or not any(norm(head[0].text) in variants(e.name)
+                                              for e in cands)):
+                continue  # "HUD Office", "the City Council": no town named there
+            start, end = head[0].idx, head[-1].idx + len(head[-1].text)
+            if any(taken[start:end]):
+                continue
+            found[(start, end)] = Toponym(start, end, text[start:end], "institution", 0.6,
+                                          cands)
+            for i in range(start, end):
+                taken[i] = True
 
     def _match(self, doc: Doc, text: str, found: dict, taken: list[bool], other_ents) -> None:
         low = _lower_keys(text)
@@ -361,6 +471,7 @@ class PlacesComponent:
                 m = GENERIC_PART.match(t.text)  # "Catawba River", "Nyanza Province"
                 t.candidates = self.gaz.lookup(m.group("name")) if m else []
         self._qualifiers(text, toponyms)
+        _kind_hints(text, toponyms)
         context = Counter()
         dateline = self._dateline(doc)
         if dateline is not None:
@@ -454,8 +565,17 @@ class PlacesComponent:
             if any(c.cc == e.cc and c.kind in {"city", "capital"} and c.population >= 50_000
                    for c in t.candidates):
                 s -= 3.0  # "Tehran", "New York": a big namesake city is meant by default
+        if e.kind == "city" and e.population < 100_000:
+            if t.areas is None:
+                t.areas = {(c.cc, c.admin1) for c in t.candidates
+                           if c.kind in {"country", "admin1"} and key == norm(c.name)
+                           and c.population >= 1_000_000}
+            if t.areas - {(e.cc, e.admin1)}:
+                s -= 6.0  # "Norway", "Florida": the country or state, not a namesake town
         if t.within and e.cc not in t.within:
             s -= 20
+        if t.kind_hint and e.kind == t.kind_hint[0] and e.cc == (t.kind_hint[1] or e.cc):
+            s += 4.0
         if t.qualifier:
             cc, a1 = t.qualifier
             if e.cc == cc and (not a1 or e.admin1 == a1):
@@ -490,6 +610,37 @@ class PlacesComponent:
             if e and e.admin1 else None,
             relation=t.relation,
         )
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
+_STATE_AFTER = re.compile(r"\s+state\b")
+_STATE_BEFORE = re.compile(r"\bstate\s+of\s+(?:the\s+)?$")
+
+
+def _kind_hints(text: str, toponyms: list[Toponym]) -> None:
+    """"Georgia, Oklahoma, Pennsylvania and Wisconsin": names listed together are of one
+    kind, so each is read as a state when most of the others can be states of the same
+    country (or as a country when most can be countries); "Washington state" and "the state
+    of Washington" are states."""
+    chains: list[list[Toponym]] = []
+    for t in toponyms:
+        if chains and _LIST_GAP.fullmatch(text[chains[-1][-1].end:t.start]):
+            chains[-1].append(t)
+        else:
+            chains.append([t])
+    for chain in (c for c in chains if len(c) >= 3):
+        for t in chain:
+            others = [o for o in chain if o is not t]
+            need = math.ceil(2 * len(others) / 3)
+            states = Counter(cc for o in others
+                             for cc in {e.cc for e in o.candidates if e.kind == "admin1"})
+            if sum(any(e.kind == "country" for e in o.candidates) for o in others) >= need:
+                t.kind_hint = ("country", "")
+            elif states and states.most_common(1)[0][1] >= need:
+                t.kind_hint = ("admin1", states.most_common(1)[0][0])
+    for t in toponyms:
+        if _STATE_AFTER.match(text, t.end) or _STATE_BEFORE.search(text, 0, t.start):
+            t.kind_hint = ("admin1", "")
 
 
 def _prior(e: Entry) -> float:
@@ -534,7 +685,7 @@ def _relation_before(text: str, start: int) -> str | None:
 
 
 @lru_cache(maxsize=2)
-def places_nlp(model: str | None = None, demonyms: bool = False) -> Language:
+def places_nlp(model: str | None = None, demonyms: bool = True) -> Language:
     """The spaCy model plus this component alone: enough to evaluate or try places."""
     from eventwire.nlp.pipeline import load_bare
 
@@ -543,6 +694,6 @@ def places_nlp(model: str | None = None, demonyms: bool = False) -> Language:
     return nlp
 
 
-@Language.factory("eventwire_places", default_config={"use_matcher": True, "demonyms": False})
+@Language.factory("eventwire_places", default_config={"use_matcher": True, "demonyms": True})
 def make_places(nlp: Language, name: str, use_matcher: bool, demonyms: bool) -> PlacesComponent:
     return PlacesComponent(nlp, name, use_matcher, demonyms)

@@ -13,6 +13,44 @@ DIRECTION_WORDS = {"north", "south", "east", "west", "central", "northern", "sou
                    "eastern", "western", "northeast", "northwest", "southeast", "southwest",
                    "midwest", "middle", "upper", "lower", "greater"}
 
+# Words that, after a place name, make the whole an institution of that place ("Corsicana
+# Police Department", "the Canaan Board of Finance"): the place is kept, the rest is not.
+INSTITUTION_WORDS = {
+    "police", "sheriff", "sheriff's", "sheriff\u2019s", "department", "dept", "council",
+    "board", "school", "schools", "elementary", "hospital", "medical", "fire", "court",
+    "courthouse", "jail", "library", "historical", "society", "chamber", "democratic",
+    "republican", "party", "committee", "commission", "commissioners", "senior", "community",
+    "municipal", "city", "town", "village", "public", "planning", "zoning", "parks",
+    "recreation", "housing", "authority", "transit", "utilities", "water", "emergency",
+    "health", "office", "officials", "superior", "civic",
+}
+
+# A street or numbered road: "Mayfield Road", "E. Broad St.", "Highway 19", "County Road 43".
+# A street is resolved to the town the article is about.  "St." and "Dr." only end a name
+# when no capitalised word follows ("St. Louis", "Dr. Smith").
+_STREET_WORD = r"[A-Z][\w'\u2019\-]*"
+STREET = re.compile(
+    r"(?<![\w.])(?P<road>(?:State |U\.S\. )?(?:Highway|Interstate|Route|County Road|"
+    r"State Road|Farm Road|FM|I-|US-) ?\d+)\b"
+    rf"|(?<![\w.])(?P<name>(?:(?:[NSEW]\.|North|South|East|West|Old) )?{_STREET_WORD}"
+    rf"(?: {_STREET_WORD}){{0,2}} "
+    r"(?:Street|Road|Avenue|Drive|Boulevard|Lane|Parkway|Pike|Freeway|Expressway|Circle|"
+    r"Trail|Terrace|Highway|(?:St|Rd|Ave|Dr|Blvd|Ln|Pkwy)\.(?! [A-Z])))"
+)
+# Capitalised words that open a sentence rather than a street name ("On Main Street").
+NOT_STREET_START = {"on", "in", "at", "the", "to", "from", "and", "of", "near", "along", "off",
+                    "down", "up", "via", "across", "a", "an", "by", "for", "with", "into"}
+
+# Words before a lone name that make it a person's ("President Obama", "Sen. Jones"), and
+# verbs after it that a person, not a town, is the subject of ("Robertson said").
+PERSON_TITLES = {"mr", "mrs", "ms", "miss", "dr", "president", "gov", "governor", "sen",
+                 "senator", "rep", "gen", "sgt", "officer", "coach", "judge", "mayor",
+                 "sheriff", "chief", "lt", "capt", "col", "brig", "minister", "secretary",
+                 "pastor", "rev", "father", "sister", "brother", "sir", "lord", "king", "queen",
+                 "prince", "princess", "detective", "deputy", "trooper", "commissioner"}
+PERSON_VERBS = {"say", "tell", "add", "note", "explain", "admit", "claim", "recall", "write",
+                "propose", "ask", "argue", "insist"}
+
 # A generic word around a name the gazetteer may know without it ("Catawba River",
 # "Nyanza Province", "Lake Erie").
 GENERIC_PART = re.compile(

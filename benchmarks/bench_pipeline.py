@@ -112,7 +112,7 @@ def run_ingest(files, db: str, workers: int, settings: Settings, with_nlp: bool 
             memory.append({"articles": todo.pop(0), "worker_peak_mb": sampler.worker_peak / MB,
                            "main_peak_mb": sampler.main_peak / MB})
 
-    with Store(db) as store:
+    with Store(db, memory_limit=settings.db_memory) as store:  # as `eventwire ingest`
         report = ingest([str(f) for f in files], store, settings=settings, with_nlp=with_nlp,
                         on_progress=progress, workers=workers)
         end = time.perf_counter()

@@ -125,3 +125,14 @@ def test_annotate_adds_the_language_layer_to_stored_articles_once(cli, tmp_path)
     assert cli("annotate", "--db", db, "--all").exit_code == 0
     with Store(db) as store:  # re-annotating replaces, never duplicates
         assert store.count("events") == events
+
+
+def test_writer_memory_cap_from_the_environment(cli, inputs, tmp_path, monkeypatch):
+    db = str(tmp_path / "x.duckdb")
+    monkeypatch.setenv("EVENTWIRE_DB_MEMORY", "lots")
+    bad = cli("ingest", str(inputs), "--db", db, "--no-nlp")
+    assert bad.exit_code == 2 and "bad memory limit 'lots'" in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 1
+    monkeypatch.setenv("EVENTWIRE_DB_MEMORY", "16MB")  # small, yet every article lands
+    ok = cli("ingest", str(inputs), "--db", db, "--no-nlp")
+    assert "articles new: 3" in ok.stdout

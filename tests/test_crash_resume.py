@@ -21,8 +21,8 @@ KILLER = textwrap.dedent("""
     real = store._insert
     calls = {"articles": 0}
 
-    def insert(table, rows, ignore_conflicts=False):
-        real(table, rows, ignore_conflicts)
+    def insert(table, rows):
+        real(table, rows)
         if table == "articles":
             calls["articles"] += 1
             if calls["articles"] == 3:  # third batch: rows written, transaction still open

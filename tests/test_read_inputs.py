@@ -63,6 +63,19 @@ def test_binary_and_undecodable_bytes_are_refused_at_extraction(tmp_path):
     assert isinstance(skip, Skip) and "binary" in skip.reason
 
 
+def test_article_longer_than_any_news_article_is_refused(monkeypatch):
+    from eventwire.sources import extract as stage
+
+    monkeypatch.setattr(stage, "MAX_ARTICLE_CHARS", 200)
+    text = "Police fired tear gas at protesters in the capital. " * 10  # 520 characters
+    raw = RawInput("feed.jsonl", text.encode(), AS_OF, record="line 1", hint="jsonl-text")
+    skip = extract(raw)
+    assert isinstance(skip, Skip) and skip.record == "line 1"
+    assert "over the 200 a news article can have" in skip.reason
+    short = RawInput("feed.jsonl", b"Police fired tear gas.", AS_OF, hint="jsonl-text")
+    assert extract(short)[0].body == "Police fired tear gas."
+
+
 def test_gzip_html_and_truncated_gzip(tmp_path):
     html = HTML.format(title="Kenya police fire tear gas at tax protesters").encode()
     (tmp_path / "page.html.gz").write_bytes(gzip.compress(html))

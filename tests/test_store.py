@@ -50,10 +50,10 @@ def test_failed_batch_leaves_nothing_behind(tmp_path, monkeypatch):
     s.write_batch([art(1)])
     real = s._insert
 
-    def broken(table, rows, ignore_conflicts=False):
+    def broken(table, rows):
         if table == "events":
             raise duckdb.IOException("disk full")
-        real(table, rows, ignore_conflicts)
+        real(table, rows)
 
     monkeypatch.setattr(s, "_insert", broken)
     batch = [art(2), art(3)]
@@ -83,3 +83,56 @@ def test_newer_schema_is_refused(tmp_path):
         s.con.execute("INSERT INTO schema_version (version) VALUES (?)", [VERSION + 1])
     with pytest.raises(StoreError, match="newer"):
         Store(db)
+
+
+def test_version_1_store_migrates_keeping_rows_and_dedupe(tmp_path):
+    """A store written by schema 1 (with key constraints) opens, keeps its rows and still
+    refuses repeats once the keys are gone."""
+    from eventwire.store.schema import MIGRATIONS
+
+    db = str(tmp_path / "v1.duckdb")
+    con = duckdb.connect(db)
+    con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMPTZ "
+                "DEFAULT current_timestamp)")
+    con.execute(MIGRATIONS[0])
+    con.execute("INSERT INTO schema_version (version) VALUES (1)")
+    con.execute("INSERT INTO articles (id, body) VALUES ('old', 'Old body.')")
+    con.execute("INSERT INTO inputs (raw_hash, source_path, record) VALUES ('h', '/in', '')")
+    con.close()
+    arts = [art(1), art(2)]
+    with Store(db) as s:
+        assert s.version() == VERSION == 2
+        assert s.count() == 1 and s.count("inputs") == 1
+        assert s.write_batch(arts, [annos(a) for a in arts]) == (2, 0)
+        assert s.write_batch(arts, [annos(a) for a in arts]) == (0, 2)
+        assert s.count() == 3 and s.count("events") == 2 and s.count("inputs") == 3
+        row = s.query("SELECT ingested_at, annotated FROM articles WHERE id = 'a001'")[0]
+        assert row["ingested_at"] is not None and row["annotated"] is True
+        indexes = s.con.execute("SELECT count(*) FROM duckdb_indexes()").fetchone()[0]
+        constraints = s.con.execute("SELECT count(*) FROM duckdb_constraints() WHERE "
+                                    "constraint_type IN ('PRIMARY KEY', 'UNIQUE')").fetchone()[0]
+        assert indexes == 0 and constraints == 0
+
+
+def test_insert_new_keeps_one_of_each_key(tmp_path):
+    import pyarrow as pa
+
+    from eventwire.store.db import insert_new
+
+    with Store(str(tmp_path / "s.duckdb")) as s:
+        rows = pa.Table.from_pylist([{"raw_hash": "h", "source_path": "/a", "record": "1"},
+                                     {"raw_hash": "h", "source_path": "/a", "record": "1"},
+                                     {"raw_hash": "h", "source_path": "/a", "record": "2"}])
+        insert_new(s.con, "inputs", rows)
+        insert_new(s.con, "inputs", rows)
+        assert s.count("inputs") == 2
+        insert_new(s.con, "mentions", pa.Table.from_pylist([{"article_id": "x", "start": 1}] * 2))
+        assert s.count("mentions") == 2  # unkeyed tables take every row
+
+
+def test_memory_limit_applies_and_bad_value_is_one_line(tmp_path):
+    with Store(str(tmp_path / "s.duckdb"), memory_limit="100MB") as s:
+        limit = s.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        assert limit.startswith("95.3") or limit.startswith("100")  # MiB or MB display
+    with pytest.raises(StoreError, match="bad memory limit 'lots'"):
+        Store(str(tmp_path / "t.duckdb"), memory_limit="lots")

@@ -25,6 +25,9 @@ class Settings:
     )
     batch_size: int = field(default_factory=lambda: _env_int("EVENTWIRE_BATCH_SIZE", 64))
     db_path: str = field(default_factory=lambda: os.environ.get("EVENTWIRE_DB", "eventwire.duckdb"))
+    # Memory cap of DuckDB when writing (ingest, annotate, load): its buffer pool otherwise
+    # keeps cached blocks up to 80% of RAM, so a long ingest would grow with the store.
+    db_memory: str = field(default_factory=lambda: os.environ.get("EVENTWIRE_DB_MEMORY", "32MB"))
     actor_files: tuple[str, ...] = field(
         default_factory=lambda: tuple(
             p for p in os.environ.get("EVENTWIRE_ACTORS", "").split(os.pathsep) if p

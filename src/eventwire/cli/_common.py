@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import typer
 from rich.console import Console
 
+from eventwire.config import Settings
 from eventwire.store import Store, StoreError
 
 console = Console()
@@ -31,7 +32,9 @@ def open_store(path: str, read_only: bool = False):
     if read_only and not os.path.exists(path):
         fail(f"{path}: no such database; run `eventwire ingest` or `eventwire demo` first", 2)
     try:
-        store = Store(path, read_only=read_only)
+        # writers are capped so a long ingest stays flat; readers keep DuckDB's default
+        store = Store(path, read_only=read_only,
+                      memory_limit=None if read_only else Settings().db_memory)
     except StoreError as exc:
         fail(str(exc), 2)
     try:

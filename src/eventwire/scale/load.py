@@ -16,6 +16,8 @@ import pyarrow.compute as pc
 
 from eventwire.scale.parquet import finished, read_manifest, read_partition
 from eventwire.store import Store
+from eventwire.store.db import insert_new
+from eventwire.store.schema import KEYS
 
 
 @dataclass
@@ -57,34 +59,22 @@ def load_partition(out: str, name: str, store: Store) -> tuple[int, int]:
     fresh = articles.filter(pa.array(keep, pa.bool_()))
     fresh_ids = pa.array(sorted(set(fresh.column("id").to_pylist())), pa.string())
     con = store.con
-    con.execute("BEGIN TRANSACTION")
-    try:
-        _insert(con, "inputs", _inputs_of(tables["inputs"], fresh), "INSERT OR IGNORE")
-        _insert(con, "articles", fresh, "INSERT")
+
+    def work() -> None:
+        insert_new(con, "inputs", _inputs_of(tables["inputs"], fresh))
+        insert_new(con, "articles", fresh)
         for table in ("mentions", "quotes", "times", "places", "events"):
             rows = tables[table]
-            rows = rows.filter(pc.is_in(rows.column("article_id"), value_set=fresh_ids))
-            _insert(con, table, rows, "INSERT OR IGNORE" if table == "events" else "INSERT")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+            insert_new(con, table, rows.filter(pc.is_in(rows.column("article_id"),
+                                                        value_set=fresh_ids)))
+
+    store.atomic(work)
     return fresh.num_rows, len(ids)
 
 
 def _inputs_of(inputs: pa.Table, articles: pa.Table) -> pa.Table:
     """The input rows of the articles being stored (what ``Store.write_batch`` records)."""
-    key = ("raw_hash", "source_path", "record")
+    key = KEYS["inputs"]
     wanted = set(zip(*(articles.column(k).to_pylist() for k in key), strict=True))
     rows = zip(*(inputs.column(k).to_pylist() for k in key), strict=True)
     return inputs.filter(pa.array([r in wanted for r in rows], pa.bool_()))
-
-
-def _insert(con, table: str, rows: pa.Table, verb: str) -> None:
-    if not rows.num_rows:
-        return
-    con.register("_parquet_rows", rows)
-    try:
-        con.execute(f"{verb} INTO {table} BY NAME SELECT * FROM _parquet_rows")
-    finally:
-        con.unregister("_parquet_rows")

@@ -17,6 +17,10 @@ from eventwire.sources.html import extract_html
 from eventwire.sources.textpage import split_text_page
 from eventwire.sources.textpage_meta import find_dateline
 
+# Longer "articles" are dumps or books; refusing them also keeps every stored string far
+# below the writer's DuckDB memory cap (Settings.db_memory), which a checkpoint needs.
+MAX_ARTICLE_CHARS = 1_000_000
+
 
 def article_id(url: str | None, title: str | None, body: str) -> str:
     """Stable content key: the normalised URL when known, else title + body."""
@@ -71,6 +75,10 @@ def extract(raw: RawInput) -> list[Article] | Skip:
     found = [a for a in found if a.body.strip()]
     if not found:
         return Skip(raw.source_path, "no article text found", raw.record)
+    longest = max(len(a.body) for a in found)
+    if longest > MAX_ARTICLE_CHARS:
+        return Skip(raw.source_path, f"an article of {longest:,} characters, over the "
+                    f"{MAX_ARTICLE_CHARS:,} a news article can have", raw.record)
     return [_finish(a, raw, raw_hash, fmt, i) for i, a in enumerate(found)]
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 
 import duckdb
 import pyarrow as pa
 
 from eventwire.models import Annotations, Article
 from eventwire.store.rows import annotation_rows, article_row
-from eventwire.store.schema import MIGRATIONS, VERSION
+from eventwire.store.schema import KEYS, MIGRATIONS, VERSION
 
 ANNOTATION_TABLES = ("mentions", "quotes", "times", "places", "events")
 
@@ -21,10 +22,17 @@ class StoreError(RuntimeError):
 class Store:
     """A DuckDB file with eventwire's schema, migrated on open."""
 
-    def __init__(self, path: str, read_only: bool = False):
+    def __init__(self, path: str, read_only: bool = False, memory_limit: str | None = None):
+        """``memory_limit`` caps DuckDB's memory (e.g. "64MB"); None leaves its default."""
         self.path = path
+        config = {"memory_limit": memory_limit} if memory_limit else {}
         try:
-            self.con = duckdb.connect(path, read_only=read_only)
+            duckdb.connect(":memory:", config=config).close()
+        except duckdb.Error as exc:
+            raise StoreError(f"bad memory limit {memory_limit!r} (EVENTWIRE_DB_MEMORY, e.g. "
+                             f"32MB): {_first_line(exc)}") from None
+        try:
+            self.con = duckdb.connect(path, read_only=read_only, config=config)
         except duckdb.Error as exc:
             raise StoreError(f"{path}: cannot open database ({_first_line(exc)})") from None
         if not read_only:
@@ -91,47 +99,45 @@ class Store:
             if a.id not in known and a.id not in fresh:
                 fresh[a.id] = a
         annos = [x for x in annotations or [] if x.article_id in fresh]
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            self._insert("inputs", _input_rows(articles), ignore_conflicts=True)
-            rows = [article_row(a) | {"annotated": annotations is not None}
-                    for a in fresh.values()]
-            self._insert("articles", rows)
+
+        def work() -> None:
+            self._insert("inputs", _input_rows(articles))
+            self._insert("articles", [article_row(a) | {"annotated": annotations is not None}
+                                      for a in fresh.values()])
             for table, trows in annotation_rows(annos).items():
-                self._insert(table, trows, ignore_conflicts=table == "events")
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
+                self._insert(table, trows)
+
+        self.atomic(work)
         return len(fresh), len(articles) - len(fresh)
 
     def replace_annotations(self, annotations: list[Annotations]) -> None:
         """Re-annotate stored articles: old annotations go, new ones land, atomically."""
         ids = [a.article_id for a in annotations]
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+
+        def work() -> None:
             for table in ANNOTATION_TABLES:
                 self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))",
                                  [ids])
             for table, trows in annotation_rows(annotations).items():
-                self._insert(table, trows, ignore_conflicts=table == "events")
+                self._insert(table, trows)
             self.con.execute("UPDATE articles SET annotated = true WHERE id IN "
                              "(SELECT unnest(?))", [ids])
+
+        self.atomic(work)
+
+    def atomic(self, work: Callable[[], None]) -> None:
+        """Run ``work`` in one transaction: all of it lands, or none of it."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            work()
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
 
-    def _insert(self, table: str, rows: list[dict], ignore_conflicts: bool = False) -> None:
-        if not rows:
-            return
-        batch = pa.Table.from_pylist(rows)
-        self.con.register("_batch", batch)
-        try:
-            verb = "INSERT OR IGNORE" if ignore_conflicts else "INSERT"
-            self.con.execute(f"{verb} INTO {table} BY NAME SELECT * FROM _batch")
-        finally:
-            self.con.unregister("_batch")
+    def _insert(self, table: str, rows: list[dict]) -> None:
+        if rows:
+            insert_new(self.con, table, pa.Table.from_pylist(rows))
 
     # -- reading -------------------------------------------------------------------------
 
@@ -141,7 +147,7 @@ class Store:
         return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
     def count(self, table: str = "articles") -> int:
-        return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
 
     def list_articles(self, limit: int = 50, offset: int = 0) -> list[dict]:
         return self.query(
@@ -167,6 +173,36 @@ class Store:
     def articles_by_id(self, ids: list[str]) -> list[dict]:
         return self.query("SELECT * FROM articles WHERE id IN (SELECT unnest(?)) ORDER BY id",
                           [ids])
+
+
+def insert_new(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
+    """Insert ``rows`` into ``table``; for a keyed table only rows whose key is not stored
+    yet (the first of any repeats within ``rows``), so a replayed batch adds nothing.  Keys
+    are looked up by a join driven by the batch, so memory stays that of the batch."""
+    key = KEYS.get(table)
+    if key is not None and rows.num_rows:
+        cols = ", ".join(key)
+        with _registered(con, "_keys", rows.select(list(key))):
+            stored = set(con.execute(f"SELECT {cols} FROM {table} SEMI JOIN _keys USING ({cols})"
+                                     ).fetchall())
+        keep, first = [], set()
+        for k in zip(*(rows.column(c).to_pylist() for c in key), strict=True):
+            keep.append(k not in stored and k not in first)
+            first.add(k)
+        rows = rows.filter(pa.array(keep, pa.bool_()))
+    if rows.num_rows:
+        with _registered(con, "_batch", rows):
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch").fetchall()
+
+
+@contextmanager
+def _registered(con: duckdb.DuckDBPyConnection, name: str, rows: pa.Table) -> Iterator[None]:
+    con.register(name, rows)
+    try:
+        yield
+    finally:
+        with suppress(duckdb.Error):  # fails inside an aborted transaction; the error is above
+            con.unregister(name)
 
 
 def _input_rows(articles: list[Article]) -> list[dict]:

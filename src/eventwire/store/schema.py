@@ -56,6 +56,28 @@ MIGRATIONS: list[str] = [
     CREATE INDEX places_article ON places(article_id);
     CREATE INDEX events_article ON events(article_id);
     """,
+    # 2: no ART indexes.  DuckDB keeps them in memory and they grow with the store, so a long
+    # ingest's memory grew with it; writes dedupe with anti-joins instead (Store.write_batch).
+    """
+    DROP INDEX mentions_article; DROP INDEX quotes_article; DROP INDEX times_article;
+    DROP INDEX places_article; DROP INDEX events_article;
+    CREATE TABLE inputs_v2 AS SELECT * FROM inputs;
+    DROP TABLE inputs; ALTER TABLE inputs_v2 RENAME TO inputs;
+    ALTER TABLE inputs ALTER COLUMN ingested_at SET DEFAULT current_timestamp;
+    CREATE TABLE articles_v2 AS SELECT * FROM articles;
+    DROP TABLE articles; ALTER TABLE articles_v2 RENAME TO articles;
+    ALTER TABLE articles ALTER COLUMN ingested_at SET DEFAULT current_timestamp;
+    ALTER TABLE articles ALTER COLUMN annotated SET DEFAULT false;
+    CREATE TABLE events_v2 AS SELECT * FROM events;
+    DROP TABLE events; ALTER TABLE events_v2 RENAME TO events;
+    """,
 ]
+
+# Columns that identify a row, kept unique by the writers (there are no key constraints).
+KEYS: dict[str, tuple[str, ...]] = {
+    "inputs": ("raw_hash", "source_path", "record"),
+    "articles": ("id",),
+    "events": ("id",),
+}
 
 VERSION = len(MIGRATIONS)

@@ -13,8 +13,8 @@ country points and alternative names.  Sources (install them first, build time o
 - countryinfo: country points (its reference lat/lng, or the centroid of the main landmass
   when that point strays more than 200 km from it), alternative spellings and demonyms.
 
-A first-level region's point is the middle of the box around its towns, 1% trimmed at each
-end (the geographic middle that gazetteers give a province); a second-level region's is the
+A first-level region's point is the mean of the one-degree cells holding its towns (near the
+middle of its settled area, where gazetteers put a province); a second-level region's is the
 middle of the 5th-95th percentile box of its towns, near their centroid without being pulled
 by outliers.
 
@@ -59,15 +59,17 @@ def middle(values: list[float], share: float = 0.05) -> float:
 
 
 def region_point(members: list[dict]) -> tuple[float, float]:
-    """Middle of the box around a first-level region's towns (1% trimmed at each end): the
-    geographic middle that gazetteers and encyclopaedias give a province, not its populated
-    corner (Ontario's lies north of Lake Huron, not near Toronto).  Regions across the 180th
-    meridian keep the 5% trimmed middle."""
+    """Mean of the one-degree cells that hold a first-level region's towns: near the middle
+    of its settled area, as gazetteers and encyclopaedias give a province, rather than in its
+    populated corner (a dense south counts once per cell, a sparse north still counts).
+    Regions across the 180th meridian keep the 5% trimmed middle of their towns."""
     lats = [m["latitude"] for m in members]
     lons = [m["longitude"] for m in members]
     if max(lons) - min(lons) > 180:
         return middle(lats), middle(lons)
-    return middle(lats, 0.01), middle(lons, 0.01)
+    cells = {(math.floor(la), math.floor(lo)) for la, lo in zip(lats, lons, strict=True)}
+    return (round(statistics.fmean(a + 0.5 for a, _ in cells), 4),
+            round(statistics.fmean(b + 0.5 for _, b in cells), 4))
 
 
 def polygon_point(d: dict) -> tuple[float, float] | None:

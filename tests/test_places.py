@@ -262,3 +262,37 @@ def test_names_listed_together_are_of_one_kind(nlp):
     assert len(found) == 2
     for p in found:  # the state, not the capital city
         assert p.feature_class == "A" and km(p.lat, p.lon, 47.4, -120.5) < 300
+
+
+def test_ner_span_grows_to_a_longer_known_name(nlp):
+    text = ("Cholera cases rose in Guinea-Bissau and Liberia this week. Countries with more "
+            "polio included Angola, Chad, and Democratic Republic of the Congo.")
+    found = places(nlp, text)
+    assert first(found, "Guinea-Bissau").country == "GNB"  # not Guinea
+    congo = first(found, "Democratic Republic of the Congo")
+    assert congo.country == "COD" and congo.feature_class == "A"
+    assert not any(p.text in {"Guinea", "Democratic Republic"} for p in found)
+
+
+def test_water_feature_is_not_a_namesake_town(nlp):
+    text = ("A body found this weekend in the Kishwaukee River was identified on Monday, "
+            "DeKalb police said. The river runs through DeKalb, Illinois.")
+    river = first(places(nlp, text), "Kishwaukee River")
+    assert river.country == "USA" and river.admin1 == "Illinois"  # not Moosup, Connecticut
+
+
+def test_region_point_in_the_middle_of_its_area():
+    gaz = load_gazetteer()
+    nsw = [e for e in gaz.lookup("New South Wales") if e.kind == "admin1"][0]
+    # the state's geographic centre, not its populated coast around Sydney
+    assert km(nsw.lat, nsw.lon, -32.16, 147.02) < 161
+    england = [e for e in gaz.lookup("England") if e.kind == "admin1"][0]
+    assert km(england.lat, england.lon, 52.56, -1.46) < 161
+
+
+def test_comma_between_peers_is_no_qualifier(nlp):
+    text = ("Polio cases were reported in Ghana, Guinea-Bissau, Niger, Nigeria and Togo. "
+            "Officials in Alexandria, La. said nothing.")
+    found = places(nlp, text)
+    assert first(found, "Niger").country == "NER"  # a country in a list, not Nigeria's state
+    assert first(found, "Alexandria").admin1 == "Louisiana"

@@ -34,6 +34,7 @@ from eventwire.nlp.places_rules import (
     FUNCTION_WORDS,
     GENERIC_PART,
     INSTITUTION_WORDS,
+    NATURAL_FEATURE,
     NOT_STREET_START,
     OWNER_BEFORE,
     PERSON_TITLES,
@@ -138,6 +139,21 @@ def _automaton() -> ahocorasick.Automaton:
     return auto
 
 
+def _known_names(text: str) -> list[tuple[int, int]]:
+    """Spans of the matcher's names in the text, at word boundaries, longest first at each
+    offset."""
+    low = _lower_keys(text)
+    hits = []
+    for end_idx, key in _automaton().iter(low):
+        start = end_idx - len(key) + 1
+        end = end_idx + 1
+        if (start > 0 and low[start - 1].isalnum()) or (end < len(low) and low[end].isalnum()):
+            continue
+        hits.append((start, end))
+    hits.sort(key=lambda se: (se[0], -(se[1] - se[0])))
+    return hits
+
+
 def _lower_keys(text: str) -> str:
     """Text folded like gazetteer keys but keeping every character's offset."""
     low = text.lower()
@@ -170,6 +186,11 @@ class PlacesComponent:
         found: dict[tuple[int, int], Toponym] = {}
         taken = [False] * (len(full) + 1)
         other_ents = []
+        hits = _known_names(full) if self.use_matcher else []
+        longer: dict[int, int] = {}  # the longest known name opening at each offset
+        for start, end in hits:
+            if full[start:start + 1].isupper():
+                longer[start] = max(longer.get(start, 0), end)
         for ent in doc.ents:
             if ent.label_ not in PLACE_LABELS:
                 other_ents.append(ent)
@@ -184,6 +205,8 @@ class PlacesComponent:
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             if full[end:end + 1] == "." and _abbreviation(full[start:end + 1]):
                 end += 1  # "W.Va." at the end of a sentence keeps its dot
+            if self.use_matcher and longer.get(start, 0) > end:
+                end = longer[start]  # "Guinea-Bissau", "Democratic Republic of the Congo"
             text = full[start:end]
             cands = self.gaz.lookup(text)
             head, _, rest = text.partition(" ")
@@ -237,7 +260,7 @@ class PlacesComponent:
         if self.demonyms:
             self._demonyms(doc, found, taken)
         if self.use_matcher:
-            self._match(doc, full, found, taken, other_ents)
+            self._match(doc, full, found, taken, other_ents, hits)
         self._datelines(full, found, taken)
         self._county_lists(full, found, taken)
         self._propagate(full, found, taken, other_ents)
@@ -316,18 +339,8 @@ class PlacesComponent:
             for i in range(start, end):
                 taken[i] = True
 
-    def _match(self, doc: Doc, text: str, found: dict, taken: list[bool], other_ents) -> None:
-        low = _lower_keys(text)
-        hits = []
-        for end_idx, key in _automaton().iter(low):
-            start = end_idx - len(key) + 1
-            end = end_idx + 1
-            if start > 0 and (low[start - 1].isalnum()):
-                continue
-            if end < len(low) and (low[end].isalnum()):
-                continue
-            hits.append((start, end))
-        hits.sort(key=lambda se: (se[0], -(se[1] - se[0])))
+    def _match(self, doc: Doc, text: str, found: dict, taken: list[bool], other_ents,
+               hits: list[tuple[int, int]]) -> None:
         last_end = -1
         for start, end in hits:
             if start < last_end or any(taken[start:end]):
@@ -470,6 +483,8 @@ class PlacesComponent:
             if not t.candidates:
                 m = GENERIC_PART.match(t.text)  # "Catawba River", "Nyanza Province"
                 t.candidates = self.gaz.lookup(m.group("name")) if m else []
+                if NATURAL_FEATURE.search(t.text):
+                    t.candidates = [e for e in t.candidates if e.kind not in {"city", "capital"}]
         self._qualifiers(text, toponyms)
         _kind_hints(text, toponyms)
         context = Counter()
@@ -521,12 +536,15 @@ class PlacesComponent:
         return votes
 
     def _qualifiers(self, text: str, toponyms: list[Toponym]) -> None:
-        """"Alexandria, La." / "Paris, Texas" / "Erbil, Iraq": the second narrows the first."""
+        """"Alexandria, La." / "Paris, Texas" / "Erbil, Iraq": the second narrows the first,
+        unless both are most likely of one kind ("Niger, Nigeria and Togo": peers in a list)."""
         for a, b in zip(toponyms, toponyms[1:], strict=False):
             gap = text[a.end:b.start]
             if gap.strip() != "," or not b.candidates:
                 continue
             area = max(b.candidates, key=_prior)
+            if a.candidates and max(a.candidates, key=_prior).kind == area.kind:
+                continue
             if area.kind == "country":
                 a.qualifier = (area.cc, "")
             elif area.kind == "admin1":

@@ -60,6 +60,12 @@ GENERIC_PART = re.compile(
     re.I,
 )
 
+# Water and land forms whose bare name is rarely the town of that name nearby ("Baltic Sea",
+# "Danube Delta", "Kishwaukee River"; valleys and lakes are often named for their towns).
+NATURAL_FEATURE = re.compile(
+    r"\s(?:Sea|Ocean|Delta|River|Creek|Gulf|Mountains|Desert|Basin|Plateau|Peninsula|Strait)$"
+)
+
 _DIRECTIONS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 # Words just before a toponym that say how an event relates to it.
 RELATION_BEFORE = re.compile(

@@ -136,3 +136,31 @@ def test_memory_limit_applies_and_bad_value_is_one_line(tmp_path):
         assert limit.startswith("95.3") or limit.startswith("100")  # MiB or MB display
     with pytest.raises(StoreError, match="bad memory limit 'lots'"):
         Store(str(tmp_path / "t.duckdb"), memory_limit="lots")
+
+
+@pytest.mark.parametrize("landed", [True, False], ids=["checkpoint-failed", "out-of-memory"])
+def test_batch_over_the_memory_cap_is_stored_once_without_the_cap(tmp_path, landed, caplog):
+    """DuckDB may give up a capped connection: after its commit landed (a failed checkpoint)
+    or before (out of memory).  The store reopens uncapped and the batch is there once."""
+    s = Store(str(tmp_path / "s.duckdb"), memory_limit="64MB")
+    s.write_batch([art(0)], [annos(art(0))])
+    real = s.atomic
+    calls = []
+
+    def failing_once(work):
+        calls.append(1)
+        if len(calls) > 1:
+            return real(work)
+        if landed:
+            real(work)
+            raise duckdb.FatalException("autocheckpoint failed: could not allocate block")
+        raise duckdb.OutOfMemoryException("failed to allocate data of size 16.0 MiB")
+
+    s.atomic = failing_once
+    batch = [art(1), art(2), art(0)]
+    assert s.write_batch(batch, [annos(a) for a in batch]) == (2, 1)
+    assert s.memory_limit is None and "going on without the cap" in caplog.text
+    assert s.count() == 3 and s.count("events") == 3 and s.count("mentions") == 3
+    assert s.count("inputs") == 3
+    assert len(calls) == (1 if landed else 2)
+    s.close()

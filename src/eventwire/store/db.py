@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 
@@ -11,6 +12,8 @@ import pyarrow as pa
 from eventwire.models import Annotations, Article
 from eventwire.store.rows import annotation_rows, article_row
 from eventwire.store.schema import KEYS, MIGRATIONS, VERSION
+
+log = logging.getLogger(__name__)
 
 ANNOTATION_TABLES = ("mentions", "quotes", "times", "places", "events")
 
@@ -25,6 +28,7 @@ class Store:
     def __init__(self, path: str, read_only: bool = False, memory_limit: str | None = None):
         """``memory_limit`` caps DuckDB's memory (e.g. "64MB"); None leaves its default."""
         self.path = path
+        self.memory_limit = memory_limit
         config = {"memory_limit": memory_limit} if memory_limit else {}
         try:
             duckdb.connect(":memory:", config=config).close()
@@ -94,6 +98,21 @@ class Store:
         within the batch, are left alone, so a re-run after a crash stores each one once.
         """
         known = self.known_ids(a.id for a in articles)
+        try:
+            self._write(articles, annotations, known)
+        except (duckdb.FatalException, duckdb.OutOfMemoryException) as exc:
+            if self.memory_limit is None:
+                raise
+            self._reopen_uncapped(exc)
+            # the batch is one transaction: all of it landed (a checkpoint failed after the
+            # commit) or none of it
+            if not self.known_ids(a.id for a in articles) - known:
+                self._write(articles, annotations, known)
+        new = len({a.id for a in articles} - known)
+        return new, len(articles) - new
+
+    def _write(self, articles: list[Article], annotations: list[Annotations] | None,
+               known: set[str]) -> None:
         fresh: dict[str, Article] = {}
         for a in articles:
             if a.id not in known and a.id not in fresh:
@@ -108,7 +127,20 @@ class Store:
                 self._insert(table, trows)
 
         self.atomic(work)
-        return len(fresh), len(articles) - len(fresh)
+
+    def _reopen_uncapped(self, exc: duckdb.Error) -> None:
+        """A batch or its checkpoint needed more than the memory cap (DuckDB then gives up the
+        connection); reopen without the cap and go on."""
+        log.warning("%s: DuckDB needed more than its memory cap (%s); going on without the "
+                    "cap (%s)", self.path, self.memory_limit, _first_line(exc))
+        with suppress(duckdb.Error):
+            self.con.close()
+        self.memory_limit = None
+        try:
+            self.con = duckdb.connect(self.path)
+        except duckdb.Error as again:
+            raise StoreError(f"{self.path}: cannot reopen database ({_first_line(again)})"
+                             ) from None
 
     def replace_annotations(self, annotations: list[Annotations]) -> None:
         """Re-annotate stored articles: old annotations go, new ones land, atomically."""

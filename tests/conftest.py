@@ -35,3 +35,14 @@ def cli():
         return runner.invoke(app, list(args), input=input, catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def full_nlp():
+    """The whole pipeline (events included), loaded once for every test module using it."""
+    from eventwire.nlp.pipeline import ModelMissing, load_nlp
+
+    try:
+        return load_nlp()
+    except ModelMissing as exc:
+        pytest.skip(str(exc))

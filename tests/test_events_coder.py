@@ -13,13 +13,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "events"
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from eventwire.nlp.pipeline import ModelMissing, load_nlp
-
-    try:
-        return load_nlp()
-    except ModelMissing as exc:
-        pytest.skip(str(exc))
+def nlp(full_nlp):
+    return full_nlp
 
 
 def _code(nlp, text, published=None, aid="t"):

@@ -12,13 +12,8 @@ from eventwire.models import ActorRef, Event
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from eventwire.nlp.pipeline import ModelMissing, load_nlp
-
-    try:
-        return load_nlp()
-    except ModelMissing as exc:
-        pytest.skip(str(exc))
+def nlp(full_nlp):
+    return full_nlp
 
 
 def _event(nlp, text, etype):

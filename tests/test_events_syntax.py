@@ -9,13 +9,8 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from eventwire.nlp.pipeline import ModelMissing, load_nlp
-
-    try:
-        return load_nlp()
-    except ModelMissing as exc:
-        pytest.skip(str(exc))
+def nlp(full_nlp):
+    return full_nlp
 
 
 def _events(nlp, text):

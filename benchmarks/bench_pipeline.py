@@ -8,8 +8,10 @@
 Prints articles/s and words/s of the whole pipeline (read, extract, language layer, events,
 DuckDB) and of bare ``nlp.pipe`` with the stock model on the same texts, their ratio, the
 language layer's and the event coder's cost, the speed-up of 2 workers over 1, peak resident
-memory per worker, and with ``--memory`` the peak memory after each article count of one
-streaming run.  Rates are "steady": counted from the first stored batch, so the one-off
+memory per worker, and with ``--memory`` the memory after each article count of one
+streaming run: the peak so far, and the level (mean resident memory over the last fifth of
+the articles before the count), which a one-off spike such as a DuckDB checkpoint does not
+move.  Rates are "steady": counted from the first stored batch, so the one-off
 model loading is left out (and shown separately).
 """
 
@@ -49,6 +51,7 @@ class Sampler:
         self.peak: dict[int, int] = {}
         self.cpu: dict[int, float] = {}  # last seen CPU seconds of each worker
         self.main_peak = 0
+        self.main_now = self.worker_now = 0  # at the last sample
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -67,16 +70,20 @@ class Sampler:
             self._stop.wait(self.every)
 
     def sample(self, me: psutil.Process) -> None:
-        self.main_peak = max(self.main_peak, me.memory_info().rss)
+        self.main_now = me.memory_info().rss
+        self.main_peak = max(self.main_peak, self.main_now)
+        workers = [0]
         for child in me.children(recursive=True):
             try:
                 if "spawn_main" in " ".join(child.cmdline()):
                     rss = child.memory_info().rss
+                    workers.append(rss)
                     self.peak[child.pid] = max(self.peak.get(child.pid, 0), rss)
                     cpu = child.cpu_times()
                     self.cpu[child.pid] = cpu.user + cpu.system
             except psutil.Error:
                 continue
+        self.worker_now = max(workers)
 
     @property
     def worker_peak(self) -> int:
@@ -95,6 +102,7 @@ def run_ingest(files, db: str, workers: int, settings: Settings, with_nlp: bool 
     """One ingest run; steady rate from the first stored batch, memory at checkpoints."""
     marks: dict[str, float | int] = {}
     memory = []
+    levels: list[tuple[int, int, int]] = []  # (articles, parent, largest worker) per batch
     todo = sorted(checkpoints or [])
     sampler = sampler or Sampler()
     start, cpu = time.perf_counter(), time.process_time()
@@ -107,10 +115,14 @@ def run_ingest(files, db: str, workers: int, settings: Settings, with_nlp: bool 
             sampler.sample(psutil.Process())
             marks["first_cpu"] = time.process_time() + sum(sampler.cpu.values())
         sampler.sample(psutil.Process())
+        levels.append((done, sampler.main_now, sampler.worker_now))
         while todo and done >= todo[0]:
-            sampler.sample(psutil.Process())
-            memory.append({"articles": todo.pop(0), "worker_peak_mb": sampler.worker_peak / MB,
-                           "main_peak_mb": sampler.main_peak / MB})
+            count = todo.pop(0)
+            recent = [x for x in levels if x[0] >= 0.8 * count]
+            memory.append({"articles": count, "worker_peak_mb": sampler.worker_peak / MB,
+                           "main_peak_mb": sampler.main_peak / MB,
+                           "main_level_mb": statistics.fmean(x[1] for x in recent) / MB,
+                           "worker_level_mb": statistics.fmean(x[2] for x in recent) / MB})
 
     with Store(db, memory_limit=settings.db_memory) as store:  # as `eventwire ingest`
         report = ingest([str(f) for f in files], store, settings=settings, with_nlp=with_nlp,
@@ -257,15 +269,19 @@ def main() -> None:
             run = run_ingest(files, str(tmp / "memory.duckdb"), args.workers, settings,
                              with_nlp=args.memory_nlp, checkpoints=sizes, sampler=sampler)
         results["memory_run"] = run
+        print(f"  {'after':>16}{'worker peak':>13}{'level':>7}{'parent peak':>13}{'level':>7}  MB")
         for m in run["memory"]:
-            print(f"  after {m['articles']:>8,} articles: worker peak {m['worker_peak_mb']:6.0f} "
-                  f"MB, parent peak {m['main_peak_mb']:6.0f} MB")
+            print(f"  {m['articles']:>7,} articles{m['worker_peak_mb']:>13.0f}"
+                  f"{m['worker_level_mb']:>7.0f}{m['main_peak_mb']:>13.0f}{m['main_level_mb']:>7.0f}")
         if len(run["memory"]) >= 2:
             a, b = run["memory"][0], run["memory"][-1]
-            grew = b["worker_peak_mb"] / a["worker_peak_mb"] - 1 if a["worker_peak_mb"] else 0
-            print(f"  worker peak grew {grew:+.1%}, parent peak "
-                  f"{b['main_peak_mb'] / a['main_peak_mb'] - 1:+.1%} (target within 10%); "
-                  f"{run['steady_rate']:.1f} articles/s")
+
+            def grew(key: str) -> str:
+                return f"{b[key] / a[key] - 1:+.1%}" if a[key] else "n/a"
+
+            print(f"  growth (target within 10%): worker peak {grew('worker_peak_mb')}, level "
+                  f"{grew('worker_level_mb')}; parent peak {grew('main_peak_mb')}, level "
+                  f"{grew('main_level_mb')}; {run['steady_rate']:.1f} articles/s")
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, default=str))
 

@@ -147,12 +147,12 @@ def test_batch_over_the_memory_cap_is_stored_once_without_the_cap(tmp_path, land
     real = s.atomic
     calls = []
 
-    def failing_once(work):
+    def failing_once(work, articles=0):
         calls.append(1)
         if len(calls) > 1:
-            return real(work)
+            return real(work, articles)
         if landed:
-            real(work)
+            real(work, articles)
             raise duckdb.FatalException("autocheckpoint failed: could not allocate block")
         raise duckdb.OutOfMemoryException("failed to allocate data of size 16.0 MiB")
 
@@ -164,3 +164,27 @@ def test_batch_over_the_memory_cap_is_stored_once_without_the_cap(tmp_path, land
     assert s.count("inputs") == 3
     assert len(calls) == (1 if landed else 2)
     s.close()
+
+
+def test_capped_writer_reconnects_now_and_then_and_keeps_everything(tmp_path, monkeypatch):
+    """A batch writer starts a fresh DuckDB instance every RECONNECT_AFTER articles (DuckDB's
+    scan state grows with the store otherwise); nothing is lost or stored twice, the cap
+    stays, and a server's uncapped store keeps its connection."""
+    monkeypatch.setattr("eventwire.store.db.RECONNECT_AFTER", 3)
+    s = Store(str(tmp_path / "s.duckdb"), memory_limit="64MB")
+    first = s.con
+    batches = [[art(0), art(1)], [art(2), art(1)], [art(3)], [art(3), art(4)]]
+    for batch in batches:
+        s.write_batch(batch, [annos(a) for a in batch])
+    assert s.con is not first
+    assert s.count() == 5 and s.count("events") == 5 and s.count("mentions") == 5
+    limit = s.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    assert limit.startswith(("61.0", "64"))  # MiB or MB display
+    s.close()
+
+    u = Store(str(tmp_path / "u.duckdb"))
+    first = u.con
+    for batch in batches:
+        u.write_batch(batch)
+    assert u.con is first and u.count() == 5
+    u.close()

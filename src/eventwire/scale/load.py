@@ -68,7 +68,7 @@ def load_partition(out: str, name: str, store: Store) -> tuple[int, int]:
             insert_new(con, table, rows.filter(pc.is_in(rows.column("article_id"),
                                                         value_set=fresh_ids)))
 
-    store.atomic(work)
+    store.atomic(work, fresh.num_rows)
     return fresh.num_rows, len(ids)
 
 

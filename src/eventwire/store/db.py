@@ -39,7 +39,7 @@ class Store:
             duckdb.connect(":memory:", config=config).close()
         except duckdb.Error as exc:
             raise StoreError(f"bad memory limit {memory_limit!r} (EVENTWIRE_DB_MEMORY, e.g. "
-                             f"32MB): {_first_line(exc)}") from None
+                             f"24MB): {_first_line(exc)}") from None
         self.read_only = read_only
         # capped stores are the batch writers (ingest, annotate, load, demo); they reconnect
         # now and then, while a server's store keeps the connection other threads hold

@@ -332,3 +332,17 @@ def test_a_people_is_coded_by_the_state_it_lives_in(nlp):
     assert one(mentions, text="Kosovo Albanians").country == "XKX"
     assert {m.country for m in mentions if m.text in ("Israelis", "Palestinians")} == {
         "ISR", "PSE"}
+
+
+def test_phrase_coding_skips_phrases_with_no_dictionary_word(nlp):
+    """code_span answers without copying the Doc when the tagger matched nothing inside
+    the phrase, and agrees with coding the phrase on its own."""
+    from eventwire.nlp.actors import _TAGGERS, _code_phrase, code_span
+
+    doc = nlp("Israeli police raided the village near the Thai border on Monday.")
+    _, matcher, dictionary = _TAGGERS[id(nlp.vocab)]
+    for start, end, want in ((0, 2, ("ISR", "COP")), (3, 5, (None, None)),
+                             (6, 9, ("THA", None)), (9, 11, (None, None))):
+        span = doc[start:end]
+        assert code_span(span) == want, span.text
+        assert _code_phrase(span.as_doc(), matcher, dictionary) == want

@@ -387,3 +387,16 @@ def test_name_cut_short_by_the_ner_grows_to_the_known_name(nlp):
     town = first(found, "Wad Madani")
     assert town.country == "SDN" and (town.start, town.end) == (tail - 4, tail + 6)
     assert first(found, "Sudan").start == sudan  # "The" opens no place name
+
+
+def test_name_found_again_only_as_a_whole_word():
+    import re
+
+    from eventwire.nlp.places import _standalone
+
+    text = "Iraq, Iraqi, Iraq-based, .Iraq, Iraq.com, Iraq. X_Iraq Iraq"
+    found = list(_standalone("Iraq", text))
+    assert [s for s, _ in found] == [0, 42, 55] and all(text[s:e] == "Iraq" for s, e in found)
+    old = [m.span() for m in re.finditer(r"(?<![\w.\-])Iraq(?![\w\-]|\.\w)", text)]
+    assert found == old
+    assert list(_standalone("", text)) == []

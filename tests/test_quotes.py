@@ -279,3 +279,15 @@ def test_uncued_quote_a_paragraph_away_keeps_the_last_speaker(nlp):
     q = find(run(nlp, text), "Every family")
     assert q.rule == "direct:no-cue" and q.cue is None
     assert q.speaker == "Okafor"
+
+
+def test_bare_surname_goes_to_the_full_name_named_most_then_first():
+    from eventwire.nlp.quotes_speaker import SpeakerIndex
+
+    full = SpeakerIndex._full_names
+    most = full(["Michelle Obama", "Barack Obama", "Barack Obama"], ["Obama"])
+    assert most["Obama"] == "Barack Obama"
+    for _ in range(3):  # not left to the order of a set
+        assert full(["Michelle Obama", "Barack Obama"], ["Obama"])["Obama"] == "Michelle Obama"
+    assert full(["Barack Obama", "Obama"], ["Obama", "Biden"]) == {
+        "Obama": "Barack Obama", "Biden": "Biden"}

@@ -135,8 +135,12 @@ class Lexicon:
 def forms(tok) -> tuple[str, ...]:
     """Base forms to look a token up by: the lemmatiser's, the word itself, and the word
     without an inflection ending (the small model lemmatises "staged" as "stag")."""
-    lower = tok.lower_
-    out = [tok.lemma_.lower(), lower]
+    return _forms(tok.lemma_, tok.lower_)
+
+
+@lru_cache(maxsize=65536)
+def _forms(lemma: str, lower: str) -> tuple[str, ...]:
+    out = [lemma.lower(), lower]
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""),
                          ("ing", "e"), ("es", ""), ("s", "")):
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:

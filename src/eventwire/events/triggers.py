@@ -185,10 +185,11 @@ _CLAUSE_UP = frozenset({"ccomp", "acl", "xcomp", "advcl", "relcl", "conj"})
 def _modal_demands(sent: Span, found: list[Trigger]) -> list[Trigger]:
     """ "X said Y must release the prisoners": X demands something of Y (REQUEST), whatever
     the verb; a trigger of that clause only gives the demand its mode."""
+    heads = sorted({c.head.i for c in sent if c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS})
+    if not heads:
+        return found
     by_index = {t.token.i: t for t in found}
-    for tok in sent:
-        if not any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in tok.children):
-            continue
+    for tok in (sent.doc[i] for i in heads):
         if tok.dep_ not in _CLAUSE_UP:
             continue
         speech = tok.head

@@ -60,7 +60,9 @@ def find_hits(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary) -> 
     """Longest non-overlapping matches whose capitalisation fits, minus those inside names."""
     strings = doc.vocab.strings
     found = []
-    for match_id, start, end in matcher(doc):
+    matches = matcher(doc)
+    doc.user_data[_MATCHED] = [(start, end) for _, start, end in matches]
+    for match_id, start, end in matches:
         words = doc[start:end].text.split()
         entries = [e for e in dictionary.entries[strings[match_id]] if e.case_ok(words)]
         if entries:
@@ -233,7 +235,7 @@ def _to_mentions(doc: Doc, drafts: list[Draft]) -> list[Mention]:
     ids: dict[object, int] = {}
     out = []
     article_id = doc._.article_id or ""
-    full_text = doc.text
+    full_text = doc._.text
     for d in drafts:
         key = d.key if d.key is not None else ("single", d.start)
         entity_id = ids.setdefault(key, len(ids) + 1)
@@ -272,6 +274,9 @@ def make_actor_tagger(nlp: Language, name: str) -> ActorTagger:
     return ActorTagger(nlp, name)
 
 
+# Where the tagger's matcher matched in a Doc (token start, end), kept on the Doc.
+_MATCHED = "eventwire.actor_matches"
+
 # The matcher of each pipeline's tagger, by vocabulary, so later components code phrases of
 # their Doc without building a second matcher.
 _TAGGERS: dict[int, tuple[object, PhraseMatcher, ActorDictionary]] = {}
@@ -283,6 +288,9 @@ def code_span(span: Span) -> tuple[str | None, str | None]:
     got = _TAGGERS.get(id(span.doc.vocab))
     if got is None or got[0] is not span.doc.vocab:
         return code_actor_text(span.text)
+    matched = span.doc.user_data.get(_MATCHED)
+    if matched is not None and not any(span.start <= s and e <= span.end for s, e in matched):
+        return None, None  # no dictionary phrase inside: skip copying the Doc (O(Doc) each)
     return _code_phrase(span.as_doc(), got[1], got[2])
 
 

@@ -183,7 +183,7 @@ def _from_entities(ents, size: int, found: list[Found], ref: date | None) -> lis
 def find_times(doc: Doc) -> list[TimeExpr]:
     """The time expressions of one Doc as TimeExpr records, in text order."""
     ref = _reference(doc)
-    text = doc.text  # built anew on every access: read it once
+    text = doc._.text
     ents = doc.ents  # rebuilt from the tokens on every access: read once
     dates = _Spans([(e.start_char, e.end_char) for e in ents if e.label_ == "DATE"])
     names = _Spans([(e.start_char, e.end_char) for e in ents if e.label_ in _NAME_LABELS])

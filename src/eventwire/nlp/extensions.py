@@ -2,7 +2,8 @@
 
 Before a Doc enters the pipeline the caller sets ``article_id``, ``published`` (the
 publication date, used to resolve relative dates) and ``dateline`` (a place hint).
-Each component fills one list; later components read the earlier ones.
+Each component fills one list; later components read the earlier ones.  ``text`` is the
+Doc's text built once: spaCy's ``Doc.text`` joins every token anew on each access.
 """
 
 from __future__ import annotations
@@ -13,6 +14,16 @@ _LISTS = ("mentions", "quotes", "times", "places", "events")
 _VALUES = ("article_id", "published", "dateline")
 
 
+def _text(doc: Doc) -> str:
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "eventwire.text"
+
+
 def register() -> None:
     """Register the extensions once per process (idempotent)."""
     for name in _VALUES:
@@ -21,6 +32,8 @@ def register() -> None:
     for name in _LISTS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+    if not Doc.has_extension("text"):
+        Doc.set_extension("text", getter=_text)
 
 
 register()

@@ -12,6 +12,7 @@ from spacy.language import Language
 from eventwire.config import Settings
 from eventwire.models import Annotations, Article
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
+from eventwire.nlp.attribute_index import index_attribute_ruler
 
 # (component factory name, module that registers it), in pipeline order: later components
 # read what earlier ones put on the Doc.
@@ -47,6 +48,7 @@ def load_bare(model: str) -> Language:
 def load_nlp(model: str | None = None, upto: str = "eventwire_events") -> Language:
     """Load the model once per process and add the project's components up to ``upto``."""
     nlp = load_bare(model or Settings().spacy_model)
+    index_attribute_ruler(nlp)  # same annotations, a tenth less time
     nlp.max_length = max(nlp.max_length, MAX_NLP_CHARS + 1)
     for name, module in COMPONENTS:
         importlib.import_module(module)

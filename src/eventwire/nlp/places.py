@@ -175,7 +175,7 @@ class PlacesComponent:
             _automaton()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # built anew on every access: read once
+        text = doc._.text
         toponyms = self._recognise(doc, text)
         self._resolve(doc, text, toponyms)
         doc._.places = [self._place(doc, t) for t in toponyms]
@@ -462,12 +462,12 @@ class PlacesComponent:
         seen = {t.text: t for t in found.values() if t.candidates and t.rule != "dateline"
                 and not t.rule.startswith("ner:PERSON")}
         for name, t in seen.items():
-            for m in re.finditer(rf"(?<![\w.\-]){re.escape(name)}(?![\w\-]|\.\w)", text):
-                start, end = m.span()
+            for start, end in _standalone(name, text):
                 if any(taken[start:end]) or any(a < end and start < b for a, b in people):
                     continue
-                if re.match(r" [A-Z]", text[end:end + 2]) or re.search(r"[A-Z]\w* $",
-                                                                       text[:start]):
+                if _NAME_AFTER.match(text, end) or _NAME_BEFORE.search(
+                    text, max(0, start - 300), start
+                ):
                     continue  # part of a longer name: "Russia Today", "Kristina Olympic"
                 found[(start, end)] = Toponym(start, end, name, "discourse", 0.6,
                                               list(t.candidates))
@@ -656,6 +656,33 @@ class PlacesComponent:
         )
 
 
+_NAME_AFTER = re.compile(r" [A-Z]")
+_NAME_BEFORE = re.compile(r"[A-Z]\w* $")
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches
+
+
+def _standalone(name: str, text: str):
+    """(start, end) of each occurrence of ``name`` that is not part of a longer word, dotted
+    name or hyphenated compound; str.find, since one regex per name costs a compile and a
+    slow scan of the whole text."""
+    i = text.find(name) if name else -1
+    while i >= 0:
+        end = i + len(name)
+        before = text[i - 1] if i else ""
+        after = text[end:end + 2]
+        if (before and (_is_word(before) or before in ".-")) or (after and (
+            _is_word(after[0]) or after[0] == "-"
+            or (after[0] == "." and len(after) > 1 and _is_word(after[1]))
+        )):
+            i = text.find(name, i + 1)
+            continue
+        yield i, end
+        i = text.find(name, end)
+
+
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
 _STATE_AFTER = re.compile(r"\s+state\b")
 _STATE_BEFORE = re.compile(r"\bstate\s+of\s+(?:the\s+)?$")
@@ -683,7 +710,8 @@ def _kind_hints(text: str, toponyms: list[Toponym]) -> None:
             elif states and states.most_common(1)[0][1] >= need:
                 t.kind_hint = ("admin1", states.most_common(1)[0][0])
     for t in toponyms:
-        if _STATE_AFTER.match(text, t.end) or _STATE_BEFORE.search(text, 0, t.start):
+        before = _STATE_BEFORE.search(text, max(0, t.start - 300), t.start)
+        if before or _STATE_AFTER.match(text, t.end):
             t.kind_hint = ("admin1", "")
 
 

@@ -37,7 +37,7 @@ class QuoteFinder(DirectRules, IndirectRules):
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc._.text
         self.toks = Tokens(doc)
         self.paras = paragraphs(self.text)
         self.para_starts = [p[0] for p in self.paras]
@@ -103,7 +103,7 @@ class QuoteFinder(DirectRules, IndirectRules):
 
 def find_quotes(doc: Doc) -> list[Quote]:
     """Quotes of a parsed Doc (empty for an empty or unparsed text)."""
-    if not doc.text.strip() or not doc.has_annotation("DEP"):
+    if not doc._.text.strip() or not doc.has_annotation("DEP"):
         return []
     return QuoteFinder(doc).find()
 

@@ -41,6 +41,12 @@ EXTENDABLE = frozenset(
 )
 
 
+# Lemmas and words that can open an indirect rule (see ``_alternatives``): most tokens open
+# none, and reading their parse costs.
+_CUE_LEMMAS = SPEECH_VERBS | THINK_VERBS | OBJECT_VERBS | INTENT_NOUNS | {"put"}
+_CUE_WORDS = SPEECH_NOUNS | {"according"}
+
+
 class IndirectRules:
     """Mixed into ``QuoteFinder``: uses its text, tokens, paragraphs and segments."""
 
@@ -49,6 +55,8 @@ class IndirectRules:
         covered = sorted(p for c in direct for p in c.parts)
         for t in self.doc:
             lemma = t.lemma_.lower()
+            if lemma not in _CUE_LEMMAS and t.lower_ not in _CUE_WORDS:
+                continue
             if t.idx in self.used_cues:
                 continue
             if self._in_segment(t.idx):

@@ -10,6 +10,7 @@ quoted text; a bare surname goes to the fuller name used elsewhere in the articl
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -89,10 +90,12 @@ class SpeakerIndex:
 
     @staticmethod
     def _full_names(persons: list[str], names: list[str]) -> dict[str, str]:
-        """Map each name to the longest person name in the article that ends with it."""
+        """Map each name to the longest person name in the article that ends with it; of two
+        as long ("Barack Obama", "Michelle Obama"), the one named more often, then first."""
         full: dict[str, str] = {}
-        longer = sorted({tuple(p.split()) for p in persons}, key=len, reverse=True)
-        for name in set(names):
+        seen = Counter(tuple(p.split()) for p in persons)  # in order of first mention
+        longer = sorted(seen, key=lambda p: (len(p), seen[p]), reverse=True)
+        for name in dict.fromkeys(names):
             words = tuple(name.split())
             full[name] = name
             for other in longer:

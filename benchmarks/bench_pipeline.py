@@ -7,13 +7,13 @@
 
 Prints articles/s and words/s of the whole pipeline (read, extract, language layer, events,
 DuckDB) and of bare ``nlp.pipe`` with the stock model on the same texts, their ratio (also
-against the stock model with eventwire's indexed attribute ruler, which the pipeline uses, so
-the gain it brings is not credited to the rest), the language layer's and the event coder's cost, the speed-up of 2 workers over 1, peak resident
-memory per worker, and with ``--memory`` the memory after each article count of one
-streaming run: the peak so far, and the level (mean resident memory over the last fifth of
-the articles before the count), which a one-off spike such as a DuckDB checkpoint does not
-move.  Rates are "steady": counted from the first stored batch, so the one-off
-model loading is left out (and shown separately).
+against the stock model with eventwire's indexed attribute ruler, which the pipeline uses,
+so the gain it brings is not credited to the rest), the language layer's and the event
+coder's cost, the speed-up of 2 workers over 1, peak resident memory per worker, and with
+``--memory`` the memory after each article count of one streaming run: the peak so far, and
+the level (mean resident memory over the last fifth of the articles before the count), which
+a one-off spike such as a DuckDB checkpoint does not move.  Rates are "steady": counted from
+the first stored batch, so the one-off model loading is left out (and shown separately).
 """
 
 from __future__ import annotations

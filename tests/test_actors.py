@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.models import Mention
-from eventwire.nlp.actors import ActorTagger, code_actor_text, load_actor_dictionary
+from eventwire.nlp.actors.tagger import ActorTagger, code_actor_text, load_actor_dictionary
 from eventwire.nlp.pipeline import load_nlp
 
 FIXTURES = Path(__file__).parent / "fixtures" / "actors"
@@ -337,7 +337,7 @@ def test_a_people_is_coded_by_the_state_it_lives_in(nlp):
 def test_phrase_coding_skips_phrases_with_no_dictionary_word(nlp):
     """code_span answers without copying the Doc when the tagger matched nothing inside
     the phrase, and agrees with coding the phrase on its own."""
-    from eventwire.nlp.actors import _TAGGERS, _code_phrase, code_span
+    from eventwire.nlp.actors.tagger import _TAGGERS, _code_phrase, code_span
 
     doc = nlp("Israeli police raided the village near the Thai border on Monday.")
     _, matcher, dictionary = _TAGGERS[id(nlp.vocab)]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.nlp import dates_calendar as cal
+from eventwire.nlp.dates import calendar as cal
 
 from .conftest import shared_path
 
@@ -27,7 +27,7 @@ def nlp():
     except ImportError:
         import spacy
 
-        import eventwire.nlp.dates  # noqa: F401  (registers the factory)
+        import eventwire.nlp.dates.component  # noqa: F401  (registers the factory)
         from eventwire.config import Settings
 
         bare = spacy.load(Settings().spacy_model)

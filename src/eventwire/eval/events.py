@@ -207,7 +207,7 @@ Coder = Callable[[list[tuple[str, str, date | None]]], list[list[Event]]]
 
 def spacy_coder(nlp) -> Coder:
     """Run the full pipeline over (id, text, published) triples."""
-    from eventwire.sources.textpage_meta import find_dateline
+    from eventwire.sources.textpage.meta import find_dateline
 
     def run(items):
         docs = []

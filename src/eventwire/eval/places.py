@@ -154,7 +154,7 @@ def evaluate(path: str | Path, nlp=None, limit: int | None = None,
     """Run the places component over the gold articles and score it; ``demonyms`` (the
     component's default) counts "Russian"-type mentions as toponyms, as LGL does; GeoVirus
     does not annotate them."""
-    from eventwire.nlp.places import places_nlp
+    from eventwire.nlp.places.component import places_nlp
 
     articles = read_gold(path)[:limit] if limit else read_gold(path)
     nlp = nlp or places_nlp(demonyms=demonyms)

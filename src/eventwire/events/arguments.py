@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.triggers import Trigger, subject_token
 from eventwire.models import ActorRef, Mention, Place
-from eventwire.nlp.actors import code_span
+from eventwire.nlp.actors.tagger import code_span
 
 _ACTOR_ENTS = ("PERSON", "ORG", "NORP", "GPE")
 _TARGET_PREPS = frozenset({"on", "against", "with", "to", "at", "upon", "toward", "towards",

@@ -17,10 +17,10 @@ from eventwire.nlp.attribute_index import index_attribute_ruler
 # (component factory name, module that registers it), in pipeline order: later components
 # read what earlier ones put on the Doc.
 COMPONENTS: tuple[tuple[str, str], ...] = (
-    ("eventwire_actors", "eventwire.nlp.actors"),
-    ("eventwire_times", "eventwire.nlp.dates"),
-    ("eventwire_places", "eventwire.nlp.places"),
-    ("eventwire_quotes", "eventwire.nlp.quotes"),
+    ("eventwire_actors", "eventwire.nlp.actors.tagger"),
+    ("eventwire_times", "eventwire.nlp.dates.component"),
+    ("eventwire_places", "eventwire.nlp.places.component"),
+    ("eventwire_quotes", "eventwire.nlp.quotes.component"),
     ("eventwire_events", "eventwire.events.coder"),
 )
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from eventwire.models import Mention
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
-from eventwire.nlp.actors_chunks import (
+from eventwire.nlp.actors.chunks import (
     FORMER,
     Chunk,
     Hit,
@@ -27,9 +27,9 @@ from eventwire.nlp.actors_chunks import (
     combine_sectors,
     read_chunks,
 )
-from eventwire.nlp.actors_data import ActorDictionary, load_actor_dictionary
-from eventwire.nlp.actors_people import Draft, link_people
-from eventwire.nlp.actors_syntax import (
+from eventwire.nlp.actors.dictionary import ActorDictionary, load_actor_dictionary
+from eventwire.nlp.actors.people import Draft, link_people
+from eventwire.nlp.actors.syntax import (
     PLACE_NOUNS,
     acts_like_actor,
     is_dateline,

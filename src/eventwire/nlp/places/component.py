@@ -25,8 +25,8 @@ from spacy.tokens import Doc
 from eventwire.config import Settings
 from eventwire.models import Place
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
-from eventwire.nlp.gazetteer import Entry, load_gazetteer, norm, variants
-from eventwire.nlp.places_rules import (
+from eventwire.nlp.places.gazetteer import Entry, load_gazetteer, norm, variants
+from eventwire.nlp.places.rules import (
     COUNTY_LIST,
     COUNTY_NAMES,
     DATELINE,

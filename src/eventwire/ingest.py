@@ -13,6 +13,7 @@ from datetime import datetime
 from itertools import islice
 
 from eventwire.config import Settings
+from eventwire.incidents import resolve_batch
 from eventwire.models import Annotations, Article, RawInput, Skip
 from eventwire.scale.pool import Inline, WorkerPool, stream
 from eventwire.sources.extract import extract_batch
@@ -88,6 +89,7 @@ def ingest(
             # with workers, batches ahead of this one may have stored some of its articles
             todo = select(res.todo)
             new, _ = store.write_batch(todo, res.annotations)
+            resolve_batch(store, todo, res.annotations)
             report.new += new
             report.already += len(res.articles) - new
             if on_progress:

@@ -8,6 +8,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from eventwire.cli import app
 from eventwire.cli._common import DB_OPTION, console, err, open_store
 from eventwire.config import Settings
+from eventwire.incidents import resolve_pending
 from eventwire.ingest import annotate_batch, batched
 from eventwire.models import Article
 
@@ -32,6 +33,7 @@ def annotate_cmd(
                 arts = [to_article(r) for r in store.articles_by_id(chunk)]
                 store.replace_annotations(annotate_batch(arts, settings.spacy_model))
                 progress.advance(task, len(chunk))
+        resolve_pending(store)
     console.print(f"annotated {len(ids)} articles")
 
 

@@ -1,0 +1,165 @@
+"""What incident resolution knows of one event: a `Report`, built from a stored event row.
+
+Only what tells real-world events apart is kept: kind (type, mode, trigger lemma), when
+(event date with its precision, else the article's publication date), where (point and how
+precise it is), who (actor codes, named participants) and what is said of it (numbers,
+names in the sentence), plus the outlet and time of the report for the incident's fields.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+# Feature classes whose point is a place on the ground (town, site, road, landmark ...).
+_POINT_CLASSES = frozenset("PSLHTVRU")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,.]*")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# Capitalised words that name no participant: calendar words, titles, pronouns, fillers.
+_NOT_NAMES = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december jan feb mar apr jun jul aug sep sept oct
+nov dec today yesterday tomorrow the a an he she it they we i you his her its their our this
+that these those there here mr mrs ms dr sir president minister police officials official
+government state states new news but and or so if when while after before on in at of for to
+by with from as said says according reuters ap afp update breaking photo video read more also
+however meanwhile earlier later last first one two three four five six seven eight nine ten
+""".split())
+# The article's lead (title and first sentences) names whom and where the story is about.
+LEAD_CHARS = 400
+# Suffixes stripped to compare trigger words across inflections ("shot", "shooting").
+_SUFFIXES = ("ings", "ing", "ions", "ion", "ed", "es", "s")
+
+
+@dataclass(frozen=True)
+class Report:
+    """One event as incident resolution sees it."""
+
+    event_id: str
+    article_id: str
+    type: str
+    mode: str | None
+    lemma: str
+    day: date | None  # the event's date, else the article's publication day
+    precision: str | None  # day, week, month, year, published (day of the report), None
+    lat: float | None
+    lon: float | None
+    geo: str | None  # point, admin, country
+    country: str | None
+    admin1: str | None
+    place: str | None
+    codes: frozenset[str]  # actor codes: "IRQ", "IRQ MIL", "MIL"
+    names: frozenset[str]  # words of named participants and proper nouns of the sentence
+    numbers: frozenset[str]  # numbers stated in the sentence
+    context: frozenset[str]  # proper nouns of the article's lead: whom the article is about
+    dead: int | None
+    dead_max: int | None
+    published: datetime | None
+    outlet: str | None
+    confidence: float
+    sources: tuple[dict, ...] = ()
+    targets: tuple[dict, ...] = ()
+
+
+def stem(word: str) -> str:
+    """A crude common stem of a trigger word, enough to join "killing" and "killed"."""
+    w = word.lower().split()[-1] if word.strip() else ""
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            w = w[: -len(suf)]
+            break
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+        w = w[:-1]  # "shott" -> "shot", "robb" -> "rob"
+    return w
+
+
+def sentence_names(sentence: str) -> set[str]:
+    """Lower-cased capitalised words past the first word, and stated numbers."""
+    out = set()
+    words = _WORD.findall(sentence)
+    for i, w in enumerate(words):
+        if i and w[:1].isupper() and w.lower().strip(".'’") not in _NOT_NAMES and len(w) > 1:
+            out.add(w.lower().strip(".'’"))
+    return out
+
+
+def numbers_in(sentence: str) -> set[str]:
+    out = set()
+    for m in _NUMBER.finditer(sentence):
+        n = m.group().replace(",", "").rstrip(".")
+        if n and not (len(n) == 4 and n.startswith(("19", "20"))):  # years say little
+            out.add(n)
+    return out
+
+
+def outlet_of(article: dict) -> str | None:
+    """The outlet: the source or site name, else the URL's host, else None."""
+    name = article.get("source") or article.get("site_name")
+    if name:
+        return str(name).strip().lower()
+    url = article.get("url")
+    if url:
+        host = urlsplit(url).hostname or ""
+        return host.removeprefix("www.") or None
+    return None
+
+
+def geo_precision(loc: dict | None) -> str | None:
+    if not loc or loc.get("lat") is None or loc.get("lon") is None:
+        return None
+    fc = loc.get("feature_class") or ""
+    if fc in _POINT_CLASSES:
+        return "point"
+    if fc == "A" and loc.get("admin1"):
+        return "admin"
+    return "country"
+
+
+def report_of(row: dict, article: dict, body: str | None) -> Report:
+    """A Report from a stored event row (JSON columns as text or parsed), its article's row
+    (``published``, ``source``, ``site_name``, ``url``) and the article body."""
+    sources = _json(row.get("sources")) or []
+    targets = _json(row.get("targets")) or []
+    loc = _json(row.get("location"))
+    published = article.get("published")
+    day, precision = row.get("date"), row.get("date_precision")
+    if day is not None and precision is None:
+        precision = "day"
+    if day is None and published is not None:
+        day, precision = published.date(), "published"
+    sentence = body[row["sentence_start"]:row["sentence_end"]] if body else ""
+    codes, names = set(), set()
+    for a in [*sources, *targets]:
+        if a.get("country"):
+            codes.add(a["country"])
+        if a.get("country") and a.get("sector"):
+            codes.add(f"{a['country']} {a['sector']}")
+        if a.get("name"):
+            names.update(w.lower() for w in _WORD.findall(a["name"]) if len(w) > 1)
+    names |= sentence_names(sentence)
+    geo = geo_precision(loc)
+    return Report(
+        event_id=row["id"], article_id=row["article_id"], type=row["type"],
+        mode=row.get("mode"), lemma=stem(row.get("trigger") or ""), day=day,
+        precision=precision,
+        lat=loc.get("lat") if geo else None, lon=loc.get("lon") if geo else None, geo=geo,
+        country=(loc or {}).get("country") or row.get("country"),
+        admin1=(loc or {}).get("admin1"), place=(loc or {}).get("name"),
+        codes=frozenset(codes), names=frozenset(names),
+        numbers=frozenset(numbers_in(sentence)),
+        context=frozenset(sentence_names(body[:LEAD_CHARS]) if body else ()),
+        dead=row.get("dead"), dead_max=row.get("dead_max"), published=published,
+        outlet=outlet_of(article), confidence=float(row.get("confidence") or 0.0),
+        sources=tuple(sources), targets=tuple(targets),
+    )
+
+
+def _json(value):
+    if isinstance(value, str):
+        return json.loads(value)
+    return value

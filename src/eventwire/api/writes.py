@@ -62,6 +62,7 @@ class ArticleIn(BaseModel):
 @router.post("/articles", status_code=201, dependencies=[Depends(require_token)],
              summary="Ingest one article (token required)")
 def post_article(body: ArticleIn, request: Request) -> dict:
+    from eventwire.incidents import resolve_batch
     from eventwire.ingest import annotate_batch
     from eventwire.sources.extract import extract
 
@@ -90,6 +91,7 @@ def post_article(body: ArticleIn, request: Request) -> dict:
                 warning = f"stored without annotations: language layer failed ({exc})"
         state.search_ready = False
         new, already = store.write_batch(todo, annos)
+        resolve_batch(store, todo, annos)
         q.refresh_search_index(store.con)
         state.search_ready = True
     return {"new": new, "already": len(found) - new,

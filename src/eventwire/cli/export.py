@@ -78,8 +78,30 @@ def export_events(
         articles = {r["id"]: r for r in store.query(
             "SELECT id, url, title, published, source, site_name, body FROM articles "
             "WHERE id IN (SELECT DISTINCT article_id FROM events)")}
+        incidents = dict(store.con.execute(
+            "SELECT event_id, incident_id FROM incident_events").fetchall())
     try:
-        n = WRITERS[fmt.value](events, articles, out)
+        if fmt.value == "plover-json":
+            n = WRITERS[fmt.value](events, articles, out, incidents)
+        else:
+            n = WRITERS[fmt.value](events, articles, out)
     except OSError as exc:
         fail(f"{out}: cannot write ({exc.strerror or exc})", 1)
     console.print(f"wrote {n} events to {out}")
+
+
+@export_app.command("incidents")
+def export_incidents(
+    out: Path = OUTPUT,
+    db: str = DB_OPTION,
+) -> None:
+    """Incidents as ACLED-style CSV: one row per real-world event, with its sources."""
+    from eventwire.incidents.export import write_acled_incidents
+
+    _check_output(out)
+    with open_store(db, read_only=True) as store:
+        try:
+            n = write_acled_incidents(store.con, out)
+        except OSError as exc:
+            fail(f"{out}: cannot write ({exc.strerror or exc})", 1)
+    console.print(f"wrote {n} incidents to {out}")

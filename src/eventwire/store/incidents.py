@@ -59,7 +59,8 @@ def incident_row(inc: Incident, seq: int) -> dict:
         "dead": dead, "dead_min": dead_min, "dead_max": dead_max,
         "first_report": inc.first_report, "last_report": inc.last_report,
         "n_events": inc.events, "n_articles": len(inc.articles),
-        "n_sources": max(len(inc.outlets), 1),  # unnamed outlets count as one "outlets": sorted(inc.outlets),
+        # articles of no named outlet count as one source
+        "n_sources": max(len(inc.outlets), 1), "outlets": sorted(inc.outlets),
         "confidence": inc.confidence,
         "profile": json.dumps(inc.state(), ensure_ascii=False, default=str),
     }

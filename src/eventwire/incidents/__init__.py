@@ -180,7 +180,9 @@ def _resolve(store, reports: list[Report]) -> int:
         windows = [(r.day - timedelta(days=DAY_SLACK.get(r.precision or "", 3)),
                     r.day + timedelta(days=DAY_SLACK.get(r.precision or "", 3)))
                    for r in reports if r.day is not None]
-        found = tables.candidates(con, {r.type for r in reports}, windows)
+        countries = ({r.country for r in reports}
+                     if all(r.country for r in reports) else None)
+        found = tables.candidates(con, {r.type for r in reports}, windows, countries)
         seqs = {inc.id: seq for seq, inc in found}
         resolver = Resolver(inc for _, inc in found)
         links: list[Link] = resolver.resolve(reports)

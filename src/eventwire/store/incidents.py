@@ -75,13 +75,19 @@ def reach(inc: Incident) -> tuple[date | None, date | None]:
 
 
 def candidates(con: duckdb.DuckDBPyConnection, types: Iterable[str],
-               windows: list[tuple[date, date]]) -> list[tuple[int, Incident]]:
+               windows: list[tuple[date, date]],
+               countries: Iterable[str] | None = None) -> list[tuple[int, Incident]]:
     """Stored incidents of these types whose dates reach one of the windows, plus the latest
-    undated ones, as (seq, incident)."""
+    undated ones, as (seq, incident).  With ``countries`` (the batch's reports all have
+    one), only incidents in those countries or in none."""
     types = sorted(set(types))
     if not types:
         return []
     marks = ", ".join("?" * len(types))
+    if countries is not None:
+        wanted = sorted(set(countries))
+        types_sql = f"{marks}) AND (country IS NULL OR country IN ({', '.join('?' * len(wanted))})"
+        marks, types = types_sql, [*types, *wanted]
     where = ["reach_lo IS NULL"]
     params: list = []
     for lo, hi in _merged(windows):

@@ -11,9 +11,8 @@ by `rebuild`, and new events never move old ones, so corrections outlive later i
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timedelta
 
-from eventwire.incidents.match import DAY_SLACK
+from eventwire.incidents.match import span
 from eventwire.incidents.model import Incident, incident_id
 from eventwire.incidents.reports import Report, report_of
 from eventwire.incidents.resolve import Link, Resolver
@@ -177,12 +176,11 @@ def _resolve(store, reports: list[Report]) -> int:
 
     def work() -> None:
         con = store.con
-        windows = [(r.day - timedelta(days=DAY_SLACK.get(r.precision or "", 3)),
-                    r.day + timedelta(days=DAY_SLACK.get(r.precision or "", 3)))
-                   for r in reports if r.day is not None]
+        windows = [span(r.day, r.precision) for r in reports if r.day is not None]
         countries = ({r.country for r in reports}
                      if all(r.country for r in reports) else None)
-        found = tables.candidates(con, {r.type for r in reports}, windows, countries)
+        found = tables.candidates(con, {r.type for r in reports}, windows, countries,
+                                  {r.lemma for r in reports if r.lemma})
         seqs = {inc.id: seq for seq, inc in found}
         resolver = Resolver(inc for _, inc in found)
         links: list[Link] = resolver.resolve(reports)

@@ -11,14 +11,14 @@ higher when they are unknown (then the words must carry it).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from eventwire.incidents.model import Incident, km
 from eventwire.incidents.reports import Report
 
 # How far a date may be from the true day, by its precision, in days.  A publication date
 # stands for an event reported within the days before it.
-DAY_SLACK = {"day": 1, "published": 3, "week": 4, "month": 16, "year": 183}
+DAY_SLACK = {"day": 1, "published": 3, "week": 4, "range": 7, "month": 16, "year": 183}
 # How far two places may be apart, by the coarser precision of the two, in km.
 PLACE_KM = {"point": 30.0, "admin": 250.0}
 # Evidence needed to join: time and place both precise and agreeing, one of them, neither.
@@ -28,19 +28,31 @@ BAR_VAGUE = 2.5
 NAME_WEIGHT = 0.75
 CONTEXT_WEIGHT = 0.5
 SAME_ARTICLE = 1.0
+OTHER_TYPE = 1.0  # more evidence needed when the coder gave the word another type
+
+
+def span(day: date, precision: str | None) -> tuple[date, date]:
+    """The days a date may stand for.  A month or year stated alone is normalised to its
+    first day, so it covers what follows; a publication date covers the days before it."""
+    if precision == "year" and (day.month, day.day) == (1, 1):
+        return day, date(day.year, 12, 31)
+    if precision == "month" and day.day == 1:
+        return day, day + timedelta(days=30)
+    if precision == "published":
+        return day - timedelta(days=DAY_SLACK["published"]), day + timedelta(days=1)
+    slack = timedelta(days=DAY_SLACK.get(precision or "", 3))
+    return day - slack, day + slack
 
 
 def day_gap(day: date, precision: str | None, inc: Incident) -> tuple[float, bool] | None:
-    """Smallest gap beyond the slack between the report's date and the incident's dates
-    (0 when they overlap) and whether an overlap is between two stated days; None when
-    either side has no date."""
-    dated = inc.dated()
-    if day is None or not dated:
+    """Days between the report's date span and the nearest of the incident's (0 when they
+    overlap) and whether two stated days agree; None when either side has no date."""
+    if day is None or not inc.days:
         return None
-    slack = DAY_SLACK.get(precision or "", 3)
+    lo, hi = span(day, precision)
     best, exact = None, False
-    for other, p in dated:
-        gap = max(0.0, abs((day - other).days) - slack - DAY_SLACK.get(p, 3))
+    for olo, ohi, other, p in inc.spans(span):
+        gap = max(0, (olo - hi).days, (lo - ohi).days)
         if best is None or gap < best:
             best = gap
         if precision == "day" and p == "day" and abs((day - other).days) <= 1:
@@ -68,8 +80,9 @@ def place_gap(r: Report, inc: Incident) -> tuple[bool, bool] | None:
 
 def score(r: Report, inc: Incident, same_article: bool = False) -> float | None:
     """Evidence that ``r`` reports ``inc``; None when a hard limit rules it out."""
-    if r.type not in inc.types:
-        return None
+    same_word = bool(r.lemma) and r.lemma in inc.lemmas
+    if r.type not in inc.types and not same_word:
+        return None  # coders code one word in two ways at times; other words, other events
     if r.country and inc.countries and r.country not in inc.countries:
         return None
     when = day_gap(r.day, r.precision, inc)
@@ -80,7 +93,6 @@ def score(r: Report, inc: Incident, same_article: bool = False) -> float | None:
         return None
     precise_time = when is not None and when[1]
     precise_place = where is not None and where[1]
-    same_word = bool(r.lemma) and r.lemma in inc.lemmas
     if not same_word and not (precise_time and precise_place):
         return None
     evidence = 1.0 if same_word else 0.0
@@ -100,4 +112,6 @@ def score(r: Report, inc: Incident, same_article: bool = False) -> float | None:
     bar = (BAR_PRECISE if precise_time and precise_place
            else BAR_PARTLY if precise_time or precise_place or when is not None
            else BAR_VAGUE)
+    if r.type not in inc.types:
+        bar += OTHER_TYPE
     return evidence if evidence >= bar else None

@@ -33,7 +33,7 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
-@dataclass
+@dataclass(eq=False)
 class Incident:
     id: str
     types: Counter = field(default_factory=Counter)
@@ -55,6 +55,8 @@ class Incident:
     first_report: datetime | None = None
     last_report: datetime | None = None
     confidence: float = 0.0
+    _dated: list[tuple[date, str]] | None = field(default=None, repr=False, compare=False)
+    _spans: list | None = field(default=None, repr=False, compare=False)
 
     # -- adding a report ---------------------------------------------------------------
 
@@ -74,6 +76,7 @@ class Incident:
         _trim(self.numbers, MAX_WORDS)
         if r.day is not None:
             self.days[f"{r.day.isoformat()} {r.precision}"] += 1
+            self._dated = self._spans = None
         if r.country:
             self.countries[r.country] += 1
         if r.geo:
@@ -111,11 +114,21 @@ class Incident:
     # -- what the incident says ------------------------------------------------------------
 
     def dated(self) -> list[tuple[date, str]]:
-        out = []
-        for key in self.days:
-            day, precision = key.split(" ", 1)
-            out.append((date.fromisoformat(day), precision))
-        return out
+        """The distinct (day, precision) pairs reported (parsed once, kept until a report
+        adds a date)."""
+        if self._dated is None:
+            self._dated = []
+            for key in self.days:
+                day, precision = key.split(" ", 1)
+                self._dated.append((date.fromisoformat(day), precision))
+        return self._dated
+
+    def spans(self, span_of) -> list[tuple[date, date, date, str]]:
+        """(first day, last day, day, precision) per reported date, ``span_of`` giving the
+        days a date stands for (kept until a report adds a date)."""
+        if self._spans is None:
+            self._spans = [(*span_of(d, p), d, p) for d, p in self.dated()]
+        return self._spans
 
     def day_range(self) -> tuple[date | None, date | None]:
         days = [d for d, _ in self.dated()]

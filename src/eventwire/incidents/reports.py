@@ -30,6 +30,8 @@ however meanwhile earlier later last first one two three four five six seven eig
 """.split())
 # The article's lead (title and first sentences) names whom and where the story is about.
 LEAD_CHARS = 400
+# Event-date rules of the coder that stand for "when it was reported", not "when it happened".
+PUBLICATION_RULES = frozenset({"publication_date"})
 # Suffixes stripped to compare trigger words across inflections ("shot", "shooting").
 _SUFFIXES = ("ings", "ing", "ions", "ion", "ed", "es", "s")
 
@@ -65,8 +67,8 @@ class Report:
 
 
 def stem(word: str) -> str:
-    """A crude common stem of a trigger word, enough to join "killing" and "killed"."""
-    w = word.lower().split()[-1] if word.strip() else ""
+    """A crude common stem of one word, enough to join "killing" and "killed"."""
+    w = word.lower().strip(".,;:'’\"")
     for suf in _SUFFIXES:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             w = w[: -len(suf)]
@@ -76,6 +78,44 @@ def stem(word: str) -> str:
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
         w = w[:-1]  # "shott" -> "shot", "robb" -> "rob"
     return w
+
+
+# Words that name one kind of action, as general English uses them (a report may say "slain"
+# where another says "killed"); phrases first, matched on their words' stems.
+_FAMILIES = {
+    "kill": "kill killed killing murder murdered slay slain slaying slew execute executed "
+            "assassinate assassinated",
+    "arrest": "arrest arrested apprehend apprehended detain detained nab nabbed capture "
+              "captured",
+    "charge": "charge charged accuse accused indict indicted",
+    "explode": "explode exploded explosion blast blew",
+    "attack": "attack attacked assault assaulted storm stormed raid raided",
+    "destroy": "destroy destroyed demolish demolished raze razed",
+    "seize": "seize seized confiscate confiscated",
+    "shoot": "shoot shot shooting",
+    "burn": "burn burned torch torched",
+}
+_PHRASES = {"open fire": "shoot", "gun down": "shoot", "stab to death": "kill",
+            "set fire": "burn", "set on fire": "burn", "take into custody": "arrest",
+            "taken into custody": "arrest"}
+_FAMILY = {stem(w): fam for fam, words in _FAMILIES.items() for w in words.split()}
+_PHRASE = {tuple(stem(w) for w in p.split()): fam for p, fam in _PHRASES.items()}
+
+
+def trigger_key(trigger: str) -> str:
+    """What a trigger says happened, the same for inflections and plain synonyms:
+    "gunned down" and "shooting" give "shoot", "slain" and "murdered" give "kill"."""
+    words = tuple(stem(w) for w in trigger.split() if w.strip())
+    if not words:
+        return ""
+    for size in range(len(words), 1, -1):
+        for i in range(len(words) - size + 1):
+            if words[i:i + size] in _PHRASE:
+                return _PHRASE[words[i:i + size]]
+    for w in words:
+        if w in _FAMILY:
+            return _FAMILY[w]
+    return words[0]
 
 
 def sentence_names(sentence: str) -> set[str]:
@@ -130,6 +170,8 @@ def report_of(row: dict, article: dict, body: str | None) -> Report:
     day, precision = row.get("date"), row.get("date_precision")
     if day is not None and precision is None:
         precision = "day"
+    if (_json(row.get("field_rules")) or {}).get("date") in PUBLICATION_RULES:
+        precision = "published"  # the coder fell back on the article's date
     if day is None and published is not None:
         day, precision = published.date(), "published"
     sentence = body[row["sentence_start"]:row["sentence_end"]] if body else ""
@@ -145,7 +187,7 @@ def report_of(row: dict, article: dict, body: str | None) -> Report:
     geo = geo_precision(loc)
     return Report(
         event_id=row["id"], article_id=row["article_id"], type=row["type"],
-        mode=row.get("mode"), lemma=stem(row.get("trigger") or ""), day=day,
+        mode=row.get("mode"), lemma=trigger_key(row.get("trigger") or ""), day=day,
         precision=precision,
         lat=loc.get("lat") if geo else None, lon=loc.get("lon") if geo else None, geo=geo,
         country=(loc or {}).get("country") or row.get("country"),

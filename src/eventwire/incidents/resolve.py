@@ -31,7 +31,9 @@ class Resolver:
     """Incidents known so far (the candidates), indexed by event type."""
 
     def __init__(self, incidents: Iterable[Incident] = ()):
-        self.by_type: dict[str, list[Incident]] = defaultdict(list)
+        # key -> {incident id: incident}, in the order incidents became candidates
+        self.by_type: dict[str, dict[str, Incident]] = defaultdict(dict)
+        self.by_word: dict[str, dict[str, Incident]] = defaultdict(dict)
         self.known: dict[str, Incident] = {}
         self.touched: dict[str, Incident] = {}
         for inc in incidents:
@@ -39,13 +41,15 @@ class Resolver:
 
     def _register(self, inc: Incident) -> None:
         self.known[inc.id] = inc
-        for t in inc.types:
-            if inc not in self.by_type[t]:
-                self.by_type[t].append(inc)
+        for index, keys in ((self.by_type, inc.types), (self.by_word, inc.lemmas)):
+            for k in keys:
+                index[k].setdefault(inc.id, inc)
 
     def add(self, r: Report) -> Link:
         best: tuple[float, Incident] | None = None
-        for inc in self.by_type.get(r.type, ()):
+        seen = list(self.by_type.get(r.type, {}).values())
+        others = [i for i in self.by_word.get(r.lemma, {}).values() if r.type not in i.types]
+        for inc in [*seen, *others]:
             s = score(r, inc, r.article_id in inc.articles)
             if s is not None and (best is None or s > best[0]
                                   or (s == best[0] and inc.id < best[1].id)):

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 import duckdb
 
-from eventwire.incidents.match import DAY_SLACK
+from eventwire.incidents.match import span
 from eventwire.incidents.model import Incident
 from eventwire.incidents.resolve import Link
 
@@ -25,7 +25,7 @@ CREATE TABLE incidents (
     lat DOUBLE, lon DOUBLE, geo_precision VARCHAR, sources JSON, targets JSON,
     dead INTEGER, dead_min INTEGER, dead_max INTEGER, first_report TIMESTAMPTZ,
     last_report TIMESTAMPTZ, n_events INTEGER, n_articles INTEGER, n_sources INTEGER,
-    outlets VARCHAR[], confidence DOUBLE, profile JSON
+    outlets VARCHAR[], confidence DOUBLE, words VARCHAR[], profile JSON
 );
 CREATE TABLE incident_events (
     event_id VARCHAR, incident_id VARCHAR, article_id VARCHAR, score DOUBLE, rule VARCHAR,
@@ -38,7 +38,7 @@ CREATE TABLE incident_corrections (
 """
 # Incidents without any date stay candidates for this many of the latest ones.
 UNDATED_CANDIDATES = 500
-_WIDEST = max(DAY_SLACK.values())
+_WIDEST = 1  # windows are given as spans already; a day's margin for rounding
 
 
 def incident_row(inc: Incident, seq: int) -> dict:
@@ -61,7 +61,7 @@ def incident_row(inc: Incident, seq: int) -> dict:
         "n_events": inc.events, "n_articles": len(inc.articles),
         # articles of no named outlet count as one source
         "n_sources": max(len(inc.outlets), 1), "outlets": sorted(inc.outlets),
-        "confidence": inc.confidence,
+        "confidence": inc.confidence, "words": sorted(inc.lemmas),
         "profile": json.dumps(inc.state(), ensure_ascii=False, default=str),
     }
 
@@ -70,35 +70,37 @@ def reach(inc: Incident) -> tuple[date | None, date | None]:
     dated = inc.dated()
     if not dated:
         return None, None
-    return (min(d - timedelta(days=DAY_SLACK.get(p, 3)) for d, p in dated),
-            max(d + timedelta(days=DAY_SLACK.get(p, 3)) for d, p in dated))
+    spans = [span(d, p) for d, p in dated]
+    return min(lo for lo, _ in spans), max(hi for _, hi in spans)
 
 
 def candidates(con: duckdb.DuckDBPyConnection, types: Iterable[str],
                windows: list[tuple[date, date]],
-               countries: Iterable[str] | None = None) -> list[tuple[int, Incident]]:
-    """Stored incidents of these types whose dates reach one of the windows, plus the latest
-    undated ones, as (seq, incident).  With ``countries`` (the batch's reports all have
-    one), only incidents in those countries or in none."""
+               countries: Iterable[str] | None = None,
+               words: Iterable[str] = ()) -> list[tuple[int, Incident]]:
+    """Stored incidents of these types (or reported by these trigger words) whose dates
+    reach one of the windows, plus the latest undated ones, as (seq, incident).  With
+    ``countries`` (the batch's reports all have one), only incidents in those countries or
+    in none."""
     types = sorted(set(types))
     if not types:
         return []
-    marks = ", ".join("?" * len(types))
+    kind = f"(type IN ({', '.join('?' * len(types))}) OR list_has_any(words, ?))"
+    kind_params: list = [*types, sorted(set(words))]
     if countries is not None:
         wanted = sorted(set(countries))
-        types_sql = f"{marks}) AND (country IS NULL OR country IN ({', '.join('?' * len(wanted))})"
-        marks, types = types_sql, [*types, *wanted]
-    where = ["reach_lo IS NULL"]
-    params: list = []
+        kind += f" AND (country IS NULL OR country IN ({', '.join('?' * len(wanted))}))"
+        kind_params += wanted
+    spans, params = [], []
     for lo, hi in _merged(windows):
-        where.append("(reach_hi >= ? AND reach_lo <= ?)")
+        spans.append("(reach_hi >= ? AND reach_lo <= ?)")
         params += [lo - timedelta(days=_WIDEST), hi + timedelta(days=_WIDEST)]
     rows = con.execute(
-        f"SELECT id, seq, profile FROM incidents WHERE type IN ({marks}) AND reach_lo IS NOT NULL "
-        f"AND ({' OR '.join(where[1:]) or 'false'}) "
-        f"UNION ALL (SELECT id, seq, profile FROM incidents WHERE type IN ({marks}) AND "
+        f"SELECT id, seq, profile FROM incidents WHERE {kind} AND reach_lo IS NOT NULL "
+        f"AND ({' OR '.join(spans) or 'false'}) "
+        f"UNION ALL (SELECT id, seq, profile FROM incidents WHERE {kind} AND "
         f"reach_lo IS NULL ORDER BY seq DESC LIMIT {UNDATED_CANDIDATES}) ORDER BY seq",
-        [*types, *params, *types]).fetchall()
+        [*kind_params, *params, *kind_params]).fetchall()
     return [(seq, Incident.from_state(id_, json.loads(profile))) for id_, seq, profile in rows]
 
 

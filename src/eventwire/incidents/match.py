@@ -28,7 +28,10 @@ BAR_VAGUE = 2.5
 NAME_WEIGHT = 0.75
 CONTEXT_WEIGHT = 0.5
 SAME_ARTICLE = 1.0
+NEAR_DAYS = 2  # dates this many days beyond their spans may still be one event ...
+NEAR_MISS = 1.5  # ... given this much more evidence
 OTHER_TYPE = 1.0  # more evidence needed when the coder gave the word another type
+OTHER_PEOPLE = 1.5  # ... or when the stories name other people
 
 
 def span(day: date, precision: str | None) -> tuple[date, date]:
@@ -86,7 +89,7 @@ def score(r: Report, inc: Incident, same_article: bool = False) -> float | None:
     if r.country and inc.countries and r.country not in inc.countries:
         return None
     when = day_gap(r.day, r.precision, inc)
-    if when is not None and when[0] > 0:
+    if when is not None and when[0] > NEAR_DAYS:
         return None
     where = place_gap(r, inc)
     if where is not None and not where[0]:
@@ -114,4 +117,8 @@ def score(r: Report, inc: Incident, same_article: bool = False) -> float | None:
            else BAR_VAGUE)
     if r.type not in inc.types:
         bar += OTHER_TYPE
+    if r.persons and inc.persons and not any(p in inc.persons for p in r.persons):
+        bar += OTHER_PEOPLE
+    if when is not None and when[0] > 0:
+        bar += NEAR_MISS  # dates a few days apart: a misread date, or another day
     return evidence if evidence >= bar else None

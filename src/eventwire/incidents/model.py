@@ -43,6 +43,7 @@ class Incident:
     numbers: Counter = field(default_factory=Counter)
     codes: Counter = field(default_factory=Counter)
     context: Counter = field(default_factory=Counter)
+    persons: Counter = field(default_factory=Counter)
     days: Counter = field(default_factory=Counter)  # "YYYY-MM-DD precision" -> reports
     places: list[dict] = field(default_factory=list)  # name, lat, lon, geo, country, admin1, n
     countries: Counter = field(default_factory=Counter)
@@ -71,6 +72,8 @@ class Incident:
         self.numbers.update(r.numbers)
         self.codes.update(r.codes)
         self.context.update(r.context)
+        self.persons.update(r.persons)
+        _trim(self.persons, MAX_WORDS)
         _trim(self.context, MAX_WORDS)
         _trim(self.names, MAX_WORDS)
         _trim(self.numbers, MAX_WORDS)
@@ -172,7 +175,7 @@ class Incident:
         return {
             "types": self.types, "modes": self.modes, "lemmas": self.lemmas,
             "names": self.names, "numbers": self.numbers, "codes": self.codes,
-            "context": self.context,
+            "context": self.context, "persons": self.persons,
             "days": self.days, "places": self.places, "countries": self.countries,
             "dead": self.dead, "sources": self.sources, "targets": self.targets,
             "articles": sorted(self.articles), "outlets": sorted(self.outlets),
@@ -185,7 +188,7 @@ class Incident:
     @classmethod
     def from_state(cls, id_: str, s: dict) -> Incident:
         inc = cls(id_)
-        for name in ("types", "modes", "lemmas", "names", "numbers", "codes", "context",
+        for name in ("types", "modes", "lemmas", "names", "numbers", "codes", "context", "persons",
                      "days", "countries"):
             setattr(inc, name, Counter(s.get(name) or {}))
         inc.places = list(s.get("places") or [])

@@ -57,6 +57,7 @@ class Report:
     names: frozenset[str]  # words of named participants and proper nouns of the sentence
     numbers: frozenset[str]  # numbers stated in the sentence
     context: frozenset[str]  # proper nouns of the article's lead: whom the article is about
+    persons: frozenset[str]  # surnames of people named in the sentence and the lead
     dead: int | None
     dead_max: int | None
     published: datetime | None
@@ -128,6 +129,20 @@ def sentence_names(sentence: str) -> set[str]:
     return out
 
 
+_PERSON = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]{2,})(?![\w-])")
+
+
+def person_names(text: str) -> set[str]:
+    """Surnames of "First Last" pairs: who a story is about.  Pairs holding a common
+    capitalised word ("The Police", "On Monday") are not people."""
+    out = set()
+    for m in _PERSON.finditer(text):
+        words = m.group(1).split()
+        if not any(w.lower().strip(".") in _NOT_NAMES for w in words):
+            out.add(words[-1].lower())
+    return out
+
+
 def numbers_in(sentence: str) -> set[str]:
     out = set()
     for m in _NUMBER.finditer(sentence):
@@ -195,6 +210,7 @@ def report_of(row: dict, article: dict, body: str | None) -> Report:
         codes=frozenset(codes), names=frozenset(names),
         numbers=frozenset(numbers_in(sentence)),
         context=frozenset(sentence_names(body[:LEAD_CHARS]) if body else ()),
+        persons=frozenset(person_names(sentence + " " + (body[:LEAD_CHARS] if body else ""))),
         dead=row.get("dead"), dead_max=row.get("dead_max"), published=published,
         outlet=outlet_of(article), confidence=float(row.get("confidence") or 0.0),
         sources=tuple(sources), targets=tuple(targets),

@@ -23,8 +23,8 @@ DAY_SLACK = {"day": 1, "published": 3, "week": 4, "range": 7, "month": 16, "year
 PLACE_KM = {"point": 30.0, "admin": 250.0}
 # Evidence needed to join: time and place both precise and agreeing, one of them, neither.
 BAR_PRECISE = 1.0
-BAR_PARTLY = 2.0
-BAR_VAGUE = 2.5
+BAR_PARTLY = 1.5
+BAR_VAGUE = 2.0
 NAME_WEIGHT = 0.75
 CONTEXT_WEIGHT = 0.5
 SAME_ARTICLE = 1.0

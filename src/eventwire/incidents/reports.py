@@ -12,11 +12,13 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 # Feature classes whose point is a place on the ground (town, site, road, landmark ...).
 _POINT_CLASSES = frozenset("PSLHTVRU")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,.]*")
+_LOWER = re.compile(r"(?<![\w'’])[a-z][a-z'’-]*")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # Capitalised words that name no participant: calendar words, titles, pronouns, fillers.
 _NOT_NAMES = frozenset("""
@@ -27,6 +29,7 @@ that these those there here mr mrs ms dr sir president minister police officials
 government state states new news but and or so if when while after before on in at of for to
 by with from as said says according reuters ap afp update breaking photo video read more also
 however meanwhile earlier later last first one two three four five six seven eight nine ten
+updated posted published am pm gmt est edt pst bst utc http https www com
 """.split())
 # The article's lead (title and first sentences) names whom and where the story is about.
 LEAD_CHARS = 400
@@ -119,14 +122,24 @@ def trigger_key(trigger: str) -> str:
     return words[0]
 
 
-def sentence_names(sentence: str) -> set[str]:
-    """Lower-cased capitalised words past the first word, and stated numbers."""
+def sentence_names(sentence: str, common: frozenset[str] = frozenset()) -> set[str]:
+    """Lower-cased capitalised words past the first word of each line, leaving out words the
+    article also writes in lower case (``common``): so a headline's "Killed" is no name."""
     out = set()
-    words = _WORD.findall(sentence)
-    for i, w in enumerate(words):
-        if i and w[:1].isupper() and w.lower().strip(".'’") not in _NOT_NAMES and len(w) > 1:
-            out.add(w.lower().strip(".'’"))
+    for line in sentence.splitlines():
+        words = _WORD.findall(line)
+        for i, w in enumerate(words):
+            low = w.lower().strip(".'’")
+            if i and w[:1].isupper() and low not in _NOT_NAMES and len(w) > 1 \
+                    and low not in common:
+                out.add(low)
     return out
+
+
+@lru_cache(maxsize=8)
+def lower_words(body: str) -> frozenset[str]:
+    """Words the article writes in lower case (common words, not names)."""
+    return frozenset(_LOWER.findall(body))
 
 
 _PERSON = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]{2,})(?![\w-])")
@@ -198,7 +211,8 @@ def report_of(row: dict, article: dict, body: str | None) -> Report:
             codes.add(f"{a['country']} {a['sector']}")
         if a.get("name"):
             names.update(w.lower() for w in _WORD.findall(a["name"]) if len(w) > 1)
-    names |= sentence_names(sentence)
+    common = lower_words(body) if body else frozenset()
+    names |= sentence_names(sentence, common)
     geo = geo_precision(loc)
     return Report(
         event_id=row["id"], article_id=row["article_id"], type=row["type"],
@@ -209,7 +223,7 @@ def report_of(row: dict, article: dict, body: str | None) -> Report:
         admin1=(loc or {}).get("admin1"), place=(loc or {}).get("name"),
         codes=frozenset(codes), names=frozenset(names),
         numbers=frozenset(numbers_in(sentence)),
-        context=frozenset(sentence_names(body[:LEAD_CHARS]) if body else ()),
+        context=frozenset(sentence_names(body[:LEAD_CHARS], common) if body else ()),
         persons=frozenset(person_names(sentence + " " + (body[:LEAD_CHARS] if body else ""))),
         dead=row.get("dead"), dead_max=row.get("dead_max"), published=published,
         outlet=outlet_of(article), confidence=float(row.get("confidence") or 0.0),

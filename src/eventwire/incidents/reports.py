@@ -32,7 +32,7 @@ however meanwhile earlier later last first one two three four five six seven eig
 updated posted published am pm gmt est edt pst bst utc http https www com
 """.split())
 # The article's lead (title and first sentences) names whom and where the story is about.
-LEAD_CHARS = 400
+LEAD_CHARS = 600
 # Event-date rules of the coder that stand for "when it was reported", not "when it happened".
 PUBLICATION_RULES = frozenset({"publication_date"})
 # Suffixes stripped to compare trigger words across inflections ("shot", "shooting").
@@ -156,8 +156,19 @@ def person_names(text: str) -> set[str]:
     return out
 
 
+_SPELLED = {w: str(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_SPELLED_RE = re.compile(r"\b(" + "|".join(sorted(_SPELLED, key=len, reverse=True)) + r")\b",
+                         re.I)
+
+
 def numbers_in(sentence: str) -> set[str]:
-    out = set()
+    """Numbers stated, in digits or words ("four people" and "4 people" agree); years left
+    out, as they say little about which event."""
+    out = {_SPELLED[m.group(1).lower()] for m in _SPELLED_RE.finditer(sentence)}
+    out.discard("0")
+    out.discard("1")
     for m in _NUMBER.finditer(sentence):
         n = m.group().replace(",", "").rstrip(".")
         if n and not (len(n) == 4 and n.startswith(("19", "20"))):  # years say little

@@ -31,6 +31,7 @@ SAME_ARTICLE = 1.0
 NEAR_DAYS = 2  # dates this many days beyond their spans may still be one event ...
 NEAR_MISS = 1.5  # ... given this much more evidence
 OTHER_TYPE = 1.0  # more evidence needed when the coder gave the word another type
+CORE_NAMES = 15  # an incident's names that count: its most reported, lest a big one attract all
 OTHER_PEOPLE = 1.5  # ... or when the stories name other people
 
 
@@ -99,9 +100,9 @@ def score(r: Report, inc: Incident, same_article: bool = False) -> float | None:
     if not same_word and not (precise_time and precise_place):
         return None
     evidence = 1.0 if same_word else 0.0
-    evidence += NAME_WEIGHT * min(3, sum(1 for n in r.names if n in inc.names))
-    evidence += CONTEXT_WEIGHT * min(3, sum(1 for n in r.context
-                                            if n in inc.context or n in inc.names))
+    core = inc.core_names(CORE_NAMES)
+    evidence += NAME_WEIGHT * min(3, sum(1 for n in r.names if n in core))
+    evidence += CONTEXT_WEIGHT * min(3, sum(1 for n in r.context if n in core))
     if any(n in inc.numbers for n in r.numbers):
         evidence += 0.5
     if any(c in inc.codes for c in r.codes):

@@ -58,6 +58,7 @@ class Incident:
     confidence: float = 0.0
     _dated: list[tuple[date, str]] | None = field(default=None, repr=False, compare=False)
     _spans: list | None = field(default=None, repr=False, compare=False)
+    _core: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     # -- adding a report ---------------------------------------------------------------
 
@@ -69,6 +70,7 @@ class Incident:
         if r.lemma:
             self.lemmas[r.lemma] += 1
         self.names.update(r.names)
+        self._core = None
         self.numbers.update(r.numbers)
         self.codes.update(r.codes)
         self.context.update(r.context)
@@ -132,6 +134,14 @@ class Incident:
         if self._spans is None:
             self._spans = [(*span_of(d, p), d, p) for d, p in self.dated()]
         return self._spans
+
+    def core_names(self, size: int) -> frozenset[str]:
+        """The ``size`` names its reports give most (sentence names and leads together)."""
+        if self._core is None:
+            both = self.names + self.context
+            self._core = frozenset(k for k, _ in sorted(both.items(),
+                                                       key=lambda kv: (-kv[1], kv[0]))[:size])
+        return self._core
 
     def day_range(self) -> tuple[date | None, date | None]:
         days = [d for d, _ in self.dated()]

@@ -46,14 +46,12 @@ def resolve_batch(store, articles: Iterable[Article],
 
 def resolve_pending(store) -> int:
     """Resolve every stored event that has no incident yet, in the order stored."""
+    from eventwire.store import incidents as tables
+
     con = store.con
     done = 0
     while True:
-        rows = _dicts(con, "SELECT e.*, a.published AS _published, a.source AS _source, "
-                           "a.site_name AS _site_name, a.url AS _url, a.body AS _body "
-                           "FROM events e JOIN articles a ON a.id = e.article_id "
-                           "WHERE e.id NOT IN (SELECT event_id FROM incident_events) "
-                           "ORDER BY a.rowid, e.trigger_start, e.id LIMIT ?", [PENDING_CHUNK])
+        rows = tables.pending_rows(con, PENDING_CHUNK)
         if not rows:
             return done
         done += _resolve(store, [_report(r) for r in rows])
@@ -152,11 +150,7 @@ def _recount(con, incident_ids: list[str]) -> None:
     touched: dict[str, Incident] = {}
     start = tables.next_seq(con)
     for n, iid in enumerate(incident_ids):
-        rows = _dicts(con, "SELECT e.*, a.published AS _published, a.source AS _source, "
-                           "a.site_name AS _site_name, a.url AS _url, a.body AS _body "
-                           "FROM incident_events m JOIN events e ON e.id = m.event_id "
-                           "JOIN articles a ON a.id = e.article_id WHERE m.incident_id = ? "
-                           "ORDER BY m.seq", [iid])
+        rows = tables.member_rows(con, iid)
         if not rows:
             con.execute("DELETE FROM incidents WHERE id = ?", [iid]).fetchall()
             continue
@@ -198,9 +192,3 @@ def _resolve(store, reports: list[Report]) -> int:
 def _report(row: dict) -> Report:
     meta = {k: row.pop(f"_{k}") for k in ("published", "source", "site_name", "url")}
     return report_of(row, meta, row.pop("_body"))
-
-
-def _dicts(con, sql: str, params: list) -> list[dict]:
-    cur = con.execute(sql, params)
-    cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]

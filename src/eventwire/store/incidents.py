@@ -163,3 +163,27 @@ def log_correction(con: duckdb.DuckDBPyConnection, action: str, event_ids: list[
 def corrections(con: duckdb.DuckDBPyConnection) -> list[tuple[str, list[str], str | None]]:
     return [(a, list(e), n) for a, e, n in con.execute(
         "SELECT action, event_ids, note FROM incident_corrections ORDER BY seq").fetchall()]
+
+
+_WITH_ARTICLE = ("SELECT e.*, a.published AS _published, a.source AS _source, "
+                 "a.site_name AS _site_name, a.url AS _url, a.body AS _body ")
+
+
+def pending_rows(con: duckdb.DuckDBPyConnection, limit: int) -> list[dict]:
+    """Events with no incident yet, with their article's fields, in the order stored."""
+    return _dicts(con, _WITH_ARTICLE + "FROM events e JOIN articles a ON a.id = e.article_id "
+                       "WHERE e.id NOT IN (SELECT event_id FROM incident_events) "
+                       "ORDER BY a.rowid, e.trigger_start, e.id LIMIT ?", [limit])
+
+
+def member_rows(con: duckdb.DuckDBPyConnection, incident_id: str) -> list[dict]:
+    """An incident's events with their article's fields, in the order they joined."""
+    return _dicts(con, _WITH_ARTICLE + "FROM incident_events m JOIN events e ON "
+                       "e.id = m.event_id JOIN articles a ON a.id = e.article_id "
+                       "WHERE m.incident_id = ? ORDER BY m.seq", [incident_id])
+
+
+def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dict]:
+    cur = con.execute(sql, params)
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]

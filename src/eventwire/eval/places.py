@@ -17,11 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventwire.eval import GoldError
+
 MAX_KM = 20039.0
-
-
-class GoldError(ValueError):
-    """The gold path cannot be read as a geoparsing corpus."""
 
 
 @dataclass

@@ -13,12 +13,13 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from eventwire.errors import EventwireError
 from eventwire.events.plover import CONTEXTS, QUAD, valid_mode
 
 POS_PREFIX = {"V": "verb", "N": "noun", "A": "adj"}
 
 
-class LexiconError(ValueError):
+class LexiconError(EventwireError, ValueError):
     """A lexicon line that cannot be read; the message says file, line and why."""
 
 

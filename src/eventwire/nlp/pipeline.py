@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 
 from eventwire.config import Settings
+from eventwire.errors import EventwireError
 from eventwire.models import Annotations, Article
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
 from eventwire.nlp.attribute_index import index_attribute_ruler
@@ -28,7 +29,7 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 MAX_NLP_CHARS = 200_000
 
 
-class ModelMissing(RuntimeError):
+class ModelMissing(EventwireError, RuntimeError):
     """The configured spaCy model is not installed."""
 
 

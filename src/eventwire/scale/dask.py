@@ -19,6 +19,7 @@ from datetime import datetime
 from functools import partial
 
 from eventwire.config import Settings
+from eventwire.errors import EventwireError
 from eventwire.ingest import annotate_batch, batched, unique
 from eventwire.models import Article, Skip
 from eventwire.scale.parquet import (
@@ -38,7 +39,7 @@ PARTITION_BYTES = 32 * 1024 * 1024
 PARTITION_FILES = 2_000
 
 
-class DaskUsageError(ValueError):
+class DaskUsageError(EventwireError, ValueError):
     """The inputs or options cannot run on Dask (e.g. stdin)."""
 
 

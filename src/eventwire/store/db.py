@@ -9,6 +9,7 @@ from contextlib import contextmanager, suppress
 import duckdb
 import pyarrow as pa
 
+from eventwire.errors import EventwireError
 from eventwire.models import Annotations, Article
 from eventwire.store.rows import annotation_rows, article_row
 from eventwire.store.schema import KEYS, MIGRATIONS, VERSION
@@ -23,7 +24,7 @@ ANNOTATION_TABLES = ("mentions", "quotes", "times", "places", "events")
 RECONNECT_AFTER = 5_000
 
 
-class StoreError(RuntimeError):
+class StoreError(EventwireError, RuntimeError):
     """The database file cannot be used (locked, corrupt, newer schema)."""
 
 

@@ -1,7 +1,7 @@
 """The trigger lexicon: a readable text file users extend without touching code.
 
 The format is described at the top of ``eventwire/data/events/lexicon.txt``.  Extra files
-named in ``Settings().lexicon_files`` (``EVENTWIRE_LEXICON``) are read after the packaged one;
+named in ``Settings.lexicon_files`` (``EVENTWIRE_LEXICON``) are read after the packaged one;
 their entries add to it.
 """
 

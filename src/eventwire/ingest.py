@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import islice
 
+from eventwire.batches import batched, unique
 from eventwire.config import Settings
 from eventwire.models import Article, RawInput, Skip
 from eventwire.pipeline import annotate_batch
@@ -34,12 +34,6 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.skipped
-
-
-def batched(items: Iterable, size: int) -> Iterator[list]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 def ingest(
@@ -97,10 +91,3 @@ def count_inputs(paths: Iterable[str], max_bytes: int) -> int | None:
         return None
     return sum(isinstance(x, RawInput) for x in read_inputs(paths, max_bytes=max_bytes))
 
-
-def unique(articles: Iterable[Article]) -> list[Article]:
-    """Each article once, the first met kept (the store's rule for repeats)."""
-    seen: dict[str, Article] = {}
-    for a in articles:
-        seen.setdefault(a.id, a)
-    return list(seen.values())

@@ -5,10 +5,10 @@ from __future__ import annotations
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from eventwire.batches import batched
 from eventwire.cli import app
 from eventwire.cli._common import DB_OPTION, console, err, open_store
 from eventwire.config import Settings
-from eventwire.ingest import batched
 from eventwire.pipeline import annotate_batch
 
 

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 
+from eventwire.batches import batched, unique
 from eventwire.config import Settings
 from eventwire.errors import EventwireError
-from eventwire.ingest import batched, unique
 from eventwire.models import Article, Skip
 from eventwire.pipeline import annotate_batch
 from eventwire.scale.parquet import (

@@ -63,7 +63,7 @@ class ArticleIn(BaseModel):
              summary="Ingest one article (token required)")
 def post_article(body: ArticleIn, request: Request) -> dict:
     from eventwire.incidents import resolve_batch
-    from eventwire.ingest import annotate_batch
+    from eventwire.pipeline import annotate_batch
     from eventwire.sources.extract import extract
 
     raw = RawInput(
@@ -85,7 +85,7 @@ def post_article(body: ArticleIn, request: Request) -> dict:
         annos = None
         if body.nlp and todo:
             try:
-                annos = annotate_batch(todo)
+                annos = annotate_batch(todo, state.settings)
             except Exception as exc:  # the language layer is optional for storing text
                 log.exception("language layer failed")
                 warning = f"stored without annotations: language layer failed ({exc})"

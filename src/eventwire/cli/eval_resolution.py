@@ -28,6 +28,7 @@ def eval_resolution(
 ) -> None:
     """Score incident resolution: MUC, B-cubed, CEAF-e and CoNLL F1 over the gold mentions
     system events align to, beside the same-lemma baseline of the same run."""
+    from eventwire.config import Settings
     from eventwire.eval.resolution import GoldError, evaluate
 
     if not path.is_file():
@@ -35,7 +36,7 @@ def eval_resolution(
     if half not in (None, "odd", "even"):
         fail(f"--half: {half!r} is not odd or even", 2)
     try:
-        result = evaluate(path, db)
+        result = evaluate(path, db, Settings())
     except GoldError as exc:
         fail(str(exc), 2)
     shown = result["halves"][half] if half else result

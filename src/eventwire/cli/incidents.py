@@ -110,9 +110,10 @@ def resolve_cmd(
                                                    "(corrections are replayed)."),
 ) -> None:
     """Link events that have no incident yet (ingest does this after each batch)."""
+    from eventwire.config import Settings
     from eventwire.incidents import rebuild, resolve_pending
 
-    with open_store(db) as store:
+    with open_store(db, memory_limit=Settings().db_memory) as store:
         n = rebuild(store) if redo else resolve_pending(store)
         total = store.count("incidents")
     console.print(f"resolved {n} events; {total} incidents stored")

@@ -205,7 +205,7 @@ def scores(key: Clusters, response: Clusters) -> dict:
 
 
 # --------------------------------------------------------------------------- the run
-def ingest_gold(docs: list[GoldDoc], store, workdir: Path) -> dict[int, str]:
+def ingest_gold(docs: list[GoldDoc], store, workdir: Path, settings=None) -> dict[int, str]:
     """Ingest every document as a feed record (resolution runs after each batch, as in
     `eventwire ingest`); returns document index -> article id.  A store that already holds
     them is resolved again from scratch instead."""
@@ -216,7 +216,7 @@ def ingest_gold(docs: list[GoldDoc], store, workdir: Path) -> dict[int, str]:
     with open(feed, "w", encoding="utf-8") as fh:
         for rec in feed_records(docs):
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    report = ingest([str(feed)], store)
+    report = ingest([str(feed)], store, settings=settings)
     if report.already:
         rebuild(store)
     rows = store.con.execute("SELECT record, id FROM articles WHERE source_path = ?",
@@ -264,8 +264,9 @@ def score_aligned(aligned: dict, keep=lambda doc: True) -> dict:
     return out
 
 
-def evaluate(path: Path, db: str | None = None) -> dict:
-    """Ingest, resolve, align and score; halves by odd and even topic numbers."""
+def evaluate(path: Path, db: str | None = None, settings=None) -> dict:
+    """Ingest, resolve, align and score; halves by odd and even topic numbers.  ``settings``
+    (`eventwire.config.Settings`) are those of the run's pipeline."""
     import tempfile
 
     from eventwire.store import Store
@@ -274,7 +275,7 @@ def evaluate(path: Path, db: str | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix="eventwire-eval-") as tmp:
         store = Store(db or str(Path(tmp) / "resolution.duckdb"), memory_limit="256MB")
         try:
-            articles = ingest_gold(docs, store, Path(tmp))
+            articles = ingest_gold(docs, store, Path(tmp), settings)
             aligned = align(docs, articles, store.con)
         finally:
             store.close()

@@ -183,6 +183,11 @@ def member_rows(con: duckdb.DuckDBPyConnection, incident_id: str) -> list[dict]:
                        "WHERE m.incident_id = ? ORDER BY m.seq", [incident_id])
 
 
+def incident_of_events(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Event id -> incident id, for every linked event."""
+    return dict(con.execute("SELECT event_id, incident_id FROM incident_events").fetchall())
+
+
 def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dict]:
     cur = con.execute(sql, params)
     cols = [d[0] for d in cur.description]

@@ -106,16 +106,19 @@ _FAMILY = {stem(w): fam for fam, words in _FAMILIES.items() for w in words.split
 _PHRASE = {tuple(stem(w) for w in p.split()): fam for p, fam in _PHRASES.items()}
 
 
-def trigger_key(trigger: str) -> str:
+def trigger_key(trigger: str, after: str = "") -> str:
     """What a trigger says happened, the same for inflections and plain synonyms:
-    "gunned down" and "shooting" give "shoot", "slain" and "murdered" give "kill"."""
+    "gunned down" and "shooting" give "shoot", "slain" and "murdered" give "kill".  ``after``
+    is the text that follows the trigger, for phrases the trigger only begins ("opened"
+    of "opened fire")."""
     words = tuple(stem(w) for w in trigger.split() if w.strip())
     if not words:
         return ""
-    for size in range(len(words), 1, -1):
-        for i in range(len(words) - size + 1):
-            if words[i:i + size] in _PHRASE:
-                return _PHRASE[words[i:i + size]]
+    longer = words + tuple(stem(w) for w in after.split()[:3])
+    for size in range(len(longer), 1, -1):
+        for i in range(len(words)):
+            if longer[i:i + size] in _PHRASE:
+                return _PHRASE[longer[i:i + size]]
     for w in words:
         if w in _FAMILY:
             return _FAMILY[w]
@@ -214,6 +217,7 @@ def report_of(row: dict, article: dict, body: str | None) -> Report:
     if day is None and published is not None:
         day, precision = published.date(), "published"
     sentence = body[row["sentence_start"]:row["sentence_end"]] if body else ""
+    after = body[row["trigger_end"]:row["trigger_end"] + 40] if body else ""
     codes, names = set(), set()
     for a in [*sources, *targets]:
         if a.get("country"):
@@ -227,8 +231,8 @@ def report_of(row: dict, article: dict, body: str | None) -> Report:
     geo = geo_precision(loc)
     return Report(
         event_id=row["id"], article_id=row["article_id"], type=row["type"],
-        mode=row.get("mode"), lemma=trigger_key(row.get("trigger") or ""), day=day,
-        precision=precision,
+        mode=row.get("mode"), lemma=trigger_key(row.get("trigger") or "", after),
+        day=day, precision=precision,
         lat=loc.get("lat") if geo else None, lon=loc.get("lon") if geo else None, geo=geo,
         country=(loc or {}).get("country") or row.get("country"),
         admin1=(loc or {}).get("admin1"), place=(loc or {}).get("name"),

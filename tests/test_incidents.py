@@ -168,3 +168,26 @@ def test_incidents_date_window_blocking_reads_only_nearby_incidents(store):
     found = candidates(store.con, ["ASSAULT"], [(TUESDAY, TUESDAY)])
     assert [inc.id for _, inc in found] == [incident_of(store, "a-e1")]
     assert candidates(store.con, ["PROTEST"], [(TUESDAY, TUESDAY)]) == []
+
+
+def test_trigger_words_of_one_action_share_a_key():
+    from eventwire.incidents.reports import trigger_key
+
+    assert trigger_key("opened", "fire on the crowd") == trigger_key("shooting") == "shoot"
+    assert trigger_key("gunned", "down outside") == "shoot"
+    assert trigger_key("slain") == trigger_key("murdered") == trigger_key("killing") == "kill"
+    assert trigger_key("taken", "into custody on") == trigger_key("apprehended") == "arrest"
+    assert trigger_key("set", "up a committee") != trigger_key("set", "fire to the bank")
+    assert trigger_key("shot") != trigger_key("killed")  # two actions, as reports tell them
+
+
+def test_names_skip_headline_words_the_article_writes_in_lower_case():
+    from eventwire.incidents.reports import lower_words, numbers_in, person_names, sentence_names
+
+    body = ("Singer Detained After Crash In Lagos\n\nPolice detained the singer Ada Obi after "
+            "a crash on Friday, and three passengers were hurt, a spokesman said.")
+    names = sentence_names(body, lower_words(body))
+    assert {"lagos", "ada", "obi"} <= names
+    assert not names & {"detained", "crash", "singer"}
+    assert person_names(body, lower_words(body)) == {"obi"}
+    assert numbers_in("three passengers and 3 drivers in 2024") == {"3"}

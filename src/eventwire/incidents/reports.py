@@ -148,13 +148,13 @@ def lower_words(body: str) -> frozenset[str]:
 _PERSON = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]{2,})(?![\w-])")
 
 
-def person_names(text: str) -> set[str]:
-    """Surnames of "First Last" pairs: who a story is about.  Pairs holding a common
-    capitalised word ("The Police", "On Monday") are not people."""
+def person_names(text: str, common: frozenset[str] = frozenset()) -> set[str]:
+    """Surnames of "First Last" pairs: who a story is about.  Pairs holding a capitalised
+    common word ("The Police", "Singer Detained") are not people."""
     out = set()
     for m in _PERSON.finditer(text):
         words = m.group(1).split()
-        if not any(w.lower().strip(".") in _NOT_NAMES for w in words):
+        if not any(w.lower().strip(".") in _NOT_NAMES or w.lower() in common for w in words):
             out.add(words[-1].lower())
     return out
 
@@ -239,7 +239,8 @@ def report_of(row: dict, article: dict, body: str | None) -> Report:
         codes=frozenset(codes), names=frozenset(names),
         numbers=frozenset(numbers_in(sentence)),
         context=frozenset(sentence_names(body[:LEAD_CHARS], common) if body else ()),
-        persons=frozenset(person_names(sentence + " " + (body[:LEAD_CHARS] if body else ""))),
+        persons=frozenset(person_names(sentence + " " + (body[:LEAD_CHARS] if body else ""),
+                                       common)),
         dead=row.get("dead"), dead_max=row.get("dead_max"), published=published,
         outlet=outlet_of(article), confidence=float(row.get("confidence") or 0.0),
         sources=tuple(sources), targets=tuple(targets),

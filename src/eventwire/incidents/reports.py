@@ -30,6 +30,10 @@ government state states new news but and or so if when while after before on in 
 by with from as said says according reuters ap afp update breaking photo video read more also
 however meanwhile earlier later last first one two three four five six seven eight nine ten
 updated posted published am pm gmt est edt pst bst utc http https www com
+county district attorney court city state department office university school hospital
+church street road avenue north south east west northern southern eastern western national
+international federal general chief senior former superior supreme judge sheriff officer
+governor mayor senator council ministry army party union
 """.split())
 # The article's lead (title and first sentences) names whom and where the story is about.
 LEAD_CHARS = 600
@@ -132,7 +136,7 @@ def sentence_names(sentence: str, common: frozenset[str] = frozenset()) -> set[s
     for line in sentence.splitlines():
         words = _WORD.findall(line)
         for i, w in enumerate(words):
-            low = w.lower().strip(".'’")
+            low = re.sub(r"['’]s$", "", w.lower()).strip(".'’")
             if i and w[:1].isupper() and low not in _NOT_NAMES and len(w) > 1 \
                     and low not in common:
                 out.add(low)

@@ -10,6 +10,7 @@ import typer
 
 from eventwire.cli import app
 from eventwire.cli._common import DB_OPTION, console, fail, open_store
+from eventwire.csv_cells import SQL_CELL
 
 export_app = typer.Typer(help="Export stored records.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
@@ -38,6 +39,22 @@ def _check_output(out: Path) -> None:
         fail(f"{out.parent}: output directory does not exist", 2)
 
 
+_ARTICLE_COLUMNS = ("id", "source_path", "record", "position", "format", "raw_hash", "url",
+                    "title", "published", "published_text", "date_rule", "author", "site_name",
+                    "source", "dateline", "bullets", "caption", "caption_credit", "language",
+                    "words", "body")
+_TEXT_COLUMNS = ("source_path", "record", "url", "title", "published_text", "author",
+                 "site_name", "source", "dateline", "caption", "caption_credit", "body")
+
+
+def _article_columns(fmt: ArticleFormat) -> str:
+    """The columns to copy; in CSV, text cells that a spreadsheet would run are neutralised."""
+    if fmt is not ArticleFormat.csv:
+        return ", ".join(_ARTICLE_COLUMNS)
+    return ", ".join(f"{SQL_CELL.format(c)} AS {c}" if c in _TEXT_COLUMNS else c
+                     for c in _ARTICLE_COLUMNS)
+
+
 @export_app.command("articles")
 def export_articles(
     fmt: ArticleFormat = typer.Option(..., "--format", "-f", help="jsonl, csv or parquet"),
@@ -50,9 +67,7 @@ def export_articles(
         target = str(out).replace("'", "''")
         try:
             store.con.execute(
-                "COPY (SELECT id, source_path, record, position, format, raw_hash, url, title, "
-                "published, published_text, date_rule, author, site_name, source, dateline, "
-                "bullets, caption, caption_credit, language, words, body FROM articles "
+                f"COPY (SELECT {_article_columns(fmt)} FROM articles "
                 f"ORDER BY source_path, position) TO '{target}' ({_COPY_OPTIONS[fmt.value]})")
         except duckdb.Error as exc:
             fail(f"{out}: cannot write ({str(exc).splitlines()[0]})", 1)

@@ -10,6 +10,7 @@ import duckdb
 import pyarrow as pa
 
 from eventwire.models import Annotations, Article
+from eventwire.store.plausible import drop_implausible_dates
 from eventwire.store.rows import annotation_rows, article_row
 from eventwire.store.schema import KEYS, MIGRATIONS, VERSION
 
@@ -133,6 +134,7 @@ class Store:
             if a.id not in known and a.id not in fresh:
                 fresh[a.id] = a
         annos = [x for x in annotations or [] if x.article_id in fresh]
+        drop_implausible_dates(list(fresh.values()), annos)
 
         def work() -> None:
             self._insert("inputs", _input_rows(articles))

@@ -396,6 +396,8 @@ def event_timeline(con: duckdb.DuckDBPyConnection, f: EventFilter, bin: str | No
     fence_hi = day0 + timedelta(days=int(q3 + 3 * iqr + 14))
     lo = f.date_from or max(lo, fence_lo)
     hi = f.date_to or min(hi, fence_hi)
+    if f.date_from is None and (hi - lo).days > MAX_BINS * 365:  # keep the newest years
+        lo = hi - timedelta(days=MAX_BINS * 365)
     span = (hi - lo).days + 1
     if bin is None:
         bin = next((b for b in BINS if span / _BIN_DAYS[b] <= 120), "year")

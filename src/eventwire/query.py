@@ -394,8 +394,11 @@ def event_timeline(con: duckdb.DuckDBPyConnection, f: EventFilter, bin: str | No
     iqr = q3 - q1
     fence_lo = day0 + timedelta(days=int(q1 - 3 * iqr - 14))
     fence_hi = day0 + timedelta(days=int(q3 + 3 * iqr + 14))
-    lo = f.date_from or max(lo, fence_lo)
-    hi = f.date_to or min(hi, fence_hi)
+    if lo < fence_lo or hi > fence_hi:  # the dated events inside the fence set the range
+        lo, hi = con.execute(f"SELECT min(e.date), max(e.date){body} AND e.date BETWEEN ? AND ?",
+                             [*params, fence_lo, fence_hi]).fetchone()
+    lo = f.date_from or lo
+    hi = f.date_to or hi
     if f.date_from is None and (hi - lo).days > MAX_BINS * 365:  # keep the newest years
         lo = hi - timedelta(days=MAX_BINS * 365)
     span = (hi - lo).days + 1

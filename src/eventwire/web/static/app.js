@@ -208,8 +208,10 @@ function drawMap() {
     // Translucent discs on one canvas add up where events are dense.
     const canvas = L.canvas({ padding: 0.2 });
     for (const [, lat, lon] of points) {
-      heat.addLayer(L.circleMarker([lat, lon], { renderer: canvas, radius: 16, stroke: false,
-        fillColor: "#e4572e", fillOpacity: 0.16, interactive: false }));
+      heat.addLayer(L.circleMarker([lat, lon], { renderer: canvas, radius: 18, stroke: false,
+        fillColor: "#e4572e", fillOpacity: 0.3, interactive: false }));
+      heat.addLayer(L.circleMarker([lat, lon], { renderer: canvas, radius: 6, stroke: false,
+        fillColor: "#b3001b", fillOpacity: 0.35, interactive: false }));
     }
   } else {
     if (map.hasLayer(heat)) map.removeLayer(heat);

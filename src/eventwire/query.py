@@ -19,6 +19,7 @@ from importlib.resources import files
 
 import duckdb
 
+from eventwire.errors import EventwireError
 from eventwire.events.plover import EVENT_TYPES
 from eventwire.store.search import (
     QUOTE_REF,
@@ -43,7 +44,7 @@ _ACTOR_STRUCT = ('[{"text":"VARCHAR","name":"VARCHAR","country":"VARCHAR",'
 EVENT_JSON_COLUMNS = ("sources", "targets", "location", "field_rules")
 
 
-class QueryError(ValueError):
+class QueryError(EventwireError, ValueError):
     """A filter value that cannot be used; the message says which and why."""
 
 

@@ -22,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eventwire.api.docs import add_docs
+from eventwire.config import Settings
 from eventwire.query import QueryError
 from eventwire.store import Store, StoreError
 from eventwire.store.corrections import CorrectionError
@@ -42,12 +43,15 @@ SECURITY_HEADERS = {
 
 
 def create_app(db_path: str, token: str | None = None,
-               max_body: int = DEFAULT_MAX_BODY, allowed_hosts: Iterable[str] = (),
-               watch: str | None = None, watch_nlp: bool = True) -> FastAPI:
+               max_body: int = DEFAULT_MAX_BODY, settings: Settings | None = None,
+               allowed_hosts: Iterable[str] = (), watch: str | None = None,
+               watch_nlp: bool = True) -> FastAPI:
     """App over ``db_path``; write endpoints need ``Authorization: Bearer <token>``.
 
-    ``allowed_hosts`` are Host header names served besides the loopback ones ("*": any).
-    ``watch`` is a directory whose new files the server ingests while it runs.
+    ``settings`` (the environment's when None) configure the language layer of posted and
+    watched articles.  ``allowed_hosts`` are Host header names served besides the loopback
+    ones ("*": any).  ``watch`` is a directory whose new files the server ingests while it
+    runs.
     """
     if not os.path.exists(db_path) and watch is None:
         raise StoreError(f"{db_path}: no such database; run `eventwire ingest` or "
@@ -74,6 +78,7 @@ def create_app(db_path: str, token: str | None = None,
     )
     app.state.store = store
     app.state.token = token or None
+    app.state.settings = settings or Settings()
     app.state.write_lock = threading.Lock()
     app.state.max_body = max_body
     # Fresh now, and only this process can write to the file while it serves.

@@ -14,7 +14,6 @@ import os
 import threading
 from pathlib import Path
 
-from eventwire.config import Settings
 from eventwire.ingest import ingest
 from eventwire.store.search import refresh_search_index
 
@@ -67,7 +66,8 @@ class Watcher:
         state = self.state
         with state.write_lock:
             state.search_ready = False
-            report = ingest(ready, state.store, settings=Settings(), with_nlp=self.with_nlp)
+            report = ingest(ready, state.store, settings=state.settings,
+                            with_nlp=self.with_nlp)
             refresh_search_index(state.store.con)
             state.search_ready = True
         for path in ready:

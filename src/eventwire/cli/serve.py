@@ -36,6 +36,7 @@ def serve_cmd(
     import uvicorn
 
     from eventwire.api.app import create_app
+    from eventwire.config import Settings
     from eventwire.store import StoreError
 
     if watch is not None and not os.path.isdir(watch):
@@ -44,8 +45,8 @@ def serve_cmd(
     if host not in ("127.0.0.1", "localhost", "::1", "0.0.0.0", "::"):
         hosts.append(host)  # the address it is reached by when bound to one interface
     try:
-        api = create_app(db, token=token, max_body=max_body, allowed_hosts=hosts, watch=watch,
-                         watch_nlp=nlp)
+        api = create_app(db, token=token, max_body=max_body, settings=Settings(),
+                         allowed_hosts=hosts, watch=watch, watch_nlp=nlp)
     except StoreError as exc:
         fail(str(exc), 2)
     mode = "read-write (token set)" if token else "read-only (no token)"

@@ -7,6 +7,7 @@ import json
 
 import duckdb
 
+from eventwire.errors import EventwireError
 from eventwire.store.plausible import date_problem
 
 # Columns a correction may set (the API's model names the same fields).
@@ -14,7 +15,7 @@ CORRECTABLE = ("type", "quad", "mode", "date", "place_name", "country", "admin1"
                "lon", "dead", "injured", "size", "negated", "hypothetical")
 
 
-class CorrectionError(ValueError):
+class CorrectionError(EventwireError, ValueError):
     """The correction cannot apply; the message says which field and why."""
 
 

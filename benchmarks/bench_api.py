@@ -52,8 +52,8 @@ def build(path: str, n_events: int) -> None:
     """Generate the store in SQL: 10 events per article, each on its own sentence."""
     import duckdb
 
-    from eventwire.query import refresh_search_index
     from eventwire.store import Store
+    from eventwire.store.search import refresh_search_index
 
     t0 = time.perf_counter()
     Store(path).close()  # schema

@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 
 from eventwire.ingest import ingest
+from eventwire.pipeline import load_nlp
 from eventwire.store.search import refresh_search_index
 
 log = logging.getLogger("eventwire.api")
@@ -43,6 +44,12 @@ class Watcher:
         self._thread.join(timeout=30)
 
     def _run(self) -> None:
+        if self.with_nlp:  # load the model now, so the first file is coded without a wait
+            try:
+                load_nlp(self.state.settings)
+            except Exception as exc:
+                self.last_error = f"{exc.__class__.__name__}: {exc}"
+                log.exception("loading the language layer")
         while not self._stop.is_set():
             try:
                 self.poll()

@@ -622,6 +622,7 @@ async function loadQuotes(speaker) {
   try {
     const page = await api("/api/quotes", new URLSearchParams({ speaker, limit: 200 }));
     $("quotes-title").textContent = `Quotes: ${speaker} (${page.total})`;
+    $("quotes-hint").hidden = true;
     $("quotes").replaceChildren(...page.items.map((q) => el("li", {},
       el("blockquote", { text: q.content }),
       el("p", { class: "meta" }, `${q.speaker_name || q.speaker} ${q.cue || ""} · `,

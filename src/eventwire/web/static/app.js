@@ -195,8 +195,11 @@ async function loadMap() {
   $("map").dataset.types = present.join(",");
   drawLegend(present);
   if (points.length) {
-    map.fitBounds(L.latLngBounds(points.map((pt) => [pt[1], pt[2]])).pad(0.3), { maxZoom: 6 });
+    // no animation: markers are where they stay once the view says it is drawn
+    map.fitBounds(L.latLngBounds(points.map((pt) => [pt[1], pt[2]])).pad(0.3),
+                  { maxZoom: 6, animate: false });
   }
+  $("map").dataset.points = String(points.length);
 }
 
 function drawMap() {
@@ -224,7 +227,6 @@ function drawMap() {
       return m;
     }));
   }
-  $("map").dataset.points = String(points.length);
   $("map").dataset.mode = state.mapMode;
   for (const b of document.querySelectorAll("#map-modes button")) b.classList.toggle("active", b.dataset.mode === state.mapMode);
 }

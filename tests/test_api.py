@@ -499,3 +499,23 @@ def test_fuzz_every_correction_field(writer):
         _check(writer.patch("/api/events/ev-ukr-agree", json=body, headers=auth))
 
     run()
+
+
+def test_watch_folder_ingests_settled_files_once(db, tmp_path):
+    import json
+
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    app = create_app(db, watch=str(incoming), watch_nlp=False)
+    watcher = app.state.watcher
+    record = {"title": "Floods close the road to Kassala", "published": "2024-03-14",
+              "text": "KASSALA - Floods closed the main road to Kassala on Thursday, "
+                      "stranding dozens of trucks, officials said."}
+    (incoming / "feed.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert watcher.poll() == 0  # seen once; taken when unchanged at the next poll
+    assert watcher.poll() == 1 and watcher.ingested == 1
+    assert watcher.poll() == 0  # not again
+    with TestClient(app, base_url=LOCAL) as c:
+        found = c.get("/api/articles", params={"q": "floods kassala"}).json()
+        assert [a["title"] for a in found["items"]] == ["Floods close the road to Kassala"]
+        assert c.get("/api/health").json()["search_index"] is True

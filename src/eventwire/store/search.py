@@ -16,7 +16,6 @@ import duckdb
 import snowballstemmer
 
 INDEX_VERSION = 3
-KINDS = ("event", "article", "quote")
 # Words as the index stores them: runs of Unicode letters and digits, lower-cased.
 SQL_WORDS = r"regexp_extract_all(lower({}), '[\pL\pN]+')"
 SENTENCE = "substring(a.body, e.sentence_start + 1, e.sentence_end - e.sentence_start)"

@@ -124,6 +124,12 @@ def test_points_and_timeline(client):
     assert sum(r["n"] for r in weeks["rows"]) == 7
     pts = client.get("/api/events/points").json()
     assert pts["located"] == len(pts["points"]) and pts["located"] + pts["unlocated"] == 7
+    grid = client.get("/api/events/grid", params={"cell": 5}).json()
+    assert grid["located"] == 7
+    # Omdurman and Khartoum-side events share a 5-degree cell; Bamako's two share another.
+    cells = {(c[0], c[1]): c[2] for c in grid["cells"]}
+    assert cells[(12.5, -7.5)] == 2 and sum(cells.values()) == 7
+    assert client.get("/api/events/grid", params={"cell": 0}).status_code == 422
 
 
 def test_article_with_all_spans(client):

@@ -344,6 +344,8 @@ def test_zoom_heat_view_and_breakdown_click(page, shots):
     page.click("#map-modes button[data-mode='heat']")
     page.wait_for_function("() => document.querySelector('#map').dataset.mode === 'heat'")
     assert "map=heat" in page.url
+    page.wait_for_function("() => document.querySelector('#map').dataset.heatEvents === "
+                           "String(document.querySelectorAll('#events tbody tr').length)")
     assert page.locator("#map canvas").count() >= 1
     page.screenshot(path=str(shots / "heat.png"))
     page.click("#bd-countries button[data-key='SDN']")

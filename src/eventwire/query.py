@@ -362,6 +362,20 @@ def event_points(con: duckdb.DuckDBPyConnection, f: EventFilter, cap: int = 2000
             "points": [list(r) for r in rows]}
 
 
+def event_grid(con: duckdb.DuckDBPyConnection, f: EventFilter, cell: float,
+               indexed: bool | None = None) -> dict:
+    """Every matching located event counted in cells of ``cell`` degrees, for the heat view:
+    [lat, lon, count, most frequent type] per cell (cell centres), however many events."""
+    if not 0.01 <= cell <= 45:
+        raise QueryError(f"cell: {cell} must be between 0.01 and 45 degrees")
+    body, params = _matching(con, f, indexed, "e.lat IS NOT NULL AND e.lon IS NOT NULL")
+    rows = con.execute(
+        "SELECT (floor(e.lat / ?) + 0.5) * ? AS clat, (floor(e.lon / ?) + 0.5) * ? AS clon, "
+        f"count(*) AS n, mode(e.type){body} GROUP BY 1, 2 ORDER BY n DESC",
+        [cell, cell, cell, cell, *params]).fetchall()
+    return {"cell": cell, "located": sum(r[2] for r in rows), "cells": [list(r) for r in rows]}
+
+
 BINS = ("day", "week", "month", "year")
 MAX_BINS = 1500
 _BIN_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}

@@ -125,6 +125,14 @@ def event_points(f: Filter, con: Con, indexed: Indexed,
     return FastJSON(q.event_points(con, f, cap, indexed=indexed))
 
 
+@router.get("/events/grid", summary="Located events counted per grid cell (heat view)")
+def event_grid(f: Filter, con: Con, indexed: Indexed,
+               cell: Annotated[float, Query(ge=0.01, le=45, description="Cell size in "
+                                                                    "degrees.")] = 1.0
+               ) -> FastJSON:
+    return FastJSON(q.event_grid(con, f, cell, indexed=indexed))
+
+
 @router.get("/events/timeline",
             summary="Events per bin (day, week, month, year) and type over the dense range")
 def event_timeline(f: Filter, con: Con, indexed: Indexed,

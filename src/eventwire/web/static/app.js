@@ -149,7 +149,7 @@ async function refreshLinked() {  // after a brush: the timeline keeps its bars
 
 /* ---- map: clusters coloured by type, or a heat view ---------------------------------- */
 
-let map, cluster, heat, points = [];
+let map, cluster, heat, heatCanvas, points = [];
 
 async function initMap() {
   map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 12, attributionControl: true,
@@ -165,7 +165,11 @@ async function initMap() {
   cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 30,
                                    chunkedLoading: true, iconCreateFunction: clusterIcon });
   heat = L.layerGroup();
+  // Its own pane above the country outlines, which are opaque.
+  map.createPane("heat").style.zIndex = 450;
+  heatCanvas = L.canvas({ pane: "heat", padding: 0.2 });
   map.addLayer(cluster);
+  map.on("zoomend", () => { if (state.mapMode === "heat") loadHeat().catch(showError); });
 }
 
 function clusterIcon(group) {
@@ -184,12 +188,8 @@ async function loadMap() {
   const p = filterParams(true);
   const data = await api("/api/events/points", p);
   points = data.points;
+  state.located = data;
   drawMap();
-  const notes = [];
-  if (data.truncated) notes.push(`showing the newest ${fmt(points.length)} of ${fmt(data.located)} located events`);
-  notes.push(data.unlocated ? `${fmt(data.unlocated)} matching event${data.unlocated === 1 ? " has" : "s have"} no place`
-                            : "every matching event has a place");
-  $("map-note").textContent = notes.join(" · ");
   $("map").dataset.unlocated = String(data.unlocated);
   const present = [...new Set(points.map((pt) => pt[3]))].sort();
   $("map").dataset.types = present.join(",");
@@ -202,21 +202,50 @@ async function loadMap() {
   $("map").dataset.points = String(points.length);
 }
 
+function mapNote() {
+  const data = state.located;
+  if (!data) return;
+  const notes = [];
+  if (data.truncated && state.mapMode === "clusters") {
+    notes.push(`showing the newest ${fmt(points.length)} of ${fmt(data.located)} located events (the heat view counts all)`);
+  }
+  notes.push(data.unlocated ? `${fmt(data.unlocated)} matching event${data.unlocated === 1 ? " has" : "s have"} no place`
+                            : "every matching event has a place");
+  $("map-note").textContent = notes.join(" · ");
+}
+
+/* Grid cells finer as the map zooms in, so the heat view stays readable at every scale. */
+function heatCell() {
+  const z = map.getZoom();
+  return z <= 2 ? 2 : z <= 4 ? 0.5 : z <= 6 ? 0.1 : 0.02;
+}
+
+async function loadHeat() {
+  const p = filterParams(true);
+  p.set("cell", String(heatCell()));
+  const g = await api("/api/events/grid", p);
+  heat.clearLayers();
+  const max = Math.max(1, ...g.cells.map((c) => c[2]));
+  const canvas = heatCanvas;
+  for (const [lat, lon, n, type] of g.cells) {
+    const k = Math.sqrt(n / max);  // area grows with the count
+    heat.addLayer(L.circleMarker([lat, lon], { renderer: canvas, radius: 7 + 20 * k, stroke: false,
+      fillColor: `hsl(${Math.round(48 - 48 * k)}, 100%, ${Math.round(52 - 14 * k)}%)`,
+      fillOpacity: 0.45 + 0.4 * k }).bindTooltip(`${fmt(n)} events (mostly ${type})`));
+  }
+  $("map").dataset.heatCells = String(g.cells.length);
+  $("map").dataset.heatEvents = String(g.located);
+}
+
 function drawMap() {
   cluster.clearLayers();
-  heat.clearLayers();
+  mapNote();
   if (state.mapMode === "heat") {
     if (map.hasLayer(cluster)) map.removeLayer(cluster);
     if (!map.hasLayer(heat)) map.addLayer(heat);
-    // Translucent discs on one canvas add up where events are dense.
-    const canvas = L.canvas({ padding: 0.2 });
-    for (const [, lat, lon] of points) {
-      heat.addLayer(L.circleMarker([lat, lon], { renderer: canvas, radius: 18, stroke: false,
-        fillColor: "#e4572e", fillOpacity: 0.3, interactive: false }));
-      heat.addLayer(L.circleMarker([lat, lon], { renderer: canvas, radius: 6, stroke: false,
-        fillColor: "#b3001b", fillOpacity: 0.35, interactive: false }));
-    }
+    loadHeat().catch(showError);
   } else {
+    heat.clearLayers();
     if (map.hasLayer(heat)) map.removeLayer(heat);
     if (!map.hasLayer(cluster)) map.addLayer(cluster);
     cluster.addLayers(points.map(([id, lat, lon, type]) => {

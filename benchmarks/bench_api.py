@@ -170,6 +170,10 @@ def queries(kind: str, n: int, n_articles: int, seed: int) -> list[str]:
         elif kind == "map":
             out.append(f"/api/events/points?type={rnd.choice(TYPES)}"
                        f"&country={rnd.choice(COUNTRIES)}")
+        elif kind in ("timeline", "breakdown", "heat"):  # the page's other panels
+            path = {"timeline": "timeline", "breakdown": "breakdown", "heat": "grid"}[kind]
+            out.append(f"/api/events/{path}?type={rnd.choice(TYPES)}"
+                       f"&country={rnd.choice(COUNTRIES)}")
     return out
 
 
@@ -243,7 +247,8 @@ def main() -> None:
         print(f"serving {health['events']} events, {health['articles']} articles on "
               f"127.0.0.1:{port}; {args.concurrency} concurrent clients in a second process",
               flush=True)
-        targets = {"filtered": 100, "text": 300, "article": None, "map": None}
+        targets = {"filtered": 100, "text": 300, "article": None, "map": None,
+                   "timeline": None, "breakdown": None, "heat": None}
         failures = 0
         import psutil
 

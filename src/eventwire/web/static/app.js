@@ -347,7 +347,7 @@ function drawTimeline() {
     const anchor = i === 0 ? "start" : i === bins.length - 1 ? "end" : "middle";
     const x = anchor === "start" ? pad : anchor === "end" ? w - pad : pad + (i + 0.5) * bw;
     const t = svg("text", { x, y: h - 3, "text-anchor": anchor, class: "axis" });
-    t.textContent = i === bins.length - 1 ? binEnd(i) : bins[i];
+    t.textContent = i === bins.length - 1 ? binEnd(i) : i === 0 ? maxDate(bins[0], line.from) : bins[i];
     box.append(t);
   }
   const sel = svg("rect", { id: "brush", y: 4, height: h - pad - 2, class: "brush", visibility: "hidden" });

@@ -328,6 +328,16 @@ def test_breakdown_counts_the_filter(client):
     assert {t["key"]: t["n"] for t in b["types"]} == {"ASSAULT": 1, "PROTEST": 1}
     assert b["countries"] == [{"key": "SDN", "n": 2}]
     assert any(a["key"] == "Rapid Support Forces" for a in b["actors"])
+    assert b["total"] == 2 and b["actors_sample"] is None  # small sets are counted whole
+
+
+def test_breakdown_samples_actors_of_large_sets(client, monkeypatch):
+    from eventwire import query
+
+    monkeypatch.setattr(query, "ACTOR_SAMPLE", 3)
+    b = client.get("/api/events/breakdown").json()
+    assert b["total"] == 7 and sum(t["n"] for t in b["types"]) == 7  # types stay exact
+    assert isinstance(b["actors_sample"], int) and b["actors_sample"] <= 7
 
 
 def test_export_of_the_filter(client):

@@ -439,6 +439,7 @@ async function loadBreakdown() {
        label(x)), el("small", { text: ` ${fmt(x.n)}` }))));
   list("bd-types", b.types, (x) => x.key, (x) => { setTypes([x.key]); setBrush(null, false); refresh(); });
   list("bd-countries", b.countries, (x) => x.key, (x) => { $("f-country").value = x.key; refresh(); });
+  $("bd-actors-note").textContent = b.actors_sample == null ? "" : `(in a sample of ${fmt(b.actors_sample)})`;
   list("bd-actors", b.actors, (x) => (x.code ? `${x.key} [${x.code}]` : x.key),
        (x) => { $("f-actor").value = x.key; refresh(); });
 }

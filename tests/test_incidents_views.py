@@ -25,6 +25,7 @@ from tests.incident_fixtures import (
 )
 
 TOKEN = "s3cret-token"
+LOCAL = "http://127.0.0.1"  # the server answers only local Host names
 
 
 @pytest.fixture
@@ -42,7 +43,7 @@ def db(tmp_path) -> str:
 
 
 def test_api_lists_incidents_with_sources_and_shows_members(db):
-    client = TestClient(create_app(db), raise_server_exceptions=False)
+    client = TestClient(create_app(db), base_url=LOCAL, raise_server_exceptions=False)
     listed = client.get("/api/incidents").json()
     assert listed["total"] == 2
     kano = next(i for i in listed["items"] if i["place_name"] == "Kano")
@@ -63,11 +64,11 @@ def test_api_lists_incidents_with_sources_and_shows_members(db):
 
 
 def test_api_corrections_need_the_token_and_persist(db):
-    with TestClient(create_app(db), raise_server_exceptions=False) as read_only:
+    with TestClient(create_app(db), base_url=LOCAL, raise_server_exceptions=False) as read_only:
         assert read_only.post("/api/incidents/split", json={"events": ["b-e1"]}
                               ).status_code == 403
     app = create_app(db, token=TOKEN)
-    writer = TestClient(app, raise_server_exceptions=False)
+    writer = TestClient(app, base_url=LOCAL, raise_server_exceptions=False)
     assert writer.post("/api/incidents/split", json={"events": ["b-e1"]},
                        headers={"Authorization": "Bearer wrong"}).status_code == 401
     auth = {"Authorization": f"Bearer {TOKEN}"}

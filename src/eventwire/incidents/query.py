@@ -45,7 +45,7 @@ def incident_where(con: duckdb.DuckDBPyConnection, f: q.EventFilter,
     if any(v is not None for v in (f.actor, f.actor_code, f.text, f.min_confidence,
                                    f.article_id)):
         indexed = q.index_is_fresh(con) if indexed is None else indexed
-        where, mparams = q.event_where(member, indexed)
+        where, mparams = q.event_where(con, member, indexed)
         join = "" if indexed or not f.text else " JOIN articles a ON a.id = e.article_id"
         clauses.append("i.id IN (SELECT m.incident_id FROM incident_events m JOIN events e "
                        f"ON e.id = m.event_id{join}{where})")

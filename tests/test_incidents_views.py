@@ -137,3 +137,13 @@ def test_gold_offsets_follow_the_feed_body():
     start = text.index("words")
     assert body[_map(tokens, start):_map(tokens, start + 4) + 1] == "words"
     assert body[_map(tokens, text.index("Second")):].startswith("Second")
+
+
+def test_cli_resolve_all_rebuilds_the_same_incidents(cli, db):
+    with Store(db, read_only=True) as store:
+        before = store.query("SELECT event_id, incident_id FROM incident_events ORDER BY 1")
+    out = cli("resolve", "--db", db, "--all")
+    assert out.exit_code == 0 and "resolved 3 events; 2 incidents stored" in out.stdout
+    with Store(db, read_only=True) as store:
+        assert store.query("SELECT event_id, incident_id FROM incident_events ORDER BY 1"
+                           ) == before

@@ -21,6 +21,7 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from eventwire.config import Settings
 from eventwire.events.plover import QUAD
 from eventwire.incidents import resolve_batch
 from eventwire.models import ActorRef, Annotations, Article, Event, Place
@@ -93,7 +94,8 @@ def run(sizes: list[int], per_incident: int, pipeline_rate: float, seed: int,
     rng = random.Random(seed)
     stream = synthetic(rng, per_incident, date(2023, 1, 1))
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store(str(Path(tmp) / "bench.duckdb"), memory_limit="256MB")
+        # the writer's memory cap of `eventwire ingest`
+        store = Store(str(Path(tmp) / "bench.duckdb"), memory_limit=Settings().db_memory)
         stored, samples = 0, []
         for size in sizes:
             while stored < size:

@@ -165,22 +165,42 @@ def corrections(con: duckdb.DuckDBPyConnection) -> list[tuple[str, list[str], st
         "SELECT action, event_ids, note FROM incident_corrections ORDER BY seq").fetchall()]
 
 
-_WITH_ARTICLE = ("SELECT e.*, a.published AS _published, a.source AS _source, "
-                 "a.site_name AS _site_name, a.url AS _url, a.body AS _body ")
-
-
 def pending_rows(con: duckdb.DuckDBPyConnection, limit: int) -> list[dict]:
     """Events with no incident yet, with their article's fields, in the order stored."""
-    return _dicts(con, _WITH_ARTICLE + "FROM events e JOIN articles a ON a.id = e.article_id "
-                       "WHERE e.id NOT IN (SELECT event_id FROM incident_events) "
-                       "ORDER BY a.rowid, e.trigger_start, e.id LIMIT ?", [limit])
+    ids = [r[0] for r in con.execute(
+        "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id "
+        "ANTI JOIN incident_events m ON m.event_id = e.id "
+        "ORDER BY a.rowid, e.trigger_start, e.id LIMIT ?", [limit]).fetchall()]
+    return _with_articles(con, ids)
 
 
 def member_rows(con: duckdb.DuckDBPyConnection, incident_id: str) -> list[dict]:
     """An incident's events with their article's fields, in the order they joined."""
-    return _dicts(con, _WITH_ARTICLE + "FROM incident_events m JOIN events e ON "
-                       "e.id = m.event_id JOIN articles a ON a.id = e.article_id "
-                       "WHERE m.incident_id = ? ORDER BY m.seq", [incident_id])
+    ids = [r[0] for r in con.execute("SELECT event_id FROM incident_events WHERE "
+                                     "incident_id = ? ORDER BY seq", [incident_id]).fetchall()]
+    return _with_articles(con, ids)
+
+
+def _with_articles(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict]:
+    """Event rows in the order of ``ids``, each with ``_published``, ``_source``,
+    ``_site_name``, ``_url`` and ``_body`` of its article.  Read in two narrow queries: a
+    join carrying every body through a sort needs more than a capped writer's memory."""
+    if not ids:
+        return []
+    found = {r["id"]: r for r in _dicts(con, "SELECT * FROM events WHERE id IN "
+                                             "(SELECT unnest(?))", [ids])}
+    arts = {r["id"]: r for r in _dicts(
+        con, "SELECT id, published, source, site_name, url, body FROM articles WHERE id IN "
+             "(SELECT unnest(?))", [sorted({r["article_id"] for r in found.values()})])}
+    out = []
+    for i in ids:
+        if i in found:
+            row = found[i]
+            art = arts.get(row["article_id"], {})
+            row.update({f"_{k}": art.get(k) for k in ("published", "source", "site_name",
+                                                      "url", "body")})
+            out.append(row)
+    return out
 
 
 def incident_of_events(con: duckdb.DuckDBPyConnection) -> dict[str, str]:

@@ -143,10 +143,6 @@ class Incident:
                                                        key=lambda kv: (-kv[1], kv[0]))[:size])
         return self._core
 
-    def day_range(self) -> tuple[date | None, date | None]:
-        days = [d for d, _ in self.dated()]
-        return (min(days), max(days)) if days else (None, None)
-
     def best_day(self) -> tuple[date | None, str | None]:
         """The date most reports support, the most precise first, then the earliest."""
         if not self.days:

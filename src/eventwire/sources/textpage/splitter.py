@@ -63,8 +63,9 @@ TITLE_LOOKBACK = 40  # ... and for its title
 MIN_BODY_SCORE = 25  # a segment whose best run scores less holds no article
 GAP_BREAK = 20.0  # clutter between two runs of text that makes them separate blocks
 ANCHOR_SHARE = 0.5  # a block this share of the segment's best is big enough to be the body
-MERGE_GAP = 40.0  # a block across a gap this size joins the body if as dense as body text
+MERGE_GAP = 60.0  # a block across a gap this size joins the body if as dense as body text
 MERGE_DENSITY = 15.0  # mean score per line of such a block
+MERGE_TEXT_FACTOR = 3.0  # ... or a block holding this many times the gap's cost in text
 ISOLATED_FACTOR = 0.5  # weight of a text line with clutter on both sides
 TRIM_GAP = 6.0  # clutter run that may cut a small piece off the end of the body
 TRIM_SHARE = 0.1  # ... when the piece holds less than this share of the body's score
@@ -349,8 +350,9 @@ def _trim_small_tail(scores: list[float], first: int, last: int, total: float
     """Cut small pieces of text off the end when a run of clutter separates them from the
     body: an author bio or a newsletter promo below a list of related links."""
     keep = _blocks(scores, first, last, TRIM_GAP)
-    while len(keep) > 1 and keep[-1][2] < TRIM_SHARE * total:
-        keep.pop()
+    cut = 0.0  # the pieces cut off together stay small: a list's items are not a tail
+    while len(keep) > 1 and cut + keep[-1][2] < TRIM_SHARE * total:
+        cut += keep.pop()[2]
     if not keep:
         return first, last, total
     return keep[0][0], keep[-1][1], sum(p[2] for p in keep)
@@ -358,10 +360,15 @@ def _trim_small_tail(scores: list[float], first: int, last: int, total: float
 
 def _mergeable(scores: list[float], left: tuple[int, int, float],
                right: tuple[int, int, float]) -> bool:
+    """Two blocks are one article across a gap of clutter (subheadings, a spec box, a
+    gallery) when the smaller holds text worth more than the gap costs and reads as
+    paragraphs, not as a teaser list (whose lone lines were discounted)."""
     gap = sum(scores[left[1] : right[0]])
     outer = right if right[2] < left[2] else left
     lines = outer[1] - outer[0]
-    return gap > -MERGE_GAP and outer[2] >= MIN_BODY_SCORE and outer[2] / lines >= MERGE_DENSITY
+    if gap <= -MERGE_GAP or outer[2] < MIN_BODY_SCORE:
+        return False
+    return outer[2] / lines >= MERGE_DENSITY or outer[2] >= MERGE_TEXT_FACTOR * -gap
 
 
 def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[int, DateHit],
@@ -398,7 +405,9 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
                   and norm_key(ln.text) != title_key]
     if not body_lines:
         return None
-    date_hit = _pick_date([dates[ln.index] for ln in above if ln.index in dates])
+    # a header's date may sit below a standfirst, between the headline and the text
+    date_end = max(first, seg.header[1] + HEAD_SPAN + 1) if seg.header else first
+    date_hit = _pick_date([dates[k] for k in range(above_start, date_end) if k in dates])
     caption = next((captions[ln.index] for ln in above if ln.index in captions), None)
     return Article(
         id="",
@@ -433,17 +442,18 @@ def _ends_body(lines: list[Line], scores: list[float], k: int, first: int,
 
 def _in_body(line: Line, scores: list[float], dates: dict[int, DateHit], cells: set[int]
              ) -> bool:
-    """Inside the body run, repeated lines, captions and date lines are still clutter."""
-    if line.index in cells:
+    """Inside the body run, repeated lines, captions and date lines are still clutter; the
+    other short lines are the article's subheadings, list items and labelled facts."""
+    k = line.index
+    if k in cells:
         return True
-    if scores[line.index] in (REPEAT_SCORE, CAPTION_SCORE) or line.index in dates:
+    if scores[k] in (REPEAT_SCORE, CAPTION_SCORE) or k in dates:
         return False
-    if scores[line.index] > 0:
+    if scores[k] > 0 or line.words > 1 or line.sentence_end:
         return True
-    if not (scores[line.index - 1] > 0 and line.index + 1 < len(scores)
-                          and scores[line.index + 1] > 0):
-        return False  # clutter lines in a row are page furniture, a lone one a subheading
-    return line.words > 2 or line.sentence_end  # a one- or two-word line is a label
+    # a one-word line alone between paragraphs is a label ("Advertisement"); in a
+    # run of short lines it is a list item or a heading over one
+    return not (scores[k - 1] > 0 and k + 1 < len(scores) and scores[k + 1] > 0)
 
 
 def _has_news_header(art: Article) -> bool:

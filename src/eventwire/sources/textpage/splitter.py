@@ -72,6 +72,9 @@ TRIM_SHARE = 0.1  # ... when the piece holds less than this share of the body's 
 LIST_SCORE = 1.0  # an enumerated list's lines are kept with the text around them
 LIST_MIN_WORDS = 4
 CLUTTER_SCORE = -2.0
+PHRASE_SCORE = 0.0  # an unpunctuated line of running words costs a gap nothing
+PHRASE_MIN_WORDS = 5
+PHRASE_STOP_RATIO = 0.15
 REPEAT_SCORE = -4.0
 REPEAT_KEEP_WORDS = 20  # the first copy of a repeated line this long may still be body text
 CAPTION_SCORE = -6.0
@@ -147,6 +150,8 @@ def _score(line: Line, is_date: bool, is_caption: bool) -> float:
         return float(line.words)
     if line.sentence_end and line.words >= 3 and line.upper_start:
         return line.words / 2
+    if line.words >= PHRASE_MIN_WORDS and line.stop_ratio >= PHRASE_STOP_RATIO:
+        return PHRASE_SCORE  # a list item or subheading of running words, not a menu label
     return CLUTTER_SCORE
 
 
@@ -350,7 +355,7 @@ def _trim_small_tail(scores: list[float], first: int, last: int, total: float
     """Cut small pieces of text off the end when a run of clutter separates them from the
     body: an author bio or a newsletter promo below a list of related links."""
     keep = _blocks(scores, first, last, TRIM_GAP)
-    cut = 0.0  # the pieces cut off together stay small: a list's items are not a tail
+    cut = 0.0  # a list article's items are small pieces too: together they are no tail
     while len(keep) > 1 and cut + keep[-1][2] < TRIM_SHARE * total:
         cut += keep.pop()[2]
     if not keep:
@@ -368,7 +373,18 @@ def _mergeable(scores: list[float], left: tuple[int, int, float],
     lines = outer[1] - outer[0]
     if gap <= -MERGE_GAP or outer[2] < MIN_BODY_SCORE:
         return False
-    return outer[2] / lines >= MERGE_DENSITY or outer[2] >= MERGE_TEXT_FACTOR * -gap
+    if outer[2] / lines >= MERGE_DENSITY:
+        return True
+    return outer[2] >= MERGE_TEXT_FACTOR * -gap and not _teaser_shaped(scores, outer)
+
+
+def _teaser_shaped(scores: list[float], block: tuple[int, int, float]) -> bool:
+    """Most text lines of the block stand alone between clutter lines: a list of headlines
+    each with its teaser, or of posts each with its name, not paragraphs that run on."""
+    text = [k for k in range(block[0], block[1]) if scores[k] > 0]
+    runs_on = sum(1 for k in text
+                  if scores[k - 1] > 0 or (k + 1 < len(scores) and scores[k + 1] > 0))
+    return runs_on < len(text) / 2
 
 
 def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[int, DateHit],

@@ -28,6 +28,8 @@ def _first_line_is_record(head: bytes) -> bool:
     line = head.split(b"\n", 1)[0]
     try:
         obj = json.loads(line)
+    except RecursionError:  # nested too deeply to be a record: the reader reports the line
+        return True
     except ValueError:
         # a first line longer than the head still counts when it opens like a record
         return bool(re.match(rb'\{\s*"(html|text|url|title|published|source)"\s*:', line))

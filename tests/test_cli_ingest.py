@@ -136,3 +136,46 @@ def test_writer_memory_cap_from_the_environment(cli, inputs, tmp_path, monkeypat
     monkeypatch.setenv("EVENTWIRE_DB_MEMORY", "16MB")  # small, yet every article lands
     ok = cli("ingest", str(inputs), "--db", db, "--no-nlp")
     assert "articles new: 3" in ok.stdout
+
+
+def test_file_names_are_printed_as_plain_text_on_one_line(cli, tmp_path):
+    d = tmp_path / "a["
+    d.mkdir()
+    (d / "]b.txt").write_text("")  # "a[/]b.txt" would be read as a Rich closing tag
+    (d / "[blink]z.txt").write_text("")
+    (d / "two\nlines.txt").write_text("")
+    result = cli("ingest", str(d), "--db", str(tmp_path / "x.duckdb"), "--no-nlp")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    skipped = [ln for ln in result.stderr.splitlines() if ln.startswith("skipped")]
+    assert skipped == [f"skipped {d}/[blink]z.txt: empty file",
+                       f"skipped {d}/]b.txt: empty file",
+                       f"skipped {d}/two\\nlines.txt: empty file"]
+
+
+def test_a_negative_size_cap_is_refused(cli, tmp_path):
+    result = cli("ingest", "x.txt", "--db", str(tmp_path / "x.duckdb"), "--max-bytes", "-5")
+    assert result.exit_code == 2 and "--max-bytes" in result.output
+    assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_ctrl_c_while_starting_is_one_line_without_traceback(monkeypatch, capsys):
+    import eventwire.cli as cli_module
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_module, "_register", interrupted)
+    with pytest.raises(SystemExit) as exit_info:
+        cli_module.main()
+    assert exit_info.value.code == 130
+    assert capsys.readouterr().err == "interrupted\n"
+
+
+def test_a_nested_json_line_does_not_stop_the_run(cli, tmp_path):
+    feed = tmp_path / "deep.jsonl"
+    good = [json.dumps({"text": f"{city} - Officials met on Monday to discuss the talks, the "
+                                "ministry said in a statement."}) for city in ("LAGOS", "ACCRA")]
+    feed.write_text("\n".join([good[0], "[" * 50_000 + "]" * 50_000, good[1]]) + "\n")
+    result = cli("ingest", str(feed), "--db", str(tmp_path / "x.duckdb"), "--no-nlp")
+    assert result.exit_code == 1 and "articles new: 2" in result.stdout
+    assert f"{feed}:line 2: JSON nested too deeply to read" in result.stderr

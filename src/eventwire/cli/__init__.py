@@ -18,17 +18,21 @@ app.add_typer(eval_app, name="eval")
 
 def main() -> None:
     """Entry point of the console script: known failures become one line, never a traceback."""
-    from eventwire.events.lexicon import LexiconError
-    from eventwire.nlp.pipeline import ModelMissing
-    from eventwire.store import StoreError
-
-    _register()
     try:
-        app()
-    except (ModelMissing, LexiconError, StoreError) as exc:
-        from eventwire.cli._common import err
+        from eventwire.cli._common import say
+        from eventwire.events.lexicon import LexiconError
+        from eventwire.nlp.pipeline import ModelMissing
+        from eventwire.store import StoreError
 
-        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        _register()
+        app()
+    except KeyboardInterrupt:  # Ctrl-C while modules load, before a command's own handler
+        import sys
+
+        print("interrupted", file=sys.stderr)
+        raise SystemExit(130) from None
+    except (ModelMissing, LexiconError, StoreError) as exc:
+        say("error:", "bold red", str(exc))
         raise SystemExit(2) from None
 
 

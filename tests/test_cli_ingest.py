@@ -179,3 +179,46 @@ def test_a_nested_json_line_does_not_stop_the_run(cli, tmp_path):
     result = cli("ingest", str(feed), "--db", str(tmp_path / "x.duckdb"), "--no-nlp")
     assert result.exit_code == 1 and "articles new: 2" in result.stdout
     assert f"{feed}:line 2: JSON nested too deeply to read" in result.stderr
+
+
+def _ingest_with_file_size_limit(args: list[str], limit: int):
+    """Run ``eventwire ingest`` in a process that cannot write files past ``limit`` bytes:
+    the disk-full case (writes fail with "File too large" instead of "No space left")."""
+    import os
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    def limit_writes() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # fail the write instead of dying
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+
+    code = "from eventwire.cli import main; main()"
+    return subprocess.run([sys.executable, "-c", code, "ingest", *args], capture_output=True,
+                          text=True, preexec_fn=limit_writes, timeout=300,
+                          env={**os.environ, "COLUMNS": "200"})
+
+
+def test_a_full_disk_gives_duckdbs_error_and_leaves_no_empty_store(tmp_path, inputs):
+    db = tmp_path / "new.duckdb"
+    result = _ingest_with_file_size_limit([str(inputs), "--db", str(db), "--no-nlp"], 0)
+    assert result.returncode == 2 and "File too large" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and not db.exists()
+    db.write_bytes(b"")  # what an earlier version left behind on a full disk
+    result = _ingest_with_file_size_limit([str(inputs), "--db", str(db), "--no-nlp"], 2**30)
+    assert result.returncode == 1 and "articles new: 3" in result.stdout, result.stderr
+
+
+def test_a_disk_filling_during_the_run_names_the_io_error(tmp_path):
+    db = tmp_path / "x.duckdb"
+    feed = tmp_path / "big.jsonl"
+    feed.write_text("".join(json.dumps({"text": f"Report {i}: " + " ".join(
+        f"word{i}x{j}" for j in range(4000))}) + "\n" for i in range(60)))
+    from eventwire.store import Store
+
+    Store(str(db)).close()
+    result = _ingest_with_file_size_limit([str(feed), "--db", str(db), "--no-nlp"],
+                                          db.stat().st_size + 200_000)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "File too large" in result.stderr and "cannot rollback" not in result.stderr

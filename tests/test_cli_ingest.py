@@ -222,3 +222,20 @@ def test_a_disk_filling_during_the_run_names_the_io_error(tmp_path):
                                           db.stat().st_size + 200_000)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "File too large" in result.stderr and "cannot rollback" not in result.stderr
+
+
+def test_dask_summary_lines_are_not_wrapped_off_a_terminal(cli, tmp_path, monkeypatch):
+    from contextlib import nullcontext
+
+    from eventwire.scale import dask as dask_engine
+
+    out = tmp_path / ("runs-of-a-long-name-" * 4) / "2024-05"
+    skip = f"{tmp_path}/{'x' * 90}.txt: empty file"
+    monkeypatch.setattr(dask_engine, "dask_client", lambda *a, **k: nullcontext())
+    monkeypatch.setattr(dask_engine, "ingest_dask", lambda *a, **k: dask_engine.DaskReport(
+        partitions=2, articles=5, skipped=[skip], seconds=1.0))
+    result = cli("ingest", str(tmp_path), "--engine", "dask", "--out", str(out))
+    assert result.exit_code == 1
+    assert f"Parquet in {out}; merge it with `eventwire load {out} --db FILE`" in \
+        result.stdout.splitlines()
+    assert f"skipped {skip}" in result.stderr.splitlines()

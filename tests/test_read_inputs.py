@@ -247,3 +247,86 @@ def test_an_html_resource_record_in_a_warc_is_a_page(tmp_path):
     assert skips == [] and [(r.url, r.hint) for r in raws] == [
         ("https://news.example/kenya", "html")]
     assert "tear gas" in extract(raws[0])[0].body
+
+
+def _fuzz_inputs(rng, folder: Path) -> set[str]:
+    """A folder of hostile inputs around good ones; returns the good inputs' marker words."""
+    good: set[str] = set()
+    names = ["plain", "[bold]x", "a]b[", "new\nline", "tab\tname", "ümlaut ü", "-dash", "sp ace",
+             "\\back", "semi;colon", "%percent", "emoji🙂"]
+
+    def name(ext: str) -> Path:
+        return folder / f"{rng.choice(names)}-{len(list(folder.iterdir()))}{ext}"
+
+    def story() -> tuple[str, str]:
+        marker = f"Zebra{rng.randrange(10**9)}"
+        return marker, (f"{marker} officials said on Monday that talks on the border would "
+                        f"resume next week in the capital, the ministry said in a statement.")
+
+    for _ in range(30):
+        kind = rng.randrange(10)
+        blob = bytes(rng.randrange(256) for _ in range(rng.randrange(0, 3000)))
+        if kind == 0:
+            name(".bin").write_bytes(blob)
+        elif kind == 1:
+            name(".gz").write_bytes(gzip.compress(blob)[: rng.randrange(1, 40)])
+        elif kind == 2:  # JSON lines: good, truncated, nested, not objects
+            lines = []
+            for _ in range(rng.randrange(1, 6)):
+                marker, text = story()
+                record = json.dumps({"text": text})
+                choice = rng.randrange(4)
+                if choice == 0:
+                    lines.append(record)
+                    good.add(marker)
+                elif choice == 1:
+                    lines.append(record[: rng.randrange(1, len(record))])
+                elif choice == 2:
+                    depth = rng.randrange(1000, 30_000)
+                    lines.append('{"text": ' + "[" * depth + "]" * depth + "}")
+                else:
+                    lines.append(json.dumps([text]))
+            name(".jsonl").write_text("\n".join(lines) + "\n")
+        elif kind == 3:
+            marker, text = story()
+            name(".txt").write_bytes((text + "\n").encode(rng.choice(["utf-8", "utf-16",
+                                                                      "utf-32-le", "cp1252"])))
+        elif kind == 4:
+            marker, text = story()
+            page = HTML.format(title=f"{marker} talks resume").replace("NAIROBI", marker)
+            name(".html.gz").write_bytes(gzip.compress(page.encode()))
+            good.add(marker)
+        elif kind == 5:
+            name(".txt").write_bytes(b"")
+        elif kind == 6:
+            path = name(".fifo")
+            os.mkfifo(path)
+        elif kind == 7:
+            path = name(".lnk")
+            os.symlink(rng.choice(["/dev/zero", str(folder), "/nonexistent/x"]), path)
+        elif kind == 8:
+            name(".warc.gz").write_bytes(warc_bytes([("https://x.example/a", "<html>" + blob.hex())
+                                                     ])[: rng.randrange(10, 400)])
+        else:
+            name(".txt").write_bytes(b"\x00" * rng.randrange(1, 50) + blob)
+    return good
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_fuzz_no_exception_escapes_and_good_inputs_land(tmp_path, seed):
+    import random
+
+    from eventwire.sources.extract import extract_batch
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = _fuzz_inputs(random.Random(seed), folder)
+    items = list(read_inputs([str(folder), str(folder / "*.fifo"), str(folder / "*.lnk")],
+                             as_of=AS_OF, max_bytes=100_000))
+    raws = [i for i in items if isinstance(i, RawInput)]
+    results = extract_batch(raws)
+    bodies = " ".join(a.body for a in results if not isinstance(a, Skip))
+    assert {m for m in good if m in bodies} == good
+    for item in [*items, *results]:
+        if isinstance(item, Skip):
+            assert "\n" not in item.reason and item.reason

@@ -203,11 +203,17 @@ def _warc_records(
             crawled = _warc_date(rec.rec_headers.get_header("WARC-Date")) or when
             yield RawInput(source_path=path, data=body, as_of=crawled, record=f"record {n}",
                            url=url, hint="html")
-    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
+    except _WARC_ERRORS as exc:
         yield Skip(path, f"truncated or corrupt WARC ({exc})", record=f"record {n + 1}")
         return
     if broken:
         yield Skip(path, f"truncated WARC (gzip: {broken})", record=f"record {n + 1}")
+
+
+# warcio's parser meets corrupt bytes with assorted errors (a header line cut in two leaves
+# the record's URI None, and a string method is called on it)
+_WARC_ERRORS = (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError, AttributeError,
+                KeyError, IndexError, TypeError)
 
 
 def _content_type(rec) -> str:

@@ -451,9 +451,11 @@ def _ends_body(lines: list[Line], scores: list[float], k: int, first: int,
         return True
     if not line.sentence_end or scores[k] <= 0:
         return False
-    if k == first or scores[k - 1] > 0:
-        return True
-    return line.is_prose and k - 2 >= first and scores[k - 2] > 0
+    j, clutter = k - 1, 0  # neutral lines between (list items, table cells) are no clutter
+    while j >= first and scores[j] <= 0:
+        clutter += scores[j] < 0
+        j -= 1
+    return clutter == 0 or (line.is_prose and clutter == 1 and j >= first)
 
 
 def _in_body(line: Line, scores: list[float], dates: dict[int, DateHit], cells: set[int]

@@ -20,9 +20,7 @@ def main() -> None:
     """Entry point of the console script: known failures become one line, never a traceback."""
     try:
         from eventwire.cli._common import say
-        from eventwire.events.lexicon import LexiconError
-        from eventwire.nlp.pipeline import ModelMissing
-        from eventwire.store import StoreError
+        from eventwire.errors import EventwireError
 
         _register()
         app()
@@ -31,7 +29,7 @@ def main() -> None:
 
         print("interrupted", file=sys.stderr)
         raise SystemExit(130) from None
-    except (ModelMissing, LexiconError, StoreError) as exc:
+    except EventwireError as exc:
         say("error:", "bold red", str(exc))
         raise SystemExit(2) from None
 

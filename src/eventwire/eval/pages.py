@@ -24,11 +24,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from eventwire.eval import GoldError
+
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 MAX_PAGE_BYTES = 50 * 1024 * 1024  # ingest's default size cap
 
 
-class PagesDirError(ValueError):
+class PagesDirError(GoldError):
     """The folder is not in the pages layout (``html/``, ``text/``, ``truth.jsonl``)."""
 
 

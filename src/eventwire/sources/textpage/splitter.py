@@ -78,6 +78,9 @@ PHRASE_STOP_RATIO = 0.15
 REPEAT_SCORE = -4.0
 REPEAT_KEEP_WORDS = 20  # the first copy of a repeated line this long may still be body text
 CAPTION_SCORE = -6.0
+LABEL_SCORE = 0.0  # a repeated label beside the items of a list article
+LABEL_MIN_COPIES = 3
+LABEL_REACH = 2  # lines from a label to the item's text
 FORM_SCORE = -MERGE_GAP  # as much clutter as a menu: blocks never join across a form
 TABLE_SCORE = 0.0  # a table cell: neither text nor clutter
 TABLE_CELL_WORDS = 16
@@ -115,6 +118,7 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
     captions = {ln.index: cap for ln in lines if (cap := split_caption(ln.text)) is not None}
     scores = _isolate([_score(ln, ln.index in dates, ln.index in captions) for ln in lines])
     _repeated_widgets(lines, scores)
+    _repeated_labels(lines, scores)
     threads = _silence_threads(lines, scores, dates)
     items = _list_items(lines)
     for k in items:
@@ -166,6 +170,22 @@ def _repeated_widgets(lines: list[Line], scores: list[float]) -> None:
         if line.repeats > 1 and scores[k] > 0 and any(
                 0 <= j < len(lines) and lines[j].repeats > 1 for j in (k - 1, k + 1)):
             scores[k] = REPEAT_SCORE
+
+
+def _repeated_labels(lines: list[Line], scores: list[float]) -> None:
+    """A short line repeated next to text again and again ("Pros", "Rated: Good", "See the
+    rating.") labels the items of a list article: neutral, so the items stay one article.
+    Menus repeat too, but their copies sit among other menu lines, not beside paragraphs."""
+    copies: dict[str, list[int]] = {}
+    for line in lines:
+        if line.repeats >= LABEL_MIN_COPIES and scores[line.index] == REPEAT_SCORE:
+            copies.setdefault(norm_key(line.text), []).append(line.index)
+    for ks in copies.values():
+        beside_text = [any(0 <= j < len(lines) and scores[j] > 0
+                           for j in range(k - LABEL_REACH, k + LABEL_REACH + 1)) for k in ks]
+        if all(beside_text):
+            for k in ks:
+                scores[k] = LABEL_SCORE
 
 
 def _is_copyright(line: Line) -> bool:

@@ -330,3 +330,12 @@ def test_fuzz_no_exception_escapes_and_good_inputs_land(tmp_path, seed):
     for item in [*items, *results]:
         if isinstance(item, Skip):
             assert "\n" not in item.reason and item.reason
+
+
+def test_a_link_to_nowhere_is_ignored_in_a_folder_and_reported_by_name(tmp_path):
+    (tmp_path / "a.txt").write_text(PAGE)
+    os.symlink(tmp_path / "gone.txt", tmp_path / "dangling.txt")
+    raws, skips = run([tmp_path])
+    assert [r.source_path for r in raws] == [str(tmp_path / "a.txt")] and skips == []
+    raws, skips = run([tmp_path / "dangling.txt"])
+    assert raws == [] and [s.reason for s in skips] == ["cannot read: No such file or directory"]

@@ -38,7 +38,11 @@ def expand(paths: Iterable[str]) -> Iterator[str | Skip]:
         elif os.path.isdir(p):
             yield from _walk(p)
         elif os.path.lexists(p):
-            kind = _special_kind(p)
+            try:
+                kind = _special_kind(p)
+            except OSError as exc:  # a link to nowhere, a path we may not look into
+                yield Skip(p, f"cannot read: {exc.strerror or exc}")
+                continue
             yield Skip(p, f"{kind}, not a regular file") if kind else p
         elif glob.has_magic(p):
             matches = sorted(glob.glob(p, recursive=True))
@@ -57,7 +61,7 @@ def _walk(top: str) -> Iterator[str | Skip]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for f in sorted(files):
             path = os.path.join(root, f)
-            if not f.startswith(".") and _special_kind(path) is None:
+            if not f.startswith(".") and _is_regular(path):
                 yield path
     yield from _unreadable(errors)
 
@@ -68,12 +72,19 @@ def _unreadable(errors: list[OSError]) -> Iterator[Skip]:
         yield Skip(str(exc.filename), f"cannot read folder: {exc.strerror or exc}")
 
 
+def _is_regular(path: str) -> bool:
+    try:
+        return _special_kind(path) is None
+    except OSError:
+        return False
+
+
 def _special_kind(path: str) -> str | None:
     """What a path is when it is not a regular file (links followed), else None."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError as exc:
-        return f"cannot read ({exc.strerror or exc})"
+    return _kind(os.stat(path).st_mode)
+
+
+def _kind(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISFIFO(mode):
@@ -157,7 +168,7 @@ def _read_regular(path: str, max_bytes: int) -> tuple[bytes | None, int, float]:
     with os.fdopen(fd, "rb") as fh:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise _NotRegular(_special_kind(path) or "a special file")
+            raise _NotRegular(_kind(st.st_mode) or "a special file")  # swapped since listed
         if st.st_size > max_bytes:
             return None, st.st_size, st.st_mtime
         return fh.read(max_bytes + 1), st.st_size, st.st_mtime

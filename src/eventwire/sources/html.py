@@ -7,7 +7,8 @@ tables and the fallback extractors kept (dropping either cost 0.7-1.8 points).
 
 trafilatura sometimes keeps only a part of a long article (one section of a guide, the intro
 of a listicle).  The page's visible lines are then read by the plain-text splitter as well;
-when its body holds most of trafilatura's text and is much longer, it is the better body.
+when its body holds most of trafilatura's text and is much longer, it is the better body
+(F1 0.934 instead of 0.930 on the 300 pages, 0.963 instead of 0.962 on the news pages).
 """
 
 from __future__ import annotations

@@ -377,3 +377,23 @@ def test_guide_keeps_headings_numbered_steps_and_unpunctuated_list_items():
         assert line in paragraphs
     for clutter in ("8 min read", "Share this guide", "Running a repair café", "Start free"):
         assert clutter not in paragraphs
+
+
+def test_a_small_promo_above_the_article_is_cut_off():
+    paragraphs = [
+        "HARBOURTON - The council voted on Tuesday to close the old swing bridge for two years "
+        "while engineers replace the rusted machinery that lifts its central span.",
+        "Drivers will be sent along the ring road, which adds about ten minutes to a trip "
+        "across the river at busy times, according to the council's own estimate.",
+        "Shopkeepers on the east bank said they feared losing trade and asked for a free "
+        "shuttle bus, which the council agreed to study before the works begin.",
+        "The bridge, opened in 1911, has been stuck half open twice this year, and the last "
+        "breakdown closed the river to boats for a week in the middle of the summer.",
+        "Work is due to start in March, and the council said it would publish a timetable "
+        "for each stage of the repairs on its website before the end of the year."]
+    page = "\n".join(["News", "Sport", "Weather", "Sign in",
+                      "Sign up for our morning newsletter.",
+                      "Subscribe", "Local", "Council", "Bridge to close for two years",
+                      *paragraphs, "Most read", "Privacy", "Contact us"])
+    [art] = split_text_page(page, AS_OF)
+    assert _paragraphs(art.body) == paragraphs

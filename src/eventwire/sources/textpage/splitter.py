@@ -69,6 +69,7 @@ MERGE_TEXT_FACTOR = 3.0  # ... or a block holding this many times the gap's cost
 ISOLATED_FACTOR = 0.5  # weight of a text line with clutter on both sides
 TRIM_GAP = 6.0  # clutter run that may cut a small piece off the end of the body
 TRIM_SHARE = 0.1  # ... when the piece holds less than this share of the body's score
+HEAD_SHARE = 0.03  # a piece above the body this small is cut off the same way
 LIST_SCORE = 1.0  # an enumerated list's lines are kept with the text around them
 LIST_MIN_WORDS = 4
 CLUTTER_SCORE = -2.0
@@ -378,6 +379,8 @@ def _trim_small_tail(scores: list[float], first: int, last: int, total: float
     cut = 0.0  # a list article's items are small pieces too: together they are no tail
     while len(keep) > 1 and cut + keep[-1][2] < TRIM_SHARE * total:
         cut += keep.pop()[2]
+    while len(keep) > 1 and keep[0][2] < HEAD_SHARE * total:
+        keep.pop(0)  # a teaser or promo line above the article, past a run of clutter
     if not keep:
         return first, last, total
     return keep[0][0], keep[-1][1], sum(p[2] for p in keep)

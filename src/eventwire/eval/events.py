@@ -360,7 +360,7 @@ def _event_view(text: str, e: Event) -> dict:
             "source_text": [a.text for a in e.sources], "target_text": [a.text for a in e.targets],
             "date": e.date.isoformat() if e.date else None,
             "location": ({"name": loc.name, "lat": loc.lat, "lon": loc.lon} if loc else None),
-            "dead": e.dead}
+            "dead": e.dead, "field_rules": dict(e.field_rules)}
 
 
 def _gold_view(g: dict) -> dict:

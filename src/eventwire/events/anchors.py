@@ -110,8 +110,6 @@ def event_date(tok: Token, light: Token | None, times: list[TimeExpr],
         te = best[1]
         prec = te.precision
         return te, te.date_start, prec, best[2]
-    if published is not None:
-        return None, published, "day", "publication_date"
     return None, None, None, "none"
 
 

@@ -17,10 +17,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from eventwire.config import Settings
-from eventwire.events import anchors
+from eventwire.events import anchors, factuality
 from eventwire.events.arguments import ActorIndex, ArgumentReader, without_own_parties
+from eventwire.events.context import fill_from_context
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.plover import QUAD
+from eventwire.events.resolution import merge_mentions
+from eventwire.events.senses import other_sense
 from eventwire.events.triggers import Trigger, aggregate, find_triggers, hypothetical, resolve
 from eventwire.models import ActorRef, Event, Place
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
@@ -63,7 +66,9 @@ class EventCoder:
         reader = ArgumentReader(doc, self.lex, actors, doc._.quotes or [])
         events: list[Event] = []
         pending: list[tuple[Event, str]] = []
+        starts: list[int] = []
         for sent in doc.sents:
+            starts.append(sent.start_char)
             try:
                 found = self._sentence(doc, sent, reader, pending)
             except (ValueError, IndexError, AttributeError, TypeError) as exc:
@@ -74,6 +79,9 @@ class EventCoder:
             events.extend(found)
         _resolve_event_noun_targets(events, pending, self.lex)
         _attribute_blame(events)
+        events = merge_mentions(events, starts)
+        places = literal_places(doc._.places) if doc._.places is not None else []
+        fill_from_context(events, starts, places)
         return events
 
     # ------------------------------------------------------------------ one sentence
@@ -94,6 +102,8 @@ class EventCoder:
         out: list[Event] = []
         for trig in triggers:
             if trig.negated and not self.keep_negated:
+                continue
+            if other_sense(trig.token, trig.type, trig.light):
                 continue
             ev, noun = self._event(doc, sent, trig, reader, times, places, places_all or [])
             if noun:
@@ -123,9 +133,6 @@ class EventCoder:
         te, day, prec, drule = anchors.event_date(tok, trig.light, times, doc._.published)
         fr["date"] = drule
         place, prule = anchors.event_place(tok, trig.light, places, self.lex)
-        if place is None and trig.type in PLACED:
-            place = anchors.dateline_place(doc, places_all)
-            prule = "dateline" if place is not None else "none"
         fr["location"] = prule
 
         ev = Event(
@@ -141,6 +148,15 @@ class EventCoder:
         self._counts(ev, sent, trig, args)
         ev.hypothetical = hypothetical(tok, self.lex)
         ev.aggregate = aggregate(tok, self.lex)
+        fact = factuality.classify(tok, trig.light, trig.type, trig.rule, trig.future)
+        if fact == factuality.ASSERTED and ev.hypothetical:
+            fact = "conditional"
+        ev.hypothetical = ev.hypothetical or fact in factuality.HYPOTHETICAL
+        ev.aggregate = ev.aggregate or fact in factuality.NOT_SPECIFIC
+        fr["factuality"] = fact
+        if tok.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
+                                      for c in tok.children):
+            fr["anaphor"] = "definite"  # "the attack", "Monday's bombing": a recap
         ev.reported_threat = ev.type == "THREATEN" and self._reported(trig, args)
         ev.contexts = self._contexts(sent, trig)
         _default_contexts(ev)

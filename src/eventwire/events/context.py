@@ -1,0 +1,103 @@
+"""Arguments from the article, not only the sentence: date and place by discourse context.
+
+A report states the time and place of its story once, in the lead, and then narrates: "On
+Monday a rocket hit Baghdad.  Police said seven civilians were killed.  Militias denied
+it."  An event whose own clause names no day or place takes the reference time and place
+of the narration: the last event before it that stated its own (within a few sentences), or
+for the headline the first one after it; failing both, the day the lead gives the story.
+A place is taken only when it agrees with the event's actors' countries.  The dateline is
+where the story was written; it is never taken here.  Every value says which rule and which
+event it came from.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from eventwire.events.anchors import _specificity
+from eventwire.models import Event, Place
+
+# Acts that happen somewhere (speech acts are placed only when their own text places them).
+PLACED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "CONSULT",
+                    "COOPERATE"})
+_WINDOW = 3  # sentences a reference time or place carries over
+_LEAD = 4  # sentences (headline, URL line, dateline, lead) whose time is the story's
+_OWN = ("time_attached_to_trigger", "time_attached_to_governing_clause")
+_OWN_PLACE = ("locative_phrase_of_trigger", "place_in_sentence")
+_NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"})
+
+
+def _own_date(ev: Event) -> bool:
+    return ev.date is not None and ev.date_precision == "day" and \
+        ev.field_rules.get("date", "").split("@")[0] in _OWN
+
+
+def _own_place(ev: Event) -> bool:
+    return ev.location is not None and ev.field_rules.get("location", "").split("@")[0] in \
+        _OWN_PLACE
+
+
+def _countries(ev: Event) -> set[str]:
+    return {a.country for a in ev.sources + ev.targets if a.country} - _NON_STATE
+
+
+def fits(place: Place, ev: Event) -> bool:
+    """The place can be where the event happened: in a country its actors belong to."""
+    countries = _countries(ev)
+    return not countries or not place.country or place.country in countries
+
+
+def _in_scope(ev: Event) -> bool:
+    return not (ev.negated or ev.hypothetical or ev.aggregate)
+
+
+def sentence_place(ev: Event, places: list[Place]) -> Place | None:
+    """The most specific place of the event's own sentence that fits its actors."""
+    cands = [p for p in places if ev.sentence_start <= p.start < ev.sentence_end
+             and p.lat is not None and fits(p, ev)]
+    if not cands:
+        return None
+    return min(cands, key=lambda p: (-_specificity(p), p.start))
+
+
+def fill_from_context(events: list[Event], sentence_starts: list[int],
+                      places: list[Place]) -> None:
+    """Give undated and unplaced events the reference date and place of the narration."""
+    def index(ev: Event) -> int:
+        return bisect_right(sentence_starts, ev.sentence_start) - 1
+
+    order = sorted(events, key=lambda e: e.sentence_start)
+    lead = next((e for e in order if _in_scope(e) and _own_date(e) and index(e) < _LEAD), None)
+    for ev in order:
+        if ev.location is None and ev.type in PLACED and _in_scope(ev):
+            got = sentence_place(ev, places)
+            if got is not None:
+                ev.location = got
+                ev.field_rules["location"] = "place_in_sentence"
+    for ev in order:
+        if not _in_scope(ev):
+            continue
+        here = index(ev)
+        near = [e for e in order if e is not ev and _in_scope(e)
+                and abs(index(e) - here) <= _WINDOW]
+        before = [e for e in near if index(e) <= here and e.sentence_start <= ev.sentence_start]
+        after = [e for e in near if index(e) > here]
+        # the narration's reference point: the last one before; for the lead, the first after
+        if ev.date is None:
+            ref = next((e for e in reversed(before) if _own_date(e)), None)
+            if ref is None and here <= 1:
+                ref = next((e for e in after if _own_date(e)), None)
+            rule = "reference_time"
+            if ref is None and lead is not None:
+                ref, rule = lead, "lead_time"
+            if ref is not None:
+                ev.date, ev.date_precision = ref.date, ref.date_precision
+                ev.field_rules["date"] = f"{rule}:{ref.id}"
+        if ev.location is None and ev.type in PLACED:
+            ref = next((e for e in reversed(before) if _own_place(e) and fits(e.location, ev)),
+                       None)
+            if ref is None and here <= 1:
+                ref = next((e for e in after if _own_place(e) and fits(e.location, ev)), None)
+            if ref is not None:
+                ev.location = ref.location
+                ev.field_rules["location"] = f"reference_place:{ref.id}"

@@ -1,0 +1,151 @@
+"""Factuality, senses, within-article resolution and context arguments, on sentences written
+for each pattern (none taken from evaluation data)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.eval.events import counted
+
+
+@pytest.fixture(scope="module")
+def nlp(full_nlp):
+    return full_nlp
+
+
+def _events(nlp, text, published=date(2021, 6, 10)):
+    doc = nlp.make_doc(text)
+    doc._.article_id = "t"
+    doc._.published = published
+    return text, nlp(doc)._.events
+
+
+def _of(text, events, words, only_counted=True):
+    evs = counted(events) if only_counted else events
+    return [e for e in evs if words in text[e.sentence_start:e.sentence_end]]
+
+
+# --------------------------------------------------------------------------- factuality
+@pytest.mark.parametrize("sentence", [
+    "The minister said Azerbaijan should release the detained journalists.",
+    "Rebels could attack the convoy on the northern road.",
+    "Police may arrest the organisers of the rally.",
+])
+def test_modal_and_recommended_events_are_not_counted(nlp, sentence):
+    text, evs = _events(nlp, sentence)
+    inner = [e for e in evs if e.type in ("RETREAT", "ASSAULT", "COERCE")]
+    assert all(not counted([e]) for e in inner)
+    assert {e.field_rules.get("factuality") for e in inner} <= {"recommended", "modal"}
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("The army was eager to attack the rebel base.", "attack"),
+    ("Officials described a plan to deport the families.", "deport"),
+    ("The council is reluctant to arrest the protest leaders.", "arrest"),
+])
+def test_planned_acts_are_not_events(nlp, sentence, words):
+    text, evs = _events(nlp, sentence)
+    assert not [e for e in counted(evs) if e.trigger.startswith(words[:5])]
+
+
+def test_an_attempted_attack_and_an_implicative_are_events(nlp):
+    text, evs = _events(nlp, "Gunmen tried to storm the police station in Kandahar on Monday.")
+    assert [e.type for e in counted(evs)] == ["ASSAULT"]
+    text, evs = _events(nlp, "The governor was forced to resign on Friday.")
+    assert [e.type for e in counted(evs)] == ["RETREAT"]
+
+
+def test_background_and_generic_states_are_not_events(nlp):
+    text, evs = _events(nlp, "The two countries have been fighting over the border for decades.")
+    assert not counted(evs)
+    text, evs = _events(nlp, "Hundreds of people were killed in the clashes since 2011.")
+    assert not counted(evs)
+    text, evs = _events(nlp, "The court heard from the other party, who opposes the motion.")
+    assert not [e for e in counted(evs) if e.type == "REJECT"]
+    text, evs = _events(nlp, "She became a leading voice in opposing the new tariffs.")
+    assert not [e for e in counted(evs) if e.type == "REJECT"]
+
+
+def test_a_purpose_clause_of_a_past_act_is_an_event(nlp):
+    text, evs = _events(nlp, "The foreign minister flew to Cairo on Sunday to discuss the "
+                             "ceasefire with Egyptian officials.")
+    assert "CONSULT" in {e.type for e in counted(evs)}
+
+
+# --------------------------------------------------------------------------- senses
+@pytest.mark.parametrize("sentence, etype", [
+    ("The ministry released a statement on Tuesday.", "RETREAT"),
+    ("The police released the names of the victims.", "RETREAT"),
+    ("The spokesman declined to comment on the arrests.", "REJECT"),
+    ("A message seeking comment was left with the embassy.", "REQUEST"),
+    ("He asked not to be named because he was not authorised to speak.", "REQUEST"),
+    ("The proposal was met with laughter in parliament.", "CONSULT"),
+    ("A woman visiting from Canada was among the guests.", "CONSULT"),
+])
+def test_words_in_another_sense_make_no_event(nlp, sentence, etype):
+    text, evs = _events(nlp, sentence)
+    assert etype not in {e.type for e in counted(evs)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The earthquake killed at least 40 people in the mountain villages.",
+    "Twelve people were killed in the bus crash near the border.",
+    "Three children died after the cholera outbreak killed dozens in the camp.",
+    "Floods killed 15 people across the province on Sunday.",
+])
+def test_disasters_accidents_and_disease_are_never_assault(nlp, sentence):
+    text, evs = _events(nlp, sentence)
+    assert "ASSAULT" not in {e.type for e in evs}
+
+
+def test_a_released_prisoner_is_still_a_release(nlp):
+    text, evs = _events(nlp, "The government released 30 political prisoners on Friday.")
+    assert [e.type for e in counted(evs)] == ["RETREAT"]
+
+
+# --------------------------------------------------------------------------- resolution
+STORY = ("Gunmen killed four soldiers in Kidal on Monday, the army said.\n\n"
+         "The soldiers were killed when gunmen opened fire on a checkpoint near the airport.\n\n"
+         "The attack was the third this month in the region.")
+
+
+def test_mentions_of_one_attack_become_one_record(nlp):
+    text, evs = _events(nlp, STORY)
+    attacks = [e for e in counted(evs) if e.type == "ASSAULT"]
+    assert len(attacks) == 1
+    (ev,) = attacks
+    assert ev.dead == 4 and ev.date == date(2021, 6, 7)
+    assert ev.location is not None and ev.location.name == "Kidal"
+    spans = ev.field_rules["mentions"].split(";")
+    assert len(spans) >= 2  # provenance of every mention kept
+
+
+def test_two_arrests_on_different_days_stay_apart(nlp):
+    text, evs = _events(nlp, "Police arrested a man in Leeds on Friday.\n\n"
+                             "Police arrested a second man in Leeds on Monday.")
+    assert len([e for e in counted(evs) if e.type == "COERCE"]) == 2
+
+
+def test_statements_by_different_speakers_stay_apart(nlp):
+    text, evs = _events(nlp, "Senator Jane Holt accused the agency of negligence.\n\n"
+                             "Senator Paul Grady accused the agency of negligence.")
+    assert len([e for e in counted(evs) if e.type == "ACCUSE"]) == 2
+
+
+# --------------------------------------------------------------------------- context
+def test_place_and_date_from_the_narration(nlp):
+    text, evs = _events(nlp, "Protesters marched through Nairobi on Tuesday.\n\n"
+                             "Police fired tear gas and arrested 20 people.")
+    (arrest,) = [e for e in counted(evs) if e.type == "COERCE"]
+    assert arrest.date == date(2021, 6, 8)
+    assert arrest.field_rules["date"].startswith("reference_time")
+    assert arrest.location is not None and arrest.location.name == "Nairobi"
+
+
+def test_the_dateline_is_not_the_place_of_a_distant_event(nlp):
+    text, evs = _events(nlp, "WASHINGTON (AP) - The State Department said on Monday that "
+                             "rockets hit a base in Iraq's Anbar province.")
+    placed = [e for e in counted(evs) if e.location is not None]
+    assert all(e.location.name != "Washington" for e in placed)

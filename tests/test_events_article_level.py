@@ -100,6 +100,12 @@ def test_disasters_accidents_and_disease_are_never_assault(nlp, sentence):
     assert "ASSAULT" not in {e.type for e in evs}
 
 
+def test_refusing_to_respond_to_a_demand_is_a_refusal(nlp):
+    text, evs = _events(nlp, "The prime minister refused to respond to the demand from "
+                             "the United Nations.")
+    assert "REJECT" in {e.type for e in counted(evs)}
+
+
 def test_a_released_prisoner_is_still_a_release(nlp):
     text, evs = _events(nlp, "The government released 30 political prisoners on Friday.")
     assert [e.type for e in counted(evs)] == ["RETREAT"]
@@ -149,3 +155,20 @@ def test_the_dateline_is_not_the_place_of_a_distant_event(nlp):
                              "rockets hit a base in Iraq's Anbar province.")
     placed = [e for e in counted(evs) if e.location is not None]
     assert all(e.location.name != "Washington" for e in placed)
+
+
+# --------------------------------------------------------------------------- counts
+@pytest.mark.parametrize("sentence, dead", [
+    ("Militants killed 4 soldiers and 1 tourist near the border on Monday.", 5),
+    ("A police officer was shot dead in Marseille on Sunday.", 1),
+    ("Gunmen shot and killed a shopkeeper in Lagos on Friday.", 1),
+    ("Two guards and three prisoners were killed in the prison riot on Tuesday.", 5),
+    ("Dozens of villagers were killed when gunmen attacked the market.", None),
+    ("Hundreds were killed in the fighting last week.", None),
+])
+def test_listed_victims_are_summed_and_vague_counts_are_null(nlp, sentence, dead):
+    text, evs = _events(nlp, sentence)
+    (ev,) = [e for e in evs if e.type == "ASSAULT"]
+    assert ev.dead == dead
+    if dead is None:
+        assert ev.field_rules.get("dead", "").startswith("vague_count")

@@ -21,6 +21,7 @@ from eventwire.events import anchors, factuality
 from eventwire.events.arguments import ActorIndex, ArgumentReader, without_own_parties
 from eventwire.events.context import fill_from_context
 from eventwire.events.lexicon import Lexicon, load_lexicon
+from eventwire.events.numbers import is_vague
 from eventwire.events.plover import QUAD
 from eventwire.events.resolution import merge_mentions
 from eventwire.events.senses import other_sense
@@ -179,6 +180,10 @@ class EventCoder:
                 got = anchors.casualties(sent, self.lex, kind)
                 if got:
                     value, high, tok = got
+                    words = " ".join(t.text for t in tok.subtree if t.i <= tok.i)
+                    if is_vague(words):  # "dozens were killed": no number is stated
+                        ev.field_rules[kind] = f"vague_count:{tok.text}@{tok.idx}"
+                        continue
                     setattr(ev, kind, value)
                     setattr(ev, f"{kind}_max", high)
                     ev.field_rules[kind] = f"count_of_{kind}:{tok.text}@{tok.idx}"

@@ -33,8 +33,8 @@ _RELEASED_INFORMATION = frozenset({
 })
 # Speech verbs after "declined to" / "refused to": declining to comment is not refusing.
 _COMMENT_VERBS = frozenset({"comment", "say", "discuss", "elaborate", "speak", "confirm",
-                            "reveal", "disclose", "identify", "answer", "talk", "respond",
-                            "specify", "name", "give", "provide", "detail", "release"})
+                            "reveal", "disclose", "identify", "talk", "specify", "detail",
+                            "speculate"})
 _COMMENT_NOUNS = frozenset({"comment", "comments", "interview", "reaction", "anonymity",
                             "identification"})
 _NAMING = frozenset({"name", "identify", "quote"})

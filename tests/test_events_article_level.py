@@ -172,3 +172,21 @@ def test_listed_victims_are_summed_and_vague_counts_are_null(nlp, sentence, dead
     assert ev.dead == dead
     if dead is None:
         assert ev.field_rules.get("dead", "").startswith("vague_count")
+
+
+# --------------------------------------------------------------------------- home country
+def test_domestic_actors_take_the_country_the_story_happens_in(nlp):
+    text, evs = _events(nlp, "Police in Leeds arrested a councillor on Friday.\n\n"
+                             "The arrest followed a fight outside a pub in Leeds, where "
+                             "officers from Bradford were called.\n\n"
+                             "A judge barred the councillor from the town hall.")
+    (bar,) = [e for e in counted(evs) if e.type == "REJECT"]
+    assert {a.country for a in bar.sources} == {"GBR"}
+    assert "home_country" in bar.field_rules["sources"]
+
+
+def test_unidentified_gunmen_keep_no_country(nlp):
+    text, evs = _events(nlp, "Gunmen shot a shopkeeper in Lagos on Friday.\n\n"
+                             "Residents of Lagos and Ibadan said the attack was the third.")
+    (shot,) = [e for e in counted(evs) if e.type == "ASSAULT"]
+    assert not any(a.country for a in shot.sources)

@@ -104,7 +104,13 @@ class ActorIndex:
 
 
 def ref(m: Mention, rule: str) -> ActorRef:
-    return ActorRef(text=m.text, start=m.start, end=m.end, country=m.country, sector=m.sector,
+    """The mention as an event argument.  Unidentified armed men ("gunmen") whose country
+    the actors layer guessed from the article are of unknown affiliation (CODING.md rule 4):
+    where an attack happens says who was hit, not who attacked."""
+    country = m.country
+    if m.sector == "UAF" and m.rule.endswith("+context"):
+        country = None
+    return ActorRef(text=m.text, start=m.start, end=m.end, country=country, sector=m.sector,
                     name=m.name)
 
 

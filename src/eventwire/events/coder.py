@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from eventwire.config import Settings
 from eventwire.events import anchors, factuality
 from eventwire.events.arguments import ActorIndex, ArgumentReader, without_own_parties
-from eventwire.events.context import fill_from_context
+from eventwire.events.context import fill_from_context, fill_home_country, home_country
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.numbers import is_vague
 from eventwire.events.plover import QUAD
@@ -82,6 +82,7 @@ class EventCoder:
         _attribute_blame(events)
         events = merge_mentions(events, starts)
         places = literal_places(doc._.places) if doc._.places is not None else []
+        fill_home_country(events, home_country(places))
         fill_from_context(events, starts, places)
         return events
 

@@ -13,9 +13,11 @@ event it came from.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
+from dataclasses import replace
 
 from eventwire.events.anchors import _specificity
-from eventwire.models import Event, Place
+from eventwire.models import ActorRef, Event, Place
 
 # Acts that happen somewhere (speech acts are placed only when their own text places them).
 PLACED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "CONSULT",
@@ -101,3 +103,40 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             if ref is not None:
                 ev.location = ref.location
                 ev.field_rules["location"] = f"reference_place:{ref.id}"
+
+
+# Actors of no stated country that belong to the country the story happens in: named people
+# and state or civil roles ("the judge", "police", "residents"); not unidentified gunmen.
+_UNAFFILIATED_SECTORS = frozenset({"UAF"})
+
+
+def home_country(places: list[Place]) -> str | None:
+    """The country the story happens in: the one its resolved places name, when one clearly
+    leads (twice or more, and half again as often as the next)."""
+    counts = Counter(p.country for p in places if p.country).most_common(2)
+    if not counts or counts[0][1] < 2:
+        return None
+    if len(counts) > 1 and counts[0][1] < 1.5 * counts[1][1]:
+        return None
+    return counts[0][0]
+
+
+def _domestic(ref: ActorRef) -> bool:
+    if ref.country:
+        return False
+    if ref.sector in _UNAFFILIATED_SECTORS:
+        return False
+    return bool(ref.name) or ref.sector is not None
+
+
+def fill_home_country(events: list[Event], home: str | None) -> None:
+    """Domestic actors with no country of their own take the story's country."""
+    if home is None:
+        return
+    for ev in events:
+        for side in ("sources", "targets"):
+            refs = getattr(ev, side)
+            if any(_domestic(a) for a in refs):
+                setattr(ev, side, [replace(a, country=home) if _domestic(a) else a
+                                   for a in refs])
+                ev.field_rules[side] = f"{ev.field_rules.get(side, '')}+home_country"

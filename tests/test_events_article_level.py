@@ -190,3 +190,22 @@ def test_unidentified_gunmen_keep_no_country(nlp):
                              "Residents of Lagos and Ibadan said the attack was the third.")
     (shot,) = [e for e in counted(evs) if e.type == "ASSAULT"]
     assert not any(a.country for a in shot.sources)
+
+
+# --------------------------------------------------------------------------- statements
+def test_a_clearly_critical_statement_is_an_accusation_by_the_speaker(nlp):
+    text, evs = _events(nlp, "Senator Maria Lopez said the governor's plan was a disgraceful, "
+                             "cruel betrayal of the workers.")
+    (acc,) = [e for e in counted(evs) if e.type == "ACCUSE"]
+    assert acc.mode == "disapprove" and acc.rule == "rule:critical_statement"
+    assert "Lopez" in acc.sources[0].text and "valence:" in acc.field_rules["type"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police said three people were killed and 12 injured in the crash.",
+    "The minister said the talks with the union had been friendly and useful.",
+    "The spokesman said it was a terrible, tragic day for everyone.",
+])
+def test_reports_of_harm_praise_and_unaimed_sorrow_are_not_accusations(nlp, sentence):
+    text, evs = _events(nlp, sentence)
+    assert not [e for e in evs if e.rule == "rule:critical_statement"]

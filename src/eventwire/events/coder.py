@@ -25,6 +25,7 @@ from eventwire.events.numbers import is_vague
 from eventwire.events.plover import QUAD
 from eventwire.events.resolution import merge_mentions
 from eventwire.events.senses import other_sense
+from eventwire.events.statements import critical_statements
 from eventwire.events.triggers import Trigger, aggregate, find_triggers, hypothetical, resolve
 from eventwire.models import ActorRef, Event, Place
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
@@ -92,6 +93,7 @@ class EventCoder:
         if not any(t.pos_ == "VERB" for t in sent):
             return []  # headings, bylines, menu clutter
         triggers = resolve(find_triggers(sent, self.lex), self.lex)
+        triggers += critical_statements(sent, triggers, self.lex)
         if not triggers:
             return []
         published = doc._.published

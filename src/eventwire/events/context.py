@@ -112,9 +112,9 @@ _UNAFFILIATED_SECTORS = frozenset({"UAF"})
 
 def home_country(places: list[Place]) -> str | None:
     """The country the story happens in: the one its resolved places name, when one clearly
-    leads (twice or more, and half again as often as the next)."""
+    leads (by two or more different names, and half again as often as the next)."""
     counts = Counter(p.country for p in places if p.country).most_common(2)
-    if not counts or counts[0][1] < 2:
+    if not counts or len({p.text for p in places if p.country == counts[0][0]}) < 2:
         return None
     if len(counts) > 1 and counts[0][1] < 1.5 * counts[1][1]:
         return None

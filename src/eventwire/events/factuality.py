@@ -38,6 +38,15 @@ _ATTEMPT = frozenset({"try", "attempt", "seek", "bid"})
 _ATTEMPTABLE = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 # Duration nouns that make "for ..." a stretch of time, not an occasion.
 _DURATION = frozenset({"year", "decade", "month", "week", "century", "generation"})
+# Adverbs of habit: "demonstrators have sometimes gathered", "police usually patrol".
+_HABITUAL = frozenset({"sometimes", "often", "usually", "always", "typically", "occasionally",
+                       "generally", "habitually", "constantly", "traditionally", "normally"})
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
+# Speech acts reported as in progress are still single acts: "a senator is calling for ...".
+_SPEECH_IN_PROGRESS = frozenset({"call", "urge", "demand", "accuse", "warn", "threaten", "ask",
+                                 "press", "criticize", "criticise", "condemn", "deny"})
+# Subjects of "must" that exhort everyone rather than demand of someone: "we must all ...".
+_EXHORTED = frozenset({"we", "everyone", "everybody", "all", "us", "one", "you", "people"})
 
 
 def _aux(tok: Token) -> set[str]:
@@ -100,6 +109,9 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
     CONCEDE, "vowed to strike" THREATEN), which is itself the reported act."""
     verb = _clause_verb(tok, light)
     if rule == "rule:modal_demand":
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj and subj[0].lower_ in _EXHORTED and not subj[0].text.isupper():  # not "US"
+            return GENERIC  # "we must all remain vigilant": an exhortation to everyone
         return ASSERTED  # the demand itself ("X said Y must ...") is the reported act
     if (modal := _modal_class(verb)) is not None:
         return modal
@@ -115,4 +127,20 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return BACKGROUND  # "a voice in opposing bailouts", not "jailed for refusing"
     if _background(verb):
         return BACKGROUND
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
+        return BACKGROUND
+    auxes = _aux(verb)
+    if auxes and auxes <= _PRESENT_BE and _headline(verb):
+        return ASSERTED  # headlines report past events in the present
+    if verb.tag_ == "VBG" and auxes and auxes <= _PRESENT_BE and \
+            verb.lemma_.lower() not in _SPEECH_IN_PROGRESS:
+        return BACKGROUND  # "the US is seeking his extradition": an ongoing state
+    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in _PRESENT_BE
+                                  for c in verb.children) and not auxes - _PRESENT_BE:
+        return GENERIC  # "he is accused of", "candidates are funded by the state"
     return ASSERTED
+
+
+def _headline(tok: Token) -> bool:
+    """The token is in the first line of the text (the headline)."""
+    return "\n" not in tok.doc.text[:tok.idx]

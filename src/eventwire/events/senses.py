@@ -74,6 +74,10 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
         if any(o.lower_ in _COMMENT_NOUNS for o in _objects(tok)):
             return "declined_comment"
     if etype == "REQUEST":
+        if lemma == "ask" and tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children
+        ):
+            return "asked_by_reporters"  # "Asked about the device, O'Neill said ..."
         if any(o.lower_ in _COMMENT_NOUNS for o in _objects(tok)):
             return "request_for_comment"
         for c in tok.children:

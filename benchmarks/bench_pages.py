@@ -16,7 +16,7 @@ import trafilatura
 
 from eventwire.eval.pages import PagesDirError, load_pages, read_html, read_text
 from eventwire.sources.html import OPTIONS, extract_html
-from eventwire.sources.textpage import split_text_page
+from eventwire.sources.textpage.splitter import split_text_page
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "pages-aeb"
 

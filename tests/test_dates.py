@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.nlp import dates_calendar as cal
+from eventwire.nlp.dates import calendar as cal
 
 from .conftest import shared_path
 
@@ -21,13 +21,13 @@ def nlp():
     """The project pipeline up to the dates component; spaCy plus the component alone while
     the earlier components cannot be imported."""
     try:
-        from eventwire.nlp.pipeline import load_nlp
+        from eventwire.pipeline import load_nlp
 
         return load_nlp(upto="eventwire_times")
     except ImportError:
         import spacy
 
-        import eventwire.nlp.dates  # noqa: F401  (registers the factory)
+        import eventwire.nlp.dates.component  # noqa: F401  (registers the factory)
         from eventwire.config import Settings
 
         bare = spacy.load(Settings().spacy_model)

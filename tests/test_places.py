@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.nlp.gazetteer import load_gazetteer, norm
+from eventwire.nlp.places.gazetteer import load_gazetteer, norm
 
 from .conftest import shared_path
 
@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "geo"
 @pytest.fixture(scope="module")
 def nlp():
     """The project pipeline up to places (actors and times run first, as in production)."""
-    from eventwire.nlp.pipeline import load_nlp
+    from eventwire.pipeline import load_nlp
 
     return load_nlp(upto="eventwire_places")
 
@@ -192,7 +192,7 @@ def test_state_not_city_when_the_city_is_named_with_city(nlp):
 
 
 def test_demonyms_by_default_and_can_be_left_out(nlp):
-    from eventwire.nlp.places import PlacesComponent
+    from eventwire.nlp.places.component import PlacesComponent
 
     text = "Russian troops crossed into Georgia, Georgian officials said."
     russian = first(places(nlp, text), "Russian")
@@ -392,7 +392,7 @@ def test_name_cut_short_by_the_ner_grows_to_the_known_name(nlp):
 def test_name_found_again_only_as_a_whole_word():
     import re
 
-    from eventwire.nlp.places import _standalone
+    from eventwire.nlp.places.component import _standalone
 
     text = "Iraq, Iraqi, Iraq-based, .Iraq, Iraq.com, Iraq. X_Iraq Iraq"
     found = list(_standalone("Iraq", text))

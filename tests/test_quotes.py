@@ -10,7 +10,7 @@ import spacy
 
 from eventwire.config import Settings
 from eventwire.models import Mention
-from eventwire.nlp import quotes as quotes_mod  # noqa: F401  (registers the factory)
+from eventwire.nlp.quotes import component as quotes_mod  # noqa: F401  (registers the factory)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
 SEED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "events" / "seed-gold.jsonl"
@@ -196,7 +196,7 @@ def test_seed_speakers(nlp, words, speaker):
 
 @pytest.mark.skipif(not SEED_GOLD.exists(), reason="../shared seed gold data is absent")
 def test_seed_speakers_through_the_full_pipeline():
-    from eventwire.nlp.pipeline import load_nlp
+    from eventwire.pipeline import load_nlp
 
     full = load_nlp(upto="eventwire_quotes")
     texts = [json.loads(line)["text"] for line in SEED_GOLD.read_text().splitlines() if line]
@@ -206,7 +206,7 @@ def test_seed_speakers_through_the_full_pipeline():
 
 
 def test_single_quotes_pair_but_apostrophes_do_not():
-    from eventwire.nlp.quotes_marks import single_quoted
+    from eventwire.nlp.quotes.marks import single_quoted
 
     text = "Voters’ anger: Mayor Says Plan Is ‘A Slow Disaster’ as ‘90s rules don’t fit"
     assert [text[a:b] for a, b in single_quoted(text, 0, len(text))] == ["‘A Slow Disaster’"]
@@ -282,7 +282,7 @@ def test_uncued_quote_a_paragraph_away_keeps_the_last_speaker(nlp):
 
 
 def test_bare_surname_goes_to_the_full_name_named_most_then_first():
-    from eventwire.nlp.quotes_speaker import SpeakerIndex
+    from eventwire.nlp.quotes.speaker import SpeakerIndex
 
     full = SpeakerIndex._full_names
     most = full(["Michelle Obama", "Barack Obama", "Barack Obama"], ["Obama"])

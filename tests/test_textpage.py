@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.sources.textpage import split_text_page
-from eventwire.sources.textpage_dates import find_date, stamp_shape
-from eventwire.sources.textpage_lines import repair_mojibake
-from eventwire.sources.textpage_meta import (
+from eventwire.sources.textpage.dates import find_date, stamp_shape
+from eventwire.sources.textpage.lines import repair_mojibake
+from eventwire.sources.textpage.meta import (
     find_dateline,
     is_credit_line,
     is_gallery_caption,
     split_caption,
 )
+from eventwire.sources.textpage.splitter import split_text_page
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_c01d65e13833c80f.txt"
 FIXTURES = Path(__file__).parent / "fixtures" / "pages"

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from eventwire.eval import GoldError
 from eventwire.events.plover import EVENT_TYPES, normalize_type
 from eventwire.models import Event
 
@@ -67,10 +68,6 @@ def norm_code(code: str) -> str:
     code = code.strip().upper()
     code = _OLD_CODES.get(code, code)
     return "IGO" if code in _IGO_CODES else code
-
-
-class GoldError(ValueError):
-    """The gold file cannot be read; the message says which file and why."""
 
 
 @dataclass
@@ -210,7 +207,7 @@ Coder = Callable[[list[tuple[str, str, date | None]]], list[list[Event]]]
 
 def spacy_coder(nlp) -> Coder:
     """Run the full pipeline over (id, text, published) triples."""
-    from eventwire.sources.textpage_meta import find_dateline
+    from eventwire.sources.textpage.meta import find_dateline
 
     def run(items):
         docs = []

@@ -26,10 +26,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from eventwire.eval import GoldError
+
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
 
-class PagesDirError(ValueError):
+class PagesDirError(GoldError):
     """The folder is not in the pages layout (``html/``, ``text/``, ``truth.jsonl``)."""
 
 
@@ -186,7 +188,7 @@ def html_extract(path: Path) -> tuple[str, str | None, datetime | None]:
 
 def text_extract(path: Path, as_of: datetime | None = None
                  ) -> tuple[str, str | None, datetime | None]:
-    from eventwire.sources.textpage import split_text_page
+    from eventwire.sources.textpage.splitter import split_text_page
 
     when = as_of or datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
     arts = split_text_page(read_text(path), when)

@@ -14,8 +14,8 @@ from courlan import normalize_url
 from eventwire.models import Article, RawInput, Skip
 from eventwire.sources.decode import Undecodable, decode, looks_binary
 from eventwire.sources.html import extract_html
-from eventwire.sources.textpage import split_text_page
-from eventwire.sources.textpage_meta import find_dateline
+from eventwire.sources.textpage.meta import find_dateline
+from eventwire.sources.textpage.splitter import split_text_page
 
 # Longer "articles" are dumps or books; refusing them also keeps every stored string far
 # below the writer's DuckDB memory cap (Settings.db_memory), which a checkpoint needs.

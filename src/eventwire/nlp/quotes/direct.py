@@ -8,8 +8,8 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Span, Token
 
-from eventwire.nlp.quotes_marks import TRANSCRIPT_RE, Segment, single_quoted
-from eventwire.nlp.quotes_syntax import (
+from eventwire.nlp.quotes.marks import TRANSCRIPT_RE, Segment, single_quoted
+from eventwire.nlp.quotes.syntax import (
     DASHES,
     Cand,
     after_window,

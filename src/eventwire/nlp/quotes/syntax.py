@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.nlp.quotes_cues import QUOTE_ONLY_VERBS, SPEECH_VERBS
+from eventwire.nlp.quotes.cues import QUOTE_ONLY_VERBS, SPEECH_VERBS
 
 DASHES = "―—–-"
 SUBJ = ("nsubj", "nsubjpass", "csubj")

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from eventwire.nlp.actors_data import ActorEntry
-from eventwire.nlp.actors_syntax import not_a_nationality
+from eventwire.nlp.actors.dictionary import ActorEntry
+from eventwire.nlp.actors.syntax import not_a_nationality
 
 MODIFIER_KINDS = ("group", "igo", "person", "country", "capital", "demonym", "people")
 BACKING = {"backed", "sponsored", "supported", "funded", "armed", "aligned", "allied", "trained",

@@ -37,8 +37,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from eventwire.models import Article
-from eventwire.sources.textpage_dates import DateHit, find_date, stamp_shape
-from eventwire.sources.textpage_lines import (
+from eventwire.sources.textpage.dates import DateHit, find_date, stamp_shape
+from eventwire.sources.textpage.lines import (
     BULLET_RE,
     Line,
     clean_line,
@@ -46,7 +46,7 @@ from eventwire.sources.textpage_lines import (
     norm_key,
     repair_mojibake,
 )
-from eventwire.sources.textpage_meta import (
+from eventwire.sources.textpage.meta import (
     choose_title,
     find_dateline,
     is_credit_line,

@@ -1,10 +1,10 @@
 """The ``eventwire_quotes`` spaCy component: direct and indirect quotations with speakers.
 
-Direct quotes come from paired quotation marks (``quotes_marks``) and the cue beside them:
+Direct quotes come from paired quotation marks (``marks``) and the cue beside them:
 ``"X," he said`` / ``said X: "..."`` / ``"X" ― Name``; a quotation with no cue of its own
 that follows an attributed one continues it.  Indirect quotes come from the dependency
 parse: a speech verb with a that-clause (ccomp), a directive verb with object + infinitive,
-"according to X", and more (``quotes_direct``, ``quotes_indirect``).
+"according to X", and more (``direct``, ``indirect``).
 
 A split quote (``"X," he said, "Y."``) and a continuation (``"X," he said. "Y."``) give one
 Quote record per quoted part; the parts of one attribution share the same cue span and
@@ -13,7 +13,7 @@ A quotation running over several paragraphs is one record whose span covers them
 
 ``kind`` is "direct" when the rule started from quotation marks, "indirect" when it started
 from the parse (an indirect content may still hold a quoted phrase).  The speaker span is
-resolved to a named actor by ``quotes_speaker`` (pronouns and "the official" included).
+resolved to a named actor by ``speaker`` (pronouns and "the official" included).
 """
 
 from __future__ import annotations
@@ -25,11 +25,11 @@ from spacy.tokens import Doc
 
 from eventwire.models import Quote
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
-from eventwire.nlp.quotes_direct import DirectRules
-from eventwire.nlp.quotes_indirect import IndirectRules
-from eventwire.nlp.quotes_marks import paragraphs, segments
-from eventwire.nlp.quotes_speaker import SpeakerIndex
-from eventwire.nlp.quotes_syntax import Cand, Tokens
+from eventwire.nlp.quotes.direct import DirectRules
+from eventwire.nlp.quotes.indirect import IndirectRules
+from eventwire.nlp.quotes.marks import paragraphs, segments
+from eventwire.nlp.quotes.speaker import SpeakerIndex
+from eventwire.nlp.quotes.syntax import Cand, Tokens
 
 
 class QuoteFinder(DirectRules, IndirectRules):
@@ -116,6 +116,10 @@ class QuoteComponent:
         return doc
 
 
-@Language.factory("eventwire_quotes")
+@Language.factory(
+    "eventwire_quotes", assigns=["doc._.quotes"],
+    # speakers are named from the actors component's mentions (spaCy's entities without it)
+    requires=["token.dep", "token.lemma", "doc.ents", "doc._.mentions"],
+)
 def make_quotes(nlp: Language, name: str) -> QuoteComponent:
     return QuoteComponent()

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from eventwire.nlp import dates_calendar as cal
+from eventwire.nlp.dates import calendar as cal
 
 
 @dataclass(frozen=True)

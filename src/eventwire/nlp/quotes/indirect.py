@@ -13,7 +13,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Span, Token
 
-from eventwire.nlp.quotes_cues import (
+from eventwire.nlp.quotes.cues import (
     ADDRESSEE_PREPS,
     DIRECTIVE_VERBS,
     INTENT_NOUNS,
@@ -25,7 +25,7 @@ from eventwire.nlp.quotes_cues import (
     TALK_VERBS,
     THINK_VERBS,
 )
-from eventwire.nlp.quotes_syntax import (
+from eventwire.nlp.quotes.syntax import (
     QUOTE_CHARS,
     Cand,
     after_window,

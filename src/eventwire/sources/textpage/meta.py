@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from eventwire.sources.textpage_lines import Line, norm_key
+from eventwire.sources.textpage.lines import Line, norm_key
 
 _PLACE = r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
 DATELINE_RE = re.compile(

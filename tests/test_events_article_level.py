@@ -209,3 +209,19 @@ def test_a_clearly_critical_statement_is_an_accusation_by_the_speaker(nlp):
 def test_reports_of_harm_praise_and_unaimed_sorrow_are_not_accusations(nlp, sentence):
     text, evs = _events(nlp, sentence)
     assert not [e for e in evs if e.rule == "rule:critical_statement"]
+
+
+def test_a_locative_place_beats_a_place_naming_an_actor(nlp):
+    text, evs = _events(nlp, "US troops handed the two hostages over to Afghan officials "
+                             "in Kandahar on Tuesday.")
+    placed = [e for e in counted(evs) if e.location is not None]
+    assert placed and all(e.location.text == "Kandahar" for e in placed)
+
+
+def test_a_country_level_place_is_refined_to_the_story_town(nlp):
+    text, evs = _events(nlp, "Riot police clashed with protesters in Bamako on Friday.\n\n"
+                             "Shops in Bamako stayed shut on Saturday.\n\n"
+                             "Police arrested 40 protesters in Mali on Saturday.")
+    (arrest,) = [e for e in counted(evs) if e.type == "COERCE"]
+    assert arrest.location is not None and arrest.location.text == "Bamako"
+    assert arrest.field_rules["location"].endswith("+focal_town")

@@ -87,7 +87,8 @@ class EventCoder:
         events = merge_mentions(events, starts)
         places = literal_places(doc._.places) if doc._.places is not None else []
         fill_home_country(events, home_country(places))
-        fill_from_context(events, starts, places)
+        actor_spans = [(m.start, m.end) for m in doc._.mentions or []]
+        fill_from_context(events, starts, places, actor_spans, doc)
         return events
 
     # ------------------------------------------------------------------ one sentence

@@ -21,7 +21,7 @@ from eventwire.models import ActorRef, Event, Place
 
 # Acts that happen somewhere (speech acts are placed only when their own text places them).
 PLACED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "CONSULT",
-                    "COOPERATE"})
+                    "COOPERATE", "SANCTION"})
 _WINDOW = 3  # sentences a reference time or place carries over
 _LEAD = 4  # sentences (headline, URL line, dateline, lead) whose time is the story's
 _OWN = ("time_attached_to_trigger", "time_attached_to_governing_clause")
@@ -53,17 +53,46 @@ def _in_scope(ev: Event) -> bool:
     return not (ev.negated or ev.hypothetical or ev.aggregate)
 
 
-def sentence_place(ev: Event, places: list[Place]) -> Place | None:
-    """The most specific place of the event's own sentence that fits its actors."""
-    cands = [p for p in places if ev.sentence_start <= p.start < ev.sentence_end
-             and p.lat is not None and fits(p, ev)]
-    if not cands:
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout",
+                       "around", "on", "over"})
+
+
+def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, int]],
+                   doc=None) -> Place | None:
+    """The place of the event's own sentence that fits its actors: one in a locative phrase
+    ("in Kabul") before one that names an actor ("US forces", "Washington said"), the most
+    specific first."""
+    cands = []
+    for p in places:
+        if not (ev.sentence_start <= p.start < ev.sentence_end) or p.lat is None or \
+                not fits(p, ev):
+            continue
+        in_actor = any(s <= p.start < e and (s, e) != (p.start, p.end) for s, e in actor_spans)
+        as_actor = (p.start, p.end) in actor_spans
+        locative = False
+        if doc is not None:
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            root = span.root if span is not None and len(span) else None
+            locative = root is not None and root.dep_ == "pobj" and \
+                root.head.lower_ in _LOCATIVE
+        rank = 0 if locative else (2 if in_actor or as_actor else 1)
+        cands.append((rank, -_specificity(p), p.start, p))
+    return min(cands, key=lambda c: c[:3])[3] if cands else None
+
+
+def focal_place(places: list[Place]) -> Place | None:
+    """The town the story is about: the settlement named most often (twice or more)."""
+    towns = [p for p in places if _specificity(p) == 3 and p.lat is not None]
+    counts = Counter(p.geonameid or p.text for p in towns)
+    if not counts:
         return None
-    return min(cands, key=lambda p: (-_specificity(p), p.start))
+    key, n = counts.most_common(1)[0]
+    return next(p for p in towns if (p.geonameid or p.text) == key) if n >= 2 else None
 
 
 def fill_from_context(events: list[Event], sentence_starts: list[int],
-                      places: list[Place]) -> None:
+                      places: list[Place], actor_spans: list[tuple[int, int]] = (),
+                      doc=None) -> None:
     """Give undated and unplaced events the reference date and place of the narration."""
     def index(ev: Event) -> int:
         return bisect_right(sentence_starts, ev.sentence_start) - 1
@@ -72,7 +101,7 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
     lead = next((e for e in order if _in_scope(e) and _own_date(e) and index(e) < _LEAD), None)
     for ev in order:
         if ev.location is None and ev.type in PLACED and _in_scope(ev):
-            got = sentence_place(ev, places)
+            got = sentence_place(ev, places, list(actor_spans), doc)
             if got is not None:
                 ev.location = got
                 ev.field_rules["location"] = "place_in_sentence"
@@ -103,6 +132,15 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             if ref is not None:
                 ev.location = ref.location
                 ev.field_rules["location"] = f"reference_place:{ref.id}"
+    town = focal_place(places)
+    for ev in order:
+        here = ev.location
+        if town is not None and here is not None and _specificity(here) < 3 and \
+                here.country == town.country and (here.admin1 is None
+                                                  or here.admin1 == town.admin1):
+            # "riots in Greece" in a story set in Athens: the most precise place stated
+            ev.location = town
+            ev.field_rules["location"] += "+focal_town"
 
 
 # Actors of no stated country that belong to the country the story happens in: named people

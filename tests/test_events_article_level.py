@@ -225,3 +225,24 @@ def test_a_country_level_place_is_refined_to_the_story_town(nlp):
     (arrest,) = [e for e in counted(evs) if e.type == "COERCE"]
     assert arrest.location is not None and arrest.location.text == "Bamako"
     assert arrest.field_rules["location"].endswith("+focal_town")
+
+
+def test_violence_by_protesters_is_a_riot(nlp):
+    text, evs = _events(nlp, "Protesters attacked a police station in Lyon on Saturday.")
+    (ev,) = [e for e in counted(evs) if e.type in ("PROTEST", "ASSAULT")]
+    assert (ev.type, ev.mode) == ("PROTEST", "riot")
+    text, evs = _events(nlp, "Soldiers attacked a police station in Lyon on Saturday.")
+    assert "ASSAULT" in {e.type for e in counted(evs)}
+
+
+def test_a_headline_and_its_lead_are_one_event(nlp):
+    text, evs = _events(nlp, "Councilwoman arrested after dispute\n\n"
+                             "Police arrested Councilwoman Ann Reed at her home in Dayton "
+                             "on Wednesday.")
+    assert len([e for e in counted(evs) if e.type == "COERCE"]) == 1
+
+
+def test_a_speaker_summarised_then_quoted_is_one_statement(nlp):
+    text, evs = _events(nlp, "Senator Ann Cole called on the president to act.\n\n"
+                             "Cole also called on Congress to condemn Russia.")
+    assert len([e for e in counted(evs) if e.type == "REQUEST"]) == 1

@@ -23,7 +23,7 @@ from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.numbers import is_vague
 from eventwire.events.plover import QUAD
 from eventwire.events.resolution import merge_mentions
-from eventwire.events.senses import other_sense
+from eventwire.events.senses import other_sense, violence_by_protesters
 from eventwire.events.statements import critical_statements
 from eventwire.events.triggers import Trigger, aggregate, find_triggers, hypothetical, resolve
 from eventwire.models import ActorRef, Event, Place
@@ -135,6 +135,11 @@ class EventCoder:
                 fr["mode"] = "weapon_in_sentence"
         elif mode is not None:
             fr["mode"] = "lexicon" if mode == trig.entry.mode else "complement"
+        etype = trig.type
+        if violence_by_protesters(etype, args.sources):
+            etype, mode = "PROTEST", "riot"
+            fr["type"] += ";type:violence_by_protesters=PROTEST/riot"
+            fr["mode"] = "violence_by_protesters"
         fr["sources"] = args.source_rule or "none"
         fr["targets"] = args.target_rule or "none"
 
@@ -144,10 +149,10 @@ class EventCoder:
         fr["location"] = prule
 
         ev = Event(
-            id=event_id(aid, start, end), article_id=aid, type=trig.type,
+            id=event_id(aid, start, end), article_id=aid, type=etype,
             sentence_start=sent.start_char, sentence_end=sent.end_char,
             trigger_start=start, trigger_end=end, trigger=tok.text,
-            rule=trig.rule, confidence=0.0, mode=mode, quad=QUAD[trig.type],
+            rule=trig.rule, confidence=0.0, mode=mode, quad=QUAD[etype],
             sources=args.sources, targets=args.targets,
             date=day, date_precision=prec,
             date_span=(te.start, te.end) if te is not None else None,

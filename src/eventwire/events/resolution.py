@@ -21,6 +21,7 @@ from eventwire.models import ActorRef, Event, Place
 VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 _KM_SAME_PLACE = 50.0
 _DEFINITE = frozenset({"the", "those", "these", "this", "that"})
+_LEAD = 3  # sentences after the headline that tell its story
 
 
 def counted(ev: Event) -> bool:
@@ -65,21 +66,41 @@ def _compatible_places(a: Place | None, b: Place | None) -> bool:
     return True
 
 
-def same_event(first: Event, later: Event, adjacent: bool = False) -> bool:
+def same_event(first: Event, later: Event, adjacent: bool = False,
+               headline: bool = False) -> bool:
     """Whether ``later`` can be another mention of ``first``; ``adjacent``: it is in the
-    next sentence, where a story elaborates what it just reported."""
+    next sentence, where a story elaborates what it just reported; ``headline``: ``first``
+    is the headline and ``later`` in the lead that tells it."""
     if first.type != later.type:
         return False
     if first.date and later.date and first.date != later.date:
         return False
     if not _compatible_places(first.location, later.location):
         return False
-    if not (_compatible_sides(first.sources, later.sources)
-            and _compatible_sides(first.targets, later.targets)):
+    if not _compatible_sides(first.sources, later.sources):
         return False
     if first.type in VERBAL:
-        return bool(_names(first.sources) & _names(later.sources))
-    return _identified(first, later) or (adjacent and _undistinguished(later))
+        # one speaker's statement, summarised and then quoted, may name its addressee once
+        # and its topic the next time: the speaker decides
+        named = _names(first.sources), _names(later.sources)
+        return _same_speaker(first, later) or (
+            headline and _compatible_sides(first.targets, later.targets)
+            and not (named[0] and named[1]))  # two named speakers are two statements
+    if not _compatible_sides(first.targets, later.targets):
+        return False
+    return headline or _identified(first, later) or (adjacent and _undistinguished(later))
+
+
+def _same_speaker(a: Event, b: Event) -> bool:
+    """The same named speaker, or the same office with no name ("a judge" / "the judge")."""
+    if _names(a.sources) & _names(b.sources):
+        return True
+    if _names(a.sources) or _names(b.sources):
+        return False  # two named people, or a named one and an office
+    offices = {(x.country, x.sector) for x in a.sources if x.sector and not x.name}
+    return bool(offices) and offices == {(x.country, x.sector) for x in b.sources
+                                         if x.sector and not x.name} and all(
+        x.country for x in a.sources + b.sources)
 
 
 def _undistinguished(ev: Event) -> bool:
@@ -155,6 +176,11 @@ def _absorb(first: Event, later: Event) -> None:
     first.confidence = max(first.confidence, later.confidence)
 
 
+def _in_headline(ev: Event, sentence_starts: list[int]) -> bool:
+    """The event is reported in the text's first sentence (the headline of a wire story)."""
+    return len(sentence_starts) > 1 and ev.sentence_start < sentence_starts[1]
+
+
 def merge_mentions(events: list[Event], sentence_starts: list[int]) -> list[Event]:
     """One record per real event: each counted event joins the nearest earlier record of
     the same event, if any; events not counted (hypothetical, negated...) stay apart."""
@@ -167,7 +193,8 @@ def merge_mentions(events: list[Event], sentence_starts: list[int]) -> list[Even
         here = index(ev.sentence_start)
         if counted(ev):
             host = next((e for e in reversed(out) if counted(e) and same_event(
-                e, ev, adjacent=last_seen.get(e.id, -9) == here - 1)), None)
+                e, ev, adjacent=last_seen.get(e.id, -9) == here - 1,
+                headline=_in_headline(e, sentence_starts) and here <= _LEAD)), None)
             if host is not None:
                 _absorb(host, ev)
                 last_seen[host.id] = here

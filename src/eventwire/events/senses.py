@@ -90,3 +90,17 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
     ) and not any(c.dep_ == "agent" for c in tok.children):
         return "was_met_with_reaction"
     return None
+
+
+# Who takes part in a protest: their violence is a riot (PLOVER PROTEST, mode riot), not an
+# attack by an armed actor.
+PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher",
+                        "striker"})
+
+
+def violence_by_protesters(etype: str, sources: list) -> bool:
+    """ "Rioting youths attacked a police station": violent protest, coded PROTEST riot."""
+    if etype != "ASSAULT" or not sources:
+        return False
+    heads = {a.text.split()[-1].lower().rstrip("s") for a in sources if a.text.split()}
+    return bool(heads) and heads <= {p.rstrip("s") for p in PROTESTERS}

@@ -246,3 +246,11 @@ def test_a_speaker_summarised_then_quoted_is_one_statement(nlp):
     text, evs = _events(nlp, "Senator Ann Cole called on the president to act.\n\n"
                              "Cole also called on Congress to condemn Russia.")
     assert len([e for e in counted(evs) if e.type == "REQUEST"]) == 1
+
+
+def test_the_agent_of_a_passive_act_comes_from_the_attack_it_happened_in(nlp):
+    text, evs = _events(nlp, "Three soldiers were killed in a Taliban attack in Helmand "
+                             "on Sunday.")
+    (ev,) = [e for e in counted(evs) if e.type == "ASSAULT"]
+    assert ev.sources and ev.field_rules["sources"].startswith("actor_of_cause_event")
+    assert "Taliban" in ev.sources[0].text

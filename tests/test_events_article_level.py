@@ -254,3 +254,11 @@ def test_the_agent_of_a_passive_act_comes_from_the_attack_it_happened_in(nlp):
     (ev,) = [e for e in counted(evs) if e.type == "ASSAULT"]
     assert ev.sources and ev.field_rules["sources"].startswith("actor_of_cause_event")
     assert "Taliban" in ev.sources[0].text
+
+
+def test_an_arrest_with_no_agent_named_is_the_state_s(nlp):
+    text, evs = _events(nlp, "A teacher was arrested in Lyon on Monday.\n\n"
+                             "Shops in Lyon and Paris were closed.")
+    (ev,) = [e for e in counted(evs) if e.type == "COERCE"]
+    assert {a.country for a in ev.sources} == {"FRA"}
+    assert ev.field_rules["sources"] == "state_of_place"

@@ -18,7 +18,12 @@ from spacy.tokens import Doc, Span
 
 from eventwire.events import anchors, factuality
 from eventwire.events.arguments import ActorIndex, ArgumentReader, without_own_parties
-from eventwire.events.context import fill_from_context, fill_home_country, home_country
+from eventwire.events.context import (
+    fill_from_context,
+    fill_home_country,
+    fill_state_agents,
+    home_country,
+)
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.numbers import is_vague
 from eventwire.events.plover import QUAD
@@ -86,9 +91,11 @@ class EventCoder:
         _attribute_blame(events)
         events = merge_mentions(events, starts)
         places = literal_places(doc._.places) if doc._.places is not None else []
-        fill_home_country(events, home_country(places))
+        home = home_country(places)
+        fill_home_country(events, home)
         actor_spans = [(m.start, m.end) for m in doc._.mentions or []]
         fill_from_context(events, starts, places, actor_spans, doc)
+        fill_state_agents(events, home)
         return events
 
     # ------------------------------------------------------------------ one sentence

@@ -178,3 +178,21 @@ def fill_home_country(events: list[Event], home: str | None) -> None:
                 setattr(ev, side, [replace(a, country=home) if _domestic(a) else a
                                    for a in refs])
                 ev.field_rules[side] = f"{ev.field_rules.get(side, '')}+home_country"
+
+
+# Acts only a state's authorities perform: with no agent named, the state where they happen.
+_STATE_ACTS = frozenset({"COERCE", "SANCTION"})
+
+
+def fill_state_agents(events: list[Event], home: str | None) -> None:
+    """ "He was arrested in April", "was convicted and jailed": an arrest, a conviction or a
+    deportation with no agent named is the act of the state where it happens (its place's
+    country, else the story's)."""
+    for ev in events:
+        if ev.type not in _STATE_ACTS or ev.sources or ev.field_rules.get("sources") != "none":
+            continue
+        country = (ev.location.country if ev.location is not None else None) or home
+        if country:
+            ev.sources = [ActorRef(text="", start=ev.trigger_start, end=ev.trigger_start,
+                                   country=country, sector="GOV")]
+            ev.field_rules["sources"] = "state_of_place"

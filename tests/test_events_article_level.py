@@ -262,3 +262,11 @@ def test_an_arrest_with_no_agent_named_is_the_state_s(nlp):
     (ev,) = [e for e in counted(evs) if e.type == "COERCE"]
     assert {a.country for a in ev.sources} == {"FRA"}
     assert ev.field_rules["sources"] == "state_of_place"
+
+
+def test_a_domestic_act_with_no_recipient_named_is_aimed_at_its_own_state(nlp):
+    text, evs = _events(nlp, "Hundreds of teachers in Lyon marched on Monday against the "
+                             "pension reform.\n\nShops in Lyon and Paris were closed.")
+    (ev,) = [e for e in counted(evs) if e.type == "PROTEST"]
+    assert {a.country for a in ev.targets} == {"FRA"}
+    assert ev.field_rules["targets"] == "domestic_default"

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from eventwire.events import anchors, factuality
 from eventwire.events.arguments import ActorIndex, ArgumentReader, without_own_parties
 from eventwire.events.context import (
+    fill_domestic_targets,
     fill_from_context,
     fill_home_country,
     fill_state_agents,
@@ -96,6 +97,7 @@ class EventCoder:
         actor_spans = [(m.start, m.end) for m in doc._.mentions or []]
         fill_from_context(events, starts, places, actor_spans, doc)
         fill_state_agents(events, home)
+        fill_domestic_targets(events, home)
         return events
 
     # ------------------------------------------------------------------ one sentence

@@ -196,3 +196,25 @@ def fill_state_agents(events: list[Event], home: str | None) -> None:
             ev.sources = [ActorRef(text="", start=ev.trigger_start, end=ev.trigger_start,
                                    country=country, sector="GOV")]
             ev.field_rules["sources"] = "state_of_place"
+
+
+# Acts a state's own actors aim at their own state or people when no one else is named.
+_DOMESTIC_TARGET_TYPES = frozenset({"PROTEST", "REQUEST", "REJECT", "SUPPORT", "COERCE",
+                                    "SANCTION", "CONCEDE", "ACCUSE", "ASSAULT", "THREATEN",
+                                    "RETREAT", "MOBILIZE"})
+
+
+def fill_domestic_targets(events: list[Event], home: str | None) -> None:
+    """A domestic act with no coded recipient ("residents marched against the amendment",
+    "the governor signed the bill", "police arrested two men") is aimed at the story's own
+    state or people: the codebook's domestic default."""
+    if home is None:
+        return
+    for ev in events:
+        if ev.type not in _DOMESTIC_TARGET_TYPES or any(a.country for a in ev.targets):
+            continue
+        if {a.country for a in ev.sources if a.country} != {home}:
+            continue
+        ev.targets = [ActorRef(text="", start=ev.trigger_start, end=ev.trigger_start,
+                               country=home)]
+        ev.field_rules["targets"] = "domestic_default"

@@ -270,3 +270,10 @@ def test_a_domestic_act_with_no_recipient_named_is_aimed_at_its_own_state(nlp):
     (ev,) = [e for e in counted(evs) if e.type == "PROTEST"]
     assert {a.country for a in ev.targets} == {"FRA"}
     assert ev.field_rules["targets"] == "domestic_default"
+
+
+def test_a_stated_day_beats_a_year_in_the_same_clause(nlp):
+    text, evs = _events(nlp, "Two aid workers held by rebels since 2016 were released on "
+                             "Tuesday.")
+    (ev,) = [e for e in counted(evs) if e.type == "RETREAT"]
+    assert ev.date == date(2021, 6, 8)

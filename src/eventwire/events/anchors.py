@@ -104,6 +104,8 @@ def event_date(tok: Token, light: Token | None, times: list[TimeExpr],
             score, rule = 100 + abs(te.start - tok.idx) / 100, "nearest_time_in_sentence"
             if te.precision in ("year", "range"):
                 continue
+        if te.precision != "day":
+            score += 1000  # "held since 2016 were released Tuesday": the day fixes the event
         if best is None or score < best[0]:
             best = (score, te, rule)
     if best is not None:

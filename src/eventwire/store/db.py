@@ -11,6 +11,7 @@ import pyarrow as pa
 
 from eventwire.errors import EventwireError
 from eventwire.models import Annotations, Article
+from eventwire.store.plausible import drop_implausible_dates
 from eventwire.store.rows import annotation_rows, article_from_row, article_row, input_rows
 from eventwire.store.schema import KEYS, MIGRATIONS, VERSION
 
@@ -134,6 +135,7 @@ class Store:
             if a.id not in known and a.id not in fresh:
                 fresh[a.id] = a
         annos = [x for x in annotations or [] if x.article_id in fresh]
+        drop_implausible_dates(list(fresh.values()), annos)
 
         def work() -> None:
             self._insert("inputs", input_rows(articles))

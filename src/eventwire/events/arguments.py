@@ -4,11 +4,14 @@ Arguments come from the trigger's subject (or the agent of a passive, or the con
 infinitive), its objects and its target prepositions.  Each argument is coded through the
 actor mentions the language layer found (``doc._.mentions``); without them, named entities
 give uncoded references so the stage still works.  Compound actors ("Israeli and Palestinian
-officials") stay lists.
+officials") stay lists.  A recipient the trigger's own phrases do not name is looked for by
+``RECIPIENT_RULES``, an ordered table of rules over one trigger's ``Reading``, each of which
+can be run and tested alone.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -367,6 +370,7 @@ class ArgumentReader:
         return s if s is not None and s.lower_ not in _PRONOUNS else None
 
     def read(self, trig: Trigger) -> Args:
+        """The trigger's arguments: its own phrases first, then ``RECIPIENT_RULES``."""
         args = Args()
         tok = trig.token
         subj, rule = self.subject(trig)
@@ -436,45 +440,9 @@ class ArgumentReader:
         if trig.type == "ACCUSE" and topic and told:
             # "complained to the UN over Israeli raids": the accused, not the one told
             args.targets = [a for a in args.targets if a not in told]
-        if not args.targets and args.weapon_mode is not None:
-            args.targets = self._site_owners(tok)
-            if args.targets:
-                args.target_rule = "owner_of_struck_site"
-        if not _coded(args.targets) and trig.type in _SPEECH_ACTS | _PERMITS:
-            # "demanded that the US cancel ...": the one asked, warned or blamed
-            for c in tok.children:
-                if c.dep_ in ("ccomp", "xcomp"):
-                    s = subject_token(c)
-                    if s is not None and (s.lower_ not in _PRONOUNS or self.actors.at(s)):
-                        # the one asked is another actor, though maybe of the same state:
-                        # "the opposition demands that President Mugabe abandon ..."
-                        own = {(x.country, x.sector) for x in args.sources}
-                        got = [a for a in self.refs(s, "complement_subject")
-                               if (a.start, a.end) not in {(x.start, x.end) for x in args.sources}
-                               and (a.country, a.sector) not in own]
-                        if _coded(got) or (got and not args.targets):
-                            args.targets, args.target_rule = got, "complement_subject"
-                            break
-        if not _coded(args.targets):
-            # "threatened to break relations with Russia": the complement's recipient
-            for inner in trig.absorbed:
-                got = self._inner_targets(inner, args)
-                if _coded(got) or (got and not args.targets):
-                    args.targets, args.target_rule = got, "complement_argument"
-                    if _coded(got):
-                        break
-        if not _coded(args.targets):
-            got = self._aimed_at(trig)
-            if got:
-                args.targets, args.target_rule = got, "aimed_at"
-        if not _coded(args.targets) and trig.type == "THREATEN":
-            got = self._condition_subject(tok, args)
-            if got:
-                args.targets, args.target_rule = got, "condition_subject"
-        if not _coded(args.targets):
-            got = self._nested_recipients(tok, args)
-            if got:
-                args.targets, args.target_rule = got, "nested_recipient"
+        state = Reading(self, trig, args)
+        for _, rule in RECIPIENT_RULES:
+            rule(state)
         src = {(a.start, a.end) for a in args.sources}
         args.targets = _dedupe([a for a in args.targets if (a.start, a.end) not in src])
         args.targets = without_own_parties(args.sources, args.targets)
@@ -495,7 +463,7 @@ class ArgumentReader:
                             return found
         return []
 
-    def _aimed_at(self, trig: Trigger) -> list[ActorRef]:
+    def aimed_at_actors(self, trig: Trigger) -> list[ActorRef]:
         """Whom an act answers or defies: "a hunger strike in protest of the Russian
         government's refusal", "blocked streets in defiance of Chinese authorities"."""
         for h in (trig.token, trig.light):
@@ -509,7 +477,7 @@ class ArgumentReader:
                             return got
         return []
 
-    def _condition_subject(self, tok: Token, args: Args) -> list[ActorRef]:
+    def condition_subject_actors(self, tok: Token, args: Args) -> list[ActorRef]:
         """The one a threat is aimed at is who must meet its condition: "threatened to strike
         unless Israel rescinded the annexation", "... if the United States goes ahead"."""
         src = {(a.start, a.end) for a in args.sources}
@@ -531,7 +499,7 @@ class ArgumentReader:
                     todo.append(c)
         return []
 
-    def _nested_recipients(self, tok: Token, args: Args, depth: int = 2) -> list[ActorRef]:
+    def nested_recipients(self, tok: Token, args: Args, depth: int = 2) -> list[ActorRef]:
         """A coded recipient one clause or phrase down: "threatened to break relations with
         Russia", "a suspension of air links with Serbia", "called for sanctions against X".
         Only coded actors count here, and never the trigger's own sources."""
@@ -567,7 +535,7 @@ class ArgumentReader:
                 got = [a for a in got if (a.start, a.end) not in src and a.country not in src]
                 if got:
                     return got
-            got = self._nested_recipients(step, args, depth - 1)
+            got = self.nested_recipients(step, args, depth - 1)
             if got:
                 return got
         return []
@@ -652,7 +620,7 @@ class ArgumentReader:
             out.append((p, f"prep_{prep.lower_}"))
         return out
 
-    def _site_owners(self, tok: Token) -> list[ActorRef]:
+    def site_owners(self, tok: Token) -> list[ActorRef]:
         """Groups named in where a projectile fell: "near a base used by the KDPI"."""
         out = []
         for c in tok.children:
@@ -713,7 +681,7 @@ class ArgumentReader:
                 return got
         return []
 
-    def _inner_targets(self, inner: Trigger, outer: Args) -> list[ActorRef]:
+    def inner_targets(self, inner: Trigger, outer: Args) -> list[ActorRef]:
         """The complement's subject or recipient; the first coded one, else the first."""
         subj, rule = self.subject(inner)
         outer_src = {(a.start, a.end) for a in outer.sources}
@@ -739,6 +707,98 @@ class ArgumentReader:
                 return got
             first = first or got
         return first
+
+
+@dataclass
+class Reading:
+    """What the recipient rules read and fill: the reader of the Doc, the trigger, and the
+    arguments found so far from the trigger's own phrases."""
+
+    reader: ArgumentReader
+    trig: Trigger
+    args: Args
+
+    def settle(self, got: list[ActorRef], rule: str) -> None:
+        self.args.targets, self.args.target_rule = got, rule
+
+
+# A rule that may set the recipient of a Reading; the table runs them in order, and all but
+# the first leave a coded recipient alone.
+RecipientRule = Callable[[Reading], None]
+
+
+def struck_site_owners(s: Reading) -> None:
+    """A projectile with no target hit whoever owns where it fell."""
+    if not s.args.targets and s.args.weapon_mode is not None:
+        got = s.reader.site_owners(s.trig.token)
+        if got:
+            s.settle(got, "owner_of_struck_site")
+
+
+def complement_subject(s: Reading) -> None:
+    """ "demanded that the US cancel ...": the one asked, warned or blamed."""
+    args = s.args
+    if _coded(args.targets) or s.trig.type not in _SPEECH_ACTS | _PERMITS:
+        return
+    for c in s.trig.token.children:
+        if c.dep_ in ("ccomp", "xcomp"):
+            subj = subject_token(c)
+            if subj is not None and (subj.lower_ not in _PRONOUNS or s.reader.actors.at(subj)):
+                # the one asked is another actor, though maybe of the same state:
+                # "the opposition demands that President Mugabe abandon ..."
+                own = {(x.country, x.sector) for x in args.sources}
+                got = [a for a in s.reader.refs(subj, "complement_subject")
+                       if (a.start, a.end) not in {(x.start, x.end) for x in args.sources}
+                       and (a.country, a.sector) not in own]
+                if _coded(got) or (got and not args.targets):
+                    s.settle(got, "complement_subject")
+                    break
+
+
+def complement_argument(s: Reading) -> None:
+    """ "threatened to break relations with Russia": the complement's recipient."""
+    if _coded(s.args.targets):
+        return
+    for inner in s.trig.absorbed:
+        got = s.reader.inner_targets(inner, s.args)
+        if _coded(got) or (got and not s.args.targets):
+            s.settle(got, "complement_argument")
+            if _coded(got):
+                break
+
+
+def aimed_at(s: Reading) -> None:
+    """ "in protest of X", "in defiance of X": whom the act answers."""
+    if not _coded(s.args.targets):
+        got = s.reader.aimed_at_actors(s.trig)
+        if got:
+            s.settle(got, "aimed_at")
+
+
+def condition_subject(s: Reading) -> None:
+    """A threat is aimed at whoever must meet its condition ("... unless Israel withdraws")."""
+    if not _coded(s.args.targets) and s.trig.type == "THREATEN":
+        got = s.reader.condition_subject_actors(s.trig.token, s.args)
+        if got:
+            s.settle(got, "condition_subject")
+
+
+def nested_recipient(s: Reading) -> None:
+    """A coded recipient one clause or phrase down ("called for sanctions against X")."""
+    if not _coded(s.args.targets):
+        got = s.reader.nested_recipients(s.trig.token, s.args)
+        if got:
+            s.settle(got, "nested_recipient")
+
+
+RECIPIENT_RULES: tuple[tuple[str, RecipientRule], ...] = (
+    ("owner_of_struck_site", struck_site_owners),
+    ("complement_subject", complement_subject),
+    ("complement_argument", complement_argument),
+    ("aimed_at", aimed_at),
+    ("condition_subject", condition_subject),
+    ("nested_recipient", nested_recipient),
+)
 
 
 def without_own_parties(sources: list[ActorRef], targets: list[ActorRef]) -> list[ActorRef]:

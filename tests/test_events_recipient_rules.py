@@ -1,0 +1,91 @@
+"""Each recipient rule of ``arguments.RECIPIENT_RULES`` run alone on a parsed sentence written
+for these tests: it finds the recipient it is for, and leaves an already coded one alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events.arguments import (
+    RECIPIENT_RULES,
+    ActorIndex,
+    Args,
+    ArgumentReader,
+    Reading,
+    aimed_at,
+    complement_argument,
+    complement_subject,
+    condition_subject,
+    nested_recipient,
+)
+from eventwire.events.triggers import find_triggers, resolve
+from eventwire.models import ActorRef
+
+
+@pytest.fixture(scope="module")
+def nlp(full_nlp):
+    return full_nlp
+
+
+def _reading(nlp, text: str, etype: str) -> Reading:
+    """The trigger of ``etype`` with its subject read and no recipient yet."""
+    doc = nlp.make_doc(text)
+    doc._.article_id = "t"
+    doc._.published = None
+    doc = nlp(doc)
+    coder = nlp.get_pipe("eventwire_events")
+    reader = ArgumentReader(doc, coder.lex, ActorIndex(doc, coder.actors), doc._.quotes or [])
+    sent = next(iter(doc.sents))
+    trig = next(t for t in resolve(find_triggers(sent, coder.lex), coder.lex)
+                if t.type == etype)
+    subj, rule = reader.subject(trig)
+    args = Args(sources=reader.refs(subj, rule) if subj is not None else [])
+    return Reading(reader, trig, args)
+
+
+@pytest.mark.parametrize(("rule", "text", "etype", "country"), [
+    (complement_subject, "The opposition demanded that Zambia release the detained editors.",
+     "REQUEST", "ZMB"),
+    (complement_argument, "Georgia threatened to cut diplomatic ties with Armenia.",
+     "THREATEN", "ARM"),
+    (aimed_at, "Fishermen blocked the harbour in defiance of the Norwegian government.",
+     "PROTEST", "NOR"),
+    (condition_subject, "Turkey threatened to close its border unless Greece withdrew the bill.",
+     "THREATEN", "GRC"),
+    (nested_recipient, "Teachers marched in Lima to voice their anger at the Chilean "
+     "government's decision.", "PROTEST", "CHL"),
+])
+def test_rule_alone_finds_its_recipient(nlp, rule, text, etype, country):
+    state = _reading(nlp, text, etype)
+    state.args.targets = []
+    rule(state)
+    assert country in {a.country for a in state.args.targets}
+    assert state.args.target_rule == dict((f, n) for n, f in RECIPIENT_RULES)[rule]
+
+
+@pytest.mark.parametrize(("rule", "text", "etype"), [
+    (complement_argument, "Georgia threatened to cut diplomatic ties with Armenia.", "THREATEN"),
+    (condition_subject, "Turkey threatened to close its border unless Greece withdrew the bill.",
+     "THREATEN"),
+    (nested_recipient, "Teachers marched in Lima to voice their anger at the Chilean "
+     "government's decision.", "PROTEST"),
+])
+def test_rule_leaves_a_coded_recipient_alone(nlp, rule, text, etype):
+    state = _reading(nlp, text, etype)
+    kept = ActorRef(text="Peru", start=0, end=4, country="PER")
+    state.args.targets, state.args.target_rule = [kept], "object"
+    rule(state)
+    assert state.args.targets == [kept] and state.args.target_rule == "object"
+
+
+def test_condition_subject_is_for_threats_only(nlp):
+    state = _reading(nlp, "Hungary demanded talks unless Slovakia changed the law.", "REQUEST")
+    state.args.targets = []
+    condition_subject(state)
+    assert state.args.targets == []
+
+
+def test_table_order():
+    """Struck sites first (a projectile's case), the widest search (nested) last."""
+    names = [n for n, _ in RECIPIENT_RULES]
+    assert names[0] == "owner_of_struck_site" and names[-1] == "nested_recipient"
+    assert len(set(names)) == len(names) == 6

@@ -83,10 +83,27 @@ def test_a_purpose_clause_of_a_past_act_is_an_event(nlp):
     ("He asked not to be named because he was not authorised to speak.", "REQUEST"),
     ("The proposal was met with laughter in parliament.", "CONSULT"),
     ("A woman visiting from Canada was among the guests.", "CONSULT"),
+    ("Federal agents executed a search warrant at the mayor's office on Friday.", "ASSAULT"),
+    ("The senator called the bill a good start.", "REQUEST"),
+    ("Farmers marched through Lima, chanting slogans that urged the president to resign.",
+     "REQUEST"),
+    ("Students carried banners reading \"Stop killing our children\" as they marched.",
+     "ASSAULT"),
 ])
 def test_words_in_another_sense_make_no_event(nlp, sentence, etype):
     text, evs = _events(nlp, sentence)
     assert etype not in {e.type for e in counted(evs)}
+
+
+@pytest.mark.parametrize("sentence, etype", [
+    ("Iran executed two men convicted of spying for Israel.", "ASSAULT"),
+    ("Students carried banners reading \"Stop the war\" as they marched to parliament.",
+     "PROTEST"),  # the march itself is no slogan
+    ("The crowd chanted \"Release them\" as police arrested two students.", "COERCE"),
+])
+def test_same_words_in_the_event_sense_still_fire(nlp, sentence, etype):
+    text, evs = _events(nlp, sentence)
+    assert etype in {e.type for e in counted(evs)}
 
 
 @pytest.mark.parametrize("sentence", [

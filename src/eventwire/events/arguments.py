@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.lexicon import Lexicon
+from eventwire.events.senses import label_of
 from eventwire.events.triggers import Trigger, subject_token
 from eventwire.models import ActorRef, Mention, Place
 from eventwire.nlp.actors.tagger import ActorTagger, code_actor_text
@@ -555,8 +556,11 @@ class ArgumentReader:
         holders = [tok]
         if trig.entry.pos == "adj" and tok.dep_ in ("acomp", "attr"):
             holders.append(tok.head)
+        label = label_of(tok) if trig.type in ("ACCUSE", "SUPPORT") else None
         for h in holders:
             for c in h.children:
+                if label is not None and label.start <= c.i < label.end:
+                    continue  # "branded Somalia a rogue state": the label is no recipient
                 if c.dep_ == "dative" and c.pos_ == "ADP":
                     out.extend(self._preps_of(c))  # "paid compensation to X", a "to" dative
                 elif c.dep_ in ("dobj", "dative", "nsubjpass") and trig.entry.pos != "noun":

@@ -25,6 +25,7 @@ from eventwire.events.context import (
     fill_state_agents,
     home_country,
 )
+from eventwire.events.labels import labelling_statements
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.numbers import is_vague
 from eventwire.events.plover import QUAD
@@ -106,6 +107,7 @@ class EventCoder:
         if not any(t.pos_ == "VERB" for t in sent):
             return []  # headings, bylines, menu clutter
         triggers = resolve(find_triggers(sent, self.lex), self.lex)
+        triggers += labelling_statements(sent, triggers)
         triggers += critical_statements(sent, triggers, self.lex)
         if not triggers:
             return []

@@ -5,12 +5,14 @@ or what acts: "released a statement" is no release of people (RETREAT), "decline
 comment" is no refusal (REJECT), "asked not to be named" and "a message seeking comment"
 are no demands (REQUEST), "was met with laughter" is no meeting (CONSULT), and deaths from
 an earthquake, a crash or cholera are no attack (ASSAULT): natural disasters, accidents and
-disease are not events, though a government's response to them can be.
+disease are not events, though a government's response to them can be.  "Executed a search
+warrant" kills no one; "called the vote a sham" asks nothing (a label); what protesters chant
+or write on banners is their message, not an event of its own.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 # What an accident, a disaster or a disease is called; never an attacker.
 HARM_WITHOUT_AGENT = frozenset({
@@ -38,6 +40,12 @@ _COMMENT_VERBS = frozenset({"comment", "say", "discuss", "elaborate", "speak", "
 _COMMENT_NOUNS = frozenset({"comment", "comments", "interview", "reaction", "anonymity",
                             "identification"})
 _NAMING = frozenset({"name", "identify", "quote"})
+# Verbs that pin a label on their object: "called the vote a sham", "dismissed him as a
+# fraud" is no demand and no refusal (``labels`` codes critical ones ACCUSE, praise SUPPORT).
+LABEL_VERBS = frozenset({"call", "brand", "label", "dub", "term", "describe", "dismiss",
+                         "characterize", "characterise", "portray", "paint", "deride"})
+# "called X as a witness" is a summons: "as" gives a label only after the others.
+_AS_LABEL_VERBS = LABEL_VERBS - {"call", "dub", "term"}
 
 
 def _objects(tok: Token) -> list[Token]:
@@ -57,13 +65,66 @@ def _causes(tok: Token) -> list[Token]:
     return out + [c for o in out for c in o.children if c.dep_ == "compound"]
 
 
+# What one executes without killing: "executed a search warrant", "executed the plan".
+_EXECUTED_THINGS = frozenset({"warrant", "order", "plan", "search", "operation", "manoeuvre",
+                              "maneuver", "strategy", "deal", "contract", "transaction",
+                              "trade", "program", "programme", "policy", "command", "task",
+                              "mission", "move", "turn", "play", "will", "agreement"})
+# Words a protest says things with: what chants, slogans and banners say ("chanted 'free
+# them'", "banners reading 'stop the killing'") is the protest's message, not an event.
+_SLOGAN_HOLDERS = frozenset({"chant", "slogan", "banner", "placard", "poster", "graffiti"})
+
+
+def in_slogan(tok: Token) -> bool:
+    """The trigger is said by a chant, slogan or banner: one of them governs it (up to four
+    steps up) with no closed quotation between them ("chanted 'free them' as they marched":
+    the march is no slogan)."""
+    t = tok
+    for _ in range(4):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        holder = t.lemma_.lower() in _SLOGAN_HOLDERS or t.lemma_.lower() in ("read", "say") \
+            and any(w.lemma_.lower() in _SLOGAN_HOLDERS for w in (t.head, *t.head.children))
+        if holder:  # "carried banners reading ..."
+            lo, hi = sorted((t.i, tok.i))
+            quotes = sum(1 for w in tok.doc[lo:hi] if w.is_quote)
+            return quotes % 2 == 1 or quotes == 0
+    return False
+
+
+def label_of(tok: Token) -> Span | None:
+    """The label a labelling verb pins on its object, or None: "a liar" in "called him a
+    liar" (spaCy's ``oprd`` or a second object), "a fraud" in "dismissed him as a fraud"."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in LABEL_VERBS:
+        return None
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if not objs:
+        return None
+    for c in tok.children:
+        if c.dep_ == "oprd" or (c.dep_ == "dobj" and c.i > objs[0].i):
+            return tok.doc[c.left_edge.i:c.right_edge.i + 1]
+        if c.dep_ == "prep" and c.lower_ == "as" and tok.lemma_.lower() in _AS_LABEL_VERBS:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return tok.doc[p.left_edge.i:p.right_edge.i + 1]
+    return None
+
+
 def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | None:
     """Why this trigger is not an event of ``etype`` here, or None when it is."""
     lemma = tok.lemma_.lower()
+    if etype not in ("ACCUSE", "SUPPORT") and label_of(tok) is not None:
+        return "labelling"
     verb = light if light is not None else tok
+    if in_slogan(tok):
+        return "protest_slogan"
     if etype == "ASSAULT":
         if any(c.lemma_.lower() in HARM_WITHOUT_AGENT for c in _causes(verb)):
             return "harm_without_agent"
+        if lemma == "execute" and any(o.lemma_.lower() in _EXECUTED_THINGS
+                                      for o in _objects(tok)):
+            return "executed_order"
     if etype == "RETREAT" and lemma in ("release", "publish"):
         if any(o.lemma_.lower() in _RELEASED_INFORMATION for o in _objects(tok)):
             return "released_information"

@@ -1,0 +1,84 @@
+"""Labels: "X called Y a liar", "X branded Y a rogue state", "X called Y a champion".
+
+Much criticism and praise in news is a label pinned on someone rather than a verb of
+accusing or praising.  PLOVER codes it ACCUSE (mode disapprove) or SUPPORT by the one who
+labels, aimed at the one labelled.  A labelling verb with an object and a label (spaCy's
+``oprd``, a second object, or an "as" phrase) is criticism when the label is negative: by
+VADER's valence, or by a small list of pejorative nouns VADER scores neutral ("a sham", "a
+rogue state"); praise when it is clearly positive ("a huge win").  A neutral label ("the
+Napoleon of the north") is no event, and the frame is never a demand (``call``) or a refusal
+(``dismiss``): see ``senses.label_of``.  Calling a disaster or a disease serious blames no one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwire.events.lexicon import Entry
+from eventwire.events.senses import HARM_WITHOUT_AGENT, label_of
+from eventwire.events.statements import valence
+from eventwire.events.triggers import Trigger
+
+_CRITICAL_VERBS = frozenset({"brand", "dismiss", "deride"})  # they only belittle
+_PRAISE_VERBS = frozenset({"call", "dub", "term"})
+# Labels of contempt that VADER's lexicon scores neutral.
+PEJORATIVE = frozenset({
+    "sham", "ploy", "stunt", "charade", "farce", "hoax", "rogue", "outlaw", "pariah",
+    "puppet", "dictator", "tyrant", "despot", "thug", "traitor", "liar", "fraud", "bully",
+    "hypocrite", "racist", "bigot", "extremist", "fanatic", "crook", "criminal", "terrorist",
+    "joke", "disgrace", "embarrassment", "travesty", "menace", "scam", "demagogue",
+    "propaganda", "lie", "nonsense", "rubbish", "clown", "coward", "incompetent",
+})
+# Below this VADER compound score a label is negative (the authors' own cut-off); from
+# PRAISE up it is praise (a plainly kind word: "a hero", "a champion", "a good step").
+NEGATIVE = -0.05
+PRAISE = 0.3
+_ACCUSE = Entry("ACCUSE", "disapprove", None, "verb", "label", source="labelling")
+_SUPPORT = Entry("SUPPORT", None, None, "verb", "label", source="labelling")
+
+
+def is_critical(verb: Token, label: Span) -> bool:
+    """Whether the label belittles: negative valence or a pejorative noun; the verbs that
+    only belittle need just no positive valence."""
+    score = valence(label.text)
+    if any(t.lemma_.lower() in PEJORATIVE for t in label):
+        return score < 0.5
+    if verb.lemma_.lower() in _CRITICAL_VERBS:
+        return score <= 0.05
+    return score <= NEGATIVE
+
+
+def is_praise(verb: Token, label: Span) -> bool:
+    """A kind label pinned by calling ("called him a hero"); a description ("described him
+    as a family man") portrays and praises no one."""
+    return verb.lemma_.lower() in _PRAISE_VERBS and not any(
+        t.lemma_.lower() in PEJORATIVE for t in label) and valence(label.text) >= PRAISE
+
+
+def _about_harm(verb: Token) -> bool:
+    """ "called the outbreak extremely serious": the object is a disaster, not an actor."""
+    return any(o.lemma_.lower() in HARM_WITHOUT_AGENT or any(
+        c.dep_ == "compound" and c.lemma_.lower() in HARM_WITHOUT_AGENT for c in o.children)
+        for o in verb.children if o.dep_ == "dobj")
+
+
+def labelling_statements(sent: Span, found: list[Trigger]) -> list[Trigger]:
+    """ACCUSE or SUPPORT triggers for labelling verbs with a subject whose label is critical
+    or praise (a passive, "he has been called a bully", names a reputation, not an act)."""
+    taken = {t.token.i for t in found if t.type in ("ACCUSE", "SUPPORT")}
+    out = []
+    for tok in sent:
+        if tok.i in taken or not any(c.dep_ == "nsubj" for c in tok.children):
+            continue
+        label = label_of(tok)
+        if label is None or _about_harm(tok):
+            continue
+        if is_critical(tok, label):
+            trig = Trigger(tok, _ACCUSE, "ACCUSE", "disapprove", "rule:labelling")
+        elif is_praise(tok, label):
+            trig = Trigger(tok, _SUPPORT, "SUPPORT", None, "rule:labelling")
+        else:
+            continue
+        trig.notes.append(f"label:{label.text[:40]}")
+        out.append(trig)
+    return out

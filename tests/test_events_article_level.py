@@ -294,3 +294,38 @@ def test_a_stated_day_beats_a_year_in_the_same_clause(nlp):
                              "Tuesday.")
     (ev,) = [e for e in counted(evs) if e.type == "RETREAT"]
     assert ev.date == date(2021, 6, 8)
+
+
+def test_a_narrated_struggle_a_few_sentences_on_is_the_same_attack(nlp):
+    text, evs = _events(nlp, (
+        "Reno police gave new details of the case on Monday.\n\n"
+        "An officer shot a man in Reno on Saturday after a traffic stop.\n\n"
+        "The man had run from the car.\n\n"
+        "He turned on the officer at a gas station.\n\n"
+        "They struggled for the gun before four shots struck him."))
+    assert len([e for e in counted(evs) if e.type == "ASSAULT"]) == 1
+
+
+def test_distinct_attacks_far_apart_or_dated_stay_apart(nlp):
+    text, evs = _events(nlp, (
+        "Gunmen shot a shopkeeper in Lagos on Monday.\n\n"
+        "Gunmen shot a taxi driver in Lagos on Thursday."))
+    assert len([e for e in counted(evs) if e.type == "ASSAULT"]) == 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "The opposition leader attacked the prime minister's record on health care.",
+    "Senator Ruth Vale attacked the governor over the budget on Sunday.",
+])
+def test_an_attack_with_words_is_an_accusation(nlp, sentence):
+    text, evs = _events(nlp, sentence)
+    assert [(e.type, e.mode) for e in counted(evs)] == [("ACCUSE", "disapprove")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Militants attacked Kenyan soldiers for their role in Somalia.",
+    "Taliban fighters attacked an army position in Helmand.",
+])
+def test_an_armed_attack_stays_an_assault(nlp, sentence):
+    text, evs = _events(nlp, sentence)
+    assert "ASSAULT" in {e.type for e in counted(evs)}

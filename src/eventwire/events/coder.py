@@ -30,7 +30,7 @@ from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.numbers import is_vague
 from eventwire.events.plover import QUAD
 from eventwire.events.resolution import merge_mentions
-from eventwire.events.senses import other_sense, violence_by_protesters
+from eventwire.events.senses import other_sense, verbal_attack, violence_by_protesters
 from eventwire.events.statements import critical_statements
 from eventwire.events.triggers import Trigger, aggregate, find_triggers, hypothetical, resolve
 from eventwire.models import ActorRef, Event, Place
@@ -124,6 +124,9 @@ class EventCoder:
                 continue
             if other_sense(trig.token, trig.type, trig.light):
                 continue
+            if verbal_attack(trig.token, trig.type):  # "attacked the minister's record"
+                trig = replace(trig, type="ACCUSE", mode="disapprove",
+                               notes=[*trig.notes, "verbal_attack"])
             ev, noun = self._event(doc, sent, trig, reader, times, places, places_all or [])
             if noun:
                 pending.append((ev, noun))

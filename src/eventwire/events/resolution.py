@@ -22,6 +22,10 @@ VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT"
 _KM_SAME_PLACE = 50.0
 _DEFINITE = frozenset({"the", "those", "these", "this", "that"})
 _LEAD = 3  # sentences after the headline that tell its story
+# Sentences after a record's latest mention within which a story goes on telling it: a
+# mention there with nothing of its own to tell it apart ("the two fought for the gun",
+# "four shots struck him") elaborates the same event.
+_NEAR = 3
 
 
 def counted(ev: Event) -> bool:
@@ -68,9 +72,9 @@ def _compatible_places(a: Place | None, b: Place | None) -> bool:
 
 def same_event(first: Event, later: Event, adjacent: bool = False,
                headline: bool = False) -> bool:
-    """Whether ``later`` can be another mention of ``first``; ``adjacent``: it is in the
-    next sentence, where a story elaborates what it just reported; ``headline``: ``first``
-    is the headline and ``later`` in the lead that tells it."""
+    """Whether ``later`` can be another mention of ``first``; ``adjacent``: it is within
+    ``_NEAR`` sentences of its latest mention, where a story elaborates what it reported;
+    ``headline``: ``first`` is the headline and ``later`` in the lead that tells it."""
     if first.type != later.type:
         return False
     if first.date and later.date and first.date != later.date:
@@ -193,7 +197,7 @@ def merge_mentions(events: list[Event], sentence_starts: list[int]) -> list[Even
         here = index(ev.sentence_start)
         if counted(ev):
             host = next((e for e in reversed(out) if counted(e) and same_event(
-                e, ev, adjacent=last_seen.get(e.id, -9) == here - 1,
+                e, ev, adjacent=0 < here - last_seen.get(e.id, -99) <= _NEAR,
                 headline=_in_headline(e, sentence_starts) and here <= _LEAD)), None)
             if host is not None:
                 _absorb(host, ev)

@@ -93,6 +93,33 @@ def in_slogan(tok: Token) -> bool:
     return False
 
 
+# Things one attacks with words: "attacked the government's policies".
+_CRITICISABLE = frozenset({
+    "policy", "remark", "comment", "statement", "speech", "record", "plan", "proposal",
+    "decision", "idea", "view", "stance", "approach", "handling", "bill", "law",
+    "ruling", "budget", "agenda", "rhetoric", "claim", "report", "strategy", "leadership",
+    "response", "performance", "reform", "motion", "candidacy", "credibility", "character",
+    "integrity", "judgment", "judgement", "tweet", "article", "editorial", "stewardship",
+    "tenure", "legacy", "deal", "vote", "veto", "appointment", "nomination",
+})
+_WORD_ATTACKS = frozenset({"attack", "assail"})
+
+
+def verbal_attack(tok: Token, etype: str) -> bool:
+    """An attack made with words, which PLOVER codes ACCUSE: "attacked the minister's
+    record", "attacked Obama over the deal"."""
+    lemma = tok.lemma_.lower()
+    if etype != "ASSAULT" or tok.pos_ != "VERB" or lemma not in _WORD_ATTACKS:
+        return False
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _CRITICISABLE:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("for", "over") and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in _CRITICISABLE for p in c.children):
+            return True  # "attacked Obama over the deal", not "for their role in Somalia"
+    return False
+
+
 def label_of(tok: Token) -> Span | None:
     """The label a labelling verb pins on its object, or None: "a liar" in "called him a
     liar" (spaCy's ``oprd`` or a second object), "a fraud" in "dismissed him as a fraud"."""

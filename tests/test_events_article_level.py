@@ -329,3 +329,23 @@ def test_an_attack_with_words_is_an_accusation(nlp, sentence):
 def test_an_armed_attack_stays_an_assault(nlp, sentence):
     text, evs = _events(nlp, sentence)
     assert "ASSAULT" in {e.type for e in counted(evs)}
+
+
+@pytest.mark.parametrize("sentence, etype", [
+    # the harm warned of is the speaker's own act, a measure, or depends on a condition
+    ("Iran warned it would close the Strait of Hormuz.", "THREATEN"),
+    ("Russia warned that sanctions would follow if Kiev went ahead.", "THREATEN"),
+    ("China warned Japan not to interfere.", "THREATEN"),
+    ("The interior minister warned that troops will clear the square by dawn.", "THREATEN"),
+    # a warning of what someone else does is criticism of them
+    ("Rights groups warned that the Thai government was losing control of the south.",
+     "ACCUSE"),
+])
+def test_a_warning_is_a_threat_only_of_the_speaker_s_own_act(nlp, sentence, etype):
+    text, evs = _events(nlp, sentence)
+    assert [e.type for e in counted(evs)] == [etype]
+
+
+def test_a_warning_of_what_may_happen_is_no_event(nlp):
+    text, evs = _events(nlp, "Economists warned that inflation could rise further next year.")
+    assert counted(evs) == []

@@ -31,7 +31,7 @@ from eventwire.events.numbers import is_vague
 from eventwire.events.plover import QUAD
 from eventwire.events.resolution import merge_mentions
 from eventwire.events.senses import other_sense, verbal_attack, violence_by_protesters
-from eventwire.events.statements import critical_statements
+from eventwire.events.statements import critical_statements, warning_sense
 from eventwire.events.triggers import Trigger, aggregate, find_triggers, hypothetical, resolve
 from eventwire.models import ActorRef, Event, Place
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
@@ -118,6 +118,10 @@ class EventCoder:
         places_all = literal_places(doc._.places) if doc._.places is not None else None
         places = ([p for p in places_all if sent.start_char <= p.start < sent.end_char]
                   if places_all is not None else anchors.fallback_places(doc, sent))
+        def country(tok):
+            m = reader.actors.at(tok)
+            return m.country if m is not None else None
+
         out: list[Event] = []
         for trig in triggers:
             if trig.negated and not self.keep_negated:
@@ -127,6 +131,12 @@ class EventCoder:
             if verbal_attack(trig.token, trig.type):  # "attacked the minister's record"
                 trig = replace(trig, type="ACCUSE", mode="disapprove",
                                notes=[*trig.notes, "verbal_attack"])
+            warning = warning_sense(trig.token, country) if trig.type == "THREATEN" else None
+            if warning == "statement":
+                continue  # "warned that the crisis could spread"
+            if warning == "criticism":  # "warned that the government was losing control"
+                trig = replace(trig, type="ACCUSE", mode="disapprove",
+                               notes=[*trig.notes, "warning_of_others"])
             ev, noun = self._event(doc, sent, trig, reader, times, places, places_all or [])
             if noun:
                 pending.append((ev, noun))

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.events.lexicon import Entry, Lexicon
 from eventwire.events.senses import HARM_WITHOUT_AGENT
-from eventwire.events.triggers import Trigger
+from eventwire.events.triggers import Trigger, subject_token
 
 # VADER compound score at or below which a statement is criticism (the authors' own cut-off
 # for "negative" is -0.05; criticism needs a clearly negative statement).
@@ -28,6 +28,12 @@ _HARM = HARM_WITHOUT_AGENT | {"die", "death", "dead", "kill", "injure", "wound",
                               "war"}
 _ACTOR_KINDS = frozenset({"person", "country", "group", "igo", "actor", "sector"})
 _ENTRY = Entry("ACCUSE", "disapprove", None, "verb", "say", source="critical_statement")
+# Subjects of a warned-of clause that make it the speaker's own act: "warned (that) they
+# would ...", "warned that sanctions would follow".
+_SELF = frozenset({"we", "i", "they", "he", "she", "it"})
+_FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
+_MEASURES = frozenset({"consequence", "measure", "action", "retaliation", "response", "step",
+                       "sanction", "force", "reprisal", "punishment", "countermeasure"})
 
 
 @lru_cache(maxsize=1)
@@ -93,3 +99,37 @@ def _names_someone(content: Span, speech: Token) -> bool:
                 and m.kind in _ACTOR_KINDS:
             return True
     return any(t.lower_ in ("you", "they", "he", "she") for t in content)
+
+
+def warning_sense(tok: Token, actor_country) -> str | None:
+    """For a THREATEN trigger "warn": None when the warning is a threat (the speaker's own
+    act, a condition, someone warned directly), "criticism" when it warns of what someone
+    else does, "statement" when it warns of what may happen.  ``actor_country`` gives the
+    country of a token's actor mention, if any."""
+    if tok.lemma_.lower() != "warn" or tok.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        return None  # "warned Israel not to ...": addressed to the one threatened
+    if any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in tok.subtree):
+        return None
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    content: Span | None = None
+    if clause is not None:
+        subj = subject_token(clause)
+        if subj is None or subj.lower_ in _SELF or subj.lemma_.lower() in _MEASURES:
+            return None
+        speaker = subject_token(tok)
+        own = actor_country(speaker) if speaker is not None else None
+        if own and own == actor_country(subj):
+            return None  # "China warned that the Chinese government will not ..."
+        if actor_country(subj) is None and any(
+                a.dep_ == "aux" and a.lower_ in _FUTURE for a in clause.children):
+            return None  # "the security chief warned that police will no longer tolerate"
+        content = tok.doc[clause.left_edge.i:clause.right_edge.i + 1]
+    else:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "about", "against"):
+                content = tok.doc[c.left_edge.i:c.right_edge.i + 1]
+        if content is None:
+            return None  # "he warned." after a quote: read as before
+    return "criticism" if _names_someone(content, tok) else "statement"

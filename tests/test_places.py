@@ -392,7 +392,7 @@ def test_name_cut_short_by_the_ner_grows_to_the_known_name(nlp):
 def test_name_found_again_only_as_a_whole_word():
     import re
 
-    from eventwire.nlp.places.component import _standalone
+    from eventwire.nlp.places.recognition import _standalone
 
     text = "Iraq, Iraqi, Iraq-based, .Iraq, Iraq.com, Iraq. X_Iraq Iraq"
     found = list(_standalone("Iraq", text))

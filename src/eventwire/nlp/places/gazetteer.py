@@ -35,6 +35,7 @@ _ADMIN_AFFIXES = re.compile(
     r"oblast|oblast'|kray|krai|territory|state|prefecture|department|district|county|"
     r"parish|municipality|autonomous region|autonomous community|avtonomnyy okrug)$"
 )
+POINTS = {"city", "capital", "admin2"}  # kinds with a point that means the place itself
 _LATIN = re.compile(r"^[A-Za-z0-9 '\-.,()&]+$")
 
 

@@ -19,13 +19,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from eventwire.nlp.places.gazetteer import Entry, norm, variants
+from eventwire.nlp.places.gazetteer import POINTS, Entry, norm, variants
 from eventwire.nlp.places.rules import REGION_WORDS
 
 MODEL_FILE = "place_ranker.json"
 NEAR_KM = 50.0  # places this close bear each other out
 CELL_DEG = 0.5  # grid cell for finding them (wider than NEAR_KM everywhere but the poles)
-POINTS = {"city", "capital", "admin2"}
 AREA_KINDS = {"admin1", "admin2"}
 KINDS = ("country", "admin1", "admin2", "capital", "city", "continent", "region", "water")
 _FIXED = {"continent", "region", "water"}  # no population in the gazetteer

@@ -20,12 +20,13 @@ from functools import lru_cache
 import ahocorasick
 from spacy.tokens import Doc, Span
 
-from eventwire.nlp.places.gazetteer import Entry, Gazetteer, load_gazetteer, norm, variants
+from eventwire.nlp.places.gazetteer import POINTS, Entry, Gazetteer, load_gazetteer, norm, variants
 from eventwire.nlp.places.rules import (
     COUNTY_LIST,
     COUNTY_NAMES,
     DATELINE,
     DIRECTION_WORDS,
+    DISEASE_AFTER,
     FUNCTION_WORDS,
     GENERIC_PART,
     INSTITUTION_WORDS,
@@ -38,7 +39,9 @@ from eventwire.nlp.places.rules import (
     REGION_WORDS,
     STATE_ABBREVIATIONS,
     STATE_AFTER_TOWN,
+    STATE_INITIALS,
     STREET,
+    TOWN_BEFORE_COMMA,
 )
 
 PLACE_LABELS = {"GPE": 0.85, "LOC": 0.8, "FAC": 0.6}
@@ -171,8 +174,9 @@ class Recognition:
             if self.text[start:start + 1].isupper():
                 self.longer[start] = max(self.longer.get(start, 0), end)
         persons = [e for e in self.doc.ents if e.label_ == "PERSON"]
-        self.people = {w for e in persons for w in e.text.split()}
-        self.surnames = {w for e in persons if len(e) > 1 for w in e.text.split()}
+        # words of the persons' names, without punctuation ("Roy Jones'" gives "Jones")
+        self.people = {t.text for e in persons for t in e if not t.is_punct}
+        self.surnames = {t.text for e in persons if len(e) > 1 for t in e if not t.is_punct}
 
     def add(self, t: Toponym) -> None:
         """Keep a toponym and claim its characters."""
@@ -249,14 +253,18 @@ def persons_as_places(s: Recognition) -> None:
 def unlikely(s: Recognition) -> None:
     """Drop unknown names that read as something else (a code, an adjective, a word of a
     person's name) and small towns named like a person of the article ("Obama" after
-    "Barack Obama": the man, not a small town)."""
+    "Barack Obama": the man, not a small town) or read as one ("President Obama")."""
     for key, t in list(s.found.items()):
+        big = any(e.kind in MAJOR or e.population >= MATCHER_MIN_POPULATION
+                  for e in t.candidates)
         if not t.candidates and t.rule != "street" and _not_a_place(s.doc, t, s.people):
             del s.found[key]
-        elif t.text in s.surnames and not any(
-                e.kind in MAJOR or e.population >= MATCHER_MIN_POPULATION
-                for e in t.candidates):
+        elif t.text in s.surnames and not big:
             del s.found[key]
+        elif t.rule.startswith("ner:") and not big and " " not in t.text:
+            span = s.doc.char_span(t.start, t.end)
+            if span is not None and len(span) == 1 and _reads_as_person(span[0]):
+                del s.found[key]  # "President Obama", "Jones said"
 
 
 def streets(s: Recognition) -> None:
@@ -437,32 +445,64 @@ def datelines(s: Recognition) -> None:
 
 def state_qualifiers(s: Recognition) -> None:
     """"Greer, S.C.", "Salina, Kan.", "Moorhead, MN": a US state written as AP style or the
-    post abbreviate it, after a town of that state (the town is found too when the NER
-    missed it)."""
+    post abbreviate it, after a town of that state; a state's dotted initials anywhere ("the
+    S.C. Highway Patrol")."""
     for m in STATE_AFTER_TOWN.finditer(s.text):
         state = STATE_ABBREVIATIONS.get(m.group("state").replace(" ", "").rstrip(".").lower())
         areas = [e for e in s.gaz.lookup(state or "") if e.kind == "admin1" and e.cc == "US"]
         if not areas:
             continue
-        code = areas[0].admin1
-        words = m.group("town").split(" ")
-        town = None
-        for k in range(len(words)):  # the longest name of a town of that state
-            start = m.start("town") + len(" ".join(words[:k])) + (1 if k else 0)
-            cands = [e for e in s.gaz.lookup(" ".join(words[k:]))
-                     if e.cc == "US" and e.admin1 == code and e.kind in {"city", "capital", "admin2"}]
-            if cands:
-                town = Toponym(start, m.end("town"), s.text[start:m.end("town")],
-                               "state-qualifier", 0.7, cands)
-                break
-        dotted = "." in m.group("state")
-        if town is None and not dotted:
+        town = _town_of(s, m.start("town"), m.end("town"), areas[0])
+        if town is None and "." not in m.group("state"):
             continue  # "Smith, OR": a postal code only counts after a town of its state
         if town is not None and not any(s.taken[town.start:town.end]):
             s.add(town)
         start, end = m.span("state")
         if not any(s.taken[start:end]):
             s.add(Toponym(start, end, m.group("state"), "state-qualifier", 0.7, areas))
+    for m in STATE_INITIALS.finditer(s.text):
+        state = STATE_ABBREVIATIONS.get(m.group().rstrip(".").lower())
+        areas = [e for e in s.gaz.lookup(state or "") if e.kind == "admin1" and e.cc == "US"]
+        if areas and not any(s.taken[m.start():m.end()]):
+            s.add(Toponym(m.start(), m.end(), m.group(), "state-initials", 0.7, areas))
+
+
+def qualified_towns(s: Recognition) -> None:
+    """"Greer, South Carolina", "Tskhinvali, Georgia": the capitalised words before a comma
+    and a state or country already found name a town when the gazetteer has a town of that
+    name there (the NER often misses small towns, never the state)."""
+    for t in list(s.found.values()):
+        areas = [e for e in t.candidates if e.kind in {"admin1", "country"}]
+        m = TOWN_BEFORE_COMMA.search(s.text, max(0, t.start - 60), t.start)
+        if not areas or not m:
+            continue
+        for area in areas:
+            town = _town_of(s, m.start("town"), m.end("town"), area)
+            if town is not None and not any(s.taken[town.start:town.end]):
+                town.rule = "qualified-town"
+                s.add(town)
+                break
+
+
+def diseases(s: Recognition) -> None:
+    """A place name before "virus", "fever" ... names a disease ("West Nile virus", "Marburg
+    fever"), whichever rule found it; a demonym stays ("Spanish flu" is still Spain's)."""
+    for key, t in list(s.found.items()):
+        if t.rule != "demonym" and DISEASE_AFTER.match(s.text, t.end):
+            del s.found[key]
+
+
+def _town_of(s: Recognition, start: int, end: int, area: Entry) -> Toponym | None:
+    """The longest name ending at ``end`` (from ``start``, whole words) of a town or county
+    inside ``area``."""
+    words = s.text[start:end].split(" ")
+    for k in range(len(words)):
+        begin = start + sum(len(w) + 1 for w in words[:k])
+        cands = [e for e in s.gaz.lookup(s.text[begin:end]) if e.kind in POINTS
+                 and e.cc == area.cc and (area.kind == "country" or e.admin1 == area.admin1)]
+        if cands:
+            return Toponym(begin, end, s.text[begin:end], "state-qualifier", 0.7, cands)
+    return None
 
 
 def county_lists(s: Recognition) -> None:
@@ -574,9 +614,11 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("known-names", known_names),
     ("datelines", datelines),
     ("state-qualifiers", state_qualifiers),
+    ("qualified-towns", qualified_towns),
     ("county-lists", county_lists),
     ("discourse", discourse),
     ("possessive-regions", possessive_regions),
+    ("diseases", diseases),
 )
 
 

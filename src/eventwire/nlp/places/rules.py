@@ -13,6 +13,11 @@ REGION_WORDS = re.compile(
     r"\b(county|parish|province|state|governorate|region|district|oblast|prefecture)\b", re.I
 )
 
+# A place name naming a disease, not a place ("West Nile virus", "Marburg fever").
+DISEASE_AFTER = re.compile(
+    r"\s+(?:virus|viruses|fever|disease|encephalitis|flu|strain|hemorrhagic|haemorrhagic)\b",
+    re.I)
+
 # Compass words that name a place only as part of a longer name ("West Bank").
 DIRECTION_WORDS = {"north", "south", "east", "west", "central", "northern", "southern",
                    "eastern", "western", "northeast", "northwest", "southeast", "southwest",
@@ -112,6 +117,13 @@ STATE_AFTER_TOWN = re.compile(
     r"(?<![\w.])(?P<town>[A-Z][\w'\-]+(?: [A-Z][\w'\-]+){0,2}), "
     r"(?P<state>(?:[A-Z]\.){2}|[A-Z]\.[A-Z][a-z]\.|[A-Z][a-z]{1,4}\.|[A-Z]{2}(?![\w.]))"
 )
+
+# Up to three capitalised words and a comma just before a state or country: a town's name?
+TOWN_BEFORE_COMMA = re.compile(r"(?<![\w.])(?P<town>[A-Z][\w'\-]+(?: [A-Z][\w'\-]+){0,2}), $")
+
+# "S.C.", "W.Va.": a state's dotted initials, a state wherever they stand ("the S.C. Highway
+# Patrol", "James Clyburn, D-S.C.").
+STATE_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.[A-Z][a-z]?\.(?![\w.])")
 
 # US states as AP style and postal codes write them ("Alexandria, La.", "Springfield, IL").
 STATE_ABBREVIATIONS = {

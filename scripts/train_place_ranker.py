@@ -27,7 +27,7 @@ from sklearn.linear_model import LogisticRegression
 from spacy.tokens import DocBin
 
 from eventwire.config import Settings
-from eventwire.eval.places import haversine_km, read_gold, score
+from eventwire.eval.places import haversine_km, read_gold, with_halves
 from eventwire.nlp.places.component import PlacesComponent, places_nlp
 from eventwire.nlp.places.ranker import FEATURES, HAND_RANKER, Ranker
 
@@ -126,14 +126,9 @@ def train(corpora: list[Corpus], rounds: int, seed: int, c: float) -> Ranker:
 def measure(corpus: Corpus, ranker: Ranker) -> dict:
     comp = places_nlp().get_pipe("eventwire_places")
     comp.ranker = ranker
-    predicted = [comp(doc)._.places for doc in corpus.docs]
-    out = {}
-    for half, sl in (("all", slice(None)), ("even", slice(0, None, 2)),
-                     ("odd", slice(1, None, 2))):
-        s = score(corpus.gold[sl], predicted[sl])
-        out[half] = {"acc_161km": s["acc_161km"], "f1": s["recognition"]["f1"],
-                     "auc": s["auc"]}
-    return out
+    r = with_halves(corpus.gold, [comp(doc)._.places for doc in corpus.docs])
+    return {"all": {"f1": r["recognition"]["f1"], "acc_161km": r["acc_161km"]},
+            "even": r["even"], "odd": r["odd"]}
 
 
 def main(argv: list[str] | None = None) -> int:

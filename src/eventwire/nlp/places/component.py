@@ -91,7 +91,7 @@ class PlacesComponent:
             head, _, rest = t.text.partition(" ")
             if head.lower() in DIRECTION_WORDS and not self.gaz.lookup(t.text) and rest:
                 t.relation = head.lower()  # "Central Mali": Mali, centrally
-            if t.rule == "dateline":
+            if t.dateline:
                 t.candidates = _towns_first(t.candidates)
         self._qualifiers(text, toponyms)
         _kind_hints(text, toponyms)
@@ -105,7 +105,7 @@ class PlacesComponent:
             support = dict(zip(cands, rows, strict=True))
             for t in ts:
                 t.rows = [m + support[e] for e, m in zip(t.candidates, mention_features(Mention(
-                    t.text, t.rule, t.candidates, text[max(0, t.start - 40):t.start],
+                    t.text, t.dateline, t.candidates, text[max(0, t.start - 40):t.start],
                     text[t.end:t.end + 20], t.within, t.qualifier, t.kind_hint)), strict=True)]
                 t.static = [self.ranker.static_score(row) for row in t.rows]
                 t.dynamic = [[] for _ in t.candidates]
@@ -113,7 +113,7 @@ class PlacesComponent:
         dateline = self._dateline(doc)
         if dateline is not None:
             context.update(_context_of(dateline, 2.0))
-        opening = next((t for t in toponyms if t.rule == "dateline" and t.start < 100), None)
+        opening = next((t for t in toponyms if t.dateline and t.start < 100), None)
         # Round 1: every toponym votes for the countries and regions of its candidates, in
         # proportion to how likely each is on its own; unambiguous names vote with full
         # weight.  Round 2: the picks of round 1 vote.  A toponym never votes for itself.

@@ -44,7 +44,7 @@ MENTION = (
     "alternate_name_only", "alternate_name_small", "named_city_of", "exact_name_elsewhere",
     "area_name_differs", "area_beside_big_city", "town_beside_big_area", "most_populous",
     "area_word_area", "town_word_point", "within_mismatch", "kind_hint", "qualifier",
-    "dateline_capital", "supranational",
+    "dateline_capital", "dateline_log_population", "supranational",
 )
 SUPPORT = ("near_other_name", "admin1_other_name")
 STATIC = MENTION + SUPPORT
@@ -111,7 +111,7 @@ class Mention:
     """What the ranker needs to know about a toponym besides its candidates."""
 
     text: str
-    rule: str
+    dateline: bool
     candidates: list[Entry]
     before: str  # up to 40 characters before the mention
     after: str  # up to 20 characters after it
@@ -132,7 +132,6 @@ def mention_features(m: Mention) -> list[list[float]]:
     region_word = REGION_WORDS.search(m.text) is not None
     area_word = region_word or bool(_AREA_BEFORE.search(m.before) or _AREA_AFTER.match(m.after))
     town_word = bool(_TOWN_BEFORE.search(m.before))
-    dateline = m.rule == "dateline"
     rows = []
     for e, ex in zip(cands, exact, strict=True):
         point = e.kind in {"city", "capital"}
@@ -155,7 +154,8 @@ def mention_features(m: Mention) -> list[list[float]]:
                   and e.cc == (m.kind_hint[1] or e.cc)),
             float(bool(m.qualifier) and e.cc == m.qualifier[0]
                   and (not m.qualifier[1] or e.admin1 == m.qualifier[1])),
-            float(dateline and e.kind == "capital"),
+            float(m.dateline and e.kind == "capital"),
+            math.log10(e.population + 10) if m.dateline else 0.0,
             float(not e.cc),
         ]
         rows.append(row)

@@ -100,6 +100,7 @@ class Toponym:
     pick: Entry | None = None  # the candidate resolution chose
     margin: float = 0.0  # score lead of the chosen candidate over the runner-up
     kind_hint: tuple[str, str] | None = None  # (kind, cc or "") from a list or "X state"
+    dateline: bool = False  # opens the story or a line: "CORSICANA —"
     # the ranker's features of each candidate: context-free rows, their scores, and the
     # context rows of the last round (read by scripts/train_place_ranker.py)
     rows: list[list[float]] = field(default_factory=list)
@@ -431,16 +432,16 @@ def demonyms(s: Recognition) -> None:
 
 
 def datelines(s: Recognition) -> None:
-    """"CORSICANA —", "SALINA, Kan.": an upper-case place opening a story or line."""
-    text, found, taken = s.text, s.found, s.taken
-    for m in DATELINE.finditer(text):
+    """"CORSICANA —", "SALINA, Kan.": an upper-case place opening a story or line, marked as
+    a dateline whichever rule found it."""
+    for m in DATELINE.finditer(s.text):
         start, end = m.span("name")
+        if (start, end) in s.found:
+            s.found[(start, end)].dateline = True
+            continue
         cands = s.gaz.lookup(m.group("name"))
-        if cands and not any(taken[start:end]):
-            found[(start, end)] = Toponym(start, end, m.group("name"), "dateline", 0.8,
-                                          cands)
-            for i in range(start, end):
-                taken[i] = True
+        if cands and not any(s.taken[start:end]):
+            s.add(Toponym(start, end, m.group("name"), "dateline", 0.8, cands, dateline=True))
 
 
 def state_qualifiers(s: Recognition) -> None:

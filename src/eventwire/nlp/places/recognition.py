@@ -185,6 +185,12 @@ class Recognition:
         for i in range(t.start, t.end):
             self.taken[i] = True
 
+    def drop(self, key: tuple[int, int]) -> None:
+        """Forget a toponym and free its characters for the later rules."""
+        del self.found[key]
+        for i in range(*key):
+            self.taken[i] = False
+
     def toponyms(self) -> list[Toponym]:
         return sorted(self.found.values(), key=lambda t: t.start)
 
@@ -259,13 +265,13 @@ def unlikely(s: Recognition) -> None:
         big = any(e.kind in MAJOR or e.population >= MATCHER_MIN_POPULATION
                   for e in t.candidates)
         if not t.candidates and t.rule != "street" and _not_a_place(s.doc, t, s.people):
-            del s.found[key]
+            s.drop(key)
         elif t.text in s.surnames and not big:
-            del s.found[key]
+            s.drop(key)
         elif t.rule.startswith("ner:") and not big and " " not in t.text:
             span = s.doc.char_span(t.start, t.end)
             if span is not None and len(span) == 1 and _reads_as_person(span[0]):
-                del s.found[key]  # "President Obama", "Jones said"
+                s.drop(key)  # "President Obama", "Jones said"
 
 
 def streets(s: Recognition) -> None:
@@ -420,8 +426,8 @@ def demonyms(s: Recognition) -> None:
     LGL count them as toponyms, others such as GeoVirus do not)."""
     doc, found, taken = s.doc, s.found, s.taken
     for ent in doc.ents:
-        if ent.label_ not in {"NORP", "GPE", "LANGUAGE"}:
-            continue
+        if ent.label_ not in {"NORP", "GPE", "LANGUAGE", "PERSON"}:
+            continue  # a demonym taken for a person is no person ("Sri Lankan interests")
         country = s.gaz.demonym(ent.text)
         start, end = ent.start_char, ent.end_char
         if country is None or (any(taken[start:end]) and (start, end) not in found):
@@ -490,7 +496,7 @@ def diseases(s: Recognition) -> None:
     fever"), whichever rule found it; a demonym stays ("Spanish flu" is still Spain's)."""
     for key, t in list(s.found.items()):
         if t.rule != "demonym" and DISEASE_AFTER.match(s.text, t.end):
-            del s.found[key]
+            s.drop(key)
 
 
 def _town_of(s: Recognition, start: int, end: int, area: Entry) -> Toponym | None:

@@ -533,3 +533,9 @@ def test_shipped_ranker_covers_the_features():
     # what the rules said by hand, the training kept: people prefer big places, places
     # named by the text's qualifier, and places in the countries the story is about
     assert w["log_population"] > 0 and w["qualifier"] > 0 and w["context_country"] > 0
+
+
+def test_shared_demonym_names_the_most_populous_country():
+    gaz = load_gazetteer()
+    assert gaz.demonym("Chinese").cc == "CN"  # not Macao or Hong Kong, which share the word
+    assert gaz.demonym("Americans").cc == "US"

@@ -40,7 +40,7 @@ def parsed(path: Path, cache: Path):
     model = Settings().spacy_model
     digest = hashlib.sha1(path.read_bytes() + model.encode()).hexdigest()[:16]
     file = cache / f"{path.stem}-{digest}.spacy"
-    nlp = places_nlp()
+    nlp = places_nlp(Settings().spacy_model)
     if file.exists():
         return list(DocBin().from_disk(file).get_docs(nlp.vocab))
     articles = read_gold(path)
@@ -114,7 +114,7 @@ def fit(data, ranker: Ranker, seed: int, c: float) -> Ranker:
 
 
 def train(corpora: list[Corpus], rounds: int, seed: int, c: float) -> Ranker:
-    comp = places_nlp().get_pipe("eventwire_places")
+    comp = places_nlp(Settings().spacy_model).get_pipe("eventwire_places")
     ranker = HAND_RANKER
     for _ in range(rounds):
         comp.ranker = ranker
@@ -124,7 +124,7 @@ def train(corpora: list[Corpus], rounds: int, seed: int, c: float) -> Ranker:
 
 
 def measure(corpus: Corpus, ranker: Ranker) -> dict:
-    comp = places_nlp().get_pipe("eventwire_places")
+    comp = places_nlp(Settings().spacy_model).get_pipe("eventwire_places")
     comp.ranker = ranker
     r = with_halves(corpus.gold, [comp(doc)._.places for doc in corpus.docs])
     return {"all": {"f1": r["recognition"]["f1"], "acc_161km": r["acc_161km"]},

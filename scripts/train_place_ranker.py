@@ -40,7 +40,7 @@ def parsed(path: Path, cache: Path):
     model = Settings().spacy_model
     digest = hashlib.sha1(path.read_bytes() + model.encode()).hexdigest()[:16]
     file = cache / f"{path.stem}-{digest}.spacy"
-    nlp = places_nlp(Settings().spacy_model)
+    nlp = places_nlp(model)
     if file.exists():
         return list(DocBin().from_disk(file).get_docs(nlp.vocab))
     articles = read_gold(path)

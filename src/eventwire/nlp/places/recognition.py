@@ -4,10 +4,13 @@ Each rule reads the Doc and the toponyms found so far and adds, grows or drops s
 GPE/LOC/FAC entities first, then streets and numbered roads (in place of the town names
 inside them), lone town names the small model took for persons, towns named by their
 institutions ("Corsicana Police Department"), demonyms ("Russian"), gazetteer matches of
-well-known names the NER missed or mislabelled, datelines, county lists ("Walton and Oconee
-counties"), later mentions of a name already found (one sense per discourse) and possessive
-regions ("Iraq's autonomous Kurdish region").  The order matters: a character claimed by one
-rule is not claimed again by a later one (``Recognition.taken``).
+well-known names the NER missed or mislabelled, datelines, US states abbreviated after their
+towns ("Greer, S.C.") and the towns before a state or country ("Rock Hill, South Carolina"),
+county lists ("Walton and Oconee counties"), later mentions of a name already found (one
+sense per discourse), possessive regions ("Iraq's autonomous Kurdish region"); last, names
+of diseases are dropped ("West Nile virus").  The order matters: a character claimed by one
+rule is not claimed again by a later one (``Recognition.taken``).  Each rule is a function of
+the state alone, so it can be tried and tested alone.
 """
 
 from __future__ import annotations
@@ -296,9 +299,7 @@ def streets(s: Recognition) -> None:
             continue  # overlaps a place it does not contain
         for key in inside:
             del found[key]
-        found[(start, end)] = Toponym(start, end, text[start:end], "street", 0.6, [])
-        for i in range(start, end):
-            taken[i] = True
+        s.add(Toponym(start, end, text[start:end], "street", 0.6, []))
 
 
 def _known_before(gaz: Gazetteer, doc: Doc, text: str, first, end: int
@@ -341,7 +342,7 @@ def _known_prefix(gaz: Gazetteer, text: str, tokens: list
 def institutions(s: Recognition) -> None:
     """"Corsicana Police Department", "the Canaan Board of Finance": an organisation or
     building named after its town names the town."""
-    text, found, taken, other_ents = s.text, s.found, s.taken, s.other_ents
+    text, taken, other_ents = s.text, s.taken, s.other_ents
     for ent in other_ents:
         if ent.label_ not in {"ORG", "FAC", "PERSON"} or len(ent) < 2:
             continue
@@ -365,14 +366,11 @@ def institutions(s: Recognition) -> None:
         start, end = head[0].idx, head[-1].idx + len(head[-1].text)
         if any(taken[start:end]):
             continue
-        found[(start, end)] = Toponym(start, end, text[start:end], "institution", 0.6,
-                                      cands)
-        for i in range(start, end):
-            taken[i] = True
+        s.add(Toponym(start, end, text[start:end], "institution", 0.6, cands))
 
 
 def known_names(s: Recognition) -> None:
-    doc, text, found, taken, other_ents = s.doc, s.text, s.found, s.taken, s.other_ents
+    doc, text, taken, other_ents = s.doc, s.text, s.taken, s.other_ents
     last_end = -1
     for start, end in s.hits:
         if start < last_end or any(taken[start:end]):
@@ -414,10 +412,8 @@ def known_names(s: Recognition) -> None:
                 cands = []
         if not cands:
             continue
-        found[(start, end)] = Toponym(start, end, surface, rule, 0.7, cands)
+        s.add(Toponym(start, end, surface, rule, 0.7, cands))
         last_end = end
-        for i in range(start, end):
-            taken[i] = True
 
 
 def demonyms(s: Recognition) -> None:
@@ -432,9 +428,7 @@ def demonyms(s: Recognition) -> None:
         start, end = ent.start_char, ent.end_char
         if country is None or (any(taken[start:end]) and (start, end) not in found):
             continue
-        found[(start, end)] = Toponym(start, end, ent.text, "demonym", 0.5, [country])
-        for i in range(start, end):
-            taken[i] = True
+        s.add(Toponym(start, end, ent.text, "demonym", 0.5, [country]))
 
 
 def datelines(s: Recognition) -> None:
@@ -527,10 +521,7 @@ def county_lists(s: Recognition) -> None:
             if cands and (start, end) in found:
                 found[(start, end)].candidates = cands  # the county, not its namesake
             elif cands and not any(taken[start:end]):
-                found[(start, end)] = Toponym(start, end, n.group(), "county-list", 0.7,
-                                              cands)
-                for i in range(start, end):
-                    taken[i] = True
+                s.add(Toponym(start, end, n.group(), "county-list", 0.7, cands))
 
 
 def discourse(s: Recognition) -> None:
@@ -549,10 +540,7 @@ def discourse(s: Recognition) -> None:
                 text, max(0, start - 300), start
             ):
                 continue  # part of a longer name: "Russia Today", "Kristina Olympic"
-            found[(start, end)] = Toponym(start, end, name, "discourse", 0.6,
-                                          list(t.candidates))
-            for i in range(start, end):
-                taken[i] = True
+            s.add(Toponym(start, end, name, "discourse", 0.6, list(t.candidates)))
 
 
 def possessive_regions(s: Recognition) -> None:

@@ -539,3 +539,11 @@ def test_shared_demonym_names_the_most_populous_country():
     gaz = load_gazetteer()
     assert gaz.demonym("Chinese").cc == "CN"  # not Macao or Hong Kong, which share the word
     assert gaz.demonym("Americans").cc == "US"
+
+
+def test_park_of_the_story_town_not_a_far_namesake(nlp):
+    text = ("Hundreds gathered in Victoria Park in London, Ontario, on Saturday for the "
+            "festival. Police in London closed two nearby streets until midnight.")
+    found = places(nlp, text)
+    park = first(found, "Victoria Park")
+    assert park.country == "CAN" and km(park.lat, park.lon, 42.98, -81.25) < 50

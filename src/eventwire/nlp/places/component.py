@@ -37,6 +37,10 @@ from eventwire.nlp.places.rules import (
     STATE_ABBREVIATIONS,
 )
 
+FACILITY = re.compile(r"\s(?:Park|Square|Stadium|Airport|Bridge|Hospital|University|College|"
+                      r"Mall|Market|Station|Gardens?|Center|Centre|Hall)$")
+FACILITY_TOWN_MAX_POPULATION = 50_000  # a namesake bigger than this is a town in its own right
+
 # Continents and the hand-kept regions and seas have no population: a fixed prior, as for a
 # place of a few million people.  Countries and regions outrank their namesake towns.
 _FIXED_PRIOR = {"continent": 9.5, "region": 8.5, "water": 8.5}
@@ -138,6 +142,13 @@ class PlacesComponent:
                 dateline = picks[id(opening)]  # the story's own dateline, once resolved
         scope = _scope([p for p in picks.values() if p is not None])
         for t in toponyms:
+            pick = picks[id(t)]
+            if (pick is not None and scope is not None and FACILITY.search(t.text)
+                    and pick.population < FACILITY_TOWN_MAX_POPULATION
+                    and all(p is None or p.cc != pick.cc
+                            for k, p in picks.items() if k != id(t))):
+                picks[id(t)] = None  # "Victoria Park" in a story about London, Ontario: a
+                # park of that town, not a namesake hamlet in a country the story never names
             if picks[id(t)] is None and scope is not None:
                 t.rule += ":scope"  # unknown name: the place the article is about
                 picks[id(t)] = scope

@@ -19,9 +19,8 @@ from spacy.tokens import Doc
 
 from eventwire.models import Place
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
-from eventwire.nlp.places.gazetteer import Entry, load_gazetteer, norm
+from eventwire.nlp.places.gazetteer import POINTS, Entry, load_gazetteer, norm
 from eventwire.nlp.places.ranker import (
-    POINTS,
     Mention,
     dynamic_features,
     load_ranker,
@@ -75,7 +74,6 @@ class PlacesComponent:
         self._resolve(doc, text, toponyms)
         return toponyms
 
-    # recognition -------------------------------------------------------------------------
     # resolution --------------------------------------------------------------------------
     def _resolve(self, doc: Doc, text: str, toponyms: list[Toponym]) -> None:
         for t in toponyms:

@@ -32,7 +32,7 @@ from eventwire.nlp.places.component import PlacesComponent, places_nlp
 from eventwire.nlp.places.ranker import FEATURES, HAND_RANKER, Ranker
 
 OUT = Path(__file__).resolve().parents[1] / "src/eventwire/data/geo/place_ranker.json"
-HARD_NEGATIVES = 5  # wrong candidates per toponym that each right one is paired with
+HARD_NEGATIVES = 20  # wrong candidates per toponym that each right one is paired with
 
 
 def parsed(path: Path, cache: Path):

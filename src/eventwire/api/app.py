@@ -84,8 +84,9 @@ def create_app(db_path: str, token: str | None = None,
     # Fresh now, and only this process can write to the file while it serves.
     app.state.search_ready = index_is_fresh(store.con)
 
-    from eventwire.api import reads, writes
+    from eventwire.api import incidents, reads, writes
 
+    app.include_router(incidents.router)  # before reads: /api/incidents/... paths
     app.include_router(reads.router)
     app.include_router(writes.router)
     add_docs(app)

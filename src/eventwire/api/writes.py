@@ -64,6 +64,7 @@ class ArticleIn(BaseModel):
 @router.post("/articles", status_code=201, dependencies=[Depends(require_token)],
              summary="Ingest one article (token required)")
 def post_article(body: ArticleIn, request: Request) -> dict:
+    from eventwire.incidents import resolve_batch
     from eventwire.pipeline import annotate_batch
     from eventwire.sources.extract import extract
 
@@ -92,6 +93,7 @@ def post_article(body: ArticleIn, request: Request) -> dict:
                 warning = f"stored without annotations: language layer failed ({exc})"
         state.search_ready = False
         new, already = store.write_batch(todo, annos)
+        resolve_batch(store, todo, annos)
         refresh_search_index(store.con)
         state.search_ready = True
     return {"new": new, "already": len(found) - new,

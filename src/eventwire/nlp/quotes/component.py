@@ -18,8 +18,6 @@ resolved to a named actor by ``speaker`` (pronouns and "the official" included).
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,40 +25,11 @@ from eventwire.models import Quote
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
 from eventwire.nlp.quotes.direct import DirectRules
 from eventwire.nlp.quotes.indirect import IndirectRules
-from eventwire.nlp.quotes.marks import paragraphs, segments
-from eventwire.nlp.quotes.speaker import SpeakerIndex
-from eventwire.nlp.quotes.syntax import Cand, Tokens
+from eventwire.nlp.quotes.syntax import Cand
 
 
 class QuoteFinder(DirectRules, IndirectRules):
     """All rules over one Doc; ``find()`` returns the Quote records."""
-
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        self.text = doc._.text
-        self.toks = Tokens(doc)
-        self.paras = paragraphs(self.text)
-        self.para_starts = [p[0] for p in self.paras]
-        self.turns = self._transcript_turns()
-        turn_paras = [p for p, _, _ in self.turns]
-        self.segs = [
-            s for s in segments(self.text) if not any(a <= s.start < b for a, b in turn_paras)
-        ]
-        self.top = [s for s in self.segs if not s.nested]
-        self.top_starts = [s.start for s in self.top]
-        self.index = SpeakerIndex(doc, [(s.start, s.end) for s in self.top])
-        self.used_cues: set[int] = set()
-
-    def _para_of(self, pos: int) -> tuple[int, int]:
-        i = bisect_left(self.para_starts, pos + 1) - 1
-        return self.paras[max(i, 0)] if self.paras else (0, len(self.text))
-
-    def _para_index(self, pos: int) -> int:
-        return bisect_left(self.para_starts, pos + 1) - 1
-
-    def _in_segment(self, pos: int) -> bool:
-        i = bisect_right(self.top_starts, pos) - 1
-        return i >= 0 and pos < self.top[i].end
 
     def find(self) -> list[Quote]:
         direct = self._turns() + self._headline() + self._direct()

@@ -8,7 +8,8 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Span, Token
 
-from eventwire.nlp.quotes.marks import TRANSCRIPT_RE, Segment, single_quoted
+from eventwire.nlp.quotes.context import ArticleContext
+from eventwire.nlp.quotes.marks import Segment, single_quoted
 from eventwire.nlp.quotes.syntax import (
     DASHES,
     Cand,
@@ -21,23 +22,8 @@ from eventwire.nlp.quotes.syntax import (
 )
 
 
-class DirectRules:
-    """Mixed into ``QuoteFinder``: uses its text, tokens, paragraphs and segments."""
-
-    def _transcript_turns(self) -> list[tuple[tuple[int, int], int, int]]:
-        """((para start, para end), label end, content start) for "NAME: ..." paragraphs."""
-        caps, head = [], []
-        for k, (ps, pe) in enumerate(self.paras):
-            m = TRANSCRIPT_RE.match(self.text, ps, pe)
-            if not m:
-                continue
-            label = m.group(1)
-            if label.isupper():
-                caps.append(((ps, pe), m.end(1), m.end()))
-            elif k == 0 and len(label.split()) <= 3:
-                head.append(((ps, pe), m.end(1), m.end()))  # headline "Pence: ..."
-        # a dateline ("WASHINGTON: ...") looks like one turn; a transcript has several
-        return head + (caps if len(caps) >= 2 else [])
+class DirectRules(ArticleContext):
+    """The direct-quote rules over an article's context."""
 
     def _turns(self) -> list[Cand]:
         out = []
@@ -198,14 +184,6 @@ class DirectRules:
         span = np_span(subj, start, seg.start)
         return Cand([], "direct", "direct:cue-before", 0.85, (verb.idx, verb.idx + len(verb)),
                      span, subj)
-
-    def _ends_sentence(self, seg: Segment) -> bool:
-        """The quotation closes its sentence ("...," or "." inside, or nothing after)."""
-        s, e = seg.inner(self.text)
-        if self.text[s:e].rstrip().rstrip("'’")[-1:] in (",", ".", "?", "!"):
-            return True
-        after = self.text[seg.end : seg.end + 2].lstrip(" ")
-        return after == "" or after[0] in ".!?\n"
 
     def _direct(self) -> list[Cand]:
         out: list[Cand] = []

@@ -13,6 +13,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Span, Token
 
+from eventwire.nlp.quotes.context import ArticleContext
 from eventwire.nlp.quotes.cues import (
     ADDRESSEE_PREPS,
     DIRECTIVE_VERBS,
@@ -47,8 +48,8 @@ _CUE_LEMMAS = SPEECH_VERBS | THINK_VERBS | OBJECT_VERBS | INTENT_NOUNS | {"put"}
 _CUE_WORDS = SPEECH_NOUNS | {"according"}
 
 
-class IndirectRules:
-    """Mixed into ``QuoteFinder``: uses its text, tokens, paragraphs and segments."""
+class IndirectRules(ArticleContext):
+    """The indirect-attribution rules over an article's context."""
 
     def _indirect(self, direct: list[Cand]) -> list[Cand]:
         out = []

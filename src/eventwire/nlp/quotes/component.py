@@ -28,6 +28,10 @@ from eventwire.nlp.quotes.indirect import IndirectRules
 from eventwire.nlp.quotes.syntax import Cand
 
 
+# Rules too loose to stand inside another attribution's content (see ``_nested_out``).
+NESTED_WEAK = frozenset({"indirect:object", "indirect:think"})
+
+
 class QuoteFinder(DirectRules, IndirectRules):
     """All rules over one Doc; ``find()`` returns the Quote records."""
 
@@ -36,9 +40,18 @@ class QuoteFinder(DirectRules, IndirectRules):
         for c in direct:
             if c.cue:
                 self.used_cues.add(c.cue[0])
-        cands = direct + self._indirect(direct)
+        cands = direct + self._nested_out(self._indirect(direct), direct)
         cands.sort(key=lambda c: c.parts[0][0])
         return [q for c in cands for q in self._records(c)]
+
+    @staticmethod
+    def _nested_out(cands: list[Cand], direct: list[Cand]) -> list[Cand]:
+        """Drop the weak attributions whose cue sits inside another one's content: in "he
+        said the party wants a recount", "wants" is part of what he said; a that-clause
+        of a speech verb ("he said she told him that ...") is kept."""
+        spans = [p for c in cands + direct for p in c.parts]
+        return [c for c in cands if c.rule not in NESTED_WEAK or c.cue is None
+                or not any(a <= c.cue[0] < b for a, b in spans)]
 
     def _records(self, c: Cand) -> list[Quote]:
         aid = self.doc._.article_id or ""

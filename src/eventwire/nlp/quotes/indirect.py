@@ -16,13 +16,18 @@ from spacy.tokens import Span, Token
 from eventwire.nlp.quotes.context import ArticleContext
 from eventwire.nlp.quotes.cues import (
     ADDRESSEE_PREPS,
+    AS_VERBS,
+    ATTITUDE_ADJS,
     DIRECTIVE_VERBS,
     INTENT_NOUNS,
     OBJECT_PREPS,
     OBJECT_VERBS,
     QUOTE_ONLY_VERBS,
+    RAISING_VERBS,
+    SOURCE_NOUNS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
+    STANCE_NOUNS,
     TALK_VERBS,
     THINK_VERBS,
 )
@@ -30,6 +35,7 @@ from eventwire.nlp.quotes.syntax import (
     QUOTE_CHARS,
     Cand,
     after_window,
+    lemma_of,
     np_span,
     sentence_start,
     subject,
@@ -38,14 +44,30 @@ from eventwire.nlp.quotes.syntax import (
 # Rules whose content the parser tends to cut short.
 EXTENDABLE = frozenset(
     "indirect:ccomp indirect:object indirect:think indirect:directive indirect:noun "
-    "indirect:passive-bare".split()
+    "indirect:passive-bare indirect:seem indirect:attitude indirect:in-source".split()
 )
 
 
 # Lemmas and words that can open an indirect rule (see ``_alternatives``): most tokens open
 # none, and reading their parse costs.
-_CUE_LEMMAS = SPEECH_VERBS | THINK_VERBS | OBJECT_VERBS | INTENT_NOUNS | {"put"}
-_CUE_WORDS = SPEECH_NOUNS | {"according"}
+_CUE_LEMMAS = (SPEECH_VERBS | THINK_VERBS | OBJECT_VERBS | INTENT_NOUNS | AS_VERBS
+               | RAISING_VERBS | ATTITUDE_ADJS | {"put"})
+_CUE_WORDS = SPEECH_NOUNS | SOURCE_NOUNS | STANCE_NOUNS | {"according"}
+# Verbs whose object noun is a stance the subject takes: "made comments about X".
+_LIGHT_VERBS = frozenset(
+    "make have express voice issue offer level raise share repeat deliver reiterate renew "
+    "lodge file air".split()
+)
+_CONTENT_PREPS = frozenset("of about on for against toward towards over regarding".split())
+
+
+def _holder(verb: Token) -> Token | None:
+    """The verb's subject; for a participle clause with none ("Asked about X, she said"),
+    the subject of the clause it hangs on, wherever it stands."""
+    subj = subject(verb)
+    if subj is None and verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG"):
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subj
 
 
 class IndirectRules(ArticleContext):
@@ -55,7 +77,7 @@ class IndirectRules(ArticleContext):
         out = []
         covered = sorted(p for c in direct for p in c.parts)
         for t in self.doc:
-            lemma = t.lemma_.lower()
+            lemma = lemma_of(t)
             if lemma not in _CUE_LEMMAS and t.lower_ not in _CUE_WORDS:
                 continue
             if t.idx in self.used_cues:
@@ -120,23 +142,33 @@ class IndirectRules(ArticleContext):
                 lemma in SPEECH_VERBS or lemma == "put"
                 and any(c.dep_ == "dobj" and c.lower_ == "it" for c in t.children)):
             yield self._as_put(t)
+        elif t.pos_ == "VERB" and lemma in RAISING_VERBS:
+            yield self._raising(t)
         elif t.pos_ == "VERB" and (lemma in SPEECH_VERBS or lemma in THINK_VERBS
-                                   or lemma in OBJECT_VERBS):
+                                   or lemma in OBJECT_VERBS or lemma in AS_VERBS):
             if lemma not in QUOTE_ONLY_VERBS:
                 yield self._clause(t, lemma)
             if lemma in SPEECH_VERBS:
                 yield self._parenthetical(t)
-            if lemma in OBJECT_VERBS:
+            if lemma in OBJECT_VERBS or any(c.dep_ == "prep" and c.lower_ == "as"
+                                            for c in t.children):
                 yield self._object(t)
             yield self._passive(t)
-        elif t.pos_ == "NOUN" and (t.lower_ in SPEECH_NOUNS or lemma in INTENT_NOUNS):
-            yield self._noun_clause(t)
+        elif t.pos_ == "ADJ" and lemma in ATTITUDE_ADJS:
+            yield self._attitude(t)
+        elif t.pos_ == "NOUN":
+            if t.lower_ in SPEECH_NOUNS or lemma in INTENT_NOUNS:
+                yield self._noun_clause(t)
+            if t.lower_ in SOURCE_NOUNS:
+                yield self._in_source(t)
+            if t.lower_ in STANCE_NOUNS:
+                yield self._noun_object(t)
 
     def _clause(self, verb: Token, lemma: str) -> Cand | None:
         ps, pe = self._para_of(verb.idx)
         comp = [c for c in verb.children if ps <= c.idx < pe
                 and (c.dep_ == "ccomp" or c.dep_ == "advcl" and c.left_edge.lower_ == "that")]
-        subj = subject(verb)
+        subj = _holder(verb)
         if subj is not None and subj.dep_ == "nsubjpass":
             return None
         if subj is None:
@@ -205,7 +237,7 @@ class IndirectRules(ArticleContext):
 
     def _object(self, verb: Token) -> Cand | None:
         """"criticized the plan", "called for a recount": the complements are the content."""
-        subj = subject(verb)
+        subj = _holder(verb)
         if subj is None or subj.dep_ == "nsubjpass":
             return None
         sent = verb.sent
@@ -294,6 +326,99 @@ class IndirectRules(ArticleContext):
         sp = np_span(owner, 0, len(self.text)) if owner is not None else None
         return Cand([self._with_marks(span)], "indirect", "indirect:noun", 0.55,
                      (noun.idx, noun.idx + len(noun)), sp, owner)
+
+    def _raising(self, verb: Token) -> Cand | None:
+        """"Sanders appears to be spending more": the subject and what it seems to do are
+        an impression the writer reports, with no source."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        comp = next((c for c in verb.children if c.i > verb.i
+                     and c.dep_ in ("xcomp", "acomp", "oprd", "ccomp")), None)
+        if subj is None or comp is None or subj.lower_ in ("who", "which", "that"):
+            return None
+        ps, pe = self._para_of(verb.idx)
+        parts = []
+        if subj.lower_ not in ("it", "there"):  # "it seems that ...": the clause alone
+            head = self._trim(self._in_para(self._clause_span(subj), ps, pe))
+            if head is not None:
+                parts.append(self._with_marks(head))
+        body = self._trim(self._in_para(self._clause_span(comp), ps, pe))
+        if body is None or len(body) < 2:
+            return None
+        parts.append(self._with_marks(body))
+        return Cand(parts, "indirect", "indirect:seem", 0.5, (verb.idx, verb.idx + len(verb)))
+
+    def _attitude(self, adj: Token) -> Cand | None:
+        """"Democrats are worried about X", "she was confident that Y": the attitude's
+        object is the content, its subject the holder."""
+        if adj.dep_ not in ("acomp", "oprd"):
+            return None
+        subj = _holder(adj.head)
+        if subj is None or subj.lower_ in ("it", "there", "which", "that"):
+            return None
+        comp = None
+        for c in adj.children:
+            if c.i < adj.i:
+                continue
+            if c.dep_ in ("ccomp", "xcomp"):
+                comp = self._clause_span(c)
+            elif c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS | {"with", "by", "in"}:
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    comp = self._clause_span(obj)
+            if comp is not None:
+                break
+        if comp is None:
+            return None
+        ps, pe = self._para_of(adj.idx)
+        span = self._trim(self._in_para(comp, ps, pe))
+        if span is None:
+            return None
+        return Cand([self._with_marks(span)], "indirect", "indirect:attitude", 0.5,
+                     (adj.idx, adj.idx + len(adj)), np_span(subj, 0, len(self.text)), subj)
+
+    def _in_source(self, noun: Token) -> Cand | None:
+        """"In a statement, the group denounced ...", "In this poll, Trump leads": the clause
+        the "in" phrase modifies is what the statement or poll says.  A clause headed by a
+        cue of its own is left to that cue's rule."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+            return None
+        main = prep.head
+        if main.pos_ not in ("VERB", "AUX") or lemma_of(main) in _CUE_LEMMAS:
+            return None
+        ps, pe = self._para_of(noun.idx)
+        if prep.i < main.i:
+            span = self.doc[prep.right_edge.i + 1 : main.right_edge.i + 1]
+        else:
+            span = self.doc[main.left_edge.i : prep.left_edge.i]
+        span = self._trim(self._in_para(span, ps, pe))
+        if span is None or len(span) < 3:
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        src = owner if owner is not None else noun
+        return Cand([self._with_marks(span)], "indirect", "indirect:in-source", 0.5,
+                     (prep.idx, noun.idx + len(noun)), np_span(src, 0, len(self.text)), src)
+
+    def _noun_object(self, noun: Token) -> Cand | None:
+        """"His criticism of the deal", "made comments about X": a stance noun with a holder
+        (its possessor, or the subject of a light verb taking it) and an object."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None and noun.dep_ == "dobj" and lemma_of(noun.head) in _LIGHT_VERBS:
+            owner = _holder(noun.head)
+        if owner is None:
+            return None
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i
+                     and c.lower_ in _CONTENT_PREPS), None)
+        obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None
+                   ) if prep is not None else None
+        if obj is None:
+            return None
+        ps, pe = self._para_of(noun.idx)
+        span = self._trim(self._in_para(self._clause_span(obj), ps, pe))
+        if span is None:
+            return None
+        return Cand([self._with_marks(span)], "indirect", "indirect:noun-object", 0.45,
+                     (noun.idx, noun.idx + len(noun)), np_span(owner, 0, len(self.text)), owner)
 
     def _in_para(self, span: Span, ps: int, pe: int) -> Span:
         """The span cut to one paragraph: the parser often runs a clause over a line break."""

@@ -75,10 +75,21 @@ class Tokens:
         return [self.doc[k] for k in range(i, j)]
 
 
+# Lemmas the tagger gets wrong for words of saying ("hoping" -> "hop").
+_LEMMA_FIX = {"hop": "hope", "hoped": "hope"}
+
+
+def lemma_of(t: Token) -> str:
+    lemma = t.lemma_.lower()
+    if lemma in _LEMMA_FIX and t.lower_.startswith(("hope", "hoping")):
+        return _LEMMA_FIX[lemma]
+    return lemma
+
+
 def is_cue_verb(t: Token, near_quote: bool) -> bool:
     if t.pos_ not in ("VERB", "AUX") and not (t.lower_ in ("said", "says") and near_quote):
         return False
-    lemma = t.lemma_.lower()
+    lemma = lemma_of(t)
     if lemma in QUOTE_ONLY_VERBS:
         return near_quote
     return lemma in SPEECH_VERBS

@@ -23,13 +23,16 @@ from spacy.tokens import Doc
 
 from eventwire.models import Quote
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
+from eventwire.nlp.quotes.cues import WITHHOLD_VERBS
 from eventwire.nlp.quotes.direct import DirectRules
 from eventwire.nlp.quotes.indirect import IndirectRules
-from eventwire.nlp.quotes.syntax import Cand
-
+from eventwire.nlp.quotes.marks import DOUBLE_MARKS
+from eventwire.nlp.quotes.speaker import speaker_span
+from eventwire.nlp.quotes.syntax import Cand, lemma_of
 
 # Rules too loose to stand inside another attribution's content (see ``_nested_out``).
 NESTED_WEAK = frozenset({"indirect:object", "indirect:think"})
+BELIEF_RULES = frozenset({"indirect:think", "indirect:attitude", "indirect:seem"})
 
 
 class QuoteFinder(DirectRules, IndirectRules):
@@ -53,12 +56,38 @@ class QuoteFinder(DirectRules, IndirectRules):
         return [c for c in cands if c.rule not in NESTED_WEAK or c.cue is None
                 or not any(a <= c.cue[0] < b for a, b in spans)]
 
+    def _kind(self, c: Cand) -> str:
+        """direct | partial (indirect holding a quoted phrase) | indirect | belief (a
+        thought, attitude or impression) | noncommittal (a withheld or negated cue: "did
+        not confirm", "declined to comment")."""
+        if c.kind == "direct":
+            return "direct"
+        cue = self.toks.between(c.cue[0], c.cue[0] + 1) if c.cue else []
+        if cue:
+            t = cue[0]
+            if (any(k.dep_ == "neg" for k in t.children) or lemma_of(t) in WITHHOLD_VERBS
+                    or t.dep_ == "xcomp" and lemma_of(t.head) in WITHHOLD_VERBS):
+                return "noncommittal"
+        if c.rule in BELIEF_RULES:
+            return "belief"
+        if any(ch in self.text[s:e] for s, e in c.parts for ch in DOUBLE_MARKS):
+            return "partial"
+        return "indirect"
+
     def _records(self, c: Cand) -> list[Quote]:
         aid = self.doc._.article_id or ""
         name = code = None
+        if c.speaker is not None:
+            c.speaker = speaker_span(c.speaker)
+            if c.speaker is None or c.head is None or c.head.i not in range(
+                    c.speaker.start, c.speaker.end):
+                c.head = c.speaker.root if c.speaker is not None else None
         if c.speaker is not None and c.head is not None:
             name, code = self.index.resolve(c.speaker, c.head)
             self.index.note_speaker(name, code, c.speaker.start_char)
+        elif c.rule == "direct:no-cue":
+            name, code = self.index.nearest_person(c.parts[0][0])
+        kind = self._kind(c)
         out = []
         for s, e in c.parts:
             out.append(
@@ -67,7 +96,7 @@ class QuoteFinder(DirectRules, IndirectRules):
                     content_start=s,
                     content_end=e,
                     content=self.text[s:e],
-                    kind=c.kind,
+                    kind=kind,
                     rule=c.rule,
                     confidence=round(c.confidence, 2),
                     cue_start=c.cue[0] if c.cue else None,

@@ -49,6 +49,8 @@ OBJECT_VERBS = frozenset(
     note indicate disclose explain warn charge respond concede agree disagree
     know believe expect fear doubt suspect assume understand recognize realize
     point speak talk comment testify argue complain
+    show refer write recall issue prefer list order remember rail advocate deem plead
+    underscore press
     """.split()
 )
 # Prepositions that introduce the content of such a verb ("called for", "pointed to").
@@ -95,3 +97,5 @@ STANCE_NOUNS = frozenset(
 # Negated or withheld speech ("did not confirm or deny", "declined to comment"): kept as
 # a flagged kind, since the cue reports no content of the speaker's own.
 WITHHOLD_VERBS = frozenset("decline refuse".split())
+# Adverbs that attribute their clause to an unnamed source ("he reportedly asked ...").
+HEARSAY_ADVS = frozenset("reportedly allegedly purportedly supposedly reputedly".split())

@@ -19,6 +19,7 @@ from eventwire.nlp.quotes.cues import (
     AS_VERBS,
     ATTITUDE_ADJS,
     DIRECTIVE_VERBS,
+    HEARSAY_ADVS,
     INTENT_NOUNS,
     OBJECT_PREPS,
     OBJECT_VERBS,
@@ -52,7 +53,7 @@ EXTENDABLE = frozenset(
 # none, and reading their parse costs.
 _CUE_LEMMAS = (SPEECH_VERBS | THINK_VERBS | OBJECT_VERBS | INTENT_NOUNS | AS_VERBS
                | RAISING_VERBS | ATTITUDE_ADJS | {"put"})
-_CUE_WORDS = SPEECH_NOUNS | SOURCE_NOUNS | STANCE_NOUNS | {"according"}
+_CUE_WORDS = SPEECH_NOUNS | SOURCE_NOUNS | STANCE_NOUNS | HEARSAY_ADVS | {"according"}
 # Verbs whose object noun is a stance the subject takes: "made comments about X".
 _LIGHT_VERBS = frozenset(
     "make have express voice issue offer level raise share repeat deliver reiterate renew "
@@ -67,6 +68,14 @@ def _holder(verb: Token) -> Token | None:
     subj = subject(verb)
     if subj is None and verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG"):
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
+        subj = verb.head  # "polls showing her ahead": the noun the participle modifies
+    tok = verb
+    for _ in range(5):  # "are quick to point out that", "went out of his way to say that"
+        if subj is not None or tok.dep_ in ("ccomp", "ROOT", "relcl", "acl"):
+            break
+        tok = tok.head
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj
 
 
@@ -137,6 +146,8 @@ class IndirectRules(ArticleContext):
         """The indirect rules that apply to a token, most specific first (lazily)."""
         if t.lower_ == "according":
             yield self._according(t)
+        elif t.lower_ in HEARSAY_ADVS:
+            yield self._hearsay(t)
         elif t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
                                        for c in t.children) and (
                 lemma in SPEECH_VERBS or lemma == "put"
@@ -326,6 +337,18 @@ class IndirectRules(ArticleContext):
         sp = np_span(owner, 0, len(self.text)) if owner is not None else None
         return Cand([self._with_marks(span)], "indirect", "indirect:noun", 0.55,
                      (noun.idx, noun.idx + len(noun)), sp, owner)
+
+    def _hearsay(self, adv: Token) -> Cand | None:
+        """"Trump reportedly asked ...": the clause the adverb modifies, from no named source."""
+        verb = adv.head
+        if adv.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        ps, pe = self._para_of(adv.idx)
+        span = self._trim(self._in_para(self._clause_span(verb), ps, pe))
+        if span is None or len(span) < 3:
+            return None
+        return Cand([self._with_marks(span)], "indirect", "indirect:hearsay", 0.5,
+                     (adv.idx, adv.idx + len(adv)))
 
     def _raising(self, verb: Token) -> Cand | None:
         """"Sanders appears to be spending more": the subject and what it seems to do are

@@ -30,7 +30,29 @@ ROLE_NOUNS = {
     "host", "anchor", "activist", "campaigner", "organizer", "head", "deputy", "commissioner",
 }
 _NAME_LABELS = {"ORG", "GPE", "NORP"}
+# What follows a place in capitals that opens a dateline ("KHARTOUM:", "WASHINGTON (AP)").
+_DATELINE_NEXT = set("(:—–-")
+# Who a quotation addresses is never its speaker.
+_ADDRESSEE = {"you", "yourself", "yourselves", "y'all"}
 _STRIP = " \t\n’'s,.\"“”"
+
+
+def speaker_span(span: Span) -> Span | None:
+    """The speaker span cut to its last line, or None when it cannot name who spoke:
+    "you" (whom a quotation addresses), a dateline ("KHARTOUM:", "WASHINGTON (AP)") or a
+    clock time."""
+    breaks = [t.i for t in span[:-1] if "\n" in t.text_with_ws]
+    if breaks:
+        span = span.doc[breaks[-1] + 1 : span.end]
+    while len(span) and (span[0].is_space or span[0].is_punct):
+        span = span[1:]
+    if not len(span) or span.root.lower_ in _ADDRESSEE or span.root.ent_type_ == "TIME":
+        return None
+    text = span.doc._.text
+    nxt = text[span.end_char : span.end_char + 3].lstrip(" ")[:1]
+    if span.text.isupper() and span.root.ent_type_ == "GPE" and nxt in _DATELINE_NEXT:
+        return None
+    return span
 
 
 @dataclass
@@ -170,6 +192,11 @@ class SpeakerIndex:
         if definite and head.tag_ == "NN" and low in ROLE_NOUNS:
             return self._antecedent(span.start_char)
         return None, None
+
+    def nearest_person(self, before: int) -> tuple[str | None, str | None]:
+        """The person a quotation with no cue most likely belongs to: the one quoted last,
+        else the closest one named before it."""
+        return self._antecedent(before)
 
     def _antecedent(self, before: int) -> tuple[str | None, str | None]:
         n = self.previous_named(before)

@@ -32,6 +32,7 @@ from eventwire.nlp.quotes.syntax import Cand, lemma_of
 
 # Rules too loose to stand inside another attribution's content (see ``_nested_out``).
 NESTED_WEAK = frozenset({"indirect:object", "indirect:think"})
+LABEL_RULES = frozenset({"direct:transcript", "direct:headline", "direct:dash"})
 BELIEF_RULES = frozenset({"indirect:think", "indirect:attitude", "indirect:seem"})
 
 
@@ -78,7 +79,7 @@ class QuoteFinder(DirectRules, IndirectRules):
         aid = self.doc._.article_id or ""
         name = code = None
         if c.speaker is not None:
-            c.speaker = speaker_span(c.speaker)
+            c.speaker = speaker_span(c.speaker, c.rule in LABEL_RULES)
             if c.speaker is None or c.head is None or c.head.i not in range(
                     c.speaker.start, c.speaker.end):
                 c.head = c.speaker.root if c.speaker is not None else None

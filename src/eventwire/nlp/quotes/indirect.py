@@ -59,6 +59,7 @@ _LIGHT_VERBS = frozenset(
     "make have express voice issue offer level raise share repeat deliver reiterate renew "
     "lodge file air".split()
 )
+_SELF_SOURCES = frozenset("poll survey study report analysis".split())
 _CONTENT_PREPS = frozenset("of about on for against toward towards over regarding".split())
 
 
@@ -347,8 +348,10 @@ class IndirectRules(ArticleContext):
         span = self._trim(self._in_para(self._clause_span(verb), ps, pe))
         if span is None or len(span) < 3:
             return None
+        subj = subject(verb)
+        sp = np_span(subj, 0, len(self.text)) if subj is not None else None
         return Cand([self._with_marks(span)], "indirect", "indirect:hearsay", 0.5,
-                     (adv.idx, adv.idx + len(adv)))
+                     (adv.idx, adv.idx + len(adv)), sp, subj)
 
     def _raising(self, verb: Token) -> Cand | None:
         """"Sanders appears to be spending more": the subject and what it seems to do are
@@ -368,7 +371,10 @@ class IndirectRules(ArticleContext):
         if body is None or len(body) < 2:
             return None
         parts.append(self._with_marks(body))
-        return Cand(parts, "indirect", "indirect:seem", 0.5, (verb.idx, verb.idx + len(verb)))
+        # the subject is the source when it is someone ("she appeared to suggest ...")
+        sp = np_span(subj, 0, len(self.text)) if subj.lower_ not in ("it", "there") else None
+        return Cand(parts, "indirect", "indirect:seem", 0.5, (verb.idx, verb.idx + len(verb)),
+                     sp, subj if sp is not None else None)
 
     def _attitude(self, adj: Token) -> Cand | None:
         """"Democrats are worried about X", "she was confident that Y": the attitude's
@@ -417,8 +423,13 @@ class IndirectRules(ArticleContext):
         span = self._trim(self._in_para(span, ps, pe))
         if span is None or len(span) < 3:
             return None
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        src = owner if owner is not None else noun
+        # the statement's author: its possessor, else the clause's subject; a poll speaks
+        # for itself ("In this poll, Trump leads")
+        src = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if src is None and noun.lower_ not in _SELF_SOURCES:
+            src = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and c.lower_ not in ("it", "there")), None)
+        src = src if src is not None else noun
         return Cand([self._with_marks(span)], "indirect", "indirect:in-source", 0.5,
                      (prep.idx, noun.idx + len(noun)), np_span(src, 0, len(self.text)), src)
 

@@ -37,21 +37,24 @@ _ADDRESSEE = {"you", "yourself", "yourselves", "y'all"}
 _STRIP = " \t\n’'s,.\"“”"
 
 
-def speaker_span(span: Span) -> Span | None:
+def speaker_span(span: Span, label: bool = False) -> Span | None:
     """The speaker span cut to its last line, or None when it cannot name who spoke:
-    "you" (whom a quotation addresses), a dateline ("KHARTOUM:", "WASHINGTON (AP)") or a
-    clock time."""
-    breaks = [t.i for t in span[:-1] if "\n" in t.text_with_ws]
-    if breaks:
+    "you" (whom a quotation addresses), a clock time, or a label opening a paragraph
+    ("KHARTOUM:", "WASHINGTON (AP) —"), which is a dateline unless ``label`` says the rule
+    read a transcript turn."""
+    breaks = [t.i for t in span if "\n" in t.text_with_ws]
+    if breaks:  # a subject on an earlier line is a heading the parser ran on
         span = span.doc[breaks[-1] + 1 : span.end]
     while len(span) and (span[0].is_space or span[0].is_punct):
         span = span[1:]
     if not len(span) or span.root.lower_ in _ADDRESSEE or span.root.ent_type_ == "TIME":
         return None
-    text = span.doc._.text
-    nxt = text[span.end_char : span.end_char + 3].lstrip(" ")[:1]
-    if span.text.isupper() and span.root.ent_type_ == "GPE" and nxt in _DATELINE_NEXT:
-        return None
+    if not label:
+        text = span.doc._.text
+        line_start = span.start_char == 0 or text[span.start_char - 1] == "\n"
+        nxt = text[span.end_char : span.end_char + 3].lstrip(" ")[:1]
+        if line_start and nxt in _DATELINE_NEXT and len(span) <= 4:
+            return None
     return span
 
 

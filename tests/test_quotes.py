@@ -387,3 +387,18 @@ def test_speaker_is_never_you_a_dateline_or_a_heading():
     mayor = next(t for t in doc if t.text == "mayor")
     # a span the parser ran over a paragraph break keeps its last line
     assert speaker_span(doc[0 : mayor.i + 1]).text == "The mayor"
+
+
+def test_intention_verb_with_an_infinitive(nlp):
+    q = find(run(nlp, "The council voted to delay the new parking fees until spring."),
+             "to delay the new parking fees")
+    assert q.cue == "voted" and q.speaker == "The council"
+    assert not any(q.cue == "voted" for q in run(nlp, "The council voted on Tuesday."))
+
+
+def test_holder_noun_after_a_copula_or_in_apposition(nlp):
+    q = find(run(nlp, "Okafor is a longtime critic of the river dam project."),
+             "the river dam project")
+    assert q.rule == "indirect:noun-object" and q.speaker == "Okafor"
+    q = find(run(nlp, "Ruth Lane, a supporter of the tax cut, spoke first."), "the tax cut")
+    assert q.speaker == "Ruth Lane"

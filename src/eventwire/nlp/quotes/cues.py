@@ -91,7 +91,6 @@ STANCE_NOUNS = frozenset(
     concerns opposition praise accusation accusations denial endorsement description
     prediction commitment hopes fears doubts complaint complaints critique defense defence
     attack attacks questions warning warnings claim claims call calls demand demands
-    support
     """.split()
 )
 # Negated or withheld speech ("did not confirm or deny", "declined to comment"): kept as
@@ -99,3 +98,14 @@ STANCE_NOUNS = frozenset(
 WITHHOLD_VERBS = frozenset("decline refuse".split())
 # Adverbs that attribute their clause to an unnamed source ("he reportedly asked ...").
 HEARSAY_ADVS = frozenset("reportedly allegedly purportedly supposedly reputedly".split())
+# Verbs of intention whose to-infinitive is the content ("decided to run", "voted to
+# repeal", "is pushing to delay"); without one they report an act, not a stance.
+INTENT_VERBS = frozenset("decide vote push choose move threaten aim".split())
+# Nouns of a stance someone holds: "X is a critic of Y", "X, a supporter of Y".
+HOLDER_NOUNS = frozenset(
+    """
+    supporter supporters critic critics opponent opponents advocate advocates defender
+    defenders champion proponent proponents backer backers skeptic skeptics foe foes
+    admirer admirers fan fans
+    """.split()
+)

@@ -58,11 +58,15 @@ class DirectRules(ArticleContext):
                                 (colon, colon + 1), span, name_head(span)))
         done = out[0].parts[0] if out else (pe, pe)
         for s, e in single_quoted(text, ps, pe):
-            if not done[0] <= s < done[1]:
+            # a one-word scare quote ("‘loser’") or one with no speaker is a headline's
+            # own wording far more often than a quotation
+            if not done[0] <= s < done[1] and len(text[s:e].split()) >= 2:
                 # the speaker is the headline's subject when it comes before the quotation
                 subj = next((t for t in self.toks.between(ps, s) if t.dep_ == "nsubj"
                              and t.head.dep_ == "ROOT"), None)
-                span = np_span(subj, ps, s) if subj is not None else None
+                if subj is None:
+                    continue
+                span = np_span(subj, ps, s)
                 out.append(Cand([(s, e)], "direct", "direct:headline-quote", 0.4,
                                 None, span, subj))
         return out

@@ -20,7 +20,9 @@ from eventwire.nlp.quotes.cues import (
     ATTITUDE_ADJS,
     DIRECTIVE_VERBS,
     HEARSAY_ADVS,
+    HOLDER_NOUNS,
     INTENT_NOUNS,
+    INTENT_VERBS,
     OBJECT_PREPS,
     OBJECT_VERBS,
     QUOTE_ONLY_VERBS,
@@ -52,8 +54,9 @@ EXTENDABLE = frozenset(
 # Lemmas and words that can open an indirect rule (see ``_alternatives``): most tokens open
 # none, and reading their parse costs.
 _CUE_LEMMAS = (SPEECH_VERBS | THINK_VERBS | OBJECT_VERBS | INTENT_NOUNS | AS_VERBS
-               | RAISING_VERBS | ATTITUDE_ADJS | {"put"})
-_CUE_WORDS = SPEECH_NOUNS | SOURCE_NOUNS | STANCE_NOUNS | HEARSAY_ADVS | {"according"}
+               | RAISING_VERBS | ATTITUDE_ADJS | INTENT_VERBS | {"put"})
+_CUE_WORDS = (SPEECH_NOUNS | SOURCE_NOUNS | STANCE_NOUNS | HEARSAY_ADVS | HOLDER_NOUNS
+              | {"according"})
 # Verbs whose object noun is a stance the subject takes: "made comments about X".
 _LIGHT_VERBS = frozenset(
     "make have express voice issue offer level raise share repeat deliver reiterate renew "
@@ -166,6 +169,9 @@ class IndirectRules(ArticleContext):
                                             for c in t.children):
                 yield self._object(t)
             yield self._passive(t)
+        elif t.pos_ == "VERB" and lemma in INTENT_VERBS:
+            if any(c.dep_ == "xcomp" and c.i > t.i for c in t.children):
+                yield self._object(t)
         elif t.pos_ == "ADJ" and lemma in ATTITUDE_ADJS:
             yield self._attitude(t)
         elif t.pos_ == "NOUN":
@@ -173,7 +179,7 @@ class IndirectRules(ArticleContext):
                 yield self._noun_clause(t)
             if t.lower_ in SOURCE_NOUNS:
                 yield self._in_source(t)
-            if t.lower_ in STANCE_NOUNS:
+            if t.lower_ in STANCE_NOUNS or t.lower_ in HOLDER_NOUNS:
                 yield self._noun_object(t)
 
     def _clause(self, verb: Token, lemma: str) -> Cand | None:
@@ -439,6 +445,11 @@ class IndirectRules(ArticleContext):
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is None and noun.dep_ == "dobj" and lemma_of(noun.head) in _LIGHT_VERBS:
             owner = _holder(noun.head)
+        if owner is None and noun.lower_ in HOLDER_NOUNS:
+            if noun.dep_ == "attr":  # "Lane is a critic of the plan"
+                owner = _holder(noun.head)
+            elif noun.dep_ == "appos":  # "Lane, a critic of the plan, ..."
+                owner = noun.head
         if owner is None:
             return None
         prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i
@@ -451,8 +462,11 @@ class IndirectRules(ArticleContext):
         span = self._trim(self._in_para(self._clause_span(obj), ps, pe))
         if span is None:
             return None
+        sp = np_span(owner, 0, len(self.text))
+        if noun.dep_ == "appos" and owner.i == noun.head.i:  # the name without its apposition
+            sp = self._trim(self.doc[owner.left_edge.i : noun.left_edge.i]) or sp
         return Cand([self._with_marks(span)], "indirect", "indirect:noun-object", 0.45,
-                     (noun.idx, noun.idx + len(noun)), np_span(owner, 0, len(self.text)), owner)
+                     (noun.idx, noun.idx + len(noun)), sp, owner)
 
     def _in_para(self, span: Span, ps: int, pe: int) -> Span:
         """The span cut to one paragraph: the parser often runs a clause over a line break."""

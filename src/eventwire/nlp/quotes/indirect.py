@@ -427,8 +427,9 @@ class IndirectRules(ArticleContext):
         else:
             span = self.doc[main.left_edge.i : prep.left_edge.i]
         span = self._trim(self._in_para(span, ps, pe))
-        if span is None or len(span) < 3:
-            return None
+        if span is None or len(span) < 3 or any(
+                t.pos_ == "VERB" and lemma_of(t) in SPEECH_VERBS for t in span):
+            return None  # "in an interview, Ross said ...": the speech verb's own rule
         # the statement's author: its possessor, else the clause's subject; a poll speaks
         # for itself ("In this poll, Trump leads")
         src = next((c for c in noun.children if c.dep_ == "poss"), None)

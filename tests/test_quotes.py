@@ -402,3 +402,12 @@ def test_holder_noun_after_a_copula_or_in_apposition(nlp):
     assert q.rule == "indirect:noun-object" and q.speaker == "Okafor"
     q = find(run(nlp, "Ruth Lane, a supporter of the tax cut, spoke first."), "the tax cut")
     assert q.speaker == "Ruth Lane"
+
+
+def test_stance_noun_equated_by_a_copula(nlp):
+    q = find(run(nlp, "The ministry’s view is that the talks have failed."),
+             "the talks have failed")
+    assert q.rule == "indirect:noun-is" and q.speaker == "The ministry’s"
+    q = find(run(nlp, "Her goal is to cut the deficit by half within four years."),
+             "to cut the deficit")
+    assert q.speaker == "Her"

@@ -109,3 +109,12 @@ HOLDER_NOUNS = frozenset(
     admirer admirers fan fans
     """.split()
 )
+# Nouns whose "is that ..." / "is to ..." complement is the content: "the ministry's view is
+# that ...", "his message was that ...", "the goal is to ...".
+COPULA_NOUNS = frozenset(
+    """
+    view position argument message point concern hope fear belief goal aim plan claim
+    assessment conclusion answer response reply suggestion verdict impression feeling
+    contention stance thinking assumption expectation promise pledge demand
+    """.split()
+)

@@ -18,6 +18,7 @@ from eventwire.nlp.quotes.cues import (
     ADDRESSEE_PREPS,
     AS_VERBS,
     ATTITUDE_ADJS,
+    COPULA_NOUNS,
     DIRECTIVE_VERBS,
     HEARSAY_ADVS,
     HOLDER_NOUNS,
@@ -47,7 +48,8 @@ from eventwire.nlp.quotes.syntax import (
 # Rules whose content the parser tends to cut short.
 EXTENDABLE = frozenset(
     "indirect:ccomp indirect:object indirect:think indirect:directive indirect:noun "
-    "indirect:passive-bare indirect:seem indirect:attitude indirect:in-source".split()
+    "indirect:passive-bare indirect:seem indirect:attitude indirect:in-source "
+    "indirect:noun-is".split()
 )
 
 
@@ -56,7 +58,7 @@ EXTENDABLE = frozenset(
 _CUE_LEMMAS = (SPEECH_VERBS | THINK_VERBS | OBJECT_VERBS | INTENT_NOUNS | AS_VERBS
                | RAISING_VERBS | ATTITUDE_ADJS | INTENT_VERBS | {"put"})
 _CUE_WORDS = (SPEECH_NOUNS | SOURCE_NOUNS | STANCE_NOUNS | HEARSAY_ADVS | HOLDER_NOUNS
-              | {"according"})
+              | COPULA_NOUNS | {"according"})
 # Verbs whose object noun is a stance the subject takes: "made comments about X".
 _LIGHT_VERBS = frozenset(
     "make have express voice issue offer level raise share repeat deliver reiterate renew "
@@ -181,6 +183,8 @@ class IndirectRules(ArticleContext):
                 yield self._in_source(t)
             if t.lower_ in STANCE_NOUNS or t.lower_ in HOLDER_NOUNS:
                 yield self._noun_object(t)
+            if t.lower_ in COPULA_NOUNS and t.dep_ == "nsubj":
+                yield self._noun_is(t)
 
     def _clause(self, verb: Token, lemma: str) -> Cand | None:
         ps, pe = self._para_of(verb.idx)
@@ -344,6 +348,25 @@ class IndirectRules(ArticleContext):
         sp = np_span(owner, 0, len(self.text)) if owner is not None else None
         return Cand([self._with_marks(span)], "indirect", "indirect:noun", 0.55,
                      (noun.idx, noun.idx + len(noun)), sp, owner)
+
+    def _noun_is(self, noun: Token) -> Cand | None:
+        """"The ministry's view is that the talks failed": what the copula equates the
+        stance noun with is the content, the noun's possessor its holder."""
+        be = noun.head
+        if lemma_of(be) != "be":
+            return None
+        comp = next((c for c in be.children if c.i > be.i and (
+            c.dep_ in ("ccomp", "xcomp") or c.dep_ == "attr" and c.pos_ == "VERB")), None)
+        if comp is None:
+            return None
+        ps, pe = self._para_of(noun.idx)
+        span = self._trim(self._in_para(self._clause_span(comp), ps, pe))
+        if span is None or len(span) < 3:
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        sp = np_span(owner, 0, len(self.text)) if owner is not None else None
+        return Cand([self._with_marks(span)], "indirect", "indirect:noun-is", 0.5,
+                     (noun.idx, be.idx + len(be)), sp, owner)
 
     def _hearsay(self, adv: Token) -> Cand | None:
         """"Trump reportedly asked ...": the clause the adverb modifies, from no named source."""

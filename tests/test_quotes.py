@@ -411,3 +411,11 @@ def test_stance_noun_equated_by_a_copula(nlp):
     q = find(run(nlp, "Her goal is to cut the deficit by half within four years."),
              "to cut the deficit")
     assert q.speaker == "Her"
+
+
+def test_colon_after_a_name_attributes_the_next_quotation(nlp):
+    text = ("The hearing ran late into the evening.\n\n"
+            "Senator Ruth Lane:\n\n"
+            '"We will not sign a budget that closes rural hospitals."')
+    q = find(run(nlp, text), "We will not sign")
+    assert q.rule == "direct:colon" and q.cue == ":" and "Lane" in q.speaker

@@ -162,7 +162,7 @@ class DirectRules(ArticleContext):
         verbs = [t for t in words if is_cue_verb(t, True)
                  or gap == ":" and t.pos_ == "VERB" and subject(t) is not None]
         if not verbs:
-            return None
+            return self._colon_name(words) if gap == ":" else None
         verb = verbs[-1]
         last = words[-1]
         if gap not in (",", ":", "") :
@@ -188,6 +188,21 @@ class DirectRules(ArticleContext):
         span = np_span(subj, start, seg.start)
         return Cand([], "direct", "direct:cue-before", 0.85, (verb.idx, verb.idx + len(verb)),
                      span, subj)
+
+    def _colon_name(self, words: list[Token]) -> Cand | None:
+        """"Senator Ruth Lane:" or "From the council's letter:" before a quotation: the
+        colon attributes it to the last name before it."""
+        names = [t for t in words if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")]
+        if not names or len(words) > 25:
+            return None
+        last = names[-1]
+        first = last
+        while first.i > 0 and first.ent_iob_ == "I":
+            first = self.doc[first.i - 1]
+        span = self.doc[first.i : last.i + 1]
+        colon = words[-1].idx + len(words[-1])
+        colon += self.text[colon:].index(":")
+        return Cand([], "direct", "direct:colon", 0.6, (colon, colon + 1), span, name_head(span))
 
     def _direct(self) -> list[Cand]:
         out: list[Cand] = []

@@ -419,3 +419,11 @@ def test_colon_after_a_name_attributes_the_next_quotation(nlp):
             '"We will not sign a budget that closes rural hospitals."')
     q = find(run(nlp, text), "We will not sign")
     assert q.rule == "direct:colon" and q.cue == ":" and "Lane" in q.speaker
+
+
+def test_inverted_parenthetical_cue(nlp):
+    quotes = [q for q in run(nlp, "In the end, said Lane, the council will have to raise taxes.")
+              if q.cue == "said"]
+    assert {q.rule for q in quotes} == {"indirect:parenthetical"}
+    assert {q.speaker for q in quotes} == {"Lane"}
+    assert any(q.content == "the council will have to raise taxes" for q in quotes)

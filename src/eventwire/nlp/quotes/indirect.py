@@ -233,15 +233,18 @@ class IndirectRules(ArticleContext):
         if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
             return None
         subj = subject(verb)
-        if subj is None or subj.head.i != verb.i or subj.i > verb.i:
+        if subj is None or subj.head.i != verb.i:
             return None
         text = self.text
-        lo = subj.left_edge.idx
+        inverted = subj.i > verb.i  # "..., said Marcia Lane, the group's director, ..."
+        lo = verb.idx if inverted else subj.left_edge.idx
         if not text[:lo].rstrip().endswith((",", "—", "--")):
             return None
         hi_tok = max((c.right_edge for c in verb.children if c.i > verb.i and not c.is_punct
                       and c.dep_ not in ("advcl", "conj", "parataxis", "cc")),
                      key=lambda t: t.i, default=verb)
+        if inverted and text[hi_tok.idx + len(hi_tok):].lstrip()[:1] not in (",", ".", "—"):
+            return None
         hi = hi_tok.idx + len(hi_tok)
         ps, pe = self._para_of(verb.idx)
         start = sentence_start(text, lo, ps)

@@ -427,3 +427,10 @@ def test_inverted_parenthetical_cue(nlp):
     assert {q.rule for q in quotes} == {"indirect:parenthetical"}
     assert {q.speaker for q in quotes} == {"Lane"}
     assert any(q.content == "the council will have to raise taxes" for q in quotes)
+
+
+def test_according_to_in_mid_sentence_takes_both_sides(nlp):
+    text = "The new budget, according to two council aides, will cut bus services by half."
+    parts = [q for q in run(nlp, text) if q.rule == "indirect:according-to"]
+    assert [p.content for p in parts] == ["The new budget", "will cut bus services by half"]
+    assert {p.speaker for p in parts} == {"two council aides"}

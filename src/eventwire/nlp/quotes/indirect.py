@@ -540,13 +540,15 @@ class IndirectRules(ArticleContext):
         sent = t.sent
         phrase = (t.left_edge.i, t.right_edge.i + 1)
         phrase = (min(phrase[0], t.i), max(phrase[1], obj.right_edge.i + 1))
-        if phrase[0] - sent.start >= 3:
-            span = self.doc[sent.start : phrase[0]]
-        else:
-            span = self.doc[phrase[1] : sent.end]
-        span = self._trim(span)
-        if span is None or len(span) < 3:
+        # the sentence around the phrase, on both sides when it stands in the middle:
+        # "The plan, according to aides, is dead."
+        parts = []
+        for a, b in ((sent.start, phrase[0]), (phrase[1], sent.end)):
+            span = self._trim(self.doc[a:b]) if b > a else None
+            if span is not None and sum(not w.is_punct for w in span) >= 2:
+                parts.append(self._with_marks(span))
+        if sum(e - s for s, e in parts) < 10:
             return None
         sp = np_span(obj, 0, len(self.text))
-        return Cand([self._with_marks(span)], "indirect", "indirect:according-to",
+        return Cand(parts, "indirect", "indirect:according-to",
                      0.8, (t.idx, to.idx + len(to)), sp, obj)

@@ -356,6 +356,8 @@ def test_withheld_speech_is_flagged_noncommittal(nlp):
     kinds = {q.cue: q.kind for q in quotes}
     assert kinds.get("declined") == "noncommittal"
     assert kinds.get("confirm") == "noncommittal"
+    quotes = run(nlp, "The ministry did not confirm or deny the report of a new offensive.")
+    assert {q.kind for q in quotes if q.cue in ("confirm", "deny")} == {"noncommittal"}
 
 
 def test_partial_quote_kind(nlp):

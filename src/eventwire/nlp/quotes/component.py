@@ -66,6 +66,8 @@ class QuoteFinder(DirectRules, IndirectRules):
         cue = self.toks.between(c.cue[0], c.cue[0] + 1) if c.cue else []
         if cue:
             t = cue[0]
+            if t.dep_ == "conj":  # "did not confirm or deny": the negation is the first verb's
+                t = t.head
             if (any(k.dep_ == "neg" for k in t.children) or lemma_of(t) in WITHHOLD_VERBS
                     or t.dep_ == "xcomp" and lemma_of(t.head) in WITHHOLD_VERBS):
                 return "noncommittal"

@@ -436,3 +436,11 @@ def test_according_to_in_mid_sentence_takes_both_sides(nlp):
     parts = [q for q in run(nlp, text) if q.rule == "indirect:according-to"]
     assert [p.content for p in parts] == ["The new budget", "will cut bus services by half"]
     assert {p.speaker for p in parts} == {"two council aides"}
+
+
+def test_the_ministry_goes_to_the_ministry_named_before(nlp):
+    text = ("Iraq's Foreign Ministry summoned the Turkish ambassador on Sunday. "
+            "The ministry said the strikes violated Iraqi sovereignty.")
+    q = find(run(nlp, text), "the strikes violated")
+    assert q.speaker == "The ministry" and q.speaker_name is not None
+    assert "Ministry" in q.speaker_name

@@ -194,7 +194,22 @@ class SpeakerIndex:
         definite = any(t.lower_ in ("the", "this", "that") for t in head.lefts)
         if definite and head.tag_ == "NN" and low in ROLE_NOUNS:
             return self._antecedent(span.start_char)
+        if definite and head.tag_ == "NN":
+            # "the ministry said" -> the organisation named before whose name holds the noun
+            n = self.previous_holding(span.start_char, low)
+            if n is not None:
+                return n.name, n.code
         return None, None
+
+    def previous_holding(self, before: int, word: str) -> Named | None:
+        """The closest organisation named before ``before`` whose name holds ``word``."""
+        i = bisect_left(self._starts, before) - 1
+        while i >= 0:
+            n = self.named[i]
+            if not n.person and n.end <= before and word in n.name.lower().split():
+                return n
+            i -= 1
+        return None
 
     def nearest_person(self, before: int) -> tuple[str | None, str | None]:
         """The person a quotation with no cue most likely belongs to: the one quoted last,

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span, Token
 
 from eventwire.nlp.quotes.context import ArticleContext
@@ -68,6 +70,20 @@ _SELF_SOURCES = frozenset("poll survey study report analysis".split())
 _CONTENT_PREPS = frozenset("of about on for against toward towards over regarding".split())
 
 
+_KEYS: dict[int, numpy.ndarray] = {}
+
+
+def _cue_keys(strings) -> numpy.ndarray:
+    """String hashes of every cue lemma and word (and "hop", the tagger's lemma of
+    "hoping"), cached per string store."""
+    got = _KEYS.get(id(strings))
+    if got is None:
+        words = _CUE_LEMMAS | _CUE_WORDS | {"hop"}
+        got = _KEYS[id(strings)] = numpy.array(
+            sorted(strings.add(w) for w in words), dtype=numpy.uint64)
+    return got
+
+
 def _holder(verb: Token) -> Token | None:
     """The verb's subject; for a participle clause with none ("Asked about X, she said"),
     the subject of the clause it hangs on, wherever it stands."""
@@ -91,7 +107,8 @@ class IndirectRules(ArticleContext):
     def _indirect(self, direct: list[Cand]) -> list[Cand]:
         out = []
         covered = sorted(p for c in direct for p in c.parts)
-        for t in self.doc:
+        for k in self._cue_positions():
+            t = self.doc[k]
             lemma = lemma_of(t)
             if lemma not in _CUE_LEMMAS and t.lower_ not in _CUE_WORDS:
                 continue
@@ -112,6 +129,15 @@ class IndirectRules(ArticleContext):
                     out.append(cand)
                     break
         return out
+
+    def _cue_positions(self) -> list[int]:
+        """Indices of the tokens whose lemma or word can open a rule, read from the Doc's
+        arrays: building a Token object for every word would cost more than the rules."""
+        strings = self.doc.vocab.strings
+        keys = _cue_keys(strings)
+        arr = self.doc.to_array([LEMMA, LOWER])
+        hit = numpy.isin(arr[:, 0], keys) | numpy.isin(arr[:, 1], keys)
+        return numpy.flatnonzero(hit).tolist()
 
     def _to_sentence_end(self, cand: Cand) -> None:
         """Run a content that follows its cue on to the end of its sentence: the parser often

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.nlp.quotes.cues import QUOTE_ONLY_VERBS, SPEECH_VERBS
@@ -67,7 +68,7 @@ class Tokens:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array(IDX).tolist() if len(doc) else []
 
     def between(self, start: int, end: int) -> list[Token]:
         i = bisect_left(self.starts, start)

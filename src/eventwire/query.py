@@ -18,6 +18,7 @@ from datetime import date
 
 import duckdb
 
+from eventwire.errors import EventwireError
 from eventwire.events.plover import EVENT_TYPES
 
 MAX_LIMIT = 1000
@@ -31,7 +32,7 @@ _SENTENCE = "substring(a.body, e.sentence_start + 1, e.sentence_end - e.sentence
 EVENT_JSON_COLUMNS = ("sources", "targets", "location", "field_rules")
 
 
-class QueryError(ValueError):
+class QueryError(EventwireError, ValueError):
     """A filter value that cannot be used; the message says which and why."""
 
 

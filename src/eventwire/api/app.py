@@ -20,6 +20,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from eventwire.config import Settings
 from eventwire.query import QueryError, index_is_fresh, refresh_search_index
 from eventwire.store import Store, StoreError
 
@@ -37,9 +38,11 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(db_path: str, token: str | None = None,
-               max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
-    """App over ``db_path``; write endpoints need ``Authorization: Bearer <token>``."""
+def create_app(db_path: str, token: str | None = None, max_body: int = DEFAULT_MAX_BODY,
+               settings: Settings | None = None) -> FastAPI:
+    """App over ``db_path``; write endpoints need ``Authorization: Bearer <token>``.
+    ``settings`` (the environment's when None) configure the language layer of posted
+    articles."""
     if not os.path.exists(db_path):
         raise StoreError(f"{db_path}: no such database; run `eventwire ingest` or "
                          "`eventwire demo` first")
@@ -59,6 +62,7 @@ def create_app(db_path: str, token: str | None = None,
     )
     app.state.store = store
     app.state.token = token or None
+    app.state.settings = settings or Settings()
     app.state.write_lock = threading.Lock()
     app.state.max_body = max_body
     # Fresh now, and only this process can write to the file while it serves.

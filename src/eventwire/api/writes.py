@@ -62,7 +62,7 @@ class ArticleIn(BaseModel):
 @router.post("/articles", status_code=201, dependencies=[Depends(require_token)],
              summary="Ingest one article (token required)")
 def post_article(body: ArticleIn, request: Request) -> dict:
-    from eventwire.ingest import annotate_batch
+    from eventwire.pipeline import annotate_batch
     from eventwire.sources.extract import extract
 
     raw = RawInput(
@@ -84,7 +84,7 @@ def post_article(body: ArticleIn, request: Request) -> dict:
         annos = None
         if body.nlp and todo:
             try:
-                annos = annotate_batch(todo)
+                annos = annotate_batch(todo, state.settings)
             except Exception as exc:  # the language layer is optional for storing text
                 log.exception("language layer failed")
                 warning = f"stored without annotations: language layer failed ({exc})"

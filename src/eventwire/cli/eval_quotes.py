@@ -23,15 +23,17 @@ def eval_quotes(
         None, "--errors", help="Write one JSON line per error (missed, spurious, speaker)."),
 ) -> None:
     """Score the quote extractor against brat attributions (PolNeAR layout)."""
+    from eventwire.config import Settings
     from eventwire.eval.quotes import QuotesDirError, evaluate, read_dir, select, spacy_extractor
-    from eventwire.nlp.pipeline import ModelMissing, load_nlp
+    from eventwire.nlp.model import ModelMissing
+    from eventwire.pipeline import load_nlp
 
     try:
         docs = select(read_dir(folder), half, limit)
     except QuotesDirError as exc:
         fail(str(exc), 2)
     try:
-        nlp = load_nlp(upto="eventwire_quotes")
+        nlp = load_nlp(Settings(), upto="eventwire_quotes")
     except ModelMissing as exc:
         fail(str(exc), 2)
     found: list[dict] | None = [] if errors is not None else None

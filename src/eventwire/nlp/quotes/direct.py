@@ -241,7 +241,8 @@ class DirectRules(ArticleContext):
                 out.append(Cand([(seg.start, seg.end)], "direct", "direct:continued", 0.7,
                                  prev.cue, prev.speaker, prev.head))
                 continue
-            if nwords >= 6 and self._whole_sentences(seg, ps, pe):
+            # a short quotation with no cue is a title or slogan as often as a quote
+            if nwords >= 8 and self._whole_sentences(seg, ps, pe):
                 near = prev is not None and prev.speaker is not None and (
                     self._para_index(prev.parts[-1][1]) >= self._para_index(seg.start) - 3)
                 out.append(Cand([(seg.start, seg.end)], "direct", "direct:no-cue", 0.4, None,

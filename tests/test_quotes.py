@@ -450,3 +450,10 @@ def test_a_date_after_a_talk_verb_is_not_what_was_said(nlp):
     assert not any(q.cue == "spoke" for q in run(nlp, "The mayor spoke on Monday."))
     q = find(run(nlp, "The mayor spoke about the flooding on Monday."), "the flooding")
     assert q.cue == "spoke"
+
+
+def test_short_uncued_quotation_is_not_a_quote(nlp):
+    text = ('"We will finish the bridge," Okafor said.\n\n'
+            "Her campaign sold mugs with the slogan.\n\n"
+            '"Bridges, not walls, for every single family."')
+    assert not any("Bridges, not walls" in q.content for q in run(nlp, text))

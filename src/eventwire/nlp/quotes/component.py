@@ -31,7 +31,9 @@ from eventwire.nlp.quotes.speaker import speaker_span
 from eventwire.nlp.quotes.syntax import Cand, lemma_of
 
 # Rules too loose to stand inside another attribution's content (see ``_nested_out``).
-NESTED_WEAK = frozenset({"indirect:object", "indirect:think"})
+NESTED_WEAK = frozenset(
+    {"indirect:object", "indirect:think", "indirect:noun-object", "indirect:attitude",
+     "indirect:seem"})
 LABEL_RULES = frozenset({"direct:transcript", "direct:headline", "direct:dash"})
 BELIEF_RULES = frozenset({"indirect:think", "indirect:attitude", "indirect:seem"})
 

@@ -11,9 +11,13 @@ Quote record per quoted part; the parts of one attribution share the same cue sp
 speaker, which is how a reader (and ``eventwire.eval.quotes``) puts them back together.
 A quotation running over several paragraphs is one record whose span covers them all.
 
-``kind`` is "direct" when the rule started from quotation marks, "indirect" when it started
-from the parse (an indirect content may still hold a quoted phrase).  The speaker span is
-resolved to a named actor by ``speaker`` (pronouns and "the official" included).
+``kind`` is "direct" when the rule started from quotation marks; an attribution found from
+the parse is "partial" when its content holds a quoted phrase, "belief" for a thought,
+attitude or impression ("X believes", "X is worried about", "X appears to"),
+"noncommittal" when its cue is negated or withheld ("did not confirm", "declined to
+comment": kept, but reporting no content of the speaker's own), else "indirect".  The
+speaker span is resolved to a named actor by ``speaker`` (pronouns, "the official" and
+"the ministry" included); "you", a dateline or a clock time is never a speaker.
 """
 
 from __future__ import annotations

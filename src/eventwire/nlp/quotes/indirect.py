@@ -1,7 +1,11 @@
 """Indirect quotes from the dependency parse: that-clauses of speech verbs, "X, he said",
 verbs whose object is what was said, passives (with a "by" agent, or none: "X is expected
 to ..."), speech nouns with a that-clause, intent nouns with their holder ("Lane's pledge
-to ..."), "as X put it" and "according to X".
+to ..."), "as X put it" and "according to X"; beliefs and attitudes ("X believes",
+"X is worried about"), impressions ("X appears to"), characterisations ("sees X as"),
+intentions ("voted to"), stance nouns with a holder ("her criticism of", "a critic of",
+"the ministry's view is that"), "in a statement/poll" phrases and hearsay adverbs
+("reportedly").
 
 Attribution annotation (PolNeAR style) counts almost any communicative act, so the content
 of a rule whose cue comes first runs on to the end of its sentence unless another speech

@@ -132,3 +132,36 @@ def test_index_forgets_replaced_events(db):
     found = q.search_events(con, q.EventFilter(text="arrested"), 10, indexed=True)
     assert found["total"] == 0 and found["items"] == []
     con.close()
+
+
+def test_tables_into_a_file_keep_each_row_on_one_line(cli, read_db):
+    res = cli("events", "--db", read_db)  # the runner's output is not a terminal
+    assert res.exit_code == 0, res.output
+    row = next(line for line in res.stdout.splitlines() if "ev-sdn-assault" in line)
+    for cell in ("2024-03-12", "Sudanese army forces [SDN MIL]",
+                 "Rapid Support Forces [SDN REB]", "Omdurman", "shelled"):
+        assert cell in row
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised(cli, db, tmp_path):
+    con = duckdb.connect(db)
+    con.execute("UPDATE events SET trigger = '=HYPERLINK(\"http://x\")' "
+                "WHERE id = 'ev-sdn-assault'")
+    con.execute("UPDATE articles SET title = '@SUM(A1)', source = '-2+3' "
+                "WHERE id = 'sdn0000000000001'")
+    con.close()
+    res = cli("events", "--db", db, "--csv", "--country", "SDN")
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(res.stdout))}
+    assert rows["ev-sdn-assault"]["trigger"] == "'=HYPERLINK(\"http://x\")"
+    assert rows["ev-sdn-assault"]["lat"] == "15.644"  # numbers untouched
+    out = tmp_path / "a.csv"
+    assert cli("export", "articles", "--db", db, "-f", "csv", "-o", str(out)).exit_code == 0
+    arts = {r["id"]: r for r in csv.DictReader(out.open(encoding="utf-8"))}
+    assert arts["sdn0000000000001"]["title"] == "'@SUM(A1)"
+    assert arts["sdn0000000000001"]["source"] == "'-2+3"
+    acled = tmp_path / "e.csv"
+    assert cli("export", "events", "--db", db, "-f", "acled-csv", "-o",
+               str(acled)).exit_code == 0
+    lines = [r for r in csv.DictReader(acled.open(encoding="utf-8"))
+             if r["event_id"] == "ev-sdn-assault"]
+    assert lines[0]["source"] == "'-2+3" and float(lines[0]["longitude"]) > 0

@@ -118,6 +118,14 @@ def test_with_nlp_dask_equals_single_process(tmp_path):
     assert report.new == loaded.new == 7
     assert one["mentions"] or one["places"]  # the language layer did find something
 
+    def links(name: str) -> list[tuple]:
+        with Store(str(tmp_path / name), read_only=True) as s:
+            assert s.count("incident_events") == s.count("events")  # load resolved them all
+            return s.con.execute("SELECT event_id, incident_id FROM incident_events "
+                                 "ORDER BY event_id").fetchall()
+
+    assert links("one.duckdb") == links("dask.duckdb")  # the same incidents either way
+
 
 def test_cli_dask_run_then_load_twice(cli, tmp_path):
     corpus = write_corpus(tmp_path / "in")

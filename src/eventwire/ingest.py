@@ -14,6 +14,7 @@ from datetime import datetime
 
 from eventwire.batches import batched, unique
 from eventwire.config import Settings
+from eventwire.incidents import resolve_batch
 from eventwire.models import Article, RawInput, Skip
 from eventwire.pipeline import annotate_batch
 from eventwire.scale.pool import Inline, WorkerPool, stream
@@ -74,6 +75,7 @@ def ingest(
             # with workers, batches ahead of this one may have stored some of its articles
             todo = select(res.todo)
             new, _ = store.write_batch(todo, res.annotations)
+            resolve_batch(store, todo, res.annotations)
             report.new += new
             report.already += len(res.articles) - new
             if on_progress:

@@ -9,6 +9,7 @@ from eventwire.batches import batched
 from eventwire.cli import app
 from eventwire.cli._common import DB_OPTION, console, err, open_store
 from eventwire.config import Settings
+from eventwire.incidents import resolve_pending
 from eventwire.pipeline import annotate_batch
 
 
@@ -28,4 +29,5 @@ def annotate_cmd(
             for chunk in batched(ids, settings.batch_size):
                 store.replace_annotations(annotate_batch(store.load_articles(chunk), settings))
                 progress.advance(task, len(chunk))
+        resolve_pending(store)
     console.print(f"annotated {len(ids)} articles")

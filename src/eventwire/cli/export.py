@@ -64,12 +64,34 @@ def export_events(
     """Events in the PLOVER/POLECAT layout, ACLED-style columns, JSON Lines or Parquet."""
     from eventwire.events.export import WRITERS
     from eventwire.store.exports import events_with_articles
+    from eventwire.store.incidents import incident_of_events
 
     _check_output(out)
     with open_store(db, read_only=True) as store:
         events, articles = events_with_articles(store)
+        incidents = incident_of_events(store.con)
     try:
-        n = WRITERS[fmt.value](events, articles, out)
+        if fmt.value == "plover-json":
+            n = WRITERS[fmt.value](events, articles, out, incidents)
+        else:
+            n = WRITERS[fmt.value](events, articles, out)
     except OSError as exc:
         fail(f"{out}: cannot write ({exc.strerror or exc})", 1)
     console.print(f"wrote {n} events to {out}")
+
+
+@export_app.command("incidents")
+def export_incidents(
+    out: Path = OUTPUT,
+    db: str = DB_OPTION,
+) -> None:
+    """Incidents as ACLED-style CSV: one row per real-world event, with its sources."""
+    from eventwire.incidents.export import write_acled_incidents
+
+    _check_output(out)
+    with open_store(db, read_only=True) as store:
+        try:
+            n = write_acled_incidents(store.con, out)
+        except OSError as exc:
+            fail(f"{out}: cannot write ({exc.strerror or exc})", 1)
+    console.print(f"wrote {n} incidents to {out}")

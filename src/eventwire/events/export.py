@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire import __version__
+from eventwire.csv_cells import cell
 from eventwire.events.plover import QUAD_NUMBER, SCORE, cameo_root
 from eventwire.models import ActorRef, Event
 
@@ -123,8 +124,10 @@ def _entity(a: ActorRef) -> dict[str, Any]:
     return out
 
 
-def plover_record(ev: Event, article: Any = None, body: str | None = None) -> dict[str, Any]:
-    """One event as a PLOVER JSON object (manual field names plus eventwire provenance)."""
+def plover_record(ev: Event, article: Any = None, body: str | None = None,
+                  incident: str | None = None) -> dict[str, Any]:
+    """One event as a PLOVER JSON object (manual field names plus eventwire provenance);
+    ``incident`` is the id of the real-world incident it reports, when resolved."""
     published = _iso(_get(article, "published")) if article is not None else None
     loc = None
     if ev.location is not None:
@@ -175,6 +178,7 @@ def plover_record(ev: Event, article: Any = None, body: str | None = None) -> di
     }
     if body is not None:
         rec["text"] = body[ev.sentence_start:ev.sentence_end]
+    rec["incident_id"] = incident
     return rec
 
 
@@ -197,19 +201,23 @@ def validate_plover(records: Iterable[dict]) -> list[str]:
     return out
 
 
-def plover_records(events: Iterable[Event], articles=None) -> list[dict]:
+def plover_records(events: Iterable[Event], articles=None,
+                   incidents: Mapping[str, str] | None = None) -> list[dict]:
+    """PLOVER records; ``incidents`` maps event ids to their incident's id."""
     meta = _index(articles)
     out = []
     for ev in events:
         art = meta.get(ev.article_id)
         body = _get(art, "body") if art is not None else None
-        out.append(plover_record(ev, art, body if isinstance(body, str) else None))
+        out.append(plover_record(ev, art, body if isinstance(body, str) else None,
+                                 (incidents or {}).get(ev.id)))
     return out
 
 
-def write_plover_json(events: Iterable[Event], articles, path: str | Path) -> int:
-    """A JSON array of PLOVER records."""
-    recs = plover_records(events, articles)
+def write_plover_json(events: Iterable[Event], articles, path: str | Path,
+                      incidents: Mapping[str, str] | None = None) -> int:
+    """A JSON array of PLOVER records, each with its incident id."""
+    recs = plover_records(events, articles, incidents)
     Path(path).write_text(json.dumps(recs, ensure_ascii=False, indent=1), encoding="utf-8")
     return len(recs)
 
@@ -257,13 +265,14 @@ def acled_rows(events: Iterable[Event], articles=None) -> list[dict[str, Any]]:
 
 
 def write_acled_csv(events: Iterable[Event], articles, path: str | Path) -> int:
-    """ACLED-style columns, one row per event; dates ISO, fatalities 0 when not stated."""
+    """ACLED-style columns, one row per event; dates ISO, fatalities 0 when not stated,
+    formula-like text neutralised."""
     rows = acled_rows(events, articles)
     with open(path, "w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS)
         w.writeheader()
         for r in rows:
-            w.writerow({k: "" if v is None else v for k, v in r.items()})
+            w.writerow({k: cell(v) for k, v in r.items()})
     return len(rows)
 
 

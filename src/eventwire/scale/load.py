@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from eventwire.incidents import resolve_pending
 from eventwire.scale.parquet import finished, read_manifest, read_partition
 from eventwire.store import Store
 from eventwire.store.db import insert_new
@@ -43,6 +44,7 @@ def load_output(out: str, store: Store,
         report.skipped += manifest.get("skipped", [])
         if on_partition:
             on_partition(report, len(names))
+    resolve_pending(store)  # incidents across every partition, in the order loaded
     return report
 
 

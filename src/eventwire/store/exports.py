@@ -3,6 +3,7 @@ the articles they came from."""
 
 from __future__ import annotations
 
+from eventwire.csv_cells import SQL_CELL
 from eventwire.models import Event
 from eventwire.store.db import Store
 from eventwire.store.rows import event_from_row
@@ -18,10 +19,28 @@ def copy_articles(store: Store, path: str, fmt: str) -> int:
     ``COPY_FORMATS``); returns how many.  Raises ``duckdb.Error`` when the file cannot be
     written."""
     target = path.replace("'", "''")
+    columns = (_csv_columns(store) if fmt == "csv"
+               else f"* EXCLUDE ({', '.join(_BOOKKEEPING)})")
     store.con.execute(
-        f"COPY (SELECT * EXCLUDE ({', '.join(_BOOKKEEPING)}) FROM articles "
+        f"COPY (SELECT {columns} FROM articles "
         f"ORDER BY source_path, position) TO '{target}' ({COPY_FORMATS[fmt]})")
     return store.count()
+
+
+def _csv_columns(store: Store) -> str:
+    """The exported columns, text cells that a spreadsheet would run as a formula
+    neutralised (`eventwire.csv_cells`)."""
+    rows = store.con.execute(
+        "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'articles' "
+        "AND schema_name = 'main' AND database_name = current_database() "
+        "ORDER BY column_index").fetchall()
+    out = []
+    for name, kind in rows:
+        if name in _BOOKKEEPING:
+            continue
+        col = f'"{name}"'
+        out.append(f"{SQL_CELL.format(col)} AS {col}" if kind == "VARCHAR" else col)
+    return ", ".join(out)
 
 
 def events_with_articles(store: Store) -> tuple[list[Event], dict[str, dict]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from eventwire.store.incidents import MIGRATION as INCIDENT_TABLES
+
 MIGRATIONS: list[str] = [
     # 1: articles and the raw inputs they came from, annotations with their spans.
     """
@@ -71,6 +73,8 @@ MIGRATIONS: list[str] = [
     CREATE TABLE events_v2 AS SELECT * FROM events;
     DROP TABLE events; ALTER TABLE events_v2 RENAME TO events;
     """,
+    # 3: incidents (one per real-world event across articles), their events, corrections.
+    INCIDENT_TABLES,
 ]
 
 # Columns that identify a row, kept unique by the writers (there are no key constraints).

@@ -1,0 +1,125 @@
+"""Does a report describe an incident already known?  Hard limits, then evidence.
+
+Limits rule a pair out: another kind of event, another country, a place farther away than
+both places' precision allows, a date farther than both dates' precision allows.  What is
+left is scored by evidence: the same trigger word, named participants and numbers both
+mention, the same actors, the same day and place stated precisely.  A report joins the best
+incident whose evidence reaches the bar; the bar is lower when time and place are both stated
+precisely and agree (two reports of one kind of event at one town on one day are one event),
+higher when they are unknown (then the words must carry it).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from eventwire.incidents.model import Incident, km
+from eventwire.incidents.reports import Report
+
+# How far a date may be from the true day, by its precision, in days.  A publication date
+# stands for an event reported within the days before it.
+DAY_SLACK = {"day": 1, "published": 3, "week": 4, "range": 7, "month": 16, "year": 183}
+# How far two places may be apart, by the coarser precision of the two, in km.
+PLACE_KM = {"point": 30.0, "admin": 250.0}
+# Evidence needed to join: time and place both precise and agreeing, one of them, neither.
+BAR_PRECISE = 1.0
+BAR_PARTLY = 1.5
+BAR_VAGUE = 2.0
+NAME_WEIGHT = 0.75
+CONTEXT_WEIGHT = 0.5
+SAME_ARTICLE = 1.0
+NEAR_DAYS = 2  # dates this many days beyond their spans may still be one event ...
+NEAR_MISS = 1.5  # ... given this much more evidence
+OTHER_TYPE = 1.0  # more evidence needed when the coder gave the word another type
+CORE_NAMES = 15  # an incident's names that count: its most reported, lest a big one attract all
+OTHER_PEOPLE = 1.5  # ... or when the stories name other people
+
+
+def span(day: date, precision: str | None) -> tuple[date, date]:
+    """The days a date may stand for.  A month or year stated alone is normalised to its
+    first day, so it covers what follows; a publication date covers the days before it."""
+    if precision == "year" and (day.month, day.day) == (1, 1):
+        return day, date(day.year, 12, 31)
+    if precision == "month" and day.day == 1:
+        return day, day + timedelta(days=30)
+    if precision == "published":
+        return day - timedelta(days=DAY_SLACK["published"]), day + timedelta(days=1)
+    slack = timedelta(days=DAY_SLACK.get(precision or "", 3))
+    return day - slack, day + slack
+
+
+def day_gap(day: date, precision: str | None, inc: Incident) -> tuple[float, bool] | None:
+    """Days between the report's date span and the nearest of the incident's (0 when they
+    overlap) and whether two stated days agree; None when either side has no date."""
+    if day is None or not inc.days:
+        return None
+    lo, hi = span(day, precision)
+    best, exact = None, False
+    for olo, ohi, other, p in inc.spans(span):
+        gap = max(0, (olo - hi).days, (lo - ohi).days)
+        if best is None or gap < best:
+            best = gap
+        if precision == "day" and p == "day" and abs((day - other).days) <= 1:
+            exact = True
+    return best, exact
+
+
+def place_gap(r: Report, inc: Incident) -> tuple[bool, bool] | None:
+    """(within reach, both precise points that agree) over the incident's places; None when
+    the report or the incident has no comparable place."""
+    if r.geo not in PLACE_KM:
+        return None
+    near, exact, seen = False, False, False
+    for p in inc.places:
+        if p["geo"] not in PLACE_KM:
+            continue
+        seen = True
+        coarse = "point" if r.geo == p["geo"] == "point" else "admin"
+        d = km(r.lat, r.lon, p["lat"], p["lon"])
+        if d <= PLACE_KM[coarse]:
+            near = True
+            exact = exact or coarse == "point"
+    return (near, exact) if seen else None
+
+
+def score(r: Report, inc: Incident, same_article: bool = False) -> float | None:
+    """Evidence that ``r`` reports ``inc``; None when a hard limit rules it out."""
+    same_word = bool(r.lemma) and r.lemma in inc.lemmas
+    if r.type not in inc.types and not same_word:
+        return None  # coders code one word in two ways at times; other words, other events
+    if r.country and inc.countries and r.country not in inc.countries:
+        return None
+    when = day_gap(r.day, r.precision, inc)
+    if when is not None and when[0] > NEAR_DAYS:
+        return None
+    where = place_gap(r, inc)
+    if where is not None and not where[0]:
+        return None
+    precise_time = when is not None and when[1]
+    precise_place = where is not None and where[1]
+    if not same_word and not (precise_time and precise_place):
+        return None
+    evidence = 1.0 if same_word else 0.0
+    core = inc.core_names(CORE_NAMES)
+    evidence += NAME_WEIGHT * min(3, sum(1 for n in r.names if n in core))
+    evidence += CONTEXT_WEIGHT * min(3, sum(1 for n in r.context if n in core))
+    if any(n in inc.numbers for n in r.numbers):
+        evidence += 0.5
+    if any(c in inc.codes for c in r.codes):
+        evidence += 0.5
+    if same_article:
+        evidence += SAME_ARTICLE
+    if precise_time:
+        evidence += 0.5
+    if precise_place:
+        evidence += 0.5
+    bar = (BAR_PRECISE if precise_time and precise_place
+           else BAR_PARTLY if precise_time or precise_place or when is not None
+           else BAR_VAGUE)
+    if r.type not in inc.types:
+        bar += OTHER_TYPE
+    if r.persons and inc.persons and not any(p in inc.persons for p in r.persons):
+        bar += OTHER_PEOPLE
+    if when is not None and when[0] > 0:
+        bar += NEAR_MISS  # dates a few days apart: a misread date, or another day
+    return evidence if evidence >= bar else None

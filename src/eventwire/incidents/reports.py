@@ -1,0 +1,257 @@
+"""What incident resolution knows of one event: a `Report`, built from a stored event row.
+
+Only what tells real-world events apart is kept: kind (type, mode, trigger lemma), when
+(event date with its precision, else the article's publication date), where (point and how
+precise it is), who (actor codes, named participants) and what is said of it (numbers,
+names in the sentence), plus the outlet and time of the report for the incident's fields.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+# Feature classes whose point is a place on the ground (town, site, road, landmark ...).
+_POINT_CLASSES = frozenset("PSLHTVRU")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,.]*")
+_LOWER = re.compile(r"(?<![\w'’])[a-z][a-z'’-]*")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# Capitalised words that name no participant: calendar words, titles, pronouns, fillers.
+_NOT_NAMES = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december jan feb mar apr jun jul aug sep sept oct
+nov dec today yesterday tomorrow the a an he she it they we i you his her its their our this
+that these those there here mr mrs ms dr sir president minister police officials official
+government state states new news but and or so if when while after before on in at of for to
+by with from as said says according reuters ap afp update breaking photo video read more also
+however meanwhile earlier later last first one two three four five six seven eight nine ten
+updated posted published am pm gmt est edt pst bst utc http https www com
+county district attorney court city state department office university school hospital
+church street road avenue north south east west northern southern eastern western national
+international federal general chief senior former superior supreme judge sheriff officer
+governor mayor senator council ministry army party union
+""".split())
+# The article's lead (title and first sentences) names whom and where the story is about.
+LEAD_CHARS = 600
+# Event-date rules of the coder that stand for "when it was reported", not "when it happened".
+PUBLICATION_RULES = frozenset({"publication_date"})
+# Suffixes stripped to compare trigger words across inflections ("shot", "shooting").
+_SUFFIXES = ("ings", "ing", "ions", "ion", "ed", "es", "s")
+
+
+@dataclass(frozen=True)
+class Report:
+    """One event as incident resolution sees it."""
+
+    event_id: str
+    article_id: str
+    type: str
+    mode: str | None
+    lemma: str
+    day: date | None  # the event's date, else the article's publication day
+    precision: str | None  # day, week, month, year, published (day of the report), None
+    lat: float | None
+    lon: float | None
+    geo: str | None  # point, admin, country
+    country: str | None
+    admin1: str | None
+    place: str | None
+    codes: frozenset[str]  # actor codes: "IRQ", "IRQ MIL", "MIL"
+    names: frozenset[str]  # words of named participants and proper nouns of the sentence
+    numbers: frozenset[str]  # numbers stated in the sentence
+    context: frozenset[str]  # proper nouns of the article's lead: whom the article is about
+    persons: frozenset[str]  # surnames of people named in the sentence and the lead
+    dead: int | None
+    dead_max: int | None
+    published: datetime | None
+    outlet: str | None
+    confidence: float
+    sources: tuple[dict, ...] = ()
+    targets: tuple[dict, ...] = ()
+
+
+def stem(word: str) -> str:
+    """A crude common stem of one word, enough to join "killing" and "killed"."""
+    w = word.lower().strip(".,;:'’\"")
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            w = w[: -len(suf)]
+            break
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+        w = w[:-1]  # "shott" -> "shot", "robb" -> "rob"
+    return w
+
+
+# Words that name one kind of action, as general English uses them (a report may say "slain"
+# where another says "killed"); phrases first, matched on their words' stems.
+_FAMILIES = {
+    "kill": "kill killed killing murder murdered slay slain slaying slew execute executed "
+            "assassinate assassinated",
+    "arrest": "arrest arrested apprehend apprehended detain detained nab nabbed capture "
+              "captured",
+    "charge": "charge charged accuse accused indict indicted",
+    "explode": "explode exploded explosion blast blew",
+    "attack": "attack attacked assault assaulted storm stormed raid raided",
+    "destroy": "destroy destroyed demolish demolished raze razed",
+    "seize": "seize seized confiscate confiscated",
+    "shoot": "shoot shot shooting",
+    "burn": "burn burned torch torched",
+}
+_PHRASES = {"open fire": "shoot", "gun down": "shoot", "stab to death": "kill",
+            "set fire": "burn", "set on fire": "burn", "take into custody": "arrest",
+            "taken into custody": "arrest"}
+_FAMILY = {stem(w): fam for fam, words in _FAMILIES.items() for w in words.split()}
+_PHRASE = {tuple(stem(w) for w in p.split()): fam for p, fam in _PHRASES.items()}
+
+
+def trigger_key(trigger: str, after: str = "") -> str:
+    """What a trigger says happened, the same for inflections and plain synonyms:
+    "gunned down" and "shooting" give "shoot", "slain" and "murdered" give "kill".  ``after``
+    is the text that follows the trigger, for phrases the trigger only begins ("opened"
+    of "opened fire")."""
+    words = tuple(stem(w) for w in trigger.split() if w.strip())
+    if not words:
+        return ""
+    longer = words + tuple(stem(w) for w in after.split()[:3])
+    for size in range(len(longer), 1, -1):
+        for i in range(len(words)):
+            if longer[i:i + size] in _PHRASE:
+                return _PHRASE[longer[i:i + size]]
+    for w in words:
+        if w in _FAMILY:
+            return _FAMILY[w]
+    return words[0]
+
+
+def sentence_names(sentence: str, common: frozenset[str] = frozenset()) -> set[str]:
+    """Lower-cased capitalised words past the first word of each line, leaving out words the
+    article also writes in lower case (``common``): so a headline's "Killed" is no name."""
+    out = set()
+    for line in sentence.splitlines():
+        words = _WORD.findall(line)
+        for i, w in enumerate(words):
+            low = re.sub(r"['’]s$", "", w.lower()).strip(".'’")
+            if i and w[:1].isupper() and low not in _NOT_NAMES and len(w) > 1 \
+                    and low not in common:
+                out.add(low)
+    return out
+
+
+@lru_cache(maxsize=8)
+def lower_words(body: str) -> frozenset[str]:
+    """Words the article writes in lower case (common words, not names)."""
+    return frozenset(_LOWER.findall(body))
+
+
+_PERSON = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]{2,})(?![\w-])")
+
+
+def person_names(text: str, common: frozenset[str] = frozenset()) -> set[str]:
+    """Surnames of "First Last" pairs: who a story is about.  Pairs holding a capitalised
+    common word ("The Police", "Singer Detained") are not people."""
+    out = set()
+    for m in _PERSON.finditer(text):
+        words = m.group(1).split()
+        if not any(w.lower().strip(".") in _NOT_NAMES or w.lower() in common for w in words):
+            out.add(words[-1].lower())
+    return out
+
+
+_SPELLED = {w: str(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_SPELLED_RE = re.compile(r"\b(" + "|".join(sorted(_SPELLED, key=len, reverse=True)) + r")\b",
+                         re.I)
+
+
+def numbers_in(sentence: str) -> set[str]:
+    """Numbers stated, in digits or words ("four people" and "4 people" agree); years left
+    out, as they say little about which event."""
+    out = {_SPELLED[m.group(1).lower()] for m in _SPELLED_RE.finditer(sentence)}
+    out.discard("0")
+    out.discard("1")
+    for m in _NUMBER.finditer(sentence):
+        n = m.group().replace(",", "").rstrip(".")
+        if n and not (len(n) == 4 and n.startswith(("19", "20"))):  # years say little
+            out.add(n)
+    return out
+
+
+def outlet_of(article: dict) -> str | None:
+    """The outlet: the source or site name, else the URL's host, else None."""
+    name = article.get("source") or article.get("site_name")
+    if name:
+        return str(name).strip().lower()
+    url = article.get("url")
+    if url:
+        host = urlsplit(url).hostname or ""
+        return host.removeprefix("www.") or None
+    return None
+
+
+def geo_precision(loc: dict | None) -> str | None:
+    if not loc or loc.get("lat") is None or loc.get("lon") is None:
+        return None
+    fc = loc.get("feature_class") or ""
+    if fc in _POINT_CLASSES:
+        return "point"
+    if fc == "A" and loc.get("admin1"):
+        return "admin"
+    return "country"
+
+
+def report_of(row: dict, article: dict, body: str | None) -> Report:
+    """A Report from a stored event row (JSON columns as text or parsed), its article's row
+    (``published``, ``source``, ``site_name``, ``url``) and the article body."""
+    sources = _json(row.get("sources")) or []
+    targets = _json(row.get("targets")) or []
+    loc = _json(row.get("location"))
+    published = article.get("published")
+    day, precision = row.get("date"), row.get("date_precision")
+    if day is not None and precision is None:
+        precision = "day"
+    if (_json(row.get("field_rules")) or {}).get("date") in PUBLICATION_RULES:
+        precision = "published"  # the coder fell back on the article's date
+    if day is None and published is not None:
+        day, precision = published.date(), "published"
+    sentence = body[row["sentence_start"]:row["sentence_end"]] if body else ""
+    after = body[row["trigger_end"]:row["trigger_end"] + 40] if body else ""
+    codes, names = set(), set()
+    for a in [*sources, *targets]:
+        if a.get("country"):
+            codes.add(a["country"])
+        if a.get("country") and a.get("sector"):
+            codes.add(f"{a['country']} {a['sector']}")
+        if a.get("name"):
+            names.update(w.lower() for w in _WORD.findall(a["name"]) if len(w) > 1)
+    common = lower_words(body) if body else frozenset()
+    names |= sentence_names(sentence, common)
+    geo = geo_precision(loc)
+    return Report(
+        event_id=row["id"], article_id=row["article_id"], type=row["type"],
+        mode=row.get("mode"), lemma=trigger_key(row.get("trigger") or "", after),
+        day=day, precision=precision,
+        lat=loc.get("lat") if geo else None, lon=loc.get("lon") if geo else None, geo=geo,
+        country=(loc or {}).get("country") or row.get("country"),
+        admin1=(loc or {}).get("admin1"), place=(loc or {}).get("name"),
+        codes=frozenset(codes), names=frozenset(names),
+        numbers=frozenset(numbers_in(sentence)),
+        context=frozenset(sentence_names(body[:LEAD_CHARS], common) if body else ()),
+        persons=frozenset(person_names(sentence + " " + (body[:LEAD_CHARS] if body else ""),
+                                       common)),
+        dead=row.get("dead"), dead_max=row.get("dead_max"), published=published,
+        outlet=outlet_of(article), confidence=float(row.get("confidence") or 0.0),
+        sources=tuple(sources), targets=tuple(targets),
+    )
+
+
+def _json(value):
+    if isinstance(value, str):
+        return json.loads(value)
+    return value

@@ -1,0 +1,193 @@
+"""Incident resolution: merges, no-merges, incremental joins, corrections, views."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from eventwire.incidents import merge, rebuild, resolve_pending, split
+from eventwire.store import Store
+from tests.incident_fixtures import (
+    KANO,
+    LATER_E,
+    MARKET_A,
+    MARKET_B,
+    MARKET_C,
+    TUESDAY,
+    ZARIA,
+    ZARIA_D,
+    incident_of,
+    report,
+    store_batch,
+)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(str(tmp_path / "inc.duckdb")) as s:
+        yield s
+
+
+def _a(store):
+    store_batch(store, report("a", MARKET_A, "attacked", day=TUESDAY, place=KANO,
+                              source="Daily Trust", dead=12))
+
+
+def test_two_outlets_reporting_one_attack_make_one_incident(store):
+    _a(store)
+    store_batch(store, report("b", MARKET_B, "stormed", day=TUESDAY, place=KANO,
+                              source="Premium Times", dead=14,
+                              published=datetime(2024, 3, 13, 8, tzinfo=UTC)))
+    assert incident_of(store, "a-e1") == incident_of(store, "b-e1")
+    row = store.query("SELECT * FROM incidents")[0]
+    assert (row["n_sources"], row["n_articles"], row["n_events"]) == (2, 2, 2)
+    assert row["outlets"] == ["daily trust", "premium times"]
+    # the latest report's count, with the range all reports gave
+    assert (row["dead"], row["dead_min"], row["dead_max"]) == (14, 12, 14)
+    assert row["place_name"] == "Kano" and row["date"] == TUESDAY
+
+
+def test_same_kind_same_day_other_town_is_another_incident(store):
+    _a(store)
+    store_batch(store, report("d", ZARIA_D, "attacked", day=TUESDAY, place=ZARIA,
+                              source="Daily Trust", dead=4))
+    assert incident_of(store, "a-e1") != incident_of(store, "d-e1")
+    assert store.count("incidents") == 2
+
+
+def test_same_kind_same_town_other_day_is_another_incident(store):
+    _a(store)
+    store_batch(store, report("e", LATER_E, "attacked", day=TUESDAY + timedelta(days=5),
+                              place=KANO, source="Daily Trust", dead=3))
+    assert incident_of(store, "a-e1") != incident_of(store, "e-e1")
+
+
+def test_a_later_report_without_a_date_joins_by_words_and_place(store):
+    _a(store)
+    store_batch(store, report("c", MARKET_C, "attacked", day=None, place=KANO,
+                              source="Punch", published=datetime(2024, 3, 13, tzinfo=UTC)))
+    assert incident_of(store, "c-e1") == incident_of(store, "a-e1")
+
+
+def test_other_kind_of_event_at_the_same_time_and_place_stays_apart(store):
+    _a(store)
+    store_batch(store, report("p", "Traders protested in Kano on Tuesday over market fees.",
+                              "protested", type_="PROTEST", day=TUESDAY, place=KANO,
+                              source="Punch"))
+    assert incident_of(store, "p-e1") != incident_of(store, "a-e1")
+
+
+def test_incremental_join_leaves_stored_links_alone_and_is_deterministic(tmp_path):
+    ids = []
+    for run in ("one", "two"):
+        with Store(str(tmp_path / f"{run}.duckdb")) as store:
+            _a(store)
+            first = store.query("SELECT * FROM incident_events")
+            store_batch(store, report("b", MARKET_B, "stormed", day=TUESDAY, place=KANO,
+                                      source="Premium Times"))
+            after = store.query("SELECT * FROM incident_events ORDER BY seq")
+            assert after[0] == first[0]  # the first link is never rewritten
+            assert after[1]["rule"] == "resolution:joined"
+            assert store.count("incidents") == 1
+            ids.append([r["incident_id"] for r in after])
+    assert ids[0] == ids[1]
+
+
+def test_pending_events_are_resolved_in_stored_order(store):
+    arts, annos = zip(report("a", MARKET_A, "attacked", day=TUESDAY, place=KANO,
+                             source="Daily Trust"),
+                      report("b", MARKET_B, "stormed", day=TUESDAY, place=KANO,
+                             source="Premium Times"), strict=True)
+    store.write_batch(list(arts), list(annos))  # as `load` does: stored, not resolved
+    assert store.count("incident_events") == 0
+    assert resolve_pending(store) == 2
+    assert incident_of(store, "a-e1") == incident_of(store, "b-e1")
+    assert resolve_pending(store) == 0
+
+
+def test_split_and_merge_survive_later_ingests_and_a_rebuild(store):
+    _a(store)
+    store_batch(store, report("b", MARKET_B, "stormed", day=TUESDAY, place=KANO,
+                              source="Premium Times"))
+    joint = incident_of(store, "a-e1")
+    new = split(store, ["b-e1"], note="two different markets")
+    assert incident_of(store, "b-e1") == new != joint
+    assert store.query("SELECT n_events FROM incidents WHERE id = ?", [joint]) == [
+        {"n_events": 1}]
+    # a later batch, and the same batch again, leave the split alone
+    store_batch(store, report("c", MARKET_C, "attacked", day=None, place=KANO,
+                              source="Punch", published=datetime(2024, 3, 13, tzinfo=UTC)))
+    store_batch(store, report("b", MARKET_B, "stormed", day=TUESDAY, place=KANO,
+                              source="Premium Times"))
+    assert incident_of(store, "b-e1") == new != incident_of(store, "a-e1")
+    rebuild(store)
+    assert incident_of(store, "b-e1") != incident_of(store, "a-e1")
+    # merging them back is kept too
+    kept = merge(store, [incident_of(store, "a-e1"), incident_of(store, "b-e1")])
+    rebuild(store)
+    assert incident_of(store, "a-e1") == incident_of(store, "b-e1")
+    assert kept == incident_of(store, "a-e1")
+
+
+def test_undated_reports_need_shared_names_not_only_the_same_word(store):
+    store_batch(store,
+                report("x", "Police arrested Musa Bello, the club's treasurer.", "arrested",
+                       type_="COERCE", day=None, place=None, source="A"),
+                report("y", "Police arrested Ada Obi after the match, officers said.",
+                       "arrested", type_="COERCE", day=None, place=None, source="B"),
+                report("z", "Detectives arrested Musa Bello at his home, the club said.",
+                       "arrested", type_="COERCE", day=None, place=None, source="C"))
+    assert incident_of(store, "x-e1") == incident_of(store, "z-e1")
+    assert incident_of(store, "y-e1") != incident_of(store, "x-e1")
+
+
+def test_schema_migration_adds_incident_tables_to_an_older_store(tmp_path):
+    import duckdb
+
+    from eventwire.store.schema import MIGRATIONS
+
+    path = str(tmp_path / "old.duckdb")
+    con = duckdb.connect(path)
+    con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMPTZ)")
+    for n, sql in enumerate(MIGRATIONS[:2], start=1):
+        con.execute(sql)
+        con.execute("INSERT INTO schema_version VALUES (?, now())", [n])
+    con.close()
+    with Store(path) as store:
+        assert store.version() == len(MIGRATIONS)
+        assert store.count("incidents") == 0
+
+
+def test_incidents_date_window_blocking_reads_only_nearby_incidents(store):
+    from eventwire.store.incidents import candidates
+
+    _a(store)
+    far = date(2023, 1, 1)
+    assert candidates(store.con, ["ASSAULT"], [(far, far)]) == []
+    found = candidates(store.con, ["ASSAULT"], [(TUESDAY, TUESDAY)])
+    assert [inc.id for _, inc in found] == [incident_of(store, "a-e1")]
+    assert candidates(store.con, ["PROTEST"], [(TUESDAY, TUESDAY)]) == []
+
+
+def test_trigger_words_of_one_action_share_a_key():
+    from eventwire.incidents.reports import trigger_key
+
+    assert trigger_key("opened", "fire on the crowd") == trigger_key("shooting") == "shoot"
+    assert trigger_key("gunned", "down outside") == "shoot"
+    assert trigger_key("slain") == trigger_key("murdered") == trigger_key("killing") == "kill"
+    assert trigger_key("taken", "into custody on") == trigger_key("apprehended") == "arrest"
+    assert trigger_key("set", "up a committee") != trigger_key("set", "fire to the bank")
+    assert trigger_key("shot") != trigger_key("killed")  # two actions, as reports tell them
+
+
+def test_names_skip_headline_words_the_article_writes_in_lower_case():
+    from eventwire.incidents.reports import lower_words, numbers_in, person_names, sentence_names
+
+    body = ("Singer Detained After Crash In Lagos\n\nPolice detained the singer Ada Obi after "
+            "a crash on Friday, and three passengers were hurt, a spokesman said.")
+    names = sentence_names(body, lower_words(body))
+    assert {"lagos", "ada", "obi"} <= names
+    assert not names & {"detained", "crash", "singer"}
+    assert person_names(body, lower_words(body)) == {"obi"}
+    assert numbers_in("three passengers and 3 drivers in 2024") == {"3"}

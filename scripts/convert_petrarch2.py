@@ -548,7 +548,7 @@ def _periods_cell(rec: Record) -> str:
     cells = []
     for p in rec.periods:
         if p.country and (p.start or p.end):
-            cells.append(" ".join([f"{p.country}/{p.sector or ''}",
+            cells.append(" ".join([f"{p.country}/{p.sector or 'GOV'}",
                                    p.start.isoformat() if p.start else "",
                                    p.end.isoformat() if p.end else ""]))
     return "|".join(cells)
@@ -574,7 +574,8 @@ def convert_actors(src: Path, out_dir: Path) -> Counter:
                 if (cur.end or date.max) < ERA_START:
                     stats["person out of office before 1990"] += 1
                     continue
-                kind, country, sector = "person", cur.country, cur.sector
+                # a person's office with no role code is held in government (persons.csv)
+                kind, country, sector = "person", cur.country, cur.sector or "GOV"
             elif rec.default and rec.default[0] and not rec.periods:
                 country, sector = rec.default
                 if country in ("IGO", "UNO", "EUR", "NGO"):

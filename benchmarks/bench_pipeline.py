@@ -36,13 +36,14 @@ from eventwire.config import Settings
 from eventwire.ingest import ingest
 from eventwire.models import Article, RawInput
 from eventwire.nlp.attribute_index import index_attribute_ruler
-from eventwire.nlp.pipeline import COMPONENTS, annotate, load_bare, load_nlp
+from eventwire.nlp.model import load_bare
+from eventwire.pipeline import COMPONENTS, LANGUAGE_LAYER, annotate, load_nlp
 from eventwire.sources.extract import extract_batch
 from eventwire.sources.read import read_inputs
 from eventwire.store import Store
 
 MB = 1024 * 1024
-LANGUAGE_LAST = COMPONENTS[-2][0]  # the language layer ends before the event coder
+LANGUAGE_LAST = LANGUAGE_LAYER[-1]
 
 
 class Sampler:
@@ -141,11 +142,12 @@ def run_ingest(files, db: str, workers: int, settings: Settings, with_nlp: bool 
             "memory": memory}
 
 
-def bench_stages(articles: list[Article], model: str) -> dict:
+def bench_stages(articles: list[Article], settings: Settings) -> dict:
     """Bare spaCy, the language layer and language layer + events on the same articles."""
     texts = [a.body for a in articles]
     words = sum(len(t.split()) for t in texts)
     out = {"articles": len(texts), "words": words}
+    model = settings.spacy_model
     bare = load_bare(model)
     list(bare.pipe(texts[:16]))  # warm-up
     out["bare_s"], out["bare_cpu"] = timed(lambda t: [None for _ in bare.pipe(t, batch_size=32)],
@@ -159,9 +161,9 @@ def bench_stages(articles: list[Article], model: str) -> dict:
         len(texts), words)
     labels = {"language_s": f"language layer (to {LANGUAGE_LAST})",
               "nlp_s": "language layer + events"}
-    for key, upto in (("language_s", LANGUAGE_LAST), ("nlp_s", COMPONENTS[-1][0])):
+    for key, upto in (("language_s", LANGUAGE_LAST), ("nlp_s", COMPONENTS[-1])):
         try:
-            nlp = load_nlp(model, upto=upto)
+            nlp = load_nlp(settings, upto=upto)
         except (ImportError, ValueError) as exc:
             print(f"  {upto}: cannot load ({exc}); skipped", file=sys.stderr)
             continue
@@ -253,7 +255,7 @@ def main() -> None:
                                               if isinstance(a, Article)), raw)
         words = sum(a.words for a in arts)
         say("extraction only", *extract, len(arts), words)
-        stages = bench_stages(arts, settings.spacy_model)
+        stages = bench_stages(arts, settings)
         runs = {}
         for workers in dict.fromkeys((1, args.workers)):  # once when --workers 1
             with Sampler() as sampler:

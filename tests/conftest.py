@@ -40,7 +40,8 @@ def cli():
 @pytest.fixture(scope="session")
 def full_nlp():
     """The whole pipeline (events included), loaded once for every test module using it."""
-    from eventwire.nlp.pipeline import ModelMissing, load_nlp
+    from eventwire.nlp.model import ModelMissing
+    from eventwire.pipeline import load_nlp
 
     try:
         return load_nlp()

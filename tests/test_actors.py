@@ -9,7 +9,7 @@ import pytest
 
 from eventwire.models import Mention
 from eventwire.nlp.actors.tagger import ActorTagger, code_actor_text, load_actor_dictionary
-from eventwire.nlp.pipeline import load_nlp
+from eventwire.pipeline import load_nlp
 
 FIXTURES = Path(__file__).parent / "fixtures" / "actors"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -335,14 +335,14 @@ def test_a_people_is_coded_by_the_state_it_lives_in(nlp):
 
 
 def test_phrase_coding_skips_phrases_with_no_dictionary_word(nlp):
-    """code_span answers without copying the Doc when the tagger matched nothing inside
-    the phrase, and agrees with coding the phrase on its own."""
-    from eventwire.nlp.actors.tagger import _TAGGERS, _code_phrase, code_span
+    """The pipeline's tagger codes a phrase without copying the Doc when it matched nothing
+    inside the phrase, and agrees with coding the phrase on its own."""
+    from eventwire.nlp.actors.tagger import _code_phrase
 
     doc = nlp("Israeli police raided the village near the Thai border on Monday.")
-    _, matcher, dictionary = _TAGGERS[id(nlp.vocab)]
+    tagger = nlp.get_pipe("eventwire_actors")
     for start, end, want in ((0, 2, ("ISR", "COP")), (3, 5, (None, None)),
                              (6, 9, ("THA", None)), (9, 11, (None, None))):
         span = doc[start:end]
-        assert code_span(span) == want, span.text
-        assert _code_phrase(span.as_doc(), matcher, dictionary) == want
+        assert tagger.code_span(span) == want, span.text
+        assert _code_phrase(span.as_doc(), tagger.matcher, tagger.dictionary) == want

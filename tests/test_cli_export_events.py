@@ -5,14 +5,20 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 
 from eventwire.events.export import validate_plover
 from eventwire.store import Store
 from tests.event_db import build_db
 
 
-def test_export_events_in_every_format(cli, tmp_path):
-    db = build_db(str(tmp_path / "ev.duckdb"))
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> str:
+    """The fixture store, only read by these tests."""
+    return build_db(str(tmp_path_factory.mktemp("export") / "ev.duckdb"))
+
+
+def test_export_events_in_every_format(cli, db, tmp_path):
     with Store(db, read_only=True) as store:
         stored = store.query("SELECT id, type, dead FROM events ORDER BY id")
     assert stored, "the fixture database holds events"
@@ -42,8 +48,7 @@ def test_export_events_in_every_format(cli, tmp_path):
         assert len(reader(path)) == len(stored)
 
 
-def test_export_to_missing_directory_is_a_usage_error(cli, tmp_path):
-    db = build_db(str(tmp_path / "ev.duckdb"))
+def test_export_to_missing_directory_is_a_usage_error(cli, db, tmp_path):
     result = cli("export", "events", "-f", "jsonl", "-o", str(tmp_path / "no" / "x.jsonl"),
                  "--db", db)
     assert result.exit_code == 2 and "does not exist" in result.stderr

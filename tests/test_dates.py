@@ -21,7 +21,7 @@ def nlp():
     """The project pipeline up to the dates component; spaCy plus the component alone while
     the earlier components cannot be imported."""
     try:
-        from eventwire.nlp.pipeline import load_nlp
+        from eventwire.pipeline import load_nlp
 
         return load_nlp(upto="eventwire_times")
     except ImportError:

@@ -13,7 +13,8 @@ from tests.conftest import shared_path
 @pytest.fixture(scope="module")
 def seed():
     from eventwire.eval.events import spacy_coder
-    from eventwire.nlp.pipeline import ModelMissing, load_nlp
+    from eventwire.nlp.model import ModelMissing
+    from eventwire.pipeline import load_nlp
 
     path = shared_path("data", "events", "seed-gold.jsonl")
     arts = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
@@ -82,7 +83,7 @@ def test_no_event_from_the_unconfirmed_threat(seed):
 
 
 def test_seed_page_clutter_gives_no_events():
-    from eventwire.nlp.pipeline import load_nlp
+    from eventwire.pipeline import load_nlp
 
     page = shared_path("seed", "000_c01d65e13833c80f.txt").read_text(encoding="utf-8")
     nlp = load_nlp()

@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "geo"
 @pytest.fixture(scope="module")
 def nlp():
     """The project pipeline up to places (actors and times run first, as in production)."""
-    from eventwire.nlp.pipeline import load_nlp
+    from eventwire.pipeline import load_nlp
 
     return load_nlp(upto="eventwire_places")
 

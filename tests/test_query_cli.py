@@ -16,7 +16,14 @@ from tests.event_db import build_db
 
 @pytest.fixture
 def db(tmp_path) -> str:
+    """A store of its own, for a test that writes to it."""
     return build_db(str(tmp_path / "fx.duckdb"))
+
+
+@pytest.fixture(scope="module")
+def read_db(tmp_path_factory) -> str:
+    """One store for the tests that only read it."""
+    return build_db(str(tmp_path_factory.mktemp("query") / "fx.duckdb"))
 
 
 def run_json(cli, *args) -> dict:
@@ -25,21 +32,21 @@ def run_json(cli, *args) -> dict:
     return json.loads(res.stdout)
 
 
-def test_events_filters_and_formats(cli, db):
-    out = run_json(cli, "events", "--db", db, "--type", "PROTEST", "--type", "ASSAULT",
+def test_events_filters_and_formats(cli, read_db):
+    out = run_json(cli, "events", "--db", read_db, "--type", "PROTEST", "--type", "ASSAULT",
                    "--country", "sdn")
     assert out["total"] == 2
     assert {e["id"] for e in out["items"]} == {"ev-sdn-assault", "ev-sdn-protest"}
-    near = run_json(cli, "events", "--db", db, "--near", "50.45,30.52,10")
+    near = run_json(cli, "events", "--db", read_db, "--near", "50.45,30.52,10")
     assert [e["id"] for e in near["items"]] == ["ev-ukr-consult"]
-    dated = run_json(cli, "events", "--db", db, "--from", "2024-03-12", "--to", "2024-03-13")
+    dated = run_json(cli, "events", "--db", read_db, "--from", "2024-03-12", "--to", "2024-03-13")
     assert {e["date"] for e in dated["items"]} == {"2024-03-12", "2024-03-13"}
-    coded = run_json(cli, "events", "--db", db, "--actor-code", "POL GOV")
+    coded = run_json(cli, "events", "--db", read_db, "--actor-code", "POL GOV")
     assert [e["id"] for e in coded["items"]] == ["ev-ukr-consult"]
-    sure = run_json(cli, "events", "--db", db, "--min-confidence", "0.9")
+    sure = run_json(cli, "events", "--db", read_db, "--min-confidence", "0.9")
     assert {e["id"] for e in sure["items"]} == {"ev-sdn-assault", "ev-mli-coerce"}
 
-    res = cli("events", "--db", db, "-q", "journalists", "--csv")
+    res = cli("events", "--db", read_db, "-q", "journalists", "--csv")
     assert res.exit_code == 0, res.output
     rows = list(csv.DictReader(io.StringIO(res.stdout)))
     assert len(rows) == 1 and rows[0]["type"] == "COERCE"
@@ -47,25 +54,25 @@ def test_events_filters_and_formats(cli, db):
     assert rows[0]["source_actors"] == "Malian authorities [MLI GOV]"
     assert rows[0]["place_name"] == "Bamako" and rows[0]["country"] == "MLI"
 
-    res = cli("events", "--db", db, "--limit", "2")
+    res = cli("events", "--db", read_db, "--limit", "2")
     assert res.exit_code == 0
     assert "7 events (showing 1-2)" in res.stdout and "ev-sdn-protest" in res.stdout
 
 
-def test_quotes_and_actors(cli, db):
-    quotes = run_json(cli, "quotes", "--db", db, "--speaker", "abdallah")
+def test_quotes_and_actors(cli, read_db):
+    quotes = run_json(cli, "quotes", "--db", read_db, "--speaker", "abdallah")
     assert [x["content"] for x in quotes["items"]] == [
         "We will not stop until the city is secure,"]
-    assert run_json(cli, "quotes", "--db", db, "-q", "trust")["items"][0]["speaker_name"] == (
+    assert run_json(cli, "quotes", "--db", read_db, "-q", "trust")["items"][0]["speaker_name"] == (
         "Dmytro Kuleba")
-    actors = run_json(cli, "actors", "--db", db)
+    actors = run_json(cli, "actors", "--db", read_db)
     top = actors["items"][0]
     assert (top["actor"], top["code"], top["mentions"], top["articles"]) == (
         "Dmytro Kuleba", "UKR GOV", 2, 1)
-    mil = run_json(cli, "actors", "--db", db, "--code", "MIL")
+    mil = run_json(cli, "actors", "--db", read_db, "--code", "MIL")
     assert {a["actor"] for a in mil["items"]} == {"Sudanese Armed Forces", "Nabil Abdallah",
                                                   "military government"}
-    res = cli("actors", "--db", db)
+    res = cli("actors", "--db", read_db)
     assert res.exit_code == 0 and "Dmytro Kuleba" in res.stdout and "UKR GOV" in res.stdout
 
 
@@ -76,8 +83,8 @@ def test_quotes_and_actors(cli, db):
     (("--from", "March"), "not a date"),
     (("-q", "..."), "no words"),
 ])
-def test_bad_filters_fail_with_one_line(cli, db, args, message):
-    res = cli("events", "--db", db, *args)
+def test_bad_filters_fail_with_one_line(cli, read_db, args, message):
+    res = cli("events", "--db", read_db, *args)
     assert res.exit_code == 2
     assert message in " ".join(res.output.split())
     assert "Traceback" not in res.output
@@ -125,3 +132,36 @@ def test_index_forgets_replaced_events(db):
     found = q.search_events(con, q.EventFilter(text="arrested"), 10, indexed=True)
     assert found["total"] == 0 and found["items"] == []
     con.close()
+
+
+def test_tables_into_a_file_keep_each_row_on_one_line(cli, read_db):
+    res = cli("events", "--db", read_db)  # the runner's output is not a terminal
+    assert res.exit_code == 0, res.output
+    row = next(line for line in res.stdout.splitlines() if "ev-sdn-assault" in line)
+    for cell in ("2024-03-12", "Sudanese army forces [SDN MIL]",
+                 "Rapid Support Forces [SDN REB]", "Omdurman", "shelled"):
+        assert cell in row
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised(cli, db, tmp_path):
+    con = duckdb.connect(db)
+    con.execute("UPDATE events SET trigger = '=HYPERLINK(\"http://x\")' "
+                "WHERE id = 'ev-sdn-assault'")
+    con.execute("UPDATE articles SET title = '@SUM(A1)', source = '-2+3' "
+                "WHERE id = 'sdn0000000000001'")
+    con.close()
+    res = cli("events", "--db", db, "--csv", "--country", "SDN")
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(res.stdout))}
+    assert rows["ev-sdn-assault"]["trigger"] == "'=HYPERLINK(\"http://x\")"
+    assert rows["ev-sdn-assault"]["lat"] == "15.644"  # numbers untouched
+    out = tmp_path / "a.csv"
+    assert cli("export", "articles", "--db", db, "-f", "csv", "-o", str(out)).exit_code == 0
+    arts = {r["id"]: r for r in csv.DictReader(out.open(encoding="utf-8"))}
+    assert arts["sdn0000000000001"]["title"] == "'@SUM(A1)"
+    assert arts["sdn0000000000001"]["source"] == "'-2+3"
+    acled = tmp_path / "e.csv"
+    assert cli("export", "events", "--db", db, "-f", "acled-csv", "-o",
+               str(acled)).exit_code == 0
+    lines = [r for r in csv.DictReader(acled.open(encoding="utf-8"))
+             if r["event_id"] == "ev-sdn-assault"]
+    assert lines[0]["source"] == "'-2+3" and float(lines[0]["longitude"]) > 0

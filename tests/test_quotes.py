@@ -196,7 +196,7 @@ def test_seed_speakers(nlp, words, speaker):
 
 @pytest.mark.skipif(not SEED_GOLD.exists(), reason="../shared seed gold data is absent")
 def test_seed_speakers_through_the_full_pipeline():
-    from eventwire.nlp.pipeline import load_nlp
+    from eventwire.pipeline import load_nlp
 
     full = load_nlp(upto="eventwire_quotes")
     texts = [json.loads(line)["text"] for line in SEED_GOLD.read_text().splitlines() if line]

@@ -144,7 +144,7 @@ def test_killed_pool_run_resumes_and_leaves_no_orphan_workers(tmp_path):
 
 
 def test_pool_replaces_its_workers_after_a_fixed_number_of_tasks():
-    pool = WorkerPool(1, None, with_nlp=False, recycle_after=2)
+    pool = WorkerPool(1, SMALL, with_nlp=False, recycle_after=2)
     try:
         pids = [pool.submit(os.getpid).result() for _ in range(4)]
     finally:

@@ -3,15 +3,23 @@ dies after writing its partition is retried without duplicating anything."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
+from dataclasses import replace
 from functools import partial
 
 import duckdb
 import pytest
 
 from eventwire.ingest import ingest
-from eventwire.scale.dask import DaskUsageError, dask_client, ingest_dask, run_partition
+from eventwire.scale.dask import (
+    DaskUsageError,
+    dask_client,
+    ingest_dask,
+    partition_names,
+    run_partition,
+)
 from eventwire.scale.load import load_output
 from eventwire.scale.parquet import finished
 from eventwire.store import Store
@@ -94,7 +102,7 @@ def test_stdin_is_refused_with_a_reason(tmp_path, client):
 def test_with_nlp_dask_equals_single_process(tmp_path):
     from distributed import Client, LocalCluster
 
-    from eventwire.nlp.pipeline import load_nlp
+    from eventwire.pipeline import load_nlp
 
     try:
         load_nlp()
@@ -127,3 +135,51 @@ def test_cli_dask_run_then_load_twice(cli, tmp_path):
                  "--workers", "2", "--as-of", "2024-05-01T12:00:00Z")
     assert "articles new: 25, already stored: 1, inputs skipped: 2" in single.stdout
     assert dump(db) == dump(str(tmp_path / "one.duckdb"))
+
+
+def test_partition_names_follow_every_setting_that_changes_the_output(tmp_path):
+    lexicon = tmp_path / "mine.txt"
+    lexicon.write_text("PROTEST/demo   serenade\n")
+    parts = [["a.jsonl"], ["b.jsonl"]]
+
+    def names(settings):
+        return partition_names(parts, {"nlp": True, "settings": settings.output_key()})
+
+    base = names(SMALL)
+    mine = replace(SMALL, lexicon_files=(str(lexicon),))
+    assert names(mine) != base
+    assert names(replace(SMALL, actor_files=(str(lexicon),))) != base
+    assert names(replace(SMALL, max_file_bytes=1000)) != base
+    assert names(replace(SMALL, batch_size=99)) == base  # batches do not change rows
+    before = names(mine)
+    lexicon.write_text("PROTEST/demo   serenade\nPROTEST/demo   heckle\n")
+    assert names(mine) != before  # an edited lexicon is another lexicon
+
+
+def test_user_lexicon_applies_on_a_dask_worker_process(tmp_path, monkeypatch):
+    """The run's settings travel to the worker: a lexicon that the worker's environment does
+    not name still codes events there."""
+    from eventwire.pipeline import load_nlp
+
+    try:
+        load_nlp(SMALL, upto="eventwire_actors")
+    except (ImportError, ValueError) as exc:
+        pytest.skip(f"the language layer does not load ({exc})")
+    monkeypatch.delenv("EVENTWIRE_LEXICON", raising=False)
+    lexicon = tmp_path / "mine.txt"
+    lexicon.write_text("PROTEST/demo   serenade\n")
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "feed.jsonl").write_text(json.dumps({
+        "title": "Governor serenaded", "published": "2024-04-22",
+        "text": "KABUL - Students serenaded the governor outside his office in Kabul on "
+                "Monday, witnesses said."}) + "\n")
+    out = str(tmp_path / "out")
+    with dask_client(workers=1, dashboard=":0") as one_process:
+        pid = one_process.run(os.getpid)
+        assert os.getpid() not in pid.values()  # the worker is another process
+        ingest_dask([str(corpus)], out, one_process, as_of=AS_OF, with_nlp=True,
+                    settings=replace(SMALL, lexicon_files=(str(lexicon),)))
+    rows = duckdb.connect().execute(
+        f"SELECT type, rule FROM read_parquet('{out}/events/*.parquet')").fetchall()
+    assert ("PROTEST", "lexicon:mine.txt:1") in rows

@@ -1,15 +1,22 @@
 """The web page in a real browser (Debian's Chromium driven by Playwright) against
-`eventwire serve` on a fixture store: map markers, linked filters, the article view with its
-evidence, the timeline brush, a phone-width layout and markup in article text kept as text."""
+`eventwire serve --watch` on a fixture store: map markers and heat view, linked filters kept in
+the URL, the article view with its evidence and clickable event list, the timeline's brush,
+zoom and outlying dates, search, breakdowns, offline API docs, events ingested while the page
+is open, a phone-width layout and markup in article text kept as text.
+
+Screenshots of the main views go to $EVENTWIRE_SHOTS when set (to look at them), else to a
+temporary directory."""
 
 from __future__ import annotations
 
 import base64
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -35,14 +42,31 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+TOKEN = "browser-test-token"
+
+
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def watched(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("incoming")
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    out = Path(os.environ.get("EVENTWIRE_SHOTS") or tmp_path_factory.mktemp("shots"))
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, watched):
     db = build_db(str(tmp_path_factory.mktemp("web") / "fx.duckdb"))
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "EVENTWIRE_TOKEN"}
+    env["EVENTWIRE_TOKEN"] = TOKEN
     proc = subprocess.Popen(
         [sys.executable, "-c", "from eventwire.cli import main; main()", "serve", "--db", db,
-         "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+         "--port", str(port), "--watch", str(watched)], env=env, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -97,12 +121,14 @@ def table_types(pg) -> list[str]:
     return pg.eval_on_selector_all("#events tbody tr", "rows => rows.map(r => r.dataset.type)")
 
 
-def test_map_shows_markers_and_screenshot_is_not_blank(page, browser, tmp_path):
+def test_map_shows_markers_and_screenshot_is_not_blank(page, browser, shots):
     page.wait_for_function("() => document.querySelector('#map').dataset.points === '7'")
     assert markers_on_map(page) == 7
     assert page.locator("#map path").count() > 50  # country outlines drawn offline
     assert len(table_types(page)) == 7
-    shot = tmp_path / "page.png"
+    assert page.inner_text("#map-note") == "every matching event has a place"
+    assert page.locator("#bd-types li").count() == 6  # breakdown of the seven events
+    shot = shots / "main.png"
     page.screenshot(path=str(shot))
     stats = image_stats(browser, shot.read_bytes())
     assert shot.stat().st_size > 20000
@@ -110,8 +136,15 @@ def test_map_shows_markers_and_screenshot_is_not_blank(page, browser, tmp_path):
     assert not page.errors
 
 
+def pick_types(pg, *types: str) -> None:
+    pg.click("#f-types summary")
+    for t in types:
+        pg.check(f"#f-types-list input[value='{t}']")
+    pg.click("#f-types summary")
+
+
 def test_filter_by_type_changes_table_and_map(page):
-    page.select_option("#f-type", "PROTEST")
+    pick_types(page, "PROTEST")
     page.wait_for_function("() => document.querySelector('#map').dataset.types === 'PROTEST'")
     page.wait_for_function("() => document.querySelectorAll('#events tbody tr').length === 2")
     assert table_types(page) == ["PROTEST", "PROTEST"]
@@ -188,7 +221,7 @@ def test_timeline_brush_filters_table_and_map(page):
     page.wait_for_function("() => document.querySelectorAll('#events tbody tr').length === 7")
 
 
-def test_usable_on_a_phone(browser, server, tmp_path):
+def test_usable_on_a_phone(browser, server, shots):
     pg = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True,
                           has_touch=True)
     pg.goto(server + "/")
@@ -203,7 +236,7 @@ def test_usable_on_a_phone(browser, server, tmp_path):
     pg.wait_for_selector("#article-body .trigger-active")
     art = pg.locator("#article").bounding_box()
     assert art["x"] == 0 and art["width"] >= 389
-    pg.screenshot(path=str(tmp_path / "phone.png"))
+    pg.screenshot(path=str(shots / "phone.png"))
     pg.click("#article-close")
     assert pg.locator("#article").is_hidden()
     pg.close()
@@ -231,3 +264,136 @@ def image_stats(browser, png: bytes) -> dict:
         }""", data)
     finally:
         blank.close()
+
+
+def _patch(server: str, event_id: str, body: dict) -> int:
+    req = urllib.request.Request(
+        f"{server}/api/events/{event_id}", data=json.dumps(body).encode(), method="PATCH",
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            return resp.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_filters_round_trip_through_the_url(page, browser, server):
+    pick_types(page, "PROTEST", "ASSAULT")
+    page.fill("#f-country", "sd")  # ISO-2 works as well as ISO-3 or a name
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("() => document.querySelectorAll('#events tbody tr').length === 2")
+    url = page.url
+    assert "type=PROTEST" in url and "type=ASSAULT" in url and "country=sd" in url
+    assert "country=sd" in page.get_attribute("#export-csv", "href")
+    other = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        other.goto(url)
+        other.wait_for_selector("body[data-ready='1']", timeout=20000)
+        assert sorted(table_types(other)) == ["ASSAULT", "PROTEST"]
+        assert other.is_checked("#f-types-list input[value='ASSAULT']")
+        assert other.input_value("#f-country") == "sd"
+        assert other.inner_text("#f-types-label") == "PROTEST, ASSAULT" or \
+            other.inner_text("#f-types-label") == "ASSAULT, PROTEST"
+    finally:
+        other.close()
+    page.fill("#f-country", "Atlantis")
+    page.click("#filters button[type=submit]")
+    page.wait_for_selector("#error:not([hidden])")
+    assert "not a known country" in page.inner_text("#error")
+
+
+def test_outlying_dates_and_events_without_a_place(page, server, shots):
+    # A plausible but far date, and no place, set through the API; year 1 is refused.
+    assert _patch(server, "ev-mli-accuse", {"date": "0001-01-01"}) == 422
+    assert _patch(server, "ev-mli-accuse", {"date": "1965-06-01", "lat": None,
+                                            "lon": None}) == 200
+    try:
+        page.reload()
+        page.wait_for_selector("body[data-ready='1']", timeout=20000)
+        note = page.inner_text("#timeline-note")
+        assert "1 before" in note and "1965-06-01" in note
+        assert page.get_attribute("#timeline", "data-bin") == "day"
+        assert page.locator("#timeline rect.bar").count() >= 5  # the dense days still drawn
+        assert page.inner_text("#map-note") == "1 matching event has no place"
+        page.screenshot(path=str(shots / "outlier.png"))
+        page.click("#show-all")  # the whole span, in coarser bins
+        page.wait_for_function("() => document.querySelector('#timeline').dataset.bin "
+                               "=== 'year'")
+        assert "zoom=1965-06-01..2024-03-13" in page.url
+        page.click("#zoom-reset")
+        page.wait_for_function("() => document.querySelector('#timeline').dataset.bin "
+                               "=== 'day'")
+        assert not page.errors
+    finally:
+        assert _patch(server, "ev-mli-accuse", {"date": "2024-03-08", "lat": 12.639,
+                                                "lon": -8.003}) == 200
+
+
+def test_zoom_heat_view_and_breakdown_click(page, shots):
+    page.wait_for_selector("#timeline rect.bar")
+    box = page.locator("#timeline").bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.5, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] - 20, y, steps=5)
+    page.mouse.up()
+    page.click("#brush-zoom")
+    page.wait_for_function("() => location.search.includes('zoom=')")
+    page.wait_for_function("() => document.querySelector('#timeline .axis').textContent "
+                           ">= '2024-03-10'")
+    page.click("#map-modes button[data-mode='heat']")
+    page.wait_for_function("() => document.querySelector('#map').dataset.mode === 'heat'")
+    assert "map=heat" in page.url
+    page.wait_for_function("() => document.querySelector('#map').dataset.heatEvents === "
+                           "String(document.querySelectorAll('#events tbody tr').length)")
+    assert page.locator("#map canvas").count() >= 1
+    page.screenshot(path=str(shots / "heat.png"))
+    page.click("#bd-countries button[data-key='SDN']")
+    page.wait_for_function("() => document.querySelector('#f-country').value === 'SDN'")
+    page.wait_for_function("() => document.querySelectorAll('#events tbody tr').length === 2")
+
+
+def test_search_box_and_article_event_list(page, shots):
+    page.fill("#search-q", "marching")  # stems: finds "marched"
+    page.press("#search-q", "Enter")
+    page.wait_for_selector("#search-results:not([hidden]) button[data-event='ev-xss-protest']")
+    assert "Articles (1)" in page.inner_text("#search-lists")
+    page.click("#search-close")
+    page.click("#events tbody tr[data-id='ev-sdn-assault']")
+    page.wait_for_selector("#article-body .trigger-active")
+    page.click("#article-lists button.ev-pick[data-event='ev-sdn-protest']")
+    page.wait_for_function("() => document.querySelector('#article-body .trigger-active')"
+                           ".textContent === 'gathered'")
+    assert "PROTEST" in page.inner_text("#event-detail-title")
+    title = page.locator("#article-title").bounding_box()
+    panel = page.locator("#article").bounding_box()
+    assert title["y"] >= panel["y"] and title["height"] > 10  # heading not clipped
+    page.screenshot(path=str(shots / "article.png"))
+    page.click("#article-close")
+    page.click(".tab[data-view='quotes']")
+    page.wait_for_selector("button.speaker")
+    assert "events" not in page.inner_text("#status")
+    assert "view=quotes" in page.url
+
+
+def test_api_docs_work_offline(page, server, shots):
+    page.goto(server + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=20000)
+    assert page.locator(".swagger-ui .opblock").count() >= 15
+    page.screenshot(path=str(shots / "docs.png"))
+    page.goto(server + "/redoc")
+    page.wait_for_selector("text=Counts and mode", timeout=20000)
+    assert not page.errors
+
+
+def test_events_ingested_while_the_page_is_open_show_up(page, watched):
+    page.wait_for_function("() => document.querySelectorAll('#events tbody tr').length === 7")
+    record = {"title": "Troops raid a village near Omdurman", "published": "2024-03-14T08:00:00Z",
+              "text": "KHARTOUM - Sudanese troops attacked a village near Omdurman on Monday, "
+                      "killing five people, residents said.\n\nThe army said it would continue "
+                      "the operation until the area was secure."}
+    (watched / "raid.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    page.wait_for_function("() => document.querySelectorAll('#events tbody tr').length > 7",
+                           timeout=90000)
+    assert "new" in page.inner_text("#status")
+    assert page.locator("#events tbody tr[data-type='ASSAULT']").count() == 2

@@ -10,26 +10,28 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from eventwire.ingest import annotate_batch
+from eventwire.config import Settings
 from eventwire.models import Annotations, Article, RawInput, Skip
+from eventwire.pipeline import annotate_batch
 from eventwire.sources.extract import article_id, detect_language, extract
 
 
 def analyze_text(
     text: str, published: str | datetime | None = None, title: str | None = None,
-    url: str | None = None, dateline: str | None = None,
+    url: str | None = None, dateline: str | None = None, settings: Settings | None = None,
 ) -> tuple[Article, Annotations]:
-    """Annotate one clean article body (actors, quotes, dates, places, events)."""
+    """Annotate one clean article body (actors, quotes, dates, places, events); ``settings``
+    default to the environment's (``EVENTWIRE_*``)."""
     when = _as_datetime(published)
     art = Article(id=article_id(url, title, text), source_path="<text>", raw_hash="",
                   format="text", body=text, title=title, url=url, published=when,
                   dateline=dateline, language=detect_language(text))
-    return art, annotate_batch([art])[0]
+    return art, annotate_batch([art], settings or Settings())[0]
 
 
 def analyze_page(
     data: bytes | str, as_of: datetime | None = None, url: str | None = None,
-    html: bool | None = None,
+    html: bool | None = None, settings: Settings | None = None,
 ) -> list[tuple[Article, Annotations]]:
     """Split a raw page (HTML or a plain-text scrape) into articles and annotate each."""
     raw_bytes = data.encode("utf-8") if isinstance(data, str) else data
@@ -40,7 +42,7 @@ def analyze_page(
     found = extract(raw)
     if isinstance(found, Skip):
         raise ValueError(found.reason)
-    return list(zip(found, annotate_batch(found), strict=True))
+    return list(zip(found, annotate_batch(found, settings or Settings()), strict=True))
 
 
 def _as_datetime(value: str | datetime | None) -> datetime | None:

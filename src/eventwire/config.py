@@ -1,7 +1,13 @@
-"""Settings shared by every stage, overridable by environment variables."""
+"""Settings shared by every stage, overridable by environment variables.
+
+Built once where a run starts (the CLI, the HTTP app, the Python API) and passed down to
+every stage and worker; no stage reads the environment itself.  The store file is not a
+setting: each command takes `--db` (`EVENTWIRE_DB`).
+"""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 
@@ -24,7 +30,6 @@ class Settings:
         default_factory=lambda: _env_int("EVENTWIRE_MAX_FILE_BYTES", 50 * 1024 * 1024)
     )
     batch_size: int = field(default_factory=lambda: _env_int("EVENTWIRE_BATCH_SIZE", 64))
-    db_path: str = field(default_factory=lambda: os.environ.get("EVENTWIRE_DB", "eventwire.duckdb"))
     # Memory cap of DuckDB when writing (ingest, annotate, load): its buffer pool otherwise
     # keeps cached blocks up to 80% of RAM, so a long ingest would grow with the store.  The
     # pool fills once the store outgrows the cap and spikes at checkpoints, so the cap is what
@@ -40,3 +45,18 @@ class Settings:
             p for p in os.environ.get("EVENTWIRE_LEXICON", "").split(os.pathsep) if p
         )
     )
+
+    def output_key(self) -> dict:
+        """The settings that change what a run outputs (a partition's name depends on them),
+        each user file with a digest of its content: an edited lexicon is another lexicon."""
+        return {"model": self.spacy_model, "max_file_bytes": self.max_file_bytes,
+                "lexicon": [_file_key(p) for p in self.lexicon_files],
+                "actors": [_file_key(p) for p in self.actor_files]}
+
+
+def _file_key(path: str) -> tuple[str, str | None]:
+    try:
+        with open(path, "rb") as fh:
+            return path, hashlib.sha1(fh.read()).hexdigest()
+    except OSError:
+        return path, None  # the reader of the file reports it

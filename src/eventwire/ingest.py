@@ -1,8 +1,9 @@
 """The ingest run: read -> extract -> (annotate) -> store, streaming in batches.
 
-Each stage is a pure function over a batch (``extract_batch``, ``annotate``), so the same
-run works in one process, in a pool of workers and on Dask.  Articles already in the store
-are dropped before the expensive language layer, so an interrupted run resumes cheaply.
+Each stage is a pure function over a batch (``extract_batch``, ``pipeline.annotate_batch``),
+so the same run works in one process, in a pool of workers and on Dask.  Articles already
+in the store are dropped before the expensive language layer, so an interrupted run resumes
+cheaply.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import islice
 
+from eventwire.batches import batched, unique
 from eventwire.config import Settings
-from eventwire.models import Annotations, Article, RawInput, Skip
+from eventwire.models import Article, RawInput, Skip
+from eventwire.pipeline import annotate_batch
 from eventwire.scale.pool import Inline, WorkerPool, stream
 from eventwire.sources.extract import extract_batch
 from eventwire.sources.read import STDIN, read_inputs
@@ -32,21 +34,6 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.skipped
-
-
-def batched(items: Iterable, size: int) -> Iterator[list]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
-
-
-def annotate_batch(articles: list[Article], model: str | None = None) -> list[Annotations]:
-    """Language layer + event coding for English articles; others get empty annotations."""
-    from eventwire.nlp.pipeline import annotate, load_nlp
-
-    english = [a for a in articles if a.is_english]
-    done = {x.article_id: x for x in annotate(english, load_nlp(model))} if english else {}
-    return [done.get(a.id) or Annotations(article_id=a.id) for a in articles]
 
 
 def ingest(
@@ -78,12 +65,11 @@ def ingest(
         known = store.known_ids(a.id for a in articles)
         return unique(a for a in articles if a.id not in known)
 
-    runner = Inline() if workers <= 1 else WorkerPool(workers, settings.spacy_model, with_nlp)
+    runner = Inline() if workers <= 1 else WorkerPool(workers, settings, with_nlp)
     done = False
     try:
         for res in stream(runner, batched(inputs_only(), settings.batch_size), select,
-                          extract_batch, annotate_batch if with_nlp else None,
-                          settings.spacy_model):
+                          extract_batch, annotate_batch if with_nlp else None, settings):
             report.skipped += res.skips
             # with workers, batches ahead of this one may have stored some of its articles
             todo = select(res.todo)
@@ -105,10 +91,3 @@ def count_inputs(paths: Iterable[str], max_bytes: int) -> int | None:
         return None
     return sum(isinstance(x, RawInput) for x in read_inputs(paths, max_bytes=max_bytes))
 
-
-def unique(articles: Iterable[Article]) -> list[Article]:
-    """Each article once, the first met kept (the store's rule for repeats)."""
-    seen: dict[str, Article] = {}
-    for a in articles:
-        seen.setdefault(a.id, a)
-    return list(seen.values())

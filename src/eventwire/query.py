@@ -1,38 +1,89 @@
 """Filters over the store as parameterised SQL, shared by the CLI (`eventwire events`) and the
 HTTP API, so both answer the same question the same way.
 
-Values never enter the SQL text: every filter adds a clause with ``?`` placeholders.
-Full-text search uses a small inverted index (``search_terms``: one row per word and event or
-article) built from the stored text by `refresh_search_index`; DuckDB's FTS extension would
-need a download at run time.  Where the index is missing or older than the data and cannot be
-rebuilt (a read-only database), the search falls back to a scan of the text, which gives the
-same answers, only slower.
+Values never enter the SQL text: every filter adds a clause with ``?`` placeholders, and every
+value is checked first (lengths, counts, ranges), so a bad one is a `QueryError` with one line
+rather than a database error.  Words are looked up in the search index (`store.search`);
+where it is missing or older than the data and cannot be rebuilt (a read-only database), the
+search falls back to a scan of the text.
 """
 
 from __future__ import annotations
 
+import csv
 import json
-import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib.resources import files
 
 import duckdb
 
+from eventwire.errors import EventwireError
 from eventwire.events.plover import EVENT_TYPES
+from eventwire.store.search import (
+    QUOTE_REF,
+    SENTENCE,
+    hits_sql,
+    index_is_fresh,
+    refresh_search_index,
+    scan_condition,
+    search_words,
+)
+
+__all__ = ["index_is_fresh", "refresh_search_index", "search_words"]
 
 MAX_LIMIT = 1000
+MAX_OFFSET = 100_000_000
+MAX_TEXT = 200  # longest name, code or id a filter takes
+MAX_WORDS_TEXT = 500  # longest search text
+MAX_VALUES = 20  # most types or countries in one filter
 EARTH_KM = 6371.0088
-# Words as the index stores them: runs of Unicode letters and digits, lower-cased.
-_SQL_WORDS = r"regexp_extract_all(lower({}), '[\pL\pN]+')"
-_WORD = re.compile(r"[^\W_]+\*?")
 _ACTOR_STRUCT = ('[{"text":"VARCHAR","name":"VARCHAR","country":"VARCHAR",'
                  '"sector":"VARCHAR","attributed_by":"VARCHAR"}]')
-_SENTENCE = "substring(a.body, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
 EVENT_JSON_COLUMNS = ("sources", "targets", "location", "field_rules")
 
 
-class QueryError(ValueError):
+class QueryError(EventwireError, ValueError):
     """A filter value that cannot be used; the message says which and why."""
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """ISO-2, ISO-3, names and other names of every country, lower-cased, to ISO-3."""
+    out: dict[str, str] = {}
+    path = files("eventwire") / "data" / "geo" / "countries.tsv"
+    with path.open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh, delimiter="\t"):
+            for name in [r["name"], *r["altnames"].split("|")]:
+                if name:
+                    out.setdefault(name.lower(), r["iso3"])
+            out[r["iso2"].lower()] = r["iso3"]
+            out[r["iso3"].lower()] = r["iso3"]
+    return out
+
+
+def country_list() -> list[dict]:
+    """Every country as ISO-3, ISO-2 and name (for the page's suggestions)."""
+    path = files("eventwire") / "data" / "geo" / "countries.tsv"
+    with path.open(encoding="utf-8") as fh:
+        return [{"iso3": r["iso3"], "iso2": r["iso2"], "name": r["name"]}
+                for r in csv.DictReader(fh, delimiter="\t")]
+
+
+def country_code(value: str) -> str:
+    """ISO-3 for a country given by ISO-2, ISO-3 or name ("IQ", "irq", "Iraq")."""
+    code = _country_names().get(" ".join(value.split()).lower())
+    if code is None:
+        shown = value if len(value) <= 40 else value[:40] + "..."
+        raise QueryError(f"country: {shown!r} is not a known country (give an ISO-2 or ISO-3 "
+                         "code, or the name)")
+    return code
+
+
+def _capped(name: str, value: str | None, most: int = MAX_TEXT) -> None:
+    if value is not None and len(value) > most:
+        raise QueryError(f"{name}: {len(value)} characters is over the limit of {most}")
 
 
 @dataclass
@@ -42,7 +93,7 @@ class EventFilter:
     actor: str | None = None  # words of an actor's name or text ("Hamas", "Schenker")
     actor_code: str | None = None  # "IRN", "IRN GOV", "GOV": country and/or sector
     types: list[str] = field(default_factory=list)
-    countries: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)  # ISO-2, ISO-3 or names
     lat: float | None = None
     lon: float | None = None
     radius_km: float | None = None
@@ -53,12 +104,24 @@ class EventFilter:
     article_id: str | None = None
 
     def validate(self) -> None:
-        bad = [t for t in self.types if t.upper() not in EVENT_TYPES]
+        for name in ("actor", "actor_code", "article_id"):
+            _capped(name, getattr(self, name))
+        _capped("q", self.text, MAX_WORDS_TEXT)
+        for name, values in (("type", self.types), ("country", self.countries)):
+            if len(values) > MAX_VALUES:
+                raise QueryError(f"{name}: {len(values)} values is over the limit of "
+                                 f"{MAX_VALUES}")
+            for v in values:
+                _capped(name, v, 60)
+        # "ASSAULT,PROTEST" as well as repeated parameters
+        types = [t.strip().upper() for v in self.types for t in v.split(",") if t.strip()]
+        bad = [t for t in types if t not in EVENT_TYPES]
         if bad:
             raise QueryError(f"type: unknown PLOVER event type {', '.join(bad)} "
                              f"(one of {', '.join(EVENT_TYPES)})")
-        self.types = [t.upper() for t in self.types]
-        self.countries = [c.upper() for c in self.countries]
+        self.types = list(dict.fromkeys(types))
+        self.countries = list(dict.fromkeys(
+            country_code(c) for v in self.countries for c in v.split(",") if c.strip()))
         near = (self.lat, self.lon, self.radius_km)
         if any(v is not None for v in near) and any(v is None for v in near):
             raise QueryError("near: lat, lon and radius_km go together")
@@ -73,26 +136,22 @@ class EventFilter:
         if self.min_confidence is not None and not 0 <= self.min_confidence <= 1:
             raise QueryError(f"min_confidence: {self.min_confidence} must be in [0, 1]")
         if self.text is not None and not search_words(self.text):
-            raise QueryError(f"q: {self.text!r} has no words to search for")
-
-
-def search_words(text: str) -> list[str]:
-    """The query's words as the index holds them; a trailing * asks for a prefix."""
-    return _WORD.findall(text.lower())
+            raise QueryError(f"q: {self.text[:40]!r} has no words to search for")
 
 
 def page_bounds(limit: int, offset: int) -> tuple[int, int]:
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"limit: {limit} must be between 1 and {MAX_LIMIT}")
-    if offset < 0:
-        raise QueryError(f"offset: {offset} must not be negative")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise QueryError(f"offset: {offset} must be between 0 and {MAX_OFFSET}")
     return limit, offset
 
 
 # -- events ----------------------------------------------------------------------------------
 
 
-def event_where(f: EventFilter, indexed: bool) -> tuple[str, list]:
+def event_where(con: duckdb.DuckDBPyConnection, f: EventFilter,
+                indexed: bool) -> tuple[str, list]:
     """WHERE clause over ``events e`` (and ``articles a`` for the text scan) with params."""
     f.validate()
     clauses: list[str] = []
@@ -129,7 +188,7 @@ def event_where(f: EventFilter, indexed: bool) -> tuple[str, list]:
                        f"from_json(e.targets, '{_ACTOR_STRUCT}'), lambda x: {cond})) > 0")
         params += cparams
     if f.text:
-        sql, tparams = _text_condition("event", "e.id", f.text, _SENTENCE, indexed)
+        sql, tparams = _text_condition(con, "event", "e.id", f.text, SENTENCE, indexed)
         clauses.append(sql)
         params += tparams
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
@@ -154,33 +213,20 @@ def _actor_condition(actor: str | None, code: str | None) -> tuple[str, list]:
             parts.append("x.country = ? AND x.sector = ?")
             params += tokens
         else:
-            raise QueryError(f"actor_code: {code!r} is not COUNTRY, SECTOR or 'COUNTRY SECTOR'")
+            raise QueryError(f"actor_code: {code[:40]!r} is not COUNTRY, SECTOR or "
+                             "'COUNTRY SECTOR'")
     return " AND ".join(parts), params
 
 
-def _text_condition(kind: str, ref: str, text: str, scan_expr: str,
-                    indexed: bool) -> tuple[str, list]:
+def _text_condition(con: duckdb.DuckDBPyConnection, kind: str, ref: str, text: str,
+                    scan_expr: str, indexed: bool) -> tuple[str, list]:
     words = search_words(text)
     if not words:
-        raise QueryError(f"q: {text!r} has no words to search for")
+        raise QueryError(f"q: {text[:40]!r} has no words to search for")
     if indexed:
-        parts, params = [], []
-        for w in words:
-            if w.endswith("*"):
-                parts.append("SELECT ref FROM search_terms WHERE kind = ? AND "
-                             "starts_with(term, ?)")
-                params += [kind, w[:-1]]
-            else:
-                parts.append("SELECT ref FROM search_terms WHERE kind = ? AND term = ?")
-                params += [kind, w]
-        return f"{ref} IN ({' INTERSECT '.join(parts)})", params
-    parts, params = [], []
-    for w in words:
-        word = w.rstrip("*")
-        tail = "" if w.endswith("*") else r"(?:[^\pL\pN]|$)"
-        parts.append(f"regexp_matches(lower({scan_expr}), ?)")
-        params.append(r"(?:^|[^\pL\pN])" + re.escape(word) + tail)
-    return "(" + " AND ".join(parts) + ")", params
+        sql, params = hits_sql(con, kind, text)
+        return f"{ref} IN ({sql})", params
+    return scan_condition(con, text, scan_expr)
 
 
 _EVENT_COLUMNS = (
@@ -203,19 +249,15 @@ def search_events(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int = 5
     indexed = index_is_fresh(con) if indexed is None else indexed
     if f.text and indexed and _text_only(f):
         return _search_events_by_index(con, f.text, limit, offset, with_total)
-    where, params = event_where(f, indexed)
+    where, params = event_where(con, f, indexed)
     needs_articles = f.text is not None and not indexed
     src = "events e JOIN articles a ON a.id = e.article_id" if needs_articles else "events e"
-    # The page first, then its articles' titles and sentences (a join over the page only).
-    rows = fetch_dicts(
-        con, f"WITH page AS (SELECT {_EVENT_COLUMNS} FROM {src}{where} "
-             "ORDER BY e.date DESC NULLS LAST, e.id LIMIT ? OFFSET ?) "
-             "SELECT page.*, art.title AS article_title, art.published, "
-             "substring(art.body, page.sentence_start + 1, "
-             "page.sentence_end - page.sentence_start) AS sentence FROM page "
-             "LEFT JOIN articles art ON art.id = page.article_id "
-             "ORDER BY page.date DESC NULLS LAST, page.id", params + [limit, offset])
-    _parse_json(rows)
+    # The page first, then its articles' titles and sentences by id (a join would read the
+    # whole articles table to build its hash table).
+    rows = fetch_dicts(con, f"SELECT {_EVENT_COLUMNS} FROM {src}{where} "
+                            "ORDER BY e.date DESC NULLS LAST, e.id LIMIT ? OFFSET ?",
+                       params + [limit, offset])
+    _attach_sentences(con, rows)
     total = None
     if with_total:
         total = con.execute(f"SELECT count(*) FROM {src}{where}", params).fetchone()[0]
@@ -231,26 +273,10 @@ def _search_events_by_index(con: duckdb.DuckDBPyConnection, text: str, limit: in
                             offset: int, with_total: bool) -> dict:
     """Words only: the index holds each event's date, so it ranks and counts on its own and
     the events table is read for the page alone."""
-    words = search_words(text)
-    parts, params = [], []
-    for w in words:
-        # A range on the sorted term column lets DuckDB skip blocks by their min/max.
-        hi = w[:-1] + "\U0010ffff" if w.endswith("*") else w
-        parts.append("SELECT ref, date FROM search_terms "
-                     "WHERE kind = 'event' AND term >= ? AND term <= ?")
-        params += [w.rstrip("*"), hi]
+    hits, params = hits_sql(con, "event", text, "ref, date")
+    if " INTERSECT " not in hits:  # INTERSECT is a set operation; one word needs DISTINCT
+        hits = f"SELECT DISTINCT * FROM ({hits})"
     order = "ORDER BY date DESC NULLS LAST, ref LIMIT ? OFFSET ?"
-    if len(words) == 1 and not words[0].endswith("*"):
-        # One exact word: the index holds each (word, event) once, so rank and count apart
-        # (cheaper than a window over every hit).
-        refs = [r[0] for r in con.execute(f"{parts[0]} {order}",
-                                          params + [limit, offset]).fetchall()]
-        total = (con.execute(f"SELECT count(*) FROM ({parts[0]})", params).fetchone()[0]
-                 if with_total else None)
-        return {"total": total, "limit": limit, "offset": offset,
-                "items": _events_by_id(con, refs)}
-    # INTERSECT is a set operation: each event once, and only if every word is in it.
-    hits = " INTERSECT ".join(parts) if len(parts) > 1 else f"SELECT DISTINCT * FROM ({parts[0]})"
     total_sql = "count(*) OVER ()" if with_total else "NULL"
     page = con.execute(f"SELECT ref, {total_sql} FROM ({hits}) {order}",
                        params + [limit, offset]).fetchall()
@@ -309,30 +335,161 @@ def _attach_sentences(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
         r["sentence"] = body[r["sentence_start"]:r["sentence_end"]] if body else None
 
 
+def _matching(con: duckdb.DuckDBPyConnection, f: EventFilter, indexed: bool | None,
+              extra: str | None = None, sample_pct: float | None = None) -> tuple[str, list]:
+    """``FROM ... WHERE ...`` of the events matching ``f`` (and ``extra``), with params;
+    ``sample_pct`` reads only that share of the events' storage blocks."""
+    indexed = index_is_fresh(con) if indexed is None else indexed
+    where, params = event_where(con, f, indexed)
+    src = "events e"
+    if sample_pct is not None:
+        src += f" TABLESAMPLE system({float(sample_pct):.6f}%) REPEATABLE (7)"
+    if f.text is not None and not indexed:
+        src += " JOIN articles a ON a.id = e.article_id"
+    if extra:
+        where = (where + " AND " if where else " WHERE ") + extra
+    return f" FROM {src}{where}", params
+
+
 def event_points(con: duckdb.DuckDBPyConnection, f: EventFilter, cap: int = 20000,
                  indexed: bool | None = None) -> dict:
-    """Every matching located event as [id, lat, lon, type], for the map (capped)."""
-    indexed = index_is_fresh(con) if indexed is None else indexed
-    where, params = event_where(f, indexed)
-    src = ("events e JOIN articles a ON a.id = e.article_id"
-           if f.text is not None and not indexed else "events e")
-    where = (where + " AND " if where else " WHERE ") + "e.lat IS NOT NULL AND e.lon IS NOT NULL"
-    rows = con.execute(f"SELECT e.id, e.lat, e.lon, e.type FROM {src}{where} "
-                       "ORDER BY e.date DESC NULLS LAST, e.id LIMIT ?",
-                       params + [cap + 1]).fetchall()
-    return {"truncated": len(rows) > cap, "points": [list(r) for r in rows[:cap]]}
+    """Matching located events as [id, lat, lon, type] for the map (newest ``cap``), with how
+    many are located and how many have no place."""
+    body, params = _matching(con, f, indexed)
+    located, unlocated = con.execute(
+        "SELECT count(*) FILTER (e.lat IS NOT NULL AND e.lon IS NOT NULL), "
+        f"count(*) FILTER (e.lat IS NULL OR e.lon IS NULL){body}", params).fetchone()
+    body, params = _matching(con, f, indexed, "e.lat IS NOT NULL AND e.lon IS NOT NULL")
+    rows = con.execute(f"SELECT e.id, e.lat, e.lon, e.type{body} "
+                       "ORDER BY e.date DESC NULLS LAST, e.id LIMIT ?", params + [cap]).fetchall()
+    return {"truncated": located > len(rows), "located": located, "unlocated": unlocated,
+            "points": [list(r) for r in rows]}
 
 
-def event_timeline(con: duckdb.DuckDBPyConnection, f: EventFilter,
-                   indexed: bool | None = None) -> list[dict]:
-    """Matching events per day and type (events without a date are left out)."""
-    indexed = index_is_fresh(con) if indexed is None else indexed
-    where, params = event_where(f, indexed)
-    src = ("events e JOIN articles a ON a.id = e.article_id"
-           if f.text is not None and not indexed else "events e")
-    where = (where + " AND " if where else " WHERE ") + "e.date IS NOT NULL"
-    return fetch_dicts(con, f"SELECT e.date AS day, e.type, count(*) AS n FROM {src}{where} "
-                            "GROUP BY ALL ORDER BY day, e.type", params)
+def event_grid(con: duckdb.DuckDBPyConnection, f: EventFilter, cell: float,
+               indexed: bool | None = None) -> dict:
+    """Every matching located event counted in cells of ``cell`` degrees, for the heat view:
+    [lat, lon, count, most frequent type] per cell (cell centres), however many events."""
+    if not 0.01 <= cell <= 45:
+        raise QueryError(f"cell: {cell} must be between 0.01 and 45 degrees")
+    body, params = _matching(con, f, indexed, "e.lat IS NOT NULL AND e.lon IS NOT NULL")
+    rows = con.execute(
+        "SELECT (floor(e.lat / ?) + 0.5) * ? AS clat, (floor(e.lon / ?) + 0.5) * ? AS clon, "
+        f"count(*) AS n, mode(e.type){body} GROUP BY 1, 2 ORDER BY n DESC",
+        [cell, cell, cell, cell, *params]).fetchall()
+    return {"cell": cell, "located": sum(r[2] for r in rows), "cells": [list(r) for r in rows]}
+
+
+BINS = ("day", "week", "month", "year")
+MAX_BINS = 1500
+_BIN_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}
+
+
+def event_timeline(con: duckdb.DuckDBPyConnection, f: EventFilter, bin: str | None = None,
+                   indexed: bool | None = None) -> dict:
+    """Matching events per bin and type over the range worth drawing.
+
+    The range is the filter's dates where given; otherwise the dense part of the data: a
+    fence of three inter-quartile ranges (and two weeks) around the middle half, so one
+    event dated 1965 among thousands from 2024 is counted in ``outside`` instead of
+    squashing every bar.  The bin (day, week, month, year) follows the range's length.
+    """
+    body, params = _matching(con, f, indexed, "e.date IS NOT NULL")
+    epoch = "date_diff('day', DATE '1970-01-01', e.date)"
+    lo, hi, q1, q3, n = con.execute(
+        f"SELECT min(e.date), max(e.date), quantile_cont({epoch}, 0.25), "
+        f"quantile_cont({epoch}, 0.75), count(*){body}", params).fetchone()
+    undated = con.execute(
+        "SELECT count(*)" + _matching(con, f, indexed, "e.date IS NULL")[0], params).fetchone()[0]
+    out = {"bin": bin or "day", "from": None, "to": None, "bins": [], "rows": [],
+           "dated": n, "undated": undated, "outside": {"before": 0, "after": 0}}
+    if not n:
+        return out
+    day0 = date(1970, 1, 1)
+    iqr = q3 - q1
+    fence_lo = day0 + timedelta(days=int(q1 - 3 * iqr - 14))
+    fence_hi = day0 + timedelta(days=int(q3 + 3 * iqr + 14))
+    if lo < fence_lo or hi > fence_hi:  # the dated events inside the fence set the range
+        lo, hi = con.execute(f"SELECT min(e.date), max(e.date){body} AND e.date BETWEEN ? AND ?",
+                             [*params, fence_lo, fence_hi]).fetchone()
+    lo = f.date_from or lo
+    hi = f.date_to or hi
+    if f.date_from is None and (hi - lo).days > MAX_BINS * 365:  # keep the newest years
+        lo = hi - timedelta(days=MAX_BINS * 365)
+    span = (hi - lo).days + 1
+    if bin is None:
+        bin = next((b for b in BINS if span / _BIN_DAYS[b] <= 120), "year")
+    elif bin not in BINS:
+        raise QueryError(f"bin: {bin[:20]!r} is not one of {', '.join(BINS)}")
+    if span / _BIN_DAYS[bin] > MAX_BINS:
+        raise QueryError(f"bin: {span} days in {bin} bins is over {MAX_BINS} bars; "
+                         "choose a longer bin or a shorter range")
+    before, after, earliest, latest = con.execute(
+        f"SELECT count(*) FILTER (e.date < ?), count(*) FILTER (e.date > ?), "
+        f"min(e.date) FILTER (e.date < ?), max(e.date) FILTER (e.date > ?){body}",
+        [lo, hi, lo, hi, *params]).fetchone()
+    body_in, params_in = _matching(con, f, indexed, "e.date BETWEEN ? AND ?")
+    rows = fetch_dicts(con, f"SELECT CAST(date_trunc('{bin}', e.date) AS DATE) AS bin, e.type, "
+                            f"count(*) AS n{body_in} GROUP BY ALL ORDER BY 1, 2",
+                       params_in + [lo, hi])
+    first = con.execute(f"SELECT CAST(date_trunc('{bin}', ?::DATE) AS DATE)", [lo]).fetchone()[0]
+    bins = con.execute(f"SELECT CAST(unnest(generate_series(?::DATE, ?::DATE, "
+                       f"INTERVAL 1 {bin})) AS DATE)", [first, hi]).fetchall()
+    out.update({"bin": bin, "from": lo, "to": hi, "bins": [b[0] for b in bins], "rows": rows,
+                "outside": {"before": before, "after": after, "earliest": earliest,
+                            "latest": latest}})
+    return out
+
+
+ACTOR_SAMPLE = 20_000
+
+
+def event_breakdown(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int = 10,
+                    indexed: bool | None = None) -> dict:
+    """Top types, countries and actors (source or target) among the matching events.
+
+    Types and countries are exact.  Actors are read from the events' JSON, which costs more:
+    over ``ACTOR_SAMPLE`` matching events they are counted in a sample of storage blocks
+    of about that many (``actors_sample`` then gives its size), so the first view of a large
+    store stays quick; the top names of a large set barely move with sampling.
+    """
+    body, params = _matching(con, f, indexed)
+    types = fetch_dicts(con, f"SELECT e.type AS key, count(*) AS n{body} "
+                             "GROUP BY 1 ORDER BY n DESC, key", params)
+    total = sum(t["n"] for t in types)
+    body_c, params_c = _matching(con, f, indexed, "e.country IS NOT NULL")
+    countries = fetch_dicts(con, f"SELECT e.country AS key, count(*) AS n{body_c} "
+                                 "GROUP BY 1 ORDER BY n DESC, key LIMIT ?", params_c + [limit])
+    sample = None
+    if total > ACTOR_SAMPLE:
+        sample = 100.0 * ACTOR_SAMPLE / total
+        body, params = _matching(con, f, indexed, sample_pct=sample)
+    actors = fetch_dicts(
+        con, "SELECT coalesce(x.name, x.text) AS key, "
+             "mode(nullif(concat_ws(' ', x.country, x.sector), '')) AS code, "
+             "count(DISTINCT id) AS n FROM (SELECT e.id, unnest("
+             f"from_json(e.sources, '{_ACTOR_STRUCT}') || "
+             f"from_json(e.targets, '{_ACTOR_STRUCT}')) AS x{body}) "
+             "WHERE coalesce(x.name, x.text) IS NOT NULL "
+             "GROUP BY 1 ORDER BY n DESC, key LIMIT ?", params + [limit])
+    sampled = (con.execute(f"SELECT count(*){body}", params).fetchone()[0]
+               if sample is not None else None)
+    return {"total": total, "types": types[:limit], "countries": countries, "actors": actors,
+            "actors_sample": sampled}
+
+
+def export_rows(con: duckdb.DuckDBPyConnection, f: EventFilter, cap: int,
+                indexed: bool | None = None) -> tuple[list[dict], dict[str, dict], bool]:
+    """Full rows of the newest ``cap`` matching events, their articles' metadata, and
+    whether more matched."""
+    body, params = _matching(con, f, indexed)
+    rows = fetch_dicts(con, f"SELECT e.*{body} ORDER BY e.date DESC NULLS LAST, e.id LIMIT ?",
+                       params + [cap + 1])
+    ids = sorted({r["article_id"] for r in rows[:cap]})
+    arts = {a["id"]: a for a in fetch_dicts(
+        con, "SELECT id, url, title, published, source, site_name, body FROM articles "
+             "WHERE id IN (SELECT unnest(?))", [ids])} if ids else {}
+    return rows[:cap], arts, len(rows) > cap
 
 
 def get_event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict | None:
@@ -345,9 +502,14 @@ def get_event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict | None:
 
 def search_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None,
                   speaker_code: str | None = None, text: str | None = None,
-                  article_id: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+                  article_id: str | None = None, limit: int = 50, offset: int = 0,
+                  indexed: bool | None = None) -> dict:
     """Quotes by speaker (name or words as written), code, words of the content."""
     limit, offset = page_bounds(limit, offset)
+    for name, value in (("speaker", speaker), ("speaker_code", speaker_code),
+                        ("article_id", article_id)):
+        _capped(name, value)
+    _capped("q", text, MAX_WORDS_TEXT)
     clauses, params = [], []
     if speaker:
         clauses.append("contains(lower(concat_ws(' ', q.speaker_name, q.speaker)), ?)")
@@ -359,7 +521,8 @@ def search_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None,
         clauses.append("q.article_id = ?")
         params.append(article_id)
     if text:
-        sql, tparams = _text_condition("quote", "", text, "q.content", indexed=False)
+        indexed = index_is_fresh(con) if indexed is None else indexed
+        sql, tparams = _text_condition(con, "quote", QUOTE_REF, text, "q.content", indexed)
         clauses.append(sql)
         params += tparams
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
@@ -386,6 +549,8 @@ def top_actors(con: duckdb.DuckDBPyConnection, q: str | None = None, code: str |
                kind: str | None = None, limit: int = 50, offset: int = 0) -> dict:
     """Actors by number of mentions, with their POLECAT-style code."""
     limit, offset = page_bounds(limit, offset)
+    for name, value in (("q", q), ("code", code), ("kind", kind)):
+        _capped(name, value)
     clauses, params = [], []
     if q:
         clauses.append("contains(lower(concat_ws(' ', name, text)), ?)")
@@ -411,13 +576,15 @@ def top_places(con: duckdb.DuckDBPyConnection, q: str | None = None,
                country: str | None = None, limit: int = 50, offset: int = 0) -> dict:
     """Resolved places by number of mentions."""
     limit, offset = page_bounds(limit, offset)
+    _capped("q", q)
+    country = country_code(country) if country else None
     clauses, params = [], []
     if q:
         clauses.append("contains(lower(concat_ws(' ', name, text)), ?)")
         params.append(q.lower().strip())
     if country:
         clauses.append("country = ?")
-        params.append(country.upper())
+        params.append(country)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     sql = ("SELECT coalesce(name, text) AS place, geonameid, country, admin1, "
            "any_value(lat) AS lat, any_value(lon) AS lon, count(*) AS mentions, "
@@ -433,9 +600,10 @@ def search_articles(con: duckdb.DuckDBPyConnection, text: str | None = None,
                     limit: int = 50, offset: int = 0, indexed: bool | None = None) -> dict:
     """Articles (newest first), optionally those whose title and body hold all the words."""
     limit, offset = page_bounds(limit, offset)
+    _capped("q", text, MAX_WORDS_TEXT)
     where, params = "", []
     if text:
-        sql, params = _text_condition("article", "a.id", text,
+        sql, params = _text_condition(con, "article", "a.id", text,
                                       "concat_ws(' ', a.title, a.body)",
                                       index_is_fresh(con) if indexed is None else indexed)
         where = f" WHERE {sql}"
@@ -471,84 +639,3 @@ def fetch_dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[
     cur = con.execute(sql, params)
     cols = [d[0] for d in cur.description]
     return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
-
-
-# -- the search index ------------------------------------------------------------------------
-
-
-INDEX_VERSION = 2
-_INDEX_DDL = """
-CREATE TABLE search_terms (kind VARCHAR, ref VARCHAR, term VARCHAR, date DATE);
-CREATE TABLE search_indexed (kind VARCHAR, ref VARCHAR);
-CREATE TABLE search_state (version INTEGER, articles BIGINT, events BIGINT, latest TIMESTAMPTZ);
-"""
-_INDEX_TABLES = ("search_terms", "search_indexed", "search_state")
-
-
-def _data_state(con: duckdb.DuckDBPyConnection) -> tuple:
-    return (INDEX_VERSION, *con.execute(
-        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), "
-        "(SELECT max(ingested_at) FROM articles)").fetchone())
-
-
-def _index_version(con: duckdb.DuckDBPyConnection) -> int | None:
-    """Layout version of the stored index (None when absent); safe inside a transaction."""
-    cols = {r[0] for r in con.execute(
-        "SELECT column_name FROM duckdb_columns() WHERE table_name = 'search_state' "
-        "AND schema_name = 'main' AND database_name = current_database()").fetchall()}
-    if "version" not in cols:
-        return None
-    return con.execute("SELECT max(version) FROM search_state").fetchone()[0]
-
-
-def index_is_fresh(con: duckdb.DuckDBPyConnection) -> bool:
-    """True when the search index covers everything stored now."""
-    if _index_version(con) != INDEX_VERSION:
-        return False
-    state = con.execute("SELECT version, articles, events, latest FROM search_state").fetchone()
-    return state is not None and tuple(state) == tuple(_data_state(con))
-
-
-def refresh_search_index(con: duckdb.DuckDBPyConnection) -> int:
-    """Index the words of events' sentences and articles' text not indexed yet.
-
-    Returns how many events and articles were added.  Rows are inserted sorted by word so
-    DuckDB's per-block min/max lets a word look-up skip most of the table.
-    """
-    con.execute("BEGIN TRANSACTION")
-    try:
-        if _index_version(con) != INDEX_VERSION:  # absent, or built by another layout
-            for table in _INDEX_TABLES:
-                con.execute(f"DROP TABLE IF EXISTS {table}")
-            con.execute(_INDEX_DDL)
-        words = _SQL_WORDS.format("txt")
-        con.execute(
-            "CREATE TEMP TABLE _todo AS "
-            "SELECT 'event' AS kind, e.id AS ref, e.date, "
-            f"{_SENTENCE} AS txt FROM events e JOIN articles a ON a.id = e.article_id "
-            "WHERE e.id NOT IN (SELECT ref FROM search_indexed WHERE kind = 'event') "
-            "UNION ALL SELECT 'article', a.id, NULL, concat_ws(' ', a.title, a.body) "
-            "FROM articles a "
-            "WHERE a.id NOT IN (SELECT ref FROM search_indexed WHERE kind = 'article')")
-        added = con.execute("SELECT count(*) FROM _todo").fetchone()[0]
-        con.execute("INSERT INTO search_terms SELECT DISTINCT kind, ref, term, date FROM "
-                    f"(SELECT kind, ref, date, unnest({words}) AS term FROM _todo) "
-                    "ORDER BY kind, term")
-        con.execute("INSERT INTO search_indexed SELECT kind, ref FROM _todo")
-        con.execute("DROP TABLE _todo")
-        indexed_events = con.execute(
-            "SELECT count(*) FROM search_indexed WHERE kind = 'event'").fetchone()[0]
-        if indexed_events > con.execute("SELECT count(*) FROM events").fetchone()[0]:
-            # Re-annotation replaced events: forget the ones that are gone.
-            for table in ("search_terms", "search_indexed"):
-                con.execute(f"DELETE FROM {table} WHERE kind = 'event' AND "
-                            "ref NOT IN (SELECT id FROM events)")
-        con.execute("DELETE FROM search_state")
-        con.execute(f"INSERT INTO search_state SELECT {INDEX_VERSION}, "
-                    "(SELECT count(*) FROM articles), "
-                    "(SELECT count(*) FROM events), (SELECT max(ingested_at) FROM articles)")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    return added

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Iterable
 from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
@@ -20,8 +21,12 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from eventwire.query import QueryError, index_is_fresh, refresh_search_index
+from eventwire.api.docs import add_docs
+from eventwire.config import Settings
+from eventwire.query import QueryError
 from eventwire.store import Store, StoreError
+from eventwire.store.corrections import CorrectionError
+from eventwire.store.search import index_is_fresh, refresh_search_index
 
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
 STATIC = Path(str(files("eventwire") / "web" / "static"))
@@ -38,16 +43,29 @@ SECURITY_HEADERS = {
 
 
 def create_app(db_path: str, token: str | None = None,
-               max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
-    """App over ``db_path``; write endpoints need ``Authorization: Bearer <token>``."""
-    if not os.path.exists(db_path):
+               max_body: int = DEFAULT_MAX_BODY, settings: Settings | None = None,
+               allowed_hosts: Iterable[str] = (), watch: str | None = None,
+               watch_nlp: bool = True) -> FastAPI:
+    """App over ``db_path``; write endpoints need ``Authorization: Bearer <token>``.
+
+    ``settings`` (the environment's when None) configure the language layer of posted and
+    watched articles.  ``allowed_hosts`` are Host header names served besides the loopback
+    ones ("*": any).  ``watch`` is a directory whose new files the server ingests while it
+    runs.
+    """
+    if not os.path.exists(db_path) and watch is None:
         raise StoreError(f"{db_path}: no such database; run `eventwire ingest` or "
                          "`eventwire demo` first")
-    store = _open(db_path, writable=token is not None)
+    store = _open(db_path, writable=token is not None or watch is not None)
+    watcher = None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        if watcher:
+            watcher.start()
         yield
+        if watcher:
+            watcher.stop()
         store.close()
 
     app = FastAPI(
@@ -56,9 +74,11 @@ def create_app(db_path: str, token: str | None = None,
         version="1",
         summary="PLOVER events, quotes, actors and places found in news, each with the span "
                 "of text it came from.",
+        docs_url=None, redoc_url=None,
     )
     app.state.store = store
     app.state.token = token or None
+    app.state.settings = settings or Settings()
     app.state.write_lock = threading.Lock()
     app.state.max_body = max_body
     # Fresh now, and only this process can write to the file while it serves.
@@ -68,8 +88,15 @@ def create_app(db_path: str, token: str | None = None,
 
     app.include_router(reads.router)
     app.include_router(writes.router)
+    add_docs(app)
     _errors(app)
     app.add_middleware(BodyLimit, max_body=max_body)
+    app.add_middleware(HostCheck, allowed=allowed_hosts)
+    if watch is not None:
+        from eventwire.api.watch import Watcher
+
+        watcher = Watcher(app.state, watch, with_nlp=watch_nlp)
+        app.state.watcher = watcher
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -113,10 +140,12 @@ def _errors(app: FastAPI) -> None:
         for e in exc.errors():
             where = ".".join(str(p) for p in e.get("loc", ()) if p != "body" or len(e["loc"]) == 1)
             msgs.append(f"{where}: {e.get('msg', 'invalid')}")
-        return JSONResponse({"detail": "; ".join(msgs) or "invalid request"}, status_code=422)
+        detail = "; ".join(msgs) or "invalid request"
+        return JSONResponse({"detail": detail[:500]}, status_code=422)
 
     @app.exception_handler(QueryError)
-    async def bad_query(request: Request, exc: QueryError) -> JSONResponse:
+    @app.exception_handler(CorrectionError)
+    async def bad_query(request: Request, exc: ValueError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
@@ -129,6 +158,50 @@ def _errors(app: FastAPI) -> None:
         log.exception("error answering %s %s", request.method, request.url.path)
         return JSONResponse({"detail": f"internal error ({exc.__class__.__name__})"},
                             status_code=500)
+
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+class HostCheck:
+    """Answer only requests whose Host header names this server (loopback names unless told
+    more), so a page on another site cannot reach the API by DNS rebinding."""
+
+    def __init__(self, app, allowed: Iterable[str] = ()):
+        self.app = app
+        self.allowed = {h.lower().strip("[]") for h in (*LOOPBACK_HOSTS, *allowed)}
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] not in ("http", "websocket") or "*" in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        raw = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+        name = _host_name(raw)
+        if name in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        shown = raw[:60] + ("..." if len(raw) > 60 else "")
+        await _send_json(send, 400, f"Host header {shown!r} is not served here; start the "
+                                    f"server with --allow-host {name or 'NAME'} to serve it")
+
+
+def _host_name(header: str) -> str:
+    """The name part of a Host header: "[::1]:8000" -> "::1", "Example.org:80" -> "example.org"."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:header.find("]")] if "]" in header else ""
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+async def _send_json(send, status: int, detail: str) -> None:
+    import json
+
+    body = json.dumps({"detail": detail}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(body)).encode()),
+                            (b"connection", b"close")]})
+    await send({"type": "http.response.body", "body": body})
 
 
 class BodyLimit:
@@ -187,11 +260,4 @@ class BodyLimit:
 
     @staticmethod
     async def _refuse(send, status: int, detail: str) -> None:
-        import json
-
-        body = json.dumps({"detail": detail}).encode()
-        await send({"type": "http.response.start", "status": status,
-                    "headers": [(b"content-type", b"application/json"),
-                                (b"content-length", str(len(body)).encode()),
-                                (b"connection", b"close")]})
-        await send({"type": "http.response.body", "body": body})
+        await _send_json(send, status, detail)

@@ -6,14 +6,15 @@ import json
 from collections.abc import AsyncIterator
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Literal
 from uuid import UUID
 
 import duckdb
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
 
 from eventwire import query as q
+from eventwire.api.exports import MAX_EXPORT, export_file
 from eventwire.events.plover import EVENT_TYPES, QUAD
 
 
@@ -60,17 +61,25 @@ async def search_ready(request: Request) -> bool:
 Con = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
 Indexed = Annotated[bool, Depends(search_ready)]
 Limit = Annotated[int, Query(ge=1, le=q.MAX_LIMIT, description="Page size.")]
-Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
-Text = Annotated[str | None, Query(alias="q", max_length=500,
-                                   description="Words that must all occur (word* for a prefix).")]
-Opt = Annotated[str | None, Query()]
+Offset = Annotated[int, Query(ge=0, le=q.MAX_OFFSET, description="Rows to skip.")]
+Text = Annotated[str | None, Query(alias="q", max_length=q.MAX_WORDS_TEXT,
+                                   description="Words that must all occur, matched by their "
+                                               "stem (word* for a prefix).")]
+Opt = Annotated[str | None, Query(max_length=q.MAX_TEXT)]
+Id = Annotated[str, Path(max_length=q.MAX_TEXT)]
+
+
+TYPES_HELP = "PLOVER event type(s); repeat or separate by commas."
+COUNTRY_HELP = "Country by ISO-2, ISO-3 or name; repeat for several."
 
 
 async def event_filter(
-    actor: Annotated[str | None, Query(description="Words of an actor's name or text.")] = None,
-    actor_code: Annotated[str | None, Query(description="IRN, GOV or 'IRN GOV'.")] = None,
-    type: Annotated[list[str], Query(description="PLOVER event type(s).")] = [],  # noqa: B006
-    country: Annotated[list[str], Query(description="ISO alpha-3 code(s).")] = [],  # noqa: B006
+    actor: Annotated[str | None, Query(max_length=q.MAX_TEXT,
+                                       description="Words of an actor's name or text.")] = None,
+    actor_code: Annotated[str | None, Query(max_length=q.MAX_TEXT,
+                                            description="IRN, GOV or 'IRN GOV'.")] = None,
+    type: Annotated[list[str], Query(description=TYPES_HELP)] = [],  # noqa: B006
+    country: Annotated[list[str], Query(description=COUNTRY_HELP)] = [],  # noqa: B006
     lat: Annotated[float | None, Query(ge=-90, le=90)] = None,
     lon: Annotated[float | None, Query(ge=-180, le=180)] = None,
     radius_km: Annotated[float | None, Query(gt=0, le=20038)] = None,
@@ -116,13 +125,44 @@ def event_points(f: Filter, con: Con, indexed: Indexed,
     return FastJSON(q.event_points(con, f, cap, indexed=indexed))
 
 
-@router.get("/events/timeline", summary="Events per day and type")
-def event_timeline(f: Filter, con: Con, indexed: Indexed) -> FastJSON:
-    return FastJSON(q.event_timeline(con, f, indexed=indexed))
+@router.get("/events/grid", summary="Located events counted per grid cell (heat view)")
+def event_grid(f: Filter, con: Con, indexed: Indexed,
+               cell: Annotated[float, Query(ge=0.01, le=45, description="Cell size in "
+                                                                    "degrees.")] = 1.0
+               ) -> FastJSON:
+    return FastJSON(q.event_grid(con, f, cell, indexed=indexed))
+
+
+@router.get("/events/timeline",
+            summary="Events per bin (day, week, month, year) and type over the dense range")
+def event_timeline(f: Filter, con: Con, indexed: Indexed,
+                   bin: Annotated[Literal["day", "week", "month", "year"] | None,
+                                  Query(description="Bin size; by default from the range's "
+                                                    "length.")] = None) -> FastJSON:
+    return FastJSON(q.event_timeline(con, f, bin, indexed=indexed))
+
+
+@router.get("/events/breakdown", summary="Top types, countries and actors of the filter")
+def event_breakdown(f: Filter, con: Con, indexed: Indexed,
+                    limit: Annotated[int, Query(ge=1, le=100)] = 10) -> FastJSON:
+    return FastJSON(q.event_breakdown(con, f, limit, indexed=indexed))
+
+
+@router.get("/events/export", summary="The filter's events as CSV, GeoJSON or PLOVER JSON",
+            response_class=Response)
+def event_export(f: Filter, con: Con, indexed: Indexed,
+                 format: Annotated[Literal["csv", "geojson", "plover-json"],
+                                   Query(description="File format.")] = "csv",
+                 cap: Annotated[int, Query(ge=1, le=MAX_EXPORT)] = MAX_EXPORT) -> Response:
+    rows, articles, more = q.export_rows(con, f, cap, indexed=indexed)
+    body, media, ext = export_file(rows, articles, format)
+    return Response(body, media_type=media, headers={
+        "content-disposition": f'attachment; filename="eventwire-events.{ext}"',
+        "x-eventwire-truncated": "1" if more else "0"})
 
 
 @router.get("/events/{event_id}", summary="One event with its sentence")
-def event(event_id: str, con: Con) -> FastJSON:
+def event(event_id: Id, con: Con) -> FastJSON:
     found = q.get_event(con, event_id)
     if not found:
         raise HTTPException(404, f"no event with id {event_id!r}")
@@ -136,7 +176,7 @@ def articles(con: Con, indexed: Indexed, q_: Text = None, limit: Limit = 50,
 
 
 @router.get("/articles/{article_id}", summary="One article with every span found in it")
-def article(article_id: str, con: Con) -> FastJSON:
+def article(article_id: Id, con: Con) -> FastJSON:
     found = q.article_with_spans(con, article_id)
     if not found:
         raise HTTPException(404, f"no article with id {article_id!r}")
@@ -144,10 +184,11 @@ def article(article_id: str, con: Con) -> FastJSON:
 
 
 @router.get("/quotes", summary="Quotes by speaker, code or words of the content")
-def quotes(con: Con, speaker: Opt = None, speaker_code: Opt = None, q_: Text = None,
-           article_id: Opt = None, limit: Limit = 50, offset: Offset = 0) -> FastJSON:
+def quotes(con: Con, indexed: Indexed, speaker: Opt = None, speaker_code: Opt = None,
+           q_: Text = None, article_id: Opt = None, limit: Limit = 50,
+           offset: Offset = 0) -> FastJSON:
     return FastJSON(q.search_quotes(con, speaker, speaker_code, q_ or None, article_id, limit,
-                                    offset))
+                                    offset, indexed=indexed))
 
 
 @router.get("/quotes/speakers", summary="Who is quoted most")
@@ -167,14 +208,19 @@ def places(con: Con, q_: Text = None, country: Opt = None, limit: Limit = 50,
     return FastJSON(q.top_places(con, q_ or None, country, limit, offset))
 
 
-@router.get("/search", summary="Events, articles and quotes holding all the words")
+@router.get("/search", summary="Events, articles and quotes holding all the words (stemmed)")
 def search(con: Con, indexed: Indexed,
-           q_: Annotated[str, Query(alias="q", min_length=1, max_length=500)],
+           q_: Annotated[str, Query(alias="q", min_length=1, max_length=q.MAX_WORDS_TEXT)],
            limit: Annotated[int, Query(ge=1, le=200)] = 20) -> FastJSON:
     if not q.search_words(q_):
-        raise q.QueryError(f"q: {q_!r} has no words to search for")
+        raise q.QueryError(f"q: {q_[:40]!r} has no words to search for")
     return FastJSON({
         "events": q.search_events(con, q.EventFilter(text=q_), limit, 0, indexed=indexed),
         "articles": q.search_articles(con, q_, limit, 0, indexed=indexed),
-        "quotes": q.search_quotes(con, text=q_, limit=limit),
+        "quotes": q.search_quotes(con, text=q_, limit=limit, indexed=indexed),
     })
+
+
+@router.get("/countries", summary="Countries: ISO-3, ISO-2 and name")
+def countries() -> FastJSON:
+    return FastJSON(q.country_list())

@@ -6,20 +6,21 @@ token gets 401.
 
 from __future__ import annotations
 
-import json
 import logging
 import secrets
 from datetime import UTC, datetime
 from datetime import date as Day
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from eventwire import query as q
 from eventwire.events.plover import EVENT_TYPES, QUAD
 from eventwire.models import Article, RawInput, Skip
+from eventwire.store import corrections
+from eventwire.store.search import refresh_search_index
 
 router = APIRouter(prefix="/api")
 bearer = HTTPBearer(auto_error=False)
@@ -44,10 +45,11 @@ class ArticleIn(BaseModel):
     html: str | None = Field(None, description="HTML of a news page; the article is extracted.")
     page: bool = Field(False, description="`text` is a saved page that may hold several "
                                           "articles and clutter: split it like `ingest` does.")
-    url: str | None = None
-    title: str | None = None
-    published: str | None = Field(None, description="Publication date/time as written.")
-    source: str | None = None
+    url: str | None = Field(None, max_length=4000)
+    title: str | None = Field(None, max_length=2000)
+    published: str | None = Field(None, max_length=100,
+                                  description="Publication date/time as written.")
+    source: str | None = Field(None, max_length=200)
     nlp: bool = Field(True, description="Run the language layer and event coder.")
 
     @model_validator(mode="after")
@@ -62,7 +64,7 @@ class ArticleIn(BaseModel):
 @router.post("/articles", status_code=201, dependencies=[Depends(require_token)],
              summary="Ingest one article (token required)")
 def post_article(body: ArticleIn, request: Request) -> dict:
-    from eventwire.ingest import annotate_batch
+    from eventwire.pipeline import annotate_batch
     from eventwire.sources.extract import extract
 
     raw = RawInput(
@@ -84,13 +86,13 @@ def post_article(body: ArticleIn, request: Request) -> dict:
         annos = None
         if body.nlp and todo:
             try:
-                annos = annotate_batch(todo)
+                annos = annotate_batch(todo, state.settings)
             except Exception as exc:  # the language layer is optional for storing text
                 log.exception("language layer failed")
                 warning = f"stored without annotations: language layer failed ({exc})"
         state.search_ready = False
         new, already = store.write_batch(todo, annos)
-        q.refresh_search_index(store.con)
+        refresh_search_index(store.con)
         state.search_ready = True
     return {"new": new, "already": len(found) - new,
             "articles": [_summary(a, annos) for a in found], "warning": warning}
@@ -104,54 +106,53 @@ def _summary(a: Article, annos) -> dict:
             "quotes": len(mine.quotes) if mine else None}
 
 
+NOT_NULL = ("type", "negated", "hypothetical")
+
+
 class EventCorrection(BaseModel):
-    """Fields a reviewer may correct; each corrected field is marked in ``field_rules``."""
+    """Fields a reviewer may correct; each corrected field is marked in ``field_rules``.
+
+    ``null`` clears a field, except the type and the two flags, which every event has.
+    Dates before 1900 or after the article's publication plus a day are refused.
+    """
+
+    model_config = ConfigDict(extra="forbid")
 
     type: Literal[EVENT_TYPES] | None = None  # type: ignore[valid-type]
-    mode: str | None = None
+    mode: str | None = Field(None, max_length=40)
     date: Day | None = None
-    place_name: str | None = None
+    place_name: str | None = Field(None, max_length=200)
     country: str | None = Field(None, pattern=r"^[A-Z]{3}$")
-    admin1: str | None = None
+    admin1: str | None = Field(None, max_length=200)
     lat: float | None = Field(None, ge=-90, le=90)
     lon: float | None = Field(None, ge=-180, le=180)
-    dead: int | None = Field(None, ge=0)
-    injured: int | None = Field(None, ge=0)
-    size: int | None = Field(None, ge=0)
+    dead: int | None = Field(None, ge=0, le=10_000_000)
+    injured: int | None = Field(None, ge=0, le=10_000_000)
+    size: int | None = Field(None, ge=0, le=100_000_000)
     negated: bool | None = None
     hypothetical: bool | None = None
     note: str | None = Field(None, max_length=2000, description="Why, kept in field_rules.")
 
+    @model_validator(mode="after")
+    def required_stay(self) -> EventCorrection:
+        for name in NOT_NULL:
+            if name in self.model_fields_set and getattr(self, name) is None:
+                raise ValueError(f"{name} cannot be null")
+        return self
+
 
 @router.patch("/events/{event_id}", dependencies=[Depends(require_token)],
               summary="Correct an event's fields (token required)")
-def correct_event(event_id: str, body: EventCorrection, request: Request) -> dict:
+def correct_event(event_id: Annotated[str, Path(max_length=q.MAX_TEXT)], body: EventCorrection,
+                  request: Request) -> dict:
     changes = body.model_dump(exclude_unset=True)
     note = changes.pop("note", None)
     if not changes:
         raise HTTPException(422, "nothing to correct: give at least one field")
     if "type" in changes:
         changes["quad"] = QUAD[changes["type"]]
-    marks = {k: "correction:api" for k in changes}
-    if note:
-        marks["correction_note"] = note
-    # Column names come from the model's fields, never from the request text.
-    sets = ", ".join(f'"{k}" = ?' for k in changes)
     state = request.app.state
     with state.write_lock:
-        con = state.store.con
-        if not con.execute("SELECT 1 FROM events WHERE id = ?", [event_id]).fetchone():
-            raise HTTPException(404, f"no event with id {event_id!r}")
-        con.execute("BEGIN TRANSACTION")
-        try:
-            con.execute(f"UPDATE events SET {sets}, field_rules = json_merge_patch("
-                        "coalesce(field_rules, '{}'), ?) WHERE id = ?",
-                        [*changes.values(), json.dumps(marks), event_id])
-            if "date" in changes:  # the search index ranks events by date
-                con.execute("UPDATE search_terms SET date = ? WHERE kind = 'event' AND ref = ?",
-                            [changes["date"], event_id])
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-    return q.get_event(con.cursor(), event_id)
+        if not corrections.correct_event(state.store.con, event_id, changes, note):
+            raise HTTPException(404, f"no event with id {event_id[:60]!r}")
+    return q.get_event(state.store.con.cursor(), event_id)

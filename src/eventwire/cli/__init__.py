@@ -18,14 +18,12 @@ app.add_typer(eval_app, name="eval")
 
 def main() -> None:
     """Entry point of the console script: known failures become one line, never a traceback."""
-    from eventwire.events.lexicon import LexiconError
-    from eventwire.nlp.pipeline import ModelMissing
-    from eventwire.store import StoreError
+    from eventwire.errors import EventwireError
 
     _register()
     try:
         app()
-    except (ModelMissing, LexiconError, StoreError) as exc:
+    except EventwireError as exc:
         from eventwire.cli._common import err
 
         err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)

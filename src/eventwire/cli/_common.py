@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 import typer
 from rich.console import Console
 
-from eventwire.config import Settings
 from eventwire.store import Store, StoreError
 
 console = Console()
@@ -25,16 +24,17 @@ def fail(message: str, code: int = 1) -> None:
 
 
 @contextmanager
-def open_store(path: str, read_only: bool = False):
-    """Open the store or fail with one line (missing file, lock held, wrong schema)."""
+def open_store(path: str, read_only: bool = False, memory_limit: str | None = None):
+    """Open the store or fail with one line (missing file, lock held, wrong schema).
+
+    Writers pass ``Settings.db_memory`` as ``memory_limit`` so a long run stays flat;
+    readers keep DuckDB's default."""
     import os
 
     if read_only and not os.path.exists(path):
         fail(f"{path}: no such database; run `eventwire ingest` or `eventwire demo` first", 2)
     try:
-        # writers are capped so a long ingest stays flat; readers keep DuckDB's default
-        store = Store(path, read_only=read_only,
-                      memory_limit=None if read_only else Settings().db_memory)
+        store = Store(path, read_only=read_only, memory_limit=memory_limit)
     except StoreError as exc:
         fail(str(exc), 2)
     try:

@@ -5,13 +5,11 @@ from __future__ import annotations
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from eventwire.batches import batched
 from eventwire.cli import app
 from eventwire.cli._common import DB_OPTION, console, err, open_store
 from eventwire.config import Settings
-from eventwire.ingest import annotate_batch, batched
-from eventwire.models import Article
-
-_ARTICLE_FIELDS = set(Article.__dataclass_fields__)
+from eventwire.pipeline import annotate_batch
 
 
 @app.command("annotate")
@@ -21,22 +19,13 @@ def annotate_cmd(
 ) -> None:
     """Annotate stored articles (those never annotated, or all with --all)."""
     settings = Settings()
-    with open_store(db) as store:
-        ids = ([r[0] for r in store.con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
-               if redo else store.unannotated_ids())
+    with open_store(db, memory_limit=settings.db_memory) as store:
+        ids = store.article_ids() if redo else store.unannotated_ids()
         with Progress(TextColumn("annotate"), BarColumn(), MofNCompleteColumn(),
                       TimeRemainingColumn(), console=err,
                       disable=not err.is_terminal) as progress:
             task = progress.add_task("annotate", total=len(ids))
             for chunk in batched(ids, settings.batch_size):
-                arts = [to_article(r) for r in store.articles_by_id(chunk)]
-                store.replace_annotations(annotate_batch(arts, settings.spacy_model))
+                store.replace_annotations(annotate_batch(store.load_articles(chunk), settings))
                 progress.advance(task, len(chunk))
     console.print(f"annotated {len(ids)} articles")
-
-
-def to_article(row: dict) -> Article:
-    """A stored row back to the Article record the pipeline takes."""
-    fields = {k: v for k, v in row.items() if k in _ARTICLE_FIELDS}
-    fields["bullets"] = list(fields.get("bullets") or [])
-    return Article(**fields)

@@ -18,6 +18,7 @@ from rich.table import Table
 from eventwire.cli import app
 from eventwire.cli._common import DB_OPTION, console, open_store, parse_datetime
 from eventwire.cli.ingest import _summary
+from eventwire.config import Settings
 from eventwire.ingest import ingest
 
 # The sample pages were "saved" at this time; relative dates resolve against it.
@@ -30,8 +31,11 @@ def demo_cmd(
     nlp: bool = typer.Option(True, "--nlp/--no-nlp", help="Run the language layer too."),
 ) -> None:
     """Ingest the sample corpus shipped with eventwire into the store and summarise it."""
-    with as_file(files("eventwire") / "samples") as samples, open_store(db) as store:
-        report = ingest([str(samples)], store, as_of=parse_datetime(DEMO_AS_OF), with_nlp=nlp)
+    settings = Settings()
+    with as_file(files("eventwire") / "samples") as samples, \
+            open_store(db, memory_limit=settings.db_memory) as store:
+        report = ingest([str(samples)], store, as_of=parse_datetime(DEMO_AS_OF),
+                        settings=settings, with_nlp=nlp)
         _summary(report)
         _show(store)
 

@@ -26,14 +26,16 @@ def eval_events(
 ) -> None:
     """Score event coding: type, actors, mode, context (sentences) or events, dates, places
     and deaths (articles)."""
+    from eventwire.config import Settings
     from eventwire.eval.events import GoldError, detect_layout, evaluate, spacy_coder
-    from eventwire.nlp.pipeline import ModelMissing, load_nlp
+    from eventwire.nlp.model import ModelMissing
+    from eventwire.pipeline import load_nlp
 
     if not path.is_file():
         fail(f"{path}: no such file", 2)
     try:
         detect_layout(path)
-        nlp = load_nlp()
+        nlp = load_nlp(Settings())
         result = evaluate(path, spacy_coder(nlp))
     except GoldError as exc:
         fail(str(exc), 2)

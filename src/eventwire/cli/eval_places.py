@@ -23,13 +23,15 @@ def eval_places(
         "does by default and LGL annotates (GeoVirus does not)."),
 ) -> None:
     """Toponym recognition P/R/F1 (exact spans), accuracy within 161 km and error AUC."""
+    from eventwire.config import Settings
     from eventwire.eval.places import GoldError, evaluate, read_gold
-    from eventwire.nlp.pipeline import ModelMissing
+    from eventwire.nlp.model import ModelMissing
 
     err = Console(stderr=True)
     try:
         read_gold(path)
-        result = evaluate(path, limit=limit or None, demonyms=demonyms)
+        result = evaluate(path, Settings().spacy_model, limit=limit or None,
+                          demonyms=demonyms)
     except (GoldError, ModelMissing) as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None

@@ -18,15 +18,17 @@ def eval_quotes(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Score the quote extractor against brat attributions (PolNeAR layout)."""
+    from eventwire.config import Settings
     from eventwire.eval.quotes import QuotesDirError, evaluate, read_dir, spacy_extractor
-    from eventwire.nlp.pipeline import ModelMissing, load_nlp
+    from eventwire.nlp.model import ModelMissing
+    from eventwire.pipeline import load_nlp
 
     try:
         docs = read_dir(folder)
     except QuotesDirError as exc:
         fail(str(exc), 2)
     try:
-        nlp = load_nlp(upto="eventwire_quotes")
+        nlp = load_nlp(Settings(), upto="eventwire_quotes")
     except ModelMissing as exc:
         fail(str(exc), 2)
     result = evaluate(docs, spacy_extractor(nlp))

@@ -28,8 +28,6 @@ class ArticleFormat(StrEnum):
     parquet = "parquet"
 
 
-_COPY_OPTIONS = {"jsonl": "FORMAT json", "csv": "FORMAT csv, HEADER true",
-                 "parquet": "FORMAT parquet"}
 OUTPUT = typer.Option(..., "-o", "--output", help="File to write.")
 
 
@@ -45,18 +43,14 @@ def export_articles(
     db: str = DB_OPTION,
 ) -> None:
     """Articles with their metadata, body and the source path they came from."""
+    from eventwire.store.exports import copy_articles
+
     _check_output(out)
     with open_store(db, read_only=True) as store:
-        target = str(out).replace("'", "''")
         try:
-            store.con.execute(
-                "COPY (SELECT id, source_path, record, position, format, raw_hash, url, title, "
-                "published, published_text, date_rule, author, site_name, source, dateline, "
-                "bullets, caption, caption_credit, language, words, body FROM articles "
-                f"ORDER BY source_path, position) TO '{target}' ({_COPY_OPTIONS[fmt.value]})")
+            n = copy_articles(store, str(out), fmt.value)
         except duckdb.Error as exc:
             fail(f"{out}: cannot write ({str(exc).splitlines()[0]})", 1)
-        n = store.count()
     console.print(f"wrote {n} articles to {out}")
 
 
@@ -69,15 +63,11 @@ def export_events(
 ) -> None:
     """Events in the PLOVER/POLECAT layout, ACLED-style columns, JSON Lines or Parquet."""
     from eventwire.events.export import WRITERS
-    from eventwire.store.rows import event_from_row
+    from eventwire.store.exports import events_with_articles
 
     _check_output(out)
     with open_store(db, read_only=True) as store:
-        events = [event_from_row(r) for r in store.query(
-            "SELECT * FROM events ORDER BY article_id, trigger_start")]
-        articles = {r["id"]: r for r in store.query(
-            "SELECT id, url, title, published, source, site_name, body FROM articles "
-            "WHERE id IN (SELECT DISTINCT article_id FROM events)")}
+        events, articles = events_with_articles(store)
     try:
         n = WRITERS[fmt.value](events, articles, out)
     except OSError as exc:

@@ -61,7 +61,8 @@ def ingest_cmd(
         fail(f"--engine {engine}: choose local or dask", 2)
     if scheduler or out:
         fail("--scheduler and --out belong to --engine dask", 2)
-    with open_store(db) as store, _progress("ingest", "inputs") as progress:
+    with open_store(db, memory_limit=settings.db_memory) as store, \
+            _progress("ingest", "inputs") as progress:
         task = progress.add_task("ingest", total=None, new=0, old=0, skip=0, articles=0)
         _count_in_background(progress, task, paths, settings.max_file_bytes)
 

@@ -7,6 +7,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from eventwire.cli import app
 from eventwire.cli._common import DB_OPTION, console, err, fail, open_store
+from eventwire.config import Settings
 
 
 @app.command("load")
@@ -31,9 +32,9 @@ def load_cmd(
     if not finished(out):
         fail(f"{out}: no finished partition (no _manifest/*.json); is it the --out of "
              "`eventwire ingest --engine dask`?", 2)
-    with open_store(db) as store, Progress(TextColumn("[bold]load"), BarColumn(),
-                                          MofNCompleteColumn(), TextColumn("partitions"),
-                                          console=err) as progress:
+    with open_store(db, memory_limit=Settings().db_memory) as store, \
+            Progress(TextColumn("[bold]load"), BarColumn(), MofNCompleteColumn(),
+                     TextColumn("partitions"), console=err) as progress:
         task = progress.add_task("load", total=None)
 
         def update(rep: LoadReport, total: int) -> None:

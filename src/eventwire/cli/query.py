@@ -11,11 +11,13 @@ import sys
 from datetime import date
 
 import typer
+from rich.console import Console
 from rich.table import Table
 
 from eventwire import query as q
 from eventwire.cli import app
 from eventwire.cli._common import DB_OPTION, console, fail, open_store
+from eventwire.csv_cells import row as csv_row
 
 JSON_OPT = typer.Option(False, "--json", help="One JSON object: total, items.")
 CSV_OPT = typer.Option(False, "--csv", help="CSV with a header row.")
@@ -66,17 +68,21 @@ def _emit(result: dict, as_json: bool, as_csv: bool, columns, row_of, title: str
         w = csv.writer(sys.stdout)
         w.writerow(columns)
         for item in result["items"]:
-            w.writerow(["" if v is None else v for v in row_of(item)])
+            w.writerow(csv_row(row_of(item)))
         return
     shown = len(result["items"])
     table = Table(title=f"{result['total']} {title}" + (
         f" (showing {result['offset'] + 1}-{result['offset'] + shown})"
         if result["total"] > shown else ""))
+    # On a terminal cells fold to its width; into a file or a pipe each row stays one line,
+    # so dates and ids are never split.
+    wrap = console.is_terminal
     for col in columns:
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold" if wrap else "ignore", no_wrap=not wrap)
     for item in result["items"]:
         table.add_row(*("" if v is None else str(v) for v in row_of(item)))
-    console.print(table)
+    out = console if wrap else Console(file=sys.stdout, width=100_000, color_system=None)
+    out.print(table)
 
 
 @app.command("events")

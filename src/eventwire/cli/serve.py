@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import typer
 
 from eventwire.cli import app
@@ -18,19 +20,38 @@ def serve_cmd(
         help="Bearer token that allows writes (POST articles, event corrections); "
              "without one the server is read-only."),
     max_body: int = typer.Option(2 * 1024 * 1024, min=1024, help="Largest request body, bytes."),
+    allow_host: list[str] = typer.Option(
+        [], "--allow-host", envvar="EVENTWIRE_ALLOWED_HOSTS", show_default=False,
+        help="Host header name to answer besides 127.0.0.1/localhost (repeatable; * for "
+             "any). Others get 400, which stops DNS-rebinding pages reading the data."),
+    watch: str | None = typer.Option(
+        None, "--watch", show_default=False,
+        help="Directory to ingest from while serving: new files there are read into the "
+             "store and the open page shows their events."),
+    nlp: bool = typer.Option(True, "--nlp/--no-nlp",
+                             help="With --watch: run the language layer and event coding."),
     workers_log: str = typer.Option("warning", "--log-level", help="uvicorn log level."),
 ) -> None:
-    """Serve the API (OpenAPI at /docs) and the web page at / ."""
+    """Serve the API (docs at /docs and /redoc) and the web page at / ."""
     import uvicorn
 
     from eventwire.api.app import create_app
+    from eventwire.config import Settings
     from eventwire.store import StoreError
 
+    if watch is not None and not os.path.isdir(watch):
+        fail(f"--watch {watch}: no such directory", 2)
+    hosts = [h.strip() for v in allow_host for h in v.split(",") if h.strip()]
+    if host not in ("127.0.0.1", "localhost", "::1", "0.0.0.0", "::"):
+        hosts.append(host)  # the address it is reached by when bound to one interface
     try:
-        api = create_app(db, token=token, max_body=max_body)
+        api = create_app(db, token=token, max_body=max_body, settings=Settings(),
+                         allowed_hosts=hosts, watch=watch, watch_nlp=nlp)
     except StoreError as exc:
         fail(str(exc), 2)
     mode = "read-write (token set)" if token else "read-only (no token)"
+    if watch:
+        mode += f", ingesting new files in {watch}"
     console.print(f"eventwire serving {db} on http://{host}:{port}/ , {mode}", highlight=False)
     try:
         uvicorn.run(api, host=host, port=port, log_level=workers_log, access_log=False)

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from eventwire.eval import GoldError
 from eventwire.events.plover import EVENT_TYPES, normalize_type
 from eventwire.models import Event
 
@@ -67,10 +68,6 @@ def norm_code(code: str) -> str:
     code = code.strip().upper()
     code = _OLD_CODES.get(code, code)
     return "IGO" if code in _IGO_CODES else code
-
-
-class GoldError(ValueError):
-    """The gold file cannot be read; the message says which file and why."""
 
 
 @dataclass

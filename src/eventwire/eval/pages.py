@@ -26,10 +26,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from eventwire.eval import GoldError
+
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
 
-class PagesDirError(ValueError):
+class PagesDirError(GoldError):
     """The folder is not in the pages layout (``html/``, ``text/``, ``truth.jsonl``)."""
 
 

@@ -17,11 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventwire.eval import GoldError
+
 MAX_KM = 20039.0
-
-
-class GoldError(ValueError):
-    """The gold path cannot be read as a geoparsing corpus."""
 
 
 @dataclass
@@ -149,15 +147,15 @@ def score(gold: Iterable[GoldArticle], predicted: Iterable[list]) -> dict:
     }
 
 
-def evaluate(path: str | Path, nlp=None, limit: int | None = None,
+def evaluate(path: str | Path, model: str, limit: int | None = None,
              batch_size: int = 32, demonyms: bool = True) -> dict:
-    """Run the places component over the gold articles and score it; ``demonyms`` (the
-    component's default) counts "Russian"-type mentions as toponyms, as LGL does; GeoVirus
-    does not annotate them."""
+    """Run the places component (on spaCy ``model``) over the gold articles and score it;
+    ``demonyms`` (the component's default) counts "Russian"-type mentions as toponyms, as
+    LGL does; GeoVirus does not annotate them."""
     from eventwire.nlp.places.component import places_nlp
 
     articles = read_gold(path)[:limit] if limit else read_gold(path)
-    nlp = nlp or places_nlp(demonyms=demonyms)
+    nlp = places_nlp(model, demonyms=demonyms)
     predicted = []
     docs = (nlp.make_doc(a.text) for a in articles)
     for doc in nlp.pipe(_with_ids(docs, articles), batch_size=batch_size):

@@ -26,13 +26,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eventwire.eval import GoldError
 from eventwire.models import Quote
 
 THRESHOLDS = (0.3, 0.8)
 _DIRECT_RE = re.compile("''|[\"“”„‟«»]")
 
 
-class QuotesDirError(ValueError):
+class QuotesDirError(GoldError):
     """The folder is not in the brat attribution layout."""
 
 

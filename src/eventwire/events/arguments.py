@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.triggers import Trigger, subject_token
 from eventwire.models import ActorRef, Mention, Place
-from eventwire.nlp.actors.tagger import code_span
+from eventwire.nlp.actors.tagger import ActorTagger, code_actor_text
 
 _ACTOR_ENTS = ("PERSON", "ORG", "NORP", "GPE")
 _TARGET_PREPS = frozenset({"on", "against", "with", "to", "at", "upon", "toward", "towards",
@@ -51,9 +51,11 @@ _CONDITION_MARKS = frozenset({"unless", "if"})
 
 
 class ActorIndex:
-    """Actor mentions by token, from the actors component or, failing it, named entities."""
+    """Actor mentions by token, from the actors component or, failing it, named entities;
+    ``tagger`` is the pipeline's actors component, which codes other phrases."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, tagger: ActorTagger | None = None):
+        self.tagger = tagger
         mentions = doc._.mentions
         self.fallback = mentions is None
         if mentions is None:
@@ -87,6 +89,10 @@ class ActorIndex:
         same = [x for x in self.mentions if x.entity_id == m.entity_id and x.country
                 and x.start < m.start]
         return same[-1] if same else None
+
+    def code(self, span: Span) -> tuple[str | None, str | None]:
+        """(country, sector) of a phrase that is no actor mention."""
+        return self.tagger.code_span(span) if self.tagger else code_actor_text(span.text)
 
     def place(self, tok: Token) -> Place | None:
         return self.place_by_token.get(tok.i)
@@ -212,7 +218,7 @@ class ArgumentReader:
                 span = self.doc[left:h.i + 1]
                 # "shell Iraqi towns": a nationality on a place noun is no actor mention,
                 # but the one acted on is that country
-                country, sector = code_span(span)
+                country, sector = self.actors.code(span)
                 out.append(ActorRef(text=span.text, start=span.start_char, end=span.end_char,
                                     country=country, sector=sector if country else None))
         return _dedupe(out)

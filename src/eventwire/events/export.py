@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire import __version__
+from eventwire.csv_cells import cell
 from eventwire.events.plover import QUAD_NUMBER, SCORE, cameo_root
 from eventwire.models import ActorRef, Event
 
@@ -257,13 +258,14 @@ def acled_rows(events: Iterable[Event], articles=None) -> list[dict[str, Any]]:
 
 
 def write_acled_csv(events: Iterable[Event], articles, path: str | Path) -> int:
-    """ACLED-style columns, one row per event; dates ISO, fatalities 0 when not stated."""
+    """ACLED-style columns, one row per event; dates ISO, fatalities 0 when not stated,
+    formula-like text neutralised."""
     rows = acled_rows(events, articles)
     with open(path, "w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS)
         w.writeheader()
         for r in rows:
-            w.writerow({k: "" if v is None else v for k, v in r.items()})
+            w.writerow({k: cell(v) for k, v in r.items()})
     return len(rows)
 
 

@@ -3,7 +3,7 @@
 The format is described at the top of ``eventwire/data/events/lexicon.txt``.  The packaged
 ``petrarch2.txt`` (verb frames converted from PETRARCH2's CAMEO dictionary by
 ``scripts/convert_petrarch2.py``) is read after it, so hand-written entries win ties.  Extra
-files named in ``Settings().lexicon_files`` (``EVENTWIRE_LEXICON``) are read last; their
+files named in ``Settings.lexicon_files`` (``EVENTWIRE_LEXICON``) are read last; their
 entries add to these.
 """
 
@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from eventwire.errors import EventwireError
 from eventwire.events.plover import CONTEXTS, QUAD, valid_mode
 
 POS_PREFIX = {"V": "verb", "N": "noun", "A": "adj"}
@@ -26,7 +27,7 @@ PACKAGED = ("lexicon.txt", "petrarch2.txt")
 _COMMENT = re.compile(r"\s#\s.*$")  # "ASSAULT  attack +faction   # CAMEO 190 ..."
 
 
-class LexiconError(ValueError):
+class LexiconError(EventwireError, ValueError):
     """A lexicon line that cannot be read; the message says file, line and why."""
 
 

@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 
+from eventwire.batches import batched, unique
 from eventwire.config import Settings
-from eventwire.ingest import annotate_batch, batched, unique
+from eventwire.errors import EventwireError
 from eventwire.models import Article, Skip
+from eventwire.pipeline import annotate_batch
 from eventwire.scale.parquet import (
     LAYOUT_VERSION,
     PartitionWriter,
@@ -38,7 +40,7 @@ PARTITION_BYTES = 32 * 1024 * 1024
 PARTITION_FILES = 2_000
 
 
-class DaskUsageError(ValueError):
+class DaskUsageError(EventwireError, ValueError):
     """The inputs or options cannot run on Dask (e.g. stdin)."""
 
 
@@ -88,15 +90,16 @@ def partition_names(parts: list[list[str]], options: dict) -> list[str]:
 
 
 def run_partition(name: str, files: list[str], out: str, as_of: datetime | None,
-                  with_nlp: bool, model: str | None, batch_size: int, max_bytes: int) -> dict:
-    """Read, extract, annotate and write one partition; returns its manifest."""
+                  with_nlp: bool, settings: Settings) -> dict:
+    """Read, extract, annotate and write one partition; returns its manifest.  ``settings``
+    come from the process that started the run: a worker's environment is not the user's."""
     start = time.perf_counter()
     writer = PartitionWriter(out, name)
     seen: set[str] = set()
     skipped, inputs, articles, repeated, words = [], 0, 0, 0, 0
     try:
-        raw = read_inputs(files, as_of=as_of, max_bytes=max_bytes)
-        for batch in batched(raw, batch_size):
+        raw = read_inputs(files, as_of=as_of, max_bytes=settings.max_file_bytes)
+        for batch in batched(raw, settings.batch_size):
             skipped += [x.message() for x in batch if isinstance(x, Skip)]
             batch = [x for x in batch if not isinstance(x, Skip)]
             inputs += len(batch)
@@ -105,7 +108,7 @@ def run_partition(name: str, files: list[str], out: str, as_of: datetime | None,
             found = [x for x in extracted if isinstance(x, Article)]
             fresh = unique(a for a in found if a.id not in seen)
             seen.update(a.id for a in fresh)
-            annos = annotate_batch(fresh, model) if with_nlp and fresh else None
+            annos = annotate_batch(fresh, settings) if with_nlp and fresh else None
             writer.add(table_rows(fresh, annos))
             articles += len(fresh)
             repeated += len(found) - len(fresh)
@@ -157,14 +160,13 @@ def ingest_dask(
     report = DaskReport()
     parts, skips = plan(paths, partition_bytes, partition_files)
     report.skipped += [s.message() for s in skips]
-    options = {"as_of": as_of, "nlp": with_nlp, "model": settings.spacy_model}
+    options = {"as_of": as_of, "nlp": with_nlp, "settings": settings.output_key()}
     names = partition_names(parts, options)
     report.partitions = len(names)
     done = set(finished(out))
     todo = [(n, files) for n, files in zip(names, parts, strict=True) if n not in done]
     report.resumed = len(names) - len(todo)
-    work = partial(task, out=out, as_of=as_of, with_nlp=with_nlp, model=settings.spacy_model,
-                   batch_size=settings.batch_size, max_bytes=settings.max_file_bytes)
+    work = partial(task, out=out, as_of=as_of, with_nlp=with_nlp, settings=settings)
     futures = client.map(work, [n for n, _ in todo], [f for _, f in todo],
                          key=[f"eventwire-{n}" for n, _ in todo])
     try:

@@ -20,8 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from eventwire.models import Annotations, Article
-from eventwire.store.db import _input_rows
-from eventwire.store.rows import annotation_rows, article_row
+from eventwire.store.rows import annotation_rows, article_row, input_rows
 from eventwire.store.schema import MIGRATIONS
 
 LAYOUT_VERSION = 1
@@ -64,7 +63,7 @@ def part_name(index: int, digest: str) -> str:
 def table_rows(articles: list[Article], annotations: list[Annotations] | None,
                ) -> dict[str, list[dict]]:
     """Rows per table for a batch, exactly as ``Store.write_batch`` would write them."""
-    rows = {"inputs": _input_rows(articles),
+    rows = {"inputs": input_rows(articles),
             "articles": [article_row(a) | {"annotated": annotations is not None}
                          for a in articles]}
     rows.update(annotation_rows(annotations or []))

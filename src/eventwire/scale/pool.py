@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 
+from eventwire.config import Settings
 from eventwire.models import Annotations, Article, RawInput, Skip
 
 # Tasks (two per batch: extraction, annotation) a worker takes before a fresh process
@@ -47,11 +48,11 @@ class Inline:
 class WorkerPool:
     """A process pool whose workers hold a loaded spaCy pipeline."""
 
-    def __init__(self, workers: int, model: str | None, with_nlp: bool,
+    def __init__(self, workers: int, settings: Settings, with_nlp: bool,
                  recycle_after: int = RECYCLE_AFTER):
         self.workers = workers
         self.window = 2 * workers + 1
-        self.model = model
+        self.settings = settings
         self.with_nlp = with_nlp
         self.limit = recycle_after * workers
         self.ctx = multiprocessing.get_context("spawn")
@@ -62,7 +63,7 @@ class WorkerPool:
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
             self.workers, mp_context=self.ctx, initializer=init_worker,
-            initargs=(self.model if self.with_nlp else None, os.getpid()))
+            initargs=(self.settings if self.with_nlp else None, os.getpid()))
 
     def submit(self, fn: Callable, *args) -> Future:
         if self.executor is not None and self.submitted >= self.limit:
@@ -82,14 +83,15 @@ class WorkerPool:
             self.executor = None
 
 
-def init_worker(model: str | None, parent: int) -> None:
-    """Load spaCy once; leave Ctrl-C to the parent; exit if the parent dies."""
+def init_worker(settings: Settings | None, parent: int) -> None:
+    """Load spaCy once (unless ``settings`` is None: no language layer); leave Ctrl-C to the
+    parent; exit if the parent dies."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    if model is not None:
-        from eventwire.nlp.pipeline import load_nlp
+    if settings is not None:
+        from eventwire.pipeline import load_nlp
 
-        load_nlp(model)
+        load_nlp(settings)
 
 
 def _watch_parent(parent: int) -> None:
@@ -131,11 +133,12 @@ def stream(
     batches: Iterable[list[RawInput]],
     select: Callable[[list[Article]], list[Article]],
     extract: Callable[[list[RawInput]], list[Article | Skip]],
-    annotate: Callable[[list[Article], str | None], list[Annotations]] | None,
-    model: str | None = None,
+    annotate: Callable[[list[Article], Settings], list[Annotations]] | None,
+    settings: Settings,
     window: int | None = None,
 ) -> Iterator[BatchResult]:
-    """Batches through ``extract``, ``select`` (drop stored articles) and ``annotate``.
+    """Batches through ``extract``, ``select`` (drop stored articles) and ``annotate`` (with
+    ``settings``).
 
     At most ``window`` batches are in flight; results come out in input order.
     """
@@ -155,7 +158,7 @@ def stream(
                 job.extracted = job.future.result()
                 job.todo = select([x for x in job.extracted if isinstance(x, Article)])
                 if annotate and job.todo:
-                    job.future, job.annotating = runner.submit(annotate, job.todo, model), True
+                    job.future, job.annotating = runner.submit(annotate, job.todo, settings), True
                 else:
                     job.ready = True
         if jobs and not (jobs[0].ready or jobs[0].future.done()):

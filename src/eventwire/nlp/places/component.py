@@ -22,7 +22,6 @@ import ahocorasick
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.config import Settings
 from eventwire.models import Place
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
 from eventwire.nlp.places.gazetteer import Entry, load_gazetteer, norm, variants
@@ -757,15 +756,16 @@ def _relation_before(text: str, start: int) -> str | None:
 
 
 @lru_cache(maxsize=2)
-def places_nlp(model: str | None = None, demonyms: bool = True) -> Language:
+def places_nlp(model: str, demonyms: bool = True) -> Language:
     """The spaCy model plus this component alone: enough to evaluate or try places."""
-    from eventwire.nlp.pipeline import load_bare
+    from eventwire.nlp.model import load_bare
 
-    nlp = load_bare(model or Settings().spacy_model)
+    nlp = load_bare(model)
     nlp.add_pipe("eventwire_places", config={"demonyms": demonyms})
     return nlp
 
 
-@Language.factory("eventwire_places", default_config={"use_matcher": True, "demonyms": True})
+@Language.factory("eventwire_places", default_config={"use_matcher": True, "demonyms": True},
+                  assigns=["doc._.places"], requires=["token.dep", "token.lemma", "doc.ents"])
 def make_places(nlp: Language, name: str, use_matcher: bool, demonyms: bool) -> PlacesComponent:
     return PlacesComponent(nlp, name, use_matcher, demonyms)

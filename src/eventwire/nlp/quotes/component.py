@@ -116,6 +116,10 @@ class QuoteComponent:
         return doc
 
 
-@Language.factory("eventwire_quotes")
+@Language.factory(
+    "eventwire_quotes", assigns=["doc._.quotes"],
+    # speakers are named from the actors component's mentions (spaCy's entities without it)
+    requires=["token.dep", "token.lemma", "doc.ents", "doc._.mentions"],
+)
 def make_quotes(nlp: Language, name: str) -> QuoteComponent:
     return QuoteComponent()

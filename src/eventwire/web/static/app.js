@@ -1,4 +1,6 @@
-/* eventwire page: map, timeline, table, article view and quote explorer over /api.
+/* eventwire page: map, timeline, table, breakdowns, search, article view and quote explorer
+ * over /api.  The filter lives in the URL, so a view can be shared; the page polls
+ * /api/health and reloads its views when new events arrive.
  *
  * Safety rule: text from the data only ever reaches the page through textContent or
  * attribute setters on elements built here, never through innerHTML or HTML strings.
@@ -12,7 +14,9 @@ const COLOURS = {
   SANCTION: "#a65628", MOBILIZE: "#f781bf", COERCE: "#e7298a", ASSAULT: "#e41a1c",
 };
 const PAGE = 50;
-const state = { offset: 0, total: 0, brush: null, days: [], article: null, event: null };
+const POLL_MS = 4000;
+const state = { offset: 0, total: 0, brush: null, zoom: null, line: null, article: null,
+                event: null, view: "events", mapMode: "clusters", counts: null };
 const $ = (id) => document.getElementById(id);
 
 function el(tag, props, ...children) {
@@ -52,20 +56,34 @@ function actorLabel(refs) {
   }).join("; ");
 }
 
-/* ---- filters ------------------------------------------------------------------------ */
+const fmt = (n) => Number(n).toLocaleString("en");
 
+/* ---- filters, kept in the URL ------------------------------------------------------- */
+
+function checkedTypes() {
+  return [...document.querySelectorAll("#f-types-list input:checked")].map((c) => c.value);
+}
+
+function setTypes(types) {
+  for (const c of document.querySelectorAll("#f-types-list input")) c.checked = types.includes(c.value);
+  const n = types.length;
+  $("f-types-label").textContent = !n ? "all types" : n <= 2 ? types.join(", ") : `${n} types`;
+}
+
+function maxDate(a, b) { return !a ? b : !b ? a : a > b ? a : b; }
+function minDate(a, b) { return !a ? b : !b ? a : a < b ? a : b; }
+
+/* The filter as API parameters; ``withBrush`` narrows the dates to the timeline selection. */
 function filterParams(withBrush) {
   const p = new URLSearchParams();
   const v = (id) => $(id).value.trim();
-  if (v("f-type")) p.append("type", v("f-type"));
-  if (v("f-country")) p.append("country", v("f-country").toUpperCase());
+  for (const t of checkedTypes()) p.append("type", t);
+  for (const c of v("f-country").split(",")) if (c.trim()) p.append("country", c.trim());
   const actor = v("f-actor");
   if (actor) p.append(/^[A-Z]{3}( [A-Z]{3})?$/.test(actor) ? "actor_code" : "actor", actor);
   let from = v("f-from"), to = v("f-to");
-  if (withBrush && state.brush) {
-    from = !from || state.brush[0] > from ? state.brush[0] : from;
-    to = !to || state.brush[1] < to ? state.brush[1] : to;
-  }
+  if (state.zoom) { from = maxDate(from, state.zoom[0]); to = minDate(to, state.zoom[1]); }
+  if (withBrush && state.brush) { from = maxDate(from, state.brush[0]); to = minDate(to, state.brush[1]); }
   if (from) p.append("date_from", from);
   if (to) p.append("date_to", to);
   if (v("f-q")) p.append("q", v("f-q"));
@@ -73,23 +91,65 @@ function filterParams(withBrush) {
   return p;
 }
 
+function saveUrl() {
+  const p = new URLSearchParams();
+  const v = (id) => $(id).value.trim();
+  for (const t of checkedTypes()) p.append("type", t);
+  for (const [key, id] of [["country", "f-country"], ["actor", "f-actor"], ["from", "f-from"],
+                           ["to", "f-to"], ["q", "f-q"], ["conf", "f-conf"]]) if (v(id)) p.set(key, v(id));
+  if (state.zoom) p.set("zoom", state.zoom.join(".."));
+  if (state.brush) p.set("range", state.brush.join(".."));
+  if (state.view !== "events") p.set("view", state.view);
+  if (state.mapMode !== "clusters") p.set("map", state.mapMode);
+  const qs = p.toString();
+  history.replaceState(null, "", qs ? `?${qs}` : location.pathname);
+}
+
+function loadUrl() {
+  const p = new URLSearchParams(location.search);
+  setTypes(p.getAll("type").map((t) => t.toUpperCase()));
+  for (const [key, id] of [["country", "f-country"], ["actor", "f-actor"], ["from", "f-from"],
+                           ["to", "f-to"], ["q", "f-q"], ["conf", "f-conf"]]) $(id).value = p.get(key) || "";
+  const range = (key) => {
+    const m = /^(\d{4}-\d\d-\d\d)\.\.(\d{4}-\d\d-\d\d)$/.exec(p.get(key) || "");
+    return m ? [m[1], m[2]] : null;
+  };
+  state.zoom = range("zoom");
+  state.brush = range("range");
+  state.view = p.get("view") === "quotes" ? "quotes" : "events";
+  state.mapMode = p.get("map") === "heat" ? "heat" : "clusters";
+}
+
+function exportLinks() {
+  const p = filterParams(true);
+  for (const [id, f] of [["export-csv", "csv"], ["export-geojson", "geojson"], ["export-plover", "plover-json"]]) {
+    const q = new URLSearchParams(p);
+    q.set("format", f);
+    $(id).href = `/api/events/export?${q}`;
+  }
+}
+
 async function refresh() {
   state.offset = 0;
   showError(null);
+  saveUrl();
+  exportLinks();
   try {
-    await Promise.all([loadTimeline(), loadTable(), loadMap()]);
+    await Promise.all([loadTimeline(), loadTable(), loadMap(), loadBreakdown()]);
   } catch (err) { showError(err); }
 }
 
 async function refreshLinked() {  // after a brush: the timeline keeps its bars
   state.offset = 0;
   showError(null);
-  try { await Promise.all([loadTable(), loadMap()]); } catch (err) { showError(err); }
+  saveUrl();
+  exportLinks();
+  try { await Promise.all([loadTable(), loadMap(), loadBreakdown()]); } catch (err) { showError(err); }
 }
 
-/* ---- map ---------------------------------------------------------------------------- */
+/* ---- map: clusters coloured by type, or a heat view ---------------------------------- */
 
-let map, cluster;
+let map, cluster, heat, heatCanvas, points = [];
 
 async function initMap() {
   map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 12, attributionControl: true,
@@ -104,7 +164,12 @@ async function initMap() {
   } catch (err) { showError(`basemap: ${err.message}`); }
   cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 30,
                                    chunkedLoading: true, iconCreateFunction: clusterIcon });
+  heat = L.layerGroup();
+  // Its own pane above the country outlines, which are opaque.
+  map.createPane("heat").style.zIndex = 450;
+  heatCanvas = L.canvas({ pane: "heat", padding: 0.2 });
   map.addLayer(cluster);
+  map.on("zoomend", () => { if (state.mapMode === "heat") loadHeat().catch(showError); });
 }
 
 function clusterIcon(group) {
@@ -120,25 +185,79 @@ function clusterIcon(group) {
 }
 
 async function loadMap() {
-  const data = await api("/api/events/points", filterParams(true));
-  cluster.clearLayers();
-  const markers = data.points.map(([id, lat, lon, type]) => {
-    const m = L.circleMarker([lat, lon], { radius: 7, color: "#222", weight: 1,
-      fillColor: colour(type), fillOpacity: 0.9, className: `ev-marker ev-${type}`,
-      evType: type });
-    m.bindTooltip(el("span", { text: `${type} (click to open)` }));
-    m.on("click", () => openEvent(id));
-    return m;
-  });
-  cluster.addLayers(markers);
-  $("map").dataset.points = String(markers.length);
-  const present = [...new Set(data.points.map((p) => p[3]))].sort();
+  const p = filterParams(true);
+  const data = await api("/api/events/points", p);
+  points = data.points;
+  state.located = data;
+  drawMap();
+  $("map").dataset.unlocated = String(data.unlocated);
+  const present = [...new Set(points.map((pt) => pt[3]))].sort();
   $("map").dataset.types = present.join(",");
   drawLegend(present);
-  if (markers.length) {
-    map.fitBounds(L.latLngBounds(markers.map((m) => m.getLatLng())).pad(0.3),
-                  { maxZoom: 6 });
+  if (points.length) {
+    // no animation: markers are where they stay once the view says it is drawn
+    map.fitBounds(L.latLngBounds(points.map((pt) => [pt[1], pt[2]])).pad(0.3),
+                  { maxZoom: 6, animate: false });
   }
+  $("map").dataset.points = String(points.length);
+}
+
+function mapNote() {
+  const data = state.located;
+  if (!data) return;
+  const notes = [];
+  if (data.truncated && state.mapMode === "clusters") {
+    notes.push(`showing the newest ${fmt(points.length)} of ${fmt(data.located)} located events (the heat view counts all)`);
+  }
+  notes.push(data.unlocated ? `${fmt(data.unlocated)} matching event${data.unlocated === 1 ? " has" : "s have"} no place`
+                            : "every matching event has a place");
+  $("map-note").textContent = notes.join(" · ");
+}
+
+/* Grid cells finer as the map zooms in, so the heat view stays readable at every scale. */
+function heatCell() {
+  const z = map.getZoom();
+  return z <= 2 ? 2 : z <= 4 ? 0.5 : z <= 6 ? 0.1 : 0.02;
+}
+
+async function loadHeat() {
+  const p = filterParams(true);
+  p.set("cell", String(heatCell()));
+  const g = await api("/api/events/grid", p);
+  heat.clearLayers();
+  const max = Math.max(1, ...g.cells.map((c) => c[2]));
+  const canvas = heatCanvas;
+  for (const [lat, lon, n, type] of g.cells) {
+    const k = Math.sqrt(n / max);  // area grows with the count
+    heat.addLayer(L.circleMarker([lat, lon], { renderer: canvas, radius: 7 + 20 * k, stroke: false,
+      fillColor: `hsl(${Math.round(48 - 48 * k)}, 100%, ${Math.round(52 - 14 * k)}%)`,
+      fillOpacity: 0.45 + 0.4 * k }).bindTooltip(`${fmt(n)} events (mostly ${type})`));
+  }
+  $("map").dataset.heatCells = String(g.cells.length);
+  $("map").dataset.heatEvents = String(g.located);
+}
+
+function drawMap() {
+  cluster.clearLayers();
+  mapNote();
+  if (state.mapMode === "heat") {
+    if (map.hasLayer(cluster)) map.removeLayer(cluster);
+    if (!map.hasLayer(heat)) map.addLayer(heat);
+    loadHeat().catch(showError);
+  } else {
+    heat.clearLayers();
+    if (map.hasLayer(heat)) map.removeLayer(heat);
+    if (!map.hasLayer(cluster)) map.addLayer(cluster);
+    cluster.addLayers(points.map(([id, lat, lon, type]) => {
+      const m = L.circleMarker([lat, lon], { radius: 7, color: "#222", weight: 1,
+        fillColor: colour(type), fillOpacity: 0.9, className: `ev-marker ev-${type}`, evType: type });
+      m.bindTooltip(el("span", { text: `${type} (click to open)` }));
+      m.on("click", () => openEvent(id));
+      return m;
+    }));
+  }
+  $("map").dataset.mode = state.mapMode;
+  for (const b of document.querySelectorAll("#map-modes button")) b.classList.toggle("active", b.dataset.mode === state.mapMode);
 }
 
 function drawLegend(types) {
@@ -147,22 +266,29 @@ function drawLegend(types) {
     el("i", { style: `background:${colour(t)}` }), t)));
 }
 
-/* ---- timeline with a brush ----------------------------------------------------------- */
+/* ---- timeline: stacked bars per day, week or month, brush and zoom ------------------- */
 
-function dayList(first, last) {
-  const out = [];
-  for (let d = new Date(first + "T00:00:00Z"); d <= new Date(last + "T00:00:00Z");
-       d.setUTCDate(d.getUTCDate() + 1)) out.push(d.toISOString().slice(0, 10));
-  return out;
-}
+const BIN_WORD = { day: "day", week: "week", month: "month", year: "year" };
 
 async function loadTimeline() {
-  const rows = await api("/api/events/timeline", filterParams(false));
-  const per = new Map();
-  for (const r of rows) per.set(r.day, (per.get(r.day) || 0) + r.n);
-  state.days = per.size ? dayList([...per.keys()].sort()[0], [...per.keys()].sort().at(-1)) : [];
-  state.counts = per;
-  if (state.brush && !state.days.includes(state.brush[0])) setBrush(null, false);
+  const line = await api("/api/events/timeline", filterParams(false));
+  state.line = line;
+  $("timeline-title").textContent = `Events per ${BIN_WORD[line.bin] || line.bin}`;
+  const notes = [];
+  const o = line.outside || {};
+  if (o.before || o.after) {
+    const parts = [];
+    if (o.before) parts.push(`${fmt(o.before)} before ${line.from} (earliest ${o.earliest})`);
+    if (o.after) parts.push(`${fmt(o.after)} after ${line.to} (latest ${o.latest})`);
+    notes.push(el("span", { text: `Not drawn, outside the dense range: ${parts.join(", ")}. ` }),
+               el("button", { type: "button", class: "link", id: "show-all",
+                              onclick: () => zoomTo([o.earliest || line.from, o.latest || line.to]),
+                              text: "Show all" }));
+  }
+  if (line.undated) notes.push(el("span", { text: ` ${fmt(line.undated)} without a date.` }));
+  $("timeline-note").replaceChildren(...notes);
+  $("timeline").dataset.bin = line.bin;
+  $("timeline").dataset.outside = String((o.before || 0) + (o.after || 0));
   drawTimeline();
 }
 
@@ -173,44 +299,65 @@ function svg(tag, attrs) {
   return n;
 }
 
+/* The last day a bin covers: the day before the next bin, or the range's end. */
+function binEnd(i) {
+  const bins = state.line.bins;
+  if (i + 1 < bins.length) {
+    const d = new Date(bins[i + 1] + "T00:00:00Z");
+    d.setUTCDate(d.getUTCDate() - 1);
+    return minDate(d.toISOString().slice(0, 10), state.line.to);
+  }
+  return state.line.to;
+}
+
 function drawTimeline() {
   const box = $("timeline");
-  const w = Math.max(box.clientWidth || 600, 200), h = 110, pad = 18;
+  const w = Math.max(box.clientWidth || 600, 200), h = 120, pad = 18;
   box.setAttribute("viewBox", `0 0 ${w} ${h}`);
   box.replaceChildren();
-  const days = state.days;
-  if (!days.length) {
+  const line = state.line;
+  const bins = line ? line.bins : [];
+  if (!bins.length) {
     const t = svg("text", { x: 10, y: 50, class: "empty" });
     t.textContent = "no dated events";
     box.append(t);
     return;
   }
-  const max = Math.max(...days.map((d) => state.counts.get(d) || 0), 1);
-  const bw = (w - 2 * pad) / days.length;
-  days.forEach((d, i) => {
-    const n = state.counts.get(d) || 0;
-    const bh = (n / max) * (h - 2 * pad);
-    const r = svg("rect", { x: pad + i * bw + 0.5, y: h - pad - bh, width: Math.max(bw - 1, 0.5),
-                            height: bh, class: "bar", "data-day": d, "data-n": n });
-    const tip = svg("title");
-    tip.textContent = `${d}: ${n} events`;
-    r.append(tip);
-    box.append(r);
+  const index = new Map(bins.map((b, i) => [b, i]));
+  const stacks = bins.map(() => []);
+  for (const r of line.rows) if (index.has(r.bin)) stacks[index.get(r.bin)].push(r);
+  const totals = stacks.map((s) => s.reduce((n, r) => n + r.n, 0));
+  const max = Math.max(...totals, 1);
+  const bw = (w - 2 * pad) / bins.length;
+  stacks.forEach((stack, i) => {
+    let y = h - pad;
+    for (const r of stack) {
+      const bh = (r.n / max) * (h - 2 * pad);
+      y -= bh;
+      const rect = svg("rect", { x: pad + i * bw + 0.5, y, width: Math.max(bw - 1, 0.5), height: bh,
+        class: "bar", fill: colour(r.type), "data-bin": bins[i], "data-type": r.type, "data-n": r.n });
+      const tip = svg("title");
+      tip.textContent = `${bins[i]}${line.bin === "day" ? "" : " to " + binEnd(i)}: ${r.n} ${r.type}`;
+      rect.append(tip);
+      box.append(rect);
+    }
   });
-  for (const [i, anchor] of [[0, "start"], [days.length - 1, "end"]]) {
-    const t = svg("text", { x: anchor === "start" ? pad : w - pad, y: h - 3, "text-anchor": anchor,
-                            class: "axis" });
-    t.textContent = days[i];
+  const labels = bins.length > 2 ? [0, Math.floor(bins.length / 2), bins.length - 1] : [0, bins.length - 1];
+  for (const i of new Set(labels)) {
+    const anchor = i === 0 ? "start" : i === bins.length - 1 ? "end" : "middle";
+    const x = anchor === "start" ? pad : anchor === "end" ? w - pad : pad + (i + 0.5) * bw;
+    const t = svg("text", { x, y: h - 3, "text-anchor": anchor, class: "axis" });
+    t.textContent = i === bins.length - 1 ? binEnd(i) : i === 0 ? maxDate(bins[0], line.from) : bins[i];
     box.append(t);
   }
-  const sel = svg("rect", { id: "brush", y: 4, height: h - pad - 2, class: "brush",
-                            visibility: "hidden" });
+  const sel = svg("rect", { id: "brush", y: 4, height: h - pad - 2, class: "brush", visibility: "hidden" });
   box.append(sel);
   if (state.brush) {
-    const i0 = days.indexOf(state.brush[0]), i1 = days.indexOf(state.brush[1]);
-    if (i0 >= 0 && i1 >= 0) showBrush(pad + i0 * bw, pad + (i1 + 1) * bw);
+    const i0 = bins.findIndex((b, i) => binEnd(i) >= state.brush[0]);
+    const i1 = bins.findLastIndex((b) => b <= state.brush[1]);
+    if (i0 >= 0 && i1 >= i0) showBrush(pad + i0 * bw, pad + (i1 + 1) * bw);
   }
-  const dayAt = (x) => Math.min(days.length - 1, Math.max(0, Math.floor((x - pad) / bw)));
+  const binAt = (x) => Math.min(bins.length - 1, Math.max(0, Math.floor((x - pad) / bw)));
   const toX = (ev) => {
     const r = box.getBoundingClientRect();
     return ((ev.clientX - r.left) / r.width) * w;
@@ -225,9 +372,9 @@ function drawTimeline() {
   box.onpointerup = (ev) => {
     if (start === null) return;
     const x = toX(ev);
-    const a = dayAt(Math.min(start, x)), b = dayAt(Math.max(start, x));
+    const a = binAt(Math.min(start, x)), b = binAt(Math.max(start, x));
     start = null;
-    setBrush([days[a], days[b]], true);
+    setBrush([maxDate(bins[a], line.from), binEnd(b)], true);
     showBrush(pad + a * bw, pad + (b + 1) * bw);
   };
 }
@@ -243,8 +390,16 @@ function setBrush(range, reload) {
   state.brush = range;
   $("brush-label").textContent = range ? `${range[0]} to ${range[1]}` : "";
   $("brush-clear").hidden = !range;
+  $("brush-zoom").hidden = !range;
   if (!range && $("brush")) $("brush").setAttribute("visibility", "hidden");
   if (reload) refreshLinked();
+}
+
+function zoomTo(range) {
+  state.zoom = range;
+  $("zoom-reset").hidden = !range;
+  setBrush(null, false);
+  refresh();
 }
 
 /* ---- event table -------------------------------------------------------------------- */
@@ -268,11 +423,66 @@ async function loadTable() {
     el("td", { text: e.trigger || "" }),
     el("td", { text: e.confidence == null ? "" : e.confidence.toFixed(2) }))));
   const last = Math.min(state.offset + PAGE, state.total);
-  $("table-title").textContent = `${state.total} events`;
+  $("table-title").textContent = `${fmt(state.total)} events`;
   $("page-label").textContent = state.total ? `${state.offset + 1}-${last}` : "0";
   $("prev").disabled = state.offset === 0;
   $("next").disabled = last >= state.total;
-  $("status").textContent = `${state.total} events match`;
+  if (state.view === "events") $("status").textContent = `${fmt(state.total)} events match`;
+}
+
+/* ---- breakdowns: top types, countries, actors; a click narrows the filter ------------- */
+
+async function loadBreakdown() {
+  const b = await api("/api/events/breakdown", filterParams(true));
+  const list = (id, items, label, pick) => $(id).replaceChildren(...items.map((x) => el("li", {},
+    el("button", { type: "button", class: "link", dataset: { key: x.key }, onclick: () => pick(x) },
+       label(x)), el("small", { text: ` ${fmt(x.n)}` }))));
+  list("bd-types", b.types, (x) => x.key, (x) => { setTypes([x.key]); setBrush(null, false); refresh(); });
+  list("bd-countries", b.countries, (x) => x.key, (x) => { $("f-country").value = x.key; refresh(); });
+  $("bd-actors-note").textContent = b.actors_sample == null ? "" : `(in a sample of ${fmt(b.actors_sample)})`;
+  list("bd-actors", b.actors, (x) => (x.code ? `${x.key} [${x.code}]` : x.key),
+       (x) => { $("f-actor").value = x.key; refresh(); });
+}
+
+/* ---- search over articles, quotes and events ---------------------------------------- */
+
+async function runSearch(text) {
+  if (!text.trim()) { $("search-results").hidden = true; return; }
+  try {
+    const r = await api("/api/search", new URLSearchParams({ q: text, limit: 10 }));
+    const sec = (title, total, items) => el("section", {}, el("h3", { text: `${title} (${fmt(total)})` }),
+      el("ul", {}, ...items));
+    $("search-title").textContent = `Search: ${text}`;
+    $("search-lists").replaceChildren(
+      sec("Events", r.events.total, r.events.items.map((e) => el("li", {}, el("button", {
+        type: "button", class: "link", dataset: { event: e.id },
+        onclick: () => openEvent(e.id, e.article_id), text: `${e.date || "undated"} ${e.type}: ${e.sentence || e.trigger}` })))),
+      sec("Articles", r.articles.total, r.articles.items.map((a) => el("li", {}, el("button", {
+        type: "button", class: "link", dataset: { article: a.id },
+        onclick: () => openArticle(a.id).catch(showError), text: a.title || a.id })))),
+      sec("Quotes", r.quotes.total, r.quotes.items.map((q) => el("li", {}, el("button", {
+        type: "button", class: "link", onclick: () => openArticle(q.article_id, { quote: q.content_start }).catch(showError),
+        text: `${q.speaker_name || q.speaker || "?"}: ${q.content}` })))));
+    $("search-results").hidden = false;
+  } catch (err) { showError(err); }
+}
+
+/* ---- live data: reload the views when the store grows ------------------------------- */
+
+async function poll() {
+  try {
+    const h = await api("/api/health");
+    const now = `${h.articles}/${h.events}`;
+    if (state.counts && state.counts !== now) {
+      const added = h.events - Number(state.counts.split("/")[1]);
+      $("status").dataset.live = String(h.events);
+      await refresh();
+      if (added > 0) $("status").textContent += ` · ${fmt(added)} new`;
+      if (state.view === "quotes") loadSpeakers().catch(showError);
+    }
+    state.counts = now;
+  } catch (err) { /* the server may be restarting; try again next time */ }
+  setTimeout(poll, POLL_MS);
 }
 
 /* ---- article view ------------------------------------------------------------------- */
@@ -394,16 +604,19 @@ function selectEvent(eventId) {
   }
   $("event-fields").replaceChildren(...rows);
   $("event-evidence").textContent = ev.sentence || "";
+  for (const b of document.querySelectorAll("#article-lists .ev-pick")) b.classList.toggle("active", b.dataset.event === eventId);
   renderBody(art, ev, null);
 }
 
 function renderLists(art) {
   const list = (title, items) => items.length ? el("section", {},
     el("h3", { text: `${title} (${items.length})` }),
-    el("ul", {}, ...items.map((x) => el("li", { text: x })))) : null;
+    el("ul", {}, ...items.map((x) => (typeof x === "string" ? el("li", { text: x }) : el("li", {}, x))))) : null;
   const uniq = (xs) => [...new Set(xs)];
   $("article-lists").replaceChildren(...[
-    list("Events", art.events.map((e) => `${e.type}: ${e.trigger}${e.place_name ? " — " + e.place_name : ""}`)),
+    list("Events", art.events.map((e) => el("button", { type: "button", class: "link ev-pick",
+      dataset: { event: e.id }, onclick: () => { selectEvent(e.id); $("article").scrollTop = 0; },
+      text: `${e.type}: ${e.trigger}${e.place_name ? " — " + e.place_name : ""}${e.date ? " (" + e.date + ")" : ""}` }))),
     list("Actors", uniq(art.mentions.map((m) => {
       const code = [m.country, m.sector].filter(Boolean).join(" ");
       return `${m.name || m.text}${code ? " [" + code + "]" : ""}`;
@@ -426,6 +639,7 @@ let speakers = [];
 async function loadSpeakers() {
   speakers = await api("/api/quotes/speakers", new URLSearchParams({ limit: 500 }));
   drawSpeakers();
+  if (state.view === "quotes") $("status").textContent = `${fmt(speakers.length)} speakers quoted`;
 }
 
 function drawSpeakers() {
@@ -440,6 +654,7 @@ async function loadQuotes(speaker) {
   try {
     const page = await api("/api/quotes", new URLSearchParams({ speaker, limit: 200 }));
     $("quotes-title").textContent = `Quotes: ${speaker} (${page.total})`;
+    $("quotes-hint").hidden = true;
     $("quotes").replaceChildren(...page.items.map((q) => el("li", {},
       el("blockquote", { text: q.content }),
       el("p", { class: "meta" }, `${q.speaker_name || q.speaker} ${q.cue || ""} · `,
@@ -452,32 +667,75 @@ async function loadQuotes(speaker) {
 /* ---- wiring ------------------------------------------------------------------------- */
 
 function switchView(name) {
+  state.view = name;
   for (const b of document.querySelectorAll(".tab")) b.classList.toggle("active", b.dataset.view === name);
   $("view-events").hidden = name !== "events";
   $("view-quotes").hidden = name !== "quotes";
   $("filters").hidden = name !== "events";
-  if (name === "quotes" && !speakers.length) loadSpeakers().catch(showError);
-  if (name === "events") setTimeout(() => map.invalidateSize(), 0);
+  if (name === "quotes") {
+    $("status").textContent = speakers.length ? `${fmt(speakers.length)} speakers quoted` : "";
+    if (!speakers.length) loadSpeakers().catch(showError);
+  }
+  if (name === "events") {
+    $("status").textContent = `${fmt(state.total)} events match`;
+    setTimeout(() => map.invalidateSize(), 0);
+  }
+  saveUrl();
+}
+
+let actorTimer;
+function suggestActors() {
+  clearTimeout(actorTimer);
+  actorTimer = setTimeout(async () => {
+    const text = $("f-actor").value.trim();
+    if (text.length < 2 || /^[A-Z]{3}( [A-Z]{3})?$/.test(text)) return;
+    try {
+      const page = await api("/api/actors", new URLSearchParams({ q: text, limit: 12 }));
+      $("actor-list").replaceChildren(...page.items.map((a) => el("option", { value: a.actor,
+        label: `${a.code || a.kind || ""} · ${a.mentions} mentions` })));
+    } catch (err) { /* suggestions are a help only */ }
+  }, 200);
 }
 
 async function main() {
-  const types = await api("/api/types");
-  $("f-type").append(...types.map((t) => el("option", { value: t.type, text: t.type })));
+  const [types, countries] = await Promise.all([api("/api/types"), api("/api/countries")]);
+  $("f-types-list").append(...types.map((t) => el("label", { class: "type-opt" },
+    el("input", { type: "checkbox", value: t.type }),
+    el("span", { class: "chip", style: `background:${colour(t.type)}` }), t.type)));
+  $("country-list").append(...countries.map((c) => el("option", { value: c.iso3, label: `${c.name} (${c.iso2})` })));
+  loadUrl();
   await initMap();
   $("filters").addEventListener("submit", (e) => { e.preventDefault(); setBrush(null, false); refresh(); });
-  $("filters").addEventListener("reset", () => setTimeout(() => { setBrush(null, false); refresh(); }, 0));
-  $("f-type").addEventListener("change", () => refresh());
+  $("filters").addEventListener("reset", () => setTimeout(() => {
+    setTypes([]); state.zoom = null; $("zoom-reset").hidden = true; setBrush(null, false); refresh();
+  }, 0));
+  $("f-types-list").addEventListener("change", () => { setTypes(checkedTypes()); setBrush(null, false); refresh(); });
+  $("f-actor").addEventListener("input", suggestActors);
   $("brush-clear").addEventListener("click", () => { setBrush(null, true); drawTimeline(); });
+  $("brush-zoom").addEventListener("click", () => zoomTo(state.brush));
+  $("zoom-reset").addEventListener("click", () => zoomTo(null));
   $("prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); loadTable().catch(showError); });
   $("next").addEventListener("click", () => { state.offset += PAGE; loadTable().catch(showError); });
   $("article-close").addEventListener("click", closeArticle);
-  document.addEventListener("keydown", (e) => { if (e.key === "Escape") closeArticle(); });
+  $("search").addEventListener("submit", (e) => { e.preventDefault(); runSearch($("search-q").value); });
+  $("search-close").addEventListener("click", () => { $("search-results").hidden = true; });
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") { closeArticle(); $("search-results").hidden = true; }
+  });
   $("speaker-filter").addEventListener("input", drawSpeakers);
   for (const b of document.querySelectorAll(".tab")) b.addEventListener("click", () => switchView(b.dataset.view));
+  for (const b of document.querySelectorAll("#map-modes button")) {
+    b.addEventListener("click", () => { state.mapMode = b.dataset.mode; drawMap(); saveUrl(); });
+  }
   let resize;
   window.addEventListener("resize", () => { clearTimeout(resize); resize = setTimeout(drawTimeline, 150); });
+  $("zoom-reset").hidden = !state.zoom;
+  const brush = state.brush;
+  setBrush(brush, false);
   await refresh();
+  if (state.view !== "events") switchView(state.view);
   document.body.dataset.ready = "1";
+  setTimeout(poll, POLL_MS);
 }
 
 main().catch(showError);

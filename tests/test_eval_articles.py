@@ -118,7 +118,7 @@ def test_cli_writes_errors_and_halves(cli, tmp_path, monkeypatch):
     gold.write_text(json.dumps({"id": "a1", "published": "2019-12-20", "text": TEXT,
                                 "events": [_assault()]}) + "\n", encoding="utf-8")
     monkeypatch.setattr(ev, "spacy_coder", lambda nlp: _coder([_event(S1), _event(S3)]))
-    monkeypatch.setattr("eventwire.nlp.pipeline.load_nlp", lambda: None)
+    monkeypatch.setattr("eventwire.pipeline.load_nlp", lambda settings=None: None)
     out = tmp_path / "errors.jsonl"
     r = cli("eval", "events", str(gold), "--json", "--halves", "--errors", str(out))
     assert r.exit_code == 0, r.output

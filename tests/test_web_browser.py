@@ -476,6 +476,7 @@ def test_incident_view_shows_one_attack_with_its_two_reports(browser, incident_s
     kano.click()
     pg.wait_for_selector("#incident:not([hidden]) button.inc-event")
     assert pg.locator("#incident button.inc-event").count() == 2
+    pg.screenshot(path=str(shots / "incident-row.png"))
     assert not errors
     pg.close()
 

@@ -299,8 +299,8 @@ function incidentNode(inc) {
     el("h3", {}, el("span", { class: "chip", style: `background:${colour(inc.type)}` }),
        `${inc.type} · ${inc.date || "undated"}${place ? " · " + place : ""}`),
     el("p", { class: "meta inc-counts", text: [plural(inc.n_sources, "source"),
-      plural(inc.n_articles, "article"), plural(inc.n_events, "event"), dead,
-      (inc.outlets || []).join(", ")].filter(Boolean).join(" · ") }),
+      plural(inc.n_articles, "article"), plural(inc.n_events, "event"), dead]
+      .filter(Boolean).join(" · ") }),
     el("ol", { class: "inc-events" }, ...inc.events.map((e) => el("li", {},
       el("button", { type: "button", class: "link inc-event", dataset: { event: e.id },
         onclick: () => openEvent(e.id, e.article_id),

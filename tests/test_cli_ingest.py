@@ -136,3 +136,106 @@ def test_writer_memory_cap_from_the_environment(cli, inputs, tmp_path, monkeypat
     monkeypatch.setenv("EVENTWIRE_DB_MEMORY", "16MB")  # small, yet every article lands
     ok = cli("ingest", str(inputs), "--db", db, "--no-nlp")
     assert "articles new: 3" in ok.stdout
+
+
+def test_file_names_are_printed_as_plain_text_on_one_line(cli, tmp_path):
+    d = tmp_path / "a["
+    d.mkdir()
+    (d / "]b.txt").write_text("")  # "a[/]b.txt" would be read as a Rich closing tag
+    (d / "[blink]z.txt").write_text("")
+    (d / "two\nlines.txt").write_text("")
+    result = cli("ingest", str(d), "--db", str(tmp_path / "x.duckdb"), "--no-nlp")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    skipped = [ln for ln in result.stderr.splitlines() if ln.startswith("skipped")]
+    assert skipped == [f"skipped {d}/[blink]z.txt: empty file",
+                       f"skipped {d}/]b.txt: empty file",
+                       f"skipped {d}/two\\nlines.txt: empty file"]
+
+
+def test_a_negative_size_cap_is_refused(cli, tmp_path):
+    result = cli("ingest", "x.txt", "--db", str(tmp_path / "x.duckdb"), "--max-bytes", "-5")
+    assert result.exit_code == 2 and "--max-bytes" in result.output
+    assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_ctrl_c_while_starting_is_one_line_without_traceback(monkeypatch, capsys):
+    import eventwire.cli as cli_module
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_module, "_register", interrupted)
+    with pytest.raises(SystemExit) as exit_info:
+        cli_module.main()
+    assert exit_info.value.code == 130
+    assert capsys.readouterr().err == "interrupted\n"
+
+
+def test_a_nested_json_line_does_not_stop_the_run(cli, tmp_path):
+    feed = tmp_path / "deep.jsonl"
+    good = [json.dumps({"text": f"{city} - Officials met on Monday to discuss the talks, the "
+                                "ministry said in a statement."}) for city in ("LAGOS", "ACCRA")]
+    feed.write_text("\n".join([good[0], "[" * 50_000 + "]" * 50_000, good[1]]) + "\n")
+    result = cli("ingest", str(feed), "--db", str(tmp_path / "x.duckdb"), "--no-nlp")
+    assert result.exit_code == 1 and "articles new: 2" in result.stdout
+    assert f"{feed}:line 2: JSON nested too deeply to read" in result.stderr
+
+
+def _ingest_with_file_size_limit(args: list[str], limit: int):
+    """Run ``eventwire ingest`` in a process that cannot write files past ``limit`` bytes:
+    the disk-full case (writes fail with "File too large" instead of "No space left")."""
+    import os
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    def limit_writes() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # fail the write instead of dying
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+
+    code = "from eventwire.cli import main; main()"
+    return subprocess.run([sys.executable, "-c", code, "ingest", *args], capture_output=True,
+                          text=True, preexec_fn=limit_writes, timeout=300,
+                          env={**os.environ, "COLUMNS": "200"})
+
+
+def test_a_full_disk_gives_duckdbs_error_and_leaves_no_empty_store(tmp_path, inputs):
+    db = tmp_path / "new.duckdb"
+    result = _ingest_with_file_size_limit([str(inputs), "--db", str(db), "--no-nlp"], 0)
+    assert result.returncode == 2 and "File too large" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and not db.exists()
+    db.write_bytes(b"")  # what an earlier version left behind on a full disk
+    result = _ingest_with_file_size_limit([str(inputs), "--db", str(db), "--no-nlp"], 2**30)
+    assert result.returncode == 1 and "articles new: 3" in result.stdout, result.stderr
+
+
+def test_a_disk_filling_during_the_run_names_the_io_error(tmp_path):
+    db = tmp_path / "x.duckdb"
+    feed = tmp_path / "big.jsonl"
+    feed.write_text("".join(json.dumps({"text": f"Report {i}: " + " ".join(
+        f"word{i}x{j}" for j in range(4000))}) + "\n" for i in range(60)))
+    from eventwire.store import Store
+
+    Store(str(db)).close()
+    result = _ingest_with_file_size_limit([str(feed), "--db", str(db), "--no-nlp"],
+                                          db.stat().st_size + 200_000)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "File too large" in result.stderr and "cannot rollback" not in result.stderr
+
+
+def test_dask_summary_lines_are_not_wrapped_off_a_terminal(cli, tmp_path, monkeypatch):
+    from contextlib import nullcontext
+
+    from eventwire.scale import dask as dask_engine
+
+    out = tmp_path / ("runs-of-a-long-name-" * 4) / "2024-05"
+    skip = f"{tmp_path}/{'x' * 90}.txt: empty file"
+    monkeypatch.setattr(dask_engine, "dask_client", lambda *a, **k: nullcontext())
+    monkeypatch.setattr(dask_engine, "ingest_dask", lambda *a, **k: dask_engine.DaskReport(
+        partitions=2, articles=5, skipped=[skip], seconds=1.0))
+    result = cli("ingest", str(tmp_path), "--engine", "dask", "--out", str(out))
+    assert result.exit_code == 1
+    assert f"Parquet in {out}; merge it with `eventwire load {out} --db FILE`" in \
+        result.stdout.splitlines()
+    assert f"skipped {skip}" in result.stderr.splitlines()

@@ -61,7 +61,7 @@ def test_cli_json_on_own_fixture_pages():
     data = json.loads(result.stdout)
     assert set(data) == {"html", "text"}
     for kind in ("html", "text"):
-        assert set(data[kind]) == {"precision", "recall", "f1", "n"}
+        assert set(data[kind]) == {"precision", "recall", "f1", "f1_even", "f1_odd", "n"}
         assert data[kind]["n"] == 2
         assert data[kind]["f1"] > 0.9
 
@@ -70,6 +70,37 @@ def test_cli_table_reports_title_and_date_accuracy():
     result = runner.invoke(app, ["eval", "pages", str(MINI)])
     assert result.exit_code == 0, result.output
     assert "html" in result.stdout and "text" in result.stdout and "F1" in result.stdout
+
+
+def test_errors_file_lists_the_pages_below_one_worst_first(tmp_path):
+    out = tmp_path / "errors.jsonl"
+    result = runner.invoke(app, ["eval", "pages", str(MINI), "--json", "--errors", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    data = json.loads(result.stdout)
+    perfect = sum(1 for kind in ("html", "text") if data[kind]["f1"] == 1.0) * 2
+    assert len(rows) <= 4 - perfect
+    assert [r["f1"] for r in rows] == sorted(r["f1"] for r in rows)
+    for r in rows:
+        assert r["f1"] < 1 and r["path"] in ("html", "text") and Path(r["file"]).is_file()
+
+
+def test_eval_scores_exactly_what_ingest_stores(tmp_path):
+    """One extraction path: the body eval pages scores is the body ingest stores."""
+    import duckdb
+
+    from eventwire.eval.pages import extract_file
+
+    for kind in ("html", "text"):  # one store each: a page's two copies share a key
+        db = tmp_path / f"{kind}.duckdb"
+        files = sorted((MINI / kind).iterdir())
+        result = runner.invoke(app, ["ingest", *map(str, files), "--db", str(db), "--no-nlp"])
+        assert result.exit_code == 0, result.output
+        with duckdb.connect(str(db), read_only=True) as con:
+            stored = dict(con.execute(
+                "SELECT source_path, string_agg(body, '\n\n' ORDER BY position) "
+                "FROM articles GROUP BY source_path").fetchall())
+        assert {p: extract_file(Path(p))[0] for p in map(str, files)} == stored
 
 
 def test_cli_bad_folder_is_one_line_and_status_2(tmp_path):
@@ -84,10 +115,10 @@ def test_dev_pages_meet_floor():
     """The dev figures must not regress below what was measured (see the report)."""
     if not (AEB / "truth.jsonl").is_file():
         pytest.skip(f"dev pages not found at {AEB} (../shared is absent)")
-    from eventwire.eval.pages import evaluate_path, html_extract, text_extract
+    from eventwire.eval.pages import evaluate_path, extract_file
 
     pages = load_pages(AEB)[::6]  # a sample keeps the test fast
-    text, _ = evaluate_path(pages, "text", text_extract)
-    html, _ = evaluate_path(pages, "html", html_extract)
+    text, _ = evaluate_path(pages, "text", extract_file)
+    html, _ = evaluate_path(pages, "html", extract_file)
     assert text["f1"] > 0.8
     assert html["f1"] > 0.9

@@ -41,3 +41,57 @@ def test_no_body_gives_none():
     assert extract_html("   ") is None
     assert extract_html("<html><body><nav><a href='/'>Home</a></nav></body></html>") is None
     assert extract_html("\x00\x01 not html at all \x02") is None
+
+
+def test_visible_lines_are_the_text_blocks_a_scraper_saves():
+    from eventwire.sources.htmltext import visible_lines
+
+    html = ("<html><head><title>T</title><style>p {color: red}</style></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/w'>World</a></nav><h1>Harbour talks</h1>"
+            "<p>The first   line<br>goes on here.</p><script>var x = 1;</script>"
+            "<ul><li>One item</li><li>Two <b>bold</b> item</li></ul><div>Footer</div>"
+            "</body></html>")
+    assert visible_lines(html).split("\n") == [
+        "Home World", "Harbour talks", "The first line", "goes on here.", "One item",
+        "Two bold item", "Footer"]
+    assert visible_lines("") == ""
+
+
+TASKS = ["gloves", "bags", "maps", "boots", "water", "ropes", "a first-aid kit", "buckets",
+         "litter pickers", "high-visibility vests", "a van", "sandwiches"]
+PLACES = ["the mill", "the old bridge", "the ferry steps", "the boathouse", "the weir",
+          "the allotments", "the station", "the school", "the church", "the marina",
+          "the car park", "the footbridge"]
+
+
+def _guide(sections: int) -> str:
+    """A long guide: an intro, then sections of a heading, a paragraph and a short list each
+    (the shape trafilatura sometimes reads only in part)."""
+    parts = ["<html><body><nav><a>Home</a> <a>Guides</a> <a>About</a></nav><article>",
+             "<h1>How to plan a river clean-up</h1>",
+             "<p>Planning a clean-up of a river takes more work than most volunteers expect, "
+             "and the groups that do it well start months before the day itself.</p>"]
+    for i in range(sections):
+        task, place = TASKS[i], PLACES[i]
+        parts += [f"<h2>Bring {task} to {place}</h2>",
+                  f"<p>Someone has to take charge of the {task}: find out who owns them, who "
+                  f"will carry them to {place} and where they can be kept until the morning "
+                  f"of the clean-up, so that nothing is missing when the teams set out.</p>",
+                  f"<ul><li>Count the {task} twice</li><li>Ask at {place} for a key to the "
+                  f"shed</li></ul>"]
+    parts.append("</article><footer><a>Privacy</a> <a>Contact</a></footer></body></html>")
+    return "".join(parts)
+
+
+def test_a_fuller_body_from_the_visible_lines_replaces_a_partial_one():
+    from eventwire.sources.html import _fuller_body
+
+    html = _guide(12)
+    partial = ("Someone has to take charge of the boots: find out who owns them, who will carry "
+               "them to the boathouse and where they can be kept until the morning of the "
+               "clean-up, so that nothing is missing when the teams set out.")
+    body = _fuller_body(partial, html)
+    assert body.startswith("Planning a clean-up of a river") and "Bring sandwiches to" in body
+    assert "Count the water twice" in body and "Privacy" not in body
+    elsewhere = "Council members voted on Tuesday to close the old bridge for repairs next year."
+    assert _fuller_body(elsewhere, html) == elsewhere  # not the same text: trafilatura's stays

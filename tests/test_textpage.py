@@ -345,3 +345,55 @@ def test_enumerated_list_closing_an_article_is_kept():
     assert art.body.endswith("April 8 - Albany, NY at the Egg")
     assert "April 3 - Portland" in art.body
     assert "Newsletter" not in art.body and "Privacy" not in art.body
+
+
+def test_list_article_keeps_every_item_with_its_heading_and_short_lines():
+    """A listicle: each item is a name, a repeated rating label, a paragraph, a short
+    sentence and repeated links; all items are the article, however small each one is."""
+    [art] = _split("listicle_of_makers.txt")
+    assert art.title == "Gear that lasts: eight small makers worth knowing"
+    paragraphs = _paragraphs(art.body)
+    assert paragraphs[0].startswith("Buying fewer, better things")
+    assert paragraphs[-1].startswith("Any of these makers will sell you")
+    for name, short in (("Harbour Kettle Co.", "Sizes range from one to three litres."),
+                        ("North Fork Boots", "Half sizes are available."),
+                        ("Brackenridge Tarps", "Tarps fold to the size of a book.")):
+        assert name in paragraphs and short in paragraphs  # headings and short lines kept
+    assert "What we looked for" in paragraphs
+    assert paragraphs.count("Rated: Good") == 8  # the items' repeated labels are theirs too
+    for clutter in ("Related guides", "Privacy policy", "By Rowan Hale", "Newsletter"):
+        assert clutter not in paragraphs
+
+
+def test_guide_keeps_headings_numbered_steps_and_unpunctuated_list_items():
+    [art] = _split("guide_with_steps_and_lists.txt")
+    assert art.published == datetime(2025, 6, 12, tzinfo=UTC)
+    paragraphs = _paragraphs(art.body)
+    assert paragraphs[0].startswith("A seed swap is one of the cheapest ways")
+    assert paragraphs[-1].startswith("Leftover packets can go to a school garden")
+    for line in ("Step 2: Ask people what to bring", "The year the seed was saved",
+                 "Any tips for sowing it", "Short note.", "Step 4: On the day",
+                 "2. Let everyone browse for ten minutes before anyone takes anything."):
+        assert line in paragraphs
+    for clutter in ("8 min read", "Share this guide", "Running a repair café", "Start free"):
+        assert clutter not in paragraphs
+
+
+def test_a_small_promo_above_the_article_is_cut_off():
+    paragraphs = [
+        "HARBOURTON - The council voted on Tuesday to close the old swing bridge for two years "
+        "while engineers replace the rusted machinery that lifts its central span.",
+        "Drivers will be sent along the ring road, which adds about ten minutes to a trip "
+        "across the river at busy times, according to the council's own estimate.",
+        "Shopkeepers on the east bank said they feared losing trade and asked for a free "
+        "shuttle bus, which the council agreed to study before the works begin.",
+        "The bridge, opened in 1911, has been stuck half open twice this year, and the last "
+        "breakdown closed the river to boats for a week in the middle of the summer.",
+        "Work is due to start in March, and the council said it would publish a timetable "
+        "for each stage of the repairs on its website before the end of the year."]
+    page = "\n".join(["News", "Sport", "Weather", "Sign in",
+                      "Sign up for our morning newsletter.",
+                      "Subscribe", "Local", "Council", "Bridge to close for two years",
+                      *paragraphs, "Most read", "Privacy", "Contact us"])
+    [art] = split_text_page(page, AS_OF)
+    assert _paragraphs(art.body) == paragraphs

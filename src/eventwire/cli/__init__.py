@@ -18,15 +18,19 @@ app.add_typer(eval_app, name="eval")
 
 def main() -> None:
     """Entry point of the console script: known failures become one line, never a traceback."""
-    from eventwire.errors import EventwireError
-
-    _register()
     try:
-        app()
-    except EventwireError as exc:
-        from eventwire.cli._common import err
+        from eventwire.cli._common import say
+        from eventwire.errors import EventwireError
 
-        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        _register()
+        app()
+    except KeyboardInterrupt:  # Ctrl-C while modules load, before a command's own handler
+        import sys
+
+        print("interrupted", file=sys.stderr)
+        raise SystemExit(130) from None
+    except EventwireError as exc:
+        say("error:", "bold red", str(exc))
         raise SystemExit(2) from None
 
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from eventwire.store import Store, StoreError
 
@@ -17,9 +18,24 @@ DB_OPTION = typer.Option("eventwire.duckdb", "--db", envvar="EVENTWIRE_DB",
                          help="DuckDB file of the store.")
 
 
+def one_line(text: str) -> str:
+    """A message as one line of plain text: the control characters a file name may hold
+    (a newline, an escape) are shown escaped, as Python writes them in a string."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
+def say(label: str, style: str, message: str, console: Console | None = None) -> None:
+    """Print ``label message`` on one line; the message is plain text, never Rich markup
+    (a file may be called ``[blink]z.txt``)."""
+    (console or err).print(Text.assemble((label, style), " ", one_line(message)),
+                           highlight=False, soft_wrap=True)
+
+
 def fail(message: str, code: int = 1) -> None:
     """Print one clear line and exit."""
-    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    say("error:", "bold red", message)
     raise typer.Exit(code)
 
 

@@ -17,7 +17,12 @@ from eventwire.cli._common import console, fail
 def eval_events(
     path: Path = typer.Argument(..., help="Gold sentences (JSON array) or articles (JSON Lines)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
-    show: int = typer.Option(0, "--show", help="Also list this many missed/spurious events."),
+    show: int = typer.Option(0, "--show", help="Also list this many missed/false events."),
+    errors: Path | None = typer.Option(
+        None, "--errors", help="Articles: write every false, missed and wrong-argument event "
+        "to this file as JSON Lines."),
+    halves: bool = typer.Option(
+        False, "--halves", help="Articles: also score half A (odd lines) and half B (even)."),
 ) -> None:
     """Score event coding: type, actors, mode, context (sentences) or events, dates, places
     and deaths (articles)."""
@@ -39,7 +44,18 @@ def eval_events(
     if result["layout"] == "sentences":
         _sentences(result, as_json)
     else:
-        _articles(result, as_json, show)
+        if errors is not None:
+            _write_errors(errors, result["errors"])
+        _articles(result, as_json, show, halves)
+
+
+def _write_errors(path: Path, rows: list[dict]) -> None:
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    except OSError as exc:
+        fail(f"{path}: cannot write the errors ({exc.strerror})", 2)
 
 
 _ABBR = {"AGREE": "AGR", "CONSULT": "CNS", "SUPPORT": "SUP", "CONCEDE": "CNC",
@@ -82,24 +98,39 @@ def _sentences(r: dict, as_json: bool) -> None:
     Console(width=max(console.width, 130)).print(conf)
 
 
-def _articles(r: dict, as_json: bool, show: int) -> None:
+_KEYS = ("event", "source", "target", "date_exact", "location_50km", "dead_exact")
+
+
+def _articles(r: dict, as_json: bool, show: int, halves: bool) -> None:
+    parts = [("all", r)] + ([("A", r["halves"]["A"]), ("B", r["halves"]["B"])] if halves else [])
     if as_json:
-        keys = ("event", "date_exact", "location_50km", "dead_exact")
-        print(json.dumps({k: r[k] for k in keys}))
+        out = {k: r[k] for k in _KEYS}
+        if halves:
+            out["halves"] = {k: {key: h[key] for key in _KEYS} for k, h in parts[1:]}
+        print(json.dumps(out))
         return
+    table = Table(title=f"Events on {r['articles']} articles (match = type + gold sentence or "
+                  "mention, one record per gold event)")
+    table.add_column("measure")
+    for name, _ in parts:
+        table.add_column(name if name == "all" else f"half {name}")
+    table.add_column("counts (all)")
     c = r["counts"]
-    e = r["event"]
-    table = Table(title=f"Events on {r['articles']} articles (match = type + sentence)")
-    for col in ("measure", "value", "counts"):
-        table.add_column(col)
-    table.add_row("event precision", f"{e['precision']:.3f}", f"{c['tp']} / {c['pred']} predicted")
-    table.add_row("event recall", f"{e['recall']:.3f}", f"{c['tp']} / {c['gold']} gold")
-    table.add_row("event F1", f"{e['f1']:.3f}", "")
-    table.add_row("date exact", f"{r['date_exact']:.3f}", "{} / {}".format(*c["date"]))
-    table.add_row("location <= 50 km", f"{r['location_50km']:.3f}",
-                  "{} / {}".format(*c["location"]))
-    table.add_row("dead exact", f"{r['dead_exact']:.3f}", "{} / {}".format(*c["dead"]))
+
+    def row(label, get, counts):
+        table.add_row(label, *[f"{get(x):.3f}" for _, x in parts], counts)
+
+    row("event precision", lambda x: x["event"]["precision"], f"{c['tp']} / {c['pred']} predicted")
+    row("event recall", lambda x: x["event"]["recall"], f"{c['tp']} / {c['gold']} gold")
+    row("event F1", lambda x: x["event"]["f1"], "")
+    row("source country F1", lambda x: x["source"]["f1"], "matched events")
+    row("target country F1", lambda x: x["target"]["f1"], "matched events")
+    row("date exact", lambda x: x["date_exact"], "{} / {}".format(*c["date"]))
+    row("location <= 50 km", lambda x: x["location_50km"], "{} / {}".format(*c["location"]))
+    row("dead exact", lambda x: x["dead_exact"], "{} / {}".format(*c["dead"]))
     console.print(table)
-    for label, rows in (("missed", r["missed"]), ("spurious", r["spurious"])):
-        for aid, etype, text in rows[:show]:
-            console.print(f"{label}: {aid} {etype}: {text}", highlight=False)
+    for kind in ("missed", "false"):
+        for e in [e for e in r["errors"] if e["kind"] == kind][:show]:
+            etype = (e["gold"] if kind == "missed" else e["system"])["type"]
+            console.print(f"{kind}: {e['article']} {etype}: {(e['sentence'] or '')[:80]}",
+                          highlight=False)

@@ -19,7 +19,16 @@ from rich.progress import (
 from rich.text import Text
 
 from eventwire.cli import app
-from eventwire.cli._common import DB_OPTION, console, err, fail, open_store, parse_datetime
+from eventwire.cli._common import (
+    DB_OPTION,
+    console,
+    err,
+    fail,
+    one_line,
+    open_store,
+    parse_datetime,
+    say,
+)
 from eventwire.config import Settings
 from eventwire.ingest import IngestReport, count_inputs, ingest
 from eventwire.sources.read import STDIN
@@ -34,7 +43,8 @@ def ingest_cmd(
                                    "(default: each file's modification time)."),
     nlp: bool = typer.Option(True, "--nlp/--no-nlp",
                              help="Run the language layer and event coding."),
-    max_bytes: int = typer.Option(None, "--max-bytes", help="Size cap per file (default 50 MB)."),
+    max_bytes: int = typer.Option(None, "--max-bytes", min=1,
+                                  help="Size cap per file in bytes (default 50 MB)."),
     workers: int = typer.Option(None, "--workers", "-w", min=0,
                                 help="Worker processes (0: one per CPU core; default 1, or "
                                      "one per core for a local Dask cluster)."),
@@ -110,13 +120,14 @@ def _run_dask(paths, out, scheduler, workers, when, settings, nlp) -> None:
             fail(f"dask run stopped ({exc.__class__.__name__}: {_first_line(exc)}); finished "
                  "partitions are kept: run again to resume", 1)
     for skip in report.skipped:
-        err.print(f"[yellow]skipped[/] {skip}", highlight=False, soft_wrap=True)
+        say("skipped", "yellow", str(skip))
     rate = report.articles / report.seconds if report.seconds else 0.0
     console.print(
         f"partitions run: {report.partitions - report.resumed}, already done: "
         f"{report.resumed}, articles: {report.articles} ({rate:,.1f}/s), inputs skipped: "
-        f"{len(report.skipped)}\nParquet in {out}; merge it with `eventwire load {out} "
-        "--db FILE`", highlight=False)
+        f"{len(report.skipped)}", highlight=False, soft_wrap=True)
+    console.print(Text(one_line(f"Parquet in {out}; merge it with `eventwire load {out} "
+                                "--db FILE`")), highlight=False, soft_wrap=True)
     raise typer.Exit(0 if report.ok else 1)
 
 
@@ -160,7 +171,7 @@ def _first_line(exc: BaseException) -> str:
 
 def _summary(report: IngestReport) -> None:
     for skip in report.skipped:
-        err.print(f"[yellow]skipped[/] {skip.message()}", highlight=False, soft_wrap=True)
+        say("skipped", "yellow", skip.message())
     console.print(
         f"articles new: [bold]{report.new}[/], already stored: {report.already}, "
-        f"inputs skipped: {len(report.skipped)}", highlight=False)
+        f"inputs skipped: {len(report.skipped)}", highlight=False, soft_wrap=True)

@@ -10,11 +10,14 @@ marked "SRC/TAR" lists them as sources and leaves "target" empty or holding a st
 PLOVER's reciprocal event, all sides actors and no recipient, so a predicted recipient there
 is a false positive, as it is on any record with no target.
 
-Articles (JSON Lines, one article with its events per line): event precision/recall/F1 where
-an event matches on type and sentence; on matched events, date exact match and location
-within 50 km (both over the events whose gold value is stated) and dead exact match (over all
-matched events, an unstated count matching an unstated one).  Events flagged hypothetical
-or aggregate are summaries or conjecture, not events an analyst counts, and are left out.
+Articles (JSON Lines, one article with its events per line), scored as the gold's CODING.md
+says: a system event matches a gold event of the same type whose `sentence` or one of its
+`mentions` its sentence overlaps, each gold event at most once (a second record of one real
+event is a false event); on matched events, source and target country F1 (ISO codes, IGOs as
+"IGO"), date exact, location within 50 km and dead exact, each over the matched gold events
+that state the value.  Every false, missed and wrong-argument case is kept as an error record.
+Events flagged negated, hypothetical or aggregate are not events an analyst counts and are
+left out.  Half A is the articles on odd lines of the file (1st, 3rd...), half B the others.
 """
 
 from __future__ import annotations
@@ -308,56 +311,206 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def _gold_spans(text: str, g: dict) -> list[tuple[int, int]]:
+    """The gold event's `sentence` first, then its `mentions`, as spans of ``text``."""
+    out = []
+    for s in [g.get("sentence")] + list(g.get("mentions") or []):
+        if isinstance(s, str) and s.strip() and (span := _sentence_span(text, s)):
+            out.append(span)
+    return out
+
+
+def _match(n_gold: int, cands: list[list[int]]) -> dict[int, int]:
+    """Gold index -> system index, a maximum matching in which each gold event is tried
+    against its candidates in preference order (Kuhn's augmenting paths; articles are small)."""
+    owner: dict[int, int] = {}
+
+    def place(g: int, seen: set[int]) -> bool:
+        for s in cands[g]:
+            if s in seen:
+                continue
+            seen.add(s)
+            if s not in owner or place(owner[s], seen):
+                owner[s] = g
+                return True
+        return False
+
+    for g in range(n_gold):
+        place(g, set())
+    return {g: s for s, g in owner.items()}
+
+
+def _codes(refs) -> set[str]:
+    out = set()
+    for a in refs or []:
+        code = a if isinstance(a, str) else getattr(a, "country", None)
+        if code:
+            out.add(norm_code(code))
+    return out
+
+
+def _event_view(text: str, e: Event) -> dict:
+    loc = e.location
+    return {"type": e.type, "mode": e.mode, "trigger": e.trigger, "rule": e.rule,
+            "sentence": text[e.sentence_start:e.sentence_end],
+            "source": sorted(_codes(e.sources)), "target": sorted(_codes(e.targets)),
+            "source_text": [a.text for a in e.sources], "target_text": [a.text for a in e.targets],
+            "date": e.date.isoformat() if e.date else None,
+            "location": ({"name": loc.name, "lat": loc.lat, "lon": loc.lon} if loc else None),
+            "dead": e.dead, "field_rules": dict(e.field_rules)}
+
+
+def _gold_view(g: dict) -> dict:
+    keys = ("type", "mode", "source", "target", "source_text", "target_text", "sentence",
+            "date", "location", "dead")
+    return {k: g.get(k) for k in keys}
+
+
+@dataclass
+class _Tally:
+    """Counts of one article (or a sum of articles) that the figures are made from."""
+
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+    sides: dict[str, Counter] = field(
+        default_factory=lambda: {"source": Counter(), "target": Counter()})
+    date: list[int] = field(default_factory=lambda: [0, 0])
+    location: list[int] = field(default_factory=lambda: [0, 0])
+    dead: list[int] = field(default_factory=lambda: [0, 0])
+
+    def add(self, other: _Tally) -> None:
+        self.tp += other.tp
+        self.pred += other.pred
+        self.gold += other.gold
+        for side in self.sides:
+            self.sides[side].update(other.sides[side])
+        for k in ("date", "location", "dead"):
+            mine, theirs = getattr(self, k), getattr(other, k)
+            mine[0] += theirs[0]
+            mine[1] += theirs[1]
+
+    def figures(self) -> dict:
+        def ratio(pair):
+            return round(pair[0] / pair[1], 4) if pair[1] else 0.0
+
+        return {
+            "event": prf(self.tp, self.pred, self.gold),
+            "source": prf(**{k: self.sides["source"][k] for k in ("tp", "pred", "gold")}),
+            "target": prf(**{k: self.sides["target"][k] for k in ("tp", "pred", "gold")}),
+            "date_exact": ratio(self.date), "location_50km": ratio(self.location),
+            "dead_exact": ratio(self.dead),
+            "counts": {"tp": self.tp, "pred": self.pred, "gold": self.gold,
+                       "date": list(self.date), "location": list(self.location),
+                       "dead": list(self.dead)},
+        }
+
+
+def score_article(art: GoldArticle, events: list[Event]) -> tuple[_Tally, list[dict]]:
+    """Score one article as CODING.md says; returns its tally and its error records.
+
+    A system event matches a gold event of the same type when its sentence overlaps the
+    gold `sentence` or one of its `mentions`; each gold event matches at most once, so a
+    second record of one real event is a false event.  Among candidates, one on the gold
+    `sentence` is preferred, then one agreeing on more arguments."""
+    t = _Tally()
+    errors: list[dict] = []
+    preds = counted(events)
+    t.pred = len(preds)
+    t.gold = len(art.events)
+    gold_spans = [_gold_spans(art.text, g) for g in art.events]
+    gold_types = [normalize_type(g.get("type")) for g in art.events]
+
+    def hits(gi: int, e: Event) -> int:
+        """2 on the gold sentence, 1 on a mention, 0 elsewhere."""
+        sys_span = (e.sentence_start, e.sentence_end)
+        for k, span in enumerate(gold_spans[gi]):
+            if _overlaps(span, sys_span):
+                return 2 if k == 0 else 1
+        return 0
+
+    def agreement(g: dict, e: Event) -> int:
+        return ((_codes(g.get("source")) == _codes(e.sources))
+                + (_codes(g.get("target")) == _codes(e.targets))
+                + (bool(g.get("date")) and bool(e.date) and e.date.isoformat() == g["date"][:10]))
+
+    cands = []
+    for gi, g in enumerate(art.events):
+        scored = [(hits(gi, e), agreement(g, e), -si) for si, e in enumerate(preds)
+                  if e.type == gold_types[gi]]
+        cands.append([-neg for h, _a, neg in sorted(scored, reverse=True) if h])
+    matched = _match(len(art.events), cands)
+    base = {"article": art.id}
+    for gi, g in enumerate(art.events):
+        si = matched.get(gi)
+        if si is None:
+            errors.append({**base, "kind": "missed", "sentence": g.get("sentence"),
+                           "gold": _gold_view(g), "system": None})
+            continue
+        t.tp += 1
+        e = preds[si]
+        sys_view = _event_view(art.text, e)
+        wrong = []
+        for side, refs in (("source", e.sources), ("target", e.targets)):
+            p_set, g_set = _codes(refs), _codes(g.get(side))
+            t.sides[side]["tp"] += len(p_set & g_set)
+            t.sides[side]["pred"] += len(p_set)
+            t.sides[side]["gold"] += len(g_set)
+            if p_set != g_set:
+                wrong.append(side)
+        if g.get("date"):
+            t.date[1] += 1
+            ok = bool(e.date and e.date.isoformat() == str(g["date"])[:10])
+            t.date[0] += ok
+            if not ok:
+                wrong.append("date")
+        loc = g.get("location")
+        if isinstance(loc, dict) and loc.get("lat") is not None:
+            t.location[1] += 1
+            pl = e.location
+            ok = bool(pl is not None and pl.lat is not None and pl.lon is not None
+                      and km(pl.lat, pl.lon, float(loc["lat"]), float(loc["lon"])) <= 50)
+            t.location[0] += ok
+            if not ok:
+                wrong.append("location")
+        if g.get("dead") is not None:
+            t.dead[1] += 1
+            t.dead[0] += e.dead == g["dead"]
+            if e.dead != g["dead"]:
+                wrong.append("dead")
+        if wrong:
+            errors.append({**base, "kind": "wrong", "fields": wrong,
+                           "sentence": sys_view["sentence"], "gold": _gold_view(g),
+                           "system": sys_view})
+    used = set(matched.values())
+    for si, e in enumerate(preds):
+        if si in used:
+            continue
+        same = [gi for gi in range(len(art.events)) if gold_types[gi] == e.type
+                and hits(gi, e)]
+        other = [gi for gi in range(len(art.events)) if gold_types[gi] != e.type
+                 and hits(gi, e)]
+        why = ("duplicate" if same else f"type (gold {gold_types[other[0]]})" if other
+               else "no gold event")
+        errors.append({**base, "kind": "false", "why": why,
+                       "sentence": art.text[e.sentence_start:e.sentence_end],
+                       "gold": _gold_view(art.events[(same or other)[0]]) if same or other
+                       else None, "system": _event_view(art.text, e)})
+    return t, errors
+
+
 def evaluate_articles(gold: list[GoldArticle], coder: Coder) -> dict:
+    """Figures over all articles and over the two halves (A: odd lines, B: even lines)."""
     predicted = coder([(a.id, a.text, a.published) for a in gold])
-    tp = n_pred = n_gold = 0
-    date_n = date_ok = loc_n = loc_ok = dead_n = dead_ok = 0
-    misses, extras = [], []
-    for art, events in zip(gold, predicted, strict=True):
-        preds = counted(events)
-        n_pred += len(preds)
-        used: set[int] = set()
-        for g in art.events:
-            gtype = normalize_type(g.get("type"))
-            span = _sentence_span(art.text, g.get("sentence") or "")
-            n_gold += 1
-            if gtype is None or span is None:
-                misses.append((art.id, g.get("type"), (g.get("sentence") or "")[:80]))
-                continue
-            match = next((i for i, e in enumerate(preds) if i not in used and e.type == gtype
-                          and _overlaps(span, (e.sentence_start, e.sentence_end))), None)
-            if match is None:
-                misses.append((art.id, gtype, (g.get("sentence") or "")[:80]))
-                continue
-            used.add(match)
-            tp += 1
-            ev = preds[match]
-            if g.get("date"):
-                date_n += 1
-                date_ok += bool(ev.date and ev.date.isoformat() == str(g["date"])[:10])
-            loc = g.get("location")
-            if isinstance(loc, dict) and loc.get("lat") is not None:
-                loc_n += 1
-                pl = ev.location
-                if pl is not None and pl.lat is not None and pl.lon is not None:
-                    loc_ok += km(pl.lat, pl.lon, float(loc["lat"]), float(loc["lon"])) <= 50
-            dead_n += 1
-            dead_ok += ev.dead == g.get("dead")
-        for i, e in enumerate(preds):
-            if i not in used:
-                extras.append((art.id, e.type, art.text[e.sentence_start:e.sentence_end][:80]))
-    return {
-        "layout": "articles",
-        "articles": len(gold),
-        "event": prf(tp, n_pred, n_gold),
-        "date_exact": round(date_ok / date_n, 4) if date_n else 0.0,
-        "location_50km": round(loc_ok / loc_n, 4) if loc_n else 0.0,
-        "dead_exact": round(dead_ok / dead_n, 4) if dead_n else 0.0,
-        "counts": {"tp": tp, "pred": n_pred, "gold": n_gold, "date": [date_ok, date_n],
-                   "location": [loc_ok, loc_n], "dead": [dead_ok, dead_n]},
-        "missed": misses,
-        "spurious": extras,
-    }
+    total, halves = _Tally(), {"A": _Tally(), "B": _Tally()}
+    errors: list[dict] = []
+    for i, (art, events) in enumerate(zip(gold, predicted, strict=True)):
+        t, errs = score_article(art, events)
+        total.add(t)
+        halves["A" if i % 2 == 0 else "B"].add(t)
+        errors.extend(errs)
+    return {"layout": "articles", "articles": len(gold), **total.figures(),
+            "halves": {k: h.figures() for k, h in halves.items()}, "errors": errors}
 
 
 def evaluate(path: Path, coder: Coder) -> dict:

@@ -13,12 +13,10 @@ concatenated in page order, so extra (spurious) articles cost precision.
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import statistics
 import time
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -29,6 +27,7 @@ from typing import Any
 from eventwire.eval import GoldError
 
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+MAX_PAGE_BYTES = 50 * 1024 * 1024  # ingest's default size cap
 
 
 class PagesDirError(GoldError):
@@ -115,29 +114,6 @@ def load_pages(directory: str | Path) -> list[Page]:
     return pages
 
 
-def read_html(path: Path) -> str:
-    """Page HTML as text; gzip by magic number, charset by charset-normalizer."""
-    data = path.read_bytes()
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    return _decode(data)
-
-
-def read_text(path: Path) -> str:
-    """A text page decoded and NFC-normalised, as the ingest path hands it over."""
-    return unicodedata.normalize("NFC", _decode(path.read_bytes()))
-
-
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-        return str(best) if best is not None else data.decode("utf-8", errors="replace")
-
-
 def _norm_title(s: str | None) -> str:
     return " ".join(_TOKEN_RE.findall((s or "").lower()))
 
@@ -167,43 +143,54 @@ def evaluate_path(pages: list[Page], kind: str,
         tp, fp, fn = match(page.truth["body"], body)
         counts.append((tp, fp, fn))
         p, r = page_scores(tp, fp, fn)
-        rows.append({"id": page.id, "precision": p, "recall": r})
+        f1 = 2 * p * r / (p + r) if p and r else 0.0
+        rows.append({"id": page.id, "path": kind, "file": str(path), "f1": round(f1, 4),
+                     "precision": p, "recall": r, "missed": fn, "spurious": fp})
         t_true = page.truth.get("title")
         titles.append((_norm_title(t_true) if t_true else None, _norm_title(title)))
         d_true = page.truth.get("date")
         dates.append((str(d_true)[:10] if d_true else None,
                       published.date().isoformat() if published else None))
     summary = summarise(counts)
+    # two halves (even and odd pages) that should agree if a figure is not luck
+    summary["f1_even"] = summarise(counts[0::2])["f1"]
+    summary["f1_odd"] = summarise(counts[1::2])["f1"]
     summary["title_accuracy"] = _accuracy(titles)
     summary["date_accuracy"] = _accuracy(dates)
     return summary, rows
 
 
-def html_extract(path: Path) -> tuple[str, str | None, datetime | None]:
-    from eventwire.sources.html import extract_html
-
-    art = extract_html(read_html(path))
-    return (art.body, art.title, art.published) if art else ("", None, None)
-
-
-def text_extract(path: Path, as_of: datetime | None = None
+def extract_file(path: Path, as_of: datetime | None = None
                  ) -> tuple[str, str | None, datetime | None]:
-    from eventwire.sources.textpage.splitter import split_text_page
+    """A page file through the ingest path itself (read, detect, decode, extract), so that
+    what is scored is what ``eventwire ingest`` stores; several articles are joined."""
+    from eventwire.models import RawInput
+    from eventwire.sources.extract import extract
+    from eventwire.sources.read import read_file
 
     when = as_of or datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
-    arts = split_text_page(read_text(path), when)
+    arts = []
+    for raw in read_file(str(path), when, MAX_PAGE_BYTES):
+        if isinstance(raw, RawInput) and isinstance(found := extract(raw), list):
+            arts.extend(found)
     if not arts:
         return "", None, None
     return "\n\n".join(a.body for a in arts), arts[0].title, arts[0].published
+
+
+def worst_pages(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every page of both paths below a perfect score, worst first (for ``--errors``)."""
+    rows = [r for kind in ("html", "text") for r in result[kind]["pages"] if r["f1"] < 1.0]
+    return sorted(rows, key=lambda r: (r["f1"], -r["missed"] - r["spurious"]))
 
 
 def evaluate_pages(directory: str | Path) -> dict[str, Any]:
     """Both paths over a pages folder: ``{"html": {...}, "text": {...}}`` plus timings."""
     pages = load_pages(directory)
     out: dict[str, Any] = {}
-    for kind, fn in (("html", html_extract), ("text", text_extract)):
+    for kind in ("html", "text"):
         start = time.perf_counter()
-        summary, rows = evaluate_path(pages, kind, fn)
+        summary, rows = evaluate_path(pages, kind, extract_file)
         summary["seconds"] = round(time.perf_counter() - start, 2)
         summary["pages"] = rows
         out[kind] = summary

@@ -104,14 +104,14 @@ def event_date(tok: Token, light: Token | None, times: list[TimeExpr],
             score, rule = 100 + abs(te.start - tok.idx) / 100, "nearest_time_in_sentence"
             if te.precision in ("year", "range"):
                 continue
+        if te.precision != "day":
+            score += 1000  # "held since 2016 were released Tuesday": the day fixes the event
         if best is None or score < best[0]:
             best = (score, te, rule)
     if best is not None:
         te = best[1]
         prec = te.precision
         return te, te.date_start, prec, best[2]
-    if published is not None:
-        return None, published, "day", "publication_date"
     return None, None, None, "none"
 
 
@@ -206,18 +206,61 @@ def _count_of(noun: Token) -> tuple[int, int | None, Token] | None:
     return None
 
 
+# Verbs whose object or passive subject is dead: one named or singular victim is one death.
+_LETHAL = frozenset({"kill", "slay", "murder", "execute", "behead", "assassinate"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+
+def _lethal(tok: Token) -> bool:
+    """ "killed", "fatally shot", "shot dead", "shot to death", "stabbed to death"."""
+    if tok.lemma_.lower() in _LETHAL:
+        return True
+    if any(c.lower_ == "fatally" or (c.lower_ == "dead" and c.dep_ in ("oprd", "acomp",
+                                                                       "advmod", "xcomp"))
+           for c in tok.children):
+        return True  # "fatally shot", "shot dead"
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(
+        p.lower_ == "death" for p in c.children) for c in tok.children)
+
+
+def _group_count(h: Token, lethal: bool) -> tuple[int, int | None, Token] | None:
+    """The victims of a listed phrase, summed: "4 soldiers and 1 tourist" is 5, "a police
+    officer and a bomb technician" 2 (each singular victim of a lethal verb counts one)."""
+    total, high, first = 0, 0, None
+    for x in [h, *[c for c in h.children if c.dep_ == "conj"]]:
+        got = _count_of(x)
+        if got is None and lethal and (x.tag_ in ("NN", "NNP") or x.lower_ in _PERSON_PRONOUNS):
+            got = (1, None, x)
+        if got is None:
+            if first is not None:
+                return None  # "2 soldiers and their wives": the sum is not stated
+            continue
+        total += got[0]
+        high = None if high is None or got[1] is None else high + got[1]
+        first = first or got[2]
+    return (total, high, first) if first is not None else None
+
+
 def casualties(sent: Span, lex: Lexicon, kind: str) -> tuple[int, int | None, Token] | None:
     """Deaths (kind "dead") or injuries (kind "injured") stated in the sentence."""
     cls = f"casualty_{kind}"
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if not lex.in_class(cls, lemma):
+        lethal = kind == "dead" and tok.pos_ == "VERB" and _lethal(tok)
+        if not lethal and not lex.in_class(cls, lemma):
             continue
         heads: list[Token] = []
         if tok.pos_ == "VERB":
             heads += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             if lemma in ("die",):
                 heads += [c for c in tok.children if c.dep_ == "nsubj"]
+            if not heads and tok.dep_ == "conj":  # "shot and killed a teenager"
+                heads += [c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")]
+            if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "three bank workers killed when"
+                heads.append(tok.head)
+            if tok.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.tag_ == "WP"
+                                           for c in tok.children):
+                heads = [tok.head]  # "Howard, who was fatally shot": the antecedent
         elif tok.pos_ == "ADJ":  # "seven people dead", "left 12 dead"
             if tok.dep_ in ("amod",):
                 heads.append(tok.head)
@@ -230,10 +273,9 @@ def casualties(sent: Span, lex: Lexicon, kind: str) -> tuple[int, int | None, To
                     if c.dep_ == "prep" and c.lower_ == "to":
                         heads += [p for p in c.children if p.dep_ == "pobj"]
         for h in heads:
-            for x in [h, *[c for c in h.children if c.dep_ == "conj"]]:
-                got = _count_of(x)
-                if got:
-                    return got
+            got = _group_count(h, lethal or lemma == "die")
+            if got:
+                return got
     return None
 
 

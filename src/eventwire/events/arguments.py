@@ -110,7 +110,13 @@ class ActorIndex:
 
 
 def ref(m: Mention, rule: str) -> ActorRef:
-    return ActorRef(text=m.text, start=m.start, end=m.end, country=m.country, sector=m.sector,
+    """The mention as an event argument.  Unidentified armed men ("gunmen") whose country
+    the actors layer guessed from the article are of unknown affiliation (CODING.md rule 4):
+    where an attack happens says who was hit, not who attacked."""
+    country = m.country
+    if m.sector == "UAF" and m.rule.endswith("+context"):
+        country = None
+    return ActorRef(text=m.text, start=m.start, end=m.end, country=country, sector=m.sector,
                     name=m.name)
 
 
@@ -390,6 +396,10 @@ class ArgumentReader:
                 if home is not None:  # "ethnic Albanians in south Serbia are demanding"
                     args.sources = [replace(a, country=home) for a in args.sources]
                     args.source_rule = f"{rule}+residence"
+        if not args.sources:
+            got = self._cause_event_actors(tok)
+            if got:
+                args.sources, args.source_rule = got, "actor_of_cause_event"
         topic: list[ActorRef] = []
         told: list[ActorRef] = []
         heads = self._target_heads(trig, consumed)
@@ -469,6 +479,21 @@ class ArgumentReader:
         args.targets = _dedupe([a for a in args.targets if (a.start, a.end) not in src])
         args.targets = without_own_parties(args.sources, args.targets)
         return args
+
+    def _cause_event_actors(self, tok: Token) -> list[ActorRef]:
+        """A passive act's agent named through the event it happened in: "soldiers were
+        killed in a PKK attack" -> the PKK, "died in Israeli air strikes" -> Israel."""
+        if not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) and \
+                tok.lemma_.lower() != "die":
+            return []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
+                for noun in (p for p in c.children if p.dep_ == "pobj"):
+                    if self.is_event_noun(noun):
+                        found = [a for a in self._event_noun_actors(noun) if a.country]
+                        if found:
+                            return found
+        return []
 
     def _aimed_at(self, trig: Trigger) -> list[ActorRef]:
         """Whom an act answers or defies: "a hunger strike in protest of the Russian

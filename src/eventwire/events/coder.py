@@ -16,10 +16,21 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from eventwire.events import anchors
+from eventwire.events import anchors, factuality
 from eventwire.events.arguments import ActorIndex, ArgumentReader, without_own_parties
+from eventwire.events.context import (
+    fill_domestic_targets,
+    fill_from_context,
+    fill_home_country,
+    fill_state_agents,
+    home_country,
+)
 from eventwire.events.lexicon import Lexicon, load_lexicon
+from eventwire.events.numbers import is_vague
 from eventwire.events.plover import QUAD
+from eventwire.events.resolution import merge_mentions
+from eventwire.events.senses import other_sense, violence_by_protesters
+from eventwire.events.statements import critical_statements
 from eventwire.events.triggers import Trigger, aggregate, find_triggers, hypothetical, resolve
 from eventwire.models import ActorRef, Event, Place
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
@@ -65,7 +76,9 @@ class EventCoder:
         reader = ArgumentReader(doc, self.lex, actors, doc._.quotes or [])
         events: list[Event] = []
         pending: list[tuple[Event, str]] = []
+        starts: list[int] = []
         for sent in doc.sents:
+            starts.append(sent.start_char)
             try:
                 found = self._sentence(doc, sent, reader, pending)
             except (ValueError, IndexError) as exc:
@@ -77,6 +90,14 @@ class EventCoder:
             events.extend(found)
         _resolve_event_noun_targets(events, pending, self.lex)
         _attribute_blame(events)
+        events = merge_mentions(events, starts)
+        places = literal_places(doc._.places) if doc._.places is not None else []
+        home = home_country(places)
+        fill_home_country(events, home)
+        actor_spans = [(m.start, m.end) for m in doc._.mentions or []]
+        fill_from_context(events, starts, places, actor_spans, doc)
+        fill_state_agents(events, home)
+        fill_domestic_targets(events, home)
         return events
 
     # ------------------------------------------------------------------ one sentence
@@ -85,6 +106,7 @@ class EventCoder:
         if not any(t.pos_ == "VERB" for t in sent):
             return []  # headings, bylines, menu clutter
         triggers = resolve(find_triggers(sent, self.lex), self.lex)
+        triggers += critical_statements(sent, triggers, self.lex)
         if not triggers:
             return []
         published = doc._.published
@@ -97,6 +119,8 @@ class EventCoder:
         out: list[Event] = []
         for trig in triggers:
             if trig.negated and not self.keep_negated:
+                continue
+            if other_sense(trig.token, trig.type, trig.light):
                 continue
             ev, noun = self._event(doc, sent, trig, reader, times, places, places_all or [])
             if noun:
@@ -120,22 +144,24 @@ class EventCoder:
                 fr["mode"] = "weapon_in_sentence"
         elif mode is not None:
             fr["mode"] = "lexicon" if mode == trig.entry.mode else "complement"
+        etype = trig.type
+        if violence_by_protesters(etype, args.sources):
+            etype, mode = "PROTEST", "riot"
+            fr["type"] += ";type:violence_by_protesters=PROTEST/riot"
+            fr["mode"] = "violence_by_protesters"
         fr["sources"] = args.source_rule or "none"
         fr["targets"] = args.target_rule or "none"
 
         te, day, prec, drule = anchors.event_date(tok, trig.light, times, doc._.published)
         fr["date"] = drule
         place, prule = anchors.event_place(tok, trig.light, places, self.lex)
-        if place is None and trig.type in PLACED:
-            place = anchors.dateline_place(doc, places_all)
-            prule = "dateline" if place is not None else "none"
         fr["location"] = prule
 
         ev = Event(
-            id=event_id(aid, start, end), article_id=aid, type=trig.type,
+            id=event_id(aid, start, end), article_id=aid, type=etype,
             sentence_start=sent.start_char, sentence_end=sent.end_char,
             trigger_start=start, trigger_end=end, trigger=tok.text,
-            rule=trig.rule, confidence=0.0, mode=mode, quad=QUAD[trig.type],
+            rule=trig.rule, confidence=0.0, mode=mode, quad=QUAD[etype],
             sources=args.sources, targets=args.targets,
             date=day, date_precision=prec,
             date_span=(te.start, te.end) if te is not None else None,
@@ -144,6 +170,15 @@ class EventCoder:
         self._counts(ev, sent, trig, args)
         ev.hypothetical = hypothetical(tok, self.lex)
         ev.aggregate = aggregate(tok, self.lex)
+        fact = factuality.classify(tok, trig.light, trig.type, trig.rule, trig.future)
+        if fact == factuality.ASSERTED and ev.hypothetical:
+            fact = "conditional"
+        ev.hypothetical = ev.hypothetical or fact in factuality.HYPOTHETICAL
+        ev.aggregate = ev.aggregate or fact in factuality.NOT_SPECIFIC
+        fr["factuality"] = fact
+        if tok.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
+                                      for c in tok.children):
+            fr["anaphor"] = "definite"  # "the attack", "Monday's bombing": a recap
         ev.reported_threat = ev.type == "THREATEN" and self._reported(trig, args)
         ev.contexts = self._contexts(sent, trig)
         _default_contexts(ev)
@@ -166,6 +201,10 @@ class EventCoder:
                 got = anchors.casualties(sent, self.lex, kind)
                 if got:
                     value, high, tok = got
+                    words = " ".join(t.text for t in tok.subtree if t.i <= tok.i)
+                    if is_vague(words):  # "dozens were killed": no number is stated
+                        ev.field_rules[kind] = f"vague_count:{tok.text}@{tok.idx}"
+                        continue
                     setattr(ev, kind, value)
                     setattr(ev, f"{kind}_max", high)
                     ev.field_rules[kind] = f"count_of_{kind}:{tok.text}@{tok.idx}"

@@ -79,3 +79,9 @@ def parse_count(text: str) -> tuple[int, int | None] | None:
         return int(float(parts[0].replace(",", "")) * _SCALES[parts[1]]), None
     value = _words_to_int(parts)
     return (value, None) if value is not None else None
+
+
+def is_vague(text: str) -> bool:
+    """ "dozens", "hundreds of", "several", "many": a quantity with no number stated."""
+    t = " " + re.sub(r"[^a-z ]", " ", text.lower()) + " "
+    return not re.search(r"\d", text) and any(f" {w} " in t for w in _VAGUE)

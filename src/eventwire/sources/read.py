@@ -9,34 +9,41 @@ import glob
 import io
 import json
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from eventwire.models import RawInput, Skip
+from eventwire.sources.decode import widen
 from eventwire.sources.detect import sniff
 
 STDIN = "-"
 
 
 def expand(paths: Iterable[str]) -> Iterator[str | Skip]:
-    """Files, directories (recursively, sorted), globs and ``-`` for stdin."""
+    """Files, directories (recursively, sorted), globs and ``-`` for stdin.
+
+    Only regular files are read from a directory (a named pipe would block the run, a link to
+    a device would never end); a special file named on its own is reported as one, and so is a
+    directory that cannot be listed.
+    """
     for p in paths:
         if p == STDIN:
             yield STDIN
         elif os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for f in sorted(files):
-                    if not f.startswith("."):
-                        yield os.path.join(root, f)
-        elif os.path.isfile(p):
-            yield p
+            yield from _walk(p)
+        elif os.path.lexists(p):
+            try:
+                kind = _special_kind(p)
+            except OSError as exc:  # a link to nowhere, a path we may not look into
+                yield Skip(p, f"cannot read: {exc.strerror or exc}")
+                continue
+            yield Skip(p, f"{kind}, not a regular file") if kind else p
         elif glob.has_magic(p):
             matches = sorted(glob.glob(p, recursive=True))
             if not matches:
@@ -45,6 +52,48 @@ def expand(paths: Iterable[str]) -> Iterator[str | Skip]:
                 yield from expand([m])
         else:
             yield Skip(p, "no such file or directory")
+
+
+def _walk(top: str) -> Iterator[str | Skip]:
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(top, onerror=errors.append):
+        yield from _unreadable(errors)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for f in sorted(files):
+            path = os.path.join(root, f)
+            if not f.startswith(".") and _is_regular(path):
+                yield path
+    yield from _unreadable(errors)
+
+
+def _unreadable(errors: list[OSError]) -> Iterator[Skip]:
+    while errors:
+        exc = errors.pop(0)
+        yield Skip(str(exc.filename), f"cannot read folder: {exc.strerror or exc}")
+
+
+def _is_regular(path: str) -> bool:
+    try:
+        return _special_kind(path) is None
+    except OSError:
+        return False
+
+
+def _special_kind(path: str) -> str | None:
+    """What a path is when it is not a regular file (links followed), else None."""
+    return _kind(os.stat(path).st_mode)
+
+
+def _kind(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a directory" if stat.S_ISDIR(mode) else "a special file"
 
 
 def read_inputs(
@@ -66,13 +115,15 @@ def read_file(path: str, as_of: datetime | None, max_bytes: int) -> Iterator[Raw
             when = as_of or datetime.now(UTC)
             path_name = "<stdin>"
         else:
-            size = os.path.getsize(path)
-            if size > max_bytes:
+            data, size, mtime = _read_regular(path, max_bytes)
+            if data is None:
                 yield Skip(path, f"file is {size:,} bytes, over the size cap of {max_bytes:,}")
                 return
-            data = Path(path).read_bytes()
-            when = as_of or datetime.fromtimestamp(os.path.getmtime(path), UTC)
+            when = as_of or datetime.fromtimestamp(mtime, UTC)
             path_name = path
+    except _NotRegular as exc:
+        yield Skip(path, f"{exc}, not a regular file")
+        return
     except OSError as exc:
         yield Skip(path, f"cannot read: {exc.strerror or exc}")
         return
@@ -95,6 +146,7 @@ def read_file(path: str, as_of: datetime | None, max_bytes: int) -> Iterator[Raw
         if not data.strip():
             yield Skip(path_name, "empty file (after decompression)")
             return
+    data = widen(data)
     fmt = sniff(data, path_name)
     if fmt == "warc":
         yield from _warc_records(path_name, data, when, broken)
@@ -102,6 +154,24 @@ def read_file(path: str, as_of: datetime | None, max_bytes: int) -> Iterator[Raw
         yield from _jsonl_records(path_name, data, when)
     else:
         yield RawInput(source_path=path_name, data=data, as_of=when, hint=fmt)
+
+
+class _NotRegular(OSError):
+    """The path turned out to be a pipe, socket or device when opened."""
+
+
+def _read_regular(path: str, max_bytes: int) -> tuple[bytes | None, int, float]:
+    """At most ``max_bytes + 1`` bytes of a regular file, whatever its size claims (a file
+    can grow, /proc files say 0), or None when its size is over the cap; opened without
+    blocking, so a pipe swapped in for the file cannot hang the run."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise _NotRegular(_kind(st.st_mode) or "a special file")  # swapped since listed
+        if st.st_size > max_bytes:
+            return None, st.st_size, st.st_mtime
+        return fh.read(max_bytes + 1), st.st_size, st.st_mtime
 
 
 def _gunzip(data: bytes, max_bytes: int) -> tuple[bytes, str | None]:
@@ -129,14 +199,12 @@ def _gunzip(data: bytes, max_bytes: int) -> tuple[bytes, str | None]:
 def _warc_records(
     path: str, data: bytes, when: datetime, broken: str | None = None
 ) -> Iterator[RawInput | Skip]:
-    """Each HTML response record of a WARC is one page; a truncated tail is reported."""
+    """Each HTML response or resource record of a WARC is one page (other records are the
+    crawl's images, requests and metadata); a truncated tail is reported."""
     n = 0
     try:
         for n, rec in enumerate(ArchiveIterator(io.BytesIO(data)), start=1):
-            if rec.rec_type != "response" or rec.http_headers is None:
-                continue
-            ctype = (rec.http_headers.get_header("Content-Type") or "").lower()
-            if "html" not in ctype:
+            if "html" not in _content_type(rec):
                 continue
             body = rec.content_stream().read()
             if rec.raw_stream.limit:  # the block ends before its Content-Length
@@ -146,11 +214,26 @@ def _warc_records(
             crawled = _warc_date(rec.rec_headers.get_header("WARC-Date")) or when
             yield RawInput(source_path=path, data=body, as_of=crawled, record=f"record {n}",
                            url=url, hint="html")
-    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
+    except _WARC_ERRORS as exc:
         yield Skip(path, f"truncated or corrupt WARC ({exc})", record=f"record {n + 1}")
         return
     if broken:
         yield Skip(path, f"truncated WARC (gzip: {broken})", record=f"record {n + 1}")
+
+
+# warcio's parser meets corrupt bytes with assorted errors (a header line cut in two leaves
+# the record's URI None, and a string method is called on it)
+_WARC_ERRORS = (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError, AttributeError,
+                KeyError, IndexError, TypeError)
+
+
+def _content_type(rec) -> str:
+    """A response carries the page's type in its HTTP headers, a resource in its WARC ones."""
+    if rec.rec_type == "response" and rec.http_headers is not None:
+        return (rec.http_headers.get_header("Content-Type") or "").lower()
+    if rec.rec_type == "resource":
+        return (rec.rec_headers.get_header("Content-Type") or "").lower()
+    return ""
 
 
 def _warc_date(value: str | None) -> datetime | None:
@@ -171,6 +254,9 @@ def _jsonl_records(path: str, data: bytes, when: datetime) -> Iterator[RawInput 
             obj = json.loads(line)
         except ValueError as exc:
             yield Skip(path, f"not JSON ({exc.__class__.__name__}: {exc})", record=where)
+            continue
+        except RecursionError:
+            yield Skip(path, "JSON nested too deeply to read", record=where)
             continue
         if not isinstance(obj, dict):
             yield Skip(path, "JSON value is not an object", record=where)

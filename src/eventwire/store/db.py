@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 
@@ -46,12 +48,23 @@ class Store:
         # capped stores are the batch writers (ingest, annotate, load, demo); they reconnect
         # now and then, while a server's store keeps the connection other threads hold
         self.reconnects = memory_limit is not None and path != ":memory:"
-        self.con = self._connect()
-        self._since_connect = 0
-        if not read_only:
-            self._migrate()
-        elif self.version() != VERSION:
-            raise StoreError(f"{path}: not an eventwire database of schema version {VERSION}")
+        new_file = not read_only and path != ":memory:" and _absent_or_empty(path)
+        try:
+            self.con = self._connect()
+            self._since_connect = 0
+            if not read_only:
+                self._migrate()
+            elif self.version() != VERSION:
+                raise StoreError(f"{path}: not an eventwire database of schema version "
+                                 f"{VERSION}")
+        except BaseException:
+            if new_file:  # a store that could not be created (disk full) is not left behind
+                with suppress(Exception):
+                    self.con.close()
+                for leftover in (path, path + ".wal"):
+                    with suppress(OSError):
+                        os.remove(leftover)
+            raise
 
     def _connect(self) -> duckdb.DuckDBPyConnection:
         config = {"memory_limit": self.memory_limit} if self.memory_limit else {}
@@ -93,7 +106,7 @@ class Store:
                 self.con.execute("INSERT INTO schema_version (version) VALUES (?)", [number])
                 self.con.execute("COMMIT")
             except duckdb.Error:
-                self.con.execute("ROLLBACK")
+                _rollback(self.con)
                 raise
 
     # -- writing -------------------------------------------------------------------------
@@ -180,7 +193,7 @@ class Store:
             work()
             self.con.execute("COMMIT")
         except BaseException:
-            self.con.execute("ROLLBACK")
+            _rollback(self.con)
             raise
         self._since_connect += articles
         if self.reconnects and self._since_connect >= RECONNECT_AFTER:
@@ -261,6 +274,29 @@ def _registered(con: duckdb.DuckDBPyConnection, name: str, rows: pa.Table) -> It
     finally:
         with suppress(duckdb.Error):  # fails inside an aborted transaction; the error is above
             con.unregister(name)
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back after a failure; an I/O error ("No space left on device") may have ended the
+    transaction already, and the rollback's own complaint must not hide that error."""
+    with suppress(duckdb.Error):
+        con.execute("ROLLBACK")
+
+
+def _absent_or_empty(path: str) -> bool:
+    """Whether the store is created here: no file yet, or the 0-byte file an earlier create on
+    a full disk left, which holds nothing and which DuckDB would refuse (it is removed)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    if stat.S_ISREG(st.st_mode) and st.st_size == 0:
+        with suppress(OSError):
+            os.remove(path)
+        return True
+    return False
 
 
 def _first_line(exc: Exception) -> str:

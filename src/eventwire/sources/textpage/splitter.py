@@ -63,17 +63,25 @@ TITLE_LOOKBACK = 40  # ... and for its title
 MIN_BODY_SCORE = 25  # a segment whose best run scores less holds no article
 GAP_BREAK = 20.0  # clutter between two runs of text that makes them separate blocks
 ANCHOR_SHARE = 0.5  # a block this share of the segment's best is big enough to be the body
-MERGE_GAP = 40.0  # a block across a gap this size joins the body if as dense as body text
+MERGE_GAP = 60.0  # a block across a gap this size joins the body if as dense as body text
 MERGE_DENSITY = 15.0  # mean score per line of such a block
+MERGE_TEXT_FACTOR = 3.0  # ... or a block holding this many times the gap's cost in text
 ISOLATED_FACTOR = 0.5  # weight of a text line with clutter on both sides
 TRIM_GAP = 6.0  # clutter run that may cut a small piece off the end of the body
 TRIM_SHARE = 0.1  # ... when the piece holds less than this share of the body's score
+HEAD_SHARE = 0.03  # a piece above the body this small is cut off the same way
 LIST_SCORE = 1.0  # an enumerated list's lines are kept with the text around them
 LIST_MIN_WORDS = 4
 CLUTTER_SCORE = -2.0
+PHRASE_SCORE = 0.0  # an unpunctuated line of running words costs a gap nothing
+PHRASE_MIN_WORDS = 5
+PHRASE_STOP_RATIO = 0.15
 REPEAT_SCORE = -4.0
 REPEAT_KEEP_WORDS = 20  # the first copy of a repeated line this long may still be body text
 CAPTION_SCORE = -6.0
+LABEL_SCORE = 0.0  # a repeated label beside the items of a list article
+LABEL_MIN_COPIES = 3
+LABEL_REACH = 2  # lines from a label to the item's text
 FORM_SCORE = -MERGE_GAP  # as much clutter as a menu: blocks never join across a form
 TABLE_SCORE = 0.0  # a table cell: neither text nor clutter
 TABLE_CELL_WORDS = 16
@@ -111,6 +119,7 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
     captions = {ln.index: cap for ln in lines if (cap := split_caption(ln.text)) is not None}
     scores = _isolate([_score(ln, ln.index in dates, ln.index in captions) for ln in lines])
     _repeated_widgets(lines, scores)
+    _repeated_labels(lines, scores)
     threads = _silence_threads(lines, scores, dates)
     items = _list_items(lines)
     for k in items:
@@ -146,6 +155,8 @@ def _score(line: Line, is_date: bool, is_caption: bool) -> float:
         return float(line.words)
     if line.sentence_end and line.words >= 3 and line.upper_start:
         return line.words / 2
+    if line.words >= PHRASE_MIN_WORDS and line.stop_ratio >= PHRASE_STOP_RATIO:
+        return PHRASE_SCORE  # a list item or subheading of running words, not a menu label
     return CLUTTER_SCORE
 
 
@@ -160,6 +171,22 @@ def _repeated_widgets(lines: list[Line], scores: list[float]) -> None:
         if line.repeats > 1 and scores[k] > 0 and any(
                 0 <= j < len(lines) and lines[j].repeats > 1 for j in (k - 1, k + 1)):
             scores[k] = REPEAT_SCORE
+
+
+def _repeated_labels(lines: list[Line], scores: list[float]) -> None:
+    """A short line repeated next to text again and again ("Pros", "Rated: Good", "See the
+    rating.") labels the items of a list article: neutral, so the items stay one article.
+    Menus repeat too, but their copies sit among other menu lines, not beside paragraphs."""
+    copies: dict[str, list[int]] = {}
+    for line in lines:
+        if line.repeats >= LABEL_MIN_COPIES and scores[line.index] == REPEAT_SCORE:
+            copies.setdefault(norm_key(line.text), []).append(line.index)
+    for ks in copies.values():
+        beside_text = [any(0 <= j < len(lines) and scores[j] > 0
+                           for j in range(k - LABEL_REACH, k + LABEL_REACH + 1)) for k in ks]
+        if all(beside_text):
+            for k in ks:
+                scores[k] = LABEL_SCORE
 
 
 def _is_copyright(line: Line) -> bool:
@@ -349,8 +376,11 @@ def _trim_small_tail(scores: list[float], first: int, last: int, total: float
     """Cut small pieces of text off the end when a run of clutter separates them from the
     body: an author bio or a newsletter promo below a list of related links."""
     keep = _blocks(scores, first, last, TRIM_GAP)
-    while len(keep) > 1 and keep[-1][2] < TRIM_SHARE * total:
-        keep.pop()
+    cut = 0.0  # a list article's items are small pieces too: together they are no tail
+    while len(keep) > 1 and cut + keep[-1][2] < TRIM_SHARE * total:
+        cut += keep.pop()[2]
+    while len(keep) > 1 and keep[0][2] < HEAD_SHARE * total:
+        keep.pop(0)  # a teaser or promo line above the article, past a run of clutter
     if not keep:
         return first, last, total
     return keep[0][0], keep[-1][1], sum(p[2] for p in keep)
@@ -358,10 +388,26 @@ def _trim_small_tail(scores: list[float], first: int, last: int, total: float
 
 def _mergeable(scores: list[float], left: tuple[int, int, float],
                right: tuple[int, int, float]) -> bool:
+    """Two blocks are one article across a gap of clutter (subheadings, a spec box, a
+    gallery) when the smaller holds text worth more than the gap costs and reads as
+    paragraphs, not as a teaser list (whose lone lines were discounted)."""
     gap = sum(scores[left[1] : right[0]])
     outer = right if right[2] < left[2] else left
     lines = outer[1] - outer[0]
-    return gap > -MERGE_GAP and outer[2] >= MIN_BODY_SCORE and outer[2] / lines >= MERGE_DENSITY
+    if gap <= -MERGE_GAP or outer[2] < MIN_BODY_SCORE:
+        return False
+    if outer[2] / lines >= MERGE_DENSITY:
+        return True
+    return outer[2] >= MERGE_TEXT_FACTOR * -gap and not _teaser_shaped(scores, outer)
+
+
+def _teaser_shaped(scores: list[float], block: tuple[int, int, float]) -> bool:
+    """Most text lines of the block stand alone between clutter lines: a list of headlines
+    each with its teaser, or of posts each with its name, not paragraphs that run on."""
+    text = [k for k in range(block[0], block[1]) if scores[k] > 0]
+    runs_on = sum(1 for k in text
+                  if scores[k - 1] > 0 or (k + 1 < len(scores) and scores[k + 1] > 0))
+    return runs_on < len(text) / 2
 
 
 def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[int, DateHit],
@@ -398,7 +444,9 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
                   and norm_key(ln.text) != title_key]
     if not body_lines:
         return None
-    date_hit = _pick_date([dates[ln.index] for ln in above if ln.index in dates])
+    # a header's date may sit below a standfirst, between the headline and the text
+    date_end = max(first, seg.header[1] + HEAD_SPAN + 1) if seg.header else first
+    date_hit = _pick_date([dates[k] for k in range(above_start, date_end) if k in dates])
     caption = next((captions[ln.index] for ln in above if ln.index in captions), None)
     return Article(
         id="",
@@ -426,24 +474,27 @@ def _ends_body(lines: list[Line], scores: list[float], k: int, first: int,
         return True
     if not line.sentence_end or scores[k] <= 0:
         return False
-    if k == first or scores[k - 1] > 0:
-        return True
-    return line.is_prose and k - 2 >= first and scores[k - 2] > 0
+    j, clutter = k - 1, 0  # neutral lines between (list items, table cells) are no clutter
+    while j >= first and scores[j] <= 0:
+        clutter += scores[j] < 0
+        j -= 1
+    return clutter == 0 or (line.is_prose and clutter == 1 and j >= first)
 
 
 def _in_body(line: Line, scores: list[float], dates: dict[int, DateHit], cells: set[int]
              ) -> bool:
-    """Inside the body run, repeated lines, captions and date lines are still clutter."""
-    if line.index in cells:
+    """Inside the body run, repeated lines, captions and date lines are still clutter; the
+    other short lines are the article's subheadings, list items and labelled facts."""
+    k = line.index
+    if k in cells:
         return True
-    if scores[line.index] in (REPEAT_SCORE, CAPTION_SCORE) or line.index in dates:
+    if scores[k] in (REPEAT_SCORE, CAPTION_SCORE) or k in dates:
         return False
-    if scores[line.index] > 0:
+    if scores[k] > 0 or line.words > 1 or line.sentence_end:
         return True
-    if not (scores[line.index - 1] > 0 and line.index + 1 < len(scores)
-                          and scores[line.index + 1] > 0):
-        return False  # clutter lines in a row are page furniture, a lone one a subheading
-    return line.words > 2 or line.sentence_end  # a one- or two-word line is a label
+    # a one-word line alone between paragraphs is a label ("Advertisement"); in a
+    # run of short lines it is a list item or a heading over one
+    return not (scores[k - 1] > 0 and k + 1 < len(scores) and scores[k + 1] > 0)
 
 
 def _has_news_header(art: Article) -> bool:

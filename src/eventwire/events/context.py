@@ -1,0 +1,220 @@
+"""Arguments from the article, not only the sentence: date and place by discourse context.
+
+A report states the time and place of its story once, in the lead, and then narrates: "On
+Monday a rocket hit Baghdad.  Police said seven civilians were killed.  Militias denied
+it."  An event whose own clause names no day or place takes the reference time and place
+of the narration: the last event before it that stated its own (within a few sentences), or
+for the headline the first one after it; failing both, the day the lead gives the story.
+A place is taken only when it agrees with the event's actors' countries.  The dateline is
+where the story was written; it is never taken here.  Every value says which rule and which
+event it came from.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import replace
+
+from eventwire.events.anchors import _specificity
+from eventwire.models import ActorRef, Event, Place
+
+# Acts that happen somewhere (speech acts are placed only when their own text places them).
+PLACED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "CONSULT",
+                    "COOPERATE", "SANCTION"})
+_WINDOW = 3  # sentences a reference time or place carries over
+_LEAD = 4  # sentences (headline, URL line, dateline, lead) whose time is the story's
+_OWN = ("time_attached_to_trigger", "time_attached_to_governing_clause")
+_OWN_PLACE = ("locative_phrase_of_trigger", "place_in_sentence")
+_NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"})
+
+
+def _own_date(ev: Event) -> bool:
+    return ev.date is not None and ev.date_precision == "day" and \
+        ev.field_rules.get("date", "").split("@")[0] in _OWN
+
+
+def _own_place(ev: Event) -> bool:
+    return ev.location is not None and ev.field_rules.get("location", "").split("@")[0] in \
+        _OWN_PLACE
+
+
+def _countries(ev: Event) -> set[str]:
+    return {a.country for a in ev.sources + ev.targets if a.country} - _NON_STATE
+
+
+def fits(place: Place, ev: Event) -> bool:
+    """The place can be where the event happened: in a country its actors belong to."""
+    countries = _countries(ev)
+    return not countries or not place.country or place.country in countries
+
+
+def _in_scope(ev: Event) -> bool:
+    return not (ev.negated or ev.hypothetical or ev.aggregate)
+
+
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout",
+                       "around", "on", "over"})
+
+
+def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, int]],
+                   doc=None) -> Place | None:
+    """The place of the event's own sentence that fits its actors: one in a locative phrase
+    ("in Kabul") before one that names an actor ("US forces", "Washington said"), the most
+    specific first."""
+    cands = []
+    for p in places:
+        if not (ev.sentence_start <= p.start < ev.sentence_end) or p.lat is None or \
+                not fits(p, ev):
+            continue
+        in_actor = any(s <= p.start < e and (s, e) != (p.start, p.end) for s, e in actor_spans)
+        as_actor = (p.start, p.end) in actor_spans
+        locative = False
+        if doc is not None:
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            root = span.root if span is not None and len(span) else None
+            locative = root is not None and root.dep_ == "pobj" and \
+                root.head.lower_ in _LOCATIVE
+        rank = 0 if locative else (2 if in_actor or as_actor else 1)
+        cands.append((rank, -_specificity(p), p.start, p))
+    return min(cands, key=lambda c: c[:3])[3] if cands else None
+
+
+def focal_place(places: list[Place]) -> Place | None:
+    """The town the story is about: the settlement named most often (twice or more)."""
+    towns = [p for p in places if _specificity(p) == 3 and p.lat is not None]
+    counts = Counter(p.geonameid or p.text for p in towns)
+    if not counts:
+        return None
+    key, n = counts.most_common(1)[0]
+    return next(p for p in towns if (p.geonameid or p.text) == key) if n >= 2 else None
+
+
+def fill_from_context(events: list[Event], sentence_starts: list[int],
+                      places: list[Place], actor_spans: list[tuple[int, int]] = (),
+                      doc=None) -> None:
+    """Give undated and unplaced events the reference date and place of the narration."""
+    def index(ev: Event) -> int:
+        return bisect_right(sentence_starts, ev.sentence_start) - 1
+
+    order = sorted(events, key=lambda e: e.sentence_start)
+    lead = next((e for e in order if _in_scope(e) and _own_date(e) and index(e) < _LEAD), None)
+    for ev in order:
+        if ev.location is None and ev.type in PLACED and _in_scope(ev):
+            got = sentence_place(ev, places, list(actor_spans), doc)
+            if got is not None:
+                ev.location = got
+                ev.field_rules["location"] = "place_in_sentence"
+    for ev in order:
+        if not _in_scope(ev):
+            continue
+        here = index(ev)
+        near = [e for e in order if e is not ev and _in_scope(e)
+                and abs(index(e) - here) <= _WINDOW]
+        before = [e for e in near if index(e) <= here and e.sentence_start <= ev.sentence_start]
+        after = [e for e in near if index(e) > here]
+        # the narration's reference point: the last one before; for the lead, the first after
+        if ev.date is None:
+            ref = next((e for e in reversed(before) if _own_date(e)), None)
+            if ref is None and here <= 1:
+                ref = next((e for e in after if _own_date(e)), None)
+            rule = "reference_time"
+            if ref is None and lead is not None:
+                ref, rule = lead, "lead_time"
+            if ref is not None:
+                ev.date, ev.date_precision = ref.date, ref.date_precision
+                ev.field_rules["date"] = f"{rule}:{ref.id}"
+        if ev.location is None and ev.type in PLACED:
+            ref = next((e for e in reversed(before) if _own_place(e) and fits(e.location, ev)),
+                       None)
+            if ref is None and here <= 1:
+                ref = next((e for e in after if _own_place(e) and fits(e.location, ev)), None)
+            if ref is not None:
+                ev.location = ref.location
+                ev.field_rules["location"] = f"reference_place:{ref.id}"
+    town = focal_place(places)
+    for ev in order:
+        here = ev.location
+        if town is not None and here is not None and _specificity(here) < 3 and \
+                here.country == town.country and (here.admin1 is None
+                                                  or here.admin1 == town.admin1):
+            # "riots in Greece" in a story set in Athens: the most precise place stated
+            ev.location = town
+            ev.field_rules["location"] += "+focal_town"
+
+
+# Actors of no stated country that belong to the country the story happens in: named people
+# and state or civil roles ("the judge", "police", "residents"); not unidentified gunmen.
+_UNAFFILIATED_SECTORS = frozenset({"UAF"})
+
+
+def home_country(places: list[Place]) -> str | None:
+    """The country the story happens in: the one its resolved places name, when one clearly
+    leads (by two or more different names, and half again as often as the next)."""
+    counts = Counter(p.country for p in places if p.country).most_common(2)
+    if not counts or len({p.text for p in places if p.country == counts[0][0]}) < 2:
+        return None
+    if len(counts) > 1 and counts[0][1] < 1.5 * counts[1][1]:
+        return None
+    return counts[0][0]
+
+
+def _domestic(ref: ActorRef) -> bool:
+    if ref.country:
+        return False
+    if ref.sector in _UNAFFILIATED_SECTORS:
+        return False
+    return bool(ref.name) or ref.sector is not None
+
+
+def fill_home_country(events: list[Event], home: str | None) -> None:
+    """Domestic actors with no country of their own take the story's country."""
+    if home is None:
+        return
+    for ev in events:
+        for side in ("sources", "targets"):
+            refs = getattr(ev, side)
+            if any(_domestic(a) for a in refs):
+                setattr(ev, side, [replace(a, country=home) if _domestic(a) else a
+                                   for a in refs])
+                ev.field_rules[side] = f"{ev.field_rules.get(side, '')}+home_country"
+
+
+# Acts only a state's authorities perform: with no agent named, the state where they happen.
+_STATE_ACTS = frozenset({"COERCE", "SANCTION"})
+
+
+def fill_state_agents(events: list[Event], home: str | None) -> None:
+    """ "He was arrested in April", "was convicted and jailed": an arrest, a conviction or a
+    deportation with no agent named is the act of the state where it happens (its place's
+    country, else the story's)."""
+    for ev in events:
+        if ev.type not in _STATE_ACTS or ev.sources or ev.field_rules.get("sources") != "none":
+            continue
+        country = (ev.location.country if ev.location is not None else None) or home
+        if country:
+            ev.sources = [ActorRef(text="", start=ev.trigger_start, end=ev.trigger_start,
+                                   country=country, sector="GOV")]
+            ev.field_rules["sources"] = "state_of_place"
+
+
+# Acts a state's own actors aim at their own state or people when no one else is named.
+_DOMESTIC_TARGET_TYPES = frozenset({"PROTEST", "REQUEST", "REJECT", "SUPPORT", "COERCE",
+                                    "SANCTION", "CONCEDE", "ACCUSE", "ASSAULT", "THREATEN",
+                                    "RETREAT", "MOBILIZE"})
+
+
+def fill_domestic_targets(events: list[Event], home: str | None) -> None:
+    """A domestic act with no coded recipient ("residents marched against the amendment",
+    "the governor signed the bill", "police arrested two men") is aimed at the story's own
+    state or people: the codebook's domestic default."""
+    if home is None:
+        return
+    for ev in events:
+        if ev.type not in _DOMESTIC_TARGET_TYPES or any(a.country for a in ev.targets):
+            continue
+        if {a.country for a in ev.sources if a.country} != {home}:
+            continue
+        ev.targets = [ActorRef(text="", start=ev.trigger_start, end=ev.trigger_start,
+                               country=home)]
+        ev.field_rules["targets"] = "domestic_default"

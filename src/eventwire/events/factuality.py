@@ -1,0 +1,146 @@
+"""Factuality of an event mention: does the text assert that the event happened?
+
+News text names many events it does not report: recommendations ("Azerbaijan should
+release ..."), abilities and possibilities ("could face fines"), plans and purposes ("plans
+to visit", "a motion to cut off debate"), habits and states ("who opposes this motion",
+"has been fighting ... for two decades", "since 2011"), and background nominalisations
+("a prominent voice in opposing bailouts").  CODING.md codes none of them, so each trigger
+gets a class from its clause's grammar (auxiliaries, infinitive marker, tense, what governs
+it); only ``ASSERTED`` mentions are counted as events.  Negation, denial and "if/unless"
+conditions are read by ``triggers`` and are not repeated here.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+ASSERTED = "asserted"
+MODAL = "modal"  # can, could, may, might
+RECOMMENDED = "recommended"  # must, should, ought to
+PLANNED = "planned"  # an infinitive under want, plan, need, effort, ready ...
+GENERIC = "generic"  # present-tense description of an entity: "a party who opposes"
+BACKGROUND = "background"  # "has been fighting", "since 2011", "for two decades", "in opposing"
+DESCRIPTIVE = "descriptive"  # a participle naming people: "a woman visiting from Canada"
+
+# Classes stored flagged hypothetical, and those flagged as not one occurrence.
+HYPOTHETICAL = frozenset({MODAL, RECOMMENDED, PLANNED})
+NOT_SPECIFIC = frozenset({GENERIC, BACKGROUND, DESCRIPTIVE})
+
+_MODAL_AUX = frozenset({"can", "could", "may", "might", "ca"})
+_RECOMMEND_AUX = frozenset({"must", "should", "ought", "shall"})
+# Governors after which an infinitive reports what did happen: "was forced to step down",
+# "led Palin to apologize", "managed to escape".
+_IMPLICATIVE = frozenset({"manage", "force", "compel", "oblige", "lead", "prompt", "cause",
+                          "begin", "start", "proceed", "go", "use", "get", "dare", "move",
+                          "opportunity", "vote"})
+# An attempted attack or protest is still one (PLOVER codes attempts of force).
+_ATTEMPT = frozenset({"try", "attempt", "seek", "bid"})
+_ATTEMPTABLE = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+# Duration nouns that make "for ..." a stretch of time, not an occasion.
+_DURATION = frozenset({"year", "decade", "month", "week", "century", "generation"})
+# Adverbs of habit: "demonstrators have sometimes gathered", "police usually patrol".
+_HABITUAL = frozenset({"sometimes", "often", "usually", "always", "typically", "occasionally",
+                       "generally", "habitually", "constantly", "traditionally", "normally"})
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
+# Speech acts reported as in progress are still single acts: "a senator is calling for ...".
+_SPEECH_IN_PROGRESS = frozenset({"call", "urge", "demand", "accuse", "warn", "threaten", "ask",
+                                 "press", "criticize", "criticise", "condemn", "deny"})
+# Subjects of "must" that exhort everyone rather than demand of someone: "we must all ...".
+_EXHORTED = frozenset({"we", "everyone", "everybody", "all", "us", "one", "you", "people"})
+
+
+def _aux(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _clause_verb(tok: Token, light: Token | None) -> Token:
+    """The verb whose auxiliaries and tense are the trigger's: the light verb of a noun."""
+    return light if light is not None else tok
+
+
+def _modal_class(verb: Token) -> str | None:
+    auxes = _aux(verb)
+    if verb.dep_ == "conj" and not auxes & {"to"}:
+        auxes |= _aux(verb.head)  # "could withdraw its troops and close its embassy"
+    if auxes & _RECOMMEND_AUX:
+        return RECOMMENDED
+    if auxes & _MODAL_AUX:
+        return MODAL
+    return None
+
+
+def _infinitive_class(verb: Token, etype: str) -> str | None:
+    """An infinitive reports an event only under an implicative or (for force) an attempt
+    verb, or as the purpose of a past act ("surrounded the Statehouse to call for ...")."""
+    if "to" not in _aux(verb):
+        return None
+    head = verb.head
+    lemma = head.lemma_.lower()
+    if lemma in _IMPLICATIVE:
+        return None
+    if lemma in _ATTEMPT and etype in _ATTEMPTABLE:
+        return None
+    if verb.dep_ == "advcl" and head.tag_ in ("VBD", "VBN") and not _modal_class(head) and \
+            "to" not in _aux(head):
+        return None
+    return PLANNED
+
+
+def _background(verb: Token) -> bool:
+    """Ongoing or repeated over a stretch: "has been fighting", "killed since 2011",
+    "for two decades", "over the past year"."""
+    auxes = _aux(verb)
+    if verb.tag_ == "VBG" and "been" in auxes:
+        return True
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        word = prep.lower_
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        if word == "since" and objs and not any(c.dep_ == "mark" for c in prep.children):
+            return True
+        if word in ("for", "over") and any(o.lemma_.lower() in _DURATION for o in objs):
+            return True
+    return False
+
+
+def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
+             intent: bool = False) -> str:
+    """The factuality class of one trigger (``ASSERTED`` for a reported occurrence).
+    ``intent``: the trigger already stands for a stated intention ("ready to hand over" is
+    CONCEDE, "vowed to strike" THREATEN), which is itself the reported act."""
+    verb = _clause_verb(tok, light)
+    if rule == "rule:modal_demand":
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj and subj[0].lower_ in _EXHORTED and not subj[0].text.isupper():  # not "US"
+            return GENERIC  # "we must all remain vigilant": an exhortation to everyone
+        return ASSERTED  # the demand itself ("X said Y must ...") is the reported act
+    if (modal := _modal_class(verb)) is not None:
+        return modal
+    if not intent and (planned := _infinitive_class(verb, etype)) is not None:
+        return planned
+    if etype == "CONSULT" and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return DESCRIPTIVE  # "a woman visiting from Canada"
+    if tok.tag_ == "VBN" and any(c.dep_ == "det" for c in tok.children):
+        return DESCRIPTIVE  # "the wounded", "the accused"
+    if verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not _aux(verb):
+        return GENERIC
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("NOUN", "ADJ"):
+        return BACKGROUND  # "a voice in opposing bailouts", not "jailed for refusing"
+    if _background(verb):
+        return BACKGROUND
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
+        return BACKGROUND
+    auxes = _aux(verb)
+    if auxes and auxes <= _PRESENT_BE and _headline(verb):
+        return ASSERTED  # headlines report past events in the present
+    if verb.tag_ == "VBG" and auxes and auxes <= _PRESENT_BE and \
+            verb.lemma_.lower() not in _SPEECH_IN_PROGRESS:
+        return BACKGROUND  # "the US is seeking his extradition": an ongoing state
+    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in _PRESENT_BE
+                                  for c in verb.children) and not auxes - _PRESENT_BE:
+        return GENERIC  # "he is accused of", "candidates are funded by the state"
+    return ASSERTED
+
+
+def _headline(tok: Token) -> bool:
+    """The token is in the first line of the text (the headline)."""
+    return "\n" not in tok.doc.text[:tok.idx]

@@ -1,0 +1,204 @@
+"""Within-article event resolution: the mentions of one real event become one record.
+
+A news story reports its event in the headline, the lead, a quote and a recap ("the attack",
+"the blast").  Coded sentence by sentence these are many events with different, partial
+arguments.  Mentions of the same type whose actors, date and place agree are merged into
+the first: the record keeps every mention's span (``field_rules["mentions"]``) and takes
+the most specific place, the stated date and the highest count from any of them.
+
+Verbal acts (statements, demands, refusals) merge only when the same speaker is named, since
+two officials of one country who both criticise something are two events; material acts
+(attacks, arrests, protests, releases) merge when nothing in their arguments tells them apart.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from eventwire.events.anchors import _specificity
+from eventwire.models import ActorRef, Event, Place
+
+VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+_KM_SAME_PLACE = 50.0
+_DEFINITE = frozenset({"the", "those", "these", "this", "that"})
+_LEAD = 3  # sentences after the headline that tell its story
+
+
+def counted(ev: Event) -> bool:
+    return not (ev.negated or ev.hypothetical or ev.aggregate)
+
+
+def _countries(refs: list[ActorRef]) -> set[str]:
+    return {a.country for a in refs if a.country}
+
+
+def _compatible_sides(a: list[ActorRef], b: list[ActorRef]) -> bool:
+    ca, cb = _countries(a), _countries(b)
+    return not ca or not cb or bool(ca & cb)
+
+
+def _names(refs: list[ActorRef]) -> set[str]:
+    """Last words of the named actors: "Esper" for "Defense Secretary Mark Esper"."""
+    out = set()
+    for a in refs:
+        words = (a.name or a.text or "").replace("'s", "").split()
+        if words and words[-1][:1].isupper():
+            out.add(words[-1].lower())
+    return out
+
+
+def _km(a: Place, b: Place) -> float | None:
+    from eventwire.eval.events import km
+
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    return km(a.lat, a.lon, b.lat, b.lon)
+
+
+def _compatible_places(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if _specificity(a) == 3 and _specificity(b) == 3:
+        dist = _km(a, b)
+        return dist is None or dist <= _KM_SAME_PLACE
+    return True
+
+
+def same_event(first: Event, later: Event, adjacent: bool = False,
+               headline: bool = False) -> bool:
+    """Whether ``later`` can be another mention of ``first``; ``adjacent``: it is in the
+    next sentence, where a story elaborates what it just reported; ``headline``: ``first``
+    is the headline and ``later`` in the lead that tells it."""
+    if first.type != later.type:
+        return False
+    if first.date and later.date and first.date != later.date:
+        return False
+    if not _compatible_places(first.location, later.location):
+        return False
+    if not _compatible_sides(first.sources, later.sources):
+        return False
+    if first.type in VERBAL:
+        # one speaker's statement, summarised and then quoted, may name its addressee once
+        # and its topic the next time: the speaker decides
+        named = _names(first.sources), _names(later.sources)
+        return _same_speaker(first, later) or (
+            headline and _compatible_sides(first.targets, later.targets)
+            and not (named[0] and named[1]))  # two named speakers are two statements
+    if not _compatible_sides(first.targets, later.targets):
+        return False
+    return headline or _identified(first, later) or (adjacent and _undistinguished(later))
+
+
+def _same_speaker(a: Event, b: Event) -> bool:
+    """The same named speaker, or the same office with no name ("a judge" / "the judge")."""
+    if _names(a.sources) & _names(b.sources):
+        return True
+    if _names(a.sources) or _names(b.sources):
+        return False  # two named people, or a named one and an office
+    offices = {(x.country, x.sector) for x in a.sources if x.sector and not x.name}
+    return bool(offices) and offices == {(x.country, x.sector) for x in b.sources
+                                         if x.sector and not x.name} and all(
+        x.country for x in a.sources + b.sources)
+
+
+def _undistinguished(ev: Event) -> bool:
+    """Nothing of its own tells this mention apart: no day, place, toll or named country."""
+    return ev.date is None and ev.location is None and ev.dead is None and not (
+        _countries(ev.sources) or _countries(ev.targets))
+
+
+def _identified(first: Event, later: Event) -> bool:
+    """Positive evidence that two material mentions are one event: the same day, the same
+    town, the same toll, the same named actor, a definite recap ("the attack") or a definite
+    description of the same people ("the soldiers")."""
+    if first.date is not None and first.date == later.date:
+        return True
+    a, b = first.location, later.location
+    if a is not None and b is not None and _specificity(a) == 3 and _specificity(b) == 3:
+        return True  # compatible places already checked: within 50 km
+    if first.dead is not None and first.dead == later.dead:
+        return True
+    if _names(first.sources) & _names(later.sources) or \
+            _names(first.targets) & _names(later.targets):
+        return True
+    if _definite_heads(later.sources) & _heads(first.sources) or \
+            _definite_heads(later.targets) & _heads(first.targets):
+        return True  # "four soldiers were killed ... the soldiers were killed when ..."
+    return later.field_rules.get("anaphor") == "definite"
+
+
+def _heads(refs: list[ActorRef]) -> set[str]:
+    return {a.text.split()[-1].lower() for a in refs if a.text.split()}
+
+
+def _definite_heads(refs: list[ActorRef]) -> set[str]:
+    """Head nouns of actor phrases that point back: "the soldiers", "those protesters"."""
+    return {a.text.split()[-1].lower() for a in refs
+            if len(a.text.split()) > 1 and a.text.split()[0].lower() in _DEFINITE}
+
+
+def _more_specific(a: Place | None, b: Place | None) -> bool:
+    """``b`` names the same event's place more precisely than ``a``."""
+    if b is None:
+        return False
+    if a is None:
+        return True
+    return _specificity(b) > _specificity(a) and (not a.country or a.country == b.country)
+
+
+def _absorb(first: Event, later: Event) -> None:
+    fr = first.field_rules
+    spans = fr.get("mentions") or f"{first.sentence_start}-{first.sentence_end}"
+    fr["mentions"] = f"{spans};{later.sentence_start}-{later.sentence_end}"
+    if not _countries(first.sources) and _countries(later.sources):
+        first.sources = later.sources
+        fr["sources"] = f"{later.field_rules.get('sources', '')}@mention"
+    if not _countries(first.targets) and _countries(later.targets):
+        first.targets = later.targets
+        fr["targets"] = f"{later.field_rules.get('targets', '')}@mention"
+    if first.date is None and later.date is not None:
+        first.date, first.date_precision = later.date, later.date_precision
+        first.date_span = later.date_span
+        fr["date"] = f"{later.field_rules.get('date', '')}@mention"
+    if _more_specific(first.location, later.location):
+        first.location = later.location
+        fr["location"] = f"{later.field_rules.get('location', '')}@mention"
+    for kind in ("dead", "injured"):
+        if getattr(later, kind) is not None and (getattr(first, kind) is None
+                                                 or getattr(later, kind) > getattr(first, kind)):
+            setattr(first, kind, getattr(later, kind))
+            setattr(first, f"{kind}_max", getattr(later, f"{kind}_max"))
+            fr[kind] = f"{later.field_rules.get(kind, '')}@mention"
+    if first.mode is None and later.mode is not None:
+        first.mode = later.mode
+    first.confidence = max(first.confidence, later.confidence)
+
+
+def _in_headline(ev: Event, sentence_starts: list[int]) -> bool:
+    """The event is reported in the text's first sentence (the headline of a wire story)."""
+    return len(sentence_starts) > 1 and ev.sentence_start < sentence_starts[1]
+
+
+def merge_mentions(events: list[Event], sentence_starts: list[int]) -> list[Event]:
+    """One record per real event: each counted event joins the nearest earlier record of
+    the same event, if any; events not counted (hypothetical, negated...) stay apart."""
+    def index(pos: int) -> int:
+        return bisect_right(sentence_starts, pos) - 1
+
+    out: list[Event] = []
+    last_seen: dict[str, int] = {}  # record id -> sentence of its latest mention
+    for ev in events:
+        here = index(ev.sentence_start)
+        if counted(ev):
+            host = next((e for e in reversed(out) if counted(e) and same_event(
+                e, ev, adjacent=last_seen.get(e.id, -9) == here - 1,
+                headline=_in_headline(e, sentence_starts) and here <= _LEAD)), None)
+            if host is not None:
+                _absorb(host, ev)
+                last_seen[host.id] = here
+                continue
+        last_seen[ev.id] = here
+        out.append(ev)
+    return out

@@ -1,0 +1,95 @@
+"""Critical statements: "X said Y's policy was a disgrace" is an accusation by X.
+
+Most criticism in news is not introduced by "accused" or "condemned" but by "said" and a
+quote.  PLOVER codes a statement of disapproval as ACCUSE (mode disapprove) by the speaker,
+whatever its content's tense.  A speech verb with a named speaker becomes ACCUSE when what
+is said is clearly negative by VADER's valence lexicon (a public, rule-based sentiment
+model shipped with its lexicon, so nothing downloads) and reports no event of its own (a
+statement that "three people were killed" reports the killing, it does not criticise).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from eventwire.events.lexicon import Entry, Lexicon
+from eventwire.events.senses import HARM_WITHOUT_AGENT
+from eventwire.events.triggers import Trigger
+
+# VADER compound score at or below which a statement is criticism (the authors' own cut-off
+# for "negative" is -0.05; criticism needs a clearly negative statement).
+CRITICAL = -0.5
+_CONTENT_DEPS = frozenset({"ccomp", "dobj", "parataxis"})
+# Words that make a report of harm read negative without blaming anyone.
+_HARM = HARM_WITHOUT_AGENT | {"die", "death", "dead", "kill", "injure", "wound", "victim",
+                              "crash", "fire", "sick", "patient", "suffer", "mortality",
+                              "war"}
+_ACTOR_KINDS = frozenset({"person", "country", "group", "igo", "actor", "sector"})
+_ENTRY = Entry("ACCUSE", "disapprove", None, "verb", "say", source="critical_statement")
+
+
+@lru_cache(maxsize=1)
+def _analyzer():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def valence(text: str) -> float:
+    return _analyzer().polarity_scores(text)["compound"]
+
+
+def _content(verb: Token, sent: Span) -> tuple[int, int] | None:
+    """Token range of what is said: the complement clause, else the rest of the sentence
+    (a quote before or after "X said")."""
+    for c in verb.children:
+        if c.dep_ in _CONTENT_DEPS:
+            return c.left_edge.i, c.right_edge.i + 1
+    if verb.dep_ in ("parataxis", "ccomp") or verb.i > sent.start + 3:
+        # "“This is a disgrace,” she said.": the quote is the head clause
+        return sent.start, verb.left_edge.i
+    return None
+
+
+def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[Trigger]:
+    """ACCUSE triggers for speech verbs whose content is clearly negative and holds no
+    trigger of its own."""
+    out = []
+    taken = {t.token.i for t in found} | {t.light.i for t in found if t.light is not None}
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.i in taken or not lex.in_class("speech", tok.lemma_.lower()):
+            continue
+        if not any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in tok.children):
+            continue  # a named or described speaker, not "it is said"
+        span = _content(tok, sent)
+        if span is None or span[1] - span[0] < 3:
+            continue
+        if any(span[0] <= t.token.i < span[1] for t in found):
+            continue  # what is said reports an event, coded as its own
+        content = sent.doc[span[0]:span[1]]
+        if any(t.lemma_.lower() in _HARM for t in content):
+            continue  # a report of deaths, disease or a crash, not a criticism
+        if not _names_someone(content, tok):
+            continue  # criticism is aimed at someone the statement names
+        text = content.text
+        score = valence(text)
+        if score <= CRITICAL:
+            trig = Trigger(tok, _ENTRY, "ACCUSE", "disapprove", "rule:critical_statement")
+            trig.notes.append(f"valence:{score:.2f}")
+            out.append(trig)
+    return out
+
+
+def _names_someone(content: Span, speech: Token) -> bool:
+    """The content names an actor (a person, group, state or sector) or addresses "you"."""
+    doc = content.doc
+    speaker = [c for c in speech.children if c.dep_ == "nsubj"]
+    lo = speaker[0].left_edge.idx if speaker else -1
+    hi = speaker[0].right_edge.idx + len(speaker[0].right_edge.text) if speaker else -1
+    for m in doc._.mentions or []:
+        if content.start_char <= m.start < content.end_char and not lo <= m.start < hi \
+                and m.kind in _ACTOR_KINDS:
+            return True
+    return any(t.lower_ in ("you", "they", "he", "she") for t in content)

@@ -1,0 +1,279 @@
+"""Factuality, senses, within-article resolution and context arguments, on sentences written
+for each pattern (none taken from evaluation data)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.eval.events import counted
+
+
+@pytest.fixture(scope="module")
+def nlp(full_nlp):
+    return full_nlp
+
+
+def _events(nlp, text, published=date(2021, 6, 10)):
+    doc = nlp.make_doc(text)
+    doc._.article_id = "t"
+    doc._.published = published
+    return text, nlp(doc)._.events
+
+
+def _of(text, events, words, only_counted=True):
+    evs = counted(events) if only_counted else events
+    return [e for e in evs if words in text[e.sentence_start:e.sentence_end]]
+
+
+# --------------------------------------------------------------------------- factuality
+@pytest.mark.parametrize("sentence", [
+    "The minister said Azerbaijan should release the detained journalists.",
+    "Rebels could attack the convoy on the northern road.",
+    "Police may arrest the organisers of the rally.",
+])
+def test_modal_and_recommended_events_are_not_counted(nlp, sentence):
+    text, evs = _events(nlp, sentence)
+    inner = [e for e in evs if e.type in ("RETREAT", "ASSAULT", "COERCE")]
+    assert all(not counted([e]) for e in inner)
+    assert {e.field_rules.get("factuality") for e in inner} <= {"recommended", "modal"}
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("The army was eager to attack the rebel base.", "attack"),
+    ("Officials described a plan to deport the families.", "deport"),
+    ("The council is reluctant to arrest the protest leaders.", "arrest"),
+])
+def test_planned_acts_are_not_events(nlp, sentence, words):
+    text, evs = _events(nlp, sentence)
+    assert not [e for e in counted(evs) if e.trigger.startswith(words[:5])]
+
+
+def test_an_attempted_attack_and_an_implicative_are_events(nlp):
+    text, evs = _events(nlp, "Gunmen tried to storm the police station in Kandahar on Monday.")
+    assert [e.type for e in counted(evs)] == ["ASSAULT"]
+    text, evs = _events(nlp, "The governor was forced to resign on Friday.")
+    assert [e.type for e in counted(evs)] == ["RETREAT"]
+
+
+def test_background_and_generic_states_are_not_events(nlp):
+    text, evs = _events(nlp, "The two countries have been fighting over the border for decades.")
+    assert not counted(evs)
+    text, evs = _events(nlp, "Hundreds of people were killed in the clashes since 2011.")
+    assert not counted(evs)
+    text, evs = _events(nlp, "The court heard from the other party, who opposes the motion.")
+    assert not [e for e in counted(evs) if e.type == "REJECT"]
+    text, evs = _events(nlp, "She became a leading voice in opposing the new tariffs.")
+    assert not [e for e in counted(evs) if e.type == "REJECT"]
+
+
+def test_a_purpose_clause_of_a_past_act_is_an_event(nlp):
+    text, evs = _events(nlp, "The foreign minister flew to Cairo on Sunday to discuss the "
+                             "ceasefire with Egyptian officials.")
+    assert "CONSULT" in {e.type for e in counted(evs)}
+
+
+# --------------------------------------------------------------------------- senses
+@pytest.mark.parametrize("sentence, etype", [
+    ("The ministry released a statement on Tuesday.", "RETREAT"),
+    ("The police released the names of the victims.", "RETREAT"),
+    ("The spokesman declined to comment on the arrests.", "REJECT"),
+    ("A message seeking comment was left with the embassy.", "REQUEST"),
+    ("He asked not to be named because he was not authorised to speak.", "REQUEST"),
+    ("The proposal was met with laughter in parliament.", "CONSULT"),
+    ("A woman visiting from Canada was among the guests.", "CONSULT"),
+])
+def test_words_in_another_sense_make_no_event(nlp, sentence, etype):
+    text, evs = _events(nlp, sentence)
+    assert etype not in {e.type for e in counted(evs)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The earthquake killed at least 40 people in the mountain villages.",
+    "Twelve people were killed in the bus crash near the border.",
+    "Three children died after the cholera outbreak killed dozens in the camp.",
+    "Floods killed 15 people across the province on Sunday.",
+])
+def test_disasters_accidents_and_disease_are_never_assault(nlp, sentence):
+    text, evs = _events(nlp, sentence)
+    assert "ASSAULT" not in {e.type for e in evs}
+
+
+def test_refusing_to_respond_to_a_demand_is_a_refusal(nlp):
+    text, evs = _events(nlp, "The prime minister refused to respond to the demand from "
+                             "the United Nations.")
+    assert "REJECT" in {e.type for e in counted(evs)}
+
+
+def test_a_released_prisoner_is_still_a_release(nlp):
+    text, evs = _events(nlp, "The government released 30 political prisoners on Friday.")
+    assert [e.type for e in counted(evs)] == ["RETREAT"]
+
+
+# --------------------------------------------------------------------------- resolution
+STORY = ("Gunmen killed four soldiers in Kidal on Monday, the army said.\n\n"
+         "The soldiers were killed when gunmen opened fire on a checkpoint near the airport.\n\n"
+         "The attack was the third this month in the region.")
+
+
+def test_mentions_of_one_attack_become_one_record(nlp):
+    text, evs = _events(nlp, STORY)
+    attacks = [e for e in counted(evs) if e.type == "ASSAULT"]
+    assert len(attacks) == 1
+    (ev,) = attacks
+    assert ev.dead == 4 and ev.date == date(2021, 6, 7)
+    assert ev.location is not None and ev.location.name == "Kidal"
+    spans = ev.field_rules["mentions"].split(";")
+    assert len(spans) >= 2  # provenance of every mention kept
+
+
+def test_two_arrests_on_different_days_stay_apart(nlp):
+    text, evs = _events(nlp, "Police arrested a man in Leeds on Friday.\n\n"
+                             "Police arrested a second man in Leeds on Monday.")
+    assert len([e for e in counted(evs) if e.type == "COERCE"]) == 2
+
+
+def test_statements_by_different_speakers_stay_apart(nlp):
+    text, evs = _events(nlp, "Senator Jane Holt accused the agency of negligence.\n\n"
+                             "Senator Paul Grady accused the agency of negligence.")
+    assert len([e for e in counted(evs) if e.type == "ACCUSE"]) == 2
+
+
+# --------------------------------------------------------------------------- context
+def test_place_and_date_from_the_narration(nlp):
+    text, evs = _events(nlp, "Protesters marched through Nairobi on Tuesday.\n\n"
+                             "Police fired tear gas and arrested 20 people.")
+    (arrest,) = [e for e in counted(evs) if e.type == "COERCE"]
+    assert arrest.date == date(2021, 6, 8)
+    assert arrest.field_rules["date"].startswith("reference_time")
+    assert arrest.location is not None and arrest.location.name == "Nairobi"
+
+
+def test_the_dateline_is_not_the_place_of_a_distant_event(nlp):
+    text, evs = _events(nlp, "WASHINGTON (AP) - The State Department said on Monday that "
+                             "rockets hit a base in Iraq's Anbar province.")
+    placed = [e for e in counted(evs) if e.location is not None]
+    assert all(e.location.name != "Washington" for e in placed)
+
+
+# --------------------------------------------------------------------------- counts
+@pytest.mark.parametrize("sentence, dead", [
+    ("Militants killed 4 soldiers and 1 tourist near the border on Monday.", 5),
+    ("A police officer was shot dead in Marseille on Sunday.", 1),
+    ("Gunmen shot and killed a shopkeeper in Lagos on Friday.", 1),
+    ("Two guards and three prisoners were killed in the prison riot on Tuesday.", 5),
+    ("Dozens of villagers were killed when gunmen attacked the market.", None),
+    ("Hundreds were killed in the fighting last week.", None),
+])
+def test_listed_victims_are_summed_and_vague_counts_are_null(nlp, sentence, dead):
+    text, evs = _events(nlp, sentence)
+    (ev,) = [e for e in evs if e.type == "ASSAULT"]
+    assert ev.dead == dead
+    if dead is None:
+        assert ev.field_rules.get("dead", "").startswith("vague_count")
+
+
+# --------------------------------------------------------------------------- home country
+def test_domestic_actors_take_the_country_the_story_happens_in(nlp):
+    text, evs = _events(nlp, "Police in Leeds arrested a councillor on Friday.\n\n"
+                             "The arrest followed a fight outside a pub in Leeds, where "
+                             "officers from Bradford were called.\n\n"
+                             "A judge barred the councillor from the town hall.")
+    (bar,) = [e for e in counted(evs) if e.type == "REJECT"]
+    assert {a.country for a in bar.sources} == {"GBR"}
+    assert "home_country" in bar.field_rules["sources"]
+
+
+def test_unidentified_gunmen_keep_no_country(nlp):
+    text, evs = _events(nlp, "Gunmen shot a shopkeeper in Lagos on Friday.\n\n"
+                             "Residents of Lagos and Ibadan said the attack was the third.")
+    (shot,) = [e for e in counted(evs) if e.type == "ASSAULT"]
+    assert not any(a.country for a in shot.sources)
+
+
+# --------------------------------------------------------------------------- statements
+def test_a_clearly_critical_statement_is_an_accusation_by_the_speaker(nlp):
+    text, evs = _events(nlp, "Senator Maria Lopez said the governor's plan was a disgraceful, "
+                             "cruel betrayal of the workers.")
+    (acc,) = [e for e in counted(evs) if e.type == "ACCUSE"]
+    assert acc.mode == "disapprove" and acc.rule == "rule:critical_statement"
+    assert "Lopez" in acc.sources[0].text and "valence:" in acc.field_rules["type"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police said three people were killed and 12 injured in the crash.",
+    "The minister said the talks with the union had been friendly and useful.",
+    "The spokesman said it was a terrible, tragic day for everyone.",
+])
+def test_reports_of_harm_praise_and_unaimed_sorrow_are_not_accusations(nlp, sentence):
+    text, evs = _events(nlp, sentence)
+    assert not [e for e in evs if e.rule == "rule:critical_statement"]
+
+
+def test_a_locative_place_beats_a_place_naming_an_actor(nlp):
+    text, evs = _events(nlp, "US troops handed the two hostages over to Afghan officials "
+                             "in Kandahar on Tuesday.")
+    placed = [e for e in counted(evs) if e.location is not None]
+    assert placed and all(e.location.text == "Kandahar" for e in placed)
+
+
+def test_a_country_level_place_is_refined_to_the_story_town(nlp):
+    text, evs = _events(nlp, "Riot police clashed with protesters in Bamako on Friday.\n\n"
+                             "Shops in Bamako stayed shut on Saturday.\n\n"
+                             "Police arrested 40 protesters in Mali on Saturday.")
+    (arrest,) = [e for e in counted(evs) if e.type == "COERCE"]
+    assert arrest.location is not None and arrest.location.text == "Bamako"
+    assert arrest.field_rules["location"].endswith("+focal_town")
+
+
+def test_violence_by_protesters_is_a_riot(nlp):
+    text, evs = _events(nlp, "Protesters attacked a police station in Lyon on Saturday.")
+    (ev,) = [e for e in counted(evs) if e.type in ("PROTEST", "ASSAULT")]
+    assert (ev.type, ev.mode) == ("PROTEST", "riot")
+    text, evs = _events(nlp, "Soldiers attacked a police station in Lyon on Saturday.")
+    assert "ASSAULT" in {e.type for e in counted(evs)}
+
+
+def test_a_headline_and_its_lead_are_one_event(nlp):
+    text, evs = _events(nlp, "Councilwoman arrested after dispute\n\n"
+                             "Police arrested Councilwoman Ann Reed at her home in Dayton "
+                             "on Wednesday.")
+    assert len([e for e in counted(evs) if e.type == "COERCE"]) == 1
+
+
+def test_a_speaker_summarised_then_quoted_is_one_statement(nlp):
+    text, evs = _events(nlp, "Senator Ann Cole called on the president to act.\n\n"
+                             "Cole also called on Congress to condemn Russia.")
+    assert len([e for e in counted(evs) if e.type == "REQUEST"]) == 1
+
+
+def test_the_agent_of_a_passive_act_comes_from_the_attack_it_happened_in(nlp):
+    text, evs = _events(nlp, "Three soldiers were killed in a Taliban attack in Helmand "
+                             "on Sunday.")
+    (ev,) = [e for e in counted(evs) if e.type == "ASSAULT"]
+    assert ev.sources and ev.field_rules["sources"].startswith("actor_of_cause_event")
+    assert "Taliban" in ev.sources[0].text
+
+
+def test_an_arrest_with_no_agent_named_is_the_state_s(nlp):
+    text, evs = _events(nlp, "A teacher was arrested in Lyon on Monday.\n\n"
+                             "Shops in Lyon and Paris were closed.")
+    (ev,) = [e for e in counted(evs) if e.type == "COERCE"]
+    assert {a.country for a in ev.sources} == {"FRA"}
+    assert ev.field_rules["sources"] == "state_of_place"
+
+
+def test_a_domestic_act_with_no_recipient_named_is_aimed_at_its_own_state(nlp):
+    text, evs = _events(nlp, "Hundreds of teachers in Lyon marched on Monday against the "
+                             "pension reform.\n\nShops in Lyon and Paris were closed.")
+    (ev,) = [e for e in counted(evs) if e.type == "PROTEST"]
+    assert {a.country for a in ev.targets} == {"FRA"}
+    assert ev.field_rules["targets"] == "domestic_default"
+
+
+def test_a_stated_day_beats_a_year_in_the_same_clause(nlp):
+    text, evs = _events(nlp, "Two aid workers held by rebels since 2016 were released on "
+                             "Tuesday.")
+    (ev,) = [e for e in counted(evs) if e.type == "RETREAT"]
+    assert ev.date == date(2021, 6, 8)

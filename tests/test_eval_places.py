@@ -54,6 +54,19 @@ def test_metrics_by_hand():
     assert auc([20039.0, 20039.0]) == pytest.approx(1.0, abs=1e-4)
 
 
+def test_halves_score_even_and_odd_articles_apart():
+    from eventwire.eval.places import with_halves
+
+    gold = [GoldArticle(str(i), "x" * 10, [GoldToponym(0, 5, "A", 0.0, 0.0)])
+            for i in range(4)]
+    # articles 0 and 2 right, 1 wrong by 10 degrees, 3 missed
+    pred = [[P(0, 5, 0.0, 0.0)], [P(0, 5, 10.0, 0.0)], [P(0, 5, 0.0, 0.0)], []]
+    r = with_halves(gold, pred)
+    assert r["even"] == {"f1": 1.0, "acc_161km": 1.0, "n": 2}
+    assert r["odd"] == {"f1": 0.6667, "acc_161km": 0.0, "n": 1}
+    assert r["acc_161km"] == pytest.approx(2 / 3, abs=1e-4)
+
+
 def test_unresolved_found_toponym_counts_as_largest_error():
     gold = [GoldArticle("a", "x" * 10, [GoldToponym(0, 5, "A", 10.0, 10.0)])]
     r = score(gold, [[P(0, 5, None, None)]])
@@ -64,7 +77,7 @@ def test_cli_json_on_fixture(cli):
     result = cli("eval", "places", str(FIXTURES / "lgl_small.xml"), "--json")
     assert result.exit_code == 0, result.output
     r = json.loads(result.output)
-    assert set(r) >= {"recognition", "acc_161km", "auc", "n"}
+    assert set(r) >= {"recognition", "acc_161km", "auc", "n", "even", "odd"}
     assert r["recognition"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
     assert r["n"] == 2 and r["acc_161km"] == 1.0 and r["auc"] < 0.1
 

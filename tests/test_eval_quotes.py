@@ -115,3 +115,39 @@ def test_reads_polnear_dev():
     docs = ev.read_dir(POLNEAR)
     assert len(docs) == 84
     assert sum(len(d.gold) for d in docs) > 2000
+
+
+def test_errors_name_missed_spurious_and_speaker_classes():
+    docs = ev.read_dir(BRAT)
+    rows = ev.errors(docs, [PREDICTIONS])
+    by_class = {}
+    for r in rows:
+        by_class.setdefault(r["class"], []).append(r)
+    assert "missed" not in by_class  # all three gold attributions match at 0.3
+    assert [r["pred_content"] for r in by_class["spurious"]] == ["The plan"]
+    (wrong,) = by_class["speaker"]  # E3: "The plan" is not "a new poll"
+    assert wrong["gold_source"] == "a new poll" and wrong["pred_speaker"] == "The plan"
+    assert wrong["rule"] == "test" and wrong["pred_cue"] == "according to"
+
+
+def test_select_halves_and_limit():
+    docs = [ev.GoldDoc(str(i), "", []) for i in range(5)]
+    assert [d.name for d in ev.select(docs, "even")] == ["0", "2", "4"]
+    assert [d.name for d in ev.select(docs, "odd", 1)] == ["1"]
+    assert len(ev.select(docs, None, 2)) == 2
+    with pytest.raises(ev.QuotesDirError):
+        ev.select(docs, "third")
+
+
+def test_cli_writes_errors_file(tmp_path):
+    from eventwire.cli import _register, app
+
+    _register()
+    out = tmp_path / "errors.jsonl"
+    result = CliRunner().invoke(app, ["eval", "quotes", str(BRAT), "--json", "--errors",
+                                      str(out), "--half", "even", "--limit", "1"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert all(r["class"] in ("missed", "spurious", "speaker") for r in rows)
+    bad = CliRunner().invoke(app, ["eval", "quotes", str(BRAT), "--half", "both"])
+    assert bad.exit_code == 2 and "Traceback" not in bad.output

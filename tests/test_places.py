@@ -392,7 +392,7 @@ def test_name_cut_short_by_the_ner_grows_to_the_known_name(nlp):
 def test_name_found_again_only_as_a_whole_word():
     import re
 
-    from eventwire.nlp.places.component import _standalone
+    from eventwire.nlp.places.recognition import _standalone
 
     text = "Iraq, Iraqi, Iraq-based, .Iraq, Iraq.com, Iraq. X_Iraq Iraq"
     found = list(_standalone("Iraq", text))
@@ -400,3 +400,150 @@ def test_name_found_again_only_as_a_whole_word():
     old = [m.span() for m in re.finditer(r"(?<![\w.\-])Iraq(?![\w\-]|\.\w)", text)]
     assert found == old
     assert list(_standalone("", text)) == []
+
+
+# --- the rule table, each rule alone -------------------------------------------------------
+
+def _state(nlp, text):
+    from eventwire.nlp.places.recognition import Recognition
+
+    doc = nlp(nlp.make_doc(text))
+    return Recognition(doc, load_gazetteer())
+
+
+def test_rule_table_order_and_options(nlp):
+    from eventwire.nlp.places.component import PlacesComponent
+    from eventwire.nlp.places.recognition import RULES
+
+    names = [name for name, _ in RULES]
+    assert names[0] == "ner" and names.index("unlikely") < names.index("discourse")
+    assert names[-1] == "diseases"  # last: whatever rule found "West Nile" before "virus"
+    comp = PlacesComponent(nlp, "p", use_matcher=False, demonyms=False)
+    kept = [name for name, _ in comp.rules]
+    assert "known-names" not in kept and "demonyms" not in kept and "ner" in kept
+
+
+def test_state_qualifier_rule_alone(nlp):
+    from eventwire.nlp.places.recognition import state_qualifiers
+
+    s = _state(nlp, "The plant near Florence, S.C. closed, and the S.D. legislature met.")
+    state_qualifiers(s)
+    found = {t.text: t for t in s.toponyms()}
+    assert {e.name for e in found["S.C."].candidates} == {"South Carolina"}
+    assert found["S.D."].rule == "state-initials"
+    assert found["Florence"].candidates
+    assert all(e.admin1 == "SC" for e in found["Florence"].candidates)
+    s = _state(nlp, "Write to Smith, OR call the office.")
+    state_qualifiers(s)
+    assert s.toponyms() == []  # a postal code counts only after a town of its state
+
+
+def test_qualified_town_rule_alone(nlp):
+    from eventwire.nlp.places.recognition import Toponym, qualified_towns
+
+    s = _state(nlp, "The mill in Rock Hill, South Carolina, hired forty workers.")
+    state = [e for e in load_gazetteer().lookup("South Carolina") if e.kind == "admin1"]
+    start = s.text.index("South Carolina")
+    s.found = {}
+    s.add(Toponym(start, start + 14, "South Carolina", "ner:GPE", 0.85, state))
+    qualified_towns(s)
+    town = next(t for t in s.toponyms() if t.rule == "qualified-town")
+    assert town.text == "Rock Hill" and {e.admin1 for e in town.candidates} == {"SC"}
+
+
+def test_unlikely_rule_drops_titled_persons(nlp):
+    from eventwire.nlp.places.recognition import Toponym, unlikely
+
+    s = _state(nlp, "President Obama met the governor.")
+    start = s.text.index("Obama")
+    s.add(Toponym(start, start + 5, "Obama", "ner:GPE", 0.85,
+                  load_gazetteer().lookup("Obama")))
+    unlikely(s)
+    assert s.toponyms() == []
+
+
+def test_diseases_rule_alone(nlp):
+    from eventwire.nlp.places.recognition import Toponym, diseases
+
+    s = _state(nlp, "Cases of Marburg fever rose in Uganda.")
+    for name in ("Marburg", "Uganda"):
+        start = s.text.index(name)
+        s.add(Toponym(start, start + len(name), name, "ner:GPE", 0.85,
+                      load_gazetteer().lookup(name)))
+    diseases(s)
+    assert [t.text for t in s.toponyms()] == ["Uganda"]
+
+
+# --- resolution: the ranker and the conventions ---------------------------------------------
+
+def test_dateline_names_the_town(nlp):
+    found = places(nlp, "WASHINGTON — Senators debated the budget late into the night.")
+    p = first(found, "WASHINGTON")
+    assert p.feature_class == "P" and km(p.lat, p.lon, 38.9, -77.04) < 30
+    doc = nlp.make_doc("Senators debated the budget.")
+    doc._.dateline = "WASHINGTON (Reuters)"
+    town = nlp.get_pipe("eventwire_places")._dateline(doc)
+    assert town.kind == "capital" and town.admin1 == "DC"  # not the state
+
+
+def test_central_region_keeps_the_country_and_the_relation(nlp):
+    found = places(nlp, "Militants attacked a village in central Mali on Sunday.")
+    p = first(found, "Mali")
+    assert p.country == "MLI" and p.feature_class == "A" and p.relation == "central"
+
+
+def test_towns_of_one_story_bear_each_other_out(nlp):
+    comp = nlp.get_pipe("eventwire_places")
+
+    def lead_of_tennessee(text):  # score of Paris, Tenn. minus that of Paris, France
+        doc = nlp.make_doc(text)
+        t = next(t for t in comp.toponyms(nlp(doc)) if t.text == "Paris")
+        by = {(e.cc, e.kind): s for e, s in zip(t.candidates, t.static, strict=True)}
+        tn = next(s for e, s in zip(t.candidates, t.static, strict=True)
+                  if e.cc == "US" and e.admin1 == "TN")
+        return tn - by[("FR", "capital")]
+
+    alone = lead_of_tennessee("Nobody was hurt in the barn fire near Paris on Friday.")
+    local = lead_of_tennessee("Henry County deputies said nobody was hurt in the barn fire "
+                              "near Paris on Friday.")
+    assert local > alone + 0.3  # the nearby county bears the Tennessee town out
+
+
+def test_support_features_count_other_names_nearby():
+    from eventwire.nlp.places.ranker import support_features
+
+    gaz = load_gazetteer()
+    paris, henry = gaz.lookup("Paris"), gaz.lookup("Henry County")
+    rows = support_features([paris, henry])
+    tn = next(i for i, e in enumerate(paris) if e.cc == "US" and e.admin1 == "TN")
+    fr = next(i for i, e in enumerate(paris) if e.cc == "FR" and e.kind == "capital")
+    assert rows[0][tn][0] == 1.0 and rows[0][fr][0] == 0.0  # a Henry County within 50 km
+    assert rows[0][tn][1] > 0 and rows[0][fr][1] == 0.0
+
+
+def test_shipped_ranker_covers_the_features():
+    from eventwire.nlp.places.ranker import FEATURES, HAND_RANKER, MODEL_FILE, load_ranker
+
+    data = json.loads((Path(__file__).parents[1] / "src/eventwire/data/geo" / MODEL_FILE)
+                      .read_text(encoding="utf-8"))
+    assert data["features"] == list(FEATURES)
+    ranker = load_ranker()
+    assert ranker is not HAND_RANKER and len(ranker.weights) == len(FEATURES)
+    w = dict(zip(FEATURES, ranker.weights, strict=True))
+    # what the rules said by hand, the training kept: people prefer big places, places
+    # named by the text's qualifier, and places in the countries the story is about
+    assert w["log_population"] > 0 and w["qualifier"] > 0 and w["context_country"] > 0
+
+
+def test_shared_demonym_names_the_most_populous_country():
+    gaz = load_gazetteer()
+    assert gaz.demonym("Chinese").cc == "CN"  # not Macao or Hong Kong, which share the word
+    assert gaz.demonym("Americans").cc == "US"
+
+
+def test_park_of_the_story_town_not_a_far_namesake(nlp):
+    text = ("Hundreds gathered in Victoria Park in London, Ontario, on Saturday for the "
+            "festival. Police in London closed two nearby streets until midnight.")
+    found = places(nlp, text)
+    park = first(found, "Victoria Park")
+    assert park.country == "CAN" and km(park.lat, park.lon, 42.98, -81.25) < 50

@@ -91,7 +91,7 @@ def test_according_to(brussels):
 
 def test_indirect_that_clause_and_role_noun(brussels):
     q = find(brussels, "a decision would come")
-    assert q.kind == "indirect"
+    assert q.kind == "partial"  # indirect, holding a quoted phrase
     assert q.content == 'that a decision would come "within weeks."'
     assert q.speaker == "The official"
     assert q.speaker_name == "Paul Adeyemi"
@@ -99,7 +99,7 @@ def test_indirect_that_clause_and_role_noun(brussels):
 
 def test_indirect_with_partial_quote(brussels):
     q = find(brussels, "the proposal was “premature”")
-    assert q.cue == "said"
+    assert q.cue == "said" and q.kind == "partial"
     assert q.speaker_name == "Paul Adeyemi"
 
 
@@ -291,3 +291,169 @@ def test_bare_surname_goes_to_the_full_name_named_most_then_first():
         assert full(["Michelle Obama", "Barack Obama"], ["Obama"])["Obama"] == "Michelle Obama"
     assert full(["Barack Obama", "Obama"], ["Obama", "Biden"]) == {
         "Obama": "Barack Obama", "Biden": "Biden"}
+
+
+def test_raising_verb_reports_an_impression_of_its_subject(nlp):
+    q = find(run(nlp, "The governor appears to be losing ground among rural voters."),
+             "losing ground")
+    assert q.rule == "indirect:seem" and q.kind == "belief" and q.cue == "appears"
+    # subject and complement are the two parts of one attribution
+    parts = [p for p in run(nlp, "The governor appears to be losing ground among rural voters.")
+             if p.cue == "appears"]
+    assert any(p.content == "The governor" for p in parts)
+
+
+def test_attitude_adjective_with_its_object(nlp):
+    text = "Party leaders are worried about a long fight over the budget."
+    q = find(run(nlp, text), "a long fight over the budget")
+    assert q.rule == "indirect:attitude" and q.kind == "belief"
+    assert q.speaker == "Party leaders" and "worried" not in q.content
+
+
+def test_see_as_is_a_characterisation(nlp):
+    text = "Most farmers see the new tariff as a threat to their income."
+    q = find(run(nlp, text), "the new tariff as a threat")
+    assert q.cue == "see" and q.speaker == "Most farmers"
+
+
+def test_in_a_statement_attributes_the_clause_it_modifies(nlp):
+    text = "In a statement on Friday, the union was sharply critical of the new contract."
+    q = find(run(nlp, text), "the union was sharply critical")
+    assert q.rule == "indirect:in-source" and q.cue.startswith("In a statement")
+    assert q.speaker == "the union"
+    poll = find(run(nlp, "In the latest poll, Mendez leads the mayor by six points."),
+                "Mendez leads the mayor")
+    assert poll.speaker == "the latest poll"
+
+
+def test_stance_noun_with_a_holder(nlp):
+    text = "Her criticism of the pension reform dominated the debate on Monday."
+    q = find(run(nlp, text), "the pension reform")
+    assert q.rule == "indirect:noun-object" and q.speaker == "Her"
+
+
+def test_hearsay_adverb_has_no_named_source_but_the_subject(nlp):
+    q = find(run(nlp, "The coach reportedly asked the club for a new contract."),
+             "asked the club")
+    assert q.rule == "indirect:hearsay" and q.cue == "reportedly"
+
+
+def test_participle_cue_takes_the_main_subject(nlp):
+    text = "Asked about the delays, the director blamed the weather and a shortage of parts."
+    q = find(run(nlp, text), "the delays")
+    assert q.cue == "Asked" and q.speaker == "the director"
+
+
+def test_hoping_is_a_cue_despite_its_lemma(nlp):
+    q = find(run(nlp, "The mayor is hoping to finish the bridge before the winter."),
+             "to finish the bridge")
+    assert q.cue == "hoping"
+
+
+def test_withheld_speech_is_flagged_noncommittal(nlp):
+    quotes = run(nlp, "The ministry declined to comment on the report. "
+                      "The company did not confirm the layoffs.")
+    kinds = {q.cue: q.kind for q in quotes}
+    assert kinds.get("declined") == "noncommittal"
+    assert kinds.get("confirm") == "noncommittal"
+    quotes = run(nlp, "The ministry did not confirm or deny the report of a new offensive.")
+    assert {q.kind for q in quotes if q.cue in ("confirm", "deny")} == {"noncommittal"}
+
+
+def test_partial_quote_kind(nlp):
+    q = find(run(nlp, 'Okafor said the plan was "a disaster for working families."'),
+             "the plan was")
+    assert q.kind == "partial"
+    q = find(run(nlp, "Okafor said the plan would cost too much."), "the plan would")
+    assert q.kind == "indirect"
+
+
+def test_weak_cue_inside_reported_content_is_not_its_own_attribution(nlp):
+    quotes = run(nlp, "Okafor said the council wants a new budget by March.")
+    assert find(quotes, "the council wants").cue == "said"
+    assert not any(q.cue == "wants" for q in quotes)
+
+
+def test_speaker_is_never_you_a_dateline_or_a_heading():
+    from eventwire.nlp.quotes.speaker import speaker_span
+
+    nlp = spacy.load(Settings().spacy_model)
+    doc = nlp("KHARTOUM: The army said talks would resume.\n\nYou said it was over.")
+    assert speaker_span(doc[0:1]) is None  # "KHARTOUM" before a colon
+    assert speaker_span(doc[0:1], label=True).text == "KHARTOUM"  # a transcript turn
+    you = next(t for t in doc if t.text == "You")
+    assert speaker_span(doc[you.i : you.i + 1]) is None
+    army = doc[2:4]
+    assert speaker_span(army).text == "The army"
+    doc = nlp("Results of the vote\n\nThe mayor said the count was fair.")
+    mayor = next(t for t in doc if t.text == "mayor")
+    # a span the parser ran over a paragraph break keeps its last line
+    assert speaker_span(doc[0 : mayor.i + 1]).text == "The mayor"
+
+
+def test_intention_verb_with_an_infinitive(nlp):
+    q = find(run(nlp, "The council voted to delay the new parking fees until spring."),
+             "to delay the new parking fees")
+    assert q.cue == "voted" and q.speaker == "The council"
+    assert not any(q.cue == "voted" for q in run(nlp, "The council voted on Tuesday."))
+
+
+def test_holder_noun_after_a_copula_or_in_apposition(nlp):
+    q = find(run(nlp, "Okafor is a longtime critic of the river dam project."),
+             "the river dam project")
+    assert q.rule == "indirect:noun-object" and q.speaker == "Okafor"
+    q = find(run(nlp, "Ruth Lane, a supporter of the tax cut, spoke first."), "the tax cut")
+    assert q.speaker == "Ruth Lane"
+
+
+def test_stance_noun_equated_by_a_copula(nlp):
+    q = find(run(nlp, "The ministry’s view is that the talks have failed."),
+             "the talks have failed")
+    assert q.rule == "indirect:noun-is" and q.speaker == "The ministry’s"
+    q = find(run(nlp, "Her goal is to cut the deficit by half within four years."),
+             "to cut the deficit")
+    assert q.speaker == "Her"
+
+
+def test_colon_after_a_name_attributes_the_next_quotation(nlp):
+    text = ("The hearing ran late into the evening.\n\n"
+            "Senator Ruth Lane:\n\n"
+            '"We will not sign a budget that closes rural hospitals."')
+    q = find(run(nlp, text), "We will not sign")
+    assert q.rule == "direct:colon" and q.cue == ":" and "Lane" in q.speaker
+
+
+def test_inverted_parenthetical_cue(nlp):
+    quotes = [q for q in run(nlp, "In the end, said Lane, the council will have to raise taxes.")
+              if q.cue == "said"]
+    assert {q.rule for q in quotes} == {"indirect:parenthetical"}
+    assert {q.speaker for q in quotes} == {"Lane"}
+    assert any(q.content == "the council will have to raise taxes" for q in quotes)
+
+
+def test_according_to_in_mid_sentence_takes_both_sides(nlp):
+    text = "The new budget, according to two council aides, will cut bus services by half."
+    parts = [q for q in run(nlp, text) if q.rule == "indirect:according-to"]
+    assert [p.content for p in parts] == ["The new budget", "will cut bus services by half"]
+    assert {p.speaker for p in parts} == {"two council aides"}
+
+
+def test_the_ministry_goes_to_the_ministry_named_before(nlp):
+    text = ("Iraq's Foreign Ministry summoned the Turkish ambassador on Sunday. "
+            "The ministry said the strikes violated Iraqi sovereignty.")
+    q = find(run(nlp, text), "the strikes violated")
+    assert q.speaker == "The ministry" and q.speaker_name is not None
+    assert "Ministry" in q.speaker_name
+
+
+def test_a_date_after_a_talk_verb_is_not_what_was_said(nlp):
+    assert not any(q.cue == "spoke" for q in run(nlp, "The mayor spoke on Monday."))
+    q = find(run(nlp, "The mayor spoke about the flooding on Monday."), "the flooding")
+    assert q.cue == "spoke"
+
+
+def test_short_uncued_quotation_is_not_a_quote(nlp):
+    text = ('"We will finish the bridge," Okafor said.\n\n'
+            "Her campaign sold mugs with the slogan.\n\n"
+            '"Bridges, not walls, for every single family."')
+    assert not any("Bridges, not walls" in q.content for q in run(nlp, text))

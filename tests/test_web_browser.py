@@ -2,7 +2,8 @@
 `eventwire serve --watch` on a fixture store: map markers and heat view, linked filters kept in
 the URL, the article view with its evidence and clickable event list, the timeline's brush,
 zoom and outlying dates, search, breakdowns, offline API docs, events ingested while the page
-is open, a phone-width layout and markup in article text kept as text.
+is open, a phone-width layout and markup in article text kept as text; and the incidents
+view (the default) on a store ingested from two reports of one attack.
 
 Screenshots of the main views go to $EVENTWIRE_SHOTS when set (to look at them), else to a
 temporary directory."""
@@ -60,13 +61,19 @@ def shots(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, watched):
     db = build_db(str(tmp_path_factory.mktemp("web") / "fx.duckdb"))
+    yield from _serve(db, "--watch", str(watched))
+
+
+def _cli(*args: str, env: dict | None = None) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", "from eventwire.cli import main; main()",
+                             *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+def _serve(db: str, *args: str):
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "EVENTWIRE_TOKEN"}
     env["EVENTWIRE_TOKEN"] = TOKEN
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "from eventwire.cli import main; main()", "serve", "--db", db,
-         "--port", str(port), "--watch", str(watched)], env=env, stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT)
+    proc = _cli("serve", "--db", db, "--port", str(port), *args, env=env)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -102,7 +109,7 @@ def page(browser, server):
     pg.errors = []
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    pg.goto(server + "/")
+    pg.goto(server + "/?unit=events")  # the fixture store has events but no incidents
     pg.wait_for_selector("body[data-ready='1']", timeout=20000)
     yield pg
     pg.close()
@@ -224,7 +231,7 @@ def test_timeline_brush_filters_table_and_map(page):
 def test_usable_on_a_phone(browser, server, shots):
     pg = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True,
                           has_touch=True)
-    pg.goto(server + "/")
+    pg.goto(server + "/?unit=events")
     pg.wait_for_selector("body[data-ready='1']", timeout=20000)
     assert pg.evaluate("document.documentElement.scrollWidth") <= 390
     map_box = pg.locator("#map").bounding_box()
@@ -397,3 +404,101 @@ def test_events_ingested_while_the_page_is_open_show_up(page, watched):
                            timeout=90000)
     assert "new" in page.inner_text("#status")
     assert page.locator("#events tbody tr[data-type='ASSAULT']").count() == 2
+
+
+# Two outlets' reports of one attack, as wire copy reads; resolution makes them one incident.
+ONE_ATTACK = [
+    {"title": "Gunmen kill nine at cattle market in northern Nigeria",
+     "published": "2024-05-14T09:00:00Z", "source": "Lagos Courier",
+     "url": "https://courier.example/kano-market",
+     "text": "KANO, Nigeria - Gunmen attacked a cattle market in Kano on Monday, killing nine "
+             "traders, police said.\n\nThe attackers arrived on motorcycles and opened fire on "
+             "the crowd, a police spokesman said. No group has claimed responsibility."},
+    {"title": "Nine dead after gunmen storm Kano market",
+     "published": "2024-05-14T15:30:00Z", "source": "Abuja Observer",
+     "url": "https://observer.example/kano-attack",
+     "text": "KANO - Armed men stormed a busy cattle market in Kano on Monday and killed nine "
+             "people, residents told reporters.\n\nTraders said the gunmen fled before "
+             "security forces arrived. The state governor condemned the attack."},
+]
+
+
+@pytest.fixture(scope="module")
+def incident_server(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("incidents")
+    news = tmp / "kano.jsonl"
+    news.write_text("".join(json.dumps(r) + "\n" for r in ONE_ATTACK), encoding="utf-8")
+    db = str(tmp / "inc.duckdb")
+    ingest = _cli("ingest", str(news), "--db", db, "--as-of", "2024-05-14T16:00")
+    out = ingest.communicate(timeout=180)[0].decode(errors="replace")
+    assert ingest.returncode == 0, out[-2000:]
+    yield from _serve(db)
+
+
+def test_incident_view_shows_one_attack_with_its_two_reports(browser, incident_server, shots):
+    pg = browser.new_page(viewport={"width": 1280, "height": 800})
+    errors = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(incident_server + "/")
+    pg.wait_for_selector("body[data-ready='1']", timeout=20000)
+    # Incidents by default: one located attack on the map, counted with its two sources.
+    assert pg.get_attribute("#unit button.active", "data-unit") == "incidents"
+    pg.wait_for_function("() => document.querySelector('#map').dataset.points === '1'")
+    marker = pg.locator("#map path.inc-marker.ev-ASSAULT")
+    assert marker.count() == 1
+    kano = pg.locator("#events tbody tr[data-type='ASSAULT']", has_text="Kano")
+    assert kano.count() == 1
+    assert kano.locator("td").nth(5).inner_text() == "2"  # sources
+    assert kano.locator("td").nth(6).inner_text() == "2"  # articles
+    assert "Incidents per day" in pg.inner_text("#timeline-title")
+    # The marker's popup gives type, date, place, counts and both reports.
+    marker.click(force=True)
+    popup = pg.wait_for_selector(".inc-popup .inc-events")
+    head = pg.inner_text(".inc-popup h3")
+    assert "ASSAULT" in head and "2024-05-13" in head and "Kano" in head
+    assert "2 sources · 2 articles" in pg.inner_text(".inc-popup .inc-counts")
+    reports = pg.locator(".inc-popup button.inc-event")
+    assert reports.count() == 2
+    assert "Lagos Courier" in popup.inner_text() and "Abuja Observer" in popup.inner_text()
+    pg.wait_for_timeout(400)  # the popup's fade-in
+    pg.screenshot(path=str(shots / "incidents.png"))
+    # One click on a report opens its article with the sentence highlighted.
+    pg.locator(".inc-popup button.inc-event", has_text="stormed").click()
+    pg.wait_for_selector("#article-body .trigger-active")
+    assert pg.inner_text("#article-title") == "Nine dead after gunmen storm Kano market"
+    assert pg.inner_text("#article-body .trigger-active") == "stormed"
+    evidence = "".join(pg.eval_on_selector_all("#article-body .evidence",
+                                               "ns => ns.map(n => n.textContent)"))
+    assert evidence.startswith("KANO - Armed men stormed")
+    assert evidence.strip().endswith("residents told reporters.")
+    pg.click("#article-close")
+    # A table row shows the same incident's reports above the table.
+    kano.click()
+    pg.wait_for_selector("#incident:not([hidden]) button.inc-event")
+    assert pg.locator("#incident button.inc-event").count() == 2
+    pg.screenshot(path=str(shots / "incident-row.png"))
+    assert not errors
+    pg.close()
+
+
+def test_the_url_keeps_the_incidents_or_events_view(browser, incident_server):
+    pg = browser.new_page(viewport={"width": 1280, "height": 800})
+    pg.goto(incident_server + "/")
+    pg.wait_for_selector("body[data-ready='1']", timeout=20000)
+    incidents = pg.locator("#events tbody tr").count()
+    pg.click("#unit button[data-unit='events']")
+    pg.wait_for_function("() => location.search.includes('unit=events')")
+    pg.wait_for_function("() => document.querySelector('#table-title').textContent"
+                         ".endsWith(' events')")
+    events = pg.locator("#events tbody tr").count()
+    assert events > incidents  # the attack's two reports are two events, one incident
+    pg.reload()
+    pg.wait_for_selector("body[data-ready='1']", timeout=20000)
+    assert pg.get_attribute("#unit button.active", "data-unit") == "events"
+    assert pg.locator("#events tbody tr").count() == events
+    assert pg.locator("#map path.inc-marker").count() == 0
+    pg.click("#unit button[data-unit='incidents']")
+    pg.wait_for_function("() => !location.search.includes('unit=')")
+    pg.wait_for_function(f"() => document.querySelectorAll('#events tbody tr').length "
+                         f"=== {incidents}")
+    pg.close()

@@ -121,7 +121,7 @@ class Quote:
     content_start: int
     content_end: int
     content: str
-    kind: str  # direct | indirect
+    kind: str  # direct | partial | indirect | belief | noncommittal (cue withheld/negated)
     rule: str
     confidence: float
     cue_start: int | None = None

@@ -47,6 +47,9 @@ def eval_places(
         table.add_row(f"recognition {key} (overlap)",
                       f"{result['recognition_overlap'][key]:.3f}")
     table.add_row("accuracy within 161 km", f"{result['acc_161km']:.3f}")
+    for half in ("even", "odd"):
+        table.add_row(f"  {half} articles: recognition F1 / accuracy within 161 km",
+                      f"{result[half]['f1']:.3f} / {result[half]['acc_161km']:.3f}")
     table.add_row("AUC of log error (lower is better)", f"{result['auc']:.3f}")
     table.add_row("n (found toponyms with gold coordinates)", str(result["n"]))
     table.add_row("gold toponyms / predicted", f"{result['gold_toponyms']} / {result['predicted']}")

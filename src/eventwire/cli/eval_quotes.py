@@ -16,22 +16,34 @@ from eventwire.cli._common import console, fail
 def eval_quotes(
     folder: Path = typer.Argument(..., help="Folder with text/NAME.txt and attributions/*.ann."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    half: str | None = typer.Option(
+        None, "--half", help="Only the even or odd texts (in name order): 'even' or 'odd'."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Only the first N texts."),
+    errors: Path | None = typer.Option(
+        None, "--errors", help="Write one JSON line per error (missed, spurious, speaker)."),
 ) -> None:
     """Score the quote extractor against brat attributions (PolNeAR layout)."""
     from eventwire.config import Settings
-    from eventwire.eval.quotes import QuotesDirError, evaluate, read_dir, spacy_extractor
+    from eventwire.eval.quotes import QuotesDirError, evaluate, read_dir, select, spacy_extractor
     from eventwire.nlp.model import ModelMissing
     from eventwire.pipeline import load_nlp
 
     try:
-        docs = read_dir(folder)
+        docs = select(read_dir(folder), half, limit)
     except QuotesDirError as exc:
         fail(str(exc), 2)
     try:
         nlp = load_nlp(Settings(), upto="eventwire_quotes")
     except ModelMissing as exc:
         fail(str(exc), 2)
-    result = evaluate(docs, spacy_extractor(nlp))
+    found: list[dict] | None = [] if errors is not None else None
+    result = evaluate(docs, spacy_extractor(nlp), found)
+    if errors is not None and found is not None:
+        try:
+            with errors.open("w", encoding="utf-8") as fh:
+                fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in found)
+        except OSError as exc:
+            fail(f"{errors}: cannot write errors ({exc.strerror})", 2)
     if as_json:
         result.pop("counts", None)
         print(json.dumps(result))

@@ -160,7 +160,18 @@ def evaluate(path: str | Path, model: str, limit: int | None = None,
     docs = (nlp.make_doc(a.text) for a in articles)
     for doc in nlp.pipe(_with_ids(docs, articles), batch_size=batch_size):
         predicted.append(doc._.places or [])
-    return score(articles, predicted)
+    return with_halves(articles, predicted)
+
+
+def with_halves(articles: list[GoldArticle], predicted: list[list]) -> dict:
+    """The scores, plus the headline figures on the even and the odd articles: a change
+    that helps one half only fits the corpus, not the task."""
+    result = score(articles, predicted)
+    for half, rows in (("even", slice(0, None, 2)), ("odd", slice(1, None, 2))):
+        part = score(articles[rows], predicted[rows])
+        result[half] = {"f1": part["recognition"]["f1"], "acc_161km": part["acc_161km"],
+                        "n": part["n"]}
+    return result
 
 
 def _with_ids(docs, articles):

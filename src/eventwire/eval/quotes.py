@@ -46,6 +46,9 @@ class Attribution:
     source: list[tuple[int, int]] = field(default_factory=list)
     source_text: str = ""
     speaker_name: str | None = None
+    cue: list[tuple[int, int]] = field(default_factory=list)
+    cue_text: str = ""
+    rule: str = ""
 
     @property
     def direct(self) -> bool:
@@ -96,12 +99,15 @@ def parse_ann(ann: str, text: str) -> list[Attribution]:
         if not parts:
             continue
         source = sorted(p for tid in ev.get("Source", []) for p in spans.get(tid, []))
+        cue = sorted(p for tid in ev.get("Cue", []) for p in spans.get(tid, []))
         out.append(
             Attribution(
                 parts=parts,
                 content=" ".join(text[s:e] for s, e in parts),
                 source=source,
                 source_text=" ".join(text[s:e] for s, e in source),
+                cue=cue,
+                cue_text=" ".join(text[s:e] for s, e in cue),
             )
         )
     out.sort(key=lambda a: a.parts[0])
@@ -145,7 +151,11 @@ def group_predictions(quotes: Iterable[Quote]) -> list[Attribution]:
         src = sorted({(q.speaker_start, q.speaker_end) for q in qs
                       if q.speaker_start is not None and q.speaker_end is not None})
         name = next((q.speaker_name for q in qs if q.speaker_name), None)
-        out.append(Attribution(parts, " ".join(q.content for q in qs), src, "", name))
+        first = qs[0]
+        cue = [(first.cue_start, first.cue_end)] if first.cue_start is not None else []
+        speaker = " ".join(dict.fromkeys(q.speaker for q in qs if q.speaker))
+        out.append(Attribution(parts, " ".join(q.content for q in qs), src, speaker, name,
+                               cue, first.cue or "", first.rule))
     out.sort(key=lambda a: a.parts[0])
     return out
 
@@ -230,14 +240,59 @@ def score(pairs_of_docs: list[tuple[list[Attribution], list[Attribution]]]) -> d
     return out
 
 
+def select(docs: list[GoldDoc], half: str | None = None, limit: int | None = None
+           ) -> list[GoldDoc]:
+    """The even or odd half of the documents (in name order), then the first ``limit``:
+    two halves that should agree, and a quick subset while iterating."""
+    if half not in (None, "even", "odd"):
+        raise QuotesDirError(f"--half {half!r}: expected 'even' or 'odd'")
+    if half is not None:
+        docs = docs[half == "odd" :: 2]
+    return docs[:limit] if limit is not None else docs
+
+
+def errors(docs: list[GoldDoc], quotes: list[list[Quote]], threshold: float = THRESHOLDS[0]
+           ) -> list[dict[str, Any]]:
+    """One record per error at ``threshold``, for reading errors by class: a gold attribution
+    no prediction matched ("missed"), a prediction no gold matched ("spurious"), a match
+    whose speaker is wrong ("speaker")."""
+    out: list[dict[str, Any]] = []
+    for d, qs in zip(docs, quotes, strict=True):
+        pred = group_predictions(qs)
+        pairs = match(d.gold, pred, threshold)
+        hit_gold = {id(g) for g, _ in pairs}
+        hit_pred = {id(p) for _, p in pairs}
+
+        def row(cls: str, g: Attribution | None, p: Attribution | None,
+                name: str = d.name) -> dict[str, Any]:
+            r: dict[str, Any] = {"doc": name, "class": cls}
+            if g is not None:
+                r.update(gold_parts=g.parts, gold_content=g.content, gold_cue=g.cue_text,
+                         gold_source=g.source_text)
+            if p is not None:
+                r.update(pred_parts=p.parts, pred_content=p.content, pred_cue=p.cue_text,
+                         pred_speaker=p.source_text, pred_speaker_name=p.speaker_name,
+                         rule=p.rule)
+            return r
+
+        out += [row("missed", g, None) for g in d.gold if id(g) not in hit_gold]
+        out += [row("spurious", None, p) for p in pred if id(p) not in hit_pred]
+        out += [row("speaker", g, p) for g, p in pairs if g.source and not speaker_ok(g, p)]
+    return out
+
+
 def evaluate(folder: str | Path | list[GoldDoc],
-             extract: Callable[[list[GoldDoc]], list[list[Quote]]]) -> dict[str, Any]:
+             extract: Callable[[list[GoldDoc]], list[list[Quote]]],
+             errors_to: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """Score ``extract`` (texts in, Quote lists out, one per text) on a brat folder (or on
-    the documents ``read_dir`` already read from it)."""
+    the documents ``read_dir`` already read from it); the error records go to ``errors_to``
+    when it is given."""
     docs = folder if isinstance(folder, list) else read_dir(folder)
     quotes = extract(docs)
     result = score([(d.gold, group_predictions(q)) for d, q in zip(docs, quotes, strict=True)])
     result["documents"] = len(docs)
+    if errors_to is not None:
+        errors_to += errors(docs, quotes)
     return result
 
 

@@ -1,12 +1,15 @@
 """The trigger lexicon: a readable text file users extend without touching code.
 
-The format is described at the top of ``eventwire/data/events/lexicon.txt``.  Extra files
-named in ``Settings.lexicon_files`` (``EVENTWIRE_LEXICON``) are read after the packaged one;
-their entries add to it.
+The format is described at the top of ``eventwire/data/events/lexicon.txt``.  The packaged
+``petrarch2.txt`` (verb frames converted from PETRARCH2's CAMEO dictionary by
+``scripts/convert_petrarch2.py``) is read after it, so hand-written entries win ties.  Extra
+files named in ``Settings.lexicon_files`` (``EVENTWIRE_LEXICON``) are read last; their
+entries add to these.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,6 +20,11 @@ from eventwire.errors import EventwireError
 from eventwire.events.plover import CONTEXTS, QUAD, valid_mode
 
 POS_PREFIX = {"V": "verb", "N": "noun", "A": "adj"}
+# The type of a frame in which the word names no event ("release +statement"): a sense
+# constraint that keeps a broader entry of the same word from firing.
+NO_EVENT = "NONE"
+PACKAGED = ("lexicon.txt", "petrarch2.txt")
+_COMMENT = re.compile(r"\s#\s.*$")  # "ASSAULT  attack +faction   # CAMEO 190 ..."
 
 
 class LexiconError(EventwireError, ValueError):
@@ -73,7 +81,7 @@ class Lexicon:
             except (OSError, UnicodeDecodeError) as exc:
                 raise LexiconError(f"{path}: cannot read lexicon file ({exc})") from exc
         for no, raw in enumerate(text.splitlines(), 1):
-            line = raw.strip()
+            line = _COMMENT.sub("", raw).strip()
             if not line or line.startswith("# ") or line == "#":
                 continue
             try:
@@ -102,7 +110,7 @@ class Lexicon:
     def add_entry(self, head: str, words: list[str], where: str) -> None:
         label, _, context = head.partition("#")
         etype, _, mode = label.partition("/")
-        if etype not in QUAD:
+        if etype not in QUAD and etype != NO_EVENT:
             raise LexiconError(f"unknown PLOVER type {etype!r}")
         if not valid_mode(etype, mode or None):
             raise LexiconError(f"mode {mode!r} is not a mode of {etype}")
@@ -149,15 +157,16 @@ def _forms(lemma: str, lower: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def packaged_text() -> str:
-    return resources.files("eventwire.data").joinpath("events/lexicon.txt").read_text("utf-8")
+def packaged_text(name: str = "lexicon.txt") -> str:
+    return resources.files("eventwire.data").joinpath(f"events/{name}").read_text("utf-8")
 
 
 @lru_cache(maxsize=8)
 def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
     """The packaged lexicon plus the user's files, parsed once per process."""
     lex = Lexicon()
-    lex.add_file("lexicon.txt", packaged_text())
+    for name in PACKAGED:
+        lex.add_file(name, packaged_text(name))
     for path in extra_files:
         lex.add_file(path)
     return lex

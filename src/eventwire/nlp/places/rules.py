@@ -8,6 +8,16 @@ import re
 FUNCTION_WORDS = {"of", "the", "and", "de", "del", "la", "le", "al", "el", "es", "da", "do",
                   "du", "des", "upon", "on", "sur", "am", "an", "bin", "ibn"}
 
+# Words that make a name an administrative area ("Laurel County", "Nyanza Province").
+REGION_WORDS = re.compile(
+    r"\b(county|parish|province|state|governorate|region|district|oblast|prefecture)\b", re.I
+)
+
+# A place name naming a disease, not a place ("West Nile virus", "Marburg fever").
+DISEASE_AFTER = re.compile(
+    r"\s+(?:virus|viruses|fever|disease|encephalitis|flu|strain|hemorrhagic|haemorrhagic)\b",
+    re.I)
+
 # Compass words that name a place only as part of a longer name ("West Bank").
 DIRECTION_WORDS = {"north", "south", "east", "west", "central", "northern", "southern",
                    "eastern", "western", "northeast", "northwest", "southeast", "southwest",
@@ -70,7 +80,7 @@ _DIRECTIONS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|sou
 # Words just before a toponym that say how an event relates to it.
 RELATION_BEFORE = re.compile(
     r"(?:^|\W)(?P<rel>"
-    rf"{_DIRECTIONS}(?:ern)?\s+of|{_DIRECTIONS}(?:ern)?|"
+    rf"{_DIRECTIONS}(?:ern)?\s+of|{_DIRECTIONS}(?:ern)?|central|"
     r"near|nearby|outside(?:\s+of)?|inside|around|across|along|throughout|beyond|"
     r"in|at|from|to|into|toward|towards|within|between"
     r")\s+(?:the\s+)?(?:(?:town|city|village|capital|province|region|district|state|"
@@ -100,6 +110,20 @@ DATELINE = re.compile(
 COUNTY_LIST = re.compile(r"(?<= )(?:counties|parishes)\b")
 _COUNTY = r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)?"
 COUNTY_NAMES = re.compile(rf"{_COUNTY}(?:(?:, |,? and |,? or ){_COUNTY})+ $")
+
+# "Greer, S.C.", "Salina, Kan.", "Moorhead, MN": up to three capitalised words, a comma and
+# a state abbreviation (checked against ``STATE_ABBREVIATIONS``).
+STATE_AFTER_TOWN = re.compile(
+    r"(?<![\w.])(?P<town>[A-Z][\w'\-]+(?: [A-Z][\w'\-]+){0,2}), "
+    r"(?P<state>(?:[A-Z]\.){2}|[A-Z]\.[A-Z][a-z]\.|[A-Z][a-z]{1,4}\.|[A-Z]{2}(?![\w.]))"
+)
+
+# Up to three capitalised words and a comma just before a state or country: a town's name?
+TOWN_BEFORE_COMMA = re.compile(r"(?<![\w.])(?P<town>[A-Z][\w'\-]+(?: [A-Z][\w'\-]+){0,2}), $")
+
+# "S.C.", "W.Va.": a state's dotted initials, a state wherever they stand ("the S.C. Highway
+# Patrol", "James Clyburn, D-S.C.").
+STATE_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.[A-Z][a-z]?\.(?![\w.])")
 
 # US states as AP style and postal codes write them ("Alexandria, La.", "Springfield, IL").
 STATE_ABBREVIATIONS = {

@@ -11,72 +11,92 @@ Quote record per quoted part; the parts of one attribution share the same cue sp
 speaker, which is how a reader (and ``eventwire.eval.quotes``) puts them back together.
 A quotation running over several paragraphs is one record whose span covers them all.
 
-``kind`` is "direct" when the rule started from quotation marks, "indirect" when it started
-from the parse (an indirect content may still hold a quoted phrase).  The speaker span is
-resolved to a named actor by ``speaker`` (pronouns and "the official" included).
+``kind`` is "direct" when the rule started from quotation marks; an attribution found from
+the parse is "partial" when its content holds a quoted phrase, "belief" for a thought,
+attitude or impression ("X believes", "X is worried about", "X appears to"),
+"noncommittal" when its cue is negated or withheld ("did not confirm", "declined to
+comment": kept, but reporting no content of the speaker's own), else "indirect".  The
+speaker span is resolved to a named actor by ``speaker`` (pronouns, "the official" and
+"the ministry" included); "you", a dateline or a clock time is never a speaker.
 """
 
 from __future__ import annotations
-
-from bisect import bisect_left, bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.models import Quote
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
+from eventwire.nlp.quotes.cues import WITHHOLD_VERBS
 from eventwire.nlp.quotes.direct import DirectRules
 from eventwire.nlp.quotes.indirect import IndirectRules
-from eventwire.nlp.quotes.marks import paragraphs, segments
-from eventwire.nlp.quotes.speaker import SpeakerIndex
-from eventwire.nlp.quotes.syntax import Cand, Tokens
+from eventwire.nlp.quotes.marks import DOUBLE_MARKS
+from eventwire.nlp.quotes.speaker import speaker_span
+from eventwire.nlp.quotes.syntax import Cand, lemma_of
+
+# Rules too loose to stand inside another attribution's content (see ``_nested_out``).
+NESTED_WEAK = frozenset(
+    {"indirect:object", "indirect:think", "indirect:noun-object", "indirect:attitude",
+     "indirect:seem"})
+LABEL_RULES = frozenset({"direct:transcript", "direct:headline", "direct:dash"})
+BELIEF_RULES = frozenset({"indirect:think", "indirect:attitude", "indirect:seem"})
 
 
 class QuoteFinder(DirectRules, IndirectRules):
     """All rules over one Doc; ``find()`` returns the Quote records."""
-
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        self.text = doc._.text
-        self.toks = Tokens(doc)
-        self.paras = paragraphs(self.text)
-        self.para_starts = [p[0] for p in self.paras]
-        self.turns = self._transcript_turns()
-        turn_paras = [p for p, _, _ in self.turns]
-        self.segs = [
-            s for s in segments(self.text) if not any(a <= s.start < b for a, b in turn_paras)
-        ]
-        self.top = [s for s in self.segs if not s.nested]
-        self.top_starts = [s.start for s in self.top]
-        self.index = SpeakerIndex(doc, [(s.start, s.end) for s in self.top])
-        self.used_cues: set[int] = set()
-
-    def _para_of(self, pos: int) -> tuple[int, int]:
-        i = bisect_left(self.para_starts, pos + 1) - 1
-        return self.paras[max(i, 0)] if self.paras else (0, len(self.text))
-
-    def _para_index(self, pos: int) -> int:
-        return bisect_left(self.para_starts, pos + 1) - 1
-
-    def _in_segment(self, pos: int) -> bool:
-        i = bisect_right(self.top_starts, pos) - 1
-        return i >= 0 and pos < self.top[i].end
 
     def find(self) -> list[Quote]:
         direct = self._turns() + self._headline() + self._direct()
         for c in direct:
             if c.cue:
                 self.used_cues.add(c.cue[0])
-        cands = direct + self._indirect(direct)
+        cands = direct + self._nested_out(self._indirect(direct), direct)
         cands.sort(key=lambda c: c.parts[0][0])
         return [q for c in cands for q in self._records(c)]
+
+    @staticmethod
+    def _nested_out(cands: list[Cand], direct: list[Cand]) -> list[Cand]:
+        """Drop the weak attributions whose cue sits inside another one's content: in "he
+        said the party wants a recount", "wants" is part of what he said; a that-clause
+        of a speech verb ("he said she told him that ...") is kept."""
+        spans = [p for c in cands + direct for p in c.parts]
+        return [c for c in cands if c.rule not in NESTED_WEAK or c.cue is None
+                or not any(a <= c.cue[0] < b for a, b in spans)]
+
+    def _kind(self, c: Cand) -> str:
+        """direct | partial (indirect holding a quoted phrase) | indirect | belief (a
+        thought, attitude or impression) | noncommittal (a withheld or negated cue: "did
+        not confirm", "declined to comment")."""
+        if c.kind == "direct":
+            return "direct"
+        cue = self.toks.between(c.cue[0], c.cue[0] + 1) if c.cue else []
+        if cue:
+            t = cue[0]
+            if t.dep_ == "conj":  # "did not confirm or deny": the negation is the first verb's
+                t = t.head
+            if (any(k.dep_ == "neg" for k in t.children) or lemma_of(t) in WITHHOLD_VERBS
+                    or t.dep_ == "xcomp" and lemma_of(t.head) in WITHHOLD_VERBS):
+                return "noncommittal"
+        if c.rule in BELIEF_RULES:
+            return "belief"
+        if any(ch in self.text[s:e] for s, e in c.parts for ch in DOUBLE_MARKS):
+            return "partial"
+        return "indirect"
 
     def _records(self, c: Cand) -> list[Quote]:
         aid = self.doc._.article_id or ""
         name = code = None
+        if c.speaker is not None:
+            c.speaker = speaker_span(c.speaker, c.rule in LABEL_RULES)
+            if c.speaker is None or c.head is None or c.head.i not in range(
+                    c.speaker.start, c.speaker.end):
+                c.head = c.speaker.root if c.speaker is not None else None
         if c.speaker is not None and c.head is not None:
             name, code = self.index.resolve(c.speaker, c.head)
             self.index.note_speaker(name, code, c.speaker.start_char)
+        elif c.rule == "direct:no-cue":
+            name, code = self.index.nearest_person(c.parts[0][0])
+        kind = self._kind(c)
         out = []
         for s, e in c.parts:
             out.append(
@@ -85,7 +105,7 @@ class QuoteFinder(DirectRules, IndirectRules):
                     content_start=s,
                     content_end=e,
                     content=self.text[s:e],
-                    kind=c.kind,
+                    kind=kind,
                     rule=c.rule,
                     confidence=round(c.confidence, 2),
                     cue_start=c.cue[0] if c.cue else None,

@@ -49,6 +49,8 @@ OBJECT_VERBS = frozenset(
     note indicate disclose explain warn charge respond concede agree disagree
     know believe expect fear doubt suspect assume understand recognize realize
     point speak talk comment testify argue complain
+    show refer write recall issue prefer list order remember rail advocate deem plead
+    underscore press
     """.split()
 )
 # Prepositions that introduce the content of such a verb ("called for", "pointed to").
@@ -56,3 +58,63 @@ OBJECT_PREPS = frozenset("for to on against of about as over".split())
 # Verbs of conversation: "to"/"with" after them names who was spoken to.
 TALK_VERBS = frozenset("speak talk say testify complain".split())
 ADDRESSEE_PREPS = frozenset("to with".split())
+# Verbs that report how someone sees a thing when an "as" phrase (or a predicate) follows:
+# "sees the vote as a test", "regarded him as a rival", "referred to it as a hoax".
+AS_VERBS = frozenset("see view regard consider perceive refer treat characterize".split())
+# Raising verbs: "X seems to Y" reports an impression of X (the writer's, unattributed).
+RAISING_VERBS = frozenset("seem appear".split())
+# Adjectives of attitude after a copula: "is worried about X", "was confident that Y".
+ATTITUDE_ADJS = frozenset(
+    """
+    worried concerned proud interested eager confident skeptical sceptical critical
+    optimistic pessimistic sure certain convinced aware conscious hopeful afraid fearful
+    angry upset furious happy pleased glad satisfied disappointed surprised unhappy
+    frustrated uncertain unsure opposed supportive wary doubtful adamant determined anxious
+    keen reluctant unwilling willing ready open resistant enthusiastic nervous alarmed
+    outraged dismayed troubled grateful thankful unconvinced
+    """.split()
+)
+# Nouns naming a report whose "in" phrase attributes the clause it modifies: "In a
+# statement, the ministry denied ...", "In this poll, Trump leads ...".
+SOURCE_NOUNS = frozenset(
+    """
+    statement interview poll survey letter report speech tweet post op-ed memo email
+    filing study editorial column book ad advertisement video remarks testimony release
+    analysis document documents memoir essay article piece blog broadcast podcast
+    """.split()
+)
+# Speech and attitude nouns whose "of/about/on/for/against" object is the content when
+# the noun has a holder: "his criticism of the plan", "her comments about the deal".
+STANCE_NOUNS = frozenset(
+    """
+    criticism mention comment comments remarks view views opinion opinions concern
+    concerns opposition praise accusation accusations denial endorsement description
+    prediction commitment hopes fears doubts complaint complaints critique defense defence
+    attack attacks questions warning warnings claim claims call calls demand demands
+    """.split()
+)
+# Negated or withheld speech ("did not confirm or deny", "declined to comment"): kept as
+# a flagged kind, since the cue reports no content of the speaker's own.
+WITHHOLD_VERBS = frozenset("decline refuse".split())
+# Adverbs that attribute their clause to an unnamed source ("he reportedly asked ...").
+HEARSAY_ADVS = frozenset("reportedly allegedly purportedly supposedly reputedly".split())
+# Verbs of intention whose to-infinitive is the content ("decided to run", "voted to
+# repeal", "is pushing to delay"); without one they report an act, not a stance.
+INTENT_VERBS = frozenset("decide vote push choose move threaten aim".split())
+# Nouns of a stance someone holds: "X is a critic of Y", "X, a supporter of Y".
+HOLDER_NOUNS = frozenset(
+    """
+    supporter supporters critic critics opponent opponents advocate advocates defender
+    defenders champion proponent proponents backer backers skeptic skeptics foe foes
+    admirer admirers fan fans
+    """.split()
+)
+# Nouns whose "is that ..." / "is to ..." complement is the content: "the ministry's view is
+# that ...", "his message was that ...", "the goal is to ...".
+COPULA_NOUNS = frozenset(
+    """
+    view position argument message point concern hope fear belief goal aim plan claim
+    assessment conclusion answer response reply suggestion verdict impression feeling
+    contention stance thinking assumption expectation promise pledge demand
+    """.split()
+)

@@ -8,7 +8,8 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Span, Token
 
-from eventwire.nlp.quotes.marks import TRANSCRIPT_RE, Segment, single_quoted
+from eventwire.nlp.quotes.context import ArticleContext
+from eventwire.nlp.quotes.marks import Segment, single_quoted
 from eventwire.nlp.quotes.syntax import (
     DASHES,
     Cand,
@@ -21,23 +22,8 @@ from eventwire.nlp.quotes.syntax import (
 )
 
 
-class DirectRules:
-    """Mixed into ``QuoteFinder``: uses its text, tokens, paragraphs and segments."""
-
-    def _transcript_turns(self) -> list[tuple[tuple[int, int], int, int]]:
-        """((para start, para end), label end, content start) for "NAME: ..." paragraphs."""
-        caps, head = [], []
-        for k, (ps, pe) in enumerate(self.paras):
-            m = TRANSCRIPT_RE.match(self.text, ps, pe)
-            if not m:
-                continue
-            label = m.group(1)
-            if label.isupper():
-                caps.append(((ps, pe), m.end(1), m.end()))
-            elif k == 0 and len(label.split()) <= 3:
-                head.append(((ps, pe), m.end(1), m.end()))  # headline "Pence: ..."
-        # a dateline ("WASHINGTON: ...") looks like one turn; a transcript has several
-        return head + (caps if len(caps) >= 2 else [])
+class DirectRules(ArticleContext):
+    """The direct-quote rules over an article's context."""
 
     def _turns(self) -> list[Cand]:
         out = []
@@ -72,11 +58,15 @@ class DirectRules:
                                 (colon, colon + 1), span, name_head(span)))
         done = out[0].parts[0] if out else (pe, pe)
         for s, e in single_quoted(text, ps, pe):
-            if not done[0] <= s < done[1]:
+            # a one-word scare quote ("‘loser’") or one with no speaker is a headline's
+            # own wording far more often than a quotation
+            if not done[0] <= s < done[1] and len(text[s:e].split()) >= 2:
                 # the speaker is the headline's subject when it comes before the quotation
                 subj = next((t for t in self.toks.between(ps, s) if t.dep_ == "nsubj"
                              and t.head.dep_ == "ROOT"), None)
-                span = np_span(subj, ps, s) if subj is not None else None
+                if subj is None:
+                    continue
+                span = np_span(subj, ps, s)
                 out.append(Cand([(s, e)], "direct", "direct:headline-quote", 0.4,
                                 None, span, subj))
         return out
@@ -172,7 +162,7 @@ class DirectRules:
         verbs = [t for t in words if is_cue_verb(t, True)
                  or gap == ":" and t.pos_ == "VERB" and subject(t) is not None]
         if not verbs:
-            return None
+            return self._colon_name(words) if gap == ":" else None
         verb = verbs[-1]
         last = words[-1]
         if gap not in (",", ":", "") :
@@ -199,13 +189,20 @@ class DirectRules:
         return Cand([], "direct", "direct:cue-before", 0.85, (verb.idx, verb.idx + len(verb)),
                      span, subj)
 
-    def _ends_sentence(self, seg: Segment) -> bool:
-        """The quotation closes its sentence ("...," or "." inside, or nothing after)."""
-        s, e = seg.inner(self.text)
-        if self.text[s:e].rstrip().rstrip("'’")[-1:] in (",", ".", "?", "!"):
-            return True
-        after = self.text[seg.end : seg.end + 2].lstrip(" ")
-        return after == "" or after[0] in ".!?\n"
+    def _colon_name(self, words: list[Token]) -> Cand | None:
+        """"Senator Ruth Lane:" or "From the council's letter:" before a quotation: the
+        colon attributes it to the last name before it."""
+        names = [t for t in words if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")]
+        if not names or len(words) > 25:
+            return None
+        last = names[-1]
+        first = last
+        while first.i > 0 and first.ent_iob_ == "I":
+            first = self.doc[first.i - 1]
+        span = self.doc[first.i : last.i + 1]
+        colon = words[-1].idx + len(words[-1])
+        colon += self.text[colon:].index(":")
+        return Cand([], "direct", "direct:colon", 0.6, (colon, colon + 1), span, name_head(span))
 
     def _direct(self) -> list[Cand]:
         out: list[Cand] = []
@@ -244,7 +241,8 @@ class DirectRules:
                 out.append(Cand([(seg.start, seg.end)], "direct", "direct:continued", 0.7,
                                  prev.cue, prev.speaker, prev.head))
                 continue
-            if nwords >= 6 and self._whole_sentences(seg, ps, pe):
+            # a short quotation with no cue is a title or slogan as often as a quote
+            if nwords >= 8 and self._whole_sentences(seg, ps, pe):
                 near = prev is not None and prev.speaker is not None and (
                     self._para_index(prev.parts[-1][1]) >= self._para_index(seg.start) - 3)
                 out.append(Cand([(seg.start, seg.end)], "direct", "direct:no-cue", 0.4, None,

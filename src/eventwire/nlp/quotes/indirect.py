@@ -1,7 +1,11 @@
 """Indirect quotes from the dependency parse: that-clauses of speech verbs, "X, he said",
 verbs whose object is what was said, passives (with a "by" agent, or none: "X is expected
 to ..."), speech nouns with a that-clause, intent nouns with their holder ("Lane's pledge
-to ..."), "as X put it" and "according to X".
+to ..."), "as X put it" and "according to X"; beliefs and attitudes ("X believes",
+"X is worried about"), impressions ("X appears to"), characterisations ("sees X as"),
+intentions ("voted to"), stance nouns with a holder ("her criticism of", "a critic of",
+"the ministry's view is that"), "in a statement/poll" phrases and hearsay adverbs
+("reportedly").
 
 Attribution annotation (PolNeAR style) counts almost any communicative act, so the content
 of a rule whose cue comes first runs on to the end of its sentence unless another speech
@@ -11,17 +15,29 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span, Token
 
+from eventwire.nlp.quotes.context import ArticleContext
 from eventwire.nlp.quotes.cues import (
     ADDRESSEE_PREPS,
+    AS_VERBS,
+    ATTITUDE_ADJS,
+    COPULA_NOUNS,
     DIRECTIVE_VERBS,
+    HEARSAY_ADVS,
+    HOLDER_NOUNS,
     INTENT_NOUNS,
+    INTENT_VERBS,
     OBJECT_PREPS,
     OBJECT_VERBS,
     QUOTE_ONLY_VERBS,
+    RAISING_VERBS,
+    SOURCE_NOUNS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
+    STANCE_NOUNS,
     TALK_VERBS,
     THINK_VERBS,
 )
@@ -29,6 +45,7 @@ from eventwire.nlp.quotes.syntax import (
     QUOTE_CHARS,
     Cand,
     after_window,
+    lemma_of,
     np_span,
     sentence_start,
     subject,
@@ -37,24 +54,66 @@ from eventwire.nlp.quotes.syntax import (
 # Rules whose content the parser tends to cut short.
 EXTENDABLE = frozenset(
     "indirect:ccomp indirect:object indirect:think indirect:directive indirect:noun "
-    "indirect:passive-bare".split()
+    "indirect:passive-bare indirect:seem indirect:attitude indirect:in-source "
+    "indirect:noun-is".split()
 )
 
 
 # Lemmas and words that can open an indirect rule (see ``_alternatives``): most tokens open
 # none, and reading their parse costs.
-_CUE_LEMMAS = SPEECH_VERBS | THINK_VERBS | OBJECT_VERBS | INTENT_NOUNS | {"put"}
-_CUE_WORDS = SPEECH_NOUNS | {"according"}
+_CUE_LEMMAS = (SPEECH_VERBS | THINK_VERBS | OBJECT_VERBS | INTENT_NOUNS | AS_VERBS
+               | RAISING_VERBS | ATTITUDE_ADJS | INTENT_VERBS | {"put"})
+_CUE_WORDS = (SPEECH_NOUNS | SOURCE_NOUNS | STANCE_NOUNS | HEARSAY_ADVS | HOLDER_NOUNS
+              | COPULA_NOUNS | {"according"})
+# Verbs whose object noun is a stance the subject takes: "made comments about X".
+_LIGHT_VERBS = frozenset(
+    "make have express voice issue offer level raise share repeat deliver reiterate renew "
+    "lodge file air".split()
+)
+_SELF_SOURCES = frozenset("poll survey study report analysis".split())
+_CONTENT_PREPS = frozenset("of about on for against toward towards over regarding".split())
 
 
-class IndirectRules:
-    """Mixed into ``QuoteFinder``: uses its text, tokens, paragraphs and segments."""
+_KEYS: dict[int, numpy.ndarray] = {}
+
+
+def _cue_keys(strings) -> numpy.ndarray:
+    """String hashes of every cue lemma and word (and "hop", the tagger's lemma of
+    "hoping"), cached per string store."""
+    got = _KEYS.get(id(strings))
+    if got is None:
+        words = _CUE_LEMMAS | _CUE_WORDS | {"hop"}
+        got = _KEYS[id(strings)] = numpy.array(
+            sorted(strings.add(w) for w in words), dtype=numpy.uint64)
+    return got
+
+
+def _holder(verb: Token) -> Token | None:
+    """The verb's subject; for a participle clause with none ("Asked about X, she said"),
+    the subject of the clause it hangs on, wherever it stands."""
+    subj = subject(verb)
+    if subj is None and verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG"):
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
+        subj = verb.head  # "polls showing her ahead": the noun the participle modifies
+    tok = verb
+    for _ in range(5):  # "are quick to point out that", "went out of his way to say that"
+        if subj is not None or tok.dep_ in ("ccomp", "ROOT", "relcl", "acl"):
+            break
+        tok = tok.head
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj
+
+
+class IndirectRules(ArticleContext):
+    """The indirect-attribution rules over an article's context."""
 
     def _indirect(self, direct: list[Cand]) -> list[Cand]:
         out = []
         covered = sorted(p for c in direct for p in c.parts)
-        for t in self.doc:
-            lemma = t.lemma_.lower()
+        for k in self._cue_positions():
+            t = self.doc[k]
+            lemma = lemma_of(t)
             if lemma not in _CUE_LEMMAS and t.lower_ not in _CUE_WORDS:
                 continue
             if t.idx in self.used_cues:
@@ -74,6 +133,15 @@ class IndirectRules:
                     out.append(cand)
                     break
         return out
+
+    def _cue_positions(self) -> list[int]:
+        """Indices of the tokens whose lemma or word can open a rule, read from the Doc's
+        arrays: building a Token object for every word would cost more than the rules."""
+        strings = self.doc.vocab.strings
+        keys = _cue_keys(strings)
+        arr = self.doc.to_array([LEMMA, LOWER])
+        hit = numpy.isin(arr[:, 0], keys) | numpy.isin(arr[:, 1], keys)
+        return numpy.flatnonzero(hit).tolist()
 
     def _to_sentence_end(self, cand: Cand) -> None:
         """Run a content that follows its cue on to the end of its sentence: the parser often
@@ -114,28 +182,45 @@ class IndirectRules:
         """The indirect rules that apply to a token, most specific first (lazily)."""
         if t.lower_ == "according":
             yield self._according(t)
+        elif t.lower_ in HEARSAY_ADVS:
+            yield self._hearsay(t)
         elif t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
                                        for c in t.children) and (
                 lemma in SPEECH_VERBS or lemma == "put"
                 and any(c.dep_ == "dobj" and c.lower_ == "it" for c in t.children)):
             yield self._as_put(t)
+        elif t.pos_ == "VERB" and lemma in RAISING_VERBS:
+            yield self._raising(t)
         elif t.pos_ == "VERB" and (lemma in SPEECH_VERBS or lemma in THINK_VERBS
-                                   or lemma in OBJECT_VERBS):
+                                   or lemma in OBJECT_VERBS or lemma in AS_VERBS):
             if lemma not in QUOTE_ONLY_VERBS:
                 yield self._clause(t, lemma)
             if lemma in SPEECH_VERBS:
                 yield self._parenthetical(t)
-            if lemma in OBJECT_VERBS:
+            if lemma in OBJECT_VERBS or any(c.dep_ == "prep" and c.lower_ == "as"
+                                            for c in t.children):
                 yield self._object(t)
             yield self._passive(t)
-        elif t.pos_ == "NOUN" and (t.lower_ in SPEECH_NOUNS or lemma in INTENT_NOUNS):
-            yield self._noun_clause(t)
+        elif t.pos_ == "VERB" and lemma in INTENT_VERBS:
+            if any(c.dep_ == "xcomp" and c.i > t.i for c in t.children):
+                yield self._object(t)
+        elif t.pos_ == "ADJ" and lemma in ATTITUDE_ADJS:
+            yield self._attitude(t)
+        elif t.pos_ == "NOUN":
+            if t.lower_ in SPEECH_NOUNS or lemma in INTENT_NOUNS:
+                yield self._noun_clause(t)
+            if t.lower_ in SOURCE_NOUNS:
+                yield self._in_source(t)
+            if t.lower_ in STANCE_NOUNS or t.lower_ in HOLDER_NOUNS:
+                yield self._noun_object(t)
+            if t.lower_ in COPULA_NOUNS and t.dep_ == "nsubj":
+                yield self._noun_is(t)
 
     def _clause(self, verb: Token, lemma: str) -> Cand | None:
         ps, pe = self._para_of(verb.idx)
         comp = [c for c in verb.children if ps <= c.idx < pe
                 and (c.dep_ == "ccomp" or c.dep_ == "advcl" and c.left_edge.lower_ == "that")]
-        subj = subject(verb)
+        subj = _holder(verb)
         if subj is not None and subj.dep_ == "nsubjpass":
             return None
         if subj is None:
@@ -178,15 +263,18 @@ class IndirectRules:
         if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
             return None
         subj = subject(verb)
-        if subj is None or subj.head.i != verb.i or subj.i > verb.i:
+        if subj is None or subj.head.i != verb.i:
             return None
         text = self.text
-        lo = subj.left_edge.idx
+        inverted = subj.i > verb.i  # "..., said Marcia Lane, the group's director, ..."
+        lo = verb.idx if inverted else subj.left_edge.idx
         if not text[:lo].rstrip().endswith((",", "—", "--")):
             return None
         hi_tok = max((c.right_edge for c in verb.children if c.i > verb.i and not c.is_punct
                       and c.dep_ not in ("advcl", "conj", "parataxis", "cc")),
                      key=lambda t: t.i, default=verb)
+        if inverted and text[hi_tok.idx + len(hi_tok):].lstrip()[:1] not in (",", ".", "—"):
+            return None
         hi = hi_tok.idx + len(hi_tok)
         ps, pe = self._para_of(verb.idx)
         start = sentence_start(text, lo, ps)
@@ -204,7 +292,7 @@ class IndirectRules:
 
     def _object(self, verb: Token) -> Cand | None:
         """"criticized the plan", "called for a recount": the complements are the content."""
-        subj = subject(verb)
+        subj = _holder(verb)
         if subj is None or subj.dep_ == "nsubjpass":
             return None
         sent = verb.sent
@@ -213,7 +301,8 @@ class IndirectRules:
         comps = [c for c in verb.children if c.i > verb.i and c.i < sent.end and (
             c.dep_ in ("dobj", "xcomp", "oprd", "dative", "ccomp")
             or c.dep_ == "prep" and c.lower_ in preps and any(
-                g.dep_ in ("pobj", "pcomp") for g in c.children))]
+                g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")
+                for g in c.children))]  # "spoke on Monday": when, not what
         if not comps:
             return None
         left = min(c.left_edge.i for c in comps)
@@ -294,6 +383,149 @@ class IndirectRules:
         return Cand([self._with_marks(span)], "indirect", "indirect:noun", 0.55,
                      (noun.idx, noun.idx + len(noun)), sp, owner)
 
+    def _noun_is(self, noun: Token) -> Cand | None:
+        """"The ministry's view is that the talks failed": what the copula equates the
+        stance noun with is the content, the noun's possessor its holder."""
+        be = noun.head
+        if lemma_of(be) != "be":
+            return None
+        comp = next((c for c in be.children if c.i > be.i and (
+            c.dep_ in ("ccomp", "xcomp") or c.dep_ == "attr" and c.pos_ == "VERB")), None)
+        if comp is None:
+            return None
+        ps, pe = self._para_of(noun.idx)
+        span = self._trim(self._in_para(self._clause_span(comp), ps, pe))
+        if span is None or len(span) < 3:
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        sp = np_span(owner, 0, len(self.text)) if owner is not None else None
+        return Cand([self._with_marks(span)], "indirect", "indirect:noun-is", 0.5,
+                     (noun.idx, be.idx + len(be)), sp, owner)
+
+    def _hearsay(self, adv: Token) -> Cand | None:
+        """"Trump reportedly asked ...": the clause the adverb modifies, from no named source."""
+        verb = adv.head
+        if adv.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        ps, pe = self._para_of(adv.idx)
+        span = self._trim(self._in_para(self._clause_span(verb), ps, pe))
+        if span is None or len(span) < 3:
+            return None
+        subj = subject(verb)
+        sp = np_span(subj, 0, len(self.text)) if subj is not None else None
+        return Cand([self._with_marks(span)], "indirect", "indirect:hearsay", 0.5,
+                     (adv.idx, adv.idx + len(adv)), sp, subj)
+
+    def _raising(self, verb: Token) -> Cand | None:
+        """"Sanders appears to be spending more": the subject and what it seems to do are
+        an impression the writer reports, with no source."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        comp = next((c for c in verb.children if c.i > verb.i
+                     and c.dep_ in ("xcomp", "acomp", "oprd", "ccomp")), None)
+        if subj is None or comp is None or subj.lower_ in ("who", "which", "that"):
+            return None
+        ps, pe = self._para_of(verb.idx)
+        parts = []
+        if subj.lower_ not in ("it", "there"):  # "it seems that ...": the clause alone
+            head = self._trim(self._in_para(self._clause_span(subj), ps, pe))
+            if head is not None:
+                parts.append(self._with_marks(head))
+        body = self._trim(self._in_para(self._clause_span(comp), ps, pe))
+        if body is None or len(body) < 2:
+            return None
+        parts.append(self._with_marks(body))
+        # the subject is the source when it is someone ("she appeared to suggest ...")
+        sp = np_span(subj, 0, len(self.text)) if subj.lower_ not in ("it", "there") else None
+        return Cand(parts, "indirect", "indirect:seem", 0.5, (verb.idx, verb.idx + len(verb)),
+                     sp, subj if sp is not None else None)
+
+    def _attitude(self, adj: Token) -> Cand | None:
+        """"Democrats are worried about X", "she was confident that Y": the attitude's
+        object is the content, its subject the holder."""
+        if adj.dep_ not in ("acomp", "oprd"):
+            return None
+        subj = _holder(adj.head)
+        if subj is None or subj.lower_ in ("it", "there", "which", "that"):
+            return None
+        comp = None
+        for c in adj.children:
+            if c.i < adj.i:
+                continue
+            if c.dep_ in ("ccomp", "xcomp"):
+                comp = self._clause_span(c)
+            elif c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS | {"with", "by", "in"}:
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    comp = self._clause_span(obj)
+            if comp is not None:
+                break
+        if comp is None:
+            return None
+        ps, pe = self._para_of(adj.idx)
+        span = self._trim(self._in_para(comp, ps, pe))
+        if span is None:
+            return None
+        return Cand([self._with_marks(span)], "indirect", "indirect:attitude", 0.5,
+                     (adj.idx, adj.idx + len(adj)), np_span(subj, 0, len(self.text)), subj)
+
+    def _in_source(self, noun: Token) -> Cand | None:
+        """"In a statement, the group denounced ...", "In this poll, Trump leads": the clause
+        the "in" phrase modifies is what the statement or poll says.  A clause headed by a
+        cue of its own is left to that cue's rule."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+            return None
+        main = prep.head
+        if main.pos_ not in ("VERB", "AUX") or lemma_of(main) in _CUE_LEMMAS:
+            return None
+        ps, pe = self._para_of(noun.idx)
+        if prep.i < main.i:
+            span = self.doc[prep.right_edge.i + 1 : main.right_edge.i + 1]
+        else:
+            span = self.doc[main.left_edge.i : prep.left_edge.i]
+        span = self._trim(self._in_para(span, ps, pe))
+        if span is None or len(span) < 3 or any(
+                t.pos_ == "VERB" and lemma_of(t) in SPEECH_VERBS for t in span):
+            return None  # "in an interview, Ross said ...": the speech verb's own rule
+        # the statement's author: its possessor, else the clause's subject; a poll speaks
+        # for itself ("In this poll, Trump leads")
+        src = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if src is None and noun.lower_ not in _SELF_SOURCES:
+            src = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and c.lower_ not in ("it", "there")), None)
+        src = src if src is not None else noun
+        return Cand([self._with_marks(span)], "indirect", "indirect:in-source", 0.5,
+                     (prep.idx, noun.idx + len(noun)), np_span(src, 0, len(self.text)), src)
+
+    def _noun_object(self, noun: Token) -> Cand | None:
+        """"His criticism of the deal", "made comments about X": a stance noun with a holder
+        (its possessor, or the subject of a light verb taking it) and an object."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None and noun.dep_ == "dobj" and lemma_of(noun.head) in _LIGHT_VERBS:
+            owner = _holder(noun.head)
+        if owner is None and noun.lower_ in HOLDER_NOUNS:
+            if noun.dep_ == "attr":  # "Lane is a critic of the plan"
+                owner = _holder(noun.head)
+            elif noun.dep_ == "appos":  # "Lane, a critic of the plan, ..."
+                owner = noun.head
+        if owner is None:
+            return None
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i
+                     and c.lower_ in _CONTENT_PREPS), None)
+        obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None
+                   ) if prep is not None else None
+        if obj is None:
+            return None
+        ps, pe = self._para_of(noun.idx)
+        span = self._trim(self._in_para(self._clause_span(obj), ps, pe))
+        if span is None:
+            return None
+        sp = np_span(owner, 0, len(self.text))
+        if noun.dep_ == "appos" and owner.i == noun.head.i:  # the name without its apposition
+            sp = self._trim(self.doc[owner.left_edge.i : noun.left_edge.i]) or sp
+        return Cand([self._with_marks(span)], "indirect", "indirect:noun-object", 0.45,
+                     (noun.idx, noun.idx + len(noun)), sp, owner)
+
     def _in_para(self, span: Span, ps: int, pe: int) -> Span:
         """The span cut to one paragraph: the parser often runs a clause over a line break."""
         toks = self.toks.between(max(ps, span.start_char), min(pe, span.end_char))
@@ -339,13 +571,15 @@ class IndirectRules:
         sent = t.sent
         phrase = (t.left_edge.i, t.right_edge.i + 1)
         phrase = (min(phrase[0], t.i), max(phrase[1], obj.right_edge.i + 1))
-        if phrase[0] - sent.start >= 3:
-            span = self.doc[sent.start : phrase[0]]
-        else:
-            span = self.doc[phrase[1] : sent.end]
-        span = self._trim(span)
-        if span is None or len(span) < 3:
+        # the sentence around the phrase, on both sides when it stands in the middle:
+        # "The plan, according to aides, is dead."
+        parts = []
+        for a, b in ((sent.start, phrase[0]), (phrase[1], sent.end)):
+            span = self._trim(self.doc[a:b]) if b > a else None
+            if span is not None and sum(not w.is_punct for w in span) >= 2:
+                parts.append(self._with_marks(span))
+        if sum(e - s for s, e in parts) < 10:
             return None
         sp = np_span(obj, 0, len(self.text))
-        return Cand([self._with_marks(span)], "indirect", "indirect:according-to",
+        return Cand(parts, "indirect", "indirect:according-to",
                      0.8, (t.idx, to.idx + len(to)), sp, obj)

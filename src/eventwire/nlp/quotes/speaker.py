@@ -30,7 +30,32 @@ ROLE_NOUNS = {
     "host", "anchor", "activist", "campaigner", "organizer", "head", "deputy", "commissioner",
 }
 _NAME_LABELS = {"ORG", "GPE", "NORP"}
+# What follows a place in capitals that opens a dateline ("KHARTOUM:", "WASHINGTON (AP)").
+_DATELINE_NEXT = set("(:—–-")
+# Who a quotation addresses is never its speaker.
+_ADDRESSEE = {"you", "yourself", "yourselves", "y'all"}
 _STRIP = " \t\n’'s,.\"“”"
+
+
+def speaker_span(span: Span, label: bool = False) -> Span | None:
+    """The speaker span cut to its last line, or None when it cannot name who spoke:
+    "you" (whom a quotation addresses), a clock time, or a label opening a paragraph
+    ("KHARTOUM:", "WASHINGTON (AP) —"), which is a dateline unless ``label`` says the rule
+    read a transcript turn."""
+    breaks = [t.i for t in span if "\n" in t.text_with_ws]
+    if breaks:  # a subject on an earlier line is a heading the parser ran on
+        span = span.doc[breaks[-1] + 1 : span.end]
+    while len(span) and (span[0].is_space or span[0].is_punct):
+        span = span[1:]
+    if not len(span) or span.root.lower_ in _ADDRESSEE or span.root.ent_type_ == "TIME":
+        return None
+    if not label:
+        text = span.doc._.text
+        line_start = span.start_char == 0 or text[span.start_char - 1] == "\n"
+        nxt = text[span.end_char : span.end_char + 3].lstrip(" ")[:1]
+        if line_start and nxt in _DATELINE_NEXT and len(span) <= 4:
+            return None
+    return span
 
 
 @dataclass
@@ -169,7 +194,27 @@ class SpeakerIndex:
         definite = any(t.lower_ in ("the", "this", "that") for t in head.lefts)
         if definite and head.tag_ == "NN" and low in ROLE_NOUNS:
             return self._antecedent(span.start_char)
+        if definite and head.tag_ == "NN":
+            # "the ministry said" -> the organisation named before whose name holds the noun
+            n = self.previous_holding(span.start_char, low)
+            if n is not None:
+                return n.name, n.code
         return None, None
+
+    def previous_holding(self, before: int, word: str) -> Named | None:
+        """The closest organisation named before ``before`` whose name holds ``word``."""
+        i = bisect_left(self._starts, before) - 1
+        while i >= 0:
+            n = self.named[i]
+            if not n.person and n.end <= before and word in n.name.lower().split():
+                return n
+            i -= 1
+        return None
+
+    def nearest_person(self, before: int) -> tuple[str | None, str | None]:
+        """The person a quotation with no cue most likely belongs to: the one quoted last,
+        else the closest one named before it."""
+        return self._antecedent(before)
 
     def _antecedent(self, before: int) -> tuple[str | None, str | None]:
         n = self.previous_named(before)

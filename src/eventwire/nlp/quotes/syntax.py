@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.nlp.quotes.cues import QUOTE_ONLY_VERBS, SPEECH_VERBS
@@ -67,7 +68,7 @@ class Tokens:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array(IDX).tolist() if len(doc) else []
 
     def between(self, start: int, end: int) -> list[Token]:
         i = bisect_left(self.starts, start)
@@ -75,10 +76,21 @@ class Tokens:
         return [self.doc[k] for k in range(i, j)]
 
 
+# Lemmas the tagger gets wrong for words of saying ("hoping" -> "hop").
+_LEMMA_FIX = {"hop": "hope", "hoped": "hope"}
+
+
+def lemma_of(t: Token) -> str:
+    lemma = t.lemma_.lower()
+    if lemma in _LEMMA_FIX and t.lower_.startswith(("hope", "hoping")):
+        return _LEMMA_FIX[lemma]
+    return lemma
+
+
 def is_cue_verb(t: Token, near_quote: bool) -> bool:
     if t.pos_ not in ("VERB", "AUX") and not (t.lower_ in ("said", "says") and near_quote):
         return False
-    lemma = t.lemma_.lower()
+    lemma = lemma_of(t)
     if lemma in QUOTE_ONLY_VERBS:
         return near_quote
     return lemma in SPEECH_VERBS

@@ -1,6 +1,8 @@
 /* eventwire page: map, timeline, table, breakdowns, search, article view and quote explorer
- * over /api.  The filter lives in the URL, so a view can be shared; the page polls
- * /api/health and reloads its views when new events arrive.
+ * over /api.  Map, timeline and table count incidents (one per real-world event, with its
+ * sources) or events (one per report), as the switch says.  The filter lives in the URL, so
+ * a view can be shared; the page polls /api/health and reloads its views when new events
+ * arrive.
  *
  * Safety rule: text from the data only ever reaches the page through textContent or
  * attribute setters on elements built here, never through innerHTML or HTML strings.
@@ -16,7 +18,8 @@ const COLOURS = {
 const PAGE = 50;
 const POLL_MS = 4000;
 const state = { offset: 0, total: 0, brush: null, zoom: null, line: null, article: null,
-                event: null, view: "events", mapMode: "clusters", counts: null };
+                event: null, view: "events", mapMode: "clusters", counts: null,
+                unit: "incidents" };
 const $ = (id) => document.getElementById(id);
 
 function el(tag, props, ...children) {
@@ -57,6 +60,9 @@ function actorLabel(refs) {
 }
 
 const fmt = (n) => Number(n).toLocaleString("en");
+const plural = (n, word) => `${fmt(n)} ${word}${n === 1 ? "" : "s"}`;
+const incidents = () => state.unit === "incidents";
+const unitWord = () => (incidents() ? "incident" : "event");
 
 /* ---- filters, kept in the URL ------------------------------------------------------- */
 
@@ -100,6 +106,7 @@ function saveUrl() {
   if (state.zoom) p.set("zoom", state.zoom.join(".."));
   if (state.brush) p.set("range", state.brush.join(".."));
   if (state.view !== "events") p.set("view", state.view);
+  if (!incidents()) p.set("unit", state.unit);
   if (state.mapMode !== "clusters") p.set("map", state.mapMode);
   const qs = p.toString();
   history.replaceState(null, "", qs ? `?${qs}` : location.pathname);
@@ -118,6 +125,7 @@ function loadUrl() {
   state.brush = range("range");
   state.view = p.get("view") === "quotes" ? "quotes" : "events";
   state.mapMode = p.get("map") === "heat" ? "heat" : "clusters";
+  state.unit = p.get("unit") === "events" ? "events" : "incidents";
 }
 
 function exportLinks() {
@@ -186,7 +194,7 @@ function clusterIcon(group) {
 
 async function loadMap() {
   const p = filterParams(true);
-  const data = await api("/api/events/points", p);
+  const data = await api(incidents() ? "/api/incidents/points" : "/api/events/points", p);
   points = data.points;
   state.located = data;
   drawMap();
@@ -206,6 +214,12 @@ function mapNote() {
   const data = state.located;
   if (!data) return;
   const notes = [];
+  if (incidents()) {  // the heat view counts events, whatever the switch says
+    if (state.mapMode === "heat") notes.push("heat of the matching events");
+    else notes.push(`${plural(points.length, "located incident")}${data.truncated ? " (the newest)" : ""}; size grows with sources`);
+    $("map-note").textContent = notes.join(" · ");
+    return;
+  }
   if (data.truncated && state.mapMode === "clusters") {
     notes.push(`showing the newest ${fmt(points.length)} of ${fmt(data.located)} located events (the heat view counts all)`);
   }
@@ -248,7 +262,7 @@ function drawMap() {
     heat.clearLayers();
     if (map.hasLayer(heat)) map.removeLayer(heat);
     if (!map.hasLayer(cluster)) map.addLayer(cluster);
-    cluster.addLayers(points.map(([id, lat, lon, type]) => {
+    cluster.addLayers(points.map(incidents() ? incidentMarker : ([id, lat, lon, type]) => {
       const m = L.circleMarker([lat, lon], { radius: 7, color: "#222", weight: 1,
         fillColor: colour(type), fillOpacity: 0.9, className: `ev-marker ev-${type}`, evType: type });
       m.bindTooltip(el("span", { text: `${type} (click to open)` }));
@@ -258,6 +272,51 @@ function drawMap() {
   }
   $("map").dataset.mode = state.mapMode;
   for (const b of document.querySelectorAll("#map-modes button")) b.classList.toggle("active", b.dataset.mode === state.mapMode);
+}
+
+/* An incident's marker grows with its sources; its popup lists the events reporting it. */
+function incidentMarker([id, lat, lon, type, sources, events]) {
+  const m = L.circleMarker([lat, lon], { radius: 6 + 3 * Math.sqrt(sources - 1), color: "#222",
+    weight: 1, fillColor: colour(type), fillOpacity: 0.9, evType: type,
+    className: `ev-marker inc-marker ev-${type}` });
+  m.bindTooltip(el("span", { text: `${type}: ${plural(sources, "source")}, ${plural(events, "report")} (click for them)` }));
+  m.bindPopup(() => el("div", { class: "inc-popup", text: "loading…" }), { maxWidth: 360, minWidth: 240 });
+  m.on("popupopen", async (e) => {
+    try {
+      const node = incidentNode(await api(`/api/incidents/${encodeURIComponent(id)}`));
+      e.popup.setContent(el("div", { class: "inc-popup", dataset: { incident: id } }, node));
+    } catch (err) { showError(err); }
+  });
+  return m;
+}
+
+/* Type, date, place and counts of an incident, then its events, each opening its article. */
+function incidentNode(inc) {
+  const place = [...new Set([inc.place_name, inc.admin1, inc.country].filter(Boolean))].join(", ");
+  const dead = inc.dead == null ? null : inc.dead_min != null && inc.dead_min !== inc.dead_max
+    ? `${inc.dead} dead (reports ${inc.dead_min}-${inc.dead_max})` : `${inc.dead} dead`;
+  return el("div", { class: "incident-body" },
+    el("h3", {}, el("span", { class: "chip", style: `background:${colour(inc.type)}` }),
+       `${inc.type} · ${inc.date || "undated"}${place ? " · " + place : ""}`),
+    el("p", { class: "meta inc-counts", text: [plural(inc.n_sources, "source"),
+      plural(inc.n_articles, "article"), plural(inc.n_events, "event"), dead]
+      .filter(Boolean).join(" · ") }),
+    el("ol", { class: "inc-events" }, ...inc.events.map((e) => el("li", {},
+      el("button", { type: "button", class: "link inc-event", dataset: { event: e.id },
+        onclick: () => openEvent(e.id, e.article_id),
+        text: `${e.source || e.article_title || e.article_id}: ${e.sentence || e.trigger}` })))));
+}
+
+async function showIncident(id) {
+  const box = $("incident");
+  try {
+    const inc = await api(`/api/incidents/${encodeURIComponent(id)}`);
+    box.replaceChildren(el("button", { type: "button", class: "close", "aria-label": "Close incident",
+      onclick: () => { box.hidden = true; }, text: "×" }), incidentNode(inc));
+    box.dataset.incident = id;
+    box.hidden = false;
+    for (const r of $("events").tBodies[0].rows) r.classList.toggle("active", r.dataset.id === id);
+  } catch (err) { showError(err); }
 }
 
 function drawLegend(types) {
@@ -271,9 +330,10 @@ function drawLegend(types) {
 const BIN_WORD = { day: "day", week: "week", month: "month", year: "year" };
 
 async function loadTimeline() {
-  const line = await api("/api/events/timeline", filterParams(false));
+  const line = incidents() ? incidentLine(await api("/api/incidents/timeline", filterParams(false)))
+    : await api("/api/events/timeline", filterParams(false));
   state.line = line;
-  $("timeline-title").textContent = `Events per ${BIN_WORD[line.bin] || line.bin}`;
+  $("timeline-title").textContent = `${incidents() ? "Incidents" : "Events"} per ${BIN_WORD[line.bin] || line.bin}`;
   const notes = [];
   const o = line.outside || {};
   if (o.before || o.after) {
@@ -290,6 +350,45 @@ async function loadTimeline() {
   $("timeline").dataset.bin = line.bin;
   $("timeline").dataset.outside = String((o.before || 0) + (o.after || 0));
   drawTimeline();
+}
+
+/* Incidents per day and type, binned like the events' timeline (day, week from Monday,
+ * month or year, by the range's length) over the filter's dates or the incidents' own. */
+function incidentLine(days) {
+  const v = (id) => $(id).value.trim();
+  let from = v("f-from"), to = v("f-to");
+  if (state.zoom) { from = maxDate(from, state.zoom[0]); to = minDate(to, state.zoom[1]); }
+  const line = { bin: "day", from: null, to: null, bins: [], rows: [], outside: {}, undated: 0 };
+  if (!days.length) return line;
+  line.from = from || days[0].day;
+  line.to = to || days[days.length - 1].day;
+  const d = (s) => new Date(s + "T00:00:00Z");
+  const span = (d(line.to) - d(line.from)) / 864e5 + 1;
+  line.bin = span <= 120 ? "day" : span / 7 <= 120 ? "week" : span / 30.44 <= 120 ? "month" : "year";
+  const trunc = (s) => {
+    const t = d(s);
+    if (line.bin === "week") t.setUTCDate(t.getUTCDate() - ((t.getUTCDay() + 6) % 7));
+    if (line.bin === "month" || line.bin === "year") t.setUTCDate(1);
+    if (line.bin === "year") t.setUTCMonth(0);
+    return t;
+  };
+  for (let t = trunc(line.from); t <= d(line.to);) {
+    line.bins.push(t.toISOString().slice(0, 10));
+    if (line.bin === "day") t.setUTCDate(t.getUTCDate() + 1);
+    else if (line.bin === "week") t.setUTCDate(t.getUTCDate() + 7);
+    else if (line.bin === "month") t.setUTCMonth(t.getUTCMonth() + 1);
+    else t.setUTCFullYear(t.getUTCFullYear() + 1);
+  }
+  const sums = new Map();
+  for (const r of days) {
+    const key = `${trunc(r.day).toISOString().slice(0, 10)} ${r.type}`;
+    const s = sums.get(key) || { bin: key.split(" ")[0], type: r.type, n: 0, sources: 0 };
+    s.n += r.n;
+    s.sources += r.sources;
+    sums.set(key, s);
+  }
+  line.rows = [...sums.values()];
+  return line;
 }
 
 const SVGNS = "http://www.w3.org/2000/svg";
@@ -319,7 +418,7 @@ function drawTimeline() {
   const bins = line ? line.bins : [];
   if (!bins.length) {
     const t = svg("text", { x: 10, y: 50, class: "empty" });
-    t.textContent = "no dated events";
+    t.textContent = `no dated ${unitWord()}s`;
     box.append(t);
     return;
   }
@@ -337,7 +436,8 @@ function drawTimeline() {
       const rect = svg("rect", { x: pad + i * bw + 0.5, y, width: Math.max(bw - 1, 0.5), height: bh,
         class: "bar", fill: colour(r.type), "data-bin": bins[i], "data-type": r.type, "data-n": r.n });
       const tip = svg("title");
-      tip.textContent = `${bins[i]}${line.bin === "day" ? "" : " to " + binEnd(i)}: ${r.n} ${r.type}`;
+      tip.textContent = `${bins[i]}${line.bin === "day" ? "" : " to " + binEnd(i)}: ${r.n} ${r.type}` +
+        (r.sources == null ? "" : ` ${r.n === 1 ? "incident" : "incidents"}, ${plural(r.sources, "source")}`);
       rect.append(tip);
       box.append(rect);
     }
@@ -404,14 +504,18 @@ function zoomTo(range) {
 
 /* ---- event table -------------------------------------------------------------------- */
 
+const HEADS = { events: ["Date", "Type", "Source", "Target", "Place", "Trigger", "Conf."],
+                incidents: ["Date", "Type", "Source", "Target", "Place", "Sources", "Articles"] };
+
 async function loadTable() {
   const p = filterParams(true);
   p.set("limit", PAGE);
   p.set("offset", state.offset);
-  const page = await api("/api/events", p);
+  const page = await api(incidents() ? "/api/incidents" : "/api/events", p);
   state.total = page.total;
+  $("events").tHead.replaceChildren(el("tr", {}, ...HEADS[state.unit].map((h) => el("th", { text: h }))));
   const body = $("events").tBodies[0];
-  body.replaceChildren(...page.items.map((e) => el("tr",
+  body.replaceChildren(...page.items.map(incidents() ? incidentRow : (e) => el("tr",
     { tabindex: "0", dataset: { id: e.id, type: e.type },
       onclick: () => openEvent(e.id, e.article_id),
       onkeydown: (k) => { if (k.key === "Enter") openEvent(e.id, e.article_id); } },
@@ -423,11 +527,24 @@ async function loadTable() {
     el("td", { text: e.trigger || "" }),
     el("td", { text: e.confidence == null ? "" : e.confidence.toFixed(2) }))));
   const last = Math.min(state.offset + PAGE, state.total);
-  $("table-title").textContent = `${fmt(state.total)} events`;
+  $("table-title").textContent = `${fmt(state.total)} ${unitWord()}s`;
   $("page-label").textContent = state.total ? `${state.offset + 1}-${last}` : "0";
   $("prev").disabled = state.offset === 0;
   $("next").disabled = last >= state.total;
-  if (state.view === "events") $("status").textContent = `${fmt(state.total)} events match`;
+  if (state.view === "events") $("status").textContent = `${fmt(state.total)} ${unitWord()}s match`;
+}
+
+function incidentRow(i) {
+  const open = () => showIncident(i.id);
+  return el("tr", { tabindex: "0", dataset: { id: i.id, type: i.type }, onclick: open,
+                    onkeydown: (k) => { if (k.key === "Enter") open(); } },
+    el("td", { text: i.date || "" }),
+    el("td", {}, el("span", { class: "chip", style: `background:${colour(i.type)}` }), i.type),
+    el("td", { text: actorLabel(i.sources) }),
+    el("td", { text: actorLabel(i.targets) }),
+    el("td", { text: [i.place_name, i.country].filter(Boolean).join(", ") }),
+    el("td", { text: fmt(i.n_sources) }),
+    el("td", { text: fmt(i.n_articles) }));
 }
 
 /* ---- breakdowns: top types, countries, actors; a click narrows the filter ------------- */
@@ -439,6 +556,7 @@ async function loadBreakdown() {
        label(x)), el("small", { text: ` ${fmt(x.n)}` }))));
   list("bd-types", b.types, (x) => x.key, (x) => { setTypes([x.key]); setBrush(null, false); refresh(); });
   list("bd-countries", b.countries, (x) => x.key, (x) => { $("f-country").value = x.key; refresh(); });
+  $("bd-unit").textContent = incidents() ? "(of their events)" : "";
   $("bd-actors-note").textContent = b.actors_sample == null ? "" : `(in a sample of ${fmt(b.actors_sample)})`;
   list("bd-actors", b.actors, (x) => (x.code ? `${x.key} [${x.code}]` : x.key),
        (x) => { $("f-actor").value = x.key; refresh(); });
@@ -677,10 +795,16 @@ function switchView(name) {
     if (!speakers.length) loadSpeakers().catch(showError);
   }
   if (name === "events") {
-    $("status").textContent = `${fmt(state.total)} events match`;
+    $("status").textContent = `${fmt(state.total)} ${unitWord()}s match`;
     setTimeout(() => map.invalidateSize(), 0);
   }
   saveUrl();
+}
+
+function drawUnit() {
+  for (const b of document.querySelectorAll("#unit button")) b.classList.toggle("active", b.dataset.unit === state.unit);
+  $("incident").hidden = true;
+  $("map-panel").setAttribute("aria-label", `Map of ${unitWord()}s`);
 }
 
 let actorTimer;
@@ -724,12 +848,16 @@ async function main() {
   });
   $("speaker-filter").addEventListener("input", drawSpeakers);
   for (const b of document.querySelectorAll(".tab")) b.addEventListener("click", () => switchView(b.dataset.view));
+  for (const b of document.querySelectorAll("#unit button")) {
+    b.addEventListener("click", () => { state.unit = b.dataset.unit; drawUnit(); setBrush(null, false); refresh(); });
+  }
   for (const b of document.querySelectorAll("#map-modes button")) {
     b.addEventListener("click", () => { state.mapMode = b.dataset.mode; drawMap(); saveUrl(); });
   }
   let resize;
   window.addEventListener("resize", () => { clearTimeout(resize); resize = setTimeout(drawTimeline, 150); });
   $("zoom-reset").hidden = !state.zoom;
+  drawUnit();
   const brush = state.brush;
   setBrush(brush, false);
   await refresh();

@@ -84,6 +84,9 @@ def test_a_purpose_clause_of_a_past_act_is_an_event(nlp):
     ("The proposal was met with laughter in parliament.", "CONSULT"),
     ("A woman visiting from Canada was among the guests.", "CONSULT"),
     ("Federal agents executed a search warrant at the mayor's office on Friday.", "ASSAULT"),
+    ("The committee's lawyer asked the ambassador about the July meeting.", "REQUEST"),
+    ("The senator asked whether the army had been told.", "REQUEST"),
+    ("\"Who gave the order?\" the senator asked.", "REQUEST"),
     ("The senator called the bill a good start.", "REQUEST"),
     ("Farmers marched through Lima, chanting slogans that urged the president to resign.",
      "REQUEST"),
@@ -97,6 +100,8 @@ def test_words_in_another_sense_make_no_event(nlp, sentence, etype):
 
 @pytest.mark.parametrize("sentence, etype", [
     ("Iran executed two men convicted of spying for Israel.", "ASSAULT"),
+    ("Mali asked France to withdraw its troops.", "REQUEST"),
+    ("Kenya asked for international help after the floods.", "REQUEST"),
     ("Students carried banners reading \"Stop the war\" as they marched to parliament.",
      "PROTEST"),  # the march itself is no slogan
     ("The crowd chanted \"Release them\" as police arrested two students.", "COERCE"),

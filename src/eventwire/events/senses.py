@@ -120,6 +120,24 @@ def verbal_attack(tok: Token, etype: str) -> bool:
     return False
 
 
+_WH = frozenset({"whether", "if", "why", "how", "what", "who", "when", "where", "which"})
+
+
+def _question(tok: Token) -> bool:
+    """ "ask" as asking a question, not for something: an "about" phrase, a "whether/why"
+    clause, or nothing asked for at all ("'Why now?' she asked.")."""
+    kids = list(tok.children)
+    objs = [c for c in kids if c.dep_ == "dobj"]
+    if any(c.dep_ == "prep" and c.lower_ == "about" for c in kids + [
+            g for o in objs for g in o.children]):
+        return True  # "asked (the envoy) about the meeting"
+    for c in kids:
+        if c.dep_ == "ccomp" and any(w.lower_ in _WH and w.i < c.i for w in c.subtree):
+            return True
+    return not any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep", "advcl")
+                   for c in kids)
+
+
 def label_of(tok: Token) -> Span | None:
     """The label a labelling verb pins on its object, or None: "a liar" in "called him a
     liar" (spaCy's ``oprd`` or a second object), "a fraud" in "dismissed him as a fraud"."""
@@ -168,6 +186,8 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
             return "asked_by_reporters"  # "Asked about the device, O'Neill said ..."
         if any(o.lower_ in _COMMENT_NOUNS for o in _objects(tok)):
             return "request_for_comment"
+        if lemma == "ask" and _question(tok):
+            return "question"  # "asked the witness about the call", "'Why?' she asked."
         for c in tok.children:
             if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _NAMING and any(
                 n.dep_ == "neg" for n in c.children

@@ -87,6 +87,7 @@ def test_a_purpose_clause_of_a_past_act_is_an_event(nlp):
     ("The committee's lawyer asked the ambassador about the July meeting.", "REQUEST"),
     ("The senator asked whether the army had been told.", "REQUEST"),
     ("\"Who gave the order?\" the senator asked.", "REQUEST"),
+    ("The former minister agreed that the election law was unfair.", "AGREE"),
     ("The senator called the bill a good start.", "REQUEST"),
     ("Farmers marched through Lima, chanting slogans that urged the president to resign.",
      "REQUEST"),
@@ -102,6 +103,10 @@ def test_words_in_another_sense_make_no_event(nlp, sentence, etype):
     ("Iran executed two men convicted of spying for Israel.", "ASSAULT"),
     ("Mali asked France to withdraw its troops.", "REQUEST"),
     ("Kenya asked for international help after the floods.", "REQUEST"),
+    ("The two sides agreed that talks would resume in Cairo next week.", "AGREE"),
+    ("Chad and Niger agreed on Monday that their governments should share flood data.",
+     "AGREE"),
+    ("Israel agreed to release 50 prisoners.", "AGREE"),
     ("Students carried banners reading \"Stop the war\" as they marched to parliament.",
      "PROTEST"),  # the march itself is no slogan
     ("The crowd chanted \"Release them\" as police arrested two students.", "COERCE"),

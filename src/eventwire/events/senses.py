@@ -6,7 +6,8 @@ comment" is no refusal (REJECT), "asked not to be named" and "a message seeking 
 are no demands (REQUEST), "was met with laughter" is no meeting (CONSULT), and deaths from
 an earthquake, a crash or cholera are no attack (ASSAULT): natural disasters, accidents and
 disease are not events, though a government's response to them can be.  "Executed a search
-warrant" kills no one; "called the vote a sham" asks nothing (a label); what protesters chant
+warrant" kills no one; "agreed that the law was unfair" is a view, not an agreement;
+"called the vote a sham" asks nothing (a label); what protesters chant
 or write on banners is their message, not an event of its own.
 """
 
@@ -120,6 +121,7 @@ def verbal_attack(tok: Token, etype: str) -> bool:
     return False
 
 
+_DECIDED = frozenset({"will", "would", "shall", "'ll", "wo", "should", "must"})
 _WH = frozenset({"whether", "if", "why", "how", "what", "who", "when", "where", "which"})
 
 
@@ -193,6 +195,13 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
                 n.dep_ == "neg" for n in c.children
             ):
                 return "asked_not_to_be_named"
+    if etype == "AGREE" and lemma in ("agree", "accept") and tok.pos_ == "VERB" and any(
+        c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in _DECIDED
+                                      for a in c.children) for c in tok.children
+    ) and not any(c.dep_ == "xcomp" for c in tok.children):
+        # "agreed that the law was unfair" is a view; "agreed that talks would resume" or
+        # "that their countries should cooperate" a deal
+        return "agreed_opinion"
     if etype == "CONSULT" and lemma in ("meet", "greet", "receive") and any(
         c.dep_ == "auxpass" for c in tok.children
     ) and not any(c.dep_ == "agent" for c in tok.children):

@@ -531,7 +531,13 @@ async function loadTable() {
   $("page-label").textContent = state.total ? `${state.offset + 1}-${last}` : "0";
   $("prev").disabled = state.offset === 0;
   $("next").disabled = last >= state.total;
-  if (state.view === "events") $("status").textContent = `${fmt(state.total)} ${unitWord()}s match`;
+  if (state.view === "events") $("status").textContent = matchStatus();
+}
+
+// written with the rows, so the live note never lags the table it describes
+function matchStatus() {
+  const fresh = state.fresh ? ` · ${fmt(state.fresh)} new` : "";
+  return `${fmt(state.total)} ${unitWord()}s match${fresh}`;
 }
 
 function incidentRow(i) {
@@ -592,10 +598,11 @@ async function poll() {
     const h = await api("/api/health");
     const now = `${h.articles}/${h.events}`;
     if (state.counts && state.counts !== now) {
+      // counted since the page opened, so a later poll that finds no new event keeps the note
       const added = h.events - Number(state.counts.split("/")[1]);
+      if (added > 0) state.fresh = (state.fresh || 0) + added;
       $("status").dataset.live = String(h.events);
       await refresh();
-      if (added > 0) $("status").textContent += ` · ${fmt(added)} new`;
       if (state.view === "quotes") loadSpeakers().catch(showError);
     }
     state.counts = now;
@@ -795,7 +802,7 @@ function switchView(name) {
     if (!speakers.length) loadSpeakers().catch(showError);
   }
   if (name === "events") {
-    $("status").textContent = `${fmt(state.total)} ${unitWord()}s match`;
+    $("status").textContent = matchStatus();
     setTimeout(() => map.invalidateSize(), 0);
   }
   saveUrl();
@@ -860,6 +867,11 @@ async function main() {
   drawUnit();
   const brush = state.brush;
   setBrush(brush, false);
+  // the live baseline is taken before the first load, so nothing stored after it goes unmarked
+  try {
+    const h = await api("/api/health");
+    state.counts = `${h.articles}/${h.events}`;
+  } catch (err) { /* the first poll sets it */ }
   await refresh();
   if (state.view !== "events") switchView(state.view);
   document.body.dataset.ready = "1";

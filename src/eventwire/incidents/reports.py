@@ -149,6 +149,18 @@ def lower_words(body: str) -> frozenset[str]:
     return frozenset(_LOWER.findall(body))
 
 
+@lru_cache(maxsize=8)
+def lead_names(body: str) -> frozenset[str]:
+    """Names of the article's lead, shared by all its events (so read once per article)."""
+    return frozenset(sentence_names(body[:LEAD_CHARS], lower_words(body)))
+
+
+@lru_cache(maxsize=8)
+def lead_persons(body: str) -> frozenset[str]:
+    """People of the article's lead, shared by all its events."""
+    return frozenset(person_names(body[:LEAD_CHARS], lower_words(body)))
+
+
 _PERSON = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]{2,})(?![\w-])")
 
 
@@ -242,9 +254,9 @@ def report_of(row: dict, article: dict, body: str | None) -> Report:
         admin1=(loc or {}).get("admin1"), place=(loc or {}).get("name"),
         codes=frozenset(codes), names=frozenset(names),
         numbers=frozenset(numbers_in(sentence)),
-        context=frozenset(sentence_names(body[:LEAD_CHARS], common) if body else ()),
-        persons=frozenset(person_names(sentence + " " + (body[:LEAD_CHARS] if body else ""),
-                                       common)),
+        context=lead_names(body) if body else frozenset(),
+        persons=frozenset(person_names(sentence, common)) | (lead_persons(body) if body
+                                                             else frozenset()),
         dead=row.get("dead"), dead_max=row.get("dead_max"), published=published,
         outlet=outlet_of(article), confidence=float(row.get("confidence") or 0.0),
         sources=tuple(sources), targets=tuple(targets),

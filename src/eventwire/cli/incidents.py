@@ -5,19 +5,24 @@ from __future__ import annotations
 
 import typer
 
-from eventwire import query as q
 from eventwire.cli import app
 from eventwire.cli._common import DB_OPTION, console, fail, open_store
 from eventwire.cli.query import (
+    ACTOR_CODE_OPT,
+    ACTOR_OPT,
+    COUNTRY_OPT,
     CSV_OPT,
+    FROM_OPT,
     JSON_OPT,
     LIMIT_OPT,
+    NEAR_OPT,
     OFFSET_OPT,
+    TO_OPT,
+    TYPE_OPT,
     _actors,
     _answer,
-    _day,
     _emit,
-    _near,
+    event_filter,
 )
 
 INCIDENT_CSV = ("id", "date", "date_precision", "type", "mode", "source_actors",
@@ -29,13 +34,13 @@ INCIDENT_CSV = ("id", "date", "date_precision", "type", "mode", "source_actors",
 @app.command("incidents")
 def incidents_cmd(
     db: str = DB_OPTION,
-    actor: str | None = typer.Option(None, help="Words of an actor's name or text."),
-    actor_code: str | None = typer.Option(None, help="Actor code: IRN, GOV or 'IRN GOV'."),
-    type_: list[str] = typer.Option([], "--type", "-t", help="PLOVER type (repeatable)."),
-    country: list[str] = typer.Option([], "--country", "-c", help="ISO alpha-3 (repeatable)."),
-    near: str | None = typer.Option(None, help="LAT,LON,KM: within KM of a point."),
-    date_from: str | None = typer.Option(None, "--from", help="First day, YYYY-MM-DD."),
-    date_to: str | None = typer.Option(None, "--to", help="Last day, YYYY-MM-DD."),
+    actor: str | None = ACTOR_OPT,
+    actor_code: str | None = ACTOR_CODE_OPT,
+    type_: list[str] = TYPE_OPT,
+    country: list[str] = COUNTRY_OPT,
+    near: str | None = NEAR_OPT,
+    date_from: str | None = FROM_OPT,
+    date_to: str | None = TO_OPT,
     text: str | None = typer.Option(None, "--text", "-q",
                                     help="Words that must all be in one report's sentence."),
     min_confidence: float | None = typer.Option(None, min=0, max=1),
@@ -48,11 +53,8 @@ def incidents_cmd(
     """Incidents matching the filters, latest first, with their number of sources."""
     from eventwire.incidents.query import search_incidents
 
-    lat, lon, km = _near(near)
-    f = q.EventFilter(actor=actor, actor_code=actor_code, types=list(type_),
-                      countries=list(country), lat=lat, lon=lon, radius_km=km,
-                      date_from=_day(date_from, "--from"), date_to=_day(date_to, "--to"),
-                      text=text, min_confidence=min_confidence, article_id=article)
+    f = event_filter(actor, actor_code, type_, country, near, date_from, date_to, text,
+                     min_confidence, article)
     result = _answer(db, search_incidents, f, limit, offset)
 
     def row(i: dict) -> list:

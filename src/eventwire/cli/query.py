@@ -23,6 +23,14 @@ JSON_OPT = typer.Option(False, "--json", help="One JSON object: total, items.")
 CSV_OPT = typer.Option(False, "--csv", help="CSV with a header row.")
 LIMIT_OPT = typer.Option(50, "--limit", min=1, max=q.MAX_LIMIT, help="Rows to show.")
 OFFSET_OPT = typer.Option(0, "--offset", min=0, help="Rows to skip.")
+# the filters `events` and `incidents` share, as the HTTP API does
+ACTOR_OPT = typer.Option(None, help="Words of an actor's name or text.")
+ACTOR_CODE_OPT = typer.Option(None, help="Actor code: IRN, GOV or 'IRN GOV'.")
+TYPE_OPT = typer.Option([], "--type", "-t", help="PLOVER type (repeatable).")
+COUNTRY_OPT = typer.Option([], "--country", "-c", help="ISO alpha-3 (repeatable).")
+NEAR_OPT = typer.Option(None, help="LAT,LON,KM: within KM of a point.")
+FROM_OPT = typer.Option(None, "--from", help="First day, YYYY-MM-DD.")
+TO_OPT = typer.Option(None, "--to", help="Last day, YYYY-MM-DD.")
 
 EVENT_CSV = ("id", "date", "type", "mode", "quad", "source_actors", "target_actors",
              "place_name", "admin1", "country", "lat", "lon", "dead", "injured", "confidence",
@@ -48,6 +56,16 @@ def _near(value: str | None) -> tuple[float | None, float | None, float | None]:
                                  param_hint="--near") from None
     return lat, lon, km
 
+
+
+def event_filter(actor, actor_code, type_, country, near, date_from, date_to, text,
+                 min_confidence, article) -> q.EventFilter:
+    """The filter the shared options describe, with their values checked."""
+    lat, lon, km = _near(near)
+    return q.EventFilter(actor=actor, actor_code=actor_code, types=list(type_),
+                         countries=list(country), lat=lat, lon=lon, radius_km=km,
+                         date_from=_day(date_from, "--from"), date_to=_day(date_to, "--to"),
+                         text=text, min_confidence=min_confidence, article_id=article)
 
 def _actors(refs: list[dict] | None) -> str:
     out = []
@@ -88,13 +106,13 @@ def _emit(result: dict, as_json: bool, as_csv: bool, columns, row_of, title: str
 @app.command("events")
 def events_cmd(
     db: str = DB_OPTION,
-    actor: str | None = typer.Option(None, help="Words of an actor's name or text."),
-    actor_code: str | None = typer.Option(None, help="Actor code: IRN, GOV or 'IRN GOV'."),
-    type_: list[str] = typer.Option([], "--type", "-t", help="PLOVER type (repeatable)."),
-    country: list[str] = typer.Option([], "--country", "-c", help="ISO alpha-3 (repeatable)."),
-    near: str | None = typer.Option(None, help="LAT,LON,KM: within KM of a point."),
-    date_from: str | None = typer.Option(None, "--from", help="First day, YYYY-MM-DD."),
-    date_to: str | None = typer.Option(None, "--to", help="Last day, YYYY-MM-DD."),
+    actor: str | None = ACTOR_OPT,
+    actor_code: str | None = ACTOR_CODE_OPT,
+    type_: list[str] = TYPE_OPT,
+    country: list[str] = COUNTRY_OPT,
+    near: str | None = NEAR_OPT,
+    date_from: str | None = FROM_OPT,
+    date_to: str | None = TO_OPT,
     text: str | None = typer.Option(None, "--text", "-q",
                                     help="Words that must all be in the event's sentence."),
     min_confidence: float | None = typer.Option(None, min=0, max=1),
@@ -105,11 +123,8 @@ def events_cmd(
     as_csv: bool = CSV_OPT,
 ) -> None:
     """Events matching the filters, newest first."""
-    lat, lon, km = _near(near)
-    f = q.EventFilter(actor=actor, actor_code=actor_code, types=list(type_),
-                      countries=list(country), lat=lat, lon=lon, radius_km=km,
-                      date_from=_day(date_from, "--from"), date_to=_day(date_to, "--to"),
-                      text=text, min_confidence=min_confidence, article_id=article)
+    f = event_filter(actor, actor_code, type_, country, near, date_from, date_to, text,
+                     min_confidence, article)
     result = _answer(db, q.search_events, f, limit, offset)
 
     def row(e: dict) -> list:

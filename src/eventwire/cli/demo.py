@@ -20,6 +20,7 @@ from eventwire.cli._common import DB_OPTION, console, open_store, parse_datetime
 from eventwire.cli.ingest import _summary
 from eventwire.config import Settings
 from eventwire.ingest import ingest
+from eventwire.store.summary import article_tallies, first_events
 
 # The sample pages were "saved" at this time; relative dates resolve against it.
 DEMO_AS_OF = "2024-03-14T12:00:00+00:00"
@@ -48,22 +49,14 @@ def _show(store) -> None:
     table.add_column("dateline: title", min_width=24, ratio=1)
     for col in ("wds", "act", "quo", "plc", "evt"):
         table.add_column(col, justify="right")
-    rows = store.query(
-        "SELECT a.id, a.published, a.dateline, a.title, a.words, "
-        "(SELECT count(*) FROM mentions m WHERE m.article_id = a.id) AS actors, "
-        "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes, "
-        "(SELECT count(*) FROM places p WHERE p.article_id = a.id) AS places, "
-        "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
-        "FROM articles a ORDER BY a.published DESC NULLS LAST, a.id")
+    rows = article_tallies(store)
     for r in rows:
         date = r["published"].date().isoformat() if r["published"] else ""
         where = f"[bold]{r['dateline']}[/]: " if r["dateline"] else ""
         table.add_row(r["id"][:8], date, where + (r["title"] or ""),
                       *(str(r[k]) for k in ("words", "actors", "quotes", "places", "events")))
     console.print(table)
-    events = store.query(
-        "SELECT type, trigger, date, place_name, dead, sources, targets FROM events "
-        "ORDER BY date NULLS LAST LIMIT 20")
+    events = first_events(store)
     if events:
         et = Table(title="Events")
         for col in ("type", "trigger", "date", "place", "dead"):

@@ -184,6 +184,22 @@ def test_the_dateline_is_not_the_place_of_a_distant_event(nlp):
     assert all(e.location.name != "Washington" for e in placed)
 
 
+
+@pytest.mark.parametrize("sentence, place", [
+    # the agent's or the speaker's country is not where a strike on another country happened
+    ("The United States and Britain carried out air strikes on Houthi targets on Sunday "
+     "night, the US military said.", None),
+    ("Israel struck Gaza on Tuesday, killing four people, health officials said.", "Gaza"),
+    # with no target country to tell them apart, a place naming the actor still serves
+    ("Nigeria's army killed 12 militants in an operation on Monday, a spokesman said.",
+     "Nigeria"),
+])
+def test_a_place_naming_only_the_agent_is_not_where_a_foreign_strike_happened(
+        nlp, sentence, place):
+    text, evs = _events(nlp, sentence)
+    (strike,) = [e for e in counted(evs) if e.type == "ASSAULT"]
+    assert (strike.location.name if strike.location else None) == place
+
 # --------------------------------------------------------------------------- counts
 @pytest.mark.parametrize("sentence, dead", [
     ("Militants killed 4 soldiers and 1 tourist near the border on Monday.", 5),

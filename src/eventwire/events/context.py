@@ -69,6 +69,8 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
             continue
         in_actor = any(s <= p.start < e and (s, e) != (p.start, p.end) for s, e in actor_spans)
         as_actor = (p.start, p.end) in actor_spans
+        if (in_actor or as_actor) and _names_other_side(p, ev):
+            continue
         locative = False
         if doc is not None:
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
@@ -78,6 +80,14 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
         rank = 0 if locative else (2 if in_actor or as_actor else 1)
         cands.append((rank, -_specificity(p), p.start, p))
     return min(cands, key=lambda c: c[:3])[3] if cands else None
+
+
+def _names_other_side(place: Place, ev: Event) -> bool:
+    """A place that only names an actor ("The United States struck Houthi targets", "the US
+    military said") of another country than the event's target: the act happened where the
+    target is, not in the agent's or the speaker's country."""
+    targets = {a.country for a in ev.targets if a.country} - _NON_STATE
+    return bool(place.country) and bool(targets) and place.country not in targets
 
 
 def focal_place(places: list[Place]) -> Place | None:

@@ -547,3 +547,21 @@ def test_park_of_the_story_town_not_a_far_namesake(nlp):
     found = places(nlp, text)
     park = first(found, "Victoria Park")
     assert park.country == "CAN" and km(park.lat, park.lon, 42.98, -81.25) < 50
+
+
+def test_small_towns_of_a_local_story_the_ner_misses(nlp):
+    """A story set in one state (two of its towns or counties resolved there) names its
+    small towns without the NER: each capitalised name of a town of that state is one, but
+    not a name inside a longer one or a word of a person's name."""
+    text = ("Minnesota crews closed roads in Douglas County on Monday. Officials in Alexandria, "
+            "Minn., said water covered Highway 27. Osakis police asked drivers to stay home, "
+            "and Nancy Benson said the Glencoe Meat Market would stay open. Benson said "
+            "the shelter has cots.")
+    found = places(nlp, text)
+    texts = {p.text for p in found}
+    osakis = first(found, "Osakis")
+    assert osakis.rule.startswith("local-town") and osakis.admin1 == "Minnesota"
+    assert "Glencoe" not in texts  # inside "Glencoe Meat Market"
+    assert "Benson" not in texts  # the woman named earlier, not the Minnesota town
+    outside = places(nlp, "Osakis police asked drivers to stay home on Monday.")
+    assert "Osakis" not in {p.text for p in outside}  # no local story, no guess

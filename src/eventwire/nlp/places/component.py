@@ -27,7 +27,13 @@ from eventwire.nlp.places.ranker import (
     mention_features,
     support_features,
 )
-from eventwire.nlp.places.recognition import RULES, Toponym, known_name_automaton, recognise
+from eventwire.nlp.places.recognition import (
+    RULES,
+    Toponym,
+    known_name_automaton,
+    local_towns,
+    recognise,
+)
 from eventwire.nlp.places.rules import (
     DIRECTION_WORDS,
     GENERIC_PART,
@@ -39,6 +45,7 @@ from eventwire.nlp.places.rules import (
 FACILITY = re.compile(r"\s(?:Park|Square|Stadium|Airport|Bridge|Hospital|University|College|"
                       r"Mall|Market|Station|Gardens?|Center|Centre|Hall)$")
 FACILITY_TOWN_MAX_POPULATION = 50_000  # a namesake bigger than this is a town in its own right
+LOCAL_AREA_MIN = 2  # places in one region that make a story local to it
 
 # Continents and the hand-kept regions and seas have no population: a fixed prior, as for a
 # place of a few million people.  Countries and regions outrank their namesake towns.
@@ -72,6 +79,10 @@ class PlacesComponent:
         text = doc._.text
         toponyms = recognise(doc, self.rules, self.gaz)
         self._resolve(doc, text, toponyms)
+        area = _local_area([t.pick for t in toponyms if t.pick is not None])
+        if area is not None:
+            toponyms = sorted(toponyms + local_towns(doc, self.gaz, toponyms, area),
+                              key=lambda t: t.start)
         return toponyms
 
     # resolution --------------------------------------------------------------------------
@@ -277,6 +288,16 @@ def _scope(picks: list[Entry]) -> Entry | None:
         if counts:
             return counts.most_common(1)[0][0]
     return None
+
+
+def _local_area(picks: list[Entry]) -> tuple[str, str] | None:
+    """The first-level region a local story is set in: the one most of its places below the
+    country level lie in, named at least ``LOCAL_AREA_MIN`` times."""
+    counts = Counter((e.cc, e.admin1) for e in picks if e.admin1 and e.kind != "country")
+    if not counts:
+        return None
+    area, n = counts.most_common(1)[0]
+    return area if n >= LOCAL_AREA_MIN and 2 * n > sum(counts.values()) else None
 
 
 def _context_of(e: Entry, weight: float) -> Counter:

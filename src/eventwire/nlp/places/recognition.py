@@ -566,6 +566,71 @@ def possessive_regions(s: Recognition) -> None:
         found[(start, end)] = Toponym(start, end, text[start:end], "possessive-region",
                                       0.8, cands, within=countries, relation="'s region")
 
+
+_CAPITALISED_NAME = re.compile(r"(?<![\w.\-])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}(?![\w\-])")
+_THE_BEFORE = re.compile(r"\bthe $", re.I)
+_NEXT_WORD = re.compile(r" ([A-Z][\w'\u2019]*)")
+_NOT_NAME_LABELS = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                    "QUANTITY", "LANGUAGE"}
+
+
+def local_towns(doc: Doc, gaz: Gazetteer, toponyms: list[Toponym], area: tuple[str, str]
+                ) -> list[Toponym]:
+    """Small towns of the region a local story is set in, which the small NER misses
+    ("Roselle police", "in Pewaukee"): a capitalised proper name outside the toponyms found,
+    exactly the name of a town of ``area`` (country, first-level region), is that town.  A
+    name inside a longer one ("Coronado Meat Market", "the Civic Center"; an institution
+    word may follow: "Roselle Police"), after "the", before "virus", or a word of a person's
+    name in the article ("Campbell said") is no town."""
+    text = doc._.text
+    taken = [False] * (len(text) + 1)
+    for t in toponyms:
+        for i in range(t.start, t.end):
+            taken[i] = True
+    people = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
+    cc, admin1 = area
+    out = []
+    for m in _CAPITALISED_NAME.finditer(text):
+        start = m.start()
+        if _NAME_BEFORE.search(text, max(0, start - 40), start) or _THE_BEFORE.search(
+                text, max(0, start - 5), start):
+            continue
+        words = m.group().split(" ")
+        while words:
+            end = start + len(" ".join(words))
+            nxt = _NEXT_WORD.match(text, end)
+            if nxt and nxt.group(1).lower() not in INSTITUTION_WORDS:
+                break  # a longer name goes on after it
+            if (len(words) == 1 and words[0] in people) or DISEASE_AFTER.match(text, end):
+                break
+            town = _local_town(doc, gaz, text, start, end, cc, admin1, taken)
+            if town is not None:
+                out.append(town)
+                break
+            words.pop()
+    return out
+
+
+def _local_town(doc: Doc, gaz: Gazetteer, text: str, start: int, end: int, cc: str,
+                admin1: str, taken: list[bool]) -> Toponym | None:
+    if any(taken[start:end]):
+        return None
+    span = doc.char_span(start, end)
+    if span is None or any(t.pos_ != "PROPN" for t in span):
+        return None
+    ent = next((e for e in doc.ents if e.start_char <= start < e.end_char), None)
+    if ent is not None and (ent.label_ in _NOT_NAME_LABELS or (
+            ent.start_char < start and ent[0].lower_ != "the")):
+        return None
+    name = text[start:end]
+    towns = [e for e in gaz.lookup(name) if e.kind in {"city", "capital"} and e.cc == cc
+             and e.admin1 == admin1 and norm(name) in variants(e.name)]
+    if not towns:
+        return None
+    town = max(towns, key=lambda e: e.population)
+    return Toponym(start, end, name, "local-town", 0.5, [town], pick=town, margin=2.0)
+
+
 # resolution --------------------------------------------------------------------------
 
 

@@ -613,20 +613,15 @@ def local_towns(doc: Doc, gaz: Gazetteer, toponyms: list[Toponym], area: tuple[s
 
 def _local_town(doc: Doc, gaz: Gazetteer, text: str, start: int, end: int, cc: str,
                 admin1: str, taken: list[bool]) -> Toponym | None:
-    if any(taken[start:end]):
-        return None
-    span = doc.char_span(start, end)
-    if span is None or any(t.pos_ != "PROPN" for t in span):
-        return None
-    ent = next((e for e in doc.ents if e.start_char <= start < e.end_char), None)
-    if ent is not None and (ent.label_ in _NOT_NAME_LABELS or (
-            ent.start_char < start and ent[0].lower_ != "the")):
-        return None
     name = text[start:end]
     towns = [e for e in gaz.lookup(name) if e.kind in {"city", "capital"} and e.cc == cc
              and e.admin1 == admin1 and norm(name) in variants(e.name)]
-    if not towns:
+    if not towns or any(taken[start:end]):
         return None
+    span = doc.char_span(start, end)
+    if (span is None or any(t.pos_ != "PROPN" for t in span)
+            or span[0].ent_type_ in _NOT_NAME_LABELS or span[0].ent_iob_ == "I"):
+        return None  # a date, a person, or a word inside a longer entity
     town = max(towns, key=lambda e: e.population)
     return Toponym(start, end, name, "local-town", 0.5, [town], pick=town, margin=2.0)
 

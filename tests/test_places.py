@@ -565,3 +565,17 @@ def test_small_towns_of_a_local_story_the_ner_misses(nlp):
     assert "Benson" not in texts  # the woman named earlier, not the Minnesota town
     outside = places(nlp, "Osakis police asked drivers to stay home on Monday.")
     assert "Osakis" not in {p.text for p in outside}  # no local story, no guess
+
+
+def test_legislators_home_and_company_seat_are_places(nlp):
+    """"Rep. X, R-Town" and "(D-Ore.)" name a legislator's home; "a Town-based firm" its
+    seat; "D-Day" names no place."""
+    text = ("The bill's sponsor, Sen. Mark Dahl, DFL-Sauk Rapids, spoke first; Rep. Jo Hale "
+            "(D-Ore.) asked for a delay. A Tacoma-based freight company backed it. Veterans of "
+            "D-Day were honoured.")
+    found = places(nlp, text)
+    assert first(found, "Ore.").admin1 == "Oregon"
+    home = first(found, "Sauk Rapids")
+    assert home.rule.startswith("affiliation") and home.admin1 == "Minnesota"
+    assert first(found, "Tacoma").admin1 == "Washington"
+    assert "Day" not in {p.text for p in found}

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from eventwire.nlp.places.gazetteer import POINTS, Entry, Gazetteer, load_gazetteer, norm, variants
 from eventwire.nlp.places.rules import (
+    BASED_IN,
     COUNTY_LIST,
     COUNTY_NAMES,
     DATELINE,
@@ -35,6 +36,7 @@ from eventwire.nlp.places.rules import (
     INSTITUTION_WORDS,
     NOT_STREET_START,
     OWNER_BEFORE,
+    PARTY_HOME,
     PERSON_TITLES,
     PERSON_VERBS,
     POSSESSIVE,
@@ -468,6 +470,23 @@ def state_qualifiers(s: Recognition) -> None:
             s.add(Toponym(m.start(), m.end(), m.group(), "state-initials", 0.7, areas))
 
 
+def affiliations(s: Recognition) -> None:
+    """"D-Pa.", "R-Elbow Lake": a US legislator's home state or town; "Northbrook-based": a
+    company's seat."""
+    for pattern, us_only in ((PARTY_HOME, True), (BASED_IN, False)):
+        for m in pattern.finditer(s.text):
+            start, end = m.span("place")
+            name = m.group("place")
+            state = STATE_ABBREVIATIONS.get(name.rstrip(".").lower())
+            cands = s.gaz.lookup(state or name)
+            if us_only:
+                cands = [e for e in cands if e.cc == "US"]
+            if state:
+                cands = [e for e in cands if e.kind == "admin1"]
+            if cands and not any(s.taken[start:end]):
+                s.add(Toponym(start, end, name, "affiliation", 0.7, cands))
+
+
 def qualified_towns(s: Recognition) -> None:
     """"Greer, South Carolina", "Tskhinvali, Georgia": the capitalised words before a comma
     and a state or country already found name a town when the gazetteer has a town of that
@@ -670,6 +689,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("datelines", datelines),
     ("state-qualifiers", state_qualifiers),
     ("qualified-towns", qualified_towns),
+    ("affiliations", affiliations),
     ("county-lists", county_lists),
     ("discourse", discourse),
     ("possessive-regions", possessive_regions),

@@ -123,6 +123,13 @@ TOWN_BEFORE_COMMA = re.compile(r"(?<![\w.])(?P<town>[A-Z][\w'\-]+(?: [A-Z][\w'\-
 
 # "S.C.", "W.Va.": a state's dotted initials, a state wherever they stand ("the S.C. Highway
 # Patrol", "James Clyburn, D-S.C.").
+# A US legislator's party and home ("Sen. Bob Casey, D-Pa.", "Rep. Ann Lee, R-Elbow Lake")
+# and a company's seat ("a Northbrook-based retailer"): the place is named.
+PARTY_HOME = re.compile(
+    r"(?:(?<=, )|(?<=\())(?:R|D|I|DFL)-"
+    r"(?P<place>[A-Z][a-z]+\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?![\w.]))")
+BASED_IN = re.compile(r"(?<![\w\-])(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)-based\b")
+
 STATE_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.[A-Z][a-z]?\.(?![\w.])")
 
 # US states as AP style and postal codes write them ("Alexandria, La.", "Springfield, IL").

@@ -6,11 +6,13 @@ inside them), lone town names the small model took for persons, towns named by t
 institutions ("Corsicana Police Department"), demonyms ("Russian"), gazetteer matches of
 well-known names the NER missed or mislabelled, datelines, US states abbreviated after their
 towns ("Greer, S.C.") and the towns before a state or country ("Rock Hill, South Carolina"),
+a legislator's home and a company's seat ("R-Elbow Lake", "D-Pa.", "Northbrook-based"),
 county lists ("Walton and Oconee counties"), later mentions of a name already found (one
 sense per discourse), possessive regions ("Iraq's autonomous Kurdish region"); last, names
-of diseases are dropped ("West Nile virus").  The order matters: a character claimed by one
-rule is not claimed again by a later one (``Recognition.taken``).  Each rule is a function of
-the state alone, so it can be tried and tested alone.
+of diseases are dropped ("West Nile virus").  After resolution, ``local_towns`` adds the
+small towns of a local story's region that the NER missed.  The order matters: a character
+claimed by one rule is not claimed again by a later one (``Recognition.taken``).  Each rule is
+a function of the state alone, so it can be tried and tested alone.
 """
 
 from __future__ import annotations

@@ -579,3 +579,16 @@ def test_legislators_home_and_company_seat_are_places(nlp):
     assert home.rule.startswith("affiliation") and home.admin1 == "Minnesota"
     assert first(found, "Tacoma").admin1 == "Washington"
     assert "Day" not in {p.text for p in found}
+
+
+def test_lone_person_name_is_a_town_only_in_the_storys_countries(nlp):
+    """A lone name the NER took for a person is a town of the story's countries ("the
+    Gainesville sewer system" in a Florida story), not a namesake town abroad ("Obama" in
+    Japan, in a story set in Kentucky)."""
+    found = places(nlp, "Heavy rain hit Florida on Monday. The Gainesville sewer system "
+                        "failed and Ocala roads flooded.")
+    assert first(found, "Gainesville").admin1 == "Florida"
+    found = places(nlp, "Obama toured a coal mine near Hazard, Kentucky, on Friday. Later "
+                        "Obama flew to Louisville.")
+    assert "Obama" not in {p.text for p in found}
+    assert first(found, "Louisville").country == "USA"

@@ -45,6 +45,7 @@ from eventwire.nlp.places.rules import (
 FACILITY = re.compile(r"\s(?:Park|Square|Stadium|Airport|Bridge|Hospital|University|College|"
                       r"Mall|Market|Station|Gardens?|Center|Centre|Hall)$")
 FACILITY_TOWN_MAX_POPULATION = 50_000  # a namesake bigger than this is a town in its own right
+PERSON_RULE = "ner:PERSON-as-place"
 LOCAL_AREA_MIN = 2  # places in one region that make a story local to it
 
 # Continents and the hand-kept regions and seas have no population: a fixed prior, as for a
@@ -79,6 +80,7 @@ class PlacesComponent:
         text = doc._.text
         toponyms = recognise(doc, self.rules, self.gaz)
         self._resolve(doc, text, toponyms)
+        toponyms = _without_foreign_persons(toponyms)
         area = _local_area([t.pick for t in toponyms if t.pick is not None])
         if area is not None:
             toponyms = sorted(toponyms + local_towns(doc, self.gaz, toponyms, area),
@@ -288,6 +290,15 @@ def _scope(picks: list[Entry]) -> Entry | None:
         if counts:
             return counts.most_common(1)[0][0]
     return None
+
+
+def _without_foreign_persons(toponyms: list[Toponym]) -> list[Toponym]:
+    """A lone name the NER took for a person stays a town only in a country the story's
+    other places lie in ("Obama" in a US story is the man, not the town in Japan)."""
+    countries = {t.pick.cc for t in toponyms
+                 if t.pick is not None and not t.rule.startswith(PERSON_RULE)}
+    return [t for t in toponyms if not t.rule.startswith(PERSON_RULE) or (
+        t.pick is not None and t.pick.cc in countries)]
 
 
 def _local_area(picks: list[Entry]) -> tuple[str, str] | None:

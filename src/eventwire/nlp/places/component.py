@@ -294,11 +294,12 @@ def _scope(picks: list[Entry]) -> Entry | None:
 
 def _without_foreign_persons(toponyms: list[Toponym]) -> list[Toponym]:
     """A lone name the NER took for a person stays a town only in a country the story's
-    other places lie in ("Obama" in a US story is the man, not the town in Japan)."""
+    other places lie in ("Obama" in a US story is the man, not the town in Japan); a
+    country, region or capital ("central Mali") stays."""
     countries = {t.pick.cc for t in toponyms
                  if t.pick is not None and not t.rule.startswith(PERSON_RULE)}
     return [t for t in toponyms if not t.rule.startswith(PERSON_RULE) or (
-        t.pick is not None and t.pick.cc in countries)]
+        t.pick is not None and (t.pick.kind != "city" or t.pick.cc in countries))]
 
 
 def _local_area(picks: list[Entry]) -> tuple[str, str] | None:

@@ -65,6 +65,7 @@ GAP_BREAK = 20.0  # clutter between two runs of text that makes them separate bl
 ANCHOR_SHARE = 0.5  # a block this share of the segment's best is big enough to be the body
 MERGE_GAP = 60.0  # a block across a gap this size joins the body if as dense as body text
 MERGE_DENSITY = 15.0  # mean score per line of such a block
+WIDE_GAP_FACTOR = 2.0  # ... across a gap up to this many times wider when it outweighs it
 MERGE_TEXT_FACTOR = 3.0  # ... or a block holding this many times the gap's cost in text
 ISOLATED_FACTOR = 0.5  # weight of a text line with clutter on both sides
 TRIM_GAP = 6.0  # clutter run that may cut a small piece off the end of the body
@@ -79,6 +80,11 @@ PHRASE_STOP_RATIO = 0.15
 REPEAT_SCORE = -4.0
 REPEAT_KEEP_WORDS = 20  # the first copy of a repeated line this long may still be body text
 CAPTION_SCORE = -6.0
+HEADING_MAX_WORDS = 12
+LINK_LIST_MIN = 3  # unpunctuated lines under a label that make a box of links
+LINK_WORDS = 5  # ... of this many words on average (headlines, not list items)
+LINK_LIST_TAIL = 0.25  # ... that ends the body when less text than this share follows
+LINK_TAIL_MAX = 80.0  # ... and less than this score (a promo and a bio, not sections)
 LABEL_SCORE = 0.0  # a repeated label beside the items of a list article
 LABEL_MIN_COPIES = 3
 LABEL_REACH = 2  # lines from a label to the item's text
@@ -96,6 +102,7 @@ THREAD_LEAD_WORDS = 150  # text under a first stamp that makes it the article's 
 # A form field's label with its required mark ("Name *", "Email*"): a comment or sign-up form,
 # which an article never runs across.
 _FORM_FIELD_RE = re.compile(r"^[^\W\d_][^\W_]*(?: [^\W\d_][^\W_]*){0,2} ?\*$")
+_LABELLED_RE = re.compile(r"^(?:\S+ ){0,2}\S+: ")  # "Price: $20", "Founded in: 1995"
 _NUMERIC_CELL_RE = re.compile(r"^[\W\d_]*\d[\W\d_]*$")
 
 
@@ -120,6 +127,7 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
     scores = _isolate([_score(ln, ln.index in dates, ln.index in captions) for ln in lines])
     _repeated_widgets(lines, scores)
     _repeated_labels(lines, scores)
+    _subheadings(lines, scores, dates)
     threads = _silence_threads(lines, scores, dates)
     items = _list_items(lines)
     for k in items:
@@ -130,9 +138,11 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
         scores[k] = max(scores[k], TABLE_SCORE)
     page_keys = {norm_key(t): ln.repeats for t, ln in zip(texts, lines, strict=True)}
     page_norm = norm_key(" \n ".join(texts))
+    links = _link_lists(lines, scores)
     articles: list[Article] = []
     for seg in _segments(lines, scores, {k: d for k, d in dates.items() if k not in threads}):
-        art = _article(seg, lines, scores, dates, captions, page_keys, page_norm, items, cells)
+        art = _article(seg, lines, scores, dates, captions, page_keys, page_norm, items, cells,
+                       links)
         if art is not None and (not articles or _has_news_header(art)):
             art.position = len(articles)
             articles.append(art)
@@ -187,6 +197,17 @@ def _repeated_labels(lines: list[Line], scores: list[float]) -> None:
         if all(beside_text):
             for k in ks:
                 scores[k] = LABEL_SCORE
+
+
+def _subheadings(lines: list[Line], scores: list[float], dates: dict[int, DateHit]) -> None:
+    """A short line between two paragraphs heads the second one: neutral, not clutter, even
+    when a table of contents above repeats it."""
+    for k in range(1, len(lines) - 1):
+        if scores[k] in (CLUTTER_SCORE, REPEAT_SCORE) and k not in dates \
+                and lines[k].words <= HEADING_MAX_WORDS and lines[k + 1].is_prose \
+                and scores[k + 1] > 0 and any(lines[j].is_prose and scores[j] > 0
+                                              for j in range(max(0, k - 2), k)):
+            scores[k] = 0.0
 
 
 def _is_copyright(line: Line) -> bool:
@@ -348,8 +369,8 @@ def _blocks(scores: list[float], start: int, end: int,
     return blocks
 
 
-def _main_block(scores: list[float], start: int, end: int, footer: set[int]
-                ) -> tuple[int, int, float]:
+def _main_block(scores: list[float], start: int, end: int, footer: set[int],
+                barriers: set[int]) -> tuple[int, int, float]:
     """The first block that is a sizeable share of the best one: articles precede comments,
     and cookie notices or teasers above them are small."""
     blocks = _blocks(scores, start, end)
@@ -360,15 +381,24 @@ def _main_block(scores: list[float], start: int, end: int, footer: set[int]
     k = next((i for i, b in enumerate(blocks) if b[2] >= floor), 0)
     first, last, total = blocks[k]
     # Reach over a photo gallery or a related-links box into text as dense as the body.
+    # A block too small to judge (a caption, a line of text) may be read as part of the gap.
     lo, hi = k, k
-    while lo > 0 and _mergeable(scores, blocks[lo - 1], blocks[lo]):
-        lo -= 1
-    while hi + 1 < len(blocks) and _mergeable(scores, blocks[hi], blocks[hi + 1]) \
-            and not any(k in footer for k in range(blocks[hi][1], blocks[hi + 1][1])):
-        hi += 1  # ... but not past a copyright line: below it is the page's footer
+    while (j := next((j for j in (lo - 1, lo - 2) if j >= 0 and _small(blocks[j + 1 : lo])
+                      and _mergeable(scores, blocks[j], blocks[lo], barriers)), None)) is not None:
+        lo = j
+    while (j := next((j for j in (hi + 1, hi + 2) if j < len(blocks)
+                      and _small(blocks[hi + 1 : j])
+                      and _mergeable(scores, blocks[hi], blocks[j], barriers)
+                      and not any(f in footer for f in range(blocks[hi][1], blocks[j][1]))),
+                     None)) is not None:
+        hi = j  # ... but not past a copyright line: below it is the page's footer
     first, last = blocks[lo][0], blocks[hi][1]
     total = sum(b[2] for b in blocks[lo : hi + 1])
     return _trim_small_tail(scores, first, last, total)
+
+
+def _small(between: list[tuple[int, int, float]]) -> bool:
+    return all(b[2] < MIN_BODY_SCORE for b in between)
 
 
 def _trim_small_tail(scores: list[float], first: int, last: int, total: float
@@ -386,16 +416,50 @@ def _trim_small_tail(scores: list[float], first: int, last: int, total: float
     return keep[0][0], keep[-1][1], sum(p[2] for p in keep)
 
 
+def _link_lists(lines: list[Line], scores: list[float]) -> dict[int, int]:
+    """Labelled boxes of links ("More stories", then a run of unpunctuated headlines of
+    several words each): the label's index and the end of the run."""
+    out: dict[int, int] = {}
+    for k in range(len(lines) - LINK_LIST_MIN):
+        if scores[k] >= 0 or lines[k].sentence_end:
+            continue
+        run = k + 1
+        while run < len(lines) and scores[run] <= 0 and not lines[run].sentence_end \
+                and not _LABELLED_RE.match(lines[run].text):
+            run += 1
+        n = run - k - 1
+        if n >= LINK_LIST_MIN and sum(ln.words for ln in lines[k + 1 : run]) >= LINK_WORDS * n:
+            out[k] = run
+    return out
+
+
+def _cut_link_list(scores: list[float], links: dict[int, int], first: int, last: int) -> int:
+    """End the body above a box of links near its end: what follows such a box is promos
+    and an author bio, little text, where a section of a guide would be more."""
+    text = [max(0.0, s) for s in scores[first:last]]
+    limit = min(LINK_LIST_TAIL * sum(text), LINK_TAIL_MAX)
+    for k in sorted(links):
+        run = min(links[k], last)
+        if first <= k and run - k - 1 >= LINK_LIST_MIN and sum(text[run - first :]) < limit:
+            return k
+    return last
+
+
 def _mergeable(scores: list[float], left: tuple[int, int, float],
-               right: tuple[int, int, float]) -> bool:
+               right: tuple[int, int, float], barriers: set[int]) -> bool:
     """Two blocks are one article across a gap of clutter (subheadings, a spec box, a
     gallery) when the smaller holds text worth more than the gap costs and reads as
-    paragraphs, not as a teaser list (whose lone lines were discounted)."""
+    paragraphs, not as a teaser list (whose lone lines were discounted).  Dense paragraphs
+    that outweigh it join across a wider gap (a product box, a code listing), but not
+    across a form or a box of links (comments, related stories)."""
     gap = sum(scores[left[1] : right[0]])
     outer = right if right[2] < left[2] else left
     lines = outer[1] - outer[0]
-    if gap <= -MERGE_GAP or outer[2] < MIN_BODY_SCORE:
+    if outer[2] < MIN_BODY_SCORE or gap <= -MERGE_GAP * WIDE_GAP_FACTOR:
         return False
+    if gap <= -MERGE_GAP:
+        return outer[2] / lines >= MERGE_DENSITY and outer[2] >= -gap \
+            and not any(left[1] <= k < right[0] for k in barriers)
     if outer[2] / lines >= MERGE_DENSITY:
         return True
     return outer[2] >= MERGE_TEXT_FACTOR * -gap and not _teaser_shaped(scores, outer)
@@ -412,16 +476,20 @@ def _teaser_shaped(scores: list[float], block: tuple[int, int, float]) -> bool:
 
 def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[int, DateHit],
              captions: dict[int, tuple[str, str]], page_keys: dict[str, int],
-             page_norm: str, items: set[int], cells: set[int]) -> Article | None:
+             page_norm: str, items: set[int], cells: set[int], links: dict[int, int]
+             ) -> Article | None:
     zone = seg.header[1] + 1 if seg.header else seg.start
     footer = {k for k in range(zone, seg.end) if _is_copyright(lines[k])}
-    first, last, total = _main_block(scores, zone, seg.end, footer)
+    forms = {k for k in range(zone, seg.end) if scores[k] == FORM_SCORE}
+    first, last, total = _main_block(scores, zone, seg.end, footer, forms)
+    last = _cut_link_list(scores, links, first, last)
     if total < MIN_BODY_SCORE:
         return None
     bullets: list[str] = []
     while first < last and lines[first].bullet:
         first += 1
-    while first < last and not (lines[first].is_prose or lines[first].sentence_end):
+    while first < last and not (lines[first].is_prose or lines[first].sentence_end
+                                or first in items):
         first += 1
     # A headline that reads like a sentence sits above its date line, not in the body.
     stamp = next((k for k in range(first + 1, min(last, first + HEAD_SPAN)) if k in dates), None)

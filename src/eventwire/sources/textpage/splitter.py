@@ -200,13 +200,17 @@ def _repeated_labels(lines: list[Line], scores: list[float]) -> None:
 
 
 def _subheadings(lines: list[Line], scores: list[float], dates: dict[int, DateHit]) -> None:
-    """A short line between two paragraphs heads the second one: neutral, not clutter, even
-    when a table of contents above repeats it."""
+    """A short line above a paragraph heads it when it follows text or repeats a line above
+    (a table of contents lists the headings): neutral, not clutter, so the sections of a
+    long article stay one block."""
     for k in range(1, len(lines) - 1):
-        if scores[k] in (CLUTTER_SCORE, REPEAT_SCORE) and k not in dates \
-                and lines[k].words <= HEADING_MAX_WORDS and lines[k + 1].is_prose \
-                and scores[k + 1] > 0 and any(lines[j].is_prose and scores[j] > 0
-                                              for j in range(max(0, k - 2), k)):
+        line = lines[k]
+        if scores[k] not in (CLUTTER_SCORE, REPEAT_SCORE) or k in dates \
+                or line.words > HEADING_MAX_WORDS or not lines[k + 1].is_prose \
+                or scores[k + 1] <= 0:
+            continue
+        if line.first_seen < k or any(lines[j].is_prose and scores[j] > 0
+                                      for j in range(max(0, k - 2), k)):
             scores[k] = 0.0
 
 

@@ -516,3 +516,57 @@ def test_dense_sections_of_a_buying_guide_join_across_product_boxes():
     assert paragraphs[:2] == sections[0]
     assert all(p in paragraphs for text in sections for p in text)
     assert "Privacy" not in paragraphs
+
+
+def test_a_news_lede_under_a_date_line_starts_the_article_below_a_menu_of_teasers():
+    """A station's page: its menu opens with long teasers (a headline glued to its summary)
+    and holds more text than the short agency story below it; the story starts at its
+    dateline lede under the date line, and the teasers are no part of it."""
+    teasers = [
+        f"{head}{summary} officials said on {day}, and more details are expected as the "
+        f"investigation continues over the coming days across the county."
+        for head, summary, day in [
+            ("Bridge Closed After Barge Strike", "The river bridge was closed after a barge "
+             "struck one of its piers late at night, ", "Monday"),
+            ("Storm Knocks Out Power To Thousands", "Thousands of homes lost power when a "
+             "storm brought down lines across the north of the city, ", "Tuesday"),
+            ("Teen Rescued From Frozen Pond", "A teenager was pulled from a frozen pond by two "
+             "neighbours who heard him shouting for help, ", "Wednesday"),
+            ("School Bus Slides Into Ditch", "A school bus slid into a ditch on an icy road "
+             "with no children hurt, the driver and ", "Thursday")]]
+    story = [
+        "LANSING, Mich. (AP) — State health officials reported a sixth death linked to a "
+        "rare virus carried by mosquitoes this year, the highest count in a decade.",
+        "The county health department said on Monday the victim was an older adult who fell "
+        "ill in September and died in hospital after weeks of treatment.",
+        "Officials urged residents to keep using insect repellent until the first hard frost, "
+        "when the mosquitoes that carry the virus die off for the winter."]
+    page = "\n".join([
+        "Local", "Weather", "Sports", "Latest Headlines", *teasers, "More Weather",
+        "School Closings", "Sixth death linked to mosquito virus", "November 19, 2019 at 9:45 am",
+        "Filed Under: health, Michigan", *story,
+        "© 2019 The Associated Press. All rights reserved.", "Privacy", "Contact"])
+    [art] = split_text_page(page, AS_OF)
+    assert _paragraphs(art.body) == story
+    assert art.dateline == "LANSING, Mich. (AP)"
+
+
+def test_a_comment_opening_with_a_shout_is_no_news_lede():
+    """"WOW - ..." under a comment's date reads like a dateline; a lone word before a dash
+    does not make it a lede that could pull the body down into the comments."""
+    paragraphs = [
+        "We spent a week in the city over three visits, and by the end we had eaten at more "
+        "than thirty places, from taco trucks to the hotel dining rooms downtown.",
+        "The list below is sorted by neighbourhood, with what to order and when to go, so "
+        "that you can plan a day of eating around wherever you are staying.",
+        "Start in the old warehouse district, where a former car factory now holds a food "
+        "hall, a brewery and a rooftop bar with a view over the river.",
+        "End the day in the arts quarter, where the best bakery in town opens late on Fridays "
+        "and sells out of its cardamom buns within the hour."]
+    page = "\n".join([
+        "Home", "Blog", "Travel", "The best places to eat in the city", *paragraphs,
+        "Share", "Pin", "Leave a comment", "Sam", "July 26, 2019",
+        "WOW - The photos in this guide are wonderful, and I have never been to the city but "
+        "this may change my mind about a trip this year.", "Reply", "Privacy"])
+    [art] = split_text_page(page, AS_OF)
+    assert _paragraphs(art.body) == paragraphs

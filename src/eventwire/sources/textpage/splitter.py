@@ -81,6 +81,8 @@ REPEAT_SCORE = -4.0
 REPEAT_KEEP_WORDS = 20  # the first copy of a repeated line this long may still be body text
 CAPTION_SCORE = -6.0
 HEADING_MAX_WORDS = 12
+LEDE_MIN_WORDS = 12  # a dateline paragraph this long under a date line starts the article
+LEDE_REACH = 4
 LINK_LIST_MIN = 3  # unpunctuated lines under a label that make a box of links
 LINK_WORDS = 5  # ... of this many words on average (headlines, not list items)
 LINK_LIST_TAIL = 0.25  # ... that ends the body when less text than this share follows
@@ -103,6 +105,7 @@ THREAD_LEAD_WORDS = 150  # text under a first stamp that makes it the article's 
 # which an article never runs across.
 _FORM_FIELD_RE = re.compile(r"^[^\W\d_][^\W_]*(?: [^\W\d_][^\W_]*){0,2} ?\*$")
 _LABELLED_RE = re.compile(r"^(?:\S+ ){0,2}\S+: ")  # "Price: $20", "Founded in: 1995"
+_STRONG_DATELINE_RE = re.compile(r"[,(]")
 _NUMERIC_CELL_RE = re.compile(r"^[\W\d_]*\d[\W\d_]*$")
 
 
@@ -139,10 +142,11 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
     page_keys = {norm_key(t): ln.repeats for t, ln in zip(texts, lines, strict=True)}
     page_norm = norm_key(" \n ".join(texts))
     links = _link_lists(lines, scores)
+    ledes = _news_ledes(lines, dates)
     articles: list[Article] = []
     for seg in _segments(lines, scores, {k: d for k, d in dates.items() if k not in threads}):
         art = _article(seg, lines, scores, dates, captions, page_keys, page_norm, items, cells,
-                       links)
+                       links, ledes)
         if art is not None and (not articles or _has_news_header(art)):
             art.position = len(articles)
             articles.append(art)
@@ -374,15 +378,18 @@ def _blocks(scores: list[float], start: int, end: int,
 
 
 def _main_block(scores: list[float], start: int, end: int, footer: set[int],
-                barriers: set[int]) -> tuple[int, int, float]:
-    """The first block that is a sizeable share of the best one: articles precede comments,
-    and cookie notices or teasers above them are small."""
+                barriers: set[int], ledes: set[int]) -> tuple[int, int, float]:
+    """The first block holding a news lede, else the first that is a sizeable share of the
+    best one: articles precede comments, and cookie notices or teasers above them are small."""
     blocks = _blocks(scores, start, end)
     if not blocks:
         return start, start, 0.0
     top = max(b[2] for b in blocks)
     floor = max(MIN_BODY_SCORE, ANCHOR_SHARE * top)
-    k = next((i for i, b in enumerate(blocks) if b[2] >= floor), 0)
+    k = next((i for i, b in enumerate(blocks) if b[2] >= MIN_BODY_SCORE
+              and any(b[0] <= j < b[1] for j in ledes)), None)
+    if k is None:
+        k = next((i for i, b in enumerate(blocks) if b[2] >= floor), 0)
     first, last, total = blocks[k]
     # Reach over a photo gallery or a related-links box into text as dense as the body.
     # A block too small to judge (a caption, a line of text) may be read as part of the gap.
@@ -437,6 +444,30 @@ def _link_lists(lines: list[Line], scores: list[float]) -> dict[int, int]:
     return out
 
 
+def _news_ledes(lines: list[Line], dates: dict[int, DateHit]) -> dict[int, bool]:
+    """Where news articles start: a paragraph opening with a dateline ("ST. PAUL, Minn.
+    (AP) -") a few lines under a date line; True where the dateline names a region or an
+    agency (a lone capitalised word before a dash may be a commenter's "WOW -")."""
+    out = {}
+    for k, line in enumerate(lines):
+        if line.words >= LEDE_MIN_WORDS and (dateline := find_dateline(line.text)) \
+                and any(j in dates for j in range(max(0, k - LEDE_REACH), k)):
+            out[k] = bool(_STRONG_DATELINE_RE.search(dateline))
+    return out
+
+
+def _lede_start(scores: list[float], ledes: dict[int, bool], first: int, last: int) -> int:
+    """Text above a lede with a named dateline in the same run is a menu's or a sidebar's
+    teasers, however long; above a lede with a bare one ("BERLIN -"), only when it holds
+    less text than the story below (a caption, a promo), not when it is the article and
+    the "lede" a comment."""
+    for k in sorted(ledes):
+        if first < k < last and (ledes[k] or sum(s for s in scores[first:k] if s > 0)
+                                 < sum(s for s in scores[k:last] if s > 0)):
+            return k
+    return first
+
+
 def _cut_link_list(scores: list[float], links: dict[int, int], first: int, last: int) -> int:
     """End the body above a box of links near its end: what follows such a box is promos
     and an author bio, little text, where a section of a guide would be more."""
@@ -480,13 +511,15 @@ def _teaser_shaped(scores: list[float], block: tuple[int, int, float]) -> bool:
 
 def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[int, DateHit],
              captions: dict[int, tuple[str, str]], page_keys: dict[str, int],
-             page_norm: str, items: set[int], cells: set[int], links: dict[int, int]
-             ) -> Article | None:
+             page_norm: str, items: set[int], cells: set[int], links: dict[int, int],
+             ledes: dict[int, bool]) -> Article | None:
     zone = seg.header[1] + 1 if seg.header else seg.start
     footer = {k for k in range(zone, seg.end) if _is_copyright(lines[k])}
     forms = {k for k in range(zone, seg.end) if scores[k] == FORM_SCORE}
-    first, last, total = _main_block(scores, zone, seg.end, footer, forms)
+    strong = {k for k, named in ledes.items() if named}
+    first, last, total = _main_block(scores, zone, seg.end, footer, forms, strong)
     last = _cut_link_list(scores, links, first, last)
+    first = _lede_start(scores, ledes, first, last)
     if total < MIN_BODY_SCORE:
         return None
     bullets: list[str] = []

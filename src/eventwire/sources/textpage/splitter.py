@@ -17,16 +17,22 @@ No library does this, so it is done with general signals, never with a publisher
    one template stamped to the minute, a few lines apart) and a teaser box the page shows
    twice become clutter; a table scraped one cell per line (a long run of short lines, many
    of them numbers) becomes neutral, so the text around it stays one article and the cells
-   count as its content.  Text lines joined across small clutter gaps form blocks; menus, footers
-   and related-headline lists are long negative runs that separate them.  The body is the
-   first block holding a good share of the segment's text (articles come before comment
-   threads, and notices or teasers above them are small), joined with neighbouring blocks
-   of equally dense text across a photo gallery or a links box, less a small tail below a
-   run of clutter (an author bio, a promo).
+   count as its content.  A short line above a paragraph that follows text or repeats a
+   line above (a table of contents) is its subheading: neutral too.  Text lines joined
+   across small clutter gaps form blocks; menus, footers and related-headline lists are
+   long negative runs that separate them.  The body is the first block holding a news lede
+   (a paragraph opening with a dateline that names a region or an agency, under a date
+   line), else the first holding a good share of the segment's text (articles come before
+   comment threads, and notices or teasers above them are small), joined with neighbouring
+   blocks of equally dense text across a photo gallery or a links box (across a wider gap,
+   a shop box or a code listing, when they outweigh it; never across a form), less a small
+   tail below a run of clutter (an author bio, a promo) or below a labelled box of links
+   near its end, and less the teasers above a lede in the same run.
 3. Around the body: leading bullet lines are the summary bullets, the date line above the body
    gives ``published`` (a headline-shaped first line with a date line just below it is the
    headline, not body), a sentence with a credit gives the caption, the first paragraph's
-   upper-case place gives the dateline.  The body ends at its last sentence; inside it,
+   upper-case place gives the dateline.  The body starts at its first sentence or item of an
+   enumerated list (a calendar may be all list) and ends at its last sentence; inside it,
    repeated lines, captions, date lines and runs of clutter lines are left out.
 """
 
@@ -80,9 +86,9 @@ PHRASE_STOP_RATIO = 0.15
 REPEAT_SCORE = -4.0
 REPEAT_KEEP_WORDS = 20  # the first copy of a repeated line this long may still be body text
 CAPTION_SCORE = -6.0
-HEADING_MAX_WORDS = 12
+HEADING_MAX_WORDS = 12  # a short line above a paragraph heads it
 LEDE_MIN_WORDS = 12  # a dateline paragraph this long under a date line starts the article
-LEDE_REACH = 4
+LEDE_REACH = 4  # ... within this many lines
 LINK_LIST_MIN = 3  # unpunctuated lines under a label that make a box of links
 LINK_WORDS = 5  # ... of this many words on average (headlines, not list items)
 LINK_LIST_TAIL = 0.25  # ... that ends the body when less text than this share follows
@@ -486,7 +492,7 @@ def _mergeable(scores: list[float], left: tuple[int, int, float],
     gallery) when the smaller holds text worth more than the gap costs and reads as
     paragraphs, not as a teaser list (whose lone lines were discounted).  Dense paragraphs
     that outweigh it join across a wider gap (a product box, a code listing), but not
-    across a form or a box of links (comments, related stories)."""
+    across a form (comments, a sign-up box)."""
     gap = sum(scores[left[1] : right[0]])
     outer = right if right[2] < left[2] else left
     lines = outer[1] - outer[0]

@@ -592,3 +592,19 @@ def test_lone_person_name_is_a_town_only_in_the_storys_countries(nlp):
                         "Obama flew to Louisville.")
     assert "Obama" not in {p.text for p in found}
     assert first(found, "Louisville").country == "USA"
+
+
+def test_unknown_single_word_needs_a_word_that_places_it():
+    """An unknown one-word name the NER called a place is kept only after "in", "near"...;
+    a known name, a longer name or a name found by another rule is kept as it is."""
+    from eventwire.nlp.places.component import _unsupported_guess
+    from eventwire.nlp.places.recognition import Toponym
+
+    def top(text, rule, relation=None):
+        return Toponym(0, len(text), text, rule, 0.5, relation=relation)
+
+    assert _unsupported_guess(top("Zorvath", "ner:GPE:scope"))
+    assert not _unsupported_guess(top("Zorvath", "ner:GPE:scope", relation="in"))
+    assert not _unsupported_guess(top("Zorvath Hills", "ner:LOC:scope"))
+    assert not _unsupported_guess(top("Zorvath", "ner:GPE"))
+    assert not _unsupported_guess(top("Zorvath", "street:scope"))

@@ -81,6 +81,7 @@ class PlacesComponent:
         toponyms = recognise(doc, self.rules, self.gaz)
         self._resolve(doc, text, toponyms)
         toponyms = _without_foreign_persons(toponyms)
+        toponyms = [t for t in toponyms if not _unsupported_guess(t)]
         area = _local_area([t.pick for t in toponyms if t.pick is not None])
         if area is not None:
             toponyms = sorted(toponyms + local_towns(doc, self.gaz, toponyms, area),
@@ -290,6 +291,14 @@ def _scope(picks: list[Entry]) -> Entry | None:
         if counts:
             return counts.most_common(1)[0][0]
     return None
+
+
+def _unsupported_guess(t: Toponym) -> bool:
+    """A single word the NER called a place that the gazetteer does not know, with no word
+    before it that places something there ("in", "near", "from" ...): as often a person, a
+    company or a disease ("Ebola") as a village, and its point would only be the story's."""
+    return (t.rule.startswith("ner:") and t.rule.endswith(":scope") and " " not in t.text
+            and t.relation is None)
 
 
 def _without_foreign_persons(toponyms: list[Toponym]) -> list[Toponym]:

@@ -258,10 +258,20 @@ def search_events(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int = 5
                             "ORDER BY e.date DESC NULLS LAST, e.id LIMIT ? OFFSET ?",
                        params + [limit, offset])
     _attach_sentences(con, rows)
-    total = None
-    if with_total:
-        total = con.execute(f"SELECT count(*) FROM {src}{where}", params).fetchone()[0]
+    total = count_events(con, f, indexed) if with_total else None
     return {"total": total, "limit": limit, "offset": offset, "items": rows}
+
+
+def count_events(con: duckdb.DuckDBPyConnection, f: EventFilter,
+                 indexed: bool | None = None) -> int:
+    """How many events match ``f``."""
+    f.validate()
+    indexed = index_is_fresh(con) if indexed is None else indexed
+    if f.text and indexed and _text_only(f):  # the index alone knows
+        hits, params = hits_sql(con, "event", f.text)
+        return con.execute(f"SELECT count(DISTINCT ref) FROM ({hits})", params).fetchone()[0]
+    body, params = _matching(con, f, indexed)
+    return con.execute(f"SELECT count(*){body}", params).fetchone()[0]
 
 
 def _text_only(f: EventFilter) -> bool:

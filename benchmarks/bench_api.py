@@ -290,7 +290,7 @@ def client(port: int, paths: list[str], concurrency: int, result: mp.Queue) -> N
 
     local = threading.local()
 
-    def fetch(path: str) -> tuple[float, int]:
+    def fetch(path: str) -> tuple[float, int, str]:
         conn = getattr(local, "conn", None)
         if conn is None:
             conn = local.conn = HTTPConnection("127.0.0.1", port, timeout=60)
@@ -299,16 +299,17 @@ def client(port: int, paths: list[str], concurrency: int, result: mp.Queue) -> N
             conn.request("GET", path)
             resp = conn.getresponse()
             body = resp.read()
-            status = resp.status if body else 0
-        except OSError:
+            status, detail = (resp.status if body else 0), body[:200].decode(errors="replace")
+        except OSError as exc:
             local.conn = None
-            status = -1
-        return (time.perf_counter() - t) * 1000, status
+            status, detail = -1, repr(exc)
+        return (time.perf_counter() - t) * 1000, status, f"{path}: {status} {detail}"
 
     t0 = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
         got = list(pool.map(fetch, paths))
     result.put({"latencies": [g[0] for g in got], "statuses": [g[1] for g in got],
+                "first_error": next((g[2] for g in got if g[1] != 200), None),
                 "wall": time.perf_counter() - t0})
 
 
@@ -410,6 +411,8 @@ def main() -> None:
                   f"{base} {load:5.1f}  "
                   + (f"< {target} ms: {'ok' if ok else 'MISSED'}" if target else "-"),
                   flush=True)
+            if res["first_error"]:
+                print(f"  first error: {res['first_error']}", flush=True)
     finally:
         server.terminate()
         server.wait(30)

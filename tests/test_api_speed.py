@@ -10,9 +10,10 @@ import duckdb
 import pytest
 from fastapi.testclient import TestClient
 
+from eventwire.api import app as app_module
 from eventwire.api.app import create_app
 from eventwire.api.cache import AnswerCache, VersionedLock
-from eventwire.store import Store
+from eventwire.store import Store, StoreError
 from eventwire.store.lookups import LOOKUP_INDEXES, present
 from tests.event_db import build_db
 
@@ -127,3 +128,17 @@ def test_answer_computed_during_a_write_is_not_served_after_it():
     finish.set()
     reader.join(5)
     assert cache.get("k", lambda: b"new") == b"new"
+
+
+def test_search_by_scan_when_the_index_cannot_be_refreshed(db, monkeypatch):
+    """A read-only server over a store another process holds cannot refresh the search
+    index; its searches scan the text, every part of /api/search on one cursor."""
+    def held(store):
+        raise StoreError(f"{db}: cannot open database (held by another process)")
+
+    monkeypatch.setattr(app_module, "_prepare", held)
+    with TestClient(create_app(db), base_url=LOCAL, raise_server_exceptions=False) as c:
+        assert c.app.state.search_ready is False
+        found = c.get("/api/search", params={"q": "protesters"})
+        assert found.status_code == 200, found.text
+        assert {e["type"] for e in found.json()["events"]["items"]} == {"PROTEST"}

@@ -258,10 +258,20 @@ def search_events(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int = 5
                             "ORDER BY e.date DESC NULLS LAST, e.id LIMIT ? OFFSET ?",
                        params + [limit, offset])
     _attach_sentences(con, rows)
-    total = None
-    if with_total:
-        total = con.execute(f"SELECT count(*) FROM {src}{where}", params).fetchone()[0]
+    total = count_events(con, f, indexed) if with_total else None
     return {"total": total, "limit": limit, "offset": offset, "items": rows}
+
+
+def count_events(con: duckdb.DuckDBPyConnection, f: EventFilter,
+                 indexed: bool | None = None) -> int:
+    """How many events match ``f``."""
+    f.validate()
+    indexed = index_is_fresh(con) if indexed is None else indexed
+    if f.text and indexed and _text_only(f):  # the index alone knows
+        hits, params = hits_sql(con, "event", f.text)
+        return con.execute(f"SELECT count(DISTINCT ref) FROM ({hits})", params).fetchone()[0]
+    body, params = _matching(con, f, indexed)
+    return con.execute(f"SELECT count(*){body}", params).fetchone()[0]
 
 
 def _text_only(f: EventFilter) -> bool:
@@ -394,13 +404,15 @@ def event_timeline(con: duckdb.DuckDBPyConnection, f: EventFilter, bin: str | No
     event dated 1965 among thousands from 2024 is counted in ``outside`` instead of
     squashing every bar.  The bin (day, week, month, year) follows the range's length.
     """
-    body, params = _matching(con, f, indexed, "e.date IS NOT NULL")
+    # Three scans of the matching events at most: the quartiles (with the undated count), the
+    # range inside the fence when some lie outside it, and the bins with what lies outside.
+    every, params = _matching(con, f, indexed)
     epoch = "date_diff('day', DATE '1970-01-01', e.date)"
-    lo, hi, q1, q3, n = con.execute(
+    lo, hi, q1, q3, n, undated = con.execute(
         f"SELECT min(e.date), max(e.date), quantile_cont({epoch}, 0.25), "
-        f"quantile_cont({epoch}, 0.75), count(*){body}", params).fetchone()
-    undated = con.execute(
-        "SELECT count(*)" + _matching(con, f, indexed, "e.date IS NULL")[0], params).fetchone()[0]
+        f"quantile_cont({epoch}, 0.75), count(e.date), count(*) - count(e.date){every}",
+        params).fetchone()
+    body, params = _matching(con, f, indexed, "e.date IS NOT NULL")
     out = {"bin": bin or "day", "from": None, "to": None, "bins": [], "rows": [],
            "dated": n, "undated": undated, "outside": {"before": 0, "after": 0}}
     if not n:
@@ -424,20 +436,24 @@ def event_timeline(con: duckdb.DuckDBPyConnection, f: EventFilter, bin: str | No
     if span / _BIN_DAYS[bin] > MAX_BINS:
         raise QueryError(f"bin: {span} days in {bin} bins is over {MAX_BINS} bars; "
                          "choose a longer bin or a shorter range")
-    before, after, earliest, latest = con.execute(
-        f"SELECT count(*) FILTER (e.date < ?), count(*) FILTER (e.date > ?), "
-        f"min(e.date) FILTER (e.date < ?), max(e.date) FILTER (e.date > ?){body}",
-        [lo, hi, lo, hi, *params]).fetchone()
-    body_in, params_in = _matching(con, f, indexed, "e.date BETWEEN ? AND ?")
-    rows = fetch_dicts(con, f"SELECT CAST(date_trunc('{bin}', e.date) AS DATE) AS bin, e.type, "
-                            f"count(*) AS n{body_in} GROUP BY ALL ORDER BY 1, 2",
-                       params_in + [lo, hi])
+    # side: -1 before the range, 1 after it, 0 inside (counted per bin and type)
+    side = "CASE WHEN e.date < ? THEN -1 WHEN e.date > ? THEN 1 ELSE 0 END"
+    parts = con.execute(
+        f"SELECT {side} AS side, CASE WHEN side = 0 THEN CAST(date_trunc('{bin}', e.date) "
+        "AS DATE) END AS bin, CASE WHEN side = 0 THEN e.type END AS type, count(*) AS n, "
+        f"min(e.date), max(e.date){body} GROUP BY ALL ORDER BY 1, 2, 3",
+        [lo, hi, *params]).fetchall()
+    rows = [{"bin": p[1], "type": p[2], "n": p[3]} for p in parts if p[0] == 0]
+    before = next((p for p in parts if p[0] == -1), None)
+    after = next((p for p in parts if p[0] == 1), None)
     first = con.execute(f"SELECT CAST(date_trunc('{bin}', ?::DATE) AS DATE)", [lo]).fetchone()[0]
     bins = con.execute(f"SELECT CAST(unnest(generate_series(?::DATE, ?::DATE, "
                        f"INTERVAL 1 {bin})) AS DATE)", [first, hi]).fetchall()
     out.update({"bin": bin, "from": lo, "to": hi, "bins": [b[0] for b in bins], "rows": rows,
-                "outside": {"before": before, "after": after, "earliest": earliest,
-                            "latest": latest}})
+                "outside": {"before": before[3] if before else 0,
+                            "after": after[3] if after else 0,
+                            "earliest": before[4] if before else None,
+                            "latest": after[5] if after else None}})
     return out
 
 
@@ -454,12 +470,13 @@ def event_breakdown(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int =
     store stays quick; the top names of a large set barely move with sampling.
     """
     body, params = _matching(con, f, indexed)
-    types = fetch_dicts(con, f"SELECT e.type AS key, count(*) AS n{body} "
-                             "GROUP BY 1 ORDER BY n DESC, key", params)
+    # types and countries in one scan: a row per type (country NULL), then per country
+    counts = con.execute(f"SELECT e.type, e.country, count(*) AS n{body} GROUP BY "
+                         "GROUPING SETS ((e.type), (e.country)) ORDER BY n DESC, 1, 2",
+                         params).fetchall()
+    types = [{"key": t, "n": n} for t, c, n in counts if t is not None]
     total = sum(t["n"] for t in types)
-    body_c, params_c = _matching(con, f, indexed, "e.country IS NOT NULL")
-    countries = fetch_dicts(con, f"SELECT e.country AS key, count(*) AS n{body_c} "
-                                 "GROUP BY 1 ORDER BY n DESC, key LIMIT ?", params_c + [limit])
+    countries = [{"key": c, "n": n} for t, c, n in counts if c is not None][:limit]
     sample = None
     if total > ACTOR_SAMPLE:
         sample = 100.0 * ACTOR_SAMPLE / total
@@ -523,6 +540,10 @@ def search_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None,
     if text:
         indexed = index_is_fresh(con) if indexed is None else indexed
         sql, tparams = _text_condition(con, "quote", QUOTE_REF, text, "q.content", indexed)
+        if indexed:  # the articles of the hits first: few rows are left to build refs for
+            hits, hparams = hits_sql(con, "quote", text)
+            clauses.append(f"q.article_id IN (SELECT split_part(ref, ':', 1) FROM ({hits}))")
+            params += hparams
         clauses.append(sql)
         params += tparams
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""

@@ -1,15 +1,16 @@
 """The HTTP API and web page: one FastAPI app over one store file.
 
 Reads run on per-request cursors of one DuckDB connection (DuckDB allows that from many
-threads); writes are serialised by a lock.  Without a token the app is read-only.  Every
-error is JSON with one message line: bad parameters 422, too large 413, never a traceback.
+threads); writes are serialised by a lock, which counts them, and the answers of the page's
+aggregate panels are kept until the next write (`api.cache`).  Without a token the app is
+read-only.  Every error is JSON with one message line: bad parameters 422, too large 413,
+never a traceback.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import threading
 from collections.abc import Iterable
 from contextlib import asynccontextmanager
 from importlib.resources import files
@@ -21,11 +22,13 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from eventwire.api.cache import AnswerCache, VersionedLock
 from eventwire.api.docs import add_docs
 from eventwire.config import Settings
 from eventwire.query import QueryError
 from eventwire.store import Store, StoreError
 from eventwire.store.corrections import CorrectionError
+from eventwire.store.lookups import create_lookup_indexes
 from eventwire.store.search import index_is_fresh, refresh_search_index
 
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
@@ -79,7 +82,8 @@ def create_app(db_path: str, token: str | None = None,
     app.state.store = store
     app.state.token = token or None
     app.state.settings = settings or Settings()
-    app.state.write_lock = threading.Lock()
+    app.state.write_lock = VersionedLock()
+    app.state.answers = AnswerCache(app.state.write_lock)
     app.state.max_body = max_body
     # Fresh now, and only this process can write to the file while it serves.
     app.state.search_ready = index_is_fresh(store.con)
@@ -116,22 +120,28 @@ def create_app(db_path: str, token: str | None = None,
 
 
 def _open(db_path: str, writable: bool) -> Store:
-    """Bring the search index up to date, then open the store for serving.
+    """Bring the search index up to date and index the ids, then open the store for serving.
 
     A read-only server keeps the file open read-only, so `eventwire events` and other
-    readers can use it at the same time; if another process holds the file, the index is
-    left as it is (searches then scan the text).
+    readers can use it at the same time; if another process holds the file, both are left
+    as they are (searches may then scan the text, look-ups the ids).
     """
     if writable:
         store = Store(db_path)
-        refresh_search_index(store.con)
+        _prepare(store)
         return store
     try:
         with Store(db_path) as store:
-            refresh_search_index(store.con)
+            _prepare(store)
     except StoreError as exc:
-        log.warning("search index not refreshed: %s", exc)
+        log.warning("search index and id look-ups not refreshed: %s", exc)
     return Store(db_path, read_only=True)
+
+
+def _prepare(store: Store) -> None:
+    """What serving needs and only a writer can make: the search index, the id look-ups."""
+    refresh_search_index(store.con)
+    create_lookup_indexes(store.con)
 
 
 def _errors(app: FastAPI) -> None:

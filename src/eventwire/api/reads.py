@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Literal
@@ -113,39 +113,57 @@ def types() -> list[dict]:
     return [{"type": t, "quad": QUAD[t]} for t in EVENT_TYPES]
 
 
+def cached(request: Request, key: tuple, compute: Callable[[], object]) -> Response:
+    """The answer of ``compute`` as JSON, computed once per store version (`api.cache`)."""
+    body = request.app.state.answers.get(key, lambda: FastJSON(compute()).body)
+    return Response(body, media_type="application/json")
+
+
 @router.get("/events", summary="Events matching the filters, newest first")
-def events(f: Filter, con: Con, indexed: Indexed, limit: Limit = 50,
-           offset: Offset = 0) -> FastJSON:
-    return FastJSON(q.search_events(con, f, limit, offset, indexed=indexed))
+def events(request: Request, f: Filter, con: Con, indexed: Indexed, limit: Limit = 50,
+           offset: Offset = 0) -> Response:
+    def page() -> dict:
+        found = q.search_events(con, f, limit, offset, with_total=False, indexed=indexed)
+        # the total is shared by every page of the filter
+        found["total"] = int(request.app.state.answers.get(
+            ("count", repr(f), indexed),
+            lambda: str(q.count_events(con, f, indexed=indexed)).encode()))
+        return found
+
+    return cached(request, ("events", repr(f), indexed, limit, offset), page)
 
 
 @router.get("/events/points", summary="Located events for the map: [id, lat, lon, type]")
-def event_points(f: Filter, con: Con, indexed: Indexed,
-                 cap: Annotated[int, Query(ge=1, le=100000)] = 20000) -> FastJSON:
-    return FastJSON(q.event_points(con, f, cap, indexed=indexed))
+def event_points(request: Request, f: Filter, con: Con, indexed: Indexed,
+                 cap: Annotated[int, Query(ge=1, le=100000)] = 20000) -> Response:
+    return cached(request, ("points", repr(f), indexed, cap),
+                  lambda: q.event_points(con, f, cap, indexed=indexed))
 
 
 @router.get("/events/grid", summary="Located events counted per grid cell (heat view)")
-def event_grid(f: Filter, con: Con, indexed: Indexed,
+def event_grid(request: Request, f: Filter, con: Con, indexed: Indexed,
                cell: Annotated[float, Query(ge=0.01, le=45, description="Cell size in "
                                                                     "degrees.")] = 1.0
-               ) -> FastJSON:
-    return FastJSON(q.event_grid(con, f, cell, indexed=indexed))
+               ) -> Response:
+    return cached(request, ("grid", repr(f), indexed, cell),
+                  lambda: q.event_grid(con, f, cell, indexed=indexed))
 
 
 @router.get("/events/timeline",
             summary="Events per bin (day, week, month, year) and type over the dense range")
-def event_timeline(f: Filter, con: Con, indexed: Indexed,
+def event_timeline(request: Request, f: Filter, con: Con, indexed: Indexed,
                    bin: Annotated[Literal["day", "week", "month", "year"] | None,
                                   Query(description="Bin size; by default from the range's "
-                                                    "length.")] = None) -> FastJSON:
-    return FastJSON(q.event_timeline(con, f, bin, indexed=indexed))
+                                                    "length.")] = None) -> Response:
+    return cached(request, ("timeline", repr(f), indexed, bin),
+                  lambda: q.event_timeline(con, f, bin, indexed=indexed))
 
 
 @router.get("/events/breakdown", summary="Top types, countries and actors of the filter")
-def event_breakdown(f: Filter, con: Con, indexed: Indexed,
-                    limit: Annotated[int, Query(ge=1, le=100)] = 10) -> FastJSON:
-    return FastJSON(q.event_breakdown(con, f, limit, indexed=indexed))
+def event_breakdown(request: Request, f: Filter, con: Con, indexed: Indexed,
+                    limit: Annotated[int, Query(ge=1, le=100)] = 10) -> Response:
+    return cached(request, ("breakdown", repr(f), indexed, limit),
+                  lambda: q.event_breakdown(con, f, limit, indexed=indexed))
 
 
 @router.get("/events/export", summary="The filter's events as CSV, GeoJSON or PLOVER JSON",
@@ -209,12 +227,12 @@ def places(con: Con, q_: Text = None, country: Opt = None, limit: Limit = 50,
 
 
 @router.get("/search", summary="Events, articles and quotes holding all the words (stemmed)")
-def search(con: Con, indexed: Indexed,
+def search(request: Request, con: Con, indexed: Indexed,
            q_: Annotated[str, Query(alias="q", min_length=1, max_length=q.MAX_WORDS_TEXT)],
-           limit: Annotated[int, Query(ge=1, le=200)] = 20) -> FastJSON:
+           limit: Annotated[int, Query(ge=1, le=200)] = 20) -> Response:
     if not q.search_words(q_):
         raise q.QueryError(f"q: {q_[:40]!r} has no words to search for")
-    return FastJSON({
+    return cached(request, ("search", q_, indexed, limit), lambda: {
         "events": q.search_events(con, q.EventFilter(text=q_), limit, 0, indexed=indexed),
         "articles": q.search_articles(con, q_, limit, 0, indexed=indexed),
         "quotes": q.search_quotes(con, text=q_, limit=limit, indexed=indexed),

@@ -13,6 +13,7 @@ import pyarrow as pa
 
 from eventwire.errors import EventwireError
 from eventwire.models import Annotations, Article
+from eventwire.store.lookups import drop_lookup_indexes
 from eventwire.store.plausible import drop_implausible_dates
 from eventwire.store.rows import annotation_rows, article_from_row, article_row, input_rows
 from eventwire.store.schema import KEYS, MIGRATIONS, VERSION
@@ -54,6 +55,8 @@ class Store:
             self._since_connect = 0
             if not read_only:
                 self._migrate()
+                if memory_limit is not None:  # the serving indexes would not fit the cap
+                    drop_lookup_indexes(self.con)
             elif self.version() != VERSION:
                 raise StoreError(f"{path}: not an eventwire database of schema version "
                                  f"{VERSION}")

@@ -153,6 +153,9 @@ def scan_condition(con: duckdb.DuckDBPyConnection, text: str, expr: str) -> tupl
     """The index's rule as a scan of ``expr``, for when the index is stale and cannot be
     rebuilt: the text's words are stemmed by the same stemmer (a Python function that
     DuckDB calls), so both give the same answers."""
+    # A result left open by an earlier fetchone() on this cursor would make DuckDB refuse to
+    # register the function (ResourceInUseException).
+    con.complete()
     try:
         con.create_function("ew_stems", _stem_words, ["VARCHAR[]"], "VARCHAR[]",
                             side_effects=False)

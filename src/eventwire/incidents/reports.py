@@ -135,10 +135,12 @@ def sentence_names(sentence: str, common: frozenset[str] = frozenset()) -> set[s
     out = set()
     for line in sentence.splitlines():
         words = _WORD.findall(line)
-        for i, w in enumerate(words):
-            low = re.sub(r"['’]s$", "", w.lower()).strip(".'’")
-            if i and w[:1].isupper() and low not in _NOT_NAMES and len(w) > 1 \
-                    and low not in common:
+        for w in words[1:]:
+            if len(w) < 2 or not w[0].isupper():
+                continue
+            low = w.lower()
+            low = (low[:-2] if low.endswith(("'s", "’s")) else low).strip(".'’")
+            if low not in _NOT_NAMES and low not in common:
                 out.add(low)
     return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -259,6 +260,7 @@ def test_a_failed_batch_leaves_no_half_counted_incident_behind(store, monkeypatc
     monkeypatch.setattr(tables, "save", disk_full)
     with pytest.raises(OSError):
         store_batch(store, c)
+    assert gc.isenabled()  # paused for the batch only, failed or not
     monkeypatch.setattr(tables, "save", saved)
     from eventwire.incidents import resolve_batch
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -191,3 +192,78 @@ def test_names_skip_headline_words_the_article_writes_in_lower_case():
     assert not names & {"detained", "crash", "singer"}
     assert person_names(body, lower_words(body)) == {"obi"}
     assert numbers_in("three passengers and 3 drivers in 2024") == {"3"}
+
+
+def _r(n: int, day: date | None, precision: str | None = "day", *, word: str = "attack",
+       type_: str = "ASSAULT", names: tuple[str, ...] = ("kano", "sabon", "gari")):
+    from eventwire.incidents.reports import Report
+
+    return Report(event_id=f"r{n:03d}", article_id=f"a{n:03d}", type=type_, mode=None,
+                  lemma=word, day=day, precision=precision, lat=None, lon=None, geo=None,
+                  country="NGA", admin1=None, place=None, codes=frozenset({"NGA"}),
+                  names=frozenset(names), numbers=frozenset({"12"}), context=frozenset(),
+                  persons=frozenset(), dead=None, dead_max=None, published=None,
+                  outlet=None, confidence=0.8)
+
+
+def test_the_date_index_hides_no_incident_a_report_could_join():
+    """Reports a few days apart on both sides of every date-bucket edge, of every date
+    precision, with evidence enough to join across a near miss of the dates, resolve exactly
+    as scoring each against every incident of its kind does."""
+    from eventwire.incidents.resolve import Resolver
+
+    class EveryIncident(Resolver):
+        def _candidates(self, index, by_day, key, r):
+            return list(index.get(key, {}).values())
+
+    start = date(2024, 3, 1)
+    reports = [_r(n, start + timedelta(days=(n * 5) % 23), precision, word=word)
+               for n, (precision, word) in enumerate(
+                   [(p, w) for p in ("day", "published", "week", "range", "month", "year")
+                    for w in ("attack", "storm")] * 4)]
+    reports += [_r(900, None, None), _r(901, date(2024, 1, 1), "year")]
+    # pairs 2 to 5 days apart, a month between pairs, starting at every day of a bucket
+    for n in range(8 * 4):
+        first = date(2025, 6, 1) + timedelta(days=31 * n + n // 4)
+        reports += [_r(100 + 2 * n, first), _r(101 + 2 * n, first + timedelta(days=2 + n % 4))]
+    indexed, every = Resolver().resolve(reports), EveryIncident().resolve(reports)
+    assert indexed == every
+    joined = {x.event_id for x in every if x.rule == "resolution:joined"}
+    assert {"r101", "r103", "r105"} <= joined and "r107" not in joined  # 2-4 days: one
+
+
+def _total_events(store) -> int:
+    return store.con.execute("SELECT sum(n_events) FROM incidents").fetchall()[0][0]
+
+
+def test_an_incident_corrected_between_batches_is_read_again(store):
+    _a(store)
+    store_batch(store, report("b", MARKET_B, "stormed", day=TUESDAY, place=KANO,
+                              source="Premium Times"))
+    split(store, ["b-e1"])  # both incidents rewritten after the batch that read them
+    store_batch(store, report("c", MARKET_C, "attacked", day=None, place=KANO,
+                              source="Punch", published=datetime(2024, 3, 13, tzinfo=UTC)))
+    assert _total_events(store) == 3 == store.count("incident_events")
+
+
+def test_a_failed_batch_leaves_no_half_counted_incident_behind(store, monkeypatch):
+    import eventwire.store.incidents as tables
+
+    _a(store)
+    c = report("c", MARKET_C, "attacked", day=None, place=KANO, source="Punch",
+               published=datetime(2024, 3, 13, tzinfo=UTC))
+    saved = tables.save
+
+    def disk_full(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(tables, "save", disk_full)
+    with pytest.raises(OSError):
+        store_batch(store, c)
+    assert gc.isenabled()  # paused for the batch only, failed or not
+    monkeypatch.setattr(tables, "save", saved)
+    from eventwire.incidents import resolve_batch
+
+    resolve_batch(store, [c[0]], [c[1]])  # the batch again, as a retried ingest does
+    assert incident_of(store, "c-e1") == incident_of(store, "a-e1")
+    assert _total_events(store) == 2

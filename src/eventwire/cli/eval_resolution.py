@@ -51,7 +51,8 @@ def eval_resolution(
     for col in ("topics", "run", "mentions", "MUC F1", "B3 F1", "CEAF-e F1", "CoNLL F1"):
         table.add_column(col)
     for name, part in (("all", result), *result["halves"].items()):
-        for run, r in (("eventwire", part), ("same lemma", part["baseline"])):
+        for run, r in (("eventwire", part), ("same lemma", part["baseline"]),
+                       ("eventwire told the sub-topic", part["told"])):
             table.add_row(name, run, str(part["aligned"]),
                           *(f"{r[m]['f1']:.3f}" for m in _METRICS), f"{r['conll_f1']:.3f}")
     console.print(table)

@@ -227,8 +227,8 @@ def ingest_gold(docs: list[GoldDoc], store, workdir: Path, settings=None) -> dic
 
 
 def align(docs: list[GoldDoc], articles: dict[int, str], con) -> dict:
-    """Gold mention (doc, index) -> (gold cluster, incident, baseline label), for the
-    mentions a system event's trigger overlaps (the largest overlap; each event once)."""
+    """Gold mention (doc, index) -> (gold cluster, incident, baseline label, sub-topic), for
+    the mentions a system event's trigger overlaps (the largest overlap; each event once)."""
     from eventwire.incidents.reports import stem
 
     events: dict[str, list] = defaultdict(list)
@@ -250,16 +250,19 @@ def align(docs: list[GoldDoc], articles: dict[int, str], con) -> dict:
             if best is not None:
                 used.add(best[1])
                 out[(d.doc, j)] = (m.cluster, best[2] or best[1],
-                                   f"{d.group}/{stem(m.text.split()[0])}")
+                                   f"{d.group}/{stem(m.text.split()[0])}", d.group)
     return out
 
 
 def score_aligned(aligned: dict, keep=lambda doc: True) -> dict:
-    """System and same-lemma baseline scores over the aligned mentions ``keep`` accepts."""
+    """System and same-lemma baseline scores over the aligned mentions ``keep`` accepts, and
+    the system's incidents cut at sub-topic bounds ("told"): what it would score if told the
+    sub-topic as the baseline is, so the errors it makes within a sub-topic show apart."""
     chosen = {k: v for k, v in aligned.items() if keep(k[0])}
     key = clusters_of({k: v[0] for k, v in chosen.items()})
     out = scores(key, clusters_of({k: v[1] for k, v in chosen.items()}))
     out["baseline"] = scores(key, clusters_of({k: v[2] for k, v in chosen.items()}))
+    out["told"] = scores(key, clusters_of({k: (v[1], v[3]) for k, v in chosen.items()}))
     out["aligned"] = len(chosen)
     return out
 

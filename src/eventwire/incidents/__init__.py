@@ -10,15 +10,21 @@ by `rebuild`, and new events never move old ones, so corrections outlive later i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from weakref import WeakKeyDictionary
 
 from eventwire.incidents.match import span
 from eventwire.incidents.model import Incident, incident_id
 from eventwire.incidents.reports import Report, report_of
 from eventwire.incidents.resolve import Link, Resolver
-from eventwire.models import Annotations, Article
+from eventwire.models import Annotations, Article, Event
 
 PENDING_CHUNK = 2_000  # events resolved per transaction by resolve_pending
+# store -> the incidents its last batch read or wrote, with their stored profiles: the next
+# batch (mostly the same days) takes those still stored unchanged instead of parsing them
+_PARSED: WeakKeyDictionary = WeakKeyDictionary()
 
 
 class CorrectionError(ValueError):
@@ -28,10 +34,29 @@ class CorrectionError(ValueError):
 def resolve_batch(store, articles: Iterable[Article],
                   annotations: Iterable[Annotations] | None) -> int:
     """Resolve the events of a batch just stored; returns how many were linked."""
-    from eventwire.store.rows import event_row
-
     if not annotations:
         return 0
+    with _collector_paused():
+        return _resolve_batch(store, articles, annotations)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a batch is resolved.  Resolution makes
+    many small containers (reports, tallies), none of them in a reference cycle, and in an
+    ingest process each collection they set off walks the whole heap of a loaded spaCy
+    pipeline: about a third of resolution's CPU went there."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _resolve_batch(store, articles: Iterable[Article],
+                   annotations: Iterable[Annotations]) -> int:
     arts = {a.id: a for a in articles}
     reports = []
     for anno in annotations:
@@ -40,7 +65,7 @@ def resolve_batch(store, articles: Iterable[Article],
             continue
         meta = {"published": art.published, "source": art.source,
                 "site_name": art.site_name, "url": art.url}
-        reports += [report_of(event_row(e), meta, art.body) for e in anno.events]
+        reports += [report_of(_event_fields(e), meta, art.body) for e in anno.events]
     return _resolve(store, reports)
 
 
@@ -167,6 +192,9 @@ def _resolve(store, reports: list[Report]) -> int:
 
     if not reports:
         return 0
+    # taken out while the batch runs (it changes the incidents in it), put back once committed
+    parsed = _PARSED.pop(store, {})
+    kept: dict[str, tuple[str, Incident]] = {}
 
     def work() -> None:
         con = store.con
@@ -174,7 +202,7 @@ def _resolve(store, reports: list[Report]) -> int:
         countries = ({r.country for r in reports}
                      if all(r.country for r in reports) else None)
         found = tables.candidates(con, {r.type for r in reports}, windows, countries,
-                                  {r.lemma for r in reports if r.lemma})
+                                  {r.lemma for r in reports if r.lemma}, parsed)
         seqs = {inc.id: seq for seq, inc in found}
         resolver = Resolver(inc for _, inc in found)
         links: list[Link] = resolver.resolve(reports)
@@ -183,10 +211,26 @@ def _resolve(store, reports: list[Report]) -> int:
             if inc_id not in seqs:
                 seqs[inc_id] = start
                 start += 1
-        tables.save(con, resolver.touched, seqs, links)
+        saved = tables.save(con, resolver.touched, seqs, links)
+        kept.update({inc.id: parsed[inc.id] for _, inc in found})
+        kept.update({i: (saved[i], resolver.touched[i]) for i in saved})
 
     store.atomic(work)
+    _PARSED[store] = kept
     return len(reports)
+
+
+def _event_fields(ev: Event) -> dict:
+    """What `report_of` reads of an event just coded, as the stored row has it but with its
+    JSON columns left parsed (encoding them only to decode them again cost more than the
+    matching)."""
+    from eventwire.store.rows import flat_row
+
+    row = flat_row(ev)
+    row["sources"] = [flat_row(a) for a in ev.sources]
+    row["targets"] = [flat_row(a) for a in ev.targets]
+    row["location"] = flat_row(ev.location) if ev.location else None
+    return row
 
 
 def _report(row: dict) -> Report:

@@ -12,6 +12,7 @@ higher when they are unknown (then the words must carry it).
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from eventwire.incidents.model import Incident, km
 from eventwire.incidents.reports import Report
@@ -35,9 +36,11 @@ CORE_NAMES = 15  # an incident's names that count: its most reported, lest a big
 OTHER_PEOPLE = 1.5  # ... or when the stories name other people
 
 
+@lru_cache(maxsize=4096)
 def span(day: date, precision: str | None) -> tuple[date, date]:
     """The days a date may stand for.  A month or year stated alone is normalised to its
-    first day, so it covers what follows; a publication date covers the days before it."""
+    first day, so it covers what follows; a publication date covers the days before it.
+    (Cached: every candidate pair asks it of the same few dates.)"""
     if precision == "year" and (day.month, day.day) == (1, 1):
         return day, date(day.year, 12, 31)
     if precision == "month" and day.day == 1:
@@ -64,6 +67,15 @@ def day_gap(day: date, precision: str | None, inc: Incident) -> tuple[float, boo
     return best, exact
 
 
+def _beyond_reach(day: date, precision: str | None, inc: Incident) -> bool:
+    """Whether the report's date is too far from every date of the incident, judged on the
+    days all its dates span together: no date is nearer than that hull, so most pairs are
+    ruled out without walking the incident's dates."""
+    lo, hi = span(day, precision)
+    first, last = inc.hull(span)
+    return (first - hi).days > NEAR_DAYS or (lo - last).days > NEAR_DAYS
+
+
 def place_gap(r: Report, inc: Incident) -> tuple[bool, bool] | None:
     """(within reach, both precise points that agree) over the incident's places; None when
     the report or the incident has no comparable place."""
@@ -88,6 +100,8 @@ def score(r: Report, inc: Incident, same_article: bool = False) -> float | None:
     if r.type not in inc.types and not same_word:
         return None  # coders code one word in two ways at times; other words, other events
     if r.country and inc.countries and r.country not in inc.countries:
+        return None
+    if r.day is not None and inc.days and _beyond_reach(r.day, r.precision, inc):
         return None
     when = day_gap(r.day, r.precision, inc)
     if when is not None and when[0] > NEAR_DAYS:

@@ -58,6 +58,7 @@ class Incident:
     confidence: float = 0.0
     _dated: list[tuple[date, str]] | None = field(default=None, repr=False, compare=False)
     _spans: list | None = field(default=None, repr=False, compare=False)
+    _hull: tuple[date, date] | None = field(default=None, repr=False, compare=False)
     _core: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     # -- adding a report ---------------------------------------------------------------
@@ -81,7 +82,7 @@ class Incident:
         _trim(self.numbers, MAX_WORDS)
         if r.day is not None:
             self.days[f"{r.day.isoformat()} {r.precision}"] += 1
-            self._dated = self._spans = None
+            self._dated = self._spans = self._hull = None
         if r.country:
             self.countries[r.country] += 1
         if r.geo:
@@ -134,6 +135,14 @@ class Incident:
         if self._spans is None:
             self._spans = [(*span_of(d, p), d, p) for d, p in self.dated()]
         return self._spans
+
+    def hull(self, span_of) -> tuple[date, date]:
+        """(first day, last day) of all its dates' spans together (kept until a report adds a
+        date); only for an incident with dates."""
+        if self._hull is None:
+            spans = self.spans(span_of)
+            self._hull = min(s[0] for s in spans), max(s[1] for s in spans)
+        return self._hull
 
     def core_names(self, size: int) -> frozenset[str]:
         """The ``size`` names its reports give most (sentence names and leads together)."""
@@ -193,24 +202,20 @@ class Incident:
 
     @classmethod
     def from_state(cls, id_: str, s: dict) -> Incident:
-        inc = cls(id_)
-        for name in ("types", "modes", "lemmas", "names", "numbers", "codes", "context", "persons",
-                     "days", "countries"):
-            setattr(inc, name, Counter(s.get(name) or {}))
-        inc.places = list(s.get("places") or [])
-        inc.dead = list(s.get("dead") or [])
-        inc.sources = dict(s.get("sources") or {})
-        inc.targets = dict(s.get("targets") or {})
-        inc.articles = set(s.get("articles") or [])
-        inc.outlets = set(s.get("outlets") or [])
-        inc.events = int(s.get("events") or 0)
-        for name in ("first_report", "last_report"):
-            value = s.get(name)
-            setattr(inc, name, datetime.fromisoformat(value) if value else None)
-        inc.confidence = float(s.get("confidence") or 0.0)
-        return inc
+        first, last = s.get("first_report"), s.get("last_report")
+        return cls(
+            id_, **{name: Counter(s.get(name) or {}) for name in _TALLIES},
+            places=list(s.get("places") or []), dead=list(s.get("dead") or []),
+            sources=dict(s.get("sources") or {}), targets=dict(s.get("targets") or {}),
+            articles=set(s.get("articles") or []), outlets=set(s.get("outlets") or []),
+            events=int(s.get("events") or 0),
+            first_report=datetime.fromisoformat(first) if first else None,
+            last_report=datetime.fromisoformat(last) if last else None,
+            confidence=float(s.get("confidence") or 0.0))
 
 
+_TALLIES = ("types", "modes", "lemmas", "names", "numbers", "codes", "context", "persons", "days",
+            "countries")
 _GEO_RANK = {"point": 0, "admin": 1, "country": 2}
 _PRECISION_RANK = {"day": 0, "published": 1, "week": 2, "month": 3, "year": 4}
 

@@ -74,6 +74,7 @@ class Report:
     targets: tuple[dict, ...] = ()
 
 
+@lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     """A crude common stem of one word, enough to join "killing" and "killed"."""
     w = word.lower().strip(".,;:'’\"")
@@ -135,10 +136,12 @@ def sentence_names(sentence: str, common: frozenset[str] = frozenset()) -> set[s
     out = set()
     for line in sentence.splitlines():
         words = _WORD.findall(line)
-        for i, w in enumerate(words):
-            low = re.sub(r"['’]s$", "", w.lower()).strip(".'’")
-            if i and w[:1].isupper() and low not in _NOT_NAMES and len(w) > 1 \
-                    and low not in common:
+        for w in words[1:]:
+            if len(w) < 2 or not w[0].isupper():
+                continue
+            low = w.lower()
+            low = (low[:-2] if low.endswith(("'s", "’s")) else low).strip(".'’")
+            if low not in _NOT_NAMES and low not in common:
                 out.add(low)
     return out
 
@@ -243,7 +246,8 @@ def report_of(row: dict, article: dict, body: str | None) -> Report:
         if a.get("name"):
             names.update(w.lower() for w in _WORD.findall(a["name"]) if len(w) > 1)
     common = lower_words(body) if body else frozenset()
-    names |= sentence_names(sentence, common)
+    named, people, numbers = _sentence_facts(sentence, common)
+    names |= named
     geo = geo_precision(loc)
     return Report(
         event_id=row["id"], article_id=row["article_id"], type=row["type"],
@@ -253,14 +257,20 @@ def report_of(row: dict, article: dict, body: str | None) -> Report:
         country=(loc or {}).get("country") or row.get("country"),
         admin1=(loc or {}).get("admin1"), place=(loc or {}).get("name"),
         codes=frozenset(codes), names=frozenset(names),
-        numbers=frozenset(numbers_in(sentence)),
+        numbers=numbers,
         context=lead_names(body) if body else frozenset(),
-        persons=frozenset(person_names(sentence, common)) | (lead_persons(body) if body
-                                                             else frozenset()),
+        persons=people | (lead_persons(body) if body else frozenset()),
         dead=row.get("dead"), dead_max=row.get("dead_max"), published=published,
         outlet=outlet_of(article), confidence=float(row.get("confidence") or 0.0),
         sources=tuple(sources), targets=tuple(targets),
     )
+
+
+@lru_cache(maxsize=256)
+def _sentence_facts(sentence: str, common: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """Names, people and numbers of one sentence (an article's events often share one)."""
+    return (frozenset(sentence_names(sentence, common)),
+            frozenset(person_names(sentence, common)), frozenset(numbers_in(sentence)))
 
 
 def _json(value):

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-from eventwire.incidents.match import score
+from eventwire.incidents.match import NEAR_DAYS, score, span
 from eventwire.incidents.model import Incident, incident_id
 from eventwire.incidents.reports import Report
 
@@ -27,28 +28,65 @@ class Link:
     rule: str  # "resolution:joined" or "resolution:opened"
 
 
+BUCKET_DAYS = 8  # width of the date buckets incidents are filed under
+WIDE_BUCKETS = 8  # an incident whose dates reach more buckets (a year) is everyone's candidate
+
+
+def buckets(first: date, last: date) -> range:
+    """The date buckets a span of days touches."""
+    return range(first.toordinal() // BUCKET_DAYS, last.toordinal() // BUCKET_DAYS + 1)
+
+
 class Resolver:
-    """Incidents known so far (the candidates), indexed by event type."""
+    """Incidents known so far (the candidates), indexed by event type and trigger word, and
+    by those with a date bucket: an incident is filed under every bucket its dates reach
+    (within `NEAR_DAYS`), the undated ones and those of a wide reach under None, so a dated
+    report is scored only against incidents its date can match (`score` rules every other
+    one out)."""
 
     def __init__(self, incidents: Iterable[Incident] = ()):
-        # key -> {incident id: incident}, in the order incidents became candidates
+        # key -> {incident id: incident}; (key, bucket) -> the same, for one date bucket
         self.by_type: dict[str, dict[str, Incident]] = defaultdict(dict)
         self.by_word: dict[str, dict[str, Incident]] = defaultdict(dict)
-        self.known: dict[str, Incident] = {}
+        self.by_type_day: dict[tuple, dict[str, Incident]] = defaultdict(dict)
+        self.by_word_day: dict[tuple, dict[str, Incident]] = defaultdict(dict)
         self.touched: dict[str, Incident] = {}
+        # incident id -> what it was filed by: its types and words only grow, its dates only
+        # widen, so an unchanged signature means it is filed already
+        self.filed: dict[str, tuple] = {}
         for inc in incidents:
             self._register(inc)
 
     def _register(self, inc: Incident) -> None:
-        self.known[inc.id] = inc
-        for index, keys in ((self.by_type, inc.types), (self.by_word, inc.lemmas)):
+        hull = inc.hull(span) if inc.days else None
+        signature = (len(inc.types), len(inc.lemmas), hull)
+        if self.filed.get(inc.id) == signature:
+            return
+        self.filed[inc.id] = signature
+        near = timedelta(days=NEAR_DAYS)
+        reached: Iterable[int | None] = buckets(hull[0] - near, hull[1] + near) if hull else ()
+        if len(reached) > WIDE_BUCKETS or not hull:
+            reached = (None,)
+        for index, by_day, keys in ((self.by_type, self.by_type_day, inc.types),
+                                    (self.by_word, self.by_word_day, inc.lemmas)):
             for k in keys:
                 index[k].setdefault(inc.id, inc)
+                for b in reached:
+                    by_day[k, b].setdefault(inc.id, inc)
+
+    def _candidates(self, index: dict, by_day: dict, key: str, r: Report) -> list[Incident]:
+        if r.day is None:
+            return list(index.get(key, {}).values())
+        found = dict(by_day.get((key, None), {}))
+        for b in buckets(*span(r.day, r.precision)):
+            found.update(by_day.get((key, b), {}))
+        return list(found.values())
 
     def add(self, r: Report) -> Link:
         best: tuple[float, Incident] | None = None
-        seen = list(self.by_type.get(r.type, {}).values())
-        others = [i for i in self.by_word.get(r.lemma, {}).values() if r.type not in i.types]
+        seen = self._candidates(self.by_type, self.by_type_day, r.type, r)
+        others = [i for i in self._candidates(self.by_word, self.by_word_day, r.lemma, r)
+                  if r.type not in i.types]
         for inc in [*seen, *others]:
             s = score(r, inc, r.article_id in inc.articles)
             if s is not None and (best is None or s > best[0]
@@ -62,7 +100,7 @@ class Resolver:
             return Link(r.event_id, r.article_id, inc.id, None, "resolution:opened")
         s, inc = best
         inc.add(r)
-        self._register(inc)  # a report of another type joined through a correction
+        self._register(inc)  # a new word or type, or a date that widens its reach
         self.touched[inc.id] = inc
         return Link(r.event_id, r.article_id, inc.id, round(s, 3), "resolution:joined")
 

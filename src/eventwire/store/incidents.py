@@ -67,21 +67,21 @@ def incident_row(inc: Incident, seq: int) -> dict:
 
 
 def reach(inc: Incident) -> tuple[date | None, date | None]:
-    dated = inc.dated()
-    if not dated:
-        return None, None
-    spans = [span(d, p) for d, p in dated]
-    return min(lo for lo, _ in spans), max(hi for _, hi in spans)
+    return inc.hull(span) if inc.days else (None, None)
 
 
 def candidates(con: duckdb.DuckDBPyConnection, types: Iterable[str],
                windows: list[tuple[date, date]],
                countries: Iterable[str] | None = None,
-               words: Iterable[str] = ()) -> list[tuple[int, Incident]]:
+               words: Iterable[str] = (),
+               parsed: dict[str, tuple[str, Incident]] | None = None,
+               ) -> list[tuple[int, Incident]]:
     """Stored incidents of these types (or reported by these trigger words) whose dates
     reach one of the windows, plus the latest undated ones, as (seq, incident).  With
     ``countries`` (the batch's reports all have one), only incidents in those countries or
-    in none."""
+    in none.  ``parsed`` (id -> (stored profile, incident)) holds incidents read before: one
+    whose stored profile is the same text is taken from it, not parsed again (parsing is
+    most of the cost), and the ones parsed now are added to it."""
     types = sorted(set(types))
     if not types:
         return []
@@ -101,7 +101,14 @@ def candidates(con: duckdb.DuckDBPyConnection, types: Iterable[str],
         f"UNION ALL (SELECT id, seq, profile FROM incidents WHERE {kind} AND "
         f"reach_lo IS NULL ORDER BY seq DESC LIMIT {UNDATED_CANDIDATES}) ORDER BY seq",
         [*kind_params, *params, *kind_params]).fetchall()
-    return [(seq, Incident.from_state(id_, json.loads(profile))) for id_, seq, profile in rows]
+    parsed = {} if parsed is None else parsed
+    out = []
+    for id_, seq, profile in rows:
+        known = parsed.get(id_)
+        if known is None or known[0] != profile:
+            known = parsed[id_] = (profile, Incident.from_state(id_, json.loads(profile)))
+        out.append((seq, known[1]))
+    return out
 
 
 def _merged(windows: list[tuple[date, date]]) -> list[tuple[date, date]]:
@@ -119,9 +126,10 @@ def next_seq(con: duckdb.DuckDBPyConnection, table: str = "incidents") -> int:
 
 
 def save(con: duckdb.DuckDBPyConnection, touched: dict[str, Incident], seqs: dict[str, int],
-         links: list[Link]) -> None:
+         links: list[Link]) -> dict[str, str]:
     """Replace the touched incidents' rows and record the new links (inside the caller's
-    transaction)."""
+    transaction); returns the profiles stored, by incident id."""
+    rows = []
     if touched:
         con.execute("DELETE FROM incidents WHERE id IN (SELECT unnest(?))",
                     [sorted(touched)]).fetchall()
@@ -133,6 +141,7 @@ def save(con: duckdb.DuckDBPyConnection, touched: dict[str, Incident], seqs: dic
         _insert(con, "incident_events", [
             {"event_id": x.event_id, "incident_id": x.incident_id, "article_id": x.article_id,
              "score": x.score, "rule": x.rule, "seq": start + n} for n, x in enumerate(links)])
+    return {row["id"]: row["profile"] for row in rows}
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:

@@ -457,3 +457,45 @@ def test_short_uncued_quotation_is_not_a_quote(nlp):
             "Her campaign sold mugs with the slogan.\n\n"
             '"Bridges, not walls, for every single family."')
     assert not any("Bridges, not walls" in q.content for q in run(nlp, text))
+
+
+def test_a_quotation_after_a_sentence_ending_in_a_decade_continues_the_speaker(nlp):
+    text = ('"The town never recovered," said Ruth Abara, who has farmed there since the '
+            '1980s. "Every second shop on the high street closed within five years."')
+    quotes = run(nlp, text)
+    second = find(quotes, "Every second shop")
+    assert second.speaker == find(quotes, "never recovered").speaker
+    assert second.cue_start == find(quotes, "never recovered").cue_start
+
+
+def test_a_colon_introduction_is_not_part_of_the_quotation(nlp):
+    text = ('Okafor explained why the vote was delayed: "We did not have the numbers, and '
+            'we were not going to lose it on the floor," Okafor wrote.')
+    q = find(run(nlp, text), "We did not have the numbers")
+    assert q.content.startswith('"We did not')
+
+
+def test_a_heading_run_into_the_next_line_is_not_the_speaker(nlp):
+    text = ("The mayor opened the new depot on Monday.\n\n'Roads that last.'\n\n"
+            "Her engineers said they have been testing the new asphalt since the spring.")
+    q = find(run(nlp, text), "testing the new asphalt")
+    assert q.speaker == "Her engineers"
+
+
+def test_his_attacks_belong_to_the_subject_who_makes_them(nlp):
+    q = find(run(nlp, "Senator Ruth Lane stepped up her attacks on the transit levy."),
+             "the transit levy")
+    assert q.speaker == "Senator Ruth Lane"
+
+
+def test_a_statement_saying_is_spoken_by_who_released_it(nlp):
+    text = "The city council released a statement saying the bridge would reopen in May."
+    q = find(run(nlp, text), "the bridge would reopen")
+    assert q.speaker == "The city council"
+
+
+def test_a_dateline_before_the_subject_is_cut_from_the_speaker(nlp):
+    text = ("LAGOS, Nigeria — Governor Musa Bello said on Monday that the port would "
+            "stay closed until the strike ended.")
+    q = find(run(nlp, text), "the port would stay closed")
+    assert q.speaker == "Governor Musa Bello"

@@ -225,7 +225,7 @@ class DirectRules(ArticleContext):
             if cand is not None:
                 start = seg.start
                 sent = sentence_start(text, seg.start, max(ps, prv))
-                if cand.rule != "direct:cue-before" and text[sent:seg.start].strip():
+                if cand.rule != "direct:cue-before" and self._lead_in(sent, seg.start):
                     start = sent  # "which would be "dangerous, ..."," Hussein said.
                 cand.parts = [(start, seg.end)]
                 if nwords < 2 and cand.rule != "direct:cue-before":
@@ -248,6 +248,15 @@ class DirectRules(ArticleContext):
                 out.append(Cand([(seg.start, seg.end)], "direct", "direct:no-cue", 0.4, None,
                                 prev.speaker if near else None, prev.head if near else None))
         return out
+
+    def _lead_in(self, start: int, end: int) -> bool:
+        """Words before a quotation in its sentence that belong to what it attributes: not
+        a colon's introduction ("He explained it this way: "...") nor a clause with a cue
+        of its own ("Lane said "...," she said")."""
+        lead = self.text[start:end].strip()
+        if not lead or lead.endswith(":"):
+            return False
+        return not any(is_cue_verb(t, False) for t in self.toks.between(start, end))
 
     def _whole_sentences(self, seg: Segment, ps: int, pe: int) -> bool:
         """The quotation is a sentence on its own, not a phrase inside one."""

@@ -96,6 +96,9 @@ def _holder(verb: Token) -> Token | None:
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
         subj = verb.head  # "polls showing her ahead": the noun the participle modifies
+        if subj.dep_ == "dobj" and subj.lower_ not in _SELF_SOURCES:
+            # "the campaign released a statement saying ...": who released it speaks
+            subj = _holder(subj.head) or subj
     tok = verb
     for _ in range(5):  # "are quick to point out that", "went out of his way to say that"
         if subj is not None or tok.dep_ in ("ccomp", "ROOT", "relcl", "acl"):
@@ -103,6 +106,23 @@ def _holder(verb: Token) -> Token | None:
         tok = tok.head
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj
+
+
+def _owner(noun: Token) -> Token | None:
+    """The holder of a speech or stance noun: its possessor, or for "his"/"their" the
+    subject of the verb that takes the noun ("Trump stepped up his attacks on ..."), which
+    names who "his" is."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "PRON":
+        return owner
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.dep_ == "prep":
+        gov = gov.head
+    if noun.dep_ in ("dobj", "pobj", "attr") and gov.pos_ in ("VERB", "AUX"):
+        subj = _holder(gov)
+        if subj is not None and subj.dep_ == "nsubj" and subj.pos_ in ("PROPN", "NOUN"):
+            return subj
+    return owner
 
 
 class IndirectRules(ArticleContext):
@@ -376,7 +396,7 @@ class IndirectRules(ArticleContext):
         span = self._trim(self._clause_span(comp[0]))
         if span is None or len(span) < 3:
             return None
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        owner = _owner(noun)
         if owner is None and noun.lower_ not in SPEECH_NOUNS:
             return None  # "a plan to ...": an intention only counts with its holder
         sp = np_span(owner, 0, len(self.text)) if owner is not None else None
@@ -397,7 +417,7 @@ class IndirectRules(ArticleContext):
         span = self._trim(self._in_para(self._clause_span(comp), ps, pe))
         if span is None or len(span) < 3:
             return None
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        owner = _owner(noun)
         sp = np_span(owner, 0, len(self.text)) if owner is not None else None
         return Cand([self._with_marks(span)], "indirect", "indirect:noun-is", 0.5,
                      (noun.idx, be.idx + len(be)), sp, owner)
@@ -500,7 +520,7 @@ class IndirectRules(ArticleContext):
     def _noun_object(self, noun: Token) -> Cand | None:
         """"His criticism of the deal", "made comments about X": a stance noun with a holder
         (its possessor, or the subject of a light verb taking it) and an object."""
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        owner = _owner(noun)
         if owner is None and noun.dep_ == "dobj" and lemma_of(noun.head) in _LIGHT_VERBS:
             owner = _holder(noun.head)
         if owner is None and noun.lower_ in HOLDER_NOUNS:

@@ -101,9 +101,12 @@ class DirectRules(ArticleContext):
                     return None  # another verb comes first: "..." Blige sings to ...
                 continue
             if any(c.dep_ in ("ccomp", "xcomp") and c.i > t.i
-                   and not self._in_segment(c.left_edge.idx) for c in t.children):
+                   and not self._in_segment(c.left_edge.idx)
+                   and not any(w.text == "," for w in self.doc[t.i : c.left_edge.i])
+                   for c in t.children):
                 # "...," he said that ... / "...". Russia insisted that ...: the verb has a
-                # content of its own, so it does not attribute this quotation
+                # content of its own, so it does not attribute this quotation (a clause
+                # after a comma, "told him, after he admitted ...", is not that content)
                 return None
             cue = (t.idx, t.idx + len(t))
             first = words[0]

@@ -22,11 +22,13 @@ from spacy.tokens import Span, Token
 from eventwire.nlp.quotes.context import ArticleContext
 from eventwire.nlp.quotes.cues import (
     ADDRESSEE_PREPS,
+    AGAINST_VERBS,
     AS_VERBS,
     ATTITUDE_ADJS,
     COPULA_NOUNS,
     DIRECTIVE_VERBS,
     HEARSAY_ADVS,
+    HOLDER_HEADS,
     HOLDER_NOUNS,
     INTENT_NOUNS,
     INTENT_VERBS,
@@ -38,6 +40,7 @@ from eventwire.nlp.quotes.cues import (
     SPEECH_NOUNS,
     SPEECH_VERBS,
     STANCE_NOUNS,
+    STANCE_PREPS,
     TALK_VERBS,
     THINK_VERBS,
 )
@@ -64,7 +67,7 @@ EXTENDABLE = frozenset(
 _CUE_LEMMAS = (SPEECH_VERBS | THINK_VERBS | OBJECT_VERBS | INTENT_NOUNS | AS_VERBS
                | RAISING_VERBS | ATTITUDE_ADJS | INTENT_VERBS | {"put"})
 _CUE_WORDS = (SPEECH_NOUNS | SOURCE_NOUNS | STANCE_NOUNS | HEARSAY_ADVS | HOLDER_NOUNS
-              | COPULA_NOUNS | {"according"})
+              | COPULA_NOUNS | STANCE_PREPS | {"according"})
 # Verbs whose object noun is a stance the subject takes: "made comments about X".
 _LIGHT_VERBS = frozenset(
     "make have express voice issue offer level raise share repeat deliver reiterate renew "
@@ -226,6 +229,8 @@ class IndirectRules(ArticleContext):
                 yield self._object(t)
         elif t.pos_ == "ADJ" and lemma in ATTITUDE_ADJS:
             yield self._attitude(t)
+        elif t.lower_ in STANCE_PREPS and t.dep_ == "prep":
+            yield self._stance_prep(t)
         elif t.pos_ == "NOUN":
             if t.lower_ in SPEECH_NOUNS or lemma in INTENT_NOUNS:
                 yield self._noun_clause(t)
@@ -255,7 +260,7 @@ class IndirectRules(ArticleContext):
             rule = "indirect:ccomp"
             conf = 0.75
             if lemma in THINK_VERBS:
-                if subj is None or subj.lower_ in ("i", "you", "we"):
+                if subj is None or subj.lower_ == "you":
                     return None
                 rule, conf = "indirect:think", 0.5
         elif lemma in DIRECTIVE_VERBS:
@@ -299,13 +304,15 @@ class IndirectRules(ArticleContext):
         ps, pe = self._para_of(verb.idx)
         start = sentence_start(text, lo, ps)
         end = after_window(text, hi, pe)
-        parts = []
+        parts, words = [], 0
         for a, b in ((start, lo), (hi, end)):
             toks = self.toks.between(a, b)
             span = self._trim(self.doc[toks[0].i : toks[-1].i + 1]) if toks else None
-            if span is not None and sum(not t.is_punct for t in span) >= 3:
-                parts.append(self._with_marks(span))
-        if not parts:
+            n = sum(not t.is_punct for t in span) if span is not None else 0
+            if n >= 2 or n and lo - start > 0 and end - hi > 0:
+                parts.append(self._with_marks(span))  # "This race, he said, is different."
+                words += n
+        if words < 3:
             return None
         return Cand(parts, "indirect", "indirect:parenthetical", 0.6,
                      (verb.idx, verb.idx + len(verb)), np_span(subj, 0, len(self.text)), subj)
@@ -545,6 +552,34 @@ class IndirectRules(ArticleContext):
             sp = self._trim(self.doc[owner.left_edge.i : noun.left_edge.i]) or sp
         return Cand([self._with_marks(span)], "indirect", "indirect:noun-object", 0.45,
                      (noun.idx, noun.idx + len(noun)), sp, owner)
+
+    def _stance_prep(self, prep: Token) -> Cand | None:
+        """"Lane spoke out about the levy", "voters are uneasy about him", "he kept up his
+        campaign against the plan": what a stance is about, when no cue word of its own
+        (left to its rule) heads it and its holder is someone."""
+        head = prep.head
+        gov = head.head if head.pos_ in ("NOUN", "ADJ") and head.dep_ in (
+            "dobj", "attr", "acomp") else head
+        if gov.pos_ not in ("VERB", "AUX") or any(
+                lemma_of(w) in _CUE_LEMMAS or w.lower_ in _CUE_WORDS for w in (head, gov)):
+            return None
+        if prep.lower_ == "against" and lemma_of(gov) not in AGAINST_VERBS:
+            return None
+        subj = _holder(gov)
+        if subj is None or subj.dep_ != "nsubj" or not (
+                subj.ent_type_ in ("PERSON", "ORG", "NORP")
+                or subj.pos_ == "PRON" and subj.lower_ in ("he", "she", "they", "we", "i", "who")
+                or subj.lower_ in HOLDER_HEADS):
+            return None
+        obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+        if obj is None:
+            return None
+        ps, pe = self._para_of(prep.idx)
+        span = self._trim(self._in_para(self._clause_span(obj), ps, pe))
+        if span is None:
+            return None
+        return Cand([self._with_marks(span)], "indirect", "indirect:stance-prep", 0.4,
+                     (gov.idx, prep.idx + len(prep)), np_span(subj, 0, len(self.text)), subj)
 
     def _in_para(self, span: Span, ps: int, pe: int) -> Span:
         """The span cut to one paragraph: the parser often runs a clause over a line break."""

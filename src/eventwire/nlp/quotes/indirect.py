@@ -44,6 +44,7 @@ from eventwire.nlp.quotes.cues import (
     TALK_VERBS,
     THINK_VERBS,
 )
+from eventwire.nlp.quotes.marks import DOUBLE_MARKS
 from eventwire.nlp.quotes.syntax import (
     QUOTE_CHARS,
     Cand,
@@ -67,7 +68,7 @@ EXTENDABLE = frozenset(
 _CUE_LEMMAS = (SPEECH_VERBS | THINK_VERBS | OBJECT_VERBS | INTENT_NOUNS | AS_VERBS
                | RAISING_VERBS | ATTITUDE_ADJS | INTENT_VERBS | {"put"})
 _CUE_WORDS = (SPEECH_NOUNS | SOURCE_NOUNS | STANCE_NOUNS | HEARSAY_ADVS | HOLDER_NOUNS
-              | COPULA_NOUNS | STANCE_PREPS | {"according"})
+              | COPULA_NOUNS | STANCE_PREPS | {"according", "as"})
 # Verbs whose object noun is a stance the subject takes: "made comments about X".
 _LIGHT_VERBS = frozenset(
     "make have express voice issue offer level raise share repeat deliver reiterate renew "
@@ -225,12 +226,16 @@ class IndirectRules(ArticleContext):
                 yield self._object(t)
             yield self._passive(t)
         elif t.pos_ == "VERB" and lemma in INTENT_VERBS:
-            if any(c.dep_ == "xcomp" and c.i > t.i for c in t.children):
-                yield self._object(t)
+            if any(c.dep_ == "xcomp" and c.i > t.i or lemma == "vote" and c.dep_ == "prep"
+                   and c.lower_ in ("for", "against") for c in t.children):
+                yield self._object(t)  # "voted to repeal", "voted for Sanders"
         elif t.pos_ == "ADJ" and lemma in ATTITUDE_ADJS:
             yield self._attitude(t)
         elif t.lower_ in STANCE_PREPS and t.dep_ == "prep":
             yield self._stance_prep(t)
+        elif t.lower_ == "as":
+            if self._quoted_label(t):
+                yield self._object(t.head)
         elif t.pos_ == "NOUN":
             if t.lower_ in SPEECH_NOUNS or lemma in INTENT_NOUNS:
                 yield self._noun_clause(t)
@@ -290,6 +295,10 @@ class IndirectRules(ArticleContext):
         subj = subject(verb)
         if subj is None or subj.head.i != verb.i:
             return None
+        if any(c.dep_ == "prep" and c.i > verb.i and c.lower_ in _CONTENT_PREPS - {"of"}
+               and any(g.ent_type_ not in ("DATE", "TIME") for g in c.children)
+               for c in verb.children):
+            return None  # "To cheers, Lane called for a recount": the words come after
         text = self.text
         inverted = subj.i > verb.i  # "..., said Marcia Lane, the group's director, ..."
         lo = verb.idx if inverted else subj.left_edge.idx
@@ -535,6 +544,8 @@ class IndirectRules(ArticleContext):
                 owner = _holder(noun.head)
             elif noun.dep_ == "appos":  # "Lane, a critic of the plan, ..."
                 owner = noun.head
+            elif noun.tag_ == "NNS":  # "Critics of the plan say ...": they hold it
+                owner = noun
         if owner is None:
             return None
         prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i
@@ -548,10 +559,23 @@ class IndirectRules(ArticleContext):
         if span is None:
             return None
         sp = np_span(owner, 0, len(self.text))
-        if noun.dep_ == "appos" and owner.i == noun.head.i:  # the name without its apposition
+        if owner.i == noun.i:
+            sp = self.doc[noun.left_edge.i : noun.i + 1]
+        elif noun.dep_ == "appos" and owner.i == noun.head.i:  # the name without its apposition
             sp = self._trim(self.doc[owner.left_edge.i : noun.left_edge.i]) or sp
         return Cand([self._with_marks(span)], "indirect", "indirect:noun-object", 0.45,
                      (noun.idx, noun.idx + len(noun)), sp, owner)
+
+    def _quoted_label(self, prep: Token) -> bool:
+        """"pounding Trump as a “con artist”": any verb that labels its object with a
+        quoted phrase reports the label as someone's words."""
+        verb = prep.head
+        if prep.dep_ != "prep" or verb.pos_ != "VERB" or lemma_of(verb) in _CUE_LEMMAS:
+            return False
+        if not any(c.dep_ == "dobj" and c.i < prep.i for c in verb.children):
+            return False
+        end = prep.right_edge.idx + len(prep.right_edge)
+        return any(m in self.text[prep.idx : end] for m in DOUBLE_MARKS)
 
     def _stance_prep(self, prep: Token) -> Cand | None:
         """"Lane spoke out about the levy", "voters are uneasy about him", "he kept up his

@@ -134,3 +134,16 @@ HOLDER_HEADS = frozenset(
     campaign party administration government council committee ministry
     """.split()
 )
+# Verbs that make a headline an attribution ("Clinton Slams Trump On Abortion", "Ryan
+# backs him"), besides the speech and object verbs: the wire's verbs of attack and support.
+HEADLINE_VERBS = frozenset(
+    """
+    slam blast rip hit knock bash trash target endorse back pressure rebuke champion push
+    vote nominate embrace talk tweet debunk praise chide laud reassure attack fire elect
+    """.split()
+)
+# Cue verbs too vague to carry a headline on their own.
+HEADLINE_VAGUE = frozenset(
+    "show find learn point continue describe write post issue list order refer know "
+    "understand recognize realize remember".split()
+)

@@ -559,3 +559,10 @@ def test_a_fronted_phrase_is_not_what_was_called_for(nlp):
     quotes = run(nlp, "To loud cheers, Okafor called for a recount of the ballots.")
     assert not any("loud cheers" in q.content for q in quotes)
     assert find(quotes, "a recount").speaker == "Okafor"
+
+
+def test_a_surname_tagged_as_a_noun_still_names_the_person(nlp):
+    text = ("Ruth Sanders spoke in Dayton on Monday. Sanders took her criticism of the "
+            "levy to the council.")
+    q = find(run(nlp, text), "the levy")
+    assert q.speaker == "Sanders" and q.speaker_name == "Ruth Sanders"

@@ -195,6 +195,9 @@ class SpeakerIndex:
         if inside:
             best = next((n for n in inside if n.start <= head.idx < n.end), inside[0])
             return best.name, best.code
+        if head.text[:1].isupper() and self.full_name(head.text) != head.text:
+            # "Sanders, meanwhile, said": a surname the tagger read as a plural noun
+            return self.full_name(head.text), None
         if head.pos_ == "PROPN" or head.text.isupper():
             name = " ".join(t.text for t in span if t.pos_ == "PROPN" and t.i <= head.i)
             name = _clean(name or head.text)

@@ -131,9 +131,11 @@ class DirectRules(ArticleContext):
                 before = before[commas[-1] + 1 :]
             elif commas:
                 before = before[: commas[0]]
+            if any(w.text == ":" or w.tag_ in ("VBD", "VBZ", "MD") for w in before):
+                return None  # "Trump Got More Votes", "Nerdcast: Was ...": another verb
             before = [w for w in before if not w.is_punct]
-            if not before or len(before) > 6 or before[0].lower_ in (
-                    "after", "as", "in", "with", "how", "why", "what", "when", "if"):
+            if not before or len(before) > 6 or before[0].pos_ in ("ADP", "CCONJ", "SCONJ") or (
+                    before[0].lower_ in ("how", "why", "what", "when", "here", "this")):
                 return None
             after = words[k + 1 :]
             stop = next((j for j, w in enumerate(after) if w.text == ";"), len(after))

@@ -1,6 +1,8 @@
 """Direct quotes: a quotation's cue after it (``"X," he said``), before it (``said X: "..."``),
 a byline dash (``"X" ― Name``), a continuation of the previous quote, transcript turns
-(``PENCE: ...``) and headline quotes (``Name on Topic: ...``, ``Calls Plan ‘A Disaster’``)."""
+(``PENCE: ...``) and headline quotes (``Name on Topic: ...``, ``Calls Plan ‘A Disaster’``);
+a headline's own cue verb in any case (``Clinton Slams Trump On Abortion``) attributes
+what follows it, as an indirect attribution."""
 
 from __future__ import annotations
 
@@ -36,7 +38,7 @@ _HEADLINE_CUES = (SPEECH_VERBS | OBJECT_VERBS | THINK_VERBS | AS_VERBS | HEADLIN
 _HEADLINE_SKIP = frozenset("to will just finally now again also still".split())
 
 
-def headline_lemma(word: str) -> str | None:
+def _headline_lemma(word: str) -> str | None:
     """The cue lemma of a headline word in any case and inflection ("Slams", "praised",
     "Pushing"), from its spelling: headlines in title case defeat the tagger."""
     w = word.lower()
@@ -114,7 +116,7 @@ class DirectRules(ArticleContext):
         follows the verb to the subject."""
         words = [t for t in self.toks.between(ps, pe) if not t.is_space]
         for k, t in enumerate(words):
-            if k == 0 or t.is_punct or headline_lemma(t.text) is None:
+            if k == 0 or t.is_punct or _headline_lemma(t.text) is None:
                 continue
             prev = words[k - 1]
             if t.pos_ in ("ADJ", "ADV") or prev.pos_ in ("DET", "ADP") or prev.tag_ in (

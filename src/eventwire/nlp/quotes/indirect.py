@@ -4,8 +4,9 @@ to ..."), speech nouns with a that-clause, intent nouns with their holder ("Lane
 to ..."), "as X put it" and "according to X"; beliefs and attitudes ("X believes",
 "X is worried about"), impressions ("X appears to"), characterisations ("sees X as"),
 intentions ("voted to"), stance nouns with a holder ("her criticism of", "a critic of",
-"the ministry's view is that"), "in a statement/poll" phrases and hearsay adverbs
-("reportedly").
+"the ministry's view is that"), "in a statement/poll" phrases, hearsay adverbs
+("reportedly"), stances with "about"/"against" ("uneasy about", "campaigned against") and
+any verb labelling its object with a quoted phrase ("pounding Trump as a “con artist”").
 
 Attribution annotation (PolNeAR style) counts almost any communicative act, so the content
 of a rule whose cue comes first runs on to the end of its sentence unless another speech

@@ -214,12 +214,23 @@ def test_single_quotes_pair_but_apostrophes_do_not():
 
 def test_headline_single_quote_is_a_quote(nlp):
     text = (
-        "Senator Lane Calls Tariff Plan ‘A Slow Disaster’\n\n"
+        "Senator Lane’s Verdict On Tariffs: ‘A Slow Disaster’\n\n"
         "Senator Ruth Lane spoke in Dayton on Tuesday about the new tariffs."
     )
     q = find(run(nlp, text), "‘A Slow Disaster’")
     assert q.content == "‘A Slow Disaster’"
-    assert q.rule == "direct:headline-quote"
+    assert q.rule == "direct:headline"
+
+
+def test_headline_calling_something_a_quoted_phrase_attributes_the_whole_object(nlp):
+    text = (
+        "Senator Lane Calls Tariff Plan ‘A Slow Disaster’\n\n"
+        "Senator Ruth Lane spoke in Dayton on Tuesday about the new tariffs."
+    )
+    q = find(run(nlp, text), "‘A Slow Disaster’")
+    assert q.content == "Tariff Plan ‘A Slow Disaster’"
+    assert q.rule == "indirect:headline" and q.cue == "Calls"
+    assert q.speaker == "Senator Lane"
 
 
 def test_passive_without_agent_is_a_sourceless_attribution(nlp):
@@ -457,3 +468,101 @@ def test_short_uncued_quotation_is_not_a_quote(nlp):
             "Her campaign sold mugs with the slogan.\n\n"
             '"Bridges, not walls, for every single family."')
     assert not any("Bridges, not walls" in q.content for q in run(nlp, text))
+
+
+def test_a_quotation_after_a_sentence_ending_in_a_decade_continues_the_speaker(nlp):
+    text = ('"The town never recovered," said Ruth Abara, who has farmed there since the '
+            '1980s. "Every second shop on the high street closed within five years."')
+    quotes = run(nlp, text)
+    second = find(quotes, "Every second shop")
+    assert second.speaker == find(quotes, "never recovered").speaker
+    assert second.cue_start == find(quotes, "never recovered").cue_start
+
+
+def test_a_colon_introduction_is_not_part_of_the_quotation(nlp):
+    text = ('Okafor explained why the vote was delayed: "We did not have the numbers, and '
+            'we were not going to lose it on the floor," Okafor wrote.')
+    q = find(run(nlp, text), "We did not have the numbers")
+    assert q.content.startswith('"We did not')
+
+
+def test_a_heading_run_into_the_next_line_is_not_the_speaker(nlp):
+    text = ("The mayor opened the new depot on Monday.\n\n'Roads that last.'\n\n"
+            "Her engineers said they have been testing the new asphalt since the spring.")
+    q = find(run(nlp, text), "testing the new asphalt")
+    assert q.speaker == "Her engineers"
+
+
+def test_his_attacks_belong_to_the_subject_who_makes_them(nlp):
+    q = find(run(nlp, "Senator Ruth Lane stepped up her attacks on the transit levy."),
+             "the transit levy")
+    assert q.speaker == "Senator Ruth Lane"
+
+
+def test_a_statement_saying_is_spoken_by_who_released_it(nlp):
+    text = "The city council released a statement saying the bridge would reopen in May."
+    q = find(run(nlp, text), "the bridge would reopen")
+    assert q.speaker == "The city council"
+
+
+def test_a_dateline_before_the_subject_is_cut_from_the_speaker(nlp):
+    text = ("LAGOS, Nigeria — Governor Musa Bello said on Monday that the port would "
+            "stay closed until the strike ended.")
+    q = find(run(nlp, text), "the port would stay closed")
+    assert q.speaker == "Governor Musa Bello"
+
+
+def test_a_title_case_headline_verb_attributes_what_follows_to_the_subject(nlp):
+    text = ("Mayor Okafor Slams Council Over Transit Levy.\n\n"
+            "The mayor spoke to reporters outside city hall on Monday.")
+    q = next(q for q in run(nlp, text) if q.rule == "indirect:headline")
+    assert q.cue == "Slams" and q.speaker == "Mayor Okafor"
+    assert q.content == "Council Over Transit Levy"
+
+
+def test_a_headline_aside_is_not_the_subject_and_a_semicolon_ends_the_content(nlp):
+    text = ("Lane, touring the docks, backs port strike; talks resume Friday.\n\n"
+            "The senator visited the harbour on Tuesday.")
+    q = next(q for q in run(nlp, text) if q.rule == "indirect:headline")
+    assert q.speaker == "Lane" and q.content == "port strike"
+
+
+def test_a_headline_without_a_cue_verb_gives_no_attribution(nlp):
+    text = "A Quiet Town Learns To Live With The River.\n\nThe water rose again in May."
+    assert not any(q.rule == "indirect:headline" for q in run(nlp, text))
+
+
+def test_a_stance_about_something_has_its_subject_as_holder(nlp):
+    q = find(run(nlp, "Voters in the valley have grown uneasy about the water plan."),
+             "the water plan")
+    assert q.rule == "indirect:stance-prep" and q.kind == "belief"
+    assert q.speaker == "Voters in the valley"
+
+
+def test_running_against_someone_is_a_contest_not_a_stance(nlp):
+    quotes = run(nlp, "Okafor ran against the sitting mayor in 2019.")
+    assert not any(q.rule == "indirect:stance-prep" for q in quotes)
+
+
+def test_labelling_someone_with_a_quoted_phrase_is_an_attribution(nlp):
+    q = find(run(nlp, "Lane has been pounding the mayor as a “career spender” in her ads."),
+             "career spender")
+    assert q.speaker == "Lane" and q.kind == "partial"
+
+
+def test_critics_of_a_plan_hold_the_stance(nlp):
+    q = find(run(nlp, "Longtime critics of the levy packed the meeting."), "the levy")
+    assert q.speaker == "Longtime critics"
+
+
+def test_a_fronted_phrase_is_not_what_was_called_for(nlp):
+    quotes = run(nlp, "To loud cheers, Okafor called for a recount of the ballots.")
+    assert not any("loud cheers" in q.content for q in quotes)
+    assert find(quotes, "a recount").speaker == "Okafor"
+
+
+def test_a_surname_tagged_as_a_noun_still_names_the_person(nlp):
+    text = ("Ruth Sanders spoke in Dayton on Monday. Sanders took her criticism of the "
+            "levy to the council.")
+    q = find(run(nlp, text), "the levy")
+    assert q.speaker == "Sanders" and q.speaker_name == "Ruth Sanders"

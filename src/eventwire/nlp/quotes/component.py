@@ -37,9 +37,10 @@ from eventwire.nlp.quotes.syntax import Cand, lemma_of
 # Rules too loose to stand inside another attribution's content (see ``_nested_out``).
 NESTED_WEAK = frozenset(
     {"indirect:object", "indirect:think", "indirect:noun-object", "indirect:attitude",
-     "indirect:seem"})
+     "indirect:seem", "indirect:stance-prep"})
 LABEL_RULES = frozenset({"direct:transcript", "direct:headline", "direct:dash"})
-BELIEF_RULES = frozenset({"indirect:think", "indirect:attitude", "indirect:seem"})
+BELIEF_RULES = frozenset(
+    {"indirect:think", "indirect:attitude", "indirect:seem", "indirect:stance-prep"})
 
 
 class QuoteFinder(DirectRules, IndirectRules):

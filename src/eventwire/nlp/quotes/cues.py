@@ -13,7 +13,7 @@ SPEECH_VERBS = frozenset(
     retort shout chant proclaim inform assure remind agree disclose estimate find show learn
     tout brag scoff acknowledge threaten pledge predict insist yell scream whisper cry
     rule determine judge point
-    continue describe call write post
+    continue describe call write post read
     """.split()
 )
 # Verbs of thinking also report attitudes when they take a that-clause with a named subject.
@@ -32,7 +32,7 @@ INTENT_NOUNS = frozenset(
     "agreement commitment refusal offer bid effort push vote".split()
 )
 # Cue verbs that only count right next to a quotation (too vague as that-clause heads).
-QUOTE_ONLY_VERBS = frozenset("continue describe call write post".split())
+QUOTE_ONLY_VERBS = frozenset("continue describe call write post read".split())
 # Verbs of communicative acts whose object is what was said ("criticized the plan",
 # "called for a recount", "described him as a liar").
 OBJECT_VERBS = frozenset(
@@ -117,4 +117,33 @@ COPULA_NOUNS = frozenset(
     assessment conclusion answer response reply suggestion verdict impression feeling
     contention stance thinking assumption expectation promise pledge demand
     """.split()
+)
+# Prepositions that name what a stance is about when someone holds it: "worried about the
+# deficit", "campaigned hard against the levy", "his rant about judges".
+STANCE_PREPS = frozenset("about against".split())
+# "against" names a stance only after verbs of advocacy; "ran against", "faces off
+# against" are contests.
+AGAINST_VERBS = frozenset("campaign rail push lobby protest vote inveigh lash agitate".split())
+# Plural and role nouns that can hold a stance without a name ("voters are uneasy about").
+HOLDER_HEADS = frozenset(
+    """
+    voter voters resident residents people critic critics official officials republicans
+    democrats conservatives liberals progressives members leaders lawmakers legislators
+    supporters opponents activists experts economists analysts advocates groups group
+    parents students workers delegates donors candidates candidate senator senators
+    campaign party administration government council committee ministry
+    """.split()
+)
+# Verbs that make a headline an attribution ("Clinton Slams Trump On Abortion", "Ryan
+# backs him"), besides the speech and object verbs: the wire's verbs of attack and support.
+HEADLINE_VERBS = frozenset(
+    """
+    slam blast rip hit knock bash trash target endorse back pressure rebuke champion push
+    vote nominate embrace talk tweet debunk praise chide laud reassure attack fire elect
+    """.split()
+)
+# Cue verbs too vague to carry a headline on their own.
+HEADLINE_VAGUE = frozenset(
+    "show find learn point continue describe write post issue list order refer know "
+    "understand recognize realize remember".split()
 )

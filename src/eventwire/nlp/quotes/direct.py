@@ -1,6 +1,8 @@
 """Direct quotes: a quotation's cue after it (``"X," he said``), before it (``said X: "..."``),
 a byline dash (``"X" ― Name``), a continuation of the previous quote, transcript turns
-(``PENCE: ...``) and headline quotes (``Name on Topic: ...``, ``Calls Plan ‘A Disaster’``)."""
+(``PENCE: ...``) and headline quotes (``Name on Topic: ...``, ``Calls Plan ‘A Disaster’``);
+a headline's own cue verb in any case (``Clinton Slams Trump On Abortion``) attributes
+what follows it, as an indirect attribution."""
 
 from __future__ import annotations
 
@@ -9,6 +11,14 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Span, Token
 
 from eventwire.nlp.quotes.context import ArticleContext
+from eventwire.nlp.quotes.cues import (
+    AS_VERBS,
+    HEADLINE_VAGUE,
+    HEADLINE_VERBS,
+    OBJECT_VERBS,
+    SPEECH_VERBS,
+    THINK_VERBS,
+)
 from eventwire.nlp.quotes.marks import Segment, single_quoted
 from eventwire.nlp.quotes.syntax import (
     DASHES,
@@ -20,6 +30,30 @@ from eventwire.nlp.quotes.syntax import (
     sentence_start,
     subject,
 )
+
+_HEADLINE_CUES = (SPEECH_VERBS | OBJECT_VERBS | THINK_VERBS | AS_VERBS | HEADLINE_VERBS
+                  ) - HEADLINE_VAGUE
+# Words between a headline's subject and its verb: "Trump Finally Endorses", "Sanders To
+# Release", "Trump, Ryan, pledge".
+_HEADLINE_SKIP = frozenset("to will just finally now again also still".split())
+
+
+def _headline_lemma(word: str) -> str | None:
+    """The cue lemma of a headline word in any case and inflection ("Slams", "praised",
+    "Pushing"), from its spelling: headlines in title case defeat the tagger."""
+    w = word.lower()
+    forms = [w]
+    if w.endswith("ies"):
+        forms.append(w[:-3] + "y")
+    if w.endswith("es"):
+        forms.append(w[:-2])
+    if w.endswith("s"):
+        forms.append(w[:-1])
+    if w.endswith("ed"):
+        forms += [w[:-2], w[:-1], w[:-3] if w[-3:-2] == w[-4:-3] else w[:-2]]
+    if w.endswith("ing"):
+        forms += [w[:-3], w[:-3] + "e", w[:-4]]
+    return next((f for f in forms if f in _HEADLINE_CUES), None)
 
 
 class DirectRules(ArticleContext):
@@ -48,6 +82,11 @@ class DirectRules(ArticleContext):
         if len(text[ps:pe].split()) > 25 or self._in_segment(ps):
             return []
         out = []
+        # a headline stands over a body, and is shorter than a lead sentence
+        verb = self._headline_verb(ps, pe) if len(self.paras) > 1 and len(
+            text[ps:pe].split()) <= 16 else None
+        if verb is not None:
+            return [verb]
         colon = text.find(": ", ps, pe)
         if colon != -1 and len(text[colon + 2 : pe].split()) >= 2:
             names = [t for t in self.toks.between(ps, colon)
@@ -70,6 +109,53 @@ class DirectRules(ArticleContext):
                 out.append(Cand([(s, e)], "direct", "direct:headline-quote", 0.4,
                                 None, span, subj))
         return out
+
+    def _headline_verb(self, ps: int, pe: int) -> Cand | None:
+        """"Clinton Slams Trump On Abortion", "Biden, stumping for Clinton, trashes Trump":
+        a headline whose subject does a speech, stance or attack verb attributes what
+        follows the verb to the subject."""
+        words = [t for t in self.toks.between(ps, pe) if not t.is_space]
+        for k, t in enumerate(words):
+            if k == 0 or t.is_punct or _headline_lemma(t.text) is None:
+                continue
+            prev = words[k - 1]
+            if t.pos_ in ("ADJ", "ADV") or prev.pos_ in ("DET", "ADP") or prev.tag_ in (
+                    "PRP$", "POS"):
+                continue  # "a plan", "his attacks", "of praise": a noun, not the verb
+            # the subject: the words before the verb, from the last comma unless that
+            # starts an aside ("Biden, stumping for Clinton, trashes")
+            before = words[:k]
+            while before and before[-1].lower_ in _HEADLINE_SKIP:
+                before = before[:-1]
+            commas = [j for j, w in enumerate(before) if w.text == ","]
+            if commas and before[commas[-1] + 1 :] and before[commas[-1] + 1].tag_ not in (
+                    "VBG", "VBN"):
+                before = before[commas[-1] + 1 :]
+            elif commas:
+                before = before[: commas[0]]
+            if any(w.text == ":" or w.tag_ in ("VBD", "VBZ", "MD") for w in before):
+                return None  # "Trump Got More Votes", "Nerdcast: Was ...": another verb
+            before = [w for w in before if not w.is_punct]
+            if not before or len(before) > 6 or before[0].pos_ in ("ADP", "CCONJ", "SCONJ") or (
+                    before[0].lower_ in ("how", "why", "what", "when", "here", "this")):
+                return None
+            after = words[k + 1 :]
+            stop = next((j for j, w in enumerate(after) if w.text == ";"), len(after))
+            span = self._trim_edges(after[:stop])  # "...; endorsement may come": a new clause
+            if span is None:
+                return None
+            subj = self.doc[before[0].i : before[-1].i + 1]
+            return Cand([(span.start_char, span.end_char)], "indirect", "indirect:headline",
+                        0.5, (t.idx, t.idx + len(t)), subj, name_head(subj))
+        return None
+
+    def _trim_edges(self, toks: list[Token]) -> Span | None:
+        """Tokens as a span without punctuation at its ends, closing quotation marks kept."""
+        while toks and (toks[0].is_punct and toks[0].text not in "‘“\"'"):
+            toks = toks[1:]
+        while toks and toks[-1].is_punct and toks[-1].text not in "’”\"'":
+            toks = toks[:-1]
+        return self.doc[toks[0].i : toks[-1].i + 1] if toks else None
 
     def _cue_after(self, seg: Segment, limit: int) -> Cand | None:
         text = self.text
@@ -101,9 +187,12 @@ class DirectRules(ArticleContext):
                     return None  # another verb comes first: "..." Blige sings to ...
                 continue
             if any(c.dep_ in ("ccomp", "xcomp") and c.i > t.i
-                   and not self._in_segment(c.left_edge.idx) for c in t.children):
+                   and not self._in_segment(c.left_edge.idx)
+                   and not any(w.text == "," for w in self.doc[t.i : c.left_edge.i])
+                   for c in t.children):
                 # "...," he said that ... / "...". Russia insisted that ...: the verb has a
-                # content of its own, so it does not attribute this quotation
+                # content of its own, so it does not attribute this quotation (a clause
+                # after a comma, "told him, after he admitted ...", is not that content)
                 return None
             cue = (t.idx, t.idx + len(t))
             first = words[0]
@@ -225,7 +314,7 @@ class DirectRules(ArticleContext):
             if cand is not None:
                 start = seg.start
                 sent = sentence_start(text, seg.start, max(ps, prv))
-                if cand.rule != "direct:cue-before" and text[sent:seg.start].strip():
+                if cand.rule != "direct:cue-before" and self._lead_in(sent, seg.start):
                     start = sent  # "which would be "dangerous, ..."," Hussein said.
                 cand.parts = [(start, seg.end)]
                 if nwords < 2 and cand.rule != "direct:cue-before":
@@ -248,6 +337,15 @@ class DirectRules(ArticleContext):
                 out.append(Cand([(seg.start, seg.end)], "direct", "direct:no-cue", 0.4, None,
                                 prev.speaker if near else None, prev.head if near else None))
         return out
+
+    def _lead_in(self, start: int, end: int) -> bool:
+        """Words before a quotation in its sentence that belong to what it attributes: not
+        a colon's introduction ("He explained it this way: "...") nor a clause with a cue
+        of its own ("Lane said "...," she said")."""
+        lead = self.text[start:end].strip()
+        if not lead or lead.endswith(":"):
+            return False
+        return not any(is_cue_verb(t, False) for t in self.toks.between(start, end))
 
     def _whole_sentences(self, seg: Segment, ps: int, pe: int) -> bool:
         """The quotation is a sentence on its own, not a phrase inside one."""

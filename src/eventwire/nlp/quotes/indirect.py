@@ -4,8 +4,9 @@ to ..."), speech nouns with a that-clause, intent nouns with their holder ("Lane
 to ..."), "as X put it" and "according to X"; beliefs and attitudes ("X believes",
 "X is worried about"), impressions ("X appears to"), characterisations ("sees X as"),
 intentions ("voted to"), stance nouns with a holder ("her criticism of", "a critic of",
-"the ministry's view is that"), "in a statement/poll" phrases and hearsay adverbs
-("reportedly").
+"the ministry's view is that"), "in a statement/poll" phrases, hearsay adverbs
+("reportedly"), stances with "about"/"against" ("uneasy about", "campaigned against") and
+any verb labelling its object with a quoted phrase ("pounding Trump as a “con artist”").
 
 Attribution annotation (PolNeAR style) counts almost any communicative act, so the content
 of a rule whose cue comes first runs on to the end of its sentence unless another speech
@@ -22,11 +23,13 @@ from spacy.tokens import Span, Token
 from eventwire.nlp.quotes.context import ArticleContext
 from eventwire.nlp.quotes.cues import (
     ADDRESSEE_PREPS,
+    AGAINST_VERBS,
     AS_VERBS,
     ATTITUDE_ADJS,
     COPULA_NOUNS,
     DIRECTIVE_VERBS,
     HEARSAY_ADVS,
+    HOLDER_HEADS,
     HOLDER_NOUNS,
     INTENT_NOUNS,
     INTENT_VERBS,
@@ -38,9 +41,11 @@ from eventwire.nlp.quotes.cues import (
     SPEECH_NOUNS,
     SPEECH_VERBS,
     STANCE_NOUNS,
+    STANCE_PREPS,
     TALK_VERBS,
     THINK_VERBS,
 )
+from eventwire.nlp.quotes.marks import DOUBLE_MARKS
 from eventwire.nlp.quotes.syntax import (
     QUOTE_CHARS,
     Cand,
@@ -64,7 +69,7 @@ EXTENDABLE = frozenset(
 _CUE_LEMMAS = (SPEECH_VERBS | THINK_VERBS | OBJECT_VERBS | INTENT_NOUNS | AS_VERBS
                | RAISING_VERBS | ATTITUDE_ADJS | INTENT_VERBS | {"put"})
 _CUE_WORDS = (SPEECH_NOUNS | SOURCE_NOUNS | STANCE_NOUNS | HEARSAY_ADVS | HOLDER_NOUNS
-              | COPULA_NOUNS | {"according"})
+              | COPULA_NOUNS | STANCE_PREPS | {"according", "as"})
 # Verbs whose object noun is a stance the subject takes: "made comments about X".
 _LIGHT_VERBS = frozenset(
     "make have express voice issue offer level raise share repeat deliver reiterate renew "
@@ -96,6 +101,9 @@ def _holder(verb: Token) -> Token | None:
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
         subj = verb.head  # "polls showing her ahead": the noun the participle modifies
+        if subj.dep_ == "dobj" and subj.lower_ not in _SELF_SOURCES:
+            # "the campaign released a statement saying ...": who released it speaks
+            subj = _holder(subj.head) or subj
     tok = verb
     for _ in range(5):  # "are quick to point out that", "went out of his way to say that"
         if subj is not None or tok.dep_ in ("ccomp", "ROOT", "relcl", "acl"):
@@ -103,6 +111,23 @@ def _holder(verb: Token) -> Token | None:
         tok = tok.head
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj
+
+
+def _owner(noun: Token) -> Token | None:
+    """The holder of a speech or stance noun: its possessor, or for "his"/"their" the
+    subject of the verb that takes the noun ("Trump stepped up his attacks on ..."), which
+    names who "his" is."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "PRON":
+        return owner
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.dep_ == "prep":
+        gov = gov.head
+    if noun.dep_ in ("dobj", "pobj", "attr") and gov.pos_ in ("VERB", "AUX"):
+        subj = _holder(gov)
+        if subj is not None and subj.dep_ == "nsubj" and subj.pos_ in ("PROPN", "NOUN"):
+            return subj
+    return owner
 
 
 class IndirectRules(ArticleContext):
@@ -202,10 +227,16 @@ class IndirectRules(ArticleContext):
                 yield self._object(t)
             yield self._passive(t)
         elif t.pos_ == "VERB" and lemma in INTENT_VERBS:
-            if any(c.dep_ == "xcomp" and c.i > t.i for c in t.children):
-                yield self._object(t)
+            if any(c.dep_ == "xcomp" and c.i > t.i or lemma == "vote" and c.dep_ == "prep"
+                   and c.lower_ in ("for", "against") for c in t.children):
+                yield self._object(t)  # "voted to repeal", "voted for Sanders"
         elif t.pos_ == "ADJ" and lemma in ATTITUDE_ADJS:
             yield self._attitude(t)
+        elif t.lower_ in STANCE_PREPS and t.dep_ == "prep":
+            yield self._stance_prep(t)
+        elif t.lower_ == "as":
+            if self._quoted_label(t):
+                yield self._object(t.head)
         elif t.pos_ == "NOUN":
             if t.lower_ in SPEECH_NOUNS or lemma in INTENT_NOUNS:
                 yield self._noun_clause(t)
@@ -235,7 +266,7 @@ class IndirectRules(ArticleContext):
             rule = "indirect:ccomp"
             conf = 0.75
             if lemma in THINK_VERBS:
-                if subj is None or subj.lower_ in ("i", "you", "we"):
+                if subj is None or subj.lower_ == "you":
                     return None
                 rule, conf = "indirect:think", 0.5
         elif lemma in DIRECTIVE_VERBS:
@@ -265,6 +296,10 @@ class IndirectRules(ArticleContext):
         subj = subject(verb)
         if subj is None or subj.head.i != verb.i:
             return None
+        if any(c.dep_ == "prep" and c.i > verb.i and c.lower_ in _CONTENT_PREPS - {"of"}
+               and any(g.ent_type_ not in ("DATE", "TIME") for g in c.children)
+               for c in verb.children):
+            return None  # "To cheers, Lane called for a recount": the words come after
         text = self.text
         inverted = subj.i > verb.i  # "..., said Marcia Lane, the group's director, ..."
         lo = verb.idx if inverted else subj.left_edge.idx
@@ -279,13 +314,15 @@ class IndirectRules(ArticleContext):
         ps, pe = self._para_of(verb.idx)
         start = sentence_start(text, lo, ps)
         end = after_window(text, hi, pe)
-        parts = []
+        parts, words = [], 0
         for a, b in ((start, lo), (hi, end)):
             toks = self.toks.between(a, b)
             span = self._trim(self.doc[toks[0].i : toks[-1].i + 1]) if toks else None
-            if span is not None and sum(not t.is_punct for t in span) >= 3:
-                parts.append(self._with_marks(span))
-        if not parts:
+            n = sum(not t.is_punct for t in span) if span is not None else 0
+            if n >= 2 or n and lo - start > 0 and end - hi > 0:
+                parts.append(self._with_marks(span))  # "This race, he said, is different."
+                words += n
+        if words < 3:
             return None
         return Cand(parts, "indirect", "indirect:parenthetical", 0.6,
                      (verb.idx, verb.idx + len(verb)), np_span(subj, 0, len(self.text)), subj)
@@ -376,7 +413,7 @@ class IndirectRules(ArticleContext):
         span = self._trim(self._clause_span(comp[0]))
         if span is None or len(span) < 3:
             return None
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        owner = _owner(noun)
         if owner is None and noun.lower_ not in SPEECH_NOUNS:
             return None  # "a plan to ...": an intention only counts with its holder
         sp = np_span(owner, 0, len(self.text)) if owner is not None else None
@@ -397,7 +434,7 @@ class IndirectRules(ArticleContext):
         span = self._trim(self._in_para(self._clause_span(comp), ps, pe))
         if span is None or len(span) < 3:
             return None
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        owner = _owner(noun)
         sp = np_span(owner, 0, len(self.text)) if owner is not None else None
         return Cand([self._with_marks(span)], "indirect", "indirect:noun-is", 0.5,
                      (noun.idx, be.idx + len(be)), sp, owner)
@@ -500,7 +537,7 @@ class IndirectRules(ArticleContext):
     def _noun_object(self, noun: Token) -> Cand | None:
         """"His criticism of the deal", "made comments about X": a stance noun with a holder
         (its possessor, or the subject of a light verb taking it) and an object."""
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        owner = _owner(noun)
         if owner is None and noun.dep_ == "dobj" and lemma_of(noun.head) in _LIGHT_VERBS:
             owner = _holder(noun.head)
         if owner is None and noun.lower_ in HOLDER_NOUNS:
@@ -508,6 +545,8 @@ class IndirectRules(ArticleContext):
                 owner = _holder(noun.head)
             elif noun.dep_ == "appos":  # "Lane, a critic of the plan, ..."
                 owner = noun.head
+            elif noun.tag_ == "NNS":  # "Critics of the plan say ...": they hold it
+                owner = noun
         if owner is None:
             return None
         prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i
@@ -521,10 +560,51 @@ class IndirectRules(ArticleContext):
         if span is None:
             return None
         sp = np_span(owner, 0, len(self.text))
-        if noun.dep_ == "appos" and owner.i == noun.head.i:  # the name without its apposition
+        if owner.i == noun.i:
+            sp = self.doc[noun.left_edge.i : noun.i + 1]
+        elif noun.dep_ == "appos" and owner.i == noun.head.i:  # the name without its apposition
             sp = self._trim(self.doc[owner.left_edge.i : noun.left_edge.i]) or sp
         return Cand([self._with_marks(span)], "indirect", "indirect:noun-object", 0.45,
                      (noun.idx, noun.idx + len(noun)), sp, owner)
+
+    def _quoted_label(self, prep: Token) -> bool:
+        """"pounding Trump as a “con artist”": any verb that labels its object with a
+        quoted phrase reports the label as someone's words."""
+        verb = prep.head
+        if prep.dep_ != "prep" or verb.pos_ != "VERB" or lemma_of(verb) in _CUE_LEMMAS:
+            return False
+        if not any(c.dep_ == "dobj" and c.i < prep.i for c in verb.children):
+            return False
+        end = prep.right_edge.idx + len(prep.right_edge)
+        return any(m in self.text[prep.idx : end] for m in DOUBLE_MARKS)
+
+    def _stance_prep(self, prep: Token) -> Cand | None:
+        """"Lane spoke out about the levy", "voters are uneasy about him", "he kept up his
+        campaign against the plan": what a stance is about, when no cue word of its own
+        (left to its rule) heads it and its holder is someone."""
+        head = prep.head
+        gov = head.head if head.pos_ in ("NOUN", "ADJ") and head.dep_ in (
+            "dobj", "attr", "acomp") else head
+        if gov.pos_ not in ("VERB", "AUX") or any(
+                lemma_of(w) in _CUE_LEMMAS or w.lower_ in _CUE_WORDS for w in (head, gov)):
+            return None
+        if prep.lower_ == "against" and lemma_of(gov) not in AGAINST_VERBS:
+            return None
+        subj = _holder(gov)
+        if subj is None or subj.dep_ != "nsubj" or not (
+                subj.ent_type_ in ("PERSON", "ORG", "NORP")
+                or subj.pos_ == "PRON" and subj.lower_ in ("he", "she", "they", "we", "i", "who")
+                or subj.lower_ in HOLDER_HEADS):
+            return None
+        obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+        if obj is None:
+            return None
+        ps, pe = self._para_of(prep.idx)
+        span = self._trim(self._in_para(self._clause_span(obj), ps, pe))
+        if span is None:
+            return None
+        return Cand([self._with_marks(span)], "indirect", "indirect:stance-prep", 0.4,
+                     (gov.idx, prep.idx + len(prep)), np_span(subj, 0, len(self.text)), subj)
 
     def _in_para(self, span: Span, ps: int, pe: int) -> Span:
         """The span cut to one paragraph: the parser often runs a clause over a line break."""

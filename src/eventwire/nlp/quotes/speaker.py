@@ -9,14 +9,15 @@ quoted text; a bare surname goes to the fuller name used elsewhere in the articl
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-GROUP_PRONOUNS = {"they", "we", "it"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+GROUP_PRONOUNS = {"they", "we", "it", "their", "its", "our"}
 # Head nouns that name a person by role; "the official said" refers back to a named person.
 ROLE_NOUNS = {
     "official", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary",
@@ -32,6 +33,13 @@ ROLE_NOUNS = {
 _NAME_LABELS = {"ORG", "GPE", "NORP"}
 # What follows a place in capitals that opens a dateline ("KHARTOUM:", "WASHINGTON (AP)").
 _DATELINE_NEXT = set("(:—–-")
+# A dateline opening a line: a place in capitals (with a region and a date) or any place
+# with an agency, then a dash or colon: "MYRTLE BEACH, S.C. -", "Washington (AFP) -",
+# "LOS ANGELES, Sept. 28 (UPI) --".
+DATELINE_RE = re.compile(
+    r"(?:[A-Z][A-Z.'’\- ]*[A-Z.](?:,\s[A-Z][\w.\- ]{1,20}?)?(?:,\s[A-Z][a-z]{2,4}\.?\s\d{1,2})?"
+    r"\s*(?:\([\w .]{2,20}\))?|[A-Z][\w.'’\- ]{1,30}?\s*\([A-Z][\w .]{1,20}\))\s*[—–:-]{1,2}\s+"
+)
 # Who a quotation addresses is never its speaker.
 _ADDRESSEE = {"you", "yourself", "yourselves", "y'all"}
 _STRIP = " \t\n’'s,.\"“”"
@@ -52,6 +60,12 @@ def speaker_span(span: Span, label: bool = False) -> Span | None:
     if not label:
         text = span.doc._.text
         line_start = span.start_char == 0 or text[span.start_char - 1] == "\n"
+        m = DATELINE_RE.match(text, span.start_char) if line_start else None
+        if m is not None:  # "MYRTLE BEACH, S.C. - Sen. Ted Cruz": the name after it
+            span = span.doc[next((t.i for t in span if t.idx >= m.end()), span.end) : span.end]
+            if not len(span):
+                return None
+            line_start = False
         nxt = text[span.end_char : span.end_char + 3].lstrip(" ")[:1]
         if line_start and nxt in _DATELINE_NEXT and len(span) <= 4:
             return None
@@ -181,11 +195,14 @@ class SpeakerIndex:
         if inside:
             best = next((n for n in inside if n.start <= head.idx < n.end), inside[0])
             return best.name, best.code
+        if head.text[:1].isupper() and self.full_name(head.text) != head.text:
+            # "Sanders, meanwhile, said": a surname the tagger read as a plural noun
+            return self.full_name(head.text), None
         if head.pos_ == "PROPN" or head.text.isupper():
             name = " ".join(t.text for t in span if t.pos_ == "PROPN" and t.i <= head.i)
             name = _clean(name or head.text)
             return self.full_name(name.title() if name.isupper() else name), None
-        if low in ("it", "they"):
+        if low in ("it", "they", "its", "their"):
             # "it said" after an organisation or country: the closest one named before
             n = self.previous_named(span.start_char, person=False)
             return (n.name, n.code) if n is not None else (None, None)

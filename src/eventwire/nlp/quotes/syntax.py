@@ -31,9 +31,11 @@ class SentEnd:
             return True
         j = m.start()
         i = j
-        while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "."):
             i -= 1
         word = text[i:j].lower()
+        if not word.replace(".", "").isalpha():  # "the 1970s.", "F-16s.": no initial
+            return True
         return not (word in ABBREV or len(word) == 1 or (len(word) == 3 and word[1] == "."))
 
     def search(self, text: str, start: int, end: int) -> re.Match | None:
@@ -101,13 +103,30 @@ def subject(verb: Token) -> Token | None:
     "criticized for saying" (up to three steps up)."""
     tok = verb
     for _ in range(4):
-        for c in tok.children:
-            if c.dep_ in SUBJ and (tok.i == verb.i or c.i < verb.i):
-                return c
+        subs = [c for c in tok.children
+                if c.dep_ in SUBJ and (tok.i == verb.i or c.i < verb.i)]
+        if subs:
+            return _nearest_on_line(subs, verb)
         if tok.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep") or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
+
+
+def _nearest_on_line(subs: list[Token], verb: Token) -> Token:
+    """Of several subjects the parser gave one verb (a heading run into the sentence below
+    it: "'Our Story'\n\nHer aides said ..."), the one nearest the verb with no line break
+    between them."""
+    if len(subs) == 1:
+        return subs[0]
+    text = verb.doc._.text
+
+    def gap_has_break(c: Token) -> bool:
+        a, b = sorted((c.idx, verb.idx))
+        return "\n" in text[a:b]
+
+    same = [c for c in subs if not gap_has_break(c)]
+    return min(same or subs, key=lambda c: abs(c.i - verb.i))
 
 
 def np_span(head: Token, lo: int, hi: int) -> Span:

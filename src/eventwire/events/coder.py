@@ -104,8 +104,8 @@ class EventCoder:
     # ------------------------------------------------------------------ one sentence
     def _sentence(self, doc: Doc, sent: Span, reader: ArgumentReader,
                   pending: list[tuple[Event, str]]) -> list[Event]:
-        if not any(t.pos_ == "VERB" for t in sent):
-            return []  # headings, bylines, menu clutter
+        if not any(t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ == "ROOT") for t in sent):
+            return []  # headings, bylines, menu clutter (not "X was critical of Y")
         triggers = resolve(find_triggers(sent, self.lex), self.lex)
         triggers += labelling_statements(sent, triggers)
         triggers += critical_statements(sent, triggers, self.lex)

@@ -117,8 +117,10 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return modal
     if not intent and (planned := _infinitive_class(verb, etype)) is not None:
         return planned
-    if etype == "CONSULT" and verb.dep_ == "acl" and verb.tag_ == "VBG":
-        return DESCRIPTIVE  # "a woman visiting from Canada"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return DESCRIPTIVE  # "a woman visiting from Canada", "lawsuits seeking records"
+    if verb.dep_ == "csubj" and verb.tag_ == "VBG":
+        return GENERIC  # "Seeking asylum is not a crime"
     if tok.tag_ == "VBN" and any(c.dep_ == "det" for c in tok.children):
         return DESCRIPTIVE  # "the wounded", "the accused"
     if verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not _aux(verb):

@@ -158,9 +158,47 @@ def label_of(tok: Token) -> Span | None:
     return None
 
 
+_NOT_ACTORS = frozenset({"it", "this", "that", "these", "those", "which", "what", "there"})
+_ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def actor_like(tok: Token) -> bool:
+    """Whether a subject names someone who can act (a person, group or state) rather than a
+    thing or a trend: "the rebels", "Iran", "she", not "the rise of terrorism", "the riots".
+    A relative pronoun stands for the noun its clause describes."""
+    if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in _NOT_ACTORS
+    # "inhabitants of the Golan", "al-Qaeda's network": a phrase that names an actor (not
+    # in a clause describing it: "riots that threaten the government")
+    skip = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    words = [t for t in tok.subtree if t.i not in skip]
+    if any(t.pos_ == "PROPN" or t.ent_type_ in _ACTOR_ENTS for t in words):
+        return True
+    mentions = tok.doc._.mentions or []
+    return any(m.start <= t.idx < m.end for t in words for m in mentions)
+
+
+def _subject(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+
+
 def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | None:
     """Why this trigger is not an event of ``etype`` here, or None when it is."""
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and etype in ("THREATEN", "AID") and lemma in (
+            "threaten", "menace", "endanger", "help") and (
+            (subj := _subject(tok)) is not None and not actor_like(subj)):
+        return "circumstance_as_subject"  # "the riots threaten stability", "the spree helped"
+    if etype == "AID" and lemma == "help" and any(c.dep_ in ("xcomp", "ccomp")
+                                                  for c in tok.children):
+        return "helped_bring_about"  # "helped bridge the divide", "help him enter the US"
+    if etype == "REQUEST" and lemma == "seek" and tok.pos_ == "VERB":
+        if any(c.dep_ == "xcomp" for c in tok.children):
+            return "sought_to_do"  # "sought to show they are serious": an attempt
+        if any(c.dep_ == "nsubjpass" for c in tok.children):
+            return "sought_by_police"  # "more suspects were being sought": a manhunt
     if etype not in ("ACCUSE", "SUPPORT") and label_of(tok) is not None:
         return "labelling"
     verb = light if light is not None else tok

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from eventwire.events.lexicon import NO_EVENT, Entry, Lexicon, forms
+from eventwire.events.senses import actor_like
 
 # Verbal types whose complement clause says what is agreed, asked, refused or threatened.
 FRAMING = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
@@ -190,7 +191,7 @@ def _modal_demands(sent: Span, found: list[Trigger]) -> list[Trigger]:
         return found
     by_index = {t.token.i: t for t in found}
     for tok in (sent.doc[i] for i in heads):
-        if tok.dep_ not in _CLAUSE_UP:
+        if tok.dep_ not in _CLAUSE_UP or not _demand_of_someone(tok):
             continue
         speech = tok.head
         inner = by_index.pop(tok.i, None)
@@ -201,6 +202,22 @@ def _modal_demands(sent: Span, found: list[Trigger]) -> list[Trigger]:
             trig.notes.append(f"mode:from_clause:{inner.type}")
         by_index[tok.i] = trig
     return sorted(by_index.values(), key=lambda t: t.token.i)
+
+
+# What "must" asks of no one: "I must tell you", "Greeks must understand".
+_NOT_DEMANDED = frozenset({"tell", "say", "understand", "know", "realize", "realise",
+                           "recognize", "recognise", "remember", "admit", "note", "add"})
+
+
+def _demand_of_someone(verb: Token) -> bool:
+    """ "Y must act" demands something of Y when Y is an actor other than the speaker and
+    the act is one Y can be asked to do ("this epidemic must stop" demands of no one)."""
+    if verb.lemma_.lower() in _NOT_DEMANDED:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subj is None or subj.lower_ == "i":
+        return False
+    return subj.dep_ == "nsubjpass" or subj.pos_ == "PRON" or actor_like(subj)
 
 
 _DROP = object()

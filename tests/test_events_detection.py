@@ -1,0 +1,69 @@
+"""Which events a sentence reports and of which type: criticism without an accusing verb,
+words in a sense no event needs, descriptions and generic statements that report no
+occurrence.  Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(full_nlp):
+    return full_nlp
+
+
+def _types(nlp, text):
+    doc = nlp.make_doc(text)
+    doc._.article_id = "t"
+    doc._.published = None
+    return [e.type for e in nlp(doc)._.events
+            if not (e.negated or e.hypothetical or e.aggregate)]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor was sharply critical of the police chief's decision.",
+    "Opposition leader Ana Ruiz blasted the interior minister on Tuesday.",
+    "The senator lambasted the governor over the budget cuts.",
+    "Delegates questioned how the party chairman could break his promise.",
+    "The union leader expressed dismay at the wage freeze imposed by the ministry.",
+    "The foreign minister raised concerns about the election in Belarus.",
+    "Environmental groups railed against the ruling coalition.",
+    "Two lawmakers spoke out against the president's nominee.",
+    "The crowd booed the prime minister during his speech in Lyon.",
+    "Her lawyers are skeptical of the prosecutors' account.",
+])
+def test_criticism_without_an_accusing_verb(nlp, text):
+    assert "ACCUSE" in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    # a trend, a disaster or a policy threatens no one on purpose
+    ("The rise in food prices threatens the stability of the region.", "THREATEN"),
+    ("Weeks of riots that are threatening the government shook the capital.", "THREATEN"),
+    # "help" that brings something about is no aid
+    ("The deal helped bridge the gap between the two parties.", "AID"),
+    ("The minister said the new rules would help reduce smuggling.", "AID"),
+    # seeking to do something is an attempt; a wanted man is sought by police
+    ("The governor sought to show that the state could pay its debts.", "REQUEST"),
+    ("Two more suspects were being sought by the end of the day.", "REQUEST"),
+    # a participle describing a document or people reports no act
+    ("Lawsuits seeking the release of the emails were filed by reporters.", "REQUEST"),
+    ("Navies patrolling the coast have caught few smugglers.", "MOBILIZE"),
+    ("Seeking asylum is not a crime.", "REQUEST"),
+    # "must" that asks nothing of anyone
+    ("“I must tell you that the talks were difficult,” the envoy said.", "REQUEST"),
+    ("“This pandemic must end,” the doctor said.", "REQUEST"),
+])
+def test_no_event_in_this_sense(nlp, text, etype):
+    assert etype not in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The rebels threatened to attack the town.", "THREATEN"),
+    ("Villagers from the Golan Heights threatened a general strike.", "THREATEN"),
+    ("Japan helped Laos with a grant of ten million dollars.", "AID"),
+    ("The refugees sought asylum in Germany.", "REQUEST"),
+    ("The opposition said the government must release the prisoners.", "REQUEST"),
+])
+def test_still_events(nlp, text, etype):
+    assert etype in _types(nlp, text)

@@ -67,3 +67,37 @@ def test_no_event_in_this_sense(nlp, text, etype):
 ])
 def test_still_events(nlp, text, etype):
     assert etype in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # a claim made insistently is no demand
+    ("The ministry insisted it had no knowledge of the raid.", "REQUEST"),
+    # justifying one's own record praises no one
+    ("The general defended his handling of the operation.", "SUPPORT"),
+    # agreeing with a view is no agreement between actors
+    ("“I agree with the teachers,” the mayor said.", "AGREE"),
+    # withholding a name or an interview refuses no one
+    ("A spokesman, who declined to give his name, confirmed the report.", "REJECT"),
+    ("The family declined a request for an interview.", "REJECT"),
+    # a passive label is a reputation, not a request
+    ("The governor has been called the “bulldozer” by his rivals.", "REQUEST"),
+    # "on Wednesday" is a time, not whom the council called on
+    ("The council called an emergency session on Wednesday.", "REQUEST"),
+    # a writer's own recommendation and advice in the passive are not demands
+    ("He should be considered armed and dangerous, the sheriff said.", "REQUEST"),
+])
+def test_not_this_type(nlp, text, absent):
+    assert absent not in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The defendant pleaded guilty to fraud in a federal court in Ohio.", "SANCTION"),
+    ("The Senate majority blocked the release of the report.", "REJECT"),
+    ("Riot police blocked the marchers from entering the square.", "COERCE"),
+    ("Farmers blocked roads leading to the capital.", "PROTEST"),
+    ("“We firmly oppose intimidation by any claimant,” the minister said.", "ACCUSE"),
+    ("The envoy said Japan should withdraw its patrol boats.", "REQUEST"),
+    ("Russia insisted that Pyongyang stop its missile tests.", "REQUEST"),
+])
+def test_type_by_who_acts_and_how(nlp, text, etype):
+    assert etype in _types(nlp, text)

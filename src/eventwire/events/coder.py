@@ -30,7 +30,12 @@ from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.numbers import is_vague
 from eventwire.events.plover import QUAD
 from eventwire.events.resolution import merge_mentions
-from eventwire.events.senses import other_sense, verbal_attack, violence_by_protesters
+from eventwire.events.senses import (
+    other_sense,
+    stance_or_obstruction,
+    verbal_attack,
+    violence_by_protesters,
+)
 from eventwire.events.statements import critical_statements, warning_sense
 from eventwire.events.triggers import Trigger, aggregate, find_triggers, hypothetical, resolve
 from eventwire.models import ActorRef, Event, Place
@@ -131,6 +136,10 @@ class EventCoder:
             if verbal_attack(trig.token, trig.type):  # "attacked the minister's record"
                 trig = replace(trig, type="ACCUSE", mode="disapprove",
                                notes=[*trig.notes, "verbal_attack"])
+            if (retyped := stance_or_obstruction(trig.token, trig.type)) is not None:
+                # "the court blocked the release" (REJECT), "we oppose intimidation" (ACCUSE)
+                trig = replace(trig, type=retyped[0], mode=retyped[1],
+                               notes=[*trig.notes, f"retyped:{retyped[0]}"])
             warning = warning_sense(trig.token, country) if trig.type == "THREATEN" else None
             if warning == "statement":
                 continue  # "warned that the crisis could spread"

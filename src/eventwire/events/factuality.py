@@ -108,7 +108,7 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
     ``intent``: the trigger already stands for a stated intention ("ready to hand over" is
     CONCEDE, "vowed to strike" THREATEN), which is itself the reported act."""
     verb = _clause_verb(tok, light)
-    if rule == "rule:modal_demand":
+    if rule in ("rule:modal_demand", "rule:modal_reproach"):
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj and subj[0].lower_ in _EXHORTED and not subj[0].text.isupper():  # not "US"
             return GENERIC  # "we must all remain vigilant": an exhortation to everyone

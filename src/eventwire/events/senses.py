@@ -41,6 +41,17 @@ _COMMENT_VERBS = frozenset({"comment", "say", "discuss", "elaborate", "speak", "
 _COMMENT_NOUNS = frozenset({"comment", "comments", "interview", "reaction", "anonymity",
                             "identification"})
 _NAMING = frozenset({"name", "identify", "quote"})
+# What one declines to give when declining to inform: "declined to give his name".
+_WITHHELD = frozenset({"name", "surname", "figure", "number", "estimate", "detail",
+                       "details", "information", "identity", "age", "reason", "timeline"})
+_INDICATIVE = frozenset({"VBZ", "VBD", "VBP"})
+
+
+def _indicative(verb: Token) -> bool:
+    """A finite verb in the indicative ("it does not know", "they are fighting"), as
+    against the subjunctive of a demand ("insisted that Pyongyang stop")."""
+    return verb.tag_ in _INDICATIVE or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _INDICATIVE for c in verb.children)
 # Verbs that pin a label on their object: "called the vote a sham", "dismissed him as a
 # fraud" is no demand and no refusal (``labels`` codes critical ones ACCUSE, praise SUPPORT).
 LABEL_VERBS = frozenset({"call", "brand", "label", "dub", "term", "describe", "dismiss",
@@ -194,6 +205,22 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
     if etype == "AID" and lemma == "help" and any(c.dep_ in ("xcomp", "ccomp")
                                                   for c in tok.children):
         return "helped_bring_about"  # "helped bridge the divide", "help him enter the US"
+    if etype == "ACCUSE" and lemma == "guilty" and tok.head.lemma_.lower() in ("plead", "find"):
+        return "plea_or_verdict"  # "pleaded guilty": the conviction, coded SANCTION
+    if etype == "REQUEST" and lemma == "insist" and any(
+            c.dep_ == "ccomp" and _indicative(c) for c in tok.children):
+        return "insisted_claim"  # "insisted it does not know": a claim, not a demand
+    if etype == "REQUEST" and lemma == "call" and any(
+            c.dep_ == "nsubjpass" for c in tok.children) and any(
+            c.dep_ in ("oprd", "attr") for c in tok.children):
+        return "labelled"  # "has been called the Trump of the East"
+    if etype == "SUPPORT" and lemma == "defend" and any(
+            g.dep_ == "poss" and g.pos_ == "PRON" for o in _objects(tok) for g in o.children):
+        return "defended_own"  # "defended his record": justifying oneself praises no one
+    if etype == "AGREE" and lemma == "agree" and tok.pos_ == "VERB" and not any(
+            c.dep_ in ("xcomp", "ccomp", "dobj") or (c.dep_ == "prep" and c.lower_ in (
+                "to", "on", "upon")) for c in tok.children):
+        return "agreed_with_view"  # "I agree with the strikes", "his ex-wife agreed"
     if etype == "REQUEST" and lemma == "seek" and tok.pos_ == "VERB":
         if any(c.dep_ == "xcomp" for c in tok.children):
             return "sought_to_do"  # "sought to show they are serious": an attempt
@@ -219,6 +246,10 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
             return "declined_comment"
         if any(o.lower_ in _COMMENT_NOUNS for o in _objects(tok)):
             return "declined_comment"
+        if any(o.lemma_.lower() in _WITHHELD for c in inner for o in _objects(c)) or any(
+                g.lower_ in _COMMENT_NOUNS for o in _objects(tok) for g in o.subtree):
+            return "declined_comment"  # "declined to give his name", "a request for an
+            # interview": withholding information refuses no one
     if etype == "REQUEST":
         if lemma == "ask" and tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children
@@ -259,3 +290,53 @@ def violence_by_protesters(etype: str, sources: list) -> bool:
         return False
     heads = {a.text.split()[-1].lower().rstrip("s") for a in sources if a.text.split()}
     return bool(heads) and heads <= {p.rstrip("s") for p in PROTESTERS}
+
+
+# Who obstructs in protest: crowds and their members, not states, courts or police.
+_CROWDS = PROTESTERS | {"crowd", "people", "resident", "villager", "worker", "student",
+                        "teacher", "farmer", "activist", "supporter", "youth", "trucker",
+                        "driver", "union", "citizen", "mob", "group", "opponent"}
+# What is blocked by refusing it, not by standing in the road.
+_BLOCKABLE_DECISIONS = _CRITICISABLE | {
+    "release", "attempt", "ban", "measure", "resolution", "request", "bid", "effort",
+    "move", "sale", "merger", "appointment", "extradition", "transfer", "publication",
+    "order", "rule", "regulation", "legislation", "amendment", "investigation", "probe"}
+_POLICE = frozenset({"police", "officer", "policeman", "trooper", "soldier", "force", "army",
+                     "troop", "guard", "authority", "bus", "vehicle"})
+
+
+def _acting_subject(tok: Token) -> Token | None:
+    """The subject of the trigger or of the verb it completes ("tried to block")."""
+    t = tok
+    for _ in range(3):
+        subj = _subject(t)
+        if subj is not None:
+            return subj
+        if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def stance_or_obstruction(tok: Token, etype: str) -> tuple[str, str | None] | None:
+    """The type a trigger has by who acts, when not the lexicon's: blocking by a state, a
+    court or an official refuses (REJECT), by police restricts (COERCE), and only by a crowd
+    protests; opposing in the present tense states disapproval ("we oppose intimidation")
+    rather than turning down a proposal."""
+    lemma = tok.lemma_.lower()
+    if etype == "PROTEST" and lemma in ("block", "blockade") and tok.pos_ == "VERB":
+        subj = _acting_subject(tok)
+        if subj is None:
+            return None
+        head = subj.lemma_.lower()
+        if head in _CROWDS or head.rstrip("s") in _CROWDS:
+            return None
+        if head in _POLICE or any(c.lemma_.lower() in _POLICE for c in subj.children
+                                  if c.dep_ == "compound"):
+            return "COERCE", "restrict"
+        if any(o.lemma_.lower() in _BLOCKABLE_DECISIONS for o in _objects(tok)):
+            return "REJECT", None  # "the majority blocked their attempts"
+        return None
+    if etype == "REJECT" and lemma == "oppose" and tok.tag_ in ("VBZ", "VBP"):
+        return "ACCUSE", "disapprove"
+    return None

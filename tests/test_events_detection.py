@@ -101,3 +101,23 @@ def test_not_this_type(nlp, text, absent):
 ])
 def test_type_by_who_acts_and_how(nlp, text, etype):
     assert etype in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # the word's own sense decides before negation turns cooperation into a refusal
+    ("The police have not released the names of the victims.", "REJECT"),
+    ("The agency did not meet the deadline set by Congress.", "REJECT"),
+    ("The agency did meet the deadline set by Congress.", "CONSULT"),
+    # others' forecast is no one's intention
+    ("The two presidents were expected to discuss trade.", "AGREE"),
+    # worry about a disease or a warning about illness blames no one
+    ("The health minister expressed concern that the outbreak could spread.", "ACCUSE"),
+    ("Doctors warned that children are at risk of illness in the camps.", "ACCUSE"),
+])
+def test_sense_before_negation_and_intent(nlp, text, absent):
+    assert absent not in _types(nlp, text)
+
+
+def test_help_to_someone_is_still_aid(nlp):
+    assert "AGREE" in _types(nlp, "Japan said it would help Vietnamese forces build "
+                                  "new patrol boats.")

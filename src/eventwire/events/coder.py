@@ -131,8 +131,10 @@ class EventCoder:
         for trig in triggers:
             if trig.negated and not self.keep_negated:
                 continue
-            if other_sense(trig.token, trig.type, trig.light):
-                continue
+            if other_sense(trig.token, trig.type, trig.light) or (
+                    trig.entry.type != trig.type
+                    and other_sense(trig.token, trig.entry.type, trig.light)):
+                continue  # "has not released the agent's name" refuses nothing either
             if verbal_attack(trig.token, trig.type):  # "attacked the minister's record"
                 trig = replace(trig, type="ACCUSE", mode="disapprove",
                                notes=[*trig.notes, "verbal_attack"])

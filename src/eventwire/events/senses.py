@@ -169,7 +169,22 @@ def label_of(tok: Token) -> Span | None:
     return None
 
 
-_NOT_ACTORS = frozenset({"it", "this", "that", "these", "those", "which", "what", "there"})
+# Words of worry: worry about a disaster or a disease blames no one.
+_CONCERN_WORDS = frozenset({"concerned", "concern", "express", "voice", "raise", "worried",
+                            "alarmed", "fear"})
+
+
+def _about_harm(tok: Token) -> bool:
+    """What the trigger is about (its phrase, not its subject) names a disaster, a disease or
+    an accident and no actor."""
+    subj = {t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    about = [t for t in tok.subtree if t.i not in subj and t.i != tok.i]
+    if not any(t.lemma_.lower() in HARM_WITHOUT_AGENT for t in about):
+        return False
+    return not any(t.pos_ == "PROPN" for t in about)
+
+
+_NOT_ACTORS = frozenset({"this", "that", "these", "those", "which", "what", "there"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
@@ -202,9 +217,14 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
             "threaten", "menace", "endanger", "help") and (
             (subj := _subject(tok)) is not None and not actor_like(subj)):
         return "circumstance_as_subject"  # "the riots threaten stability", "the spree helped"
-    if etype == "AID" and lemma == "help" and any(c.dep_ in ("xcomp", "ccomp")
-                                                  for c in tok.children):
-        return "helped_bring_about"  # "helped bridge the divide", "help him enter the US"
+    if etype == "AID" and lemma == "help" and any(
+            c.dep_ in ("xcomp", "ccomp") for c in tok.children) and not any(
+            (c.dep_ == "dobj" or c.dep_ == "nsubj" and c.head.i != tok.i) and actor_like(c)
+            for c in (*tok.children, *(g for k in tok.children
+                                       if k.dep_ in ("xcomp", "ccomp") for g in k.children))):
+        return "helped_bring_about"  # "helped bridge the divide", not "help allies build"
+    if etype == "ACCUSE" and lemma in _CONCERN_WORDS and _about_harm(tok):
+        return "concern_about_harm"  # "expressed concern that the disease might spread"
     if etype == "ACCUSE" and lemma == "guilty" and tok.head.lemma_.lower() in ("plead", "find"):
         return "plea_or_verdict"  # "pleaded guilty": the conviction, coded SANCTION
     if etype == "REQUEST" and lemma == "insist" and any(

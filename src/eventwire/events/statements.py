@@ -132,4 +132,7 @@ def warning_sense(tok: Token, actor_country) -> str | None:
                 content = tok.doc[c.left_edge.i:c.right_edge.i + 1]
         if content is None:
             return None  # "he warned." after a quote: read as before
+    if any(t.lemma_.lower() in HARM_WITHOUT_AGENT | {"illness", "sick", "ill"}
+           for t in content):
+        return "statement"  # "warned that migrants are at risk of illness": no one blamed
     return "criticism" if _names_someone(content, tok) else "statement"

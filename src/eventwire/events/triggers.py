@@ -342,9 +342,10 @@ def _intent_marked(tok: Token, lex: Lexicon) -> str | None:
     t = tok
     while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
         t = t.head
-        if lex.token_in_class("intent", t) or (
+        if (lex.token_in_class("intent", t) and not any(c.dep_ == "auxpass"
+                                                         for c in t.children)) or (
             t.lemma_ == "go" and any(c.dep_ == "aux" for c in t.children)
-        ):
+        ):  # "were expected to discuss" is others' forecast, no one's intention
             return f"intent:{t.lemma_.lower()}"
     return None
 

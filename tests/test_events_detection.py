@@ -121,3 +121,15 @@ def test_sense_before_negation_and_intent(nlp, text, absent):
 def test_help_to_someone_is_still_aid(nlp):
     assert "AGREE" in _types(nlp, "Japan said it would help Vietnamese forces build "
                                   "new patrol boats.")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The FBI offered a $20,000 reward for information leading to an arrest.", "REQUEST"),
+    ("The navy captured 12 pirates off the coast of Somalia.", "COERCE"),
+    ("Police recovered two rifles and a handgun from the car.", "COERCE"),
+    ("Health officials quarantined the village of Kasa.", "COERCE"),
+    ("Egypt forbade its citizens from travelling to Mecca.", "COERCE"),
+    ("The minister drew criticism from opposition parties after the vote.", "ACCUSE"),
+])
+def test_acts_named_by_their_object(nlp, text, etype):
+    assert etype in _types(nlp, text)

@@ -133,3 +133,25 @@ def test_help_to_someone_is_still_aid(nlp):
 ])
 def test_acts_named_by_their_object(nlp, text, etype):
     assert etype in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Prosecutors dropped the investigation into the senator last week.", "CONCEDE"),
+    ("The charges against the journalists were withdrawn on Monday.", "CONCEDE"),
+    ("The officer was found innocent after an appeal.", "CONCEDE"),
+    ("The appeals court overruled the district judge's decision.", "REJECT"),
+    ("The president scuttled the talks in September.", "REJECT"),
+    ("Japan will provide the Philippine coast guard with two patrol vessels.", "AGREE"),
+    ("The secretary of state reached out to the senator in 2009.", "CONSULT"),
+])
+def test_legal_retreats_refusals_and_offers(nlp, text, etype):
+    assert etype in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("“God forbid we ask the agency anything,” the senator said.", "COERCE"),
+    ("The minister has faced criticism for his handling of the floods.", "ACCUSE"),
+    ("The star power of the actress helped bridge the divide in the capital.", "AID"),
+])
+def test_idioms_and_states(nlp, text, absent):
+    assert absent not in _types(nlp, text)

@@ -219,12 +219,18 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
         return "circumstance_as_subject"  # "the riots threaten stability", "the spree helped"
     if etype == "AID" and lemma == "help" and any(
             c.dep_ in ("xcomp", "ccomp") for c in tok.children) and not any(
-            (c.dep_ == "dobj" or c.dep_ == "nsubj" and c.head.i != tok.i) and actor_like(c)
-            for c in (*tok.children, *(g for k in tok.children
-                                       if k.dep_ in ("xcomp", "ccomp") for g in k.children))):
+            actor_like(c) for c in (
+                *(k for k in tok.children if k.dep_ == "dobj"),
+                *(g for k in tok.children if k.dep_ in ("xcomp", "ccomp")
+                  for g in k.children if g.dep_ == "nsubj"))):
         return "helped_bring_about"  # "helped bridge the divide", not "help allies build"
     if etype == "ACCUSE" and lemma in _CONCERN_WORDS and _about_harm(tok):
         return "concern_about_harm"  # "expressed concern that the disease might spread"
+    if lemma == "forbid" and any(c.lower_ == "god" for c in tok.children):
+        return "idiom"  # "God forbid we ask"
+    if etype == "ACCUSE" and lemma == "face" and any(
+            c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in tok.children):
+        return "ongoing_criticism"  # "has faced criticism for ...": a state, not an act
     if etype == "ACCUSE" and lemma == "guilty" and tok.head.lemma_.lower() in ("plead", "find"):
         return "plea_or_verdict"  # "pleaded guilty": the conviction, coded SANCTION
     if etype == "REQUEST" and lemma == "insist" and any(

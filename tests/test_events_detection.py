@@ -155,3 +155,18 @@ def test_legal_retreats_refusals_and_offers(nlp, text, etype):
 ])
 def test_idioms_and_states(nlp, text, absent):
     assert absent not in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("No one was injured in the blast, police said.", "ASSAULT"),
+    ("Nobody was arrested after the march in Lyon.", "COERCE"),
+    ("The parties battle to win the December election.", "ASSAULT"),
+    ("He fought on the police boxing team for years.", "ASSAULT"),
+])
+def test_no_one_hurt_and_no_adversary(nlp, text, absent):
+    assert absent not in _types(nlp, text)
+
+
+def test_fighting_an_adversary_is_still_an_attack(nlp):
+    assert "ASSAULT" in _types(nlp, "Rebels fought government troops near Goma on Sunday.")
+    assert "THREATEN" in _types(nlp, "The rebels vowed to fight until the army withdraws.")

@@ -184,6 +184,8 @@ def _about_harm(tok: Token) -> bool:
     return not any(t.pos_ == "PROPN" for t in about)
 
 
+# Who one fights: "fought government troops", "fought against", "clashed with".
+_ADVERSARY_PREPS = frozenset({"against", "with", "alongside", "off", "back"})
 _NOT_ACTORS = frozenset({"this", "that", "these", "those", "which", "what", "there"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
@@ -258,6 +260,11 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
     if in_slogan(tok):
         return "protest_slogan"
     if etype == "ASSAULT":
+        if lemma in ("fight", "battle") and tok.pos_ == "VERB" and not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
+                c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _ADVERSARY_PREPS)
+                for c in tok.children):
+            return "no_adversary"  # "battle to win the election" ("vowed to fight" stays)
         if any(c.lemma_.lower() in HARM_WITHOUT_AGENT for c in _causes(verb)):
             return "harm_without_agent"
         if lemma == "execute" and any(o.lemma_.lower() in _EXECUTED_THINGS

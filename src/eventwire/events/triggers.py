@@ -67,6 +67,12 @@ def dep_lemmas(tok: Token) -> set[str]:
     return out
 
 
+def _nobody(subj: Token) -> bool:
+    if subj.lower_ in ("nobody", "none", "noone"):
+        return True
+    return any(c.lower_ == "no" and c.dep_ == "det" for c in subj.children)
+
+
 def _time_phrase(prep: Token) -> bool:
     """ "on Wednesday", "for two weeks": a time, which no "+on" or "+for" condition means
     ("called an emergency session on Wednesday" calls on no one)."""
@@ -83,6 +89,8 @@ def is_negated(tok: Token) -> bool:
         for c in h.children:
             if c.dep_ == "neg" or (c.lower_ in _NEG_WORDS and c.dep_ in ("advmod", "det")):
                 return True
+            if c.dep_ in ("nsubj", "nsubjpass") and _nobody(c):
+                return True  # "no one was hurt", "nobody was arrested"
     return tok.dep_ == "xcomp" and tok.head.lemma_ == "fail"
 
 

@@ -170,3 +170,11 @@ def test_no_one_hurt_and_no_adversary(nlp, text, absent):
 def test_fighting_an_adversary_is_still_an_attack(nlp):
     assert "ASSAULT" in _types(nlp, "Rebels fought government troops near Goma on Sunday.")
     assert "THREATEN" in _types(nlp, "The rebels vowed to fight until the army withdraws.")
+
+
+
+def test_police_account_is_no_criticism(nlp):
+    text = "Police said the suspects were dangerous and violent criminals who terrorised the town."
+    assert "ACCUSE" not in _types(nlp, text)
+    assert "ACCUSE" in _types(nlp, "Senator Maria Lopez said the governor's plan was a "
+                                   "disgraceful and dangerous failure.")

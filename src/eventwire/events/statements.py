@@ -27,6 +27,9 @@ _HARM = HARM_WITHOUT_AGENT | {"die", "death", "dead", "kill", "injure", "wound",
                               "crash", "fire", "sick", "patient", "suffer", "mortality",
                               "war"}
 _ACTOR_KINDS = frozenset({"person", "country", "group", "igo", "actor", "sector"})
+# Speakers known by office who report what happened ("police said", "officials said"):
+# their accounts are the events they report, not criticism of their own.
+_REPORTERS = frozenset({"police", "official", "authority", "aide", "investigator"})
 _ENTRY = Entry("ACCUSE", "disapprove", None, "verb", "say", source="critical_statement")
 # Subjects of a warned-of clause that make it the speaker's own act: "warned (that) they
 # would ...", "warned that sanctions would follow".
@@ -69,6 +72,8 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
             continue
         if not any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in tok.children):
             continue  # a named or described speaker, not "it is said"
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in _REPORTERS for c in tok.children):
+            continue  # "police said the men had broken in": a report of facts, not blame
         span = _content(tok, sent)
         if span is None or span[1] - span[0] < 3:
             continue

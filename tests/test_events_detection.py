@@ -178,3 +178,9 @@ def test_police_account_is_no_criticism(nlp):
     assert "ACCUSE" not in _types(nlp, text)
     assert "ACCUSE" in _types(nlp, "Senator Maria Lopez said the governor's plan was a "
                                    "disgraceful and dangerous failure.")
+
+
+def test_offering_details_is_no_offer(nlp):
+    assert "AGREE" not in _types(nlp, "Police offered few details about the arrests.")
+    assert "REQUEST" in _types(nlp, "Police offered a reward for information about the "
+                                    "arrests.")

@@ -184,3 +184,12 @@ def test_offering_details_is_no_offer(nlp):
     assert "AGREE" not in _types(nlp, "Police offered few details about the arrests.")
     assert "REQUEST" in _types(nlp, "Police offered a reward for information about the "
                                     "arrests.")
+
+
+def test_censure_words_make_a_statement_critical(nlp):
+    """Political censure VADER scores neutral: "in clear breach of", "repressive"."""
+    text = ("“The missile launch by Iran is in breach of UN resolutions,” the "
+            "German foreign minister Anna Weber said.")
+    assert "ACCUSE" in _types(nlp, text)
+    assert "ACCUSE" not in _types(nlp, "The German foreign minister Anna Weber said the "
+                                       "talks with Iran would resume in Vienna.")

@@ -21,6 +21,17 @@ from eventwire.events.triggers import Trigger, subject_token
 # VADER compound score at or below which a statement is criticism (the authors' own cut-off
 # for "negative" is -0.05; criticism needs a clearly negative statement).
 CRITICAL = -0.5
+# Words of political censure that VADER's general lexicon scores mild or neutral: a
+# statement naming an actor in these terms criticises it ("is in clear breach of UN
+# resolutions", "remains one of the most repressive states").
+CENSURE = frozenset({
+    "violate", "violation", "breach", "undermine", "disregard", "flout", "unacceptable",
+    "repressive", "authoritarian", "unlawful", "illegal", "illegitimate", "irresponsible",
+    "reckless", "provocation", "provocative", "destabilize", "destabilise", "hypocrisy",
+    "hypocritical", "intimidation", "bullying", "coercive", "aggression", "aggressive",
+    "belligerent", "deplorable", "regrettable", "outrageous", "shameful", "disgraceful",
+    "dangerous", "inexcusable", "misleading", "deceptive", "corrupt", "incompetent",
+})
 _CONTENT_DEPS = frozenset({"ccomp", "dobj", "parataxis"})
 # Words that make a report of harm read negative without blaming anyone.
 _HARM = HARM_WITHOUT_AGENT | {"die", "death", "dead", "kill", "injure", "wound", "victim",
@@ -86,9 +97,11 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
             continue  # criticism is aimed at someone the statement names
         text = content.text
         score = valence(text)
-        if score <= CRITICAL:
+        blame = [t for t in content if t.lemma_.lower() in CENSURE]
+        if score <= CRITICAL or (blame and score < 0.3):
             trig = Trigger(tok, _ENTRY, "ACCUSE", "disapprove", "rule:critical_statement")
-            trig.notes.append(f"valence:{score:.2f}")
+            trig.notes.append(f"valence:{score:.2f}" + (f";censure:{blame[0].lower_}"
+                                                         if blame else ""))
             out.append(trig)
     return out
 

@@ -4,7 +4,8 @@ Most criticism in news is not introduced by "accused" or "condemned" but by "sai
 quote.  PLOVER codes a statement of disapproval as ACCUSE (mode disapprove) by the speaker,
 whatever its content's tense.  A speech verb with a named speaker becomes ACCUSE when what
 is said is clearly negative by VADER's valence lexicon (a public, rule-based sentiment
-model shipped with its lexicon, so nothing downloads) and reports no event of its own (a
+model shipped with its lexicon, so nothing downloads), or uses words of political censure
+VADER scores mild ("in breach of", "repressive"), and reports no event of its own (a
 statement that "three people were killed" reports the killing, it does not criticise).
 """
 

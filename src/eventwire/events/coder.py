@@ -30,7 +30,12 @@ from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.numbers import is_vague
 from eventwire.events.plover import QUAD
 from eventwire.events.resolution import merge_mentions
-from eventwire.events.senses import other_sense, verbal_attack, violence_by_protesters
+from eventwire.events.senses import (
+    other_sense,
+    stance_or_obstruction,
+    verbal_attack,
+    violence_by_protesters,
+)
 from eventwire.events.statements import critical_statements, warning_sense
 from eventwire.events.triggers import Trigger, aggregate, find_triggers, hypothetical, resolve
 from eventwire.models import ActorRef, Event, Place
@@ -104,8 +109,8 @@ class EventCoder:
     # ------------------------------------------------------------------ one sentence
     def _sentence(self, doc: Doc, sent: Span, reader: ArgumentReader,
                   pending: list[tuple[Event, str]]) -> list[Event]:
-        if not any(t.pos_ == "VERB" for t in sent):
-            return []  # headings, bylines, menu clutter
+        if not any(t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ == "ROOT") for t in sent):
+            return []  # headings, bylines, menu clutter (not "X was critical of Y")
         triggers = resolve(find_triggers(sent, self.lex), self.lex)
         triggers += labelling_statements(sent, triggers)
         triggers += critical_statements(sent, triggers, self.lex)
@@ -126,11 +131,17 @@ class EventCoder:
         for trig in triggers:
             if trig.negated and not self.keep_negated:
                 continue
-            if other_sense(trig.token, trig.type, trig.light):
-                continue
+            if other_sense(trig.token, trig.type, trig.light) or (
+                    trig.entry.type != trig.type
+                    and other_sense(trig.token, trig.entry.type, trig.light)):
+                continue  # "has not released the agent's name" refuses nothing either
             if verbal_attack(trig.token, trig.type):  # "attacked the minister's record"
                 trig = replace(trig, type="ACCUSE", mode="disapprove",
                                notes=[*trig.notes, "verbal_attack"])
+            if (retyped := stance_or_obstruction(trig.token, trig.type)) is not None:
+                # "the court blocked the release" (REJECT), "we oppose intimidation" (ACCUSE)
+                trig = replace(trig, type=retyped[0], mode=retyped[1],
+                               notes=[*trig.notes, f"retyped:{retyped[0]}"])
             warning = warning_sense(trig.token, country) if trig.type == "THREATEN" else None
             if warning == "statement":
                 continue  # "warned that the crisis could spread"

@@ -108,7 +108,7 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
     ``intent``: the trigger already stands for a stated intention ("ready to hand over" is
     CONCEDE, "vowed to strike" THREATEN), which is itself the reported act."""
     verb = _clause_verb(tok, light)
-    if rule == "rule:modal_demand":
+    if rule in ("rule:modal_demand", "rule:modal_reproach"):
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj and subj[0].lower_ in _EXHORTED and not subj[0].text.isupper():  # not "US"
             return GENERIC  # "we must all remain vigilant": an exhortation to everyone
@@ -117,8 +117,10 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return modal
     if not intent and (planned := _infinitive_class(verb, etype)) is not None:
         return planned
-    if etype == "CONSULT" and verb.dep_ == "acl" and verb.tag_ == "VBG":
-        return DESCRIPTIVE  # "a woman visiting from Canada"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return DESCRIPTIVE  # "a woman visiting from Canada", "lawsuits seeking records"
+    if verb.dep_ == "csubj" and verb.tag_ == "VBG":
+        return GENERIC  # "Seeking asylum is not a crime"
     if tok.tag_ == "VBN" and any(c.dep_ == "det" for c in tok.children):
         return DESCRIPTIVE  # "the wounded", "the accused"
     if verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not _aux(verb):

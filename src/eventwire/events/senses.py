@@ -41,6 +41,17 @@ _COMMENT_VERBS = frozenset({"comment", "say", "discuss", "elaborate", "speak", "
 _COMMENT_NOUNS = frozenset({"comment", "comments", "interview", "reaction", "anonymity",
                             "identification"})
 _NAMING = frozenset({"name", "identify", "quote"})
+# What one declines to give when declining to inform: "declined to give his name".
+_WITHHELD = frozenset({"name", "surname", "figure", "number", "estimate", "detail",
+                       "details", "information", "identity", "age", "reason", "timeline"})
+_INDICATIVE = frozenset({"VBZ", "VBD", "VBP"})
+
+
+def _indicative(verb: Token) -> bool:
+    """A finite verb in the indicative ("it does not know", "they are fighting"), as
+    against the subjunctive of a demand ("insisted that Pyongyang stop")."""
+    return verb.tag_ in _INDICATIVE or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _INDICATIVE for c in verb.children)
 # Verbs that pin a label on their object: "called the vote a sham", "dismissed him as a
 # fraud" is no demand and no refusal (``labels`` codes critical ones ACCUSE, praise SUPPORT).
 LABEL_VERBS = frozenset({"call", "brand", "label", "dub", "term", "describe", "dismiss",
@@ -158,15 +169,102 @@ def label_of(tok: Token) -> Span | None:
     return None
 
 
+# Words of worry: worry about a disaster or a disease blames no one.
+_CONCERN_WORDS = frozenset({"concerned", "concern", "express", "voice", "raise", "worried",
+                            "alarmed", "fear"})
+
+
+def _about_harm(tok: Token) -> bool:
+    """What the trigger is about (its phrase, not its subject) names a disaster, a disease or
+    an accident and no actor."""
+    subj = {t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    about = [t for t in tok.subtree if t.i not in subj and t.i != tok.i]
+    if not any(t.lemma_.lower() in HARM_WITHOUT_AGENT for t in about):
+        return False
+    return not any(t.pos_ == "PROPN" for t in about)
+
+
+# Who one fights: "fought government troops", "fought against", "clashed with".
+_ADVERSARY_PREPS = frozenset({"against", "with", "alongside", "off", "back"})
+_NOT_ACTORS = frozenset({"this", "that", "these", "those", "which", "what", "there"})
+_ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def actor_like(tok: Token) -> bool:
+    """Whether a subject names someone who can act (a person, group or state) rather than a
+    thing or a trend: "the rebels", "Iran", "she", not "the rise of terrorism", "the riots".
+    A relative pronoun stands for the noun its clause describes."""
+    if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in _NOT_ACTORS
+    # "inhabitants of the Golan", "al-Qaeda's network": a phrase that names an actor (not
+    # in a clause describing it: "riots that threaten the government")
+    skip = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    words = [t for t in tok.subtree if t.i not in skip]
+    if any(t.pos_ == "PROPN" or t.ent_type_ in _ACTOR_ENTS for t in words):
+        return True
+    mentions = tok.doc._.mentions or []
+    return any(m.start <= t.idx < m.end for t in words for m in mentions)
+
+
+def _subject(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+
+
 def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | None:
     """Why this trigger is not an event of ``etype`` here, or None when it is."""
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and etype in ("THREATEN", "AID") and lemma in (
+            "threaten", "menace", "endanger", "help") and (
+            (subj := _subject(tok)) is not None and not actor_like(subj)):
+        return "circumstance_as_subject"  # "the riots threaten stability", "the spree helped"
+    if etype == "AID" and lemma == "help" and any(
+            c.dep_ in ("xcomp", "ccomp") for c in tok.children) and not any(
+            actor_like(c) for c in (
+                *(k for k in tok.children if k.dep_ == "dobj"),
+                *(g for k in tok.children if k.dep_ in ("xcomp", "ccomp")
+                  for g in k.children if g.dep_ == "nsubj"))):
+        return "helped_bring_about"  # "helped bridge the divide", not "help allies build"
+    if etype == "ACCUSE" and lemma in _CONCERN_WORDS and _about_harm(tok):
+        return "concern_about_harm"  # "expressed concern that the disease might spread"
+    if lemma == "forbid" and any(c.lower_ == "god" for c in tok.children):
+        return "idiom"  # "God forbid we ask"
+    if etype == "ACCUSE" and lemma == "face" and any(
+            c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in tok.children):
+        return "ongoing_criticism"  # "has faced criticism for ...": a state, not an act
+    if etype == "ACCUSE" and lemma == "guilty" and tok.head.lemma_.lower() in ("plead", "find"):
+        return "plea_or_verdict"  # "pleaded guilty": the conviction, coded SANCTION
+    if etype == "REQUEST" and lemma == "insist" and any(
+            c.dep_ == "ccomp" and _indicative(c) for c in tok.children):
+        return "insisted_claim"  # "insisted it does not know": a claim, not a demand
+    if etype == "REQUEST" and lemma == "call" and any(
+            c.dep_ == "nsubjpass" for c in tok.children) and any(
+            c.dep_ in ("oprd", "attr") for c in tok.children):
+        return "labelled"  # "has been called the Trump of the East"
+    if etype == "SUPPORT" and lemma == "defend" and any(
+            g.dep_ == "poss" and g.pos_ == "PRON" for o in _objects(tok) for g in o.children):
+        return "defended_own"  # "defended his record": justifying oneself praises no one
+    if etype == "AGREE" and lemma == "agree" and tok.pos_ == "VERB" and not any(
+            c.dep_ in ("xcomp", "ccomp", "dobj") or (c.dep_ == "prep" and c.lower_ in (
+                "to", "on", "upon")) for c in tok.children):
+        return "agreed_with_view"  # "I agree with the strikes", "his ex-wife agreed"
+    if etype == "REQUEST" and lemma == "seek" and tok.pos_ == "VERB":
+        if any(c.dep_ == "xcomp" for c in tok.children):
+            return "sought_to_do"  # "sought to show they are serious": an attempt
+        if any(c.dep_ == "nsubjpass" for c in tok.children):
+            return "sought_by_police"  # "more suspects were being sought": a manhunt
     if etype not in ("ACCUSE", "SUPPORT") and label_of(tok) is not None:
         return "labelling"
     verb = light if light is not None else tok
     if in_slogan(tok):
         return "protest_slogan"
     if etype == "ASSAULT":
+        if lemma in ("fight", "battle") and tok.pos_ == "VERB" and not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
+                c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _ADVERSARY_PREPS)
+                for c in tok.children):
+            return "no_adversary"  # "battle to win the election" ("vowed to fight" stays)
         if any(c.lemma_.lower() in HARM_WITHOUT_AGENT for c in _causes(verb)):
             return "harm_without_agent"
         if lemma == "execute" and any(o.lemma_.lower() in _EXECUTED_THINGS
@@ -181,6 +279,10 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
             return "declined_comment"
         if any(o.lower_ in _COMMENT_NOUNS for o in _objects(tok)):
             return "declined_comment"
+        if any(o.lemma_.lower() in _WITHHELD for c in inner for o in _objects(c)) or any(
+                g.lower_ in _COMMENT_NOUNS for o in _objects(tok) for g in o.subtree):
+            return "declined_comment"  # "declined to give his name", "a request for an
+            # interview": withholding information refuses no one
     if etype == "REQUEST":
         if lemma == "ask" and tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children
@@ -221,3 +323,53 @@ def violence_by_protesters(etype: str, sources: list) -> bool:
         return False
     heads = {a.text.split()[-1].lower().rstrip("s") for a in sources if a.text.split()}
     return bool(heads) and heads <= {p.rstrip("s") for p in PROTESTERS}
+
+
+# Who obstructs in protest: crowds and their members, not states, courts or police.
+_CROWDS = PROTESTERS | {"crowd", "people", "resident", "villager", "worker", "student",
+                        "teacher", "farmer", "activist", "supporter", "youth", "trucker",
+                        "driver", "union", "citizen", "mob", "group", "opponent"}
+# What is blocked by refusing it, not by standing in the road.
+_BLOCKABLE_DECISIONS = _CRITICISABLE | {
+    "release", "attempt", "ban", "measure", "resolution", "request", "bid", "effort",
+    "move", "sale", "merger", "appointment", "extradition", "transfer", "publication",
+    "order", "rule", "regulation", "legislation", "amendment", "investigation", "probe"}
+_POLICE = frozenset({"police", "officer", "policeman", "trooper", "soldier", "force", "army",
+                     "troop", "guard", "authority", "bus", "vehicle"})
+
+
+def _acting_subject(tok: Token) -> Token | None:
+    """The subject of the trigger or of the verb it completes ("tried to block")."""
+    t = tok
+    for _ in range(3):
+        subj = _subject(t)
+        if subj is not None:
+            return subj
+        if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def stance_or_obstruction(tok: Token, etype: str) -> tuple[str, str | None] | None:
+    """The type a trigger has by who acts, when not the lexicon's: blocking by a state, a
+    court or an official refuses (REJECT), by police restricts (COERCE), and only by a crowd
+    protests; opposing in the present tense states disapproval ("we oppose intimidation")
+    rather than turning down a proposal."""
+    lemma = tok.lemma_.lower()
+    if etype == "PROTEST" and lemma in ("block", "blockade") and tok.pos_ == "VERB":
+        subj = _acting_subject(tok)
+        if subj is None:
+            return None
+        head = subj.lemma_.lower()
+        if head in _CROWDS or head.rstrip("s") in _CROWDS:
+            return None
+        if head in _POLICE or any(c.lemma_.lower() in _POLICE for c in subj.children
+                                  if c.dep_ == "compound"):
+            return "COERCE", "restrict"
+        if any(o.lemma_.lower() in _BLOCKABLE_DECISIONS for o in _objects(tok)):
+            return "REJECT", None  # "the majority blocked their attempts"
+        return None
+    if etype == "REJECT" and lemma == "oppose" and tok.tag_ in ("VBZ", "VBP"):
+        return "ACCUSE", "disapprove"
+    return None

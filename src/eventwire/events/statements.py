@@ -4,7 +4,8 @@ Most criticism in news is not introduced by "accused" or "condemned" but by "sai
 quote.  PLOVER codes a statement of disapproval as ACCUSE (mode disapprove) by the speaker,
 whatever its content's tense.  A speech verb with a named speaker becomes ACCUSE when what
 is said is clearly negative by VADER's valence lexicon (a public, rule-based sentiment
-model shipped with its lexicon, so nothing downloads) and reports no event of its own (a
+model shipped with its lexicon, so nothing downloads), or uses words of political censure
+VADER scores mild ("in breach of", "repressive"), and reports no event of its own (a
 statement that "three people were killed" reports the killing, it does not criticise).
 """
 
@@ -21,12 +22,26 @@ from eventwire.events.triggers import Trigger, subject_token
 # VADER compound score at or below which a statement is criticism (the authors' own cut-off
 # for "negative" is -0.05; criticism needs a clearly negative statement).
 CRITICAL = -0.5
+# Words of political censure that VADER's general lexicon scores mild or neutral: a
+# statement naming an actor in these terms criticises it ("is in clear breach of UN
+# resolutions", "remains one of the most repressive states").
+CENSURE = frozenset({
+    "violate", "violation", "breach", "undermine", "disregard", "flout", "unacceptable",
+    "repressive", "authoritarian", "unlawful", "illegal", "illegitimate", "irresponsible",
+    "reckless", "provocation", "provocative", "destabilize", "destabilise", "hypocrisy",
+    "hypocritical", "intimidation", "bullying", "coercive", "aggression", "aggressive",
+    "belligerent", "deplorable", "regrettable", "outrageous", "shameful", "disgraceful",
+    "dangerous", "inexcusable", "misleading", "deceptive", "corrupt", "incompetent",
+})
 _CONTENT_DEPS = frozenset({"ccomp", "dobj", "parataxis"})
 # Words that make a report of harm read negative without blaming anyone.
 _HARM = HARM_WITHOUT_AGENT | {"die", "death", "dead", "kill", "injure", "wound", "victim",
                               "crash", "fire", "sick", "patient", "suffer", "mortality",
                               "war"}
 _ACTOR_KINDS = frozenset({"person", "country", "group", "igo", "actor", "sector"})
+# Speakers known by office who report what happened ("police said", "officials said"):
+# their accounts are the events they report, not criticism of their own.
+_REPORTERS = frozenset({"police", "official", "authority", "aide", "investigator"})
 _ENTRY = Entry("ACCUSE", "disapprove", None, "verb", "say", source="critical_statement")
 # Subjects of a warned-of clause that make it the speaker's own act: "warned (that) they
 # would ...", "warned that sanctions would follow".
@@ -69,6 +84,8 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
             continue
         if not any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in tok.children):
             continue  # a named or described speaker, not "it is said"
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in _REPORTERS for c in tok.children):
+            continue  # "police said the men had broken in": a report of facts, not blame
         span = _content(tok, sent)
         if span is None or span[1] - span[0] < 3:
             continue
@@ -81,9 +98,11 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
             continue  # criticism is aimed at someone the statement names
         text = content.text
         score = valence(text)
-        if score <= CRITICAL:
+        blame = [t for t in content if t.lemma_.lower() in CENSURE]
+        if score <= CRITICAL or (blame and score < 0.3):
             trig = Trigger(tok, _ENTRY, "ACCUSE", "disapprove", "rule:critical_statement")
-            trig.notes.append(f"valence:{score:.2f}")
+            trig.notes.append(f"valence:{score:.2f}" + (f";censure:{blame[0].lower_}"
+                                                         if blame else ""))
             out.append(trig)
     return out
 
@@ -132,4 +151,7 @@ def warning_sense(tok: Token, actor_country) -> str | None:
                 content = tok.doc[c.left_edge.i:c.right_edge.i + 1]
         if content is None:
             return None  # "he warned." after a quote: read as before
+    if any(t.lemma_.lower() in HARM_WITHOUT_AGENT | {"illness", "sick", "ill"}
+           for t in content):
+        return "statement"  # "warned that migrants are at risk of illness": no one blamed
     return "criticism" if _names_someone(content, tok) else "statement"

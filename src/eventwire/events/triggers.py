@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from eventwire.events.lexicon import NO_EVENT, Entry, Lexicon, forms
+from eventwire.events.senses import actor_like
 
 # Verbal types whose complement clause says what is agreed, asked, refused or threatened.
 FRAMING = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
@@ -53,7 +54,7 @@ def dep_lemmas(tok: Token) -> set[str]:
     """Lemmas a lexicon "+word" condition may name: objects, particles, prepositions..."""
     out: set[str] = set()
     for c in tok.children:
-        if c.dep_ not in _ARG_DEPS:
+        if c.dep_ not in _ARG_DEPS or _time_phrase(c):
             continue
         out.add(c.lemma_.lower())
         out.add(c.lower_)
@@ -66,6 +67,19 @@ def dep_lemmas(tok: Token) -> set[str]:
     return out
 
 
+def _nobody(subj: Token) -> bool:
+    if subj.lower_ in ("nobody", "none", "noone"):
+        return True
+    return any(c.lower_ == "no" and c.dep_ == "det" for c in subj.children)
+
+
+def _time_phrase(prep: Token) -> bool:
+    """ "on Wednesday", "for two weeks": a time, which no "+on" or "+for" condition means
+    ("called an emergency session on Wednesday" calls on no one)."""
+    return prep.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
 def is_negated(tok: Token) -> bool:
     """Negation on the trigger, on the copula of an adjective, or "no" on a noun trigger."""
     heads = [tok]
@@ -75,6 +89,8 @@ def is_negated(tok: Token) -> bool:
         for c in h.children:
             if c.dep_ == "neg" or (c.lower_ in _NEG_WORDS and c.dep_ in ("advmod", "det")):
                 return True
+            if c.dep_ in ("nsubj", "nsubjpass") and _nobody(c):
+                return True  # "no one was hurt", "nobody was arrested"
     return tok.dep_ == "xcomp" and tok.head.lemma_ == "fail"
 
 
@@ -175,32 +191,66 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     nouns = {t.light.i for t in found if t.light is not None}
     found = [t for t in found if not (t.token.i in nouns and not t.entry.deps
                                       and lex.token_in_class("defer", t.token))]
-    return _modal_demands(sent, found)
+    return _modal_demands(sent, found, lex)
 
 
-_DEMAND_MODALS = frozenset({"must"})
+_DEMAND_MODALS = frozenset({"must", "should"})
 _CLAUSE_UP = frozenset({"ccomp", "acl", "xcomp", "advcl", "relcl", "conj"})
 
 
-def _modal_demands(sent: Span, found: list[Trigger]) -> list[Trigger]:
+def _modal_demands(sent: Span, found: list[Trigger], lex: Lexicon) -> list[Trigger]:
     """ "X said Y must release the prisoners": X demands something of Y (REQUEST), whatever
-    the verb; a trigger of that clause only gives the demand its mode."""
-    heads = sorted({c.head.i for c in sent if c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS})
+    the verb; a trigger of that clause only gives the demand its mode.  "Should" demands only
+    when someone is reported saying it ("said Washington should reduce its patrols"; a
+    writer's own "Azerbaijan should release ..." is a recommendation), and "should have"
+    reproaches (ACCUSE): "said he should have insisted on more"."""
+    heads = sorted({c.head.i: c.lower_ for c in sent
+                    if c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS}.items())
     if not heads:
         return found
     by_index = {t.token.i: t for t in found}
-    for tok in (sent.doc[i] for i in heads):
-        if tok.dep_ not in _CLAUSE_UP:
+    for tok, modal in ((sent.doc[i], m) for i, m in heads):
+        if tok.dep_ not in _CLAUSE_UP or not _demand_of_someone(tok):
             continue
         speech = tok.head
+        reproach = False
+        if modal == "should":
+            if tok.dep_ != "ccomp" or not lex.token_in_class("speech", speech) or any(
+                    c.dep_ == "nsubjpass" for c in tok.children):
+                continue  # "he should be considered armed": advice, not a demand
+            reproach = any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children)
         inner = by_index.pop(tok.i, None)
-        entry = Entry("REQUEST", None, None, "verb", tok.lemma_.lower(), source="modal_must")
-        trig = Trigger(tok, entry, "REQUEST", _REQUEST_MODE.get(inner.type) if inner else None,
-                       "rule:modal_demand", speech=speech)
+        if reproach:
+            entry = Entry("ACCUSE", "disapprove", None, "verb", tok.lemma_.lower(),
+                          source="modal_should_have")
+            trig = Trigger(tok, entry, "ACCUSE", "disapprove", "rule:modal_reproach",
+                           speech=speech)
+        else:
+            entry = Entry("REQUEST", None, None, "verb", tok.lemma_.lower(),
+                          source=f"modal_{modal}")
+            trig = Trigger(tok, entry, "REQUEST",
+                           _REQUEST_MODE.get(inner.type) if inner else None,
+                           "rule:modal_demand", speech=speech)
         if inner is not None:
             trig.notes.append(f"mode:from_clause:{inner.type}")
         by_index[tok.i] = trig
     return sorted(by_index.values(), key=lambda t: t.token.i)
+
+
+# What "must" asks of no one: "I must tell you", "Greeks must understand".
+_NOT_DEMANDED = frozenset({"tell", "say", "understand", "know", "realize", "realise",
+                           "recognize", "recognise", "remember", "admit", "note", "add"})
+
+
+def _demand_of_someone(verb: Token) -> bool:
+    """ "Y must act" demands something of Y when Y is an actor other than the speaker and
+    the act is one Y can be asked to do ("this epidemic must stop" demands of no one)."""
+    if verb.lemma_.lower() in _NOT_DEMANDED:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subj is None or subj.lower_ == "i":
+        return False
+    return subj.dep_ == "nsubjpass" or subj.pos_ == "PRON" or actor_like(subj)
 
 
 _DROP = object()
@@ -300,9 +350,10 @@ def _intent_marked(tok: Token, lex: Lexicon) -> str | None:
     t = tok
     while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
         t = t.head
-        if lex.token_in_class("intent", t) or (
+        if (lex.token_in_class("intent", t) and not any(c.dep_ == "auxpass"
+                                                         for c in t.children)) or (
             t.lemma_ == "go" and any(c.dep_ == "aux" for c in t.children)
-        ):
+        ):  # "were expected to discuss" is others' forecast, no one's intention
             return f"intent:{t.lemma_.lower()}"
     return None
 

@@ -378,3 +378,21 @@ def test_a_warning_is_a_threat_only_of_the_speaker_s_own_act(nlp, sentence, etyp
 def test_a_warning_of_what_may_happen_is_no_event(nlp):
     text, evs = _events(nlp, "Economists warned that inflation could rise further next year.")
     assert counted(evs) == []
+
+
+def test_the_story_country_is_decided_once_from_places_and_coded_actors(nlp):
+    # a country named once as a place does not outweigh the story's town and its own actors
+    text, evs = _events(nlp, "South Korean police detained 30 farmers in Seoul on Sunday.\n\n"
+                             "The farmers oppose beef imports from the United States.\n\n"
+                             "A judge barred the farmers from the square in Seoul.")
+    (bar,) = [e for e in _of(text, evs, "barred") if e.type == "REJECT"]
+    assert {a.country for a in bar.sources} == {"KOR"}
+    assert "home_country" in bar.field_rules["sources"]
+
+
+def test_a_local_story_naming_only_its_town_gives_its_officials_that_country(nlp):
+    text, evs = _events(nlp, "Residents of Gainesville marched on Friday.\n\n"
+                             "The Gainesville march was peaceful, organisers said.\n\n"
+                             "A judge barred the organisers from the Gainesville city hall.")
+    (bar,) = [e for e in _of(text, evs, "barred") if e.type == "REJECT"]
+    assert {a.country for a in bar.sources} == {"USA"}

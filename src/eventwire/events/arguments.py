@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.events.context import domestic
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.senses import label_of
 from eventwire.events.triggers import Trigger, subject_token
@@ -58,10 +59,17 @@ class ActorIndex:
     """Actor mentions by token, from the actors component or, failing it, named entities;
     ``tagger`` is the pipeline's actors component, which codes other phrases."""
 
-    def __init__(self, doc: Doc, tagger: ActorTagger | None = None):
+    def __init__(self, doc: Doc, tagger: ActorTagger | None = None, home: str | None = None):
+        """``home``: the country the story happens in, which its unmarked domestic actors
+        ("police", "the judge", a named local) belong to (``context.home_country``)."""
         self.tagger = tagger
         mentions = doc._.mentions
         self.fallback = mentions is None
+        self.home_coded: set[tuple[int, int]] = set()  # spans given the story's country
+        if mentions is not None and home is not None:
+            self.home_coded = {(m.start, m.end) for m in mentions if domestic(m)}
+            mentions = [replace(m, country=home, rule=f"{m.rule}+home_country")
+                        if domestic(m) else m for m in mentions]
         if mentions is None:
             mentions = [
                 Mention(doc._.article_id or "", e.start_char, e.end_char, e.text,
@@ -114,13 +122,8 @@ class ActorIndex:
 
 
 def ref(m: Mention, rule: str) -> ActorRef:
-    """The mention as an event argument.  Unidentified armed men ("gunmen") whose country
-    the actors layer guessed from the article are of unknown affiliation (CODING.md rule 4):
-    where an attack happens says who was hit, not who attacked."""
-    country = m.country
-    if m.sector == "UAF" and m.rule.endswith("+context"):
-        country = None
-    return ActorRef(text=m.text, start=m.start, end=m.end, country=country, sector=m.sector,
+    """The mention as an event argument."""
+    return ActorRef(text=m.text, start=m.start, end=m.end, country=m.country, sector=m.sector,
                     name=m.name)
 
 

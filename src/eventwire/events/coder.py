@@ -73,7 +73,9 @@ class EventCoder:
         return doc
 
     def code(self, doc: Doc) -> list[Event]:
-        actors = ActorIndex(doc, self.actors)
+        places = literal_places(doc._.places) if doc._.places is not None else []
+        home = home_country(places, doc._.mentions or [], anchors.dateline_place(doc, places))
+        actors = ActorIndex(doc, self.actors, home)
         reader = ArgumentReader(doc, self.lex, actors, doc._.quotes or [])
         events: list[Event] = []
         pending: list[tuple[Event, str]] = []
@@ -92,8 +94,6 @@ class EventCoder:
         _resolve_event_noun_targets(events, pending, self.lex)
         _attribute_blame(events)
         events = merge_mentions(events, starts)
-        places = literal_places(doc._.places) if doc._.places is not None else []
-        home = home_country(places)
         fill_home_country(events, home)
         actor_spans = [(m.start, m.end) for m in doc._.mentions or []]
         fill_from_context(events, starts, places, actor_spans, doc)
@@ -166,6 +166,9 @@ class EventCoder:
             fr["mode"] = "violence_by_protesters"
         fr["sources"] = args.source_rule or "none"
         fr["targets"] = args.target_rule or "none"
+        for side, refs in (("sources", args.sources), ("targets", args.targets)):
+            if any((a.start, a.end) in reader.actors.home_coded for a in refs):
+                fr[side] += "+home_country"
 
         te, day, prec, drule = anchors.event_date(tok, trig.light, times, doc._.published)
         fr["date"] = drule

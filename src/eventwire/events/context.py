@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import replace
 
 from eventwire.events.anchors import _specificity
-from eventwire.models import ActorRef, Event, Place
+from eventwire.models import ActorRef, Event, Mention, Place
 
 # Acts that happen somewhere (speech acts are placed only when their own text places them).
 PLACED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "CONSULT",
@@ -156,23 +156,45 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
 # Actors of no stated country that belong to the country the story happens in: named people
 # and state or civil roles ("the judge", "police", "residents"); not unidentified gunmen.
 _UNAFFILIATED_SECTORS = frozenset({"UAF"})
+_DATELINE_WEIGHT = 2
 
 
-def home_country(places: list[Place]) -> str | None:
-    """The country the story happens in: the one its resolved places name, when one clearly
-    leads (by two or more different names, and half again as often as the next)."""
-    counts = Counter(p.country for p in places if p.country).most_common(2)
-    if not counts or len({p.text for p in places if p.country == counts[0][0]}) < 2:
+def home_country(places: list[Place], mentions: list[Mention] = (),
+                 dateline: Place | None = None) -> str | None:
+    """The country the story happens in, decided once per article: the one its resolved
+    places, its coded actors ("South Korean police", "Senator Clinton") and its dateline
+    name, when one clearly leads (by two different names or three mentions, and half again as
+    much evidence as the next).  Local news seldom names its own country, but its towns and its
+    officials do."""
+    score: Counter = Counter()
+    names: dict[str, set[str]] = {}
+    evidence = [(p.country, p.text) for p in places if p.country]
+    evidence += [(m.country, m.text) for m in mentions
+                 if m.country and m.country not in _NON_STATE and m.text.lower() not in _PRONOUNS]
+    for country, text in evidence:
+        score[country] += 1
+        names.setdefault(country, set()).add(text.lower())
+    if dateline is not None and dateline.country:
+        score[dateline.country] += _DATELINE_WEIGHT
+        names.setdefault(dateline.country, set()).add(dateline.text.lower())
+    ranked = score.most_common(2)
+    if not ranked or (len(names[ranked[0][0]]) < 2 and ranked[0][1] < 3):
+        return None  # one name said once or twice may be misread ("Georgia")
+    if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
         return None
-    if len(counts) > 1 and counts[0][1] < 1.5 * counts[1][1]:
-        return None
-    return counts[0][0]
+    return ranked[0][0]
 
 
-def _domestic(ref: ActorRef) -> bool:
-    if ref.country:
+_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their",
+                       "we", "i", "us", "who"})
+
+
+def domestic(ref: ActorRef | Mention) -> bool:
+    """An actor of no stated country that belongs to the story's: a named person or a state or
+    civil role, not an unidentified armed group or a pronoun (its antecedent decides)."""
+    if ref.country or ref.sector in _UNAFFILIATED_SECTORS:
         return False
-    if ref.sector in _UNAFFILIATED_SECTORS:
+    if (ref.text or "").lower() in _PRONOUNS:
         return False
     return bool(ref.name) or ref.sector is not None
 
@@ -184,8 +206,8 @@ def fill_home_country(events: list[Event], home: str | None) -> None:
     for ev in events:
         for side in ("sources", "targets"):
             refs = getattr(ev, side)
-            if any(_domestic(a) for a in refs):
-                setattr(ev, side, [replace(a, country=home) if _domestic(a) else a
+            if any(domestic(a) for a in refs):
+                setattr(ev, side, [replace(a, country=home) if domestic(a) else a
                                    for a in refs])
                 ev.field_rules[side] = f"{ev.field_rules.get(side, '')}+home_country"
 

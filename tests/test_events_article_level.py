@@ -396,3 +396,26 @@ def test_a_local_story_naming_only_its_town_gives_its_officials_that_country(nlp
                              "A judge barred the organisers from the Gainesville city hall.")
     (bar,) = [e for e in _of(text, evs, "barred") if e.type == "REJECT"]
     assert {a.country for a in bar.sources} == {"USA"}
+
+
+def test_an_unplaced_event_far_from_any_place_takes_the_story_town(nlp):
+    text, evs = _events(nlp, "Two men were arrested in Dayton on Friday after a robbery.\n\n"
+                             "The store in Dayton lost about $3,000, its owner said.\n\n"
+                             "The owner said he had worked there for ten years.\n\n"
+                             "He said business had been slow all winter.\n\n"
+                             "His daughter said the family was shaken.\n\n"
+                             "On Monday, about 40 neighbours marched to the courthouse.")
+    (march,) = [e for e in counted(evs) if e.type == "PROTEST"]
+    assert march.location is not None and march.location.text == "Dayton"
+    assert march.field_rules["location"].startswith("story_place")
+
+
+def test_a_foreign_power_s_act_does_not_take_the_story_town(nlp):
+    text, evs = _events(nlp, "Protesters marched in Nairobi on Friday.\n\n"
+                             "Shops in Nairobi stayed shut, traders said.\n\n"
+                             "Traders said sales had fallen.\n\n"
+                             "One trader said she had lost a week of income.\n\n"
+                             "Another said he had closed his stall.\n\n"
+                             "Ethiopian troops shelled a border post on Monday.")
+    (attack,) = [e for e in counted(evs) if e.type == "ASSAULT"]
+    assert {a.country for a in attack.sources} == {"ETH"} and attack.location is None

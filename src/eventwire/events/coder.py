@@ -74,7 +74,8 @@ class EventCoder:
 
     def code(self, doc: Doc) -> list[Event]:
         places = literal_places(doc._.places) if doc._.places is not None else []
-        home = home_country(places, doc._.mentions or [], anchors.dateline_place(doc, places))
+        dateline = anchors.dateline_place(doc, places)
+        home = home_country(places, doc._.mentions or [], dateline)
         actors = ActorIndex(doc, self.actors, home)
         reader = ArgumentReader(doc, self.lex, actors, doc._.quotes or [])
         events: list[Event] = []
@@ -96,7 +97,7 @@ class EventCoder:
         events = merge_mentions(events, starts)
         fill_home_country(events, home)
         actor_spans = [(m.start, m.end) for m in doc._.mentions or []]
-        fill_from_context(events, starts, places, actor_spans, doc)
+        fill_from_context(events, starts, places, actor_spans, doc, dateline, home)
         fill_state_agents(events, home)
         fill_domestic_targets(events, home)
         return events

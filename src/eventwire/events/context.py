@@ -100,10 +100,43 @@ def focal_place(places: list[Place]) -> Place | None:
     return next(p for p in towns if (p.geonameid or p.text) == key) if n >= 2 else None
 
 
+def story_place(places: list[Place], sentence_starts: list[int], town: Place | None,
+                dateline: Place | None, home: str | None = None) -> Place | None:
+    """Where the story happens: the dateline's city, else the town it names most, else the
+    first town its lead names, else the story's country as the text names it."""
+    if dateline is not None and dateline.lat is not None:
+        return dateline
+    if town is not None:
+        return town
+    lead_end = sentence_starts[_LEAD] if len(sentence_starts) > _LEAD else None
+    lead_town = next((p for p in places if _specificity(p) == 3 and p.lat is not None
+                      and (lead_end is None or p.start < lead_end)), None)
+    if lead_town is not None or home is None:
+        return lead_town
+    return next((p for p in places if p.country == home and _specificity(p) == 1
+                 and p.lat is not None), None)
+
+
+def _set_in_story(ev: Event, story: Place) -> bool:
+    """An event with no place of its own happened where the story does when all its coded
+    actors belong there: an act of the place's own people, or a statement its own officials
+    made ("the sheriff said", in a story from that town), not a foreign power's act."""
+    countries = _countries(ev)
+    if ev.type in PLACED and not story.country:
+        return True  # a sea or a region of no one country ("the Gulf of Aden")
+    if not story.country or countries - {story.country}:
+        return False
+    if ev.type in PLACED:
+        return True
+    return {a.country for a in ev.sources if a.country} == {story.country}
+
+
 def fill_from_context(events: list[Event], sentence_starts: list[int],
                       places: list[Place], actor_spans: list[tuple[int, int]] = (),
-                      doc=None) -> None:
-    """Give undated and unplaced events the reference date and place of the narration."""
+                      doc=None, dateline: Place | None = None,
+                      home: str | None = None) -> None:
+    """Give undated and unplaced events the reference date and place of the narration, and
+    failing that the place of the story."""
     def index(ev: Event) -> int:
         return bisect_right(sentence_starts, ev.sentence_start) - 1
 
@@ -143,6 +176,12 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
                 ev.location = ref.location
                 ev.field_rules["location"] = f"reference_place:{ref.id}"
     town = focal_place(places)
+    story = story_place(places, sentence_starts, town, dateline, home)
+    if story is not None:
+        for ev in order:
+            if ev.location is None and _in_scope(ev) and _set_in_story(ev, story):
+                ev.location = story
+                ev.field_rules["location"] = "story_place"
     for ev in order:
         here = ev.location
         if town is not None and here is not None and _specificity(here) < 3 and \

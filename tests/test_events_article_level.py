@@ -419,3 +419,25 @@ def test_a_foreign_power_s_act_does_not_take_the_story_town(nlp):
                              "Ethiopian troops shelled a border post on Monday.")
     (attack,) = [e for e in counted(evs) if e.type == "ASSAULT"]
     assert {a.country for a in attack.sources} == {"ETH"} and attack.location is None
+
+
+@pytest.mark.parametrize("sentence, etype", [
+    ("Thousands marched in Lyon against the pension measures announced last weekend.",
+     "PROTEST"),
+    ("Hundreds of protesters rallied in Dover ahead of next Tuesday's vote.", "PROTEST"),
+    ("Police detained the activists, who had blocked the road in March.", "COERCE"),
+])
+def test_a_time_of_something_else_does_not_date_the_event(nlp, sentence, etype):
+    text, evs = _events(nlp, sentence)
+    (ev,) = [e for e in counted(evs) if e.type == etype]
+    assert ev.date is None
+
+
+def test_the_lead_s_day_dates_the_story_s_undated_events(nlp):
+    text, evs = _events(nlp, "Board member may face fines.\n\n"
+                             "The complaint against councillor Ann Reed was heard by a judge "
+                             "on Monday.\n\n"
+                             "Reed asked the judge to dismiss the case.")
+    (ask,) = [e for e in counted(evs) if e.type == "REQUEST"]
+    assert ask.date == date(2021, 6, 7)
+    assert ask.field_rules["date"].startswith("story_time")

@@ -75,6 +75,22 @@ def fallback_times(doc: Doc, sent: Span, published: date | None) -> list[TimeExp
     return out
 
 
+def _of_another_thing(root: Token, own: set[int]) -> bool:
+    """A time that dates something else: the day of a noun ("ahead of next Tuesday's
+    primary"), or a time in another clause ("sanctions it imposed in March", "measures
+    announced last weekend") than the trigger's or those that report it."""
+    if root.dep_ == "poss" and root.head.i not in own:
+        return True
+    t = root
+    while t.head.i != t.i:
+        t = t.head
+        if t.i in own:
+            return False
+        if t.pos_ == "VERB":
+            return True
+    return False
+
+
 def event_date(tok: Token, light: Token | None, times: list[TimeExpr],
                published: date | None) -> tuple[TimeExpr | None, date | None, str | None, str]:
     """(time expression, date, precision, rule) for the event whose trigger is ``tok``."""
@@ -89,6 +105,8 @@ def event_date(tok: Token, light: Token | None, times: list[TimeExpr],
         if root is None:
             continue
         if root.dep_ == "pobj" and root.head.lower_ in _BOUNDARY_PREPS:
+            continue
+        if _of_another_thing(root, trig | set(chain)):
             continue
         hit = _path_to(root, trig)
         score = None

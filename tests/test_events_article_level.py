@@ -441,3 +441,40 @@ def test_the_lead_s_day_dates_the_story_s_undated_events(nlp):
     (ask,) = [e for e in counted(evs) if e.type == "REQUEST"]
     assert ask.date == date(2021, 6, 7)
     assert ask.field_rules["date"].startswith("story_time")
+
+
+@pytest.mark.parametrize("sentence, dead", [
+    # a list the parser reads as one noun: each singular victim counts one
+    ("A police officer and state police bomb technician were killed when the device "
+     "exploded.", 2),
+    # a subject the parser reads as a clause
+    ("A bank guard talking to a customer was fatally shot on Monday when a robber opened "
+     "fire.", 1),
+])
+def test_victims_are_counted_through_common_misparses(nlp, sentence, dead):
+    text, evs = _events(nlp, sentence)
+    (ev,) = [e for e in evs if e.type == "ASSAULT"]
+    assert ev.dead == dead
+
+
+def test_a_reduced_relative_misread_as_a_main_verb_still_counts_its_victims(nlp):
+    from spacy.tokens import Doc
+
+    from eventwire.events.anchors import casualties
+    from eventwire.events.lexicon import load_lexicon
+
+    # "Officials denounced the murder of three bank workers killed", with "killed" parsed
+    # as a second verb of "denounced" (as the small English model does on such sentences)
+    words = ["Officials", "denounced", "the", "murder", "of", "three", "bank", "workers",
+             "killed", "."]
+    heads = [1, 1, 3, 1, 3, 7, 7, 4, 1, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "nummod", "compound", "pobj", "conj",
+            "punct"]
+    tags = ["NNS", "VBD", "DT", "NN", "IN", "CD", "NN", "NNS", "VBD", "."]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "ADP", "NUM", "NOUN", "NOUN", "VERB", "PUNCT"]
+    lemmas = ["official", "denounce", "the", "murder", "of", "three", "bank", "worker",
+              "kill", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos,
+              lemmas=lemmas, sent_starts=[True] + [False] * 9)
+    value, _, _ = casualties(doc[:], load_lexicon(()), "dead")
+    assert value == 3

@@ -478,3 +478,13 @@ def test_a_reduced_relative_misread_as_a_main_verb_still_counts_its_victims(nlp)
               lemmas=lemmas, sent_starts=[True] + [False] * 9)
     value, _, _ = casualties(doc[:], load_lexicon(()), "dead")
     assert value == 3
+
+
+def test_an_attack_abroad_in_a_home_story_is_placed_and_its_victims_are_of_that_place(nlp):
+    text, evs = _events(nlp, "Governor Ann Cole spoke in Columbus, Ohio on Friday.\n\n"
+                             "Cole told voters in Dayton and Toledo that Ohio needed jobs.\n\n"
+                             "On Friday, nine people were killed in an attack near a shopping "
+                             "mall in Munich.")
+    (attack,) = [e for e in counted(evs) if e.type == "ASSAULT"]
+    assert attack.location is not None and attack.location.name == "Munich"
+    assert {a.country for a in attack.targets} <= {"DEU"}

@@ -24,6 +24,7 @@ from eventwire.events.context import (
     fill_home_country,
     fill_state_agents,
     home_country,
+    victims_of_the_place,
 )
 from eventwire.events.labels import labelling_statements
 from eventwire.events.lexicon import Lexicon, load_lexicon
@@ -95,9 +96,10 @@ class EventCoder:
         _resolve_event_noun_targets(events, pending, self.lex)
         _attribute_blame(events)
         events = merge_mentions(events, starts)
-        fill_home_country(events, home)
+        inferred = actors.home_coded | fill_home_country(events, home)
         actor_spans = [(m.start, m.end) for m in doc._.mentions or []]
-        fill_from_context(events, starts, places, actor_spans, doc, dateline, home)
+        fill_from_context(events, starts, places, actor_spans, doc, dateline, home, inferred)
+        victims_of_the_place(events, inferred)
         fill_state_agents(events, home)
         fill_domestic_targets(events, home)
         return events

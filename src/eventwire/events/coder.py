@@ -207,8 +207,10 @@ class EventCoder:
             _victim_country(ev)
         if not any(a.country for a in ev.targets):
             self._place_recipient(ev, trig, places)
-        if not any(a.country for a in ev.targets):
-            _domestic_counterpart(ev)
+        home_coded = reader.actors.home_coded
+        if not any(a.country for a in ev.targets
+                   if (a.start, a.end) not in home_coded):
+            _domestic_counterpart(ev, home_coded)
         kept = without_own_parties(ev.sources, ev.targets)
         if len(kept) < len(ev.targets):
             ev.targets = kept
@@ -427,17 +429,20 @@ def _victim_country(ev: Event) -> None:
         ev.field_rules["targets"] += "+victim_country_from_location"
 
 
-def _domestic_counterpart(ev: Event) -> None:
+def _domestic_counterpart(ev: Event, home_coded: set[tuple[int, int]] = frozenset()) -> None:
     """A recipient known only by role ("the rebels", "President Gbagbo", "police") in an act
     of a state's own actor is taken to be of that state, the codebooks' domestic default:
-    "the Mozambique government accepted demands from rebels" is MOZ -> MOZ REB."""
+    "the Mozambique government accepted demands from rebels" is MOZ -> MOZ REB.  The actor's
+    own state comes before the story's (``home_coded``): "Merkel urged parliament" in a
+    Greek story is Germany's parliament."""
     home = {a.country for a in ev.sources if a.country}
     if len(home) != 1 or next(iter(home)) in NON_STATE or ev.type == "ASSAULT":
         return  # the victims of an attack are of the place it hit (``_victim_country``)
     country = next(iter(home))
     changed = False
     for i, a in enumerate(ev.targets):
-        if a.country is None and a.sector is not None:
+        if (a.country is None or (a.start, a.end) in home_coded) and a.sector is not None \
+                and a.country != country:
             ev.targets[i] = replace(a, country=country)
             changed = True
     if changed:

@@ -507,3 +507,15 @@ def test_a_foreign_leader_s_own_institutions_are_hers_not_the_story_s(nlp):
     (ask,) = [e for e in counted(evs) if e.type == "REQUEST"]
     assert {a.country for a in ask.sources} == {"DEU"}
     assert {a.country for a in ask.targets} == {"DEU"}
+
+
+def test_a_story_between_states_is_told_among_the_people_of_one(nlp):
+    text, evs = _events(nlp, (
+        "North Korea said it tested a missile on Wednesday.\n\n"
+        "North Korea's state media said the test from Pyongyang succeeded, and North Korea "
+        "and China held talks.\n\n"
+        "President Obama condemned the test. Hillary Clinton called it reckless. Donald Trump "
+        "said Obama was weak. Marco Rubio said China must act. Obama spoke with Clinton.\n\n"
+        "A senator accused China of ignoring the sanctions."), published=date(2016, 1, 7))
+    (acc,) = [e for e in _of(text, evs, "A senator") if e.type == "ACCUSE"]
+    assert {a.country for a in acc.sources} == {"USA"}

@@ -249,6 +249,18 @@ def home_country(places: list[Place], mentions: list[Mention] = (),
     if not ranked or (len(names[ranked[0][0]]) < 2 and ranked[0][1] < 3):
         return None  # one name said once or twice may be misread ("Georgia")
     if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
+        return _people_s_country(mentions)
+    return ranked[0][0]
+
+
+def _people_s_country(mentions: list[Mention]) -> str | None:
+    """A story between states ("senators condemned North Korea's test") is told among the
+    people of one of them: the country of most of its named people, when they clearly
+    outnumber the rest (five or more, twice the next)."""
+    people = Counter(m.country for m in mentions if m.kind == "person" and m.country
+                     and m.country not in _NON_STATE and m.text.lower() not in _PRONOUNS)
+    ranked = people.most_common(2)
+    if not ranked or ranked[0][1] < 5 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return None
     return ranked[0][0]
 

@@ -519,3 +519,13 @@ def test_a_story_between_states_is_told_among_the_people_of_one(nlp):
         "A senator accused China of ignoring the sanctions."), published=date(2016, 1, 7))
     (acc,) = [e for e in _of(text, evs, "A senator") if e.type == "ACCUSE"]
     assert {a.country for a in acc.sources} == {"USA"}
+
+
+def test_an_unnamed_group_that_acts_in_a_home_story_is_of_the_home_country(nlp):
+    text, evs = _events(nlp, "Police in Dayton, Ohio arrested 12 immigrants on Monday.\n\n"
+                             "The raids in Dayton and Columbus drew crowds.\n\n"
+                             "Environmentalists and church leaders condemned the raids.")
+    (acc,) = [e for e in _of(text, evs, "condemned") if e.type == "ACCUSE"]
+    assert {a.country for a in acc.sources} == {"USA"}
+    # what is condemned is no actor and gets no country
+    assert not any(a.country for a in acc.targets if "raids" in a.text)

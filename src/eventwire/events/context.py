@@ -269,14 +269,16 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "
                        "we", "i", "us", "who"})
 
 
-def domestic(ref: ActorRef | Mention) -> bool:
+def domestic(ref: ActorRef | Mention, agent: bool = False) -> bool:
     """An actor of no stated country that belongs to the story's: a named person or a state or
-    civil role, not an unidentified armed group or a pronoun (its antecedent decides)."""
+    civil role, not an unidentified armed group or a pronoun (its antecedent decides).  An
+    ``agent`` (who acted or spoke: "Democrats", "business owners", "supporters of the bill")
+    is an actor whatever its words; a recipient phrase may be no actor ("the exchange")."""
     if ref.country or ref.sector in _UNAFFILIATED_SECTORS:
         return False
     if (ref.text or "").lower() in _PRONOUNS:
         return False
-    return bool(ref.name) or ref.sector is not None
+    return bool(ref.name) or ref.sector is not None or (agent and bool(ref.text.strip()))
 
 
 def fill_home_country(events: list[Event], home: str | None) -> Spans:
@@ -287,10 +289,10 @@ def fill_home_country(events: list[Event], home: str | None) -> Spans:
     coded = set()
     for ev in events:
         for side in ("sources", "targets"):
-            refs = getattr(ev, side)
-            coded |= {(a.start, a.end) for a in refs if domestic(a)}
-            if any(domestic(a) for a in refs):
-                setattr(ev, side, [replace(a, country=home) if domestic(a) else a
+            refs, agent = getattr(ev, side), side == "sources"
+            coded |= {(a.start, a.end) for a in refs if domestic(a, agent)}
+            if any(domestic(a, agent) for a in refs):
+                setattr(ev, side, [replace(a, country=home) if domestic(a, agent) else a
                                    for a in refs])
                 ev.field_rules[side] = f"{ev.field_rules.get(side, '')}+home_country"
     return frozenset(coded)

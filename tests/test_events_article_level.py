@@ -529,3 +529,25 @@ def test_an_unnamed_group_that_acts_in_a_home_story_is_of_the_home_country(nlp):
     assert {a.country for a in acc.sources} == {"USA"}
     # what is condemned is no actor and gets no country
     assert not any(a.country for a in acc.targets if "raids" in a.text)
+
+
+def test_the_page_s_date_stamp_does_not_date_the_events(nlp):
+    text, evs = _events(nlp, "Coast guard seizes smuggling boat\n"
+                             "Updated: June 10, 2021 18:40 GMT\n"
+                             "The coast guard on Wednesday seized a boat carrying 40 migrants "
+                             "off Lampedusa.")
+    (ev,) = [e for e in counted(evs) if e.type == "COERCE"]
+    assert ev.date == date(2021, 6, 9)
+
+
+def test_an_undated_event_takes_the_day_the_narration_last_stated(nlp):
+    text, evs = _events(nlp, (
+        "Parents rally for school funding.\n\n"
+        "Ana Ruiz loves her daughter's school in Fresno. The choir there is small.\n\n"
+        "Her daughter sings in it every week. The school has no money for a piano.\n\n"
+        "On Tuesday, she and other parents took their complaints to classrooms across "
+        "Fresno.\n\n"
+        "At her school, teachers and parents protested the state funding formula."))
+    (ev,) = [e for e in _of(text, evs, "funding formula") if e.type == "PROTEST"]
+    assert ev.date == date(2021, 6, 8)
+    assert ev.field_rules["date"].startswith("narrative_time")

@@ -75,6 +75,23 @@ def fallback_times(doc: Doc, sent: Span, published: date | None) -> list[TimeExp
     return out
 
 
+_STAMP_WORDS = frozenset({"updated", "posted", "published", "last", "modified", "on", "at",
+                          "ist", "gmt", "utc", "et", "est", "edt", "bst", "cet", "am", "pm",
+                          "a.m.", "p.m."})
+
+
+def page_stamp(doc: Doc, te: TimeExpr) -> bool:
+    """A date that stands alone on its line ("June 26, 2005", "Updated: November 11, 2011
+    20:09 IST"): the page's own date, not the time of anything the text tells."""
+    text = doc.text
+    start = text.rfind("\n", 0, te.start) + 1
+    end = text.find("\n", te.end)
+    rest = text[start:te.start] + " " + text[te.end:end if end != -1 else len(text)]
+    words = [w for w in rest.lower().replace(":", " ").replace(",", " ").split()
+             if not any(ch.isdigit() for ch in w) and w not in "()+-"]
+    return all(w in _STAMP_WORDS for w in words)
+
+
 def _of_another_thing(root: Token, own: set[int]) -> bool:
     """A time that dates something else: the day of a noun ("ahead of next Tuesday's
     primary"), or a time in another clause ("sanctions it imposed in March", "measures
@@ -106,7 +123,7 @@ def event_date(tok: Token, light: Token | None, times: list[TimeExpr],
             continue
         if root.dep_ == "pobj" and root.head.lower_ in _BOUNDARY_PREPS:
             continue
-        if _of_another_thing(root, trig | set(chain)):
+        if page_stamp(doc, te) or _of_another_thing(root, trig | set(chain)):
             continue
         hit = _path_to(root, trig)
         score = None

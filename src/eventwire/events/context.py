@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 
-from eventwire.events.anchors import _BOUNDARY_PREPS, _specificity
+from eventwire.events.anchors import _BOUNDARY_PREPS, _specificity, page_stamp
 from eventwire.models import ActorRef, Event, Mention, Place, TimeExpr
 
 # Acts that happen somewhere (speech acts are placed only when their own text places them).
@@ -135,24 +135,34 @@ def _set_in_story(ev: Event, story: Place) -> bool:
     return {a.country for a in ev.sources if a.country} == {story.country}
 
 
-def _story_day(doc, sentence_starts: list[int]) -> TimeExpr | None:
-    """The day the lead gives the story when no lead event states its own ("the case was
-    heard by a judge Monday"): the first single day its text names after the headline, not
-    a bound ("since Monday") nor the day of something else ("Tuesday's primary")."""
-    if doc is None or not doc._.times or len(sentence_starts) < 2:
-        return None
-    end = sentence_starts[_LEAD] if len(sentence_starts) > _LEAD else len(doc.text)
+def _stated_days(doc) -> list[TimeExpr]:
+    """The past days the text states for something that happened, in text order: not a bound
+    ("since Monday"), not the day of something else ("Tuesday's primary"), not a coming day,
+    not the page's own date stamp."""
+    if doc is None or not doc._.times:
+        return []
+    out = []
     for te in sorted(doc._.times, key=lambda t: t.start):
-        if not sentence_starts[1] <= te.start < end or te.precision != "day" or \
-                te.date_start is None or (doc._.published and te.date_start > doc._.published):
-            continue  # a coming day ("next Tuesday") is not when the story happened
+        if te.precision != "day" or te.date_start is None or (
+                doc._.published and te.date_start > doc._.published) or page_stamp(doc, te):
+            continue
         span = doc.char_span(te.start, te.end, alignment_mode="expand")
         root = span.root if span is not None and len(span) else None
         if root is None or root.dep_ == "poss" or (
                 root.dep_ == "pobj" and root.head.lower_ in _BOUNDARY_PREPS):
             continue
-        return te
-    return None
+        out.append(te)
+    return out
+
+
+def _story_day(days: list[TimeExpr], sentence_starts: list[int]) -> TimeExpr | None:
+    """The day the lead gives the story when no lead event states its own ("the case was
+    heard by a judge Monday"): the first day its text names after the headline."""
+    if len(sentence_starts) < 2:
+        return None
+    end = sentence_starts[_LEAD] if len(sentence_starts) > _LEAD else None
+    return next((te for te in days if sentence_starts[1] <= te.start
+                 and (end is None or te.start < end)), None)
 
 
 def fill_from_context(events: list[Event], sentence_starts: list[int],
@@ -166,7 +176,8 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
 
     order = sorted(events, key=lambda e: e.sentence_start)
     lead = next((e for e in order if _in_scope(e) and _own_date(e) and index(e) < _LEAD), None)
-    story_day = None if lead is not None else _story_day(doc, sentence_starts)
+    days = _stated_days(doc)
+    story_day = None if lead is not None else _story_day(days, sentence_starts)
     for ev in order:
         if ev.location is None and ev.type in PLACED and _in_scope(ev):
             got = sentence_place(ev, places, list(actor_spans), doc, inferred)
@@ -187,14 +198,20 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             if ref is None and here <= 1:
                 ref = next((e for e in after if _own_date(e)), None)
             rule = "reference_time"
+            # with no dated lead: "On Thursday, parents walked in ... Others rallied ...",
+            # the day the narration last stated, when no event of its own carries it
             if ref is None and lead is not None:
                 ref, rule = lead, "lead_time"
+            told = None if ref is not None else next(
+                (te for te in reversed(days) if te.start < ev.sentence_start
+                 and here - bisect_right(sentence_starts, te.start) + 1 <= _WINDOW), None)
             if ref is not None:
                 ev.date, ev.date_precision = ref.date, ref.date_precision
                 ev.field_rules["date"] = f"{rule}:{ref.id}"
-            elif story_day is not None:
-                ev.date, ev.date_precision = story_day.date_start, "day"
-                ev.field_rules["date"] = f"story_time:{story_day.start}"
+            elif (told or story_day) is not None:
+                te = told or story_day
+                ev.date, ev.date_precision = te.date_start, "day"
+                ev.field_rules["date"] = f"{'narrative' if told else 'story'}_time:{te.start}"
         if ev.location is None and ev.type in PLACED:
             ref = next((e for e in reversed(before)
                         if _own_place(e) and fits(e.location, ev, inferred)), None)

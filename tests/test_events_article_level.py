@@ -437,6 +437,9 @@ def test_the_lead_s_day_dates_the_story_s_undated_events(nlp):
     text, evs = _events(nlp, "Board member may face fines.\n\n"
                              "The complaint against councillor Ann Reed was heard by a judge "
                              "on Monday.\n\n"
+                             "Reed has served on the board for nine years.\n\n"
+                             "She is a retired teacher.\n\n"
+                             "Her term ends in 2023.\n\n"
                              "Reed asked the judge to dismiss the case.")
     (ask,) = [e for e in counted(evs) if e.type == "REQUEST"]
     assert ask.date == date(2021, 6, 7)

@@ -95,3 +95,21 @@ def test_a_fuller_body_from_the_visible_lines_replaces_a_partial_one():
     assert "Count the water twice" in body and "Privacy" not in body
     elsewhere = "Council members voted on Tuesday to close the old bridge for repairs next year."
     assert _fuller_body(elsewhere, html) == elsewhere  # not the same text: trafilatura's stays
+
+
+def test_the_splitter_runs_only_when_the_long_lines_could_outweigh_the_body(monkeypatch):
+    """The second opinion costs as much as trafilatura; a page whose long visible lines
+    hold no more than twice trafilatura's body cannot give a fuller one, so it is skipped."""
+    import eventwire.sources.textpage.splitter as splitter
+    from eventwire.sources.html import _fuller_body
+
+    calls = []
+    real = splitter.split_text_page
+    monkeypatch.setattr(splitter, "split_text_page", lambda *a: calls.append(1) or real(*a))
+    body = ("The council voted on Tuesday to close the old bridge for repairs next year, "
+            "and drivers will be sent along the ring road while the work goes on.")
+    short_page = (f"<html><body><nav><a>Home</a><a>News</a></nav><p>{body}</p>"
+                  "<footer><a>Privacy</a></footer></body></html>")
+    assert _fuller_body(body, short_page) == body and calls == []
+    _fuller_body(body, _guide(12))  # a long guide: worth reading again
+    assert calls == [1]

@@ -397,3 +397,176 @@ def test_a_small_promo_above_the_article_is_cut_off():
                       *paragraphs, "Most read", "Privacy", "Contact us"])
     [art] = split_text_page(page, AS_OF)
     assert _paragraphs(art.body) == paragraphs
+
+
+def _section(topic: str, k: int) -> list[str]:
+    return [
+        f"Why {topic} matters",
+        f"Most people who start with {topic} give up within a month, not because it is hard but "
+        f"because nobody told them what the first weeks feel like, and that is the part this "
+        f"section of the guide is about, step {k} of the plan.",
+        f"Keep a small notebook for {topic} and write one line in it every evening: what you "
+        f"tried, what went wrong and what you would change, so that the next attempt starts "
+        f"from what you learned rather than from scratch.",
+    ]
+
+
+def test_sections_whose_headings_a_table_of_contents_repeats_stay_in_the_body():
+    """A long guide: its table of contents lists the section headings, which the page then
+    repeats above each section; those headings belong to the article, not to a menu."""
+    topics = ["bread", "sourdough", "rye", "flatbread", "pastry", "pizza"]
+    intro = ["Baking your own bread is cheaper than buying it and, after a few tries, better "
+             "than most of what the shops sell, but the first loaves are often a letdown.",
+             "This guide walks through six kinds of dough in the order we would learn them, "
+             "with the mistakes each one invites and how to avoid them in your own kitchen."]
+    page = ["Home", "Guides", "Kitchen", "Search", "Baking at home: a beginner's plan",
+            "Updated June 3, 2025", *intro, "Table of contents",
+            *(f"Why {t} matters" for t in topics)]
+    for k, topic in enumerate(topics):
+        page += _section(topic, k)
+        if k == 2:
+            page += ["flour = 500", "water = 350", "salt = 10", "bake(220)"]
+    page += ["Share", "Facebook", "Email", "Privacy policy", "Contact us"]
+    [art] = split_text_page("\n".join(page), AS_OF)
+    paragraphs = _paragraphs(art.body)
+    assert paragraphs[:2] == intro
+    for topic in topics[1:]:
+        k = paragraphs.index(f"Why {topic} matters")
+        assert paragraphs[k + 2].startswith(f"Keep a small notebook for {topic}")
+    assert "Privacy policy" not in paragraphs and "Facebook" not in paragraphs
+
+
+def test_a_box_of_related_stories_ends_the_body_with_the_promo_and_bio_below_it():
+    story = [
+        "RIVERTON - The school board voted on Monday to move the start of the school day to "
+        "half past eight from next autumn, after two years of complaints from parents.",
+        "Board members said the later start would cost about forty thousand dollars a year in "
+        "extra bus routes, which the district will pay for from its transport reserve.",
+        "Teachers were split on the change, and their union asked for the first term to be "
+        "treated as a trial, with a review of attendance and test scores in the spring.",
+        "Parents who had campaigned for the change said teenagers would sleep longer and "
+        "arrive at school readier to learn, citing studies from other districts.",
+        "The board will hold a public meeting in January to settle the new bus timetable and "
+        "the hours of the breakfast club, which opens before the first lesson."]
+    page = "\n".join([
+        "News", "Schools", "Sport", "School day to start later from autumn", *story,
+        "More from the Ledger",
+        "Flood barriers along the east bank will stay up until March",
+        "New bakery opens in the old post office building on Main Street",
+        "County fair breaks its attendance record for a third straight year",
+        "Two candidates enter the race for the vacant seat on the council",
+        "Get the morning briefing in your inbox every day, free of charge.",
+        "Dana Brook covers schools and local government for the Ledger and has lived in "
+        "Riverton since she was a child.",
+        "Privacy", "Terms", "Contact"])
+    [art] = split_text_page(page, AS_OF)
+    assert _paragraphs(art.body) == story
+
+
+def test_an_article_that_is_only_a_list_keeps_it():
+    """A season calendar: a heading and dated rounds, no paragraph at all, then a sidebar of
+    teasers; the list is the article, not a preamble to skip on the way to a sentence."""
+    rounds = [f"Round {k}: {d} March - {place}" for k, (d, place) in enumerate(
+        [(2, "Riverside Park"), (9, "Kingsbury Ring"), (16, "Old Quarry Circuit"),
+         (23, "Harbour Loop"), (30, "Airfield Track"), (6, "Castle Hill")], 1)]
+    page = "\n".join([
+        "Home", "Racing", "Calendar", "Results", "Drivers", "Teams", "Shop", "Contact",
+        "Club championship calendar 2025", "Club championship calendar 2025",
+        "January 12, 2025", *rounds,
+        "* Dates may change when the club confirms each venue",
+        "Tags: calendar, club racing, 2025",
+        "Comments that insult other readers will not be approved by the moderators of this "
+        "site.", "» Column of the week",
+        "Click the photo to read every column our editor has written about club racing, "
+        "karting and the junior series since the start of last season.",
+        "» Power ranking",
+        "Click the picture above to see how the drivers rank after the opening rounds of the "
+        "season and who has gained the most places since the winter tests.",
+        "Privacy", "Contact"])
+    [art] = split_text_page(page, AS_OF)
+    paragraphs = _paragraphs(art.body)
+    assert paragraphs[: len(rounds)] == rounds
+
+
+def _product_box(name: str, price: str) -> list[str]:
+    return [name, price, "Available from Shopmart", "Buy now", "Free delivery",
+            "Lightweight frame", "Two-year warranty", "Folds flat", "Dishwasher safe",
+            "Spare parts sold", "Three colours", "Quiet motor", "Cord storage",
+            "Our rating", "See all offers", "Compare prices", "Price history"]
+
+
+def test_dense_sections_of_a_buying_guide_join_across_product_boxes():
+    """Each section of a buying guide is two paragraphs followed by a shop box of many
+    short lines; the boxes separate the sections by more clutter than a subheading, but
+    the sections are one article."""
+    names = ["The Halden kettle", "The Morrow toaster", "The Brisk blender", "The Tide mixer"]
+    sections = [[
+        f"{name} is the one we would buy with our own money: it has survived a year of daily "
+        f"use in our test kitchen and it cleans in a minute under the tap.",
+        f"The parts of {name.lower()[4:]} that wear out can be ordered from the maker for a "
+        f"few dollars, which matters more than any extra feature once the first year is over."]
+        for name in names]
+    page = ["Home", "Reviews", "Kitchen", "The best small kitchen appliances of the year",
+            "By Ana Ruiz", "May 5, 2025"]
+    for k, (name, text) in enumerate(zip(names, sections, strict=True)):
+        page += [*text, *_product_box(name, f"${20 + k}.99")]
+    page += ["Privacy", "Contact"]
+    [art] = split_text_page("\n".join(page), AS_OF)
+    paragraphs = _paragraphs(art.body)
+    assert paragraphs[:2] == sections[0]
+    assert all(p in paragraphs for text in sections for p in text)
+    assert "Privacy" not in paragraphs
+
+
+def test_a_news_lede_under_a_date_line_starts_the_article_below_a_menu_of_teasers():
+    """A station's page: its menu opens with long teasers (a headline glued to its summary)
+    and holds more text than the short agency story below it; the story starts at its
+    dateline lede under the date line, and the teasers are no part of it."""
+    teasers = [
+        f"{head}{summary} officials said on {day}, and more details are expected as the "
+        f"investigation continues over the coming days across the county."
+        for head, summary, day in [
+            ("Bridge Closed After Barge Strike", "The river bridge was closed after a barge "
+             "struck one of its piers late at night, ", "Monday"),
+            ("Storm Knocks Out Power To Thousands", "Thousands of homes lost power when a "
+             "storm brought down lines across the north of the city, ", "Tuesday"),
+            ("Teen Rescued From Frozen Pond", "A teenager was pulled from a frozen pond by two "
+             "neighbours who heard him shouting for help, ", "Wednesday"),
+            ("School Bus Slides Into Ditch", "A school bus slid into a ditch on an icy road "
+             "with no children hurt, the driver and ", "Thursday")]]
+    story = [
+        "LANSING, Mich. (AP) — State health officials reported a sixth death linked to a "
+        "rare virus carried by mosquitoes this year, the highest count in a decade.",
+        "The county health department said on Monday the victim was an older adult who fell "
+        "ill in September and died in hospital after weeks of treatment.",
+        "Officials urged residents to keep using insect repellent until the first hard frost, "
+        "when the mosquitoes that carry the virus die off for the winter."]
+    page = "\n".join([
+        "Local", "Weather", "Sports", "Latest Headlines", *teasers, "More Weather",
+        "School Closings", "Sixth death linked to mosquito virus", "November 19, 2019 at 9:45 am",
+        "Filed Under: health, Michigan", *story,
+        "© 2019 The Associated Press. All rights reserved.", "Privacy", "Contact"])
+    [art] = split_text_page(page, AS_OF)
+    assert _paragraphs(art.body) == story
+    assert art.dateline == "LANSING, Mich. (AP)"
+
+
+def test_a_comment_opening_with_a_shout_is_no_news_lede():
+    """"WOW - ..." under a comment's date reads like a dateline; a lone word before a dash
+    does not make it a lede that could pull the body down into the comments."""
+    paragraphs = [
+        "We spent a week in the city over three visits, and by the end we had eaten at more "
+        "than thirty places, from taco trucks to the hotel dining rooms downtown.",
+        "The list below is sorted by neighbourhood, with what to order and when to go, so "
+        "that you can plan a day of eating around wherever you are staying.",
+        "Start in the old warehouse district, where a former car factory now holds a food "
+        "hall, a brewery and a rooftop bar with a view over the river.",
+        "End the day in the arts quarter, where the best bakery in town opens late on Fridays "
+        "and sells out of its cardamom buns within the hour."]
+    page = "\n".join([
+        "Home", "Blog", "Travel", "The best places to eat in the city", *paragraphs,
+        "Share", "Pin", "Leave a comment", "Sam", "July 26, 2019",
+        "WOW - The photos in this guide are wonderful, and I have never been to the city but "
+        "this may change my mind about a trip this year.", "Reply", "Privacy"])
+    [art] = split_text_page(page, AS_OF)
+    assert _paragraphs(art.body) == paragraphs

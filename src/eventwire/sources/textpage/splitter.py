@@ -17,16 +17,22 @@ No library does this, so it is done with general signals, never with a publisher
    one template stamped to the minute, a few lines apart) and a teaser box the page shows
    twice become clutter; a table scraped one cell per line (a long run of short lines, many
    of them numbers) becomes neutral, so the text around it stays one article and the cells
-   count as its content.  Text lines joined across small clutter gaps form blocks; menus, footers
-   and related-headline lists are long negative runs that separate them.  The body is the
-   first block holding a good share of the segment's text (articles come before comment
-   threads, and notices or teasers above them are small), joined with neighbouring blocks
-   of equally dense text across a photo gallery or a links box, less a small tail below a
-   run of clutter (an author bio, a promo).
+   count as its content.  A short line above a paragraph that follows text or repeats a
+   line above (a table of contents) is its subheading: neutral too.  Text lines joined
+   across small clutter gaps form blocks; menus, footers and related-headline lists are
+   long negative runs that separate them.  The body is the first block holding a news lede
+   (a paragraph opening with a dateline that names a region or an agency, under a date
+   line), else the first holding a good share of the segment's text (articles come before
+   comment threads, and notices or teasers above them are small), joined with neighbouring
+   blocks of equally dense text across a photo gallery or a links box (across a wider gap,
+   a shop box or a code listing, when they outweigh it; never across a form), less a small
+   tail below a run of clutter (an author bio, a promo) or below a labelled box of links
+   near its end, and less the teasers above a lede in the same run.
 3. Around the body: leading bullet lines are the summary bullets, the date line above the body
    gives ``published`` (a headline-shaped first line with a date line just below it is the
    headline, not body), a sentence with a credit gives the caption, the first paragraph's
-   upper-case place gives the dateline.  The body ends at its last sentence; inside it,
+   upper-case place gives the dateline.  The body starts at its first sentence or item of an
+   enumerated list (a calendar may be all list) and ends at its last sentence; inside it,
    repeated lines, captions, date lines and runs of clutter lines are left out.
 """
 
@@ -65,6 +71,7 @@ GAP_BREAK = 20.0  # clutter between two runs of text that makes them separate bl
 ANCHOR_SHARE = 0.5  # a block this share of the segment's best is big enough to be the body
 MERGE_GAP = 60.0  # a block across a gap this size joins the body if as dense as body text
 MERGE_DENSITY = 15.0  # mean score per line of such a block
+WIDE_GAP_FACTOR = 2.0  # ... across a gap up to this many times wider when it outweighs it
 MERGE_TEXT_FACTOR = 3.0  # ... or a block holding this many times the gap's cost in text
 ISOLATED_FACTOR = 0.5  # weight of a text line with clutter on both sides
 TRIM_GAP = 6.0  # clutter run that may cut a small piece off the end of the body
@@ -79,6 +86,13 @@ PHRASE_STOP_RATIO = 0.15
 REPEAT_SCORE = -4.0
 REPEAT_KEEP_WORDS = 20  # the first copy of a repeated line this long may still be body text
 CAPTION_SCORE = -6.0
+HEADING_MAX_WORDS = 12  # a short line above a paragraph heads it
+LEDE_MIN_WORDS = 12  # a dateline paragraph this long under a date line starts the article
+LEDE_REACH = 4  # ... within this many lines
+LINK_LIST_MIN = 3  # unpunctuated lines under a label that make a box of links
+LINK_WORDS = 5  # ... of this many words on average (headlines, not list items)
+LINK_LIST_TAIL = 0.25  # ... that ends the body when less text than this share follows
+LINK_TAIL_MAX = 80.0  # ... and less than this score (a promo and a bio, not sections)
 LABEL_SCORE = 0.0  # a repeated label beside the items of a list article
 LABEL_MIN_COPIES = 3
 LABEL_REACH = 2  # lines from a label to the item's text
@@ -96,6 +110,8 @@ THREAD_LEAD_WORDS = 150  # text under a first stamp that makes it the article's 
 # A form field's label with its required mark ("Name *", "Email*"): a comment or sign-up form,
 # which an article never runs across.
 _FORM_FIELD_RE = re.compile(r"^[^\W\d_][^\W_]*(?: [^\W\d_][^\W_]*){0,2} ?\*$")
+_LABELLED_RE = re.compile(r"^(?:\S+ ){0,2}\S+: ")  # "Price: $20", "Founded in: 1995"
+_STRONG_DATELINE_RE = re.compile(r"[,(]")
 _NUMERIC_CELL_RE = re.compile(r"^[\W\d_]*\d[\W\d_]*$")
 
 
@@ -120,6 +136,7 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
     scores = _isolate([_score(ln, ln.index in dates, ln.index in captions) for ln in lines])
     _repeated_widgets(lines, scores)
     _repeated_labels(lines, scores)
+    _subheadings(lines, scores, dates)
     threads = _silence_threads(lines, scores, dates)
     items = _list_items(lines)
     for k in items:
@@ -130,9 +147,12 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
         scores[k] = max(scores[k], TABLE_SCORE)
     page_keys = {norm_key(t): ln.repeats for t, ln in zip(texts, lines, strict=True)}
     page_norm = norm_key(" \n ".join(texts))
+    links = _link_lists(lines, scores)
+    ledes = _news_ledes(lines, dates)
     articles: list[Article] = []
     for seg in _segments(lines, scores, {k: d for k, d in dates.items() if k not in threads}):
-        art = _article(seg, lines, scores, dates, captions, page_keys, page_norm, items, cells)
+        art = _article(seg, lines, scores, dates, captions, page_keys, page_norm, items, cells,
+                       links, ledes)
         if art is not None and (not articles or _has_news_header(art)):
             art.position = len(articles)
             articles.append(art)
@@ -187,6 +207,21 @@ def _repeated_labels(lines: list[Line], scores: list[float]) -> None:
         if all(beside_text):
             for k in ks:
                 scores[k] = LABEL_SCORE
+
+
+def _subheadings(lines: list[Line], scores: list[float], dates: dict[int, DateHit]) -> None:
+    """A short line above a paragraph heads it when it follows text or repeats a line above
+    (a table of contents lists the headings): neutral, not clutter, so the sections of a
+    long article stay one block."""
+    for k in range(1, len(lines) - 1):
+        line = lines[k]
+        if scores[k] not in (CLUTTER_SCORE, REPEAT_SCORE) or k in dates \
+                or line.words > HEADING_MAX_WORDS or not lines[k + 1].is_prose \
+                or scores[k + 1] <= 0:
+            continue
+        if line.first_seen < k or any(lines[j].is_prose and scores[j] > 0
+                                      for j in range(max(0, k - 2), k)):
+            scores[k] = 0.0
 
 
 def _is_copyright(line: Line) -> bool:
@@ -348,27 +383,39 @@ def _blocks(scores: list[float], start: int, end: int,
     return blocks
 
 
-def _main_block(scores: list[float], start: int, end: int, footer: set[int]
-                ) -> tuple[int, int, float]:
-    """The first block that is a sizeable share of the best one: articles precede comments,
-    and cookie notices or teasers above them are small."""
+def _main_block(scores: list[float], start: int, end: int, footer: set[int],
+                barriers: set[int], ledes: set[int]) -> tuple[int, int, float]:
+    """The first block holding a news lede, else the first that is a sizeable share of the
+    best one: articles precede comments, and cookie notices or teasers above them are small."""
     blocks = _blocks(scores, start, end)
     if not blocks:
         return start, start, 0.0
     top = max(b[2] for b in blocks)
     floor = max(MIN_BODY_SCORE, ANCHOR_SHARE * top)
-    k = next((i for i, b in enumerate(blocks) if b[2] >= floor), 0)
+    k = next((i for i, b in enumerate(blocks) if b[2] >= MIN_BODY_SCORE
+              and any(b[0] <= j < b[1] for j in ledes)), None)
+    if k is None:
+        k = next((i for i, b in enumerate(blocks) if b[2] >= floor), 0)
     first, last, total = blocks[k]
     # Reach over a photo gallery or a related-links box into text as dense as the body.
+    # A block too small to judge (a caption, a line of text) may be read as part of the gap.
     lo, hi = k, k
-    while lo > 0 and _mergeable(scores, blocks[lo - 1], blocks[lo]):
-        lo -= 1
-    while hi + 1 < len(blocks) and _mergeable(scores, blocks[hi], blocks[hi + 1]) \
-            and not any(k in footer for k in range(blocks[hi][1], blocks[hi + 1][1])):
-        hi += 1  # ... but not past a copyright line: below it is the page's footer
+    while (j := next((j for j in (lo - 1, lo - 2) if j >= 0 and _small(blocks[j + 1 : lo])
+                      and _mergeable(scores, blocks[j], blocks[lo], barriers)), None)) is not None:
+        lo = j
+    while (j := next((j for j in (hi + 1, hi + 2) if j < len(blocks)
+                      and _small(blocks[hi + 1 : j])
+                      and _mergeable(scores, blocks[hi], blocks[j], barriers)
+                      and not any(f in footer for f in range(blocks[hi][1], blocks[j][1]))),
+                     None)) is not None:
+        hi = j  # ... but not past a copyright line: below it is the page's footer
     first, last = blocks[lo][0], blocks[hi][1]
     total = sum(b[2] for b in blocks[lo : hi + 1])
     return _trim_small_tail(scores, first, last, total)
+
+
+def _small(between: list[tuple[int, int, float]]) -> bool:
+    return all(b[2] < MIN_BODY_SCORE for b in between)
 
 
 def _trim_small_tail(scores: list[float], first: int, last: int, total: float
@@ -386,16 +433,74 @@ def _trim_small_tail(scores: list[float], first: int, last: int, total: float
     return keep[0][0], keep[-1][1], sum(p[2] for p in keep)
 
 
+def _link_lists(lines: list[Line], scores: list[float]) -> dict[int, int]:
+    """Labelled boxes of links ("More stories", then a run of unpunctuated headlines of
+    several words each): the label's index and the end of the run."""
+    out: dict[int, int] = {}
+    for k in range(len(lines) - LINK_LIST_MIN):
+        if scores[k] >= 0 or lines[k].sentence_end:
+            continue
+        run = k + 1
+        while run < len(lines) and scores[run] <= 0 and not lines[run].sentence_end \
+                and not _LABELLED_RE.match(lines[run].text):
+            run += 1
+        n = run - k - 1
+        if n >= LINK_LIST_MIN and sum(ln.words for ln in lines[k + 1 : run]) >= LINK_WORDS * n:
+            out[k] = run
+    return out
+
+
+def _news_ledes(lines: list[Line], dates: dict[int, DateHit]) -> dict[int, bool]:
+    """Where news articles start: a paragraph opening with a dateline ("ST. PAUL, Minn.
+    (AP) -") a few lines under a date line; True where the dateline names a region or an
+    agency (a lone capitalised word before a dash may be a commenter's "WOW -")."""
+    out = {}
+    for k, line in enumerate(lines):
+        if line.words >= LEDE_MIN_WORDS and (dateline := find_dateline(line.text)) \
+                and any(j in dates for j in range(max(0, k - LEDE_REACH), k)):
+            out[k] = bool(_STRONG_DATELINE_RE.search(dateline))
+    return out
+
+
+def _lede_start(scores: list[float], ledes: dict[int, bool], first: int, last: int) -> int:
+    """Text above a lede with a named dateline in the same run is a menu's or a sidebar's
+    teasers, however long; above a lede with a bare one ("BERLIN -"), only when it holds
+    less text than the story below (a caption, a promo), not when it is the article and
+    the "lede" a comment."""
+    for k in sorted(ledes):
+        if first < k < last and (ledes[k] or sum(s for s in scores[first:k] if s > 0)
+                                 < sum(s for s in scores[k:last] if s > 0)):
+            return k
+    return first
+
+
+def _cut_link_list(scores: list[float], links: dict[int, int], first: int, last: int) -> int:
+    """End the body above a box of links near its end: what follows such a box is promos
+    and an author bio, little text, where a section of a guide would be more."""
+    text = [max(0.0, s) for s in scores[first:last]]
+    limit = min(LINK_LIST_TAIL * sum(text), LINK_TAIL_MAX)
+    for k in sorted(links):
+        run = min(links[k], last)
+        if first <= k and run - k - 1 >= LINK_LIST_MIN and sum(text[run - first :]) < limit:
+            return k
+    return last
+
+
 def _mergeable(scores: list[float], left: tuple[int, int, float],
-               right: tuple[int, int, float]) -> bool:
+               right: tuple[int, int, float], barriers: set[int]) -> bool:
     """Two blocks are one article across a gap of clutter (subheadings, a spec box, a
     gallery) when the smaller holds text worth more than the gap costs and reads as
-    paragraphs, not as a teaser list (whose lone lines were discounted)."""
+    paragraphs, not as a teaser list (whose lone lines were discounted).  Dense paragraphs
+    that outweigh it join across a wider gap (a product box, a code listing), but not
+    across a form (comments, a sign-up box)."""
     gap = sum(scores[left[1] : right[0]])
     outer = right if right[2] < left[2] else left
     lines = outer[1] - outer[0]
-    if gap <= -MERGE_GAP or outer[2] < MIN_BODY_SCORE:
+    if outer[2] < MIN_BODY_SCORE or gap <= -MERGE_GAP * WIDE_GAP_FACTOR:
         return False
+    if gap <= -MERGE_GAP:
+        return outer[2] / lines >= MERGE_DENSITY and outer[2] >= -gap \
+            and not any(left[1] <= k < right[0] for k in barriers)
     if outer[2] / lines >= MERGE_DENSITY:
         return True
     return outer[2] >= MERGE_TEXT_FACTOR * -gap and not _teaser_shaped(scores, outer)
@@ -412,16 +517,22 @@ def _teaser_shaped(scores: list[float], block: tuple[int, int, float]) -> bool:
 
 def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[int, DateHit],
              captions: dict[int, tuple[str, str]], page_keys: dict[str, int],
-             page_norm: str, items: set[int], cells: set[int]) -> Article | None:
+             page_norm: str, items: set[int], cells: set[int], links: dict[int, int],
+             ledes: dict[int, bool]) -> Article | None:
     zone = seg.header[1] + 1 if seg.header else seg.start
     footer = {k for k in range(zone, seg.end) if _is_copyright(lines[k])}
-    first, last, total = _main_block(scores, zone, seg.end, footer)
+    forms = {k for k in range(zone, seg.end) if scores[k] == FORM_SCORE}
+    strong = {k for k, named in ledes.items() if named}
+    first, last, total = _main_block(scores, zone, seg.end, footer, forms, strong)
+    last = _cut_link_list(scores, links, first, last)
+    first = _lede_start(scores, ledes, first, last)
     if total < MIN_BODY_SCORE:
         return None
     bullets: list[str] = []
     while first < last and lines[first].bullet:
         first += 1
-    while first < last and not (lines[first].is_prose or lines[first].sentence_end):
+    while first < last and not (lines[first].is_prose or lines[first].sentence_end
+                                or first in items):
         first += 1
     # A headline that reads like a sentence sits above its date line, not in the body.
     stamp = next((k for k in range(first + 1, min(last, first + HEAD_SPAN)) if k in dates), None)

@@ -554,3 +554,13 @@ def test_an_undated_event_takes_the_day_the_narration_last_stated(nlp):
     (ev,) = [e for e in _of(text, evs, "funding formula") if e.type == "PROTEST"]
     assert ev.date == date(2021, 6, 8)
     assert ev.field_rules["date"].startswith("narrative_time")
+
+
+def test_the_dateline_is_no_actor_of_the_first_sentence(nlp):
+    text = ("HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper on Wednesday accused "
+            "China of bullying its smaller neighbours.")
+    doc = nlp.make_doc(text)
+    doc._.article_id, doc._.published = "t", date(2021, 6, 10)
+    doc._.dateline = "HANOI, Vietnam (AP)"
+    (acc,) = [e for e in counted(nlp(doc)._.events) if e.type == "ACCUSE"]
+    assert "VNM" not in {a.country for a in acc.sources + acc.targets}

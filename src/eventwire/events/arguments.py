@@ -64,6 +64,7 @@ class ActorIndex:
         """``home``: the country the story happens in, which its unmarked domestic actors
         ("police", "the judge", a named local) belong to (``context.home_country``)."""
         self.tagger = tagger
+        self.dateline = _dateline_tokens(doc)
         mentions = doc._.mentions
         self.fallback = mentions is None
         self.home_coded: set[tuple[int, int]] = set()  # spans given the story's country
@@ -113,6 +114,9 @@ class ActorIndex:
     def at(self, tok: Token) -> Mention | None:
         return self.by_token.get(tok.i)
 
+    def in_dateline(self, tok: Token) -> bool:
+        return tok.i in self.dateline
+
     def within(self, indices: list[int]) -> list[Mention]:
         seen: list[Mention] = []
         for i in sorted(indices):
@@ -120,6 +124,14 @@ class ActorIndex:
             if m is not None and all(m is not s for s in seen):
                 seen.append(m)
         return seen
+
+
+def _dateline_tokens(doc: Doc) -> set[int]:
+    """Tokens of the dateline the story opens with ("LONDON (AP) —")."""
+    dl = (doc._.dateline or "").strip()
+    at = doc.text.find(dl, 0, 300) if dl else -1
+    span = doc.char_span(at, at + len(dl), alignment_mode="expand") if at >= 0 else None
+    return {t.i for t in span} if span is not None else set()
 
 
 @lru_cache(maxsize=1)
@@ -212,8 +224,8 @@ class ArgumentReader:
         country a modifier gives a common noun ("the Thai border")."""
         out: list[ActorRef] = []
         for h in conjuncts(head):
-            if self.is_weapon(h) or self.is_event_noun(h):
-                continue
+            if self.is_weapon(h) or self.is_event_noun(h) or self.actors.in_dateline(h):
+                continue  # "HANOI, Vietnam (AP) — Esper accused ...": filed from, not by
             m = self.actors.at(h)
             if m is not None and m.country is None and h.lower_ in _PRONOUNS:
                 m = self.actors.antecedent(m) or None

@@ -83,13 +83,24 @@ _STAMP_WORDS = frozenset({"updated", "posted", "published", "last", "modified", 
 def page_stamp(doc: Doc, te: TimeExpr) -> bool:
     """A date that stands alone on its line ("June 26, 2005", "Updated: November 11, 2011
     20:09 IST"): the page's own date, not the time of anything the text tells."""
-    text = doc.text
-    start = text.rfind("\n", 0, te.start) + 1
-    end = text.find("\n", te.end)
-    rest = text[start:te.start] + " " + text[te.end:end if end != -1 else len(text)]
-    words = [w for w in rest.lower().replace(":", " ").replace(",", " ").split()
-             if not any(ch.isdigit() for ch in w) and w not in "()+-"]
-    return all(w in _STAMP_WORDS for w in words)
+    span = doc.char_span(te.start, te.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+
+    def stamp_word(tok: Token) -> bool:
+        return tok.lower_ in _STAMP_WORDS or not any(ch.isalpha() for ch in tok.text)
+
+    i = span.start - 1
+    while i >= 0 and "\n" not in doc[i].text and "\n" not in doc[i].whitespace_:
+        if not stamp_word(doc[i]):
+            return False  # a word of prose on the line: the date is part of a sentence
+        i -= 1
+    j = span.end
+    while j < len(doc) and "\n" not in doc[j - 1].whitespace_ and "\n" not in doc[j].text:
+        if not stamp_word(doc[j]):
+            return False
+        j += 1
+    return True
 
 
 def _of_another_thing(root: Token, own: set[int]) -> bool:
@@ -123,7 +134,7 @@ def event_date(tok: Token, light: Token | None, times: list[TimeExpr],
             continue
         if root.dep_ == "pobj" and root.head.lower_ in _BOUNDARY_PREPS:
             continue
-        if page_stamp(doc, te) or _of_another_thing(root, trig | set(chain)):
+        if _of_another_thing(root, trig | set(chain)):
             continue
         hit = _path_to(root, trig)
         score = None

@@ -129,7 +129,7 @@ class ActorIndex:
 def _dateline_tokens(doc: Doc) -> set[int]:
     """Tokens of the dateline the story opens with ("LONDON (AP) —")."""
     dl = (doc._.dateline or "").strip()
-    at = doc.text.find(dl, 0, 300) if dl else -1
+    at = doc[:60].text.find(dl) if dl else -1
     span = doc.char_span(at, at + len(dl), alignment_mode="expand") if at >= 0 else None
     return {t.i for t in span} if span is not None else set()
 

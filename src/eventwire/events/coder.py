@@ -77,6 +77,9 @@ class EventCoder:
         places = literal_places(doc._.places) if doc._.places is not None else []
         dateline = anchors.dateline_place(doc, places)
         home = home_country(places, doc._.mentions or [], dateline)
+        # the page's own date stamp is the time of nothing the text tells
+        times = None if doc._.times is None else [
+            t for t in doc._.times if not anchors.page_stamp(doc, t)]
         actors = ActorIndex(doc, self.actors, home)
         reader = ArgumentReader(doc, self.lex, actors, doc._.quotes or [])
         events: list[Event] = []
@@ -85,7 +88,7 @@ class EventCoder:
         for sent in doc.sents:
             starts.append(sent.start_char)
             try:
-                found = self._sentence(doc, sent, reader, pending)
+                found = self._sentence(doc, sent, reader, pending, times)
             except (ValueError, IndexError) as exc:
                 # odd text must not stop the batch; the sentence is skipped and logged (a bug
                 # in a rule, an AttributeError or TypeError, is not caught: tests fail on it)
@@ -98,7 +101,8 @@ class EventCoder:
         events = merge_mentions(events, starts)
         inferred = actors.home_coded | fill_home_country(events, home)
         actor_spans = [(m.start, m.end) for m in doc._.mentions or []]
-        fill_from_context(events, starts, places, actor_spans, doc, dateline, home, inferred)
+        fill_from_context(events, starts, places, actor_spans, doc, dateline, home, inferred,
+                          times or [])
         victims_of_the_place(events, inferred)
         fill_state_agents(events, home)
         fill_domestic_targets(events, home)
@@ -106,7 +110,7 @@ class EventCoder:
 
     # ------------------------------------------------------------------ one sentence
     def _sentence(self, doc: Doc, sent: Span, reader: ArgumentReader,
-                  pending: list[tuple[Event, str]]) -> list[Event]:
+                  pending: list[tuple[Event, str]], times_all: list | None) -> list[Event]:
         if not any(t.pos_ == "VERB" for t in sent):
             return []  # headings, bylines, menu clutter
         triggers = resolve(find_triggers(sent, self.lex), self.lex)
@@ -115,7 +119,7 @@ class EventCoder:
         if not triggers:
             return []
         published = doc._.published
-        times = [t for t in (doc._.times if doc._.times is not None
+        times = [t for t in (times_all if times_all is not None
                              else anchors.fallback_times(doc, sent, published))
                  if sent.start_char <= t.start < sent.end_char]
         places_all = literal_places(doc._.places) if doc._.places is not None else None

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 
-from eventwire.events.anchors import _BOUNDARY_PREPS, _specificity, page_stamp
+from eventwire.events.anchors import _BOUNDARY_PREPS, _specificity
 from eventwire.models import ActorRef, Event, Mention, Place, TimeExpr
 
 # Acts that happen somewhere (speech acts are placed only when their own text places them).
@@ -135,16 +135,16 @@ def _set_in_story(ev: Event, story: Place) -> bool:
     return {a.country for a in ev.sources if a.country} == {story.country}
 
 
-def _stated_days(doc) -> list[TimeExpr]:
+def _stated_days(doc, times: list[TimeExpr]) -> list[TimeExpr]:
     """The past days the text states for something that happened, in text order: not a bound
-    ("since Monday"), not the day of something else ("Tuesday's primary"), not a coming day,
-    not the page's own date stamp."""
-    if doc is None or not doc._.times:
+    ("since Monday"), not the day of something else ("Tuesday's primary"), not a coming day
+    (``times`` hold no page date stamp)."""
+    if doc is None:
         return []
     out = []
-    for te in sorted(doc._.times, key=lambda t: t.start):
+    for te in sorted(times, key=lambda t: t.start):
         if te.precision != "day" or te.date_start is None or (
-                doc._.published and te.date_start > doc._.published) or page_stamp(doc, te):
+                doc._.published and te.date_start > doc._.published):
             continue
         span = doc.char_span(te.start, te.end, alignment_mode="expand")
         root = span.root if span is not None and len(span) else None
@@ -168,7 +168,8 @@ def _story_day(days: list[TimeExpr], sentence_starts: list[int]) -> TimeExpr | N
 def fill_from_context(events: list[Event], sentence_starts: list[int],
                       places: list[Place], actor_spans: list[tuple[int, int]] = (),
                       doc=None, dateline: Place | None = None,
-                      home: str | None = None, inferred: Spans = frozenset()) -> None:
+                      home: str | None = None, inferred: Spans = frozenset(),
+                      times: list[TimeExpr] = ()) -> None:
     """Give undated and unplaced events the reference date and place of the narration, and
     failing that the place of the story."""
     def index(ev: Event) -> int:
@@ -176,7 +177,7 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
 
     order = sorted(events, key=lambda e: e.sentence_start)
     lead = next((e for e in order if _in_scope(e) and _own_date(e) and index(e) < _LEAD), None)
-    days = _stated_days(doc)
+    days = _stated_days(doc, list(times))
     story_day = None if lead is not None else _story_day(days, sentence_starts)
     for ev in order:
         if ev.location is None and ev.type in PLACED and _in_scope(ev):

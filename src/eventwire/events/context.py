@@ -122,17 +122,15 @@ def story_place(places: list[Place], sentence_starts: list[int], town: Place | N
 
 
 def _set_in_story(ev: Event, story: Place) -> bool:
-    """An event with no place of its own happened where the story does when all its coded
-    actors belong there: an act of the place's own people, or a statement its own officials
-    made ("the sheriff said", in a story from that town), not a foreign power's act."""
-    countries = _countries(ev)
-    if ev.type in PLACED and not story.country:
-        return True  # a sea or a region of no one country ("the Gulf of Aden")
-    if not story.country or countries - {story.country}:
+    """An act with no place of its own happened where the story does when all its coded
+    actors belong there: an act of the place's own people, not a foreign power's.  A
+    statement is placed only by its own text (CODING.md: "the governor condemned the
+    attack" happened nowhere the text says)."""
+    if ev.type not in PLACED:
         return False
-    if ev.type in PLACED:
-        return True
-    return {a.country for a in ev.sources if a.country} == {story.country}
+    if not story.country:
+        return True  # a sea or a region of no one country ("the Gulf of Aden")
+    return not _countries(ev) - {story.country}
 
 
 def _stated_days(doc, times: list[TimeExpr]) -> list[TimeExpr]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 from eventwire.eval.events import evaluate_articles, read_articles
@@ -127,3 +128,18 @@ def test_cli_writes_errors_and_halves(cli, tmp_path, monkeypatch):
     rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert [x["kind"] for x in rows] == ["wrong", "false"]
     assert rows[1]["sentence"] == S3 and rows[0]["article"] == "a1"
+
+
+def test_a_country_is_the_same_place_whatever_centre_each_gazetteer_gives_it():
+    from eventwire.eval.events import same_place
+
+    gold = {"name": "Libya", "lat": 27.0, "lon": 17.0}
+    country = Place("a1", 0, 5, "Libya", "test", 0.9, name="Libya", lat=26.6, lon=17.8,
+                    feature_class="A")
+    assert same_place(country, gold)
+    # a town of the same name elsewhere is another place
+    gold = {"name": "Paris", "lat": 48.85, "lon": 2.35}
+    town = Place("a1", 0, 5, "Paris", "test", 0.9, name="Paris", lat=33.66, lon=-95.56,
+                 feature_class="P")
+    assert not same_place(town, gold)
+    assert same_place(replace(town, lat=48.9, lon=2.3), gold)

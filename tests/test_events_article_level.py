@@ -378,3 +378,189 @@ def test_a_warning_is_a_threat_only_of_the_speaker_s_own_act(nlp, sentence, etyp
 def test_a_warning_of_what_may_happen_is_no_event(nlp):
     text, evs = _events(nlp, "Economists warned that inflation could rise further next year.")
     assert counted(evs) == []
+
+
+def test_the_story_country_is_decided_once_from_places_and_coded_actors(nlp):
+    # a country named once as a place does not outweigh the story's town and its own actors
+    text, evs = _events(nlp, "South Korean police detained 30 farmers in Seoul on Sunday.\n\n"
+                             "The farmers oppose beef imports from the United States.\n\n"
+                             "A judge barred the farmers from the square in Seoul.")
+    (bar,) = [e for e in _of(text, evs, "barred") if e.type == "REJECT"]
+    assert {a.country for a in bar.sources} == {"KOR"}
+    assert "home_country" in bar.field_rules["sources"]
+
+
+def test_a_local_story_naming_only_its_town_gives_its_officials_that_country(nlp):
+    text, evs = _events(nlp, "Residents of Gainesville marched on Friday.\n\n"
+                             "The Gainesville march was peaceful, organisers said.\n\n"
+                             "A judge barred the organisers from the Gainesville city hall.")
+    (bar,) = [e for e in _of(text, evs, "barred") if e.type == "REJECT"]
+    assert {a.country for a in bar.sources} == {"USA"}
+
+
+def test_an_unplaced_event_far_from_any_place_takes_the_story_town(nlp):
+    text, evs = _events(nlp, "Two men were arrested in Dayton on Friday after a robbery.\n\n"
+                             "The store in Dayton lost about $3,000, its owner said.\n\n"
+                             "The owner said he had worked there for ten years.\n\n"
+                             "He said business had been slow all winter.\n\n"
+                             "His daughter said the family was shaken.\n\n"
+                             "On Monday, about 40 neighbours marched to the courthouse.")
+    (march,) = [e for e in counted(evs) if e.type == "PROTEST"]
+    assert march.location is not None and march.location.text == "Dayton"
+    assert march.field_rules["location"].startswith("story_place")
+
+
+def test_a_foreign_power_s_act_does_not_take_the_story_town(nlp):
+    text, evs = _events(nlp, "Protesters marched in Nairobi on Friday.\n\n"
+                             "Shops in Nairobi stayed shut, traders said.\n\n"
+                             "Traders said sales had fallen.\n\n"
+                             "One trader said she had lost a week of income.\n\n"
+                             "Another said he had closed his stall.\n\n"
+                             "Ethiopian troops shelled a border post on Monday.")
+    (attack,) = [e for e in counted(evs) if e.type == "ASSAULT"]
+    assert {a.country for a in attack.sources} == {"ETH"} and attack.location is None
+
+
+@pytest.mark.parametrize("sentence, etype", [
+    ("Thousands marched in Lyon against the pension measures announced last weekend.",
+     "PROTEST"),
+    ("Hundreds of protesters rallied in Dover ahead of next Tuesday's vote.", "PROTEST"),
+    ("Police detained the activists, who had blocked the road in March.", "COERCE"),
+])
+def test_a_time_of_something_else_does_not_date_the_event(nlp, sentence, etype):
+    text, evs = _events(nlp, sentence)
+    (ev,) = [e for e in counted(evs) if e.type == etype]
+    assert ev.date is None
+
+
+def test_the_lead_s_day_dates_the_story_s_undated_events(nlp):
+    text, evs = _events(nlp, "Board member may face fines.\n\n"
+                             "The complaint against councillor Ann Reed was heard by a judge "
+                             "on Monday.\n\n"
+                             "Reed has served on the board for nine years.\n\n"
+                             "She is a retired teacher.\n\n"
+                             "Her term ends in 2023.\n\n"
+                             "Reed asked the judge to dismiss the case.")
+    (ask,) = [e for e in counted(evs) if e.type == "REQUEST"]
+    assert ask.date == date(2021, 6, 7)
+    assert ask.field_rules["date"].startswith("story_time")
+
+
+@pytest.mark.parametrize("sentence, dead", [
+    # a list the parser reads as one noun: each singular victim counts one
+    ("A police officer and state police bomb technician were killed when the device "
+     "exploded.", 2),
+    # a subject the parser reads as a clause
+    ("A bank guard talking to a customer was fatally shot on Monday when a robber opened "
+     "fire.", 1),
+])
+def test_victims_are_counted_through_common_misparses(nlp, sentence, dead):
+    text, evs = _events(nlp, sentence)
+    (ev,) = [e for e in evs if e.type == "ASSAULT"]
+    assert ev.dead == dead
+
+
+def test_a_reduced_relative_misread_as_a_main_verb_still_counts_its_victims(nlp):
+    from spacy.tokens import Doc
+
+    from eventwire.events.anchors import casualties
+    from eventwire.events.lexicon import load_lexicon
+
+    # "Officials denounced the murder of three bank workers killed", with "killed" parsed
+    # as a second verb of "denounced" (as the small English model does on such sentences)
+    words = ["Officials", "denounced", "the", "murder", "of", "three", "bank", "workers",
+             "killed", "."]
+    heads = [1, 1, 3, 1, 3, 7, 7, 4, 1, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "nummod", "compound", "pobj", "conj",
+            "punct"]
+    tags = ["NNS", "VBD", "DT", "NN", "IN", "CD", "NN", "NNS", "VBD", "."]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "ADP", "NUM", "NOUN", "NOUN", "VERB", "PUNCT"]
+    lemmas = ["official", "denounce", "the", "murder", "of", "three", "bank", "worker",
+              "kill", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos,
+              lemmas=lemmas, sent_starts=[True] + [False] * 9)
+    value, _, _ = casualties(doc[:], load_lexicon(()), "dead")
+    assert value == 3
+
+
+def test_an_attack_abroad_in_a_home_story_is_placed_and_its_victims_are_of_that_place(nlp):
+    text, evs = _events(nlp, "Governor Ann Cole spoke in Columbus, Ohio on Friday.\n\n"
+                             "Cole told voters in Dayton and Toledo that Ohio needed jobs.\n\n"
+                             "On Friday, nine people were killed in an attack near a shopping "
+                             "mall in Munich.")
+    (attack,) = [e for e in counted(evs) if e.type == "ASSAULT"]
+    assert attack.location is not None and attack.location.name == "Munich"
+    assert {a.country for a in attack.targets} <= {"DEU"}
+
+
+def test_a_lone_sector_code_of_a_speaker_is_no_country():
+    from eventwire.events.arguments import split_code
+
+    assert split_code("LEG") == (None, "LEG")
+    assert split_code("USA") == ("USA", None)
+    assert split_code("USA GOV") == ("USA", "GOV")
+    assert split_code(None) == (None, None)
+
+
+def test_a_foreign_leader_s_own_institutions_are_hers_not_the_story_s(nlp):
+    text, evs = _events(nlp, "Greek unions marched in Athens and Thessaloniki on Wednesday.\n\n"
+                             "Police in Athens fired tear gas at Greek protesters.\n\n"
+                             "In Berlin, German Chancellor Angela Merkel urged parliament to "
+                             "approve the loans.")
+    (ask,) = [e for e in counted(evs) if e.type == "REQUEST"]
+    assert {a.country for a in ask.sources} == {"DEU"}
+    assert {a.country for a in ask.targets} == {"DEU"}
+
+
+def test_a_story_between_states_is_told_among_the_people_of_one(nlp):
+    text, evs = _events(nlp, (
+        "North Korea said it tested a missile on Wednesday.\n\n"
+        "North Korea's state media said the test from Pyongyang succeeded, and North Korea "
+        "and China held talks.\n\n"
+        "President Obama condemned the test. Hillary Clinton called it reckless. Donald Trump "
+        "said Obama was weak. Marco Rubio said China must act. Obama spoke with Clinton.\n\n"
+        "A senator accused China of ignoring the sanctions."), published=date(2016, 1, 7))
+    (acc,) = [e for e in _of(text, evs, "A senator") if e.type == "ACCUSE"]
+    assert {a.country for a in acc.sources} == {"USA"}
+
+
+def test_an_unnamed_group_that_acts_in_a_home_story_is_of_the_home_country(nlp):
+    text, evs = _events(nlp, "Police in Dayton, Ohio arrested 12 immigrants on Monday.\n\n"
+                             "The raids in Dayton and Columbus drew crowds.\n\n"
+                             "Environmentalists and church leaders condemned the raids.")
+    (acc,) = [e for e in _of(text, evs, "condemned") if e.type == "ACCUSE"]
+    assert {a.country for a in acc.sources} == {"USA"}
+    # what is condemned is no actor and gets no country
+    assert not any(a.country for a in acc.targets if "raids" in a.text)
+
+
+def test_the_page_s_date_stamp_does_not_date_the_events(nlp):
+    text, evs = _events(nlp, "Coast guard seizes smuggling boat\n"
+                             "Updated: June 10, 2021 18:40 GMT\n"
+                             "The coast guard on Wednesday seized a boat carrying 40 migrants "
+                             "off Lampedusa.")
+    (ev,) = [e for e in counted(evs) if e.type == "COERCE"]
+    assert ev.date == date(2021, 6, 9)
+
+
+def test_an_undated_event_takes_the_day_the_narration_last_stated(nlp):
+    text, evs = _events(nlp, (
+        "Parents rally for school funding.\n\n"
+        "Ana Ruiz loves her daughter's school in Fresno. The choir there is small.\n\n"
+        "Her daughter sings in it every week. The school has no money for a piano.\n\n"
+        "On Tuesday, she and other parents took their complaints to classrooms across "
+        "Fresno.\n\n"
+        "At her school, teachers and parents protested the state funding formula."))
+    (ev,) = [e for e in _of(text, evs, "funding formula") if e.type == "PROTEST"]
+    assert ev.date == date(2021, 6, 8)
+    assert ev.field_rules["date"].startswith("narrative_time")
+
+
+def test_the_dateline_is_no_actor_of_the_first_sentence(nlp):
+    text = ("HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper on Wednesday accused "
+            "China of bullying its smaller neighbours.")
+    doc = nlp.make_doc(text)
+    doc._.article_id, doc._.published = "t", date(2021, 6, 10)
+    doc._.dateline = "HANOI, Vietnam (AP)"
+    (acc,) = [e for e in counted(nlp(doc)._.events) if e.type == "ACCUSE"]
+    assert "VNM" not in {a.country for a in acc.sources + acc.targets}

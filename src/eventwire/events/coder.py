@@ -24,6 +24,7 @@ from eventwire.events.context import (
     fill_home_country,
     fill_state_agents,
     home_country,
+    victims_of_the_place,
 )
 from eventwire.events.labels import labelling_statements
 from eventwire.events.lexicon import Lexicon, load_lexicon
@@ -78,7 +79,13 @@ class EventCoder:
         return doc
 
     def code(self, doc: Doc) -> list[Event]:
-        actors = ActorIndex(doc, self.actors)
+        places = literal_places(doc._.places) if doc._.places is not None else []
+        dateline = anchors.dateline_place(doc, places)
+        home = home_country(places, doc._.mentions or [], dateline)
+        # the page's own date stamp is the time of nothing the text tells
+        times = None if doc._.times is None else [
+            t for t in doc._.times if not anchors.page_stamp(doc, t)]
+        actors = ActorIndex(doc, self.actors, home)
         reader = ArgumentReader(doc, self.lex, actors, doc._.quotes or [])
         events: list[Event] = []
         pending: list[tuple[Event, str]] = []
@@ -86,7 +93,7 @@ class EventCoder:
         for sent in doc.sents:
             starts.append(sent.start_char)
             try:
-                found = self._sentence(doc, sent, reader, pending)
+                found = self._sentence(doc, sent, reader, pending, times)
             except (ValueError, IndexError) as exc:
                 # odd text must not stop the batch; the sentence is skipped and logged (a bug
                 # in a rule, an AttributeError or TypeError, is not caught: tests fail on it)
@@ -97,18 +104,18 @@ class EventCoder:
         _resolve_event_noun_targets(events, pending, self.lex)
         _attribute_blame(events)
         events = merge_mentions(events, starts)
-        places = literal_places(doc._.places) if doc._.places is not None else []
-        home = home_country(places)
-        fill_home_country(events, home)
+        inferred = actors.home_coded | fill_home_country(events, home)
         actor_spans = [(m.start, m.end) for m in doc._.mentions or []]
-        fill_from_context(events, starts, places, actor_spans, doc)
+        fill_from_context(events, starts, places, actor_spans, doc, dateline, home, inferred,
+                          times or [])
+        victims_of_the_place(events, inferred)
         fill_state_agents(events, home)
         fill_domestic_targets(events, home)
         return events
 
     # ------------------------------------------------------------------ one sentence
     def _sentence(self, doc: Doc, sent: Span, reader: ArgumentReader,
-                  pending: list[tuple[Event, str]]) -> list[Event]:
+                  pending: list[tuple[Event, str]], times_all: list | None) -> list[Event]:
         if not any(t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ == "ROOT") for t in sent):
             return []  # headings, bylines, menu clutter (not "X was critical of Y")
         triggers = resolve(find_triggers(sent, self.lex), self.lex)
@@ -117,7 +124,7 @@ class EventCoder:
         if not triggers:
             return []
         published = doc._.published
-        times = [t for t in (doc._.times if doc._.times is not None
+        times = [t for t in (times_all if times_all is not None
                              else anchors.fallback_times(doc, sent, published))
                  if sent.start_char <= t.start < sent.end_char]
         places_all = literal_places(doc._.places) if doc._.places is not None else None
@@ -177,6 +184,9 @@ class EventCoder:
             fr["mode"] = "violence_by_protesters"
         fr["sources"] = args.source_rule or "none"
         fr["targets"] = args.target_rule or "none"
+        for side, refs in (("sources", args.sources), ("targets", args.targets)):
+            if any((a.start, a.end) in reader.actors.home_coded for a in refs):
+                fr[side] += "+home_country"
 
         te, day, prec, drule = anchors.event_date(tok, trig.light, times, doc._.published)
         fr["date"] = drule
@@ -212,8 +222,10 @@ class EventCoder:
             _victim_country(ev)
         if not any(a.country for a in ev.targets):
             self._place_recipient(ev, trig, places)
-        if not any(a.country for a in ev.targets):
-            _domestic_counterpart(ev)
+        home_coded = reader.actors.home_coded
+        if not any(a.country for a in ev.targets
+                   if (a.start, a.end) not in home_coded):
+            _domestic_counterpart(ev, home_coded)
         kept = without_own_parties(ev.sources, ev.targets)
         if len(kept) < len(ev.targets):
             ev.targets = kept
@@ -432,17 +444,20 @@ def _victim_country(ev: Event) -> None:
         ev.field_rules["targets"] += "+victim_country_from_location"
 
 
-def _domestic_counterpart(ev: Event) -> None:
+def _domestic_counterpart(ev: Event, home_coded: set[tuple[int, int]] = frozenset()) -> None:
     """A recipient known only by role ("the rebels", "President Gbagbo", "police") in an act
     of a state's own actor is taken to be of that state, the codebooks' domestic default:
-    "the Mozambique government accepted demands from rebels" is MOZ -> MOZ REB."""
+    "the Mozambique government accepted demands from rebels" is MOZ -> MOZ REB.  The actor's
+    own state comes before the story's (``home_coded``): "Merkel urged parliament" in a
+    Greek story is Germany's parliament."""
     home = {a.country for a in ev.sources if a.country}
     if len(home) != 1 or next(iter(home)) in NON_STATE or ev.type == "ASSAULT":
         return  # the victims of an attack are of the place it hit (``_victim_country``)
     country = next(iter(home))
     changed = False
     for i, a in enumerate(ev.targets):
-        if a.country is None and a.sector is not None:
+        if (a.country is None or (a.start, a.end) in home_coded) and a.sector is not None \
+                and a.country != country:
             ev.targets[i] = replace(a, country=country)
             changed = True
     if changed:

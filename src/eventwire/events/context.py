@@ -16,8 +16,8 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 
-from eventwire.events.anchors import _specificity
-from eventwire.models import ActorRef, Event, Place
+from eventwire.events.anchors import _BOUNDARY_PREPS, _specificity
+from eventwire.models import ActorRef, Event, Mention, Place, TimeExpr
 
 # Acts that happen somewhere (speech acts are placed only when their own text places them).
 PLACED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "CONSULT",
@@ -27,6 +27,7 @@ _LEAD = 4  # sentences (headline, URL line, dateline, lead) whose time is the st
 _OWN = ("time_attached_to_trigger", "time_attached_to_governing_clause")
 _OWN_PLACE = ("locative_phrase_of_trigger", "place_in_sentence")
 _NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"})
+Spans = frozenset[tuple[int, int]] | set[tuple[int, int]]
 
 
 def _own_date(ev: Event) -> bool:
@@ -39,13 +40,16 @@ def _own_place(ev: Event) -> bool:
         _OWN_PLACE
 
 
-def _countries(ev: Event) -> set[str]:
-    return {a.country for a in ev.sources + ev.targets if a.country} - _NON_STATE
+def _countries(ev: Event, inferred: Spans = frozenset()) -> set[str]:
+    """The states of the event's actors; ``inferred``: spans of actors whose country is only
+    the story's (``home_country``), which say nothing of where the event happened."""
+    return {a.country for a in ev.sources + ev.targets
+            if a.country and (a.start, a.end) not in inferred} - _NON_STATE
 
 
-def fits(place: Place, ev: Event) -> bool:
+def fits(place: Place, ev: Event, inferred: Spans = frozenset()) -> bool:
     """The place can be where the event happened: in a country its actors belong to."""
-    countries = _countries(ev)
+    countries = _countries(ev, inferred)
     return not countries or not place.country or place.country in countries
 
 
@@ -58,14 +62,14 @@ _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throu
 
 
 def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, int]],
-                   doc=None) -> Place | None:
+                   doc=None, inferred: Spans = frozenset()) -> Place | None:
     """The place of the event's own sentence that fits its actors: one in a locative phrase
     ("in Kabul") before one that names an actor ("US forces", "Washington said"), the most
     specific first."""
     cands = []
     for p in places:
         if not (ev.sentence_start <= p.start < ev.sentence_end) or p.lat is None or \
-                not fits(p, ev):
+                not fits(p, ev, inferred):
             continue
         in_actor = any(s <= p.start < e and (s, e) != (p.start, p.end) for s, e in actor_spans)
         as_actor = (p.start, p.end) in actor_spans
@@ -100,18 +104,82 @@ def focal_place(places: list[Place]) -> Place | None:
     return next(p for p in towns if (p.geonameid or p.text) == key) if n >= 2 else None
 
 
+def story_place(places: list[Place], sentence_starts: list[int], town: Place | None,
+                dateline: Place | None, home: str | None = None) -> Place | None:
+    """Where the story happens: the dateline's city, else the town it names most, else the
+    first town its lead names, else the story's country as the text names it."""
+    if dateline is not None and dateline.lat is not None:
+        return dateline
+    if town is not None:
+        return town
+    lead_end = sentence_starts[_LEAD] if len(sentence_starts) > _LEAD else None
+    lead_town = next((p for p in places if _specificity(p) == 3 and p.lat is not None
+                      and (lead_end is None or p.start < lead_end)), None)
+    if lead_town is not None or home is None:
+        return lead_town
+    return next((p for p in places if p.country == home and _specificity(p) == 1
+                 and p.lat is not None), None)
+
+
+def _set_in_story(ev: Event, story: Place) -> bool:
+    """An act with no place of its own happened where the story does when all its coded
+    actors belong there: an act of the place's own people, not a foreign power's.  A
+    statement is placed only by its own text (CODING.md: "the governor condemned the
+    attack" happened nowhere the text says)."""
+    if ev.type not in PLACED:
+        return False
+    if not story.country:
+        return True  # a sea or a region of no one country ("the Gulf of Aden")
+    return not _countries(ev) - {story.country}
+
+
+def _stated_days(doc, times: list[TimeExpr]) -> list[TimeExpr]:
+    """The past days the text states for something that happened, in text order: not a bound
+    ("since Monday"), not the day of something else ("Tuesday's primary"), not a coming day
+    (``times`` hold no page date stamp)."""
+    if doc is None:
+        return []
+    out = []
+    for te in sorted(times, key=lambda t: t.start):
+        if te.precision != "day" or te.date_start is None or (
+                doc._.published and te.date_start > doc._.published):
+            continue
+        span = doc.char_span(te.start, te.end, alignment_mode="expand")
+        root = span.root if span is not None and len(span) else None
+        if root is None or root.dep_ == "poss" or (
+                root.dep_ == "pobj" and root.head.lower_ in _BOUNDARY_PREPS):
+            continue
+        out.append(te)
+    return out
+
+
+def _story_day(days: list[TimeExpr], sentence_starts: list[int]) -> TimeExpr | None:
+    """The day the lead gives the story when no lead event states its own ("the case was
+    heard by a judge Monday"): the first day its text names after the headline."""
+    if len(sentence_starts) < 2:
+        return None
+    end = sentence_starts[_LEAD] if len(sentence_starts) > _LEAD else None
+    return next((te for te in days if sentence_starts[1] <= te.start
+                 and (end is None or te.start < end)), None)
+
+
 def fill_from_context(events: list[Event], sentence_starts: list[int],
                       places: list[Place], actor_spans: list[tuple[int, int]] = (),
-                      doc=None) -> None:
-    """Give undated and unplaced events the reference date and place of the narration."""
+                      doc=None, dateline: Place | None = None,
+                      home: str | None = None, inferred: Spans = frozenset(),
+                      times: list[TimeExpr] = ()) -> None:
+    """Give undated and unplaced events the reference date and place of the narration, and
+    failing that the place of the story."""
     def index(ev: Event) -> int:
         return bisect_right(sentence_starts, ev.sentence_start) - 1
 
     order = sorted(events, key=lambda e: e.sentence_start)
     lead = next((e for e in order if _in_scope(e) and _own_date(e) and index(e) < _LEAD), None)
+    days = _stated_days(doc, list(times))
+    story_day = None if lead is not None else _story_day(days, sentence_starts)
     for ev in order:
         if ev.location is None and ev.type in PLACED and _in_scope(ev):
-            got = sentence_place(ev, places, list(actor_spans), doc)
+            got = sentence_place(ev, places, list(actor_spans), doc, inferred)
             if got is not None:
                 ev.location = got
                 ev.field_rules["location"] = "place_in_sentence"
@@ -129,20 +197,36 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             if ref is None and here <= 1:
                 ref = next((e for e in after if _own_date(e)), None)
             rule = "reference_time"
+            # with no dated lead: "On Thursday, parents walked in ... Others rallied ...",
+            # the day the narration last stated, when no event of its own carries it
             if ref is None and lead is not None:
                 ref, rule = lead, "lead_time"
+            told = None if ref is not None else next(
+                (te for te in reversed(days) if te.start < ev.sentence_start
+                 and here - bisect_right(sentence_starts, te.start) + 1 <= _WINDOW), None)
             if ref is not None:
                 ev.date, ev.date_precision = ref.date, ref.date_precision
                 ev.field_rules["date"] = f"{rule}:{ref.id}"
+            elif (told or story_day) is not None:
+                te = told or story_day
+                ev.date, ev.date_precision = te.date_start, "day"
+                ev.field_rules["date"] = f"{'narrative' if told else 'story'}_time:{te.start}"
         if ev.location is None and ev.type in PLACED:
-            ref = next((e for e in reversed(before) if _own_place(e) and fits(e.location, ev)),
-                       None)
+            ref = next((e for e in reversed(before)
+                        if _own_place(e) and fits(e.location, ev, inferred)), None)
             if ref is None and here <= 1:
-                ref = next((e for e in after if _own_place(e) and fits(e.location, ev)), None)
+                ref = next((e for e in after
+                            if _own_place(e) and fits(e.location, ev, inferred)), None)
             if ref is not None:
                 ev.location = ref.location
                 ev.field_rules["location"] = f"reference_place:{ref.id}"
     town = focal_place(places)
+    story = story_place(places, sentence_starts, town, dateline, home)
+    if story is not None:
+        for ev in order:
+            if ev.location is None and _in_scope(ev) and _set_in_story(ev, story):
+                ev.location = story
+                ev.field_rules["location"] = "story_place"
     for ev in order:
         here = ev.location
         if town is not None and here is not None and _specificity(here) < 3 and \
@@ -156,38 +240,96 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
 # Actors of no stated country that belong to the country the story happens in: named people
 # and state or civil roles ("the judge", "police", "residents"); not unidentified gunmen.
 _UNAFFILIATED_SECTORS = frozenset({"UAF"})
+_DATELINE_WEIGHT = 2
 
 
-def home_country(places: list[Place]) -> str | None:
-    """The country the story happens in: the one its resolved places name, when one clearly
-    leads (by two or more different names, and half again as often as the next)."""
-    counts = Counter(p.country for p in places if p.country).most_common(2)
-    if not counts or len({p.text for p in places if p.country == counts[0][0]}) < 2:
+def home_country(places: list[Place], mentions: list[Mention] = (),
+                 dateline: Place | None = None) -> str | None:
+    """The country the story happens in, decided once per article: the one its resolved
+    places, its coded actors ("South Korean police", "Senator Clinton") and its dateline
+    name, when one clearly leads (by two different names or three mentions, and half again as
+    much evidence as the next).  Local news seldom names its own country, but its towns and its
+    officials do."""
+    score: Counter = Counter()
+    names: dict[str, set[str]] = {}
+    evidence = [(p.country, p.text) for p in places if p.country]
+    evidence += [(m.country, m.text) for m in mentions
+                 if m.country and m.country not in _NON_STATE and m.text.lower() not in _PRONOUNS]
+    for country, text in evidence:
+        score[country] += 1
+        names.setdefault(country, set()).add(text.lower())
+    if dateline is not None and dateline.country:
+        score[dateline.country] += _DATELINE_WEIGHT
+        names.setdefault(dateline.country, set()).add(dateline.text.lower())
+    ranked = score.most_common(2)
+    if not ranked or (len(names[ranked[0][0]]) < 2 and ranked[0][1] < 3):
+        return None  # one name said once or twice may be misread ("Georgia")
+    if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
+        return _people_s_country(mentions)
+    return ranked[0][0]
+
+
+def _people_s_country(mentions: list[Mention]) -> str | None:
+    """A story between states ("senators condemned North Korea's test") is told among the
+    people of one of them: the country of most of its named people, when they clearly
+    outnumber the rest (five or more, twice the next)."""
+    people = Counter(m.country for m in mentions if m.kind == "person" and m.country
+                     and m.country not in _NON_STATE and m.text.lower() not in _PRONOUNS)
+    ranked = people.most_common(2)
+    if not ranked or ranked[0][1] < 5 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return None
-    if len(counts) > 1 and counts[0][1] < 1.5 * counts[1][1]:
-        return None
-    return counts[0][0]
+    return ranked[0][0]
 
 
-def _domestic(ref: ActorRef) -> bool:
-    if ref.country:
+_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their",
+                       "we", "i", "us", "who"})
+
+
+def domestic(ref: ActorRef | Mention, agent: bool = False) -> bool:
+    """An actor of no stated country that belongs to the story's: a named person or a state or
+    civil role, not an unidentified armed group or a pronoun (its antecedent decides).  An
+    ``agent`` (who acted or spoke: "Democrats", "business owners", "supporters of the bill")
+    is an actor whatever its words; a recipient phrase may be no actor ("the exchange")."""
+    if ref.country or ref.sector in _UNAFFILIATED_SECTORS:
         return False
-    if ref.sector in _UNAFFILIATED_SECTORS:
+    if (ref.text or "").lower() in _PRONOUNS:
         return False
-    return bool(ref.name) or ref.sector is not None
+    return bool(ref.name) or ref.sector is not None or (agent and bool(ref.text.strip()))
 
 
-def fill_home_country(events: list[Event], home: str | None) -> None:
-    """Domestic actors with no country of their own take the story's country."""
+def fill_home_country(events: list[Event], home: str | None) -> Spans:
+    """Domestic actors with no country of their own take the story's country; returns the
+    spans so coded."""
     if home is None:
-        return
+        return frozenset()
+    coded = set()
     for ev in events:
         for side in ("sources", "targets"):
-            refs = getattr(ev, side)
-            if any(_domestic(a) for a in refs):
-                setattr(ev, side, [replace(a, country=home) if _domestic(a) else a
+            refs, agent = getattr(ev, side), side == "sources"
+            coded |= {(a.start, a.end) for a in refs if domestic(a, agent)}
+            if any(domestic(a, agent) for a in refs):
+                setattr(ev, side, [replace(a, country=home) if domestic(a, agent) else a
                                    for a in refs])
                 ev.field_rules[side] = f"{ev.field_rules.get(side, '')}+home_country"
+    return frozenset(coded)
+
+
+_VICTIM_SECTORS = frozenset({"CVL", "CIV"})
+
+
+def victims_of_the_place(events: list[Event], inferred: Spans) -> None:
+    """Civilians hit by an attack whose country was only the story's ("nine people were
+    killed in Munich", in an American story) are of the country where it happened."""
+    for ev in events:
+        country = ev.location.country if ev.type == "ASSAULT" and ev.location else None
+        if not country:
+            continue
+        hit = [i for i, a in enumerate(ev.targets) if (a.start, a.end) in inferred
+               and a.sector in _VICTIM_SECTORS and a.country != country]
+        for i in hit:
+            ev.targets[i] = replace(ev.targets[i], country=country)
+        if hit:
+            ev.field_rules["targets"] += "+victim_country_from_location"
 
 
 # Acts only a state's authorities perform: with no agent named, the state where they happen.

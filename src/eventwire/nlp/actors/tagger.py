@@ -41,9 +41,6 @@ __all__ = ["ActorTagger", "code_actor_text", "load_actor_dictionary"]
 
 _PRIORITY = ("group", "igo", "person", "country", "capital", "demonym", "people", "title",
              "sector", "place", "ignore")
-# Sectors for which a mention without a country takes the article's country: domestic
-# actors are rarely given a nationality in their own country's news.
-CONTEXT_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "PRM", "REB", "CVL", "UAF", "OPP", "REF"}
 
 
 def build_matcher(nlp: Language, dictionary: ActorDictionary) -> PhraseMatcher:
@@ -96,13 +93,15 @@ def find_hits(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary) -> 
 
 
 class ArticleContext:
-    """Which country the article is about: places named, names mentioned, the dateline."""
+    """Where the article happens, for proxies ("Iran-backed militias" fight where the news
+    is): places named, names mentioned, the dateline.  Which country unmarked domestic actors
+    ("police", "the judge") belong to is decided once, by the event stage, when the article's
+    places are resolved (``eventwire.events.context.home_country``)."""
 
     def __init__(self, doc: Doc, hits: list[Hit], dictionary: ActorDictionary):
         self.scores: dict[str, float] = {}
         self.where: dict[str, float] = {}  # countries named as places and in the dateline
         self.locative: set[int] = set()
-        places = 0
         for h in hits:
             e = h.get("country", "capital", "demonym", "people", "place")
             if e is None or h.top.kind in ("group", "igo") or not e.country:
@@ -112,7 +111,7 @@ class ArticleContext:
                 e.kind in ("country", "capital") and is_locative(doc, h.start, h.end)
             ):
                 self.locative.add(h.start)
-                weight, places = 2.0, places + 1
+                weight = 2.0
                 self.where[e.country] = self.where.get(e.country, 0.0) + 1.0
             self.scores[e.country] = self.scores.get(e.country, 0.0) + weight
         dateline = doc._.dateline or ""
@@ -122,11 +121,6 @@ class ArticleContext:
                     self.scores[e.country] = self.scores.get(e.country, 0.0) + 2.0
                     self.where[e.country] = self.where.get(e.country, 0.0) + 2.0
                     break
-
-        # Unmarked domestic actors take the article's country only when one clearly leads.
-        ranked = sorted(((s, c) for c, s in self.scores.items()), reverse=True)
-        clear = len(ranked) == 1 or (len(ranked) > 1 and ranked[0][0] >= 1.5 * ranked[1][0])
-        self.home = ranked[0][1] if ranked and places and clear else None
 
     def country(self, exclude: str | None = None) -> str | None:
         """Where the article happens, other than ``exclude`` (a backer is not where its proxy
@@ -151,8 +145,6 @@ def _chunk_drafts(chunk: Chunk, ctx: ArticleContext) -> list[Draft]:
     rule, conf = ("title" if kind == "person" else "sector"), 0.8
     if not countries and chunk.backed_by:
         countries, rule, conf = [ctx.country(exclude=chunk.backed_by)], "backed+context", 0.6
-    elif not countries and sector in CONTEXT_SECTORS and ctx.home:
-        countries, rule, conf = [ctx.home], f"{rule}+context", 0.45
     if not countries:
         countries, conf = [None], 0.6
     drafts = []

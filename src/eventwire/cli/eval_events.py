@@ -98,7 +98,8 @@ def _sentences(r: dict, as_json: bool) -> None:
     Console(width=max(console.width, 130)).print(conf)
 
 
-_KEYS = ("event", "source", "target", "date_exact", "location_50km", "dead_exact")
+_KEYS = ("event", "source", "target", "date_exact", "location_50km", "location_area",
+         "dead_exact")
 
 
 def _articles(r: dict, as_json: bool, show: int, halves: bool) -> None:
@@ -127,6 +128,7 @@ def _articles(r: dict, as_json: bool, show: int, halves: bool) -> None:
     row("target country F1", lambda x: x["target"]["f1"], "matched events")
     row("date exact", lambda x: x["date_exact"], "{} / {}".format(*c["date"]))
     row("location <= 50 km", lambda x: x["location_50km"], "{} / {}".format(*c["location"]))
+    row("location, or same area", lambda x: x["location_area"], "country/region named alike")
     row("dead exact", lambda x: x["dead_exact"], "{} / {}".format(*c["dead"]))
     console.print(table)
     for kind in ("missed", "false"):

@@ -14,11 +14,11 @@ Articles (JSON Lines, one article with its events per line), scored as the gold'
 says: a system event matches a gold event of the same type whose `sentence` or one of its
 `mentions` its sentence overlaps, each gold event at most once (a second record of one real
 event is a false event); on matched events, source and target country F1 (ISO codes, IGOs as
-"IGO"), date exact, location within 50 km (or the same named area: a country has no single
-point) and dead exact, each over the matched gold events that state the value.  Every false,
-missed and wrong-argument case is kept as an error record.  Events flagged negated,
-hypothetical or aggregate are not events an analyst counts and are left out.  Half A is the
-articles on odd lines of the file (1st, 3rd...), half B the others.
+"IGO"), date exact, location within 50 km (and, beside it, within 50 km or the same named
+area: a country has no single point) and dead exact, each over the matched gold events that
+state the value.  Every false, missed and wrong-argument case is kept as an error record.
+Events flagged negated, hypothetical or aggregate are not events an analyst counts and are
+left out.  Half A is the articles on odd lines of the file (1st, 3rd...), half B the others.
 """
 
 from __future__ import annotations
@@ -395,6 +395,7 @@ class _Tally:
         default_factory=lambda: {"source": Counter(), "target": Counter()})
     date: list[int] = field(default_factory=lambda: [0, 0])
     location: list[int] = field(default_factory=lambda: [0, 0])
+    area: list[int] = field(default_factory=lambda: [0, 0])
     dead: list[int] = field(default_factory=lambda: [0, 0])
 
     def add(self, other: _Tally) -> None:
@@ -403,7 +404,7 @@ class _Tally:
         self.gold += other.gold
         for side in self.sides:
             self.sides[side].update(other.sides[side])
-        for k in ("date", "location", "dead"):
+        for k in ("date", "location", "area", "dead"):
             mine, theirs = getattr(self, k), getattr(other, k)
             mine[0] += theirs[0]
             mine[1] += theirs[1]
@@ -417,6 +418,7 @@ class _Tally:
             "source": prf(**{k: self.sides["source"][k] for k in ("tp", "pred", "gold")}),
             "target": prf(**{k: self.sides["target"][k] for k in ("tp", "pred", "gold")}),
             "date_exact": ratio(self.date), "location_50km": ratio(self.location),
+            "location_area": ratio(self.area),
             "dead_exact": ratio(self.dead),
             "counts": {"tp": self.tp, "pred": self.pred, "gold": self.gold,
                        "date": list(self.date), "location": list(self.location),
@@ -485,8 +487,12 @@ def score_article(art: GoldArticle, events: list[Event]) -> tuple[_Tally, list[d
         loc = g.get("location")
         if isinstance(loc, dict) and loc.get("lat") is not None:
             t.location[1] += 1
-            ok = same_place(e.location, loc)
+            pl = e.location
+            ok = bool(pl is not None and pl.lat is not None and pl.lon is not None
+                      and km(pl.lat, pl.lon, float(loc["lat"]), float(loc["lon"])) <= 50)
             t.location[0] += ok
+            t.area[0] += same_place(pl, loc)
+            t.area[1] += 1
             if not ok:
                 wrong.append("location")
         if g.get("dead") is not None:

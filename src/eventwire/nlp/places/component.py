@@ -80,7 +80,7 @@ class PlacesComponent:
         text = doc._.text
         toponyms = recognise(doc, self.rules, self.gaz)
         self._resolve(doc, text, toponyms)
-        toponyms = _without_foreign_persons(toponyms)
+        toponyms = _without_foreign_persons(text, toponyms)
         toponyms = [t for t in toponyms if not _unsupported_guess(t)]
         area = _local_area([t.pick for t in toponyms if t.pick is not None])
         if area is not None:
@@ -301,14 +301,23 @@ def _unsupported_guess(t: Toponym) -> bool:
             and t.relation is None)
 
 
-def _without_foreign_persons(toponyms: list[Toponym]) -> list[Toponym]:
+_PLACED_BEFORE = re.compile(
+    r"\b(?:in|near|outside|from|residents\s+of|people\s+of|(?:city|town|village|mayor|"
+    r"outskirts|streets)\s+of)\s+$", re.I)
+
+
+def _without_foreign_persons(text: str, toponyms: list[Toponym]) -> list[Toponym]:
     """A lone name the NER took for a person stays a town only in a country the story's
-    other places lie in ("Obama" in a US story is the man, not the town in Japan); a
-    country, region or capital ("central Mali") stays."""
+    other places lie in ("Obama" in a US story is the man, not the town in Japan), or when
+    a word before it places something there ("residents of Gainesville"); a country, region
+    or capital ("central Mali") stays."""
     countries = {t.pick.cc for t in toponyms
                  if t.pick is not None and not t.rule.startswith(PERSON_RULE)}
+    placed = {t.text for t in toponyms if t.rule.startswith(PERSON_RULE)
+              and _PLACED_BEFORE.search(text, max(0, t.start - 20), t.start)}
     return [t for t in toponyms if not t.rule.startswith(PERSON_RULE) or (
-        t.pick is not None and (t.pick.kind != "city" or t.pick.cc in countries))]
+        t.pick is not None and (t.pick.kind != "city" or t.pick.cc in countries
+                                or t.text in placed))]
 
 
 def _local_area(picks: list[Entry]) -> tuple[str, str] | None:

@@ -128,7 +128,7 @@ def _articles(r: dict, as_json: bool, show: int, halves: bool) -> None:
     row("target country F1", lambda x: x["target"]["f1"], "matched events")
     row("date exact", lambda x: x["date_exact"], "{} / {}".format(*c["date"]))
     row("location <= 50 km", lambda x: x["location_50km"], "{} / {}".format(*c["location"]))
-    row("location, or same area", lambda x: x["location_area"], "country/region named alike")
+    row("location, or same area", lambda x: x["location_area"], "area of the same name")
     row("dead exact", lambda x: x["dead_exact"], "{} / {}".format(*c["dead"]))
     console.print(table)
     for kind in ("missed", "false"):

@@ -11,6 +11,7 @@ the process that started the run.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -53,6 +54,9 @@ def _build(model: str, lexicon_files: tuple[str, ...], actor_files: tuple[str, .
     for name in COMPONENTS[:COMPONENTS.index(upto) + 1]:
         nlp.add_pipe(name, config=config.get(name, {}))
     check_order(nlp)
+    # The model's million objects live as long as the process: frozen, the garbage collector
+    # stops walking them on every collection (a tenth of ingest CPU otherwise).
+    gc.freeze()
     return nlp
 
 

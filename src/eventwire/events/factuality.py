@@ -144,5 +144,14 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
 
 
 def _headline(tok: Token) -> bool:
-    """The token is in the first line of the text (the headline)."""
-    return "\n" not in tok.doc.text[:tok.idx]
+    """The token is in the first line of the text (the headline).  Where that line ends is
+    kept on the Doc: ``doc.text`` builds the whole text anew at every call."""
+    doc = tok.doc
+    end = doc.user_data.get(_HEADLINE_END)
+    if end is None:
+        end = doc.text.find("\n")
+        end = doc.user_data[_HEADLINE_END] = len(doc.text) if end < 0 else end
+    return tok.idx <= end
+
+
+_HEADLINE_END = "eventwire.headline_end"

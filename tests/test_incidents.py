@@ -267,3 +267,20 @@ def test_a_failed_batch_leaves_no_half_counted_incident_behind(store, monkeypatc
     resolve_batch(store, [c[0]], [c[1]])  # the batch again, as a retried ingest does
     assert incident_of(store, "c-e1") == incident_of(store, "a-e1")
     assert _total_events(store) == 2
+
+
+def test_a_place_only_inherited_from_the_story_does_not_split_a_report_off():
+    """A report whose event has no place of its own takes its story's town (events/context);
+    that town says nothing about where the act was, so it neither joins nor splits."""
+    from tests.incident_fixtures import report as make
+
+    def of(place, rule):
+        art, anno = make("b", MARKET_B, "stormed", day=TUESDAY, place=place, source="Punch")
+        anno.events[0].field_rules["location"] = rule
+        return art, anno
+
+    for rule, joins in (("story_place+focal_town", True), ("place_in_sentence", False)):
+        with Store(":memory:") as s:
+            _a(s)
+            store_batch(s, of(ZARIA, rule))
+            assert (incident_of(s, "a-e1") == incident_of(s, "b-e1")) is joins, rule

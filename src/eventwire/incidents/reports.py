@@ -39,6 +39,10 @@ governor mayor senator council ministry army party union
 LEAD_CHARS = 600
 # Event-date rules of the coder that stand for "when it was reported", not "when it happened".
 PUBLICATION_RULES = frozenset({"publication_date"})
+# Day and place an event only inherits from its story (events/context.py): weak evidence
+# that two reports are of one incident.
+INHERITED_DATE = ("story_time:", "narrative_time:")
+INHERITED_PLACE = "story_place"
 # Suffixes stripped to compare trigger words across inflections ("shot", "shooting").
 _SUFFIXES = ("ings", "ing", "ions", "ion", "ed", "es", "s")
 
@@ -231,8 +235,12 @@ def report_of(row: dict, article: dict, body: str | None) -> Report:
     day, precision = row.get("date"), row.get("date_precision")
     if day is not None and precision is None:
         precision = "day"
-    if (_json(row.get("field_rules")) or {}).get("date") in PUBLICATION_RULES:
-        precision = "published"  # the coder fell back on the article's date
+    rules = _json(row.get("field_rules")) or {}
+    date_rule = rules.get("date") or ""
+    if date_rule in PUBLICATION_RULES or date_rule.startswith(INHERITED_DATE):
+        precision = "published"  # the coder fell back on the article's or the story's day
+    if (rules.get("location") or "").startswith(INHERITED_PLACE):
+        loc = None  # the story's place, not one the text gives this event
     if day is None and published is not None:
         day, precision = published.date(), "published"
     sentence = body[row["sentence_start"]:row["sentence_end"]] if body else ""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -113,12 +113,17 @@ class ActorDictionary:
 
     entries: dict[str, list[ActorEntry]]
     country_names: dict[str, str]
+    # (key, matched text) -> the entries whose case fits, in the tagger's priority order: the
+    # tagger's memo (the same phrases recur in every article), emptied when an entry is added
+    fitting: dict[tuple[str, str], tuple[ActorEntry, ...]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     def lookup(self, alias: str) -> list[ActorEntry]:
         return self.entries.get(_key(alias), [])
 
     def add(self, entry: ActorEntry, override: bool = False) -> None:
         """Add an entry; one per alias and kind, the later file winning when ``override``."""
+        self.fitting.clear()
         bucket = self.entries.setdefault(_key(entry.alias), [])
         for i, old in enumerate(bucket):
             if old.kind == entry.kind == "person" and old.country == entry.country and (

@@ -27,7 +27,7 @@ from eventwire.nlp.actors.chunks import (
     combine_sectors,
     read_chunks,
 )
-from eventwire.nlp.actors.dictionary import ActorDictionary, load_actor_dictionary
+from eventwire.nlp.actors.dictionary import ActorDictionary, ActorEntry, load_actor_dictionary
 from eventwire.nlp.actors.people import Draft, link_people
 from eventwire.nlp.actors.syntax import (
     PLACE_NOUNS,
@@ -60,11 +60,9 @@ def find_hits(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary) -> 
     matches = matcher(doc)
     doc.user_data[_MATCHED] = [(start, end) for _, start, end in matches]
     for match_id, start, end in matches:
-        words = doc[start:end].text.split()
-        entries = [e for e in dictionary.entries[strings[match_id]] if e.case_ok(words)]
+        entries = _fitting(dictionary, strings[match_id], doc[start:end].text)
         if entries:
-            entries.sort(key=lambda e: _PRIORITY.index(e.kind))
-            found.append(Hit(start, end, entries))
+            found.append(Hit(start, end, list(entries)))
     found.sort(key=lambda h: (h.start - h.end, h.start))
     taken = bytearray(len(doc))
     person_len = [0] * len(doc)
@@ -90,6 +88,24 @@ def find_hits(doc: Doc, matcher: PhraseMatcher, dictionary: ActorDictionary) -> 
             hits.append(h)
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _fitting(dictionary: ActorDictionary, key: str, text: str) -> tuple[ActorEntry, ...]:
+    """The entries of a matched phrase whose capitalisation fits its text, in priority
+    order, remembered by the dictionary: the same phrases recur in every article."""
+    memo = dictionary.fitting
+    found = memo.get((key, text))
+    if found is None:
+        if len(memo) >= _FITTING_MAX:  # spellings grow without end on a big corpus
+            memo.clear()
+        words = text.split()
+        found = memo[(key, text)] = tuple(sorted(
+            (e for e in dictionary.entries[key] if e.case_ok(words)),
+            key=lambda e: _PRIORITY.index(e.kind)))
+    return found
+
+
+_FITTING_MAX = 50_000
 
 
 class ArticleContext:

@@ -68,10 +68,10 @@ def labelling_statements(sent: Span, found: list[Trigger]) -> list[Trigger]:
     taken = {t.token.i for t in found if t.type in ("ACCUSE", "SUPPORT")}
     out = []
     for tok in sent:
-        if tok.i in taken or not any(c.dep_ == "nsubj" for c in tok.children):
+        if tok.i in taken:
             continue
-        label = label_of(tok)
-        if label is None or _about_harm(tok):
+        label = label_of(tok)  # None for all but labelling verbs: the cheap test goes first
+        if label is None or not any(c.dep_ == "nsubj" for c in tok.children) or _about_harm(tok):
             continue
         if is_critical(tok, label):
             trig = Trigger(tok, _ACCUSE, "ACCUSE", "disapprove", "rule:labelling")

@@ -21,8 +21,8 @@ KILLER = textwrap.dedent("""
     real = store._insert
     calls = {"articles": 0}
 
-    def insert(table, rows):
-        real(table, rows)
+    def insert(table, rows, **kw):
+        real(table, rows, **kw)
         if table == "articles":
             calls["articles"] += 1
             if calls["articles"] == 3:  # third batch: rows written, transaction still open

@@ -50,10 +50,10 @@ def test_failed_batch_leaves_nothing_behind(tmp_path, monkeypatch):
     s.write_batch([art(1)])
     real = s._insert
 
-    def broken(table, rows):
+    def broken(table, rows, **kw):
         if table == "events":
             raise duckdb.IOException("disk full")
-        real(table, rows)
+        real(table, rows, **kw)
 
     monkeypatch.setattr(s, "_insert", broken)
     batch = [art(2), art(3)]
@@ -128,6 +128,21 @@ def test_insert_new_keeps_one_of_each_key(tmp_path):
         assert s.count("inputs") == 2
         insert_new(s.con, "mentions", pa.Table.from_pylist([{"article_id": "x", "start": 1}] * 2))
         assert s.count("mentions") == 2  # unkeyed tables take every row
+        # rows the caller knows are new: no lookup, but repeats within them still go
+        fresh = pa.Table.from_pylist([{"raw_hash": "k", "source_path": "/b", "record": "1"}] * 2)
+        insert_new(s.con, "inputs", fresh, unstored=True)
+        assert s.count("inputs") == 3
+
+
+def test_an_event_coded_twice_in_a_new_article_is_stored_once(tmp_path):
+    a = art(7)
+    twice = annos(a)
+    twice.events = twice.events * 2
+    with Store(str(tmp_path / "s.duckdb")) as s:
+        assert s.write_batch([a], [twice]) == (1, 0)
+        assert s.count("events") == 1
+        assert s.write_batch([a], [twice]) == (0, 1)  # a replay adds nothing
+        assert s.count("events") == 1
 
 
 def test_memory_limit_applies_and_bad_value_is_one_line(tmp_path):

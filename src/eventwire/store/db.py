@@ -155,10 +155,12 @@ class Store:
 
         def work() -> None:
             self._insert("inputs", input_rows(articles))
+            # rows of articles not stored: no key of theirs can be stored (an event id holds
+            # its article's), so only repeats within the batch are dropped, with no lookup
             self._insert("articles", [article_row(a) | {"annotated": annotations is not None}
-                                      for a in fresh.values()])
+                                      for a in fresh.values()], unstored=True)
             for table, trows in annotation_rows(annos).items():
-                self._insert(table, trows)
+                self._insert(table, trows, unstored=True)
 
         self.atomic(work, len(fresh))
 
@@ -205,9 +207,9 @@ class Store:
             self.con = self._connect()
             self._since_connect = 0
 
-    def _insert(self, table: str, rows: list[dict]) -> None:
+    def _insert(self, table: str, rows: list[dict], unstored: bool = False) -> None:
         if rows:
-            insert_new(self.con, table, pa.Table.from_pylist(rows))
+            insert_new(self.con, table, pa.Table.from_pylist(rows), unstored)
 
     # -- reading -------------------------------------------------------------------------
 
@@ -249,16 +251,21 @@ class Store:
             "SELECT * FROM articles WHERE id IN (SELECT unnest(?)) ORDER BY id", [ids])]
 
 
-def insert_new(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
+def insert_new(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table,
+               unstored: bool = False) -> None:
     """Insert ``rows`` into ``table``; for a keyed table only rows whose key is not stored
     yet (the first of any repeats within ``rows``), so a replayed batch adds nothing.  Keys
-    are looked up by a join driven by the batch, so memory stays that of the batch."""
+    are looked up by a join driven by the batch, so memory stays that of the batch; with
+    ``unstored`` (the caller knows none of the keys can be stored) only repeats are dropped,
+    without the join, which reads the whole key column of the table."""
     key = KEYS.get(table)
     if key is not None and rows.num_rows:
         cols = ", ".join(key)
-        with _registered(con, "_keys", rows.select(list(key))):
-            stored = set(con.execute(f"SELECT {cols} FROM {table} SEMI JOIN _keys USING ({cols})"
-                                     ).fetchall())
+        stored: set[tuple] = set()
+        if not unstored:
+            with _registered(con, "_keys", rows.select(list(key))):
+                stored = set(con.execute(f"SELECT {cols} FROM {table} SEMI JOIN _keys "
+                                         f"USING ({cols})").fetchall())
         keep, first = [], set()
         for k in zip(*(rows.column(c).to_pylist() for c in key), strict=True):
             keep.append(k not in stored and k not in first)

@@ -82,6 +82,7 @@ def build(path: str, n_events: int) -> None:
     import duckdb
 
     from eventwire.store import Store
+    from eventwire.store.derived import ACTORS_SQL
     from eventwire.store.search import refresh_search_index
 
     t0 = time.perf_counter()
@@ -144,7 +145,7 @@ def build(path: str, n_events: int) -> None:
         INSERT INTO events (id, article_id, type, mode, contexts, quad, sentence_start,
             sentence_end, trigger_start, trigger_end, trigger, rule, confidence, sources,
             targets, date, date_precision, location, place_name, country, admin1, lat, lon,
-            dead, negated, hypothetical, reported_threat, aggregate, field_rules)
+            dead, negated, hypothetical, reported_threat, aggregate, field_rules, actors)
         SELECT {EVENT_ID}, {ARTICLE_ID},
                {sql_list(TYPES)}[ti + 1], NULL, [], NULL, start, start + length(sentence),
                start + instr(sentence, {sql_list(VERBS)}[ti + 1]) - 1,
@@ -154,17 +155,17 @@ def build(path: str, n_events: int) -> None:
                json_array(json_object('text', 'The ' || {sql_list(ACTORS)}[ai + 1],
                    'start', start, 'end', start + 4 + length({sql_list(ACTORS)}[ai + 1]),
                    'country', {sql_list(COUNTRIES)}[ci + 1],
-                   'sector', {sql_list(SECTORS)}[ai + 1])),
+                   'sector', {sql_list(SECTORS)}[ai + 1])) AS sources,
                json_array(json_object('text', 'the ' || {sql_list(ACTORS)}[bi + 1],
                    'country', {sql_list(COUNTRIES)}[ci + 1],
-                   'sector', {sql_list(SECTORS)}[bi + 1])),
+                   'sector', {sql_list(SECTORS)}[bi + 1])) AS targets,
                DATE '{FIRST_DAY}' + day, CASE WHEN day IS NOT NULL THEN 'day' END, NULL,
                CASE WHEN NOT unlocated THEN town END,
                CASE WHEN NOT unlocated THEN {sql_list(COUNTRIES)}[ci + 1] END, NULL,
                CASE WHEN NOT unlocated THEN {centre_lat} + (hash(eid * 3) % 600) / 100.0 - 3 END,
                CASE WHEN NOT unlocated THEN {centre_lon} + (hash(eid * 5) % 600) / 100.0 - 3 END,
                CASE WHEN ti = 15 THEN (hash(eid) % 20)::INT END, false, false, false, false,
-               '{{}}'
+               '{{}}', {ACTORS_SQL}  -- as the store derives them on insert
         FROM s3 ORDER BY eid""")
     for table, sql in {
         "mentions": f"SELECT {ARTICLE_ID}, start, start + 4 + "

@@ -21,6 +21,7 @@ import duckdb
 
 from eventwire.errors import EventwireError
 from eventwire.events.plover import EVENT_TYPES
+from eventwire.store.derived import ACTOR_STRUCT, EVENT_ROW
 from eventwire.store.search import (
     QUOTE_REF,
     SENTENCE,
@@ -39,8 +40,6 @@ MAX_TEXT = 200  # longest name, code or id a filter takes
 MAX_WORDS_TEXT = 500  # longest search text
 MAX_VALUES = 20  # most types or countries in one filter
 EARTH_KM = 6371.0088
-_ACTOR_STRUCT = ('[{"text":"VARCHAR","name":"VARCHAR","country":"VARCHAR",'
-                 '"sector":"VARCHAR","attributed_by":"VARCHAR"}]')
 EVENT_JSON_COLUMNS = ("sources", "targets", "location", "field_rules")
 
 
@@ -184,8 +183,8 @@ def event_where(con: duckdb.DuckDBPyConnection, f: EventFilter,
         params += [f.lat - dlat, f.lat + dlat, f.lat, f.lat, f.lon, f.radius_km]
     if f.actor or f.actor_code:
         cond, cparams = _actor_condition(f.actor, f.actor_code)
-        clauses.append(f"len(list_filter(from_json(e.sources, '{_ACTOR_STRUCT}') || "
-                       f"from_json(e.targets, '{_ACTOR_STRUCT}'), lambda x: {cond})) > 0")
+        clauses.append(f"len(list_filter(from_json(e.sources, '{ACTOR_STRUCT}') || "
+                       f"from_json(e.targets, '{ACTOR_STRUCT}'), lambda x: {cond})) > 0")
         params += cparams
     if f.text:
         sql, tparams = _text_condition(con, "event", "e.id", f.text, SENTENCE, indexed)
@@ -464,10 +463,11 @@ def event_breakdown(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int =
                     indexed: bool | None = None) -> dict:
     """Top types, countries and actors (source or target) among the matching events.
 
-    Types and countries are exact.  Actors are read from the events' JSON, which costs more:
-    over ``ACTOR_SAMPLE`` matching events they are counted in a sample of storage blocks
-    of about that many (``actors_sample`` then gives its size), so the first view of a large
-    store stays quick; the top names of a large set barely move with sampling.
+    Types and countries are exact.  Actors (each event's ``actors`` pairs, derived from its
+    JSON when stored) cost more: over ``ACTOR_SAMPLE`` matching events they are counted in
+    a sample of storage blocks of about that many (``actors_sample`` then gives its size),
+    so the first view of a large store stays quick; the top names of a large set barely
+    move with sampling.
     """
     body, params = _matching(con, f, indexed)
     # types and countries in one scan: a row per type (country NULL), then per country
@@ -481,14 +481,13 @@ def event_breakdown(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int =
     if total > ACTOR_SAMPLE:
         sample = 100.0 * ACTOR_SAMPLE / total
         body, params = _matching(con, f, indexed, sample_pct=sample)
+    # an event counts once per name (by its row number: ids are unique, and a number is
+    # cheaper to count distinct than a string); its code is the name's most frequent one
     actors = fetch_dicts(
-        con, "SELECT coalesce(x.name, x.text) AS key, "
-             "mode(nullif(concat_ws(' ', x.country, x.sector), '')) AS code, "
-             "count(DISTINCT id) AS n FROM (SELECT e.id, unnest("
-             f"from_json(e.sources, '{_ACTOR_STRUCT}') || "
-             f"from_json(e.targets, '{_ACTOR_STRUCT}')) AS x{body}) "
-             "WHERE coalesce(x.name, x.text) IS NOT NULL "
-             "GROUP BY 1 ORDER BY n DESC, key LIMIT ?", params + [limit])
+        con, "SELECT x.key AS key, mode(x.code) AS code, count(DISTINCT row) AS n FROM "
+             f"(SELECT e.rowid AS row, unnest(e.actors) AS x{body}) "
+             "WHERE x.key IS NOT NULL GROUP BY 1 ORDER BY n DESC, key LIMIT ?",
+        params + [limit])
     sampled = (con.execute(f"SELECT count(*){body}", params).fetchone()[0]
                if sample is not None else None)
     return {"total": total, "types": types[:limit], "countries": countries, "actors": actors,
@@ -500,8 +499,8 @@ def export_rows(con: duckdb.DuckDBPyConnection, f: EventFilter, cap: int,
     """Full rows of the newest ``cap`` matching events, their articles' metadata, and
     whether more matched."""
     body, params = _matching(con, f, indexed)
-    rows = fetch_dicts(con, f"SELECT e.*{body} ORDER BY e.date DESC NULLS LAST, e.id LIMIT ?",
-                       params + [cap + 1])
+    rows = fetch_dicts(con, f"SELECT e.{EVENT_ROW}{body} ORDER BY e.date DESC NULLS LAST, "
+                            "e.id LIMIT ?", params + [cap + 1])
     ids = sorted({r["article_id"] for r in rows[:cap]})
     arts = {a["id"]: a for a in fetch_dicts(
         con, "SELECT id, url, title, published, source, site_name, body FROM articles "
@@ -646,8 +645,10 @@ def article_with_spans(con: duckdb.DuckDBPyConnection, article_id: str) -> dict 
     order = {"mentions": "start", "quotes": "content_start", "times": "start",
              "places": "start", "events": "trigger_start"}
     for table, col in order.items():
+        columns = EVENT_ROW if table == "events" else "*"
         art[table] = fetch_dicts(
-            con, f'SELECT * FROM {table} WHERE article_id = ? ORDER BY "{col}"', [article_id])
+            con, f'SELECT {columns} FROM {table} WHERE article_id = ? ORDER BY "{col}"',
+            [article_id])
     for ev in art["events"]:
         for key in EVENT_JSON_COLUMNS:
             if isinstance(ev.get(key), str):

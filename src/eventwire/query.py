@@ -268,7 +268,7 @@ def count_events(con: duckdb.DuckDBPyConnection, f: EventFilter,
     indexed = index_is_fresh(con) if indexed is None else indexed
     if f.text and indexed and _text_only(f):  # the index alone knows
         hits, params = hits_sql(con, "event", f.text)
-        return con.execute(f"SELECT count(DISTINCT ref) FROM ({hits})", params).fetchone()[0]
+        return con.execute(f"SELECT count(*) FROM ({hits})", params).fetchone()[0]
     body, params = _matching(con, f, indexed)
     return con.execute(f"SELECT count(*){body}", params).fetchone()[0]
 
@@ -282,19 +282,30 @@ def _search_events_by_index(con: duckdb.DuckDBPyConnection, text: str, limit: in
                             offset: int, with_total: bool) -> dict:
     """Words only: the index holds each event's date, so it ranks and counts on its own and
     the events table is read for the page alone."""
-    hits, params = hits_sql(con, "event", text, "ref, date")
-    if " INTERSECT " not in hits:  # INTERSECT is a set operation; one word needs DISTINCT
-        hits = f"SELECT DISTINCT * FROM ({hits})"
-    order = "ORDER BY date DESC NULLS LAST, ref LIMIT ? OFFSET ?"
-    total_sql = "count(*) OVER ()" if with_total else "NULL"
-    page = con.execute(f"SELECT ref, {total_sql} FROM ({hits}) {order}",
+    refs, total = _ranked_hits(con, "event", text, "date", "date DESC NULLS LAST, ref",
+                               limit, offset, with_total)
+    return {"total": total, "limit": limit, "offset": offset,
+            "items": _events_by_id(con, refs)}
+
+
+def _ranked_hits(con: duckdb.DuckDBPyConnection, kind: str, text: str, key: str, order: str,
+                 limit: int, offset: int, with_total: bool = True) -> tuple[list[str], int | None]:
+    """One page of the refs of ``kind`` holding every word of ``text``, ranked by ``order``
+    over the index's own ``key`` column, and how many there are (None unless asked)."""
+    hits, params = hits_sql(con, kind, text, f"ref, {key}")
+    if not with_total:
+        page = con.execute(f"SELECT ref FROM ({hits}) ORDER BY {order} LIMIT ? OFFSET ?",
+                           params + [limit, offset]).fetchall()
+        return [r[0] for r in page], None
+    # the hits once, then their top (a heap) and their count: a count over a window would
+    # keep every hit through the sort
+    page = con.execute(f"WITH h AS MATERIALIZED ({hits}) SELECT ref, (SELECT count(*) "
+                       f"FROM h) FROM h ORDER BY {order} LIMIT ? OFFSET ?",
                        params + [limit, offset]).fetchall()
-    rows = _events_by_id(con, [r[0] for r in page])
     total = page[0][1] if page else 0
-    if with_total and not page and offset:
+    if not page and offset:
         total = con.execute(f"SELECT count(*) FROM ({hits})", params).fetchone()[0]
-    return {"total": total if with_total else None, "limit": limit, "offset": offset,
-            "items": rows}
+    return [r[0] for r in page], total
 
 
 def _events_by_id(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict]:
@@ -526,6 +537,10 @@ def search_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None,
                         ("article_id", article_id)):
         _capped(name, value)
     _capped("q", text, MAX_WORDS_TEXT)
+    if text and not (speaker or speaker_code or article_id):
+        indexed = index_is_fresh(con) if indexed is None else indexed
+        if indexed:
+            return _search_quotes_by_index(con, text, limit, offset)
     clauses, params = [], []
     if speaker:
         clauses.append("contains(lower(concat_ws(' ', q.speaker_name, q.speaker)), ?)")
@@ -553,6 +568,35 @@ def search_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None,
              "LIMIT ? OFFSET ?", params + [limit, offset])
     total = con.execute(f"SELECT count(*) FROM quotes q{where}", params).fetchone()[0]
     return {"total": total, "limit": limit, "offset": offset, "items": rows}
+
+
+def _search_quotes_by_index(con: duckdb.DuckDBPyConnection, text: str, limit: int,
+                            offset: int) -> dict:
+    """Words only: ranked and counted by the index (which holds each quote's publication
+    time); the quotes and their articles are read for the page alone, in that order."""
+    refs, total = _ranked_hits(
+        con, "quote", text, "published", "published DESC NULLS LAST, "
+        "split_part(ref, ':', 1), split_part(ref, ':', 2)::INTEGER", limit, offset)
+    rows = fetch_dicts(con, "SELECT q.* FROM quotes q WHERE q.article_id IN "
+                            f"(SELECT unnest(?)) AND {QUOTE_REF} IN (SELECT unnest(?))",
+                       [sorted({r.split(":", 1)[0] for r in refs}), refs]) if refs else []
+    titles = _article_fields(con, [r["article_id"] for r in rows], "title, published")
+    rank = {ref: i for i, ref in enumerate(refs)}
+    rows.sort(key=lambda r: rank[f"{r['article_id']}:{r['content_start']}"])
+    for r in rows:
+        r["article_title"], r["published"] = titles.get(r["article_id"], (None, None))
+    return {"total": total, "limit": limit, "offset": offset, "items": rows}
+
+
+def _article_fields(con: duckdb.DuckDBPyConnection, ids: list[str],
+                    columns: str) -> dict[str, tuple]:
+    """``columns`` of the articles of ``ids``, by id."""
+    ids = sorted(set(ids))
+    if not ids:
+        return {}
+    match, param = _id_match("id", ids)
+    return {r[0]: r[1:] for r in con.execute(f"SELECT id, {columns} FROM articles "
+                                             f"WHERE {match}", param).fetchall()}
 
 
 def quote_speakers(con: duckdb.DuckDBPyConnection, limit: int = 100) -> list[dict]:
@@ -622,14 +666,23 @@ def search_articles(con: duckdb.DuckDBPyConnection, text: str | None = None,
     limit, offset = page_bounds(limit, offset)
     _capped("q", text, MAX_WORDS_TEXT)
     where, params = "", []
+    columns = ("a.id, a.title, a.published, coalesce(a.source, a.site_name) AS source, "
+               "a.dateline, a.words, a.language, a.url")
     if text:
+        indexed = index_is_fresh(con) if indexed is None else indexed
+        if indexed:  # ranked and counted by the index, read for the page alone
+            refs, total = _ranked_hits(con, "article", text, "published",
+                                       "published DESC NULLS LAST, ref", limit, offset)
+            match, param = _id_match("a.id", refs)
+            found = {r["id"]: r for r in fetch_dicts(
+                con, f"SELECT {columns} FROM articles a WHERE {match}", param)} if refs else {}
+            return {"total": total, "limit": limit, "offset": offset,
+                    "items": [found[r] for r in refs if r in found]}
         sql, params = _text_condition(con, "article", "a.id", text,
-                                      "concat_ws(' ', a.title, a.body)",
-                                      index_is_fresh(con) if indexed is None else indexed)
+                                      "concat_ws(' ', a.title, a.body)", indexed)
         where = f" WHERE {sql}"
     rows = fetch_dicts(
-        con, "SELECT a.id, a.title, a.published, coalesce(a.source, a.site_name) AS source, "
-             f"a.dateline, a.words, a.language, a.url FROM articles a{where} "
+        con, f"SELECT {columns} FROM articles a{where} "
              "ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
         params + [limit, offset])
     total = con.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0]

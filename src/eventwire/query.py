@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -414,26 +415,32 @@ def event_timeline(con: duckdb.DuckDBPyConnection, f: EventFilter, bin: str | No
     event dated 1965 among thousands from 2024 is counted in ``outside`` instead of
     squashing every bar.  The bin (day, week, month, year) follows the range's length.
     """
-    # Three scans of the matching events at most: the quartiles (with the undated count), the
-    # range inside the fence when some lie outside it, and the bins with what lies outside.
-    every, params = _matching(con, f, indexed)
-    epoch = "date_diff('day', DATE '1970-01-01', e.date)"
-    lo, hi, q1, q3, n, undated = con.execute(
-        f"SELECT min(e.date), max(e.date), quantile_cont({epoch}, 0.25), "
-        f"quantile_cont({epoch}, 0.75), count(e.date), count(*) - count(e.date){every}",
-        params).fetchone()
-    body, params = _matching(con, f, indexed, "e.date IS NOT NULL")
+    # One scan: the matching events counted per day and type (a few thousand rows at most);
+    # quartiles, range, bins and what lies outside follow from those counts (three scans of
+    # the events cost twice as much CPU).
+    body, params = _matching(con, f, indexed)
+    counts = con.execute(f"SELECT e.date, e.type, count(*){body} GROUP BY ALL",
+                         params).fetchall()
+    per_day: dict[date, int] = {}
+    for day, _, k in counts:
+        if day is not None:
+            per_day[day] = per_day.get(day, 0) + k
+    n = sum(per_day.values())
+    undated = sum(k for day, _, k in counts if day is None)
     out = {"bin": bin or "day", "from": None, "to": None, "bins": [], "rows": [],
            "dated": n, "undated": undated, "outside": {"before": 0, "after": 0}}
     if not n:
         return out
-    day0 = date(1970, 1, 1)
+    days = sorted(per_day.items())
+    lo, hi = days[0][0], days[-1][0]
+    q1, q3 = _quantile(days, n, 0.25), _quantile(days, n, 0.75)
     iqr = q3 - q1
+    day0 = date(1970, 1, 1)
     fence_lo = day0 + timedelta(days=int(q1 - 3 * iqr - 14))
     fence_hi = day0 + timedelta(days=int(q3 + 3 * iqr + 14))
     if lo < fence_lo or hi > fence_hi:  # the dated events inside the fence set the range
-        lo, hi = con.execute(f"SELECT min(e.date), max(e.date){body} AND e.date BETWEEN ? AND ?",
-                             [*params, fence_lo, fence_hi]).fetchone()
+        inside = [d for d, _ in days if fence_lo <= d <= fence_hi]
+        lo, hi = inside[0], inside[-1]
     lo = f.date_from or lo
     hi = f.date_to or hi
     if f.date_from is None and (hi - lo).days > MAX_BINS * 365:  # keep the newest years
@@ -446,25 +453,66 @@ def event_timeline(con: duckdb.DuckDBPyConnection, f: EventFilter, bin: str | No
     if span / _BIN_DAYS[bin] > MAX_BINS:
         raise QueryError(f"bin: {span} days in {bin} bins is over {MAX_BINS} bars; "
                          "choose a longer bin or a shorter range")
-    # side: -1 before the range, 1 after it, 0 inside (counted per bin and type)
-    side = "CASE WHEN e.date < ? THEN -1 WHEN e.date > ? THEN 1 ELSE 0 END"
-    parts = con.execute(
-        f"SELECT {side} AS side, CASE WHEN side = 0 THEN CAST(date_trunc('{bin}', e.date) "
-        "AS DATE) END AS bin, CASE WHEN side = 0 THEN e.type END AS type, count(*) AS n, "
-        f"min(e.date), max(e.date){body} GROUP BY ALL ORDER BY 1, 2, 3",
-        [lo, hi, *params]).fetchall()
-    rows = [{"bin": p[1], "type": p[2], "n": p[3]} for p in parts if p[0] == 0]
-    before = next((p for p in parts if p[0] == -1), None)
-    after = next((p for p in parts if p[0] == 1), None)
-    first = con.execute(f"SELECT CAST(date_trunc('{bin}', ?::DATE) AS DATE)", [lo]).fetchone()[0]
-    bins = con.execute(f"SELECT CAST(unnest(generate_series(?::DATE, ?::DATE, "
-                       f"INTERVAL 1 {bin})) AS DATE)", [first, hi]).fetchall()
-    out.update({"bin": bin, "from": lo, "to": hi, "bins": [b[0] for b in bins], "rows": rows,
-                "outside": {"before": before[3] if before else 0,
-                            "after": after[3] if after else 0,
-                            "earliest": before[4] if before else None,
-                            "latest": after[5] if after else None}})
+    binned: dict[tuple, int] = {}
+    for day, etype, k in counts:
+        if day is not None and lo <= day <= hi:
+            key = (_bin_start(day, bin), etype)
+            binned[key] = binned.get(key, 0) + k
+    rows = [{"bin": b, "type": t, "n": k} for (b, t), k in
+            sorted(binned.items(), key=lambda kv: (kv[0][0], kv[0][1] is None, kv[0][1] or ""))]
+    before = [(d, k) for d, k in days if d < lo]
+    after = [(d, k) for d, k in days if d > hi]
+    bins: list[date] = []
+    step: date | None = _bin_start(lo, bin)
+    while step is not None and step <= hi:
+        bins.append(step)
+        step = _next_bin(step, bin)
+    out.update({"bin": bin, "from": lo, "to": hi, "bins": bins, "rows": rows,
+                "outside": {"before": sum(k for _, k in before),
+                            "after": sum(k for _, k in after),
+                            "earliest": before[0][0] if before else None,
+                            "latest": after[-1][0] if after else None}})
     return out
+
+
+def _quantile(days: list[tuple[date, int]], n: int, q: float) -> float:
+    """DuckDB's ``quantile_cont`` of the days (as days since 1970) counted in ``days`` (in
+    order): the value at (n - 1) * q, interpolated between its neighbours."""
+    at = (n - 1) * q
+    below, above = math.floor(at), math.ceil(at)
+    values, seen = {}, 0
+    for day, k in days:
+        for i in (below, above):
+            if seen <= i < seen + k:
+                values[i] = (day - date(1970, 1, 1)).days
+        seen += k
+        if above in values:
+            break
+    return values[below] + (values[above] - values[below]) * (at - below)
+
+
+def _bin_start(day: date, bin: str) -> date:
+    """``date_trunc(bin, day)``: the day, its week's Monday, its month's or year's first."""
+    if bin == "week":
+        return day - timedelta(days=day.weekday())
+    if bin == "month":
+        return day.replace(day=1)
+    if bin == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+def _next_bin(start: date, bin: str) -> date | None:
+    """The next bin's first day (None past the last day a date can hold)."""
+    try:
+        if bin in ("day", "week"):
+            return start + timedelta(days=1 if bin == "day" else 7)
+        if bin == "month":
+            return start.replace(year=start.year + start.month // 12,
+                                 month=start.month % 12 + 1)
+        return start.replace(year=start.year + 1)
+    except (OverflowError, ValueError):
+        return None
 
 
 ACTOR_SAMPLE = 20_000

@@ -145,6 +145,18 @@ def test_index_and_scan_give_the_same_pages(db):
     con.close()
 
 
+@pytest.mark.parametrize("search", [
+    lambda con, text: q.search_articles(con, text),
+    lambda con, text: q.search_quotes(con, text=text),
+    lambda con, text: q.search_events(con, q.EventFilter(text=text))])
+def test_text_without_words_is_refused_on_a_fresh_index(db, search):
+    con = duckdb.connect(db)
+    q.refresh_search_index(con)
+    with pytest.raises(q.QueryError, match="no words"):
+        search(con, "\x00 ...")
+    con.close()
+
+
 def test_index_follows_new_data(db):
     con = duckdb.connect(db)
     q.refresh_search_index(con)

@@ -218,11 +218,14 @@ def _actor_condition(actor: str | None, code: str | None) -> tuple[str, list]:
     return " AND ".join(parts), params
 
 
+def _has_words(text: str) -> None:
+    if not search_words(text):
+        raise QueryError(f"q: {text[:40]!r} has no words to search for")
+
+
 def _text_condition(con: duckdb.DuckDBPyConnection, kind: str, ref: str, text: str,
                     scan_expr: str, indexed: bool) -> tuple[str, list]:
-    words = search_words(text)
-    if not words:
-        raise QueryError(f"q: {text[:40]!r} has no words to search for")
+    _has_words(text)
     if indexed:
         sql, params = hits_sql(con, kind, text)
         return f"{ref} IN ({sql})", params
@@ -272,6 +275,12 @@ def count_events(con: duckdb.DuckDBPyConnection, f: EventFilter,
         return con.execute(f"SELECT count(*) FROM ({hits})", params).fetchone()[0]
     body, params = _matching(con, f, indexed)
     return con.execute(f"SELECT count(*){body}", params).fetchone()[0]
+
+
+def total_comes_with_page(f: EventFilter, indexed: bool) -> bool:
+    """Whether `search_events` counts the matches at almost no cost beside the page (words
+    alone, ranked by the index), so a separate count would only repeat the look-up."""
+    return bool(f.text) and indexed and _text_only(f)
 
 
 def _text_only(f: EventFilter) -> bool:
@@ -435,7 +444,7 @@ def event_grid(con: duckdb.DuckDBPyConnection, f: EventFilter, cell: float,
     body, params = _matching(con, f, indexed, "e.lat IS NOT NULL AND e.lon IS NOT NULL")
     rows = con.execute(
         "SELECT (floor(e.lat / ?) + 0.5) * ? AS clat, (floor(e.lon / ?) + 0.5) * ? AS clon, "
-        f"count(*) AS n, mode(e.type){body} GROUP BY 1, 2 ORDER BY n DESC",
+        f"count(*) AS n, mode(e.type){body} GROUP BY 1, 2 ORDER BY n DESC, 1, 2",
         [cell, cell, cell, cell, *params]).fetchall()
     return {"cell": cell, "located": sum(r[2] for r in rows), "cells": [list(r) for r in rows]}
 
@@ -625,6 +634,7 @@ def search_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None,
         _capped(name, value)
     _capped("q", text, MAX_WORDS_TEXT)
     if text and not (speaker or speaker_code or article_id):
+        _has_words(text)
         indexed = index_is_fresh(con) if indexed is None else indexed
         if indexed:
             return _search_quotes_by_index(con, text, limit, offset)
@@ -756,6 +766,7 @@ def search_articles(con: duckdb.DuckDBPyConnection, text: str | None = None,
     columns = ("a.id, a.title, a.published, coalesce(a.source, a.site_name) AS source, "
                "a.dateline, a.words, a.language, a.url")
     if text:
+        _has_words(text)
         indexed = index_is_fresh(con) if indexed is None else indexed
         if indexed:  # ranked and counted by the index, read for the page alone
             refs, total = _ranked_hits(con, "article", text, "published",

@@ -15,7 +15,7 @@ from eventwire import query as q
 from eventwire.api.app import create_app
 from eventwire.scale.load import load_output
 from eventwire.scale.parquet import PartitionWriter, table_rows
-from eventwire.store import Store
+from eventwire.store import Store, StoreError
 from eventwire.store.derived import ACTORS_SQL
 from eventwire.store.lookups import LOOKUP_INDEXES, present
 from eventwire.store.schema import VERSION
@@ -109,6 +109,17 @@ def test_a_schema_3_store_migrates_and_answers_the_same(tmp_path):
     with TestClient(create_app(db), base_url=LOCAL) as c:
         assert present(c.app.state.store.con) == {n for n, _, _ in LOOKUP_INDEXES}
         assert {p: c.get(p).json() for p in before} == before
+
+
+def test_a_reader_of_an_older_store_is_told_how_to_migrate_it(tmp_path):
+    db = build_db(str(tmp_path / "s.duckdb"))
+    downgrade(db)
+    with pytest.raises(StoreError, match="schema version 3 is older.*migrates it"):
+        Store(db, read_only=True)
+    with Store(db):
+        pass
+    with Store(db, read_only=True) as s:
+        assert s.version() == VERSION
 
 
 def test_a_capped_writer_migrates_without_its_cap_when_it_must(tmp_path, monkeypatch):

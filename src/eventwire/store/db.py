@@ -59,6 +59,11 @@ class Store:
                     drop_lookup_indexes(self.con)
                 self._migrate()
             elif self.version() != VERSION:
+                found = self.version()
+                if 0 < found < VERSION:
+                    raise StoreError(f"{path}: schema version {found} is older than this "
+                                     f"eventwire's ({VERSION}); a command that writes "
+                                     "(ingest, load, annotate, serve) migrates it")
                 raise StoreError(f"{path}: not an eventwire database of schema version "
                                  f"{VERSION}")
         except BaseException:

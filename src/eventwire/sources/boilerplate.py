@@ -1,0 +1,80 @@
+"""Paragraphs trafilatura keeps that are page furniture, not article text, by general cues.
+
+trafilatura in recall mode (the better setting on long guides and lists) keeps some blocks a
+reader skips: a run of links to other pages ("Average costs in Denver", "Read more: ...",
+"Check price on ..."), and the paragraphs of a cookie-consent banner.  Both are recognised
+by what they are, whatever the site:
+
+- a short paragraph whose text is nearly all the text of links to other pages.  Links to
+  a place on the same page (``#section``) and links written out as a bare address (a
+  cited source) do not count: those are article text;
+- a paragraph that speaks of the site's cookies in the words of a consent banner.
+
+Measured on two dev sets of pages (body F1, word 4-grams), the link rule changed 56 of 300
+pages of 300 sites (38 better) and 37 of 181 news pages (26 better), the cookie rule one
+page of each kind it matched.  Rules that looked promising and were left out because they
+helped about as many pages as they hurt: dropping code listings, tables, repeated
+paragraphs, link-dense lists and headings, and "subscribe / learn more / book a demo"
+prompts (the truth bodies keep them on as many sites as they drop them).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+LINK_SHARE = 0.8  # share of a paragraph's characters inside links to other pages
+LINK_PARAGRAPH_WORDS = 30  # ... in a paragraph of at most this many words
+_URL_RE = re.compile(r"^(?:https?://|www\.)\S+$")
+_COOKIE_RE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+# the words of a consent banner, as opposed to a recipe's or a bakery's cookies
+_CONSENT_RE = re.compile(
+    r"\b(?:(?:we|this (?:web)?site|our (?:web)?site) uses? cookies|cookies? (?:policy|"
+    r"settings|preferences|notice|consent)|consent to (?:the use of|our use of|all)|"
+    r"(?:necessary|functional|performance|analytics?|analytical|advertisement|advertising|"
+    r"marketing|uncategori[sz]ed|third[- ]party) cookies|accept (?:all )?cookies)\b",
+    re.IGNORECASE)
+
+
+def furniture(body: etree._Element) -> list[etree._Element]:
+    """The link-run and cookie-banner paragraphs among the children of trafilatura's body
+    element (extracted with ``include_links=True``, so that links are ``ref`` elements)."""
+    found = []
+    for child in body:
+        if child.tag != "p":
+            continue
+        text = " ".join("".join(child.itertext()).split())
+        if text and (_is_link_run(child, text) or _is_cookie_banner(text)):
+            found.append(child)
+    return found
+
+
+def _is_link_run(paragraph: etree._Element, text: str) -> bool:
+    if len(text.split()) > LINK_PARAGRAPH_WORDS:
+        return False
+    linked = 0
+    for ref in paragraph.iter("ref"):
+        label = " ".join("".join(ref.itertext()).split())
+        if (ref.get("target") or "").startswith("#") or _URL_RE.match(label):
+            continue
+        linked += len(label)
+    return linked >= LINK_SHARE * len(text)
+
+
+def _is_cookie_banner(text: str) -> bool:
+    return bool(_COOKIE_RE.search(text) and _CONSENT_RE.search(text))
+
+
+def remove(element: etree._Element) -> None:
+    """Remove an element, keeping the text that follows it (its tail)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail and element.tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)

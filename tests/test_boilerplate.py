@@ -98,3 +98,31 @@ def test_an_article_after_an_early_end_of_the_document_is_read():
     art = extract_html(html)
     assert art is not None
     assert art.body.split("\n\n") == STORY
+
+
+LONG = ("The trust that runs the centre said it would publish the tonnages it handles every "
+        "month, so that residents can see how much of what they bring is recycled rather than "
+        "sent to landfill, and it has asked the council to add a second collection of glass "
+        "from the villages on the far side of the valley before the end of next year.")
+
+
+def test_a_closing_section_after_the_article_is_furniture():
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    body = _body(f"{story}<head>You may also like</head>"
+                 "<p>Bin collections to change in March</p>"
+                 "<p>Council to review garden waste fees after complaints</p>")
+    assert _texts(furniture(body)) == [
+        "You may also like", "Bin collections to change in March",
+        "Council to review garden waste fees after complaints"]
+
+
+def test_a_related_box_in_the_middle_of_a_story_is_not_its_end():
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    body = _body(f"{story}<head>Related articles</head><p>{LONG}</p>")
+    assert furniture(body) == []
+
+
+def test_a_closing_heading_near_the_top_is_not_the_end():
+    body = _body("<p>Recycling centre opens.</p><head>Tags</head>"
+                 + "".join(f"<p>{p}</p>" for p in STORY))
+    assert furniture(body) == []

@@ -19,8 +19,9 @@ search finds 223 instead of 212 of 254 true dates) and reading the visible lines
 Two general repairs around trafilatura (``boilerplate.py`` says which cues and why): a page
 whose template closes the document early (``</body></html>`` after the header) is read to
 its end as a browser shows it, where libxml2 stops at the first ``</html>``; and the link
-runs and cookie banners trafilatura keeps are left out of its body.  Together: F1 0.935 ->
-0.941 on the 300 pages, 0.965 -> 0.969 on the news pages.
+runs, cookie banners and closing sections (related links, author box) trafilatura keeps are
+left out of its body.  Together: F1 0.935 -> 0.942 on the 300 pages, 0.965 -> 0.969 on the
+news pages, at the same speed.
 """
 
 from __future__ import annotations
@@ -93,8 +94,8 @@ def extract_html(html: str, url: str | None = None, **overrides: Any) -> Article
 
 
 def _body(element: etree._Element | None, title: str | None, html: str) -> str:
-    """trafilatura's body without its link runs and cookie banners, or the visible lines'
-    fuller body; the choice between the two is made on trafilatura's whole body."""
+    """trafilatura's body without its page furniture, or the visible lines' fuller body;
+    the choice between the two is made on trafilatura's whole body."""
     if element is None:
         return ""
     drop = furniture(element)

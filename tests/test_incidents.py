@@ -180,6 +180,11 @@ def test_trigger_words_of_one_action_share_a_key():
     assert trigger_key("taken", "into custody on") == trigger_key("apprehended") == "arrest"
     assert trigger_key("set", "up a committee") != trigger_key("set", "fire to the bank")
     assert trigger_key("shot") != trigger_key("killed")  # two actions, as reports tell them
+    assert trigger_key("took", "12 of them into custody") == "arrest"
+    assert trigger_key("apologised") == trigger_key("apologizing")
+    assert trigger_key("found") == trigger_key("finds") != trigger_key("founded")
+    assert trigger_key("struck") == trigger_key("strikes")
+    assert trigger_key("rises") == trigger_key("rising") != trigger_key("raised")
 
 
 def test_names_skip_headline_words_the_article_writes_in_lower_case():
@@ -284,3 +289,57 @@ def test_a_place_only_inherited_from_the_story_does_not_split_a_report_off():
             _a(s)
             store_batch(s, of(ZARIA, rule))
             assert (incident_of(s, "a-e1") == incident_of(s, "b-e1")) is joins, rule
+
+
+def test_a_report_placed_at_a_place_the_stories_name_together_joins(store):
+    """A suburb reported beside its city (or a town a geocoder put in the wrong country) is
+    one scene at two scales when each side's text names the other's place; a town the
+    incident's reports never name stays another scene."""
+    far = ("Dala", 12.9, 7.6, "NGA", "Kano")  # ~140 km off (a misread point): too far
+    store_batch(store, report(
+        "a", "Gunmen attacked a crowded market in Dala, Kano, on Tuesday, killing 12 people.",
+        "attacked", day=TUESDAY, place=KANO, source="Daily Trust"))
+    store_batch(store, report(
+        "b", "Gunmen attacked the Dala market on the edge of Kano on Tuesday, killing 12.",
+        "attacked", day=TUESDAY, place=far, source="Punch"))
+    assert incident_of(store, "b-e1") == incident_of(store, "a-e1")
+    # the same distance, but the incident's reports never name the report's town
+    store_batch(store, report(
+        "d", "Gunmen attacked a bus station in Zaria on Tuesday, a day after Kano's attack.",
+        "attacked", day=TUESDAY, place=ZARIA, source="Punch"))
+    assert incident_of(store, "d-e1") != incident_of(store, "a-e1")
+
+
+def test_a_place_misread_into_another_country_does_not_split_a_report_off(store):
+    _a(store)
+    kano_elsewhere = ("Kano", 34.9, 135.6, "JPN", None)  # a homonym abroad
+    store_batch(store, report("b", MARKET_B, "stormed", day=TUESDAY, place=kano_elsewhere,
+                              source="Premium Times"))
+    assert incident_of(store, "b-e1") == incident_of(store, "a-e1")
+    store_batch(store, report("j", "Gunmen attacked a market in Osaka on Tuesday.", "attacked",
+                              day=TUESDAY, place=("Osaka", 34.69, 135.5, "JPN", None),
+                              source="Punch"))
+    assert incident_of(store, "j-e1") != incident_of(store, "a-e1")
+
+
+def test_a_follow_up_weeks_later_joins_by_names_and_words(store):
+    """A report of charges or a trial weeks after the attack dates it only by its own
+    publication day: that bounds the event from above, so the attack it names is found."""
+    store_batch(store, report(
+        "a", "Gunmen led by Abba Kyari attacked a crowded market in Kano on Tuesday.",
+        "attacked", day=TUESDAY, place=KANO, source="Daily Trust"))
+    weeks_later = datetime(2024, 4, 2, 9, tzinfo=UTC)
+    store_batch(store, report(
+        "f", "Abba Kyari, accused of leading the gunmen who attacked the Kano market, was "
+             "charged with murder.", "attacked", day=None, place=None, source="Punch",
+        published=weeks_later))
+    store_batch(store, report(
+        "g", "Gunmen attacked a market, residents said.", "attacked", day=None, place=None,
+        source="Punch", published=weeks_later))
+    assert incident_of(store, "f-e1") == incident_of(store, "a-e1")
+    assert incident_of(store, "g-e1") != incident_of(store, "a-e1")
+    # a report that states another day stays another attack
+    store_batch(store, report(
+        "h", "Gunmen led by Abba Kyari attacked a crowded market in Kano on Sunday.",
+        "attacked", day=date(2024, 3, 31), place=KANO, source="Punch"))
+    assert incident_of(store, "h-e1") != incident_of(store, "a-e1")

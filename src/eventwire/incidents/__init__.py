@@ -199,9 +199,7 @@ def _resolve(store, reports: list[Report]) -> int:
     def work() -> None:
         con = store.con
         windows = [span(r.day, r.precision) for r in reports if r.day is not None]
-        countries = ({r.country for r in reports}
-                     if all(r.country for r in reports) else None)
-        found = tables.candidates(con, {r.type for r in reports}, windows, countries,
+        found = tables.candidates(con, {r.type for r in reports}, windows,
                                   {r.lemma for r in reports if r.lemma}, parsed)
         seqs = {inc.id: seq for seq, inc in found}
         resolver = Resolver(inc for _, inc in found)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from eventwire.incidents.match import NEAR_DAYS, score, span
+from eventwire.incidents.match import NEAR_DAYS, loose_fit, score, span
 from eventwire.incidents.model import Incident, incident_id
 from eventwire.incidents.reports import Report
 
@@ -99,7 +99,8 @@ class Resolver:
             self.touched[inc.id] = inc
             return Link(r.event_id, r.article_id, inc.id, None, "resolution:opened")
         s, inc = best
-        inc.add(r)
+        disputed, follow_up = loose_fit(r, inc)
+        inc.add(r, placed=not disputed, dated=not follow_up)
         self._register(inc)  # a new word or type, or a date that widens its reach
         self.touched[inc.id] = inc
         return Link(r.event_id, r.article_id, inc.id, round(s, 3), "resolution:joined")

@@ -196,6 +196,10 @@ def test_names_skip_headline_words_the_article_writes_in_lower_case():
     assert {"lagos", "ada", "obi"} <= names
     assert not names & {"detained", "crash", "singer"}
     assert person_names(body, lower_words(body)) == {"obi"}
+    # runs of more names are organisations and places, not people
+    text = ("The Lagos State Police Command said the striker Ada Obi and "
+            "Musa K. Bello were held by the Federal Road Safety Corps.")
+    assert person_names(text) == {"obi", "bello"}
     assert numbers_in("three passengers and 3 drivers in 2024") == {"3"}
 
 
@@ -343,3 +347,17 @@ def test_a_follow_up_weeks_later_joins_by_names_and_words(store):
         "h", "Gunmen led by Abba Kyari attacked a crowded market in Kano on Sunday.",
         "attacked", day=date(2024, 3, 31), place=KANO, source="Punch"))
     assert incident_of(store, "h-e1") != incident_of(store, "a-e1")
+
+
+def test_a_report_fitting_two_incidents_joins_the_better_reported_one():
+    """Two incidents of one attack (an early lone report could not join the other): a later
+    report that fits both as well joins the one more reports tell of, whatever their ids."""
+    from eventwire.incidents.model import Incident
+    from eventwire.incidents.resolve import Resolver
+
+    lone, many = Incident("inc-a"), Incident("inc-b")
+    lone.add(_r(1, TUESDAY))
+    for n in (2, 3, 4):
+        many.add(_r(n, TUESDAY))
+    assert Resolver([lone, many]).add(_r(5, TUESDAY)).incident_id == "inc-b"
+    assert Resolver([lone]).add(_r(6, TUESDAY)).incident_id == "inc-a"

@@ -34,7 +34,7 @@ NEAR_DAYS = 2  # dates this many days beyond their spans may still be one event 
 NEAR_MISS = 1.5  # ... given this much more evidence
 OTHER_TYPE = 1.0  # more evidence needed when the coder gave the word another type
 CORE_NAMES = 15  # an incident's names that count: its most reported, lest a big one attract all
-OTHER_PEOPLE = 1.5  # ... or when the stories name other people
+OTHER_PEOPLE = 2.0  # ... or when the stories name other people
 PLACE_MISS = 1.0  # ... or when places disagree that the stories name together
 # A publication date (or a day the event only takes from its story) bounds the event from
 # above only: a follow-up report (charges, a trial, an anniversary) may tell of an event

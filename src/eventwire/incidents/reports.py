@@ -207,15 +207,22 @@ def lead_persons(body: str) -> frozenset[str]:
     return frozenset(person_names(body[:LEAD_CHARS], lower_words(body)))
 
 
-_PERSON = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]{2,})(?![\w-])")
+# A run of capitalised words: a person's name is a run of two ("Vincent Jackson"), maybe
+# with a middle initial; longer runs name organisations and places ("California Highway
+# Patrol", "San Diego Chargers").
+_CAPITAL_RUN = re.compile(r"(?<![\w.’'-])[A-Z][a-z]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'-]*))*")
 
 
 def person_names(text: str, common: frozenset[str] = frozenset()) -> set[str]:
     """Surnames of "First Last" pairs: who a story is about.  Pairs holding a capitalised
-    common word ("The Police", "Singer Detained") are not people."""
+    common word ("The Police", "Singer Detained") are not people, nor runs of more names."""
     out = set()
-    for m in _PERSON.finditer(text):
-        words = m.group(1).split()
+    for m in _CAPITAL_RUN.finditer(text):
+        words = m.group().split()
+        if len(words) == 3 and len(words[1]) == 2 and words[1].endswith("."):
+            words = [words[0], words[2]]
+        if len(words) != 2 or len(words[1]) < 3 or not words[1][1:].islower():
+            continue
         if not any(w.lower().strip(".") in _NOT_NAMES or w.lower() in common for w in words):
             out.add(words[-1].lower())
     return out

@@ -7,6 +7,7 @@ result depends only on the input and its order, and an incident is never re-clus
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,6 +29,10 @@ class Link:
     rule: str  # "resolution:joined" or "resolution:opened"
 
 
+# Among incidents a report fits, the better reported is the likelier (a report of an event
+# many outlets cover more likely belongs with them than with a lone stray report of it):
+# this much times the natural log of its events is added to the evidence.
+SUPPORT_WEIGHT = 0.25
 BUCKET_DAYS = 8  # width of the date buckets incidents are filed under
 WIDE_BUCKETS = 8  # an incident whose dates reach more buckets (a year) is everyone's candidate
 
@@ -83,22 +88,24 @@ class Resolver:
         return list(found.values())
 
     def add(self, r: Report) -> Link:
-        best: tuple[float, Incident] | None = None
+        best: tuple[float, float, Incident] | None = None  # (rank, evidence, incident)
         seen = self._candidates(self.by_type, self.by_type_day, r.type, r)
         others = [i for i in self._candidates(self.by_word, self.by_word_day, r.lemma, r)
                   if r.type not in i.types]
         for inc in [*seen, *others]:
             s = score(r, inc, r.article_id in inc.articles)
-            if s is not None and (best is None or s > best[0]
-                                  or (s == best[0] and inc.id < best[1].id)):
-                best = (s, inc)
+            if s is None:
+                continue
+            rank = s + SUPPORT_WEIGHT * math.log(inc.events)
+            if best is None or rank > best[0] or (rank == best[0] and inc.id < best[2].id):
+                best = (rank, s, inc)
         if best is None:
             inc = Incident(incident_id(r.event_id))
             inc.add(r)
             self._register(inc)
             self.touched[inc.id] = inc
             return Link(r.event_id, r.article_id, inc.id, None, "resolution:opened")
-        s, inc = best
+        _, s, inc = best
         disputed, follow_up = loose_fit(r, inc)
         inc.add(r, placed=not disputed, dated=not follow_up)
         self._register(inc)  # a new word or type, or a date that widens its reach

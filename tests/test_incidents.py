@@ -361,3 +361,17 @@ def test_a_report_fitting_two_incidents_joins_the_better_reported_one():
         many.add(_r(n, TUESDAY))
     assert Resolver([lone, many]).add(_r(5, TUESDAY)).incident_id == "inc-b"
     assert Resolver([lone]).add(_r(6, TUESDAY)).incident_id == "inc-a"
+
+
+def test_another_word_at_the_same_place_and_day_needs_more_than_the_place_and_day(store):
+    """A stabbing reported at the town and on the day of a market attack is not the attack
+    by place and day alone; a report of killings that names the market and its dead is."""
+    _a(store)
+    store_batch(store, report("b", MARKET_B, "stormed", day=TUESDAY, place=KANO,
+                              source="Premium Times"))
+    store_batch(store, report("s", "A man was stabbed outside a mosque on Tuesday.", "stabbed",
+                              day=TUESDAY, place=KANO, source="Punch"))
+    assert incident_of(store, "s-e1") != incident_of(store, "a-e1")
+    store_batch(store, report("k", "Gunmen killed 14 traders in the Sabon Gari market.",
+                              "killed", day=TUESDAY, place=KANO, source="Punch"))
+    assert incident_of(store, "k-e1") == incident_of(store, "a-e1")

@@ -35,6 +35,7 @@ NEAR_MISS = 1.5  # ... given this much more evidence
 OTHER_TYPE = 1.0  # more evidence needed when the coder gave the word another type
 CORE_NAMES = 15  # an incident's names that count: its most reported, lest a big one attract all
 OTHER_PEOPLE = 2.0  # ... or when the stories name other people
+OTHER_WORD = 1.0  # ... or when the trigger is another word (another act at the scene?)
 PLACE_MISS = 1.0  # ... or when places disagree that the stories name together
 # A publication date (or a day the event only takes from its story) bounds the event from
 # above only: a follow-up report (charges, a trial, an anniversary) may tell of an event
@@ -188,6 +189,8 @@ def score(r: Report, inc: Incident, same_article: bool = False) -> float | None:
            else BAR_VAGUE)
     if r.type not in inc.types:
         bar += OTHER_TYPE
+    if not same_word:
+        bar += OTHER_WORD
     if r.persons and inc.persons and not any(p in inc.persons for p in r.persons):
         bar += OTHER_PEOPLE
     if misplaced:

@@ -2,7 +2,8 @@
 
 Limits rule a pair out: another kind of event, another country, a place farther away than
 both places' precision allows (unless the texts name both places: one scene at two scales,
-or a misread name), a date farther than both dates' precision allows.  What is
+or a misread name), a date farther than both dates' precision allows (a publication day
+reaches back further, for follow-up reports, given more evidence).  What is
 left is scored by evidence: the same trigger word, named participants and numbers both
 mention, the same actors, the same day and place stated precisely.  A report joins the best
 incident whose evidence reaches the bar; the bar is lower when time and place are both stated
@@ -46,19 +47,9 @@ FOLLOW_UP = 1.0
 
 @lru_cache(maxsize=4096)
 def span(day: date, precision: str | None) -> tuple[date, date]:
-    """The days a date may stand for: `near_span`, but a publication date reaches back
-    `FOLLOW_UP_DAYS` (an incident is found by this span; `score` asks for more evidence
-    beyond the near one).  (Cached: every candidate pair asks it of the same few dates.)"""
-    if precision == "published":
-        return day - timedelta(days=FOLLOW_UP_DAYS), day + timedelta(days=1)
-    return near_span(day, precision)
-
-
-@lru_cache(maxsize=4096)
-def near_span(day: date, precision: str | None) -> tuple[date, date]:
-    """The days a date stands for when nothing says the report is a follow-up.  A month or
-    year stated alone is normalised to its first day, so it covers what follows; a
-    publication date covers the few days before it."""
+    """The days a date may stand for.  A month or year stated alone is normalised to its
+    first day, so it covers what follows; a publication date covers the days before it.
+    (Cached: every candidate pair asks it of the same few dates.)"""
     if precision == "year" and (day.month, day.day) == (1, 1):
         return day, date(day.year, 12, 31)
     if precision == "month" and day.day == 1:
@@ -69,20 +60,28 @@ def near_span(day: date, precision: str | None) -> tuple[date, date]:
     return day - slack, day + slack
 
 
+@lru_cache(maxsize=4096)
+def reach_span(day: date, precision: str | None) -> tuple[date, date]:
+    """The days a new report may tell of: its `span`, but a publication day reaches back
+    `FOLLOW_UP_DAYS`, for a follow-up of an earlier event."""
+    if precision == "published":
+        return day - timedelta(days=FOLLOW_UP_DAYS), day + timedelta(days=1)
+    return span(day, precision)
+
+
 def day_gap(day: date, precision: str | None,
             inc: Incident) -> tuple[float, bool, bool] | None:
     """Days between the report's date span and the nearest of the incident's (0 when they
-    overlap), whether two stated days agree, and whether the dates only meet as a follow-up
-    meets its event (a publication day weeks after the other date); None when either side
-    has no date."""
+    overlap), whether two stated days agree, and whether the dates meet only as a
+    follow-up meets its event (the report's publication day weeks after the incident's
+    dates); None when either side has no date."""
     if day is None or not inc.days:
         return None
-    lo, hi = near_span(day, precision)
-    far_lo, far_hi = span(day, precision)
+    lo, hi = span(day, precision)
+    far_lo, far_hi = reach_span(day, precision)
     best, exact, follow_up = None, False, False
     for olo, ohi, other, p in inc.spans(span):
-        nlo, nhi = near_span(other, p)
-        gap = max(0, (nlo - hi).days, (lo - nhi).days)
+        gap = max(0, (olo - hi).days, (lo - ohi).days)
         if best is None or gap < best:
             best = gap
         follow_up = follow_up or max(0, (olo - far_hi).days, (far_lo - ohi).days) == 0
@@ -91,11 +90,11 @@ def day_gap(day: date, precision: str | None,
     return best, exact, follow_up and best > NEAR_DAYS
 
 
-def _beyond_reach(day: date, precision: str | None, inc: Incident) -> bool:
-    """Whether the report's date is too far from every date of the incident, judged on the
-    days all its dates span together: no date is nearer than that hull, so most pairs are
-    ruled out without walking the incident's dates."""
-    lo, hi = span(day, precision)
+def _beyond_reach(day: date, precision: str | None, inc: Incident, reach=span) -> bool:
+    """Whether the report's date (the days ``reach`` gives it) is too far from every date
+    of the incident, judged on the days all its dates span together: no date is nearer
+    than that hull, so most pairs are ruled out without walking the incident's dates."""
+    lo, hi = reach(day, precision)
     first, last = inc.hull(span)
     return (first - hi).days > NEAR_DAYS or (lo - last).days > NEAR_DAYS
 
@@ -121,8 +120,8 @@ def place_gap(r: Report, inc: Incident) -> tuple[bool, bool] | None:
 def places_named_across(r: Report, inc: Incident) -> bool:
     """Whether the report's text names one of the incident's places and the incident's
     reports name the report's place: two places the stories speak of together (a suburb
-    and its city, a town and its county, a town and the country a geocoder misread it in)
-    are more likely one scene at two scales, or one misread name, than two scenes."""
+    and its city, a town and its county) are more likely one scene at two scales, or one
+    misread name, than two scenes."""
     said = r.names | r.context
     own = place_words(r.place)
     if not said or not own or not all(w in inc.names or w in inc.context for w in own):
@@ -136,32 +135,31 @@ def places_named_across(r: Report, inc: Incident) -> bool:
 
 def loose_fit(r: Report, inc: Incident) -> tuple[bool, bool]:
     """(place disputed, date only a follow-up's) for a report that joins ``inc``: its place
-    is in another country or too far from all the incident's places (joined all the same,
-    `places_named_across`), its date only a publication day weeks later.  Such a place or
-    date is not added to the incident, lest a misread homonym or a trial's day draw reports
-    of other events to it."""
-    other_country = bool(r.country and inc.countries and r.country not in inc.countries)
-    where = None if other_country else place_gap(r, inc)
+    too far from all the incident's places (joined all the same, `places_named_across`),
+    its date only a publication day weeks later.  Such a place or date is not added to the
+    incident, lest a misread name or a trial's day draw reports of other events to it."""
+    where = place_gap(r, inc)
     when = day_gap(r.day, r.precision, inc)
-    return (other_country or (where is not None and not where[0]),
-            when is not None and when[2])
+    return where is not None and not where[0], when is not None and when[2]
 
 
-def score(r: Report, inc: Incident, same_article: bool = False) -> float | None:
-    """Evidence that ``r`` reports ``inc``; None when a hard limit rules it out."""
+def score(r: Report, inc: Incident, same_article: bool = False,
+          follow_up: bool = False) -> float | None:
+    """Evidence that ``r`` reports ``inc``; None when a hard limit rules it out.  With
+    ``follow_up``, a publication day may be weeks after the incident's dates."""
     same_word = bool(r.lemma) and r.lemma in inc.lemmas
     if r.type not in inc.types and not same_word:
         return None  # coders code one word in two ways at times; other words, other events
-    other_country = bool(r.country and inc.countries and r.country not in inc.countries)
-    if other_country and not places_named_across(r, inc):
+    if r.country and inc.countries and r.country not in inc.countries:
         return None
-    if r.day is not None and inc.days and _beyond_reach(r.day, r.precision, inc):
+    if r.day is not None and inc.days and _beyond_reach(
+            r.day, r.precision, inc, reach_span if follow_up else span):
         return None
     when = day_gap(r.day, r.precision, inc)
-    if when is not None and when[0] > NEAR_DAYS and not when[2]:
+    if when is not None and when[0] > NEAR_DAYS and not (follow_up and when[2]):
         return None
-    where = None if other_country else place_gap(r, inc)
-    misplaced = other_country
+    where = place_gap(r, inc)
+    misplaced = False
     if where is not None and not where[0]:
         if not places_named_across(r, inc):
             return None

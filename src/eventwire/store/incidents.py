@@ -72,21 +72,25 @@ def reach(inc: Incident) -> tuple[date | None, date | None]:
 
 def candidates(con: duckdb.DuckDBPyConnection, types: Iterable[str],
                windows: list[tuple[date, date]],
+               countries: Iterable[str] | None = None,
                words: Iterable[str] = (),
                parsed: dict[str, tuple[str, Incident]] | None = None,
                ) -> list[tuple[int, Incident]]:
     """Stored incidents of these types (or reported by these trigger words) whose dates
-    reach one of the windows, plus the latest undated ones, as (seq, incident).  Not by
-    country: a report placed in another country may still join an incident whose texts
-    name its place (a misread homonym; `match.places_named_across`).  ``parsed`` (id ->
-    (stored profile, incident)) holds incidents read before: one whose stored profile is
-    the same text is taken from it, not parsed again (parsing is most of the cost), and the
-    ones parsed now are added to it."""
+    reach one of the windows, plus the latest undated ones, as (seq, incident).  With
+    ``countries`` (the batch's reports all have one), only incidents in those countries or
+    in none.  ``parsed`` (id -> (stored profile, incident)) holds incidents read before: one
+    whose stored profile is the same text is taken from it, not parsed again (parsing is
+    most of the cost), and the ones parsed now are added to it."""
     types = sorted(set(types))
     if not types:
         return []
     kind = f"(type IN ({', '.join('?' * len(types))}) OR list_has_any(words, ?))"
-    kind_params = [*types, sorted(set(words))]
+    kind_params: list = [*types, sorted(set(words))]
+    if countries is not None:
+        wanted = sorted(set(countries))
+        kind += f" AND (country IS NULL OR country IN ({', '.join('?' * len(wanted))}))"
+        kind_params += wanted
     spans, params = [], []
     for lo, hi in _merged(windows):
         spans.append("(reach_hi >= ? AND reach_lo <= ?)")

@@ -104,7 +104,7 @@ class Resolver:
             s = score(r, inc, r.article_id in inc.articles, follow_up)
             if s is None:
                 continue
-            rank = s + SUPPORT_WEIGHT * math.log(inc.events)
+            rank = s + SUPPORT_WEIGHT * math.log(max(inc.events, 1))
             if best is None or rank > best[0] or (rank == best[0] and inc.id < best[2].id):
                 best = (rank, s, inc)
         return best

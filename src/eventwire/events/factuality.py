@@ -40,7 +40,15 @@ _ATTEMPTABLE = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 _DURATION = frozenset({"year", "decade", "month", "week", "century", "generation"})
 # Adverbs of habit: "demonstrators have sometimes gathered", "police usually patrol".
 _HABITUAL = frozenset({"sometimes", "often", "usually", "always", "typically", "occasionally",
-                       "generally", "habitually", "constantly", "traditionally", "normally"})
+                       "generally", "habitually", "constantly", "traditionally", "normally",
+                       "long"})  # "has long supported", "who have long refused"
+_PERFECT = frozenset({"has", "have", "'ve"})
+# Words that make a count a running total rather than one event's: "at least 100 people
+# have been killed", "more than 200 have been arrested", "hundreds have been detained".
+_APPROXIMATE = frozenset({"least", "more", "over", "nearly", "almost", "many", "than",
+                          "hundreds", "thousands", "dozens", "scores", "tens"})
+# Subjects that stand for an unspecified part of a group: "others have opposed the plan".
+_PARTITIVE = frozenset({"others", "many", "some", "most", "few", "several", "all"})
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 # Speech acts reported as in progress are still single acts: "a senator is calling for ...".
 _SPEECH_IN_PROGRESS = frozenset({"call", "urge", "demand", "accuse", "warn", "threaten", "ask",
@@ -84,6 +92,27 @@ def _infinitive_class(verb: Token, etype: str) -> str | None:
             "to" not in _aux(head):
         return None
     return PLANNED
+
+
+def _relative(verb: Token) -> bool:
+    """The verb describes a noun's referent: a relative clause or a verb coordinated in one
+    ("the group, which considers ... and has rejected ...")."""
+    return verb.dep_ == "relcl" or (verb.dep_ == "conj" and verb.head.dep_ == "relcl")
+
+
+def _running_toll(verb: Token) -> bool:
+    """A present-perfect passive whose subject is an approximate or vague count sums many
+    events up to now: "at least 106 protesters have been killed", "hundreds have been
+    arrested" (not "two men have been arrested", nor "at least 30 were killed" in one
+    attack)."""
+    if not (_aux(verb) & _PERFECT and any(c.dep_ == "auxpass" for c in verb.children)):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None:
+        return False
+    words = [t for t in subj.subtree if t.i <= subj.i]
+    return any(t.lower_ in _APPROXIMATE for t in words) and (
+        any(t.like_num for t in words) or subj.lower_ in _APPROXIMATE)
 
 
 def _background(verb: Token) -> bool:
@@ -131,6 +160,12 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return BACKGROUND
     if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
         return BACKGROUND
+    if _relative(verb) and _aux(verb) & _PERFECT:
+        return BACKGROUND  # "the Taliban, who have refused to negotiate": a description
+    if _running_toll(verb):
+        return BACKGROUND
+    if any(c.dep_ == "nsubj" and c.lower_ in _PARTITIVE for c in verb.children):
+        return GENERIC  # "others in the party have opposed the motion"
     auxes = _aux(verb)
     if auxes and auxes <= _PRESENT_BE and _headline(verb):
         return ASSERTED  # headlines report past events in the present

@@ -335,6 +335,8 @@ def _unasserted(tok: Token, lex: Lexicon) -> bool:
     """Under "did not confirm" or "denied": the speaker does not assert the event."""
     t = tok
     while t.head.i != t.i:
+        if t.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return False  # "the chief, who was arrested, denied the charges": the denier
         t = t.head
         if t.pos_ == "VERB" and lex.in_class("unasserted", t.lemma_.lower()) and (
             t.lemma_.lower() == "deny" or is_negated(t)

@@ -1,0 +1,52 @@
+"""Mentions that report no single occurrence: descriptions in relative clauses, running
+tolls, long-held stances, unspecified parts of a group.  Sentences written for these tests;
+each pattern is checked against a close sentence that does report an event."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(full_nlp):
+    return full_nlp
+
+
+def _types(nlp, text):
+    doc = nlp.make_doc(text)
+    doc._.article_id = "t"
+    doc._.published = None
+    return [e.type for e in nlp(doc)._.events
+            if not (e.negated or e.hypothetical or e.aggregate)]
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    # a relative clause in the present perfect describes who someone is
+    ("Talks resumed with the rebels, who have refused to disarm since the ceasefire.",
+     "REJECT"),
+    ("The ministry issued new rules, which the unions have opposed.", "REJECT"),
+    ("Aid reached the villagers who have been expelled from the border zone.", "COERCE"),
+    # a running toll sums many events
+    ("At least 300 civilians have been killed in the province this year.", "ASSAULT"),
+    ("More than 500 people have been arrested across the country, the group said.",
+     "COERCE"),
+    # a long-held stance
+    ("Moscow has long supported the government in Damascus.", "SUPPORT"),
+    ("The party has long opposed any cut in pensions.", "REJECT"),
+    # an unspecified part of a group
+    ("Others in the coalition have criticized the budget.", "ACCUSE"),
+])
+def test_no_single_occurrence(nlp, text, etype):
+    assert etype not in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The rebels refused to disarm on Monday.", "REJECT"),
+    ("The unions opposed the new rules at a meeting in Paris.", "REJECT"),
+    ("At least 30 civilians were killed in the bombing on Friday.", "ASSAULT"),
+    ("Two men have been arrested over the shooting, police said.", "COERCE"),
+    ("Moscow supported the resolution in the Security Council on Tuesday.", "SUPPORT"),
+    ("The police chief, who was arrested on Monday, denied the charges.", "COERCE"),
+])
+def test_single_occurrences_stay(nlp, text, etype):
+    assert etype in _types(nlp, text)

@@ -50,3 +50,23 @@ def test_no_single_occurrence(nlp, text, etype):
 ])
 def test_single_occurrences_stay(nlp, text, etype):
     assert etype in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "“We know something is badly wrong when bankers earn more than teachers,” said Dana "
+    "Cole, a union leader.",
+    "“I completely understand the anger and the terrible frustration of the farmers,” Paul "
+    "Meyer said.",
+    "“You have refugees without latrines and rain coming, this is a recipe for disaster,” "
+    "said aid worker Ana Lopez.",
+])
+def test_own_view_or_assessment_is_no_criticism(nlp, text):
+    assert "ACCUSE" not in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "“The governor's plan is a disgrace and a terrible betrayal,” Senator Ana Ruiz said.",
+    "“They have failed the people of this city,” Mayor Lynn Parker said of the council.",
+])
+def test_criticism_of_someone_stays(nlp, text):
+    assert "ACCUSE" in _types(nlp, text)

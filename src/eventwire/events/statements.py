@@ -96,6 +96,8 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
             continue  # a report of deaths, disease or a crash, not a criticism
         if not _names_someone(content, tok):
             continue  # criticism is aimed at someone the statement names
+        if not _about_someone(content):
+            continue  # "it would be bad for the city", "we know something is wrong"
         text = content.text
         score = valence(text)
         blame = [t for t in content if t.lemma_.lower() in CENSURE]
@@ -105,6 +107,27 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
                                                          if blame else ""))
             out.append(trig)
     return out
+
+
+# Subjects that make a statement the speaker's own view or an assessment of a situation,
+# not a charge against someone: "I understand", "we know", "it is unclear", "this is ...".
+_IMPERSONAL = frozenset({"i", "we", "you", "it", "this", "that", "there", "what", "whether"})
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _about_someone(content: Span) -> bool:
+    """The statement is about an actor: its main clause has an actor, or anything but an
+    impersonal or first- and second-person subject, or it names a person, organisation or
+    state ("we face the threat of North Korean provocations")."""
+    roots = [t for t in content if t.head.i == t.i or not
+             content.start <= t.head.i < content.end]
+    if not any(r.pos_ in ("VERB", "AUX") for r in roots):
+        return True  # a noun phrase ("said the fact that ..."): read as before
+    subj = next((c for r in roots for c in r.children
+                 if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")), None)
+    if subj is not None and subj.dep_ != "csubj" and subj.lower_ not in _IMPERSONAL:
+        return True
+    return any(t.ent_type_ in _NAMED for t in content)
 
 
 def _names_someone(content: Span, speech: Token) -> bool:

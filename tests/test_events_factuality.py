@@ -70,3 +70,21 @@ def test_own_view_or_assessment_is_no_criticism(nlp, text):
 ])
 def test_criticism_of_someone_stays(nlp, text):
     assert "ACCUSE" in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype", "other"), [
+    ("Riot police used tear gas and water cannons to disperse the protesters in Lyon.",
+     "ASSAULT", "COERCE"),
+    ("Police dispersed the marchers with batons outside parliament on Sunday.",
+     "ASSAULT", "COERCE"),
+    ("Police dispersed the marchers outside parliament on Sunday.", "COERCE", "ASSAULT"),
+])
+def test_crowd_control_weapon_makes_assault(nlp, text, etype, other):
+    types = _types(nlp, text)
+    assert etype in types and other not in types
+
+
+def test_relative_clause_with_a_time_anchor_reports_an_event(nlp):
+    text = ("The envoy, who has recently held talks with officials in Cairo, is expected to "
+            "lead the mission.")
+    assert "CONSULT" in _types(nlp, text)

@@ -32,6 +32,7 @@ from eventwire.events.numbers import is_vague
 from eventwire.events.plover import QUAD
 from eventwire.events.resolution import merge_mentions
 from eventwire.events.senses import (
+    crowd_control,
     other_sense,
     stance_or_obstruction,
     verbal_attack,
@@ -142,6 +143,10 @@ class EventCoder:
                     trig.entry.type != trig.type
                     and other_sense(trig.token, trig.entry.type, trig.light)):
                 continue  # "has not released the agent's name" refuses nothing either
+            if crowd_control(trig.token, trig.type,
+                             lambda t: self.lex.token_in_class("crowd_control", t)):
+                trig = replace(trig, type="ASSAULT", mode="crowd-control",
+                               notes=[*trig.notes, "crowd_control_weapon"])
             if verbal_attack(trig.token, trig.type):  # "attacked the minister's record"
                 trig = replace(trig, type="ACCUSE", mode="disapprove",
                                notes=[*trig.notes, "verbal_attack"])

@@ -100,6 +100,21 @@ def _relative(verb: Token) -> bool:
     return verb.dep_ == "relcl" or (verb.dep_ == "conj" and verb.head.dep_ == "relcl")
 
 
+_RECENT = frozenset({"recently", "just", "lately", "newly"})
+
+
+def _anchored(verb: Token) -> bool:
+    """The verb is tied to a time, so it reports one occurrence: "who has recently held
+    talks", "which has on Monday rejected"."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in _RECENT:
+            return True
+        if c.ent_type_ in ("DATE", "TIME") or any(
+                g.ent_type_ in ("DATE", "TIME") for g in c.children if c.dep_ == "prep"):
+            return True
+    return False
+
+
 def _running_toll(verb: Token) -> bool:
     """A present-perfect passive whose subject is an approximate or vague count sums many
     events up to now: "at least 106 protesters have been killed", "hundreds have been
@@ -160,7 +175,7 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return BACKGROUND
     if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
         return BACKGROUND
-    if _relative(verb) and _aux(verb) & _PERFECT:
+    if _relative(verb) and _aux(verb) & _PERFECT and not _anchored(verb):
         return BACKGROUND  # "the Taliban, who have refused to negotiate": a description
     if _running_toll(verb):
         return BACKGROUND

@@ -373,3 +373,22 @@ def stance_or_obstruction(tok: Token, etype: str) -> tuple[str, str | None] | No
     if etype == "REJECT" and lemma == "oppose" and tok.tag_ in ("VBZ", "VBP"):
         return "ACCUSE", "disapprove"
     return None
+
+
+# Acts of police against a crowd that become ASSAULT when a crowd-control weapon is named.
+_CROWD_ACTS = frozenset({"COERCE", "MOBILIZE"})
+
+
+def crowd_control(tok: Token, etype: str, weapons) -> bool:
+    """ "used tear gas to disperse the crowd", "dispersed them with batons", "pepper spray
+    was deployed": force against people with a named crowd-control weapon is ASSAULT
+    crowd-control.  ``weapons(token)`` says whether a word names such a weapon; the weapon
+    is in the trigger's own phrase or is what the verb it completes uses."""
+    if etype not in _CROWD_ACTS or tok.pos_ != "VERB":
+        return False
+    near = [t for c in tok.children if c.dep_ not in ("nsubj", "advcl", "conj", "ccomp")
+            for t in c.subtree]
+    head = tok.head
+    if tok.dep_ in ("xcomp", "advcl") and head.pos_ == "VERB":
+        near += [t for c in head.children if c.dep_ == "dobj" for t in c.subtree]
+    return any(weapons(t) for t in near)

@@ -88,3 +88,14 @@ def test_relative_clause_with_a_time_anchor_reports_an_event(nlp):
     text = ("The envoy, who has recently held talks with officials in Cairo, is expected to "
             "lead the mission.")
     assert "CONSULT" in _types(nlp, text)
+
+
+def test_event_noun_that_acted_took_place(nlp):
+    assert "PROTEST" in _types(nlp, "A nationwide protest paralysed the capital on Thursday.")
+    assert "PROTEST" not in _types(
+        nlp, "Officials fear that a nationwide protest could paralyse the capital.")
+
+
+def test_plural_noun_read_by_its_lemma(nlp):
+    # "aides" is no form of "aid"
+    assert "AID" not in _types(nlp, "The governor sent two aides to the meeting in Lyon.")

@@ -126,6 +126,22 @@ def _match(tok: Token, entries: list[Entry], lex: Lexicon, negated: bool) -> Ent
     return None
 
 
+# Event nouns that name a physical happening: when one does something, it took place.
+_HAPPENINGS = frozenset({"PROTEST", "ASSAULT"})
+
+
+def _past_act(verb: Token) -> bool:
+    """A verb in the simple past or past perfect, active and asserted: its subject did
+    something, so an event noun there names something that happened."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or is_negated(verb):
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBN" and not auxes <= {"had", "has", "have"} or not auxes and \
+            verb.tag_ == "VBN":
+        return False
+    return True
+
+
 def _noun_licensed(tok: Token, lex: Lexicon) -> Token | None:
     """The light or occurrence verb that makes an event noun report an event, if any."""
     head = tok.head
@@ -156,7 +172,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         else:
             continue
         entries = []
-        for form in forms(tok):
+        # a noun's lemma is reliable; stripping endings would read "aides" as "aid"
+        for form in (forms(tok) if pos != "noun" else (tok.lemma_.lower(), tok.lower_)):
             entries = lex.lookup(pos, form)
             if entries:
                 break
@@ -173,6 +190,9 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         light = None
         if pos == "noun":
             light = _noun_licensed(tok, lex)
+            if light is None and tok.dep_ == "nsubj" and _past_act(tok.head) and any(
+                    e.type in _HAPPENINGS for e in entries):
+                light = tok.head  # "a general strike paralysed the country"
             if light is None:
                 continue
         if pos == "adj" and tok.dep_ not in ("acomp", "ROOT", "ccomp", "xcomp", "conj", "attr"):

@@ -99,3 +99,21 @@ def test_event_noun_that_acted_took_place(nlp):
 def test_plural_noun_read_by_its_lemma(nlp):
     # "aides" is no form of "aid"
     assert "AID" not in _types(nlp, "The governor sent two aides to the meeting in Lyon.")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Rights groups have expressed concern about the new law.", "ACCUSE"),
+    ("The senator has voiced support for the trade deal.", "SUPPORT"),
+    ("The campaign released a video mocking the mayor on Tuesday.", "RETREAT"),
+    ("The city released only part of the footage of the shooting.", "RETREAT"),
+])
+def test_stance_held_or_information_published(nlp, text, etype):
+    assert etype not in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Rights groups expressed concern about the new law on Monday.", "ACCUSE"),
+    ("The army released some of the prisoners on Friday.", "RETREAT"),
+])
+def test_stance_voiced_or_people_freed(nlp, text, etype):
+    assert etype in _types(nlp, text)

@@ -101,6 +101,9 @@ def _relative(verb: Token) -> bool:
 
 
 _RECENT = frozenset({"recently", "just", "lately", "newly"})
+# Verbs that voice a stance: in the present perfect with no time, the stance is held, not
+# voiced on one occasion ("have expressed concern", "has voiced support").
+_STANCE_VERBS = frozenset({"express", "voice"})
 
 
 def _anchored(verb: Token) -> bool:
@@ -179,6 +182,9 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return BACKGROUND  # "the Taliban, who have refused to negotiate": a description
     if _running_toll(verb):
         return BACKGROUND
+    if verb.lemma_.lower() in _STANCE_VERBS and _aux(verb) & _PERFECT and not \
+            _anchored(verb) and not any(c.dep_ == "auxpass" for c in verb.children):
+        return BACKGROUND  # "advocates have expressed concern about the policy": a stance
     if any(c.dep_ == "nsubj" and c.lower_ in _PARTITIVE for c in verb.children):
         return GENERIC  # "others in the party have opposed the motion"
     auxes = _aux(verb)

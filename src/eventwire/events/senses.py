@@ -33,7 +33,12 @@ _RELEASED_INFORMATION = frozenset({
     "budget", "album", "film", "song", "book", "memo", "memorandum", "paper", "study",
     "survey", "poll", "finding", "statistic", "page", "file", "email", "text", "version",
     "update", "guideline", "guidance", "communique", "declaration", "proposal", "map",
+    "website", "site", "ad", "advert", "advertisement", "clip", "podcast", "post",
+    "message", "trailer", "app", "software", "product", "model", "edition", "issue",
 })
+# Heads that give a part of what follows "of": "released only some of the footage".
+_PARTITIVE_HEADS = frozenset({"some", "all", "part", "parts", "portion", "most", "much",
+                              "none", "more", "rest", "excerpt", "excerpts", "segment"})
 # Speech verbs after "declined to" / "refused to": declining to comment is not refusing.
 _COMMENT_VERBS = frozenset({"comment", "say", "discuss", "elaborate", "speak", "confirm",
                             "reveal", "disclose", "identify", "talk", "specify", "detail",
@@ -64,6 +69,9 @@ def _objects(tok: Token) -> list[Token]:
     out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "with")):
         out += [c for c in p.children if c.dep_ == "pobj"]
+    # "some of the footage", "part of the report": what the part is of
+    out += [g for o in out if o.lower_ in _PARTITIVE_HEADS for p in o.children
+            if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     return out
 
 

@@ -117,3 +117,15 @@ def test_stance_held_or_information_published(nlp, text, etype):
 ])
 def test_stance_voiced_or_people_freed(nlp, text, etype):
     assert etype in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The rebels wanted to attack the base, a commander said.", "THREATEN"),
+    ("Police hope to arrest the gunman within days.", "COERCE"),
+])
+def test_a_wish_is_no_announced_plan(nlp, text, etype):
+    assert etype not in _types(nlp, text)
+
+
+def test_a_vow_stays_a_threat(nlp):
+    assert "THREATEN" in _types(nlp, "The rebels vowed to attack the base, a commander said.")

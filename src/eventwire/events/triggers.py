@@ -365,6 +365,11 @@ def _unasserted(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
+# Verbs of wishing: what one wants or hopes to do is not announced as decided (CODING.md
+# codes no plan that is not), unlike what one is ready, pledges or decides to do.
+_WISHES = frozenset({"want", "hope", "wish", "expect", "like", "love"})
+
+
 def _intent_marked(tok: Token, lex: Lexicon) -> str | None:
     """Why the trigger states an intention: a future auxiliary or an intent word above it."""
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
@@ -372,6 +377,8 @@ def _intent_marked(tok: Token, lex: Lexicon) -> str | None:
     t = tok
     while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
         t = t.head
+        if t.lemma_.lower() in _WISHES:
+            return None  # "wanted to raid", "hopes to arrest": a wish, not a decision
         if (lex.token_in_class("intent", t) and not any(c.dep_ == "auxpass"
                                                          for c in t.children)) or (
             t.lemma_ == "go" and any(c.dep_ == "aux" for c in t.children)

@@ -129,3 +129,31 @@ def test_a_wish_is_no_announced_plan(nlp, text, etype):
 
 def test_a_vow_stays_a_threat(nlp):
     assert "THREATEN" in _types(nlp, "The rebels vowed to attack the base, a commander said.")
+
+
+_STORY = ("Rebels blockade port\n"
+          "The rebels blockaded the port of Aden on Monday, officials said. {}\n")
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("Iran shares the same enemies as the rebels and funds their campaign.", "COOPERATE"),
+    ("The draft resolution calls for an immediate ceasefire across the region.", "REQUEST"),
+    ("The government supports efforts to reduce the number of troops in the province.",
+     "SUPPORT"),
+])
+def test_simple_present_in_the_body_states_what_is_so(nlp, sentence, etype):
+    assert etype not in _types(nlp, _STORY.format(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("“We condemn the blockade of the port in the strongest terms,” the minister said.",
+     "ACCUSE"),
+    ("Observers say the rebels attacked the port without warning on Monday.", "ASSAULT"),
+])
+def test_performative_and_reported_present_stay(nlp, sentence, etype):
+    assert etype in _types(nlp, _STORY.format(sentence))
+
+
+def test_present_tense_title_reports_an_event(nlp):
+    assert "REJECT" in _types(nlp, "Judge rejects request to release files\n"
+                                   "A federal judge on Friday turned down the request.\n")

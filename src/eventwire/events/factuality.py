@@ -196,7 +196,45 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
     if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in _PRESENT_BE
                                   for c in verb.children) and not auxes - _PRESENT_BE:
         return GENERIC  # "he is accused of", "candidates are funded by the state"
+    if _simple_present_state(verb, etype):
+        return GENERIC
     return ASSERTED
+
+
+# Speakers in the first and second person: "we condemn", "I urge you" perform the act.
+_PERFORMERS = frozenset({"i", "we", "you"})
+_REPORTING = frozenset({"say", "tell", "claim", "insist", "argue", "note", "write"})
+
+
+def _simple_present_state(verb: Token, etype: str) -> bool:
+    """A simple present outside a headline and outside a quote's performative ("we condemn")
+    states what is so, not what happened: "Saudi Arabia shares the same enemies", "the
+    resolution calls for a referendum", "when she visits him"."""
+    if verb.tag_ not in ("VBZ", "VBP") or _aux(verb) or verb.pos_ != "VERB":
+        return False
+    if verb.lemma_.lower() in _REPORTING or _headline(verb) or _own_line(verb):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "conj":
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lower_ not in _PERFORMERS
+
+
+def _own_line(tok: Token, most: int = 15) -> bool:
+    """The token is on a short line of its own: a title or subtitle, which reports past
+    events in the present ("Judge bars developer from sites")."""
+    doc = tok.doc
+    lo = hi = tok.i
+    while lo > 0 and "\n" not in doc[lo - 1].whitespace_ and "\n" not in doc[lo - 1].text:
+        lo -= 1
+        if tok.i - lo > most:
+            return False
+    while hi < len(doc) - 1 and "\n" not in doc[hi].whitespace_ and \
+            "\n" not in doc[hi + 1].text:
+        hi += 1
+        if hi - lo > most:
+            return False
+    return True
 
 
 def _headline(tok: Token) -> bool:

@@ -157,3 +157,15 @@ def test_performative_and_reported_present_stay(nlp, sentence, etype):
 def test_present_tense_title_reports_an_event(nlp):
     assert "REJECT" in _types(nlp, "Judge rejects request to release files\n"
                                    "A federal judge on Friday turned down the request.\n")
+
+
+def test_violence_at_a_protest_is_a_riot(nlp):
+    text = ("Thousands of students marched through Lyon on Friday against the reform. "
+            "Some of them smashed shop windows and set two cars on fire.\n")
+    assert "ASSAULT" not in _types(nlp, text) and "PROTEST" in _types(nlp, text)
+
+
+def test_police_violence_at_a_protest_stays_an_attack(nlp):
+    text = ("Thousands of students marched through Lyon on Friday against the reform. "
+            "Police beat several marchers with clubs near the town hall.\n")
+    assert "ASSAULT" in _types(nlp, text)

@@ -34,6 +34,7 @@ from eventwire.events.resolution import merge_mentions
 from eventwire.events.senses import (
     crowd_control,
     other_sense,
+    riots_at_protests,
     stance_or_obstruction,
     verbal_attack,
     violence_by_protesters,
@@ -102,6 +103,7 @@ class EventCoder:
                             doc._.article_id, sent.start_char, exc)
                 continue
             events.extend(found)
+        riots_at_protests(events)
         _resolve_event_noun_targets(events, pending, self.lex)
         _attribute_blame(events)
         events = merge_mentions(events, starts)

@@ -400,3 +400,29 @@ def crowd_control(tok: Token, etype: str, weapons) -> bool:
     if tok.dep_ in ("xcomp", "advcl") and head.pos_ == "VERB":
         near += [t for c in head.children if c.dep_ == "dobj" for t in c.subtree]
     return any(weapons(t) for t in near)
+
+
+# Modes of violence a riot uses; shooting, bombs and crowd-control weapons are an attack.
+_RIOT_MODES = frozenset({None, "primitive", "destroy", "beat"})
+# Sectors of the state's forces: their violence at a protest is ASSAULT, not the riot.
+_FORCES = frozenset({"COP", "MIL", "SPY", "GOV", "JUD"})
+# How far before an attack (in characters) a protest makes it part of the riot.
+_RIOT_REACH = 600
+
+
+def riots_at_protests(events: list) -> None:
+    """Violence next to a protest with no weapon beyond stones and fire, no deaths and no
+    state force behind it ("they also attacked a television truck", "two buildings were set
+    on fire") is the protest turning violent, which PLOVER codes PROTEST riot; a deadly
+    attack or the police's response stays ASSAULT."""
+    protests = [e for e in events if e.type == "PROTEST"]
+    for ev in events:
+        if ev.type != "ASSAULT" or ev.mode not in _RIOT_MODES or ev.dead:
+            continue
+        if any(a.sector in _FORCES for a in ev.sources):
+            continue
+        if not any(0 <= ev.trigger_start - p.trigger_start <= _RIOT_REACH
+                   or p.sentence_start == ev.sentence_start for p in protests):
+            continue
+        ev.type, ev.mode, ev.quad = "PROTEST", "riot", "verbal_conflict"
+        ev.field_rules["type"] += ";type:violence_at_protest=PROTEST/riot"

@@ -169,3 +169,16 @@ def test_police_violence_at_a_protest_stays_an_attack(nlp):
     text = ("Thousands of students marched through Lyon on Friday against the reform. "
             "Police beat several marchers with clubs near the town hall.\n")
     assert "ASSAULT" in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("In 2015, the government traded four detainees for a kidnapped journalist.", "RETREAT"),
+    ("The rebels swapped two hostages for three of their commanders on Sunday.", "RETREAT"),
+    ("The regime conducted its fifth nuclear test on Friday.", "MOBILIZE"),
+])
+def test_swaps_and_weapons_tests(nlp, text, etype):
+    assert etype in _types(nlp, text)
+
+
+def test_a_test_of_resolve_is_no_weapons_test(nlp):
+    assert "MOBILIZE" not in _types(nlp, "The strike was the first test of the government.")

@@ -182,3 +182,16 @@ def test_swaps_and_weapons_tests(nlp, text, etype):
 
 def test_a_test_of_resolve_is_no_weapons_test(nlp):
     assert "MOBILIZE" not in _types(nlp, "The strike was the first test of the government.")
+
+
+@pytest.mark.parametrize("text", [
+    "“This feud is destroying the reputation of the council,” Senator Ana Ruiz said.",
+    "“It is destroying our party,” Mayor Lynn Parker told reporters on Monday.",
+])
+def test_figurative_destruction_is_criticism(nlp, text):
+    types = _types(nlp, text)
+    assert "ASSAULT" not in types and "ACCUSE" in types
+
+
+def test_destroying_a_village_is_an_attack(nlp):
+    assert "ASSAULT" in _types(nlp, "Militants destroyed the village of Bama on Sunday.")

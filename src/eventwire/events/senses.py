@@ -123,13 +123,30 @@ _CRITICISABLE = frozenset({
     "tenure", "legacy", "deal", "vote", "veto", "appointment", "nomination",
 })
 _WORD_ATTACKS = frozenset({"attack", "assail"})
+# What one destroys only in a figure of speech: "destroying the reputation of this committee".
+_INTANGIBLE = _CRITICISABLE | frozenset({
+    "reputation", "basis", "foundation", "trust", "confidence", "credibility", "chance",
+    "hope", "future", "career", "relationship", "relation", "democracy", "institution",
+    "committee", "party", "process", "system", "economy", "order", "peace", "image",
+    "dignity", "freedom", "right", "value", "principle", "constitution", "spirit",
+})
+_RUIN = frozenset({"destroy", "ruin", "wreck", "devastate", "demolish", "shatter"})
+# Subjects that are a situation, not someone: "it is destroying the party".
+_SITUATION = frozenset({"it", "this", "that"})
 
 
 def verbal_attack(tok: Token, etype: str) -> bool:
     """An attack made with words, which PLOVER codes ACCUSE: "attacked the minister's
-    record", "attacked Obama over the deal"."""
+    record", "attacked Obama over the deal"; so is destruction in a figure of speech."""
     lemma = tok.lemma_.lower()
-    if etype != "ASSAULT" or tok.pos_ != "VERB" or lemma not in _WORD_ATTACKS:
+    if etype != "ASSAULT" or tok.pos_ != "VERB":
+        return False
+    if lemma in _RUIN:
+        # "destroying the reputation of this committee", "it is destroying the party"
+        subj = _subject(tok)
+        return any(o.lemma_.lower() in _INTANGIBLE for o in _objects(tok)) or (
+            subj is not None and subj.lower_ in _SITUATION)
+    if lemma not in _WORD_ATTACKS:
         return False
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _CRITICISABLE:

@@ -195,3 +195,11 @@ def test_figurative_destruction_is_criticism(nlp, text):
 
 def test_destroying_a_village_is_an_attack(nlp):
     assert "ASSAULT" in _types(nlp, "Militants destroyed the village of Bama on Sunday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Police pepper-sprayed the marchers outside the stadium on Friday.",
+    "Officers tear-gassed the crowd in front of parliament.",
+])
+def test_crowd_control_verbs(nlp, text):
+    assert "ASSAULT" in _types(nlp, text)

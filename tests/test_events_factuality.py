@@ -203,3 +203,16 @@ def test_destroying_a_village_is_an_attack(nlp):
 ])
 def test_crowd_control_verbs(nlp, text):
     assert "ASSAULT" in _types(nlp, text)
+
+
+def test_second_predicate_is_no_content_of_the_first(nlp):
+    # the vow stands beside the condemnation; it is not what is condemned
+    types = _types(nlp, "The president condemned the bombing and vowed to bring the "
+                        "killers to justice.")
+    assert "ACCUSE" in types and "THREATEN" in types
+
+
+def test_future_shared_by_coordinated_verbs(nlp):
+    types = _types(nlp, "The prime minister vowed that the gunmen would be found and "
+                        "brought to justice.")
+    assert "COERCE" not in types and "THREATEN" in types

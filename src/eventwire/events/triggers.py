@@ -308,13 +308,19 @@ def _framing_of(trig: Trigger, by_index: dict[int, Trigger], lex: Lexicon, memo:
         return result
     steps = 0
     while t.dep_ in _CHAIN and t.head.i != t.i and steps < 6 and not _adjunct_clause(t):
+        link = t.dep_
         t = t.head
         steps += 1
         if t.i in by_index:
             cand = by_index[t.i]
             if cand is trig:
                 continue
-            if cand.type in FRAMING or (cand.type == "PROTEST" and trig.type in _PROTEST_TOPIC):
+            if link == "conj" and t.pos_ == "VERB" and steps > 1:
+                # "expressed shock and vowed to bring them to justice": the vow is a
+                # second predicate beside the trigger, not what it expresses
+                result = _framing_of(cand, by_index, lex, memo)
+            elif cand.type in FRAMING or (cand.type == "PROTEST" and
+                                          trig.type in _PROTEST_TOPIC):
                 result = cand
             elif t.dep_ == "conj" or trig.token.dep_ == "conj":
                 result = _framing_of(cand, by_index, lex, memo)
@@ -372,8 +378,10 @@ _WISHES = frozenset({"want", "hope", "wish", "expect", "like", "love"})
 
 def _intent_marked(tok: Token, lex: Lexicon) -> str | None:
     """Why the trigger states an intention: a future auxiliary or an intent word above it."""
-    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
-        return "future_aux"
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children) or (
+            tok.dep_ == "conj" and not any(c.dep_ == "aux" for c in tok.children) and any(
+                c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.head.children)):
+        return "future_aux"  # "would be found and brought to justice"
     t = tok
     while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
         t = t.head

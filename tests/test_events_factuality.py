@@ -216,3 +216,20 @@ def test_future_shared_by_coordinated_verbs(nlp):
     types = _types(nlp, "The prime minister vowed that the gunmen would be found and "
                         "brought to justice.")
     assert "COERCE" not in types and "THREATEN" in types
+
+
+def test_quoted_warning_of_what_may_happen_is_no_threat(nlp):
+    text = "“The economy is slowing and prices will keep rising,” the minister warned."
+    assert "THREATEN" not in _types(nlp, text)
+
+
+def test_quoted_condemnation_is_criticism(nlp):
+    text = ("“This corrupt regime is a disgrace and a danger to its own people,” the "
+            "senator warned.")
+    types = _types(nlp, text)
+    assert "THREATEN" not in types and "ACCUSE" in types
+
+
+def test_quoted_warning_of_own_action_is_a_threat(nlp):
+    text = "“We will strike back if they cross the border,” the general warned."
+    assert "THREATEN" in _types(nlp, text)

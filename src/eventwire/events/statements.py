@@ -156,6 +156,8 @@ def warning_sense(tok: Token, actor_country) -> str | None:
         return None
     clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
     content: Span | None = None
+    if clause is not None and clause.i < tok.i:
+        return _quoted_warning(tok)  # "“It is undermining our values,” he warned."
     if clause is not None:
         subj = subject_token(clause)
         if subj is None or subj.lower_ in _SELF or subj.lemma_.lower() in _MEASURES:
@@ -173,8 +175,26 @@ def warning_sense(tok: Token, actor_country) -> str | None:
             if c.dep_ == "prep" and c.lower_ in ("of", "about", "against"):
                 content = tok.doc[c.left_edge.i:c.right_edge.i + 1]
         if content is None:
-            return None  # "he warned." after a quote: read as before
+            return _quoted_warning(tok)
     if any(t.lemma_.lower() in HARM_WITHOUT_AGENT | {"illness", "sick", "ill"}
            for t in content):
         return "statement"  # "warned that migrants are at risk of illness": no one blamed
     return "criticism" if _names_someone(content, tok) else "statement"
+
+
+def _quoted_warning(tok: Token) -> str | None:
+    """ "“...,” he warned.": a quote that says what the speaker will do if ... is a threat;
+    one that condemns is criticism; any other quote warns of what may happen."""
+    span = _content(tok, tok.sent)
+    if span is None or span[1] - span[0] < 3:
+        return None
+    content = tok.doc[span[0]:span[1]]
+    if any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in content) or any(
+            t.dep_ == "aux" and t.lower_ in _FUTURE and subject_token(t.head) is not None
+            and subject_token(t.head).lower_ in _SELF for t in content):
+        return None  # "“We will respond if they cross the line,” he warned."
+    text = content.text
+    score = valence(text)
+    if score <= CRITICAL or (any(t.lemma_.lower() in CENSURE for t in content) and score < 0.3):
+        return "criticism"
+    return "statement"

@@ -233,3 +233,18 @@ def test_quoted_condemnation_is_criticism(nlp):
 def test_quoted_warning_of_own_action_is_a_threat(nlp):
     text = "“We will strike back if they cross the border,” the general warned."
     assert "THREATEN" in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype", "other"), [
+    ("Pirates seized a Greek tanker off the coast of Somalia on Monday.", "ASSAULT",
+     "COERCE"),
+    ("The army seized control of the northern provinces in 2014.", "ASSAULT", "COERCE"),
+    ("Customs officers seized two tons of cocaine at the port.", "COERCE", "ASSAULT"),
+])
+def test_what_is_seized_decides_the_type(nlp, text, etype, other):
+    types = _types(nlp, text)
+    assert etype in types and other not in types
+
+
+def test_release_on_bail_frees_no_prisoner(nlp):
+    assert "RETREAT" not in _types(nlp, "The suspect was later released on bail.")

@@ -248,3 +248,11 @@ def test_what_is_seized_decides_the_type(nlp, text, etype, other):
 
 def test_release_on_bail_frees_no_prisoner(nlp):
     assert "RETREAT" not in _types(nlp, "The suspect was later released on bail.")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The senator wants the envoy expelled from the country.", "COERCE"),
+    ("Residents hope that the army withdraws from the town.", "RETREAT"),
+])
+def test_what_is_wished_is_not_done(nlp, text, etype):
+    assert etype not in _types(nlp, text)

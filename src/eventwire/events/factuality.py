@@ -133,6 +133,23 @@ def _running_toll(verb: Token) -> bool:
         any(t.like_num for t in words) or subj.lower_ in _APPROXIMATE)
 
 
+# Verbs of wishing: what they govern is wanted, not done.
+_WISH_VERBS = frozenset({"want", "wish", "hope", "like", "prefer"})
+
+
+def _wished(verb: Token) -> bool:
+    """The verb is (up to two clauses down) the complement of a wish: "wants Trump banned
+    from the country", "want to see the police disarmed", "hope that talks resume"."""
+    t = verb
+    for _ in range(2):
+        if t.dep_ not in ("ccomp", "xcomp", "oprd") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in _WISH_VERBS:
+            return True
+    return False
+
+
 def _background(verb: Token) -> bool:
     """Ongoing or repeated over a stretch: "has been fighting", "killed since 2011",
     "for two decades", "over the past year"."""
@@ -164,6 +181,8 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return modal
     if not intent and (planned := _infinitive_class(verb, etype)) is not None:
         return planned
+    if _wished(verb):
+        return PLANNED  # "wants Trump banned", "hope that the talks resume"
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return DESCRIPTIVE  # "a woman visiting from Canada", "lawsuits seeking records"
     if verb.dep_ == "csubj" and verb.tag_ == "VBG":

@@ -256,3 +256,25 @@ def test_release_on_bail_frees_no_prisoner(nlp):
 ])
 def test_what_is_wished_is_not_done(nlp, text, etype):
     assert etype not in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype", "other"), [
+    ("Senator Ana Ruiz attacked Governor Tom Hale in a speech on Monday.", "ACCUSE",
+     "ASSAULT"),
+    ("Tom Hale attacked his neighbour with a hammer on Monday, police said.", "ASSAULT",
+     "ACCUSE"),
+])
+def test_a_named_person_attacks_with_words_unless_a_weapon_is_named(nlp, text, etype, other):
+    types = _types(nlp, text)
+    assert etype in types and other not in types
+
+
+def test_a_conditional_figure_of_speech_is_no_threat(nlp):
+    text = "“If you keep doing that, you destroy the credibility of this council,” he said."
+    assert "THREATEN" not in _types(nlp, text)
+
+
+def test_a_situation_threatens_no_one(nlp):
+    text = ("The ministry said the new settlements are illegal and threaten the viability "
+            "of a peace deal.")
+    assert "THREATEN" not in _types(nlp, text)

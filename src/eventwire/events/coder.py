@@ -149,7 +149,8 @@ class EventCoder:
                              lambda t: self.lex.token_in_class("crowd_control", t)):
                 trig = replace(trig, type="ASSAULT", mode="crowd-control",
                                notes=[*trig.notes, "crowd_control_weapon"])
-            if verbal_attack(trig.token, trig.type):  # "attacked the minister's record"
+            if verbal_attack(trig.token, trig.type) or (  # "attacked the minister's record"
+                    trig.type == "THREATEN" and verbal_attack(trig.token, trig.entry.type)):
                 trig = replace(trig, type="ACCUSE", mode="disapprove",
                                notes=[*trig.notes, "verbal_attack"])
             if (retyped := stance_or_obstruction(trig.token, trig.type)) is not None:

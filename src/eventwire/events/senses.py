@@ -135,6 +135,20 @@ _RUIN = frozenset({"destroy", "ruin", "wreck", "devastate", "demolish", "shatter
 _SITUATION = frozenset({"it", "this", "that"})
 
 
+# Words that make an attack physical: a weapon, an injury, a place of violence.
+_PHYSICAL = HARM_WITHOUT_AGENT | frozenset({
+    "knife", "gun", "rifle", "pistol", "bomb", "grenade", "machete", "hammer", "bat",
+    "stick", "stone", "rock", "fist", "weapon", "injure", "wound", "kill", "hospital",
+    "bleed", "stab", "shoot", "beat", "punch", "kick", "police", "arrest", "charge",
+})
+
+
+def _physical(tok: Token) -> bool:
+    """The sentence says the attack was made with a weapon or hurt someone."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) or any(
+        t.lemma_.lower() in _PHYSICAL for t in tok.sent)
+
+
 def verbal_attack(tok: Token, etype: str) -> bool:
     """An attack made with words, which PLOVER codes ACCUSE: "attacked the minister's
     record", "attacked Obama over the deal"; so is destruction in a figure of speech."""
@@ -148,6 +162,9 @@ def verbal_attack(tok: Token, etype: str) -> bool:
             subj is not None and subj.lower_ in _SITUATION)
     if lemma not in _WORD_ATTACKS:
         return False
+    subj = _subject(tok)
+    if subj is not None and subj.ent_type_ == "PERSON" and not _physical(tok):
+        return True  # "Khan viciously attacked me from the stage": a named person's words
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _CRITICISABLE:
             return True
@@ -242,7 +259,8 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and etype in ("THREATEN", "AID") and lemma in (
             "threaten", "menace", "endanger", "help") and (
-            (subj := _subject(tok)) is not None and not actor_like(subj)):
+            (subj := _subject(tok) or (_subject(tok.head) if tok.dep_ == "conj" else None))
+            is not None and not actor_like(subj)):  # "settlements are illegal and threaten"
         return "circumstance_as_subject"  # "the riots threaten stability", "the spree helped"
     if etype == "AID" and lemma == "help" and any(
             c.dep_ in ("xcomp", "ccomp") for c in tok.children) and not any(

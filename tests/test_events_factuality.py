@@ -278,3 +278,10 @@ def test_a_situation_threatens_no_one(nlp):
     text = ("The ministry said the new settlements are illegal and threaten the viability "
             "of a peace deal.")
     assert "THREATEN" not in _types(nlp, text)
+
+
+def test_no_one_in_particular(nlp):
+    assert "COERCE" not in _types(nlp, "Every protester who blocked the road was arrested.")
+    text = ("“Any mayor who ignores these warnings is a disgrace and a danger to the "
+            "public,” Senator Ana Ruiz said.")
+    assert "ACCUSE" not in _types(nlp, text)

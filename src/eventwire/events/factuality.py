@@ -204,8 +204,12 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
     if verb.lemma_.lower() in _STANCE_VERBS and _aux(verb) & _PERFECT and not \
             _anchored(verb) and not any(c.dep_ == "auxpass" for c in verb.children):
         return BACKGROUND  # "advocates have expressed concern about the policy": a stance
-    if any(c.dep_ == "nsubj" and c.lower_ in _PARTITIVE for c in verb.children):
-        return GENERIC  # "others in the party have opposed the motion"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _PARTITIVE and c.dep_ == "nsubj"
+                                                   or any(d.dep_ == "det" and d.lower_ in
+                                                          ("any", "every", "each")
+                                                          for d in c.children))
+           for c in verb.children):
+        return GENERIC  # "others in the party have opposed the motion", "any protester"
     auxes = _aux(verb)
     if auxes and auxes <= _PRESENT_BE and _headline(verb):
         return ASSERTED  # headlines report past events in the present

@@ -113,6 +113,7 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
 # not a charge against someone: "I understand", "we know", "it is unclear", "this is ...".
 _IMPERSONAL = frozenset({"i", "we", "you", "it", "this", "that", "there", "what", "whether"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_ANY = frozenset({"any", "every", "no", "each"})
 
 
 def _about_someone(content: Span) -> bool:
@@ -125,8 +126,9 @@ def _about_someone(content: Span) -> bool:
         return True  # a noun phrase ("said the fact that ..."): read as before
     subj = next((c for r in roots for c in r.children
                  if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")), None)
-    if subj is not None and subj.dep_ != "csubj" and subj.lower_ not in _IMPERSONAL:
-        return True
+    if subj is not None and subj.dep_ != "csubj" and subj.lower_ not in _IMPERSONAL and \
+            not any(c.dep_ == "det" and c.lower_ in _ANY for c in subj.children):
+        return True  # not "any politician who ... is not fit": no one in particular
     return any(t.ent_type_ in _NAMED for t in content)
 
 

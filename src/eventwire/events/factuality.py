@@ -150,6 +150,18 @@ def _wished(verb: Token) -> bool:
     return False
 
 
+def _no_one_in_particular(verb: Token) -> bool:
+    """The subject is an unspecified part of a group ("others", "many") or anyone of a kind
+    ("any protester", "every officer")."""
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.lower_ in _PARTITIVE:
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and any(
+                d.dep_ == "det" and d.lower_ in ("any", "every", "each") for d in c.children):
+            return True
+    return False
+
+
 def _background(verb: Token) -> bool:
     """Ongoing or repeated over a stretch: "has been fighting", "killed since 2011",
     "for two decades", "over the past year"."""
@@ -204,12 +216,8 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
     if verb.lemma_.lower() in _STANCE_VERBS and _aux(verb) & _PERFECT and not \
             _anchored(verb) and not any(c.dep_ == "auxpass" for c in verb.children):
         return BACKGROUND  # "advocates have expressed concern about the policy": a stance
-    if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _PARTITIVE and c.dep_ == "nsubj"
-                                                   or any(d.dep_ == "det" and d.lower_ in
-                                                          ("any", "every", "each")
-                                                          for d in c.children))
-           for c in verb.children):
-        return GENERIC  # "others in the party have opposed the motion", "any protester"
+    if _no_one_in_particular(verb):
+        return GENERIC  # "others in the party have opposed the motion", "every protester"
     auxes = _aux(verb)
     if auxes and auxes <= _PRESENT_BE and _headline(verb):
         return ASSERTED  # headlines report past events in the present
@@ -219,7 +227,7 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
     if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in _PRESENT_BE
                                   for c in verb.children) and not auxes - _PRESENT_BE:
         return GENERIC  # "he is accused of", "candidates are funded by the state"
-    if _simple_present_state(verb, etype):
+    if _simple_present_state(verb):
         return GENERIC
     return ASSERTED
 
@@ -229,7 +237,7 @@ _PERFORMERS = frozenset({"i", "we", "you"})
 _REPORTING = frozenset({"say", "tell", "claim", "insist", "argue", "note", "write"})
 
 
-def _simple_present_state(verb: Token, etype: str) -> bool:
+def _simple_present_state(verb: Token) -> bool:
     """A simple present outside a headline and outside a quote's performative ("we condemn")
     states what is so, not what happened: "Saudi Arabia shares the same enemies", "the
     resolution calls for a referendum", "when she visits him"."""

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from eventwire.events.plover import QUAD
+
 # What an accident, a disaster or a disease is called; never an attacker.
 HARM_WITHOUT_AGENT = frozenset({
     "earthquake", "quake", "tremor", "aftershock", "flood", "flooding", "storm", "hurricane",
@@ -459,5 +461,5 @@ def riots_at_protests(events: list) -> None:
         if not any(0 <= ev.trigger_start - p.trigger_start <= _RIOT_REACH
                    or p.sentence_start == ev.sentence_start for p in protests):
             continue
-        ev.type, ev.mode, ev.quad = "PROTEST", "riot", "verbal_conflict"
+        ev.type, ev.mode, ev.quad = "PROTEST", "riot", QUAD["PROTEST"]
         ev.field_rules["type"] += ";type:violence_at_protest=PROTEST/riot"

@@ -285,3 +285,13 @@ def test_no_one_in_particular(nlp):
     text = ("“Any mayor who ignores these warnings is a disgrace and a danger to the "
             "public,” Senator Ana Ruiz said.")
     assert "ACCUSE" not in _types(nlp, text)
+
+
+def test_a_claim_that_someone_did_wrong_is_an_accusation(nlp):
+    types = _types(nlp, "The opposition claimed the police were blocking the vote count.")
+    assert "ACCUSE" in types and "PROTEST" not in types and "COERCE" not in types
+
+
+def test_an_own_account_is_no_accusation(nlp):
+    types = _types(nlp, "The rebels claimed they attacked the army base on Sunday.")
+    assert "ASSAULT" in types

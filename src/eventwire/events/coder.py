@@ -39,7 +39,7 @@ from eventwire.events.senses import (
     verbal_attack,
     violence_by_protesters,
 )
-from eventwire.events.statements import critical_statements, warning_sense
+from eventwire.events.statements import allegations, critical_statements, warning_sense
 from eventwire.events.triggers import Trigger, aggregate, find_triggers, hypothetical, resolve
 from eventwire.models import ActorRef, Event, Place
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
@@ -123,6 +123,7 @@ class EventCoder:
             return []  # headings, bylines, menu clutter (not "X was critical of Y")
         triggers = resolve(find_triggers(sent, self.lex), self.lex)
         triggers += labelling_statements(sent, triggers)
+        triggers = allegations(triggers)
         triggers += critical_statements(sent, triggers, self.lex)
         if not triggers:
             return []

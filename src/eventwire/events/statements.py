@@ -200,3 +200,31 @@ def _quoted_warning(tok: Token) -> str | None:
     if score <= CRITICAL or (any(t.lemma_.lower() in CENSURE for t in content) and score < 0.3):
         return "criticism"
     return "statement"
+
+
+# Verbs that put forward a charge: what they say someone did wrong is alleged by the speaker.
+_ALLEGING = frozenset({"claim", "allege", "charge", "contend", "complain"})
+# Acts whose report, when someone else claims it, is an accusation of wrongdoing.
+_WRONGS = frozenset({"ASSAULT", "COERCE", "REJECT", "PROTEST", "THREATEN", "SANCTION"})
+_ALLEGATION = Entry("ACCUSE", "allege", None, "verb", "claim", source="allegation")
+
+
+def allegations(found: list[Trigger]) -> list[Trigger]:
+    """ "The council claimed the delegates were blocking a ban": the statement is the event,
+    an accusation by the council (PLOVER ACCUSE allege); the act it alleges is not reported
+    as fact, so its trigger gives way to the claim."""
+    out = list(found)
+    for trig in found:
+        tok = trig.token
+        verb = tok.head
+        if trig.type not in _WRONGS or tok.dep_ != "ccomp" or verb.pos_ != "VERB" or \
+                verb.lemma_.lower() not in _ALLEGING or trig.negated:
+            continue
+        speaker, doer = subject_token(verb), subject_token(tok)
+        if speaker is None or doer is None or speaker.lower_ == doer.lower_ or \
+                doer.lower_ in _SELF - {"it"}:
+            continue  # "he claimed he had been beaten" is his own account
+        claim = Trigger(verb, _ALLEGATION, "ACCUSE", "allege", "rule:allegation")
+        claim.notes.append(f"alleged:{trig.type}")
+        out[out.index(trig)] = claim
+    return out

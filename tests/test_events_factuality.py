@@ -295,3 +295,15 @@ def test_a_claim_that_someone_did_wrong_is_an_accusation(nlp):
 def test_an_own_account_is_no_accusation(nlp):
     types = _types(nlp, "The rebels claimed they attacked the army base on Sunday.")
     assert "ASSAULT" in types
+
+
+@pytest.mark.parametrize(("text", "etype", "expected"), [
+    ("The activist spoke of his fear of being arrested by the secret police.", "COERCE",
+     False),
+    ("The founder of the party served two terms before being assassinated in 1990.",
+     "ASSAULT", False),
+    ("The reporter returned home after being detained by police in Cairo.", "COERCE",
+     True),
+])
+def test_passive_gerund_after_a_preposition(nlp, text, etype, expected):
+    assert (etype in _types(nlp, text)) is expected

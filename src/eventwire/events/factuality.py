@@ -133,6 +133,10 @@ def _running_toll(verb: Token) -> bool:
         any(t.like_num for t in words) or subj.lower_ in _APPROXIMATE)
 
 
+# Prepositions before a passive gerund that name no occasion of it: "the fear of being
+# extradited", "talk about being arrested", "before being assassinated" (unlike "after being
+# deported", which tells what happened first).
+_UNTOLD = frozenset({"of", "about", "before", "without", "from", "against"})
 # Verbs of wishing: what they govern is wanted, not done.
 _WISH_VERBS = frozenset({"want", "wish", "hope", "like", "prefer"})
 
@@ -205,6 +209,8 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return GENERIC
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("NOUN", "ADJ"):
         return BACKGROUND  # "a voice in opposing bailouts", not "jailed for refusing"
+    if verb.dep_ == "pcomp" and "being" in _aux(verb) and verb.head.lower_ in _UNTOLD:
+        return BACKGROUND  # "his fear of being extradited", "before being assassinated"
     if _background(verb):
         return BACKGROUND
     if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):

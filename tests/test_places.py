@@ -608,3 +608,48 @@ def test_unknown_single_word_needs_a_word_that_places_it():
     assert not _unsupported_guess(top("Zorvath Hills", "ner:LOC:scope"))
     assert not _unsupported_guess(top("Zorvath", "ner:GPE"))
     assert not _unsupported_guess(top("Zorvath", "street:scope"))
+
+
+def _with_ents(nlp, text: str, ents: list[tuple[str, str]]):
+    """The places of ``text`` as if the NER had tagged exactly ``ents`` (surface, label)."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "eventwire_places":
+            break
+        doc = proc(doc)
+    spans = []
+    for surface, label in ents:
+        i = text.index(surface)
+        spans.append(doc.char_span(i, i + len(surface), label=label))
+    doc.ents = spans
+    return nlp.get_pipe("eventwire_places")(doc)._.places
+
+
+def test_compass_word_before_a_state_or_country_is_its_relation(nlp):
+    text = ("Rain fell across Northeast Georgia on Monday. The outbreak reached Southern "
+            "Sudan a week later. Farmers in West Virginia waited.")
+    found = _with_ents(nlp, text, [("Northeast Georgia", "LOC"), ("Southern Sudan", "LOC"),
+                                   ("West Virginia", "GPE")])
+    georgia, sudan = first(found, "Georgia"), first(found, "Sudan")
+    assert georgia.start == text.index("Georgia") and georgia.relation == "northeast"
+    assert georgia.country == "USA" and georgia.feature_class == "A"
+    assert sudan.country == "SDN" and sudan.relation == "southern"
+    assert first(found, "West Virginia").admin1 == "West Virginia"  # a name of its own
+
+
+def test_compass_word_before_a_city_or_sea_stays_in_the_name(nlp):
+    text = "Planes sprayed North Dallas. Ships crossed the Eastern Mediterranean."
+    found = _with_ents(nlp, text, [("North Dallas", "GPE"), ("Eastern Mediterranean", "LOC")])
+    assert {p.text for p in found} >= {"North Dallas", "Eastern Mediterranean"}
+
+
+def test_word_city_of_an_institution_is_cut_unless_a_town_bears_it(nlp):
+    text = ("San Fernando City Councilwoman Ana Ruiz voted no. Iowa City police made an "
+            "arrest. The Boulder City Council met on Tuesday.")
+    found = _with_ents(nlp, text, [("San Fernando City", "GPE"), ("Iowa", "GPE"),
+                                   ("Boulder City Council", "ORG")])
+    assert first(found, "San Fernando").country == "USA"
+    iowa_city = first(found, "Iowa City")  # the NER cut it short; the town's name goes on
+    assert iowa_city.feature_class == "P" and km(iowa_city.lat, iowa_city.lon, 41.66, -91.53) < 20
+    boulder = first(found, "Boulder City")  # the town, not Boulder, Colorado
+    assert km(boulder.lat, boulder.lon, 35.98, -114.83) < 20

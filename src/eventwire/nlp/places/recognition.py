@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from eventwire.nlp.places.gazetteer import POINTS, Entry, Gazetteer, load_gazetteer, norm, variants
 from eventwire.nlp.places.rules import (
     BASED_IN,
+    COMPASS_WORDS,
     COUNTY_LIST,
     COUNTY_NAMES,
     DATELINE,
@@ -223,6 +224,9 @@ def ner_places(s: Recognition) -> None:
             end += 1  # "W.Va." at the end of a sentence keeps its dot
         if s.longer.get(start, 0) > end:
             end = s.longer[start]  # "Guinea-Bissau", "Democratic Republic of the Congo"
+        after = _town_after(s.gaz, s.doc, full, start, tokens[-1])
+        if after is not None:  # "[Iowa] City", "[Belle] Plaine": the NER cut the name
+            end = after
         text = full[start:end]
         cands = s.gaz.lookup(text)
         grown = _known_before(s.gaz, s.doc, full, tokens[0], end)
@@ -232,6 +236,13 @@ def ner_places(s: Recognition) -> None:
         head, _, rest = text.partition(" ")
         if not cands and head.lower() in DIRECTION_WORDS:
             cands = s.gaz.lookup(rest)  # "North Texas", "Eastern Kentucky"
+            if head.lower() in COMPASS_WORDS and _polity_named(cands, rest):
+                start += len(head) + 1  # the place is Texas, "north" its relation
+                text = rest
+        city = _institution_city(s.gaz, text, cands)
+        if city is not None:  # "San Fernando City Council": San Fernando
+            text, cands = city
+            end = start + len(text)
         if not cands and len(tokens) > 1:
             known = _known_prefix(s.gaz, full, tokens)
             if known is not None and not _name_goes_on(tokens[len(known[0])]):
@@ -325,6 +336,24 @@ def _known_before(gaz: Gazetteer, doc: Doc, text: str, first, end: int
     return best
 
 
+def _town_after(gaz: Gazetteer, doc: Doc, text: str, start: int, last) -> int | None:
+    """The end of the name of a town that goes on with one or two capitalised words after
+    ``last`` outside any entity ("Iowa City", "Belle Plaine"), when a town bears exactly
+    that name."""
+    best = None
+    for k in (1, 2):
+        i = last.i + k
+        if i >= len(doc):
+            break
+        tok = doc[i]
+        if not tok.text[:1].isupper() or tok.ent_type_ or tok.is_stop or tok.is_punct:
+            break
+        end = tok.idx + len(tok.text)
+        if _town_named(gaz.lookup(text[start:end]), text[start:end]):
+            best = end
+    return best
+
+
 def _known_prefix(gaz: Gazetteer, text: str, tokens: list
                   ) -> tuple[list, list[Entry]] | None:
     """The longest run of capitalised words opening a name that the gazetteer knows,
@@ -343,6 +372,36 @@ def _known_prefix(gaz: Gazetteer, text: str, tokens: list
     return None
 
 
+def _polity_named(cands: list[Entry], name: str) -> bool:
+    """Whether ``name`` is first of all a country's or a first-level region's ("Texas",
+    "Sudan"): a compass word before it names a part of it ("North Texas", "southern
+    Sudan"), where before a city, a sea or a continent it often opens a name of its own
+    ("North Dallas", "Eastern Mediterranean", "Northern Europe")."""
+    key = norm(name)
+    named = [e for e in cands if key in variants(e.name)]
+    top = max(named, key=lambda e: e.population, default=None)
+    return top is not None and top.kind in {"country", "admin1"}
+
+
+def _town_named(cands: list[Entry], name: str) -> bool:
+    """Whether a town among ``cands`` bears exactly ``name`` ("Boulder City", "Mexico City"),
+    not only as one of its alternate names."""
+    key = norm(name)
+    return any(e.kind in {"city", "capital"} and key in variants(e.name) for e in cands)
+
+
+def _institution_city(gaz: Gazetteer, text: str, cands: list[Entry]
+                      ) -> tuple[str, list[Entry]] | None:
+    """"San Fernando City" (of "San Fernando City Council"), "Dublin City Manager": a town
+    name and the word "City" of a city's institution, unless a town bears the whole name
+    ("Kansas City", "Boulder City"); the name without it and its candidates."""
+    if not text.endswith(" City") or _town_named(cands, text):
+        return None
+    name = text[:-len(" City")]
+    shorter = gaz.lookup(name)
+    return (name, shorter) if shorter else None
+
+
 def institutions(s: Recognition) -> None:
     """"Corsicana Police Department", "the Canaan Board of Finance": an organisation or
     building named after its town names the town."""
@@ -359,7 +418,8 @@ def institutions(s: Recognition) -> None:
         head, cands = known
         if tokens[len(head)].lower_ not in INSTITUTION_WORDS:
             continue
-        if len(head) > 1 and head[-1].lower_ in {"city", "town", "village"}:
+        if (len(head) > 1 and head[-1].lower_ in {"city", "town", "village"}
+                and not _town_named(cands, text[head[0].idx:head[-1].idx + len(head[-1].text)])):
             shorter = _known_prefix(s.gaz, text, head)  # "the Athens City Council": Athens
             if shorter is not None:
                 head, cands = shorter

@@ -22,6 +22,9 @@ DISEASE_AFTER = re.compile(
 DIRECTION_WORDS = {"north", "south", "east", "west", "central", "northern", "southern",
                    "eastern", "western", "northeast", "northwest", "southeast", "southwest",
                    "midwest", "middle", "upper", "lower", "greater"}
+# The compass words among them: before a name they give a part of it ("Northeast Georgia",
+# "eastern China"), which news corpora annotate as the name alone with the part as relation.
+COMPASS_WORDS = DIRECTION_WORDS - {"midwest", "middle", "upper", "lower", "greater"}
 
 # Words that, after a place name, make the whole an institution of that place ("Corsicana
 # Police Department", "the Canaan Board of Finance"): the place is kept, the rest is not.

@@ -653,3 +653,27 @@ def test_word_city_of_an_institution_is_cut_unless_a_town_bears_it(nlp):
     assert iowa_city.feature_class == "P" and km(iowa_city.lat, iowa_city.lon, 41.66, -91.53) < 20
     boulder = first(found, "Boulder City")  # the town, not Boulder, Colorado
     assert km(boulder.lat, boulder.lon, 35.98, -114.83) < 20
+
+
+def test_currency_tells_the_countries_a_story_counts_money_in():
+    from eventwire.nlp.places.rules import currency_countries
+
+    assert currency_countries("Bail was set at $5,000 on Monday.") >= {"US", "CA"}
+    assert currency_countries("The shop owner won £2.5m.") == {"GB"}
+    assert currency_countries("Fines of 300 euros and Rs 4,000 were paid.") >= {"FR", "IN"}
+    assert currency_countries("Three of us won the game 2-1.") == frozenset()
+
+
+def test_money_of_the_story_picks_the_namesake_town(nlp):
+    text = "The Mansfield council voted on Monday to borrow {} for repairs to the library."
+    dollars = first(places(nlp, text.format("$765,000")), "Mansfield")
+    pounds = first(places(nlp, text.format("£765,000")), "Mansfield")
+    assert dollars.country == "USA" and pounds.country == "GBR"
+
+
+def test_lone_name_read_only_as_a_foreign_hamlet_is_no_place(nlp):
+    text = ("Residents of Arlington, Texas, met on Tuesday. Titan will drill 20 wells there, "
+            "and Titan says the rigs will be quiet.")
+    found = _with_ents(nlp, text, [("Arlington", "GPE"), ("Texas", "GPE"), ("Titan", "GPE")])
+    assert not any(p.text == "Titan" for p in found)
+    assert first(found, "Arlington").admin1 == "Texas"

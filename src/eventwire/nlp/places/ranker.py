@@ -42,9 +42,10 @@ _AREA_AFTER = re.compile(
 MENTION = (
     "log_population", *(f"kind_{k}" for k in KINDS),
     "alternate_name_only", "alternate_name_small", "named_city_of", "exact_name_elsewhere",
+    "exact_name_elsewhere_big",
     "area_name_differs", "area_beside_big_city", "town_beside_big_area", "most_populous",
     "area_word_area", "town_word_point", "within_mismatch", "kind_hint", "qualifier",
-    "dateline_capital", "dateline_log_population", "supranational",
+    "dateline_capital", "dateline_log_population", "supranational", "currency_country",
 )
 SUPPORT = ("near_other_name", "admin1_other_name")
 STATIC = MENTION + SUPPORT
@@ -118,6 +119,7 @@ class Mention:
     within: set[str]
     qualifier: tuple[str, str] | None
     kind_hint: tuple[str, str] | None
+    currency: frozenset[str] = frozenset()  # countries whose money the article counts in
 
 
 def mention_features(m: Mention) -> list[list[float]]:
@@ -143,6 +145,7 @@ def mention_features(m: Mention) -> list[list[float]]:
             float(alt), float(alt and small),
             float(alt and norm(e.name) == key + " city"),
             float(alt and small and any(exact)),
+            float(alt and not small and any(exact)),
             float(e.kind in AREA_KINDS and not region_word and norm(e.name) != key),
             float(e.kind in AREA_KINDS and not region_word and e.cc in big_cities),
             float(e.kind == "city" and small and bool(big_areas - {(e.cc, e.admin1)})),
@@ -157,6 +160,7 @@ def mention_features(m: Mention) -> list[list[float]]:
             float(m.dateline and e.kind == "capital"),
             math.log10(e.population + 10) if m.dateline else 0.0,
             float(not e.cc),
+            float(e.cc in m.currency),
         ]
         rows.append(row)
     return rows

@@ -160,3 +160,37 @@ STATE_ABBREVIATIONS = {
     "ut": "Utah", "wa": "Washington", "wv": "West Virginia", "wi": "Wisconsin",
     "wy": "Wyoming", "dc": "District of Columbia",
 }
+
+# Money written in a country's currency tells where a story is written or set, as a
+# publisher's country would: "$4,000" in a local story makes its "Paris" more likely the
+# American town, "£2m" the English one.  The bare dollar sign is shared by several countries.
+_EURO = ("AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU",
+         "LV", "MT", "NL", "PT", "SI", "SK")
+CURRENCIES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (re.compile(pattern), countries) for pattern, countries in (
+        (r"(?<![A-Za-z])\$\s?\d", ("US", "CA", "AU", "NZ")),
+        (r"\bUS\$|\bU\.S\. dollars?\b", ("US",)),
+        (r"\b(?:C|CA|Can)\$|\bCanadian dollars?\b", ("CA",)),
+        (r"\b(?:A|AU)\$|\bAustralian dollars?\b", ("AU",)),
+        (r"\bNZ\$", ("NZ",)),
+        (r"\bHK\$", ("HK",)),
+        (r"\bS\$", ("SG",)),
+        (r"£\s?\d|\bpounds? sterling\b", ("GB",)),
+        (r"€\s?\d|\d\s?€|\beuros?\b", _EURO),
+        (r"\bRs\.?\s?\d|\brupees?\b", ("IN", "PK", "LK", "NP")),
+        (r"\byuan\b|\bRMB\b|\brenminbi\b", ("CN",)),
+        (r"\byen\b", ("JP",)),
+        (r"\bnaira\b", ("NG",)),
+        (r"\bshillings?\b", ("KE", "UG", "TZ", "SO")),
+        (r"\bpesos?\b", ("MX", "PH", "AR", "CO", "CL", "CU", "DO", "UY")),
+        (r"\brupiah\b", ("ID",)),
+        (r"\bringgit\b", ("MY",)),
+        (r"\bbaht\b", ("TH",)),
+        (r"\b(?:rubles?|roubles?)\b", ("RU",)),
+    ))
+
+
+def currency_countries(text: str) -> frozenset[str]:
+    """The countries whose currency the text counts money in."""
+    return frozenset(cc for pattern, countries in CURRENCIES if pattern.search(text)
+                     for cc in countries)

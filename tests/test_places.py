@@ -677,3 +677,15 @@ def test_lone_name_read_only_as_a_foreign_hamlet_is_no_place(nlp):
     found = _with_ents(nlp, text, [("Arlington", "GPE"), ("Texas", "GPE"), ("Titan", "GPE")])
     assert not any(p.text == "Titan" for p in found)
     assert first(found, "Arlington").admin1 == "Texas"
+
+
+def test_town_the_ner_took_for_an_organisation_after_a_placing_word(nlp):
+    text = ("Samples went to a laboratory in Lelystad on Monday. Oysters came from the "
+            "Northwest. Lelystad Holdings said nothing.")
+    found = _with_ents(nlp, text, [("Lelystad", "ORG"), ("Northwest", "ORG"),
+                                   ("Lelystad Holdings", "ORG")])
+    town = first(found, "Lelystad")
+    assert town.rule.startswith("ner:ORG-as-place") and town.country == "NLD"
+    assert town.start == text.index("Lelystad")
+    assert not any(p.text == "Northwest" for p in found)
+    assert not any(p.start == text.rindex("Lelystad") for p in found)  # a company's name

@@ -2,8 +2,9 @@
 
 Each rule reads the Doc and the toponyms found so far and adds, grows or drops some: spaCy's
 GPE/LOC/FAC entities first, then streets and numbered roads (in place of the town names
-inside them), lone town names the small model took for persons, towns named by their
-institutions ("Corsicana Police Department"), demonyms ("Russian"), gazetteer matches of
+inside them), lone town names the small model took for persons (or, after "in" or "the
+town of", for organisations), towns named by their institutions ("Corsicana Police
+Department"), demonyms ("Russian"), gazetteer matches of
 well-known names the NER missed or mislabelled, datelines, US states abbreviated after their
 towns ("Greer, S.C.") and the towns before a state or country ("Rock Hill, South Carolina"),
 a legislator's home and a company's seat ("R-Elbow Lake", "D-Pa.", "Northbrook-based"),
@@ -42,6 +43,7 @@ from eventwire.nlp.places.rules import (
     PARTY_HOME,
     PERSON_TITLES,
     PERSON_VERBS,
+    PLACED_BEFORE,
     POSSESSIVE,
     REGION_AFTER,
     REGION_WORDS,
@@ -273,6 +275,23 @@ def persons_as_places(s: Recognition) -> None:
         if cands and ent.text[:1].isupper() and not ent.text.isupper():
             s.add(Toponym(ent.start_char, ent.end_char, ent.text, "ner:PERSON-as-place", 0.5,
                           cands))
+
+
+def orgs_as_places(s: Recognition) -> None:
+    """The small model often calls a town an organisation ("a lab in Lelystad", "the mayor
+    of Dogubayazit"); a whole entity that is exactly a known place's name, after a word that
+    places something there, is that place."""
+    for ent in s.other_ents:
+        if ent.label_ != "ORG" or len(ent) > 3 or not ent.text[:1].isupper() or ent.text.isupper():
+            continue
+        start, end = ent.start_char, ent.end_char
+        before = PLACED_BEFORE.search(s.text, max(0, start - 30), start)
+        if any(s.taken[start:end]) or not before or ent.text.lower() in DIRECTION_WORDS:
+            continue  # "from the Northwest": no town's name
+        key = norm(ent.text)
+        cands = [e for e in s.gaz.lookup(ent.text) if key in variants(e.name)]
+        if cands:
+            s.add(Toponym(start, end, ent.text, "ner:ORG-as-place", 0.5, cands))
 
 
 def unlikely(s: Recognition) -> None:
@@ -744,6 +763,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("ner", ner_places),
     ("streets", streets),
     ("persons-as-places", persons_as_places),
+    ("orgs-as-places", orgs_as_places),
     ("institutions", institutions),
     ("unlikely", unlikely),
     ("demonyms", demonyms),

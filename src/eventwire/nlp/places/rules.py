@@ -194,3 +194,11 @@ def currency_countries(text: str) -> frozenset[str]:
     """The countries whose currency the text counts money in."""
     return frozenset(cc for pattern, countries in CURRENCIES if pattern.search(text)
                      for cc in countries)
+
+# Words just before a name that place something there ("in Lelystad", "the town of Pulawy",
+# "west of Richland", "the mayor of Dogubayazit"): a name the NER took for an organisation
+# is a town after them.
+PLACED_BEFORE = re.compile(
+    r"(?:^|\W)(?:in|near|outside|from|(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|"
+    r"(?:town|city|village|villages|municipality|county|province|district|region|mayor|"
+    r"residents|people|outskirts|suburbs?)\s+of)\s+(?:the\s+)?$", re.I)

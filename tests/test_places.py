@@ -560,10 +560,11 @@ def test_small_towns_of_a_local_story_the_ner_misses(nlp):
     found = places(nlp, text)
     texts = {p.text for p in found}
     osakis = first(found, "Osakis")
-    assert osakis.rule.startswith("local-town") and osakis.admin1 == "Minnesota"
+    assert osakis.rule.startswith(("local-town", "town-service"))
+    assert osakis.admin1 == "Minnesota"
     assert "Glencoe" not in texts  # inside "Glencoe Meat Market"
     assert "Benson" not in texts  # the woman named earlier, not the Minnesota town
-    outside = places(nlp, "Osakis police asked drivers to stay home on Monday.")
+    outside = places(nlp, "Osakis asked drivers to stay home on Monday.")
     assert "Osakis" not in {p.text for p in outside}  # no local story, no guess
 
 
@@ -689,3 +690,12 @@ def test_town_the_ner_took_for_an_organisation_after_a_placing_word(nlp):
     assert town.start == text.index("Lelystad")
     assert not any(p.text == "Northwest" for p in found)
     assert not any(p.start == text.rindex("Lelystad") for p in found)  # a company's name
+
+
+def test_town_named_before_its_own_service_where_the_ner_tags_nothing(nlp):
+    text = ("Woodstock Mayor Michael Harding spoke first. Vice Mayor Ann Lee did not. "
+            "The Miami-Dade police made an arrest.")
+    found = _with_ents(nlp, text, [])
+    town = first(found, "Woodstock")
+    assert town.rule.startswith("town-service") and town.start == 0
+    assert not any(p.text in {"Vice", "Dade"} for p in found)

@@ -2,19 +2,19 @@
 
 Each rule reads the Doc and the toponyms found so far and adds, grows or drops some: spaCy's
 GPE/LOC/FAC entities first, then streets and numbered roads (in place of the town names
-inside them), lone town names the small model took for persons (or, after "in" or "the
-town of", for organisations), towns named by their institutions ("Corsicana Police
-Department"), demonyms ("Russian"), gazetteer matches of
-well-known names the NER missed or mislabelled, datelines, US states abbreviated after their
-towns ("Greer, S.C.") and the towns before a state or country ("Rock Hill, South Carolina"),
-a legislator's home and a company's seat ("R-Elbow Lake", "D-Pa.", "Northbrook-based"),
-county lists ("Walton and Oconee counties"), later mentions of a name already found (one
-sense per discourse), possessive regions ("Iraq's autonomous Kurdish region"); last, names
-of diseases are dropped ("West Nile virus").  After resolution, ``local_towns`` adds the
-small towns of a local story's region that the NER missed.  The order matters: a character
-claimed by one rule is not claimed again by a later one (``Recognition.taken``).  Each rule is
-a function of the state alone, so it can be tried and tested alone.
-"""
+inside them), lone town names the small model took for persons (or, after "in" or "the town
+of", for organisations), towns named by their institutions ("Corsicana Police Department")
+or, where the NER tags nothing, by their own services ("Avondale Mayor"), demonyms
+("Russian"), gazetteer matches of well-known names the NER missed or mislabelled, datelines,
+US states abbreviated after their towns ("Greer, S.C.") and the towns before a state or
+country ("Rock Hill, South Carolina"), a legislator's home and a company's seat ("R-Elbow
+Lake", "D-Pa.", "Northbrook-based"), county lists ("Walton and Oconee counties"), later
+mentions of a name already found (one sense per discourse), possessive regions ("Iraq's
+autonomous Kurdish region"); last, names of diseases are dropped ("West Nile virus"). After
+resolution, ``local_towns`` adds the small towns of a local story's region that the NER
+missed. The order matters: a character claimed by one rule is not claimed again by a later
+one (``Recognition.taken``). Each rule is a function of the state alone, so it can be tried
+and tested alone. """
 
 from __future__ import annotations
 
@@ -52,6 +52,7 @@ from eventwire.nlp.places.rules import (
     STATE_INITIALS,
     STREET,
     TOWN_BEFORE_COMMA,
+    TOWN_SERVICE_WORDS,
 )
 
 PLACE_LABELS = {"GPE": 0.85, "LOC": 0.8, "FAC": 0.6}
@@ -292,6 +293,38 @@ def orgs_as_places(s: Recognition) -> None:
         cands = [e for e in s.gaz.lookup(ent.text) if key in variants(e.name)]
         if cands:
             s.add(Toponym(start, end, ent.text, "ner:ORG-as-place", 0.5, cands))
+
+
+_TITLE_OPENERS = {"vice", "deputy", "assistant", "acting", "interim", "former"}
+
+
+def town_services(s: Recognition) -> None:
+    """"Carthage Police Chief", "said Avondale Mayor Ed Rieker": one to three capitalised
+    words just before a word of a town's own service, outside any entity but a person's,
+    exactly a town's name, are that town."""
+    doc, text = s.doc, s.text
+    for tok in doc:
+        if tok.lower_ not in TOWN_SERVICE_WORDS or tok.i == 0:
+            continue
+        for k in (3, 2, 1):
+            first = tok.i - k
+            if first < 0:
+                continue
+            words = doc[first:tok.i]
+            if (not all(w.text[:1].isupper() and w.pos_ == "PROPN" for w in words)
+                    or any(w.ent_type_ not in {"", "PERSON"} for w in words)
+                    or (first > 0 and doc[first - 1].text[:1].isupper()
+                        and not doc[first - 1].is_sent_start)):
+                continue
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            name = text[start:end]
+            if text[start - 1:start] in {"-", "/"} or words[0].lower_ in _TITLE_OPENERS:
+                continue  # "Miami-Dade Police", "Vice Mayor"
+            cands = [e for e in s.gaz.lookup(name) if e.kind in POINTS]
+            if (cands and _town_named(cands, name) and not any(s.taken[start:end])
+                    and name not in s.surnames):
+                s.add(Toponym(start, end, name, "town-service", 0.6, cands))
+                break
 
 
 def unlikely(s: Recognition) -> None:
@@ -764,6 +797,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("streets", streets),
     ("persons-as-places", persons_as_places),
     ("orgs-as-places", orgs_as_places),
+    ("town-services", town_services),
     ("institutions", institutions),
     ("unlikely", unlikely),
     ("demonyms", demonyms),

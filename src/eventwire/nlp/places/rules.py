@@ -37,6 +37,11 @@ INSTITUTION_WORDS = {
     "recreation", "housing", "authority", "transit", "utilities", "water", "emergency",
     "health", "office", "officials", "superior", "civic",
 }
+# The institution words that name a town's own service, so that a town's name stands before
+# them even where the small model tags nothing ("Carthage Police Chief", "Avondale Mayor").
+TOWN_SERVICE_WORDS = {"police", "sheriff", "sheriff's", "sheriff\u2019s", "fire", "mayor",
+                      "council", "firefighters", "detectives", "residents", "selectmen",
+                      "aldermen"}
 
 # A street or numbered road: "Mayfield Road", "E. Broad St.", "Highway 19", "County Road 43".
 # A street is resolved to the town the article is about.  "St." and "Dr." only end a name

@@ -14,7 +14,8 @@ autonomous Kurdish region"); last, names of diseases are dropped ("West Nile vir
 resolution, ``local_towns`` adds the small towns of a local story's region that the NER
 missed. The order matters: a character claimed by one rule is not claimed again by a later
 one (``Recognition.taken``). Each rule is a function of the state alone, so it can be tried
-and tested alone. """
+and tested alone.
+"""
 
 from __future__ import annotations
 

@@ -699,3 +699,11 @@ def test_town_named_before_its_own_service_where_the_ner_tags_nothing(nlp):
     town = first(found, "Woodstock")
     assert town.rule.startswith("town-service") and town.start == 0
     assert not any(p.text in {"Vice", "Dade"} for p in found)
+
+
+def test_park_of_the_story_town_not_a_namesake_abroad(nlp):
+    text = "Hundreds gathered at Victoria Park in London, Ontario, on Saturday."
+    found = _with_ents(nlp, text, [("Victoria Park", "FAC"), ("London", "GPE"),
+                                   ("Ontario", "GPE")])
+    park = first(found, "Victoria Park")
+    assert park.country == "CAN" and km(park.lat, park.lon, 42.98, -81.25) < 30

@@ -156,15 +156,16 @@ class PlacesComponent:
                    for key, ts in groups.items()}
             if dateline is None and opening is not None:
                 dateline = picks[id(opening)]  # the story's own dateline, once resolved
-        scope = _scope([p for p in picks.values() if p is not None])
         for t in toponyms:
             pick = picks[id(t)]
-            if (pick is not None and scope is not None and FACILITY.search(t.text)
+            others = [p for k, p in picks.items() if k != id(t) and p is not None]
+            if (pick is not None and others and FACILITY.search(t.text)
                     and pick.population < FACILITY_TOWN_MAX_POPULATION
-                    and all(p is None or p.cc != pick.cc
-                            for k, p in picks.items() if k != id(t))):
+                    and all(p.cc != pick.cc for p in others)):
                 picks[id(t)] = None  # "Victoria Park" in a story about London, Ontario: a
                 # park of that town, not a namesake hamlet in a country the story never names
+        scope = _scope([p for p in picks.values() if p is not None])
+        for t in toponyms:
             if picks[id(t)] is None and scope is not None:
                 t.rule += ":scope"  # unknown name: the place the article is about
                 picks[id(t)] = scope

@@ -707,3 +707,14 @@ def test_park_of_the_story_town_not_a_namesake_abroad(nlp):
                                    ("Ontario", "GPE")])
     park = first(found, "Victoria Park")
     assert park.country == "CAN" and km(park.lat, park.lon, 42.98, -81.25) < 30
+
+
+def test_unknown_location_without_a_placing_word_is_no_place(nlp):
+    text = ("Flooding hit Fargo, North Dakota. Glacier Haven Relief volunteers said they would "
+            "help, and crews worked in Pine Hollow Flats overnight.")
+    found = _with_ents(nlp, text, [("Fargo", "GPE"), ("North Dakota", "GPE"),
+                                   ("Glacier Haven Relief", "LOC"), ("Pine Hollow Flats", "LOC")])
+    texts = {p.text for p in found}
+    assert "Glacier Haven Relief" not in texts
+    flats = first(found, "Pine Hollow Flats")  # unknown, but placed: the story's town
+    assert flats.rule.endswith("scope:resolved") and flats.name == "Fargo"

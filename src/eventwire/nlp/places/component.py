@@ -299,11 +299,12 @@ def _scope(picks: list[Entry]) -> Entry | None:
 
 
 def _unsupported_guess(t: Toponym) -> bool:
-    """A single word the NER called a place that the gazetteer does not know, with no word
-    before it that places something there ("in", "near", "from" ...): as often a person, a
-    company or a disease ("Ebola") as a village, and its point would only be the story's."""
-    return (t.rule.startswith("ner:") and t.rule.endswith(":scope") and " " not in t.text
-            and t.relation is None)
+    """A single word the NER called a place, or any name it called a location, that the
+    gazetteer does not know, with no word before it that places something there ("in",
+    "near", "from" ...): as often a person, a company, a disease ("Ebola") or a charity
+    ("United Way officials") as a place, and its point would only be the story's."""
+    return (t.rule.startswith("ner:") and t.rule.endswith(":scope") and t.relation is None
+            and (" " not in t.text or t.rule.startswith("ner:LOC")))
 
 
 HAMLET_MAX_POPULATION = 1_000

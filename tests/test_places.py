@@ -596,8 +596,9 @@ def test_lone_person_name_is_a_town_only_in_the_storys_countries(nlp):
 
 
 def test_unknown_single_word_needs_a_word_that_places_it():
-    """An unknown one-word name the NER called a place is kept only after "in", "near"...;
-    a known name, a longer name or a name found by another rule is kept as it is."""
+    """An unknown one-word name the NER called a place, or an unknown name it called a
+    location, is kept only after "in", "near"...; a known name, a longer name it called a
+    town or country, or a name found by another rule is kept as it is."""
     from eventwire.nlp.places.component import _unsupported_guess
     from eventwire.nlp.places.recognition import Toponym
 
@@ -606,7 +607,9 @@ def test_unknown_single_word_needs_a_word_that_places_it():
 
     assert _unsupported_guess(top("Zorvath", "ner:GPE:scope"))
     assert not _unsupported_guess(top("Zorvath", "ner:GPE:scope", relation="in"))
-    assert not _unsupported_guess(top("Zorvath Hills", "ner:LOC:scope"))
+    assert not _unsupported_guess(top("Zorvath Hills", "ner:GPE:scope"))
+    assert _unsupported_guess(top("Zorvath Hills", "ner:LOC:scope"))
+    assert not _unsupported_guess(top("Zorvath Hills", "ner:LOC:scope", relation="near"))
     assert not _unsupported_guess(top("Zorvath", "ner:GPE"))
     assert not _unsupported_guess(top("Zorvath", "street:scope"))
 

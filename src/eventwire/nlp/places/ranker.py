@@ -55,7 +55,8 @@ FEATURES = STATIC + DYNAMIC
 
 # The former hand-set scoring expressed in these features (temperature 0.7 for soft votes),
 # plus the conventions that a named area ("the state of X", "X province") is the area, "the
-# town of X" a town, and a dateline's town the capital when one bears the name.
+# town of X" a town, a dateline's town the capital when one bears the name, and a story's
+# money tells its country (the strength the refit keeps where its corpus has no evidence).
 HAND_WEIGHTS = {
     "log_population": 1.0, "kind_country": 2.7, "kind_admin1": 1.0, "kind_admin2": -0.5,
     "kind_capital": 1.0, "kind_continent": 9.5, "kind_region": 8.5, "kind_water": 8.5,
@@ -65,6 +66,7 @@ HAND_WEIGHTS = {
     "qualifier": 8.0, "supranational": 6.0, "area_word_area": 2.0, "town_word_point": 2.0,
     "dateline_capital": 2.0, "context_country": 3.0,
     "context_neighbour": 1.0, "context_admin1": 2.5, "near_other_town": 1.5,
+    "exact_name_elsewhere_big": -0.5, "currency_country": 1.0,
 }
 
 

@@ -721,3 +721,13 @@ def test_unknown_location_without_a_placing_word_is_no_place(nlp):
     assert "Glacier Haven Relief" not in texts
     flats = first(found, "Pine Hollow Flats")  # unknown, but placed: the story's town
     assert flats.rule.endswith("scope:resolved") and flats.name == "Fargo"
+
+
+def test_place_inside_a_longer_town_name_is_that_town(nlp):
+    text = ("Volunteers cleaned the reservoir in New Concord on Saturday. A sign in East Oxford "
+            "was fixed. The Dublin City Council met on Monday.")
+    found = _with_ents(nlp, text, [("Concord", "GPE"), ("Oxford", "GPE"), ("Dublin", "GPE")])
+    town = first(found, "New Concord")
+    assert town.start == text.index("New Concord") and town.admin1 == "Ohio"
+    assert first(found, "Oxford").start == text.index("Oxford")  # "east" is no town's name
+    assert first(found, "Dublin").start == text.index("Dublin")  # the city's council

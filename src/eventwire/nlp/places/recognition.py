@@ -9,12 +9,12 @@ or, where the NER tags nothing, by their own services ("Avondale Mayor"), demony
 US states abbreviated after their towns ("Greer, S.C.") and the towns before a state or
 country ("Rock Hill, South Carolina"), a legislator's home and a company's seat ("R-Elbow
 Lake", "D-Pa.", "Northbrook-based"), county lists ("Walton and Oconee counties"), later
-mentions of a name already found (one sense per discourse), possessive regions ("Iraq's
-autonomous Kurdish region"); last, names of diseases are dropped ("West Nile virus"). After
-resolution, ``local_towns`` adds the small towns of a local story's region that the NER
-missed. The order matters: a character claimed by one rule is not claimed again by a later
-one (``Recognition.taken``). Each rule is a function of the state alone, so it can be tried
-and tested alone.
+mentions of a name already found (one sense per discourse), a place inside a longer town's
+name grown to it ("New Concord"), possessive regions ("Iraq's autonomous Kurdish region");
+last, names of diseases are dropped ("West Nile virus"). After resolution, ``local_towns``
+adds the small towns of a local story's region that the NER missed. The order matters: a
+character claimed by one rule is not claimed again by a later one (``Recognition.taken``).
+Each rule is a function of the state alone, so it can be tried and tested alone.
 """
 
 from __future__ import annotations
@@ -677,6 +677,41 @@ def discourse(s: Recognition) -> None:
             s.add(Toponym(start, end, name, "discourse", 0.6, list(t.candidates)))
 
 
+_WORDS_AFTER = re.compile(r"[ \-]([A-Z][\w'\u2019]*)(?:[ \-]([A-Z][\w'\u2019]*))?")
+_WORDS_BEFORE = re.compile(r"(?:([A-Z][\w.'\u2019]*)[ \-])?([A-Z][\w.'\u2019]*)[ \-]$")
+
+
+def longer_towns(s: Recognition) -> None:
+    """"ST. PARIS", "New Concord", "Atlantic Beach", "Gaza City", "Batesburg-Leesville": a
+    place found inside a longer capitalised name that is itself a town's is that town (a
+    compass word or "The" before it opens no town's name: "East Oxford" is Oxford, east)."""
+    text = s.text
+    for key, t in sorted(s.found.items()):
+        if key not in s.found or t.rule in {"street", "demonym"}:
+            continue
+        options = []
+        after = _WORDS_AFTER.match(text, t.end)
+        if after:
+            options += [(t.start, after.end(i)) for i in (2, 1) if after.group(i)]
+        before = _WORDS_BEFORE.search(text, max(0, t.start - 40), t.start)
+        if before:
+            options += [(before.start(i), t.end) for i in (1, 2) if before.group(i)
+                        and before.group(i).lower().rstrip(".") not in COMPASS_WORDS | {"the"}]
+        for start, end in options:
+            name = text[start:end]
+            towns = [e for e in s.gaz.lookup(name) if e.kind in {"city", "capital"}]
+            if _NAME_AFTER.match(text, end) or (
+                    name.rsplit(" ", 1)[-1].lower() in {"city", "town", "village"}
+                    and not _town_named(towns, name)):
+                continue  # "Missouri Valley Blazers", "Dublin City Council": no town's name
+            if towns and not any(s.taken[i] for i in range(start, end)
+                                 if not t.start <= i < t.end):
+                s.drop(key)
+                s.add(Toponym(start, end, name, t.rule, t.confidence, towns,
+                              dateline=t.dateline))
+                break
+
+
 def possessive_regions(s: Recognition) -> None:
     """"Iraq's autonomous Kurdish region": a region resolved inside its owner country."""
     text, found = s.text, s.found
@@ -809,6 +844,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("affiliations", affiliations),
     ("county-lists", county_lists),
     ("discourse", discourse),
+    ("longer-towns", longer_towns),
     ("possessive-regions", possessive_regions),
     ("diseases", diseases),
 )

@@ -731,3 +731,14 @@ def test_place_inside_a_longer_town_name_is_that_town(nlp):
     assert town.start == text.index("New Concord") and town.admin1 == "Ohio"
     assert first(found, "Oxford").start == text.index("Oxford")  # "east" is no town's name
     assert first(found, "Dublin").start == text.index("Dublin")  # the city's council
+
+
+def test_county_or_city_opening_an_office_name_is_cut_to_the_place(nlp):
+    text = ("Lamar County Elections Coordinator Russ Towers spoke. Springfield City Schools "
+            "reopened. Crews fished on Lake Harriet.")
+    found = _with_ents(nlp, text, [("Lamar County Elections", "GPE"),
+                                   ("Springfield City Schools", "GPE"),
+                                   ("Lake Harriet", "LOC")])
+    texts = {p.text for p in found}
+    assert {"Lamar County", "Springfield"} <= texts
+    assert "Lake" not in texts  # a lake's name is not cut to a word of it

@@ -249,11 +249,16 @@ def ner_places(s: Recognition) -> None:
             end = start + len(text)
         if not cands and len(tokens) > 1:
             known = _known_prefix(s.gaz, full, tokens)
-            if known is not None and not _name_goes_on(tokens[len(known[0])]):
-                # "Boone County Jail", "Near East regional bureau"
+            if known is not None and (not _name_goes_on(tokens[len(known[0])])
+                                      or _opens_no_other_name(full, *known)):
+                # "Boone County Jail", "Near East regional bureau", "San Diego State"
                 tokens, cands = known
                 start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
                 text = full[start:end]
+                city = _institution_city(s.gaz, text, cands)
+                if city is not None:  # "Las Vegas City Marshal": Las Vegas
+                    text, cands = city
+                    end = start + len(text)
             elif tokens[-1].lower_ in INSTITUTION_WORDS:
                 s.other_ents.append(ent)  # "Titus County Jail": an institution, unknown
                 continue
@@ -434,6 +439,15 @@ def _polity_named(cands: list[Entry], name: str) -> bool:
     named = [e for e in cands if key in variants(e.name)]
     top = max(named, key=lambda e: e.population, default=None)
     return top is not None and top.kind in {"country", "admin1"}
+
+
+def _opens_no_other_name(text: str, head: list, cands: list[Entry]) -> bool:
+    """Whether a known name opens an office's name rather than another place's ("Lamar
+    County Elections", "Moore County District Attorney"): a county or region named with its
+    region word, where a bare name often opens a lake's or a neighbourhood's ("Lake
+    Harriet", "Glacier Ridge")."""
+    last = head[-1].lower_
+    return bool(cands) and REGION_WORDS.fullmatch(last) is not None
 
 
 def _town_named(cands: list[Entry], name: str) -> bool:

@@ -742,3 +742,11 @@ def test_county_or_city_opening_an_office_name_is_cut_to_the_place(nlp):
     texts = {p.text for p in found}
     assert {"Lamar County", "Springfield"} <= texts
     assert "Lake" not in texts  # a lake's name is not cut to a word of it
+
+
+def test_ner_span_inside_a_longer_known_name_grows_to_it(nlp):
+    text = "Cases rose in the Democratic Republic of the Congo and in Jammu and Kashmir."
+    found = _with_ents(nlp, text, [("Congo", "GPE"), ("Kashmir", "LOC")])
+    drc = first(found, "Democratic Republic of the Congo")
+    assert drc.country == "COD"
+    assert first(found, "Jammu and Kashmir").country == "IND"

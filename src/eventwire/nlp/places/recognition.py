@@ -191,6 +191,18 @@ class Recognition:
         self.people = {t.text for e in persons for t in e if not t.is_punct}
         self.surnames = {t.text for e in persons if len(e) > 1 for t in e if not t.is_punct}
 
+    def covering(self, start: int, end: int) -> tuple[int, int] | None:
+        """The longest known name, opening with a capital, that holds ``start:end`` and
+        more."""
+        best = None
+        for hs, he in self.hits:
+            if hs > start:
+                break
+            if he >= end and (hs, he) != (start, end) and self.text[hs:hs + 1].isupper() and (
+                    best is None or he - hs > best[1] - best[0]):
+                best = (hs, he)
+        return best
+
     def add(self, t: Toponym) -> None:
         """Keep a toponym and claim its characters."""
         self.found[(t.start, t.end)] = t
@@ -228,6 +240,9 @@ def ner_places(s: Recognition) -> None:
             end += 1  # "W.Va." at the end of a sentence keeps its dot
         if s.longer.get(start, 0) > end:
             end = s.longer[start]  # "Guinea-Bissau", "Democratic Republic of the Congo"
+        around = s.covering(start, end)
+        if around is not None:  # "[Democratic Republic of the] Congo", "Jammu and [Kashmir]"
+            start, end = around
         after = _town_after(s.gaz, s.doc, full, start, tokens[-1])
         if after is not None:  # "[Iowa] City", "[Belle] Plaine": the NER cut the name
             end = after
@@ -557,6 +572,8 @@ def demonyms(s: Recognition) -> None:
             continue  # a demonym taken for a person is no person ("Sri Lankan interests")
         country = s.gaz.demonym(ent.text)
         start, end = ent.start_char, ent.end_char
+        if s.longer.get(start, 0) > end:
+            continue  # "French Guiana": a place's name, found as a whole later
         if country is None or (any(taken[start:end]) and (start, end) not in found):
             continue
         s.add(Toponym(start, end, ent.text, "demonym", 0.5, [country]))

@@ -750,3 +750,12 @@ def test_ner_span_inside_a_longer_known_name_grows_to_it(nlp):
     drc = first(found, "Democratic Republic of the Congo")
     assert drc.country == "COD"
     assert first(found, "Jammu and Kashmir").country == "IND"
+
+
+def test_lower_case_area_word_is_no_part_of_the_name(nlp):
+    text = "Floods hit China's Hunan province and the Nyanza Province of Kenya."
+    found = _with_ents(nlp, text, [("China", "GPE"), ("Nyanza Province", "GPE"),
+                                   ("Kenya", "GPE")])
+    hunan = first(found, "Hunan")
+    assert hunan.end == text.index(" province") and hunan.country == "CHN"
+    assert first(found, "Nyanza Province").start == text.index("Nyanza")  # a name of its own

@@ -233,6 +233,11 @@ def ner_places(s: Recognition) -> None:
             tokens.pop(0)
         while tokens and tokens[-1].text in {"'s", "\u2019s", "'", ".", ","}:
             tokens.pop()
+        if (len(tokens) > 1 and tokens[-1].is_lower and REGION_WORDS.fullmatch(tokens[-1].text)
+                and s.gaz.lookup(full[tokens[0].idx:tokens[-2].idx + len(tokens[-2].text)])):
+            tokens.pop()  # "Hunan province": the name is Hunan (the area word stays a hint
+            # to the ranker); "Nyanza Province", capitalised, is a name of its own, and in
+            # "the Kurdish region" the word belongs to the name
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -763,6 +768,8 @@ def possessive_regions(s: Recognition) -> None:
             continue
         for key in [k for k in found if k[0] < end and start < k[1]]:
             del found[key]
+        if text[m.end("name"):end].islower() and s.gaz.lookup(name):
+            end = m.end("name")  # "Aceh province": the name is Aceh, as news corpora mark it
         found[(start, end)] = Toponym(start, end, text[start:end], "possessive-region",
                                       0.8, cands, within=countries, relation="'s region")
 

@@ -158,9 +158,10 @@ class PlacesComponent:
                 dateline = picks[id(opening)]  # the story's own dateline, once resolved
         for t in toponyms:
             pick = picks[id(t)]
+            if pick is None or not FACILITY.search(t.text):
+                continue
             others = [p for k, p in picks.items() if k != id(t) and p is not None]
-            if (pick is not None and others and FACILITY.search(t.text)
-                    and pick.population < FACILITY_TOWN_MAX_POPULATION
+            if (others and pick.population < FACILITY_TOWN_MAX_POPULATION
                     and all(p.cc != pick.cc for p in others)):
                 picks[id(t)] = None  # "Victoria Park" in a story about London, Ontario: a
                 # park of that town, not a namesake hamlet in a country the story never names

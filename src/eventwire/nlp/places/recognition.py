@@ -53,7 +53,7 @@ from eventwire.nlp.places.rules import (
     STATE_INITIALS,
     STREET,
     TOWN_BEFORE_COMMA,
-    TOWN_SERVICE_WORDS,
+    TOWN_SERVICE,
 )
 
 PLACE_LABELS = {"GPE": 0.85, "LOC": 0.8, "FAC": 0.6}
@@ -329,8 +329,10 @@ def town_services(s: Recognition) -> None:
     words just before a word of a town's own service, outside any entity but a person's,
     exactly a town's name, are that town."""
     doc, text = s.doc, s.text
-    for tok in doc:
-        if tok.lower_ not in TOWN_SERVICE_WORDS or tok.i == 0:
+    for m in TOWN_SERVICE.finditer(text):
+        tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        tok = tok[0] if tok is not None and len(tok) else None
+        if tok is None or tok.i == 0:
             continue
         for k in (3, 2, 1):
             first = tok.i - k

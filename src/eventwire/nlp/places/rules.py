@@ -39,9 +39,8 @@ INSTITUTION_WORDS = {
 }
 # The institution words that name a town's own service, so that a town's name stands before
 # them even where the small model tags nothing ("Carthage Police Chief", "Avondale Mayor").
-TOWN_SERVICE_WORDS = {"police", "sheriff", "sheriff's", "sheriff\u2019s", "fire", "mayor",
-                      "council", "firefighters", "detectives", "residents", "selectmen",
-                      "aldermen"}
+TOWN_SERVICE = re.compile(r"(?<=[A-Za-z.] )(?:police|sheriff|fire|mayor|council|firefighters|"
+                          r"detectives|residents|selectmen|aldermen)\b", re.I)
 
 # A street or numbered road: "Mayfield Road", "E. Broad St.", "Highway 19", "County Road 43".
 # A street is resolved to the town the article is about.  "St." and "Dr." only end a name
@@ -171,34 +170,47 @@ STATE_ABBREVIATIONS = {
 # American town, "£2m" the English one.  The bare dollar sign is shared by several countries.
 _EURO = ("AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU",
          "LV", "MT", "NL", "PT", "SI", "SK")
-CURRENCIES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
-    (re.compile(pattern), countries) for pattern, countries in (
-        (r"(?<![A-Za-z])\$\s?\d", ("US", "CA", "AU", "NZ")),
-        (r"\bUS\$|\bU\.S\. dollars?\b", ("US",)),
-        (r"\b(?:C|CA|Can)\$|\bCanadian dollars?\b", ("CA",)),
-        (r"\b(?:A|AU)\$|\bAustralian dollars?\b", ("AU",)),
-        (r"\bNZ\$", ("NZ",)),
-        (r"\bHK\$", ("HK",)),
-        (r"\bS\$", ("SG",)),
-        (r"£\s?\d|\bpounds? sterling\b", ("GB",)),
-        (r"€\s?\d|\d\s?€|\beuros?\b", _EURO),
-        (r"\bRs\.?\s?\d|\brupees?\b", ("IN", "PK", "LK", "NP")),
-        (r"\byuan\b|\bRMB\b|\brenminbi\b", ("CN",)),
-        (r"\byen\b", ("JP",)),
-        (r"\bnaira\b", ("NG",)),
-        (r"\bshillings?\b", ("KE", "UG", "TZ", "SO")),
-        (r"\bpesos?\b", ("MX", "PH", "AR", "CO", "CL", "CU", "DO", "UY")),
-        (r"\brupiah\b", ("ID",)),
-        (r"\bringgit\b", ("MY",)),
-        (r"\bbaht\b", ("TH",)),
-        (r"\b(?:rubles?|roubles?)\b", ("RU",)),
-    ))
+_CURRENCIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    # (a literal the text must hold, the pattern, the countries)
+    ("$", r"(?<![A-Za-z])\$\s?\d", ("US", "CA", "AU", "NZ")),
+    ("$", r"\bUS\$", ("US",)),
+    ("dollar", r"\bU\.S\. dollars?\b", ("US",)),
+    ("$", r"\b(?:C|CA|Can)\$", ("CA",)),
+    ("dollar", r"\bCanadian dollars?\b", ("CA",)),
+    ("$", r"\b(?:A|AU)\$", ("AU",)),
+    ("dollar", r"\bAustralian dollars?\b", ("AU",)),
+    ("NZ$", r"\bNZ\$", ("NZ",)),
+    ("HK$", r"\bHK\$", ("HK",)),
+    ("S$", r"\bS\$", ("SG",)),
+    ("\u00a3", r"\u00a3\s?\d", ("GB",)),
+    ("sterling", r"\bpounds? sterling\b", ("GB",)),
+    ("\u20ac", r"\u20ac\s?\d|\d\s?\u20ac", _EURO),
+    ("euro", r"\beuros?\b", _EURO),
+    ("Rs", r"\bRs\.?\s?\d", ("IN", "PK", "LK", "NP")),
+    ("rupee", r"\brupees?\b", ("IN", "PK", "LK", "NP")),
+    ("yuan", r"\byuan\b", ("CN",)),
+    ("RMB", r"\bRMB\b", ("CN",)),
+    ("renminbi", r"\brenminbi\b", ("CN",)),
+    ("yen", r"\byen\b", ("JP",)),
+    ("naira", r"\bnaira\b", ("NG",)),
+    ("shilling", r"\bshillings?\b", ("KE", "UG", "TZ", "SO")),
+    ("peso", r"\bpesos?\b", ("MX", "PH", "AR", "CO", "CL", "CU", "DO", "UY")),
+    ("rupiah", r"\brupiah\b", ("ID",)),
+    ("ringgit", r"\bringgit\b", ("MY",)),
+    ("baht", r"\bbaht\b", ("TH",)),
+    ("ruble", r"\brubles?\b", ("RU",)),
+    ("rouble", r"\broubles?\b", ("RU",)),
+)
+# the literal is looked for first (a fast test), the pattern only where it is found
+CURRENCIES = tuple((hint, re.compile(pattern), countries)
+                   for hint, pattern, countries in _CURRENCIES)
 
 
 def currency_countries(text: str) -> frozenset[str]:
     """The countries whose currency the text counts money in."""
-    return frozenset(cc for pattern, countries in CURRENCIES if pattern.search(text)
-                     for cc in countries)
+    return frozenset(cc for hint, pattern, countries in CURRENCIES
+                     if hint in text and pattern.search(text) for cc in countries)
+
 
 # Words just before a name that place something there ("in Lelystad", "the town of Pulawy",
 # "west of Richland", "the mayor of Dogubayazit"): a name the NER took for an organisation

@@ -191,6 +191,8 @@ class EventCoder:
         te, day, prec, drule = anchors.event_date(tok, trig.light, times, doc._.published)
         fr["date"] = drule
         place, prule = anchors.event_place(tok, trig.light, places, self.lex)
+        if place is None and (scope := anchors.place_scope(tok, trig.light)):
+            prule = f"scope:{scope}"  # the country is set from the story (``context``)
         fr["location"] = prule
 
         ev = Event(

@@ -22,6 +22,7 @@ from eventwire.models import ActorRef, Event, Mention, Place, TimeExpr
 # Acts that happen somewhere (speech acts are placed only when their own text places them).
 PLACED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "CONSULT",
                     "COOPERATE", "SANCTION"})
+_MEETINGS = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _WINDOW = 3  # sentences a reference time or place carries over
 _LEAD = 4  # sentences (headline, URL line, dateline, lead) whose time is the story's
 _OWN = ("time_attached_to_trigger", "time_attached_to_governing_clause")
@@ -75,15 +76,44 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
         as_actor = (p.start, p.end) in actor_spans
         if (in_actor or as_actor) and _names_other_side(p, ev):
             continue
+        if in_actor and not _of_participant(p, actor_spans, ev):
+            continue  # "US troops remain ... after X invaded": an actor of another act
         locative = False
         if doc is not None:
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
             root = span.root if span is not None and len(span) else None
             locative = root is not None and root.dep_ == "pobj" and \
                 root.head.lower_ in _LOCATIVE
+            if root is not None and _not_where(root, actor_spans, _specificity(p) == 3):
+                continue
         rank = 0 if locative else (2 if in_actor or as_actor else 1)
         cands.append((rank, -_specificity(p), p.start, p))
     return min(cands, key=lambda c: c[:3])[3] if cands else None
+
+
+_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+def _of_participant(place: Place, actor_spans: list[tuple[int, int]], ev: Event) -> bool:
+    """The actor phrase that holds the place ("the protesters in Thessaloniki") is one of
+    the event's own sources or targets."""
+    return any(s <= place.start < e and any(a.start < e and s < a.end
+                                            for a in ev.sources + ev.targets)
+               for s, e in actor_spans)
+
+
+def _not_where(root, actor_spans: list[tuple[int, int]], town: bool) -> bool:
+    """A name that says whose or what kind, not where: a modifier of a thing ("U.S. beef
+    imports", "a Delhi-class destroyer", "India's trade"), unless what it modifies is an
+    actor ("Gainesville residents", "Chicago police"); or the agent itself ("Washington
+    invaded the country"), a government named by its capital ("Libya freed the nurses"
+    happened in Libya)."""
+    if root.dep_ in _MODIFIER_DEPS and root.head.pos_ == "NOUN":
+        head = root.head.idx
+        return not any(s <= head < e for s, e in actor_spans)
+    after = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
+    dateline = after is not None and after.is_punct and after.text != ","  # "NEW DELHI:"
+    return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and town and not dateline
 
 
 def _names_other_side(place: Place, ev: Event) -> bool:
@@ -92,6 +122,23 @@ def _names_other_side(place: Place, ev: Event) -> bool:
     target is, not in the agent's or the speaker's country."""
     targets = {a.country for a in ev.targets if a.country} - _NON_STATE
     return bool(place.country) and bool(targets) and place.country not in targets
+
+
+def country_place(code: str | None, ev: Event) -> Place | None:
+    """The gazetteer's point for a country (ISO alpha-3), as a place of ``ev``."""
+    if not code:
+        return None
+    from eventwire.nlp.places.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    iso2 = next((cc for cc, i3 in gaz.iso3.items() if i3 == code), None)
+    entry = gaz.country(iso2) if iso2 else None
+    if entry is None:
+        return None
+    return Place(ev.article_id, ev.trigger_start, ev.trigger_end, ev.trigger,
+                 rule="country_of_story", confidence=0.5, geonameid=entry.geonameid,
+                 name=entry.name, lat=entry.lat, lon=entry.lon,
+                 feature_class=entry.feature_class, country=code)
 
 
 def focal_place(places: list[Place]) -> Place | None:
@@ -130,7 +177,19 @@ def _set_in_story(ev: Event, story: Place) -> bool:
         return False
     if not story.country:
         return True  # a sea or a region of no one country ("the Gulf of Aden")
+    if ev.type in _MEETINGS:
+        return story.country in _countries(ev) or not _countries(ev)  # a visit to the place
     return not _countries(ev) - {story.country}
+
+
+def _spoken_in_story(ev: Event, story: Place) -> bool:
+    """A statement by the story town's own people ("the sheriff said", "the mayor praised")
+    is made where the story is told from: its dateline or the town it is about.  One by a
+    foreign or national actor, or with no speaker, stays unplaced."""
+    if ev.type in PLACED or _specificity(story) != 3 or not story.country:
+        return False
+    speakers = {a.country for a in ev.sources}
+    return speakers == {story.country}
 
 
 def _stated_days(doc, times: list[TimeExpr]) -> list[TimeExpr]:
@@ -177,6 +236,16 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
     lead = next((e for e in order if _in_scope(e) and _own_date(e) and index(e) < _LEAD), None)
     days = _stated_days(doc, list(times))
     story_day = None if lead is not None else _story_day(days, sentence_starts)
+    for ev in order:
+        if ev.location is None and ev.field_rules.get("location", "").startswith("scope:"):
+            # "strikes nationwide", "people in other cities rallied": the country, not the
+            # town the story told last
+            town = next((e.location for e in reversed(order) if e.location is not None
+                         and e.sentence_start <= ev.sentence_start), None)
+            got = country_place(home or (town.country if town else None), ev)
+            if got is not None:
+                ev.location = got
+                ev.field_rules["location"] += "+story_country"
     for ev in order:
         if ev.location is None and ev.type in PLACED and _in_scope(ev):
             got = sentence_place(ev, places, list(actor_spans), doc, inferred)
@@ -227,9 +296,13 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             if ev.location is None and _in_scope(ev) and _set_in_story(ev, story):
                 ev.location = story
                 ev.field_rules["location"] = "story_place"
+            elif ev.location is None and _in_scope(ev) and _spoken_in_story(ev, story):
+                ev.location = story
+                ev.field_rules["location"] = "story_place_of_speaker"
     for ev in order:
         here = ev.location
         if town is not None and here is not None and _specificity(here) < 3 and \
+                not ev.field_rules.get("location", "").startswith("scope:") and \
                 here.country == town.country and (here.admin1 is None
                                                   or here.admin1 == town.admin1):
             # "riots in Greece" in a story set in Athens: the most precise place stated

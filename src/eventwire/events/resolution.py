@@ -79,8 +79,9 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
         return False
     if first.date and later.date and first.date != later.date:
         return False
-    if not _compatible_places(first.location, later.location):
-        return False
+    if not _compatible_places(first.location, later.location) or \
+            _scoped(first) != _scoped(later):
+        return False  # "people in other cities rallied": not the march just told
     if not _compatible_sides(first.sources, later.sources):
         return False
     if first.type in VERBAL:
@@ -93,6 +94,11 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
     if not _compatible_sides(first.targets, later.targets):
         return False
     return headline or _identified(first, later) or (adjacent and _undistinguished(later))
+
+
+def _scoped(ev: Event) -> bool:
+    """The act is said to be nationwide or elsewhere than the story's place."""
+    return ev.field_rules.get("location", "").startswith("scope:")
 
 
 def _same_speaker(a: Event, b: Event) -> bool:

@@ -272,6 +272,29 @@ def dateline_place(doc: Doc, places: list[Place]) -> Place | None:
     return None
 
 
+_RECAP_PREPS = frozenset({"in", "during", "by", "after", "since", "from", "at"})
+_INDEFINITE = frozenset({"a", "an", "another", "any", "some", "no", "each", "every"})
+
+
+def recap_phrase(tok: Token, lex: Lexicon) -> bool:
+    """The trigger's clause points back at an event already told: "were killed in the
+    blast", "injured during Saturday's protests", "arrested after the attack".  Such a
+    mention tells more of a known event, not a new one."""
+    if tok.pos_ != "VERB":
+        return False
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _RECAP_PREPS:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.pos_ != "NOUN" or not lex.lookup(
+                    "noun", noun.lemma_.lower()):
+                continue
+            dets = [c for c in noun.children if c.dep_ in ("det", "poss")]
+            if dets and not any(d.lower_ in _INDEFINITE for d in dets):
+                return True
+    return False
+
+
 # --------------------------------------------------------------------------- counts
 def _count_of(noun: Token) -> tuple[int, int | None, Token] | None:
     """The number a noun phrase states: "seven civilians", "at least 12", "dozens of people"."""

@@ -217,6 +217,8 @@ class EventCoder:
         if tok.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
                                       for c in tok.children):
             fr["anaphor"] = "definite"  # "the attack", "Monday's bombing": a recap
+        elif anchors.recap_phrase(tok, self.lex):
+            fr["anaphor"] = "definite"  # "two officers were killed in the blast"
         ev.reported_threat = ev.type == "THREATEN" and self._reported(trig, args)
         ev.contexts = self._contexts(sent, trig)
         _default_contexts(ev)

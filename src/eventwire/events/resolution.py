@@ -71,11 +71,12 @@ def _compatible_places(a: Place | None, b: Place | None) -> bool:
 
 
 def same_event(first: Event, later: Event, adjacent: bool = False,
-               headline: bool = False) -> bool:
+               headline: bool = False, same_word: bool = False) -> bool:
     """Whether ``later`` can be another mention of ``first``; ``adjacent``: it is within
     ``_NEAR`` sentences of its latest mention, where a story elaborates what it reported;
-    ``headline``: ``first`` is the headline and ``later`` in the lead that tells it."""
-    if first.type != later.type:
+    ``headline``: ``first`` is the headline and ``later`` in the lead that tells it;
+    ``same_word``: ``later``'s trigger is a word one of ``first``'s mentions used."""
+    if first.type != later.type or _another(later):
         return False
     if first.date and later.date and first.date != later.date:
         return False
@@ -88,12 +89,40 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
         # one speaker's statement, summarised and then quoted, may name its addressee once
         # and its topic the next time: the speaker decides
         named = _names(first.sources), _names(later.sources)
-        return _same_speaker(first, later) or (
+        if headline and not named[0]:
+            # "Lawmaker urges ...", then the lead names him and says whom he urged
+            return not _different_addressees(first, later) or not _countries(first.sources)
+        # far from its last mention, a speaker's statement in other words is another one
+        # ("endorsed Trump" ... "thanked Trump on Twitter")
+        return (_same_speaker(first, later) and not _different_addressees(first, later)
+                and (adjacent or headline or same_word)) or (
             headline and _compatible_sides(first.targets, later.targets)
             and not (named[0] and named[1]))  # two named speakers are two statements
     if not _compatible_sides(first.targets, later.targets):
         return False
     return headline or _identified(first, later) or (adjacent and _undistinguished(later))
+
+
+def _different_addressees(a: Event, b: Event) -> bool:
+    """One speaker's two statements aimed at different parties ("lashed out at Khan", later
+    "called Trump a bigot"): named targets that share no name, or countries that differ."""
+    na, nb = _names(a.targets), _names(b.targets)
+    if na and nb and not na & nb:
+        return True
+    return not _compatible_sides(a.targets, b.targets)
+
+
+_OTHER = frozenset({"other", "another"})
+
+
+def _another(ev: Event) -> bool:
+    """An actor said to be another than those told ("other major unions also endorsed",
+    "another man was arrested"): a second event of the kind."""
+    return any(w.lower() in _OTHER for a in ev.sources + ev.targets for w in a.text.split()[:2])
+
+
+def _stem(ev: Event) -> str:
+    return ev.trigger.lower()[:5]
 
 
 def _scoped(ev: Event) -> bool:
@@ -199,16 +228,20 @@ def merge_mentions(events: list[Event], sentence_starts: list[int]) -> list[Even
 
     out: list[Event] = []
     last_seen: dict[str, int] = {}  # record id -> sentence of its latest mention
+    words: dict[str, set[str]] = {}  # record id -> the trigger words of its mentions
     for ev in events:
         here = index(ev.sentence_start)
         if counted(ev):
             host = next((e for e in reversed(out) if counted(e) and same_event(
                 e, ev, adjacent=0 < here - last_seen.get(e.id, -99) <= _NEAR,
-                headline=_in_headline(e, sentence_starts) and here <= _LEAD)), None)
+                headline=_in_headline(e, sentence_starts) and here <= _LEAD,
+                same_word=_stem(ev) in words[e.id])), None)
             if host is not None:
                 _absorb(host, ev)
                 last_seen[host.id] = here
+                words[host.id].add(_stem(ev))
                 continue
         last_seen[ev.id] = here
+        words[ev.id] = {_stem(ev)}
         out.append(ev)
     return out

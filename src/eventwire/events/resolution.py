@@ -91,7 +91,7 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
         named = _names(first.sources), _names(later.sources)
         if headline and not named[0]:
             # "Lawmaker urges ...", then the lead names him and says whom he urged
-            return not _different_addressees(first, later) or not _countries(first.sources)
+            return True
         # far from its last mention, a speaker's statement in other words is another one
         # ("endorsed Trump" ... "thanked Trump on Twitter")
         return (_same_speaker(first, later) and not _different_addressees(first, later)
@@ -100,6 +100,8 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
             and not (named[0] and named[1]))  # two named speakers are two statements
     if not _compatible_sides(first.targets, later.targets):
         return False
+    if same_word and _heads(first.targets) & _heads(later.targets):
+        return True  # "arrested 23 pirates" ... "boarded the ship and arrested the pirates"
     return headline or _identified(first, later) or (adjacent and _undistinguished(later))
 
 

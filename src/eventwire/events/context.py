@@ -12,9 +12,11 @@ event it came from.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
+from datetime import timedelta
 
 from eventwire.events.anchors import _BOUNDARY_PREPS, _specificity
 from eventwire.models import ActorRef, Event, Mention, Place, TimeExpr
@@ -26,6 +28,7 @@ _MEETINGS = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _WINDOW = 3  # sentences a reference time or place carries over
 _LEAD = 4  # sentences (headline, URL line, dateline, lead) whose time is the story's
 _OWN = ("time_attached_to_trigger", "time_attached_to_governing_clause")
+_CARRIED = ("reference_time", "narrative_time", "lead_time")  # the narration's time, passed on
 _OWN_PLACE = ("locative_phrase_of_trigger", "place_in_sentence")
 _NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"})
 Spans = frozenset[tuple[int, int]] | set[tuple[int, int]]
@@ -192,6 +195,30 @@ def _spoken_in_story(ev: Event, story: Place) -> bool:
     return speakers == {story.country}
 
 
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# A count of days before or after the narration's day, not before or after a named thing
+# ("two days before the vote" dates the vote's eve, which the vote's own date would need).
+_SHIFT = re.compile(r"\b(a|one|two|three|four|five|six|\d) days? (earlier|before|later|after)"
+                    r"(?=\s*[,.;:)]|\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b)[a-z])",
+                    re.I)
+_DAY_BEFORE = re.compile(r"\bthe (?:previous|preceding) day\b|\bthe day before\s*[,.;]", re.I)
+_DAY_AFTER = re.compile(r"\bthe (?:next|following) day\b|\bthe day after\s*[,.;]", re.I)
+
+
+def day_shift(sentence: str) -> int | None:
+    """Days from the narration's day that the sentence states: "a day earlier" -1, "two
+    days later" +2, "the next day" +1; None when it states none."""
+    m = _SHIFT.search(sentence)
+    if m:
+        n = _NUMBER_WORDS.get(m.group(1).lower()) or int(m.group(1))
+        return -n if m.group(2).lower() in ("earlier", "before") else n
+    if _DAY_BEFORE.search(sentence):
+        return -1
+    if _DAY_AFTER.search(sentence):
+        return 1
+    return None
+
+
 def _stated_days(doc, times: list[TimeExpr]) -> list[TimeExpr]:
     """The past days the text states for something that happened, in text order: not a bound
     ("since Monday"), not the day of something else ("Tuesday's primary"), not a coming day
@@ -263,6 +290,9 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
         # the narration's reference point: the last one before; for the lead, the first after
         if ev.date is None:
             ref = next((e for e in reversed(before) if _own_date(e)), None)
+            if ref is None:  # the narration goes on at the time it last took up
+                ref = next((e for e in reversed(before) if e.date is not None and
+                            e.field_rules.get("date", "").startswith(_CARRIED)), None)
             if ref is None and here <= 1:
                 ref = next((e for e in after if _own_date(e)), None)
             rule = "reference_time"
@@ -280,6 +310,11 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
                 te = told or story_day
                 ev.date, ev.date_precision = te.date_start, "day"
                 ev.field_rules["date"] = f"{'narrative' if told else 'story'}_time:{te.start}"
+            shift = None if ev.date is None or doc is None else day_shift(
+                doc.text[ev.sentence_start:ev.sentence_end])
+            if shift:  # "A day earlier, six protesters were arrested"
+                ev.date += timedelta(days=shift)
+                ev.field_rules["date"] += f"{shift:+d}d"
         if ev.location is None and ev.type in PLACED:
             ref = next((e for e in reversed(before)
                         if _own_place(e) and fits(e.location, ev, inferred)), None)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from eventwire.events import anchors, factuality
 from eventwire.events.arguments import ActorIndex, ArgumentReader, without_own_parties
 from eventwire.events.context import (
+    deaths_of_named_victims,
     fill_domestic_targets,
     fill_from_context,
     fill_home_country,
@@ -109,6 +110,7 @@ class EventCoder:
         fill_from_context(events, starts, places, actor_spans, doc, dateline, home, inferred,
                           times or [])
         victims_of_the_place(events, inferred)
+        deaths_of_named_victims(events, doc)
         fill_state_agents(events, home)
         fill_domestic_targets(events, home)
         return events

@@ -478,3 +478,38 @@ def fill_domestic_targets(events: list[Event], home: str | None) -> None:
         ev.targets = [ActorRef(text="", start=ev.trigger_start, end=ev.trigger_start,
                                country=home)]
         ev.field_rules["targets"] = "domestic_default"
+
+
+_DEATH_WORDS = frozenset({"died", "dead", "death", "killed", "killing", "fatal", "fatally", "slain",
+                          "slaying", "murdered", "murder"})
+# A death word that describes its head: "the fatal shooting of X", "fatally shot",
+# "X, 16, killed by police" (a reduced relative on the victim).
+_DESCRIBING = frozenset({"amod", "advmod", "acl"})
+
+
+def deaths_of_named_victims(events: list[Event], doc) -> None:
+    """An attack on one named person whose death the story tells in another sentence ("police
+    shot Bell as the two struggled" ... "the fatal shooting of Bell") killed one."""
+    if doc is None:
+        return
+    dead: set[str] = set()
+    for tok in doc:
+        if tok.lower_ not in _DEATH_WORDS:
+            continue
+        scope = tok.head if tok.dep_ in _DESCRIBING else tok
+        dead |= {t.lower_ for t in scope.subtree if t.pos_ == "PROPN"}
+    if not dead:
+        return
+    for ev in events:
+        if ev.type != "ASSAULT" or ev.dead is not None or len(ev.targets) != 1:
+            continue
+        victim = ev.targets[0]
+        words = (victim.name or victim.text or "").replace("'s", "").split()
+        if words and words[-1][:1].isupper() and words[-1].lower() in dead and \
+                not any(w.isdigit() or w.lower() in _PLURAL_WORDS for w in words):
+            ev.dead = 1
+            ev.field_rules["dead"] = f"death_told_elsewhere:{words[-1]}"
+
+
+_PLURAL_WORDS = frozenset({"and", "two", "three", "four", "five", "several", "many"})
+

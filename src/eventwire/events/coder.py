@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from eventwire.events import anchors, factuality
 from eventwire.events.arguments import ActorIndex, ArgumentReader, without_own_parties
 from eventwire.events.context import (
+    day_shift,
     deaths_of_named_victims,
     fill_domestic_targets,
     fill_from_context,
@@ -191,6 +192,8 @@ class EventCoder:
                 fr[side] += "+home_country"
 
         te, day, prec, drule = anchors.event_date(tok, trig.light, times, doc._.published)
+        if day is None and (shift := day_shift(sent.text)):
+            drule = f"narration{shift:+d}d"  # "a day earlier": dated from the narration
         fr["date"] = drule
         place, prule = anchors.event_place(tok, trig.light, places, self.lex)
         if place is None and (scope := anchors.place_scope(tok, trig.light)):

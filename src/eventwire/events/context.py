@@ -34,6 +34,11 @@ _NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"})
 Spans = frozenset[tuple[int, int]] | set[tuple[int, int]]
 
 
+def scoped(ev: Event) -> bool:
+    """The event's clause says it spread nationwide or happened elsewhere (``place_scope``)."""
+    return ev.field_rules.get("location", "").startswith("scope:")
+
+
 def _own_date(ev: Event) -> bool:
     return ev.date is not None and ev.date_precision == "day" and \
         ev.field_rules.get("date", "").split("@")[0] in _OWN
@@ -178,6 +183,8 @@ def _set_in_story(ev: Event, story: Place) -> bool:
     attack" happened nowhere the text says)."""
     if ev.type not in PLACED:
         return False
+    if any((a.start, a.end) == (story.start, story.end) for a in ev.sources):
+        return False  # "Washington invaded the country": a government named by its capital
     if not story.country:
         return True  # a sea or a region of no one country ("the Gulf of Aden")
     if ev.type in _MEETINGS:
@@ -217,6 +224,13 @@ def day_shift(sentence: str) -> int | None:
     if _DAY_AFTER.search(sentence):
         return 1
     return None
+
+
+def narration_shift(ev: Event) -> int:
+    """The days from the narration's day its clause states (``day_shift``, marked by the
+    coder as ``date`` rule ``narration-1d``), 0 if none."""
+    m = re.match(r"narration([+-]\d+)d$", ev.field_rules.get("date", ""))
+    return int(m.group(1)) if m else 0
 
 
 def _stated_days(doc, times: list[TimeExpr]) -> list[TimeExpr]:
@@ -264,17 +278,16 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
     days = _stated_days(doc, list(times))
     story_day = None if lead is not None else _story_day(days, sentence_starts)
     for ev in order:
-        if ev.location is None and ev.field_rules.get("location", "").startswith("scope:"):
+        if scoped(ev):
             # "strikes nationwide", "people in other cities rallied": the country, not the
             # town the story told last
-            town = next((e.location for e in reversed(order) if e.location is not None
-                         and e.sentence_start <= ev.sentence_start), None)
-            got = country_place(home or (town.country if town else None), ev)
+            last = next((p for p in reversed(places) if p.country and p.start < ev.trigger_start),
+                        None)
+            got = country_place(home or (last.country if last else None), ev)
             if got is not None:
                 ev.location = got
                 ev.field_rules["location"] += "+story_country"
-    for ev in order:
-        if ev.location is None and ev.type in PLACED and _in_scope(ev):
+        elif ev.location is None and ev.type in PLACED and _in_scope(ev):
             got = sentence_place(ev, places, list(actor_spans), doc, inferred)
             if got is not None:
                 ev.location = got
@@ -289,6 +302,7 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
         after = [e for e in near if index(e) > here]
         # the narration's reference point: the last one before; for the lead, the first after
         if ev.date is None:
+            shift = narration_shift(ev)
             ref = next((e for e in reversed(before) if _own_date(e)), None)
             if ref is None:  # the narration goes on at the time it last took up
                 ref = next((e for e in reversed(before) if e.date is not None and
@@ -310,12 +324,10 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
                 te = told or story_day
                 ev.date, ev.date_precision = te.date_start, "day"
                 ev.field_rules["date"] = f"{'narrative' if told else 'story'}_time:{te.start}"
-            shift = None if ev.date is None or doc is None else day_shift(
-                doc.text[ev.sentence_start:ev.sentence_end])
-            if shift:  # "A day earlier, six protesters were arrested"
+            if shift and ev.date is not None:  # "A day earlier, six protesters were arrested"
                 ev.date += timedelta(days=shift)
                 ev.field_rules["date"] += f"{shift:+d}d"
-        if ev.location is None and ev.type in PLACED:
+        if ev.location is None and ev.type in PLACED and not scoped(ev):
             ref = next((e for e in reversed(before)
                         if _own_place(e) and fits(e.location, ev, inferred)), None)
             if ref is None and here <= 1:
@@ -328,16 +340,18 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
     story = story_place(places, sentence_starts, town, dateline, home)
     if story is not None:
         for ev in order:
-            if ev.location is None and _in_scope(ev) and _set_in_story(ev, story):
+            if ev.location is not None or scoped(ev):
+                continue
+            if _in_scope(ev) and _set_in_story(ev, story):
                 ev.location = story
                 ev.field_rules["location"] = "story_place"
-            elif ev.location is None and _in_scope(ev) and _spoken_in_story(ev, story):
+            elif _in_scope(ev) and _spoken_in_story(ev, story):
                 ev.location = story
                 ev.field_rules["location"] = "story_place_of_speaker"
     for ev in order:
         here = ev.location
         if town is not None and here is not None and _specificity(here) < 3 and \
-                not ev.field_rules.get("location", "").startswith("scope:") and \
+                not scoped(ev) and \
                 here.country == town.country and (here.admin1 is None
                                                   or here.admin1 == town.admin1):
             # "riots in Greece" in a story set in Athens: the most precise place stated

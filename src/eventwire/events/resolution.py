@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from eventwire.events.anchors import _specificity
+from eventwire.events.context import narration_shift, scoped
 from eventwire.models import ActorRef, Event, Place
 
 VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -45,6 +46,8 @@ def _names(refs: list[ActorRef]) -> set[str]:
     """Last words of the named actors: "Esper" for "Defense Secretary Mark Esper"."""
     out = set()
     for a in refs:
+        if a.name is None and a.sector is not None:
+            continue  # "Lawmaker urges ...": a role, capitalised as a headline's first word
         words = (a.name or a.text or "").replace("'s", "").split()
         if words and words[-1][:1].isupper():
             out.add(words[-1].lower())
@@ -81,8 +84,10 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
     if first.date and later.date and first.date != later.date:
         return False
     if not _compatible_places(first.location, later.location) or \
-            _scoped(first) != _scoped(later):
+            scoped(first) != scoped(later):
         return False  # "people in other cities rallied": not the march just told
+    if narration_shift(later):
+        return False  # "a day earlier, six protesters were arrested": another day
     if not _compatible_sides(first.sources, later.sources):
         return False
     if first.type in VERBAL:
@@ -90,8 +95,9 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
         # and its topic the next time: the speaker decides
         named = _names(first.sources), _names(later.sources)
         if headline and not named[0]:
-            # "Lawmaker urges ...", then the lead names him and says whom he urged
-            return True
+            # "Lawmaker urges ...", then the lead names him ("Rep. Schiff") and whom he urged
+            return bool(_sectors(first.sources) & _sectors(later.sources)) or \
+                not _different_addressees(first, later)
         # far from its last mention, a speaker's statement in other words is another one
         # ("endorsed Trump" ... "thanked Trump on Twitter")
         return (_same_speaker(first, later) and not _different_addressees(first, later)
@@ -103,6 +109,10 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
     if same_word and _heads(first.targets) & _heads(later.targets):
         return True  # "arrested 23 pirates" ... "boarded the ship and arrested the pirates"
     return headline or _identified(first, later) or (adjacent and _undistinguished(later))
+
+
+def _sectors(refs: list[ActorRef]) -> set[str]:
+    return {a.sector for a in refs if a.sector}
 
 
 def _different_addressees(a: Event, b: Event) -> bool:
@@ -125,11 +135,6 @@ def _another(ev: Event) -> bool:
 
 def _stem(ev: Event) -> str:
     return ev.trigger.lower()[:5]
-
-
-def _scoped(ev: Event) -> bool:
-    """The act is said to be nationwide or elsewhere than the story's place."""
-    return ev.field_rules.get("location", "").startswith("scope:")
 
 
 def _same_speaker(a: Event, b: Event) -> bool:

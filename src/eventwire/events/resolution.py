@@ -133,8 +133,18 @@ def _another(ev: Event) -> bool:
     return any(w.lower() in _OTHER for a in ev.sources + ev.targets for w in a.text.split()[:2])
 
 
+_SUFFIXES = ("ing", "ied", "ies", "ed", "en", "es", "s", "y")
+
+
 def _stem(ev: Event) -> str:
-    return ev.trigger.lower()[:5]
+    """The trigger word without its inflection: "rallied", "rallying", "rally" -> "rall";
+    "taking", "taken" -> "tak"."""
+    word = ev.trigger.lower()
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:5]
 
 
 def _same_speaker(a: Event, b: Event) -> bool:

@@ -108,7 +108,8 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
         return False
     if same_word and _heads(first.targets) & _heads(later.targets):
         return True  # "arrested 23 pirates" ... "boarded the ship and arrested the pirates"
-    return headline or _identified(first, later) or (adjacent and _undistinguished(later))
+    return headline or _identified(first, later, adjacent or same_word) or (
+        adjacent and _undistinguished(later))
 
 
 def _sectors(refs: list[ActorRef]) -> set[str]:
@@ -165,7 +166,7 @@ def _undistinguished(ev: Event) -> bool:
         _countries(ev.sources) or _countries(ev.targets))
 
 
-def _identified(first: Event, later: Event) -> bool:
+def _identified(first: Event, later: Event, near: bool = True) -> bool:
     """Positive evidence that two material mentions are one event: the same day, the same
     town, the same toll, the same named actor, a definite recap ("the attack") or a definite
     description of the same people ("the soldiers")."""
@@ -179,9 +180,11 @@ def _identified(first: Event, later: Event) -> bool:
     if _names(first.sources) & _names(later.sources) or \
             _names(first.targets) & _names(later.targets):
         return True
-    if _definite_heads(later.sources) & _heads(first.sources) or \
-            _definite_heads(later.targets) & _heads(first.targets):
-        return True  # "four soldiers were killed ... the soldiers were killed when ..."
+    if (_definite_heads(later.sources) & _heads(first.sources) or
+            _definite_heads(later.targets) & _heads(first.targets)) and near:
+        # "four soldiers were killed ... the soldiers were killed when ...", told on at once
+        # or in the same words ("the navy recovered rifles" is not "the navy arrested")
+        return True
     return later.field_rules.get("anaphor") == "definite"
 
 

@@ -112,6 +112,12 @@ def test_the_same_act_on_the_same_people_twice_is_one_event(nlp):
     assert len([e for e in _events(nlp, text) if e.type == "COERCE"]) == 1
 
 
+def test_the_same_people_in_another_act_far_down_are_another_event(nlp):
+    text = ("The navy arrested 23 pirates in the Gulf of Aden on Saturday." + FILLER
+            + " The navy recovered seven rifles and three speedboats from the pirates.")
+    assert len([e for e in _events(nlp, text) if e.type == "COERCE"]) == 2
+
+
 # --------------------------------------------------------------------------- dates
 @pytest.mark.parametrize("sentence, shift", [
     ("A day earlier, six protesters were arrested.", -1),

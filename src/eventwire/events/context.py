@@ -304,14 +304,18 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
         if ev.date is None:
             shift = narration_shift(ev)
             ref = next((e for e in reversed(before) if _own_date(e)), None)
-            if ref is None:  # the narration goes on at the time it last took up
-                ref = next((e for e in reversed(before) if e.date is not None and
-                            e.field_rules.get("date", "").startswith(_CARRIED)), None)
+            carried = None if ref is not None else next(
+                (e for e in reversed(before) if e.date is not None
+                 and e.field_rules.get("date", "").startswith(_CARRIED)), None)
             if ref is None and here <= 1:
                 ref = next((e for e in after if _own_date(e)), None)
             rule = "reference_time"
             # with no dated lead: "On Thursday, parents walked in ... Others rallied ...",
             # the day the narration last stated, when no event of its own carries it
+            if ref is None and carried is not None:
+                # the narration goes on at the time it last took up: a weaker reading
+                # (``narrative_time``) than a time an event of its own states
+                ref, rule = carried, "narrative_time:carried"
             if ref is None and lead is not None:
                 ref, rule = lead, "lead_time"
             told = None if ref is not None else next(

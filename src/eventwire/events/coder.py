@@ -19,6 +19,8 @@ from spacy.tokens import Doc, Span
 from eventwire.events import anchors, factuality
 from eventwire.events.arguments import ActorIndex, ArgumentReader, without_own_parties
 from eventwire.events.context import (
+    day_shift,
+    deaths_of_named_victims,
     fill_domestic_targets,
     fill_from_context,
     fill_home_country,
@@ -112,6 +114,7 @@ class EventCoder:
         fill_from_context(events, starts, places, actor_spans, doc, dateline, home, inferred,
                           times or [])
         victims_of_the_place(events, inferred)
+        deaths_of_named_victims(events, doc)
         fill_state_agents(events, home)
         fill_domestic_targets(events, home)
         return events
@@ -198,8 +201,12 @@ class EventCoder:
                 fr[side] += "+home_country"
 
         te, day, prec, drule = anchors.event_date(tok, trig.light, times, doc._.published)
+        if day is None and (shift := day_shift(sent.text)):
+            drule = f"narration{shift:+d}d"  # "a day earlier": dated from the narration
         fr["date"] = drule
         place, prule = anchors.event_place(tok, trig.light, places, self.lex)
+        if place is None and (scope := anchors.place_scope(tok, trig.light)):
+            prule = f"scope:{scope}"  # the country is set from the story (``context``)
         fr["location"] = prule
 
         ev = Event(
@@ -224,6 +231,8 @@ class EventCoder:
         if tok.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
                                       for c in tok.children):
             fr["anaphor"] = "definite"  # "the attack", "Monday's bombing": a recap
+        elif anchors.recap_phrase(tok, self.lex):
+            fr["anaphor"] = "definite"  # "two officers were killed in the blast"
         ev.reported_threat = ev.type == "THREATEN" and self._reported(trig, args)
         ev.contexts = self._contexts(sent, trig)
         _default_contexts(ev)

@@ -30,6 +30,7 @@ from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
 from eventwire.nlp.quotes.cues import WITHHOLD_VERBS
 from eventwire.nlp.quotes.direct import DirectRules
 from eventwire.nlp.quotes.indirect import IndirectRules
+from eventwire.nlp.quotes.learned import STANCE_RULE, AttributionModel, features, packaged_model
 from eventwire.nlp.quotes.marks import DOUBLE_MARKS
 from eventwire.nlp.quotes.speaker import speaker_span
 from eventwire.nlp.quotes.syntax import Cand, lemma_of
@@ -46,14 +47,53 @@ BELIEF_RULES = frozenset(
 class QuoteFinder(DirectRules, IndirectRules):
     """All rules over one Doc; ``find()`` returns the Quote records."""
 
+    def __init__(self, doc: Doc, model: AttributionModel | None = None):
+        super().__init__(doc)
+        self.model = model
+
     def find(self) -> list[Quote]:
+        direct, indirect = self.rule_candidates()
+        if self.model is not None:
+            indirect = self._decide(self.model, direct, indirect)
+        cands = direct + indirect
+        cands.sort(key=lambda c: c.parts[0][0])
+        return [q for c in cands for q in self._records(c)]
+
+    def rule_candidates(self) -> tuple[list[Cand], list[Cand]]:
+        """The rules' direct and indirect attributions."""
         direct = self._turns() + self._headline() + self._direct()
         for c in direct:
             if c.cue:
                 self.used_cues.add(c.cue[0])
-        cands = direct + self._nested_out(self._indirect(direct), direct)
-        cands.sort(key=lambda c: c.parts[0][0])
-        return [q for c in cands for q in self._records(c)]
+        return direct, self._nested_out(self._indirect(direct), direct)
+
+    def featured(self, direct: list[Cand], indirect: list[Cand]
+                 ) -> list[tuple[Cand, list[str]]]:
+        """The rules' indirect attributions, then the stance candidates, with the features
+        the learned model reads (``learned``)."""
+        cands = indirect + self._stances(direct + indirect)
+        spans = [p for c in direct + indirect for p in c.parts]
+        out = []
+        for c in cands:
+            cue = self.toks.between(c.cue[0], c.cue[0] + 1) if c.cue else []
+            if not cue:
+                continue
+            nested = any(a <= c.cue[0] < b for a, b in spans)
+            out.append((c, features(cue[0], c, self.text, nested)))
+        return out
+
+    def _decide(self, model: AttributionModel, direct: list[Cand], indirect: list[Cand]
+                ) -> list[Cand]:
+        """Keep the rule attributions and add the stance candidates the model finds likely;
+        their confidence becomes the model's probability."""
+        kept = [c for c in indirect if not c.cue]
+        for c, feats in self.featured(direct, indirect):
+            p = model.probability(feats)
+            cut = model.add_threshold if c.rule == STANCE_RULE else model.keep_threshold
+            if p >= cut:
+                c.confidence = p
+                kept.append(c)
+        return kept
 
     @staticmethod
     def _nested_out(cands: list[Cand], direct: list[Cand]) -> list[Cand]:
@@ -126,7 +166,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     """Quotes of a parsed Doc (empty for an empty or unparsed text)."""
     if not doc._.text.strip() or not doc.has_annotation("DEP"):
         return []
-    return QuoteFinder(doc).find()
+    return QuoteFinder(doc, packaged_model()).find()
 
 
 class QuoteComponent:

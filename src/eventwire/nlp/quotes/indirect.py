@@ -17,7 +17,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 import numpy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.parts_of_speech import VERB as VERB_POS
 from spacy.tokens import Span, Token
 
 from eventwire.nlp.quotes.context import ArticleContext
@@ -45,12 +46,14 @@ from eventwire.nlp.quotes.cues import (
     TALK_VERBS,
     THINK_VERBS,
 )
+from eventwire.nlp.quotes.learned import STANCE_RULE, complements, stance_token
 from eventwire.nlp.quotes.marks import DOUBLE_MARKS
 from eventwire.nlp.quotes.syntax import (
     QUOTE_CHARS,
     Cand,
     after_window,
     lemma_of,
+    nearest_on_line,
     np_span,
     sentence_start,
     subject,
@@ -98,7 +101,8 @@ def _holder(verb: Token) -> Token | None:
     the subject of the clause it hangs on, wherever it stands."""
     subj = subject(verb)
     if subj is None and verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG"):
-        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        subs = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        subj = nearest_on_line(subs, verb) if subs else None  # not a dateline's "LOS ANGELES"
     if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
         subj = verb.head  # "polls showing her ahead": the noun the participle modifies
         if subj.dep_ == "dobj" and subj.lower_ not in _SELF_SOURCES:
@@ -110,7 +114,23 @@ def _holder(verb: Token) -> Token | None:
             break
         tok = tok.head
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or "\n" in verb.doc._.text[min(subj.idx, verb.idx) : max(subj.idx, verb.idx)]:
+        # a heading the parser ran into the line ("...Abortions\nJeb Bush criticized ..."):
+        # the name just before the verb on its own line
+        subj = _name_before(verb) or subj
     return subj
+
+
+def _name_before(verb: Token) -> Token | None:
+    """The last word of a proper name right before the verb on its line ("Jeb Bush
+    criticized", "Christie also said"), skipping adverbs and auxiliaries."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and doc[j].pos_ in ("ADV", "AUX", "PART") and "\n" not in doc[j].text_with_ws:
+        j -= 1
+    if j < 0 or doc[j].pos_ != "PROPN" or "\n" in doc[j].text_with_ws:
+        return None
+    return doc[j]
 
 
 def _owner(noun: Token) -> Token | None:
@@ -605,6 +625,36 @@ class IndirectRules(ArticleContext):
             return None
         return Cand([self._with_marks(span)], "indirect", "indirect:stance-prep", 0.4,
                      (gov.idx, prep.idx + len(prep)), np_span(subj, 0, len(self.text)), subj)
+
+    def _stances(self, taken: list[Cand]) -> list[Cand]:
+        """Stance candidates (``learned``): every verb outside quotations and outside the
+        rules' cues whose complements give a content that no rule's content already
+        mostly holds; the model decides which are attributions."""
+        cues = {c.cue[0] for c in taken if c.cue}
+        spans = sorted(p for c in taken for p in c.parts)
+        out = []
+        for k in numpy.flatnonzero(self.doc.to_array(POS) == VERB_POS).tolist():
+            t = self.doc[k]
+            if t.idx in cues or not stance_token(t) or self._in_segment(t.idx):
+                continue
+            comps = complements(t)
+            if not comps:
+                continue
+            ps, pe = self._para_of(t.idx)
+            span = self.doc[min(c.left_edge.i for c in comps)
+                            : max(c.right_edge.i for c in comps) + 1]
+            span = self._trim(self._in_para(span, ps, pe))
+            if span is None or sum(not w.is_punct for w in span) < 2:
+                continue
+            part = self._with_marks(span)
+            size = part[1] - part[0]
+            if sum(max(0, min(e, part[1]) - max(s, part[0])) for s, e in spans) > 0.5 * size:
+                continue
+            subj = _holder(t)
+            sp = np_span(subj, 0, len(self.text)) if subj is not None else None
+            out.append(Cand([part], "indirect", STANCE_RULE, 0.0, (t.idx, t.idx + len(t)),
+                            sp, subj))
+        return out
 
     def _in_para(self, span: Span, ps: int, pe: int) -> Span:
         """The span cut to one paragraph: the parser often runs a clause over a line break."""

@@ -55,6 +55,8 @@ class QuoteFinder(DirectRules, IndirectRules):
         direct, indirect = self.rule_candidates()
         if self.model is not None:
             indirect = self._decide(self.model, direct, indirect)
+        else:
+            indirect = self._nested_out(indirect, direct)
         cands = direct + indirect
         cands.sort(key=lambda c: c.parts[0][0])
         return [q for c in cands for q in self._records(c)]
@@ -65,13 +67,13 @@ class QuoteFinder(DirectRules, IndirectRules):
         for c in direct:
             if c.cue:
                 self.used_cues.add(c.cue[0])
-        return direct, self._nested_out(self._indirect(direct), direct)
+        return direct, self._indirect(direct)
 
     def featured(self, direct: list[Cand], indirect: list[Cand]
                  ) -> list[tuple[Cand, list[str]]]:
         """The rules' indirect attributions, then the stance candidates, with the features
         the learned model reads (``learned``)."""
-        cands = indirect + self._stances(direct + indirect)
+        cands = indirect + self._stances(direct + indirect, direct)
         spans = [p for c in direct + indirect for p in c.parts]
         out = []
         for c in cands:
@@ -79,7 +81,10 @@ class QuoteFinder(DirectRules, IndirectRules):
             if not cue:
                 continue
             nested = any(a <= c.cue[0] < b for a, b in spans)
-            out.append((c, features(cue[0], c, self.text, nested)))
+            inside = sum(max(0, min(e, b) - max(s, a)) for s, e in c.parts for a, b in spans
+                         if (a, b) not in c.parts)
+            share = inside / max(1, sum(e - s for s, e in c.parts))
+            out.append((c, features(cue[0], c, self.text, nested, share)))
         return out
 
     def _decide(self, model: AttributionModel, direct: list[Cand], indirect: list[Cand]
@@ -87,12 +92,25 @@ class QuoteFinder(DirectRules, IndirectRules):
         """Keep the rule attributions and add the stance candidates the model finds likely;
         their confidence becomes the model's probability."""
         kept = [c for c in indirect if not c.cue]
+        stances = []
         for c, feats in self.featured(direct, indirect):
             p = model.probability(feats)
-            cut = model.add_threshold if c.rule == STANCE_RULE else model.keep_threshold
-            if p >= cut:
+            if c.rule != STANCE_RULE:
+                if p >= model.keep_threshold:
+                    c.confidence = p
+                    kept.append(c)
+            elif p >= model.add_threshold:
                 c.confidence = p
+                stances.append(c)
+        # of stance candidates mostly holding one another ("hitting Trump for using eminent
+        # domain" and "using eminent domain"), the likeliest
+        taken: list[tuple[int, int]] = []
+        for c in sorted(stances, key=lambda c: -c.confidence):
+            size = sum(e - s for s, e in c.parts)
+            inside = sum(max(0, min(e, b) - max(s, a)) for s, e in c.parts for a, b in taken)
+            if inside <= 0.5 * size:
                 kept.append(c)
+                taken += c.parts
         return kept
 
     @staticmethod

@@ -18,6 +18,7 @@ from bisect import bisect_left
 
 import numpy
 from spacy.attrs import LEMMA, LOWER, POS
+from spacy.parts_of_speech import NOUN as NOUN_POS
 from spacy.parts_of_speech import VERB as VERB_POS
 from spacy.tokens import Span, Token
 
@@ -626,14 +627,15 @@ class IndirectRules(ArticleContext):
         return Cand([self._with_marks(span)], "indirect", "indirect:stance-prep", 0.4,
                      (gov.idx, prep.idx + len(prep)), np_span(subj, 0, len(self.text)), subj)
 
-    def _stances(self, taken: list[Cand]) -> list[Cand]:
+    def _stances(self, taken: list[Cand], direct: list[Cand]) -> list[Cand]:
         """Stance candidates (``learned``): every verb outside quotations and outside the
         rules' cues whose complements give a content that no rule's content already
         mostly holds; the model decides which are attributions."""
         cues = {c.cue[0] for c in taken if c.cue}
-        spans = sorted(p for c in taken for p in c.parts)
+        quoted = sorted(p for c in direct for p in c.parts)
         out = []
-        for k in numpy.flatnonzero(self.doc.to_array(POS) == VERB_POS).tolist():
+        pos = self.doc.to_array(POS)
+        for k in numpy.flatnonzero((pos == VERB_POS) | (pos == NOUN_POS)).tolist():
             t = self.doc[k]
             if t.idx in cues or not stance_token(t) or self._in_segment(t.idx):
                 continue
@@ -646,13 +648,19 @@ class IndirectRules(ArticleContext):
             span = self._trim(self._in_para(span, ps, pe))
             if span is None or sum(not w.is_punct for w in span) < 2:
                 continue
-            part = self._with_marks(span)
-            size = part[1] - part[0]
-            if sum(max(0, min(e, part[1]) - max(s, part[0])) for s, e in spans) > 0.5 * size:
-                continue
-            subj = _holder(t)
+            parts = [self._with_marks(span)]
+            if any(a < parts[0][1] and parts[0][0] < b for a, b in quoted):
+                parts = self._outside(parts, quoted)  # a direct quote's words are its own
+                if not parts:
+                    continue
+            if t.pos_ == "NOUN":  # "her support for the deal", "made claims about him"
+                subj = _owner(t)
+                if subj is None and t.dep_ in ("dobj", "attr"):
+                    subj = _holder(t.head)
+            else:
+                subj = _holder(t)
             sp = np_span(subj, 0, len(self.text)) if subj is not None else None
-            out.append(Cand([part], "indirect", STANCE_RULE, 0.0, (t.idx, t.idx + len(t)),
+            out.append(Cand(parts, "indirect", STANCE_RULE, 0.0, (t.idx, t.idx + len(t)),
                             sp, subj))
         return out
 

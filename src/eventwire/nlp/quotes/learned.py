@@ -43,6 +43,9 @@ STANCE_RULE = "learned:stance"
 _COMP_DEPS = frozenset("dobj ccomp xcomp prep attr acomp oprd dative".split())
 # Complements that name when or how, not what ("spoke on Monday").
 _NOT_CONTENT = frozenset("DATE TIME CARDINAL MONEY PERCENT QUANTITY ORDINAL".split())
+# A noun's complements: "claims that ...", "a plan to ...", "criticism of/for ...".
+_NOUN_COMP_DEPS = frozenset("prep acl ccomp".split())
+_NOUN_PREPS = frozenset("of about on for against over to toward towards regarding".split())
 _LEXICONS = (("speech", SPEECH_VERBS), ("think", THINK_VERBS), ("object", OBJECT_VERBS),
              ("intent", INTENT_VERBS), ("attitude", ATTITUDE_ADJS))
 _SKIP_LEMMAS = frozenset("be have do get".split())
@@ -78,10 +81,14 @@ def packaged_model() -> AttributionModel | None:
 
 
 def complements(verb: Token) -> list[Token]:
-    """The verb's complements after it that can hold what a stance is about."""
+    """The complements after a verb (or a noun: "support for", "claims that") that can hold
+    what a stance is about."""
     out = []
+    deps = _COMP_DEPS if verb.pos_ == "VERB" else _NOUN_COMP_DEPS
     for c in verb.children:
-        if c.i <= verb.i or c.dep_ not in _COMP_DEPS:
+        if c.i <= verb.i or c.dep_ not in deps:
+            continue
+        if c.dep_ == "prep" and verb.pos_ == "NOUN" and c.lower_ not in _NOUN_PREPS:
             continue
         if c.dep_ == "prep":
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
@@ -94,11 +101,12 @@ def complements(verb: Token) -> list[Token]:
 
 
 def stance_token(t: Token) -> bool:
-    """A verb that can open a stance candidate (most tokens cannot: the cheap test first)."""
-    return t.pos_ == "VERB" and lemma_of(t) not in _SKIP_LEMMAS
+    """A verb or noun that can open a stance candidate."""
+    return lemma_of(t) not in _SKIP_LEMMAS
 
 
-def features(cue: Token, cand: Cand, text: str, in_content: bool) -> list[str]:
+def features(cue: Token, cand: Cand, text: str, in_content: bool, share: float
+             ) -> list[str]:
     """The candidate's features as strings (one weight each in the model)."""
     lemma = lemma_of(cue)
     rule = cand.rule
@@ -119,9 +127,20 @@ def features(cue: Token, cand: Cand, text: str, in_content: bool) -> list[str]:
             f.append(f"subj_lemma={subj.lemma_.lower()}")
             if low in ROLE_NOUNS or low in HOLDER_HEADS:
                 f.append("subj_role")
+        if subj.ent_type_:
+            f.append(f"lemma_subj={lemma}|{subj.ent_type_}")
+        if any(c.dep_ == "poss" for c in cue.children):
+            f.append("poss")
+    if cue.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp"):
+        f.append(f"head={cue.dep_}:{lemma_of(cue.head)}")
+    if cue.i > 0:
+        f.append(f"prev={cue.doc[cue.i - 1].lower_}")
     for c in cue.children:
-        if c.i > cue.i and c.dep_ in _COMP_DEPS:
+        if c.i > cue.i and c.dep_ in _COMP_DEPS | _NOUN_COMP_DEPS:
             f.append(f"comp={c.dep_}:{c.lower_}" if c.dep_ == "prep" else f"comp={c.dep_}")
+            if c.dep_ == "dobj":
+                f.append(f"obj={c.lemma_.lower()}")
+                f.append(f"obj_ent={c.ent_type_ or '-'}")
         elif c.dep_ == "neg":
             f.append("neg")
         elif c.dep_ == "aux" and c.tag_ == "MD":
@@ -133,7 +152,8 @@ def features(cue: Token, cand: Cand, text: str, in_content: bool) -> list[str]:
     if any(ch in text[s:e] for s, e in cand.parts for ch in DOUBLE_MARKS):
         f.append("quoted")
     if in_content:
-        f.append("nested")
+        f += ["nested", f"nested_rule={rule}", f"nested_dep={cue.dep_}"]
+    f.append(f"inside={round(share * 4)}")  # quarters of the content other contents hold
     if cand.cue is not None and "\n" not in text[: cand.cue[0]]:
         f.append("first_line")
     return f

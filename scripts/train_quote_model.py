@@ -21,6 +21,7 @@ import argparse
 import hashlib
 import json
 import pickle
+from collections import Counter
 from pathlib import Path
 
 from sklearn.feature_extraction import DictVectorizer
@@ -43,6 +44,7 @@ from eventwire.pipeline import load_nlp
 
 OUT = Path(__file__).resolve().parents[1] / "src/eventwire/data/quotes" / MODEL_FILE
 TH = THRESHOLDS[0]
+MIN_COUNT = 3
 
 
 def parsed(folder: Path, docs: list[GoldDoc], cache: Path):
@@ -96,8 +98,9 @@ def examples(gold: GoldDoc, doc) -> list[tuple[dict[str, int], int]]:
 
 def fit(rows: list[tuple[dict[str, int], int]], c: float, keep: float, add: float
         ) -> AttributionModel:
-    vec = DictVectorizer()
-    x = vec.fit_transform([f for f, _ in rows])
+    seen = Counter(name for f, _ in rows for name in f)
+    vec = DictVectorizer()  # a feature seen once is the one example's, not a pattern
+    x = vec.fit_transform([{k: v for k, v in f.items() if seen[k] >= MIN_COUNT} for f, _ in rows])
     y = [label for _, label in rows]
     lr = LogisticRegression(C=c, max_iter=2000)
     lr.fit(x, y)

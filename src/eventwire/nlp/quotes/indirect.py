@@ -49,6 +49,7 @@ from eventwire.nlp.quotes.cues import (
 )
 from eventwire.nlp.quotes.learned import STANCE_RULE, complements, stance_token
 from eventwire.nlp.quotes.marks import DOUBLE_MARKS
+from eventwire.nlp.quotes.speaker import speaker_span
 from eventwire.nlp.quotes.syntax import (
     QUOTE_CHARS,
     Cand,
@@ -628,9 +629,9 @@ class IndirectRules(ArticleContext):
                      (gov.idx, prep.idx + len(prep)), np_span(subj, 0, len(self.text)), subj)
 
     def _stances(self, taken: list[Cand], direct: list[Cand]) -> list[Cand]:
-        """Stance candidates (``learned``): every verb outside quotations and outside the
-        rules' cues whose complements give a content that no rule's content already
-        mostly holds; the model decides which are attributions."""
+        """Stance candidates (``learned``): every verb or noun with a source and a
+        complement, outside quotations and the rules' cues; a direct quote's words are cut
+        out of its content, and the model decides which are attributions."""
         cues = {c.cue[0] for c in taken if c.cue}
         quoted = sorted(p for c in direct for p in c.parts)
         out = []
@@ -660,6 +661,8 @@ class IndirectRules(ArticleContext):
             else:
                 subj = _holder(t)
             sp = np_span(subj, 0, len(self.text)) if subj is not None else None
+            if sp is None or speaker_span(sp) is None:
+                continue  # a stance is only worth adding with whose it is
             out.append(Cand(parts, "indirect", STANCE_RULE, 0.0, (t.idx, t.idx + len(t)),
                             sp, subj))
         return out

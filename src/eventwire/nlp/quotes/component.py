@@ -22,6 +22,7 @@ speaker span is resolved to a named actor by ``speaker`` (pronouns, "the officia
 
 from __future__ import annotations
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -73,18 +74,25 @@ class QuoteFinder(DirectRules, IndirectRules):
                  ) -> list[tuple[Cand, list[str]]]:
         """The rules' indirect attributions, then the stance candidates, with the features
         the learned model reads (``learned``)."""
-        cands = indirect + self._stances(direct + indirect, direct)
-        spans = [p for c in direct + indirect for p in c.parts]
+        rules = direct + indirect
+        # how many rule contents hold each character, and its running sum
+        depth = numpy.zeros(len(self.text) + 1, dtype=numpy.int32)
+        for c in rules:
+            for a, b in c.parts:
+                depth[a] += 1
+                depth[b] -= 1
+        depth = numpy.cumsum(depth)
+        total = numpy.concatenate(([0], numpy.cumsum(depth)))
         out = []
-        for c in cands:
+        for k, c in enumerate(indirect + self._stances(rules, direct)):
             cue = self.toks.between(c.cue[0], c.cue[0] + 1) if c.cue else []
             if not cue:
                 continue
-            nested = any(a <= c.cue[0] < b for a, b in spans)
-            inside = sum(max(0, min(e, b) - max(s, a)) for s, e in c.parts for a, b in spans
-                         if (a, b) not in c.parts)
-            share = inside / max(1, sum(e - s for s, e in c.parts))
-            out.append((c, features(cue[0], c, self.text, nested, share)))
+            own = int(k < len(indirect))  # a rule attribution's own content is no other's
+            size = sum(e - s for s, e in c.parts)
+            inside = sum(int(total[e] - total[s]) for s, e in c.parts) - own * size
+            nested = depth[c.cue[0]] - own * any(s <= c.cue[0] < e for s, e in c.parts) > 0
+            out.append((c, features(cue[0], c, self.text, nested, inside / max(1, size))))
         return out
 
     def _decide(self, model: AttributionModel, direct: list[Cand], indirect: list[Cand]

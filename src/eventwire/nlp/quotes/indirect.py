@@ -647,7 +647,7 @@ class IndirectRules(ArticleContext):
             span = self.doc[min(c.left_edge.i for c in comps)
                             : max(c.right_edge.i for c in comps) + 1]
             span = self._trim(self._in_para(span, ps, pe))
-            if span is None or sum(not w.is_punct for w in span) < 2:
+            if span is None or len(span) < 2:  # trimmed: its edges are words
                 continue
             parts = [self._with_marks(span)]
             if any(a < parts[0][1] and parts[0][0] < b for a, b in quoted):
@@ -669,6 +669,8 @@ class IndirectRules(ArticleContext):
 
     def _in_para(self, span: Span, ps: int, pe: int) -> Span:
         """The span cut to one paragraph: the parser often runs a clause over a line break."""
+        if ps <= span.start_char and span.end_char <= pe:
+            return span
         toks = self.toks.between(max(ps, span.start_char), min(pe, span.end_char))
         return self.doc[toks[0].i : toks[-1].i + 1] if toks else span[:0]
 

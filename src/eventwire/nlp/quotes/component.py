@@ -61,8 +61,6 @@ class QuoteFinder(DirectRules, IndirectRules):
         direct, indirect = self.rule_candidates()
         if self.model is not None:
             indirect = self._decide(self.model, direct, indirect)
-        else:
-            indirect = self._nested_out(indirect, direct)
         cands = direct + indirect
         cands.sort(key=lambda c: c.parts[0][0])
         return [q for c in cands for q in self._records(c)]
@@ -73,7 +71,7 @@ class QuoteFinder(DirectRules, IndirectRules):
         for c in direct:
             if c.cue:
                 self.used_cues.add(c.cue[0])
-        return direct, self._indirect(direct)
+        return direct, self._nested_out(self._indirect(direct), direct)
 
     def featured(self, direct: list[Cand], indirect: list[Cand]
                  ) -> list[tuple[Cand, list[str]]]:

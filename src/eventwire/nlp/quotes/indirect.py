@@ -643,6 +643,15 @@ class IndirectRules(ArticleContext):
             comps = complements(t)
             if not comps:
                 continue
+            if t.pos_ == "NOUN":  # "her support for the deal", "made claims about him"
+                subj = _owner(t)
+                if subj is None and t.dep_ in ("dobj", "attr"):
+                    subj = _holder(t.head)
+            else:
+                subj = _holder(t)
+            sp = np_span(subj, 0, len(self.text)) if subj is not None else None
+            if sp is None or speaker_span(sp) is None:
+                continue  # a stance is only worth adding with whose it is
             ps, pe = self._para_of(t.idx)
             span = self.doc[min(c.left_edge.i for c in comps)
                             : max(c.right_edge.i for c in comps) + 1]
@@ -654,15 +663,6 @@ class IndirectRules(ArticleContext):
                 parts = self._outside(parts, quoted)  # a direct quote's words are its own
                 if not parts:
                     continue
-            if t.pos_ == "NOUN":  # "her support for the deal", "made claims about him"
-                subj = _owner(t)
-                if subj is None and t.dep_ in ("dobj", "attr"):
-                    subj = _holder(t.head)
-            else:
-                subj = _holder(t)
-            sp = np_span(subj, 0, len(self.text)) if subj is not None else None
-            if sp is None or speaker_span(sp) is None:
-                continue  # a stance is only worth adding with whose it is
             out.append(Cand(parts, "indirect", STANCE_RULE, 0.0, (t.idx, t.idx + len(t)),
                             sp, subj))
         return out

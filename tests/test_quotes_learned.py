@@ -40,14 +40,6 @@ def test_verb_outside_the_lexicons_is_a_stance_candidate_with_its_subject(nlp):
     assert c.speaker is not None and c.speaker.text == "The senator"
 
 
-def test_noun_with_a_holder_and_a_complement_is_a_candidate(nlp):
-    found, text = stances(nlp, "The mayor repeated her support for the new bus lanes.")
-    c = next(c for c in found if text[c.cue[0] : c.cue[1]] == "support")
-    assert "the new bus lanes" in text[c.parts[0][0] : c.parts[0][1]]
-    # "her" is the subject of the verb that takes the noun
-    assert c.speaker is not None and c.speaker.text == "The mayor"
-
-
 def test_no_stance_candidate_without_a_source(nlp):
     found, text = stances(nlp, "Closing the road to the airport took most of the morning.")
     assert not any(text[c.cue[0] : c.cue[1]] == "Closing" for c in found)

@@ -43,9 +43,6 @@ STANCE_RULE = "learned:stance"
 _COMP_DEPS = frozenset("dobj ccomp xcomp prep attr acomp oprd dative".split())
 # Complements that name when or how, not what ("spoke on Monday").
 _NOT_CONTENT = frozenset("DATE TIME CARDINAL MONEY PERCENT QUANTITY ORDINAL".split())
-# A noun's complements: "claims that ...", "a plan to ...", "criticism of/for ...".
-_NOUN_COMP_DEPS = frozenset("prep acl ccomp".split())
-_NOUN_PREPS = frozenset("of about on for against over to toward towards regarding".split())
 _LEXICONS = (("speech", SPEECH_VERBS), ("think", THINK_VERBS), ("object", OBJECT_VERBS),
              ("intent", INTENT_VERBS), ("attitude", ATTITUDE_ADJS))
 _SKIP_LEMMAS = frozenset("be have do get".split())
@@ -81,14 +78,10 @@ def packaged_model() -> AttributionModel | None:
 
 
 def complements(verb: Token) -> list[Token]:
-    """The complements after a verb (or a noun: "support for", "claims that") that can hold
-    what a stance is about."""
+    """The verb's complements after it that can hold what a stance is about."""
     out = []
-    deps = _COMP_DEPS if verb.pos_ == "VERB" else _NOUN_COMP_DEPS
     for c in verb.children:
-        if c.i <= verb.i or c.dep_ not in deps:
-            continue
-        if c.dep_ == "prep" and verb.pos_ == "NOUN" and c.lower_ not in _NOUN_PREPS:
+        if c.i <= verb.i or c.dep_ not in _COMP_DEPS:
             continue
         if c.dep_ == "prep":
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
@@ -101,7 +94,7 @@ def complements(verb: Token) -> list[Token]:
 
 
 def stance_token(t: Token) -> bool:
-    """A verb or noun that can open a stance candidate."""
+    """A verb that can open a stance candidate (not "be", "have", "do", "get")."""
     return lemma_of(t) not in _SKIP_LEMMAS
 
 
@@ -136,7 +129,7 @@ def features(cue: Token, cand: Cand, text: str, in_content: bool, share: float
     if cue.i > 0:
         f.append(f"prev={cue.doc[cue.i - 1].lower_}")
     for c in cue.children:
-        if c.i > cue.i and c.dep_ in _COMP_DEPS | _NOUN_COMP_DEPS:
+        if c.i > cue.i and c.dep_ in _COMP_DEPS:
             f.append(f"comp={c.dep_}:{c.lower_}" if c.dep_ == "prep" else f"comp={c.dep_}")
             if c.dep_ == "dobj":
                 f.append(f"obj={c.lemma_.lower()}")

@@ -142,3 +142,40 @@ def test_search_by_scan_when_the_index_cannot_be_refreshed(db, monkeypatch):
         found = c.get("/api/search", params={"q": "protesters"})
         assert found.status_code == 200, found.text
         assert {e["type"] for e in found.json()["events"]["items"]} == {"PROTEST"}
+
+
+@pytest.mark.parametrize("days", [
+    [0], [0, 1], [0, 0, 0, 9], [3, 5, 8, 13, 21, 34], [-20000, 19000, 19001, 19002, 19030]])
+def test_timeline_quartiles_are_duckdbs(days):
+    """The timeline counts events per day in SQL and takes the quartiles from the counts:
+    they must be what DuckDB's quantile_cont gives over the events themselves."""
+    from datetime import date, timedelta
+
+    from eventwire.query import _quantile
+
+    day0 = date(1970, 1, 1)
+    counted: dict[date, int] = {}
+    for d in days:
+        counted[day0 + timedelta(days=d)] = counted.get(day0 + timedelta(days=d), 0) + 1
+    want = duckdb.execute("SELECT quantile_cont(d, 0.25), quantile_cont(d, 0.75) FROM "
+                          "unnest(?) t(d)", [days]).fetchone()
+    got = tuple(_quantile(sorted(counted.items()), len(days), p) for p in (0.25, 0.75))
+    assert got == want
+
+
+@pytest.mark.parametrize("bin", ["day", "week", "month", "year"])
+def test_timeline_bins_are_duckdbs(bin):
+    from datetime import date
+
+    from eventwire.query import _bin_start, _next_bin
+
+    lo, hi = date(2023, 11, 29), date(2025, 2, 3)
+    want = [r[0] for r in duckdb.execute(
+        f"SELECT CAST(unnest(generate_series(CAST(date_trunc('{bin}', ?::DATE) AS DATE), "
+        f"?::DATE, INTERVAL 1 {bin})) AS DATE)", [lo, hi]).fetchall()]
+    got, step = [], _bin_start(lo, bin)
+    while step <= hi:
+        got.append(step)
+        step = _next_bin(step, bin)
+    assert got == want
+    assert _next_bin(date(9999, 12, 1), "month") is None

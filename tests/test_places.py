@@ -560,10 +560,11 @@ def test_small_towns_of_a_local_story_the_ner_misses(nlp):
     found = places(nlp, text)
     texts = {p.text for p in found}
     osakis = first(found, "Osakis")
-    assert osakis.rule.startswith("local-town") and osakis.admin1 == "Minnesota"
+    assert osakis.rule.startswith(("local-town", "town-service"))
+    assert osakis.admin1 == "Minnesota"
     assert "Glencoe" not in texts  # inside "Glencoe Meat Market"
     assert "Benson" not in texts  # the woman named earlier, not the Minnesota town
-    outside = places(nlp, "Osakis police asked drivers to stay home on Monday.")
+    outside = places(nlp, "Osakis asked drivers to stay home on Monday.")
     assert "Osakis" not in {p.text for p in outside}  # no local story, no guess
 
 
@@ -595,8 +596,9 @@ def test_lone_person_name_is_a_town_only_in_the_storys_countries(nlp):
 
 
 def test_unknown_single_word_needs_a_word_that_places_it():
-    """An unknown one-word name the NER called a place is kept only after "in", "near"...;
-    a known name, a longer name or a name found by another rule is kept as it is."""
+    """An unknown one-word name the NER called a place, or an unknown name it called a
+    location, is kept only after "in", "near"...; a known name, a longer name it called a
+    town or country, or a name found by another rule is kept as it is."""
     from eventwire.nlp.places.component import _unsupported_guess
     from eventwire.nlp.places.recognition import Toponym
 
@@ -605,6 +607,155 @@ def test_unknown_single_word_needs_a_word_that_places_it():
 
     assert _unsupported_guess(top("Zorvath", "ner:GPE:scope"))
     assert not _unsupported_guess(top("Zorvath", "ner:GPE:scope", relation="in"))
-    assert not _unsupported_guess(top("Zorvath Hills", "ner:LOC:scope"))
+    assert not _unsupported_guess(top("Zorvath Hills", "ner:GPE:scope"))
+    assert _unsupported_guess(top("Zorvath Hills", "ner:LOC:scope"))
+    assert not _unsupported_guess(top("Zorvath Hills", "ner:LOC:scope", relation="near"))
     assert not _unsupported_guess(top("Zorvath", "ner:GPE"))
     assert not _unsupported_guess(top("Zorvath", "street:scope"))
+
+
+def _with_ents(nlp, text: str, ents: list[tuple[str, str]]):
+    """The places of ``text`` as if the NER had tagged exactly ``ents`` (surface, label)."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "eventwire_places":
+            break
+        doc = proc(doc)
+    spans = []
+    for surface, label in ents:
+        i = text.index(surface)
+        spans.append(doc.char_span(i, i + len(surface), label=label))
+    doc.ents = spans
+    return nlp.get_pipe("eventwire_places")(doc)._.places
+
+
+def test_compass_word_before_a_state_or_country_is_its_relation(nlp):
+    text = ("Rain fell across Northeast Georgia on Monday. The outbreak reached Southern "
+            "Sudan a week later. Farmers in West Virginia waited.")
+    found = _with_ents(nlp, text, [("Northeast Georgia", "LOC"), ("Southern Sudan", "LOC"),
+                                   ("West Virginia", "GPE")])
+    georgia, sudan = first(found, "Georgia"), first(found, "Sudan")
+    assert georgia.start == text.index("Georgia") and georgia.relation == "northeast"
+    assert georgia.country == "USA" and georgia.feature_class == "A"
+    assert sudan.country == "SDN" and sudan.relation == "southern"
+    assert first(found, "West Virginia").admin1 == "West Virginia"  # a name of its own
+
+
+def test_compass_word_before_a_city_or_sea_stays_in_the_name(nlp):
+    text = "Planes sprayed North Dallas. Ships crossed the Eastern Mediterranean."
+    found = _with_ents(nlp, text, [("North Dallas", "GPE"), ("Eastern Mediterranean", "LOC")])
+    assert {p.text for p in found} >= {"North Dallas", "Eastern Mediterranean"}
+
+
+def test_word_city_of_an_institution_is_cut_unless_a_town_bears_it(nlp):
+    text = ("San Fernando City Councilwoman Ana Ruiz voted no. Iowa City police made an "
+            "arrest. The Boulder City Council met on Tuesday.")
+    found = _with_ents(nlp, text, [("San Fernando City", "GPE"), ("Iowa", "GPE"),
+                                   ("Boulder City Council", "ORG")])
+    assert first(found, "San Fernando").country == "USA"
+    iowa_city = first(found, "Iowa City")  # the NER cut it short; the town's name goes on
+    assert iowa_city.feature_class == "P" and km(iowa_city.lat, iowa_city.lon, 41.66, -91.53) < 20
+    boulder = first(found, "Boulder City")  # the town, not Boulder, Colorado
+    assert km(boulder.lat, boulder.lon, 35.98, -114.83) < 20
+
+
+def test_currency_tells_the_countries_a_story_counts_money_in():
+    from eventwire.nlp.places.rules import currency_countries
+
+    assert currency_countries("Bail was set at $5,000 on Monday.") >= {"US", "CA"}
+    assert currency_countries("The shop owner won £2.5m.") == {"GB"}
+    assert currency_countries("Fines of 300 euros and Rs 4,000 were paid.") >= {"FR", "IN"}
+    assert currency_countries("Three of us won the game 2-1.") == frozenset()
+
+
+def test_money_of_the_story_picks_the_namesake_town(nlp):
+    text = "The Mansfield council voted on Monday to borrow {} for repairs to the library."
+    dollars = first(places(nlp, text.format("$765,000")), "Mansfield")
+    pounds = first(places(nlp, text.format("£765,000")), "Mansfield")
+    assert dollars.country == "USA" and pounds.country == "GBR"
+
+
+def test_lone_name_read_only_as_a_foreign_hamlet_is_no_place(nlp):
+    text = ("Residents of Arlington, Texas, met on Tuesday. Titan will drill 20 wells there, "
+            "and Titan says the rigs will be quiet.")
+    found = _with_ents(nlp, text, [("Arlington", "GPE"), ("Texas", "GPE"), ("Titan", "GPE")])
+    assert not any(p.text == "Titan" for p in found)
+    assert first(found, "Arlington").admin1 == "Texas"
+
+
+def test_town_the_ner_took_for_an_organisation_after_a_placing_word(nlp):
+    text = ("Samples went to a laboratory in Lelystad on Monday. Oysters came from the "
+            "Northwest. Lelystad Holdings said nothing.")
+    found = _with_ents(nlp, text, [("Lelystad", "ORG"), ("Northwest", "ORG"),
+                                   ("Lelystad Holdings", "ORG")])
+    town = first(found, "Lelystad")
+    assert town.rule.startswith("ner:ORG-as-place") and town.country == "NLD"
+    assert town.start == text.index("Lelystad")
+    assert not any(p.text == "Northwest" for p in found)
+    assert not any(p.start == text.rindex("Lelystad") for p in found)  # a company's name
+
+
+def test_town_named_before_its_own_service_where_the_ner_tags_nothing(nlp):
+    text = ("Woodstock Mayor Michael Harding spoke first. Vice Mayor Ann Lee did not. "
+            "The Miami-Dade police made an arrest.")
+    found = _with_ents(nlp, text, [])
+    town = first(found, "Woodstock")
+    assert town.rule.startswith("town-service") and town.start == 0
+    assert not any(p.text in {"Vice", "Dade"} for p in found)
+
+
+def test_park_of_the_story_town_not_a_namesake_abroad(nlp):
+    text = "Hundreds gathered at Victoria Park in London, Ontario, on Saturday."
+    found = _with_ents(nlp, text, [("Victoria Park", "FAC"), ("London", "GPE"),
+                                   ("Ontario", "GPE")])
+    park = first(found, "Victoria Park")
+    assert park.country == "CAN" and km(park.lat, park.lon, 42.98, -81.25) < 30
+
+
+def test_unknown_location_without_a_placing_word_is_no_place(nlp):
+    text = ("Flooding hit Fargo, North Dakota. Glacier Haven Relief volunteers said they would "
+            "help, and crews worked in Pine Hollow Flats overnight.")
+    found = _with_ents(nlp, text, [("Fargo", "GPE"), ("North Dakota", "GPE"),
+                                   ("Glacier Haven Relief", "LOC"), ("Pine Hollow Flats", "LOC")])
+    texts = {p.text for p in found}
+    assert "Glacier Haven Relief" not in texts
+    flats = first(found, "Pine Hollow Flats")  # unknown, but placed: the story's town
+    assert flats.rule.endswith("scope:resolved") and flats.name == "Fargo"
+
+
+def test_place_inside_a_longer_town_name_is_that_town(nlp):
+    text = ("Volunteers cleaned the reservoir in New Concord on Saturday. A sign in East Oxford "
+            "was fixed. The Dublin City Council met on Monday.")
+    found = _with_ents(nlp, text, [("Concord", "GPE"), ("Oxford", "GPE"), ("Dublin", "GPE")])
+    town = first(found, "New Concord")
+    assert town.start == text.index("New Concord") and town.admin1 == "Ohio"
+    assert first(found, "Oxford").start == text.index("Oxford")  # "east" is no town's name
+    assert first(found, "Dublin").start == text.index("Dublin")  # the city's council
+
+
+def test_county_or_city_opening_an_office_name_is_cut_to_the_place(nlp):
+    text = ("Lamar County Elections Coordinator Russ Towers spoke. Springfield City Schools "
+            "reopened. Crews fished on Lake Harriet.")
+    found = _with_ents(nlp, text, [("Lamar County Elections", "GPE"),
+                                   ("Springfield City Schools", "GPE"),
+                                   ("Lake Harriet", "LOC")])
+    texts = {p.text for p in found}
+    assert {"Lamar County", "Springfield"} <= texts
+    assert "Lake" not in texts  # a lake's name is not cut to a word of it
+
+
+def test_ner_span_inside_a_longer_known_name_grows_to_it(nlp):
+    text = "Cases rose in the Democratic Republic of the Congo and in Jammu and Kashmir."
+    found = _with_ents(nlp, text, [("Congo", "GPE"), ("Kashmir", "LOC")])
+    drc = first(found, "Democratic Republic of the Congo")
+    assert drc.country == "COD"
+    assert first(found, "Jammu and Kashmir").country == "IND"
+
+
+def test_lower_case_area_word_is_no_part_of_the_name(nlp):
+    text = "Floods hit China's Hunan province and the Nyanza Province of Kenya."
+    found = _with_ents(nlp, text, [("China", "GPE"), ("Nyanza Province", "GPE"),
+                                   ("Kenya", "GPE")])
+    hunan = first(found, "Hunan")
+    assert hunan.end == text.index(" province") and hunan.country == "CHN"
+    assert first(found, "Nyanza Province").start == text.index("Nyanza")  # a name of its own

@@ -111,6 +111,52 @@ def test_index_and_scan_agree(db, words):
     con.close()
 
 
+def test_index_and_scan_give_the_same_pages(db):
+    """Ranked by the index alone, pages and totals are the scan's: publication ties broken
+    by id, undated articles last, quotes of an article in text order (5 before 40)."""
+    con = duckdb.connect(db)
+    for aid, published in (("tie-b", "2024-03-20 08:00+00"), ("tie-a", "2024-03-20 08:00+00"),
+                           ("undated", None), ("older", "2024-01-02 10:00+00")):
+        con.execute("INSERT INTO articles (id, title, body, published) VALUES (?, ?, ?, ?)",
+                    [aid, f"Army convoy {aid}", "Soldiers said the army convoys moved on.",
+                     published])
+        for start in (40, 5, 12):
+            con.execute("INSERT INTO quotes (article_id, content_start, content_end, content) "
+                        "VALUES (?, ?, ?, ?)", [aid, start, start + 9, f"the army {start}"])
+
+    def pages(words: str) -> list[dict]:
+        out = []
+        for offset in (0, 2, 5, 40):
+            out.append(q.search_events(con, q.EventFilter(text=words), 2, offset))
+            out.append(q.search_articles(con, words, 2, offset))
+            out.append(q.search_quotes(con, text=words, limit=3, offset=offset))
+        return out
+
+    words = ["army", "armies", "convoy army", "army*", "nothing-here"]
+    assert not q.index_is_fresh(con)
+    scanned = {w: pages(w) for w in words}
+    q.refresh_search_index(con)
+    assert q.index_is_fresh(con)
+    assert {w: pages(w) for w in words} == scanned
+    top = scanned["army"][1]["items"]
+    assert [a["id"] for a in top] == ["tie-a", "tie-b"]
+    assert [(x["article_id"], x["content_start"]) for x in scanned["army"][2]["items"]] == [
+        ("tie-a", 5), ("tie-a", 12), ("tie-a", 40)]
+    con.close()
+
+
+@pytest.mark.parametrize("search", [
+    lambda con, text: q.search_articles(con, text),
+    lambda con, text: q.search_quotes(con, text=text),
+    lambda con, text: q.search_events(con, q.EventFilter(text=text))])
+def test_text_without_words_is_refused_on_a_fresh_index(db, search):
+    con = duckdb.connect(db)
+    q.refresh_search_index(con)
+    with pytest.raises(q.QueryError, match="no words"):
+        search(con, "\x00 ...")
+    con.close()
+
+
 def test_index_follows_new_data(db):
     con = duckdb.connect(db)
     q.refresh_search_index(con)

@@ -101,7 +101,7 @@ def test_version_1_store_migrates_keeping_rows_and_dedupe(tmp_path):
     con.close()
     arts = [art(1), art(2)]
     with Store(db) as s:
-        assert s.version() == VERSION == 3
+        assert s.version() == VERSION == 4
         assert s.count() == 1 and s.count("inputs") == 1
         assert s.write_batch(arts, [annos(a) for a in arts]) == (2, 0)
         assert s.write_batch(arts, [annos(a) for a in arts]) == (0, 2)

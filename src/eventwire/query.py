@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -21,6 +22,7 @@ import duckdb
 
 from eventwire.errors import EventwireError
 from eventwire.events.plover import EVENT_TYPES
+from eventwire.store.derived import ACTOR_STRUCT, EVENT_ROW
 from eventwire.store.search import (
     QUOTE_REF,
     SENTENCE,
@@ -39,8 +41,6 @@ MAX_TEXT = 200  # longest name, code or id a filter takes
 MAX_WORDS_TEXT = 500  # longest search text
 MAX_VALUES = 20  # most types or countries in one filter
 EARTH_KM = 6371.0088
-_ACTOR_STRUCT = ('[{"text":"VARCHAR","name":"VARCHAR","country":"VARCHAR",'
-                 '"sector":"VARCHAR","attributed_by":"VARCHAR"}]')
 EVENT_JSON_COLUMNS = ("sources", "targets", "location", "field_rules")
 
 
@@ -184,8 +184,8 @@ def event_where(con: duckdb.DuckDBPyConnection, f: EventFilter,
         params += [f.lat - dlat, f.lat + dlat, f.lat, f.lat, f.lon, f.radius_km]
     if f.actor or f.actor_code:
         cond, cparams = _actor_condition(f.actor, f.actor_code)
-        clauses.append(f"len(list_filter(from_json(e.sources, '{_ACTOR_STRUCT}') || "
-                       f"from_json(e.targets, '{_ACTOR_STRUCT}'), lambda x: {cond})) > 0")
+        clauses.append(f"len(list_filter(from_json(e.sources, '{ACTOR_STRUCT}') || "
+                       f"from_json(e.targets, '{ACTOR_STRUCT}'), lambda x: {cond})) > 0")
         params += cparams
     if f.text:
         sql, tparams = _text_condition(con, "event", "e.id", f.text, SENTENCE, indexed)
@@ -218,11 +218,14 @@ def _actor_condition(actor: str | None, code: str | None) -> tuple[str, list]:
     return " AND ".join(parts), params
 
 
+def _has_words(text: str) -> None:
+    if not search_words(text):
+        raise QueryError(f"q: {text[:40]!r} has no words to search for")
+
+
 def _text_condition(con: duckdb.DuckDBPyConnection, kind: str, ref: str, text: str,
                     scan_expr: str, indexed: bool) -> tuple[str, list]:
-    words = search_words(text)
-    if not words:
-        raise QueryError(f"q: {text[:40]!r} has no words to search for")
+    _has_words(text)
     if indexed:
         sql, params = hits_sql(con, kind, text)
         return f"{ref} IN ({sql})", params
@@ -269,9 +272,15 @@ def count_events(con: duckdb.DuckDBPyConnection, f: EventFilter,
     indexed = index_is_fresh(con) if indexed is None else indexed
     if f.text and indexed and _text_only(f):  # the index alone knows
         hits, params = hits_sql(con, "event", f.text)
-        return con.execute(f"SELECT count(DISTINCT ref) FROM ({hits})", params).fetchone()[0]
+        return con.execute(f"SELECT count(*) FROM ({hits})", params).fetchone()[0]
     body, params = _matching(con, f, indexed)
     return con.execute(f"SELECT count(*){body}", params).fetchone()[0]
+
+
+def total_comes_with_page(f: EventFilter, indexed: bool) -> bool:
+    """Whether `search_events` counts the matches at almost no cost beside the page (words
+    alone, ranked by the index), so a separate count would only repeat the look-up."""
+    return bool(f.text) and indexed and _text_only(f)
 
 
 def _text_only(f: EventFilter) -> bool:
@@ -283,19 +292,30 @@ def _search_events_by_index(con: duckdb.DuckDBPyConnection, text: str, limit: in
                             offset: int, with_total: bool) -> dict:
     """Words only: the index holds each event's date, so it ranks and counts on its own and
     the events table is read for the page alone."""
-    hits, params = hits_sql(con, "event", text, "ref, date")
-    if " INTERSECT " not in hits:  # INTERSECT is a set operation; one word needs DISTINCT
-        hits = f"SELECT DISTINCT * FROM ({hits})"
-    order = "ORDER BY date DESC NULLS LAST, ref LIMIT ? OFFSET ?"
-    total_sql = "count(*) OVER ()" if with_total else "NULL"
-    page = con.execute(f"SELECT ref, {total_sql} FROM ({hits}) {order}",
+    refs, total = _ranked_hits(con, "event", text, "date", "date DESC NULLS LAST, ref",
+                               limit, offset, with_total)
+    return {"total": total, "limit": limit, "offset": offset,
+            "items": _events_by_id(con, refs)}
+
+
+def _ranked_hits(con: duckdb.DuckDBPyConnection, kind: str, text: str, key: str, order: str,
+                 limit: int, offset: int, with_total: bool = True) -> tuple[list[str], int | None]:
+    """One page of the refs of ``kind`` holding every word of ``text``, ranked by ``order``
+    over the index's own ``key`` column, and how many there are (None unless asked)."""
+    hits, params = hits_sql(con, kind, text, f"ref, {key}")
+    if not with_total:
+        page = con.execute(f"SELECT ref FROM ({hits}) ORDER BY {order} LIMIT ? OFFSET ?",
+                           params + [limit, offset]).fetchall()
+        return [r[0] for r in page], None
+    # the hits once, then their top (a heap) and their count: a count over a window would
+    # keep every hit through the sort
+    page = con.execute(f"WITH h AS MATERIALIZED ({hits}) SELECT ref, (SELECT count(*) "
+                       f"FROM h) FROM h ORDER BY {order} LIMIT ? OFFSET ?",
                        params + [limit, offset]).fetchall()
-    rows = _events_by_id(con, [r[0] for r in page])
     total = page[0][1] if page else 0
-    if with_total and not page and offset:
+    if not page and offset:
         total = con.execute(f"SELECT count(*) FROM ({hits})", params).fetchone()[0]
-    return {"total": total if with_total else None, "limit": limit, "offset": offset,
-            "items": rows}
+    return [r[0] for r in page], total
 
 
 def _events_by_id(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict]:
@@ -361,17 +381,56 @@ def _matching(con: duckdb.DuckDBPyConnection, f: EventFilter, indexed: bool | No
     return f" FROM {src}{where}", params
 
 
+MAP_ESTIMATE_PCT = 2.0  # share of the storage blocks that guesses how many events match
+
+
 def event_points(con: duckdb.DuckDBPyConnection, f: EventFilter, cap: int = 20000,
                  indexed: bool | None = None) -> dict:
     """Matching located events as [id, lat, lon, type] for the map (newest ``cap``), with how
-    many are located and how many have no place."""
+    many are located and how many have no place.
+
+    A few storage blocks guess the number of matching events first, for the plan only (the
+    answer is the same either way).  Up to about ``cap``, one scan keeps the matching
+    events and both counts and the points come from it.  Beyond, the located events are
+    counted per day, and the day the newest ``cap`` reach back to bounds the points'
+    query, whose scan then skips the blocks of older events (news is stored roughly in
+    date order): the first view of a million events costs two quick scans.
+    """
+    body, params = _matching(con, f, indexed, sample_pct=MAP_ESTIMATE_PCT)
+    guess = con.execute(f"SELECT count(*){body}", params).fetchone()[0]
     body, params = _matching(con, f, indexed)
-    located, unlocated = con.execute(
-        "SELECT count(*) FILTER (e.lat IS NOT NULL AND e.lon IS NOT NULL), "
-        f"count(*) FILTER (e.lat IS NULL OR e.lon IS NULL){body}", params).fetchone()
-    body, params = _matching(con, f, indexed, "e.lat IS NOT NULL AND e.lon IS NOT NULL")
-    rows = con.execute(f"SELECT e.id, e.lat, e.lon, e.type{body} "
-                       "ORDER BY e.date DESC NULLS LAST, e.id LIMIT ?", params + [cap]).fetchall()
+    located_sql = "e.lat IS NOT NULL AND e.lon IS NOT NULL"
+    order = "ORDER BY e.date DESC NULLS LAST, e.id LIMIT ?"
+    if guess * 100 / MAP_ESTIMATE_PCT <= cap:
+        got = con.execute(
+            f"WITH e AS MATERIALIZED (SELECT e.id, e.lat, e.lon, e.type, e.date{body}) "
+            f"SELECT e.id, e.lat, e.lon, e.type, (SELECT count(*) FILTER ({located_sql}) "
+            f"FROM e), (SELECT count(*) FILTER (NOT ({located_sql})) FROM e) FROM e "
+            f"WHERE {located_sql} {order}", params + [cap]).fetchall()
+        if got:
+            return _points(got[0][4], got[0][5], [r[:4] for r in got])
+    per_day = con.execute(
+        f"SELECT e.date, count(*) FILTER ({located_sql}), "
+        f"count(*) FILTER (NOT ({located_sql})){body} GROUP BY 1", params).fetchall()
+    located = sum(r[1] for r in per_day)
+    since = None
+    if located > cap:
+        newest = 0
+        for day, k, _ in sorted((r for r in per_day if r[0] is not None), reverse=True):
+            newest += k
+            if newest >= cap:
+                since = day
+                break
+    rows = []
+    if located:
+        extra = located_sql + (" AND e.date >= ?" if since else "")
+        body, params = _matching(con, f, indexed, extra)
+        rows = con.execute(f"SELECT e.id, e.lat, e.lon, e.type{body} {order}",
+                           params + ([since] if since else []) + [cap]).fetchall()
+    return _points(located, sum(r[2] for r in per_day), rows)
+
+
+def _points(located: int, unlocated: int, rows: list[tuple]) -> dict:
     return {"truncated": located > len(rows), "located": located, "unlocated": unlocated,
             "points": [list(r) for r in rows]}
 
@@ -385,7 +444,7 @@ def event_grid(con: duckdb.DuckDBPyConnection, f: EventFilter, cell: float,
     body, params = _matching(con, f, indexed, "e.lat IS NOT NULL AND e.lon IS NOT NULL")
     rows = con.execute(
         "SELECT (floor(e.lat / ?) + 0.5) * ? AS clat, (floor(e.lon / ?) + 0.5) * ? AS clon, "
-        f"count(*) AS n, mode(e.type){body} GROUP BY 1, 2 ORDER BY n DESC",
+        f"count(*) AS n, mode(e.type){body} GROUP BY 1, 2 ORDER BY n DESC, 1, 2",
         [cell, cell, cell, cell, *params]).fetchall()
     return {"cell": cell, "located": sum(r[2] for r in rows), "cells": [list(r) for r in rows]}
 
@@ -404,26 +463,32 @@ def event_timeline(con: duckdb.DuckDBPyConnection, f: EventFilter, bin: str | No
     event dated 1965 among thousands from 2024 is counted in ``outside`` instead of
     squashing every bar.  The bin (day, week, month, year) follows the range's length.
     """
-    # Three scans of the matching events at most: the quartiles (with the undated count), the
-    # range inside the fence when some lie outside it, and the bins with what lies outside.
-    every, params = _matching(con, f, indexed)
-    epoch = "date_diff('day', DATE '1970-01-01', e.date)"
-    lo, hi, q1, q3, n, undated = con.execute(
-        f"SELECT min(e.date), max(e.date), quantile_cont({epoch}, 0.25), "
-        f"quantile_cont({epoch}, 0.75), count(e.date), count(*) - count(e.date){every}",
-        params).fetchone()
-    body, params = _matching(con, f, indexed, "e.date IS NOT NULL")
+    # One scan: the matching events counted per day and type (a few thousand rows at most);
+    # quartiles, range, bins and what lies outside follow from those counts (three scans of
+    # the events cost twice as much CPU).
+    body, params = _matching(con, f, indexed)
+    counts = con.execute(f"SELECT e.date, e.type, count(*){body} GROUP BY ALL",
+                         params).fetchall()
+    per_day: dict[date, int] = {}
+    for day, _, k in counts:
+        if day is not None:
+            per_day[day] = per_day.get(day, 0) + k
+    n = sum(per_day.values())
+    undated = sum(k for day, _, k in counts if day is None)
     out = {"bin": bin or "day", "from": None, "to": None, "bins": [], "rows": [],
            "dated": n, "undated": undated, "outside": {"before": 0, "after": 0}}
     if not n:
         return out
-    day0 = date(1970, 1, 1)
+    days = sorted(per_day.items())
+    lo, hi = days[0][0], days[-1][0]
+    q1, q3 = _quantile(days, n, 0.25), _quantile(days, n, 0.75)
     iqr = q3 - q1
+    day0 = date(1970, 1, 1)
     fence_lo = day0 + timedelta(days=int(q1 - 3 * iqr - 14))
     fence_hi = day0 + timedelta(days=int(q3 + 3 * iqr + 14))
     if lo < fence_lo or hi > fence_hi:  # the dated events inside the fence set the range
-        lo, hi = con.execute(f"SELECT min(e.date), max(e.date){body} AND e.date BETWEEN ? AND ?",
-                             [*params, fence_lo, fence_hi]).fetchone()
+        inside = [d for d, _ in days if fence_lo <= d <= fence_hi]
+        lo, hi = inside[0], inside[-1]
     lo = f.date_from or lo
     hi = f.date_to or hi
     if f.date_from is None and (hi - lo).days > MAX_BINS * 365:  # keep the newest years
@@ -436,25 +501,66 @@ def event_timeline(con: duckdb.DuckDBPyConnection, f: EventFilter, bin: str | No
     if span / _BIN_DAYS[bin] > MAX_BINS:
         raise QueryError(f"bin: {span} days in {bin} bins is over {MAX_BINS} bars; "
                          "choose a longer bin or a shorter range")
-    # side: -1 before the range, 1 after it, 0 inside (counted per bin and type)
-    side = "CASE WHEN e.date < ? THEN -1 WHEN e.date > ? THEN 1 ELSE 0 END"
-    parts = con.execute(
-        f"SELECT {side} AS side, CASE WHEN side = 0 THEN CAST(date_trunc('{bin}', e.date) "
-        "AS DATE) END AS bin, CASE WHEN side = 0 THEN e.type END AS type, count(*) AS n, "
-        f"min(e.date), max(e.date){body} GROUP BY ALL ORDER BY 1, 2, 3",
-        [lo, hi, *params]).fetchall()
-    rows = [{"bin": p[1], "type": p[2], "n": p[3]} for p in parts if p[0] == 0]
-    before = next((p for p in parts if p[0] == -1), None)
-    after = next((p for p in parts if p[0] == 1), None)
-    first = con.execute(f"SELECT CAST(date_trunc('{bin}', ?::DATE) AS DATE)", [lo]).fetchone()[0]
-    bins = con.execute(f"SELECT CAST(unnest(generate_series(?::DATE, ?::DATE, "
-                       f"INTERVAL 1 {bin})) AS DATE)", [first, hi]).fetchall()
-    out.update({"bin": bin, "from": lo, "to": hi, "bins": [b[0] for b in bins], "rows": rows,
-                "outside": {"before": before[3] if before else 0,
-                            "after": after[3] if after else 0,
-                            "earliest": before[4] if before else None,
-                            "latest": after[5] if after else None}})
+    binned: dict[tuple, int] = {}
+    for day, etype, k in counts:
+        if day is not None and lo <= day <= hi:
+            key = (_bin_start(day, bin), etype)
+            binned[key] = binned.get(key, 0) + k
+    rows = [{"bin": b, "type": t, "n": k} for (b, t), k in
+            sorted(binned.items(), key=lambda kv: (kv[0][0], kv[0][1] is None, kv[0][1] or ""))]
+    before = [(d, k) for d, k in days if d < lo]
+    after = [(d, k) for d, k in days if d > hi]
+    bins: list[date] = []
+    step: date | None = _bin_start(lo, bin)
+    while step is not None and step <= hi:
+        bins.append(step)
+        step = _next_bin(step, bin)
+    out.update({"bin": bin, "from": lo, "to": hi, "bins": bins, "rows": rows,
+                "outside": {"before": sum(k for _, k in before),
+                            "after": sum(k for _, k in after),
+                            "earliest": before[0][0] if before else None,
+                            "latest": after[-1][0] if after else None}})
     return out
+
+
+def _quantile(days: list[tuple[date, int]], n: int, q: float) -> float:
+    """DuckDB's ``quantile_cont`` of the days (as days since 1970) counted in ``days`` (in
+    order): the value at (n - 1) * q, interpolated between its neighbours."""
+    at = (n - 1) * q
+    below, above = math.floor(at), math.ceil(at)
+    values, seen = {}, 0
+    for day, k in days:
+        for i in (below, above):
+            if seen <= i < seen + k:
+                values[i] = (day - date(1970, 1, 1)).days
+        seen += k
+        if above in values:
+            break
+    return values[below] + (values[above] - values[below]) * (at - below)
+
+
+def _bin_start(day: date, bin: str) -> date:
+    """``date_trunc(bin, day)``: the day, its week's Monday, its month's or year's first."""
+    if bin == "week":
+        return day - timedelta(days=day.weekday())
+    if bin == "month":
+        return day.replace(day=1)
+    if bin == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+def _next_bin(start: date, bin: str) -> date | None:
+    """The next bin's first day (None past the last day a date can hold)."""
+    try:
+        if bin in ("day", "week"):
+            return start + timedelta(days=1 if bin == "day" else 7)
+        if bin == "month":
+            return start.replace(year=start.year + start.month // 12,
+                                 month=start.month % 12 + 1)
+        return start.replace(year=start.year + 1)
+    except (OverflowError, ValueError):
+        return None
 
 
 ACTOR_SAMPLE = 20_000
@@ -464,10 +570,11 @@ def event_breakdown(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int =
                     indexed: bool | None = None) -> dict:
     """Top types, countries and actors (source or target) among the matching events.
 
-    Types and countries are exact.  Actors are read from the events' JSON, which costs more:
-    over ``ACTOR_SAMPLE`` matching events they are counted in a sample of storage blocks
-    of about that many (``actors_sample`` then gives its size), so the first view of a large
-    store stays quick; the top names of a large set barely move with sampling.
+    Types and countries are exact.  Actors (each event's ``actors`` pairs, derived from its
+    JSON when stored) cost more: over ``ACTOR_SAMPLE`` matching events they are counted in
+    a sample of storage blocks of about that many (``actors_sample`` then gives its size),
+    so the first view of a large store stays quick; the top names of a large set barely
+    move with sampling.
     """
     body, params = _matching(con, f, indexed)
     # types and countries in one scan: a row per type (country NULL), then per country
@@ -481,14 +588,13 @@ def event_breakdown(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int =
     if total > ACTOR_SAMPLE:
         sample = 100.0 * ACTOR_SAMPLE / total
         body, params = _matching(con, f, indexed, sample_pct=sample)
+    # an event counts once per name (by its row number: ids are unique, and a number is
+    # cheaper to count distinct than a string); its code is the name's most frequent one
     actors = fetch_dicts(
-        con, "SELECT coalesce(x.name, x.text) AS key, "
-             "mode(nullif(concat_ws(' ', x.country, x.sector), '')) AS code, "
-             "count(DISTINCT id) AS n FROM (SELECT e.id, unnest("
-             f"from_json(e.sources, '{_ACTOR_STRUCT}') || "
-             f"from_json(e.targets, '{_ACTOR_STRUCT}')) AS x{body}) "
-             "WHERE coalesce(x.name, x.text) IS NOT NULL "
-             "GROUP BY 1 ORDER BY n DESC, key LIMIT ?", params + [limit])
+        con, "SELECT x.key AS key, mode(x.code) AS code, count(DISTINCT row) AS n FROM "
+             f"(SELECT e.rowid AS row, unnest(e.actors) AS x{body}) "
+             "WHERE x.key IS NOT NULL GROUP BY 1 ORDER BY n DESC, key LIMIT ?",
+        params + [limit])
     sampled = (con.execute(f"SELECT count(*){body}", params).fetchone()[0]
                if sample is not None else None)
     return {"total": total, "types": types[:limit], "countries": countries, "actors": actors,
@@ -500,8 +606,8 @@ def export_rows(con: duckdb.DuckDBPyConnection, f: EventFilter, cap: int,
     """Full rows of the newest ``cap`` matching events, their articles' metadata, and
     whether more matched."""
     body, params = _matching(con, f, indexed)
-    rows = fetch_dicts(con, f"SELECT e.*{body} ORDER BY e.date DESC NULLS LAST, e.id LIMIT ?",
-                       params + [cap + 1])
+    rows = fetch_dicts(con, f"SELECT e.{EVENT_ROW}{body} ORDER BY e.date DESC NULLS LAST, "
+                            "e.id LIMIT ?", params + [cap + 1])
     ids = sorted({r["article_id"] for r in rows[:cap]})
     arts = {a["id"]: a for a in fetch_dicts(
         con, "SELECT id, url, title, published, source, site_name, body FROM articles "
@@ -527,6 +633,11 @@ def search_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None,
                         ("article_id", article_id)):
         _capped(name, value)
     _capped("q", text, MAX_WORDS_TEXT)
+    if text and not (speaker or speaker_code or article_id):
+        _has_words(text)
+        indexed = index_is_fresh(con) if indexed is None else indexed
+        if indexed:
+            return _search_quotes_by_index(con, text, limit, offset)
     clauses, params = [], []
     if speaker:
         clauses.append("contains(lower(concat_ws(' ', q.speaker_name, q.speaker)), ?)")
@@ -554,6 +665,35 @@ def search_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None,
              "LIMIT ? OFFSET ?", params + [limit, offset])
     total = con.execute(f"SELECT count(*) FROM quotes q{where}", params).fetchone()[0]
     return {"total": total, "limit": limit, "offset": offset, "items": rows}
+
+
+def _search_quotes_by_index(con: duckdb.DuckDBPyConnection, text: str, limit: int,
+                            offset: int) -> dict:
+    """Words only: ranked and counted by the index (which holds each quote's publication
+    time); the quotes and their articles are read for the page alone, in that order."""
+    refs, total = _ranked_hits(
+        con, "quote", text, "published", "published DESC NULLS LAST, "
+        "split_part(ref, ':', 1), split_part(ref, ':', 2)::INTEGER", limit, offset)
+    rows = fetch_dicts(con, "SELECT q.* FROM quotes q WHERE q.article_id IN "
+                            f"(SELECT unnest(?)) AND {QUOTE_REF} IN (SELECT unnest(?))",
+                       [sorted({r.split(":", 1)[0] for r in refs}), refs]) if refs else []
+    titles = _article_fields(con, [r["article_id"] for r in rows], "title, published")
+    rank = {ref: i for i, ref in enumerate(refs)}
+    rows.sort(key=lambda r: rank[f"{r['article_id']}:{r['content_start']}"])
+    for r in rows:
+        r["article_title"], r["published"] = titles.get(r["article_id"], (None, None))
+    return {"total": total, "limit": limit, "offset": offset, "items": rows}
+
+
+def _article_fields(con: duckdb.DuckDBPyConnection, ids: list[str],
+                    columns: str) -> dict[str, tuple]:
+    """``columns`` of the articles of ``ids``, by id."""
+    ids = sorted(set(ids))
+    if not ids:
+        return {}
+    match, param = _id_match("id", ids)
+    return {r[0]: r[1:] for r in con.execute(f"SELECT id, {columns} FROM articles "
+                                             f"WHERE {match}", param).fetchall()}
 
 
 def quote_speakers(con: duckdb.DuckDBPyConnection, limit: int = 100) -> list[dict]:
@@ -623,14 +763,24 @@ def search_articles(con: duckdb.DuckDBPyConnection, text: str | None = None,
     limit, offset = page_bounds(limit, offset)
     _capped("q", text, MAX_WORDS_TEXT)
     where, params = "", []
+    columns = ("a.id, a.title, a.published, coalesce(a.source, a.site_name) AS source, "
+               "a.dateline, a.words, a.language, a.url")
     if text:
+        _has_words(text)
+        indexed = index_is_fresh(con) if indexed is None else indexed
+        if indexed:  # ranked and counted by the index, read for the page alone
+            refs, total = _ranked_hits(con, "article", text, "published",
+                                       "published DESC NULLS LAST, ref", limit, offset)
+            match, param = _id_match("a.id", refs)
+            found = {r["id"]: r for r in fetch_dicts(
+                con, f"SELECT {columns} FROM articles a WHERE {match}", param)} if refs else {}
+            return {"total": total, "limit": limit, "offset": offset,
+                    "items": [found[r] for r in refs if r in found]}
         sql, params = _text_condition(con, "article", "a.id", text,
-                                      "concat_ws(' ', a.title, a.body)",
-                                      index_is_fresh(con) if indexed is None else indexed)
+                                      "concat_ws(' ', a.title, a.body)", indexed)
         where = f" WHERE {sql}"
     rows = fetch_dicts(
-        con, "SELECT a.id, a.title, a.published, coalesce(a.source, a.site_name) AS source, "
-             f"a.dateline, a.words, a.language, a.url FROM articles a{where} "
+        con, f"SELECT {columns} FROM articles a{where} "
              "ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
         params + [limit, offset])
     total = con.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0]
@@ -646,8 +796,10 @@ def article_with_spans(con: duckdb.DuckDBPyConnection, article_id: str) -> dict 
     order = {"mentions": "start", "quotes": "content_start", "times": "start",
              "places": "start", "events": "trigger_start"}
     for table, col in order.items():
+        columns = EVENT_ROW if table == "events" else "*"
         art[table] = fetch_dicts(
-            con, f'SELECT * FROM {table} WHERE article_id = ? ORDER BY "{col}"', [article_id])
+            con, f'SELECT {columns} FROM {table} WHERE article_id = ? ORDER BY "{col}"',
+            [article_id])
     for ev in art["events"]:
         for key in EVENT_JSON_COLUMNS:
             if isinstance(ev.get(key), str):

@@ -123,11 +123,12 @@ def cached(request: Request, key: tuple, compute: Callable[[], object]) -> Respo
 def events(request: Request, f: Filter, con: Con, indexed: Indexed, limit: Limit = 50,
            offset: Offset = 0) -> Response:
     def page() -> dict:
-        found = q.search_events(con, f, limit, offset, with_total=False, indexed=indexed)
-        # the total is shared by every page of the filter
-        found["total"] = int(request.app.state.answers.get(
-            ("count", repr(f), indexed),
-            lambda: str(q.count_events(con, f, indexed=indexed)).encode()))
+        with_total = q.total_comes_with_page(f, indexed)
+        found = q.search_events(con, f, limit, offset, with_total=with_total, indexed=indexed)
+        if not with_total:  # the total is shared by every page of the filter
+            found["total"] = int(request.app.state.answers.get(
+                ("count", repr(f), indexed),
+                lambda: str(q.count_events(con, f, indexed=indexed)).encode()))
         return found
 
     return cached(request, ("events", repr(f), indexed, limit, offset), page)

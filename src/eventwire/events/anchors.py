@@ -221,6 +221,45 @@ def event_place(tok: Token, light: Token | None, places: list[Place],
     return pl, "locative_phrase_of_trigger"
 
 
+# Words that set an act over a whole country or in other places than the story's own:
+# "strikes nationwide", "riots across the country", "people in other cities rallied".
+_NATIONWIDE_WORDS = frozenset({"nationwide", "countrywide"})
+_ELSEWHERE_WORDS = frozenset({"elsewhere"})
+_COUNTRY_NOUNS = frozenset({"country", "nation"})
+_SPREAD_PREPS = frozenset({"across", "throughout", "around", "over", "all"})
+_OTHER_PLACE_NOUNS = frozenset({"city", "town", "place", "part", "region", "province",
+                                "state", "country", "area", "village", "campus"})
+
+
+def place_scope(tok: Token, light: Token | None) -> str | None:
+    """ "nationwide" or "elsewhere" when the trigger's own clause (not a clause below it)
+    says the act spread over the country or happened in other places than the one just
+    told; None otherwise."""
+    heads = {tok.i} | ({light.i} if light is not None else set())
+    todo = [c for h in heads for c in tok.doc[h].children] + [tok]
+    seen: set[int] = set()
+    while todo:
+        t = todo.pop()
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        word = t.lower_
+        if word in _NATIONWIDE_WORDS:
+            return "nationwide"
+        if word in _ELSEWHERE_WORDS and t.dep_ == "advmod":
+            return "elsewhere"
+        if t.dep_ == "pobj" and t.lemma_.lower() in _COUNTRY_NOUNS and \
+                t.head.lower_ in _SPREAD_PREPS and any(c.lower_ == "the" for c in t.children):
+            return "nationwide"  # "across the country", not "across a state line"
+        if t.dep_ == "pobj" and t.lemma_.lower() in _OTHER_PLACE_NOUNS and any(
+                c.dep_ == "amod" and c.lower_ == "other" for c in t.children):
+            return "elsewhere"  # "in other cities", "in other parts of the country"
+        if t.i != tok.i and t.pos_ in ("VERB", "AUX"):
+            continue  # a clause of its own: its places are its own
+        todo.extend(t.children)
+    return None
+
+
 def dateline_place(doc: Doc, places: list[Place]) -> Place | None:
     """The place named by the article's dateline ("GAZA:", "WASHINGTON (Reuters) -")."""
     dl = (doc._.dateline or "").strip()
@@ -231,6 +270,29 @@ def dateline_place(doc: Doc, places: list[Place]) -> Place | None:
         if pl.start < 80 and pl.text.lower() == key:
             return pl
     return None
+
+
+_RECAP_PREPS = frozenset({"in", "during", "by", "after", "since", "from", "at"})
+_INDEFINITE = frozenset({"a", "an", "another", "any", "some", "no", "each", "every"})
+
+
+def recap_phrase(tok: Token, lex: Lexicon) -> bool:
+    """The trigger's clause points back at an event already told: "were killed in the
+    blast", "injured during Saturday's protests", "arrested after the attack".  Such a
+    mention tells more of a known event, not a new one."""
+    if tok.pos_ != "VERB":
+        return False
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _RECAP_PREPS:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.pos_ != "NOUN" or not lex.lookup(
+                    "noun", noun.lemma_.lower()):
+                continue
+            dets = [c for c in noun.children if c.dep_ in ("det", "poss")]
+            if dets and not any(d.lower_ in _INDEFINITE for d in dets):
+                return True
+    return False
 
 
 # --------------------------------------------------------------------------- counts

@@ -52,6 +52,12 @@ _CONSUMED = "consumed_noun"  # a lexicon-condition noun whose own phrases name t
 _AIMED_AT = frozenset({"protest", "defiance", "retaliation", "response", "opposition"})
 # Phrases that name what a complaint is about, as against whom it is made to.
 _TOPIC_RULES = frozenset({"prep_over", "prep_against", "prep_on", "object"})
+# Acts done together with someone: "met with X", "agreed with X", "signed a deal with X".
+# Elsewhere "with" names an offence, a means or a companion, not a recipient.
+_WITH_PARTNER = frozenset({"CONSULT", "COOPERATE", "AGREE", "AID", "SUPPORT"})
+# Acts that "at" aims at someone ("fired at", "protested at", "angry at"); elsewhere "at"
+# names where ("arrested at her home").
+_AIMED_AT_TYPES = frozenset({"ASSAULT", "THREATEN", "PROTEST", "ACCUSE", "REJECT", "REQUEST"})
 # Clauses that state a threat's condition: "... unless Israel withdraws".
 _CONDITION_MARKS = frozenset({"unless", "if"})
 
@@ -466,6 +472,12 @@ class ArgumentReader:
                 if not found and not any(c.dep_ in ("prep", "acl", "relcl") for c in head.children):
                     # a bare "the reported threat" points back to an event told earlier
                     args.event_noun_target = head.lemma_.lower()
+            if not any(a.country or a.name or a.sector for a in found) and (
+                    (rule == "prep_with" and trig.type not in _WITH_PARTNER)
+                    or (rule == "prep_at" and trig.type not in _AIMED_AT_TYPES)):
+                # "charged with trespass", "struck him with his fist", "arrested at her
+                # home": an offence, a means or a place, no one the act is aimed at
+                continue
             if found:
                 if rule in _TOPIC_RULES and _coded(found):
                     topic += found
@@ -618,6 +630,13 @@ class ArgumentReader:
                         # "its invasion of South Lebanon": the one the act is done to
                         out.extend((p, "noun_of") for p in c.children if p.dep_ == "pobj"
                                    and _coded(self.refs(p, "noun_of", named=True)))
+        core = {"object", "passive_subject", "addressee_of_demand"}
+        if not any(r in core for _, r in out) and tok.dep_ == "conj" and tok.tag_ == "VBN" \
+                and not any(
+                c.dep_.startswith("nsubj") for c in tok.children):
+            # "was arrested at her home and charged with trespass": the shared passive subject
+            out.extend((c, "passive_subject") for c in tok.head.children
+                       if c.dep_ == "nsubjpass")
         if trig.light is not None and trig.entry.pos == "noun":
             # "opened investigations against 28 officials": the light verb's phrases
             for c in trig.light.children:

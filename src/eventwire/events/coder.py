@@ -19,6 +19,8 @@ from spacy.tokens import Doc, Span
 from eventwire.events import anchors, factuality
 from eventwire.events.arguments import ActorIndex, ArgumentReader, without_own_parties
 from eventwire.events.context import (
+    day_shift,
+    deaths_of_named_victims,
     fill_domestic_targets,
     fill_from_context,
     fill_home_country,
@@ -32,12 +34,14 @@ from eventwire.events.numbers import is_vague
 from eventwire.events.plover import QUAD
 from eventwire.events.resolution import merge_mentions
 from eventwire.events.senses import (
+    crowd_control,
     other_sense,
+    riots_at_protests,
     stance_or_obstruction,
     verbal_attack,
     violence_by_protesters,
 )
-from eventwire.events.statements import critical_statements, warning_sense
+from eventwire.events.statements import allegations, critical_statements, warning_sense
 from eventwire.events.triggers import Trigger, aggregate, find_triggers, hypothetical, resolve
 from eventwire.models import ActorRef, Event, Place
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
@@ -101,6 +105,7 @@ class EventCoder:
                             doc._.article_id, sent.start_char, exc)
                 continue
             events.extend(found)
+        riots_at_protests(events)
         _resolve_event_noun_targets(events, pending, self.lex)
         _attribute_blame(events)
         events = merge_mentions(events, starts)
@@ -109,6 +114,7 @@ class EventCoder:
         fill_from_context(events, starts, places, actor_spans, doc, dateline, home, inferred,
                           times or [])
         victims_of_the_place(events, inferred)
+        deaths_of_named_victims(events, doc)
         fill_state_agents(events, home)
         fill_domestic_targets(events, home)
         return events
@@ -120,6 +126,7 @@ class EventCoder:
             return []  # headings, bylines, menu clutter (not "X was critical of Y")
         triggers = resolve(find_triggers(sent, self.lex), self.lex)
         triggers += labelling_statements(sent, triggers)
+        triggers = allegations(triggers)
         triggers += critical_statements(sent, triggers, self.lex)
         if not triggers:
             return []
@@ -142,7 +149,12 @@ class EventCoder:
                     trig.entry.type != trig.type
                     and other_sense(trig.token, trig.entry.type, trig.light)):
                 continue  # "has not released the agent's name" refuses nothing either
-            if verbal_attack(trig.token, trig.type):  # "attacked the minister's record"
+            if crowd_control(trig.token, trig.type,
+                             lambda t: self.lex.token_in_class("crowd_control", t)):
+                trig = replace(trig, type="ASSAULT", mode="crowd-control",
+                               notes=[*trig.notes, "crowd_control_weapon"])
+            if verbal_attack(trig.token, trig.type) or (  # "attacked the minister's record"
+                    trig.type == "THREATEN" and verbal_attack(trig.token, trig.entry.type)):
                 trig = replace(trig, type="ACCUSE", mode="disapprove",
                                notes=[*trig.notes, "verbal_attack"])
             if (retyped := stance_or_obstruction(trig.token, trig.type)) is not None:
@@ -189,8 +201,12 @@ class EventCoder:
                 fr[side] += "+home_country"
 
         te, day, prec, drule = anchors.event_date(tok, trig.light, times, doc._.published)
+        if day is None and (shift := day_shift(sent.text)):
+            drule = f"narration{shift:+d}d"  # "a day earlier": dated from the narration
         fr["date"] = drule
         place, prule = anchors.event_place(tok, trig.light, places, self.lex)
+        if place is None and (scope := anchors.place_scope(tok, trig.light)):
+            prule = f"scope:{scope}"  # the country is set from the story (``context``)
         fr["location"] = prule
 
         ev = Event(
@@ -215,6 +231,8 @@ class EventCoder:
         if tok.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
                                       for c in tok.children):
             fr["anaphor"] = "definite"  # "the attack", "Monday's bombing": a recap
+        elif anchors.recap_phrase(tok, self.lex):
+            fr["anaphor"] = "definite"  # "two officers were killed in the blast"
         ev.reported_threat = ev.type == "THREATEN" and self._reported(trig, args)
         ev.contexts = self._contexts(sent, trig)
         _default_contexts(ev)

@@ -12,9 +12,11 @@ event it came from.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
+from datetime import timedelta
 
 from eventwire.events.anchors import _BOUNDARY_PREPS, _specificity
 from eventwire.models import ActorRef, Event, Mention, Place, TimeExpr
@@ -22,12 +24,19 @@ from eventwire.models import ActorRef, Event, Mention, Place, TimeExpr
 # Acts that happen somewhere (speech acts are placed only when their own text places them).
 PLACED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "CONSULT",
                     "COOPERATE", "SANCTION"})
+_MEETINGS = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _WINDOW = 3  # sentences a reference time or place carries over
 _LEAD = 4  # sentences (headline, URL line, dateline, lead) whose time is the story's
 _OWN = ("time_attached_to_trigger", "time_attached_to_governing_clause")
+_CARRIED = ("reference_time", "narrative_time", "lead_time")  # the narration's time, passed on
 _OWN_PLACE = ("locative_phrase_of_trigger", "place_in_sentence")
 _NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"})
 Spans = frozenset[tuple[int, int]] | set[tuple[int, int]]
+
+
+def scoped(ev: Event) -> bool:
+    """The event's clause says it spread nationwide or happened elsewhere (``place_scope``)."""
+    return ev.field_rules.get("location", "").startswith("scope:")
 
 
 def _own_date(ev: Event) -> bool:
@@ -75,15 +84,44 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
         as_actor = (p.start, p.end) in actor_spans
         if (in_actor or as_actor) and _names_other_side(p, ev):
             continue
+        if in_actor and not _of_participant(p, actor_spans, ev):
+            continue  # "US troops remain ... after X invaded": an actor of another act
         locative = False
         if doc is not None:
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
             root = span.root if span is not None and len(span) else None
             locative = root is not None and root.dep_ == "pobj" and \
                 root.head.lower_ in _LOCATIVE
+            if root is not None and _not_where(root, actor_spans, _specificity(p) == 3):
+                continue
         rank = 0 if locative else (2 if in_actor or as_actor else 1)
         cands.append((rank, -_specificity(p), p.start, p))
     return min(cands, key=lambda c: c[:3])[3] if cands else None
+
+
+_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+def _of_participant(place: Place, actor_spans: list[tuple[int, int]], ev: Event) -> bool:
+    """The actor phrase that holds the place ("the protesters in Thessaloniki") is one of
+    the event's own sources or targets."""
+    return any(s <= place.start < e and any(a.start < e and s < a.end
+                                            for a in ev.sources + ev.targets)
+               for s, e in actor_spans)
+
+
+def _not_where(root, actor_spans: list[tuple[int, int]], town: bool) -> bool:
+    """A name that says whose or what kind, not where: a modifier of a thing ("U.S. beef
+    imports", "a Delhi-class destroyer", "India's trade"), unless what it modifies is an
+    actor ("Gainesville residents", "Chicago police"); or the agent itself ("Washington
+    invaded the country"), a government named by its capital ("Libya freed the nurses"
+    happened in Libya)."""
+    if root.dep_ in _MODIFIER_DEPS and root.head.pos_ == "NOUN":
+        head = root.head.idx
+        return not any(s <= head < e for s, e in actor_spans)
+    after = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
+    dateline = after is not None and after.is_punct and after.text != ","  # "NEW DELHI:"
+    return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and town and not dateline
 
 
 def _names_other_side(place: Place, ev: Event) -> bool:
@@ -92,6 +130,23 @@ def _names_other_side(place: Place, ev: Event) -> bool:
     target is, not in the agent's or the speaker's country."""
     targets = {a.country for a in ev.targets if a.country} - _NON_STATE
     return bool(place.country) and bool(targets) and place.country not in targets
+
+
+def country_place(code: str | None, ev: Event) -> Place | None:
+    """The gazetteer's point for a country (ISO alpha-3), as a place of ``ev``."""
+    if not code:
+        return None
+    from eventwire.nlp.places.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    iso2 = next((cc for cc, i3 in gaz.iso3.items() if i3 == code), None)
+    entry = gaz.country(iso2) if iso2 else None
+    if entry is None:
+        return None
+    return Place(ev.article_id, ev.trigger_start, ev.trigger_end, ev.trigger,
+                 rule="country_of_story", confidence=0.5, geonameid=entry.geonameid,
+                 name=entry.name, lat=entry.lat, lon=entry.lon,
+                 feature_class=entry.feature_class, country=code)
 
 
 def focal_place(places: list[Place]) -> Place | None:
@@ -128,9 +183,54 @@ def _set_in_story(ev: Event, story: Place) -> bool:
     attack" happened nowhere the text says)."""
     if ev.type not in PLACED:
         return False
+    if any((a.start, a.end) == (story.start, story.end) for a in ev.sources):
+        return False  # "Washington invaded the country": a government named by its capital
     if not story.country:
         return True  # a sea or a region of no one country ("the Gulf of Aden")
+    if ev.type in _MEETINGS:
+        return story.country in _countries(ev) or not _countries(ev)  # a visit to the place
     return not _countries(ev) - {story.country}
+
+
+def _spoken_in_story(ev: Event, story: Place) -> bool:
+    """A statement by the story town's own people ("the sheriff said", "the mayor praised")
+    is made where the story is told from: its dateline or the town it is about.  One by a
+    foreign or national actor, or with no speaker, stays unplaced."""
+    if ev.type in PLACED or _specificity(story) != 3 or not story.country:
+        return False
+    speakers = {a.country for a in ev.sources}
+    return speakers == {story.country}
+
+
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# A count of days before or after the narration's day, not before or after a named thing
+# ("two days before the vote" dates the vote's eve, which the vote's own date would need).
+_SHIFT = re.compile(r"\b(a|one|two|three|four|five|six|\d) days? (earlier|before|later|after)"
+                    r"(?=\s*[,.;:)]|\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b)[a-z])",
+                    re.I)
+_DAY_BEFORE = re.compile(r"\bthe (?:previous|preceding) day\b|\bthe day before\s*[,.;]", re.I)
+_DAY_AFTER = re.compile(r"\bthe (?:next|following) day\b|\bthe day after\s*[,.;]", re.I)
+
+
+def day_shift(sentence: str) -> int | None:
+    """Days from the narration's day that the sentence states: "a day earlier" -1, "two
+    days later" +2, "the next day" +1; None when it states none."""
+    m = _SHIFT.search(sentence)
+    if m:
+        n = _NUMBER_WORDS.get(m.group(1).lower()) or int(m.group(1))
+        return -n if m.group(2).lower() in ("earlier", "before") else n
+    if _DAY_BEFORE.search(sentence):
+        return -1
+    if _DAY_AFTER.search(sentence):
+        return 1
+    return None
+
+
+def narration_shift(ev: Event) -> int:
+    """The days from the narration's day its clause states (``day_shift``, marked by the
+    coder as ``date`` rule ``narration-1d``), 0 if none."""
+    m = re.match(r"narration([+-]\d+)d$", ev.field_rules.get("date", ""))
+    return int(m.group(1)) if m else 0
 
 
 def _stated_days(doc, times: list[TimeExpr]) -> list[TimeExpr]:
@@ -178,7 +278,16 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
     days = _stated_days(doc, list(times))
     story_day = None if lead is not None else _story_day(days, sentence_starts)
     for ev in order:
-        if ev.location is None and ev.type in PLACED and _in_scope(ev):
+        if scoped(ev):
+            # "strikes nationwide", "people in other cities rallied": the country, not the
+            # town the story told last
+            last = next((p for p in reversed(places) if p.country and p.start < ev.trigger_start),
+                        None)
+            got = country_place(home or (last.country if last else None), ev)
+            if got is not None:
+                ev.location = got
+                ev.field_rules["location"] += "+story_country"
+        elif ev.location is None and ev.type in PLACED and _in_scope(ev):
             got = sentence_place(ev, places, list(actor_spans), doc, inferred)
             if got is not None:
                 ev.location = got
@@ -193,12 +302,20 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
         after = [e for e in near if index(e) > here]
         # the narration's reference point: the last one before; for the lead, the first after
         if ev.date is None:
+            shift = narration_shift(ev)
             ref = next((e for e in reversed(before) if _own_date(e)), None)
+            carried = None if ref is not None else next(
+                (e for e in reversed(before) if e.date is not None
+                 and e.field_rules.get("date", "").startswith(_CARRIED)), None)
             if ref is None and here <= 1:
                 ref = next((e for e in after if _own_date(e)), None)
             rule = "reference_time"
             # with no dated lead: "On Thursday, parents walked in ... Others rallied ...",
             # the day the narration last stated, when no event of its own carries it
+            if ref is None and carried is not None:
+                # the narration goes on at the time it last took up: a weaker reading
+                # (``narrative_time``) than a time an event of its own states
+                ref, rule = carried, "narrative_time:carried"
             if ref is None and lead is not None:
                 ref, rule = lead, "lead_time"
             told = None if ref is not None else next(
@@ -211,7 +328,10 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
                 te = told or story_day
                 ev.date, ev.date_precision = te.date_start, "day"
                 ev.field_rules["date"] = f"{'narrative' if told else 'story'}_time:{te.start}"
-        if ev.location is None and ev.type in PLACED:
+            if shift and ev.date is not None:  # "A day earlier, six protesters were arrested"
+                ev.date += timedelta(days=shift)
+                ev.field_rules["date"] += f"{shift:+d}d"
+        if ev.location is None and ev.type in PLACED and not scoped(ev):
             ref = next((e for e in reversed(before)
                         if _own_place(e) and fits(e.location, ev, inferred)), None)
             if ref is None and here <= 1:
@@ -224,12 +344,18 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
     story = story_place(places, sentence_starts, town, dateline, home)
     if story is not None:
         for ev in order:
-            if ev.location is None and _in_scope(ev) and _set_in_story(ev, story):
+            if ev.location is not None or scoped(ev):
+                continue
+            if _in_scope(ev) and _set_in_story(ev, story):
                 ev.location = story
                 ev.field_rules["location"] = "story_place"
+            elif _in_scope(ev) and _spoken_in_story(ev, story):
+                ev.location = story
+                ev.field_rules["location"] = "story_place_of_speaker"
     for ev in order:
         here = ev.location
         if town is not None and here is not None and _specificity(here) < 3 and \
+                not scoped(ev) and \
                 here.country == town.country and (here.admin1 is None
                                                   or here.admin1 == town.admin1):
             # "riots in Greece" in a story set in Athens: the most precise place stated
@@ -370,3 +496,38 @@ def fill_domestic_targets(events: list[Event], home: str | None) -> None:
         ev.targets = [ActorRef(text="", start=ev.trigger_start, end=ev.trigger_start,
                                country=home)]
         ev.field_rules["targets"] = "domestic_default"
+
+
+_DEATH_WORDS = frozenset({"died", "dead", "death", "killed", "killing", "fatal", "fatally", "slain",
+                          "slaying", "murdered", "murder"})
+# A death word that describes its head: "the fatal shooting of X", "fatally shot",
+# "X, 16, killed by police" (a reduced relative on the victim).
+_DESCRIBING = frozenset({"amod", "advmod", "acl"})
+
+
+def deaths_of_named_victims(events: list[Event], doc) -> None:
+    """An attack on one named person whose death the story tells in another sentence ("police
+    shot Bell as the two struggled" ... "the fatal shooting of Bell") killed one."""
+    if doc is None:
+        return
+    dead: set[str] = set()
+    for tok in doc:
+        if tok.lower_ not in _DEATH_WORDS:
+            continue
+        scope = tok.head if tok.dep_ in _DESCRIBING else tok
+        dead |= {t.lower_ for t in scope.subtree if t.pos_ == "PROPN"}
+    if not dead:
+        return
+    for ev in events:
+        if ev.type != "ASSAULT" or ev.dead is not None or len(ev.targets) != 1:
+            continue
+        victim = ev.targets[0]
+        words = (victim.name or victim.text or "").replace("'s", "").split()
+        if words and words[-1][:1].isupper() and words[-1].lower() in dead and \
+                not any(w.isdigit() or w.lower() in _PLURAL_WORDS for w in words):
+            ev.dead = 1
+            ev.field_rules["dead"] = f"death_told_elsewhere:{words[-1]}"
+
+
+_PLURAL_WORDS = frozenset({"and", "two", "three", "four", "five", "several", "many"})
+

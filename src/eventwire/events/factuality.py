@@ -40,7 +40,15 @@ _ATTEMPTABLE = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 _DURATION = frozenset({"year", "decade", "month", "week", "century", "generation"})
 # Adverbs of habit: "demonstrators have sometimes gathered", "police usually patrol".
 _HABITUAL = frozenset({"sometimes", "often", "usually", "always", "typically", "occasionally",
-                       "generally", "habitually", "constantly", "traditionally", "normally"})
+                       "generally", "habitually", "constantly", "traditionally", "normally",
+                       "long"})  # "has long supported", "who have long refused"
+_PERFECT = frozenset({"has", "have", "'ve"})
+# Words that make a count a running total rather than one event's: "at least 100 people
+# have been killed", "more than 200 have been arrested", "hundreds have been detained".
+_APPROXIMATE = frozenset({"least", "more", "over", "nearly", "almost", "many", "than",
+                          "hundreds", "thousands", "dozens", "scores", "tens"})
+# Subjects that stand for an unspecified part of a group: "others have opposed the plan".
+_PARTITIVE = frozenset({"others", "many", "some", "most", "few", "several", "all"})
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 # Speech acts reported as in progress are still single acts: "a senator is calling for ...".
 _SPEECH_IN_PROGRESS = frozenset({"call", "urge", "demand", "accuse", "warn", "threaten", "ask",
@@ -86,6 +94,78 @@ def _infinitive_class(verb: Token, etype: str) -> str | None:
     return PLANNED
 
 
+def _relative(verb: Token) -> bool:
+    """The verb describes a noun's referent: a relative clause or a verb coordinated in one
+    ("the group, which considers ... and has rejected ...")."""
+    return verb.dep_ == "relcl" or (verb.dep_ == "conj" and verb.head.dep_ == "relcl")
+
+
+_RECENT = frozenset({"recently", "just", "lately", "newly"})
+# Verbs that voice a stance: in the present perfect with no time, the stance is held, not
+# voiced on one occasion ("have expressed concern", "has voiced support").
+_STANCE_VERBS = frozenset({"express", "voice"})
+
+
+def _anchored(verb: Token) -> bool:
+    """The verb is tied to a time, so it reports one occurrence: "who has recently held
+    talks", "which has on Monday rejected"."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in _RECENT:
+            return True
+        if c.ent_type_ in ("DATE", "TIME") or any(
+                g.ent_type_ in ("DATE", "TIME") for g in c.children if c.dep_ == "prep"):
+            return True
+    return False
+
+
+def _running_toll(verb: Token) -> bool:
+    """A present-perfect passive whose subject is an approximate or vague count sums many
+    events up to now: "at least 106 protesters have been killed", "hundreds have been
+    arrested" (not "two men have been arrested", nor "at least 30 were killed" in one
+    attack)."""
+    if not (_aux(verb) & _PERFECT and any(c.dep_ == "auxpass" for c in verb.children)):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None:
+        return False
+    words = [t for t in subj.subtree if t.i <= subj.i]
+    return any(t.lower_ in _APPROXIMATE for t in words) and (
+        any(t.like_num for t in words) or subj.lower_ in _APPROXIMATE)
+
+
+# Prepositions before a passive gerund that name no occasion of it: "the fear of being
+# extradited", "talk about being arrested", "before being assassinated" (unlike "after being
+# deported", which tells what happened first).
+_UNTOLD = frozenset({"of", "about", "before", "without", "from", "against"})
+# Verbs of wishing: what they govern is wanted, not done.
+_WISH_VERBS = frozenset({"want", "wish", "hope", "like", "prefer"})
+
+
+def _wished(verb: Token) -> bool:
+    """The verb is (up to two clauses down) the complement of a wish: "wants Trump banned
+    from the country", "want to see the police disarmed", "hope that talks resume"."""
+    t = verb
+    for _ in range(2):
+        if t.dep_ not in ("ccomp", "xcomp", "oprd") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in _WISH_VERBS:
+            return True
+    return False
+
+
+def _no_one_in_particular(verb: Token) -> bool:
+    """The subject is an unspecified part of a group ("others", "many") or anyone of a kind
+    ("any protester", "every officer")."""
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.lower_ in _PARTITIVE:
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and any(
+                d.dep_ == "det" and d.lower_ in ("any", "every", "each") for d in c.children):
+            return True
+    return False
+
+
 def _background(verb: Token) -> bool:
     """Ongoing or repeated over a stretch: "has been fighting", "killed since 2011",
     "for two decades", "over the past year"."""
@@ -117,6 +197,8 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return modal
     if not intent and (planned := _infinitive_class(verb, etype)) is not None:
         return planned
+    if _wished(verb):
+        return PLANNED  # "wants Trump banned", "hope that the talks resume"
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return DESCRIPTIVE  # "a woman visiting from Canada", "lawsuits seeking records"
     if verb.dep_ == "csubj" and verb.tag_ == "VBG":
@@ -127,10 +209,21 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return GENERIC
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("NOUN", "ADJ"):
         return BACKGROUND  # "a voice in opposing bailouts", not "jailed for refusing"
+    if verb.dep_ == "pcomp" and "being" in _aux(verb) and verb.head.lower_ in _UNTOLD:
+        return BACKGROUND  # "his fear of being extradited", "before being assassinated"
     if _background(verb):
         return BACKGROUND
     if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
         return BACKGROUND
+    if _relative(verb) and _aux(verb) & _PERFECT and not _anchored(verb):
+        return BACKGROUND  # "the Taliban, who have refused to negotiate": a description
+    if _running_toll(verb):
+        return BACKGROUND
+    if verb.lemma_.lower() in _STANCE_VERBS and _aux(verb) & _PERFECT and not \
+            _anchored(verb) and not any(c.dep_ == "auxpass" for c in verb.children):
+        return BACKGROUND  # "advocates have expressed concern about the policy": a stance
+    if _no_one_in_particular(verb):
+        return GENERIC  # "others in the party have opposed the motion", "every protester"
     auxes = _aux(verb)
     if auxes and auxes <= _PRESENT_BE and _headline(verb):
         return ASSERTED  # headlines report past events in the present
@@ -140,7 +233,45 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
     if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in _PRESENT_BE
                                   for c in verb.children) and not auxes - _PRESENT_BE:
         return GENERIC  # "he is accused of", "candidates are funded by the state"
+    if _simple_present_state(verb):
+        return GENERIC
     return ASSERTED
+
+
+# Speakers in the first and second person: "we condemn", "I urge you" perform the act.
+_PERFORMERS = frozenset({"i", "we", "you"})
+_REPORTING = frozenset({"say", "tell", "claim", "insist", "argue", "note", "write"})
+
+
+def _simple_present_state(verb: Token) -> bool:
+    """A simple present outside a headline and outside a quote's performative ("we condemn")
+    states what is so, not what happened: "Saudi Arabia shares the same enemies", "the
+    resolution calls for a referendum", "when she visits him"."""
+    if verb.tag_ not in ("VBZ", "VBP") or _aux(verb) or verb.pos_ != "VERB":
+        return False
+    if verb.lemma_.lower() in _REPORTING or _headline(verb) or _own_line(verb):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "conj":
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lower_ not in _PERFORMERS
+
+
+def _own_line(tok: Token, most: int = 15) -> bool:
+    """The token is on a short line of its own: a title or subtitle, which reports past
+    events in the present ("Judge bars developer from sites")."""
+    doc = tok.doc
+    lo = hi = tok.i
+    while lo > 0 and "\n" not in doc[lo - 1].whitespace_ and "\n" not in doc[lo - 1].text:
+        lo -= 1
+        if tok.i - lo > most:
+            return False
+    while hi < len(doc) - 1 and "\n" not in doc[hi].whitespace_ and \
+            "\n" not in doc[hi + 1].text:
+        hi += 1
+        if hi - lo > most:
+            return False
+    return True
 
 
 def _headline(tok: Token) -> bool:

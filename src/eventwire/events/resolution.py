@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from eventwire.events.anchors import _specificity
+from eventwire.events.context import narration_shift, scoped
 from eventwire.models import ActorRef, Event, Place
 
 VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -45,6 +46,8 @@ def _names(refs: list[ActorRef]) -> set[str]:
     """Last words of the named actors: "Esper" for "Defense Secretary Mark Esper"."""
     out = set()
     for a in refs:
+        if a.name is None and a.sector is not None:
+            continue  # "Lawmaker urges ...": a role, capitalised as a headline's first word
         words = (a.name or a.text or "").replace("'s", "").split()
         if words and words[-1][:1].isupper():
             out.add(words[-1].lower())
@@ -71,28 +74,78 @@ def _compatible_places(a: Place | None, b: Place | None) -> bool:
 
 
 def same_event(first: Event, later: Event, adjacent: bool = False,
-               headline: bool = False) -> bool:
+               headline: bool = False, same_word: bool = False) -> bool:
     """Whether ``later`` can be another mention of ``first``; ``adjacent``: it is within
     ``_NEAR`` sentences of its latest mention, where a story elaborates what it reported;
-    ``headline``: ``first`` is the headline and ``later`` in the lead that tells it."""
-    if first.type != later.type:
+    ``headline``: ``first`` is the headline and ``later`` in the lead that tells it;
+    ``same_word``: ``later``'s trigger is a word one of ``first``'s mentions used."""
+    if first.type != later.type or _another(later):
         return False
     if first.date and later.date and first.date != later.date:
         return False
-    if not _compatible_places(first.location, later.location):
-        return False
+    if not _compatible_places(first.location, later.location) or \
+            scoped(first) != scoped(later):
+        return False  # "people in other cities rallied": not the march just told
+    if narration_shift(later):
+        return False  # "a day earlier, six protesters were arrested": another day
     if not _compatible_sides(first.sources, later.sources):
         return False
     if first.type in VERBAL:
         # one speaker's statement, summarised and then quoted, may name its addressee once
         # and its topic the next time: the speaker decides
         named = _names(first.sources), _names(later.sources)
-        return _same_speaker(first, later) or (
+        if headline and not named[0]:
+            # "Lawmaker urges ...", then the lead names him ("Rep. Schiff") and whom he urged
+            return bool(_sectors(first.sources) & _sectors(later.sources)) or \
+                not _different_addressees(first, later)
+        # far from its last mention, a speaker's statement in other words is another one
+        # ("endorsed Trump" ... "thanked Trump on Twitter")
+        return (_same_speaker(first, later) and not _different_addressees(first, later)
+                and (adjacent or headline or same_word)) or (
             headline and _compatible_sides(first.targets, later.targets)
             and not (named[0] and named[1]))  # two named speakers are two statements
     if not _compatible_sides(first.targets, later.targets):
         return False
-    return headline or _identified(first, later) or (adjacent and _undistinguished(later))
+    if same_word and _heads(first.targets) & _heads(later.targets):
+        return True  # "arrested 23 pirates" ... "boarded the ship and arrested the pirates"
+    return headline or _identified(first, later, adjacent or same_word) or (
+        adjacent and _undistinguished(later))
+
+
+def _sectors(refs: list[ActorRef]) -> set[str]:
+    return {a.sector for a in refs if a.sector}
+
+
+def _different_addressees(a: Event, b: Event) -> bool:
+    """One speaker's two statements aimed at different parties ("lashed out at Khan", later
+    "called Trump a bigot"): named targets that share no name, or countries that differ."""
+    na, nb = _names(a.targets), _names(b.targets)
+    if na and nb and not na & nb:
+        return True
+    return not _compatible_sides(a.targets, b.targets)
+
+
+_OTHER = frozenset({"other", "another"})
+
+
+def _another(ev: Event) -> bool:
+    """An actor said to be another than those told ("other major unions also endorsed",
+    "another man was arrested"): a second event of the kind."""
+    return any(w.lower() in _OTHER for a in ev.sources + ev.targets for w in a.text.split()[:2])
+
+
+_SUFFIXES = ("ing", "ied", "ies", "ed", "en", "es", "s", "y")
+
+
+def _stem(ev: Event) -> str:
+    """The trigger word without its inflection: "rallied", "rallying", "rally" -> "rall";
+    "taking", "taken" -> "tak"."""
+    word = ev.trigger.lower()
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:5]
 
 
 def _same_speaker(a: Event, b: Event) -> bool:
@@ -113,7 +166,7 @@ def _undistinguished(ev: Event) -> bool:
         _countries(ev.sources) or _countries(ev.targets))
 
 
-def _identified(first: Event, later: Event) -> bool:
+def _identified(first: Event, later: Event, near: bool = True) -> bool:
     """Positive evidence that two material mentions are one event: the same day, the same
     town, the same toll, the same named actor, a definite recap ("the attack") or a definite
     description of the same people ("the soldiers")."""
@@ -127,9 +180,11 @@ def _identified(first: Event, later: Event) -> bool:
     if _names(first.sources) & _names(later.sources) or \
             _names(first.targets) & _names(later.targets):
         return True
-    if _definite_heads(later.sources) & _heads(first.sources) or \
-            _definite_heads(later.targets) & _heads(first.targets):
-        return True  # "four soldiers were killed ... the soldiers were killed when ..."
+    if (_definite_heads(later.sources) & _heads(first.sources) or
+            _definite_heads(later.targets) & _heads(first.targets)) and near:
+        # "four soldiers were killed ... the soldiers were killed when ...", told on at once
+        # or in the same words ("the navy recovered rifles" is not "the navy arrested")
+        return True
     return later.field_rules.get("anaphor") == "definite"
 
 
@@ -193,16 +248,20 @@ def merge_mentions(events: list[Event], sentence_starts: list[int]) -> list[Even
 
     out: list[Event] = []
     last_seen: dict[str, int] = {}  # record id -> sentence of its latest mention
+    words: dict[str, set[str]] = {}  # record id -> the trigger words of its mentions
     for ev in events:
         here = index(ev.sentence_start)
         if counted(ev):
             host = next((e for e in reversed(out) if counted(e) and same_event(
                 e, ev, adjacent=0 < here - last_seen.get(e.id, -99) <= _NEAR,
-                headline=_in_headline(e, sentence_starts) and here <= _LEAD)), None)
+                headline=_in_headline(e, sentence_starts) and here <= _LEAD,
+                same_word=_stem(ev) in words[e.id])), None)
             if host is not None:
                 _absorb(host, ev)
                 last_seen[host.id] = here
+                words[host.id].add(_stem(ev))
                 continue
         last_seen[ev.id] = here
+        words[ev.id] = {_stem(ev)}
         out.append(ev)
     return out

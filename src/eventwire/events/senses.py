@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from eventwire.events.plover import QUAD
+
 # What an accident, a disaster or a disease is called; never an attacker.
 HARM_WITHOUT_AGENT = frozenset({
     "earthquake", "quake", "tremor", "aftershock", "flood", "flooding", "storm", "hurricane",
@@ -33,7 +35,12 @@ _RELEASED_INFORMATION = frozenset({
     "budget", "album", "film", "song", "book", "memo", "memorandum", "paper", "study",
     "survey", "poll", "finding", "statistic", "page", "file", "email", "text", "version",
     "update", "guideline", "guidance", "communique", "declaration", "proposal", "map",
+    "website", "site", "ad", "advert", "advertisement", "clip", "podcast", "post",
+    "message", "trailer", "app", "software", "product", "model", "edition", "issue",
 })
+# Heads that give a part of what follows "of": "released only some of the footage".
+_PARTITIVE_HEADS = frozenset({"some", "all", "part", "parts", "portion", "most", "much",
+                              "none", "more", "rest", "excerpt", "excerpts", "segment"})
 # Speech verbs after "declined to" / "refused to": declining to comment is not refusing.
 _COMMENT_VERBS = frozenset({"comment", "say", "discuss", "elaborate", "speak", "confirm",
                             "reveal", "disclose", "identify", "talk", "specify", "detail",
@@ -64,6 +71,9 @@ def _objects(tok: Token) -> list[Token]:
     out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "with")):
         out += [c for c in p.children if c.dep_ == "pobj"]
+    # "some of the footage", "part of the report": what the part is of
+    out += [g for o in out if o.lower_ in _PARTITIVE_HEADS for p in o.children
+            if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     return out
 
 
@@ -115,14 +125,48 @@ _CRITICISABLE = frozenset({
     "tenure", "legacy", "deal", "vote", "veto", "appointment", "nomination",
 })
 _WORD_ATTACKS = frozenset({"attack", "assail"})
+# What one destroys only in a figure of speech: "destroying the reputation of this committee".
+_INTANGIBLE = _CRITICISABLE | frozenset({
+    "reputation", "basis", "foundation", "trust", "confidence", "credibility", "chance",
+    "hope", "future", "career", "relationship", "relation", "democracy", "institution",
+    "committee", "party", "process", "system", "economy", "order", "peace", "image",
+    "dignity", "freedom", "right", "value", "principle", "constitution", "spirit",
+})
+_RUIN = frozenset({"destroy", "ruin", "wreck", "devastate", "demolish", "shatter"})
+# Subjects that are a situation, not someone: "it is destroying the party".
+_SITUATION = frozenset({"it", "this", "that"})
+
+
+# Words that make an attack physical: a weapon, an injury, a place of violence.
+_PHYSICAL = HARM_WITHOUT_AGENT | frozenset({
+    "knife", "gun", "rifle", "pistol", "bomb", "grenade", "machete", "hammer", "bat",
+    "stick", "stone", "rock", "fist", "weapon", "injure", "wound", "kill", "hospital",
+    "bleed", "stab", "shoot", "beat", "punch", "kick", "police", "arrest", "charge",
+})
+
+
+def _physical(tok: Token) -> bool:
+    """The sentence says the attack was made with a weapon or hurt someone."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) or any(
+        t.lemma_.lower() in _PHYSICAL for t in tok.sent)
 
 
 def verbal_attack(tok: Token, etype: str) -> bool:
     """An attack made with words, which PLOVER codes ACCUSE: "attacked the minister's
-    record", "attacked Obama over the deal"."""
+    record", "attacked Obama over the deal"; so is destruction in a figure of speech."""
     lemma = tok.lemma_.lower()
-    if etype != "ASSAULT" or tok.pos_ != "VERB" or lemma not in _WORD_ATTACKS:
+    if etype != "ASSAULT" or tok.pos_ != "VERB":
         return False
+    if lemma in _RUIN:
+        # "destroying the reputation of this committee", "it is destroying the party"
+        subj = _subject(tok)
+        return any(o.lemma_.lower() in _INTANGIBLE for o in _objects(tok)) or (
+            subj is not None and subj.lower_ in _SITUATION)
+    if lemma not in _WORD_ATTACKS:
+        return False
+    subj = _subject(tok)
+    if subj is not None and subj.ent_type_ == "PERSON" and not _physical(tok):
+        return True  # "Khan viciously attacked me from the stage": a named person's words
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _CRITICISABLE:
             return True
@@ -217,7 +261,8 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and etype in ("THREATEN", "AID") and lemma in (
             "threaten", "menace", "endanger", "help") and (
-            (subj := _subject(tok)) is not None and not actor_like(subj)):
+            (subj := _subject(tok) or (_subject(tok.head) if tok.dep_ == "conj" else None))
+            is not None and not actor_like(subj)):  # "settlements are illegal and threaten"
         return "circumstance_as_subject"  # "the riots threaten stability", "the spree helped"
     if etype == "AID" and lemma == "help" and any(
             c.dep_ in ("xcomp", "ccomp") for c in tok.children) and not any(
@@ -373,3 +418,48 @@ def stance_or_obstruction(tok: Token, etype: str) -> tuple[str, str | None] | No
     if etype == "REJECT" and lemma == "oppose" and tok.tag_ in ("VBZ", "VBP"):
         return "ACCUSE", "disapprove"
     return None
+
+
+# Acts of police against a crowd that become ASSAULT when a crowd-control weapon is named.
+_CROWD_ACTS = frozenset({"COERCE", "MOBILIZE"})
+
+
+def crowd_control(tok: Token, etype: str, weapons) -> bool:
+    """ "used tear gas to disperse the crowd", "dispersed them with batons", "pepper spray
+    was deployed": force against people with a named crowd-control weapon is ASSAULT
+    crowd-control.  ``weapons(token)`` says whether a word names such a weapon; the weapon
+    is in the trigger's own phrase or is what the verb it completes uses."""
+    if etype not in _CROWD_ACTS or tok.pos_ != "VERB":
+        return False
+    near = [t for c in tok.children if c.dep_ not in ("nsubj", "advcl", "conj", "ccomp")
+            for t in c.subtree]
+    head = tok.head
+    if tok.dep_ in ("xcomp", "advcl") and head.pos_ == "VERB":
+        near += [t for c in head.children if c.dep_ == "dobj" for t in c.subtree]
+    return any(weapons(t) for t in near)
+
+
+# Modes of violence a riot uses; shooting, bombs and crowd-control weapons are an attack.
+_RIOT_MODES = frozenset({None, "primitive", "destroy", "beat"})
+# Sectors of the state's forces: their violence at a protest is ASSAULT, not the riot.
+_FORCES = frozenset({"COP", "MIL", "SPY", "GOV", "JUD"})
+# How far before an attack (in characters) a protest makes it part of the riot.
+_RIOT_REACH = 600
+
+
+def riots_at_protests(events: list) -> None:
+    """Violence next to a protest with no weapon beyond stones and fire, no deaths and no
+    state force behind it ("they also attacked a television truck", "two buildings were set
+    on fire") is the protest turning violent, which PLOVER codes PROTEST riot; a deadly
+    attack or the police's response stays ASSAULT."""
+    protests = [e for e in events if e.type == "PROTEST"]
+    for ev in events:
+        if ev.type != "ASSAULT" or ev.mode not in _RIOT_MODES or ev.dead:
+            continue
+        if any(a.sector in _FORCES for a in ev.sources):
+            continue
+        if not any(0 <= ev.trigger_start - p.trigger_start <= _RIOT_REACH
+                   or p.sentence_start == ev.sentence_start for p in protests):
+            continue
+        ev.type, ev.mode, ev.quad = "PROTEST", "riot", QUAD["PROTEST"]
+        ev.field_rules["type"] += ";type:violence_at_protest=PROTEST/riot"

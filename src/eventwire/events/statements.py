@@ -96,6 +96,8 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
             continue  # a report of deaths, disease or a crash, not a criticism
         if not _names_someone(content, tok):
             continue  # criticism is aimed at someone the statement names
+        if not _about_someone(content):
+            continue  # "it would be bad for the city", "we know something is wrong"
         text = content.text
         score = valence(text)
         blame = [t for t in content if t.lemma_.lower() in CENSURE]
@@ -105,6 +107,29 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
                                                          if blame else ""))
             out.append(trig)
     return out
+
+
+# Subjects that make a statement the speaker's own view or an assessment of a situation,
+# not a charge against someone: "I understand", "we know", "it is unclear", "this is ...".
+_IMPERSONAL = frozenset({"i", "we", "you", "it", "this", "that", "there", "what", "whether"})
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_ANY = frozenset({"any", "every", "no", "each"})
+
+
+def _about_someone(content: Span) -> bool:
+    """The statement is about an actor: its main clause has an actor, or anything but an
+    impersonal or first- and second-person subject, or it names a person, organisation or
+    state ("we face the threat of North Korean provocations")."""
+    roots = [t for t in content if t.head.i == t.i or not
+             content.start <= t.head.i < content.end]
+    if not any(r.pos_ in ("VERB", "AUX") for r in roots):
+        return True  # a noun phrase ("said the fact that ..."): read as before
+    subj = next((c for r in roots for c in r.children
+                 if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")), None)
+    if subj is not None and subj.dep_ != "csubj" and subj.lower_ not in _IMPERSONAL and \
+            not any(c.dep_ == "det" and c.lower_ in _ANY for c in subj.children):
+        return True  # not "any politician who ... is not fit": no one in particular
+    return any(t.ent_type_ in _NAMED for t in content)
 
 
 def _names_someone(content: Span, speech: Token) -> bool:
@@ -133,6 +158,8 @@ def warning_sense(tok: Token, actor_country) -> str | None:
         return None
     clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
     content: Span | None = None
+    if clause is not None and clause.i < tok.i:
+        return _quoted_warning(tok)  # "“It is undermining our values,” he warned."
     if clause is not None:
         subj = subject_token(clause)
         if subj is None or subj.lower_ in _SELF or subj.lemma_.lower() in _MEASURES:
@@ -150,8 +177,54 @@ def warning_sense(tok: Token, actor_country) -> str | None:
             if c.dep_ == "prep" and c.lower_ in ("of", "about", "against"):
                 content = tok.doc[c.left_edge.i:c.right_edge.i + 1]
         if content is None:
-            return None  # "he warned." after a quote: read as before
+            return _quoted_warning(tok)
     if any(t.lemma_.lower() in HARM_WITHOUT_AGENT | {"illness", "sick", "ill"}
            for t in content):
         return "statement"  # "warned that migrants are at risk of illness": no one blamed
     return "criticism" if _names_someone(content, tok) else "statement"
+
+
+def _quoted_warning(tok: Token) -> str | None:
+    """ "“...,” he warned.": a quote that says what the speaker will do if ... is a threat;
+    one that condemns is criticism; any other quote warns of what may happen."""
+    span = _content(tok, tok.sent)
+    if span is None or span[1] - span[0] < 3:
+        return None
+    content = tok.doc[span[0]:span[1]]
+    if any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in content) or any(
+            t.dep_ == "aux" and t.lower_ in _FUTURE and subject_token(t.head) is not None
+            and subject_token(t.head).lower_ in _SELF for t in content):
+        return None  # "“We will respond if they cross the line,” he warned."
+    text = content.text
+    score = valence(text)
+    if score <= CRITICAL or (any(t.lemma_.lower() in CENSURE for t in content) and score < 0.3):
+        return "criticism"
+    return "statement"
+
+
+# Verbs that put forward a charge: what they say someone did wrong is alleged by the speaker.
+_ALLEGING = frozenset({"claim", "allege", "charge", "contend", "complain"})
+# Acts whose report, when someone else claims it, is an accusation of wrongdoing.
+_WRONGS = frozenset({"ASSAULT", "COERCE", "REJECT", "PROTEST", "THREATEN", "SANCTION"})
+_ALLEGATION = Entry("ACCUSE", "allege", None, "verb", "claim", source="allegation")
+
+
+def allegations(found: list[Trigger]) -> list[Trigger]:
+    """ "The council claimed the delegates were blocking a ban": the statement is the event,
+    an accusation by the council (PLOVER ACCUSE allege); the act it alleges is not reported
+    as fact, so its trigger gives way to the claim."""
+    out = list(found)
+    for trig in found:
+        tok = trig.token
+        verb = tok.head
+        if trig.type not in _WRONGS or tok.dep_ != "ccomp" or verb.pos_ != "VERB" or \
+                verb.lemma_.lower() not in _ALLEGING or trig.negated:
+            continue
+        speaker, doer = subject_token(verb), subject_token(tok)
+        if speaker is None or doer is None or speaker.lower_ == doer.lower_ or \
+                doer.lower_ in _SELF - {"it"}:
+            continue  # "he claimed he had been beaten" is his own account
+        claim = Trigger(verb, _ALLEGATION, "ACCUSE", "allege", "rule:allegation")
+        claim.notes.append(f"alleged:{trig.type}")
+        out[out.index(trig)] = claim
+    return out

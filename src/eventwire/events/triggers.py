@@ -126,6 +126,22 @@ def _match(tok: Token, entries: list[Entry], lex: Lexicon, negated: bool) -> Ent
     return None
 
 
+# Event nouns that name a physical happening: when one does something, it took place.
+_HAPPENINGS = frozenset({"PROTEST", "ASSAULT"})
+
+
+def _past_act(verb: Token) -> bool:
+    """A verb in the simple past or past perfect, active and asserted: its subject did
+    something, so an event noun there names something that happened."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or is_negated(verb):
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBN" and not auxes <= {"had", "has", "have"} or not auxes and \
+            verb.tag_ == "VBN":
+        return False
+    return True
+
+
 def _noun_licensed(tok: Token, lex: Lexicon) -> Token | None:
     """The light or occurrence verb that makes an event noun report an event, if any."""
     head = tok.head
@@ -156,7 +172,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         else:
             continue
         entries = []
-        for form in forms(tok):
+        # a noun's lemma is reliable; stripping endings would read "aides" as "aid"
+        for form in (forms(tok) if pos != "noun" else (tok.lemma_.lower(), tok.lower_)):
             entries = lex.lookup(pos, form)
             if entries:
                 break
@@ -173,6 +190,9 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         light = None
         if pos == "noun":
             light = _noun_licensed(tok, lex)
+            if light is None and tok.dep_ == "nsubj" and _past_act(tok.head) and any(
+                    e.type in _HAPPENINGS for e in entries):
+                light = tok.head  # "a general strike paralysed the country"
             if light is None:
                 continue
         if pos == "adj" and tok.dep_ not in ("acomp", "ROOT", "ccomp", "xcomp", "conj", "attr"):
@@ -288,13 +308,19 @@ def _framing_of(trig: Trigger, by_index: dict[int, Trigger], lex: Lexicon, memo:
         return result
     steps = 0
     while t.dep_ in _CHAIN and t.head.i != t.i and steps < 6 and not _adjunct_clause(t):
+        link = t.dep_
         t = t.head
         steps += 1
         if t.i in by_index:
             cand = by_index[t.i]
             if cand is trig:
                 continue
-            if cand.type in FRAMING or (cand.type == "PROTEST" and trig.type in _PROTEST_TOPIC):
+            if link == "conj" and t.pos_ == "VERB" and steps > 1:
+                # "expressed shock and vowed to bring them to justice": the vow is a
+                # second predicate beside the trigger, not what it expresses
+                result = _framing_of(cand, by_index, lex, memo)
+            elif cand.type in FRAMING or (cand.type == "PROTEST" and
+                                          trig.type in _PROTEST_TOPIC):
                 result = cand
             elif t.dep_ == "conj" or trig.token.dep_ == "conj":
                 result = _framing_of(cand, by_index, lex, memo)
@@ -335,6 +361,8 @@ def _unasserted(tok: Token, lex: Lexicon) -> bool:
     """Under "did not confirm" or "denied": the speaker does not assert the event."""
     t = tok
     while t.head.i != t.i:
+        if t.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return False  # "the chief, who was arrested, denied the charges": the denier
         t = t.head
         if t.pos_ == "VERB" and lex.in_class("unasserted", t.lemma_.lower()) and (
             t.lemma_.lower() == "deny" or is_negated(t)
@@ -343,13 +371,22 @@ def _unasserted(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
+# Verbs of wishing: what one wants or hopes to do is not announced as decided (CODING.md
+# codes no plan that is not), unlike what one is ready, pledges or decides to do.
+_WISHES = frozenset({"want", "hope", "wish", "expect", "like", "love"})
+
+
 def _intent_marked(tok: Token, lex: Lexicon) -> str | None:
     """Why the trigger states an intention: a future auxiliary or an intent word above it."""
-    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
-        return "future_aux"
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children) or (
+            tok.dep_ == "conj" and not any(c.dep_ == "aux" for c in tok.children) and any(
+                c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.head.children)):
+        return "future_aux"  # "would be found and brought to justice"
     t = tok
     while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
         t = t.head
+        if t.lemma_.lower() in _WISHES:
+            return None  # "wanted to raid", "hopes to arrest": a wish, not a decision
         if (lex.token_in_class("intent", t) and not any(c.dep_ == "auxpass"
                                                          for c in t.children)) or (
             t.lemma_ == "go" and any(c.dep_ == "aux" for c in t.children)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from weakref import WeakKeyDictionary
 
-from eventwire.incidents.match import span
+from eventwire.incidents.match import reach_span
 from eventwire.incidents.model import Incident, incident_id
 from eventwire.incidents.reports import Report, report_of
 from eventwire.incidents.resolve import Link, Resolver
@@ -198,7 +198,7 @@ def _resolve(store, reports: list[Report]) -> int:
 
     def work() -> None:
         con = store.con
-        windows = [span(r.day, r.precision) for r in reports if r.day is not None]
+        windows = [reach_span(r.day, r.precision) for r in reports if r.day is not None]
         countries = ({r.country for r in reports}
                      if all(r.country for r in reports) else None)
         found = tables.candidates(con, {r.type for r in reports}, windows, countries,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from eventwire.events.export import ACLED_COLUMNS, acled_type
 from eventwire.events.plover import cameo_root
+from eventwire.store.derived import EVENT_ROW
 from eventwire.store.rows import event_from_row
 
 INCIDENT_ACLED_COLUMNS = (*ACLED_COLUMNS, "n_sources", "n_articles", "n_events",
@@ -33,7 +34,7 @@ def acled_incident_rows(con) -> list[dict]:
     """One ACLED row per stored incident, latest first."""
     n_inc = len(con.execute("SELECT * FROM incidents LIMIT 0").description)
     cur = con.execute(
-        "SELECT i.*, e.*, a.url AS _url, substring(a.body, e.sentence_start + 1, "
+        f"SELECT i.*, e.{EVENT_ROW}, a.url AS _url, substring(a.body, e.sentence_start + 1, "
         "e.sentence_end - e.sentence_start) AS _sentence FROM incidents i "
         "JOIN (SELECT m.incident_id, e.id AS rep FROM incident_events m "
         "JOIN events e ON e.id = m.event_id JOIN incidents i2 ON i2.id = m.incident_id "

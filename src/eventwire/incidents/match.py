@@ -1,7 +1,9 @@
 """Does a report describe an incident already known?  Hard limits, then evidence.
 
 Limits rule a pair out: another kind of event, another country, a place farther away than
-both places' precision allows, a date farther than both dates' precision allows.  What is
+both places' precision allows (unless the texts name both places: one scene at two scales,
+or a misread name), a date farther than both dates' precision allows (a publication day
+reaches back further, for follow-up reports, given more evidence).  What is
 left is scored by evidence: the same trigger word, named participants and numbers both
 mention, the same actors, the same day and place stated precisely.  A report joins the best
 incident whose evidence reaches the bar; the bar is lower when time and place are both stated
@@ -15,7 +17,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from eventwire.incidents.model import Incident, km
-from eventwire.incidents.reports import Report
+from eventwire.incidents.reports import Report, place_words
 
 # How far a date may be from the true day, by its precision, in days.  A publication date
 # stands for an event reported within the days before it.
@@ -33,7 +35,14 @@ NEAR_DAYS = 2  # dates this many days beyond their spans may still be one event 
 NEAR_MISS = 1.5  # ... given this much more evidence
 OTHER_TYPE = 1.0  # more evidence needed when the coder gave the word another type
 CORE_NAMES = 15  # an incident's names that count: its most reported, lest a big one attract all
-OTHER_PEOPLE = 1.5  # ... or when the stories name other people
+OTHER_PEOPLE = 2.0  # ... or when the stories name other people
+OTHER_WORD = 1.0  # ... or when the trigger is another word (another act at the scene?)
+PLACE_MISS = 1.0  # ... or when places disagree that the stories name together
+# A publication date (or a day the event only takes from its story) bounds the event from
+# above only: a follow-up report (charges, a trial, an anniversary) may tell of an event
+# this many days before it, given this much more evidence.
+FOLLOW_UP_DAYS = 30
+FOLLOW_UP = 1.0
 
 
 @lru_cache(maxsize=4096)
@@ -51,27 +60,41 @@ def span(day: date, precision: str | None) -> tuple[date, date]:
     return day - slack, day + slack
 
 
-def day_gap(day: date, precision: str | None, inc: Incident) -> tuple[float, bool] | None:
+@lru_cache(maxsize=4096)
+def reach_span(day: date, precision: str | None) -> tuple[date, date]:
+    """The days a new report may tell of: its `span`, but a publication day reaches back
+    `FOLLOW_UP_DAYS`, for a follow-up of an earlier event."""
+    if precision == "published":
+        return day - timedelta(days=FOLLOW_UP_DAYS), day + timedelta(days=1)
+    return span(day, precision)
+
+
+def day_gap(day: date, precision: str | None,
+            inc: Incident) -> tuple[float, bool, bool] | None:
     """Days between the report's date span and the nearest of the incident's (0 when they
-    overlap) and whether two stated days agree; None when either side has no date."""
+    overlap), whether two stated days agree, and whether the dates meet only as a
+    follow-up meets its event (the report's publication day weeks after the incident's
+    dates); None when either side has no date."""
     if day is None or not inc.days:
         return None
     lo, hi = span(day, precision)
-    best, exact = None, False
+    far_lo, far_hi = reach_span(day, precision)
+    best, exact, follow_up = None, False, False
     for olo, ohi, other, p in inc.spans(span):
         gap = max(0, (olo - hi).days, (lo - ohi).days)
         if best is None or gap < best:
             best = gap
+        follow_up = follow_up or max(0, (olo - far_hi).days, (far_lo - ohi).days) == 0
         if precision == "day" and p == "day" and abs((day - other).days) <= 1:
             exact = True
-    return best, exact
+    return best, exact, follow_up and best > NEAR_DAYS
 
 
-def _beyond_reach(day: date, precision: str | None, inc: Incident) -> bool:
-    """Whether the report's date is too far from every date of the incident, judged on the
-    days all its dates span together: no date is nearer than that hull, so most pairs are
-    ruled out without walking the incident's dates."""
-    lo, hi = span(day, precision)
+def _beyond_reach(day: date, precision: str | None, inc: Incident, reach=span) -> bool:
+    """Whether the report's date (the days ``reach`` gives it) is too far from every date
+    of the incident, judged on the days all its dates span together: no date is nearer
+    than that hull, so most pairs are ruled out without walking the incident's dates."""
+    lo, hi = reach(day, precision)
     first, last = inc.hull(span)
     return (first - hi).days > NEAR_DAYS or (lo - last).days > NEAR_DAYS
 
@@ -94,21 +117,53 @@ def place_gap(r: Report, inc: Incident) -> tuple[bool, bool] | None:
     return (near, exact) if seen else None
 
 
-def score(r: Report, inc: Incident, same_article: bool = False) -> float | None:
-    """Evidence that ``r`` reports ``inc``; None when a hard limit rules it out."""
+def places_named_across(r: Report, inc: Incident) -> bool:
+    """Whether the report's text names one of the incident's places and the incident's
+    reports name the report's place: two places the stories speak of together (a suburb
+    and its city, a town and its county) are more likely one scene at two scales, or one
+    misread name, than two scenes."""
+    said = r.names | r.context
+    own = place_words(r.place)
+    if not said or not own or not all(w in inc.names or w in inc.context for w in own):
+        return False
+    for p in inc.places:
+        words = place_words(p["name"])
+        if words and words <= said:
+            return True
+    return False
+
+
+def loose_fit(r: Report, inc: Incident) -> tuple[bool, bool]:
+    """(place disputed, date only a follow-up's) for a report that joins ``inc``: its place
+    too far from all the incident's places (joined all the same, `places_named_across`),
+    its date only a publication day weeks later.  Such a place or date is not added to the
+    incident, lest a misread name or a trial's day draw reports of other events to it."""
+    where = place_gap(r, inc)
+    when = day_gap(r.day, r.precision, inc)
+    return where is not None and not where[0], when is not None and when[2]
+
+
+def score(r: Report, inc: Incident, same_article: bool = False,
+          follow_up: bool = False) -> float | None:
+    """Evidence that ``r`` reports ``inc``; None when a hard limit rules it out.  With
+    ``follow_up``, a publication day may be weeks after the incident's dates."""
     same_word = bool(r.lemma) and r.lemma in inc.lemmas
     if r.type not in inc.types and not same_word:
         return None  # coders code one word in two ways at times; other words, other events
     if r.country and inc.countries and r.country not in inc.countries:
         return None
-    if r.day is not None and inc.days and _beyond_reach(r.day, r.precision, inc):
+    if r.day is not None and inc.days and _beyond_reach(
+            r.day, r.precision, inc, reach_span if follow_up else span):
         return None
     when = day_gap(r.day, r.precision, inc)
-    if when is not None and when[0] > NEAR_DAYS:
+    if when is not None and when[0] > NEAR_DAYS and not (follow_up and when[2]):
         return None
     where = place_gap(r, inc)
+    misplaced = False
     if where is not None and not where[0]:
-        return None
+        if not places_named_across(r, inc):
+            return None
+        where, misplaced = None, True
     precise_time = when is not None and when[1]
     precise_place = where is not None and where[1]
     if not same_word and not (precise_time and precise_place):
@@ -132,8 +187,14 @@ def score(r: Report, inc: Incident, same_article: bool = False) -> float | None:
            else BAR_VAGUE)
     if r.type not in inc.types:
         bar += OTHER_TYPE
+    if not same_word:
+        bar += OTHER_WORD
     if r.persons and inc.persons and not any(p in inc.persons for p in r.persons):
         bar += OTHER_PEOPLE
-    if when is not None and when[0] > 0:
+    if misplaced:
+        bar += PLACE_MISS
+    if when is not None and when[2]:
+        bar += FOLLOW_UP
+    elif when is not None and when[0] > 0:
         bar += NEAR_MISS  # dates a few days apart: a misread date, or another day
     return evidence if evidence >= bar else None

@@ -63,7 +63,10 @@ class Incident:
 
     # -- adding a report ---------------------------------------------------------------
 
-    def add(self, r: Report) -> None:
+    def add(self, r: Report, placed: bool = True, dated: bool = True) -> None:
+        """Count a report in; ``placed`` or ``dated`` False leaves its place (and country)
+        or its date out, for a report that joined although they disagree
+        (`match.loose_fit`)."""
         self.events += 1
         self.types[r.type] += 1
         if r.mode:
@@ -80,12 +83,12 @@ class Incident:
         _trim(self.context, MAX_WORDS)
         _trim(self.names, MAX_WORDS)
         _trim(self.numbers, MAX_WORDS)
-        if r.day is not None:
+        if r.day is not None and dated:
             self.days[f"{r.day.isoformat()} {r.precision}"] += 1
             self._dated = self._spans = self._hull = None
-        if r.country:
+        if r.country and placed:
             self.countries[r.country] += 1
-        if r.geo:
+        if r.geo and placed:
             self._add_place(r)
         if r.dead is not None:
             self.dead.append([r.dead, r.dead_max, r.published.isoformat() if r.published

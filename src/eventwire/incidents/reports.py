@@ -78,10 +78,35 @@ class Report:
     targets: tuple[dict, ...] = ()
 
 
+# Past forms of common irregular verbs: "took" and "take", "found" and "finds" are one word.
+_IRREGULAR = {w: base for base, forms in {
+    "take": "took taken", "strike": "struck stricken", "find": "found", "fight": "fought",
+    "catch": "caught", "steal": "stole stolen", "flee": "fled", "hold": "held", "lead": "led",
+    "seek": "sought", "throw": "threw thrown", "win": "won", "lose": "lost", "sell": "sold",
+    "buy": "bought", "leave": "left", "give": "gave given", "make": "made", "tell": "told",
+    "say": "said", "break": "broke broken", "speak": "spoke spoken", "choose": "chose chosen",
+    "drive": "drove driven", "rise": "rose risen", "run": "ran", "sink": "sank sunk",
+    "shake": "shook shaken", "bite": "bit bitten", "hang": "hung", "fall": "fell fallen",
+    "hide": "hid hidden", "keep": "kept", "meet": "met", "pay": "paid", "send": "sent",
+    "swear": "swore sworn", "withdraw": "withdrew withdrawn", "write": "wrote written",
+    "begin": "began begun", "come": "came", "go": "went gone", "see": "saw seen",
+    "bring": "brought", "build": "built", "burn": "burnt", "beat": "beaten",
+    "freeze": "froze frozen", "forbid": "forbade forbidden", "bear": "bore borne",
+    "tear": "tore torn", "wear": "wore worn", "shoot": "shot", "slay": "slew slain",
+    "blow": "blew blown", "know": "knew known", "get": "got gotten", "sit": "sat",
+    "stand": "stood", "understand": "understood", "feel": "felt", "deal": "dealt",
+    "hear": "heard", "mean": "meant", "teach": "taught", "think": "thought",
+}.items() for w in forms.split()}
+_BRITISH = re.compile(r"(?<=\w{4})is(e|ed|es|ing|ation|ations)$")  # "apologised": "apologized"
+
+
 @lru_cache(maxsize=8192)
 def stem(word: str) -> str:
-    """A crude common stem of one word, enough to join "killing" and "killed"."""
+    """A crude common stem of one word, enough to join "killing" and "killed", "took" and
+    "taking", "apologised" and "apologized"."""
     w = word.lower().strip(".,;:'’\"")
+    w = _IRREGULAR.get(w, w)
+    w = _BRITISH.sub(r"iz\1", w)
     for suf in _SUFFIXES:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             w = w[: -len(suf)]
@@ -113,6 +138,8 @@ _PHRASES = {"open fire": "shoot", "gun down": "shoot", "stab to death": "kill",
             "taken into custody": "arrest"}
 _FAMILY = {stem(w): fam for fam, words in _FAMILIES.items() for w in words.split()}
 _PHRASE = {tuple(stem(w) for w in p.split()): fam for p, fam in _PHRASES.items()}
+_LONGEST = max(len(p) for p in _PHRASE)
+PHRASE_GAP = 3  # words (a number, "them", "of them") a phrase's verb may stand apart by
 
 
 def trigger_key(trigger: str, after: str = "") -> str:
@@ -123,11 +150,13 @@ def trigger_key(trigger: str, after: str = "") -> str:
     words = tuple(stem(w) for w in trigger.split() if w.strip())
     if not words:
         return ""
-    longer = words + tuple(stem(w) for w in after.split()[:3])
-    for size in range(len(longer), 1, -1):
+    longer = words + tuple(stem(w) for w in after.split()[:PHRASE_GAP + 3])
+    for size in range(min(len(longer), _LONGEST), 1, -1):
         for i in range(len(words)):
-            if longer[i:i + size] in _PHRASE:
-                return _PHRASE[longer[i:i + size]]
+            for gap in range(PHRASE_GAP + 1):  # "took 23 of them into custody"
+                key = longer[i:i + 1] + longer[i + 1 + gap:i + size + gap]
+                if len(key) == size and key in _PHRASE:
+                    return _PHRASE[key]
     for w in words:
         if w in _FAMILY:
             return _FAMILY[w]
@@ -150,6 +179,16 @@ def sentence_names(sentence: str, common: frozenset[str] = frozenset()) -> set[s
     return out
 
 
+@lru_cache(maxsize=4096)
+def place_words(name: str | None) -> frozenset[str]:
+    """The name words of a place's name as `sentence_names` gives them ("Gulf of Aden" ->
+    gulf, aden), to find the place named in a report's text."""
+    if not name:
+        return frozenset()
+    return frozenset(w.lower() for w in _WORD.findall(name)
+                     if w[0].isupper() and w.lower() not in _NOT_NAMES)
+
+
 @lru_cache(maxsize=8)
 def lower_words(body: str) -> frozenset[str]:
     """Words the article writes in lower case (common words, not names)."""
@@ -168,15 +207,22 @@ def lead_persons(body: str) -> frozenset[str]:
     return frozenset(person_names(body[:LEAD_CHARS], lower_words(body)))
 
 
-_PERSON = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]{2,})(?![\w-])")
+# A run of capitalised words: a person's name is a run of two ("Vincent Jackson"), maybe
+# with a middle initial; longer runs name organisations and places ("California Highway
+# Patrol", "San Diego Chargers").
+_CAPITAL_RUN = re.compile(r"(?<![\w.’'-])[A-Z][a-z]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'-]*))*")
 
 
 def person_names(text: str, common: frozenset[str] = frozenset()) -> set[str]:
     """Surnames of "First Last" pairs: who a story is about.  Pairs holding a capitalised
-    common word ("The Police", "Singer Detained") are not people."""
+    common word ("The Police", "Singer Detained") are not people, nor runs of more names."""
     out = set()
-    for m in _PERSON.finditer(text):
-        words = m.group(1).split()
+    for m in _CAPITAL_RUN.finditer(text):
+        words = m.group().split()
+        if len(words) == 3 and len(words[1]) == 2 and words[1].endswith("."):
+            words = [words[0], words[2]]
+        if len(words) != 2 or len(words[1]) < 3 or not words[1][1:].islower():
+            continue
         if not any(w.lower().strip(".") in _NOT_NAMES or w.lower() in common for w in words):
             out.add(words[-1].lower())
     return out

@@ -7,12 +7,13 @@ result depends only on the input and its order, and an incident is never re-clus
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from eventwire.incidents.match import NEAR_DAYS, score, span
+from eventwire.incidents.match import NEAR_DAYS, loose_fit, reach_span, score, span
 from eventwire.incidents.model import Incident, incident_id
 from eventwire.incidents.reports import Report
 
@@ -28,6 +29,10 @@ class Link:
     rule: str  # "resolution:joined" or "resolution:opened"
 
 
+# Among incidents a report fits, the better reported is the likelier (a report of an event
+# many outlets cover more likely belongs with them than with a lone stray report of it):
+# this much times the natural log of its events is added to the evidence.
+SUPPORT_WEIGHT = 0.25
 BUCKET_DAYS = 8  # width of the date buckets incidents are filed under
 WIDE_BUCKETS = 8  # an incident whose dates reach more buckets (a year) is everyone's candidate
 
@@ -74,32 +79,50 @@ class Resolver:
                 for b in reached:
                     by_day[k, b].setdefault(inc.id, inc)
 
-    def _candidates(self, index: dict, by_day: dict, key: str, r: Report) -> list[Incident]:
+    def _candidates(self, index: dict, by_day: dict, key: str, r: Report,
+                    reach=span) -> dict[str, Incident]:
         if r.day is None:
-            return list(index.get(key, {}).values())
+            return dict(index.get(key, {}))
         found = dict(by_day.get((key, None), {}))
-        for b in buckets(*span(r.day, r.precision)):
+        for b in buckets(*reach(r.day, r.precision)):
             found.update(by_day.get((key, b), {}))
-        return list(found.values())
+        return found
+
+    def _scan(self, r: Report, follow_up: bool = False) -> tuple[float, float, Incident] | None:
+        """The best incident the report fits, as (rank, evidence, incident), among those of
+        its type or word its days touch; with ``follow_up``, among those of its word the
+        weeks before its publication day touch."""
+        reach = reach_span if follow_up else span
+        found = ({} if follow_up else
+                 self._candidates(self.by_type, self.by_type_day, r.type, r, reach))
+        for k, inc in self._candidates(self.by_word, self.by_word_day, r.lemma, r,
+                                       reach).items():
+            if follow_up or r.type not in inc.types:
+                found.setdefault(k, inc)
+        best: tuple[float, float, Incident] | None = None
+        for inc in found.values():
+            s = score(r, inc, r.article_id in inc.articles, follow_up)
+            if s is None:
+                continue
+            rank = s + SUPPORT_WEIGHT * math.log(max(inc.events, 1))
+            if best is None or rank > best[0] or (rank == best[0] and inc.id < best[2].id):
+                best = (rank, s, inc)
+        return best
 
     def add(self, r: Report) -> Link:
-        best: tuple[float, Incident] | None = None
-        seen = self._candidates(self.by_type, self.by_type_day, r.type, r)
-        others = [i for i in self._candidates(self.by_word, self.by_word_day, r.lemma, r)
-                  if r.type not in i.types]
-        for inc in [*seen, *others]:
-            s = score(r, inc, r.article_id in inc.articles)
-            if s is not None and (best is None or s > best[0]
-                                  or (s == best[0] and inc.id < best[1].id)):
-                best = (s, inc)
+        best = self._scan(r)
+        if best is None and r.precision == "published":
+            # none of its days: a follow-up of an event of its word in the weeks before?
+            best = self._scan(r, follow_up=True)
         if best is None:
             inc = Incident(incident_id(r.event_id))
             inc.add(r)
             self._register(inc)
             self.touched[inc.id] = inc
             return Link(r.event_id, r.article_id, inc.id, None, "resolution:opened")
-        s, inc = best
-        inc.add(r)
+        _, s, inc = best
+        disputed, follow_up = loose_fit(r, inc)
+        inc.add(r, placed=not disputed, dated=not follow_up)
         self._register(inc)  # a new word or type, or a date that widens its reach
         self.touched[inc.id] = inc
         return Link(r.event_id, r.article_id, inc.id, round(s, 3), "resolution:joined")

@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from eventwire.models import Annotations, Article
+from eventwire.store.derived import DERIVED
 from eventwire.store.rows import annotation_rows, article_row, input_rows
 from eventwire.store.schema import MIGRATIONS
 
@@ -28,7 +29,7 @@ TABLES = ("inputs", "articles", "mentions", "quotes", "times", "places", "events
 MANIFESTS = "_manifest"
 TEMP = "_tmp"
 # Columns the database fills itself when rows are loaded.
-DB_ONLY = {"ingested_at"}
+DB_ONLY = {"ingested_at", *(c for cols in DERIVED.values() for c in cols)}
 # Rows buffered per table before a row group is written: bounds a task's memory.
 ROW_GROUP_ROWS = 20_000
 

@@ -15,6 +15,13 @@ sets, every page where it changed the body): the same bodies at 9.9 instead of 7
 on the news pages, 7.6 instead of 5.9 on the 300 (bare trafilatura 19.4 and 15.2 in that
 run).  What remains above bare trafilatura is its metadata (htmldate's extensive date
 search finds 223 instead of 212 of 254 true dates) and reading the visible lines.
+
+Two general repairs around trafilatura (``boilerplate.py`` says which cues and why): a page
+whose template closes the document early (``</body></html>`` after the header) is read to
+its end as a browser shows it, where libxml2 stops at the first ``</html>``; and the link
+runs, cookie banners and closing sections (related links, author box) trafilatura keeps are
+left out of its body.  Together: F1 0.935 -> 0.942 on the 300 pages, 0.965 -> 0.969 on the
+news pages, at the same speed.
 """
 
 from __future__ import annotations
@@ -24,8 +31,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 import trafilatura
+from lxml import etree
+from trafilatura.xml import xmltotxt
 
 from eventwire.models import Article
+from eventwire.sources.boilerplate import furniture, remove
 
 # Options measured best on the dev pages; kept in one place so the benchmark uses the same.
 OPTIONS: dict[str, Any] = {
@@ -41,6 +51,8 @@ LONGER = 2.0  # the text splitter's body replaces trafilatura's when this many t
 COVER = 0.7  # ... and holding this share of trafilatura's word 4-grams
 PROSE_LINE_WORDS = 8  # a visible line this long may be body text (the splitter's pre-check)
 _DATE_PARAMS = {"extensive_search": True, "original_date": True}
+# An end of the document before its end: libxml2 drops all that follows, browsers do not.
+_EARLY_END_RE = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 
 
 def extract_html(html: str, url: str | None = None, **overrides: Any) -> Article | None:
@@ -48,9 +60,11 @@ def extract_html(html: str, url: str | None = None, **overrides: Any) -> Article
     if not html or not html.strip():
         return None
     options = {**OPTIONS, **overrides}
+    html = _EARLY_END_RE.sub("", html)
     try:
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, date_extraction_params=_DATE_PARAMS, **options
+            html, url=url, with_metadata=True, date_extraction_params=_DATE_PARAMS,
+            include_links=True, **options
         )
     except (ValueError, TypeError, AttributeError):  # lxml rejects some byte soups
         return None
@@ -58,7 +72,7 @@ def extract_html(html: str, url: str | None = None, **overrides: Any) -> Article
         return None
     meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     title = meta.get("title") or None
-    body = _fuller_body(_paragraphs(meta.get("text") or "", title), html)
+    body = _body(doc.body, title, html)
     if len(body.split()) < MIN_BODY_WORDS:  # a menu word or a cookie line is no article
         return None
     published = _date(meta.get("date"))
@@ -77,6 +91,22 @@ def extract_html(html: str, url: str | None = None, **overrides: Any) -> Article
         site_name=meta.get("sitename") or meta.get("hostname") or None,
         language=meta.get("language") or "en",
     )
+
+
+def _body(element: etree._Element | None, title: str | None, html: str) -> str:
+    """trafilatura's body without its page furniture, or the visible lines' fuller body;
+    the choice between the two is made on trafilatura's whole body."""
+    if element is None:
+        return ""
+    drop = furniture(element)
+    etree.strip_tags(element, "ref")  # links were kept only to measure link density
+    whole = _paragraphs(xmltotxt(element, False), title)
+    body = _fuller_body(whole, html)
+    if body is not whole or not drop:
+        return body
+    for paragraph in drop:
+        remove(paragraph)
+    return _paragraphs(xmltotxt(element, False), title)
 
 
 def _paragraphs(text: str, title: str | None) -> str:

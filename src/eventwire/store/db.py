@@ -13,6 +13,7 @@ import pyarrow as pa
 
 from eventwire.errors import EventwireError
 from eventwire.models import Annotations, Article
+from eventwire.store.derived import DERIVED, EVENT_ROW
 from eventwire.store.lookups import drop_lookup_indexes
 from eventwire.store.plausible import drop_implausible_dates
 from eventwire.store.rows import annotation_rows, article_from_row, article_row, input_rows
@@ -54,10 +55,15 @@ class Store:
             self.con = self._connect()
             self._since_connect = 0
             if not read_only:
-                self._migrate()
                 if memory_limit is not None:  # the serving indexes would not fit the cap
                     drop_lookup_indexes(self.con)
+                self._migrate()
             elif self.version() != VERSION:
+                found = self.version()
+                if 0 < found < VERSION:
+                    raise StoreError(f"{path}: schema version {found} is older than this "
+                                     f"eventwire's ({VERSION}); a command that writes "
+                                     "(ingest, load, annotate, serve) migrates it")
                 raise StoreError(f"{path}: not an eventwire database of schema version "
                                  f"{VERSION}")
         except BaseException:
@@ -94,6 +100,28 @@ class Store:
         return row[0] or 0
 
     def _migrate(self) -> None:
+        """Bring the schema up to date.  A migration that rebuilds a large table can need
+        more memory than a capped writer has: it is then run again without the cap (each
+        migration is one transaction, so the failed one left nothing), and the cap comes
+        back for the writes."""
+        try:
+            self._run_migrations()
+        except (duckdb.OutOfMemoryException, duckdb.FatalException) as exc:
+            cap = self.memory_limit
+            if cap is None:
+                raise
+            log.warning("%s: migrating needed more than the memory cap (%s); migrating "
+                        "without it (%s)", self.path, cap, _first_line(exc))
+            with suppress(duckdb.Error):
+                self.con.close()
+            self.memory_limit = None
+            self.con = self._connect()
+            self._run_migrations()
+            self.con.close()
+            self.memory_limit = cap
+            self.con = self._connect()
+
+    def _run_migrations(self) -> None:
         self.con.execute(
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, "
             "applied_at TIMESTAMPTZ DEFAULT current_timestamp)"
@@ -232,7 +260,8 @@ class Store:
 
     def annotations(self, article_id: str) -> dict[str, list[dict]]:
         order = {"quotes": "content_start", "events": "trigger_start"}
-        return {t: self.query(f'SELECT * FROM {t} WHERE article_id = ? ORDER BY '
+        return {t: self.query(f'SELECT {EVENT_ROW if t == "events" else "*"} FROM {t} '
+                              'WHERE article_id = ? ORDER BY '
                               f'{order.get(t, "start")}', [article_id])
                 for t in ANNOTATION_TABLES}
 
@@ -265,8 +294,9 @@ def insert_new(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> No
             first.add(k)
         rows = rows.filter(pa.array(keep, pa.bool_()))
     if rows.num_rows:
+        derived = "".join(f", {sql} AS {name}" for name, sql in DERIVED.get(table, {}).items())
         with _registered(con, "_batch", rows):
-            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch").fetchall()
+            con.execute(f"INSERT INTO {table} BY NAME SELECT *{derived} FROM _batch").fetchall()
 
 
 @contextmanager

@@ -6,6 +6,7 @@ from __future__ import annotations
 from eventwire.csv_cells import SQL_CELL
 from eventwire.models import Event
 from eventwire.store.db import Store
+from eventwire.store.derived import EVENT_ROW
 from eventwire.store.rows import event_from_row
 
 COPY_FORMATS = {"jsonl": "FORMAT json", "csv": "FORMAT csv, HEADER true",
@@ -47,7 +48,7 @@ def events_with_articles(store: Store) -> tuple[list[Event], dict[str, dict]]:
     """Every event in article and text order, and the metadata of the articles they are in
     (url, title, published, source, site_name, body) by id."""
     events = [event_from_row(r) for r in store.query(
-        "SELECT * FROM events ORDER BY article_id, trigger_start")]
+        f"SELECT {EVENT_ROW} FROM events ORDER BY article_id, trigger_start")]
     articles = {r["id"]: r for r in store.query(
         "SELECT id, url, title, published, source, site_name, body FROM articles "
         "WHERE id IN (SELECT DISTINCT article_id FROM events)")}

@@ -17,6 +17,7 @@ import duckdb
 from eventwire.incidents.match import span
 from eventwire.incidents.model import Incident
 from eventwire.incidents.resolve import Link
+from eventwire.store.derived import EVENT_ROW
 
 MIGRATION = """
 CREATE TABLE incidents (
@@ -196,7 +197,7 @@ def _with_articles(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict]
     join carrying every body through a sort needs more than a capped writer's memory."""
     if not ids:
         return []
-    found = {r["id"]: r for r in _dicts(con, "SELECT * FROM events WHERE id IN "
+    found = {r["id"]: r for r in _dicts(con, f"SELECT {EVENT_ROW} FROM events WHERE id IN "
                                              "(SELECT unnest(?))", [ids])}
     arts = {r["id"]: r for r in _dicts(
         con, "SELECT id, published, source, site_name, url, body FROM articles WHERE id IN "

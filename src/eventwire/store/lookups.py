@@ -1,4 +1,5 @@
-"""Look-up indexes on ids, kept while a store is served and dropped by the capped writers.
+"""Look-up indexes on ids (and the search index's stems), kept while a store is served and
+dropped by the capped writers.
 
 Without them every look-up by id scans the id column: at 1,000,000 events one event by id
 costs about 28 ms of CPU and an article's spans about 40 ms, so the page of a search (50
@@ -24,6 +25,8 @@ LOOKUP_INDEXES: tuple[tuple[str, str, str], ...] = (
     ("lookup_quotes_article", "quotes", "article_id"),
     ("lookup_times_article", "times", "article_id"),
     ("lookup_places_article", "places", "article_id"),
+    # the search index's words by stem: a query word's forms (a scan cost 4 ms per word)
+    ("lookup_vocab_stem", "search_vocab", "stem"),
 )
 
 

@@ -46,6 +46,13 @@ def _clean_name(text: str) -> str:
     return text.strip(" ,.")
 
 
+def _same_person(name: str, entry_name: str) -> bool:
+    """A full name in the text and a dictionary person matched on part of it are one
+    person when their first names agree (or the entry gives none)."""
+    mine, theirs = name.lower().split(), entry_name.lower().split()
+    return len(theirs) < 2 or mine[0] == theirs[0] or mine[0].rstrip(".") == theirs[0][:1]
+
+
 def _code_from(chunk: Chunk, d: Draft) -> None:
     group = chunk.group
     sector = chunk_sector(chunk) or "GOV"
@@ -105,7 +112,11 @@ def link_people(doc: Doc, hits: list[Hit], chunks: list[Chunk]) -> tuple[list[Dr
         if n is not None and n not in used:
             used.add(n)
             _code_from(chunks[n], d)
-        entry = next((known[k].top for k in range(s, e) if k in known), None)
+        hit = next((known[k] for k in range(s, e) if k in known), None)
+        entry = hit.top if hit is not None else None
+        if entry is not None and d.full and hit.end - hit.start < e - s and \
+                not _same_person(name, entry.name):
+            entry = None  # "Keron Blair" is not the dictionary's Tony Blair
         if entry is not None:
             country, sector = entry.coded_at(doc._.published)  # the office held on the day
             d.country = d.country or country

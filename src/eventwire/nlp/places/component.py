@@ -40,6 +40,7 @@ from eventwire.nlp.places.rules import (
     NATURAL_FEATURE,
     RELATION_BEFORE,
     STATE_ABBREVIATIONS,
+    currency_countries,
 )
 
 FACILITY = re.compile(r"\s(?:Park|Square|Stadium|Airport|Bridge|Hospital|University|College|"
@@ -82,6 +83,7 @@ class PlacesComponent:
         self._resolve(doc, text, toponyms)
         toponyms = _without_foreign_persons(text, toponyms)
         toponyms = [t for t in toponyms if not _unsupported_guess(t)]
+        toponyms = _without_foreign_hamlets(toponyms)
         area = _local_area([t.pick for t in toponyms if t.pick is not None])
         if area is not None:
             toponyms = sorted(toponyms + local_towns(doc, self.gaz, toponyms, area),
@@ -113,6 +115,7 @@ class PlacesComponent:
         groups: dict[str, list[Toponym]] = {}
         for t in toponyms:
             groups.setdefault(norm(t.text), []).append(t)
+        currency = currency_countries(text)
         names = [list(dict.fromkeys(e for t in ts for e in t.candidates))
                  for ts in groups.values()]
         for ts, cands, rows in zip(groups.values(), names, support_features(names),
@@ -121,7 +124,8 @@ class PlacesComponent:
             for t in ts:
                 t.rows = [m + support[e] for e, m in zip(t.candidates, mention_features(Mention(
                     t.text, t.dateline, t.candidates, text[max(0, t.start - 40):t.start],
-                    text[t.end:t.end + 20], t.within, t.qualifier, t.kind_hint)), strict=True)]
+                    text[t.end:t.end + 20], t.within, t.qualifier, t.kind_hint, currency)),
+                    strict=True)]
                 t.static = [self.ranker.static_score(row) for row in t.rows]
                 t.dynamic = [[] for _ in t.candidates]
         context = Counter()
@@ -152,15 +156,17 @@ class PlacesComponent:
                    for key, ts in groups.items()}
             if dateline is None and opening is not None:
                 dateline = picks[id(opening)]  # the story's own dateline, once resolved
-        scope = _scope([p for p in picks.values() if p is not None])
         for t in toponyms:
             pick = picks[id(t)]
-            if (pick is not None and scope is not None and FACILITY.search(t.text)
-                    and pick.population < FACILITY_TOWN_MAX_POPULATION
-                    and all(p is None or p.cc != pick.cc
-                            for k, p in picks.items() if k != id(t))):
+            if pick is None or not FACILITY.search(t.text):
+                continue
+            others = [p for k, p in picks.items() if k != id(t) and p is not None]
+            if (others and pick.population < FACILITY_TOWN_MAX_POPULATION
+                    and all(p.cc != pick.cc for p in others)):
                 picks[id(t)] = None  # "Victoria Park" in a story about London, Ontario: a
                 # park of that town, not a namesake hamlet in a country the story never names
+        scope = _scope([p for p in picks.values() if p is not None])
+        for t in toponyms:
             if picks[id(t)] is None and scope is not None:
                 t.rule += ":scope"  # unknown name: the place the article is about
                 picks[id(t)] = scope
@@ -294,11 +300,32 @@ def _scope(picks: list[Entry]) -> Entry | None:
 
 
 def _unsupported_guess(t: Toponym) -> bool:
-    """A single word the NER called a place that the gazetteer does not know, with no word
-    before it that places something there ("in", "near", "from" ...): as often a person, a
-    company or a disease ("Ebola") as a village, and its point would only be the story's."""
-    return (t.rule.startswith("ner:") and t.rule.endswith(":scope") and " " not in t.text
-            and t.relation is None)
+    """A single word the NER called a place, or any name it called a location, that the
+    gazetteer does not know, with no word before it that places something there ("in",
+    "near", "from" ...): as often a person, a company, a disease ("Ebola") or a charity
+    ("United Way officials") as a place, and its point would only be the story's."""
+    return (t.rule.startswith("ner:") and t.rule.endswith(":scope") and t.relation is None
+            and (" " not in t.text or t.rule.startswith("ner:LOC")))
+
+
+HAMLET_MAX_POPULATION = 1_000
+
+
+def _without_foreign_hamlets(toponyms: list[Toponym]) -> list[Toponym]:
+    """A lone word the NER called a place whose only reading is a hamlet in a country none
+    of the story's other places lie in, with no word before it that places something there,
+    is more likely a company, a product or a team ("Titan drilled 20 wells") than that
+    hamlet."""
+    def hamlet(t: Toponym) -> bool:
+        return (t.rule.startswith("ner:") and " " not in t.text and t.relation is None
+                and t.pick is not None and t.pick.kind == "city"
+                and all(e.population < HAMLET_MAX_POPULATION for e in t.candidates))
+
+    names = {t.text for t in toponyms if hamlet(t)}  # and its later mentions ("discourse")
+    countries = Counter(t.pick.cc for t in toponyms
+                        if t.pick is not None and t.text not in names)
+    return [t for t in toponyms if t.text not in names or not countries
+            or t.pick is None or countries[t.pick.cc]]
 
 
 _PLACED_BEFORE = re.compile(

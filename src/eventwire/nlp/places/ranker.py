@@ -42,9 +42,10 @@ _AREA_AFTER = re.compile(
 MENTION = (
     "log_population", *(f"kind_{k}" for k in KINDS),
     "alternate_name_only", "alternate_name_small", "named_city_of", "exact_name_elsewhere",
+    "exact_name_elsewhere_big",
     "area_name_differs", "area_beside_big_city", "town_beside_big_area", "most_populous",
     "area_word_area", "town_word_point", "within_mismatch", "kind_hint", "qualifier",
-    "dateline_capital", "dateline_log_population", "supranational",
+    "dateline_capital", "dateline_log_population", "supranational", "currency_country",
 )
 SUPPORT = ("near_other_name", "admin1_other_name")
 STATIC = MENTION + SUPPORT
@@ -54,7 +55,8 @@ FEATURES = STATIC + DYNAMIC
 
 # The former hand-set scoring expressed in these features (temperature 0.7 for soft votes),
 # plus the conventions that a named area ("the state of X", "X province") is the area, "the
-# town of X" a town, and a dateline's town the capital when one bears the name.
+# town of X" a town, a dateline's town the capital when one bears the name, and a story's
+# money tells its country (the strength the refit keeps where its corpus has no evidence).
 HAND_WEIGHTS = {
     "log_population": 1.0, "kind_country": 2.7, "kind_admin1": 1.0, "kind_admin2": -0.5,
     "kind_capital": 1.0, "kind_continent": 9.5, "kind_region": 8.5, "kind_water": 8.5,
@@ -64,6 +66,7 @@ HAND_WEIGHTS = {
     "qualifier": 8.0, "supranational": 6.0, "area_word_area": 2.0, "town_word_point": 2.0,
     "dateline_capital": 2.0, "context_country": 3.0,
     "context_neighbour": 1.0, "context_admin1": 2.5, "near_other_town": 1.5,
+    "exact_name_elsewhere_big": -0.5, "currency_country": 1.0,
 }
 
 
@@ -118,6 +121,7 @@ class Mention:
     within: set[str]
     qualifier: tuple[str, str] | None
     kind_hint: tuple[str, str] | None
+    currency: frozenset[str] = frozenset()  # countries whose money the article counts in
 
 
 def mention_features(m: Mention) -> list[list[float]]:
@@ -143,6 +147,7 @@ def mention_features(m: Mention) -> list[list[float]]:
             float(alt), float(alt and small),
             float(alt and norm(e.name) == key + " city"),
             float(alt and small and any(exact)),
+            float(alt and not small and any(exact)),
             float(e.kind in AREA_KINDS and not region_word and norm(e.name) != key),
             float(e.kind in AREA_KINDS and not region_word and e.cc in big_cities),
             float(e.kind == "city" and small and bool(big_areas - {(e.cc, e.admin1)})),
@@ -157,6 +162,7 @@ def mention_features(m: Mention) -> list[list[float]]:
             float(m.dateline and e.kind == "capital"),
             math.log10(e.population + 10) if m.dateline else 0.0,
             float(not e.cc),
+            float(e.cc in m.currency),
         ]
         rows.append(row)
     return rows

@@ -2,17 +2,19 @@
 
 Each rule reads the Doc and the toponyms found so far and adds, grows or drops some: spaCy's
 GPE/LOC/FAC entities first, then streets and numbered roads (in place of the town names
-inside them), lone town names the small model took for persons, towns named by their
-institutions ("Corsicana Police Department"), demonyms ("Russian"), gazetteer matches of
-well-known names the NER missed or mislabelled, datelines, US states abbreviated after their
-towns ("Greer, S.C.") and the towns before a state or country ("Rock Hill, South Carolina"),
-a legislator's home and a company's seat ("R-Elbow Lake", "D-Pa.", "Northbrook-based"),
-county lists ("Walton and Oconee counties"), later mentions of a name already found (one
-sense per discourse), possessive regions ("Iraq's autonomous Kurdish region"); last, names
-of diseases are dropped ("West Nile virus").  After resolution, ``local_towns`` adds the
-small towns of a local story's region that the NER missed.  The order matters: a character
-claimed by one rule is not claimed again by a later one (``Recognition.taken``).  Each rule is
-a function of the state alone, so it can be tried and tested alone.
+inside them), lone town names the small model took for persons (or, after "in" or "the town
+of", for organisations), towns named by their institutions ("Corsicana Police Department")
+or, where the NER tags nothing, by their own services ("Avondale Mayor"), demonyms
+("Russian"), gazetteer matches of well-known names the NER missed or mislabelled, datelines,
+US states abbreviated after their towns ("Greer, S.C.") and the towns before a state or
+country ("Rock Hill, South Carolina"), a legislator's home and a company's seat ("R-Elbow
+Lake", "D-Pa.", "Northbrook-based"), county lists ("Walton and Oconee counties"), later
+mentions of a name already found (one sense per discourse), a place inside a longer town's
+name grown to it ("New Concord"), possessive regions ("Iraq's autonomous Kurdish region");
+last, names of diseases are dropped ("West Nile virus"). After resolution, ``local_towns``
+adds the small towns of a local story's region that the NER missed. The order matters: a
+character claimed by one rule is not claimed again by a later one (``Recognition.taken``).
+Each rule is a function of the state alone, so it can be tried and tested alone.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from spacy.tokens import Doc, Span
 from eventwire.nlp.places.gazetteer import POINTS, Entry, Gazetteer, load_gazetteer, norm, variants
 from eventwire.nlp.places.rules import (
     BASED_IN,
+    COMPASS_WORDS,
     COUNTY_LIST,
     COUNTY_NAMES,
     DATELINE,
@@ -41,6 +44,7 @@ from eventwire.nlp.places.rules import (
     PARTY_HOME,
     PERSON_TITLES,
     PERSON_VERBS,
+    PLACED_BEFORE,
     POSSESSIVE,
     REGION_AFTER,
     REGION_WORDS,
@@ -49,6 +53,7 @@ from eventwire.nlp.places.rules import (
     STATE_INITIALS,
     STREET,
     TOWN_BEFORE_COMMA,
+    TOWN_SERVICE,
 )
 
 PLACE_LABELS = {"GPE": 0.85, "LOC": 0.8, "FAC": 0.6}
@@ -186,6 +191,18 @@ class Recognition:
         self.people = {t.text for e in persons for t in e if not t.is_punct}
         self.surnames = {t.text for e in persons if len(e) > 1 for t in e if not t.is_punct}
 
+    def covering(self, start: int, end: int) -> tuple[int, int] | None:
+        """The longest known name, opening with a capital, that holds ``start:end`` and
+        more."""
+        best = None
+        for hs, he in self.hits:
+            if hs > start:
+                break
+            if he >= end and (hs, he) != (start, end) and self.text[hs:hs + 1].isupper() and (
+                    best is None or he - hs > best[1] - best[0]):
+                best = (hs, he)
+        return best
+
     def add(self, t: Toponym) -> None:
         """Keep a toponym and claim its characters."""
         self.found[(t.start, t.end)] = t
@@ -216,6 +233,11 @@ def ner_places(s: Recognition) -> None:
             tokens.pop(0)
         while tokens and tokens[-1].text in {"'s", "\u2019s", "'", ".", ","}:
             tokens.pop()
+        if (len(tokens) > 1 and tokens[-1].is_lower and REGION_WORDS.fullmatch(tokens[-1].text)
+                and s.gaz.lookup(full[tokens[0].idx:tokens[-2].idx + len(tokens[-2].text)])):
+            tokens.pop()  # "Hunan province": the name is Hunan (the area word stays a hint
+            # to the ranker); "Nyanza Province", capitalised, is a name of its own, and in
+            # "the Kurdish region" the word belongs to the name
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -223,6 +245,12 @@ def ner_places(s: Recognition) -> None:
             end += 1  # "W.Va." at the end of a sentence keeps its dot
         if s.longer.get(start, 0) > end:
             end = s.longer[start]  # "Guinea-Bissau", "Democratic Republic of the Congo"
+        around = s.covering(start, end)
+        if around is not None:  # "[Democratic Republic of the] Congo", "Jammu and [Kashmir]"
+            start, end = around
+        after = _town_after(s.gaz, s.doc, full, start, tokens[-1])
+        if after is not None:  # "[Iowa] City", "[Belle] Plaine": the NER cut the name
+            end = after
         text = full[start:end]
         cands = s.gaz.lookup(text)
         grown = _known_before(s.gaz, s.doc, full, tokens[0], end)
@@ -232,13 +260,25 @@ def ner_places(s: Recognition) -> None:
         head, _, rest = text.partition(" ")
         if not cands and head.lower() in DIRECTION_WORDS:
             cands = s.gaz.lookup(rest)  # "North Texas", "Eastern Kentucky"
+            if head.lower() in COMPASS_WORDS and _polity_named(cands, rest):
+                start += len(head) + 1  # the place is Texas, "north" its relation
+                text = rest
+        city = _institution_city(s.gaz, text, cands)
+        if city is not None:  # "San Fernando City Council": San Fernando
+            text, cands = city
+            end = start + len(text)
         if not cands and len(tokens) > 1:
             known = _known_prefix(s.gaz, full, tokens)
-            if known is not None and not _name_goes_on(tokens[len(known[0])]):
-                # "Boone County Jail", "Near East regional bureau"
+            if known is not None and (not _name_goes_on(tokens[len(known[0])])
+                                      or _opens_no_other_name(full, *known)):
+                # "Boone County Jail", "Near East regional bureau", "San Diego State"
                 tokens, cands = known
                 start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
                 text = full[start:end]
+                city = _institution_city(s.gaz, text, cands)
+                if city is not None:  # "Las Vegas City Marshal": Las Vegas
+                    text, cands = city
+                    end = start + len(text)
             elif tokens[-1].lower_ in INSTITUTION_WORDS:
                 s.other_ents.append(ent)  # "Titus County Jail": an institution, unknown
                 continue
@@ -262,6 +302,57 @@ def persons_as_places(s: Recognition) -> None:
         if cands and ent.text[:1].isupper() and not ent.text.isupper():
             s.add(Toponym(ent.start_char, ent.end_char, ent.text, "ner:PERSON-as-place", 0.5,
                           cands))
+
+
+def orgs_as_places(s: Recognition) -> None:
+    """The small model often calls a town an organisation ("a lab in Lelystad", "the mayor
+    of Dogubayazit"); a whole entity that is exactly a known place's name, after a word that
+    places something there, is that place."""
+    for ent in s.other_ents:
+        if ent.label_ != "ORG" or len(ent) > 3 or not ent.text[:1].isupper() or ent.text.isupper():
+            continue
+        start, end = ent.start_char, ent.end_char
+        before = PLACED_BEFORE.search(s.text, max(0, start - 30), start)
+        if any(s.taken[start:end]) or not before or ent.text.lower() in DIRECTION_WORDS:
+            continue  # "from the Northwest": no town's name
+        key = norm(ent.text)
+        cands = [e for e in s.gaz.lookup(ent.text) if key in variants(e.name)]
+        if cands:
+            s.add(Toponym(start, end, ent.text, "ner:ORG-as-place", 0.5, cands))
+
+
+_TITLE_OPENERS = {"vice", "deputy", "assistant", "acting", "interim", "former"}
+
+
+def town_services(s: Recognition) -> None:
+    """"Carthage Police Chief", "said Avondale Mayor Ed Rieker": one to three capitalised
+    words just before a word of a town's own service, outside any entity but a person's,
+    exactly a town's name, are that town."""
+    doc, text = s.doc, s.text
+    for m in TOWN_SERVICE.finditer(text):
+        tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        tok = tok[0] if tok is not None and len(tok) else None
+        if tok is None or tok.i == 0:
+            continue
+        for k in (3, 2, 1):
+            first = tok.i - k
+            if first < 0:
+                continue
+            words = doc[first:tok.i]
+            if (not all(w.text[:1].isupper() and w.pos_ == "PROPN" for w in words)
+                    or any(w.ent_type_ not in {"", "PERSON"} for w in words)
+                    or (first > 0 and doc[first - 1].text[:1].isupper()
+                        and not doc[first - 1].is_sent_start)):
+                continue
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            name = text[start:end]
+            if text[start - 1:start] in {"-", "/"} or words[0].lower_ in _TITLE_OPENERS:
+                continue  # "Miami-Dade Police", "Vice Mayor"
+            cands = [e for e in s.gaz.lookup(name) if e.kind in POINTS]
+            if (cands and _town_named(cands, name) and not any(s.taken[start:end])
+                    and name not in s.surnames):
+                s.add(Toponym(start, end, name, "town-service", 0.6, cands))
+                break
 
 
 def unlikely(s: Recognition) -> None:
@@ -325,6 +416,24 @@ def _known_before(gaz: Gazetteer, doc: Doc, text: str, first, end: int
     return best
 
 
+def _town_after(gaz: Gazetteer, doc: Doc, text: str, start: int, last) -> int | None:
+    """The end of the name of a town that goes on with one or two capitalised words after
+    ``last`` outside any entity ("Iowa City", "Belle Plaine"), when a town bears exactly
+    that name."""
+    best = None
+    for k in (1, 2):
+        i = last.i + k
+        if i >= len(doc):
+            break
+        tok = doc[i]
+        if not tok.text[:1].isupper() or tok.ent_type_ or tok.is_stop or tok.is_punct:
+            break
+        end = tok.idx + len(tok.text)
+        if _town_named(gaz.lookup(text[start:end]), text[start:end]):
+            best = end
+    return best
+
+
 def _known_prefix(gaz: Gazetteer, text: str, tokens: list
                   ) -> tuple[list, list[Entry]] | None:
     """The longest run of capitalised words opening a name that the gazetteer knows,
@@ -343,6 +452,45 @@ def _known_prefix(gaz: Gazetteer, text: str, tokens: list
     return None
 
 
+def _polity_named(cands: list[Entry], name: str) -> bool:
+    """Whether ``name`` is first of all a country's or a first-level region's ("Texas",
+    "Sudan"): a compass word before it names a part of it ("North Texas", "southern
+    Sudan"), where before a city, a sea or a continent it often opens a name of its own
+    ("North Dallas", "Eastern Mediterranean", "Northern Europe")."""
+    key = norm(name)
+    named = [e for e in cands if key in variants(e.name)]
+    top = max(named, key=lambda e: e.population, default=None)
+    return top is not None and top.kind in {"country", "admin1"}
+
+
+def _opens_no_other_name(text: str, head: list, cands: list[Entry]) -> bool:
+    """Whether a known name opens an office's name rather than another place's ("Lamar
+    County Elections", "Moore County District Attorney"): a county or region named with its
+    region word, where a bare name often opens a lake's or a neighbourhood's ("Lake
+    Harriet", "Glacier Ridge")."""
+    last = head[-1].lower_
+    return bool(cands) and REGION_WORDS.fullmatch(last) is not None
+
+
+def _town_named(cands: list[Entry], name: str) -> bool:
+    """Whether a town among ``cands`` bears exactly ``name`` ("Boulder City", "Mexico City"),
+    not only as one of its alternate names."""
+    key = norm(name)
+    return any(e.kind in {"city", "capital"} and key in variants(e.name) for e in cands)
+
+
+def _institution_city(gaz: Gazetteer, text: str, cands: list[Entry]
+                      ) -> tuple[str, list[Entry]] | None:
+    """"San Fernando City" (of "San Fernando City Council"), "Dublin City Manager": a town
+    name and the word "City" of a city's institution, unless a town bears the whole name
+    ("Kansas City", "Boulder City"); the name without it and its candidates."""
+    if not text.endswith(" City") or _town_named(cands, text):
+        return None
+    name = text[:-len(" City")]
+    shorter = gaz.lookup(name)
+    return (name, shorter) if shorter else None
+
+
 def institutions(s: Recognition) -> None:
     """"Corsicana Police Department", "the Canaan Board of Finance": an organisation or
     building named after its town names the town."""
@@ -359,7 +507,8 @@ def institutions(s: Recognition) -> None:
         head, cands = known
         if tokens[len(head)].lower_ not in INSTITUTION_WORDS:
             continue
-        if len(head) > 1 and head[-1].lower_ in {"city", "town", "village"}:
+        if (len(head) > 1 and head[-1].lower_ in {"city", "town", "village"}
+                and not _town_named(cands, text[head[0].idx:head[-1].idx + len(head[-1].text)])):
             shorter = _known_prefix(s.gaz, text, head)  # "the Athens City Council": Athens
             if shorter is not None:
                 head, cands = shorter
@@ -430,6 +579,8 @@ def demonyms(s: Recognition) -> None:
             continue  # a demonym taken for a person is no person ("Sri Lankan interests")
         country = s.gaz.demonym(ent.text)
         start, end = ent.start_char, ent.end_char
+        if s.longer.get(start, 0) > end:
+            continue  # "French Guiana": a place's name, found as a whole later
         if country is None or (any(taken[start:end]) and (start, end) not in found):
             continue
         s.add(Toponym(start, end, ent.text, "demonym", 0.5, [country]))
@@ -564,6 +715,41 @@ def discourse(s: Recognition) -> None:
             s.add(Toponym(start, end, name, "discourse", 0.6, list(t.candidates)))
 
 
+_WORDS_AFTER = re.compile(r"[ \-]([A-Z][\w'\u2019]*)(?:[ \-]([A-Z][\w'\u2019]*))?")
+_WORDS_BEFORE = re.compile(r"(?:([A-Z][\w.'\u2019]*)[ \-])?([A-Z][\w.'\u2019]*)[ \-]$")
+
+
+def longer_towns(s: Recognition) -> None:
+    """"ST. PARIS", "New Concord", "Atlantic Beach", "Gaza City", "Batesburg-Leesville": a
+    place found inside a longer capitalised name that is itself a town's is that town (a
+    compass word or "The" before it opens no town's name: "East Oxford" is Oxford, east)."""
+    text = s.text
+    for key, t in sorted(s.found.items()):
+        if key not in s.found or t.rule in {"street", "demonym"}:
+            continue
+        options = []
+        after = _WORDS_AFTER.match(text, t.end)
+        if after:
+            options += [(t.start, after.end(i)) for i in (2, 1) if after.group(i)]
+        before = _WORDS_BEFORE.search(text, max(0, t.start - 40), t.start)
+        if before:
+            options += [(before.start(i), t.end) for i in (1, 2) if before.group(i)
+                        and before.group(i).lower().rstrip(".") not in COMPASS_WORDS | {"the"}]
+        for start, end in options:
+            name = text[start:end]
+            towns = [e for e in s.gaz.lookup(name) if e.kind in {"city", "capital"}]
+            if _NAME_AFTER.match(text, end) or (
+                    name.rsplit(" ", 1)[-1].lower() in {"city", "town", "village"}
+                    and not _town_named(towns, name)):
+                continue  # "Missouri Valley Blazers", "Dublin City Council": no town's name
+            if towns and not any(s.taken[i] for i in range(start, end)
+                                 if not t.start <= i < t.end):
+                s.drop(key)
+                s.add(Toponym(start, end, name, t.rule, t.confidence, towns,
+                              dateline=t.dateline))
+                break
+
+
 def possessive_regions(s: Recognition) -> None:
     """"Iraq's autonomous Kurdish region": a region resolved inside its owner country."""
     text, found = s.text, s.found
@@ -584,6 +770,8 @@ def possessive_regions(s: Recognition) -> None:
             continue
         for key in [k for k in found if k[0] < end and start < k[1]]:
             del found[key]
+        if text[m.end("name"):end].islower() and s.gaz.lookup(name):
+            end = m.end("name")  # "Aceh province": the name is Aceh, as news corpora mark it
         found[(start, end)] = Toponym(start, end, text[start:end], "possessive-region",
                                       0.8, cands, within=countries, relation="'s region")
 
@@ -684,6 +872,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("ner", ner_places),
     ("streets", streets),
     ("persons-as-places", persons_as_places),
+    ("orgs-as-places", orgs_as_places),
+    ("town-services", town_services),
     ("institutions", institutions),
     ("unlikely", unlikely),
     ("demonyms", demonyms),
@@ -694,6 +884,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("affiliations", affiliations),
     ("county-lists", county_lists),
     ("discourse", discourse),
+    ("longer-towns", longer_towns),
     ("possessive-regions", possessive_regions),
     ("diseases", diseases),
 )

@@ -22,6 +22,9 @@ DISEASE_AFTER = re.compile(
 DIRECTION_WORDS = {"north", "south", "east", "west", "central", "northern", "southern",
                    "eastern", "western", "northeast", "northwest", "southeast", "southwest",
                    "midwest", "middle", "upper", "lower", "greater"}
+# The compass words among them: before a name they give a part of it ("Northeast Georgia",
+# "eastern China"), which news corpora annotate as the name alone with the part as relation.
+COMPASS_WORDS = DIRECTION_WORDS - {"midwest", "middle", "upper", "lower", "greater"}
 
 # Words that, after a place name, make the whole an institution of that place ("Corsicana
 # Police Department", "the Canaan Board of Finance"): the place is kept, the rest is not.
@@ -34,6 +37,10 @@ INSTITUTION_WORDS = {
     "recreation", "housing", "authority", "transit", "utilities", "water", "emergency",
     "health", "office", "officials", "superior", "civic",
 }
+# The institution words that name a town's own service, so that a town's name stands before
+# them even where the small model tags nothing ("Carthage Police Chief", "Avondale Mayor").
+TOWN_SERVICE = re.compile(r"(?<=[A-Za-z.] )(?:police|sheriff|fire|mayor|council|firefighters|"
+                          r"detectives|residents|selectmen|aldermen)\b", re.I)
 
 # A street or numbered road: "Mayfield Road", "E. Broad St.", "Highway 19", "County Road 43".
 # A street is resolved to the town the article is about.  "St." and "Dr." only end a name
@@ -157,3 +164,58 @@ STATE_ABBREVIATIONS = {
     "ut": "Utah", "wa": "Washington", "wv": "West Virginia", "wi": "Wisconsin",
     "wy": "Wyoming", "dc": "District of Columbia",
 }
+
+# Money written in a country's currency tells where a story is written or set, as a
+# publisher's country would: "$4,000" in a local story makes its "Paris" more likely the
+# American town, "£2m" the English one.  The bare dollar sign is shared by several countries.
+_EURO = ("AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU",
+         "LV", "MT", "NL", "PT", "SI", "SK")
+_CURRENCIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    # (a literal the text must hold, the pattern, the countries)
+    ("$", r"(?<![A-Za-z])\$\s?\d", ("US", "CA", "AU", "NZ")),
+    ("$", r"\bUS\$", ("US",)),
+    ("dollar", r"\bU\.S\. dollars?\b", ("US",)),
+    ("$", r"\b(?:C|CA|Can)\$", ("CA",)),
+    ("dollar", r"\bCanadian dollars?\b", ("CA",)),
+    ("$", r"\b(?:A|AU)\$", ("AU",)),
+    ("dollar", r"\bAustralian dollars?\b", ("AU",)),
+    ("NZ$", r"\bNZ\$", ("NZ",)),
+    ("HK$", r"\bHK\$", ("HK",)),
+    ("S$", r"\bS\$", ("SG",)),
+    ("\u00a3", r"\u00a3\s?\d", ("GB",)),
+    ("sterling", r"\bpounds? sterling\b", ("GB",)),
+    ("\u20ac", r"\u20ac\s?\d|\d\s?\u20ac", _EURO),
+    ("euro", r"\beuros?\b", _EURO),
+    ("Rs", r"\bRs\.?\s?\d", ("IN", "PK", "LK", "NP")),
+    ("rupee", r"\brupees?\b", ("IN", "PK", "LK", "NP")),
+    ("yuan", r"\byuan\b", ("CN",)),
+    ("RMB", r"\bRMB\b", ("CN",)),
+    ("renminbi", r"\brenminbi\b", ("CN",)),
+    ("yen", r"\byen\b", ("JP",)),
+    ("naira", r"\bnaira\b", ("NG",)),
+    ("shilling", r"\bshillings?\b", ("KE", "UG", "TZ", "SO")),
+    ("peso", r"\bpesos?\b", ("MX", "PH", "AR", "CO", "CL", "CU", "DO", "UY")),
+    ("rupiah", r"\brupiah\b", ("ID",)),
+    ("ringgit", r"\bringgit\b", ("MY",)),
+    ("baht", r"\bbaht\b", ("TH",)),
+    ("ruble", r"\brubles?\b", ("RU",)),
+    ("rouble", r"\broubles?\b", ("RU",)),
+)
+# the literal is looked for first (a fast test), the pattern only where it is found
+CURRENCIES = tuple((hint, re.compile(pattern), countries)
+                   for hint, pattern, countries in _CURRENCIES)
+
+
+def currency_countries(text: str) -> frozenset[str]:
+    """The countries whose currency the text counts money in."""
+    return frozenset(cc for hint, pattern, countries in CURRENCIES
+                     if hint in text and pattern.search(text) for cc in countries)
+
+
+# Words just before a name that place something there ("in Lelystad", "the town of Pulawy",
+# "west of Richland", "the mayor of Dogubayazit"): a name the NER took for an organisation
+# is a town after them.
+PLACED_BEFORE = re.compile(
+    r"(?:^|\W)(?:in|near|outside|from|(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|"
+    r"(?:town|city|village|villages|municipality|county|province|district|region|mayor|"
+    r"residents|people|outskirts|suburbs?)\s+of)\s+(?:the\s+)?$", re.I)

@@ -1,0 +1,180 @@
+"""Which place, day, toll and actors an event gets from its article, and which mentions are
+one event: sentences written for each pattern (none taken from evaluation data)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.eval.events import counted
+from eventwire.events.context import day_shift
+
+# Sentences that only pad a story, so that two mentions are far apart in it.
+FILLER = (" The city has about forty thousand inhabitants. Its main employer is a paper mill."
+          " The mill opened in the last century. Many families have worked there for decades.")
+
+
+@pytest.fixture(scope="module")
+def nlp(full_nlp):
+    return full_nlp
+
+
+def _events(nlp, text, published=date(2021, 6, 10)):
+    doc = nlp.make_doc(text)
+    doc._.article_id = "t"
+    doc._.published = published
+    return counted(nlp(doc)._.events)
+
+
+def _of(text, events, words):
+    return [e for e in events if words in text[e.sentence_start:e.sentence_end]]
+
+
+# --------------------------------------------------------------------------- places
+def test_an_act_said_to_be_nationwide_is_placed_in_the_country_not_the_town(nlp):
+    text = ("Workers marched through Athens on Monday against the pension cuts. "
+            "Tens of thousands of people took to the streets nationwide to protest the cuts.")
+    evs = _events(nlp, text)
+    [ev] = _of(text, evs, "nationwide")
+    assert ev.location is not None and ev.location.country == "GRC"
+    assert ev.location.feature_class == "A" and ev.location.admin1 is None  # the country
+    assert ev.field_rules["location"].startswith("scope:nationwide")
+
+
+def test_people_in_other_cities_are_another_event_in_the_country(nlp):
+    text = ("Parents marched in Chicago on Thursday against school budget cuts. "
+            "People in other cities rallied over charter schools and testing.")
+    evs = [e for e in _events(nlp, text) if e.type == "PROTEST"]
+    assert len(evs) == 2
+    other = _of(text, evs, "other cities")[0]
+    assert other.location is not None and other.location.name != "Chicago"
+    assert other.location.country == "USA"
+
+
+def test_a_place_that_only_modifies_a_thing_is_not_where_it_happened(nlp):
+    text = "Residents of the town protested against U.S. beef imports on Sunday."
+    [ev] = [e for e in _events(nlp, text) if e.type == "PROTEST"]
+    assert ev.location is None or ev.location.country != "USA"
+
+
+def test_a_capital_named_as_the_agent_is_not_where_it_acted(nlp):
+    text = "Eighteen years after Washington invaded the country, thousands of troops remain."
+    [ev] = [e for e in _events(nlp, text) if e.type == "ASSAULT"]
+    assert ev.location is None or ev.location.name != "Washington"
+
+
+def test_a_local_official_s_statement_is_placed_in_the_story_town(nlp):
+    text = ("CHICAGO (AP) — Gunmen opened fire on a crowd in Chicago on Saturday, police said. "
+            "Police Superintendent John Reyes condemned the shooting on Sunday. "
+            "The Mexican foreign minister also condemned the attack.")
+    evs = [e for e in _events(nlp, text) if e.type == "ACCUSE"]
+    local = _of(text, evs, "Reyes")
+    foreign = _of(text, evs, "Mexican")
+    assert local and local[0].location is not None and local[0].location.name == "Chicago"
+    assert local[0].field_rules["location"] == "story_place_of_speaker"
+    assert foreign and foreign[0].location is None
+
+
+# --------------------------------------------------------------------------- resolution
+def test_a_victim_killed_in_the_blast_far_down_is_the_same_attack(nlp):
+    text = ("A bomb exploded at a bank in Woodburn on Friday, killing two police officers."
+            + FILLER + " Officer Tom Tennant and technician Bill Hakim were killed in the blast.")
+    evs = [e for e in _events(nlp, text) if e.type == "ASSAULT"]
+    assert len(evs) == 1
+    assert len(evs[0].field_rules["mentions"].split(";")) == 2
+
+
+def test_other_actors_doing_the_same_are_another_event(nlp):
+    text = ("The flight attendants union endorsed Hillary Clinton on Thursday. "
+            "Other major unions have also endorsed Clinton.")
+    assert len([e for e in _events(nlp, text) if e.type == "SUPPORT"]) == 2
+
+
+def test_a_speaker_s_distant_statement_in_other_words_is_another_statement(nlp):
+    text = ("Senator Ted Cruz endorsed Donald Trump on Friday." + FILLER
+            + " Cruz thanked Trump on Twitter for backing his bill.")
+    evs = [e for e in _events(nlp, text) if e.type == "SUPPORT"]
+    assert len(evs) == 2
+
+
+def test_a_headline_s_unnamed_speaker_is_the_lead_s_named_one(nlp):
+    text = ("Lawmaker urges retaliation on Russia.\n\n"
+            "Rep. Adam Schiff on Wednesday called on President Obama to retaliate against Russia "
+            "for interference in the election.")
+    evs = [e for e in _events(nlp, text) if e.type == "REQUEST"]
+    assert len(evs) == 1
+
+
+def test_the_same_act_on_the_same_people_twice_is_one_event(nlp):
+    text = ("The navy arrested 23 pirates in the Gulf of Aden on Saturday." + FILLER
+            + " The commandos boarded the ship and arrested the pirates.")
+    assert len([e for e in _events(nlp, text) if e.type == "COERCE"]) == 1
+
+
+def test_the_same_people_in_another_act_far_down_are_another_event(nlp):
+    text = ("The navy arrested 23 pirates in the Gulf of Aden on Saturday." + FILLER
+            + " The navy recovered seven rifles and three speedboats from the pirates.")
+    assert len([e for e in _events(nlp, text) if e.type == "COERCE"]) == 2
+
+
+# --------------------------------------------------------------------------- dates
+@pytest.mark.parametrize("sentence, shift", [
+    ("A day earlier, six protesters were arrested.", -1),
+    ("Two days later police arrested him.", 2),
+    ("The next day, the troops withdrew.", 1),
+    ("The day before, he met the envoy.", -1),
+    ("He was arrested two days before the vote.", None),  # the vote's eve, not the story's
+    ("He resigned the day before the election.", None),
+    ("Police arrested him at the hotel.", None),
+])
+def test_days_counted_from_the_narration(sentence, shift):
+    assert day_shift(sentence) == shift
+
+
+def test_a_day_earlier_dates_the_event_before_the_narration_s_day(nlp):
+    text = ("Police arrested eleven protesters outside the hotel on Tuesday. "
+            "A day earlier, six protesters were arrested in the lobby.")
+    evs = [e for e in _events(nlp, text, date(2021, 6, 10)) if e.type == "COERCE"]
+    assert sorted(e.date for e in evs) == [date(2021, 6, 7), date(2021, 6, 8)]
+
+
+# --------------------------------------------------------------------------- counts
+def test_a_death_told_in_another_sentence_counts_for_the_attack_on_that_person(nlp):
+    text = ("Police officer Mike Eggers shot Tyrise Bell as the two struggled over a handgun. "
+            "An inquest ruled that the fatal shooting of Bell was justified.")
+    [ev] = _of(text, [e for e in _events(nlp, text) if e.type == "ASSAULT"], "struggled")
+    assert ev.dead == 1
+
+
+def test_a_victim_who_survived_is_not_counted_dead(nlp):
+    text = ("Police shot Tom Reyes during a raid on Friday. "
+            "Reyes was treated at a hospital and released.")
+    [ev] = [e for e in _events(nlp, text) if e.type == "ASSAULT"]
+    assert ev.dead is None
+
+
+# --------------------------------------------------------------------------- actors
+def test_an_offence_a_means_or_a_place_is_no_target(nlp):
+    text = ("Patricia Moore, 62, was arrested at her home on Wednesday and charged with "
+            "criminal trespass, police said.")
+    evs = _events(nlp, text)
+    [charge] = [e for e in evs if e.type == "ACCUSE"]
+    assert [a.text for a in charge.targets] == ["Patricia Moore"]
+    [arrest] = [e for e in evs if e.type == "COERCE"]
+    assert "her home" not in [a.text for a in arrest.targets]
+    text = "The man turned on the officer and struck him in the face with his fist."
+    assert all("fist" not in a.text for e in _events(nlp, text) for a in e.targets)
+
+
+def test_a_full_name_sharing_only_a_surname_is_not_the_dictionary_person(nlp):
+    doc = nlp("Keron Blair, executive director of the group, called for more school funding.")
+    assert [m.country for m in doc._.mentions if "Blair" in m.text] == [None]
+    doc = nlp("Tony Blair called for calm.")
+    assert [m.country for m in doc._.mentions if "Blair" in m.text] == ["GBR"]
+
+
+def test_party_members_are_a_sector_the_story_s_country_codes(nlp):
+    doc = nlp("Democrats criticized the raids, and Republicans blasted the president.")
+    assert {(m.text, m.sector) for m in doc._.mentions} >= {("Democrats", "PTY"),
+                                                          ("Republicans", "PTY")}

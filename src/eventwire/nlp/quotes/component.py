@@ -18,10 +18,16 @@ attitude or impression ("X believes", "X is worried about", "X appears to"),
 comment": kept, but reporting no content of the speaker's own), else "indirect".  The
 speaker span is resolved to a named actor by ``speaker`` (pronouns, "the official" and
 "the ministry" included); "you", a dateline or a clock time is never a speaker.
+
+The rules' indirect attributions then pass a learned model (``learned``), which keeps the
+likely ones and adds the stance candidates (rule "learned:stance") that the lexicons miss;
+the model's probability becomes their confidence.  Direct quotes stand as the rules found
+them.
 """
 
 from __future__ import annotations
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -30,6 +36,7 @@ from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
 from eventwire.nlp.quotes.cues import WITHHOLD_VERBS
 from eventwire.nlp.quotes.direct import DirectRules
 from eventwire.nlp.quotes.indirect import IndirectRules
+from eventwire.nlp.quotes.learned import STANCE_RULE, AttributionModel, features, packaged_model
 from eventwire.nlp.quotes.marks import DOUBLE_MARKS
 from eventwire.nlp.quotes.speaker import speaker_span
 from eventwire.nlp.quotes.syntax import Cand, lemma_of
@@ -46,14 +53,76 @@ BELIEF_RULES = frozenset(
 class QuoteFinder(DirectRules, IndirectRules):
     """All rules over one Doc; ``find()`` returns the Quote records."""
 
+    def __init__(self, doc: Doc, model: AttributionModel | None = None):
+        super().__init__(doc)
+        self.model = model
+
     def find(self) -> list[Quote]:
+        direct, indirect = self.rule_candidates()
+        if self.model is not None:
+            indirect = self._decide(self.model, direct, indirect)
+        cands = direct + indirect
+        cands.sort(key=lambda c: c.parts[0][0])
+        return [q for c in cands for q in self._records(c)]
+
+    def rule_candidates(self) -> tuple[list[Cand], list[Cand]]:
+        """The rules' direct and indirect attributions."""
         direct = self._turns() + self._headline() + self._direct()
         for c in direct:
             if c.cue:
                 self.used_cues.add(c.cue[0])
-        cands = direct + self._nested_out(self._indirect(direct), direct)
-        cands.sort(key=lambda c: c.parts[0][0])
-        return [q for c in cands for q in self._records(c)]
+        return direct, self._nested_out(self._indirect(direct), direct)
+
+    def featured(self, direct: list[Cand], indirect: list[Cand]
+                 ) -> list[tuple[Cand, list[str]]]:
+        """The rules' indirect attributions, then the stance candidates, with the features
+        the learned model reads (``learned``)."""
+        rules = direct + indirect
+        # how many rule contents hold each character, and its running sum
+        depth = numpy.zeros(len(self.text) + 1, dtype=numpy.int32)
+        for c in rules:
+            for a, b in c.parts:
+                depth[a] += 1
+                depth[b] -= 1
+        depth = numpy.cumsum(depth)
+        total = numpy.concatenate(([0], numpy.cumsum(depth)))
+        out = []
+        for k, c in enumerate(indirect + self._stances(rules, direct)):
+            cue = self.toks.between(c.cue[0], c.cue[0] + 1) if c.cue else []
+            if not cue:
+                continue
+            own = int(k < len(indirect))  # a rule attribution's own content is no other's
+            size = sum(e - s for s, e in c.parts)
+            inside = sum(int(total[e] - total[s]) for s, e in c.parts) - own * size
+            nested = depth[c.cue[0]] - own * any(s <= c.cue[0] < e for s, e in c.parts) > 0
+            out.append((c, features(cue[0], c, self.text, nested, inside / max(1, size))))
+        return out
+
+    def _decide(self, model: AttributionModel, direct: list[Cand], indirect: list[Cand]
+                ) -> list[Cand]:
+        """Keep the rule attributions and add the stance candidates the model finds likely;
+        their confidence becomes the model's probability."""
+        kept = [c for c in indirect if not c.cue]
+        stances = []
+        for c, feats in self.featured(direct, indirect):
+            p = model.probability(feats)
+            if c.rule != STANCE_RULE:
+                if p >= model.keep_threshold:
+                    c.confidence = p
+                    kept.append(c)
+            elif p >= model.add_threshold:
+                c.confidence = p
+                stances.append(c)
+        # of stance candidates mostly holding one another ("hitting Trump for using eminent
+        # domain" and "using eminent domain"), the likeliest
+        taken: list[tuple[int, int]] = []
+        for c in sorted(stances, key=lambda c: -c.confidence):
+            size = sum(e - s for s, e in c.parts)
+            inside = sum(max(0, min(e, b) - max(s, a)) for s, e in c.parts for a, b in taken)
+            if inside <= 0.5 * size:
+                kept.append(c)
+                taken += c.parts
+        return kept
 
     @staticmethod
     def _nested_out(cands: list[Cand], direct: list[Cand]) -> list[Cand]:
@@ -126,7 +195,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     """Quotes of a parsed Doc (empty for an empty or unparsed text)."""
     if not doc._.text.strip() or not doc.has_annotation("DEP"):
         return []
-    return QuoteFinder(doc).find()
+    return QuoteFinder(doc, packaged_model()).find()
 
 
 class QuoteComponent:

@@ -17,7 +17,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 import numpy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.parts_of_speech import VERB as VERB_POS
 from spacy.tokens import Span, Token
 
 from eventwire.nlp.quotes.context import ArticleContext
@@ -45,12 +46,15 @@ from eventwire.nlp.quotes.cues import (
     TALK_VERBS,
     THINK_VERBS,
 )
+from eventwire.nlp.quotes.learned import STANCE_RULE, complements, stance_token
 from eventwire.nlp.quotes.marks import DOUBLE_MARKS
+from eventwire.nlp.quotes.speaker import speaker_span
 from eventwire.nlp.quotes.syntax import (
     QUOTE_CHARS,
     Cand,
     after_window,
     lemma_of,
+    nearest_on_line,
     np_span,
     sentence_start,
     subject,
@@ -98,7 +102,8 @@ def _holder(verb: Token) -> Token | None:
     the subject of the clause it hangs on, wherever it stands."""
     subj = subject(verb)
     if subj is None and verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG"):
-        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        subs = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        subj = nearest_on_line(subs, verb) if subs else None  # not a dateline's "LOS ANGELES"
     if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
         subj = verb.head  # "polls showing her ahead": the noun the participle modifies
         if subj.dep_ == "dobj" and subj.lower_ not in _SELF_SOURCES:
@@ -110,7 +115,23 @@ def _holder(verb: Token) -> Token | None:
             break
         tok = tok.head
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or "\n" in verb.doc._.text[min(subj.idx, verb.idx) : max(subj.idx, verb.idx)]:
+        # a heading the parser ran into the line ("...Abortions\nJeb Bush criticized ..."):
+        # the name just before the verb on its own line
+        subj = _name_before(verb) or subj
     return subj
+
+
+def _name_before(verb: Token) -> Token | None:
+    """The last word of a proper name right before the verb on its line ("Jeb Bush
+    criticized", "Christie also said"), skipping adverbs and auxiliaries."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and doc[j].pos_ in ("ADV", "AUX", "PART") and "\n" not in doc[j].text_with_ws:
+        j -= 1
+    if j < 0 or doc[j].pos_ != "PROPN" or "\n" in doc[j].text_with_ws:
+        return None
+    return doc[j]
 
 
 def _owner(noun: Token) -> Token | None:
@@ -606,8 +627,45 @@ class IndirectRules(ArticleContext):
         return Cand([self._with_marks(span)], "indirect", "indirect:stance-prep", 0.4,
                      (gov.idx, prep.idx + len(prep)), np_span(subj, 0, len(self.text)), subj)
 
+    def _stances(self, taken: list[Cand], direct: list[Cand]) -> list[Cand]:
+        """Stance candidates (``learned``): every verb with a source and a complement,
+        outside quotations and the rules' cues; a direct quote's words are cut out of its
+        content, and the model decides which are attributions.  (Nouns as candidates, "her
+        support for", scored no better on PolNeAR train and cost as much again.)"""
+        cues = {c.cue[0] for c in taken if c.cue}
+        quoted = sorted(p for c in direct for p in c.parts)
+        out = []
+        pos = self.doc.to_array(POS)
+        for k in numpy.flatnonzero(pos == VERB_POS).tolist():
+            t = self.doc[k]
+            if t.idx in cues or not stance_token(t) or self._in_segment(t.idx):
+                continue
+            comps = complements(t)
+            if not comps:
+                continue
+            subj = _holder(t)
+            sp = np_span(subj, 0, len(self.text)) if subj is not None else None
+            if sp is None or speaker_span(sp) is None:
+                continue  # a stance is only worth adding with whose it is
+            ps, pe = self._para_of(t.idx)
+            span = self.doc[min(c.left_edge.i for c in comps)
+                            : max(c.right_edge.i for c in comps) + 1]
+            span = self._trim(self._in_para(span, ps, pe))
+            if span is None or len(span) < 2:  # trimmed: its edges are words
+                continue
+            parts = [self._with_marks(span)]
+            if any(a < parts[0][1] and parts[0][0] < b for a, b in quoted):
+                parts = self._outside(parts, quoted)  # a direct quote's words are its own
+                if not parts:
+                    continue
+            out.append(Cand(parts, "indirect", STANCE_RULE, 0.0, (t.idx, t.idx + len(t)),
+                            sp, subj))
+        return out
+
     def _in_para(self, span: Span, ps: int, pe: int) -> Span:
         """The span cut to one paragraph: the parser often runs a clause over a line break."""
+        if ps <= span.start_char and span.end_char <= pe:
+            return span
         toks = self.toks.between(max(ps, span.start_char), min(pe, span.end_char))
         return self.doc[toks[0].i : toks[-1].i + 1] if toks else span[:0]
 

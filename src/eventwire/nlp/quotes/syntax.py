@@ -106,14 +106,14 @@ def subject(verb: Token) -> Token | None:
         subs = [c for c in tok.children
                 if c.dep_ in SUBJ and (tok.i == verb.i or c.i < verb.i)]
         if subs:
-            return _nearest_on_line(subs, verb)
+            return nearest_on_line(subs, verb)
         if tok.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep") or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
 
 
-def _nearest_on_line(subs: list[Token], verb: Token) -> Token:
+def nearest_on_line(subs: list[Token], verb: Token) -> Token:
     """Of several subjects the parser gave one verb (a heading run into the sentence below
     it: "'Our Story'\n\nHer aides said ..."), the one nearest the verb with no line break
     between them."""

@@ -226,7 +226,8 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1000, help="articles for the timings")
     parser.add_argument("--quick", action="store_true", help="smoke run with 120 articles")
     parser.add_argument("--workers", type=int, default=2, help="workers of the parallel run")
-    parser.add_argument("--batch-size", type=int, default=32, help="articles per batch")
+    parser.add_argument("--batch-size", type=int, default=Settings().batch_size,
+                        help="articles per batch (default: ingest's, EVENTWIRE_BATCH_SIZE or 64)")
     parser.add_argument("--memory", default="",
                         help="comma-separated article counts: peak memory after each, in "
                              "one streaming run (e.g. 10000,100000)")

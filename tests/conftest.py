@@ -47,3 +47,16 @@ def full_nlp():
         return load_nlp()
     except ModelMissing as exc:
         pytest.skip(str(exc))
+
+
+@pytest.fixture(scope="module")
+def stock_model():
+    """spaCy's model as shipped, loaded afresh for each module (tests swap its components)."""
+    import spacy
+
+    from eventwire.config import Settings
+
+    try:
+        return spacy.load(Settings().spacy_model)
+    except OSError as exc:
+        pytest.skip(str(exc))

@@ -8,7 +8,6 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from eventwire.config import Settings
 from eventwire.nlp.attribute_index import IndexedMatch, index_attribute_ruler
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -53,11 +52,8 @@ def test_every_kind_of_rule_matches_as_the_matcher_does():
 
 
 @pytest.fixture(scope="module")
-def model():
-    try:
-        return spacy.load(Settings().spacy_model)
-    except OSError as exc:
-        pytest.skip(str(exc))
+def model(stock_model):
+    return stock_model
 
 
 def test_the_models_ruler_gives_the_same_tokens(model):

@@ -5,20 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import spacy
 
-from eventwire.config import Settings
 from eventwire.nlp.lemma_index import IndexedLemmatizer, index_lemmatizer
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(scope="module")
-def model():
-    try:
-        return spacy.load(Settings().spacy_model)
-    except OSError as exc:
-        pytest.skip(str(exc))
+def model(stock_model):
+    return stock_model
 
 
 def test_the_same_lemmas_as_the_stock_lemmatizer(model):

@@ -372,8 +372,12 @@ class ArgumentReader:
                 s = subject_token(trig.light)
                 return (s, "light_verb_subject") if s is not None else (None, "")
             return None, ""
+        if trig.entry.pos == "adj":  # "we are disappointed by X": who feels, not X
+            s = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if s is not None:
+                return s, "experiencer"
         for c in tok.children:
-            if c.dep_ == "agent":
+            if c.dep_ == "agent" and trig.entry.pos != "adj":
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return p, "passive_agent"
@@ -611,7 +615,8 @@ class ArgumentReader:
                 if c.dep_ == "dative" and c.pos_ == "ADP":
                     out.extend(self._preps_of(c))  # "paid compensation to X", a "to" dative
                 elif c.dep_ in ("dobj", "dative", "nsubjpass") and trig.entry.pos != "noun":
-                    if c.dep_ == "nsubjpass" and self.subject(trig)[1] == "stance_holder":
+                    if c.dep_ == "nsubjpass" and self.subject(trig)[1] in ("stance_holder",
+                                                                            "experiencer"):
                         continue
                     if c.lemma_.lower() in consumed or c.lower_ in consumed:
                         if self._participants(c):  # "tighten the blockade of Serbia"
@@ -624,6 +629,9 @@ class ArgumentReader:
                         out.extend(got)
                         continue
                     out.append((c, "object" if c.dep_ != "nsubjpass" else "passive_subject"))
+                elif c.dep_ == "agent" and trig.entry.pos == "adj":
+                    # "disappointed by the White House": what the feeling is about
+                    out.extend((p, "cause_of_feeling") for p in c.children if p.dep_ == "pobj")
                 elif c.dep_ == "prep":
                     out.extend(self._preps_of(c))
                     if h is tok and trig.entry.pos == "noun" and c.lower_ == "of":

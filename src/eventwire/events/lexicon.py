@@ -44,11 +44,13 @@ class Entry:
     neg: bool = False
     no_obj: bool = False
     subj_class: str | None = None
+    said: bool = False  # only as its subject's own statement ("we are pleased", "said it was")
     source: str = ""  # "lexicon.txt:123", shown as the event's rule
 
     @property
     def specificity(self) -> int:
-        return 2 * len(self.deps) + int(self.neg) + int(self.no_obj) + 2 * bool(self.subj_class)
+        return (2 * len(self.deps) + int(self.neg) + int(self.no_obj) + int(self.said)
+                + 2 * bool(self.subj_class))
 
 
 @dataclass
@@ -124,7 +126,7 @@ class Lexicon:
             if first[0] not in POS_PREFIX:
                 raise LexiconError(f"unknown word class prefix {first[:2]!r} (use V:, N:, A:)")
             pos, first = POS_PREFIX[first[0]], first[2:]
-        deps, neg, no_obj, subj = [], False, False, None
+        deps, neg, no_obj, said, subj = [], False, False, False, None
         for w in rest:
             if w.startswith("+"):
                 deps.append(w[1:].lower())
@@ -132,12 +134,14 @@ class Lexicon:
                 neg = True
             elif w == "!obj":
                 no_obj = True
+            elif w == "!said":
+                said = True
             elif w.startswith("@"):
                 subj = w[1:]
             else:
                 raise LexiconError(f"unexpected {w!r} (conditions start with +, ! or @)")
         entry = Entry(etype, mode or None, context or None, pos, first.lower(), tuple(deps),
-                      neg, no_obj, subj, where)
+                      neg, no_obj, subj, said, where)
         self.entries[(pos, entry.lemma)].append(entry)
 
 

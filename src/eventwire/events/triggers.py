@@ -83,7 +83,7 @@ def _time_phrase(prep: Token) -> bool:
 def is_negated(tok: Token) -> bool:
     """Negation on the trigger, on the copula of an adjective, or "no" on a noun trigger."""
     heads = [tok]
-    if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr", "xcomp"):
+    if tok.pos_ in ("ADJ", "VERB") and tok.dep_ in ("acomp", "attr", "xcomp"):
         heads.append(tok.head)
     for h in heads:
         for c in h.children:
@@ -94,13 +94,33 @@ def is_negated(tok: Token) -> bool:
     return tok.dep_ == "xcomp" and tok.head.lemma_ == "fail"
 
 
+def feeling_participle(tok: Token) -> bool:
+    """A past participle that states how someone feels, tagged as a verb: "we are
+    disappointed by", "he was encouraged by the plan" (a passive form, not a passive act)."""
+    return tok.tag_ == "VBN" and (tok.dep_ == "acomp" or any(
+        c.dep_ == "auxpass" for c in tok.children))
+
+
 def subject_token(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ in ("nsubj", "csubj"):
             return c
-    if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr"):
+    if tok.pos_ in ("ADJ", "VERB") and tok.dep_ in ("acomp", "attr"):
         return subject_token(tok.head)
     return None
+
+
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+def stated_by_subject(tok: Token, lex: Lexicon) -> bool:
+    """The word is its subject's own statement, not the writer's account of a mood: "we are
+    pleased with", "China said it was opposed to"; not "residents are outraged that"."""
+    subj = subject_token(tok) or next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subj is not None and subj.lower_ in _FIRST_PERSON:
+        return True
+    clause = tok.head if tok.dep_ in ("acomp", "attr") else tok
+    return clause.dep_ == "ccomp" and lex.token_in_class("speech", clause.head)
 
 
 def has_object(tok: Token) -> bool:
@@ -113,6 +133,8 @@ def _match(tok: Token, entries: list[Entry], lex: Lexicon, negated: bool) -> Ent
         if e.neg and not negated:
             continue
         if e.no_obj and has_object(tok):
+            continue
+        if e.said and not stated_by_subject(tok, lex):
             continue
         if e.deps:
             lemmas = dep_lemmas(tok) if lemmas is None else lemmas
@@ -130,16 +152,20 @@ def _match(tok: Token, entries: list[Entry], lex: Lexicon, negated: bool) -> Ent
 _HAPPENINGS = frozenset({"PROTEST", "ASSAULT"})
 
 
+_FINITE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "parataxis"})
+
+
 def _past_act(verb: Token) -> bool:
     """A verb in the simple past or past perfect, active and asserted: its subject did
     something, so an event noun there names something that happened."""
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or is_negated(verb):
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if verb.tag_ == "VBN" and not auxes <= {"had", "has", "have"} or not auxes and \
-            verb.tag_ == "VBN":
+    if verb.tag_ == "VBN" and not auxes <= {"had", "has", "have"}:
         return False
-    return True
+    # a participle with no auxiliary heads a clause only when the tagger misread a simple
+    # past ("a strike paralysed Greece"), not in "the strike, called by unions, ..."
+    return bool(auxes) or verb.tag_ == "VBD" or verb.dep_ in _FINITE_DEPS
 
 
 def _noun_licensed(tok: Token, lex: Lexicon) -> Token | None:
@@ -177,6 +203,11 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             entries = lex.lookup(pos, form)
             if entries:
                 break
+        if pos == "verb" and feeling_participle(tok):
+            # "was disappointed by", "is opposed to": the adjective's entries, when they fit
+            adj = next((e for e in (lex.lookup("adj", f) for f in forms(tok)) if e), [])
+            if adj and _match(tok, adj, lex, is_negated(tok)) is not None:
+                pos, entries = "adj", adj
         if not entries:
             continue
         if pos == "verb" and (tok.dep_ in ("amod", "compound", "nmod") or (

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.events.context import domestic
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.senses import label_of
-from eventwire.events.triggers import Trigger, subject_token
+from eventwire.events.triggers import NAMED_DOER, Trigger, named_doer, subject_token
 from eventwire.models import ActorRef, Mention, Place
 from eventwire.nlp.actors.tagger import ActorTagger, code_actor_text
 
@@ -353,6 +353,8 @@ class ArgumentReader:
                 t = t.head
             return None, ""
         if trig.entry.pos == "noun":
+            if NAMED_DOER in trig.notes:  # "a visit from Clinton", "at the request of Angola"
+                return named_doer(tok), "named_doer"
             for c in tok.children:
                 if c.dep_ == "poss":
                     if c.lower_ in _POSSESSIVES:  # "Israel mounted its invasion"

@@ -185,6 +185,37 @@ def _noun_licensed(tok: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+# Event nouns that report a verbal act or a meeting when they name who did it.
+_DONE_BY_NAMED = frozenset({"CONSULT", "SUPPORT", "REQUEST", "AGREE"})
+NAMED_DOER = "noun_with_named_doer"
+# Modifiers of an act that has not happened: "an upcoming visit from the Pope".
+_UNREALISED = frozenset({"upcoming", "planned", "proposed", "expected", "possible",
+                         "potential", "future", "next", "forthcoming", "prospective",
+                         "likely", "rumoured", "rumored", "hypothetical"})
+_AT_THE_BEHEST = frozenset({"at", "on", "upon"})
+
+
+def named_doer(noun: Token) -> Token | None:
+    """Who did what an event noun names, when the phrase says it: "a visit from Clinton",
+    "an endorsement by Le Pen", "at the request of the Angolan government".  Such a noun
+    reports an act that happened, with no light verb; not when the act is to come ("an
+    upcoming visit") or many acts are summed ("requests from members")."""
+    if noun.tag_ != "NN" or any(c.dep_ == "amod" and c.lower_ in _UNREALISED
+                                for c in noun.children):
+        return None
+    behest = noun.dep_ == "pobj" and noun.head.lower_ in _AT_THE_BEHEST
+    for c in noun.children:
+        if c.dep_ != "prep" or not (c.lower_ in ("by", "from") or c.lower_ == "of" and behest):
+            continue
+        for p in c.children:
+            if p.dep_ == "pobj" and p.lower_ not in _NOT_DOERS and actor_like(p):
+                return p
+    return None
+
+
+_NOT_DOERS = frozenset({"it", "them", "this", "that", "which", "what"})
+
+
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     """Every lexicon trigger in the sentence, before absorption."""
     found: list[Trigger] = []
@@ -224,6 +255,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             if light is None and tok.dep_ == "nsubj" and _past_act(tok.head) and any(
                     e.type in _HAPPENINGS for e in entries):
                 light = tok.head  # "a general strike paralysed the country"
+            agent_noun = light is None and any(e.type in _DONE_BY_NAMED for e in entries) \
+                and named_doer(tok) is not None
+            if agent_noun:
+                light = tok  # its own clause: "rejected a request from Ohio" is two events
             if light is None:
                 continue
         if pos == "adj" and tok.dep_ not in ("acomp", "ROOT", "ccomp", "xcomp", "conj", "attr"):
@@ -234,6 +269,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue  # no entry, or a frame in which the word names no event
         trig = Trigger(tok, entry, entry.type, entry.mode, f"lexicon:{entry.source}",
                        negated=neg and not entry.neg, light=light)
+        if pos == "noun" and light is tok:
+            if entry.type not in _DONE_BY_NAMED:
+                continue
+            trig.notes.append(NAMED_DOER)
         found.append(trig)
     # A noun whose light verb is itself a trigger ("issued an ultimatum") is part of it.
     verbs = {t.token.i for t in found if t.entry.pos == "verb" and t.entry.deps}
@@ -329,6 +368,8 @@ def _framing_of(trig: Trigger, by_index: dict[int, Trigger], lex: Lexicon, memo:
     if trig.token.i in memo:
         return memo[trig.token.i]
     memo[trig.token.i] = None
+    if NAMED_DOER in trig.notes:
+        return None  # "rejected a request from Ohio": the request is the other side's act
     t = trig.token
     result = None
     if t.dep_ == "conj" and t.head.i in by_index:

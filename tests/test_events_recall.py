@@ -88,3 +88,41 @@ def test_missing_triggers(nlp, text, etype):
 ])
 def test_missing_triggers_near_misses(nlp, text, etype):
     assert etype not in _types(nlp, text)
+
+
+# An event noun that names who did it reports an act of its own, not the content of the
+# verb it hangs off.
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The court rejected a request from the opposition to delay the vote.", "REQUEST"),
+    ("The court rejected a request from the opposition to delay the vote.", "REJECT"),
+    ("At the request of the Kenyan government, the agency sent two doctors.", "REQUEST"),
+    ("The trip was followed by a visit from the French foreign minister in May.",
+     "CONSULT"),
+    ("His remarks came after an endorsement by the party's former leader.", "SUPPORT"),
+])
+def test_nouns_with_a_named_doer(nlp, text, etype):
+    assert etype in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The city is preparing for an upcoming visit from the French president.", "CONSULT"),
+    ("Requests from members of the public went unanswered for weeks.", "REQUEST"),
+    ("The court rejected the request on Monday.", "REQUEST"),
+])
+def test_nouns_with_a_named_doer_near_misses(nlp, text, etype):
+    assert etype not in _types(nlp, text)
+
+
+def test_request_source_is_its_maker(nlp):
+    ev = next(e for e in _events(
+        nlp, "The Supreme Court rejected a request from Germany to delay the hearing.")
+        if e.type == "REQUEST")
+    assert [a.text for a in ev.sources] == ["Germany"]
+
+
+def test_arrest_and_seizure_are_two_acts(nlp):
+    """Coercive acts of different kinds in one story are not merged as one mention."""
+    text = ("The navy arrested 26 pirates in the Gulf of Aden on Thursday.\n\n"
+            "The navy also recovered seven rifles, three speedboats and grenades.")
+    modes = sorted(e.mode for e in _events(nlp, text) if e.type == "COERCE")
+    assert modes == ["arrest", "seize"]

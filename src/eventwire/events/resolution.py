@@ -104,12 +104,24 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
                 and (adjacent or headline or same_word)) or (
             headline and _compatible_sides(first.targets, later.targets)
             and not (named[0] and named[1]))  # two named speakers are two statements
-    if not _compatible_sides(first.targets, later.targets):
+    if not _compatible_sides(first.targets, later.targets) or _different_acts(first, later):
         return False
     if same_word and _heads(first.targets) & _heads(later.targets):
         return True  # "arrested 23 pirates" ... "boarded the ship and arrested the pirates"
     return headline or _identified(first, later, adjacent or same_word) or (
         adjacent and _undistinguished(later))
+
+
+# Types whose modes are distinct acts, not ways of telling one (a protest is told as a
+# march, then a riot; an arrest is never a seizure of arms or a deportation).
+_MODES_APART = frozenset({"COERCE"})
+
+
+def _different_acts(a: Event, b: Event) -> bool:
+    """Two coercive acts of different kinds are two acts: "arrested 26 pirates" and
+    "recovered seven rifles" (arrest, seize), "121 were detained" and "77 were deported"."""
+    return a.type in _MODES_APART and a.mode is not None and b.mode is not None and \
+        a.mode != b.mode
 
 
 def _sectors(refs: list[ActorRef]) -> set[str]:

@@ -126,3 +126,22 @@ def test_arrest_and_seizure_are_two_acts(nlp):
             "The navy also recovered seven rifles, three speedboats and grenades.")
     modes = sorted(e.mode for e in _events(nlp, text) if e.type == "COERCE")
     assert modes == ["arrest", "seize"]
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("A dissident, a journalist arrested in Minsk in March, was not part of the swap.",
+     "COERCE"),
+    ("The ambassador resigned in protest at the ruling.", "PROTEST"),
+    ("She was detained after chaining herself to a railing in protest.", "PROTEST"),
+])
+def test_reduced_clauses_that_report(nlp, text, etype):
+    assert etype in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The militia, backed by Iran, denied the report.", "SUPPORT"),
+    ("A journalist arrested in Minsk was not part of the swap.", "COERCE"),
+    ("A man in protest gear was seen near the station.", "PROTEST"),
+])
+def test_reduced_clauses_that_describe(nlp, text, etype):
+    assert etype not in _types(nlp, text)

@@ -185,6 +185,37 @@ def _noun_licensed(tok: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+# Acts a participle names as done on one occasion: "a businessman arrested in Tehran in
+# October" reports the arrest; "a group backed by Iran" describes the group.
+_DATED_ACTS = frozenset({"COERCE", "ASSAULT", "SANCTION"})
+
+
+def _dated_act(verb: Token, entries: list[Entry]) -> bool:
+    """A reduced relative of a material act with a time of its own."""
+    return any(e.type in _DATED_ACTS for e in entries) and any(
+        c.ent_type_ in ("DATE", "TIME") or c.dep_ == "prep" and any(
+            g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
+        for c in verb.children)
+
+
+def _in_protest(noun: Token) -> Token | None:
+    """The act an "in protest" phrase qualifies, which was a protest: "resigned in protest
+    at the ruling", "handcuffed herself to a chair in protest" (the parser hangs the phrase
+    on the last noun)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep" or any(
+            c.dep_ in ("det", "poss") for c in noun.children):
+        return None
+    t = prep.head
+    for _ in range(3):
+        if t.pos_ == "VERB":
+            return t
+        if t.dep_ not in ("pobj", "prep", "dobj") or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
 # Event nouns that report a verbal act or a meeting when they name who did it.
 _DONE_BY_NAMED = frozenset({"CONSULT", "SUPPORT", "REQUEST", "AGREE"})
 NAMED_DOER = "noun_with_named_doer"
@@ -242,7 +273,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         if not entries:
             continue
         if pos == "verb" and (tok.dep_ in ("amod", "compound", "nmod") or (
-            tok.dep_ == "acl" and tok.tag_ == "VBN"
+            tok.dep_ == "acl" and tok.tag_ == "VBN" and not _dated_act(tok, entries)
         )):
             continue  # "Iran-backed militias", "a group backed by Iran": descriptions
         if pos == "verb" and tok.dep_ == "ROOT" and tok.tag_ == "VB" and not any(
@@ -259,6 +290,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                 and named_doer(tok) is not None
             if agent_noun:
                 light = tok  # its own clause: "rejected a request from Ohio" is two events
+            if light is None and any(e.type == "PROTEST" for e in entries):
+                light = _in_protest(tok)  # "chained herself to a fence in protest"
             if light is None:
                 continue
         if pos == "adj" and tok.dep_ not in ("acomp", "ROOT", "ccomp", "xcomp", "conj", "attr"):

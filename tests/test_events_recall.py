@@ -145,3 +145,20 @@ def test_reduced_clauses_that_report(nlp, text, etype):
 ])
 def test_reduced_clauses_that_describe(nlp, text, etype):
     assert etype not in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    # a participle the parser hangs on a verbless sentence's root noun is its predicate
+    ("Opposition leader Ana Petrov removed from parliament by police.", "COERCE"),
+    # a clause beside a denial ("while ...") is not what is denied
+    ("A judge denied the request while state officials conduct a criminal investigation "
+     "into the company.", "ACCUSE"),
+    ("The minister stressed those worries at a forum in Hanoi on Sunday.", "ACCUSE"),
+    ("The committee voted on Thursday to hold the former aide in contempt.", "ACCUSE"),
+])
+def test_predicates_and_phrases(nlp, text, etype):
+    assert etype in _types(nlp, text)
+
+
+def test_what_is_denied_stays_unasserted(nlp):
+    assert "ASSAULT" not in _types(nlp, "The police denied that officers had beaten the men.")

@@ -198,6 +198,13 @@ def _dated_act(verb: Token, entries: list[Entry]) -> bool:
         for c in verb.children)
 
 
+def _verbless_predicate(verb: Token) -> bool:
+    """A participle the parser hung on the sentence's root noun, in a sentence with no other
+    verb to be its predicate: "Stein removed from debate site by police" (a headline), "The
+    Authority - which ... - called for a meeting"."""
+    return verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")
+
+
 def _in_protest(noun: Token) -> Token | None:
     """The act an "in protest" phrase qualifies, which was a protest: "resigned in protest
     at the ruling", "handcuffed herself to a chair in protest" (the parser hangs the phrase
@@ -274,6 +281,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue
         if pos == "verb" and (tok.dep_ in ("amod", "compound", "nmod") or (
             tok.dep_ == "acl" and tok.tag_ == "VBN" and not _dated_act(tok, entries)
+            and not _verbless_predicate(tok)
         )):
             continue  # "Iran-backed militias", "a group backed by Iran": descriptions
         if pos == "verb" and tok.dep_ == "ROOT" and tok.tag_ == "VB" and not any(
@@ -468,6 +476,8 @@ def _unasserted(tok: Token, lex: Lexicon) -> bool:
     while t.head.i != t.i:
         if t.dep_ in ("nsubj", "nsubjpass", "csubj"):
             return False  # "the chief, who was arrested, denied the charges": the denier
+        if _adjunct_clause(t):
+            return False  # "denied the request while officials conduct an investigation"
         t = t.head
         if t.pos_ == "VERB" and lex.in_class("unasserted", t.lemma_.lower()) and (
             t.lemma_.lower() == "deny" or is_negated(t)

@@ -162,3 +162,24 @@ def test_predicates_and_phrases(nlp, text, etype):
 
 def test_what_is_denied_stays_unasserted(nlp):
     assert "ASSAULT" not in _types(nlp, "The police denied that officers had beaten the men.")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The rally was broken up by riot police on Sunday.", "PROTEST"),
+    ("The senator was awarded a gold medal during her previous visit to Paris.", "CONSULT"),
+    ("The senator was awarded a gold medal during her previous visit to Paris.", "SUPPORT"),
+    ("The aide listened in on President Ruto's July 25 call with the Ghanaian leader.",
+     "CONSULT"),
+])
+def test_past_acts_named_by_nouns(nlp, text, etype):
+    assert etype in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Security forces used water cannon to disperse protests across the country.",
+     "PROTEST"),
+    ("The city is getting ready for the president's visit.", "CONSULT"),
+    ("The company was awarded a contract to build the bridge.", "SUPPORT"),
+])
+def test_past_acts_named_by_nouns_near_misses(nlp, text, etype):
+    assert etype not in _types(nlp, text)

@@ -231,18 +231,27 @@ _UNREALISED = frozenset({"upcoming", "planned", "proposed", "expected", "possibl
                          "potential", "future", "next", "forthcoming", "prospective",
                          "likely", "rumoured", "rumored", "hypothetical"})
 _AT_THE_BEHEST = frozenset({"at", "on", "upon"})
+# Modifiers that place an act in the past: "her previous visit", "his recent trip".
+_BEFORE = frozenset({"previous", "last", "recent", "earlier", "landmark", "historic",
+                     "former", "past"})
 
 
 def named_doer(noun: Token) -> Token | None:
     """Who did what an event noun names, when the phrase says it: "a visit from Clinton",
-    "an endorsement by Le Pen", "at the request of the Angolan government".  Such a noun
+    "an endorsement by Le Pen", "at the request of the Angolan government", "Obama's 2012
+    visit" (a possessor, with a time or a word that puts the act in the past).  Such a noun
     reports an act that happened, with no light verb; not when the act is to come ("an
     upcoming visit") or many acts are summed ("requests from members")."""
     if noun.tag_ != "NN" or any(c.dep_ == "amod" and c.lower_ in _UNREALISED
                                 for c in noun.children):
         return None
     behest = noun.dep_ == "pobj" and noun.head.lower_ in _AT_THE_BEHEST
+    told_as_past = any(c.dep_ == "amod" and c.lower_ in _BEFORE or c.ent_type_ == "DATE"
+                       for c in noun.children)
     for c in noun.children:
+        if c.dep_ == "poss" and told_as_past and c.lower_ not in _NOT_DOERS and (
+                c.pos_ == "PRON" or actor_like(c)):
+            return c  # "Obama's 2012 visit to Rangoon", "during her previous visit"
         if c.dep_ != "prep" or not (c.lower_ in ("by", "from") or c.lower_ == "of" and behest):
             continue
         for p in c.children:
@@ -300,6 +309,9 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                 light = tok  # its own clause: "rejected a request from Ohio" is two events
             if light is None and any(e.type == "PROTEST" for e in entries):
                 light = _in_protest(tok)  # "chained herself to a fence in protest"
+                if tok.dep_ in ("dobj", "nsubjpass") and tok.tag_ == "NN" and \
+                        lex.token_in_class("disperse", tok.head):
+                    light = tok.head  # "police broke up the protest" (not "disperse protests")
             if light is None:
                 continue
         if pos == "adj" and tok.dep_ not in ("acomp", "ROOT", "ccomp", "xcomp", "conj", "attr"):

@@ -183,3 +183,20 @@ def test_past_acts_named_by_nouns(nlp, text, etype):
 ])
 def test_past_acts_named_by_nouns_near_misses(nlp, text, etype):
     assert etype not in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("“It is unacceptable that the army cannot keep order,” the opposition leader said.",
+     "ACCUSE"),
+    ("The ministry said it regrets the decision to close the border crossing.", "ACCUSE"),
+])
+def test_censure_in_the_speakers_words(nlp, text, etype):
+    assert etype in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The pitch was unacceptable for a cup final after the storm.", "ACCUSE"),
+    ("The company regrets the loss of life in the fire.", "ACCUSE"),
+])
+def test_censure_near_misses(nlp, text, etype):
+    assert etype not in _types(nlp, text)

@@ -200,3 +200,15 @@ def test_censure_in_the_speakers_words(nlp, text, etype):
 ])
 def test_censure_near_misses(nlp, text, etype):
     assert etype not in _types(nlp, text)
+
+
+def test_reproach_in_a_second_reported_clause(nlp):
+    text = ("The senator said that the deal had costs but that the minister should have "
+            "insisted on better terms.")
+    assert "ACCUSE" in _types(nlp, text)
+
+
+def test_reproach_needs_a_speaker(nlp):
+    text = ("Analysts think that the deal had costs and that the minister should have "
+            "insisted on better terms.")
+    assert "ACCUSE" not in _types(nlp, text)

@@ -358,7 +358,11 @@ def _modal_demands(sent: Span, found: list[Trigger], lex: Lexicon) -> list[Trigg
         speech = tok.head
         reproach = False
         if modal == "should":
-            if tok.dep_ != "ccomp" or not lex.token_in_class("speech", speech) or any(
+            clause = tok
+            while clause.dep_ == "conj" and clause.head.i != clause.i:
+                clause = clause.head  # "said that ... but that he should have insisted"
+            speech = clause.head
+            if clause.dep_ != "ccomp" or not lex.token_in_class("speech", speech) or any(
                     c.dep_ == "nsubjpass" for c in tok.children):
                 continue  # "he should be considered armed": advice, not a demand
             reproach = any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children)

@@ -212,3 +212,11 @@ def test_reproach_needs_a_speaker(nlp):
     text = ("Analysts think that the deal had costs and that the minister should have "
             "insisted on better terms.")
     assert "ACCUSE" not in _types(nlp, text)
+
+
+def test_stressing_a_need_asks_for_it(nlp):
+    assert "REQUEST" in _types(nlp, "The minister underlined the need for new border rules.")
+
+
+def test_a_need_described_asks_nothing(nlp):
+    assert "REQUEST" not in _types(nlp, "There is a need for new border rules.")

@@ -220,3 +220,20 @@ def test_stressing_a_need_asks_for_it(nlp):
 
 def test_a_need_described_asks_nothing(nlp):
     assert "REQUEST" not in _types(nlp, "There is a need for new border rules.")
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of protesters filled the main square on Saturday.",
+    "She and thousands of other demonstrators moved through the capital on Sunday.",
+    "Marchers poured into the streets of Lyon after the verdict.",
+])
+def test_protesters_on_the_move(nlp, text):
+    assert "PROTEST" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of fans filled the stadium on Saturday.",
+    "The family moved to Ohio in 2010.",
+])
+def test_others_on_the_move(nlp, text):
+    assert "PROTEST" not in _types(nlp, text)

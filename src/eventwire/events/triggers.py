@@ -127,6 +127,14 @@ def has_object(tok: Token) -> bool:
     return any(c.dep_ in ("dobj", "attr") for c in tok.children)
 
 
+def _subject_heads(subj: Token) -> list[Token]:
+    """The subject and the nouns it stands for: "she and other demonstrators", "hundreds
+    of protesters", "a group of marchers"."""
+    heads = [subj, *subj.conjuncts]
+    return heads + [p for h in heads for c in h.children if c.dep_ == "prep" and
+                    c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+
+
 def _match(tok: Token, entries: list[Entry], lex: Lexicon, negated: bool) -> Entry | None:
     lemmas: set[str] | None = None
     for e in entries:
@@ -142,7 +150,8 @@ def _match(tok: Token, entries: list[Entry], lex: Lexicon, negated: bool) -> Ent
                 continue
         if e.subj_class:
             subj = subject_token(tok)
-            if subj is None or not lex.in_class(e.subj_class, subj.lemma_.lower()):
+            if subj is None or not any(lex.in_class(e.subj_class, w.lemma_.lower())
+                                       for w in _subject_heads(subj)):
                 continue
         return e
     return None

@@ -75,6 +75,7 @@ def test_passive_oppose_by_someone_is_a_refusal(nlp):
     ("The activist was removed from the debate site by police.", "COERCE"),
     ("The opposition leader dragged the police chief to court.", "ACCUSE"),
     ("A nationwide strike paralysed the country on Wednesday.", "PROTEST"),
+    ("Police said the suspect's car was searched on Monday.", "COERCE"),
 ])
 def test_missing_triggers(nlp, text, etype):
     assert etype in _types(nlp, text)
@@ -85,6 +86,7 @@ def test_missing_triggers(nlp, text, etype):
     ("The senators dragged the chief of police to court.", "COERCE"),
     ("The league called for an emergency meeting of its members.", "CONSULT"),
     ("The storm dragged the boat out to sea.", "COERCE"),
+    ("Rescuers searched the collapsed building for survivors.", "COERCE"),
 ])
 def test_missing_triggers_near_misses(nlp, text, etype):
     assert etype not in _types(nlp, text)

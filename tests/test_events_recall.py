@@ -239,3 +239,9 @@ def test_protesters_on_the_move(nlp, text):
 ])
 def test_others_on_the_move(nlp, text):
     assert "PROTEST" not in _types(nlp, text)
+
+
+def test_criticism_from_a_named_critic(nlp):
+    events = _events(nlp, "The ministry dismissed criticism from Berlin of its border policy.")
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert accuse and [a.text for a in accuse[0].sources] == ["Berlin"]

@@ -232,8 +232,8 @@ def _in_protest(noun: Token) -> Token | None:
     return None
 
 
-# Event nouns that report a verbal act or a meeting when they name who did it.
-_DONE_BY_NAMED = frozenset({"CONSULT", "SUPPORT", "REQUEST", "AGREE"})
+# Event nouns that report a verbal act, an inquiry or a meeting when they name who did it.
+_DONE_BY_NAMED = frozenset({"CONSULT", "SUPPORT", "REQUEST", "AGREE", "ACCUSE"})
 NAMED_DOER = "noun_with_named_doer"
 # Modifiers of an act that has not happened: "an upcoming visit from the Pope".
 _UNREALISED = frozenset({"upcoming", "planned", "proposed", "expected", "possible",

@@ -76,6 +76,8 @@ def test_passive_oppose_by_someone_is_a_refusal(nlp):
     ("The opposition leader dragged the police chief to court.", "ACCUSE"),
     ("A nationwide strike paralysed the country on Wednesday.", "PROTEST"),
     ("Police said the suspect's car was searched on Monday.", "COERCE"),
+    ("The ministry rejected the accusations as baseless on Tuesday.", "REJECT"),
+    ("Beijing rebuts American criticism of its steel exports.", "REJECT"),
 ])
 def test_missing_triggers(nlp, text, etype):
     assert etype in _types(nlp, text)

@@ -247,3 +247,10 @@ def test_criticism_from_a_named_critic(nlp):
     events = _events(nlp, "The ministry dismissed criticism from Berlin of its border policy.")
     accuse = [e for e in events if e.type == "ACCUSE"]
     assert accuse and [a.text for a in accuse[0].sources] == ["Berlin"]
+
+
+def test_a_visit_and_a_summit_are_two_meetings(nlp):
+    text = ("The Burmese leader visited the White House on Wednesday.\n\n"
+            "Last month she presided over a summit of tribal groups.")
+    modes = sorted(e.mode or "" for e in _events(nlp, text) if e.type == "CONSULT")
+    assert modes == ["multilateral", "visit"]

@@ -113,13 +113,15 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
 
 
 # Types whose modes are distinct acts, not ways of telling one (a protest is told as a
-# march, then a riot; an arrest is never a seizure of arms or a deportation).
-_MODES_APART = frozenset({"COERCE"})
+# march, then a riot; an arrest is never a seizure of arms or a deportation, a state visit
+# never the summit the visitor chaired at home).
+_MODES_APART = frozenset({"COERCE", "CONSULT"})
 
 
 def _different_acts(a: Event, b: Event) -> bool:
-    """Two coercive acts of different kinds are two acts: "arrested 26 pirates" and
-    "recovered seven rifles" (arrest, seize), "121 were detained" and "77 were deported"."""
+    """Two coercive acts or meetings of different kinds are two acts: "arrested 26 pirates"
+    and "recovered seven rifles" (arrest, seize), "121 were detained" and "77 were
+    deported", "visited the White House" and "presided over a summit"."""
     return a.type in _MODES_APART and a.mode is not None and b.mode is not None and \
         a.mode != b.mode
 

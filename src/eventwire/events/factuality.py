@@ -52,7 +52,8 @@ _PARTITIVE = frozenset({"others", "many", "some", "most", "few", "several", "all
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 # Speech acts reported as in progress are still single acts: "a senator is calling for ...".
 _SPEECH_IN_PROGRESS = frozenset({"call", "urge", "demand", "accuse", "warn", "threaten", "ask",
-                                 "press", "criticize", "criticise", "condemn", "deny"})
+                                 "press", "criticize", "criticise", "condemn", "deny",
+                                 "request", "appeal", "plead"})
 # Subjects of "must" that exhort everyone rather than demand of someone: "we must all ...".
 _EXHORTED = frozenset({"we", "everyone", "everybody", "all", "us", "one", "you", "people"})
 
@@ -238,9 +239,25 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
     return ASSERTED
 
 
+# Subjects that name no one in particular: "people disagree", "critics say", "experts warn".
+GENERIC_SUBJECTS = frozenset({"people", "many", "some", "others", "most", "few", "everyone",
+                              "everybody", "nobody", "someone", "somebody", "critics",
+                              "experts", "analysts", "observers", "commentators"})
+
+
+def generic_subject(subj: Token) -> bool:
+    """A bare word for anyone ("people", "critics"), not a described group ("Western
+    observers", "critics in his party")."""
+    return subj.lower_ in GENERIC_SUBJECTS and not any(True for _ in subj.children)
+
+
 # Speakers in the first and second person: "we condemn", "I urge you" perform the act.
 _PERFORMERS = frozenset({"i", "we", "you"})
-_REPORTING = frozenset({"say", "tell", "claim", "insist", "argue", "note", "write"})
+# Verbs that report a statement in the present: "he argues", "Mr. X disagrees", "Russia
+# denies the claims" tell what was said for the story, not a standing state.
+_REPORTING = frozenset({"say", "tell", "claim", "insist", "argue", "note", "write",
+                        "disagree", "deny", "dispute", "contend", "maintain", "counter",
+                        "reject", "accuse", "blame", "urge", "demand", "warn"})
 
 
 def _simple_present_state(verb: Token) -> bool:
@@ -249,11 +266,13 @@ def _simple_present_state(verb: Token) -> bool:
     resolution calls for a referendum", "when she visits him"."""
     if verb.tag_ not in ("VBZ", "VBP") or _aux(verb) or verb.pos_ != "VERB":
         return False
-    if verb.lemma_.lower() in _REPORTING or _headline(verb) or _own_line(verb):
+    if _headline(verb) or _own_line(verb):
         return False
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.dep_ == "conj":
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if verb.lemma_.lower() in _REPORTING:
+        return subj is not None and generic_subject(subj)  # "people disagree"
     return subj is not None and subj.lower_ not in _PERFORMERS
 
 
@@ -275,13 +294,18 @@ def _own_line(tok: Token, most: int = 15) -> bool:
 
 
 def _headline(tok: Token) -> bool:
-    """The token is in the first line of the text (the headline).  Where that line ends is
-    kept on the Doc: ``doc.text`` builds the whole text anew at every call."""
+    """The token is in the headline: the first line of the text, and no further than its
+    first sentence (a text with no line breaks, or one whose first line is a paragraph, has
+    at most its first sentence as a title).  Where it ends is kept on the Doc: ``doc.text``
+    builds the whole text anew at every call."""
     doc = tok.doc
     end = doc.user_data.get(_HEADLINE_END)
     if end is None:
         end = doc.text.find("\n")
-        end = doc.user_data[_HEADLINE_END] = len(doc.text) if end < 0 else end
+        end = len(doc.text) if end < 0 else end
+        if doc.has_annotation("SENT_START"):
+            end = min(end, next(iter(doc.sents)).end_char)
+        doc.user_data[_HEADLINE_END] = end
     return tok.idx <= end
 
 

@@ -75,6 +75,46 @@ def _modal_class(verb: Token) -> str | None:
         return RECOMMENDED
     if auxes & _MODAL_AUX:
         return MODAL
+    if auxes & _WOULD and (auxes & {"have", "'ve"} or verb.dep_ == "relcl" or any(
+            c.dep_ == "advmod" and c.lower_ in _HEDGES for c in verb.children)):
+        return MODAL  # "would have objected", "would likely heighten", "who would help"
+    return None
+
+
+# "would" reports a decision in "said she would reject"; it is conditional in the perfect
+# ("would have objected"), hedged ("would likely"), and habitual or conditional in a
+# description ("a man who would go out of his way to help").
+_WOULD = frozenset({"would", "'d"})
+_HEDGES = frozenset({"likely", "probably", "possibly", "perhaps", "maybe", "presumably",
+                     "arguably", "conceivably", "surely", "certainly"})
+# Links from a clause up to the clause whose modality covers it.
+_SCOPE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj",
+                          "prep", "dobj", "oprd"})
+
+
+def _full_stop_between(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text in (".", "!", "?") for t in a.doc[lo + 1:hi])
+
+
+def _irrealis_scope(verb: Token) -> str | None:
+    """The class of a modal or wish verb the trigger's clause hangs under: "the Legislature
+    should direct money toward helping schools", "young people want to see the police
+    disarmed", "we want to create conditions that get people out to demand their rights".
+    A reporting verb ends the walk: what is said is the speaker's, whatever says it."""
+    t = verb
+    for _ in range(5):
+        if t.dep_ not in _SCOPE_LINKS or t.head.i == t.i or _full_stop_between(t, t.head):
+            return None  # the parser may link across a sentence it failed to split
+        link, t = t.dep_, t.head
+        if t.pos_ not in ("VERB", "AUX") or link == "conj":
+            continue  # a conjunct shares only what is above both ("wanted to ..., but")
+        if t.lemma_.lower() in _REPORTING:
+            return None
+        if (modal := _modal_class(t)) is not None:
+            return modal
+        if t.lemma_.lower() in _WISH_VERBS:
+            return PLANNED
     return None
 
 
@@ -200,6 +240,8 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return planned
     if _wished(verb):
         return PLANNED  # "wants Trump banned", "hope that the talks resume"
+    if not intent and (scoped := _irrealis_scope(verb)) is not None:
+        return scoped
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return DESCRIPTIVE  # "a woman visiting from Canada", "lawsuits seeking records"
     if verb.dep_ == "csubj" and verb.tag_ == "VBG":

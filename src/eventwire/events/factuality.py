@@ -21,9 +21,10 @@ PLANNED = "planned"  # an infinitive under want, plan, need, effort, ready ...
 GENERIC = "generic"  # present-tense description of an entity: "a party who opposes"
 BACKGROUND = "background"  # "has been fighting", "since 2011", "for two decades", "in opposing"
 DESCRIPTIVE = "descriptive"  # a participle naming people: "a woman visiting from Canada"
+PREVENTED = "prevented"  # kept from happening: "barred from leaving"
 
 # Classes stored flagged hypothetical, and those flagged as not one occurrence.
-HYPOTHETICAL = frozenset({MODAL, RECOMMENDED, PLANNED})
+HYPOTHETICAL = frozenset({MODAL, RECOMMENDED, PLANNED, PREVENTED})
 NOT_SPECIFIC = frozenset({GENERIC, BACKGROUND, DESCRIPTIVE})
 
 _MODAL_AUX = frozenset({"can", "could", "may", "might", "ca"})
@@ -41,7 +42,8 @@ _DURATION = frozenset({"year", "decade", "month", "week", "century", "generation
 # Adverbs of habit: "demonstrators have sometimes gathered", "police usually patrol".
 _HABITUAL = frozenset({"sometimes", "often", "usually", "always", "typically", "occasionally",
                        "generally", "habitually", "constantly", "traditionally", "normally",
-                       "long"})  # "has long supported", "who have long refused"
+                       "long",  # "has long supported", "who have long refused"
+                       "widely", "repeatedly", "routinely", "regularly", "frequently"})
 _PERFECT = frozenset({"has", "have", "'ve"})
 # Words that make a count a running total rather than one event's: "at least 100 people
 # have been killed", "more than 200 have been arrested", "hundreds have been detained".
@@ -113,7 +115,7 @@ def _irrealis_scope(verb: Token) -> str | None:
             return None
         if (modal := _modal_class(t)) is not None:
             return modal
-        if t.lemma_.lower() in _WISH_VERBS:
+        if _wish(t):
             return PLANNED
     return None
 
@@ -180,6 +182,11 @@ def _running_toll(verb: Token) -> bool:
 _UNTOLD = frozenset({"of", "about", "before", "without", "from", "against"})
 # Verbs of wishing: what they govern is wanted, not done.
 _WISH_VERBS = frozenset({"want", "wish", "hope", "like", "prefer"})
+_WISH_FORMS = frozenset({"hoped", "hopes", "hoping"})  # the lemmatizer reads "hoped" as "hop"
+
+
+def _wish(tok: Token) -> bool:
+    return tok.lemma_.lower() in _WISH_VERBS or tok.lower_ in _WISH_FORMS
 
 
 def _wished(verb: Token) -> bool:
@@ -190,7 +197,7 @@ def _wished(verb: Token) -> bool:
         if t.dep_ not in ("ccomp", "xcomp", "oprd") or t.head.i == t.i:
             return False
         t = t.head
-        if t.lemma_.lower() in _WISH_VERBS:
+        if _wish(t):
             return True
     return False
 
@@ -205,6 +212,28 @@ def _no_one_in_particular(verb: Token) -> bool:
                 d.dep_ == "det" and d.lower_ in ("any", "every", "each") for d in c.children):
             return True
     return False
+
+
+# Verbs after which "from ..." names what is kept from happening: "barred from leaving",
+# "constrained by law from undertaking", "refrained from attacking".
+_PREVENTING = frozenset({"prevent", "bar", "ban", "stop", "keep", "block", "constrain",
+                         "restrain", "prohibit", "deter", "discourage", "refrain", "preclude",
+                         "forbid", "exclude", "hinder", "restrict", "dissuade", "enjoin"})
+# Verbal acts that, in the perfect passive with no one named as doing them and no time, give
+# a reputation rather than one occasion: "have been accused of", "has been praised for".
+_REPUTATION_TYPES = frozenset({"ACCUSE", "SUPPORT"})
+
+
+def _reputation(verb: Token, etype: str) -> bool:
+    return etype in _REPUTATION_TYPES and verb.tag_ == "VBN" and bool(
+        _aux(verb) & _PERFECT) and "been" in _aux(verb) and not any(
+        c.dep_ == "agent" for c in verb.children) and not _anchored(verb)
+
+
+def _prevented(verb: Token) -> bool:
+    """ "barred from possessing", "kept from entering": the gerund did not happen."""
+    return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "from" and \
+        verb.head.head.lemma_.lower() in _PREVENTING
 
 
 def _background(verb: Token) -> bool:
@@ -254,7 +283,9 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return BACKGROUND  # "a voice in opposing bailouts", not "jailed for refusing"
     if verb.dep_ == "pcomp" and "being" in _aux(verb) and verb.head.lower_ in _UNTOLD:
         return BACKGROUND  # "his fear of being extradited", "before being assassinated"
-    if _background(verb):
+    if _prevented(verb):
+        return PREVENTED
+    if _background(verb) or _reputation(verb, etype):
         return BACKGROUND
     if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
         return BACKGROUND

@@ -47,6 +47,9 @@ _ENTRY = Entry("ACCUSE", "disapprove", None, "verb", "say", source="critical_sta
 # would ...", "warned that sanctions would follow".
 _SELF = frozenset({"we", "i", "they", "he", "she", "it"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
+# What a conditional warning says the one warned will undergo: a threat ("warned that Iran
+# would face consequences if ..."), not a forecast of what others may do.
+_PENALTIES = frozenset({"face", "pay", "suffer", "bear", "meet", "regret", "feel", "lose"})
 _MEASURES = frozenset({"consequence", "measure", "action", "retaliation", "response", "step",
                        "sanction", "force", "reprisal", "punishment", "countermeasure"})
 
@@ -154,12 +157,11 @@ def warning_sense(tok: Token, actor_country) -> str | None:
         return None
     if any(c.dep_ in ("dobj", "dative") for c in tok.children):
         return None  # "warned Israel not to ...": addressed to the one threatened
-    if any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in tok.subtree):
-        return None
     clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    conditional = any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in tok.subtree)
     content: Span | None = None
     if clause is not None and clause.i < tok.i:
-        return _quoted_warning(tok)  # "“It is undermining our values,” he warned."
+        return None if conditional else _quoted_warning(tok)  # "“It is ...,” he warned."
     if clause is not None:
         subj = subject_token(clause)
         if subj is None or subj.lower_ in _SELF or subj.lemma_.lower() in _MEASURES:
@@ -168,10 +170,15 @@ def warning_sense(tok: Token, actor_country) -> str | None:
         own = actor_country(speaker) if speaker is not None else None
         if own and own == actor_country(subj):
             return None  # "China warned that the Chinese government will not ..."
+        if conditional:  # "warned that Iran would pay a price if ..." is a threat; "warned
+            # young people would rise up if nothing was done" forecasts what others may do
+            return None if clause.lemma_.lower() in _PENALTIES else "statement"
         if actor_country(subj) is None and any(
                 a.dep_ == "aux" and a.lower_ in _FUTURE for a in clause.children):
             return None  # "the security chief warned that police will no longer tolerate"
         content = tok.doc[clause.left_edge.i:clause.right_edge.i + 1]
+    elif conditional:
+        return None
     else:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "about", "against"):

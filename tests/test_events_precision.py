@@ -1,0 +1,75 @@
+"""Mentions that are no event of their own: what a modal or a wish governs, conditional
+"would", a reputation ("has been accused of"), what someone is kept from doing, a reporting
+verb with no one in particular as subject, and the present tense outside the headline of a
+text with no line breaks.  Sentences written for these tests; each pattern is paired with a
+close sentence that does report an event."""
+
+from __future__ import annotations
+
+import pytest
+
+# A headline first: a text's first sentence reports past events in the present.
+HEAD = "Court ruling angers activists across the country after weeks of debate. "
+
+
+@pytest.fixture(scope="module")
+def nlp(full_nlp):
+    return full_nlp
+
+
+def _types(nlp, text):
+    doc = nlp.make_doc(text)
+    doc._.article_id = "t"
+    doc._.published = None
+    return [e.type for e in nlp(doc)._.events
+            if not (e.negated or e.hypothetical or e.aggregate)]
+
+
+@pytest.mark.parametrize(("text", "etype", "near"), [
+    # under a modal or a wish, however deep
+    ("The mayor said the council should direct the money toward helping the families of "
+     "the victims.", "AID",
+     "The mayor said the council directed the money toward helping the families of the "
+     "victims."),
+    ("Students said they hoped to see the police chief arrested and the officers punished.",
+     "COERCE",
+     "Students said the police chief was arrested and the officers punished."),
+    # "would" in the perfect, hedged, or describing someone
+    ("He said he would have opposed the plan had he known about it.", "REJECT",
+     "He said he opposed the plan when he learned about it in May."),
+    ("The ministry said the move would likely heighten tensions in the region.", "REJECT",
+     "The ministry said the move would heighten tensions in the region."),
+    # a reputation: a perfect passive with no one named and no time
+    ("The company has been accused of polluting the river.", "ACCUSE",
+     "The company was accused on Monday of polluting the river."),
+    ("The company has been accused of polluting the river.", "ACCUSE",
+     "The company has been accused by the environment minister of polluting the river."),
+    ("The mayor has been widely criticized for the delays.", "ACCUSE",
+     "The mayor was criticized for the delays at a council meeting on Monday."),
+    # kept from happening
+    ("The army kept the rebels from attacking the town.", "ASSAULT",
+     "The rebels attacked the town after the army withdrew."),
+    # no one in particular says so
+    ("People disagree about whether the embargo on the country will work.", "ACCUSE",
+     "Senator Alma Reyes disagrees, saying the embargo has failed."),
+])
+def test_no_event_of_its_own(nlp, text, etype, near):
+    assert etype not in _types(nlp, HEAD + text)
+    assert etype in _types(nlp, HEAD + near)
+
+
+def test_headline_is_at_most_the_first_sentence(nlp):
+    """With no line breaks, only the first sentence reads as a title: a charter that "calls
+    for" a vote in the body states what it says, while the title's present tense reports."""
+    body = "The new charter calls for a referendum on the border within a year."
+    assert "REQUEST" not in _types(nlp, HEAD + body)
+    assert "REQUEST" in _types(nlp, "Minister calls for referendum on border. " + body)
+
+
+@pytest.mark.parametrize(("text", "threat"), [
+    ("A local newspaper warned that farmers would rise up if prices kept falling.", False),
+    ("The army warned that the rebels would pay a heavy price if they attacked again.",
+     True),
+])
+def test_conditional_warning_is_a_threat_only_of_a_penalty(nlp, text, threat):
+    assert ("THREATEN" in _types(nlp, HEAD + text)) is threat

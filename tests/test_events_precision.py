@@ -73,3 +73,21 @@ def test_headline_is_at_most_the_first_sentence(nlp):
 ])
 def test_conditional_warning_is_a_threat_only_of_a_penalty(nlp, text, threat):
     assert ("THREATEN" in _types(nlp, HEAD + text)) is threat
+
+
+@pytest.mark.parametrize(("text", "near"), [
+    # a first-person view: the charge, if any, is in what the speaker knows or feels
+    ('"We know something is badly wrong in this country," said union leader Dana Cole.',
+     '"We know the government has betrayed the farmers," said union leader Dana Cole.'),
+    ('"I fully understand the anger and the terrible frustration of the Irish farmers," '
+     'Paul Meyer said.',
+     '"The government has betrayed the Irish farmers and their terrible frustration," '
+     'Paul Meyer said.'),
+    # an estimate is no charge
+    ('"The collapse of the Irish banks is arguably the worst threat to the farmers," Paul '
+     'Meyer said.',
+     '"The reckless Irish banks are the worst threat to the farmers," Paul Meyer said.'),
+])
+def test_critical_statement_needs_a_charge(nlp, text, near):
+    assert "ACCUSE" not in _types(nlp, HEAD + text)
+    assert "ACCUSE" in _types(nlp, HEAD + near)

@@ -37,7 +37,7 @@ _CONTENT_DEPS = frozenset({"ccomp", "dobj", "parataxis"})
 # Words that make a report of harm read negative without blaming anyone.
 _HARM = HARM_WITHOUT_AGENT | {"die", "death", "dead", "kill", "injure", "wound", "victim",
                               "crash", "fire", "sick", "patient", "suffer", "mortality",
-                              "war"}
+                              "war", "wounded", "injured", "casualty"}
 _ACTOR_KINDS = frozenset({"person", "country", "group", "igo", "actor", "sector"})
 # Speakers known by office who report what happened ("police said", "officials said"):
 # their accounts are the events they report, not criticism of their own.
@@ -101,6 +101,8 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
             continue  # criticism is aimed at someone the statement names
         if not _about_someone(content):
             continue  # "it would be bad for the city", "we know something is wrong"
+        if _hedged(content):
+            continue  # "is arguably the main concern", "would seem to be a stretch"
         text = content.text
         score = valence(text)
         blame = [t for t in content if t.lemma_.lower() in CENSURE]
@@ -114,17 +116,56 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
 
 # Subjects that make a statement the speaker's own view or an assessment of a situation,
 # not a charge against someone: "I understand", "we know", "it is unclear", "this is ...".
-_IMPERSONAL = frozenset({"i", "we", "you", "it", "this", "that", "there", "what", "whether"})
+_IMPERSONAL = frozenset({"i", "we", "you", "it", "this", "that", "there", "what", "whether",
+                         "something", "nothing", "everything", "anything"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _ANY = frozenset({"any", "every", "no", "each"})
+
+
+# Verbs by which speakers give their own view or feeling: "we know", "I understand".
+_COGNITION = frozenset({"know", "understand", "think", "believe", "feel", "see", "realize",
+                        "realise", "recognize", "recognise", "hope", "fear", "worry"})
+# Words that make a statement an estimate rather than a charge.
+_HEDGE_WORDS = frozenset({"arguably", "perhaps", "probably", "possibly", "maybe", "seem",
+                          "appear"})
+
+
+def _roots(content: Span) -> list[Token]:
+    return [t for t in content if t.head.i == t.i or not
+            content.start <= t.head.i < content.end]
+
+
+def _hedged(content: Span) -> bool:
+    """The main clause of what is said is an estimate: "is arguably the main concern", "would
+    seem to be a stretch"."""
+    return any(r.lemma_.lower() in _HEDGE_WORDS or any(
+        c.dep_ == "advmod" and c.lower_ in _HEDGE_WORDS for c in r.children)
+        for r in _roots(content))
+
+
+def _own_view(content: Span) -> Span | None:
+    """ "we know something is very wrong": a first-person verb of knowing or feeling gives
+    the speaker's view; the charge, if any, is in its complement (returned), and a view with
+    no complement ("I understand the farmers' anger") charges no one (an empty span)."""
+    for r in _roots(content):
+        subj = next((c for c in r.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ not in ("i", "we") or \
+                r.lemma_.lower() not in _COGNITION:
+            continue
+        comp = next((c for c in r.children if c.dep_ == "ccomp"), None)
+        if comp is None:
+            return content.doc[r.i:r.i]
+        return content.doc[comp.left_edge.i:comp.right_edge.i + 1]
+    return None
 
 
 def _about_someone(content: Span) -> bool:
     """The statement is about an actor: its main clause has an actor, or anything but an
     impersonal or first- and second-person subject, or it names a person, organisation or
     state ("we face the threat of North Korean provocations")."""
-    roots = [t for t in content if t.head.i == t.i or not
-             content.start <= t.head.i < content.end]
+    if (view := _own_view(content)) is not None:
+        return len(view) > 0 and _about_someone(view)
+    roots = _roots(content)
     if not any(r.pos_ in ("VERB", "AUX") for r in roots):
         return True  # a noun phrase ("said the fact that ..."): read as before
     subj = next((c for r in roots for c in r.children

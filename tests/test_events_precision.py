@@ -34,6 +34,9 @@ def _types(nlp, text):
     ("Students said they hoped to see the police chief arrested and the officers punished.",
      "COERCE",
      "Students said the police chief was arrested and the officers punished."),
+    # what is needed (even where the parser reads a purpose clause)
+    ("The senator believed the ministry needed to investigate the bank.", "ACCUSE",
+     "The senator said the ministry began to investigate the bank."),
     # "would" in the perfect, hedged, or describing someone
     ("He said he would have opposed the plan had he known about it.", "REJECT",
      "He said he opposed the plan when he learned about it in May."),
@@ -91,3 +94,10 @@ def test_conditional_warning_is_a_threat_only_of_a_penalty(nlp, text, threat):
 def test_critical_statement_needs_a_charge(nlp, text, near):
     assert "ACCUSE" not in _types(nlp, HEAD + text)
     assert "ACCUSE" in _types(nlp, HEAD + near)
+
+
+def test_free_relative_under_a_modal_is_still_said(nlp):
+    """ "what he called ..." is a label the speaker did pin, whatever the clause around it."""
+    text = ("The minister said the country should train the coast guard to deal with what he "
+            "called dangerous and reckless provocations by China.")
+    assert "ACCUSE" in _types(nlp, HEAD + text)

@@ -99,7 +99,7 @@ def _full_stop_between(a: Token, b: Token) -> bool:
     return any(t.text in (".", "!", "?") for t in a.doc[lo + 1:hi])
 
 
-def _irrealis_scope(verb: Token) -> str | None:
+def _irrealis_scope(verb: Token, etype: str) -> str | None:
     """The class of a modal or wish verb the trigger's clause hangs under: "the Legislature
     should direct money toward helping schools", "young people want to see the police
     disarmed", "we want to create conditions that get people out to demand their rights".
@@ -108,6 +108,8 @@ def _irrealis_scope(verb: Token) -> str | None:
     for _ in range(5):
         if t.dep_ not in _SCOPE_LINKS or t.head.i == t.i or _full_stop_between(t, t.head):
             return None  # the parser may link across a sentence it failed to split
+        if any(c.lower_ in ("what", "whatever") for c in t.children):
+            return None  # a free relative asserts its own: "to deal with what he called"
         link, t = t.dep_, t.head
         if t.pos_ not in ("VERB", "AUX") or link == "conj":
             continue  # a conjunct shares only what is above both ("wanted to ..., but")
@@ -132,9 +134,15 @@ def _infinitive_class(verb: Token, etype: str) -> str | None:
     if lemma in _ATTEMPT and etype in _ATTEMPTABLE:
         return None
     if verb.dep_ == "advcl" and head.tag_ in ("VBD", "VBN") and not _modal_class(head) and \
-            "to" not in _aux(head):
+            "to" not in _aux(head) and lemma not in _VOLITION:
         return None
     return PLANNED
+
+
+# Verbs whose infinitive is what is wanted or needed, never a purpose that was carried out:
+# "needed to investigate" (which the parser may attach as a purpose clause).
+_VOLITION = frozenset({"need", "want", "plan", "intend", "aim", "hope", "wish", "expect",
+                       "prepare", "threaten", "promise", "offer"})
 
 
 def _relative(verb: Token) -> bool:
@@ -269,7 +277,7 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return planned
     if _wished(verb):
         return PLANNED  # "wants Trump banned", "hope that the talks resume"
-    if not intent and (scoped := _irrealis_scope(verb)) is not None:
+    if not intent and (scoped := _irrealis_scope(verb, etype)) is not None:
         return scoped
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return DESCRIPTIVE  # "a woman visiting from Canada", "lawsuits seeking records"

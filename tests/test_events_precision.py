@@ -52,6 +52,16 @@ def _types(nlp, text):
     # kept from happening
     ("The army kept the rebels from attacking the town.", "ASSAULT",
      "The rebels attacked the town after the army withdrew."),
+    # a kind, not someone in particular, in the present perfect with no occasion
+    ("A nurse said politicians have condemned the hospital reforms.", "ACCUSE",
+     "A nurse said the health minister has condemned the hospital reforms."),
+    ("Nurses have protested the new rules.", "PROTEST",
+     "Three hundred workers have protested the new rules."),
+    ("Nurses have protested the new rules.", "PROTEST",
+     "The striking nurses have protested the new rules outside parliament."),
+    ("Shop owners have accused the police of failing to protect their stores.", "ACCUSE",
+     "Shop owners have accused the police of failing to protect their stores as looters "
+     "smashed windows."),
     # no one in particular says so
     ("People disagree about whether the embargo on the country will work.", "ACCUSE",
      "Senator Alma Reyes disagrees, saying the embargo has failed."),

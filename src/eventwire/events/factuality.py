@@ -222,6 +222,28 @@ def _no_one_in_particular(verb: Token) -> bool:
     return False
 
 
+def _on_occasion(verb: Token) -> bool:
+    """A clause of time names the occasion: "have accused the police (of failing to protect
+    their shops) as rioters rampaged"."""
+    return any(t.dep_ == "mark" and t.lower_ in _OCCASION_MARKS and t.head.dep_ == "advcl"
+               for t in verb.subtree)
+
+
+_OCCASION_MARKS = frozenset({"as", "when", "after", "while", "before", "once"})
+
+
+def _of_a_kind(verb: Token) -> bool:
+    """A present perfect with no time whose subject is a bare plural, a kind rather than
+    someone in particular: "politicians have vilified teachers", "health workers have
+    protested the rules" (not "the strikers have occupied", "300 workers have walked out")."""
+    if not _aux(verb) & _PERFECT or any(c.dep_ == "auxpass" for c in verb.children) or \
+            _anchored(verb) or _on_occasion(verb):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.tag_ == "NNS" and not subj.ent_type_ and all(
+        c.dep_ == "compound" and not c.ent_type_ for c in subj.children)
+
+
 # Verbs after which "from ..." names what is kept from happening: "barred from leaving",
 # "constrained by law from undertaking", "refrained from attacking".
 _PREVENTING = frozenset({"prevent", "bar", "ban", "stop", "keep", "block", "constrain",
@@ -306,6 +328,8 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return BACKGROUND  # "advocates have expressed concern about the policy": a stance
     if _no_one_in_particular(verb):
         return GENERIC  # "others in the party have opposed the motion", "every protester"
+    if _of_a_kind(verb) and not _headline(verb):
+        return GENERIC  # "politicians have vilified teachers": what a kind has done, no occasion
     auxes = _aux(verb)
     if auxes and auxes <= _PRESENT_BE and _headline(verb):
         return ASSERTED  # headlines report past events in the present

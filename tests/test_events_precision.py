@@ -111,3 +111,14 @@ def test_free_relative_under_a_modal_is_still_said(nlp):
     text = ("The minister said the country should train the coast guard to deal with what he "
             "called dangerous and reckless provocations by China.")
     assert "ACCUSE" in _types(nlp, HEAD + text)
+
+
+def test_statement_whose_content_is_no_event_is_the_speakers_charge(nlp):
+    """What is said holds only a hypothetical act: the statement itself is the event (ACCUSE
+    by the speaker); when it reports an act as done, that act is the event."""
+    said = ('"The government could easily have helped the farmers, but its disgraceful neglect '
+            'has ruined them," said Mayor Ana Ruiz.')
+    done = ('"The government helped the farmers last year, but its disgraceful neglect has '
+            'ruined them," said Mayor Ana Ruiz.')
+    assert _types(nlp, HEAD + said) == ["ACCUSE"]
+    assert _types(nlp, HEAD + done) == ["AID"]

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from eventwire.events import factuality
 from eventwire.events.lexicon import Entry, Lexicon
 from eventwire.events.senses import HARM_WITHOUT_AGENT
 from eventwire.events.triggers import Trigger, subject_token
@@ -92,7 +93,7 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
         span = _content(tok, sent)
         if span is None or span[1] - span[0] < 3:
             continue
-        if any(span[0] <= t.token.i < span[1] for t in found):
+        if any(span[0] <= t.token.i < span[1] and _reported_as_fact(t) for t in found):
             continue  # what is said reports an event, coded as its own
         content = sent.doc[span[0]:span[1]]
         if any(t.lemma_.lower() in _HARM for t in content):
@@ -112,6 +113,13 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
                                                          if blame else ""))
             out.append(trig)
     return out
+
+
+def _reported_as_fact(trig: Trigger) -> bool:
+    """What is said tells of an occurrence (not "they could ...", "should ...", "have long
+    ..."): then it is that event's report, not a charge of the speaker's own."""
+    return not trig.negated and factuality.classify(
+        trig.token, trig.light, trig.type, trig.rule, trig.future) == factuality.ASSERTED
 
 
 # Subjects that make a statement the speaker's own view or an assessment of a situation,

@@ -62,6 +62,11 @@ def _types(nlp, text):
     ("Shop owners have accused the police of failing to protect their stores.", "ACCUSE",
      "Shop owners have accused the police of failing to protect their stores as looters "
      "smashed windows."),
+    # events set apart from the story's own, or done by everyone
+    ("Other teacher protests were held last year in Ohio and Texas.", "PROTEST",
+     "Teacher protests were held on Monday in Ohio and Texas."),
+    ("Foreign ministers almost universally condemned the missile test.", "ACCUSE",
+     "Foreign ministers condemned the missile test on Monday."),
     # no one in particular says so
     ("People disagree about whether the embargo on the country will work.", "ACCUSE",
      "Senator Alma Reyes disagrees, saying the embargo has failed."),

@@ -43,7 +43,8 @@ _DURATION = frozenset({"year", "decade", "month", "week", "century", "generation
 _HABITUAL = frozenset({"sometimes", "often", "usually", "always", "typically", "occasionally",
                        "generally", "habitually", "constantly", "traditionally", "normally",
                        "long",  # "has long supported", "who have long refused"
-                       "widely", "repeatedly", "routinely", "regularly", "frequently"})
+                       "widely", "universally", "repeatedly", "routinely", "regularly",
+                       "frequently"})
 _PERFECT = frozenset({"has", "have", "'ve"})
 # Words that make a count a running total rather than one event's: "at least 100 people
 # have been killed", "more than 200 have been arrested", "hundreds have been detained".
@@ -244,6 +245,10 @@ def _of_a_kind(verb: Token) -> bool:
         c.dep_ == "compound" and not c.ent_type_ for c in subj.children)
 
 
+# Words that set an event noun apart from the story's own: "other protests", "previous
+# attacks", "similar raids".
+_OTHER_OCCASIONS = frozenset({"other", "previous", "earlier", "past", "prior", "similar",
+                              "former"})
 # Verbs after which "from ..." names what is kept from happening: "barred from leaving",
 # "constrained by law from undertaking", "refrained from attacking".
 _PREVENTING = frozenset({"prevent", "bar", "ban", "stop", "keep", "block", "constrain",
@@ -313,6 +318,9 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return BACKGROUND  # "a voice in opposing bailouts", not "jailed for refusing"
     if verb.dep_ == "pcomp" and "being" in _aux(verb) and verb.head.lower_ in _UNTOLD:
         return BACKGROUND  # "his fear of being extradited", "before being assassinated"
+    if tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "det") and c.lower_ in _OTHER_OCCASIONS
+                                  for c in tok.children):
+        return BACKGROUND  # "other teacher protests were held last year"
     if _prevented(verb):
         return PREVENTED
     if _background(verb) or _reputation(verb, etype):

@@ -37,6 +37,9 @@ def _types(nlp, text):
     # what is needed (even where the parser reads a purpose clause)
     ("The senator believed the ministry needed to investigate the bank.", "ACCUSE",
      "The senator said the ministry began to investigate the bank."),
+    # a conjunct shares its infinitive: needed, not done (unless managed)
+    ("The mayor said the city needs to repair the roads and help the flood victims.", "AID",
+     "The mayor said the city managed to repair the roads and help the flood victims."),
     # "would" in the perfect, hedged, or describing someone
     ("He said he would have opposed the plan had he known about it.", "REJECT",
      "He said he opposed the plan when he learned about it in May."),

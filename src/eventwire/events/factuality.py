@@ -302,6 +302,9 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return modal
     if not intent and (planned := _infinitive_class(verb, etype)) is not None:
         return planned
+    if not intent and verb.dep_ == "conj" and not _aux(verb) and \
+            _infinitive_class(verb.head, etype) is not None:
+        return PLANNED  # "needs to restore funding and help schools": one infinitive
     if _wished(verb):
         return PLANNED  # "wants Trump banned", "hope that the talks resume"
     if not intent and (scoped := _irrealis_scope(verb, etype)) is not None:

@@ -70,6 +70,10 @@ def _types(nlp, text):
      "Teacher protests were held on Monday in Ohio and Texas."),
     ("Foreign ministers almost universally condemned the missile test.", "ACCUSE",
      "Foreign ministers condemned the missile test on Monday."),
+    # a maxim demands nothing of anyone in particular
+    ('"Responsible leaders must come together to end this crisis," the minister said.',
+     "REQUEST",
+     '"The rebel leaders must come together to end this crisis," the minister said.'),
     # no one in particular says so
     ("People disagree about whether the embargo on the country will work.", "ACCUSE",
      "Senator Alma Reyes disagrees, saying the embargo has failed."),

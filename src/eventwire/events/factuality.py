@@ -241,8 +241,16 @@ def _of_a_kind(verb: Token) -> bool:
             _anchored(verb) or _on_occasion(verb):
         return False
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subj is not None and subj.tag_ == "NNS" and not subj.ent_type_ and all(
-        c.dep_ == "compound" and not c.ent_type_ for c in subj.children)
+    return subj is not None and _bare_plural(subj, ("compound",))
+
+
+def _bare_plural(subj: Token, modifiers=("compound", "amod", "cc", "conj")) -> bool:
+    """A plural common noun with no determiner, number or name: "politicians", "health
+    workers", "forward-thinking leaders" (not "the strikers", "300 workers", "EU
+    countries", "countries outside the region"); ``modifiers``: the dependents allowed."""
+    return subj.tag_ == "NNS" and not subj.ent_type_ and all(
+        c.dep_ in modifiers and not c.ent_type_ and (c.dep_ != "conj" or c.tag_ == "NNS")
+        for c in subj.children)
 
 
 # Words that set an event noun apart from the story's own: "other protests", "previous
@@ -297,6 +305,8 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj and subj[0].lower_ in _EXHORTED and not subj[0].text.isupper():  # not "US"
             return GENERIC  # "we must all remain vigilant": an exhortation to everyone
+        if subj and _bare_plural(subj[0]):
+            return GENERIC  # "leaders must come together": a maxim, demanded of no one
         return ASSERTED  # the demand itself ("X said Y must ...") is the reported act
     if (modal := _modal_class(verb)) is not None:
         return modal

@@ -134,3 +134,19 @@ def test_statement_whose_content_is_no_event_is_the_speakers_charge(nlp):
             'ruined them," said Mayor Ana Ruiz.')
     assert _types(nlp, HEAD + said) == ["ACCUSE"]
     assert _types(nlp, HEAD + done) == ["AID"]
+
+
+@pytest.mark.parametrize(("text", "sense"), [
+    # both sides get the story's country by default: a warning about "migrants" is still a
+    # forecast, one about the speaker's own named government still its own act
+    ("American doctors warned that the migrants in the camps are not the only people at "
+     "risk of illness.", "statement"),
+    ("The American government warned that the American army will close the border "
+     "crossings.", None),
+])
+def test_warning_about_own_country_needs_a_named_actor(nlp, text, sense):
+    from eventwire.events.statements import warning_sense
+
+    doc = nlp(text)
+    warn = next(t for t in doc if t.lemma_ == "warn")
+    assert warning_sense(warn, lambda tok: "USA") == sense

@@ -217,7 +217,7 @@ def warning_sense(tok: Token, actor_country) -> str | None:
             return None
         speaker = subject_token(tok)
         own = actor_country(speaker) if speaker is not None else None
-        if own and own == actor_country(subj):
+        if own and own == actor_country(subj) and _named(subj):
             return None  # "China warned that the Chinese government will not ..."
         if conditional:  # "warned that Iran would pay a price if ..." is a threat; "warned
             # young people would rise up if nothing was done" forecasts what others may do
@@ -238,6 +238,12 @@ def warning_sense(tok: Token, actor_country) -> str | None:
            for t in content):
         return "statement"  # "warned that migrants are at risk of illness": no one blamed
     return "criticism" if _names_someone(content, tok) else "statement"
+
+
+def _named(tok: Token) -> bool:
+    """The phrase names a state, group or person ("the Chinese government", "Beijing"), so
+    its country is the text's, not the story's default given to "migrants" or "doctors"."""
+    return any(t.ent_type_ in _NAMED for t in tok.subtree) or tok.pos_ == "PROPN"
 
 
 def _quoted_warning(tok: Token) -> str | None:

@@ -43,8 +43,7 @@ _DURATION = frozenset({"year", "decade", "month", "week", "century", "generation
 _HABITUAL = frozenset({"sometimes", "often", "usually", "always", "typically", "occasionally",
                        "generally", "habitually", "constantly", "traditionally", "normally",
                        "long",  # "has long supported", "who have long refused"
-                       "widely", "universally", "repeatedly", "routinely", "regularly",
-                       "frequently"})
+                       "widely", "universally", "routinely", "regularly", "frequently"})
 _PERFECT = frozenset({"has", "have", "'ve"})
 # Words that make a count a running total rather than one event's: "at least 100 people
 # have been killed", "more than 200 have been arrested", "hundreds have been detained".

@@ -80,7 +80,7 @@ def _content(verb: Token, sent: Span) -> tuple[int, int] | None:
 
 def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[Trigger]:
     """ACCUSE triggers for speech verbs whose content is clearly negative and holds no
-    trigger of its own."""
+    trigger of its own; REQUEST for those that state a need for something."""
     out = []
     taken = {t.token.i for t in found} | {t.light.i for t in found if t.light is not None}
     for tok in sent:
@@ -96,6 +96,11 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
         if any(span[0] <= t.token.i < span[1] and _reported_as_fact(t) for t in found):
             continue  # what is said reports an event, coded as its own
         content = sent.doc[span[0]:span[1]]
+        if (need := _stated_need(content)) is not None:
+            trig = Trigger(tok, _NEED, "REQUEST", None, "rule:stated_need")
+            trig.notes.append(f"need:{need.i}")
+            out.append(trig)  # "said the crisis underlined the need for an overhaul"
+            continue
         if any(t.lemma_.lower() in _HARM for t in content):
             continue  # a report of deaths, disease or a crash, not a criticism
         if not _names_someone(content, tok):
@@ -113,6 +118,22 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
                                                          if blame else ""))
             out.append(trig)
     return out
+
+
+_NEED = Entry("REQUEST", None, None, "verb", "say", source="stated_need")
+
+
+def _stated_need(content: Span) -> Token | None:
+    """The noun "need" with what is needed ("the need for an overhaul", "the need to scrap
+    the deal"): saying so calls for it, PLOVER's REQUEST (not "there is no need for")."""
+    for t in content:
+        if t.lemma_.lower() == "need" and t.pos_ == "NOUN" and any(
+                c.dep_ == "prep" and c.lower_ == "for" or c.dep_ in ("acl", "relcl") and
+                any(a.lower_ == "to" for a in c.children) for c in t.children) and not any(
+                c.dep_ == "det" and c.lower_ in ("no", "any") or c.dep_ == "neg"
+                for c in t.children):
+            return t
+    return None
 
 
 def _reported_as_fact(trig: Trigger) -> bool:

@@ -152,10 +152,10 @@ def test_warning_about_own_country_needs_a_named_actor(nlp, text, sense):
     assert warning_sense(warn, lambda tok: "USA") == sense
 
 
-@pytest.mark.parametrize(("text", "request"), [
+@pytest.mark.parametrize(("text", "demand"), [
     ("The union leader said the strike showed the need for higher wages for nurses.", True),
     ("The union leader said there was no need for a strike by the nurses.", False),
 ])
-def test_a_stated_need_is_a_request(nlp, text, request):
+def test_a_stated_need_is_a_request(nlp, text, demand):
     """Saying that something is needed calls for it (PLOVER REQUEST), not "no need for"."""
-    assert ("REQUEST" in _types(nlp, HEAD + text)) is request
+    assert ("REQUEST" in _types(nlp, HEAD + text)) is demand

@@ -126,14 +126,18 @@ def test_free_relative_under_a_modal_is_still_said(nlp):
 
 
 def test_statement_whose_content_is_no_event_is_the_speakers_charge(nlp):
-    """What is said holds only a hypothetical act: the statement itself is the event (ACCUSE
-    by the speaker); when it reports an act as done, that act is the event."""
-    said = ('"The government could easily have helped the farmers, but its disgraceful neglect '
+    """What is said holds only a held stance: the statement itself is the event (ACCUSE by
+    the speaker); when it reports an act as done, that act is the event; a forecast ("could
+    lead to") charges no one."""
+    said = ('"The government has long refused to help the farmers, and its disgraceful neglect '
             'has ruined them," said Mayor Ana Ruiz.')
-    done = ('"The government helped the farmers last year, but its disgraceful neglect has '
-            'ruined them," said Mayor Ana Ruiz.')
+    done = ('"The government refused to help the farmers last year, and its disgraceful '
+            'neglect has ruined them," said Mayor Ana Ruiz.')
+    forecast = ('"A withdrawal of the peacekeepers could lead to disgraceful massacres by the '
+                'rebels," the foreign minister said.')
     assert _types(nlp, HEAD + said) == ["ACCUSE"]
-    assert _types(nlp, HEAD + done) == ["AID"]
+    assert _types(nlp, HEAD + done) == ["REJECT"]
+    assert _types(nlp, HEAD + forecast) == []
 
 
 @pytest.mark.parametrize(("text", "sense"), [
@@ -143,6 +147,8 @@ def test_statement_whose_content_is_no_event_is_the_speakers_charge(nlp):
      "risk of illness.", "statement"),
     ("The American government warned that the American army will close the border "
      "crossings.", None),
+    ("The interior minister has warned that police will no longer tolerate rallies by "
+     "students.", None),
 ])
 def test_warning_about_own_country_needs_a_named_actor(nlp, text, sense):
     from eventwire.events.statements import warning_sense

@@ -165,11 +165,15 @@ def _roots(content: Span) -> list[Token]:
 
 
 def _hedged(content: Span) -> bool:
-    """The main clause of what is said is an estimate: "is arguably the main concern", "would
-    seem to be a stretch"."""
+    """The main clause of what is said is an estimate or a forecast: "is arguably the main
+    concern", "would seem to be a stretch", "a withdrawal could lead to further pullouts"."""
     return any(r.lemma_.lower() in _HEDGE_WORDS or any(
-        c.dep_ == "advmod" and c.lower_ in _HEDGE_WORDS for c in r.children)
+        c.dep_ == "advmod" and c.lower_ in _HEDGE_WORDS or
+        c.dep_ == "aux" and c.lower_ in _SPECULATIVE for c in r.children)
         for r in _roots(content))
+
+
+_SPECULATIVE = frozenset({"could", "may", "might"})
 
 
 def _own_view(content: Span) -> Span | None:
@@ -262,9 +266,16 @@ def warning_sense(tok: Token, actor_country) -> str | None:
 
 
 def _named(tok: Token) -> bool:
-    """The phrase names a state, group or person ("the Chinese government", "Beijing"), so
-    its country is the text's, not the story's default given to "migrants" or "doctors"."""
-    return any(t.ent_type_ in _NAMED for t in tok.subtree) or tok.pos_ == "PROPN"
+    """The phrase names a state, group or person ("the Chinese government", "Beijing") or
+    is the state's own agent ("police", "the army"), so its country is the speaker's, not
+    the story's default given to "migrants" or "doctors"."""
+    return any(t.ent_type_ in _NAMED for t in tok.subtree) or tok.pos_ == "PROPN" or \
+        tok.lemma_.lower() in _STATE_AGENTS
+
+
+_STATE_AGENTS = frozenset({"police", "army", "military", "troops", "forces", "government",
+                           "authority", "ministry", "official", "security", "soldier", "navy",
+                           "administration", "regime", "officer", "force", "state"})
 
 
 def _quoted_warning(tok: Token) -> str | None:

@@ -165,3 +165,14 @@ def test_warning_about_own_country_needs_a_named_actor(nlp, text, sense):
 def test_a_stated_need_is_a_request(nlp, text, demand):
     """Saying that something is needed calls for it (PLOVER REQUEST), not "no need for"."""
     assert ("REQUEST" in _types(nlp, HEAD + text)) is demand
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The foreign minister called the new law a clear threat to peace and security in the "
+     "region.", "ACCUSE"),
+    ("The foreign minister called the new law a clear victory for peace and security in the "
+     "region.", "SUPPORT"),
+])
+def test_a_label_that_names_a_harm_condemns(nlp, text, etype):
+    """Kind words after "a threat to ..." do not make the label praise."""
+    assert _types(nlp, HEAD + text) == [etype]

@@ -170,8 +170,8 @@ def test_what_is_denied_stays_unasserted(nlp):
 
 @pytest.mark.parametrize(("text", "etype"), [
     ("The rally was broken up by riot police on Sunday.", "PROTEST"),
-    ("The senator was awarded a gold medal during her previous visit to Paris.", "CONSULT"),
-    ("The senator was awarded a gold medal during her previous visit to Paris.", "SUPPORT"),
+    ("The senator was awarded a gold medal during her 2012 visit to Paris.", "CONSULT"),
+    ("The senator was awarded a gold medal during her 2012 visit to Paris.", "SUPPORT"),
     ("The aide listened in on President Ruto's July 25 call with the Ghanaian leader.",
      "CONSULT"),
 ])

@@ -240,9 +240,10 @@ _UNREALISED = frozenset({"upcoming", "planned", "proposed", "expected", "possibl
                          "potential", "future", "next", "forthcoming", "prospective",
                          "likely", "rumoured", "rumored", "hypothetical"})
 _AT_THE_BEHEST = frozenset({"at", "on", "upon"})
-# Modifiers that place an act in the past: "her previous visit", "his recent trip".
-_BEFORE = frozenset({"previous", "last", "recent", "earlier", "landmark", "historic",
-                     "former", "past"})
+# Modifiers that place an act in the past: "his recent trip", "Obama's landmark visit"
+# ("previous", "earlier", "past" set an occasion apart from the story's own, which
+# ``factuality`` reads as background).
+_BEFORE = frozenset({"last", "recent", "landmark", "historic"})
 
 
 def named_doer(noun: Token) -> Token | None:
@@ -260,7 +261,7 @@ def named_doer(noun: Token) -> Token | None:
     for c in noun.children:
         if c.dep_ == "poss" and told_as_past and c.lower_ not in _NOT_DOERS and (
                 c.pos_ == "PRON" or actor_like(c)):
-            return c  # "Obama's 2012 visit to Rangoon", "during her previous visit"
+            return c  # "Obama's 2012 visit to Rangoon", "during her recent visit"
         if c.dep_ != "prep" or not (c.lower_ in ("by", "from") or c.lower_ == "of" and behest):
             continue
         for p in c.children:

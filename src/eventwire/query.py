@@ -432,7 +432,7 @@ def event_points(con: duckdb.DuckDBPyConnection, f: EventFilter, cap: int = 2000
             f"FROM e), (SELECT count(*) FILTER (NOT ({located_sql})) FROM e) FROM e "
             f"WHERE {located_sql} {order}", params + [cap]).fetchall()
         if got:
-            return _points(got[0][4], got[0][5], [r[:4] for r in got])
+            return _points(got[0][4], got[0][5], [list(r[:4]) for r in got])
     per_day = con.execute(
         f"SELECT e.date, count(*) FILTER ({located_sql}), "
         f"count(*) FILTER (NOT ({located_sql})){body} GROUP BY 1", params).fetchall()
@@ -451,12 +451,12 @@ def event_points(con: duckdb.DuckDBPyConnection, f: EventFilter, cap: int = 2000
         body, params = _matching(con, f, indexed, extra)
         rows = con.execute(f"SELECT e.id, e.lat, e.lon, e.type{body} {order}",
                            params + ([since] if since else []) + [cap]).fetchall()
-    return _points(located, sum(r[2] for r in per_day), rows)
+    return _points(located, sum(r[2] for r in per_day), [list(r) for r in rows])
 
 
-def _points(located: int, unlocated: int, rows: list[tuple]) -> dict:
+def _points(located: int, unlocated: int, rows: list[list]) -> dict:
     return {"truncated": located > len(rows), "located": located, "unlocated": unlocated,
-            "points": [list(r) for r in rows]}
+            "points": rows}
 
 
 def event_grid(con: duckdb.DuckDBPyConnection, f: EventFilter, cell: float,
@@ -629,12 +629,15 @@ def event_breakdown(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int =
     types = [{"key": t, "n": n} for t, c, n in counts if t is not None]
     total = sum(t["n"] for t in types)
     countries = [{"key": c, "n": n} for t, c, n in counts if c is not None][:limit]
-    sample = sampled = None
-    if total > ACTOR_SAMPLE:
-        sample = 100.0 * ACTOR_SAMPLE / total
-        body, params = _matching(con, f, indexed, sample_pct=sample)
-        sampled = con.execute(f"SELECT count(*){body}", params).fetchone()[0]
-    if sample is not None or actors is None:  # sampled, or not counted yet
+    sampled = None
+    if total > ACTOR_SAMPLE:  # the sample's events kept for their count and their actors
+        body, params = _matching(con, f, indexed, sample_pct=100.0 * ACTOR_SAMPLE / total)
+        sampled, actors = con.execute(
+            f"WITH m AS MATERIALIZED (SELECT e.rowid AS row, e.actors{body}), a AS ("
+            + top_actors.format("") + ") SELECT (SELECT count(*) FROM m), "
+            "(SELECT list(a ORDER BY n DESC, key) FROM a)", params + [limit]).fetchone()
+        actors = actors or []
+    elif actors is None:  # not counted with the types and countries
         actors = fetch_dicts(con, f"WITH m AS (SELECT e.rowid AS row, e.actors{body}) "
                                   + top_actors.format(""), params + [limit])
     return {"total": total, "types": types[:limit], "countries": countries, "actors": actors,

@@ -420,12 +420,10 @@ def event_points(con: duckdb.DuckDBPyConnection, f: EventFilter, cap: int = 2000
     query, whose scan then skips the blocks of older events (news is stored roughly in
     date order): the first view of a million events costs two quick scans.
     """
-    body, params = _matching(con, f, indexed, sample_pct=ESTIMATE_PCT)
-    guess = con.execute(f"SELECT count(*){body}", params).fetchone()[0]
     body, params = _matching(con, f, indexed)
     located_sql = "e.lat IS NOT NULL AND e.lon IS NOT NULL"
     order = "ORDER BY e.date DESC NULLS LAST, e.id LIMIT ?"
-    if guess * 100 / ESTIMATE_PCT <= cap:
+    if _few_match(con, f, indexed, cap):
         got = con.execute(
             f"WITH e AS MATERIALIZED (SELECT e.id, e.lat, e.lon, e.type, e.date{body}) "
             f"SELECT e.id, e.lat, e.lon, e.type, (SELECT count(*) FILTER ({located_sql}) "

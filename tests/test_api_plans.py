@@ -12,8 +12,9 @@ import duckdb
 import pytest
 
 from eventwire import query as q
+from eventwire.api.app import create_app
 from eventwire.api.reads import FastJSON
-from eventwire.api.slots import ReadSlots
+from eventwire.api.slots import ReadSlots, cores
 from tests.event_db import build_db
 
 FILTERS = [
@@ -183,6 +184,16 @@ def test_a_failed_read_gives_its_slot_back():
                 await asyncio.wait_for(call(app, "/api/events"), timeout=5)
 
     asyncio.run(run())
+
+
+@pytest.mark.parametrize(("slots", "threads"), [(None, 1), (1, cores()), (1000, 1)])
+def test_duckdb_shares_the_cores_among_the_read_slots(tmp_path, slots, threads):
+    app = create_app(build_db(str(tmp_path / "fx.duckdb")), read_slots=slots)
+    try:
+        con = app.state.store.con
+        assert con.execute("SELECT current_setting('threads')").fetchone()[0] == threads
+    finally:
+        app.state.store.close()
 
 
 # -- JSON ---------------------------------------------------------------------------------

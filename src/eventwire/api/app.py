@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eventwire.api.cache import AnswerCache, VersionedLock
 from eventwire.api.docs import add_docs
-from eventwire.api.slots import DUCKDB_THREADS, ReadSlots
+from eventwire.api.slots import ReadSlots, duckdb_threads
 from eventwire.config import Settings
 from eventwire.query import QueryError
 from eventwire.store import Store, StoreError
@@ -61,7 +61,7 @@ def create_app(db_path: str, token: str | None = None,
         raise StoreError(f"{db_path}: no such database; run `eventwire ingest` or "
                          "`eventwire demo` first")
     store = _open(db_path, writable=token is not None or watch is not None)
-    store.con.execute(f"SET threads = {DUCKDB_THREADS}")  # reads run a core each (api.slots)
+    store.con.execute(f"SET threads = {duckdb_threads(read_slots)}")  # see api.slots
     watcher = None
 
     @asynccontextmanager

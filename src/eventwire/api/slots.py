@@ -4,9 +4,9 @@ Eight clients' queries run all at once share two cores: each takes four times it
 time, and the longest (a map of 20,000 points) gets the slowest answers.  Taken a core's
 worth at a time, in order of arrival, a request waits for the few ahead of it and then
 runs alone on its core, so answers come as fast on average and far more evenly, and
-less CPU goes to switching between threads.  DuckDB then runs each query on one thread
-(`DUCKDB_THREADS`): with every core busy serving a request, splitting one query over
-threads only adds their coordination.
+less CPU goes to switching between threads.  DuckDB then runs each query on the cores
+left per slot (`duckdb_threads`: one by default): with every core busy serving a request,
+splitting one query over threads only adds their coordination (about 8% more CPU).
 
 A request holds its slot until its answer starts to go out (the body is ready by then),
 not while a slow client reads it.
@@ -17,15 +17,18 @@ from __future__ import annotations
 import asyncio
 import os
 
-DUCKDB_THREADS = 1
 
-
-def default_slots() -> int:
-    """One read at a time per core this process may use."""
+def cores() -> int:
+    """Cores this process may use."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+def duckdb_threads(slots: int | None) -> int:
+    """DuckDB threads per query when ``slots`` reads run at once (None: one per core)."""
+    return max(1, cores() // (slots or cores()))
 
 
 class ReadSlots:
@@ -34,7 +37,7 @@ class ReadSlots:
 
     def __init__(self, app, slots: int | None = None):
         self.app = app
-        self.slots = slots or default_slots()
+        self.slots = slots or cores()
         self._free: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
 
     async def __call__(self, scope, receive, send):

@@ -34,6 +34,9 @@ def con(tmp_path_factory):
     path = build_db(str(tmp_path_factory.mktemp("plans") / "fx.duckdb"))
     with duckdb.connect(path) as writer:
         q.refresh_search_index(writer)
+        # two events whose place was not found, so the map has some to count apart
+        writer.execute("UPDATE events SET lat = NULL, lon = NULL "
+                       "WHERE id IN ('ev-ukr-agree', 'ev-xss-protest')")
     c = duckdb.connect(path, read_only=True)
     yield c
     c.close()
@@ -81,6 +84,21 @@ def test_breakdown_guessed_small_but_large_samples_its_actors(con, monkeypatch):
                                                          indexed=True))
     assert got[True] == got[False]
     assert got[True]["total"] == 7 and got[True]["actors_sample"] is not None
+
+
+@pytest.mark.parametrize("kw", FILTERS)
+@pytest.mark.parametrize("cap", [1, 3, 6, 20000])
+def test_map_points_are_the_same_by_either_plan(con, monkeypatch, kw, cap):
+    got = by_plan(monkeypatch, lambda: q.event_points(con, q.EventFilter(**kw), cap,
+                                                      indexed=True))
+    assert got[True] == got[False]
+    found = got[True]
+    assert len(found["points"]) == min(cap, found["located"])
+    assert found["truncated"] == (found["located"] > cap)
+    assert found["located"] + found["unlocated"] == q.count_events(
+        con, q.EventFilter(**kw), indexed=True)
+    if not kw:
+        assert (found["located"], found["unlocated"]) == (5, 2)
 
 
 def test_breakdown_counts_an_event_once_per_actor_name(con):

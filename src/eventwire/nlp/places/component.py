@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from eventwire.models import Place
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
-from eventwire.nlp.places.gazetteer import POINTS, Entry, load_gazetteer, norm
+from eventwire.nlp.places.gazetteer import POINTS, Entry, gazetted, load_gazetteer, norm
 from eventwire.nlp.places.ranker import (
     Mention,
     dynamic_features,
@@ -82,7 +82,9 @@ class PlacesComponent:
         toponyms = recognise(doc, self.rules, self.gaz)
         self._resolve(doc, text, toponyms)
         toponyms = _without_foreign_persons(text, toponyms)
-        toponyms = [t for t in toponyms if not _unsupported_guess(t)]
+        guesses = {t.text for t in toponyms if _unsupported_guess(t)}
+        toponyms = [t for t in toponyms if t.text not in guesses
+                    or not (t.rule.startswith(("ner:", "discourse")))]
         toponyms = _without_foreign_hamlets(toponyms)
         area = _local_area([t.pick for t in toponyms if t.pick is not None])
         if area is not None:
@@ -303,9 +305,14 @@ def _unsupported_guess(t: Toponym) -> bool:
     """A single word the NER called a place, or any name it called a location, that the
     gazetteer does not know, with no word before it that places something there ("in",
     "near", "from" ...): as often a person, a company, a disease ("Ebola") or a charity
-    ("United Way officials") as a place, and its point would only be the story's."""
-    return (t.rule.startswith("ner:") and t.rule.endswith(":scope") and t.relation is None
-            and (" " not in t.text or t.rule.startswith("ner:LOC")))
+    ("United Way officials") as a place, and its point would only be the story's.  So is
+    a lone word whose only readings are postal towns ("Belk stores", "Jeremiah"). Later
+    mentions of the name go with it."""
+    if not t.rule.startswith("ner:") or t.relation is not None:
+        return False
+    if t.rule.endswith(":scope"):
+        return " " not in t.text or t.rule.startswith("ner:LOC")
+    return " " not in t.text and bool(t.candidates) and not gazetted(t.candidates)
 
 
 HAMLET_MAX_POPULATION = 1_000

@@ -27,7 +27,15 @@ from functools import lru_cache
 import ahocorasick
 from spacy.tokens import Doc, Span
 
-from eventwire.nlp.places.gazetteer import POINTS, Entry, Gazetteer, load_gazetteer, norm, variants
+from eventwire.nlp.places.gazetteer import (
+    POINTS,
+    Entry,
+    Gazetteer,
+    gazetted,
+    load_gazetteer,
+    norm,
+    variants,
+)
 from eventwire.nlp.places.rules import (
     BASED_IN,
     COMPASS_WORDS,
@@ -316,7 +324,7 @@ def orgs_as_places(s: Recognition) -> None:
         if any(s.taken[start:end]) or not before or ent.text.lower() in DIRECTION_WORDS:
             continue  # "from the Northwest": no town's name
         key = norm(ent.text)
-        cands = [e for e in s.gaz.lookup(ent.text) if key in variants(e.name)]
+        cands = [e for e in gazetted(s.gaz.lookup(ent.text)) if key in variants(e.name)]
         if cands:
             s.add(Toponym(start, end, ent.text, "ner:ORG-as-place", 0.5, cands))
 
@@ -348,7 +356,7 @@ def town_services(s: Recognition) -> None:
             name = text[start:end]
             if text[start - 1:start] in {"-", "/"} or words[0].lower_ in _TITLE_OPENERS:
                 continue  # "Miami-Dade Police", "Vice Mayor"
-            cands = [e for e in s.gaz.lookup(name) if e.kind in POINTS]
+            cands = [e for e in gazetted(s.gaz.lookup(name)) if e.kind in POINTS]
             if (cands and _town_named(cands, name) and not any(s.taken[start:end])
                     and name not in s.surnames):
                 s.add(Toponym(start, end, name, "town-service", 0.6, cands))
@@ -505,7 +513,7 @@ def institutions(s: Recognition) -> None:
         if known is None:
             continue
         head, cands = known
-        if tokens[len(head)].lower_ not in INSTITUTION_WORDS:
+        if tokens[len(head)].lower_ not in INSTITUTION_WORDS or not gazetted(cands):
             continue
         if (len(head) > 1 and head[-1].lower_ in {"city", "town", "village"}
                 and not _town_named(cands, text[head[0].idx:head[-1].idx + len(head[-1].text)])):
@@ -820,13 +828,20 @@ def local_towns(doc: Doc, gaz: Gazetteer, toponyms: list[Toponym], area: tuple[s
     return out
 
 
+_TOWN_CUE = re.compile(r"\b(?:in|near|from|of|outside)\s+$")
+_ROAD_NUMBER = re.compile(r"\s+\d")  # "Loop 286": a road
+
+
 def _local_town(doc: Doc, gaz: Gazetteer, text: str, start: int, end: int, cc: str,
                 admin1: str, taken: list[bool]) -> Toponym | None:
     name = text[start:end]
     towns = [e for e in gaz.lookup(name) if e.kind in {"city", "capital"} and e.cc == cc
              and e.admin1 == admin1 and norm(name) in variants(e.name)]
-    if not towns or any(taken[start:end]):
+    if not towns or any(taken[start:end]) or _ROAD_NUMBER.match(text, end):
         return None
+    if not gazetted(towns) and " " not in name and not _TOWN_CUE.search(
+            text, max(0, start - 12), start):
+        return None  # a lone postal name ("Ford", "Trent") is a town only where one is put
     span = doc.char_span(start, end)
     if (span is None or any(t.pos_ != "PROPN" for t in span)
             or span[0].ent_type_ in _NOT_NAME_LABELS or span[0].ent_iob_ == "I"):

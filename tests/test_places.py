@@ -799,3 +799,46 @@ def test_postal_town_is_a_candidate_but_no_toponym_by_itself(nlp):
     assert _unsupported_guess(lone)
     lone.relation = "in"
     assert not _unsupported_guess(lone)
+
+
+def test_publishers_home_picks_the_namesake_of_its_region():
+    """Once a publisher's earlier articles have named places of one state, a story of its
+    that names a town and nothing else is read in that state; another publisher, or none,
+    keeps the best-known namesake; a new run starts without memory."""
+    from eventwire.config import Settings
+    from eventwire.nlp.places.component import places_nlp
+
+    nlp = places_nlp(Settings().spacy_model)
+    comp = nlp.get_pipe("eventwire_places")
+    comp.homes.clear()
+
+    def run(text, source):
+        doc = nlp.make_doc(text)
+        doc._.article_id, doc._.source = "a", source
+        return nlp(doc)._.places
+
+    run("Douglas County crews closed roads near Osakis on Monday. Officials in Alexandria, "
+        "Minn., said water covered Highway 27.", "lakes-paper.example")
+    run("The Minnesota Department of Transportation will rebuild the bridge in Douglas County "
+        "near Garfield and Brandon, Minnesota.", "lakes-paper.example")
+    headline = "Police in Alexandria said a man was hurt in a crash on Friday."
+    assert first(run(headline, "lakes-paper.example"), "Alexandria").admin1 == "Minnesota"
+    assert first(run(headline, "elsewhere.example"), "Alexandria").admin1 != "Minnesota"
+    assert first(run(headline, None), "Alexandria").admin1 != "Minnesota"
+    assert comp.homes["lakes-paper.example"]["n"] >= 5
+    comp.homes.clear()
+    assert first(run(headline, "lakes-paper.example"), "Alexandria").admin1 != "Minnesota"
+
+
+def test_source_features_are_shares_of_the_publishers_places():
+    from collections import Counter
+
+    from eventwire.nlp.places.ranker import DYNAMIC, dynamic_features
+
+    gaz = load_gazetteer()
+    town = next(e for e in gaz.lookup("Alexandria") if e.cc == "US" and e.admin1 == "MN")
+    home = Counter({("cc", "US"): 8, ("a1", "US", "MN"): 6, "n": 10})
+    row = dict(zip(DYNAMIC, dynamic_features(town, Counter(), {}, [], None, home), strict=True))
+    assert row["source_country"] == 0.8 and row["source_admin1"] == 0.6
+    row = dict(zip(DYNAMIC, dynamic_features(town, Counter(), {}, [], None), strict=True))
+    assert row["source_country"] == row["source_admin1"] == 0.0

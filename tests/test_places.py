@@ -418,7 +418,8 @@ def test_rule_table_order_and_options(nlp):
 
     names = [name for name, _ in RULES]
     assert names[0] == "ner" and names.index("unlikely") < names.index("discourse")
-    assert names[-1] == "diseases"  # last: whatever rule found "West Nile" before "virus"
+    # last: whatever rule found "West Nile" before "virus", or "Toyota" after a model year
+    assert names[-2:] == ["diseases", "common-words"]
     comp = PlacesComponent(nlp, "p", use_matcher=False, demonyms=False)
     kept = [name for name, _ in comp.rules]
     assert "known-names" not in kept and "demonyms" not in kept and "ner" in kept
@@ -842,3 +843,24 @@ def test_source_features_are_shares_of_the_publishers_places():
     assert row["source_country"] == 0.8 and row["source_admin1"] == 0.6
     row = dict(zip(DYNAMIC, dynamic_features(town, Counter(), {}, [], None), strict=True))
     assert row["source_country"] == row["source_admin1"] == 0.0
+
+
+def test_makes_of_car_holidays_and_kind_words_are_no_places(nlp):
+    """"a 1998 Toyota" is a car (and so is "the Toyota" later), "St. Patrick's Day" a
+    holiday, "Metro police" and "the City of Canton" name no place by their first word;
+    the towns around them stay."""
+    text = ("Police said a 1998 Toyota driven by a Decatur woman hit a fence. The Toyota was "
+            "towed. Metro police said the City of Canton will hold its St. Patrick's Day "
+            "parade in Savannah.")
+    texts = {p.text for p in places(nlp, text)}
+    assert not texts & {"Toyota", "Metro", "City", "St. Patrick"}
+    assert {"Decatur", "Savannah"} <= texts
+    texts = {p.text for p in places(nlp, "The 2009 Walker County Fair opens in Lafayette.")}
+    assert "Walker County" in texts  # a year before a county's fair makes no car
+
+
+def test_hyphenated_demonyms_name_each_country(nlp):
+    found = places(nlp, "A Russian-American crew reached the space station on Friday.")
+    assert {(p.text, p.country) for p in found} >= {("Russian", "RUS"), ("American", "USA")}
+    found = places(nlp, "The ex-Soviet Non-Aligned talks ended.")
+    assert not any(p.rule.startswith("demonym") for p in found)

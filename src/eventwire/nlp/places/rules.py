@@ -18,6 +18,19 @@ DISEASE_AFTER = re.compile(
     r"\s+(?:virus|viruses|fever|disease|encephalitis|flu|strain|hemorrhagic|haemorrhagic)\b",
     re.I)
 
+# A model year before a name makes it a vehicle's make ("a 1992 Toyota", "a 2005 black
+# Ford", "an eastbound 1996 Chevrolet"; not "the 2009 Walker County Fair", "in 2004 in Taji");
+# "Day" after it, a holiday ("Columbus Day", "St. Patrick's Day", "Lincoln Day Dinner").
+MODEL_YEAR_BEFORE = re.compile(
+    r"\b(?:a|an|the|his|her|their|its)\s+(?:[a-z]+bound\s+)?(?:19|20)\d\d\s+"
+    r"(?:(?:black|white|silver|gr[ae]y|red|blue|green|gold|maroon|tan|brown)\s+)?$", re.I)
+HOLIDAY_AFTER = re.compile(r"(?:['\u2019]s)?\s+Day\b")
+# One-word names that are words for a kind of place or of government ("the City of
+# Huntsville", "Metro police", "Federal Aviation", "Downtown Business zoning"): namesake
+# hamlets exist, but the word alone is hardly ever one of them.
+KIND_WORDS = {"city", "town", "county", "state", "metro", "federal", "supreme", "valley",
+              "downtown", "uptown", "national"}
+
 # Compass words that name a place only as part of a longer name ("West Bank").
 DIRECTION_WORDS = {"north", "south", "east", "west", "central", "northern", "southern",
                    "eastern", "western", "northeast", "northwest", "southeast", "southwest",

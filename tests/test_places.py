@@ -864,3 +864,17 @@ def test_hyphenated_demonyms_name_each_country(nlp):
     assert {(p.text, p.country) for p in found} >= {("Russian", "RUS"), ("American", "USA")}
     found = places(nlp, "The ex-Soviet Non-Aligned talks ended.")
     assert not any(p.rule.startswith("demonym") for p in found)
+
+
+def test_state_roads_and_state_offices_named_by_a_road_word(nlp):
+    """"KY 52" is a state road like "Highway 19"; "the Florida Highway Patrol" names
+    Florida, not a road; a dateline after a by-line's date is still a dateline."""
+    found = places(nlp, "A truck overturned on KY 52 near Irvine, and the Florida Highway "
+                        "Patrol said two people were hurt.")
+    assert first(found, "KY 52").rule.startswith("street")
+    assert first(found, "Florida").admin1 == "Florida"
+    from eventwire.nlp.places.rules import DATELINE
+
+    line = "BY JANE ROE Staff Reporter March 3, 2009 LANCASTER -- The council met."
+    assert [m.group("name") for m in DATELINE.finditer(line)] == ["LANCASTER"]
+    assert not DATELINE.search("In 2009 NASA said the probe had landed.")

@@ -878,3 +878,14 @@ def test_state_roads_and_state_offices_named_by_a_road_word(nlp):
     line = "BY JANE ROE Staff Reporter March 3, 2009 LANCASTER -- The council met."
     assert [m.group("name") for m in DATELINE.finditer(line)] == ["LANCASTER"]
     assert not DATELINE.search("In 2009 NASA said the probe had landed.")
+
+
+def test_seas_lakes_ranges_and_islands_are_places_of_their_own(nlp):
+    """"Lake Erie" is the lake, not a town named Erie; an island or a mountain range the
+    NER calls a place resolves to it."""
+    found = places(nlp, "Anglers fished on Lake Erie while storms hit northern Sumatra and "
+                        "snow fell across the Ural Mountains.")
+    erie = first(found, "Lake Erie")
+    assert erie.feature_class == "H" and km(erie.lat, erie.lon, 42.2, -81.2) < 100
+    assert first(found, "Sumatra").country == "IDN"
+    assert first(found, "Ural Mountains").country == "RUS"

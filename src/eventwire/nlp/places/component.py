@@ -47,7 +47,7 @@ FACILITY = re.compile(r"\s(?:Park|Square|Stadium|Airport|Bridge|Hospital|Univers
                       r"Mall|Market|Station|Gardens?|Center|Centre|Hall)$")
 HOME_MIN_PLACES = 5  # a publisher's earlier places needed before they count as its home
 HOME_MIN_MARGIN = 1.0  # only places resolved with this lead over the runner-up count
-MAX_SOURCES = 10_000  # publishers remembered (the least recently seen are forgotten)
+MAX_SOURCES = 2_000  # publishers remembered (the least recently seen are forgotten)
 FACILITY_TOWN_MAX_POPULATION = 50_000  # a namesake bigger than this is a town in its own right
 PERSON_RULE = "ner:PERSON-as-place"
 LOCAL_AREA_MIN = 2  # places in one region that make a story local to it

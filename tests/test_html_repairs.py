@@ -85,3 +85,39 @@ def test_trafilatura_body_stands_when_it_is_part_of_jusText_or_not_much_shorter(
     assert rescued_body("\n\n".join(GUIDE[:2]), html) is None  # a part of the same text
     assert rescued_body("\n\n".join([SIDEBAR] * 6), _page(f"<div>{article}</div>")) is None
     assert rescued_body(SIDEBAR, "<html><body><p>Menu</p></body></html>") is None
+
+
+ABOUT = ("Greenway Waste is a family-owned company serving the county since 1984.",
+         "By submitting this form you agree to be contacted by our team.")
+
+
+def _story_page(tail: str) -> str:
+    story = "".join(f"<p>{x}</p>" for x in STORY)
+    return _page(f"<div class='crumbs'><p>Home / News</p></div><div class='article-body'>"
+                 f"{story}</div><div class='about'>{tail}</div>")
+
+
+def test_the_body_starts_and_ends_where_readability_says_the_article_does():
+    from eventwire.sources.articleend import trim_to_article
+
+    html = _story_page("".join(f"<p>{x}</p>" for x in ABOUT))
+    assert trim_to_article(["Home / News", *STORY, *ABOUT], html) == STORY
+
+
+def test_a_long_tail_or_another_reading_of_the_page_leaves_the_body_whole():
+    from eventwire.sources.articleend import trim_to_article
+
+    html = _story_page("".join(f"<p>{x}</p>" for x in ABOUT))
+    long_tail = [STORY[0], *ABOUT, STORY[1]]  # the unheld tail is over a quarter of the text
+    assert trim_to_article([STORY[0], STORY[1], *ABOUT * 3], html) == [STORY[0], STORY[1],
+                                                                      *ABOUT * 3]
+    assert trim_to_article(long_tail, html) == long_tail  # it ends on a held paragraph
+    elsewhere = [  # readability read another part of the page than trafilatura
+        "Volunteers from the rowing club will clear the towpath of brambles and litter on the "
+        "first weekend of every month, and anyone who turns up with gloves is welcome to help.",
+        "The club has asked the council for a skip at the slipway and for the bins by the "
+        "footbridge to be emptied on the Monday after each clear-up rather than on Friday.",
+        "Last year the clear-ups filled forty bags, and the club hopes to double that now that "
+        "the school has said its pupils may join in as part of their volunteering week.",
+        STORY[0], "Share this page."]
+    assert trim_to_article(elsewhere, html) == elsewhere

@@ -113,11 +113,11 @@ def _body(element: etree._Element | None, title: str | None, html: str) -> str:
     drop = furniture(element)
     etree.strip_tags(element, "ref")  # links were kept only to measure link density
     whole = _paragraphs(xmltotxt(element, False), title)
-    lines = _longer_lines(html, "\n\n".join(whole))
-    if lines is not None:
-        if (rescued := rescued_body("\n\n".join(whole), html)) is not None:
+    text = "\n\n".join(whole)
+    if (lines := _longer_lines(html, text)) is not None:
+        if (rescued := rescued_body(text, html)) is not None:
             return rescued
-        if (fuller := _fuller_body("\n\n".join(whole), lines)) is not None:
+        if (fuller := _fuller_body(text, lines)) is not None:
             return _finished(fuller.split("\n\n"), html)
     if drop:
         for paragraph in drop:

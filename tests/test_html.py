@@ -85,23 +85,25 @@ def _guide(sections: int) -> str:
 
 def test_a_fuller_body_from_the_visible_lines_replaces_a_partial_one():
     from eventwire.sources.html import _fuller_body
+    from eventwire.sources.htmltext import visible_lines
 
-    html = _guide(12)
+    lines = visible_lines(_guide(12))
     partial = ("Someone has to take charge of the boots: find out who owns them, who will carry "
                "them to the boathouse and where they can be kept until the morning of the "
                "clean-up, so that nothing is missing when the teams set out.")
-    body = _fuller_body(partial, html)
+    body = _fuller_body(partial, lines)
+    assert body is not None
     assert body.startswith("Planning a clean-up of a river") and "Bring sandwiches to" in body
     assert "Count the water twice" in body and "Privacy" not in body
     elsewhere = "Council members voted on Tuesday to close the old bridge for repairs next year."
-    assert _fuller_body(elsewhere, html) == elsewhere  # not the same text: trafilatura's stays
+    assert _fuller_body(elsewhere, lines) is None  # not the same text: trafilatura's stays
 
 
 def test_the_splitter_runs_only_when_the_long_lines_could_outweigh_the_body(monkeypatch):
-    """The second opinion costs as much as trafilatura; a page whose long visible lines
+    """The second opinions cost as much as trafilatura; a page whose long visible lines
     hold no more than twice trafilatura's body cannot give a fuller one, so it is skipped."""
     import eventwire.sources.textpage.splitter as splitter
-    from eventwire.sources.html import _fuller_body
+    from eventwire.sources.html import _longer_lines
 
     calls = []
     real = splitter.split_text_page
@@ -110,6 +112,7 @@ def test_the_splitter_runs_only_when_the_long_lines_could_outweigh_the_body(monk
             "and drivers will be sent along the ring road while the work goes on.")
     short_page = (f"<html><body><nav><a>Home</a><a>News</a></nav><p>{body}</p>"
                   "<footer><a>Privacy</a></footer></body></html>")
-    assert _fuller_body(body, short_page) == body and calls == []
-    _fuller_body(body, _guide(12))  # a long guide: worth reading again
-    assert calls == [1]
+    assert _longer_lines(short_page, body) is None
+    art = extract_html(short_page)
+    assert art is not None and art.body == body and calls == []
+    assert _longer_lines(_guide(12), body) is not None  # a long guide: worth reading again

@@ -34,7 +34,7 @@ LINK_SHARE = 0.8  # share of a paragraph's characters inside links to other page
 LINK_PARAGRAPH_WORDS = 30  # ... in a paragraph of at most this many words
 CLOSING_AFTER = 0.3  # a closing section starts after this share of the body's text
 PROSE_WORDS = 60  # ... and is followed by no paragraph of this many words
-_CLOSING_RE = re.compile(
+CLOSING_RE = re.compile(
     r"^\W*(?:related(?: (?:posts?|articles?|stories|content|reading|links|topics|resources|"
     r"guides))?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|more from\b.*|"
     r"also read|read next|recommended(?: (?:for you|reading|articles|posts|stories))?|"
@@ -74,7 +74,7 @@ def _closing_section(children: list[etree._Element], texts: list[str]) -> int:
     seen = 0
     for i, (child, text) in enumerate(zip(children, texts, strict=True)):
         if (seen >= CLOSING_AFTER * total and child.tag in ("head", "p")
-                and len(text.split()) <= 6 and _CLOSING_RE.match(text)
+                and len(text.split()) <= 6 and CLOSING_RE.match(text)
                 and all(len(later.split()) < PROSE_WORDS for later in texts[i + 1:])):
             return i
         seen += len(text)

@@ -7,6 +7,7 @@ the same sentence.  Each choice returns the rule that made it, shown in ``field_
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
@@ -119,12 +120,36 @@ def _of_another_thing(root: Token, own: set[int]) -> bool:
     return False
 
 
+_SEQUENCE = frozenset({"before", "after", "since", "until", "till", "once"})
+
+
+def _time_apart(tok: Token, head: Token) -> bool:
+    """``tok`` is told in a clause set before or after ``head``'s ("before he was shot",
+    "after it was revealed that he was shot"): a time of ``head``'s clause is not its own."""
+    t = tok
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE
+                                     for c in t.children):
+            return True
+        if t.dep_ == "pcomp" and t.head.lower_ in _SEQUENCE:
+            return True
+        t = t.head
+    return False
+
+
 def event_date(tok: Token, light: Token | None, times: list[TimeExpr],
-               published: date | None) -> tuple[TimeExpr | None, date | None, str | None, str]:
-    """(time expression, date, precision, rule) for the event whose trigger is ``tok``."""
+               published: date | None, reporting: Callable[[Token], bool] | None = None,
+               ) -> tuple[TimeExpr | None, date | None, str | None, str]:
+    """(time expression, date, precision, rule) for the event whose trigger is ``tok``;
+    ``reporting``: for an act told in what someone said, whether a verb reports speech (its
+    day is when it was said: "police said Saturday the man had been shot")."""
     doc = tok.doc
     trig = {tok.i} | ({light.i} if light is not None else set())
     chain = [t.i for t in _clause_chain(tok)]
+    # the first clause above the trigger's whose day is not the event's: a clause it is told
+    # before or after, or (``reporting``) the verb that reports it
+    apart = next((rank for rank, i in enumerate(chain[1:], 1) if _time_apart(tok, doc[i])
+                  or (reporting is not None and reporting(doc[i]))), len(chain))
     best = None
     for te in times:
         if te.date_start is None:
@@ -142,14 +167,18 @@ def event_date(tok: Token, light: Token | None, times: list[TimeExpr],
             score, rule = hit[0], "time_attached_to_trigger"
         else:
             for rank, i in enumerate(chain[1:], 1):
+                if rank >= apart and te.precision == "day":
+                    break  # "before he was shot, ... officials said Saturday"; a year still
+                    # holds ("last year he won a medal after he shot a carjacker")
                 up = _path_to(root, {i}, limit=3)
                 if up is not None:
                     score, rule = 10 * rank + up[0], "time_attached_to_governing_clause"
                     break
         if score is None:
-            score, rule = 100 + abs(te.start - tok.idx) / 100, "nearest_time_in_sentence"
-            if te.precision in ("year", "range"):
+            if te.precision in ("year", "range") or (
+                    apart < len(chain) and te.precision == "day"):
                 continue
+            score, rule = 100 + abs(te.start - tok.idx) / 100, "nearest_time_in_sentence"
         if te.precision != "day":
             score += 1000  # "held since 2016 were released Tuesday": the day fixes the event
         if best is None or score < best[0]:

@@ -116,7 +116,9 @@ def _of_another_thing(root: Token, own: set[int]) -> bool:
         if t.i in own:
             return False
         if t.pos_ == "VERB":
-            return True
+            # "a shooting that occurred Monday": a relative clause on the event noun tells
+            # the event's own time
+            return not (t.dep_ == "relcl" and t.head.i in own)
     return False
 
 
@@ -152,8 +154,8 @@ def event_date(tok: Token, light: Token | None, times: list[TimeExpr],
                   or (reporting is not None and reporting(doc[i]))), len(chain))
     best = None
     for te in times:
-        if te.date_start is None:
-            continue
+        if te.date_start is None or te.precision == "range":
+            continue  # "over the past two years", "earlier this month": a period, no date
         root = _root(doc, te.start, te.end)
         if root is None:
             continue

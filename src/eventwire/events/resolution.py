@@ -84,6 +84,8 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
     ``published``: the day the story was published."""
     if first.type != later.type or _another(later):
         return False
+    if first.mode and later.mode and first.mode != later.mode and first.type not in VERBAL:
+        return False  # "arrested 23 pirates" / "recovered seven rifles": two acts of a raid
     if first.date and later.date and first.date != later.date:
         return False
     if first.date is None and _past_story(later, published):

@@ -37,15 +37,24 @@ def _starts_sentence(tok: Token) -> bool:
     return first.isupper() or first.isdigit() or first in "\"“‘'(" or tok.like_url
 
 
+_FINAL = frozenset({".", "!", "?", '"', "”", "’", "'"})
+_HEADING_TOKENS = 16  # a line this short with no final stop is a heading: one sentence
+
+
 def mark_line_ends(doc: Doc) -> Doc:
-    for tok in doc[:-1]:
-        brk = None if tok.is_space else _line_break(tok)
-        if brk is None:
+    line_start = 0
+    for tok in doc:
+        brk = None if tok.is_space or tok.i + 1 == len(doc) else _line_break(tok)
+        if brk is None and tok.i + 1 < len(doc):
             continue
+        if tok.text[-1:] not in _FINAL and tok.i + 1 - line_start <= _HEADING_TOKENS:
+            for inner in doc[line_start + 1:tok.i + 1]:  # "Deputy Killed In Shootout"
+                inner.is_sent_start = False
         nxt = next((t for t in doc[tok.i + 1:] if not t.is_space), None)
         if nxt is not None and _starts_sentence(nxt) and (
                 brk.count("\n") > 1 or tok.lower_ not in _MID_PHRASE):
             nxt.is_sent_start = True
+        line_start = nxt.i if nxt is not None else len(doc)
     return doc
 
 

@@ -1,0 +1,127 @@
+"""Sentence ends at line breaks, event dates from the right clause, and which mentions merge
+into one record: sentences written for each pattern, each paired with a near sentence that
+must keep today's reading (none taken from evaluation data)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.eval.events import counted
+
+WEDNESDAY = date(2021, 6, 9)
+
+
+@pytest.fixture(scope="module")
+def nlp(full_nlp):
+    return full_nlp
+
+
+def _doc(nlp, text, published=WEDNESDAY):
+    doc = nlp.make_doc(text)
+    doc._.article_id = "t"
+    doc._.published = published
+    return nlp(doc)
+
+
+def _counted(nlp, text, etype):
+    return [e for e in counted(_doc(nlp, text)._.events) if e.type == etype]
+
+
+# --------------------------------------------------------------------------- line breaks
+def test_headline_url_and_stamp_lines_are_sentences_of_their_own(nlp):
+    text = ("http://example.com/2021/06/09/deputy-killed\nDeputy Killed In Shootout\n"
+            "June 9, 2021\nA gunman shot a sheriff's deputy in Compton on Friday, police said.")
+    sents = [s.text.strip() for s in _doc(nlp, text).sents]
+    assert sents == ["http://example.com/2021/06/09/deputy-killed", "Deputy Killed In Shootout",
+                     "June 9, 2021",
+                     "A gunman shot a sheriff's deputy in Compton on Friday, police said."]
+
+
+def test_a_line_broken_in_mid_phrase_stays_one_sentence(nlp):
+    text = "The mayor said the\nCouncil would vote on the budget next week."
+    assert len(list(_doc(nlp, text).sents)) == 1
+
+
+def test_a_sentence_case_headline_is_apart_from_the_lead(nlp):
+    text = ("Anger at report clearing police over death of student\n"
+            "Students have reacted with anger to a report on the shooting.")
+    assert [s.text.strip()[:5] for s in _doc(nlp, text).sents] == ["Anger", "Stude"]
+
+
+def test_the_headline_and_the_lead_are_one_record(nlp):
+    text = ("Deputy Killed In Shootout\nJune 9, 2021\n"
+            "A gunman shot a sheriff's deputy in Compton on Friday, police said.")
+    (ev,) = _counted(nlp, text, "ASSAULT")
+    assert ev.date == date(2021, 6, 4)
+    assert len(ev.field_rules["mentions"].split(";")) == 2
+
+
+# --------------------------------------------------------------------------- dates
+def _times(nlp, text):
+    return {t.text: t.date_start for t in _doc(nlp, text)._.times}
+
+
+def test_a_plan_told_in_the_past_was_for_a_day_gone_by(nlp):
+    got = _times(nlp, "As the senator prepared to speak in Ohio on Tuesday, a woman was "
+                      "attacked outside the hall, police said.")
+    assert got["Tuesday"] == date(2021, 6, 8)
+    got = _times(nlp, "The senator was expected to announce his bid on Monday.")
+    assert got["Monday"] == date(2021, 6, 7)
+
+
+def test_a_plan_told_in_the_present_is_still_ahead(nlp):
+    got = _times(nlp, "The senator is preparing to speak in Ohio on Tuesday.")
+    assert got["Tuesday"] == date(2021, 6, 15)
+    got = _times(nlp, "The senator is expected to announce his bid on Monday.")
+    assert got["Monday"] == date(2021, 6, 14)
+
+
+def test_the_day_an_act_was_reported_does_not_date_an_act_told_before_it(nlp):
+    (ev,) = _counted(nlp, "Before he was shot, the deputy was looking for a burglary "
+                          "suspect, officials said Saturday.", "ASSAULT")
+    assert ev.date is None
+    (ev,) = _counted(nlp, "The deputy was shot on Saturday, officials said.", "ASSAULT")
+    assert ev.date == date(2021, 6, 5)
+
+
+def test_a_statement_keeps_the_day_it_was_made(nlp):
+    evs = [e for e in counted(_doc(nlp, "The governor on Monday accused the rebels of "
+                                        "shelling the town.")._.events) if e.type == "ACCUSE"]
+    assert evs and evs[0].date == date(2021, 6, 7)
+
+
+def test_a_period_is_no_date_of_an_event(nlp):
+    text = ("Thousands of teachers rallied in Indianapolis on Tuesday.\n\n"
+            "The rally was the biggest teacher protest amid a wave of strikes over the past "
+            "two years.")
+    evs = _counted(nlp, text, "PROTEST")
+    assert evs and all(e.date == date(2021, 6, 8) for e in evs)
+
+
+# --------------------------------------------------------------------------- merging
+def test_an_arrest_and_a_seizure_in_one_raid_are_two_records(nlp):
+    text = ("The navy arrested 12 pirates in the Gulf of Aden on Saturday.\n\n"
+            "The navy also recovered six rifles and two speedboats.")
+    assert sorted(e.mode for e in _counted(nlp, text, "COERCE")) == ["arrest", "seize"]
+
+
+def test_an_arrest_told_twice_is_one_record(nlp):
+    text = ("Police arrested two men in Dayton on Friday.\n\n"
+            "The men were arrested near the bus station, police said.")
+    assert len(_counted(nlp, text, "COERCE")) == 1
+
+
+def test_an_older_shooting_told_as_background_is_another_record(nlp):
+    text = ("A police officer has been shot dead in Lakewood.\n\n"
+            "Last year, he won a medal for bravery after he shot a carjacker.")
+    evs = _counted(nlp, text, "ASSAULT")
+    assert len(evs) == 2
+    assert evs[0].date is None and evs[0].dead == 1
+
+
+def test_the_same_shooting_told_again_is_one_record(nlp):
+    text = ("A police officer has been shot dead in Lakewood.\n\n"
+            "The officer was shot in the head, police said.")
+    assert len(_counted(nlp, text, "ASSAULT")) == 1

@@ -125,3 +125,18 @@ def test_the_same_shooting_told_again_is_one_record(nlp):
     text = ("A police officer has been shot dead in Lakewood.\n\n"
             "The officer was shot in the head, police said.")
     assert len(_counted(nlp, text, "ASSAULT")) == 1
+
+
+# --------------------------------------------------------------------------- counts
+def test_a_victim_misread_as_the_object_of_the_reporting_verb_is_counted(nlp):
+    text = ("Students reacted with anger to an inquiry which found a student whose death "
+            "sparked protests across the country was killed by a ricochet.")
+    evs = [e for e in _counted(nlp, text, "ASSAULT") if e.trigger == "killed"]
+    assert evs and evs[0].dead == 1
+
+
+def test_two_single_deaths_years_apart_are_two_records(nlp):
+    text = ("A student was killed by a police bullet in Athens.\n\n"
+            "Protesters recalled that in 1985 a teenager was killed by a police officer.")
+    evs = _counted(nlp, text, "ASSAULT")
+    assert len(evs) == 2 and [e.dead for e in evs] == [1, 1]

@@ -427,6 +427,11 @@ def casualties(sent: Span, lex: Lexicon, kind: str) -> tuple[int, int | None, To
                     tok.nbor(-1).pos_ in ("NOUN", "NUM") and not any(
                         c.dep_.startswith("nsubj") for c in tok.children):
                 heads.append(tok.nbor(-1))  # "three bank workers killed when ..." misread
+            if not heads and tok.dep_ == "ccomp" and any(c.dep_ == "auxpass"
+                                                         for c in tok.children):
+                # "a report concluded a schoolboy ... was killed": the victim misread as
+                # the object of the verb that reports it
+                heads += [c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i]
             if lemma in ("die",):
                 heads += [c for c in tok.children if c.dep_ == "nsubj"]
             if not heads and tok.dep_ == "conj":  # "shot and killed a teenager"

@@ -194,8 +194,8 @@ def _identified(first: Event, later: Event, near: bool = True) -> bool:
     a, b = first.location, later.location
     if a is not None and b is not None and _specificity(a) == 3 and _specificity(b) == 3:
         return True  # compatible places already checked: within 50 km
-    if first.dead is not None and first.dead == later.dead:
-        return True
+    if first.dead is not None and first.dead == later.dead and first.dead > 1:
+        return True  # "three bank workers"; one death is too common a toll to tell
     if _names(first.sources) & _names(later.sources) or \
             _names(first.targets) & _names(later.targets):
         return True

@@ -100,6 +100,20 @@ def test_a_period_is_no_date_of_an_event(nlp):
     assert evs and all(e.date == date(2021, 6, 8) for e in evs)
 
 
+def test_a_day_in_quoted_words_is_not_the_narrations(nlp):
+    text = ("Protesters marched in Brooklyn on Tuesday night.\n\n"
+            "Dozens chanted “how many kids did you kill today” as they marched along Church "
+            "Avenue.")
+    evs = _counted(nlp, text, "PROTEST")
+    assert evs and all(e.date == date(2021, 6, 8) for e in evs)
+
+
+def test_a_day_outside_a_quote_still_dates_the_act(nlp):
+    text = "Dozens marched along Church Avenue today, chanting “no justice, no peace.”"
+    evs = _counted(nlp, text, "PROTEST")
+    assert evs and evs[0].date == WEDNESDAY
+
+
 # --------------------------------------------------------------------------- merging
 def test_an_arrest_and_a_seizure_in_one_raid_are_two_records(nlp):
     text = ("The navy arrested 12 pirates in the Gulf of Aden on Saturday.\n\n"

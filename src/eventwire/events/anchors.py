@@ -122,6 +122,17 @@ def _of_another_thing(root: Token, own: set[int]) -> bool:
     return False
 
 
+_QUOTE_MARKS = frozenset('"“”«»')
+
+
+def _quoted_apart(doc: Doc, time_at: int, trigger_at: int) -> bool:
+    """A quotation mark stands between the time and the trigger (an odd number of them: a
+    pair around a word, "the 'murder' of", leaves both on one side): one is in words quoted
+    from someone and the other is not, and the quote's "today" is its speaker's."""
+    lo, hi = sorted((time_at, trigger_at))
+    return sum(ch in _QUOTE_MARKS for ch in doc.text[lo:hi]) % 2 == 1
+
+
 _SEQUENCE = frozenset({"before", "after", "since", "until", "till", "once"})
 
 
@@ -156,6 +167,8 @@ def event_date(tok: Token, light: Token | None, times: list[TimeExpr],
     for te in times:
         if te.date_start is None or te.precision == "range":
             continue  # "over the past two years", "earlier this month": a period, no date
+        if _quoted_apart(doc, te.start, tok.idx):
+            continue  # chanted "how many kids did you kill today" as they marched
         root = _root(doc, te.start, te.end)
         if root is None:
             continue

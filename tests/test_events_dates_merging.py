@@ -154,3 +154,25 @@ def test_two_single_deaths_years_apart_are_two_records(nlp):
             "Protesters recalled that in 1985 a teenager was killed by a police officer.")
     evs = _counted(nlp, text, "ASSAULT")
     assert len(evs) == 2 and [e.dead for e in evs] == [1, 1]
+
+
+# --------------------------------------------------------------------------- sides
+def test_a_passive_clause_does_not_take_the_subject_of_the_clause_above_as_its_agent(nlp):
+    text = "Neighbours say the teenager pointed a gun at officers when he was shot."
+    evs = [e for e in _counted(nlp, text, "ASSAULT") if e.trigger == "shot"]
+    assert evs and not any("teenager" in a.text for a in evs[0].sources)
+
+
+def test_an_active_clause_with_no_subject_still_takes_the_controllers(nlp):
+    text = "The gunman fled the bank, shooting two guards."
+    evs = [e for e in _counted(nlp, text, "ASSAULT") if e.trigger == "shooting"]
+    assert evs and [a.text for a in evs[0].sources] == ["gunman"]
+
+
+def test_a_day_only_a_later_mention_states_is_no_reference_time(nlp):
+    text = ("Protesters clashed with police in Brooklyn on Tuesday after a teenager was shot.\n\n"
+            "Men and women were pepper-sprayed and thrown to the ground.\n\n"
+            "Witnesses said the teenager pointed a gun at officers when he was shot on "
+            "Saturday night.")
+    sprayed = [e for e in _counted(nlp, text, "ASSAULT") if e.trigger == "sprayed"]
+    assert sprayed and sprayed[0].date == date(2021, 6, 8)

@@ -389,6 +389,8 @@ class ArgumentReader:
             return s, "subject"
         t = tok
         while t.dep_ in ("xcomp", "conj", "advcl") and t.head.i != t.i:
+            if any(c.dep_ == "nsubjpass" for c in t.children):
+                break  # "X pointed a gun when he was shot": the clause's own patient
             obj = [c for c in t.head.children if c.dep_ in ("dobj",)] if t.dep_ == "xcomp" else []
             if obj and t.head.pos_ == "VERB" and not self.lex.in_class("intent", t.head.lemma_):
                 return obj[0], "object_control"

@@ -40,8 +40,11 @@ def scoped(ev: Event) -> bool:
 
 
 def _own_date(ev: Event) -> bool:
-    return ev.date is not None and ev.date_precision == "day" and \
-        ev.field_rules.get("date", "").split("@")[0] in _OWN
+    """The event's first mention states its day: a day only a later mention states ("...
+    when he was shot Saturday night", told after a recap) is not the narration's time where
+    the record was first told."""
+    rule = ev.field_rules.get("date", "")
+    return ev.date is not None and ev.date_precision == "day" and rule in _OWN
 
 
 def _own_place(ev: Event) -> bool:

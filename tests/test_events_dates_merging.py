@@ -176,3 +176,35 @@ def test_a_day_only_a_later_mention_states_is_no_reference_time(nlp):
             "Saturday night.")
     sprayed = [e for e in _counted(nlp, text, "ASSAULT") if e.trigger == "sprayed"]
     assert sprayed and sprayed[0].date == date(2021, 6, 8)
+
+
+def _sources(nlp, text, etype):
+    evs = _counted(nlp, text, etype)
+    return [(a.text, a.country) for e in evs for a in e.sources]
+
+
+def test_a_pronoun_in_a_clause_that_opens_the_sentence_is_its_main_subject(nlp):
+    text = ("While he refused to release the smugglers, President Macron freed two "
+            "fishermen.")
+    assert [c for _, c in _sources(nlp, text, "REJECT")] == ["FRA"]
+
+
+def test_a_pronoun_takes_the_one_person_named_just_before(nlp):
+    text = ("Canadian Prime Minister Justin Trudeau met the families on Monday.\n\n"
+            "He urged Beijing to free the two men.")
+    assert [c for _, c in _sources(nlp, text, "REQUEST")] == ["CAN"]
+
+
+def test_a_pronoun_after_two_people_stays_open(nlp):
+    text = ("Canadian Prime Minister Justin Trudeau met French President Emmanuel Macron "
+            "on Monday.\n\nHe urged Beijing to free the two men.")
+    assert _sources(nlp, text, "REQUEST") in ([], [("He", None)])
+
+
+def test_a_nationality_in_apposition_is_the_persons_country(nlp):
+    evs = _counted(nlp, "Police arrested Mr. Smith, a Canadian citizen, in Beijing on "
+                        "Thursday.", "COERCE")
+    assert evs and [a.country for a in evs[0].targets] == ["CAN"]
+    evs = _counted(nlp, "Police arrested Mr. Smith, a businessman, in Beijing on Thursday.",
+                   "COERCE")
+    assert evs and "CAN" not in [a.country for a in evs[0].targets]

@@ -208,3 +208,12 @@ def test_a_nationality_in_apposition_is_the_persons_country(nlp):
     evs = _counted(nlp, "Police arrested Mr. Smith, a businessman, in Beijing on Thursday.",
                    "COERCE")
     assert evs and "CAN" not in [a.country for a in evs[0].targets]
+
+
+def test_an_act_still_to_come_is_no_reference_time(nlp):
+    text = ("The Burmese leader met President Biden at the White House on Wednesday.\n\n"
+            "She will visit Congress on Thursday.\n\n"
+            "After the meeting, President Biden praised her courage.")
+    doc = _doc(nlp, text, published=date(2021, 6, 11))
+    later = [e for e in counted(doc._.events) if e.sentence_start >= text.index("After")]
+    assert later and all(e.date in (None, date(2021, 6, 9)) for e in later)

@@ -122,15 +122,19 @@ def _of_another_thing(root: Token, own: set[int]) -> bool:
     return False
 
 
-_QUOTE_MARKS = frozenset('"“”«»')
+def _in_quote(doc: Doc, at: int) -> bool:
+    """The character at ``at`` is within quotation marks opened earlier in its sentence."""
+    start = doc[doc.char_span(at, at + 1, alignment_mode="expand").start].sent.start_char
+    before = doc.text[start:at]
+    return before.count("“") + before.count("«") > before.count("”") + before.count("»") \
+        or before.count('"') % 2 == 1
 
 
 def _quoted_apart(doc: Doc, time_at: int, trigger_at: int) -> bool:
-    """A quotation mark stands between the time and the trigger (an odd number of them: a
-    pair around a word, "the 'murder' of", leaves both on one side): one is in words quoted
-    from someone and the other is not, and the quote's "today" is its speaker's."""
-    lo, hi = sorted((time_at, trigger_at))
-    return sum(ch in _QUOTE_MARKS for ch in doc.text[lo:hi]) % 2 == 1
+    """The time is in words quoted from someone and the trigger is not: the quote's "today"
+    is its speaker's, not the narration's (a day outside the quote still dates what it
+    reports: 'Syria said Wednesday it was "not happy"')."""
+    return _in_quote(doc, time_at) and not _in_quote(doc, trigger_at)
 
 
 _SEQUENCE = frozenset({"before", "after", "since", "until", "till", "once"})

@@ -54,6 +54,8 @@ def _build(model: str, lexicon_files: tuple[str, ...], actor_files: tuple[str, .
     index_attribute_ruler(nlp)  # same annotations, a tenth less time
     index_lemmatizer(nlp)  # same lemmas, a lookup per distinct word form
     nlp.max_length = max(nlp.max_length, MAX_NLP_CHARS + 1)
+    if "parser" in nlp.pipe_names:  # headlines and date lines end their sentence
+        nlp.add_pipe("eventwire_lines", before="parser")
     for name in COMPONENTS[:COMPONENTS.index(upto) + 1]:
         nlp.add_pipe(name, config=config.get(name, {}))
     check_order(nlp)
@@ -66,6 +68,7 @@ def _build(model: str, lexicon_files: tuple[str, ...], actor_files: tuple[str, .
 def _register_factories() -> None:
     """Import the modules whose ``@Language.factory`` registers each component."""
     from eventwire.events import coder  # noqa: F401
+    from eventwire.nlp import lines  # noqa: F401
     from eventwire.nlp.actors import tagger  # noqa: F401
     from eventwire.nlp.dates import component as dates  # noqa: F401
     from eventwire.nlp.places import component as places  # noqa: F401

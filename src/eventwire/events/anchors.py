@@ -7,6 +7,7 @@ the same sentence.  Each choice returns the rule that made it, shown in ``field_
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
@@ -115,20 +116,63 @@ def _of_another_thing(root: Token, own: set[int]) -> bool:
         if t.i in own:
             return False
         if t.pos_ == "VERB":
+            # "a shooting that occurred Monday": a relative clause on the event noun tells
+            # the event's own time
+            return not (t.dep_ == "relcl" and t.head.i in own)
+    return False
+
+
+def _in_quote(doc: Doc, at: int) -> bool:
+    """The character at ``at`` is within quotation marks opened earlier in its sentence."""
+    start = doc[doc.char_span(at, at + 1, alignment_mode="expand").start].sent.start_char
+    before = doc.text[start:at]
+    return before.count("“") + before.count("«") > before.count("”") + before.count("»") \
+        or before.count('"') % 2 == 1
+
+
+def _quoted_apart(doc: Doc, time_at: int, trigger_at: int) -> bool:
+    """The time is in words quoted from someone and the trigger is not: the quote's "today"
+    is its speaker's, not the narration's (a day outside the quote still dates what it
+    reports: 'Syria said Wednesday it was "not happy"')."""
+    return _in_quote(doc, time_at) and not _in_quote(doc, trigger_at)
+
+
+_SEQUENCE = frozenset({"before", "after", "since", "until", "till", "once"})
+
+
+def _time_apart(tok: Token, head: Token) -> bool:
+    """``tok`` is told in a clause set before or after ``head``'s ("before he was shot",
+    "after it was revealed that he was shot"): a time of ``head``'s clause is not its own."""
+    t = tok
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE
+                                     for c in t.children):
             return True
+        if t.dep_ == "pcomp" and t.head.lower_ in _SEQUENCE:
+            return True
+        t = t.head
     return False
 
 
 def event_date(tok: Token, light: Token | None, times: list[TimeExpr],
-               published: date | None) -> tuple[TimeExpr | None, date | None, str | None, str]:
-    """(time expression, date, precision, rule) for the event whose trigger is ``tok``."""
+               published: date | None, reporting: Callable[[Token], bool] | None = None,
+               ) -> tuple[TimeExpr | None, date | None, str | None, str]:
+    """(time expression, date, precision, rule) for the event whose trigger is ``tok``;
+    ``reporting``: for an act told in what someone said, whether a verb reports speech (its
+    day is when it was said: "police said Saturday the man had been shot")."""
     doc = tok.doc
     trig = {tok.i} | ({light.i} if light is not None else set())
     chain = [t.i for t in _clause_chain(tok)]
+    # the first clause above the trigger's whose day is not the event's: a clause it is told
+    # before or after, or (``reporting``) the verb that reports it
+    apart = next((rank for rank, i in enumerate(chain[1:], 1) if _time_apart(tok, doc[i])
+                  or (reporting is not None and reporting(doc[i]))), len(chain))
     best = None
     for te in times:
-        if te.date_start is None:
-            continue
+        if te.date_start is None or te.precision == "range":
+            continue  # "over the past two years", "earlier this month": a period, no date
+        if _quoted_apart(doc, te.start, tok.idx):
+            continue  # chanted "how many kids did you kill today" as they marched
         root = _root(doc, te.start, te.end)
         if root is None:
             continue
@@ -142,14 +186,18 @@ def event_date(tok: Token, light: Token | None, times: list[TimeExpr],
             score, rule = hit[0], "time_attached_to_trigger"
         else:
             for rank, i in enumerate(chain[1:], 1):
+                if rank >= apart and te.precision == "day":
+                    break  # "before he was shot, ... officials said Saturday"; a year still
+                    # holds ("last year he won a medal after he shot a carjacker")
                 up = _path_to(root, {i}, limit=3)
                 if up is not None:
                     score, rule = 10 * rank + up[0], "time_attached_to_governing_clause"
                     break
         if score is None:
-            score, rule = 100 + abs(te.start - tok.idx) / 100, "nearest_time_in_sentence"
-            if te.precision in ("year", "range"):
+            if te.precision in ("year", "range") or (
+                    apart < len(chain) and te.precision == "day"):
                 continue
+            score, rule = 100 + abs(te.start - tok.idx) / 100, "nearest_time_in_sentence"
         if te.precision != "day":
             score += 1000  # "held since 2016 were released Tuesday": the day fixes the event
         if best is None or score < best[0]:
@@ -396,6 +444,11 @@ def casualties(sent: Span, lex: Lexicon, kind: str) -> tuple[int, int | None, To
                     tok.nbor(-1).pos_ in ("NOUN", "NUM") and not any(
                         c.dep_.startswith("nsubj") for c in tok.children):
                 heads.append(tok.nbor(-1))  # "three bank workers killed when ..." misread
+            if not heads and tok.dep_ == "ccomp" and any(c.dep_ == "auxpass"
+                                                         for c in tok.children):
+                # "a report concluded a schoolboy ... was killed": the victim misread as
+                # the object of the verb that reports it
+                heads += [c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i]
             if lemma in ("die",):
                 heads += [c for c in tok.children if c.dep_ == "nsubj"]
             if not heads and tok.dep_ == "conj":  # "shot and killed a teenager"

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.events.context import domestic
+from eventwire.events.context import _NON_STATE, domestic
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.senses import label_of
 from eventwire.events.triggers import NAMED_DOER, Trigger, named_doer, subject_token
@@ -237,7 +237,7 @@ class ArgumentReader:
                 m = self.actors.antecedent(m) or None
             if m is not None:
                 r = ref(m, rule)
-                home = None if r.country else self._residence(h)
+                home = None if r.country else (self._residence(h) or self._apposed_country(h))
                 out.append(replace(r, country=home) if home else r)  # "forces in Bosnia"
                 for c in h.children:  # "Israeli and Palestinian officials"
                     if c.dep_ in ("amod", "compound", "nmod") and c.i < h.i:
@@ -273,6 +273,16 @@ class ArgumentReader:
                 out.append(ActorRef(text=span.text, start=span.start_char, end=span.end_char,
                                     country=country, sector=sector if country else None))
         return _dedupe(out)
+
+    def _apposed_country(self, head: Token) -> str | None:
+        """The country an apposition gives a person: "Julian Assange, an Australian",
+        "Mr. Smith, a Canadian citizen"."""
+        for c in head.children:
+            if c.dep_ == "appos":
+                for m in self.actors.within(_np_tokens(c)):
+                    if m.country and m.country not in _NON_STATE:
+                        return m.country
+        return None
 
     def _residence(self, head: Token) -> str | None:
         """The country of "students throughout Indonesia", "ethnic Albanians in Serbia"."""
@@ -319,7 +329,25 @@ class ArgumentReader:
                         return ref(inside[0], "pronoun_to_reporter")
                 break
             t = t.head
-        return None
+        return self._person_before(tok) if tok.lower_ in ("he", "she") else None
+
+    def _person_before(self, tok: Token) -> ActorRef | None:
+        """ "While he refused ..., Mr. Obama deemed": the subject of the main clause a
+        subordinate clause opens on; else "Smith was fined. He asked that ...": the last
+        person of known country named in the sentence or the one before, when only one
+        such person is named there (two leave the pronoun open)."""
+        clause = tok.head
+        if clause.dep_ == "advcl" and clause.i < clause.head.i:
+            subj = subject_token(clause.head)
+            m = self.actors.at(subj) if subj is not None else None
+            if m is not None and m.kind == "person" and m.country:
+                return ref(m, "pronoun_to_main_subject")
+        sent = tok.sent
+        first = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        people = [m for m in self.actors.mentions if first <= m.start < tok.idx
+                  and m.kind == "person" and m.country and m.text.lower() not in _PRONOUNS]
+        names = {(m.name or m.text).split()[-1] for m in people}
+        return ref(people[-1], "pronoun_to_last_person") if len(names) == 1 else None
 
     def _last_speaker(self, tok: Token) -> ActorRef | None:
         """ "He urged ...": the person quoted last before the pronoun, when coded."""
@@ -395,6 +423,8 @@ class ArgumentReader:
             return s, "subject"
         t = tok
         while t.dep_ in ("xcomp", "conj", "advcl") and t.head.i != t.i:
+            if any(c.dep_ == "nsubjpass" for c in t.children):
+                break  # "X pointed a gun when he was shot": the clause's own patient
             obj = [c for c in t.head.children if c.dep_ in ("dobj",)] if t.dep_ == "xcomp" else []
             if obj and t.head.pos_ == "VERB" and not self.lex.in_class("intent", t.head.lemma_):
                 return obj[0], "object_control"

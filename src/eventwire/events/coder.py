@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from eventwire.events import anchors, factuality
 from eventwire.events.arguments import ActorIndex, ArgumentReader, without_own_parties
+from eventwire.events.context import PLACED as MATERIAL
 from eventwire.events.context import (
     day_shift,
     deaths_of_named_victims,
@@ -46,6 +47,7 @@ from eventwire.events.triggers import Trigger, aggregate, find_triggers, hypothe
 from eventwire.models import ActorRef, Event, Place
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
 from eventwire.nlp.actors.tagger import ActorTagger
+from eventwire.nlp.lines import furniture
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +97,8 @@ class EventCoder:
         pending: list[tuple[Event, str]] = []
         starts: list[int] = []
         for sent in doc.sents:
-            starts.append(sent.start_char)
+            if not furniture(sent):  # a URL or date-stamp line is no sentence of the story
+                starts.append(sent.start_char)
             try:
                 found = self._sentence(doc, sent, reader, pending, times)
             except (ValueError, IndexError) as exc:
@@ -108,7 +111,7 @@ class EventCoder:
         riots_at_protests(events)
         _resolve_event_noun_targets(events, pending, self.lex)
         _attribute_blame(events)
-        events = merge_mentions(events, starts)
+        events = merge_mentions(events, starts, doc._.published)
         inferred = actors.home_coded | fill_home_country(events, home)
         actor_spans = [(m.start, m.end) for m in doc._.mentions or []]
         fill_from_context(events, starts, places, actor_spans, doc, dateline, home, inferred,
@@ -200,7 +203,10 @@ class EventCoder:
             if any((a.start, a.end) in reader.actors.home_coded for a in refs):
                 fr[side] += "+home_country"
 
-        te, day, prec, drule = anchors.event_date(tok, trig.light, times, doc._.published)
+        reporting = None if etype not in MATERIAL else (
+            lambda t: self.lex.in_class("speech", t.lemma_.lower()))
+        te, day, prec, drule = anchors.event_date(tok, trig.light, times, doc._.published,
+                                                  reporting)
         if day is None and (shift := day_shift(sent.text)):
             drule = f"narration{shift:+d}d"  # "a day earlier": dated from the narration
         fr["date"] = drule

@@ -40,8 +40,11 @@ def scoped(ev: Event) -> bool:
 
 
 def _own_date(ev: Event) -> bool:
-    return ev.date is not None and ev.date_precision == "day" and \
-        ev.field_rules.get("date", "").split("@")[0] in _OWN
+    """The event's first mention states its day: a day only a later mention states ("...
+    when he was shot Saturday night", told after a recap) is not the narration's time where
+    the record was first told."""
+    rule = ev.field_rules.get("date", "")
+    return ev.date is not None and ev.date_precision == "day" and rule in _OWN
 
 
 def _own_place(ev: Event) -> bool:
@@ -233,6 +236,12 @@ def narration_shift(ev: Event) -> int:
     return int(m.group(1)) if m else 0
 
 
+def _coming(ev: Event, published) -> bool:
+    """An act set after the story was published ("she will visit Capitol Hill on
+    Thursday"): no time the narration has reached."""
+    return published is not None and ev.date is not None and ev.date > published
+
+
 def _stated_days(doc, times: list[TimeExpr]) -> list[TimeExpr]:
     """The past days the text states for something that happened, in text order: not a bound
     ("since Monday"), not the day of something else ("Tuesday's primary"), not a coming day
@@ -274,7 +283,9 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
         return bisect_right(sentence_starts, ev.sentence_start) - 1
 
     order = sorted(events, key=lambda e: e.sentence_start)
-    lead = next((e for e in order if _in_scope(e) and _own_date(e) and index(e) < _LEAD), None)
+    published = doc._.published if doc is not None else None
+    lead = next((e for e in order if _in_scope(e) and _own_date(e) and index(e) < _LEAD
+                 and not _coming(e, published)), None)
     days = _stated_days(doc, list(times))
     story_day = None if lead is not None else _story_day(days, sentence_starts)
     for ev in order:
@@ -297,7 +308,7 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             continue
         here = index(ev)
         near = [e for e in order if e is not ev and _in_scope(e)
-                and abs(index(e) - here) <= _WINDOW]
+                and abs(index(e) - here) <= _WINDOW and not _coming(e, published)]
         before = [e for e in near if index(e) <= here and e.sentence_start <= ev.sentence_start]
         after = [e for e in near if index(e) > here]
         # the narration's reference point: the last one before; for the lead, the first after

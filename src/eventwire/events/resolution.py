@@ -14,6 +14,7 @@ two officials of one country who both criticise something are two events; materi
 from __future__ import annotations
 
 from bisect import bisect_right
+from datetime import date
 
 from eventwire.events.anchors import _specificity
 from eventwire.events.context import narration_shift, scoped
@@ -74,15 +75,23 @@ def _compatible_places(a: Place | None, b: Place | None) -> bool:
 
 
 def same_event(first: Event, later: Event, adjacent: bool = False,
-               headline: bool = False, same_word: bool = False) -> bool:
+               headline: bool = False, same_word: bool = False,
+               published: date | None = None) -> bool:
     """Whether ``later`` can be another mention of ``first``; ``adjacent``: it is within
     ``_NEAR`` sentences of its latest mention, where a story elaborates what it reported;
     ``headline``: ``first`` is the headline and ``later`` in the lead that tells it;
-    ``same_word``: ``later``'s trigger is a word one of ``first``'s mentions used."""
+    ``same_word``: ``later``'s trigger is a word one of ``first``'s mentions used;
+    ``published``: the day the story was published."""
     if first.type != later.type or _another(later):
+        return False
+    if first.mode and later.mode and first.mode != later.mode and first.type not in VERBAL:
+        # two acts of a raid ("arrested 23 pirates" / "recovered seven rifles"), a state
+        # visit and the summit the visitor chaired at home
         return False
     if first.date and later.date and first.date != later.date:
         return False
+    if first.date is None and _past_story(later, published):
+        return False  # the news, then "last year he shot a carjacker": an earlier one
     if not _compatible_places(first.location, later.location) or \
             scoped(first) != scoped(later):
         return False  # "people in other cities rallied": not the march just told
@@ -104,7 +113,7 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
                 and (adjacent or headline or same_word)) or (
             headline and _compatible_sides(first.targets, later.targets)
             and not (named[0] and named[1]))  # two named speakers are two statements
-    if not _compatible_sides(first.targets, later.targets) or _different_acts(first, later):
+    if not _compatible_sides(first.targets, later.targets):
         return False
     if same_word and _heads(first.targets) & _heads(later.targets):
         return True  # "arrested 23 pirates" ... "boarded the ship and arrested the pirates"
@@ -112,18 +121,16 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
         adjacent and _undistinguished(later))
 
 
-# Types whose modes are distinct acts, not ways of telling one (a protest is told as a
-# march, then a riot; an arrest is never a seizure of arms or a deportation, a state visit
-# never the summit the visitor chaired at home).
-_MODES_APART = frozenset({"COERCE", "CONSULT"})
+_STALE_DAYS = 31
 
 
-def _different_acts(a: Event, b: Event) -> bool:
-    """Two coercive acts or meetings of different kinds are two acts: "arrested 26 pirates"
-    and "recovered seven rifles" (arrest, seize), "121 were detained" and "77 were
-    deported", "visited the White House" and "presided over a summit"."""
-    return a.type in _MODES_APART and a.mode is not None and b.mode is not None and \
-        a.mode != b.mode
+def _past_story(ev: Event, published: date | None) -> bool:
+    """The mention is dated to a period well before publication ("last year", "in
+    January"): not the news an undated record told first."""
+    if ev.date is None or published is None:
+        return False
+    return (published - ev.date).days > _STALE_DAYS + (
+        0 if ev.date_precision == "day" else 31 if ev.date_precision == "month" else 366)
 
 
 def _sectors(refs: list[ActorRef]) -> set[str]:
@@ -189,8 +196,8 @@ def _identified(first: Event, later: Event, near: bool = True) -> bool:
     a, b = first.location, later.location
     if a is not None and b is not None and _specificity(a) == 3 and _specificity(b) == 3:
         return True  # compatible places already checked: within 50 km
-    if first.dead is not None and first.dead == later.dead:
-        return True
+    if first.dead is not None and first.dead == later.dead and first.dead > 1:
+        return True  # "three bank workers"; one death is too common a toll to tell
     if _names(first.sources) & _names(later.sources) or \
             _names(first.targets) & _names(later.targets):
         return True
@@ -254,9 +261,11 @@ def _in_headline(ev: Event, sentence_starts: list[int]) -> bool:
     return len(sentence_starts) > 1 and ev.sentence_start < sentence_starts[1]
 
 
-def merge_mentions(events: list[Event], sentence_starts: list[int]) -> list[Event]:
+def merge_mentions(events: list[Event], sentence_starts: list[int],
+                   published: date | None = None) -> list[Event]:
     """One record per real event: each counted event joins the nearest earlier record of
-    the same event, if any; events not counted (hypothetical, negated...) stay apart."""
+    the same event, if any; events not counted (hypothetical, negated...) stay apart.
+    ``published``: the story's day, before which a dated mention may be an older event."""
     def index(pos: int) -> int:
         return bisect_right(sentence_starts, pos) - 1
 
@@ -269,7 +278,7 @@ def merge_mentions(events: list[Event], sentence_starts: list[int]) -> list[Even
             host = next((e for e in reversed(out) if counted(e) and same_event(
                 e, ev, adjacent=0 < here - last_seen.get(e.id, -99) <= _NEAR,
                 headline=_in_headline(e, sentence_starts) and here <= _LEAD,
-                same_word=_stem(ev) in words[e.id])), None)
+                same_word=_stem(ev) in words[e.id], published=published)), None)
             if host is not None:
                 _absorb(host, ev)
                 last_seen[host.id] = here

@@ -125,12 +125,20 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     if aux & _AUX_FUTURE:
         return "future"
     if tok.dep_ == "xcomp" and (tok.head.lemma_ in _PLAN_HEADS or tok.head.lemma_ == "be"):
-        return "future"  # "is expected to announce", "is to take over"
+        # "is expected to announce", "is to take over"; a plan told in the past was for a
+        # day gone by ("as Trump prepared to speak on Tuesday", "was due to land Monday")
+        return "past" if _told_in_past(tok.head) else "future"
     if tok.tag_ in ("VBD", "VBN") or aux & _AUX_PAST:
         return "past"
     if tok.dep_ == "xcomp" and tok.head.tag_ in ("VBD", "VBN"):
         return "past"  # "tried on Tuesday to make the case"
     return None
+
+
+def _told_in_past(verb) -> bool:
+    """A verb in the simple past, or with a past auxiliary ("prepared", "was expected")."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return (verb.tag_ == "VBD" and not aux) or bool(aux & {"was", "were", "had"})
 
 
 class _Spans:

@@ -57,9 +57,18 @@ def _countries(ev: Event, inferred: Spans = frozenset()) -> set[str]:
 
 
 def fits(place: Place, ev: Event, inferred: Spans = frozenset()) -> bool:
-    """The place can be where the event happened: in a country its actors belong to."""
+    """The place can be where the event happened: in a country its actors belong to.  With no
+    agent of known country, whom it befell says nothing of where ("a Canadian was evicted",
+    "an American pilot was shot down over the Soviet Union"): any place fits."""
+    if not _agent_countries(ev, inferred):
+        return True
     countries = _countries(ev, inferred)
-    return not countries or not place.country or place.country in countries
+    return not place.country or place.country in countries
+
+
+def _agent_countries(ev: Event, inferred: Spans = frozenset()) -> set[str]:
+    return {a.country for a in ev.sources
+            if a.country and (a.start, a.end) not in inferred} - _NON_STATE
 
 
 def _in_scope(ev: Event) -> bool:
@@ -68,6 +77,7 @@ def _in_scope(ev: Event) -> bool:
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout",
                        "around", "on", "over"})
+_VENUE = _LOCATIVE | {"to", "into", "toward", "towards"}  # "marched to the court in Abuja"
 
 
 def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, int]],
@@ -76,6 +86,7 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
     ("in Kabul") before one that names an actor ("US forces", "Washington said"), the most
     specific first."""
     cands = []
+    clause = _trigger_clause(ev, doc)
     for p in places:
         if not (ev.sentence_start <= p.start < ev.sentence_end) or p.lat is None or \
                 not fits(p, ev, inferred):
@@ -86,7 +97,7 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
             continue
         if in_actor and not _of_participant(p, actor_spans, ev):
             continue  # "US troops remain ... after X invaded": an actor of another act
-        locative = False
+        locative = elsewhere = False
         if doc is not None:
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
             root = span.root if span is not None and len(span) else None
@@ -94,12 +105,50 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
                 root.head.lower_ in _LOCATIVE
             if root is not None and _not_where(root, actor_spans, _specificity(p) == 3):
                 continue
-        rank = 0 if locative else (2 if in_actor or as_actor else 1)
+            elsewhere = root is not None and clause is not None and (
+                _clause_of(root) != clause or _of_a_thing(root, ev, actor_spans))
+        rank = (0 if locative else (2 if in_actor or as_actor else 1)) + 3 * elsewhere
         cands.append((rank, -_specificity(p), p.start, p))
     return min(cands, key=lambda c: c[:3])[3] if cands else None
 
 
 _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+# Clauses that set the scene of the clause above them ("When Obama flew to Boise, he met
+# ...", "barred them from leaving Cairo", "marched to the court to protest"): one setting.
+_SETTING_CLAUSES = frozenset({"advcl", "pcomp", "xcomp"})
+
+
+def _clause_of(tok) -> int:
+    """The verb whose setting holds ``tok``: the nearest verb above it, past clauses that only
+    set the scene of their own head; a relative or reported clause is a setting of its own
+    ("the pastor held prisoner in Iran", "said the attack in Kabul")."""
+    while tok.head.i != tok.i and (tok.pos_ not in ("VERB", "AUX")
+                                   or tok.dep_ in _SETTING_CLAUSES):
+        tok = tok.head
+    return tok.i
+
+
+def _of_a_thing(tok, ev: Event, actor_spans: list[tuple[int, int]]) -> bool:
+    """The place only says where a thing is ("a pastor held prisoner in Iran", "the first
+    death in Africa"): its phrase hangs from a noun that is not the event's own word, not an
+    actor and not itself the venue of the act ("at the embassy in Madrid")."""
+    walked = False
+    while tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        tok, walked = tok.head.head, True
+        while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head  # "the commission and the police headquarters in Abuja"
+        if ev.trigger_start <= tok.idx < ev.trigger_end or \
+                any(s <= tok.idx < e for s, e in actor_spans):
+            return False
+    return walked and not (tok.dep_ == "pobj" and tok.head.lower_ in _VENUE)
+
+
+def _trigger_clause(ev: Event, doc) -> int | None:
+    span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand") \
+        if doc is not None else None
+    return _clause_of(span.root) if span is not None and len(span) else None
 
 
 def _of_participant(place: Place, actor_spans: list[tuple[int, int]], ev: Event) -> bool:
@@ -116,8 +165,11 @@ def _not_where(root, actor_spans: list[tuple[int, int]], town: bool) -> bool:
     actor ("Gainesville residents", "Chicago police"); or the agent itself ("Washington
     invaded the country"), a government named by its capital ("Libya freed the nurses"
     happened in Libya)."""
-    if root.dep_ in _MODIFIER_DEPS and root.head.pos_ == "NOUN":
-        head = root.head.idx
+    modified = root.head
+    while root.dep_ == "compound" and modified.dep_ == "compound" and modified.pos_ == "PROPN":
+        modified = modified.head  # "the Osun State governorship election"
+    if root.dep_ in _MODIFIER_DEPS and modified.pos_ == "NOUN":
+        head = modified.idx
         return not any(s <= head < e for s, e in actor_spans)
     after = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
     dateline = after is not None and after.is_punct and after.text != ","  # "NEW DELHI:"

@@ -227,6 +227,8 @@ _NATIONWIDE_WORDS = frozenset({"nationwide", "countrywide"})
 _ELSEWHERE_WORDS = frozenset({"elsewhere"})
 _COUNTRY_NOUNS = frozenset({"country", "nation"})
 _SPREAD_PREPS = frozenset({"across", "throughout", "around", "over", "all"})
+# Phrases that tell the backdrop of the act, whose spread is not the act's own.
+_BACKDROP_PREPS = frozenset({"amid", "amidst", "despite", "like", "unlike"})
 _OTHER_PLACE_NOUNS = frozenset({"city", "town", "place", "part", "region", "province",
                                 "state", "country", "area", "village", "campus"})
 
@@ -256,6 +258,8 @@ def place_scope(tok: Token, light: Token | None) -> str | None:
             return "elsewhere"  # "in other cities", "in other parts of the country"
         if t.i != tok.i and t.pos_ in ("VERB", "AUX"):
             continue  # a clause of its own: its places are its own
+        if t.dep_ == "prep" and t.lower_ in _BACKDROP_PREPS:
+            continue  # "a rally amid a wave of strikes across the country": the backdrop's
         todo.extend(t.children)
     return None
 

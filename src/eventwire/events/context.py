@@ -171,9 +171,15 @@ def _not_where(root, actor_spans: list[tuple[int, int]], town: bool) -> bool:
     if root.dep_ in _MODIFIER_DEPS and modified.pos_ == "NOUN":
         head = modified.idx
         return not any(s <= head < e for s, e in actor_spans)
-    after = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
-    dateline = after is not None and after.is_punct and after.text != ","  # "NEW DELHI:"
+    dateline = _heads_a_dateline(root)
     return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and town and not dateline
+
+
+def _heads_a_dateline(tok) -> bool:
+    """The name opens a dateline ("NEW DELHI:", "ELMWOOD —"): where the story was written,
+    never an agent."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return after is not None and after.is_punct and after.text != ","
 
 
 def _names_other_side(place: Place, ev: Event) -> bool:
@@ -228,14 +234,14 @@ def story_place(places: list[Place], sentence_starts: list[int], town: Place | N
                  and p.lat is not None), None)
 
 
-def _set_in_story(ev: Event, story: Place) -> bool:
+def _set_in_story(ev: Event, story: Place, dateline: bool = False) -> bool:
     """An act with no place of its own happened where the story does when all its coded
     actors belong there: an act of the place's own people, not a foreign power's.  A
     statement is placed only by its own text (CODING.md: "the governor condemned the
     attack" happened nowhere the text says)."""
     if ev.type not in PLACED:
         return False
-    if any((a.start, a.end) == (story.start, story.end) for a in ev.sources):
+    if not dateline and any((a.start, a.end) == (story.start, story.end) for a in ev.sources):
         return False  # "Washington invaded the country": a government named by its capital
     if not story.country:
         return True  # a sea or a region of no one country ("the Gulf of Aden")
@@ -395,10 +401,13 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
     town = focal_place(places)
     story = story_place(places, sentence_starts, town, dateline, home)
     if story is not None:
+        span = doc.char_span(story.start, story.end, alignment_mode="expand") \
+            if doc is not None else None
+        written_at = span is not None and len(span) > 0 and _heads_a_dateline(span[-1])
         for ev in order:
             if ev.location is not None or scoped(ev):
                 continue
-            if _in_scope(ev) and _set_in_story(ev, story):
+            if _in_scope(ev) and _set_in_story(ev, story, written_at):
                 ev.location = story
                 ev.field_rules["location"] = "story_place"
             elif _in_scope(ev) and _spoken_in_story(ev, story):

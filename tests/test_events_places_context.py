@@ -95,3 +95,20 @@ def test_a_capital_named_as_the_agent_still_does_not_place_the_act_there(nlp):
             "the mission would last years.")
     evs = [e for e in _events(nlp, text) if e.type == "ASSAULT"]
     assert evs and all(_name(e) != "Washington" for e in evs)
+
+
+# ---------------------------------------------------------------- a visitor's statement at a venue
+_VISIT = ("HANOI (AP) — Canada's defense minister met officials in Hanoi on Wednesday. ")
+
+
+def test_a_visitor_s_remarks_at_a_venue_are_placed_in_the_story_town(nlp):
+    text = _VISIT + ("Later, in remarks at the Communist Party headquarters, the Canadian "
+                     "minister accused China of bullying its neighbors.")
+    ev = _one(nlp, text, "ACCUSE", "remarks")
+    assert _name(ev) == "Hanoi" and ev.field_rules["location"] == "story_place_of_speaker"
+
+
+def test_a_visitor_s_statement_at_no_named_venue_stays_unplaced(nlp):
+    text = _VISIT + ("In an interview with a Canadian newspaper, the Canadian minister accused "
+                     "China of bullying its neighbors.")
+    assert _one(nlp, text, "ACCUSE", "interview").location is None

@@ -250,14 +250,34 @@ def _set_in_story(ev: Event, story: Place, dateline: bool = False) -> bool:
     return not _countries(ev) - {story.country}
 
 
-def _spoken_in_story(ev: Event, story: Place) -> bool:
+def _spoken_in_story(ev: Event, story: Place, doc=None) -> bool:
     """A statement by the story town's own people ("the sheriff said", "the mayor praised")
-    is made where the story is told from: its dateline or the town it is about.  One by a
-    foreign or national actor, or with no speaker, stays unplaced."""
+    is made where the story is told from: its dateline or the town it is about; so is one a
+    visitor makes at a venue the text names and does not place elsewhere ("in remarks at the
+    party headquarters, the visiting minister said").  One by a foreign or national actor
+    elsewhere, or with no speaker, stays unplaced."""
     if ev.type in PLACED or _specificity(story) != 3 or not story.country:
         return False
     speakers = {a.country for a in ev.sources}
-    return speakers == {story.country}
+    return speakers == {story.country} or bool(speakers) and _at_a_venue(ev, doc)
+
+
+# Occasions and buildings where statements are made: "at a news conference", "in a speech".
+_VENUES = frozenset({"conference", "forum", "summit", "remark", "speech", "rally", "hearing",
+                     "ceremony", "headquarters", "parliament", "briefing", "dialogue"})
+_VENUE_PREPS = frozenset({"at", "in", "during", "to", "before"})
+
+
+def _at_a_venue(ev: Event, doc) -> bool:
+    """The statement's sentence says it was made at an occasion or a building ("at a news
+    conference", "in remarks at ... headquarters") and names no other town for it."""
+    if doc is None:
+        return False
+    sent = doc.char_span(ev.sentence_start, ev.sentence_end, alignment_mode="expand")
+    return sent is not None and any(
+        t.lemma_.lower() in _VENUES and t.dep_ == "pobj" and t.head.lower_ in _VENUE_PREPS
+        and not any(c.dep_ == "prep" and c.lower_ == "in" for c in t.children)
+        for t in sent)
 
 
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -410,7 +430,7 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             if _in_scope(ev) and _set_in_story(ev, story, written_at):
                 ev.location = story
                 ev.field_rules["location"] = "story_place"
-            elif _in_scope(ev) and _spoken_in_story(ev, story):
+            elif _in_scope(ev) and _spoken_in_story(ev, story, doc):
                 ev.location = story
                 ev.field_rules["location"] = "story_place_of_speaker"
     for ev in order:

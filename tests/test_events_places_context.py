@@ -112,3 +112,16 @@ def test_a_visitor_s_statement_at_no_named_venue_stays_unplaced(nlp):
     text = _VISIT + ("In an interview with a Canadian newspaper, the Canadian minister accused "
                      "China of bullying its neighbors.")
     assert _one(nlp, text, "ACCUSE", "interview").location is None
+
+
+# ---------------------------------------------------------------- the object's own place only
+def test_a_place_deep_in_the_object_s_phrase_is_not_where_the_act_was(nlp):
+    text = ("The minister said he would welcome Japan's participation in a security network "
+            "for Asia.")
+    evs = [e for e in _events(nlp, text) if e.type == "AGREE"]
+    assert evs and all(_name(e) != "Asia" for e in evs)
+
+
+def test_the_target_s_own_place_is_where_it_was_attacked(nlp):
+    text = "Militants attacked an army base near Mosul on Monday."
+    assert _name(_one(nlp, text, "ASSAULT", "attacked")) == "Mosul"

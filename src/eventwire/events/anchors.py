@@ -181,8 +181,11 @@ def _attachment(tok: Token, trig: set[int], limit: int = 8) -> tuple[int, Token 
     while steps < limit and t.head.i != t.i:
         if t.head.i in trig:
             return steps + 1, (t if t.dep_ == "prep" else None)
-        if t.dep_ == "prep" and t.head.dep_ in ("dobj", "nsubjpass") and t.head.head.i in trig:
-            return steps + 2, t  # "attacked an army base near Kabul": the target's place
+        if t.dep_ == "prep" and t.head.dep_ in ("dobj", "nsubjpass") and \
+                t.head.head.i in trig and steps == 1:
+            # "attacked an army base near Kabul": the target's own place, not one deeper in
+            # its phrase ("welcome China's role in a network for Asia")
+            return steps + 2, t
         if t.pos_ in ("VERB", "AUX") and t.i != tok.i:
             return None  # another clause in between
         t = t.head

@@ -35,10 +35,10 @@ def _name(ev):
 
 
 # ---------------------------------------------------------------- whom it befell is not where
-def test_a_foreigner_evicted_where_the_narration_is_takes_its_place(nlp):
-    text = ("The 52-year-old Canadian sought refuge at the embassy in Madrid in 2015. "
-            "The Canadian was evicted in May and jailed for contempt.")
-    assert _name(_one(nlp, text, "COERCE", "evicted")) == "Madrid"
+def test_foreigners_seized_where_the_narration_is_take_its_place(nlp):
+    text = ("Protesters clashed with police in Kabul on Monday. "
+            "Two Italian engineers were kidnapped the same day.")
+    assert _name(_one(nlp, text, "ASSAULT", "Italian")) == "Kabul"
 
 
 def test_an_agent_of_another_country_does_not_take_the_narration_s_place(nlp):
@@ -49,9 +49,9 @@ def test_an_agent_of_another_country_does_not_take_the_narration_s_place(nlp):
 
 # ---------------------------------------------------------------- a place of a thing, not the act
 def test_a_place_that_only_locates_a_thing_gives_way_to_the_act_s_own(nlp):
-    text = ("When the president flew to Boise for a speech last year, he met privately with "
-            "the wife of a pastor who was a prisoner in Iran.")
-    assert _name(_one(nlp, text, "CONSULT", "Boise")) == "Boise"
+    text = ("When the senator traveled to Denver for a fundraiser in May, she met quietly with "
+            "the brother of an engineer who is a prisoner in Venezuela.")
+    assert _name(_one(nlp, text, "CONSULT", "Denver")) == "Denver"
 
 
 def test_the_venue_of_the_act_is_still_where_it_happened(nlp):
@@ -60,17 +60,17 @@ def test_the_venue_of_the_act_is_still_where_it_happened(nlp):
 
 
 def test_a_march_to_a_building_in_a_town_is_placed_there_not_in_the_poll_it_protests(nlp):
-    text = ("Opposition leaders led a march to the electoral commission and the police "
-            "headquarters in Abuja on Friday to protest against the outcome of the Osun State "
-            "governorship election.")
+    text = ("Opposition leaders led a march to the parliament and the police headquarters in "
+            "Nairobi on Monday to protest against the outcome of the Kisumu County governorship "
+            "election.")
     evs = [e for e in _events(nlp, text) if e.type == "PROTEST"]
-    assert evs and {_name(e) for e in evs} == {"Abuja"}
+    assert evs and {_name(e) for e in evs} == {"Nairobi"}
 
 
 # ---------------------------------------------------------------- the backdrop's spread
 def test_a_backdrop_across_the_country_does_not_make_the_act_nationwide(nlp):
-    text = "Teachers rallied on Monday amid a wave of strikes across the country."
-    ev = _one(nlp, text, "PROTEST", "rallied")
+    text = "Nurses marched on Monday amid a wave of walkouts across the country."
+    ev = _one(nlp, text, "PROTEST", "marched")
     assert not ev.field_rules["location"].startswith("scope:")
 
 
@@ -82,10 +82,10 @@ def test_protests_across_the_country_amid_anger_are_nationwide(nlp):
 
 # ---------------------------------------------------------------- the dateline is no agent
 def test_a_headline_arrest_is_placed_in_the_dateline_town_the_story_is_about(nlp):
-    text = ("Councilwoman arrested after incident at mayor's home. ELMWOOD — After a year of "
-            "calm, the village of Elmwood is reeling again after a former council member was "
-            "arrested following an incident at the mayor's house. The woman, 62, was arrested "
-            "at her home on Wednesday, according to the sheriff's office.")
+    text = ("Councilwoman arrested after clash at mayor's house. ELMWOOD — Calm has ended in "
+            "the village of Elmwood once more after a former council member was arrested "
+            "following a clash at the mayor's house. The woman, 58, was taken into custody at "
+            "her home on Tuesday, deputies said.")
     assert _name(_one(nlp, text, "COERCE", "Councilwoman")) == "Elmwood"
 
 
@@ -98,14 +98,14 @@ def test_a_capital_named_as_the_agent_still_does_not_place_the_act_there(nlp):
 
 
 # ---------------------------------------------------------------- a visitor's statement at a venue
-_VISIT = ("HANOI (AP) — Canada's defense minister met officials in Hanoi on Wednesday. ")
+_VISIT = "JAKARTA (AP) — Canada's defense minister met officials in Jakarta on Wednesday. "
 
 
-def test_a_visitor_s_remarks_at_a_venue_are_placed_in_the_story_town(nlp):
-    text = _VISIT + ("Later, in remarks at the Communist Party headquarters, the Canadian "
-                     "minister accused China of bullying its neighbors.")
-    ev = _one(nlp, text, "ACCUSE", "remarks")
-    assert _name(ev) == "Hanoi" and ev.field_rules["location"] == "story_place_of_speaker"
+def test_a_visitor_s_statement_at_a_news_conference_is_placed_in_the_story_town(nlp):
+    text = _VISIT + ("At a news conference after the talks, the Canadian minister accused China "
+                     "of bullying its neighbors.")
+    ev = _one(nlp, text, "ACCUSE", "news conference")
+    assert _name(ev) == "Jakarta" and ev.field_rules["location"] == "story_place_of_speaker"
 
 
 def test_a_visitor_s_statement_at_no_named_venue_stays_unplaced(nlp):
@@ -116,8 +116,7 @@ def test_a_visitor_s_statement_at_no_named_venue_stays_unplaced(nlp):
 
 # ---------------------------------------------------------------- the object's own place only
 def test_a_place_deep_in_the_object_s_phrase_is_not_where_the_act_was(nlp):
-    text = ("The minister said he would welcome Japan's participation in a security network "
-            "for Asia.")
+    text = "The minister said he would welcome Japan's participation in a council for Asia."
     evs = [e for e in _events(nlp, text) if e.type == "AGREE"]
     assert evs and all(_name(e) != "Asia" for e in evs)
 

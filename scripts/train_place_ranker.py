@@ -61,11 +61,13 @@ class Corpus:
         self.docs = parsed(path, cache)
         for doc, art in zip(self.docs, self.gold, strict=True):
             doc._.article_id = art.id
+            doc._.source = art.source
 
 
 def examples(corpus: Corpus, comp: PlacesComponent):
     """Per found gold toponym with coordinates: (feature matrix, right-candidate mask)."""
     out = []
+    comp.homes.clear()  # each pass learns the publishers' homes afresh, in article order
     for doc, art in zip(corpus.docs, corpus.gold, strict=True):
         tops = comp.toponyms(doc)
         used: set[int] = set()
@@ -126,6 +128,7 @@ def train(corpora: list[Corpus], rounds: int, seed: int, c: float) -> Ranker:
 def measure(corpus: Corpus, ranker: Ranker) -> dict:
     comp = places_nlp(Settings().spacy_model).get_pipe("eventwire_places")
     comp.ranker = ranker
+    comp.homes.clear()
     r = with_halves(corpus.gold, [comp(doc)._.places for doc in corpus.docs])
     return {"all": {"f1": r["recognition"]["f1"], "acc_161km": r["acc_161km"]},
             "even": r["even"], "odd": r["odd"]}

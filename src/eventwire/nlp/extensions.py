@@ -1,7 +1,8 @@
 """Doc extensions through which the project's spaCy components hand results to each other.
 
 Before a Doc enters the pipeline the caller sets ``article_id``, ``published`` (the
-publication date, used to resolve relative dates) and ``dateline`` (a place hint).
+publication date, used to resolve relative dates), ``dateline`` (a place hint) and
+``source`` (the publisher: a site name or host, whose home region places learns as it goes).
 Each component fills one list; later components read the earlier ones.  ``text`` is the
 Doc's text built once: spaCy's ``Doc.text`` joins every token anew on each access.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 _LISTS = ("mentions", "quotes", "times", "places", "events")
-_VALUES = ("article_id", "published", "dateline")
+_VALUES = ("article_id", "published", "dateline", "source")
 
 
 def _text(doc: Doc) -> str:

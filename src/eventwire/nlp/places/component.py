@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from functools import lru_cache
 
 from spacy.language import Language
@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from eventwire.models import Place
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
-from eventwire.nlp.places.gazetteer import POINTS, Entry, load_gazetteer, norm
+from eventwire.nlp.places.gazetteer import POINTS, Entry, gazetted, load_gazetteer, norm
 from eventwire.nlp.places.ranker import (
     Mention,
     dynamic_features,
@@ -45,6 +45,9 @@ from eventwire.nlp.places.rules import (
 
 FACILITY = re.compile(r"\s(?:Park|Square|Stadium|Airport|Bridge|Hospital|University|College|"
                       r"Mall|Market|Station|Gardens?|Center|Centre|Hall)$")
+HOME_MIN_PLACES = 5  # a publisher's earlier places needed before they count as its home
+HOME_MIN_MARGIN = 1.0  # only places resolved with this lead over the runner-up count
+MAX_SOURCES = 2_000  # publishers remembered (the least recently seen are forgotten)
 FACILITY_TOWN_MAX_POPULATION = 50_000  # a namesake bigger than this is a town in its own right
 PERSON_RULE = "ner:PERSON-as-place"
 LOCAL_AREA_MIN = 2  # places in one region that make a story local to it
@@ -68,6 +71,8 @@ class PlacesComponent:
         off = ({"known-names"} if not use_matcher else set()) | (
             {"demonyms"} if not demonyms else set())
         self.rules = tuple((n, rule) for n, rule in RULES if n not in off)
+        # publisher -> its earlier articles' places by country and region ("n": how many)
+        self.homes: OrderedDict[str, Counter] = OrderedDict()
         if use_matcher:
             known_name_automaton()
 
@@ -82,8 +87,11 @@ class PlacesComponent:
         toponyms = recognise(doc, self.rules, self.gaz)
         self._resolve(doc, text, toponyms)
         toponyms = _without_foreign_persons(text, toponyms)
-        toponyms = [t for t in toponyms if not _unsupported_guess(t)]
+        guesses = {t.text for t in toponyms if _unsupported_guess(t)}
+        toponyms = [t for t in toponyms if t.text not in guesses
+                    or not (t.rule.startswith(("ner:", "discourse")))]
         toponyms = _without_foreign_hamlets(toponyms)
+        self._remember(doc._.source, toponyms)
         area = _local_area([t.pick for t in toponyms if t.pick is not None])
         if area is not None:
             toponyms = sorted(toponyms + local_towns(doc, self.gaz, toponyms, area),
@@ -129,6 +137,7 @@ class PlacesComponent:
                 t.static = [self.ranker.static_score(row) for row in t.rows]
                 t.dynamic = [[] for _ in t.candidates]
         context = Counter()
+        home = self._home(doc._.source)
         dateline = self._dateline(doc)
         if dateline is not None:
             context.update(_context_of(dateline, 2.0))
@@ -149,7 +158,7 @@ class PlacesComponent:
                 ctx.subtract(own[key])
                 near = [e for k, e in anchors.items() if k != key]
                 for t in ts:
-                    picks[id(t)] = self._choose(t, ctx, near, dateline)
+                    picks[id(t)] = self._choose(t, ctx, near, dateline, home)
             anchors = {key: e for key, ts in groups.items()
                        if (e := picks[id(ts[0])]) is not None and e.kind in POINTS}
             own = {key: _context_of(picks[id(ts[0])], 1.0) if picks[id(ts[0])] else Counter()
@@ -172,6 +181,28 @@ class PlacesComponent:
                 picks[id(t)] = scope
                 t.confidence *= 0.4
             t.pick = picks[id(t)]
+
+    def _home(self, source: str | None) -> Counter | None:
+        """What the publisher's earlier articles name: a local paper's "Alexandria" is the
+        one of its state, a headline with no other place included."""
+        home = self.homes.get(source) if source else None
+        if home is None or home["n"] < HOME_MIN_PLACES:
+            return None
+        self.homes.move_to_end(source)
+        return home
+
+    def _remember(self, source: str | None, toponyms: list[Toponym]) -> None:
+        if not source:
+            return
+        home = self.homes.setdefault(source, Counter())
+        for t in toponyms:
+            if (t.pick is not None and t.margin >= HOME_MIN_MARGIN
+                    and not t.rule.endswith(":scope")):
+                home.update(_context_of(t.pick, 1.0))
+                home["n"] += 1
+        self.homes.move_to_end(source)
+        while len(self.homes) > MAX_SOURCES:
+            self.homes.popitem(last=False)
 
     def _soft_votes(self, t: Toponym) -> Counter:
         if not t.candidates:
@@ -208,13 +239,13 @@ class PlacesComponent:
         return max(cands, key=_prior) if cands else None
 
     def _choose(self, t: Toponym, context: Counter, near: list[Entry],
-                dateline: Entry | None) -> Entry | None:
+                dateline: Entry | None, home: Counter | None = None) -> Entry | None:
         """The best candidate by the ranker."""
         if not t.candidates:
             return None
         scored = []
         for i, (e, s) in enumerate(zip(t.candidates, t.static, strict=True)):
-            dyn = dynamic_features(e, context, self.gaz.neighbours, near, dateline)
+            dyn = dynamic_features(e, context, self.gaz.neighbours, near, dateline, home)
             scored.append((s + self.ranker.dynamic_score(dyn), i, e))
             t.dynamic[i] = dyn
         scored.sort(key=lambda x: (-x[0], x[1]))
@@ -303,9 +334,14 @@ def _unsupported_guess(t: Toponym) -> bool:
     """A single word the NER called a place, or any name it called a location, that the
     gazetteer does not know, with no word before it that places something there ("in",
     "near", "from" ...): as often a person, a company, a disease ("Ebola") or a charity
-    ("United Way officials") as a place, and its point would only be the story's."""
-    return (t.rule.startswith("ner:") and t.rule.endswith(":scope") and t.relation is None
-            and (" " not in t.text or t.rule.startswith("ner:LOC")))
+    ("United Way officials") as a place, and its point would only be the story's.  So is
+    a lone word whose only readings are postal towns ("Belk stores", "Jeremiah"). Later
+    mentions of the name go with it."""
+    if not t.rule.startswith("ner:") or t.relation is not None:
+        return False
+    if t.rule.endswith(":scope"):
+        return " " not in t.text or t.rule.startswith("ner:LOC")
+    return " " not in t.text and bool(t.candidates) and not gazetted(t.candidates)
 
 
 HAMLET_MAX_POPULATION = 1_000

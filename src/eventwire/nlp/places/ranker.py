@@ -50,7 +50,7 @@ MENTION = (
 SUPPORT = ("near_other_name", "admin1_other_name")
 STATIC = MENTION + SUPPORT
 DYNAMIC = ("context_country", "context_neighbour", "context_admin1", "near_other_town",
-           "near_dateline")
+           "near_dateline", "source_country", "source_admin1")
 FEATURES = STATIC + DYNAMIC
 
 # The former hand-set scoring expressed in these features (temperature 0.7 for soft votes),
@@ -67,6 +67,7 @@ HAND_WEIGHTS = {
     "dateline_capital": 2.0, "context_country": 3.0,
     "context_neighbour": 1.0, "context_admin1": 2.5, "near_other_town": 1.5,
     "exact_name_elsewhere_big": -0.5, "currency_country": 1.0,
+    "source_country": 1.0, "source_admin1": 2.0,
 }
 
 
@@ -203,8 +204,11 @@ def _cell(e: Entry) -> tuple[int, int]:
 
 
 def dynamic_features(e: Entry, context: Counter, neighbours: dict[str, frozenset[str]],
-                     near: list[Entry], dateline: Entry | None) -> list[float]:
-    """``DYNAMIC`` features of one candidate given the article's other places."""
+                     near: list[Entry], dateline: Entry | None,
+                     home: Counter | None = None) -> list[float]:
+    """``DYNAMIC`` features of one candidate given the article's other places and the
+    places of its publisher's earlier articles (``home``: counts by country and region
+    under the keys of ``context``, their number under "n")."""
     if e.cc:
         country = min(context[("cc", e.cc)], 2.0)
         neighbour = min(sum(context[("cc", n)] for n in neighbours.get(e.cc, ())), 2.0)
@@ -213,7 +217,11 @@ def dynamic_features(e: Entry, context: Counter, neighbours: dict[str, frozenset
     admin1 = min(context[("a1", e.cc, e.admin1)], 2.0) if e.admin1 else 0.0
     near_town = float(e.kind in POINTS and any(km(e, o) < 60 for o in near))
     near_dl = float(dateline is not None and dateline is not e and km(e, dateline) < 161)
-    return [country, neighbour, admin1, near_town, near_dl]
+    source_country = source_admin1 = 0.0
+    if home and e.cc:
+        source_country = home[("cc", e.cc)] / home["n"]
+        source_admin1 = home[("a1", e.cc, e.admin1)] / home["n"] if e.admin1 else 0.0
+    return [country, neighbour, admin1, near_town, near_dl, source_country, source_admin1]
 
 
 def km(a: Entry, b: Entry) -> float:

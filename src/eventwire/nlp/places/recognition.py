@@ -11,7 +11,8 @@ country ("Rock Hill, South Carolina"), a legislator's home and a company's seat 
 Lake", "D-Pa.", "Northbrook-based"), county lists ("Walton and Oconee counties"), later
 mentions of a name already found (one sense per discourse), a place inside a longer town's
 name grown to it ("New Concord"), possessive regions ("Iraq's autonomous Kurdish region");
-last, names of diseases are dropped ("West Nile virus"). After resolution, ``local_towns``
+last, names of diseases ("West Nile virus"), makes of car, holidays and lone words for a
+kind of place are dropped. After resolution, ``local_towns``
 adds the small towns of a local story's region that the NER missed. The order matters: a
 character claimed by one rule is not claimed again by a later one (``Recognition.taken``).
 Each rule is a function of the state alone, so it can be tried and tested alone.
@@ -27,7 +28,15 @@ from functools import lru_cache
 import ahocorasick
 from spacy.tokens import Doc, Span
 
-from eventwire.nlp.places.gazetteer import POINTS, Entry, Gazetteer, load_gazetteer, norm, variants
+from eventwire.nlp.places.gazetteer import (
+    POINTS,
+    Entry,
+    Gazetteer,
+    gazetted,
+    load_gazetteer,
+    norm,
+    variants,
+)
 from eventwire.nlp.places.rules import (
     BASED_IN,
     COMPASS_WORDS,
@@ -38,7 +47,10 @@ from eventwire.nlp.places.rules import (
     DISEASE_AFTER,
     FUNCTION_WORDS,
     GENERIC_PART,
+    HOLIDAY_AFTER,
     INSTITUTION_WORDS,
+    KIND_WORDS,
+    MODEL_YEAR_BEFORE,
     NOT_STREET_START,
     OWNER_BEFORE,
     PARTY_HOME,
@@ -316,7 +328,7 @@ def orgs_as_places(s: Recognition) -> None:
         if any(s.taken[start:end]) or not before or ent.text.lower() in DIRECTION_WORDS:
             continue  # "from the Northwest": no town's name
         key = norm(ent.text)
-        cands = [e for e in s.gaz.lookup(ent.text) if key in variants(e.name)]
+        cands = [e for e in gazetted(s.gaz.lookup(ent.text)) if key in variants(e.name)]
         if cands:
             s.add(Toponym(start, end, ent.text, "ner:ORG-as-place", 0.5, cands))
 
@@ -348,7 +360,7 @@ def town_services(s: Recognition) -> None:
             name = text[start:end]
             if text[start - 1:start] in {"-", "/"} or words[0].lower_ in _TITLE_OPENERS:
                 continue  # "Miami-Dade Police", "Vice Mayor"
-            cands = [e for e in s.gaz.lookup(name) if e.kind in POINTS]
+            cands = [e for e in gazetted(s.gaz.lookup(name)) if e.kind in POINTS]
             if (cands and _town_named(cands, name) and not any(s.taken[start:end])
                     and name not in s.surnames):
                 s.add(Toponym(start, end, name, "town-service", 0.6, cands))
@@ -505,7 +517,7 @@ def institutions(s: Recognition) -> None:
         if known is None:
             continue
         head, cands = known
-        if tokens[len(head)].lower_ not in INSTITUTION_WORDS:
+        if tokens[len(head)].lower_ not in INSTITUTION_WORDS or not gazetted(cands):
             continue
         if (len(head) > 1 and head[-1].lower_ in {"city", "town", "village"}
                 and not _town_named(cands, text[head[0].idx:head[-1].idx + len(head[-1].text)])):
@@ -524,6 +536,7 @@ def institutions(s: Recognition) -> None:
 
 def known_names(s: Recognition) -> None:
     doc, text, taken, other_ents = s.doc, s.text, s.taken, s.other_ents
+    placed = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC"}}
     last_end = -1
     for start, end in s.hits:
         if start < last_end or any(taken[start:end]):
@@ -548,6 +561,8 @@ def known_names(s: Recognition) -> None:
             continue
         cands = s.gaz.lookup(surface)
         major = [e for e in cands if e.kind in MAJOR]
+        if not major and surface in s.surnames and surface not in placed:
+            continue  # "Lincoln" in a story of Abraham Lincoln, never called a place
         big = major or any(e.population >= MATCHER_MIN_POPULATION for e in cands)
         rule = "gazetteer"
         for e in (e for e in other_ents if e.start_char < end and start < e.end_char):
@@ -577,13 +592,23 @@ def demonyms(s: Recognition) -> None:
     for ent in doc.ents:
         if ent.label_ not in {"NORP", "GPE", "LANGUAGE", "PERSON"}:
             continue  # a demonym taken for a person is no person ("Sri Lankan interests")
-        country = s.gaz.demonym(ent.text)
+        if ent.label_ == "PERSON" and len(ent) == 1 and _reads_as_person(ent[0]):
+            continue  # "French said": a person named so
         start, end = ent.start_char, ent.end_char
         if s.longer.get(start, 0) > end:
             continue  # "French Guiana": a place's name, found as a whole later
-        if country is None or (any(taken[start:end]) and (start, end) not in found):
-            continue
-        s.add(Toponym(start, end, ent.text, "demonym", 0.5, [country]))
+        parts = [(start, end)]
+        if s.gaz.demonym(ent.text) is None and " " not in ent.text:
+            # "Russian-American crew", "Israeli-Egyptian peace": each part, when all are
+            parts = [(m.start() + start, m.end() + start)
+                     for m in re.finditer(r"[^\-\u2010-\u2015]+", ent.text)]
+            if len(parts) == 1 or any(s.gaz.demonym(s.text[a:b]) is None for a, b in parts):
+                continue
+        for a, b in parts:
+            country = s.gaz.demonym(s.text[a:b])
+            if country is None or (any(taken[a:b]) and (a, b) not in found):
+                continue
+            s.add(Toponym(a, b, s.text[a:b], "demonym", 0.5, [country]))
 
 
 def datelines(s: Recognition) -> None:
@@ -662,6 +687,20 @@ def diseases(s: Recognition) -> None:
     fever"), whichever rule found it; a demonym stays ("Spanish flu" is still Spain's)."""
     for key, t in list(s.found.items()):
         if t.rule != "demonym" and DISEASE_AFTER.match(s.text, t.end):
+            s.drop(key)
+
+
+def common_words(s: Recognition) -> None:
+    """Drop what reads as no place: a make of car after a model year ("a 1992 Toyota", and
+    its other mentions), a name before "Day" (a holiday), a lone compass word ("the
+    Northeast" of no named place) or a word for a kind of place ("Metro", "City")."""
+    cars = {t.text for t in s.found.values() if " " not in t.text
+            and not any(e.kind in MAJOR for e in t.candidates)
+            and MODEL_YEAR_BEFORE.search(s.text, max(0, t.start - 30), t.start)}
+    for key, t in list(s.found.items()):
+        word = t.text.lower()
+        if (t.text in cars or HOLIDAY_AFTER.match(s.text, t.end)
+                or word in KIND_WORDS or word in COMPASS_WORDS):
             s.drop(key)
 
 
@@ -820,13 +859,20 @@ def local_towns(doc: Doc, gaz: Gazetteer, toponyms: list[Toponym], area: tuple[s
     return out
 
 
+_TOWN_CUE = re.compile(r"\b(?:in|near|from|of|outside)\s+$")
+_ROAD_NUMBER = re.compile(r"\s+\d")  # "Loop 286": a road
+
+
 def _local_town(doc: Doc, gaz: Gazetteer, text: str, start: int, end: int, cc: str,
                 admin1: str, taken: list[bool]) -> Toponym | None:
     name = text[start:end]
     towns = [e for e in gaz.lookup(name) if e.kind in {"city", "capital"} and e.cc == cc
              and e.admin1 == admin1 and norm(name) in variants(e.name)]
-    if not towns or any(taken[start:end]):
+    if not towns or any(taken[start:end]) or _ROAD_NUMBER.match(text, end):
         return None
+    if not gazetted(towns) and " " not in name and not _TOWN_CUE.search(
+            text, max(0, start - 12), start):
+        return None  # a lone postal name ("Ford", "Trent") is a town only where one is put
     span = doc.char_span(start, end)
     if (span is None or any(t.pos_ != "PROPN" for t in span)
             or span[0].ent_type_ in _NOT_NAME_LABELS or span[0].ent_iob_ == "I"):
@@ -887,6 +933,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("longer-towns", longer_towns),
     ("possessive-regions", possessive_regions),
     ("diseases", diseases),
+    ("common-words", common_words),
 )
 
 

@@ -18,6 +18,19 @@ DISEASE_AFTER = re.compile(
     r"\s+(?:virus|viruses|fever|disease|encephalitis|flu|strain|hemorrhagic|haemorrhagic)\b",
     re.I)
 
+# A model year before a name makes it a vehicle's make ("a 1992 Toyota", "a 2005 black
+# Ford", "an eastbound 1996 Chevrolet"; not "the 2009 Walker County Fair", "in 2004 in Taji");
+# "Day" after it, a holiday ("Columbus Day", "St. Patrick's Day", "Lincoln Day Dinner").
+MODEL_YEAR_BEFORE = re.compile(
+    r"\b(?:a|an|the|his|her|their|its)\s+(?:[a-z]+bound\s+)?(?:19|20)\d\d\s+"
+    r"(?:(?:black|white|silver|gr[ae]y|red|blue|green|gold|maroon|tan|brown)\s+)?$", re.I)
+HOLIDAY_AFTER = re.compile(r"(?:['\u2019]s)?\s+Day\b")
+# One-word names that are words for a kind of place or of government ("the City of
+# Huntsville", "Metro police", "Federal Aviation", "Downtown Business zoning"): namesake
+# hamlets exist, but the word alone is hardly ever one of them.
+KIND_WORDS = {"city", "town", "county", "state", "metro", "federal", "supreme", "valley",
+              "downtown", "uptown", "national"}
+
 # Compass words that name a place only as part of a longer name ("West Bank").
 DIRECTION_WORDS = {"north", "south", "east", "west", "central", "northern", "southern",
                    "eastern", "western", "northeast", "northwest", "southeast", "southwest",
@@ -46,13 +59,18 @@ TOWN_SERVICE = re.compile(r"(?<=[A-Za-z.] )(?:police|sheriff|fire|mayor|council|
 # A street is resolved to the town the article is about.  "St." and "Dr." only end a name
 # when no capitalised word follows ("St. Louis", "Dr. Smith").
 _STREET_WORD = r"[A-Z][\w'\u2019\-]*"
+# US states' postal codes, which number state roads ("KY 52").
+_STATE_ROAD = (r"(?:A[KLRZ]|C[AOT]|DE|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|"
+               r"PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])")
 STREET = re.compile(
     r"(?<![\w.])(?P<road>(?:State |U\.S\. )?(?:Highway|Interstate|Route|County Road|"
-    r"State Road|Farm Road|FM|I-|US-) ?\d+)\b"
+    rf"State Road|Farm Road|FM|I-|US-|{_STATE_ROAD} (?=\d)) ?\d+)\b"
     rf"|(?<![\w.])(?P<name>(?:(?:[NSEW]\.|North|South|East|West|Old) )?{_STREET_WORD}"
     rf"(?: {_STREET_WORD}){{0,2}} "
     r"(?:Street|Road|Avenue|Drive|Boulevard|Lane|Parkway|Pike|Freeway|Expressway|Circle|"
     r"Trail|Terrace|Highway|(?:St|Rd|Ave|Dr|Blvd|Ln|Pkwy)\.(?! [A-Z])))"
+    # "Florida Highway Patrol", "Lebanon Street Superintendent": the town's office
+    r"(?! (?:Patrol|Safety|Department|Superintendent|Commission|Administration|Division)\b)"
 )
 # Capitalised words that open a sentence rather than a street name ("On Main Street").
 NOT_STREET_START = {"on", "in", "at", "the", "to", "from", "and", "of", "near", "along", "off",
@@ -108,8 +126,9 @@ REGION_AFTER = re.compile(
 # A dateline: an upper-case place name opening the text or a line, then a dash, comma or
 # colon ("CORSICANA —", "SALINA, Kan.", "BEIRUT:").
 DATELINE = re.compile(
-    r"(?:^|\n|[.!?] )[ \t]*(?P<name>[A-Z][A-Z'\.]{3,}(?:[ \-][A-Z][A-Z'\.]+){0,3})"
-    r"(?=[ \t]*(?:,|:|\u2014|\u2013|--|\(|-\s))"
+    r"(?:^|\n|[.!?][\"\u201d]? |(?:19|20)\d\d )[ \t]*"  # after a by-line's date too
+    r"(?P<name>[A-Z][A-Z'\.]{3,}(?:[ \-][A-Z][A-Z'\.]+){0,3})"
+    r"(?=[ \t]*(?:,|:|\u2014|\u2013|--|\(|-\s)|  (?=[A-Z][a-z]))"
 )
 
 # "Walton and Oconee counties", "Butler, Clark and Preble counties": the plural, then each

@@ -229,8 +229,11 @@ def _attachment(tok: Token, trig: set[int], limit: int = 8) -> tuple[int, Token 
     while steps < limit and t.head.i != t.i:
         if t.head.i in trig:
             return steps + 1, (t if t.dep_ == "prep" else None)
-        if t.dep_ == "prep" and t.head.dep_ in ("dobj", "nsubjpass") and t.head.head.i in trig:
-            return steps + 2, t  # "attacked an army base near Kabul": the target's place
+        if t.dep_ == "prep" and t.head.dep_ in ("dobj", "nsubjpass") and \
+                t.head.head.i in trig and steps == 1:
+            # "attacked an army base near Kabul": the target's own place, not one deeper in
+            # its phrase ("welcome China's role in a network for Asia")
+            return steps + 2, t
         if t.pos_ in ("VERB", "AUX") and t.i != tok.i:
             return None  # another clause in between
         t = t.head
@@ -275,6 +278,8 @@ _NATIONWIDE_WORDS = frozenset({"nationwide", "countrywide"})
 _ELSEWHERE_WORDS = frozenset({"elsewhere"})
 _COUNTRY_NOUNS = frozenset({"country", "nation"})
 _SPREAD_PREPS = frozenset({"across", "throughout", "around", "over", "all"})
+# Phrases that tell the backdrop of the act, whose spread is not the act's own.
+_BACKDROP_PREPS = frozenset({"amid", "amidst", "despite", "like", "unlike"})
 _OTHER_PLACE_NOUNS = frozenset({"city", "town", "place", "part", "region", "province",
                                 "state", "country", "area", "village", "campus"})
 
@@ -304,6 +309,8 @@ def place_scope(tok: Token, light: Token | None) -> str | None:
             return "elsewhere"  # "in other cities", "in other parts of the country"
         if t.i != tok.i and t.pos_ in ("VERB", "AUX"):
             continue  # a clause of its own: its places are its own
+        if t.dep_ == "prep" and t.lower_ in _BACKDROP_PREPS:
+            continue  # "a rally amid a wave of strikes across the country": the backdrop's
         todo.extend(t.children)
     return None
 

@@ -60,9 +60,18 @@ def _countries(ev: Event, inferred: Spans = frozenset()) -> set[str]:
 
 
 def fits(place: Place, ev: Event, inferred: Spans = frozenset()) -> bool:
-    """The place can be where the event happened: in a country its actors belong to."""
+    """The place can be where the event happened: in a country its actors belong to.  With no
+    agent of known country, whom it befell says nothing of where ("a Canadian was evicted",
+    "an American pilot was shot down over the Soviet Union"): any place fits."""
+    if not _agent_countries(ev, inferred):
+        return True
     countries = _countries(ev, inferred)
-    return not countries or not place.country or place.country in countries
+    return not place.country or place.country in countries
+
+
+def _agent_countries(ev: Event, inferred: Spans = frozenset()) -> set[str]:
+    return {a.country for a in ev.sources
+            if a.country and (a.start, a.end) not in inferred} - _NON_STATE
 
 
 def _in_scope(ev: Event) -> bool:
@@ -71,6 +80,7 @@ def _in_scope(ev: Event) -> bool:
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout",
                        "around", "on", "over"})
+_VENUE = _LOCATIVE | {"to", "into", "toward", "towards"}  # "marched to the court in Abuja"
 
 
 def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, int]],
@@ -79,6 +89,7 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
     ("in Kabul") before one that names an actor ("US forces", "Washington said"), the most
     specific first."""
     cands = []
+    clause = _trigger_clause(ev, doc)
     for p in places:
         if not (ev.sentence_start <= p.start < ev.sentence_end) or p.lat is None or \
                 not fits(p, ev, inferred):
@@ -89,7 +100,7 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
             continue
         if in_actor and not _of_participant(p, actor_spans, ev):
             continue  # "US troops remain ... after X invaded": an actor of another act
-        locative = False
+        locative = elsewhere = False
         if doc is not None:
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
             root = span.root if span is not None and len(span) else None
@@ -97,12 +108,50 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
                 root.head.lower_ in _LOCATIVE
             if root is not None and _not_where(root, actor_spans, _specificity(p) == 3):
                 continue
-        rank = 0 if locative else (2 if in_actor or as_actor else 1)
+            elsewhere = root is not None and clause is not None and (
+                _clause_of(root) != clause or _of_a_thing(root, ev, actor_spans))
+        rank = (0 if locative else (2 if in_actor or as_actor else 1)) + 3 * elsewhere
         cands.append((rank, -_specificity(p), p.start, p))
     return min(cands, key=lambda c: c[:3])[3] if cands else None
 
 
 _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+# Clauses that set the scene of the clause above them ("When Obama flew to Boise, he met
+# ...", "barred them from leaving Cairo", "marched to the court to protest"): one setting.
+_SETTING_CLAUSES = frozenset({"advcl", "pcomp", "xcomp"})
+
+
+def _clause_of(tok) -> int:
+    """The verb whose setting holds ``tok``: the nearest verb above it, past clauses that only
+    set the scene of their own head; a relative or reported clause is a setting of its own
+    ("the pastor held prisoner in Iran", "said the attack in Kabul")."""
+    while tok.head.i != tok.i and (tok.pos_ not in ("VERB", "AUX")
+                                   or tok.dep_ in _SETTING_CLAUSES):
+        tok = tok.head
+    return tok.i
+
+
+def _of_a_thing(tok, ev: Event, actor_spans: list[tuple[int, int]]) -> bool:
+    """The place only says where a thing is ("a pastor held prisoner in Iran", "the first
+    death in Africa"): its phrase hangs from a noun that is not the event's own word, not an
+    actor and not itself the venue of the act ("at the embassy in Madrid")."""
+    walked = False
+    while tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        tok, walked = tok.head.head, True
+        while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head  # "the commission and the police headquarters in Abuja"
+        if ev.trigger_start <= tok.idx < ev.trigger_end or \
+                any(s <= tok.idx < e for s, e in actor_spans):
+            return False
+    return walked and not (tok.dep_ == "pobj" and tok.head.lower_ in _VENUE)
+
+
+def _trigger_clause(ev: Event, doc) -> int | None:
+    span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand") \
+        if doc is not None else None
+    return _clause_of(span.root) if span is not None and len(span) else None
 
 
 def _of_participant(place: Place, actor_spans: list[tuple[int, int]], ev: Event) -> bool:
@@ -119,12 +168,21 @@ def _not_where(root, actor_spans: list[tuple[int, int]], town: bool) -> bool:
     actor ("Gainesville residents", "Chicago police"); or the agent itself ("Washington
     invaded the country"), a government named by its capital ("Libya freed the nurses"
     happened in Libya)."""
-    if root.dep_ in _MODIFIER_DEPS and root.head.pos_ == "NOUN":
-        head = root.head.idx
+    modified = root.head
+    while root.dep_ == "compound" and modified.dep_ == "compound" and modified.pos_ == "PROPN":
+        modified = modified.head  # "the Osun State governorship election"
+    if root.dep_ in _MODIFIER_DEPS and modified.pos_ == "NOUN":
+        head = modified.idx
         return not any(s <= head < e for s, e in actor_spans)
-    after = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
-    dateline = after is not None and after.is_punct and after.text != ","  # "NEW DELHI:"
+    dateline = _heads_a_dateline(root)
     return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and town and not dateline
+
+
+def _heads_a_dateline(tok) -> bool:
+    """The name opens a dateline ("NEW DELHI:", "ELMWOOD —"): where the story was written,
+    never an agent."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return after is not None and after.is_punct and after.text != ","
 
 
 def _names_other_side(place: Place, ev: Event) -> bool:
@@ -179,14 +237,14 @@ def story_place(places: list[Place], sentence_starts: list[int], town: Place | N
                  and p.lat is not None), None)
 
 
-def _set_in_story(ev: Event, story: Place) -> bool:
+def _set_in_story(ev: Event, story: Place, dateline: bool = False) -> bool:
     """An act with no place of its own happened where the story does when all its coded
     actors belong there: an act of the place's own people, not a foreign power's.  A
     statement is placed only by its own text (CODING.md: "the governor condemned the
     attack" happened nowhere the text says)."""
     if ev.type not in PLACED:
         return False
-    if any((a.start, a.end) == (story.start, story.end) for a in ev.sources):
+    if not dateline and any((a.start, a.end) == (story.start, story.end) for a in ev.sources):
         return False  # "Washington invaded the country": a government named by its capital
     if not story.country:
         return True  # a sea or a region of no one country ("the Gulf of Aden")
@@ -195,14 +253,34 @@ def _set_in_story(ev: Event, story: Place) -> bool:
     return not _countries(ev) - {story.country}
 
 
-def _spoken_in_story(ev: Event, story: Place) -> bool:
+def _spoken_in_story(ev: Event, story: Place, doc=None) -> bool:
     """A statement by the story town's own people ("the sheriff said", "the mayor praised")
-    is made where the story is told from: its dateline or the town it is about.  One by a
-    foreign or national actor, or with no speaker, stays unplaced."""
+    is made where the story is told from: its dateline or the town it is about; so is one a
+    visitor makes at a venue the text names and does not place elsewhere ("in remarks at the
+    party headquarters, the visiting minister said").  One by a foreign or national actor
+    elsewhere, or with no speaker, stays unplaced."""
     if ev.type in PLACED or _specificity(story) != 3 or not story.country:
         return False
     speakers = {a.country for a in ev.sources}
-    return speakers == {story.country}
+    return speakers == {story.country} or bool(speakers) and _at_a_venue(ev, doc)
+
+
+# Occasions and buildings where statements are made: "at a news conference", "in a speech".
+_VENUES = frozenset({"conference", "forum", "summit", "remark", "speech", "rally", "hearing",
+                     "ceremony", "headquarters", "parliament", "briefing", "dialogue"})
+_VENUE_PREPS = frozenset({"at", "in", "during", "to", "before"})
+
+
+def _at_a_venue(ev: Event, doc) -> bool:
+    """The statement's sentence says it was made at an occasion or a building ("at a news
+    conference", "in remarks at ... headquarters") and names no other town for it."""
+    if doc is None:
+        return False
+    sent = doc.char_span(ev.sentence_start, ev.sentence_end, alignment_mode="expand")
+    return sent is not None and any(
+        t.lemma_.lower() in _VENUES and t.dep_ == "pobj" and t.head.lower_ in _VENUE_PREPS
+        and not any(c.dep_ == "prep" and c.lower_ == "in" for c in t.children)
+        for t in sent)
 
 
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -354,13 +432,16 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
     town = focal_place(places)
     story = story_place(places, sentence_starts, town, dateline, home)
     if story is not None:
+        span = doc.char_span(story.start, story.end, alignment_mode="expand") \
+            if doc is not None else None
+        written_at = span is not None and len(span) > 0 and _heads_a_dateline(span[-1])
         for ev in order:
             if ev.location is not None or scoped(ev):
                 continue
-            if _in_scope(ev) and _set_in_story(ev, story):
+            if _in_scope(ev) and _set_in_story(ev, story, written_at):
                 ev.location = story
                 ev.field_rules["location"] = "story_place"
-            elif _in_scope(ev) and _spoken_in_story(ev, story):
+            elif _in_scope(ev) and _spoken_in_story(ev, story, doc):
                 ev.location = story
                 ev.field_rules["location"] = "story_place_of_speaker"
     for ev in order:

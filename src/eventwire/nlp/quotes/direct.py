@@ -183,16 +183,21 @@ class DirectRules(ArticleContext):
                          span.root)
         for t in words[:30]:
             if not is_cue_verb(t, True):
-                if t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl", "amod", "compound"):
-                    return None  # another verb comes first: "..." Blige sings to ...
+                if t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl", "amod", "compound") and not (
+                        t.tag_ in ("VBG", "VBN") and self.doc[t.i - 1].text == ","):
+                    # another verb comes first: "..." Blige sings to ... (an aside about the
+                    # speaker, ", wearing a hat,", is no other verb)
+                    return None
                 continue
             if any(c.dep_ in ("ccomp", "xcomp") and c.i > t.i
                    and not self._in_segment(c.left_edge.idx)
-                   and not any(w.text == "," for w in self.doc[t.i : c.left_edge.i])
+                   and not any(w.text == "," or w.pos_ == "ADP"
+                               for w in self.doc[t.i + 1 : c.left_edge.i])
                    for c in t.children):
                 # "...," he said that ... / "...". Russia insisted that ...: the verb has a
                 # content of its own, so it does not attribute this quotation (a clause
-                # after a comma, "told him, after he admitted ...", is not that content)
+                # after a comma, "told him, after he admitted ...", or after a phrase, "told
+                # CNN in an interview taped ...", is not that content)
                 return None
             cue = (t.idx, t.idx + len(t))
             first = words[0]
@@ -299,9 +304,14 @@ class DirectRules(ArticleContext):
         prev: Cand | None = None
         starts = [o.start for o in self.segs]
         ends = sorted(o.end for o in self.segs)
+        tail_end = -1  # end of the last cue after a quotation: what lies before it is its tail
         for seg in self.segs:
+            if seg.start < tail_end:
+                continue  # "...," Ann Roe, in a “Vote No” shirt, said: a label in the speaker
             ps, pe = self._para_of(seg.start)
             i = bisect_left(starts, seg.end)
+            while i < len(starts) and self._label_in_tail(self.segs[i]):
+                i += 1
             nxt = starts[i] if i < len(starts) else len(text)
             j = bisect_right(ends, seg.start) - 1
             prv = ends[j] if j >= 0 else 0
@@ -317,6 +327,8 @@ class DirectRules(ArticleContext):
                 if cand.rule != "direct:cue-before" and self._lead_in(sent, seg.start):
                     start = sent  # "which would be "dangerous, ..."," Hussein said.
                 cand.parts = [(start, seg.end)]
+                if cand.cue is not None and cand.cue[0] > seg.end:
+                    tail_end = cand.cue[0]
                 if nwords < 2 and cand.rule != "direct:cue-before":
                     cand.confidence *= 0.7
                 out.append(cand)
@@ -337,6 +349,14 @@ class DirectRules(ArticleContext):
                 out.append(Cand([(seg.start, seg.end)], "direct", "direct:no-cue", 0.4, None,
                                 prev.speaker if near else None, prev.head if near else None))
         return out
+
+    def _label_in_tail(self, seg: Segment) -> bool:
+        """A short quoted name inside a sentence ("wearing “Ted Cruz” pins"), not a
+        quotation that ends it: the tail of an attribution can run past it."""
+        s, e = seg.inner(self.text)
+        before = self.text[max(0, seg.start - 2) : seg.start].strip()
+        return (len(self.text[s:e].split()) <= 3 and bool(before) and before[-1].isalpha()
+                and not self._ends_sentence(seg) and "\n" not in self.text[seg.start : seg.end])
 
     def _lead_in(self, start: int, end: int) -> bool:
         """Words before a quotation in its sentence that belong to what it attributes: not

@@ -606,3 +606,27 @@ def test_subject_before_an_aside_between_commas(nlp):
             "cheated nearly 100 people from his home in Riga.")
     q = find(rules_only(nlp, text), "cheated")
     assert q.cue == "said" and "Pavel Ostrov" in (q.speaker or "")
+
+
+def test_split_quotation_joined_by_but_keeps_its_cue(nlp):
+    text = ('The judge spoke on Monday. "You know, I respect Paula," he said, but "when it '
+            'comes to the budget, Paula has a long history of siding with the banks."')
+    quotes = run(nlp, text)
+    first, second = find(quotes, "I respect Paula"), find(quotes, "long history")
+    assert first.cue == second.cue == "said" and first.cue_start == second.cue_start
+    assert second.speaker == "he"
+
+
+def test_quotation_closing_a_sentence_is_not_the_next_sentences_object(nlp):
+    text = ('Cruz attacked Trump for weeks. Trump hit back, giving him the nickname '
+            '"Slippery Ted." Trump called the senator a "nasty man," a "liar" and "unstable."')
+    quotes = run(nlp, text)
+    assert not any("Slippery Ted" in q.content and q.cue == "called" for q in quotes)
+    assert find(quotes, "nasty man").cue == "called"
+
+
+def test_state_delegate_title_does_not_end_the_sentence(nlp):
+    text = ('The festival opened early. "This is a big day for our next governor, Mary Ann '
+            'Holt!" Holt\'s niece, state Del. Jane "Janie" Roberts, told the crowd.')
+    q = find(run(nlp, text), "big day")
+    assert q.cue == "told" and "Jane" in (q.speaker or "")

@@ -6,6 +6,7 @@ what follows it, as an indirect attribution."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Span, Token
@@ -33,6 +34,8 @@ from eventwire.nlp.quotes.syntax import (
 
 _HEADLINE_CUES = (SPEECH_VERBS | OBJECT_VERBS | THINK_VERBS | AS_VERBS | HEADLINE_VERBS
                   ) - HEADLINE_VAGUE
+# What joins the second part of a split quotation to its cue: "..." he said, but "...".
+_JOIN_RE = re.compile(r",\s*(?:but|and|yet)\s*$")
 # Words between a headline's subject and its verb: "Trump Finally Endorses", "Sanders To
 # Release", "Trump, Ryan, pledge".
 _HEADLINE_SKIP = frozenset("to will just finally now again also still".split())
@@ -199,6 +202,10 @@ class DirectRules(ArticleContext):
                 # after a comma, "told him, after he admitted ...", or after a phrase, "told
                 # CNN in an interview taped ...", is not that content)
                 return None
+            if inner_last == "." and any(c.dep_ == "dobj" and c.i > t.i for c in t.children):
+                # "...nickname “Lyin’ Ted.” Trump called the senator a ...": a new sentence
+                # whose verb has an object of its own
+                return None
             cue = (t.idx, t.idx + len(t))
             first = words[0]
             subj = subject(t)
@@ -334,6 +341,13 @@ class DirectRules(ArticleContext):
                 out.append(cand)
                 prev = cand
                 continue
+            # "“X,” he said, but “Y.”": the second part of a split quotation
+            if prev is not None and prev.cue is not None and prev.parts[-1][1] <= prev.cue[0]:
+                between = text[prev.parts[-1][1] : seg.start]
+                if prev.cue[1] <= seg.start and _JOIN_RE.search(between) and "\n" not in between:
+                    out.append(Cand([(seg.start, seg.end)], "direct", "direct:continued", 0.7,
+                                    prev.cue, prev.speaker, prev.head))
+                    continue
             # no cue of its own: a continuation of the previous attributed quote
             sentence_like = inner.rstrip().rstrip("'’")[-1:] in ".?!,:;…—-"
             if nwords >= 4 and sentence_like and prev is not None and prev.cue is not None and (

@@ -17,8 +17,8 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 SENT_END_RE = re.compile(r"[.!?][\"”’']*\s")
 # A period after these words (or an initial) does not end a sentence: "Mr. Obama said".
 ABBREV = frozenset(
-    "mr mrs ms dr sen rep gov gen lt col sgt capt maj adm st jr sr prof rev gop no vs "
-    "u.s u.k u.n d.c jan feb aug sept sep oct nov dec inc corp co ltd".split()
+    "mr mrs ms dr sen sens rep reps del gov gen lt col sgt capt maj adm st jr sr prof rev gop "
+    "no vs u.s u.k u.n d.c jan feb aug sept sep oct nov dec inc corp co ltd".split()
 )
 
 

@@ -630,3 +630,13 @@ def test_state_delegate_title_does_not_end_the_sentence(nlp):
             'Holt!" Holt\'s niece, state Del. Jane "Janie" Roberts, told the crowd.')
     q = find(run(nlp, text), "big day")
     assert q.cue == "told" and "Jane" in (q.speaker or "")
+
+
+def test_cue_in_mid_sentence_attributes_both_sides(nlp):
+    text = ("Golf is back. The Pine Hills club's heavy spending on its greens, Ms. Varga said, "
+            '"is a clear sign of confidence" in the sport\'s future.')
+    quotes = [q for q in run(nlp, text) if q.cue == "said"]
+    assert [q.content for q in quotes] == [
+        "The Pine Hills club's heavy spending on its greens",
+        '"is a clear sign of confidence" in the sport\'s future']
+    assert {q.speaker for q in quotes} == {"Ms. Varga"}

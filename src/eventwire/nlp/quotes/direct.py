@@ -334,6 +334,8 @@ class DirectRules(ArticleContext):
                 if cand.rule != "direct:cue-before" and self._lead_in(sent, seg.start):
                     start = sent  # "which would be "dangerous, ..."," Hussein said.
                 cand.parts = [(start, seg.end)]
+                if cand.rule == "direct:cue-before":
+                    cand.parts = self._around_cue(cand, seg, sent)
                 if cand.cue is not None and cand.cue[0] > seg.end:
                     tail_end = cand.cue[0]
                 if nwords < 2 and cand.rule != "direct:cue-before":
@@ -363,6 +365,24 @@ class DirectRules(ArticleContext):
                 out.append(Cand([(seg.start, seg.end)], "direct", "direct:no-cue", 0.4, None,
                                 prev.speaker if near else None, prev.head if near else None))
         return out
+
+    def _around_cue(self, cand: Cand, seg: Segment, sent: int) -> list[tuple[int, int]]:
+        """"The club's investment, Ms. Tanzer said, "is a perfect example" of it.": a cue
+        set off by commas in mid-sentence attributes the words before it and the rest of
+        the sentence after the quotation too."""
+        text = self.text
+        parts = [(seg.start, seg.end)]
+        if cand.speaker is None or text[cand.cue[1] : seg.start].strip() != ",":
+            return parts
+        lead_end = cand.speaker.start_char
+        lead = text[sent:lead_end].rstrip()
+        if not lead.endswith(",") or len(lead.split()) < 3 or not self._lead_in(sent, lead_end):
+            return parts
+        parts.insert(0, (sent, sent + len(lead) - 1))
+        after = text[seg.end : after_window(text, seg.end, self._para_of(seg.end)[1])]
+        if after[:1] == " " and after[1:2].isalpha():  # the sentence goes on after the quote
+            parts[-1] = (seg.start, seg.end + len(after.rstrip(" .!?;:,")))
+        return parts
 
     def _label_in_tail(self, seg: Segment) -> bool:
         """A short quoted name inside a sentence ("wearing “Ted Cruz” pins"), not a

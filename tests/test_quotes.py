@@ -640,3 +640,27 @@ def test_cue_in_mid_sentence_attributes_both_sides(nlp):
         "The Pine Hills club's heavy spending on its greens",
         '"is a clear sign of confidence" in the sport\'s future']
     assert {q.speaker for q in quotes} == {"Ms. Varga"}
+
+
+def test_inverted_cue_before_a_relative_clause(nlp):
+    # the parser makes "endorsed" a clause of "said": an inverted "said" has no content
+    # of its own, the quotation is what Lane said
+    text = ("The plan has critics.\n\n''She needs one or two big ideas that match the size of "
+            "the problems we face,'' said Robert Lane, who served as labor secretary during "
+            "Mr. Ford's first term yet endorsed Jerry Brown in the primary.")
+    q = find(run(nlp, text), "big ideas")
+    assert q.cue == "said" and (q.speaker or "").startswith("Robert Lane")
+
+
+def test_quotation_without_its_comma_before_a_short_attribution(nlp):
+    text = ("The plan has critics.\n\n“The state caucus is a battle of small groups” Grubbs "
+            "said. “The farm vote is a very strong group in the state.”")
+    q = find(run(nlp, text), "small groups")
+    assert q.cue == "said" and q.speaker == "Grubbs"
+
+
+def test_interviewer_pressing_is_a_cue_next_to_a_quotation(nlp):
+    text = ("The talk went on.\n\n“Would it be negotiable for the families?” Hannity pressed. "
+            "“Maybe let some people stay?”")
+    q = find(run(nlp, text), "negotiable")
+    assert q.cue == "pressed" and q.speaker == "Hannity"

@@ -171,7 +171,7 @@ class DirectRules(ArticleContext):
         inner_s, inner_e = seg.inner(text)
         inner_last = text[inner_s:inner_e].rstrip().rstrip("'’")[-1:]
         joined = inner_last in ",.?!—–-…" or "," in tail or any(d in tail for d in DASHES)
-        if not joined:
+        if not joined and not self._short_tail(words, end):
             return None
         if inner_last == "." and words[0].text[:1].isupper() and words[0].pos_ != "PROPN":
             return None  # "...end." She adds, "...": a new sentence, not an attribution
@@ -192,7 +192,9 @@ class DirectRules(ArticleContext):
                     # speaker, ", wearing a hat,", is no other verb)
                     return None
                 continue
-            if any(c.dep_ in ("ccomp", "xcomp") and c.i > t.i
+            inverted = t.i == words[0].i and t.tag_ in ("VBD", "VBZ", "VBP")
+            if not inverted and any(
+                   c.dep_ in ("ccomp", "xcomp") and c.i > t.i
                    and not self._in_segment(c.left_edge.idx)
                    and not any(w.text == "," or w.pos_ == "ADP"
                                for w in self.doc[t.i + 1 : c.left_edge.i])
@@ -200,7 +202,8 @@ class DirectRules(ArticleContext):
                 # "...," he said that ... / "...". Russia insisted that ...: the verb has a
                 # content of its own, so it does not attribute this quotation (a clause
                 # after a comma, "told him, after he admitted ...", or after a phrase, "told
-                # CNN in an interview taped ...", is not that content)
+                # CNN in an interview taped ...", is not that content); "...," said Lane,
+                # who ... endorsed Brown: an inverted finite cue has none of its own
                 return None
             if inner_last == "." and any(c.dep_ == "dobj" and c.i > t.i for c in t.children):
                 # "...nickname “Lyin’ Ted.” Trump called the senator a ...": a new sentence
@@ -235,6 +238,14 @@ class DirectRules(ArticleContext):
                 return None
             return Cand([], "direct", "direct:cue-after", 0.8, cue, span, name_head(span))
         return None
+
+    def _short_tail(self, words: list[Token], end: int) -> bool:
+        """"“... small groups” Grubbs said.": a quotation the writer forgot to close with a
+        comma, followed by nothing but a short attribution ending the sentence."""
+        return (len(words) <= 5 and self.text[end - 1 : end] == "."
+                and any(is_cue_verb(t, True) for t in words)
+                and all(t.pos_ in ("PROPN", "VERB", "PRON", "ADV") or t.text[:1].isupper()
+                        for t in words))
 
     def _name_run(self, words: list[Token]) -> Span:
         run = [words[0]]

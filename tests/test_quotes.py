@@ -664,3 +664,11 @@ def test_interviewer_pressing_is_a_cue_next_to_a_quotation(nlp):
             "“Maybe let some people stay?”")
     q = find(run(nlp, text), "negotiable")
     assert q.cue == "pressed" and q.speaker == "Hannity"
+
+
+def test_participle_right_after_a_name_speaks_for_it(nlp):
+    # the parser hangs "asking" on "uses": the speaker is the name it follows, not "The ad"
+    text = ("The campaign released a new spot on Tuesday.\n\nThe ad uses footage of Ruth Lane "
+            "asking, “Why am I not fifty points ahead?”")
+    q = find(run(nlp, text), "fifty points")
+    assert q.cue == "asking" and q.speaker == "Ruth Lane"

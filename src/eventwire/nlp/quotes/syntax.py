@@ -107,6 +107,11 @@ def subject(verb: Token) -> Token | None:
                 if c.dep_ in SUBJ and (tok.i == verb.i or c.i < verb.i)]
         if subs:
             return nearest_on_line(subs, verb)
+        if tok.i == verb.i and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[
+                verb.i - 1].ent_type_ in ("PERSON", "ORG"):
+            # "footage of Ruth Lane asking, “...”": the name the participle follows, however
+            # the parser hung it
+            return verb.doc[verb.i - 1]
         if tok.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep") or tok.head.i == tok.i:
             return None
         tok = tok.head

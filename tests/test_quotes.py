@@ -672,3 +672,12 @@ def test_participle_right_after_a_name_speaks_for_it(nlp):
             "asking, “Why am I not fifty points ahead?”")
     q = find(run(nlp, text), "fifty points")
     assert q.cue == "asking" and q.speaker == "Ruth Lane"
+
+
+def test_quotation_after_a_that_clause_of_saying_goes_on_with_it(nlp):
+    text = ("The race is close.\n\nRosa Ortiz, a consultant in Austin, said she would not vote "
+            'for Mr. Hale. "I\'m not sure that the voters in this state really believe that he '
+            'can win the general election."')
+    q = find(run(nlp, text), "general election")
+    assert q.rule == "direct:continued" and q.cue == "said"
+    assert (q.speaker or "").startswith("Rosa Ortiz")

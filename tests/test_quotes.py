@@ -681,3 +681,12 @@ def test_quotation_after_a_that_clause_of_saying_goes_on_with_it(nlp):
     q = find(run(nlp, text), "general election")
     assert q.rule == "direct:continued" and q.cue == "said"
     assert (q.speaker or "").startswith("Rosa Ortiz")
+
+
+def test_column_title_before_a_headline_colon_is_no_speaker(nlp):
+    text = ("The Latest: Sanders declares ‘revolution,’ ignores losses\n\nWASHINGTON (AP) — "
+            "The Latest on the campaign, with primaries in five states on Tuesday.")
+    quotes = run(nlp, text)
+    assert not any(q.speaker == "The Latest" for q in quotes)
+    q = find(rules_only(nlp, text), "revolution")
+    assert q.cue == "declares" and q.speaker == "Sanders"

@@ -128,6 +128,9 @@ class DirectRules(ArticleContext):
             # the subject: the words before the verb, from the last comma unless that
             # starts an aside ("Biden, stumping for Clinton, trashes")
             before = words[:k]
+            colons = [j for j, w in enumerate(before) if w.text == ":"]
+            if colons and colons[-1] <= 3:  # "The Latest: Sanders declares": after the title
+                before = before[colons[-1] + 1 :]
             while before and before[-1].lower_ in _HEADLINE_SKIP:
                 before = before[:-1]
             commas = [j for j, w in enumerate(before) if w.text == ","]

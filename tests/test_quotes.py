@@ -690,3 +690,10 @@ def test_column_title_before_a_headline_colon_is_no_speaker(nlp):
     assert not any(q.speaker == "The Latest" for q in quotes)
     q = find(rules_only(nlp, text), "revolution")
     assert q.cue == "declares" and q.speaker == "Sanders"
+
+
+def test_passive_cue_with_an_agent_is_the_agents(nlp):
+    text = ("The debate turned to jobs. When pressed by Mara Holt about how he would bring "
+            "back factories, his best answer was vague.")
+    q = find(rules_only(nlp, text), "bring back factories")
+    assert q.cue == "pressed" and q.speaker == "Mara Holt"

@@ -100,6 +100,10 @@ def _cue_keys(strings) -> numpy.ndarray:
 def _holder(verb: Token) -> Token | None:
     """The verb's subject; for a participle clause with none ("Asked about X, she said"),
     the subject of the clause it hangs on, wherever it stands."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+    if by is not None and verb.tag_ == "VBN":
+        return by  # "when pressed by Holt about ...": the agent acts, not the subject
     subj = subject(verb)
     if subj is None and verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG"):
         subs = [c for c in verb.head.children if c.dep_ == "nsubj"]

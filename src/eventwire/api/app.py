@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eventwire.api.cache import AnswerCache, VersionedLock
 from eventwire.api.docs import add_docs
+from eventwire.api.slots import ReadSlots, duckdb_threads
 from eventwire.config import Settings
 from eventwire.query import QueryError
 from eventwire.store import Store, StoreError
@@ -48,18 +49,19 @@ SECURITY_HEADERS = {
 def create_app(db_path: str, token: str | None = None,
                max_body: int = DEFAULT_MAX_BODY, settings: Settings | None = None,
                allowed_hosts: Iterable[str] = (), watch: str | None = None,
-               watch_nlp: bool = True) -> FastAPI:
+               watch_nlp: bool = True, read_slots: int | None = None) -> FastAPI:
     """App over ``db_path``; write endpoints need ``Authorization: Bearer <token>``.
 
     ``settings`` (the environment's when None) configure the language layer of posted and
     watched articles.  ``allowed_hosts`` are Host header names served besides the loopback
     ones ("*": any).  ``watch`` is a directory whose new files the server ingests while it
-    runs.
+    runs.  ``read_slots`` reads are answered at once (one per core when None).
     """
     if not os.path.exists(db_path) and watch is None:
         raise StoreError(f"{db_path}: no such database; run `eventwire ingest` or "
                          "`eventwire demo` first")
     store = _open(db_path, writable=token is not None or watch is not None)
+    store.con.execute(f"SET threads = {duckdb_threads(read_slots)}")  # see api.slots
     watcher = None
 
     @asynccontextmanager
@@ -95,20 +97,15 @@ def create_app(db_path: str, token: str | None = None,
     app.include_router(writes.router)
     add_docs(app)
     _errors(app)
+    app.add_middleware(ReadSlots, slots=read_slots)
     app.add_middleware(BodyLimit, max_body=max_body)
     app.add_middleware(HostCheck, allowed=allowed_hosts)
+    app.add_middleware(SecurityHeaders)
     if watch is not None:
         from eventwire.api.watch import Watcher
 
         watcher = Watcher(app.state, watch, with_nlp=watch_nlp)
         app.state.watcher = watcher
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        for k, v in SECURITY_HEADERS.items():
-            response.headers.setdefault(k, v)
-        return response
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
@@ -213,6 +210,30 @@ async def _send_json(send, status: int, detail: str) -> None:
                             (b"content-length", str(len(body)).encode()),
                             (b"connection", b"close")]})
     await send({"type": "http.response.body", "body": body})
+
+
+class SecurityHeaders:
+    """Add `SECURITY_HEADERS` to every answer that does not set them (a plain ASGI wrapper:
+    Starlette's ``@app.middleware`` costs a task and a stream per request)."""
+
+    def __init__(self, app):
+        self.app = app
+        self.headers = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                have = {k.lower() for k, _ in message.get("headers", ())}
+                extra = [(k, v) for k, v in self.headers if k not in have]
+                if extra:
+                    message = {**message, "headers": [*message.get("headers", ()), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 class BodyLimit:

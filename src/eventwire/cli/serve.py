@@ -30,6 +30,9 @@ def serve_cmd(
              "store and the open page shows their events."),
     nlp: bool = typer.Option(True, "--nlp/--no-nlp",
                              help="With --watch: run the language layer and event coding."),
+    read_slots: int | None = typer.Option(
+        None, "--read-slots", min=1, max=256, show_default=False,
+        help="Reads answered at once, the others waiting in order (default: one per core)."),
     workers_log: str = typer.Option("warning", "--log-level", help="uvicorn log level."),
 ) -> None:
     """Serve the API (docs at /docs and /redoc) and the web page at / ."""
@@ -46,7 +49,8 @@ def serve_cmd(
         hosts.append(host)  # the address it is reached by when bound to one interface
     try:
         api = create_app(db, token=token, max_body=max_body, settings=Settings(),
-                         allowed_hosts=hosts, watch=watch, watch_nlp=nlp)
+                         allowed_hosts=hosts, watch=watch, watch_nlp=nlp,
+                         read_slots=read_slots)
     except StoreError as exc:
         fail(str(exc), 2)
     mode = "read-write (token set)" if token else "read-only (no token)"

@@ -21,9 +21,10 @@ PLANNED = "planned"  # an infinitive under want, plan, need, effort, ready ...
 GENERIC = "generic"  # present-tense description of an entity: "a party who opposes"
 BACKGROUND = "background"  # "has been fighting", "since 2011", "for two decades", "in opposing"
 DESCRIPTIVE = "descriptive"  # a participle naming people: "a woman visiting from Canada"
+PREVENTED = "prevented"  # kept from happening: "barred from leaving"
 
 # Classes stored flagged hypothetical, and those flagged as not one occurrence.
-HYPOTHETICAL = frozenset({MODAL, RECOMMENDED, PLANNED})
+HYPOTHETICAL = frozenset({MODAL, RECOMMENDED, PLANNED, PREVENTED})
 NOT_SPECIFIC = frozenset({GENERIC, BACKGROUND, DESCRIPTIVE})
 
 _MODAL_AUX = frozenset({"can", "could", "may", "might", "ca"})
@@ -41,7 +42,8 @@ _DURATION = frozenset({"year", "decade", "month", "week", "century", "generation
 # Adverbs of habit: "demonstrators have sometimes gathered", "police usually patrol".
 _HABITUAL = frozenset({"sometimes", "often", "usually", "always", "typically", "occasionally",
                        "generally", "habitually", "constantly", "traditionally", "normally",
-                       "long"})  # "has long supported", "who have long refused"
+                       "long",  # "has long supported", "who have long refused"
+                       "widely", "universally", "routinely", "regularly", "frequently"})
 _PERFECT = frozenset({"has", "have", "'ve"})
 # Words that make a count a running total rather than one event's: "at least 100 people
 # have been killed", "more than 200 have been arrested", "hundreds have been detained".
@@ -52,7 +54,8 @@ _PARTITIVE = frozenset({"others", "many", "some", "most", "few", "several", "all
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 # Speech acts reported as in progress are still single acts: "a senator is calling for ...".
 _SPEECH_IN_PROGRESS = frozenset({"call", "urge", "demand", "accuse", "warn", "threaten", "ask",
-                                 "press", "criticize", "criticise", "condemn", "deny"})
+                                 "press", "criticize", "criticise", "condemn", "deny",
+                                 "request", "appeal", "plead"})
 # Subjects of "must" that exhort everyone rather than demand of someone: "we must all ...".
 _EXHORTED = frozenset({"we", "everyone", "everybody", "all", "us", "one", "you", "people"})
 
@@ -74,6 +77,48 @@ def _modal_class(verb: Token) -> str | None:
         return RECOMMENDED
     if auxes & _MODAL_AUX:
         return MODAL
+    if auxes & _WOULD and (auxes & {"have", "'ve"} or verb.dep_ == "relcl" or any(
+            c.dep_ == "advmod" and c.lower_ in _HEDGES for c in verb.children)):
+        return MODAL  # "would have objected", "would likely heighten", "who would help"
+    return None
+
+
+# "would" reports a decision in "said she would reject"; it is conditional in the perfect
+# ("would have objected"), hedged ("would likely"), and habitual or conditional in a
+# description ("a man who would go out of his way to help").
+_WOULD = frozenset({"would", "'d"})
+_HEDGES = frozenset({"likely", "probably", "possibly", "perhaps", "maybe", "presumably",
+                     "arguably", "conceivably", "surely", "certainly"})
+# Links from a clause up to the clause whose modality covers it.
+_SCOPE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj",
+                          "prep", "dobj", "oprd"})
+
+
+def _full_stop_between(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text in (".", "!", "?") for t in a.doc[lo + 1:hi])
+
+
+def _irrealis_scope(verb: Token, etype: str) -> str | None:
+    """The class of a modal or wish verb the trigger's clause hangs under: "the Legislature
+    should direct money toward helping schools", "young people want to see the police
+    disarmed", "we want to create conditions that get people out to demand their rights".
+    A reporting verb ends the walk: what is said is the speaker's, whatever says it."""
+    t = verb
+    for _ in range(5):
+        if t.dep_ not in _SCOPE_LINKS or t.head.i == t.i or _full_stop_between(t, t.head):
+            return None  # the parser may link across a sentence it failed to split
+        if any(c.lower_ in ("what", "whatever") for c in t.children):
+            return None  # a free relative asserts its own: "to deal with what he called"
+        link, t = t.dep_, t.head
+        if t.pos_ not in ("VERB", "AUX") or link == "conj":
+            continue  # a conjunct shares only what is above both ("wanted to ..., but")
+        if t.lemma_.lower() in _REPORTING:
+            return None
+        if (modal := _modal_class(t)) is not None:
+            return modal
+        if _wish(t):
+            return PLANNED
     return None
 
 
@@ -89,9 +134,15 @@ def _infinitive_class(verb: Token, etype: str) -> str | None:
     if lemma in _ATTEMPT and etype in _ATTEMPTABLE:
         return None
     if verb.dep_ == "advcl" and head.tag_ in ("VBD", "VBN") and not _modal_class(head) and \
-            "to" not in _aux(head):
+            "to" not in _aux(head) and lemma not in _VOLITION:
         return None
     return PLANNED
+
+
+# Verbs whose infinitive is what is wanted or needed, never a purpose that was carried out:
+# "needed to investigate" (which the parser may attach as a purpose clause).
+_VOLITION = frozenset({"need", "want", "plan", "intend", "aim", "hope", "wish", "expect",
+                       "prepare", "threaten", "promise", "offer"})
 
 
 def _relative(verb: Token) -> bool:
@@ -139,6 +190,11 @@ def _running_toll(verb: Token) -> bool:
 _UNTOLD = frozenset({"of", "about", "before", "without", "from", "against"})
 # Verbs of wishing: what they govern is wanted, not done.
 _WISH_VERBS = frozenset({"want", "wish", "hope", "like", "prefer"})
+_WISH_FORMS = frozenset({"hoped", "hopes", "hoping"})  # the lemmatizer reads "hoped" as "hop"
+
+
+def _wish(tok: Token) -> bool:
+    return tok.lemma_.lower() in _WISH_VERBS or tok.lower_ in _WISH_FORMS
 
 
 def _wished(verb: Token) -> bool:
@@ -149,7 +205,7 @@ def _wished(verb: Token) -> bool:
         if t.dep_ not in ("ccomp", "xcomp", "oprd") or t.head.i == t.i:
             return False
         t = t.head
-        if t.lemma_.lower() in _WISH_VERBS:
+        if _wish(t):
             return True
     return False
 
@@ -164,6 +220,62 @@ def _no_one_in_particular(verb: Token) -> bool:
                 d.dep_ == "det" and d.lower_ in ("any", "every", "each") for d in c.children):
             return True
     return False
+
+
+def _on_occasion(verb: Token) -> bool:
+    """A clause of time names the occasion: "have accused the police (of failing to protect
+    their shops) as rioters rampaged"."""
+    return any(t.dep_ == "mark" and t.lower_ in _OCCASION_MARKS and t.head.dep_ == "advcl"
+               for t in verb.subtree)
+
+
+_OCCASION_MARKS = frozenset({"as", "when", "after", "while", "before", "once"})
+
+
+def _of_a_kind(verb: Token) -> bool:
+    """A present perfect with no time whose subject is a bare plural, a kind rather than
+    someone in particular: "politicians have vilified teachers", "health workers have
+    protested the rules" (not "the strikers have occupied", "300 workers have walked out")."""
+    if not _aux(verb) & _PERFECT or any(c.dep_ == "auxpass" for c in verb.children) or \
+            _anchored(verb) or _on_occasion(verb):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and _bare_plural(subj, ("compound",))
+
+
+def _bare_plural(subj: Token, modifiers=("compound", "amod", "cc", "conj")) -> bool:
+    """A plural common noun with no determiner, number or name: "politicians", "health
+    workers", "forward-thinking leaders" (not "the strikers", "300 workers", "EU
+    countries", "countries outside the region"); ``modifiers``: the dependents allowed."""
+    return subj.tag_ == "NNS" and not subj.ent_type_ and all(
+        c.dep_ in modifiers and not c.ent_type_ and (c.dep_ != "conj" or c.tag_ == "NNS")
+        for c in subj.children)
+
+
+# Words that set an event noun apart from the story's own: "other protests", "previous
+# attacks", "similar raids".
+_OTHER_OCCASIONS = frozenset({"other", "previous", "earlier", "past", "prior", "similar",
+                              "former"})
+# Verbs after which "from ..." names what is kept from happening: "barred from leaving",
+# "constrained by law from undertaking", "refrained from attacking".
+_PREVENTING = frozenset({"prevent", "bar", "ban", "stop", "keep", "block", "constrain",
+                         "restrain", "prohibit", "deter", "discourage", "refrain", "preclude",
+                         "forbid", "exclude", "hinder", "restrict", "dissuade", "enjoin"})
+# Verbal acts that, in the perfect passive with no one named as doing them and no time, give
+# a reputation rather than one occasion: "have been accused of", "has been praised for".
+_REPUTATION_TYPES = frozenset({"ACCUSE", "SUPPORT"})
+
+
+def _reputation(verb: Token, etype: str) -> bool:
+    return etype in _REPUTATION_TYPES and verb.tag_ == "VBN" and bool(
+        _aux(verb) & _PERFECT) and "been" in _aux(verb) and not any(
+        c.dep_ == "agent" for c in verb.children) and not _anchored(verb)
+
+
+def _prevented(verb: Token) -> bool:
+    """ "barred from possessing", "kept from entering": the gerund did not happen."""
+    return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "from" and \
+        verb.head.head.lemma_.lower() in _PREVENTING
 
 
 def _background(verb: Token) -> bool:
@@ -192,13 +304,20 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj and subj[0].lower_ in _EXHORTED and not subj[0].text.isupper():  # not "US"
             return GENERIC  # "we must all remain vigilant": an exhortation to everyone
+        if subj and _bare_plural(subj[0]):
+            return GENERIC  # "leaders must come together": a maxim, demanded of no one
         return ASSERTED  # the demand itself ("X said Y must ...") is the reported act
     if (modal := _modal_class(verb)) is not None:
         return modal
     if not intent and (planned := _infinitive_class(verb, etype)) is not None:
         return planned
+    if not intent and verb.dep_ == "conj" and not _aux(verb) and \
+            _infinitive_class(verb.head, etype) is not None:
+        return PLANNED  # "needs to restore funding and help schools": one infinitive
     if _wished(verb):
         return PLANNED  # "wants Trump banned", "hope that the talks resume"
+    if not intent and (scoped := _irrealis_scope(verb, etype)) is not None:
+        return scoped
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return DESCRIPTIVE  # "a woman visiting from Canada", "lawsuits seeking records"
     if verb.dep_ == "csubj" and verb.tag_ == "VBG":
@@ -211,7 +330,12 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return BACKGROUND  # "a voice in opposing bailouts", not "jailed for refusing"
     if verb.dep_ == "pcomp" and "being" in _aux(verb) and verb.head.lower_ in _UNTOLD:
         return BACKGROUND  # "his fear of being extradited", "before being assassinated"
-    if _background(verb):
+    if tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "det") and c.lower_ in _OTHER_OCCASIONS
+                                  for c in tok.children):
+        return BACKGROUND  # "other teacher protests were held last year"
+    if _prevented(verb):
+        return PREVENTED
+    if _background(verb) or _reputation(verb, etype):
         return BACKGROUND
     if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
         return BACKGROUND
@@ -224,6 +348,8 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return BACKGROUND  # "advocates have expressed concern about the policy": a stance
     if _no_one_in_particular(verb):
         return GENERIC  # "others in the party have opposed the motion", "every protester"
+    if _of_a_kind(verb) and not _headline(verb):
+        return GENERIC  # "politicians have vilified teachers": what a kind has done, no occasion
     auxes = _aux(verb)
     if auxes and auxes <= _PRESENT_BE and _headline(verb):
         return ASSERTED  # headlines report past events in the present
@@ -238,9 +364,25 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
     return ASSERTED
 
 
+# Subjects that name no one in particular: "people disagree", "critics say", "experts warn".
+GENERIC_SUBJECTS = frozenset({"people", "many", "some", "others", "most", "few", "everyone",
+                              "everybody", "nobody", "someone", "somebody", "critics",
+                              "experts", "analysts", "observers", "commentators"})
+
+
+def generic_subject(subj: Token) -> bool:
+    """A bare word for anyone ("people", "critics"), not a described group ("Western
+    observers", "critics in his party")."""
+    return subj.lower_ in GENERIC_SUBJECTS and not any(True for _ in subj.children)
+
+
 # Speakers in the first and second person: "we condemn", "I urge you" perform the act.
 _PERFORMERS = frozenset({"i", "we", "you"})
-_REPORTING = frozenset({"say", "tell", "claim", "insist", "argue", "note", "write"})
+# Verbs that report a statement in the present: "he argues", "Mr. X disagrees", "Russia
+# denies the claims" tell what was said for the story, not a standing state.
+_REPORTING = frozenset({"say", "tell", "claim", "insist", "argue", "note", "write",
+                        "disagree", "deny", "dispute", "contend", "maintain", "counter",
+                        "reject", "accuse", "blame", "urge", "demand", "warn"})
 
 
 def _simple_present_state(verb: Token) -> bool:
@@ -249,11 +391,13 @@ def _simple_present_state(verb: Token) -> bool:
     resolution calls for a referendum", "when she visits him"."""
     if verb.tag_ not in ("VBZ", "VBP") or _aux(verb) or verb.pos_ != "VERB":
         return False
-    if verb.lemma_.lower() in _REPORTING or _headline(verb) or _own_line(verb):
+    if _headline(verb) or _own_line(verb):
         return False
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.dep_ == "conj":
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if verb.lemma_.lower() in _REPORTING:
+        return subj is not None and generic_subject(subj)  # "people disagree"
     return subj is not None and subj.lower_ not in _PERFORMERS
 
 
@@ -275,13 +419,18 @@ def _own_line(tok: Token, most: int = 15) -> bool:
 
 
 def _headline(tok: Token) -> bool:
-    """The token is in the first line of the text (the headline).  Where that line ends is
-    kept on the Doc: ``doc.text`` builds the whole text anew at every call."""
+    """The token is in the headline: the first line of the text, and no further than its
+    first sentence (a text with no line breaks, or one whose first line is a paragraph, has
+    at most its first sentence as a title).  Where it ends is kept on the Doc: ``doc.text``
+    builds the whole text anew at every call."""
     doc = tok.doc
     end = doc.user_data.get(_HEADLINE_END)
     if end is None:
         end = doc.text.find("\n")
-        end = doc.user_data[_HEADLINE_END] = len(doc.text) if end < 0 else end
+        end = len(doc.text) if end < 0 else end
+        if doc.has_annotation("SENT_START"):
+            end = min(end, next(iter(doc.sents)).end_char)
+        doc.user_data[_HEADLINE_END] = end
     return tok.idx <= end
 
 

@@ -37,9 +37,18 @@ _ACCUSE = Entry("ACCUSE", "disapprove", None, "verb", "label", source="labelling
 _SUPPORT = Entry("SUPPORT", None, None, "verb", "label", source="labelling")
 
 
+# Head nouns that name a harm or a wrong: a label headed by one condemns, whatever kind words
+# follow it ("a clear threat to international peace and security").
+HARMFUL = frozenset({"threat", "danger", "violation", "breach", "crime", "provocation",
+                     "menace", "disaster", "catastrophe", "affront", "insult", "aggression",
+                     "abuse", "atrocity", "outrage", "scandal", "failure", "mistake", "blow"})
+
+
 def is_critical(verb: Token, label: Span) -> bool:
-    """Whether the label belittles: negative valence or a pejorative noun; the verbs that
-    only belittle need just no positive valence."""
+    """Whether the label belittles: negative valence, a pejorative noun or a head noun that
+    names a harm; the verbs that only belittle need just no positive valence."""
+    if label.root.lemma_.lower() in HARMFUL:
+        return True
     score = valence(label.text)
     if any(t.lemma_.lower() in PEJORATIVE for t in label):
         return score < 0.5
@@ -52,7 +61,8 @@ def is_praise(verb: Token, label: Span) -> bool:
     """A kind label pinned by calling ("called him a hero"); a description ("described him
     as a family man") portrays and praises no one."""
     return verb.lemma_.lower() in _PRAISE_VERBS and not any(
-        t.lemma_.lower() in PEJORATIVE for t in label) and valence(label.text) >= PRAISE
+        t.lemma_.lower() in PEJORATIVE for t in label) and \
+        label.root.lemma_.lower() not in HARMFUL and valence(label.text) >= PRAISE
 
 
 def _about_harm(verb: Token) -> bool:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from eventwire.events import factuality
 from eventwire.events.lexicon import Entry, Lexicon
 from eventwire.events.senses import HARM_WITHOUT_AGENT
 from eventwire.events.triggers import Trigger, subject_token
@@ -37,7 +38,7 @@ _CONTENT_DEPS = frozenset({"ccomp", "dobj", "parataxis"})
 # Words that make a report of harm read negative without blaming anyone.
 _HARM = HARM_WITHOUT_AGENT | {"die", "death", "dead", "kill", "injure", "wound", "victim",
                               "crash", "fire", "sick", "patient", "suffer", "mortality",
-                              "war"}
+                              "war", "wounded", "injured", "casualty"}
 _ACTOR_KINDS = frozenset({"person", "country", "group", "igo", "actor", "sector"})
 # Speakers known by office who report what happened ("police said", "officials said"):
 # their accounts are the events they report, not criticism of their own.
@@ -47,6 +48,9 @@ _ENTRY = Entry("ACCUSE", "disapprove", None, "verb", "say", source="critical_sta
 # would ...", "warned that sanctions would follow".
 _SELF = frozenset({"we", "i", "they", "he", "she", "it"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
+# What a conditional warning says the one warned will undergo: a threat ("warned that Iran
+# would face consequences if ..."), not a forecast of what others may do.
+_PENALTIES = frozenset({"face", "pay", "suffer", "bear", "meet", "regret", "feel", "lose"})
 _MEASURES = frozenset({"consequence", "measure", "action", "retaliation", "response", "step",
                        "sanction", "force", "reprisal", "punishment", "countermeasure"})
 
@@ -76,7 +80,7 @@ def _content(verb: Token, sent: Span) -> tuple[int, int] | None:
 
 def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[Trigger]:
     """ACCUSE triggers for speech verbs whose content is clearly negative and holds no
-    trigger of its own."""
+    trigger of its own; REQUEST for those that state a need for something."""
     out = []
     taken = {t.token.i for t in found} | {t.light.i for t in found if t.light is not None}
     for tok in sent:
@@ -89,15 +93,22 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
         span = _content(tok, sent)
         if span is None or span[1] - span[0] < 3:
             continue
-        if any(span[0] <= t.token.i < span[1] for t in found):
+        if any(span[0] <= t.token.i < span[1] and _reported_as_fact(t) for t in found):
             continue  # what is said reports an event, coded as its own
         content = sent.doc[span[0]:span[1]]
+        if (need := _stated_need(content)) is not None:
+            trig = Trigger(tok, _NEED, "REQUEST", None, "rule:stated_need")
+            trig.notes.append(f"need:{need.i}")
+            out.append(trig)  # "said the crisis underlined the need for an overhaul"
+            continue
         if any(t.lemma_.lower() in _HARM for t in content):
             continue  # a report of deaths, disease or a crash, not a criticism
         if not _names_someone(content, tok):
             continue  # criticism is aimed at someone the statement names
         if not _about_someone(content):
             continue  # "it would be bad for the city", "we know something is wrong"
+        if _hedged(content):
+            continue  # "is arguably the main concern", "would seem to be a stretch"
         text = content.text
         score = valence(text)
         blame = [t for t in content if t.lemma_.lower() in CENSURE]
@@ -109,19 +120,85 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
     return out
 
 
+_NEED = Entry("REQUEST", None, None, "verb", "say", source="stated_need")
+
+
+def _stated_need(content: Span) -> Token | None:
+    """The noun "need" with what is needed ("the need for an overhaul", "the need to scrap
+    the deal"): saying so calls for it, PLOVER's REQUEST (not "there is no need for")."""
+    for t in content:
+        if t.lemma_.lower() == "need" and t.pos_ == "NOUN" and any(
+                c.dep_ == "prep" and c.lower_ == "for" or c.dep_ in ("acl", "relcl") and
+                any(a.lower_ == "to" for a in c.children) for c in t.children) and not any(
+                c.dep_ == "det" and c.lower_ in ("no", "any") or c.dep_ == "neg"
+                for c in t.children):
+            return t
+    return None
+
+
+def _reported_as_fact(trig: Trigger) -> bool:
+    """What is said tells of an occurrence (not "they could ...", "should ...", "have long
+    ..."): then it is that event's report, not a charge of the speaker's own."""
+    return not trig.negated and factuality.classify(
+        trig.token, trig.light, trig.type, trig.rule, trig.future) == factuality.ASSERTED
+
+
 # Subjects that make a statement the speaker's own view or an assessment of a situation,
 # not a charge against someone: "I understand", "we know", "it is unclear", "this is ...".
-_IMPERSONAL = frozenset({"i", "we", "you", "it", "this", "that", "there", "what", "whether"})
+_IMPERSONAL = frozenset({"i", "we", "you", "it", "this", "that", "there", "what", "whether",
+                         "something", "nothing", "everything", "anything"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _ANY = frozenset({"any", "every", "no", "each"})
+
+
+# Verbs by which speakers give their own view or feeling: "we know", "I understand".
+_COGNITION = frozenset({"know", "understand", "think", "believe", "feel", "see", "realize",
+                        "realise", "recognize", "recognise", "hope", "fear", "worry"})
+# Words that make a statement an estimate rather than a charge.
+_HEDGE_WORDS = frozenset({"arguably", "perhaps", "probably", "possibly", "maybe", "seem",
+                          "appear"})
+
+
+def _roots(content: Span) -> list[Token]:
+    return [t for t in content if t.head.i == t.i or not
+            content.start <= t.head.i < content.end]
+
+
+def _hedged(content: Span) -> bool:
+    """The main clause of what is said is an estimate or a forecast: "is arguably the main
+    concern", "would seem to be a stretch", "a withdrawal could lead to further pullouts"."""
+    return any(r.lemma_.lower() in _HEDGE_WORDS or any(
+        c.dep_ == "advmod" and c.lower_ in _HEDGE_WORDS or
+        c.dep_ == "aux" and c.lower_ in _SPECULATIVE for c in r.children)
+        for r in _roots(content))
+
+
+_SPECULATIVE = frozenset({"could", "may", "might"})
+
+
+def _own_view(content: Span) -> Span | None:
+    """ "we know something is very wrong": a first-person verb of knowing or feeling gives
+    the speaker's view; the charge, if any, is in its complement (returned), and a view with
+    no complement ("I understand the farmers' anger") charges no one (an empty span)."""
+    for r in _roots(content):
+        subj = next((c for c in r.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ not in ("i", "we") or \
+                r.lemma_.lower() not in _COGNITION:
+            continue
+        comp = next((c for c in r.children if c.dep_ == "ccomp"), None)
+        if comp is None:
+            return content.doc[r.i:r.i]
+        return content.doc[comp.left_edge.i:comp.right_edge.i + 1]
+    return None
 
 
 def _about_someone(content: Span) -> bool:
     """The statement is about an actor: its main clause has an actor, or anything but an
     impersonal or first- and second-person subject, or it names a person, organisation or
     state ("we face the threat of North Korean provocations")."""
-    roots = [t for t in content if t.head.i == t.i or not
-             content.start <= t.head.i < content.end]
+    if (view := _own_view(content)) is not None:
+        return len(view) > 0 and _about_someone(view)
+    roots = _roots(content)
     if not any(r.pos_ in ("VERB", "AUX") for r in roots):
         return True  # a noun phrase ("said the fact that ..."): read as before
     subj = next((c for r in roots for c in r.children
@@ -154,24 +231,28 @@ def warning_sense(tok: Token, actor_country) -> str | None:
         return None
     if any(c.dep_ in ("dobj", "dative") for c in tok.children):
         return None  # "warned Israel not to ...": addressed to the one threatened
-    if any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in tok.subtree):
-        return None
     clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    conditional = any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in tok.subtree)
     content: Span | None = None
     if clause is not None and clause.i < tok.i:
-        return _quoted_warning(tok)  # "“It is undermining our values,” he warned."
+        return None if conditional else _quoted_warning(tok)  # "“It is ...,” he warned."
     if clause is not None:
         subj = subject_token(clause)
         if subj is None or subj.lower_ in _SELF or subj.lemma_.lower() in _MEASURES:
             return None
         speaker = subject_token(tok)
         own = actor_country(speaker) if speaker is not None else None
-        if own and own == actor_country(subj):
+        if own and own == actor_country(subj) and _named(subj):
             return None  # "China warned that the Chinese government will not ..."
+        if conditional:  # "warned that Iran would pay a price if ..." is a threat; "warned
+            # young people would rise up if nothing was done" forecasts what others may do
+            return None if clause.lemma_.lower() in _PENALTIES else "statement"
         if actor_country(subj) is None and any(
                 a.dep_ == "aux" and a.lower_ in _FUTURE for a in clause.children):
             return None  # "the security chief warned that police will no longer tolerate"
         content = tok.doc[clause.left_edge.i:clause.right_edge.i + 1]
+    elif conditional:
+        return None
     else:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "about", "against"):
@@ -182,6 +263,19 @@ def warning_sense(tok: Token, actor_country) -> str | None:
            for t in content):
         return "statement"  # "warned that migrants are at risk of illness": no one blamed
     return "criticism" if _names_someone(content, tok) else "statement"
+
+
+def _named(tok: Token) -> bool:
+    """The phrase names a state, group or person ("the Chinese government", "Beijing") or
+    is the state's own agent ("police", "the army"), so its country is the speaker's, not
+    the story's default given to "migrants" or "doctors"."""
+    return any(t.ent_type_ in _NAMED for t in tok.subtree) or tok.pos_ == "PROPN" or \
+        tok.lemma_.lower() in _STATE_AGENTS
+
+
+_STATE_AGENTS = frozenset({"police", "army", "military", "troops", "forces", "government",
+                           "authority", "ministry", "official", "security", "soldier", "navy",
+                           "administration", "regime", "officer", "force", "state"})
 
 
 def _quoted_warning(tok: Token) -> str | None:

@@ -137,7 +137,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--cache", type=Path, default=Path(".cache/quotes"))
     ap.add_argument("--c", type=float, default=0.5, help="inverse L2 strength")
-    ap.add_argument("--keep", type=float, default=0.4, help="threshold on rule attributions")
+    ap.add_argument("--keep", type=float, default=0.35, help="threshold on rule attributions")
     ap.add_argument("--add", type=float, default=0.4, help="threshold on stance candidates")
     ap.add_argument("--no-write", action="store_true", help="only print the figures")
     args = ap.parse_args()

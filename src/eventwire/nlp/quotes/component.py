@@ -71,7 +71,29 @@ class QuoteFinder(DirectRules, IndirectRules):
         for c in direct:
             if c.cue:
                 self.used_cues.add(c.cue[0])
-        return direct, self._nested_out(self._indirect(direct), direct)
+        indirect = self._nested_out(self._indirect(direct), direct)
+        self._join_following(direct, indirect)
+        return direct, indirect
+
+    def _join_following(self, direct: list[Cand], indirect: list[Cand]) -> None:
+        """"Lane said he would not vote for him. "I'm not sure he can win."": a quotation
+        with no cue right after a that-clause of saying goes on with what the same speaker
+        said, so it takes that attribution's cue and speaker (its part)."""
+        ends = {c.parts[-1][1]: c for c in indirect
+                if c.rule == "indirect:ccomp" and c.cue is not None and c.speaker is not None
+                and c.cue[1] <= c.parts[0][0]}
+        if not ends:
+            return
+        for d in direct:
+            if d.rule != "direct:no-cue":
+                continue
+            start = d.parts[0][0]
+            back = start
+            while back > 0 and self.text[back - 1] in " \n.":
+                back -= 1
+            c = ends.get(back)
+            if c is not None and start - back <= 4:
+                d.rule, d.cue, d.speaker, d.head = "direct:continued", c.cue, c.speaker, c.head
 
     def featured(self, direct: list[Cand], indirect: list[Cand]
                  ) -> list[tuple[Cand, list[str]]]:

@@ -59,7 +59,8 @@ class ArticleContext:
             label = m.group(1)
             if label.isupper():
                 caps.append(((ps, pe), m.end(1), m.end()))
-            elif k == 0 and len(label.split()) <= 3:
+            elif k == 0 and len(label.split()) <= 3 and not label.startswith("The "):
+                # a column title ("The Latest: Sanders declares ...") names no speaker
                 head.append(((ps, pe), m.end(1), m.end()))  # headline "Pence: ..."
         # a dateline ("WASHINGTON: ...") looks like one turn; a transcript has several
         return head + (caps if len(caps) >= 2 else [])

@@ -32,7 +32,8 @@ INTENT_NOUNS = frozenset(
     "agreement commitment refusal offer bid effort push vote".split()
 )
 # Cue verbs that only count right next to a quotation (too vague as that-clause heads).
-QUOTE_ONLY_VERBS = frozenset("continue describe call write post read".split())
+QUOTE_ONLY_VERBS = frozenset(
+    "continue describe call write post read press interject counter chime".split())
 # Verbs of communicative acts whose object is what was said ("criticized the plan",
 # "called for a recount", "described him as a liar").
 OBJECT_VERBS = frozenset(

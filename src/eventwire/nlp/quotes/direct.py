@@ -6,6 +6,7 @@ what follows it, as an indirect attribution."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Span, Token
@@ -33,6 +34,8 @@ from eventwire.nlp.quotes.syntax import (
 
 _HEADLINE_CUES = (SPEECH_VERBS | OBJECT_VERBS | THINK_VERBS | AS_VERBS | HEADLINE_VERBS
                   ) - HEADLINE_VAGUE
+# What joins the second part of a split quotation to its cue: "..." he said, but "...".
+_JOIN_RE = re.compile(r",\s*(?:but|and|yet)\s*$")
 # Words between a headline's subject and its verb: "Trump Finally Endorses", "Sanders To
 # Release", "Trump, Ryan, pledge".
 _HEADLINE_SKIP = frozenset("to will just finally now again also still".split())
@@ -125,6 +128,9 @@ class DirectRules(ArticleContext):
             # the subject: the words before the verb, from the last comma unless that
             # starts an aside ("Biden, stumping for Clinton, trashes")
             before = words[:k]
+            colons = [j for j, w in enumerate(before) if w.text == ":"]
+            if colons and colons[-1] <= 3:  # "The Latest: Sanders declares": after the title
+                before = before[colons[-1] + 1 :]
             while before and before[-1].lower_ in _HEADLINE_SKIP:
                 before = before[:-1]
             commas = [j for j, w in enumerate(before) if w.text == ","]
@@ -168,7 +174,7 @@ class DirectRules(ArticleContext):
         inner_s, inner_e = seg.inner(text)
         inner_last = text[inner_s:inner_e].rstrip().rstrip("'’")[-1:]
         joined = inner_last in ",.?!—–-…" or "," in tail or any(d in tail for d in DASHES)
-        if not joined:
+        if not joined and not self._short_tail(words, end):
             return None
         if inner_last == "." and words[0].text[:1].isupper() and words[0].pos_ != "PROPN":
             return None  # "...end." She adds, "...": a new sentence, not an attribution
@@ -183,16 +189,28 @@ class DirectRules(ArticleContext):
                          span.root)
         for t in words[:30]:
             if not is_cue_verb(t, True):
-                if t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl", "amod", "compound"):
-                    return None  # another verb comes first: "..." Blige sings to ...
+                if t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl", "amod", "compound") and not (
+                        t.tag_ in ("VBG", "VBN") and self.doc[t.i - 1].text == ","):
+                    # another verb comes first: "..." Blige sings to ... (an aside about the
+                    # speaker, ", wearing a hat,", is no other verb)
+                    return None
                 continue
-            if any(c.dep_ in ("ccomp", "xcomp") and c.i > t.i
+            inverted = t.i == words[0].i and t.tag_ in ("VBD", "VBZ", "VBP")
+            if not inverted and any(
+                   c.dep_ in ("ccomp", "xcomp") and c.i > t.i
                    and not self._in_segment(c.left_edge.idx)
-                   and not any(w.text == "," for w in self.doc[t.i : c.left_edge.i])
+                   and not any(w.text == "," or w.pos_ == "ADP"
+                               for w in self.doc[t.i + 1 : c.left_edge.i])
                    for c in t.children):
                 # "...," he said that ... / "...". Russia insisted that ...: the verb has a
                 # content of its own, so it does not attribute this quotation (a clause
-                # after a comma, "told him, after he admitted ...", is not that content)
+                # after a comma, "told him, after he admitted ...", or after a phrase, "told
+                # CNN in an interview taped ...", is not that content); "...," said Lane,
+                # who ... endorsed Brown: an inverted finite cue has none of its own
+                return None
+            if inner_last == "." and any(c.dep_ == "dobj" and c.i > t.i for c in t.children):
+                # "...nickname “Lyin’ Ted.” Trump called the senator a ...": a new sentence
+                # whose verb has an object of its own
                 return None
             cue = (t.idx, t.idx + len(t))
             first = words[0]
@@ -223,6 +241,14 @@ class DirectRules(ArticleContext):
                 return None
             return Cand([], "direct", "direct:cue-after", 0.8, cue, span, name_head(span))
         return None
+
+    def _short_tail(self, words: list[Token], end: int) -> bool:
+        """"“... small groups” Grubbs said.": a quotation the writer forgot to close with a
+        comma, followed by nothing but a short attribution ending the sentence."""
+        return (len(words) <= 5 and self.text[end - 1 : end] == "."
+                and any(is_cue_verb(t, True) for t in words)
+                and all(t.pos_ in ("PROPN", "VERB", "PRON", "ADV") or t.text[:1].isupper()
+                        for t in words))
 
     def _name_run(self, words: list[Token]) -> Span:
         run = [words[0]]
@@ -299,9 +325,14 @@ class DirectRules(ArticleContext):
         prev: Cand | None = None
         starts = [o.start for o in self.segs]
         ends = sorted(o.end for o in self.segs)
+        tail_end = -1  # end of the last cue after a quotation: what lies before it is its tail
         for seg in self.segs:
+            if seg.start < tail_end:
+                continue  # "...," Ann Roe, in a “Vote No” shirt, said: a label in the speaker
             ps, pe = self._para_of(seg.start)
             i = bisect_left(starts, seg.end)
+            while i < len(starts) and self._label_in_tail(self.segs[i]):
+                i += 1
             nxt = starts[i] if i < len(starts) else len(text)
             j = bisect_right(ends, seg.start) - 1
             prv = ends[j] if j >= 0 else 0
@@ -317,11 +348,22 @@ class DirectRules(ArticleContext):
                 if cand.rule != "direct:cue-before" and self._lead_in(sent, seg.start):
                     start = sent  # "which would be "dangerous, ..."," Hussein said.
                 cand.parts = [(start, seg.end)]
+                if cand.rule == "direct:cue-before":
+                    cand.parts = self._around_cue(cand, seg, sent)
+                if cand.cue is not None and cand.cue[0] > seg.end:
+                    tail_end = cand.cue[0]
                 if nwords < 2 and cand.rule != "direct:cue-before":
                     cand.confidence *= 0.7
                 out.append(cand)
                 prev = cand
                 continue
+            # "“X,” he said, but “Y.”": the second part of a split quotation
+            if prev is not None and prev.cue is not None and prev.parts[-1][1] <= prev.cue[0]:
+                between = text[prev.parts[-1][1] : seg.start]
+                if prev.cue[1] <= seg.start and _JOIN_RE.search(between) and "\n" not in between:
+                    out.append(Cand([(seg.start, seg.end)], "direct", "direct:continued", 0.7,
+                                    prev.cue, prev.speaker, prev.head))
+                    continue
             # no cue of its own: a continuation of the previous attributed quote
             sentence_like = inner.rstrip().rstrip("'’")[-1:] in ".?!,:;…—-"
             if nwords >= 4 and sentence_like and prev is not None and prev.cue is not None and (
@@ -337,6 +379,32 @@ class DirectRules(ArticleContext):
                 out.append(Cand([(seg.start, seg.end)], "direct", "direct:no-cue", 0.4, None,
                                 prev.speaker if near else None, prev.head if near else None))
         return out
+
+    def _around_cue(self, cand: Cand, seg: Segment, sent: int) -> list[tuple[int, int]]:
+        """"The club's investment, Ms. Tanzer said, "is a perfect example" of it.": a cue
+        set off by commas in mid-sentence attributes the words before it and the rest of
+        the sentence after the quotation too."""
+        text = self.text
+        parts = [(seg.start, seg.end)]
+        if cand.speaker is None or text[cand.cue[1] : seg.start].strip() != ",":
+            return parts
+        lead_end = cand.speaker.start_char
+        lead = text[sent:lead_end].rstrip()
+        if not lead.endswith(",") or len(lead.split()) < 3 or not self._lead_in(sent, lead_end):
+            return parts
+        parts.insert(0, (sent, sent + len(lead) - 1))
+        after = text[seg.end : after_window(text, seg.end, self._para_of(seg.end)[1])]
+        if after[:1] == " " and after[1:2].isalpha():  # the sentence goes on after the quote
+            parts[-1] = (seg.start, seg.end + len(after.rstrip(" .!?;:,")))
+        return parts
+
+    def _label_in_tail(self, seg: Segment) -> bool:
+        """A short quoted name inside a sentence ("wearing “Ted Cruz” pins"), not a
+        quotation that ends it: the tail of an attribution can run past it."""
+        s, e = seg.inner(self.text)
+        before = self.text[max(0, seg.start - 2) : seg.start].strip()
+        return (len(self.text[s:e].split()) <= 3 and bool(before) and before[-1].isalpha()
+                and not self._ends_sentence(seg) and "\n" not in self.text[seg.start : seg.end])
 
     def _lead_in(self, start: int, end: int) -> bool:
         """Words before a quotation in its sentence that belong to what it attributes: not

@@ -100,6 +100,10 @@ def _cue_keys(strings) -> numpy.ndarray:
 def _holder(verb: Token) -> Token | None:
     """The verb's subject; for a participle clause with none ("Asked about X, she said"),
     the subject of the clause it hangs on, wherever it stands."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+    if by is not None and verb.tag_ == "VBN":
+        return by  # "when pressed by Holt about ...": the agent acts, not the subject
     subj = subject(verb)
     if subj is None and verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG"):
         subs = [c for c in verb.head.children if c.dep_ == "nsubj"]
@@ -124,11 +128,20 @@ def _holder(verb: Token) -> Token | None:
 
 def _name_before(verb: Token) -> Token | None:
     """The last word of a proper name right before the verb on its line ("Jeb Bush
-    criticized", "Christie also said"), skipping adverbs and auxiliaries."""
+    criticized", "Christie also said"), skipping adverbs and auxiliaries, and for a
+    finite verb an aside between commas ("Ruth Lane, 44, said", "Lane, in Lagos, said"),
+    which the parser often hangs elsewhere, leaving the verb with no subject."""
     doc = verb.doc
     j = verb.i - 1
     while j >= 0 and doc[j].pos_ in ("ADV", "AUX", "PART") and "\n" not in doc[j].text_with_ws:
         j -= 1
+    if j > 0 and doc[j].text == "," and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        k = j - 1
+        while k > 0 and j - k <= 12 and doc[k].text not in (",", ".", ";", "!", "?") and (
+                "\n" not in doc[k].text_with_ws):
+            k -= 1
+        if doc[k].text == "," and k < j - 1:
+            j = k - 1
     if j < 0 or doc[j].pos_ != "PROPN" or "\n" in doc[j].text_with_ws:
         return None
     return doc[j]

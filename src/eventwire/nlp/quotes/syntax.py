@@ -17,8 +17,8 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 SENT_END_RE = re.compile(r"[.!?][\"”’']*\s")
 # A period after these words (or an initial) does not end a sentence: "Mr. Obama said".
 ABBREV = frozenset(
-    "mr mrs ms dr sen rep gov gen lt col sgt capt maj adm st jr sr prof rev gop no vs "
-    "u.s u.k u.n d.c jan feb aug sept sep oct nov dec inc corp co ltd".split()
+    "mr mrs ms dr sen sens rep reps del gov gen lt col sgt capt maj adm st jr sr prof rev gop "
+    "no vs u.s u.k u.n d.c jan feb aug sept sep oct nov dec inc corp co ltd".split()
 )
 
 
@@ -107,6 +107,11 @@ def subject(verb: Token) -> Token | None:
                 if c.dep_ in SUBJ and (tok.i == verb.i or c.i < verb.i)]
         if subs:
             return nearest_on_line(subs, verb)
+        if tok.i == verb.i and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[
+                verb.i - 1].ent_type_ in ("PERSON", "ORG"):
+            # "footage of Ruth Lane asking, “...”": the name the participle follows, however
+            # the parser hung it
+            return verb.doc[verb.i - 1]
         if tok.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep") or tok.head.i == tok.i:
             return None
         tok = tok.head

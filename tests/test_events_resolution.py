@@ -60,7 +60,8 @@ def test_another_speaker_later_on_is_another_record():
 
 
 def _march(day: date | None = date(2021, 6, 8)) -> Event:
-    # told after the lead: "Several hundred demonstrators took to the streets of north Portland on Tuesday"
+    # told after the lead: "Several hundred demonstrators took to the streets of north
+    # Portland on Tuesday"
     return _event(4, "PROTEST", "took", [_ref("Several hundred demonstrators", "USA")],
                   [_ref("Portland", "USA")], mode="demo", day=day)
 

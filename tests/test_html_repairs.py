@@ -8,17 +8,7 @@ import trafilatura
 from eventwire.sources.headings import restore_headings
 from eventwire.sources.html import OPTIONS, extract_html
 from eventwire.sources.rescue import rescued_body
-
-GUIDE = [
-    "The county's new recycling centre opened on Saturday after two years of delays, and by "
-    "noon the queue of cars reached back past the garden centre on the main road.",
-    "Staff said the site can now take mattresses, paint and small electrical goods, which "
-    "residents had to drive forty minutes to the next county to get rid of until this week.",
-    "The council expects the centre to handle about twelve thousand tonnes a year once the "
-    "second weighbridge is fitted in the spring, according to the project's manager.",
-    "Opening hours will be longer in summer, and a booking system for vans and trailers is to "
-    "follow once the council has seen how busy the first months are.",
-]
+from tests.test_boilerplate import STORY
 
 
 def _page(inner: str) -> str:
@@ -28,7 +18,7 @@ def _page(inner: str) -> str:
 def test_headings_of_a_guide_read_paragraph_by_paragraph_are_put_back():
     """A short frame trafilatura knows (class 'content') sends it to its paragraph-by-paragraph
     pass over the page, which takes no headings."""
-    p = GUIDE
+    p = STORY
     html = _page("<div class='content'><p>Guides for residents of the county.</p></div>"
                  f"<section class='basic'><div class='col'><p>{p[0]}</p><h2>What it takes</h2>"
                  f"<p>{p[1]}</p><p>{p[2]}</p><h2>When to go</h2><p>{p[3]}</p></div></section>")
@@ -39,7 +29,7 @@ def test_headings_of_a_guide_read_paragraph_by_paragraph_are_put_back():
 
 
 def test_a_heading_goes_back_only_between_body_paragraphs_that_were_next_to_each_other():
-    p = GUIDE
+    p = STORY
     html = _page(f"<h2>Before the story</h2><p>{p[0]}</p><h3>Inside the story</h3><p>{p[1]}</p>"
                  f"<p>Lorem teaser paragraph that the extractor dropped as clutter.</p>"
                  f"<h3>After a dropped block</h3><p>{p[2]}</p><p>{p[3]}</p><h3>At the end</h3>")
@@ -47,7 +37,7 @@ def test_a_heading_goes_back_only_between_body_paragraphs_that_were_next_to_each
 
 
 def test_linked_headings_section_labels_and_headings_already_in_the_body_stay_out():
-    p = GUIDE
+    p = STORY
     html = _page(f"<p>{p[0]}</p><h3><a href='/other'>Bin collections to change</a></h3>"
                  f"<p>{p[1]}</p><a href='/x'><h4>Council tax rises again</h4></a><p>{p[2]}</p>"
                  f"<h3>Related</h3><p>{p[3]}</p>")
@@ -58,7 +48,7 @@ def test_linked_headings_section_labels_and_headings_already_in_the_body_stay_ou
 
 
 def test_a_heading_followed_by_a_link_or_a_short_line_stays_out():
-    p = GUIDE
+    p = STORY
     html = _page(f"<p>{p[0]}</p><h3>More from us</h3><p><a href='/a'>Bin collections to change "
                  f"this spring in the villages</a></p><p>{p[1]}</p><h3>Prices</h3>"
                  f"<p>Vans pay five pounds each.</p><p>{p[2]}</p>")
@@ -67,7 +57,7 @@ def test_a_heading_followed_by_a_link_or_a_short_line_stays_out():
 
 SIDEBAR = "Save time on admin with our planner app.\n\nTry it free for thirty days."
 # jusText takes a block of over 200 characters for article text
-STORY = [GUIDE[0] + " " + GUIDE[1], GUIDE[2] + " " + GUIDE[3]] * 2
+STORY = [STORY[0] + " " + STORY[1], STORY[2] + " " + STORY[3]] * 2
 
 
 def test_jusText_body_replaces_a_sidebar_read_instead_of_the_article():
@@ -82,7 +72,7 @@ def test_jusText_body_replaces_a_sidebar_read_instead_of_the_article():
 def test_trafilatura_body_stands_when_it_is_part_of_jusText_or_not_much_shorter():
     article = "".join(f"<p>{x}</p>" for x in STORY)
     html = _page(f"<div class='story'>{article}</div>")
-    assert rescued_body("\n\n".join(GUIDE[:2]), html) is None  # a part of the same text
+    assert rescued_body("\n\n".join(STORY[:2]), html) is None  # a part of the same text
     assert rescued_body("\n\n".join([SIDEBAR] * 6), _page(f"<div>{article}</div>")) is None
     assert rescued_body(SIDEBAR, "<html><body><p>Menu</p></body></html>") is None
 

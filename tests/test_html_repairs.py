@@ -121,3 +121,14 @@ def test_a_long_tail_or_another_reading_of_the_page_leaves_the_body_whole():
         "the school has said its pupils may join in as part of their volunteering week.",
         STORY[0], "Share this page."]
     assert trim_to_article(elsewhere, html) == elsewhere
+
+
+def test_date_count_and_reading_time_lines_at_the_ends_of_the_body_are_left_out():
+    from eventwire.sources.articleend import without_stamps
+
+    body = ["Published on: March 3, 2025", "6 min read", "-", *STORY, "Updated 2 hours ago"]
+    assert without_stamps(body) == STORY
+    inner = [STORY[0], "12 March 2025", STORY[1]]  # a stamp inside the body stays
+    assert without_stamps(inner) == inner
+    assert without_stamps(["In 2024, 1,200 people read it."]) == ["In 2024, 1,200 people read it."]
+    assert without_stamps(["3 May", "-"]) == ["3 May", "-"]  # nothing else: left whole

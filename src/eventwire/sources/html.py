@@ -43,7 +43,7 @@ from lxml import etree
 from trafilatura.xml import xmltotxt
 
 from eventwire.models import Article
-from eventwire.sources.articleend import trim_to_article
+from eventwire.sources.articleend import trim_to_article, without_stamps
 from eventwire.sources.boilerplate import furniture, remove
 from eventwire.sources.headings import restore_headings
 from eventwire.sources.rescue import rescued_body
@@ -129,7 +129,7 @@ def _body(element: etree._Element | None, title: str | None, html: str) -> str:
 def _finished(paragraphs: list[str], html: str) -> str:
     """The body trimmed to where the article starts and ends, with its section headings put
     back."""
-    return "\n\n".join(restore_headings(trim_to_article(paragraphs, html), html))
+    return "\n\n".join(restore_headings(trim_to_article(without_stamps(paragraphs), html), html))
 
 
 def _paragraphs(text: str, title: str | None) -> list[str]:

@@ -76,3 +76,22 @@ def test_is_critical_or_praise(nlp, verb, label, critical, praise):
     doc = _doc(nlp, f"They {verb} it {label}.")
     assert is_critical(doc[1], doc[3:-1]) is critical
     assert is_praise(doc[1], doc[3:-1]) is praise
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition leader called the prime minister unfit to govern.",  # VADER: neutral
+    "The senator called the new envoy unqualified for the post.",
+    "The minister dubbed the rival plan as a fiasco in a speech.",  # "dub ... as"
+    "Union leaders termed the pay offer as a bad joke.",
+])
+def test_verdicts_and_as_labels_are_accusations(nlp, text):
+    assert [e.type for e in _events(nlp, text)] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "The coach called the injured striker fit to play on Saturday.",  # a kind verdict
+    "The lawyers called the officer as a witness in the trial.",  # a summons, no label
+    "Fans dubbed the new stadium as the pride of the city.",  # a proud label
+])
+def test_near_labels_are_no_accusation(nlp, text):
+    assert "ACCUSE" not in [e.type for e in _events(nlp, text)]

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from eventwire.events import anchors, factuality
 from eventwire.events.arguments import ActorIndex, ArgumentReader, without_own_parties
+from eventwire.events.calls import phone_calls
 from eventwire.events.context import PLACED as MATERIAL
 from eventwire.events.context import (
     day_shift,
@@ -129,6 +130,7 @@ class EventCoder:
             return []  # headings, bylines, menu clutter (not "X was critical of Y")
         triggers = resolve(find_triggers(sent, self.lex), self.lex)
         triggers += labelling_statements(sent, triggers)
+        triggers += phone_calls(sent, triggers)
         triggers = allegations(triggers)
         triggers += critical_statements(sent, triggers, self.lex)
         if not triggers:

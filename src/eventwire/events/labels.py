@@ -28,6 +28,9 @@ PEJORATIVE = frozenset({
     "hypocrite", "racist", "bigot", "extremist", "fanatic", "crook", "criminal", "terrorist",
     "joke", "disgrace", "embarrassment", "travesty", "menace", "scam", "demagogue",
     "propaganda", "lie", "nonsense", "rubbish", "clown", "coward", "incompetent",
+    # verdicts of unfitness VADER does not know ("unfit to serve", "an illegitimate regime")
+    "unfit", "unqualified", "unhinged", "delusional", "illegitimate", "divisive",
+    "unpatriotic",
 })
 # Below this VADER compound score a label is negative (the authors' own cut-off); from
 # PRAISE up it is praise (a plainly kind word: "a hero", "a champion", "a good step").
@@ -44,13 +47,19 @@ HARMFUL = frozenset({"threat", "danger", "violation", "breach", "crime", "provoc
                      "abuse", "atrocity", "outrage", "scandal", "failure", "mistake", "blow"})
 
 
+def _pejorative(label: Span) -> bool:
+    """A pejorative word by lemma or by form: spaCy reads "unhinged" as a participle and
+    lemmatises it to "unhinge"."""
+    return any(t.lemma_.lower() in PEJORATIVE or t.lower_ in PEJORATIVE for t in label)
+
+
 def is_critical(verb: Token, label: Span) -> bool:
     """Whether the label belittles: negative valence, a pejorative noun or a head noun that
     names a harm; the verbs that only belittle need just no positive valence."""
     if label.root.lemma_.lower() in HARMFUL:
         return True
     score = valence(label.text)
-    if any(t.lemma_.lower() in PEJORATIVE for t in label):
+    if _pejorative(label):
         return score < 0.5
     if verb.lemma_.lower() in _CRITICAL_VERBS:
         return score <= 0.05
@@ -60,8 +69,7 @@ def is_critical(verb: Token, label: Span) -> bool:
 def is_praise(verb: Token, label: Span) -> bool:
     """A kind label pinned by calling ("called him a hero"); a description ("described him
     as a family man") portrays and praises no one."""
-    return verb.lemma_.lower() in _PRAISE_VERBS and not any(
-        t.lemma_.lower() in PEJORATIVE for t in label) and \
+    return verb.lemma_.lower() in _PRAISE_VERBS and not _pejorative(label) and \
         label.root.lemma_.lower() not in HARMFUL and valence(label.text) >= PRAISE
 
 

@@ -63,8 +63,9 @@ def _indicative(verb: Token) -> bool:
 # fraud" is no demand and no refusal (``labels`` codes critical ones ACCUSE, praise SUPPORT).
 LABEL_VERBS = frozenset({"call", "brand", "label", "dub", "term", "describe", "dismiss",
                          "characterize", "characterise", "portray", "paint", "deride"})
-# "called X as a witness" is a summons: "as" gives a label only after the others.
-_AS_LABEL_VERBS = LABEL_VERBS - {"call", "dub", "term"}
+# "called X as a witness" is a summons: "as" gives a label after the others ("dubbed the
+# plan as a fiasco", "termed it as a farce").
+_AS_LABEL_VERBS = LABEL_VERBS - {"call"}
 
 
 def _objects(tok: Token) -> list[Token]:

@@ -50,6 +50,12 @@ def full_nlp():
 
 
 @pytest.fixture(scope="module")
+def nlp(full_nlp):
+    """The whole pipeline; modules that test one component define their own ``nlp``."""
+    return full_nlp
+
+
+@pytest.fixture(scope="module")
 def stock_model():
     """spaCy's model as shipped, loaded afresh for each module (tests swap its components)."""
     import spacy

@@ -8,18 +8,11 @@ from datetime import date
 import pytest
 
 from eventwire.eval.events import counted
-
-
-@pytest.fixture(scope="module")
-def nlp(full_nlp):
-    return full_nlp
+from tests.event_helpers import code
 
 
 def _events(nlp, text, published=date(2021, 6, 10)):
-    doc = nlp.make_doc(text)
-    doc._.article_id = "t"
-    doc._.published = published
-    return text, nlp(doc)._.events
+    return text, code(nlp, text, published)._.events
 
 
 def _of(text, events, words, only_counted=True):

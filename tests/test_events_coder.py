@@ -9,19 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.event_helpers import code
+
 FIXTURES = Path(__file__).parent / "fixtures" / "events"
 
 
-@pytest.fixture(scope="module")
-def nlp(full_nlp):
-    return full_nlp
-
-
 def _code(nlp, text, published=None, aid="t"):
-    doc = nlp.make_doc(text)
-    doc._.article_id = aid
-    doc._.published = published
-    return nlp(doc)
+    return code(nlp, text, published, aid)
 
 
 @pytest.fixture(scope="module")

@@ -6,23 +6,14 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from eventwire.eval.events import counted
+from tests.event_helpers import code
 
 WEDNESDAY = date(2021, 6, 9)
 
 
-@pytest.fixture(scope="module")
-def nlp(full_nlp):
-    return full_nlp
-
-
 def _doc(nlp, text, published=WEDNESDAY):
-    doc = nlp.make_doc(text)
-    doc._.article_id = "t"
-    doc._.published = published
-    return nlp(doc)
+    return code(nlp, text, published)
 
 
 def _counted(nlp, text, etype):

@@ -6,18 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-
-@pytest.fixture(scope="module")
-def nlp(full_nlp):
-    return full_nlp
-
-
-def _types(nlp, text):
-    doc = nlp.make_doc(text)
-    doc._.article_id = "t"
-    doc._.published = None
-    return [e.type for e in nlp(doc)._.events
-            if not (e.negated or e.hypothetical or e.aggregate)]
+from tests.event_helpers import asserted_types as _types
 
 
 @pytest.mark.parametrize(("text", "etype"), [

@@ -8,18 +8,11 @@ import pytest
 
 from eventwire.events.labels import is_critical, is_praise
 from eventwire.events.senses import label_of
-
-
-@pytest.fixture(scope="module")
-def nlp(full_nlp):
-    return full_nlp
+from tests.event_helpers import code
 
 
 def _doc(nlp, text):
-    doc = nlp.make_doc(text)
-    doc._.article_id = "t"
-    doc._.published = None
-    return nlp(doc)
+    return code(nlp, text)
 
 
 def _events(nlp, text):

@@ -8,21 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.event_helpers import asserted_types as _types
+
 # A headline first: a text's first sentence reports past events in the present.
 HEAD = "Court ruling angers activists across the country after weeks of debate. "
-
-
-@pytest.fixture(scope="module")
-def nlp(full_nlp):
-    return full_nlp
-
-
-def _types(nlp, text):
-    doc = nlp.make_doc(text)
-    doc._.article_id = "t"
-    doc._.published = None
-    return [e.type for e in nlp(doc)._.events
-            if not (e.negated or e.hypothetical or e.aggregate)]
 
 
 @pytest.mark.parametrize(("text", "etype", "near"), [

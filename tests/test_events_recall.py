@@ -7,21 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-
-@pytest.fixture(scope="module")
-def nlp(full_nlp):
-    return full_nlp
+from tests.event_helpers import asserted, code
+from tests.event_helpers import asserted_types as _types
 
 
 def _events(nlp, text):
-    doc = nlp.make_doc(text)
-    doc._.article_id = "t"
-    doc._.published = None
-    return [e for e in nlp(doc)._.events if not (e.negated or e.hypothetical or e.aggregate)]
-
-
-def _types(nlp, text):
-    return [e.type for e in _events(nlp, text)]
+    return asserted(code(nlp, text)._.events)
 
 
 # A feeling about someone's act, stated by the one who has it: first person, or reported

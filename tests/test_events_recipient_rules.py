@@ -19,19 +19,12 @@ from eventwire.events.arguments import (
 )
 from eventwire.events.triggers import find_triggers, resolve
 from eventwire.models import ActorRef
-
-
-@pytest.fixture(scope="module")
-def nlp(full_nlp):
-    return full_nlp
+from tests.event_helpers import code
 
 
 def _reading(nlp, text: str, etype: str) -> Reading:
     """The trigger of ``etype`` with its subject read and no recipient yet."""
-    doc = nlp.make_doc(text)
-    doc._.article_id = "t"
-    doc._.published = None
-    doc = nlp(doc)
+    doc = code(nlp, text)
     coder = nlp.get_pipe("eventwire_events")
     reader = ArgumentReader(doc, coder.lex, ActorIndex(doc, coder.actors), doc._.quotes or [])
     sent = next(iter(doc.sents))

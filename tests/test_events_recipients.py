@@ -9,18 +9,11 @@ import pytest
 
 from eventwire.eval.events import evaluate_sentences, read_sentences
 from eventwire.models import ActorRef, Event
-
-
-@pytest.fixture(scope="module")
-def nlp(full_nlp):
-    return full_nlp
+from tests.event_helpers import code
 
 
 def _event(nlp, text, etype):
-    doc = nlp.make_doc(text)
-    doc._.article_id = "t"
-    doc._.published = None
-    return next(e for e in nlp(doc)._.events if e.type == etype)
+    return next(e for e in code(nlp, text)._.events if e.type == etype)
 
 
 @pytest.mark.parametrize(("text", "etype", "targets", "rule"), [

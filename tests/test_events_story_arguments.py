@@ -9,22 +9,15 @@ import pytest
 
 from eventwire.eval.events import counted
 from eventwire.events.context import day_shift
+from tests.event_helpers import code
 
 # Sentences that only pad a story, so that two mentions are far apart in it.
 FILLER = (" The city has about forty thousand inhabitants. Its main employer is a paper mill."
           " The mill opened in the last century. Many families have worked there for decades.")
 
 
-@pytest.fixture(scope="module")
-def nlp(full_nlp):
-    return full_nlp
-
-
 def _events(nlp, text, published=date(2021, 6, 10)):
-    doc = nlp.make_doc(text)
-    doc._.article_id = "t"
-    doc._.published = published
-    return counted(nlp(doc)._.events)
+    return counted(code(nlp, text, published)._.events)
 
 
 def _of(text, events, words):

@@ -7,17 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-
-@pytest.fixture(scope="module")
-def nlp(full_nlp):
-    return full_nlp
+from tests.event_helpers import code
 
 
 def _events(nlp, text):
-    doc = nlp.make_doc(text)
-    doc._.article_id = "t"
-    doc._.published = None
-    return nlp(doc)._.events
+    return code(nlp, text)._.events
 
 
 def _one(nlp, text, etype):

@@ -13,6 +13,7 @@ import pytest
 
 from eventwire.events.lexicon import NO_EVENT, Lexicon, load_lexicon
 from eventwire.nlp.actors.dictionary import ActorDictionary, ActorEntry, _periods
+from tests.event_helpers import code
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -225,16 +226,8 @@ def test_packaged_lexicon_holds_the_converted_frames():
                for e in lex.lookup("verb", "kill"))
 
 
-@pytest.fixture(scope="module")
-def nlp(full_nlp):
-    return full_nlp
-
-
 def _events(nlp, text, published=date(2021, 6, 1)):
-    doc = nlp.make_doc(text)
-    doc._.article_id = "t"
-    doc._.published = published
-    return nlp(doc)._.events
+    return code(nlp, text, published)._.events
 
 
 @pytest.mark.parametrize("text, etype", [

@@ -76,12 +76,15 @@ def _compatible_places(a: Place | None, b: Place | None) -> bool:
 
 def same_event(first: Event, later: Event, adjacent: bool = False,
                headline: bool = False, same_word: bool = False,
-               published: date | None = None) -> bool:
+               published: date | None = None, told: tuple[Event, ...] = ()) -> bool:
     """Whether ``later`` can be another mention of ``first``; ``adjacent``: it is within
     ``_NEAR`` sentences of its latest mention, where a story elaborates what it reported;
     ``headline``: ``first`` is the headline and ``later`` in the lead that tells it;
     ``same_word``: ``later``'s trigger is a word one of ``first``'s mentions used;
-    ``published``: the day the story was published."""
+    ``published``: the day the story was published; ``told``: the mentions ``first`` has
+    absorbed, whose speakers and addressees are its own too ("Lawmaker urges retaliation on
+    Russia", then "Schiff called on Obama to ...", later "Schiff called on the
+    administration ...")."""
     if first.type != later.type or _another(later):
         return False
     if first.mode and later.mode and first.mode != later.mode and first.type not in VERBAL:
@@ -102,14 +105,16 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
     if first.type in VERBAL:
         # one speaker's statement, summarised and then quoted, may name its addressee once
         # and its topic the next time: the speaker decides
-        named = _names(first.sources), _names(later.sources)
+        speakers = frozenset().union(*(_names(m.sources) for m in told))
+        named = _names(first.sources) | speakers, _names(later.sources)
         if headline and not named[0]:
             # "Lawmaker urges ...", then the lead names him ("Rep. Schiff") and whom he urged
             return bool(_sectors(first.sources) & _sectors(later.sources)) or \
                 not _different_addressees(first, later)
         # far from its last mention, a speaker's statement in other words is another one
         # ("endorsed Trump" ... "thanked Trump on Twitter")
-        return (_same_speaker(first, later) and not _different_addressees(first, later)
+        return (_same_speaker(first, later, speakers)
+                and any(not _different_addressees(m, later) for m in (first, *told))
                 and (adjacent or headline or same_word)) or (
             headline and _compatible_sides(first.targets, later.targets)
             and not (named[0] and named[1]))  # two named speakers are two statements
@@ -169,11 +174,12 @@ def _stem(ev: Event) -> str:
     return word[:5]
 
 
-def _same_speaker(a: Event, b: Event) -> bool:
-    """The same named speaker, or the same office with no name ("a judge" / "the judge")."""
-    if _names(a.sources) & _names(b.sources):
+def _same_speaker(a: Event, b: Event, known: frozenset[str] = frozenset()) -> bool:
+    """The same named speaker, or the same office with no name ("a judge" / "the judge");
+    ``known``: names ``a``'s other mentions gave its speaker."""
+    if (_names(a.sources) | known) & _names(b.sources):
         return True
-    if _names(a.sources) or _names(b.sources):
+    if _names(a.sources) or known or _names(b.sources):
         return False  # two named people, or a named one and an office
     offices = {(x.country, x.sector) for x in a.sources if x.sector and not x.name}
     return bool(offices) and offices == {(x.country, x.sector) for x in b.sources
@@ -206,7 +212,16 @@ def _identified(first: Event, later: Event, near: bool = True) -> bool:
         # "four soldiers were killed ... the soldiers were killed when ...", told on at once
         # or in the same words ("the navy recovered rifles" is not "the navy arrested")
         return True
+    if near and first.type == "PROTEST" and _heads(first.sources) & _CROWDS and \
+            _heads(later.sources) & _CROWDS:
+        # "hundreds of demonstrators took to the streets ... the crowd rallied at the park":
+        # a story told on names its protesters by any word for a crowd
+        return True
     return later.field_rules.get("anaphor") == "definite"
+
+
+_CROWDS = frozenset({"crowd", "crowds", "protesters", "protestors", "demonstrators",
+                     "marchers", "rioters", "activists", "protest", "demonstration"})
 
 
 def _heads(refs: list[ActorRef]) -> set[str]:
@@ -272,19 +287,23 @@ def merge_mentions(events: list[Event], sentence_starts: list[int],
     out: list[Event] = []
     last_seen: dict[str, int] = {}  # record id -> sentence of its latest mention
     words: dict[str, set[str]] = {}  # record id -> the trigger words of its mentions
+    told: dict[str, list[Event]] = {}  # record id -> the mentions it absorbed
     for ev in events:
         here = index(ev.sentence_start)
         if counted(ev):
             host = next((e for e in reversed(out) if counted(e) and same_event(
                 e, ev, adjacent=0 < here - last_seen.get(e.id, -99) <= _NEAR,
                 headline=_in_headline(e, sentence_starts) and here <= _LEAD,
-                same_word=_stem(ev) in words[e.id], published=published)), None)
+                same_word=_stem(ev) in words[e.id], published=published,
+                told=tuple(told[e.id]))), None)
             if host is not None:
                 _absorb(host, ev)
                 last_seen[host.id] = here
                 words[host.id].add(_stem(ev))
+                told[host.id].append(ev)
                 continue
         last_seen[ev.id] = here
         words[ev.id] = {_stem(ev)}
+        told[ev.id] = []
         out.append(ev)
     return out

@@ -281,6 +281,7 @@ def search_events(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int = 5
 
 FEW_MATCH = 2000  # events a page's query can keep for its count (more cost more than a count)
 ESTIMATE_PCT = 2.0  # share of the storage blocks that guesses how many events match
+ONE_SCAN_POINTS = 2  # matches per map point up to which one scan keeps them all (event_points)
 
 
 def _few_match(con: duckdb.DuckDBPyConnection, f: EventFilter, indexed: bool | None,
@@ -414,26 +415,24 @@ def event_points(con: duckdb.DuckDBPyConnection, f: EventFilter, cap: int = 2000
     many are located and how many have no place.
 
     A few storage blocks guess the number of matching events first, for the plan only (the
-    answer is the same either way).  Below ``cap``, one scan keeps the matching events:
-    the points are their located ones, and the others have no place.  Beyond, the located
-    events are counted per day, and the day the newest ``cap`` reach back to bounds the
-    points' query, whose scan then skips the blocks of older events (news is stored roughly
-    in date order): the first view of a million events costs two quick scans.
+    answer is the same either way).  Up to ``ONE_SCAN_POINTS`` times ``cap``, one scan keeps
+    the matching events and counts them: sorting a few ten thousand kept events costs less
+    than scanning twice.  Beyond, the located events are counted per day, and the day the
+    newest ``cap`` reach back to bounds the points' query, whose scan then skips the blocks
+    of older events (news is stored roughly in date order): the first view of a million
+    events costs two quick scans.
     """
     body, params = _matching(con, f, indexed)
     located_sql = "e.lat IS NOT NULL AND e.lon IS NOT NULL"
     order = "ORDER BY e.date DESC NULLS LAST, e.id LIMIT ?"
-    if _few_match(con, f, indexed, cap):
+    if _few_match(con, f, indexed, ONE_SCAN_POINTS * cap):
         got = con.execute(
             f"WITH e AS MATERIALIZED (SELECT e.id, e.lat, e.lon, e.type, e.date{body}) "
-            f"SELECT e.id, e.lat, e.lon, e.type, (SELECT count(*) FROM e) FROM e "
+            f"SELECT e.id, e.lat, e.lon, e.type, (SELECT count(*) FROM e), "
+            f"(SELECT count(*) FILTER ({located_sql}) FROM e) FROM e "
             f"WHERE {located_sql} {order}", params + [cap]).fetchall()
         if got:
-            located = len(got)  # every located event is here, unless the cap cut them
-            if located == cap:
-                lbody, lparams = _matching(con, f, indexed, located_sql)
-                located = con.execute(f"SELECT count(*){lbody}", lparams).fetchone()[0]
-            return _points(located, got[0][4] - located, [list(r[:4]) for r in got])
+            return _points(got[0][5], got[0][4] - got[0][5], [list(r[:4]) for r in got])
     per_day = con.execute(
         f"SELECT e.date, count(*) FILTER ({located_sql}), "
         f"count(*) FILTER (NOT ({located_sql})){body} GROUP BY 1", params).fetchall()

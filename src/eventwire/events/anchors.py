@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.numbers import parse_count
 from eventwire.models import Place, TimeExpr
+from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
 
 _BOUNDARY_PREPS = frozenset({"since", "until", "till", "from", "by", "before", "after"})
 _PLACE_ENTS = ("GPE", "LOC", "FAC")
@@ -125,7 +126,7 @@ def _of_another_thing(root: Token, own: set[int]) -> bool:
 def _in_quote(doc: Doc, at: int) -> bool:
     """The character at ``at`` is within quotation marks opened earlier in its sentence."""
     start = doc[doc.char_span(at, at + 1, alignment_mode="expand").start].sent.start_char
-    before = doc.text[start:at]
+    before = doc._.text[start:at]  # Doc.text joins every token anew at each call
     return before.count("“") + before.count("«") > before.count("”") + before.count("»") \
         or before.count('"') % 2 == 1
 

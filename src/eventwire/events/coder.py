@@ -43,6 +43,7 @@ from eventwire.events.senses import (
     verbal_attack,
     violence_by_protesters,
 )
+from eventwire.events.sentence import Sentence, lemmas
 from eventwire.events.statements import allegations, critical_statements, warning_sense
 from eventwire.events.triggers import Trigger, aggregate, find_triggers, hypothetical, resolve
 from eventwire.models import ActorRef, Event, Place
@@ -97,7 +98,7 @@ class EventCoder:
         events: list[Event] = []
         pending: list[tuple[Event, str]] = []
         starts: list[int] = []
-        for sent in doc.sents:
+        for sent in map(Sentence.of, doc.sents):  # tokens made once for every pass
             if not furniture(sent):  # a URL or date-stamp line is no sentence of the story
                 starts.append(sent.start_char)
             try:
@@ -309,8 +310,8 @@ class EventCoder:
                 return
 
     def _weapon_in(self, sent: Span) -> str | None:
-        for t in sent:
-            mode = self.lex.class_mode("weapon", t.lemma_.lower())
+        for lemma in lemmas(sent):
+            mode = self.lex.class_mode("weapon", lemma)
             if mode:
                 return mode
         return None
@@ -339,8 +340,8 @@ class EventCoder:
         ctx = ["future"] if trig.future else []
         if trig.entry.context:
             ctx.append(trig.entry.context)
-        for t in sent:
-            c = self.lex.contexts.get(t.lemma_.lower())
+        for lemma in lemmas(sent):
+            c = self.lex.contexts.get(lemma)
             if c and c not in ctx:
                 ctx.append(c)
         return ctx

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
+
 ASSERTED = "asserted"
 MODAL = "modal"  # can, could, may, might
 RECOMMENDED = "recommended"  # must, should, ought to
@@ -426,8 +428,9 @@ def _headline(tok: Token) -> bool:
     doc = tok.doc
     end = doc.user_data.get(_HEADLINE_END)
     if end is None:
-        end = doc.text.find("\n")
-        end = len(doc.text) if end < 0 else end
+        text = doc._.text  # the language layer's, built once
+        end = text.find("\n")
+        end = len(text) if end < 0 else end
         if doc.has_annotation("SENT_START"):
             end = min(end, next(iter(doc.sents)).end_char)
         doc.user_data[_HEADLINE_END] = end

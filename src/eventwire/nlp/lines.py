@@ -75,5 +75,11 @@ _STAMP = frozenset({"published", "updated", "posted", "last", "modified", "on", 
 def furniture(sent) -> bool:
     """A line of the page that tells nothing: its URL or its date stamp ("June 26, 2005",
     "Published May 05, 2010, 15:39 (GMT+05:00)")."""
-    words = [t for t in sent if not (t.is_space or t.is_punct or t.like_num or t.like_url)]
-    return bool(len(sent)) and all(t.lower_.strip(".") in _MONTHS | _STAMP for t in words)
+    for t in sent:  # one walk, stopping at the first word of a story
+        if not (t.is_space or t.is_punct or t.like_num or t.like_url) and \
+                t.lower_.strip(".") not in _FURNITURE_WORDS:
+            return False
+    return bool(len(sent))
+
+
+_FURNITURE_WORDS = _MONTHS | _STAMP

@@ -43,7 +43,12 @@ from eventwire.events.senses import (
     verbal_attack,
     violence_by_protesters,
 )
-from eventwire.events.statements import allegations, critical_statements, warning_sense
+from eventwire.events.statements import (
+    allegations,
+    critical_statements,
+    promised_measure,
+    warning_sense,
+)
 from eventwire.events.triggers import Trigger, aggregate, find_triggers, hypothetical, resolve
 from eventwire.models import ActorRef, Event, Place
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
@@ -166,6 +171,9 @@ class EventCoder:
                 # "the court blocked the release" (REJECT), "we oppose intimidation" (ACCUSE)
                 trig = replace(trig, type=retyped[0], mode=retyped[1],
                                notes=[*trig.notes, f"retyped:{retyped[0]}"])
+            if trig.type == "AGREE" and promised_measure(trig.token):
+                trig = replace(trig, type="THREATEN", mode=None,  # "vowed consequences"
+                               notes=[*trig.notes, "promised_measure"])
             warning = warning_sense(trig.token, country) if trig.type == "THREATEN" else None
             if warning == "statement":
                 continue  # "warned that the crisis could spread"

@@ -1,7 +1,7 @@
 """Statements and clauses that report no event of their own, each paired with a near sentence
 that still does: a speaker on the own side's limits, a suspicion others hold, one critic
 reported twice, details of a future act, positions held for years, a wish that something
-not happen, and promises that warn.  Sentences written for these tests."""
+not happen, the aim of an initiative, and promises that warn.  Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ from tests.event_helpers import asserted_types as _types
     ("The rebels have often said they will attack the capital.", "THREATEN"),
     # a wish that something not happen
     ("\"God forbid we ask the mayor a question,\" the senator said.", "REQUEST"),
+    # what a political initiative aims at has not been done
+    ("The move to expel the ambassador failed in parliament.", "SANCTION"),
     # a thing, not an actor, "threatens": the statement is criticism, not a threat
     ("The minister said the new dams are illegal, present a danger to farmers and threaten "
      "the survival of the delta.", "THREATEN"),
@@ -46,6 +48,7 @@ def test_no_event_of_this_type(nlp, text, etype):
     ("\"We ask the mayor to resign,\" the senator said.", "REQUEST"),
     ("Police said the protesters will be charged after they attacked officers on Monday.",
      "ASSAULT"),
+    ("Parliament moved to expel the ambassador on Monday.", "SANCTION"),
 ])
 def test_near_sentences_keep_their_event(nlp, text, etype):
     assert etype in _types(nlp, text)

@@ -34,6 +34,10 @@ _RECOMMEND_AUX = frozenset({"must", "should", "ought", "shall"})
 _IMPLICATIVE = frozenset({"manage", "force", "compel", "oblige", "lead", "prompt", "cause",
                           "begin", "start", "proceed", "go", "use", "get", "dare", "move",
                           "opportunity", "vote"})
+# Nouns for a political initiative: what "a move to ..." aims at has not been done ("moved to
+# ban" as a verb reports the act).
+_INITIATIVES = frozenset({"move", "push", "drive", "campaign", "plan",
+                          "proposal", "initiative"})
 # An attempted attack or protest is still one (PLOVER codes attempts of force).
 _ATTEMPT = frozenset({"try", "attempt", "seek", "bid"})
 _ATTEMPTABLE = frozenset({"ASSAULT", "PROTEST", "COERCE"})
@@ -143,6 +147,8 @@ def _infinitive_class(verb: Token, etype: str) -> str | None:
         return None
     head = verb.head
     lemma = head.lemma_.lower()
+    if head.pos_ == "NOUN" and lemma in _INITIATIVES:
+        return PLANNED  # "the move to ban him failed", "a push to expel them"
     if lemma in _IMPLICATIVE:
         return None
     if lemma in _ATTEMPT and etype in _ATTEMPTABLE:

@@ -1,7 +1,8 @@
 """Statements and clauses that report no event of their own, each paired with a near sentence
 that still does: a speaker on the own side's limits, a suspicion others hold, one critic
 reported twice, details of a future act, positions held for years, a wish that something
-not happen, the aim of an initiative, and promises that warn.  Sentences written for these tests."""
+not happen, the aim of an initiative, a crowd that disperses, and promises that warn.
+Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ from tests.event_helpers import asserted_types as _types
     ("\"God forbid we ask the mayor a question,\" the senator said.", "REQUEST"),
     # what a political initiative aims at has not been done
     ("The move to expel the ambassador failed in parliament.", "SANCTION"),
+    # a crowd that disperses of itself
+    ("The marchers had dispersed by late afternoon, leaving the square littered with "
+     "bottles.", "COERCE"),
     # a thing, not an actor, "threatens": the statement is criticism, not a threat
     ("The minister said the new dams are illegal, present a danger to farmers and threaten "
      "the survival of the delta.", "THREATEN"),
@@ -49,6 +53,7 @@ def test_no_event_of_this_type(nlp, text, etype):
     ("Police said the protesters will be charged after they attacked officers on Monday.",
      "ASSAULT"),
     ("Parliament moved to expel the ambassador on Monday.", "SANCTION"),
+    ("The marchers were dispersed by riot police on Saturday.", "COERCE"),
 ])
 def test_near_sentences_keep_their_event(nlp, text, etype):
     assert etype in _types(nlp, text)

@@ -267,9 +267,19 @@ def _shared_subject(tok: Token) -> Token | None:
     return None
 
 
+def _crowd_left(tok: Token, etype: str) -> bool:
+    """ "the marchers had dispersed by late afternoon": a crowd that disperses of itself is
+    not dispersed by anyone (unlike "police dispersed the marchers", "were dispersed")."""
+    return etype == "COERCE" and tok.pos_ == "VERB" and tok.lemma_.lower() in (
+        "disperse", "scatter") and not any(
+        c.dep_ in ("dobj", "nsubjpass", "auxpass", "agent") for c in tok.children)
+
+
 def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | None:
     """Why this trigger is not an event of ``etype`` here, or None when it is."""
     lemma = tok.lemma_.lower()
+    if _crowd_left(tok, etype):
+        return "crowd_left"
     if tok.pos_ == "VERB" and etype in ("THREATEN", "AID") and lemma in (
             "threaten", "menace", "endanger", "help") and (
             (subj := _shared_subject(tok)) is not None and not actor_like(subj)):

@@ -38,7 +38,7 @@ _CONTENT_DEPS = frozenset({"ccomp", "dobj", "parataxis"})
 # Words that make a report of harm read negative without blaming anyone.
 _HARM = HARM_WITHOUT_AGENT | {"die", "death", "dead", "kill", "injure", "wound", "victim",
                               "crash", "fire", "sick", "patient", "suffer", "mortality",
-                              "war", "wounded", "injured", "casualty"}
+                              "war", "wounded", "injured", "injury", "casualty"}
 _ACTOR_KINDS = frozenset({"person", "country", "group", "igo", "actor", "sector"})
 # Speakers known by office who report what happened ("police said", "officials said"):
 # their accounts are the events they report, not criticism of their own.

@@ -79,3 +79,16 @@ def test_one_critic_for_a_statement_within_a_statement(nlp):
 ])
 def test_a_promise_of_measures_warns(nlp, text, etype):
     assert _types(nlp, text) == [etype]
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    # a demand that is the purpose of a crowd's gathering is the protest's topic
+    ("About 3,000 nurses surrounded the parliament in Lisbon on Friday to demand higher "
+     "wages.", ["PROTEST"]),
+    ("Several hundred farmers marched through the capital to call for lower fuel prices.",
+     ["PROTEST"]),
+    # a demand by a body, not a crowd, stays a demand
+    ("The nurses' union wrote to the minister on Friday to demand higher wages.", ["REQUEST"]),
+])
+def test_a_crowd_demand_is_a_protest(nlp, text, types):
+    assert _types(nlp, text) == types

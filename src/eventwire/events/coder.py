@@ -46,6 +46,7 @@ from eventwire.events.senses import (
 from eventwire.events.statements import (
     allegations,
     critical_statements,
+    crowd_demands,
     promised_measure,
     warning_sense,
 )
@@ -136,7 +137,7 @@ class EventCoder:
         triggers = resolve(find_triggers(sent, self.lex), self.lex)
         triggers += labelling_statements(sent, triggers)
         triggers += phone_calls(sent, triggers)
-        triggers = allegations(triggers)
+        triggers = crowd_demands(allegations(triggers))
         triggers += critical_statements(sent, triggers, self.lex)
         if not triggers:
             return []

@@ -355,6 +355,41 @@ def promised_measure(tok: Token) -> bool:
     return False
 
 
+# Acts by which a crowd gathers somewhere, and words that make a subject a crowd.
+_GATHERING = frozenset({"surround", "march", "gather", "rally", "converge", "descend", "fill",
+                        "occupy", "assemble", "parade", "flood", "pack", "throng"})
+_MANY = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozens", "scores",
+                   "several", "many", "tens"})
+_CROWD_DEMAND = Entry("PROTEST", "demo", None, "verb", "gather", source="crowd_demand")
+
+
+def _crowd(subj: Token | None) -> bool:
+    """A plural noun counted in hundreds or thousands ("several thousand teachers"), also as
+    the apposition a dateline pushed aside ("Indianapolis – several thousand teachers")."""
+    if subj is None:
+        return False
+    return any(s.tag_ == "NNS" and any(t.like_num or t.lower_ in _MANY
+                                       for t in s.subtree if t.i < s.i)
+               for s in (subj, *(c for c in subj.children if c.dep_ == "appos")))
+
+
+def crowd_demands(found: list[Trigger]) -> list[Trigger]:
+    """ "Several thousand teachers surrounded the Statehouse to call for better pay": a demand
+    that is the purpose of a crowd's gathering is the topic of a protest, which is the event
+    (PROTEST demo by the crowd), not a REQUEST of its own."""
+    out = []
+    for trig in found:
+        tok, head = trig.token, trig.token.head
+        if trig.type == "REQUEST" and tok.dep_ == "advcl" and "to" in {
+                c.lower_ for c in tok.children} and head.lemma_.lower() in _GATHERING and \
+                _crowd(subject_token(head)):
+            protest = Trigger(head, _CROWD_DEMAND, "PROTEST", "demo", "rule:crowd_demand")
+            protest.notes.append(f"demand:{tok.lower_}@{tok.idx}")
+            trig = protest
+        out.append(trig)
+    return out
+
+
 # Verbs that put forward a charge: what they say someone did wrong is alleged by the speaker.
 _ALLEGING = frozenset({"claim", "allege", "charge", "contend", "complain"})
 # Acts whose report, when someone else claims it, is an accusation of wrongdoing.

@@ -44,7 +44,13 @@ from eventwire.events.senses import (
     violence_by_protesters,
 )
 from eventwire.events.sentence import Sentence, lemmas
-from eventwire.events.statements import allegations, critical_statements, warning_sense
+from eventwire.events.statements import (
+    allegations,
+    critical_statements,
+    crowd_demands,
+    promised_measure,
+    warning_sense,
+)
 from eventwire.events.triggers import Trigger, aggregate, find_triggers, hypothetical, resolve
 from eventwire.models import ActorRef, Event, Place
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
@@ -132,7 +138,7 @@ class EventCoder:
         triggers = resolve(find_triggers(sent, self.lex), self.lex)
         triggers += labelling_statements(sent, triggers)
         triggers += phone_calls(sent, triggers)
-        triggers = allegations(triggers)
+        triggers = crowd_demands(allegations(triggers))
         triggers += critical_statements(sent, triggers, self.lex)
         if not triggers:
             return []
@@ -167,6 +173,9 @@ class EventCoder:
                 # "the court blocked the release" (REJECT), "we oppose intimidation" (ACCUSE)
                 trig = replace(trig, type=retyped[0], mode=retyped[1],
                                notes=[*trig.notes, f"retyped:{retyped[0]}"])
+            if trig.type == "AGREE" and promised_measure(trig.token):
+                trig = replace(trig, type="THREATEN", mode=None,  # "vowed consequences"
+                               notes=[*trig.notes, "promised_measure"])
             warning = warning_sense(trig.token, country) if trig.type == "THREATEN" else None
             if warning == "statement":
                 continue  # "warned that the crisis could spread"

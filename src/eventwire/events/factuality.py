@@ -36,6 +36,10 @@ _RECOMMEND_AUX = frozenset({"must", "should", "ought", "shall"})
 _IMPLICATIVE = frozenset({"manage", "force", "compel", "oblige", "lead", "prompt", "cause",
                           "begin", "start", "proceed", "go", "use", "get", "dare", "move",
                           "opportunity", "vote"})
+# Nouns for a political initiative: what "a move to ..." aims at has not been done ("moved to
+# ban" as a verb reports the act).
+_INITIATIVES = frozenset({"move", "push", "drive", "campaign", "plan",
+                          "proposal", "initiative"})
 # An attempted attack or protest is still one (PLOVER codes attempts of force).
 _ATTEMPT = frozenset({"try", "attempt", "seek", "bid"})
 _ATTEMPTABLE = frozenset({"ASSAULT", "PROTEST", "COERCE"})
@@ -121,7 +125,21 @@ def _irrealis_scope(verb: Token, etype: str) -> str | None:
             return modal
         if _wish(t):
             return PLANNED
+        if link in _ATTACHED and _aux(t) & _WILL and _non_finite(verb):
+            return PLANNED  # "will present a bill next week asking parliament to ..."
     return None
+
+
+# Future auxiliaries: what hangs off a future act as its purpose, manner or detail ("will
+# send troops to patrol the border", "will table a motion calling for ...") has not happened.
+_WILL = frozenset({"will", "'ll", "shall", "wo"})
+_ATTACHED = frozenset({"advcl", "acl", "xcomp"})
+
+
+def _non_finite(verb: Token) -> bool:
+    """A participle or infinitive with no tense of its own ("asking", "to patrol"), not "after
+    they attacked", which keeps its own past."""
+    return verb.tag_ in ("VBG", "VB") and not _aux(verb) - {"to"}
 
 
 def _infinitive_class(verb: Token, etype: str) -> str | None:
@@ -131,6 +149,8 @@ def _infinitive_class(verb: Token, etype: str) -> str | None:
         return None
     head = verb.head
     lemma = head.lemma_.lower()
+    if head.pos_ == "NOUN" and lemma in _INITIATIVES:
+        return PLANNED  # "the move to ban him failed", "a push to expel them"
     if lemma in _IMPLICATIVE:
         return None
     if lemma in _ATTEMPT and etype in _ATTEMPTABLE:
@@ -196,7 +216,9 @@ _WISH_FORMS = frozenset({"hoped", "hopes", "hoping"})  # the lemmatizer reads "h
 
 
 def _wish(tok: Token) -> bool:
-    return tok.lemma_.lower() in _WISH_VERBS or tok.lower_ in _WISH_FORMS
+    return tok.lemma_.lower() in _WISH_VERBS or tok.lower_ in _WISH_FORMS or (
+        tok.lemma_.lower() == "forbid" and any(c.lower_ in ("god", "heaven")
+                                               for c in tok.children))  # "God forbid we ask"
 
 
 def _wished(verb: Token) -> bool:
@@ -296,6 +318,16 @@ def _background(verb: Token) -> bool:
     return False
 
 
+def _said_over_time(verb: Token) -> bool:
+    """What a speaker has said again and again is a standing position, not one statement:
+    "the rebels have said for years that they would support a ceasefire", "he has often
+    said he will sue" (not "they said on Monday that they would")."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.lemma_.lower() in _REPORTING and (
+        _background(head) or any(c.dep_ == "advmod" and c.lower_ in _HABITUAL
+                                 for c in head.children))
+
+
 def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
              intent: bool = False) -> str:
     """The factuality class of one trigger (``ASSERTED`` for a reported occurrence).
@@ -337,7 +369,7 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return BACKGROUND  # "other teacher protests were held last year"
     if _prevented(verb):
         return PREVENTED
-    if _background(verb) or _reputation(verb, etype):
+    if _background(verb) or _reputation(verb, etype) or _said_over_time(verb):
         return BACKGROUND
     if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
         return BACKGROUND

@@ -257,13 +257,33 @@ def _subject(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
 
 
+def _shared_subject(tok: Token) -> Token | None:
+    """The subject of a verb or of the first verb of its list: "settlements are illegal,
+    harm peace and threaten ..." gives "settlements" to "threaten"."""
+    for _ in range(4):
+        if (subj := _subject(tok)) is not None or tok.dep_ != "conj":
+            return subj
+        tok = tok.head
+    return None
+
+
+def _crowd_left(tok: Token, etype: str) -> bool:
+    """ "the marchers had dispersed by late afternoon": a crowd that disperses of itself is
+    not dispersed by anyone (unlike "police dispersed the marchers", "were dispersed")."""
+    return etype == "COERCE" and tok.pos_ == "VERB" and tok.lemma_.lower() in (
+        "disperse", "scatter") and not any(
+        c.dep_ in ("dobj", "nsubjpass", "auxpass", "agent") for c in tok.children)
+
+
 def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | None:
     """Why this trigger is not an event of ``etype`` here, or None when it is."""
     lemma = tok.lemma_.lower()
+    if _crowd_left(tok, etype):
+        return "crowd_left"
     if tok.pos_ == "VERB" and etype in ("THREATEN", "AID") and lemma in (
             "threaten", "menace", "endanger", "help") and (
-            (subj := _subject(tok) or (_subject(tok.head) if tok.dep_ == "conj" else None))
-            is not None and not actor_like(subj)):  # "settlements are illegal and threaten"
+            (subj := _shared_subject(tok)) is not None and not actor_like(subj)):
+        # "settlements are illegal and threaten"
         return "circumstance_as_subject"  # "the riots threaten stability", "the spree helped"
     if etype == "AID" and lemma == "help" and any(
             c.dep_ in ("xcomp", "ccomp") for c in tok.children) and not any(

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.events import factuality
 from eventwire.events.lexicon import Entry, Lexicon
-from eventwire.events.senses import HARM_WITHOUT_AGENT
+from eventwire.events.senses import HARM_WITHOUT_AGENT, other_sense
 from eventwire.events.triggers import Trigger, subject_token
 
 # VADER compound score at or below which a statement is criticism (the authors' own cut-off
@@ -38,7 +38,7 @@ _CONTENT_DEPS = frozenset({"ccomp", "dobj", "parataxis"})
 # Words that make a report of harm read negative without blaming anyone.
 _HARM = HARM_WITHOUT_AGENT | {"die", "death", "dead", "kill", "injure", "wound", "victim",
                               "crash", "fire", "sick", "patient", "suffer", "mortality",
-                              "war", "wounded", "injured", "casualty"}
+                              "war", "wounded", "injured", "injury", "casualty"}
 _ACTOR_KINDS = frozenset({"person", "country", "group", "igo", "actor", "sector"})
 # Speakers known by office who report what happened ("police said", "officials said"):
 # their accounts are the events they report, not criticism of their own.
@@ -82,6 +82,7 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
     """ACCUSE triggers for speech verbs whose content is clearly negative and holds no
     trigger of its own; REQUEST for those that state a need for something."""
     out = []
+    spans: dict[int, tuple[int, int]] = {}  # what each statement found so far says
     taken = {t.token.i for t in found} | {t.light.i for t in found if t.light is not None}
     for tok in sent:
         if tok.pos_ != "VERB" or tok.i in taken or not lex.in_class("speech", tok.lemma_.lower()):
@@ -93,12 +94,15 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
         span = _content(tok, sent)
         if span is None or span[1] - span[0] < 3:
             continue
+        if any(lo <= tok.i < hi or span[0] <= i < span[1] for i, (lo, hi) in spans.items()):
+            continue  # "X said the report reveals ...": one statement, one critic
         if any(span[0] <= t.token.i < span[1] and _reported_as_fact(t) for t in found):
             continue  # what is said reports an event, coded as its own
         content = sent.doc[span[0]:span[1]]
         if (need := _stated_need(content)) is not None:
             trig = Trigger(tok, _NEED, "REQUEST", None, "rule:stated_need")
             trig.notes.append(f"need:{need.i}")
+            spans[tok.i] = span
             out.append(trig)  # "said the crisis underlined the need for an overhaul"
             continue
         if any(t.lemma_.lower() in _HARM for t in content):
@@ -107,6 +111,10 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
             continue  # criticism is aimed at someone the statement names
         if not _about_someone(content):
             continue  # "it would be bad for the city", "we know something is wrong"
+        if _own_side(content, tok):
+            continue  # the police chief says "police cannot end the violence alone"
+        if _held_by_others(content):
+            continue  # "he was suspected of violating parole": others' charge, reported
         if _hedged(content):
             continue  # "is arguably the main concern", "would seem to be a stretch"
         text = content.text
@@ -116,6 +124,7 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
             trig = Trigger(tok, _ENTRY, "ACCUSE", "disapprove", "rule:critical_statement")
             trig.notes.append(f"valence:{score:.2f}" + (f";censure:{blame[0].lower_}"
                                                          if blame else ""))
+            spans[tok.i] = span
             out.append(trig)
     return out
 
@@ -140,7 +149,8 @@ def _reported_as_fact(trig: Trigger) -> bool:
     """What is said tells of an occurrence (not "they could ...", "should ...", "have long
     ..."): then it is that event's report, not a charge of the speaker's own."""
     return not trig.negated and factuality.classify(
-        trig.token, trig.light, trig.type, trig.rule, trig.future) == factuality.ASSERTED
+        trig.token, trig.light, trig.type, trig.rule, trig.future) == factuality.ASSERTED \
+        and other_sense(trig.token, trig.type, trig.light) is None  # not "rules threaten"
 
 
 # Subjects that make a statement the speaker's own view or an assessment of a situation,
@@ -207,6 +217,35 @@ def _about_someone(content: Span) -> bool:
             not any(c.dep_ == "det" and c.lower_ in _ANY for c in subj.children):
         return True  # not "any politician who ... is not fit": no one in particular
     return any(t.ent_type_ in _NAMED for t in content)
+
+
+def _main_subject(content: Span) -> Token | None:
+    return next((c for r in _roots(content) for c in r.children
+                 if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _own_side(content: Span, speech: Token) -> bool:
+    """What is said is about the speaker's own body: "the police chief said police alone
+    cannot end the violence" assesses a task, it charges no one."""
+    subj, speaker = _main_subject(content), subject_token(speech)
+    if subj is None or speaker is None or subj.pos_ != "NOUN":
+        return False
+    return any(t.lemma_.lower() == subj.lemma_.lower() for t in speaker.subtree
+               if t.i != subj.i and t.pos_ == "NOUN")
+
+
+# Passive verbs by which a report tells what others hold against someone.
+_SUSPECTED = frozenset({"suspect", "want", "believe", "think", "know", "say", "report",
+                        "allege", "rumor", "rumour"})
+
+
+def _held_by_others(content: Span) -> bool:
+    """The main clause is a passive of suspicion with no one named as holding it ("he was
+    suspected of violating parole", "the man is wanted for robbery"): the speaker reports
+    what others suspect, not a charge of the speaker's own."""
+    return any(r.tag_ == "VBN" and r.lemma_.lower() in _SUSPECTED and any(
+        c.dep_ == "auxpass" for c in r.children) and not any(
+        c.dep_ == "agent" for c in r.children) for r in _roots(content))
 
 
 def _names_someone(content: Span, speech: Token) -> bool:
@@ -294,6 +333,61 @@ def _quoted_warning(tok: Token) -> str | None:
     if score <= CRITICAL or (any(t.lemma_.lower() in CENSURE for t in content) and score < 0.3):
         return "criticism"
     return "statement"
+
+
+# Verbs of promising, and the punitive measures whose promise warns someone.
+_PROMISING = frozenset({"pledge", "promise", "vow", "swear", "commit"})
+_PUNITIVE = frozenset({"sanction", "retaliation", "reprisal", "punishment", "countermeasure",
+                       "consequence", "crackdown"})
+
+
+def promised_measure(tok: Token) -> bool:
+    """ "pledged to take decisive action against such accounts", "promised consequences":
+    a promise of measures against someone warns them, PLOVER's THREATEN, not an AGREE."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _PROMISING:
+        return False
+    acts = [tok] + [c for c in tok.children if c.dep_ == "xcomp"]
+    for obj in (o for a in acts for o in a.children if o.dep_ == "dobj"):
+        lemma = obj.lemma_.lower()
+        if lemma in _PUNITIVE or lemma in _MEASURES and any(
+                c.dep_ == "prep" and c.lower_ == "against" for c in obj.children):
+            return True
+    return False
+
+
+# Acts by which a crowd gathers somewhere, and words that make a subject a crowd.
+_GATHERING = frozenset({"surround", "march", "gather", "rally", "converge", "descend", "fill",
+                        "occupy", "assemble", "parade", "flood", "pack", "throng"})
+_MANY = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozens", "scores",
+                   "several", "many", "tens"})
+_CROWD_DEMAND = Entry("PROTEST", "demo", None, "verb", "gather", source="crowd_demand")
+
+
+def _crowd(subj: Token | None) -> bool:
+    """A plural noun counted in hundreds or thousands ("several thousand teachers"), also as
+    the apposition a dateline pushed aside ("Indianapolis – several thousand teachers")."""
+    if subj is None:
+        return False
+    return any(s.tag_ == "NNS" and any(t.like_num or t.lower_ in _MANY
+                                       for t in s.subtree if t.i < s.i)
+               for s in (subj, *(c for c in subj.children if c.dep_ == "appos")))
+
+
+def crowd_demands(found: list[Trigger]) -> list[Trigger]:
+    """ "Several thousand teachers surrounded the Statehouse to call for better pay": a demand
+    that is the purpose of a crowd's gathering is the topic of a protest, which is the event
+    (PROTEST demo by the crowd), not a REQUEST of its own."""
+    out = []
+    for trig in found:
+        tok, head = trig.token, trig.token.head
+        if trig.type == "REQUEST" and tok.dep_ == "advcl" and "to" in {
+                c.lower_ for c in tok.children} and head.lemma_.lower() in _GATHERING and \
+                _crowd(subject_token(head)):
+            protest = Trigger(head, _CROWD_DEMAND, "PROTEST", "demo", "rule:crowd_demand")
+            protest.notes.append(f"demand:{tok.lower_}@{tok.idx}")
+            trig = protest
+        out.append(trig)
+    return out
 
 
 # Verbs that put forward a charge: what they say someone did wrong is alleged by the speaker.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.event_helpers import asserted, code
 from tests.event_helpers import asserted_types as _types
 
 
@@ -60,3 +61,41 @@ def test_act_in_a_phrase_of_time_is_not_the_content(nlp):
     assert {"ACCUSE", "CONSULT"} <= set(_types(
         nlp, "The senator condemned the envoy on Monday after visiting the refugee camp."))
     assert "CONSULT" not in _types(nlp, "The senator condemned the visit to the refugee camp.")
+
+
+# Frames of the PETRARCH2 / CAMEO verbs the lexicon lacked, each beside the same verb in
+# the sense that names no such event.
+@pytest.mark.parametrize(("text", "etype", "near"), [
+    ("Soldiers fired on protesters in the square on Monday.", "ASSAULT",
+     "The company fired the manager on Monday."),
+    ("The two leaders spoke by phone on Sunday.", "CONSULT",
+     "The two leaders spoke to reporters on Sunday."),
+    ("The minister dismissed the report as propaganda.", "ACCUSE",
+     "The minister read the report on Monday."),
+    ("The former mayor faces charges of bribery.", "ACCUSE",
+     "The former mayor faces a difficult choice."),
+    ("The army sealed off the town on Friday.", "COERCE",
+     "The workers sealed the windows on Friday."),
+    ("Thousands of workers walked off the job on Monday.", "PROTEST",
+     "Thousands of workers walked to the station on Monday."),
+])
+def test_cameo_frames(nlp, text, etype, near):
+    assert etype in _types(nlp, text)
+    assert etype not in _types(nlp, near)
+
+
+def test_vow_to_bring_to_justice_threatens_arrest(nlp):
+    """The parser hangs "to justice" on "responsible"; the frame still holds, and a
+    threatened arrest keeps its mode."""
+    evs = asserted(code(nlp, "The president vowed to bring those responsible to justice.")
+                   ._.events)
+    assert [(e.type, e.mode) for e in evs] == [("THREATEN", "arrest")]
+
+
+@pytest.mark.parametrize("text", [
+    "What charges does the former mayor face in the US?",
+    "Did the army fire on the crowd first?",
+    "Why did police arrest the journalist?",
+])
+def test_direct_questions_report_nothing(nlp, text):
+    assert _types(nlp, text) == []

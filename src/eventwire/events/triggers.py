@@ -64,6 +64,11 @@ def dep_lemmas(tok: Token) -> set[str]:
                 out.add(g.lower_)
                 if g.dep_ == "prep":
                     out.update(x.lemma_.lower() for x in g.children if x.dep_ == "pobj")
+                elif g.dep_ == "amod":  # "bring those responsible to justice": the parser
+                    for p in g.children:  # hangs the phrase on the adjective
+                        if p.dep_ == "prep":
+                            out.add(p.lower_)
+                            out.update(x.lemma_.lower() for x in p.children if x.dep_ == "pobj")
     return out
 
 
@@ -526,10 +531,18 @@ _REQUEST_MODE = {"CONSULT": "meet", "RETREAT": "yield", "CONCEDE": "yield", "AID
                  "COOPERATE": "assist", "SUPPORT": "assist"}
 
 
+def _threat_mode(act: Trigger) -> str | None:
+    """The THREATEN mode of a forceful act threatened: "vowed to bring them to justice"
+    threatens arrest, "threatened to expel" expulsion."""
+    if act.type == "COERCE":
+        return {"arrest": "arrest", "deport": "expel"}.get(act.mode or "", "restrict")
+    return _THREAT_MODE.get(act.type)
+
+
 def _embedded_mode(frame: Trigger, inner: Trigger) -> str | None:
     if frame.type == "THREATEN":
         if inner.type == "COERCE":
-            return {"arrest": "arrest", "deport": "expel"}.get(inner.mode or "", "restrict")
+            return _threat_mode(inner)
         if inner.type == "SANCTION" and inner.mode == "expel":
             return "expel"
         if inner.token.lemma_ in ("occupy", "annex", "seize"):
@@ -629,7 +642,7 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
                 trig.type, trig.mode = "CONCEDE", None
                 trig.notes.append(f"type:{why}:future_retreat=CONCEDE")
             elif trig.type in FORCEFUL | {"PROTEST"}:
-                trig.type, trig.mode = "THREATEN", _THREAT_MODE.get(trig.type)
+                trig.type, trig.mode = "THREATEN", _threat_mode(trig)
                 trig.notes.append(f"type:{why}:intent_to_use_force=THREATEN")
         kept.append(trig)
     return kept

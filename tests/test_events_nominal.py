@@ -99,3 +99,22 @@ def test_vow_to_bring_to_justice_threatens_arrest(nlp):
 ])
 def test_direct_questions_report_nothing(nlp, text):
     assert _types(nlp, text) == []
+
+
+# Bare verbs of specific CAMEO codes (111 criticize, 112 accuse, 145 loot, 174 exile,
+# 1712 vandalize), each beside a sentence with no such act.
+@pytest.mark.parametrize(("text", "etype", "near"), [
+    ("The minister reprimanded the ambassador over the remarks.", "ACCUSE",
+     "The minister thanked the ambassador for the remarks."),
+    ("The committee faulted the agency for the delays.", "ACCUSE",
+     "The committee thanked the agency for the report."),
+    ("Rioters looted shops in the city centre on Tuesday.", "PROTEST",
+     "Shoppers filled shops in the city centre on Tuesday."),
+    ("The junta exiled the former president to Argentina.", "COERCE",
+     "The junta flew the former president to Argentina."),
+    ("Youths vandalized the party's offices overnight.", "ASSAULT",
+     "Youths visited the party's offices overnight."),
+])
+def test_cameo_bare_verbs(nlp, text, etype, near):
+    assert etype in _types(nlp, text)
+    assert etype not in _types(nlp, near)

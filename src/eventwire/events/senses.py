@@ -196,6 +196,21 @@ def _question(tok: Token) -> bool:
                    for c in kids)
 
 
+def _asked(tok: Token) -> bool:
+    """The trigger heads a direct question: its sentence ends in "?" and its clause is
+    inverted ("does he face", "did they attack") or opens with a question word."""
+    sent = tok.sent
+    if sent[-1].text != "?" and not (len(sent) > 1 and sent[-2].text == "?"):
+        return False
+    for c in tok.children:
+        if c.dep_ == "aux" and c.lower_ in ("do", "does", "did") and c.i < tok.i:
+            return True
+        if c.tag_ in ("WDT", "WP", "WRB") or any(g.tag_ in ("WDT", "WP") and g.i < tok.i
+                                                  for g in c.children if c.i < tok.i):
+            return True
+    return False
+
+
 def label_of(tok: Token) -> Span | None:
     """The label a labelling verb pins on its object, or None: "a liar" in "called him a
     liar" (spaCy's ``oprd`` or a second object), "a fraud" in "dismissed him as a fraud"."""
@@ -280,6 +295,8 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
     lemma = tok.lemma_.lower()
     if _crowd_left(tok, etype):
         return "crowd_left"
+    if _asked(tok):
+        return "question"  # "What charges does he face?", "Did the army fire first?"
     if tok.pos_ == "VERB" and etype in ("THREATEN", "AID") and lemma in (
             "threaten", "menace", "endanger", "help") and (
             (subj := _shared_subject(tok)) is not None and not actor_like(subj)):

@@ -64,6 +64,11 @@ def dep_lemmas(tok: Token) -> set[str]:
                 out.add(g.lower_)
                 if g.dep_ == "prep":
                     out.update(x.lemma_.lower() for x in g.children if x.dep_ == "pobj")
+                elif g.dep_ == "amod":  # "bring those responsible to justice": the parser
+                    for p in g.children:  # hangs the phrase on the adjective
+                        if p.dep_ == "prep":
+                            out.add(p.lower_)
+                            out.update(x.lemma_.lower() for x in p.children if x.dep_ == "pobj")
     return out
 
 
@@ -272,6 +277,39 @@ def named_doer(noun: Token) -> Token | None:
 
 _NOT_DOERS = frozenset({"it", "them", "this", "that", "which", "what"})
 
+# Event nouns of acts done once, at a time and place: told as what something came after,
+# during or from, the act took place ("after the arrest of", "during the general strike",
+# "led to the resignation of", "in response to the expulsion of").
+# Meetings and calls are left out: "after her meeting with Obama" recaps a meeting told
+# before, and "after a phone call" or "after consultation" names no one met.
+_PRESUPPOSABLE = frozenset({"ASSAULT", "PROTEST", "COERCE", "RETREAT", "MOBILIZE", "SANCTION"})
+_SEQUENCE = frozenset({"after", "following", "during", "amid", "amidst"})
+_RESPONSES = frozenset({"response", "reaction", "retaliation", "answer"})
+PRESUPPOSED = "noun_presupposed"
+
+
+def presupposed(noun: Token, lex: Lexicon) -> bool:
+    """An event noun whose act the sentence takes as having happened: the object of a
+    preposition of time ("after the arrest of"), of a word of consequence ("sparked by the
+    expulsion of", "led to the resignation of", "in response to the ban"), or the subject of
+    such a word told as done ("the arrest of the mayor sparked protests").  One occasion only:
+    not plural ("after attacks on"), not one to come ("during the planned visit")."""
+    if noun.tag_ != "NN" or any(c.dep_ == "amod" and c.lower_ in _UNREALISED
+                                for c in noun.children):
+        return False
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        if head.lower_ in _SEQUENCE:
+            return True
+        above = head.head
+        return head.lower_ == "to" and (lex.token_in_class("consequence", above) or (
+            above.lemma_.lower() in _RESPONSES and above.head.lower_ == "in"))
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        return lex.token_in_class("consequence", head)
+    # a cause told as done; not any subject ("the first deployment of troops has arrived"
+    # reports the arrival, and the parser makes odd subjects of nouns far from a verb)
+    return noun.dep_ == "nsubj" and _past_act(head) and lex.token_in_class("consequence", head)
+
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     """Every lexicon trigger in the sentence, before absorption."""
@@ -317,6 +355,9 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                 and named_doer(tok) is not None
             if agent_noun:
                 light = tok  # its own clause: "rejected a request from Ohio" is two events
+            if light is None and any(e.type in _PRESUPPOSABLE for e in entries) and \
+                    presupposed(tok, lex):
+                light = tok  # its own phrase: "after the arrest of the mayor by police"
             if light is None and any(e.type == "PROTEST" for e in entries):
                 light = _in_protest(tok)  # "chained herself to a fence in protest"
                 if tok.dep_ in ("dobj", "nsubjpass") and tok.tag_ == "NN" and \
@@ -333,9 +374,12 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         trig = Trigger(tok, entry, entry.type, entry.mode, f"lexicon:{entry.source}",
                        negated=neg and not entry.neg, light=light)
         if pos == "noun" and light is tok:
-            if entry.type not in _DONE_BY_NAMED:
+            if agent_noun and entry.type in _DONE_BY_NAMED:
+                trig.notes.append(NAMED_DOER)
+            elif entry.type in _PRESUPPOSABLE:
+                trig.notes.append(PRESUPPOSED)
+            else:
                 continue
-            trig.notes.append(NAMED_DOER)
         found.append(trig)
     # A noun whose light verb is itself a trigger ("issued an ultimatum") is part of it.
     verbs = {t.token.i for t in found if t.entry.pos == "verb" and t.entry.deps}
@@ -423,7 +467,14 @@ _ADJUNCT_MARKS = frozenset({"as", "while", "when", "after", "before", "since", "
                             "although", "though", "whereas"})
 
 
+_ADJUNCT_PREPS = frozenset({"after", "before", "following", "during", "amid", "amidst"})
+
+
 def _adjunct_clause(tok: Token) -> bool:
+    """A clause or phrase of time or cause beside the main act, not what it says or asks:
+    "as authorities cracked down", "before visiting the camp", "after the arrest of"."""
+    if tok.dep_ == "prep":
+        return tok.lower_ in _ADJUNCT_PREPS
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ADJUNCT_MARKS
                                        for c in tok.children)
 
@@ -480,10 +531,18 @@ _REQUEST_MODE = {"CONSULT": "meet", "RETREAT": "yield", "CONCEDE": "yield", "AID
                  "COOPERATE": "assist", "SUPPORT": "assist"}
 
 
+def _threat_mode(act: Trigger) -> str | None:
+    """The THREATEN mode of a forceful act threatened: "vowed to bring them to justice"
+    threatens arrest, "threatened to expel" expulsion."""
+    if act.type == "COERCE":
+        return {"arrest": "arrest", "deport": "expel"}.get(act.mode or "", "restrict")
+    return _THREAT_MODE.get(act.type)
+
+
 def _embedded_mode(frame: Trigger, inner: Trigger) -> str | None:
     if frame.type == "THREATEN":
         if inner.type == "COERCE":
-            return {"arrest": "arrest", "deport": "expel"}.get(inner.mode or "", "restrict")
+            return _threat_mode(inner)
         if inner.type == "SANCTION" and inner.mode == "expel":
             return "expel"
         if inner.token.lemma_ in ("occupy", "annex", "seize"):
@@ -583,7 +642,7 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
                 trig.type, trig.mode = "CONCEDE", None
                 trig.notes.append(f"type:{why}:future_retreat=CONCEDE")
             elif trig.type in FORCEFUL | {"PROTEST"}:
-                trig.type, trig.mode = "THREATEN", _THREAT_MODE.get(trig.type)
+                trig.type, trig.mode = "THREATEN", _threat_mode(trig)
                 trig.notes.append(f"type:{why}:intent_to_use_force=THREATEN")
         kept.append(trig)
     return kept

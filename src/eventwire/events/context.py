@@ -52,6 +52,15 @@ def _own_place(ev: Event) -> bool:
         _OWN_PLACE
 
 
+def _sets_the_scene(ref: Event, ev: Event, inferred: Spans) -> bool:
+    """``ref`` states the place the narration has reached and ``ev`` can have happened there.
+    A statement sets it only by a town it was made in ("sought refuge at the embassy in
+    London"): a country in a statement's clause is mostly its topic ("blamed rivals in the
+    U.S."), not the scene of the attack told next."""
+    return _own_place(ref) and (ref.type in PLACED or _specificity(ref.location) == 3) and \
+        fits(ref.location, ev, inferred)
+
+
 def _countries(ev: Event, inferred: Spans = frozenset()) -> set[str]:
     """The states of the event's actors; ``inferred``: spans of actors whose country is only
     the story's (``home_country``), which say nothing of where the event happened."""
@@ -106,7 +115,8 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
             root = span.root if span is not None and len(span) else None
             locative = root is not None and root.dep_ == "pobj" and \
                 root.head.lower_ in _LOCATIVE
-            if root is not None and _not_where(root, actor_spans, _specificity(p) == 3):
+            if root is not None and (_not_where(root, actor_spans, _specificity(p) == 3)
+                                     or _origin_of_a_thing(root, ev)):
                 continue
             elsewhere = root is not None and clause is not None and (
                 _clause_of(root) != clause or _of_a_thing(root, ev, actor_spans))
@@ -121,6 +131,15 @@ _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # Clauses that set the scene of the clause above them ("When Obama flew to Boise, he met
 # ...", "barred them from leaving Cairo", "marched to the court to protest"): one setting.
 _SETTING_CLAUSES = frozenset({"advcl", "pcomp", "xcomp"})
+
+
+def _origin_of_a_thing(root, ev: Event) -> bool:
+    """The place says where a thing or people come from ("beef imports from the United
+    States", "refugees from Central America", "a delegation from China"): their origin, not
+    where the act happened."""
+    noun = root.head.head
+    return root.dep_ == "pobj" and root.head.lower_ == "from" and \
+        noun.pos_ in ("NOUN", "PROPN") and not ev.trigger_start <= noun.idx < ev.trigger_end
 
 
 def _clause_of(tok) -> int:
@@ -421,11 +440,9 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
                 ev.date += timedelta(days=shift)
                 ev.field_rules["date"] += f"{shift:+d}d"
         if ev.location is None and ev.type in PLACED and not scoped(ev):
-            ref = next((e for e in reversed(before)
-                        if _own_place(e) and fits(e.location, ev, inferred)), None)
+            ref = next((e for e in reversed(before) if _sets_the_scene(e, ev, inferred)), None)
             if ref is None and here <= 1:
-                ref = next((e for e in after
-                            if _own_place(e) and fits(e.location, ev, inferred)), None)
+                ref = next((e for e in after if _sets_the_scene(e, ev, inferred)), None)
             if ref is not None:
                 ev.location = ref.location
                 ev.field_rules["location"] = f"reference_place:{ref.id}"

@@ -1,0 +1,51 @@
+"""Place classes fixed on real news (written sentences, none from evaluation data), each with a
+near sentence whose place must stay: a statement's topic is not the scene of the next act; an
+origin ("imports from X") is not where the act happened."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire.eval.events import counted
+from tests.event_helpers import code
+
+
+def _events(nlp, text, published=date(2021, 6, 10)):
+    return counted(code(nlp, text, published)._.events)
+
+
+def _one(nlp, text, etype, words):
+    evs = [e for e in _events(nlp, text)
+           if e.type == etype and words in text[e.sentence_start:e.sentence_end]]
+    assert len(evs) == 1, evs
+    return evs[0]
+
+
+def _name(ev):
+    return ev.location.name if ev.location is not None else None
+
+
+# ---------------------------------------------------------------- a statement's topic
+def test_a_country_a_statement_is_about_is_not_the_scene_of_the_attack_told_next(nlp):
+    text = ("Gunmen attacked a market in Lyon on Monday. The senator blamed his rivals in the "
+            "U.S. for the violence. Two more people were killed on Tuesday.")
+    assert _name(_one(nlp, text, "ASSAULT", "Two more")) == "Lyon"
+
+
+def test_the_town_a_statement_was_made_in_still_sets_the_scene(nlp):
+    text = ("The dissident sought refuge at the embassy in Madrid in March. "
+            "He was evicted in April.")
+    assert _name(_one(nlp, text, "COERCE", "evicted")) == "Madrid"
+
+
+# ---------------------------------------------------------------- an origin is not a venue
+def test_the_origin_of_goods_is_not_where_the_clashes_happened(nlp):
+    text = ("The authorities banned rallies against beef imports from Argentina after dozens "
+            "of people were injured in clashes with riot police on Saturday.")
+    assert _name(_one(nlp, text, "ASSAULT", "injured")) != "Argentina"
+
+
+def test_a_place_the_sentence_gives_the_act_is_still_read(nlp):
+    text = ("The authorities banned rallies against beef imports in Argentina after dozens "
+            "of people were injured in clashes with riot police on Saturday.")
+    assert _name(_one(nlp, text, "ASSAULT", "injured")) == "Argentina"

@@ -49,3 +49,18 @@ def test_a_place_the_sentence_gives_the_act_is_still_read(nlp):
     text = ("The authorities banned rallies against beef imports in Argentina after dozens "
             "of people were injured in clashes with riot police on Saturday.")
     assert _name(_one(nlp, text, "ASSAULT", "injured")) == "Argentina"
+
+
+# ---------------------------------------------------------------- former states
+def test_a_former_state_is_placed_at_its_successor_not_the_story_s_country(nlp):
+    text = ("Senators in Washington praised the pilot on Monday. Decades ago his plane was shot "
+            "down over the Soviet Union, and he spent two years in a prison in Moscow.")
+    doc = code(nlp, text, date(2021, 6, 10))
+    got = {p.text: p.country for p in doc._.places}
+    assert got.get("Soviet Union") == "RUS"
+
+
+def test_a_country_named_today_still_resolves_as_before(nlp):
+    text = "Senators in Washington praised the pilot, whose plane was shot down over Russia."
+    doc = code(nlp, text, date(2021, 6, 10))
+    assert {p.text: p.country for p in doc._.places}.get("Russia") == "RUS"

@@ -64,3 +64,16 @@ def test_a_country_named_today_still_resolves_as_before(nlp):
     text = "Senators in Washington praised the pilot, whose plane was shot down over Russia."
     doc = code(nlp, text, date(2021, 6, 10))
     assert {p.text: p.country for p in doc._.places}.get("Russia") == "RUS"
+
+
+# ---------------------------------------------------------------- a state's own coercion
+def test_a_deportation_by_one_state_s_authorities_happened_in_that_state(nlp):
+    text = ("More than 200 Nepalis were deported by Mexican immigration authorities on Friday "
+            "for entering the country illegally.")
+    ev = _one(nlp, text, "COERCE", "deported")
+    assert ev.location is not None and ev.location.country == "MEX"
+
+
+def test_a_place_the_text_gives_a_state_s_arrest_is_kept(nlp):
+    text = "Mexican police arrested two Nepalis in Tijuana on Friday."
+    assert _name(_one(nlp, text, "COERCE", "arrested")) == "Tijuana"

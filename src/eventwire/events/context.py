@@ -462,6 +462,9 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
                 ev.location = story
                 ev.field_rules["location"] = "story_place_of_speaker"
     for ev in order:
+        if ev.location is None and _in_scope(ev) and not scoped(ev):
+            _place_state_act(ev, inferred)
+    for ev in order:
         here = ev.location
         if town is not None and here is not None and _specificity(here) < 3 and \
                 not scoped(ev) and \
@@ -470,6 +473,24 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             # "riots in Greece" in a story set in Athens: the most precise place stated
             ev.location = town
             ev.field_rules["location"] += "+focal_town"
+
+
+# Acts only a state's own authorities perform on its soil: an arrest, a deportation, a ban.
+_STATE_ACTS_AT_HOME = frozenset({"COERCE", "SANCTION"})
+
+
+def _place_state_act(ev: Event, inferred: Spans) -> None:
+    """ "X were deported by Mexican immigration authorities": a coercive act of one state's
+    named authorities, with no place the text or the story gives, happened in that state."""
+    if ev.type not in _STATE_ACTS_AT_HOME:
+        return
+    agents = _agent_countries(ev, inferred)
+    if len(agents) != 1:
+        return
+    got = country_place(next(iter(agents)), ev)
+    if got is not None:
+        ev.location = replace(got, rule="country_of_agent_state")
+        ev.field_rules["location"] = "country_of_agent_state"
 
 
 # Actors of no stated country that belong to the country the story happens in: named people

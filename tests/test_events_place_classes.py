@@ -77,3 +77,22 @@ def test_a_deportation_by_one_state_s_authorities_happened_in_that_state(nlp):
 def test_a_place_the_text_gives_a_state_s_arrest_is_kept(nlp):
     text = "Mexican police arrested two Nepalis in Tijuana on Friday."
     assert _name(_one(nlp, text, "COERCE", "arrested")) == "Tijuana"
+
+
+# ---------------------------------------------------------------- a compass part of a region
+def test_a_southern_part_of_a_state_is_placed_in_its_south(nlp):
+    text = "Hundreds of farmers rallied outside a hotel in southern Wisconsin on Monday."
+    plain = "Hundreds of farmers rallied outside a hotel in Wisconsin on Monday."
+    part = _one(nlp, text, "PROTEST", "farmers").location
+    whole = _one(nlp, plain, "PROTEST", "farmers").location
+    assert part.name == "southern Wisconsin" and whole.name == "Wisconsin"
+    assert whole.lat - part.lat > 1.0  # the band south of the state's middle
+    assert 42.5 < part.lat < 44.0 and abs(part.lon - whole.lon) < 1.0
+
+
+def test_a_north_eastern_part_of_a_country_is_placed_to_its_north_east(nlp):
+    part = _one(nlp, "Gunmen killed 12 villagers in north-eastern Nigeria on Monday.",
+                "ASSAULT", "Gunmen").location
+    whole = _one(nlp, "Gunmen killed 12 villagers in Nigeria on Monday.",
+                 "ASSAULT", "Gunmen").location
+    assert part.lat > whole.lat + 1.0 and part.lon > whole.lon + 1.0

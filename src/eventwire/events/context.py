@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 from datetime import timedelta
+from functools import lru_cache
 
 from eventwire.events.anchors import _BOUNDARY_PREPS, _specificity
 from eventwire.models import ActorRef, Event, Mention, Place, TimeExpr
@@ -369,6 +370,77 @@ def _story_day(days: list[TimeExpr], sentence_starts: list[int]) -> TimeExpr | N
                  and (end is None or te.start < end)), None)
 
 
+# "southern Wisconsin", "north-eastern Nigeria": a part of a region, by the compass.
+_PART_WORD = re.compile(r"\b((?:north|south)(?:-?(?:east|west))?ern|(?:east|west)ern)\s+$",
+                        re.I)
+_BAND = 1 / 3  # the share of a region's extent its "southern" part covers
+
+
+@lru_cache(maxsize=1)
+def _town_points() -> dict[tuple[str, str], list[tuple[float, float]]]:
+    """Every gazetteer town's point by (country, first-level region's name) and by (country,
+    "")."""
+    from eventwire.nlp.places.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    out: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for e in gaz.entries:
+        if e.kind in ("city", "capital") and e.cc:
+            region = gaz.admin1_name(e.cc, e.admin1) if e.admin1 else None
+            if region:
+                out.setdefault((e.cc, region), []).append((e.lat, e.lon))
+            out.setdefault((e.cc, ""), []).append((e.lat, e.lon))
+    return out
+
+
+def _spread(values: list[float]) -> tuple[float, float]:
+    values = sorted(values)
+    return values[int(0.05 * (len(values) - 1))], values[int(0.95 * (len(values) - 1))]
+
+
+def _part_point(towns: list[tuple[float, float]], ns: str, ew: str) -> tuple[float, float]:
+    """The middle of the ``ns``/``ew`` third of the towns' extent, as a 5-95 percentile box."""
+    for axis, side in ((0, ns), (1, ew)):
+        if side:
+            lo, hi = _spread([t[axis] for t in towns])
+            cut = lo + (hi - lo) * (_BAND if side in ("south", "west") else 1 - _BAND)
+            towns = [t for t in towns if (t[axis] <= cut) == (side in ("south", "west"))] \
+                or towns
+    lat_lo, lat_hi = _spread([t[0] for t in towns])
+    lon_lo, lon_hi = _spread([t[1] for t in towns])
+    return round((lat_lo + lat_hi) / 2, 4), round((lon_lo + lon_hi) / 2, 4)
+
+
+def compass_parts(places: list[Place], text: str) -> dict[tuple[int, int], Place]:
+    """Country and region mentions a compass word narrows ("southern Wisconsin", "eastern
+    Congo"), by span: the place that part is, at the middle of the region's towns on that
+    side.  The text stated that part; the region's middle would be hundreds of km off."""
+    out: dict[tuple[int, int], Place] = {}
+    for p in places:
+        if _specificity(p) == 3 or p.lat is None or not p.country:
+            continue
+        m = _PART_WORD.search(text[max(0, p.start - 20):p.start])
+        if m is None:
+            continue
+        word = m.group(1).lower()
+        ns = "north" if word.startswith("north") else "south" if word.startswith("south") else ""
+        ew = "east" if "east" in word else "west" if "west" in word else ""
+        cc = _iso2(p.country)
+        towns = _town_points().get((cc, p.admin1 or ""), []) if cc else []
+        if len(towns) < 10:
+            continue
+        lat, lon = _part_point(towns, ns, ew)
+        out[(p.start, p.end)] = replace(p, geonameid=None,
+                                        name=f"{word} {p.name}", lat=lat, lon=lon)
+    return out
+
+
+def _iso2(code: str) -> str | None:
+    from eventwire.nlp.places.gazetteer import load_gazetteer
+
+    return next((cc for cc, i3 in load_gazetteer().iso3.items() if i3 == code), None)
+
+
 def fill_from_context(events: list[Event], sentence_starts: list[int],
                       places: list[Place], actor_spans: list[tuple[int, int]] = (),
                       doc=None, dateline: Place | None = None,
@@ -379,6 +451,12 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
     def index(ev: Event) -> int:
         return bisect_right(sentence_starts, ev.sentence_start) - 1
 
+    if doc is not None:
+        parts = compass_parts(places, doc.text)
+        places = [parts.get((p.start, p.end), p) for p in places]
+        for ev in events:
+            if ev.location is not None:
+                ev.location = parts.get((ev.location.start, ev.location.end), ev.location)
     order = sorted(events, key=lambda e: e.sentence_start)
     published = doc._.published if doc is not None else None
     lead = next((e for e in order if _in_scope(e) and _own_date(e) and index(e) < _LEAD

@@ -96,3 +96,45 @@ def test_a_north_eastern_part_of_a_country_is_placed_to_its_north_east(nlp):
     whole = _one(nlp, "Gunmen killed 12 villagers in Nigeria on Monday.",
                  "ASSAULT", "Gunmen").location
     assert part.lat > whole.lat + 1.0 and part.lon > whole.lon + 1.0
+
+
+# ---------------------------------------------------------------- a visit told from the host city
+def _with_dateline(nlp, text):
+    from eventwire.sources.textpage.meta import find_dateline
+
+    doc = nlp.make_doc(text)
+    doc._.article_id = "t"
+    doc._.published = date(2021, 6, 10)
+    doc._.dateline = find_dateline(text.split("\n", 1)[0])
+    return counted(nlp(doc)._.events)
+
+
+_VISIT = ("{dl} — U.S. Defense Secretary Mark Esper on Wednesday accused Russia of threatening "
+          "its neighbours.\n\nLater, Esper met with {hosts} and visited a war memorial.")
+
+
+def test_a_visitor_meeting_unnamed_hosts_meets_in_the_dateline_city(nlp):
+    text = _VISIT.format(dl="OSLO, Norway (AP)", hosts="several top government officials")
+    ev = next(e for e in _with_dateline(nlp, text) if e.type == "CONSULT")
+    assert _name(ev) == "Oslo"
+
+
+def test_a_meeting_with_named_foreign_hosts_is_not_put_in_the_dateline_city(nlp):
+    text = _VISIT.format(dl="OSLO, Norway (AP)", hosts="Japanese and Chinese officials")
+    ev = next(e for e in _with_dateline(nlp, text) if e.type == "CONSULT")
+    assert _name(ev) != "Oslo"
+
+
+def test_an_agency_dateline_with_its_country_names_its_city(nlp):
+    from eventwire.events.anchors import dateline_place
+    from eventwire.events.coder import literal_places
+    from eventwire.sources.textpage.meta import find_dateline
+
+    for line in ("OSLO, Norway (AP) — Police arrested two men.", "OSLO (AP) — Police arrested "
+                 "two men.", "OSLO — Police arrested two men."):
+        doc = nlp.make_doc(line)
+        doc._.article_id = "t"
+        doc._.dateline = find_dateline(line)
+        doc = nlp(doc)
+        got = dateline_place(doc, literal_places(doc._.places))
+        assert got is not None and got.name == "Oslo", line

@@ -257,19 +257,28 @@ def story_place(places: list[Place], sentence_starts: list[int], town: Place | N
                  and p.lat is not None), None)
 
 
-def _set_in_story(ev: Event, story: Place, dateline: bool = False) -> bool:
+def _set_in_story(ev: Event, story: Place, dateline: bool = False,
+                  inferred: Spans = frozenset()) -> bool:
     """An act with no place of its own happened where the story does when all its coded
-    actors belong there: an act of the place's own people, not a foreign power's.  A
-    statement is placed only by its own text (CODING.md: "the governor condemned the
-    attack" happened nowhere the text says)."""
+    actors belong there: an act of the place's own people, not a foreign power's; or a
+    meeting of a visitor with hosts of no other state named, told from the dateline's city
+    ("HANOI - Esper met with several top officials").  A statement is placed only by its
+    own text (CODING.md: "the governor condemned the attack" happened nowhere the text
+    says)."""
     if ev.type not in PLACED:
         return False
     if not dateline and any((a.start, a.end) == (story.start, story.end) for a in ev.sources):
         return False  # "Washington invaded the country": a government named by its capital
     if not story.country:
         return True  # a sea or a region of no one country ("the Gulf of Aden")
-    if ev.type in _MEETINGS:
-        return story.country in _countries(ev) or not _countries(ev)  # a visit to the place
+    if ev.type in _MEETINGS:  # a visit to the place
+        # hosts of another state than the visitor's (officials known by role take the
+        # visitor's own state by default, which says nothing of where they met)
+        hosts = {a.country for a in ev.targets
+                 if a.country and (a.start, a.end) not in inferred} - _NON_STATE - \
+            _agent_countries(ev, inferred)
+        return story.country in _countries(ev) or not _countries(ev) or \
+            (dateline and not hosts)
     return not _countries(ev) - {story.country}
 
 
@@ -529,11 +538,12 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
     if story is not None:
         span = doc.char_span(story.start, story.end, alignment_mode="expand") \
             if doc is not None else None
-        written_at = span is not None and len(span) > 0 and _heads_a_dateline(span[-1])
+        written_at = story is dateline or (span is not None and len(span) > 0
+                                           and _heads_a_dateline(span[-1]))
         for ev in order:
             if ev.location is not None or scoped(ev):
                 continue
-            if _in_scope(ev) and _set_in_story(ev, story, written_at):
+            if _in_scope(ev) and _set_in_story(ev, story, written_at, inferred):
                 ev.location = story
                 ev.field_rules["location"] = "story_place"
             elif _in_scope(ev) and _spoken_in_story(ev, story, doc):

@@ -138,3 +138,18 @@ def test_an_agency_dateline_with_its_country_names_its_city(nlp):
         doc = nlp(doc)
         got = dateline_place(doc, literal_places(doc._.places))
         assert got is not None and got.name == "Oslo", line
+
+
+# ---------------------------------------------------------------- a strike of the whole country
+def test_a_national_strike_told_from_the_capital_is_the_country_s(nlp):
+    text = ("Riot police clashed with youths in Lisbon on Monday. Thousands marched in Lisbon. "
+            "Dock workers held a national strike on Tuesday to protest pension cuts.")
+    ev = _one(nlp, text, "PROTEST", "Dock workers")
+    assert _name(ev) == "Portugal"
+
+
+def test_a_strike_of_no_stated_reach_stays_where_the_narration_is(nlp):
+    text = ("Riot police clashed with youths in Lisbon on Monday. Thousands marched in Lisbon. "
+            "Dock workers held a strike on Tuesday to protest pension cuts.")
+    ev = _one(nlp, text, "PROTEST", "Dock workers")
+    assert _name(ev) == "Lisbon"

@@ -450,6 +450,23 @@ def _iso2(code: str) -> str | None:
     return next((cc for cc, i3 in load_gazetteer().iso3.items() if i3 == code), None)
 
 
+_NATIONAL = frozenset({"national", "general", "nationwide", "countrywide"})
+_HOLD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _nationwide_stoppage(ev: Event, doc) -> bool:
+    """ "a national strike", "the general strike was held": a protest of the whole country,
+    wherever the sentence or the story is (the country, not the capital it was told from)."""
+    if ev.type != "PROTEST" or doc is None or scoped(ev):
+        return False
+    span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    nouns = [root] + [c for c in root.children if c.dep_ in _HOLD_DEPS and c.pos_ == "NOUN"]
+    return any(c.dep_ == "amod" and c.lower_ in _NATIONAL for n in nouns for c in n.children)
+
+
 def fill_from_context(events: list[Event], sentence_starts: list[int],
                       places: list[Place], actor_spans: list[tuple[int, int]] = (),
                       doc=None, dateline: Place | None = None,
@@ -466,6 +483,10 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
         for ev in events:
             if ev.location is not None:
                 ev.location = parts.get((ev.location.start, ev.location.end), ev.location)
+    for ev in events:
+        if _nationwide_stoppage(ev, doc):
+            ev.location = None
+            ev.field_rules["location"] = "scope:nationwide"
     order = sorted(events, key=lambda e: e.sentence_start)
     published = doc._.published if doc is not None else None
     lead = next((e for e in order if _in_scope(e) and _own_date(e) and index(e) < _LEAD

@@ -153,3 +153,12 @@ def test_a_strike_of_no_stated_reach_stays_where_the_narration_is(nlp):
             "Dock workers held a strike on Tuesday to protest pension cuts.")
     ev = _one(nlp, text, "PROTEST", "Dock workers")
     assert _name(ev) == "Lisbon"
+
+
+# ---------------------------------------------------------------- "in Helmand province"
+def test_a_province_named_with_its_kind_word_is_where_the_act_happened(nlp):
+    text = ("Two engineers, both teachers at the University of Kandahar, were freed by the "
+            "rebels in the country's southern Helmand province on Monday.")
+    evs = [e for e in _events(nlp, text) if e.location is not None]
+    assert evs and {e.location.name for e in evs} <= {"Helmand", "southern Helmand"}
+

@@ -113,7 +113,7 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
         locative = elsewhere = False
         if doc is not None:
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
-            root = span.root if span is not None and len(span) else None
+            root = _kind_phrase(span.root) if span is not None and len(span) else None
             locative = root is not None and root.dep_ == "pobj" and \
                 root.head.lower_ in _LOCATIVE
             if root is not None and (_not_where(root, actor_spans, _specificity(p) == 3)
@@ -127,6 +127,18 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
 
 
 _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+# Nouns that say what kind of place a name is: "in Zabul province", "the Kandahar area".
+_PLACE_KINDS = frozenset({"province", "state", "county", "district", "region", "city", "town",
+                          "village", "area", "governorate", "prefecture", "municipality",
+                          "oblast", "department", "territory", "valley", "island"})
+
+
+def _kind_phrase(tok):
+    """The phrase a place name heads with its kind noun ("Zabul province"): the noun holds
+    the phrase's preposition, so the place is read from it, not as a modifier of a thing."""
+    while tok.dep_ == "compound" and tok.head.lemma_.lower() in _PLACE_KINDS:
+        tok = tok.head
+    return tok
 
 
 # Clauses that set the scene of the clause above them ("When Obama flew to Boise, he met

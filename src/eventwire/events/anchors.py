@@ -321,7 +321,7 @@ def dateline_place(doc: Doc, places: list[Place]) -> Place | None:
     dl = (doc._.dateline or "").strip()
     if not dl:
         return None
-    key = dl.split("(")[0].strip(" :-").lower()
+    key = dl.split("(")[0].split(",")[0].strip(" :-").lower()  # "HANOI, Vietnam (AP)"
     for pl in places:
         if pl.start < 80 and pl.text.lower() == key:
             return pl

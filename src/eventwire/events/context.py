@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 from datetime import timedelta
+from functools import lru_cache
 
 from eventwire.events.anchors import _BOUNDARY_PREPS, _specificity
 from eventwire.models import ActorRef, Event, Mention, Place, TimeExpr
@@ -50,6 +51,15 @@ def _own_date(ev: Event) -> bool:
 def _own_place(ev: Event) -> bool:
     return ev.location is not None and ev.field_rules.get("location", "").split("@")[0] in \
         _OWN_PLACE
+
+
+def _sets_the_scene(ref: Event, ev: Event, inferred: Spans) -> bool:
+    """``ref`` states the place the narration has reached and ``ev`` can have happened there.
+    A statement sets it only by a town it was made in ("sought refuge at the embassy in
+    London"): a country in a statement's clause is mostly its topic ("blamed rivals in the
+    U.S."), not the scene of the attack told next."""
+    return _own_place(ref) and (ref.type in PLACED or _specificity(ref.location) == 3) and \
+        fits(ref.location, ev, inferred)
 
 
 def _countries(ev: Event, inferred: Spans = frozenset()) -> set[str]:
@@ -103,10 +113,11 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
         locative = elsewhere = False
         if doc is not None:
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
-            root = span.root if span is not None and len(span) else None
+            root = _kind_phrase(span.root) if span is not None and len(span) else None
             locative = root is not None and root.dep_ == "pobj" and \
                 root.head.lower_ in _LOCATIVE
-            if root is not None and _not_where(root, actor_spans, _specificity(p) == 3):
+            if root is not None and (_not_where(root, actor_spans, _specificity(p) == 3)
+                                     or _origin_of_a_thing(root, ev)):
                 continue
             elsewhere = root is not None and clause is not None and (
                 _clause_of(root) != clause or _of_a_thing(root, ev, actor_spans))
@@ -116,11 +127,32 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
 
 
 _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+# Nouns that say what kind of place a name is: "in Zabul province", "the Kandahar area".
+_PLACE_KINDS = frozenset({"province", "state", "county", "district", "region", "city", "town",
+                          "village", "area", "governorate", "prefecture", "municipality",
+                          "oblast", "department", "territory", "valley", "island"})
+
+
+def _kind_phrase(tok):
+    """The phrase a place name heads with its kind noun ("Zabul province"): the noun holds
+    the phrase's preposition, so the place is read from it, not as a modifier of a thing."""
+    while tok.dep_ == "compound" and tok.head.lemma_.lower() in _PLACE_KINDS:
+        tok = tok.head
+    return tok
 
 
 # Clauses that set the scene of the clause above them ("When Obama flew to Boise, he met
 # ...", "barred them from leaving Cairo", "marched to the court to protest"): one setting.
 _SETTING_CLAUSES = frozenset({"advcl", "pcomp", "xcomp"})
+
+
+def _origin_of_a_thing(root, ev: Event) -> bool:
+    """The place says where a thing or people come from ("beef imports from the United
+    States", "refugees from Central America", "a delegation from China"): their origin, not
+    where the act happened."""
+    noun = root.head.head
+    return root.dep_ == "pobj" and root.head.lower_ == "from" and \
+        noun.pos_ in ("NOUN", "PROPN") and not ev.trigger_start <= noun.idx < ev.trigger_end
 
 
 def _clause_of(tok) -> int:
@@ -237,19 +269,28 @@ def story_place(places: list[Place], sentence_starts: list[int], town: Place | N
                  and p.lat is not None), None)
 
 
-def _set_in_story(ev: Event, story: Place, dateline: bool = False) -> bool:
+def _set_in_story(ev: Event, story: Place, dateline: bool = False,
+                  inferred: Spans = frozenset()) -> bool:
     """An act with no place of its own happened where the story does when all its coded
-    actors belong there: an act of the place's own people, not a foreign power's.  A
-    statement is placed only by its own text (CODING.md: "the governor condemned the
-    attack" happened nowhere the text says)."""
+    actors belong there: an act of the place's own people, not a foreign power's; or a
+    meeting of a visitor with hosts of no other state named, told from the dateline's city
+    ("HANOI - Esper met with several top officials").  A statement is placed only by its
+    own text (CODING.md: "the governor condemned the attack" happened nowhere the text
+    says)."""
     if ev.type not in PLACED:
         return False
     if not dateline and any((a.start, a.end) == (story.start, story.end) for a in ev.sources):
         return False  # "Washington invaded the country": a government named by its capital
     if not story.country:
         return True  # a sea or a region of no one country ("the Gulf of Aden")
-    if ev.type in _MEETINGS:
-        return story.country in _countries(ev) or not _countries(ev)  # a visit to the place
+    if ev.type in _MEETINGS:  # a visit to the place
+        # hosts of another state than the visitor's (officials known by role take the
+        # visitor's own state by default, which says nothing of where they met)
+        hosts = {a.country for a in ev.targets
+                 if a.country and (a.start, a.end) not in inferred} - _NON_STATE - \
+            _agent_countries(ev, inferred)
+        return story.country in _countries(ev) or not _countries(ev) or \
+            (dateline and not hosts)
     return not _countries(ev) - {story.country}
 
 
@@ -350,6 +391,94 @@ def _story_day(days: list[TimeExpr], sentence_starts: list[int]) -> TimeExpr | N
                  and (end is None or te.start < end)), None)
 
 
+# "southern Wisconsin", "north-eastern Nigeria": a part of a region, by the compass.
+_PART_WORD = re.compile(r"\b((?:north|south)(?:-?(?:east|west))?ern|(?:east|west)ern)\s+$",
+                        re.I)
+_BAND = 1 / 3  # the share of a region's extent its "southern" part covers
+
+
+@lru_cache(maxsize=1)
+def _town_points() -> dict[tuple[str, str], list[tuple[float, float]]]:
+    """Every gazetteer town's point by (country, first-level region's name) and by (country,
+    "")."""
+    from eventwire.nlp.places.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    out: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for e in gaz.entries:
+        if e.kind in ("city", "capital") and e.cc:
+            region = gaz.admin1_name(e.cc, e.admin1) if e.admin1 else None
+            if region:
+                out.setdefault((e.cc, region), []).append((e.lat, e.lon))
+            out.setdefault((e.cc, ""), []).append((e.lat, e.lon))
+    return out
+
+
+def _spread(values: list[float]) -> tuple[float, float]:
+    values = sorted(values)
+    return values[int(0.05 * (len(values) - 1))], values[int(0.95 * (len(values) - 1))]
+
+
+def _part_point(towns: list[tuple[float, float]], ns: str, ew: str) -> tuple[float, float]:
+    """The middle of the ``ns``/``ew`` third of the towns' extent, as a 5-95 percentile box."""
+    for axis, side in ((0, ns), (1, ew)):
+        if side:
+            lo, hi = _spread([t[axis] for t in towns])
+            cut = lo + (hi - lo) * (_BAND if side in ("south", "west") else 1 - _BAND)
+            towns = [t for t in towns if (t[axis] <= cut) == (side in ("south", "west"))] \
+                or towns
+    lat_lo, lat_hi = _spread([t[0] for t in towns])
+    lon_lo, lon_hi = _spread([t[1] for t in towns])
+    return round((lat_lo + lat_hi) / 2, 4), round((lon_lo + lon_hi) / 2, 4)
+
+
+def compass_parts(places: list[Place], text: str) -> dict[tuple[int, int], Place]:
+    """Country and region mentions a compass word narrows ("southern Wisconsin", "eastern
+    Congo"), by span: the place that part is, at the middle of the region's towns on that
+    side.  The text stated that part; the region's middle would be hundreds of km off."""
+    out: dict[tuple[int, int], Place] = {}
+    for p in places:
+        if _specificity(p) == 3 or p.lat is None or not p.country:
+            continue
+        m = _PART_WORD.search(text[max(0, p.start - 20):p.start])
+        if m is None:
+            continue
+        word = m.group(1).lower()
+        ns = "north" if word.startswith("north") else "south" if word.startswith("south") else ""
+        ew = "east" if "east" in word else "west" if "west" in word else ""
+        cc = _iso2(p.country)
+        towns = _town_points().get((cc, p.admin1 or ""), []) if cc else []
+        if len(towns) < 10:
+            continue
+        lat, lon = _part_point(towns, ns, ew)
+        out[(p.start, p.end)] = replace(p, geonameid=None,
+                                        name=f"{word} {p.name}", lat=lat, lon=lon)
+    return out
+
+
+def _iso2(code: str) -> str | None:
+    from eventwire.nlp.places.gazetteer import load_gazetteer
+
+    return next((cc for cc, i3 in load_gazetteer().iso3.items() if i3 == code), None)
+
+
+_NATIONAL = frozenset({"national", "general", "nationwide", "countrywide"})
+_HOLD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _nationwide_stoppage(ev: Event, doc) -> bool:
+    """ "a national strike", "the general strike was held": a protest of the whole country,
+    wherever the sentence or the story is (the country, not the capital it was told from)."""
+    if ev.type != "PROTEST" or doc is None or scoped(ev):
+        return False
+    span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    nouns = [root] + [c for c in root.children if c.dep_ in _HOLD_DEPS and c.pos_ == "NOUN"]
+    return any(c.dep_ == "amod" and c.lower_ in _NATIONAL for n in nouns for c in n.children)
+
+
 def fill_from_context(events: list[Event], sentence_starts: list[int],
                       places: list[Place], actor_spans: list[tuple[int, int]] = (),
                       doc=None, dateline: Place | None = None,
@@ -360,6 +489,16 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
     def index(ev: Event) -> int:
         return bisect_right(sentence_starts, ev.sentence_start) - 1
 
+    if doc is not None:
+        parts = compass_parts(places, doc.text)
+        places = [parts.get((p.start, p.end), p) for p in places]
+        for ev in events:
+            if ev.location is not None:
+                ev.location = parts.get((ev.location.start, ev.location.end), ev.location)
+    for ev in events:
+        if _nationwide_stoppage(ev, doc):
+            ev.location = None
+            ev.field_rules["location"] = "scope:nationwide"
     order = sorted(events, key=lambda e: e.sentence_start)
     published = doc._.published if doc is not None else None
     lead = next((e for e in order if _in_scope(e) and _own_date(e) and index(e) < _LEAD
@@ -421,11 +560,9 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
                 ev.date += timedelta(days=shift)
                 ev.field_rules["date"] += f"{shift:+d}d"
         if ev.location is None and ev.type in PLACED and not scoped(ev):
-            ref = next((e for e in reversed(before)
-                        if _own_place(e) and fits(e.location, ev, inferred)), None)
+            ref = next((e for e in reversed(before) if _sets_the_scene(e, ev, inferred)), None)
             if ref is None and here <= 1:
-                ref = next((e for e in after
-                            if _own_place(e) and fits(e.location, ev, inferred)), None)
+                ref = next((e for e in after if _sets_the_scene(e, ev, inferred)), None)
             if ref is not None:
                 ev.location = ref.location
                 ev.field_rules["location"] = f"reference_place:{ref.id}"
@@ -434,16 +571,20 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
     if story is not None:
         span = doc.char_span(story.start, story.end, alignment_mode="expand") \
             if doc is not None else None
-        written_at = span is not None and len(span) > 0 and _heads_a_dateline(span[-1])
+        written_at = story is dateline or (span is not None and len(span) > 0
+                                           and _heads_a_dateline(span[-1]))
         for ev in order:
             if ev.location is not None or scoped(ev):
                 continue
-            if _in_scope(ev) and _set_in_story(ev, story, written_at):
+            if _in_scope(ev) and _set_in_story(ev, story, written_at, inferred):
                 ev.location = story
                 ev.field_rules["location"] = "story_place"
             elif _in_scope(ev) and _spoken_in_story(ev, story, doc):
                 ev.location = story
                 ev.field_rules["location"] = "story_place_of_speaker"
+    for ev in order:
+        if ev.location is None and _in_scope(ev) and not scoped(ev):
+            _place_state_act(ev, inferred)
     for ev in order:
         here = ev.location
         if town is not None and here is not None and _specificity(here) < 3 and \
@@ -453,6 +594,24 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             # "riots in Greece" in a story set in Athens: the most precise place stated
             ev.location = town
             ev.field_rules["location"] += "+focal_town"
+
+
+# Acts only a state's own authorities perform on its soil: an arrest, a deportation, a ban.
+_STATE_ACTS_AT_HOME = frozenset({"COERCE", "SANCTION"})
+
+
+def _place_state_act(ev: Event, inferred: Spans) -> None:
+    """ "X were deported by Mexican immigration authorities": a coercive act of one state's
+    named authorities, with no place the text or the story gives, happened in that state."""
+    if ev.type not in _STATE_ACTS_AT_HOME:
+        return
+    agents = _agent_countries(ev, inferred)
+    if len(agents) != 1:
+        return
+    got = country_place(next(iter(agents)), ev)
+    if got is not None:
+        ev.location = replace(got, rule="country_of_agent_state")
+        ev.field_rules["location"] = "country_of_agent_state"
 
 
 # Actors of no stated country that belong to the country the story happens in: named people

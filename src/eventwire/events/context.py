@@ -314,13 +314,41 @@ def narration_shift(ev: Event) -> int:
     return int(m.group(1)) if m else 0
 
 
+_BARE_WEEKDAY = "weekday-before-pub"  # the time stage's rule for a weekday read backwards
+_AFTER_STAMP = "weekday-after-stamp"
+
+
+def behind_stamp(times: list[TimeExpr], published) -> list[TimeExpr]:
+    """Weekdays read against a date stamp that lags the text by a day.  A page stamped
+    Tuesday that tells "late Tuesday night" and then "on Wednesday" was written on
+    Wednesday (the stamp is the first version's, or another time zone's): its Wednesday is
+    the day after the stamp, not six days before it.  Only when the text names the stamp's
+    own weekday too; a lone six-days-back weekday stays as read."""
+    if published is None:
+        return list(times)
+    bare = [t for t in times if t.rule == _BARE_WEEKDAY and t.date_start is not None]
+    if not any(t.date_start == published for t in bare):
+        return list(times)
+    back6 = published - timedelta(days=6)
+    ahead = published + timedelta(days=1)
+    return [replace(t, date_start=ahead, date_end=ahead, rule=_AFTER_STAMP)
+            if t.rule == _BARE_WEEKDAY and t.date_start == back6 else t for t in times]
+
+
+def written_on(times: list[TimeExpr], published):
+    """The day the text was written: the stamp, or the day after it (``behind_stamp``)."""
+    if any(t.rule == _AFTER_STAMP for t in times):
+        return published + timedelta(days=1)
+    return published
+
+
 def _coming(ev: Event, published) -> bool:
     """An act set after the story was published ("she will visit Capitol Hill on
     Thursday"): no time the narration has reached."""
     return published is not None and ev.date is not None and ev.date > published
 
 
-def _stated_days(doc, times: list[TimeExpr]) -> list[TimeExpr]:
+def _stated_days(doc, times: list[TimeExpr], published=None) -> list[TimeExpr]:
     """The past days the text states for something that happened, in text order: not a bound
     ("since Monday"), not the day of something else ("Tuesday's primary"), not a coming day
     (``times`` hold no page date stamp)."""
@@ -329,7 +357,7 @@ def _stated_days(doc, times: list[TimeExpr]) -> list[TimeExpr]:
     out = []
     for te in sorted(times, key=lambda t: t.start):
         if te.precision != "day" or te.date_start is None or (
-                doc._.published and te.date_start > doc._.published):
+                published and te.date_start > published):
             continue
         span = doc.char_span(te.start, te.end, alignment_mode="expand")
         root = span.root if span is not None and len(span) else None
@@ -361,10 +389,10 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
         return bisect_right(sentence_starts, ev.sentence_start) - 1
 
     order = sorted(events, key=lambda e: e.sentence_start)
-    published = doc._.published if doc is not None else None
+    published = written_on(list(times), doc._.published) if doc is not None else None
     lead = next((e for e in order if _in_scope(e) and _own_date(e) and index(e) < _LEAD
                  and not _coming(e, published)), None)
-    days = _stated_days(doc, list(times))
+    days = _stated_days(doc, list(times), published)
     story_day = None if lead is not None else _story_day(days, sentence_starts)
     for ev in order:
         if scoped(ev):

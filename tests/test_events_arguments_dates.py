@@ -1,0 +1,33 @@
+"""Event dates, death tolls and records of one event (issue 13, evargs): sentences written
+for each pattern, each paired with a near text that must keep today's reading (none taken
+from evaluation data)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire.eval.events import counted
+from tests.event_helpers import code
+
+TUESDAY = date(2021, 6, 8)
+
+
+def _events(nlp, text, etype, published=TUESDAY):
+    return [e for e in counted(code(nlp, text, published)._.events) if e.type == etype]
+
+
+# --------------------------------------------------------------------------- date stamp lag
+def test_a_weekday_after_the_stamp_s_own_is_the_next_day(nlp):
+    # stamped Tuesday, the text tells Tuesday night and then Wednesday: written a day later
+    text = ("Senators condemn missile test.\n"
+            "The senator criticized the government late Tuesday night.\n"
+            "Protesters marched in Boston on Wednesday against the test.")
+    (ev,) = _events(nlp, text, "PROTEST")
+    assert ev.date == date(2021, 6, 9)
+
+
+def test_a_lone_weekday_six_days_back_stays_in_the_past_week(nlp):
+    text = ("Senators condemn missile test.\n"
+            "Protesters marched in Boston on Wednesday against the test.")
+    (ev,) = _events(nlp, text, "PROTEST")
+    assert ev.date == date(2021, 6, 2)

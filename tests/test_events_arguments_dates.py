@@ -31,3 +31,19 @@ def test_a_lone_weekday_six_days_back_stays_in_the_past_week(nlp):
             "Protesters marched in Boston on Wednesday against the test.")
     (ev,) = _events(nlp, text, "PROTEST")
     assert ev.date == date(2021, 6, 2)
+
+
+# --------------------------------------------------------------------------- tolls
+_VIGIL = "Students lit candles on Sunday at the corner where a teenager was shot by police."
+
+
+def test_a_victim_called_by_the_title_of_the_named_dead_was_killed(nlp):
+    text = ("Anger has gripped the town since the death of teenager Maria Okafor.\n" + _VIGIL)
+    shot = [e for e in _events(nlp, text, "ASSAULT") if e.trigger == "shot"]
+    assert [e.dead for e in shot] == [1]
+
+
+def test_a_victim_whose_death_is_not_told_has_no_toll(nlp):
+    text = ("Anger has gripped the town since the arrest of teenager Maria Okafor.\n" + _VIGIL)
+    shot = [e for e in _events(nlp, text, "ASSAULT") if e.trigger == "shot"]
+    assert [e.dead for e in shot] == [None]

@@ -623,11 +623,13 @@ _DEATH_WORDS = frozenset({"died", "dead", "death", "killed", "killing", "fatal",
 # A death word that describes its head: "the fatal shooting of X", "fatally shot",
 # "X, 16, killed by police" (a reduced relative on the victim).
 _DESCRIBING = frozenset({"amod", "advmod", "acl"})
+_TITLE_DEPS = frozenset({"compound", "appos"})
 
 
 def deaths_of_named_victims(events: list[Event], doc) -> None:
     """An attack on one named person whose death the story tells in another sentence ("police
-    shot Bell as the two struggled" ... "the fatal shooting of Bell") killed one."""
+    shot Bell as the two struggled" ... "the fatal shooting of Bell") killed one; so did one
+    on a victim called by the title the story gives the dead person ("the teenager")."""
     if doc is None:
         return
     dead: set[str] = set()
@@ -635,7 +637,10 @@ def deaths_of_named_victims(events: list[Event], doc) -> None:
         if tok.lower_ not in _DEATH_WORDS:
             continue
         scope = tok.head if tok.dep_ in _DESCRIBING else tok
-        dead |= {t.lower_ for t in scope.subtree if t.pos_ == "PROPN"}
+        # the name, and a noun that titles it ("the death of teenager Alex Kiros"): the
+        # story may call the victim by either ("the site where the teenager was shot")
+        dead |= {t.lower_ for t in scope.subtree if t.pos_ == "PROPN" or (
+            t.tag_ == "NN" and t.dep_ in _TITLE_DEPS and t.head.pos_ == "PROPN")}
     if not dead:
         return
     for ev in events:
@@ -643,7 +648,7 @@ def deaths_of_named_victims(events: list[Event], doc) -> None:
             continue
         victim = ev.targets[0]
         words = (victim.name or victim.text or "").replace("'s", "").split()
-        if words and words[-1][:1].isupper() and words[-1].lower() in dead and \
+        if words and words[-1].lower() in dead and \
                 not any(w.isdigit() or w.lower() in _PLURAL_WORDS for w in words):
             ev.dead = 1
             ev.field_rules["dead"] = f"death_told_elsewhere:{words[-1]}"

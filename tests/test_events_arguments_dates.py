@@ -47,3 +47,24 @@ def test_a_victim_whose_death_is_not_told_has_no_toll(nlp):
     text = ("Anger has gripped the town since the arrest of teenager Maria Okafor.\n" + _VIGIL)
     shot = [e for e in _events(nlp, text, "ASSAULT") if e.trigger == "shot"]
     assert [e.dead for e in shot] == [None]
+
+
+_CRACKDOWN = "Riot police fired tear gas and beat demonstrators with batons in the capital.\n"
+
+
+def _toll_of_the_attack(nlp, toll):
+    attacks = [e for e in _events(nlp, "Police crack down on marchers.\n" + _CRACKDOWN + toll,
+                                  "ASSAULT") if e.trigger in ("beat", "fired")]
+    return {e.dead for e in attacks}
+
+
+def test_a_running_toll_next_to_the_attack_is_its_toll(nlp):
+    got = _toll_of_the_attack(nlp, "At least 40 protesters have been killed, a rights group "
+                                   "said.")
+    assert got == {40}
+
+
+def test_a_toll_since_an_earlier_day_is_not_the_attack_s(nlp):
+    got = _toll_of_the_attack(nlp, "At least 40 protesters have been killed since March, a "
+                                   "rights group said.")
+    assert got == {None}

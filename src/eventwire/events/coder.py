@@ -29,6 +29,7 @@ from eventwire.events.context import (
     fill_home_country,
     fill_state_agents,
     home_country,
+    running_tolls,
     victims_of_the_place,
 )
 from eventwire.events.labels import labelling_statements
@@ -120,6 +121,7 @@ class EventCoder:
                           times or [])
         victims_of_the_place(events, inferred)
         deaths_of_named_victims(events, doc)
+        running_tolls(events, starts, doc)
         fill_state_agents(events, home)
         fill_domestic_targets(events, home)
         return events

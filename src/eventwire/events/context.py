@@ -656,3 +656,46 @@ def deaths_of_named_victims(events: list[Event], doc) -> None:
 
 _PLURAL_WORDS = frozenset({"and", "two", "three", "four", "five", "several", "many"})
 
+
+
+_TOLL_WINDOW = 3  # sentences between a story's attack and the running toll that counts it
+# Prepositions that bound a toll to a stretch of time, not to the story's attack: "killed
+# since 2011", "killed over the past year", "killed during the war".
+_STRETCH_PREPS = frozenset({"since", "for", "over", "during", "throughout", "in"})
+
+
+def running_tolls(events: list[Event], sentence_starts: list[int], doc) -> None:
+    """The count of a running toll told next to the story's attack ("security forces fired
+    on the marchers.  At least 40 protesters have been killed, rights groups say") is that
+    attack's toll when the attack states none.  The toll stays no event of its own (it sums
+    up to now); one bound to a stretch ("since 2011", "in the war") or dated is left out."""
+    if doc is None:
+        return
+
+    def index(pos: int) -> int:
+        return bisect_right(sentence_starts, pos) - 1
+
+    counted_attacks = [e for e in events if e.type == "ASSAULT" and not (
+        e.negated or e.hypothetical or e.aggregate)]
+    for toll in events:
+        if toll.type != "ASSAULT" or toll.dead is None or toll.hypothetical or \
+                toll.negated or not toll.aggregate or toll.date is not None or \
+                toll.field_rules.get("factuality") != "background":
+            continue
+        span = doc.char_span(toll.trigger_start, toll.trigger_end, alignment_mode="expand")
+        if span is None or not len(span) or any(
+                c.dep_ == "prep" and c.lower_ in _STRETCH_PREPS for c in span.root.children):
+            continue
+        here = index(toll.sentence_start)
+        near = [e for e in counted_attacks if e.dead is None
+                and abs(index(e.sentence_start) - here) <= _TOLL_WINDOW
+                and _sides_agree(e.targets, toll.targets)]
+        if len(near) != 1:
+            continue  # none, or several attacks it could count: not told which
+        near[0].dead, near[0].dead_max = toll.dead, toll.dead_max
+        near[0].field_rules["dead"] = f"running_toll:{toll.id}"
+
+
+def _sides_agree(a: list[ActorRef], b: list[ActorRef]) -> bool:
+    ca, cb = {x.country for x in a if x.country}, {x.country for x in b if x.country}
+    return not ca or not cb or bool(ca & cb)

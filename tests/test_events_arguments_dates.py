@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from eventwire.eval.events import counted
+from eventwire.events.arguments import ActorIndex, ArgumentReader
 from tests.event_helpers import code
 
 TUESDAY = date(2021, 6, 8)
@@ -68,3 +69,24 @@ def test_a_toll_since_an_earlier_day_is_not_the_attack_s(nlp):
     got = _toll_of_the_attack(nlp, "At least 40 protesters have been killed since March, a "
                                    "rights group said.")
     assert got == {None}
+
+
+# --------------------------------------------------------------------------- pronoun agents
+def _he_refers_to(nlp, before):
+    """The person ``_person_before`` gives the "He" of the sentence after ``before``."""
+    doc = code(nlp, before + " He discussed it with the governor.")
+    coder = nlp.get_pipe("eventwire_events")
+    reader = ArgumentReader(doc, coder.lex, ActorIndex(doc, coder.actors), doc._.quotes or [])
+    he = next(t for t in doc if t.text == "He")
+    got = reader._person_before(he)
+    return got.name if got is not None else None
+
+
+def test_a_he_takes_up_the_named_subject_before_it_even_of_no_known_country(nlp):
+    assert _he_refers_to(nlp, "Ray Keenan thought about releasing Tom Moore's file.") == \
+        "Ray Keenan"
+
+
+def test_a_he_after_two_named_subjects_stays_open(nlp):
+    assert _he_refers_to(nlp, "Ray Keenan and Tom Moore thought about releasing the file.") \
+        is None

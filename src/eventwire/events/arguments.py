@@ -335,7 +335,8 @@ class ArgumentReader:
         """ "While he refused ..., Mr. Obama deemed": the subject of the main clause a
         subordinate clause opens on; else "Smith was fined. He asked that ...": the last
         person of known country named in the sentence or the one before, when only one
-        such person is named there (two leave the pronoun open)."""
+        such person is named there (two leave the pronoun open), whether or not of known
+        country."""
         clause = tok.head
         if clause.dep_ == "advcl" and clause.i < clause.head.i:
             subj = subject_token(clause.head)
@@ -345,9 +346,28 @@ class ArgumentReader:
         sent = tok.sent
         first = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
         people = [m for m in self.actors.mentions if first <= m.start < tok.idx
-                  and m.kind == "person" and m.country and m.text.lower() not in _PRONOUNS]
+                  and m.kind == "person" and m.text.lower() not in _PRONOUNS]
         names = {(m.name or m.text).split()[-1] for m in people}
-        return ref(people[-1], "pronoun_to_last_person") if len(names) == 1 else None
+        if len(names) > 1:
+            # "Keenan thought about releasing Moore's file. He discussed it ...": a subject
+            # pronoun takes up the person who was the subject before
+            people = [m for m in people if m.name and self._is_subject(m)]
+            names = {(m.name or m.text).split()[-1] for m in people}
+        if len(names) != 1:
+            return None
+        # a local story's people have no country of their own ("Keenan said ... He
+        # discussed it"): the person still is the speaker, and the story's country his
+        last = people[-1]
+        return ref(last, "pronoun_to_last_person") if last.country or last.name else None
+
+    def _is_subject(self, m: Mention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span.root
+        while root.dep_ == "conj":  # "Keenan and Moore thought ...": both are subjects
+            root = root.head
+        return root.dep_ in ("nsubj", "nsubjpass")
 
     def _last_speaker(self, tok: Token) -> ActorRef | None:
         """ "He urged ...": the person quoted last before the pronoun, when coded."""

@@ -90,3 +90,26 @@ def test_a_he_takes_up_the_named_subject_before_it_even_of_no_known_country(nlp)
 def test_a_he_after_two_named_subjects_stays_open(nlp):
     assert _he_refers_to(nlp, "Ray Keenan and Tom Moore thought about releasing the file.") \
         is None
+
+
+# --------------------------------------------------------------------------- stated countries
+_US_STORY = ("Hacker sentenced in Virginia.\n"
+             "A judge in Alexandria, Virginia, sentenced the hacker on Friday, prosecutors in "
+             "Virginia said.\n")
+
+
+def _request_sources(nlp, sentence):
+    evs = _events(nlp, _US_STORY + sentence, "REQUEST")
+    return {a.country for e in evs for a in e.sources}
+
+
+def test_a_country_s_own_ministry_is_of_that_country_in_another_s_story(nlp):
+    got = _request_sources(nlp, "Poland's Justice Ministry requested that the hacker be "
+                                "returned to serve his time there.")
+    assert got == {"POL"}
+
+
+def test_an_unmarked_ministry_is_of_the_story_s_country(nlp):
+    got = _request_sources(nlp, "The Justice Ministry requested that the hacker be returned "
+                                "to serve his time there.")
+    assert got == {"USA"}

@@ -237,7 +237,10 @@ class ArgumentReader:
                 m = self.actors.antecedent(m) or None
             if m is not None:
                 r = ref(m, rule)
-                home = None if r.country else (self._residence(h) or self._apposed_country(h))
+                # a country the phrase states beats the story's, given to unmarked actors
+                unstated = not r.country or (m.start, m.end) in self.actors.home_coded
+                home = (self._residence(h) or self._apposed_country(h)
+                        or self._possessor_country(h)) if unstated else None
                 out.append(replace(r, country=home) if home else r)  # "forces in Bosnia"
                 for c in h.children:  # "Israeli and Palestinian officials"
                     if c.dep_ in ("amod", "compound", "nmod") and c.i < h.i:
@@ -282,6 +285,18 @@ class ArgumentReader:
                 for m in self.actors.within(_np_tokens(c)):
                     if m.country and m.country not in _NON_STATE:
                         return m.country
+        return None
+
+    def _possessor_country(self, head: Token) -> str | None:
+        """The country that owns an office: "Romania's Justice Ministry", "Greece's police"."""
+        for c in head.children:
+            if c.dep_ == "poss":
+                m = self.actors.at(c)
+                if m is not None and m.kind == "country" and m.country not in _NON_STATE:
+                    return m.country
+                pl = self.actors.place(c)
+                if pl is not None and pl.country and pl.feature_class == "A":
+                    return pl.country
         return None
 
     def _residence(self, head: Token) -> str | None:

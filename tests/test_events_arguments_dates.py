@@ -113,3 +113,20 @@ def test_an_unmarked_ministry_is_of_the_story_s_country(nlp):
     got = _request_sources(nlp, "The Justice Ministry requested that the hacker be returned "
                                 "to serve his time there.")
     assert got == {"USA"}
+
+
+# --------------------------------------------------------------------------- participle patients
+def _release_targets(nlp, sentence):
+    evs = _events(nlp, sentence, "RETREAT")
+    return {a.country for e in evs for a in e.targets}
+
+
+def test_the_noun_a_participle_modifies_is_what_was_done_to(nlp):
+    got = _release_targets(nlp, "The minister said the Iranians released by the United States "
+                                "were close to finishing their sentences.")
+    assert "IRN" in got
+
+
+def test_a_participle_with_its_own_object_keeps_it(nlp):
+    got = _release_targets(nlp, "The United States released two Iranians on Sunday.")
+    assert got == {"IRN"}

@@ -712,6 +712,17 @@ class ArgumentReader:
             # "was arrested at her home and charged with trespass": the shared passive subject
             out.extend((c, "passive_subject") for c in tok.head.children
                        if c.dep_ == "nsubjpass")
+        if not any(r in core for _, r in out) and tok.dep_ == "acl" and tok.tag_ == "VBN" \
+                and tok.head.pos_ in ("NOUN", "PROPN") and trig.entry.pos != "noun":
+            # "the Iranians released by the United States": a past participle on a noun is
+            # done to what the noun names
+            out.append((tok.head, "passive_subject"))
+        if not any(r in core for _, r in out) and tok.tag_ == "VBN" and \
+                any(c.dep_ == "agent" for c in tok.children) and \
+                not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            # the same read as a subject ("said the Iranians released by the United States
+            # were ..."): with a "by" agent, the subject is the one acted on
+            out.extend((c, "passive_subject") for c in tok.children if c.dep_ == "nsubj")
         if trig.light is not None and trig.entry.pos == "noun":
             # "opened investigations against 28 officials": the light verb's phrases
             for c in trig.light.children:

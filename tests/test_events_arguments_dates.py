@@ -82,7 +82,7 @@ def _he_refers_to(nlp, before):
     return got.name if got is not None else None
 
 
-def test_a_he_takes_up_the_named_subject_before_it_even_of_no_known_country(nlp):
+def test_a_he_passes_over_a_person_named_as_an_owner_of_no_known_country(nlp):
     assert _he_refers_to(nlp, "Ray Keenan thought about releasing Tom Moore's file.") == \
         "Ray Keenan"
 

@@ -349,9 +349,9 @@ class ArgumentReader:
     def _person_before(self, tok: Token) -> ActorRef | None:
         """ "While he refused ..., Mr. Obama deemed": the subject of the main clause a
         subordinate clause opens on; else "Smith was fined. He asked that ...": the last
-        person of known country named in the sentence or the one before, when only one
-        such person is named there (two leave the pronoun open), whether or not of known
-        country."""
+        person named in the sentence or the one before (of known country or not: the story's
+        country then applies), when only one such person is named there, not counting one
+        named only as an owner ("Moore's file") beside a named subject; two leave it open."""
         clause = tok.head
         if clause.dep_ == "advcl" and clause.i < clause.head.i:
             subj = subject_token(clause.head)
@@ -364,10 +364,13 @@ class ArgumentReader:
                   and m.kind == "person" and m.text.lower() not in _PRONOUNS]
         names = {(m.name or m.text).split()[-1] for m in people}
         if len(names) > 1:
-            # "Keenan thought about releasing Moore's file. He discussed it ...": a subject
-            # pronoun takes up the person who was the subject before
-            people = [m for m in people if m.name and self._is_subject(m)]
-            names = {(m.name or m.text).split()[-1] for m in people}
+            # "Keenan thought about releasing Moore's file. He discussed it ...": a person
+            # named only as a thing's owner is not who the story goes on about
+            # (one other named subject, not a second person the sentence acts on, left open)
+            rest = [m for m in people if self._role(m) != "poss"]
+            if all(m.name and self._role(m) in ("nsubj", "nsubjpass") for m in rest):
+                people = rest
+                names = {(m.name or m.text).split()[-1] for m in people}
         if len(names) != 1:
             return None
         # a local story's people have no country of their own ("Keenan said ... He
@@ -375,14 +378,10 @@ class ArgumentReader:
         last = people[-1]
         return ref(last, "pronoun_to_last_person") if last.country or last.name else None
 
-    def _is_subject(self, m: Mention) -> bool:
+    def _role(self, m: Mention) -> str | None:
+        """The mention's dependency in its clause: "nsubj", "poss", ..."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or not len(span):
-            return False
-        root = span.root
-        while root.dep_ == "conj":  # "Keenan and Moore thought ...": both are subjects
-            root = root.head
-        return root.dep_ in ("nsubj", "nsubjpass")
+        return span.root.dep_ if span is not None and len(span) > 0 else None
 
     def _last_speaker(self, tok: Token) -> ActorRef | None:
         """ "He urged ...": the person quoted last before the pronoun, when coded."""

@@ -237,7 +237,10 @@ class ArgumentReader:
                 m = self.actors.antecedent(m) or None
             if m is not None:
                 r = ref(m, rule)
-                home = None if r.country else (self._residence(h) or self._apposed_country(h))
+                # a country the phrase states beats the story's, given to unmarked actors
+                unstated = not r.country or (m.start, m.end) in self.actors.home_coded
+                home = (self._residence(h) or self._apposed_country(h)
+                        or self._possessor_country(h)) if unstated else None
                 out.append(replace(r, country=home) if home else r)  # "forces in Bosnia"
                 for c in h.children:  # "Israeli and Palestinian officials"
                     if c.dep_ in ("amod", "compound", "nmod") and c.i < h.i:
@@ -282,6 +285,18 @@ class ArgumentReader:
                 for m in self.actors.within(_np_tokens(c)):
                     if m.country and m.country not in _NON_STATE:
                         return m.country
+        return None
+
+    def _possessor_country(self, head: Token) -> str | None:
+        """The country that owns an office: "Romania's Justice Ministry", "Greece's police"."""
+        for c in head.children:
+            if c.dep_ == "poss":
+                m = self.actors.at(c)
+                if m is not None and m.kind == "country" and m.country not in _NON_STATE:
+                    return m.country
+                pl = self.actors.place(c)
+                if pl is not None and pl.country and pl.feature_class == "A":
+                    return pl.country
         return None
 
     def _residence(self, head: Token) -> str | None:
@@ -334,8 +349,9 @@ class ArgumentReader:
     def _person_before(self, tok: Token) -> ActorRef | None:
         """ "While he refused ..., Mr. Obama deemed": the subject of the main clause a
         subordinate clause opens on; else "Smith was fined. He asked that ...": the last
-        person of known country named in the sentence or the one before, when only one
-        such person is named there (two leave the pronoun open)."""
+        person named in the sentence or the one before (of known country or not: the story's
+        country then applies), when only one such person is named there, not counting one
+        named only as an owner ("Moore's file") beside a named subject; two leave it open."""
         clause = tok.head
         if clause.dep_ == "advcl" and clause.i < clause.head.i:
             subj = subject_token(clause.head)
@@ -345,9 +361,27 @@ class ArgumentReader:
         sent = tok.sent
         first = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
         people = [m for m in self.actors.mentions if first <= m.start < tok.idx
-                  and m.kind == "person" and m.country and m.text.lower() not in _PRONOUNS]
+                  and m.kind == "person" and m.text.lower() not in _PRONOUNS]
         names = {(m.name or m.text).split()[-1] for m in people}
-        return ref(people[-1], "pronoun_to_last_person") if len(names) == 1 else None
+        if len(names) > 1:
+            # "Keenan thought about releasing Moore's file. He discussed it ...": a person
+            # named only as a thing's owner is not who the story goes on about
+            # (one other named subject, not a second person the sentence acts on, left open)
+            rest = [m for m in people if self._role(m) != "poss"]
+            if all(m.name and self._role(m) in ("nsubj", "nsubjpass") for m in rest):
+                people = rest
+                names = {(m.name or m.text).split()[-1] for m in people}
+        if len(names) != 1:
+            return None
+        # a local story's people have no country of their own ("Keenan said ... He
+        # discussed it"): the person still is the speaker, and the story's country his
+        last = people[-1]
+        return ref(last, "pronoun_to_last_person") if last.country or last.name else None
+
+    def _role(self, m: Mention) -> str | None:
+        """The mention's dependency in its clause: "nsubj", "poss", ..."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span.root.dep_ if span is not None and len(span) > 0 else None
 
     def _last_speaker(self, tok: Token) -> ActorRef | None:
         """ "He urged ...": the person quoted last before the pronoun, when coded."""
@@ -677,6 +711,17 @@ class ArgumentReader:
             # "was arrested at her home and charged with trespass": the shared passive subject
             out.extend((c, "passive_subject") for c in tok.head.children
                        if c.dep_ == "nsubjpass")
+        if not any(r in core for _, r in out) and tok.dep_ == "acl" and tok.tag_ == "VBN" \
+                and tok.head.pos_ in ("NOUN", "PROPN") and trig.entry.pos != "noun":
+            # "the Iranians released by the United States": a past participle on a noun is
+            # done to what the noun names
+            out.append((tok.head, "passive_subject"))
+        if not any(r in core for _, r in out) and tok.tag_ == "VBN" and \
+                any(c.dep_ == "agent" for c in tok.children) and \
+                not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            # the same read as a subject ("said the Iranians released by the United States
+            # were ..."): with a "by" agent, the subject is the one acted on
+            out.extend((c, "passive_subject") for c in tok.children if c.dep_ == "nsubj")
         if trig.light is not None and trig.entry.pos == "noun":
             # "opened investigations against 28 officials": the light verb's phrases
             for c in trig.light.children:

@@ -21,6 +21,7 @@ from eventwire.events.arguments import ActorIndex, ArgumentReader, without_own_p
 from eventwire.events.calls import phone_calls
 from eventwire.events.context import PLACED as MATERIAL
 from eventwire.events.context import (
+    behind_stamp,
     day_shift,
     deaths_of_named_victims,
     fill_domestic_targets,
@@ -28,6 +29,7 @@ from eventwire.events.context import (
     fill_home_country,
     fill_state_agents,
     home_country,
+    running_tolls,
     victims_of_the_place,
 )
 from eventwire.events.labels import labelling_statements
@@ -97,8 +99,8 @@ class EventCoder:
         dateline = anchors.dateline_place(doc, places)
         home = home_country(places, doc._.mentions or [], dateline)
         # the page's own date stamp is the time of nothing the text tells
-        times = None if doc._.times is None else [
-            t for t in doc._.times if not anchors.page_stamp(doc, t)]
+        times = None if doc._.times is None else behind_stamp(
+            [t for t in doc._.times if not anchors.page_stamp(doc, t)], doc._.published)
         actors = ActorIndex(doc, self.actors, home)
         reader = ArgumentReader(doc, self.lex, actors, doc._.quotes or [])
         events: list[Event] = []
@@ -126,6 +128,7 @@ class EventCoder:
                           times or [])
         victims_of_the_place(events, inferred)
         deaths_of_named_victims(events, doc)
+        running_tolls(events, starts, doc)
         fill_state_agents(events, home)
         fill_domestic_targets(events, home)
         return events

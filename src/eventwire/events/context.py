@@ -355,13 +355,41 @@ def narration_shift(ev: Event) -> int:
     return int(m.group(1)) if m else 0
 
 
+_BARE_WEEKDAY = "weekday-before-pub"  # the time stage's rule for a weekday read backwards
+_AFTER_STAMP = "weekday-after-stamp"
+
+
+def behind_stamp(times: list[TimeExpr], published) -> list[TimeExpr]:
+    """Weekdays read against a date stamp that lags the text by a day.  A page stamped
+    Tuesday that tells "late Tuesday night" and then "on Wednesday" was written on
+    Wednesday (the stamp is the first version's, or another time zone's): its Wednesday is
+    the day after the stamp, not six days before it.  Only when the text names the stamp's
+    own weekday too; a lone six-days-back weekday stays as read."""
+    if published is None:
+        return list(times)
+    bare = [t for t in times if t.rule == _BARE_WEEKDAY and t.date_start is not None]
+    if not any(t.date_start == published for t in bare):
+        return list(times)
+    back6 = published - timedelta(days=6)
+    ahead = published + timedelta(days=1)
+    return [replace(t, date_start=ahead, date_end=ahead, rule=_AFTER_STAMP)
+            if t.rule == _BARE_WEEKDAY and t.date_start == back6 else t for t in times]
+
+
+def written_on(times: list[TimeExpr], published):
+    """The day the text was written: the stamp, or the day after it (``behind_stamp``)."""
+    if any(t.rule == _AFTER_STAMP for t in times):
+        return published + timedelta(days=1)
+    return published
+
+
 def _coming(ev: Event, published) -> bool:
     """An act set after the story was published ("she will visit Capitol Hill on
     Thursday"): no time the narration has reached."""
     return published is not None and ev.date is not None and ev.date > published
 
 
-def _stated_days(doc, times: list[TimeExpr]) -> list[TimeExpr]:
+def _stated_days(doc, times: list[TimeExpr], published=None) -> list[TimeExpr]:
     """The past days the text states for something that happened, in text order: not a bound
     ("since Monday"), not the day of something else ("Tuesday's primary"), not a coming day
     (``times`` hold no page date stamp)."""
@@ -370,7 +398,7 @@ def _stated_days(doc, times: list[TimeExpr]) -> list[TimeExpr]:
     out = []
     for te in sorted(times, key=lambda t: t.start):
         if te.precision != "day" or te.date_start is None or (
-                doc._.published and te.date_start > doc._.published):
+                published and te.date_start > published):
             continue
         span = doc.char_span(te.start, te.end, alignment_mode="expand")
         root = span.root if span is not None and len(span) else None
@@ -500,10 +528,10 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             ev.location = None
             ev.field_rules["location"] = "scope:nationwide"
     order = sorted(events, key=lambda e: e.sentence_start)
-    published = doc._.published if doc is not None else None
+    published = written_on(list(times), doc._.published) if doc is not None else None
     lead = next((e for e in order if _in_scope(e) and _own_date(e) and index(e) < _LEAD
                  and not _coming(e, published)), None)
-    days = _stated_days(doc, list(times))
+    days = _stated_days(doc, list(times), published)
     story_day = None if lead is not None else _story_day(days, sentence_starts)
     for ev in order:
         if scoped(ev):
@@ -754,11 +782,13 @@ _DEATH_WORDS = frozenset({"died", "dead", "death", "killed", "killing", "fatal",
 # A death word that describes its head: "the fatal shooting of X", "fatally shot",
 # "X, 16, killed by police" (a reduced relative on the victim).
 _DESCRIBING = frozenset({"amod", "advmod", "acl"})
+_TITLE_DEPS = frozenset({"compound", "appos"})
 
 
 def deaths_of_named_victims(events: list[Event], doc) -> None:
     """An attack on one named person whose death the story tells in another sentence ("police
-    shot Bell as the two struggled" ... "the fatal shooting of Bell") killed one."""
+    shot Bell as the two struggled" ... "the fatal shooting of Bell") killed one; so did one
+    on a victim called by the title the story gives the dead person ("the teenager")."""
     if doc is None:
         return
     dead: set[str] = set()
@@ -766,7 +796,10 @@ def deaths_of_named_victims(events: list[Event], doc) -> None:
         if tok.lower_ not in _DEATH_WORDS:
             continue
         scope = tok.head if tok.dep_ in _DESCRIBING else tok
-        dead |= {t.lower_ for t in scope.subtree if t.pos_ == "PROPN"}
+        # the name, and a noun that titles it ("the death of teenager Alex Kiros"): the
+        # story may call the victim by either ("the site where the teenager was shot")
+        dead |= {t.lower_ for t in scope.subtree if t.pos_ == "PROPN" or (
+            t.tag_ == "NN" and t.dep_ in _TITLE_DEPS and t.head.pos_ == "PROPN")}
     if not dead:
         return
     for ev in events:
@@ -774,7 +807,7 @@ def deaths_of_named_victims(events: list[Event], doc) -> None:
             continue
         victim = ev.targets[0]
         words = (victim.name or victim.text or "").replace("'s", "").split()
-        if words and words[-1][:1].isupper() and words[-1].lower() in dead and \
+        if words and words[-1].lower() in dead and \
                 not any(w.isdigit() or w.lower() in _PLURAL_WORDS for w in words):
             ev.dead = 1
             ev.field_rules["dead"] = f"death_told_elsewhere:{words[-1]}"
@@ -782,3 +815,46 @@ def deaths_of_named_victims(events: list[Event], doc) -> None:
 
 _PLURAL_WORDS = frozenset({"and", "two", "three", "four", "five", "several", "many"})
 
+
+
+_TOLL_WINDOW = 3  # sentences between a story's attack and the running toll that counts it
+# Prepositions that bound a toll to a stretch of time, not to the story's attack: "killed
+# since 2011", "killed over the past year", "killed during the war".
+_STRETCH_PREPS = frozenset({"since", "for", "over", "during", "throughout", "in"})
+
+
+def running_tolls(events: list[Event], sentence_starts: list[int], doc) -> None:
+    """The count of a running toll told next to the story's attack ("security forces fired
+    on the marchers.  At least 40 protesters have been killed, rights groups say") is that
+    attack's toll when the attack states none.  The toll stays no event of its own (it sums
+    up to now); one bound to a stretch ("since 2011", "in the war") or dated is left out."""
+    if doc is None:
+        return
+
+    def index(pos: int) -> int:
+        return bisect_right(sentence_starts, pos) - 1
+
+    counted_attacks = [e for e in events if e.type == "ASSAULT" and not (
+        e.negated or e.hypothetical or e.aggregate)]
+    for toll in events:
+        if toll.type != "ASSAULT" or toll.dead is None or toll.hypothetical or \
+                toll.negated or not toll.aggregate or toll.date is not None or \
+                toll.field_rules.get("factuality") != "background":
+            continue
+        span = doc.char_span(toll.trigger_start, toll.trigger_end, alignment_mode="expand")
+        if span is None or not len(span) or any(
+                c.dep_ == "prep" and c.lower_ in _STRETCH_PREPS for c in span.root.children):
+            continue
+        here = index(toll.sentence_start)
+        near = [e for e in counted_attacks if e.dead is None
+                and abs(index(e.sentence_start) - here) <= _TOLL_WINDOW
+                and _sides_agree(e.targets, toll.targets)]
+        if len(near) != 1:
+            continue  # none, or several attacks it could count: not told which
+        near[0].dead, near[0].dead_max = toll.dead, toll.dead_max
+        near[0].field_rules["dead"] = f"running_toll:{toll.id}"
+
+
+def _sides_agree(a: list[ActorRef], b: list[ActorRef]) -> bool:
+    ca, cb = {x.country for x in a if x.country}, {x.country for x in b if x.country}
+    return not ca or not cb or bool(ca & cb)

@@ -697,3 +697,40 @@ def test_passive_cue_with_an_agent_is_the_agents(nlp):
             "back factories, his best answer was vague.")
     q = find(rules_only(nlp, text), "bring back factories")
     assert q.cue == "pressed" and q.speaker == "Mara Holt"
+
+
+def speaker_of(quotes, cue):
+    hits = [q for q in quotes if q.cue == cue]
+    assert hits, f"no attribution cued {cue!r} in {[(q.cue, q.content) for q in quotes]}"
+    return hits[0].speaker or ""
+
+
+def test_infinitive_after_an_object_is_the_objects(nlp):
+    # "led Lane to say": Lane says it, not the verdict; "used his speech to say": he does
+    text = ("The verdict led Senator Ruth Lane to say that the court had failed the families. "
+            "Tom Hale used his speech to say that the court had done its job.")
+    quotes = rules_only(nlp, text)
+    assert "Ruth Lane" in speaker_of([q for q in quotes if "failed" in q.content], "say")
+    assert speaker_of([q for q in quotes if "its job" in q.content], "say") == "Tom Hale"
+
+
+def test_name_in_an_apposition_before_the_verb_speaks(nlp):
+    text = ("Addressing about 100 donors at the spring meeting, many of them wary of his "
+            "record, the campaign chief, Paul Maren, bluntly suggested that the candidate's "
+            "style amounted to an act.")
+    assert "Paul Maren" in speaker_of(rules_only(nlp, text), "suggested")
+
+
+def test_group_opening_a_paragraph_before_a_dash_is_no_dateline(nlp):
+    text = ("Democrats -- including Ortiz -- quickly accused Hale of inventing the "
+            "budget figures.\n\nKHARTOUM: Officials said the talks would resume.")
+    quotes = rules_only(nlp, text)
+    assert speaker_of(quotes, "accused").startswith("Democrats")
+    assert not any(q.speaker == "KHARTOUM" for q in quotes)
+
+
+def test_has_said_is_no_passive(nlp):
+    # the parser reads "'s" as "is": "He's said" is what he has said
+    text = "Hale has lost four states. He's said he will fight all the way to the convention."
+    q = find(rules_only(nlp, text), "fight all the way")
+    assert q.cue == "said" and q.speaker == "He"

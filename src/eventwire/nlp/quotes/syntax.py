@@ -98,6 +98,15 @@ def is_cue_verb(t: Token, near_quote: bool) -> bool:
     return lemma in SPEECH_VERBS
 
 
+def _agent_like(t: Token) -> bool:
+    """Someone who can act: a named person, group or country, or a personal pronoun
+    ("urged him to"), not "used his speech to", "spent the day mocking"."""
+    if any(c.dep_ == "poss" for c in t.children):
+        return False
+    return t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.lower_ in (
+        "him", "her", "them", "us", "me")
+
+
 def subject(verb: Token) -> Token | None:
     """The verb's subject, borrowed from a governing verb for "..., adding", conjuncts and
     "criticized for saying" (up to three steps up)."""
@@ -114,6 +123,13 @@ def subject(verb: Token) -> Token | None:
             return verb.doc[verb.i - 1]
         if tok.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep") or tok.head.i == tok.i:
             return None
+        if tok.dep_ == "xcomp":
+            # "pushed doctors to ask", "led Lane to say": the object of the verb the
+            # infinitive completes is who does it
+            objs = [c for c in tok.head.children
+                    if c.dep_ == "dobj" and tok.head.i < c.i < tok.i and _agent_like(c)]
+            if objs:
+                return objs[-1]
         tok = tok.head
     return None
 

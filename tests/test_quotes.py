@@ -734,3 +734,16 @@ def test_has_said_is_no_passive(nlp):
     text = "Hale has lost four states. He's said he will fight all the way to the convention."
     q = find(rules_only(nlp, text), "fight all the way")
     assert q.cue == "said" and q.speaker == "He"
+
+
+def test_quotation_opening_a_sentence_cued_later_takes_that_cue(nlp):
+    # the quoted words and the clause after them are one attribution of the cue at the end
+    text = ("The vote is on Friday.\n\n\"He can say what he likes, but it seems extremely "
+            "unlikely\" that the bill can pass this year, said Tom Hale, a lobbyist in Denver."
+            "\n\n\"Nobody in this town can fix the schools from Washington, whatever they "
+            "promise\" unless the states agree, Mara Holt said on Monday.")
+    quotes = rules_only(nlp, text)
+    q = find(quotes, "extremely unlikely")
+    assert q.cue == "said" and (q.speaker or "").startswith("Tom Hale")
+    q = find(quotes, "fix the schools")
+    assert q.cue == "said" and q.speaker == "Mara Holt"

@@ -78,12 +78,15 @@ class QuoteFinder(DirectRules, IndirectRules):
     def _join_following(self, direct: list[Cand], indirect: list[Cand]) -> None:
         """"Lane said he would not vote for him. "I'm not sure he can win."": a quotation
         with no cue right after a that-clause of saying goes on with what the same speaker
-        said, so it takes that attribution's cue and speaker (its part)."""
-        ends = {c.parts[-1][1]: c for c in indirect
-                if c.rule == "indirect:ccomp" and c.cue is not None and c.speaker is not None
-                and c.cue[1] <= c.parts[0][0]}
-        if not ends:
-            return
+        said, so it takes that attribution's cue and speaker (its part); so does one that
+        a clause cued after it continues ("\"You can't start\" until the border holds, he
+        said")."""
+        said = [c for c in indirect if c.rule in ("indirect:ccomp", "indirect:parenthetical")
+                and c.cue is not None and c.speaker is not None]
+        ends = {c.parts[-1][1]: c for c in said if c.cue[1] <= c.parts[0][0]}
+        # ""He can't win" that way, Lane said.": a quotation opening a sentence whose cue
+        # comes later takes the cue of the clause that goes on from it
+        starts = {c.parts[0][0]: c for c in said if c.cue[0] >= c.parts[0][1]}
         for d in direct:
             if d.rule != "direct:no-cue":
                 continue
@@ -92,7 +95,13 @@ class QuoteFinder(DirectRules, IndirectRules):
             while back > 0 and self.text[back - 1] in " \n.":
                 back -= 1
             c = ends.get(back)
-            if c is not None and start - back <= 4:
+            if c is None or start - back > 4 or c.rule != "indirect:ccomp":
+                end = d.parts[-1][1]
+                ahead = end
+                while ahead < len(self.text) and self.text[ahead] in " ,":
+                    ahead += 1
+                c = starts.get(ahead) if ahead - end <= 3 else None
+            if c is not None:
                 d.rule, d.cue, d.speaker, d.head = "direct:continued", c.cue, c.speaker, c.head
 
     def featured(self, direct: list[Cand], indirect: list[Cand]

@@ -747,3 +747,10 @@ def test_quotation_opening_a_sentence_cued_later_takes_that_cue(nlp):
     assert q.cue == "said" and (q.speaker or "").startswith("Tom Hale")
     q = find(quotes, "fix the schools")
     assert q.cue == "said" and q.speaker == "Mara Holt"
+
+
+def test_finite_verb_after_a_reported_clause_joins_the_speaker(nlp):
+    # the parser joins "praised" to "would rebound"; a finite verb goes with "forecast"
+    text = ("Mr. Hale forecast that the economy would soon rebound and praised efforts by "
+            "Mara Holt to cut taxes in the state.")
+    assert speaker_of(rules_only(nlp, text), "praised") == "Mr. Hale"

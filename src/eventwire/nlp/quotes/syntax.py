@@ -130,7 +130,13 @@ def subject(verb: Token) -> Token | None:
                     if c.dep_ == "dobj" and tok.head.i < c.i < tok.i and _agent_like(c)]
             if objs:
                 return objs[-1]
-        tok = tok.head
+        nxt = tok.head
+        if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ") and nxt.dep_ == "ccomp" and (
+                nxt.tag_ == "VB"):
+            # "Lane forecast that it would rebound and praised ...": a finite verb cannot
+            # join a bare one, so it joins the clause of saying
+            nxt = nxt.head
+        tok = nxt
     return None
 
 

@@ -754,3 +754,16 @@ def test_finite_verb_after_a_reported_clause_joins_the_speaker(nlp):
     text = ("Mr. Hale forecast that the economy would soon rebound and praised efforts by "
             "Mara Holt to cut taxes in the state.")
     assert speaker_of(rules_only(nlp, text), "praised") == "Mr. Hale"
+
+
+def test_quotation_whose_sentence_ends_in_a_cue_after_a_comma_is_that_cues(nlp):
+    text = ("The bill passed on Tuesday.\n\n\"The politics here are just so blatant, and "
+            "everybody in the capital knows it\" in the legislature, he said in an interview."
+            "\n\nThe senator left early.\n\n\"Campaigns are having trouble raising money this "
+            "year. The groups have the money\" but not the reach, says Evan Tracey, a "
+            "consultant in Denver.")
+    quotes = rules_only(nlp, text)
+    q = find(quotes, "so blatant")
+    assert q.cue == "said" and q.speaker == "he"
+    q = find(quotes, "trouble raising money")
+    assert q.cue == "says" and (q.speaker or "").startswith("Evan Tracey")

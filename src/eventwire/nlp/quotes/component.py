@@ -39,7 +39,14 @@ from eventwire.nlp.quotes.indirect import IndirectRules
 from eventwire.nlp.quotes.learned import STANCE_RULE, AttributionModel, features, packaged_model
 from eventwire.nlp.quotes.marks import DOUBLE_MARKS
 from eventwire.nlp.quotes.speaker import speaker_span
-from eventwire.nlp.quotes.syntax import Cand, lemma_of
+from eventwire.nlp.quotes.syntax import (
+    Cand,
+    after_window,
+    is_cue_verb,
+    lemma_of,
+    np_span,
+    subject,
+)
 
 # Rules too loose to stand inside another attribution's content (see ``_nested_out``).
 NESTED_WEAK = frozenset(
@@ -103,6 +110,29 @@ class QuoteFinder(DirectRules, IndirectRules):
                 c = starts.get(ahead) if ahead - end <= 3 else None
             if c is not None:
                 d.rule, d.cue, d.speaker, d.head = "direct:continued", c.cue, c.speaker, c.head
+            else:
+                self._late_cue(d)
+
+    def _late_cue(self, d: Cand) -> None:
+        """""The politics are so blatant" in the legislature, he said in an interview.": a
+        quotation whose sentence goes on and ends in a cue set off by a comma ("..., he
+        said", "..., says Evan Tracey, a consultant") is that cue's."""
+        end = d.parts[-1][1]
+        stop = after_window(self.text, end, self._para_of(end)[1])
+        for t in self.toks.between(end, stop):
+            if not is_cue_verb(t, True) or any(c.dep_ in ("ccomp", "xcomp") and c.i > t.i
+                                               for c in t.children):
+                continue
+            subj = subject(t)
+            if subj is None or subj.idx < end:
+                continue
+            first = min(t.i, subj.left_edge.i)
+            if not self.text[end : self.doc[first].idx].rstrip().endswith(","):
+                continue
+            hi = stop if subj.i > t.i else t.idx
+            d.rule, d.cue, d.head = "direct:continued", (t.idx, t.idx + len(t)), subj
+            d.speaker = np_span(subj, self.doc[first].idx, hi)
+            return
 
     def featured(self, direct: list[Cand], indirect: list[Cand]
                  ) -> list[tuple[Cand, list[str]]]:

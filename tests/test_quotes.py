@@ -767,3 +767,16 @@ def test_quotation_whose_sentence_ends_in_a_cue_after_a_comma_is_that_cues(nlp):
     assert q.cue == "said" and q.speaker == "he"
     q = find(quotes, "trouble raising money")
     assert q.cue == "says" and (q.speaker or "").startswith("Evan Tracey")
+
+
+def test_participle_in_an_aside_between_quotation_and_cue_is_no_other_verb(nlp):
+    text = ("The pair met in 1986.\n\n\"If he had gone the other way, I would have been sitting "
+            "in a cell for a long time,\" Mr. Dane, now retired and living in Ohio, said by "
+            "telephone.\n\n\"He is a very good reporter, a very good reporter, this guy,\" "
+            "Hale, the frontrunner in the state after winning the first primaries, said on "
+            "Monday.")
+    quotes = rules_only(nlp, text)
+    q = find(quotes, "sitting in a cell")
+    assert q.cue == "said" and (q.speaker or "").startswith("Mr. Dane")
+    q = find(quotes, "very good reporter")
+    assert q.kind == "direct" and q.cue == "said" and (q.speaker or "").startswith("Hale")

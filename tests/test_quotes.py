@@ -697,3 +697,86 @@ def test_passive_cue_with_an_agent_is_the_agents(nlp):
             "back factories, his best answer was vague.")
     q = find(rules_only(nlp, text), "bring back factories")
     assert q.cue == "pressed" and q.speaker == "Mara Holt"
+
+
+def speaker_of(quotes, cue):
+    hits = [q for q in quotes if q.cue == cue]
+    assert hits, f"no attribution cued {cue!r} in {[(q.cue, q.content) for q in quotes]}"
+    return hits[0].speaker or ""
+
+
+def test_infinitive_after_an_object_is_the_objects(nlp):
+    # "led Lane to say": Lane says it, not the verdict; "used his speech to say": he does
+    text = ("The verdict led Senator Ruth Lane to say that the court had failed the families. "
+            "Tom Hale used his speech to say that the court had done its job.")
+    quotes = rules_only(nlp, text)
+    assert "Ruth Lane" in speaker_of([q for q in quotes if "failed" in q.content], "say")
+    assert speaker_of([q for q in quotes if "its job" in q.content], "say") == "Tom Hale"
+
+
+def test_name_in_an_apposition_before_the_verb_speaks(nlp):
+    text = ("Addressing about 100 donors at the spring meeting, many of them wary of his "
+            "record, the campaign chief, Paul Maren, bluntly suggested that the candidate's "
+            "style amounted to an act.")
+    assert "Paul Maren" in speaker_of(rules_only(nlp, text), "suggested")
+
+
+def test_group_opening_a_paragraph_before_a_dash_is_no_dateline(nlp):
+    text = ("Democrats -- including Ortiz -- quickly accused Hale of inventing the "
+            "budget figures.\n\nKHARTOUM: Officials said the talks would resume.")
+    quotes = rules_only(nlp, text)
+    assert speaker_of(quotes, "accused").startswith("Democrats")
+    assert not any(q.speaker == "KHARTOUM" for q in quotes)
+
+
+def test_has_said_is_no_passive(nlp):
+    # the parser reads "'s" as "is": "He's said" is what he has said
+    text = "Hale has lost four states. He's said he will fight all the way to the convention."
+    q = find(rules_only(nlp, text), "fight all the way")
+    assert q.cue == "said" and q.speaker == "He"
+
+
+def test_quotation_opening_a_sentence_cued_later_takes_that_cue(nlp):
+    # the quoted words and the clause after them are one attribution of the cue at the end
+    text = ("The vote is on Friday.\n\n\"He can say what he likes, but it seems extremely "
+            "unlikely\" that the bill can pass this year, said Tom Hale, a lobbyist in Denver."
+            "\n\n\"Nobody in this town can fix the schools from Washington, whatever they "
+            "promise\" unless the states agree, Mara Holt said on Monday.")
+    quotes = rules_only(nlp, text)
+    q = find(quotes, "extremely unlikely")
+    assert q.cue == "said" and (q.speaker or "").startswith("Tom Hale")
+    q = find(quotes, "fix the schools")
+    assert q.cue == "said" and q.speaker == "Mara Holt"
+
+
+def test_finite_verb_after_a_reported_clause_joins_the_speaker(nlp):
+    # the parser joins "praised" to "would rebound"; a finite verb goes with "forecast"
+    text = ("Mr. Hale forecast that the economy would soon rebound and praised efforts by "
+            "Mara Holt to cut taxes in the state.")
+    assert speaker_of(rules_only(nlp, text), "praised") == "Mr. Hale"
+
+
+def test_quotation_whose_sentence_ends_in_a_cue_after_a_comma_is_that_cues(nlp):
+    text = ("The bill passed on Tuesday.\n\n\"The politics here are just so blatant, and "
+            "everybody in the capital knows it\" in the legislature, he said in an interview."
+            "\n\nThe senator left early.\n\n\"Campaigns are having trouble raising money this "
+            "year. The groups have the money\" but not the reach, says Evan Tracey, a "
+            "consultant in Denver.")
+    quotes = rules_only(nlp, text)
+    q = find(quotes, "so blatant")
+    assert q.cue == "said" and q.speaker == "he"
+    q = find(quotes, "trouble raising money")
+    assert q.cue == "says" and (q.speaker or "").startswith("Evan Tracey")
+
+
+def test_participle_in_an_aside_between_quotation_and_cue_is_no_other_verb(nlp):
+    text = ("The pair met in 1986.\n\n\"If he had gone the other way, I would have been sitting "
+            "in a cell for a long time,\" Mr. Dane, now retired and living in Ohio, said by "
+            "telephone.\n\n\"He is a very good reporter, a very good reporter, this guy,\" "
+            "Hale, the frontrunner in the state after winning the first primaries, said on "
+            "Monday.")
+    quotes = rules_only(nlp, text)
+    q = find(quotes, "sitting in a cell")
+    assert q.cue == "said" and (q.speaker or "").startswith("Mr. Dane")
+    q = find(quotes, "very good reporter")
+    assert q.kind == "direct" and q.cue == "said" and (q.speaker or "").startswith("Hale")

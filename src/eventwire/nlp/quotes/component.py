@@ -39,7 +39,14 @@ from eventwire.nlp.quotes.indirect import IndirectRules
 from eventwire.nlp.quotes.learned import STANCE_RULE, AttributionModel, features, packaged_model
 from eventwire.nlp.quotes.marks import DOUBLE_MARKS
 from eventwire.nlp.quotes.speaker import speaker_span
-from eventwire.nlp.quotes.syntax import Cand, lemma_of
+from eventwire.nlp.quotes.syntax import (
+    Cand,
+    after_window,
+    is_cue_verb,
+    lemma_of,
+    np_span,
+    subject,
+)
 
 # Rules too loose to stand inside another attribution's content (see ``_nested_out``).
 NESTED_WEAK = frozenset(
@@ -78,12 +85,15 @@ class QuoteFinder(DirectRules, IndirectRules):
     def _join_following(self, direct: list[Cand], indirect: list[Cand]) -> None:
         """"Lane said he would not vote for him. "I'm not sure he can win."": a quotation
         with no cue right after a that-clause of saying goes on with what the same speaker
-        said, so it takes that attribution's cue and speaker (its part)."""
-        ends = {c.parts[-1][1]: c for c in indirect
-                if c.rule == "indirect:ccomp" and c.cue is not None and c.speaker is not None
-                and c.cue[1] <= c.parts[0][0]}
-        if not ends:
-            return
+        said, so it takes that attribution's cue and speaker (its part); so does one that
+        a clause cued after it continues ("\"You can't start\" until the border holds, he
+        said")."""
+        said = [c for c in indirect if c.rule in ("indirect:ccomp", "indirect:parenthetical")
+                and c.cue is not None and c.speaker is not None]
+        ends = {c.parts[-1][1]: c for c in said if c.cue[1] <= c.parts[0][0]}
+        # ""He can't win" that way, Lane said.": a quotation opening a sentence whose cue
+        # comes later takes the cue of the clause that goes on from it
+        starts = {c.parts[0][0]: c for c in said if c.cue[0] >= c.parts[0][1]}
         for d in direct:
             if d.rule != "direct:no-cue":
                 continue
@@ -92,8 +102,37 @@ class QuoteFinder(DirectRules, IndirectRules):
             while back > 0 and self.text[back - 1] in " \n.":
                 back -= 1
             c = ends.get(back)
-            if c is not None and start - back <= 4:
+            if c is None or start - back > 4 or c.rule != "indirect:ccomp":
+                end = d.parts[-1][1]
+                ahead = end
+                while ahead < len(self.text) and self.text[ahead] in " ,":
+                    ahead += 1
+                c = starts.get(ahead) if ahead - end <= 3 else None
+            if c is not None:
                 d.rule, d.cue, d.speaker, d.head = "direct:continued", c.cue, c.speaker, c.head
+            else:
+                self._late_cue(d)
+
+    def _late_cue(self, d: Cand) -> None:
+        """""The politics are so blatant" in the legislature, he said in an interview.": a
+        quotation whose sentence goes on and ends in a cue set off by a comma ("..., he
+        said", "..., says Evan Tracey, a consultant") is that cue's."""
+        end = d.parts[-1][1]
+        stop = after_window(self.text, end, self._para_of(end)[1])
+        for t in self.toks.between(end, stop):
+            if not is_cue_verb(t, True) or any(c.dep_ in ("ccomp", "xcomp") and c.i > t.i
+                                               for c in t.children):
+                continue
+            subj = subject(t)
+            if subj is None or subj.idx < end:
+                continue
+            first = min(t.i, subj.left_edge.i)
+            if not self.text[end : self.doc[first].idx].rstrip().endswith(","):
+                continue
+            hi = stop if subj.i > t.i else t.idx
+            d.rule, d.cue, d.head = "direct:continued", (t.idx, t.idx + len(t)), subj
+            d.speaker = np_span(subj, self.doc[first].idx, hi)
+            return
 
     def featured(self, direct: list[Cand], indirect: list[Cand]
                  ) -> list[tuple[Cand, list[str]]]:

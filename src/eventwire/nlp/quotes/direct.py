@@ -190,9 +190,11 @@ class DirectRules(ArticleContext):
         for t in words[:30]:
             if not is_cue_verb(t, True):
                 if t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl", "amod", "compound") and not (
-                        t.tag_ in ("VBG", "VBN") and self.doc[t.i - 1].text == ","):
+                        t.tag_ in ("VBG", "VBN")
+                        and any(w.text == "," for w in self.doc[words[0].i : t.i])):
                     # another verb comes first: "..." Blige sings to ... (an aside about the
-                    # speaker, ", wearing a hat,", is no other verb)
+                    # speaker, ", wearing a hat," or ", now 81 and retired in Ohio,", is
+                    # no other verb)
                     return None
                 continue
             inverted = t.i == words[0].i and t.tag_ in ("VBD", "VBZ", "VBP")

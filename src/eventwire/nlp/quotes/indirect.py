@@ -108,8 +108,11 @@ def _holder(verb: Token) -> Token | None:
     if subj is None and verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG"):
         subs = [c for c in verb.head.children if c.dep_ == "nsubj"]
         subj = nearest_on_line(subs, verb) if subs else None  # not a dateline's "LOS ANGELES"
-    if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
-        subj = verb.head  # "polls showing her ahead": the noun the participle modifies
+    if subj is None and verb.dep_ == "acl" and verb.head.i < verb.i and (
+            verb.tag_ == "VBG" or verb.head.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN")):
+        # "polls showing her ahead": the noun the participle modifies; "A poll found last
+        # week that ...", a sentence the parser rooted in its subject: the noun speaks
+        subj = verb.head
         if subj.dep_ == "dobj" and subj.lower_ not in _SELF_SOURCES:
             # "the campaign released a statement saying ...": who released it speaks
             subj = _holder(subj.head) or subj
@@ -126,6 +129,15 @@ def _holder(verb: Token) -> Token | None:
     return subj
 
 
+def _has_misread(verb: Token) -> bool:
+    """"He's said he will fight": the parser reads "'s" (has) before a participle as a
+    passive "is"; with no "by" agent the subject is the one who said."""
+    kids = list(verb.children)
+    return verb.tag_ in ("VBN", "VBD") and any(
+        c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in kids) and not any(
+        c.dep_ == "agent" or c.lower_ in ("been", "being") for c in kids)
+
+
 def _name_before(verb: Token) -> Token | None:
     """The last word of a proper name right before the verb on its line ("Jeb Bush
     criticized", "Christie also said"), skipping adverbs and auxiliaries, and for a
@@ -140,6 +152,9 @@ def _name_before(verb: Token) -> Token | None:
         while k > 0 and j - k <= 12 and doc[k].text not in (",", ".", ";", "!", "?") and (
                 "\n" not in doc[k].text_with_ws):
             k -= 1
+        if doc[j - 1].ent_type_ == "PERSON" and all(
+                t.pos_ == "PROPN" for t in doc[k + 1 : j]):
+            return doc[j - 1]  # "the campaign chief, Paul Manafort, suggested": the name
         if doc[k].text == "," and k < j - 1:
             j = k - 1
     if j < 0 or doc[j].pos_ != "PROPN" or "\n" in doc[j].text_with_ws:
@@ -286,7 +301,7 @@ class IndirectRules(ArticleContext):
         comp = [c for c in verb.children if ps <= c.idx < pe
                 and (c.dep_ == "ccomp" or c.dep_ == "advcl" and c.left_edge.lower_ == "that")]
         subj = _holder(verb)
-        if subj is not None and subj.dep_ == "nsubjpass":
+        if subj is not None and subj.dep_ == "nsubjpass" and not _has_misread(verb):
             return None
         if subj is None:
             # "for saying that ...": keep a that-clause even when the speaker is elsewhere
@@ -316,7 +331,9 @@ class IndirectRules(ArticleContext):
         span = self._trim(self._in_para(span, ps, pe))
         if span is None or len(span) < 3:
             return None
-        sp = np_span(subj, 0, len(self.text)) if subj is not None else None
+        # up to the verb: a subject the parser rooted the sentence in holds the verb
+        hi = verb.idx if subj is not None and subj.i < verb.i else len(self.text)
+        sp = np_span(subj, 0, hi) if subj is not None else None
         return Cand([self._with_marks(span)], "indirect", rule, conf,
                      (verb.idx, verb.idx + len(verb)), sp, subj)
 
@@ -364,7 +381,7 @@ class IndirectRules(ArticleContext):
     def _object(self, verb: Token) -> Cand | None:
         """"criticized the plan", "called for a recount": the complements are the content."""
         subj = _holder(verb)
-        if subj is None or subj.dep_ == "nsubjpass":
+        if subj is None or subj.dep_ == "nsubjpass" and not _has_misread(verb):
             return None
         sent = verb.sent
         # "spoke to reporters", "talked with aides": the addressee, not what was said

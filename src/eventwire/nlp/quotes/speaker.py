@@ -67,9 +67,17 @@ def speaker_span(span: Span, label: bool = False) -> Span | None:
                 return None
             line_start = False
         nxt = text[span.end_char : span.end_char + 3].lstrip(" ")[:1]
-        if line_start and nxt in _DATELINE_NEXT and len(span) <= 4:
+        if line_start and nxt in _DATELINE_NEXT and len(span) <= 4 and _place_like(span):
             return None
     return span
+
+
+def _place_like(span: Span) -> bool:
+    """Capitalised words naming no person or group, as a dateline's place does
+    ("KHARTOUM", "Khartoum"): "Democrats -- including Clinton -- said" and "Trump —
+    who ... — said" open with their speaker."""
+    return all(t.text[:1].isupper() for t in span if t.is_alpha) and not any(
+        t.ent_type_ in ("PERSON", "NORP") for t in span)
 
 
 @dataclass

@@ -98,6 +98,15 @@ def is_cue_verb(t: Token, near_quote: bool) -> bool:
     return lemma in SPEECH_VERBS
 
 
+def _agent_like(t: Token) -> bool:
+    """Someone who can act: a named person, group or country, or a personal pronoun
+    ("urged him to"), not "used his speech to", "spent the day mocking"."""
+    if any(c.dep_ == "poss" for c in t.children):
+        return False
+    return t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.lower_ in (
+        "him", "her", "them", "us", "me")
+
+
 def subject(verb: Token) -> Token | None:
     """The verb's subject, borrowed from a governing verb for "..., adding", conjuncts and
     "criticized for saying" (up to three steps up)."""
@@ -114,7 +123,20 @@ def subject(verb: Token) -> Token | None:
             return verb.doc[verb.i - 1]
         if tok.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep") or tok.head.i == tok.i:
             return None
-        tok = tok.head
+        if tok.dep_ == "xcomp":
+            # "pushed doctors to ask", "led Lane to say": the object of the verb the
+            # infinitive completes is who does it
+            objs = [c for c in tok.head.children
+                    if c.dep_ == "dobj" and tok.head.i < c.i < tok.i and _agent_like(c)]
+            if objs:
+                return objs[-1]
+        nxt = tok.head
+        if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ") and nxt.dep_ == "ccomp" and (
+                nxt.tag_ == "VB"):
+            # "Lane forecast that it would rebound and praised ...": a finite verb cannot
+            # join a bare one, so it joins the clause of saying
+            nxt = nxt.head
+        tok = nxt
     return None
 
 

@@ -159,6 +159,7 @@ class PlacesComponent:
                 near = [e for k, e in anchors.items() if k != key]
                 for t in ts:
                     picks[id(t)] = self._choose(t, ctx, near, dateline, home)
+                _one_sense(ts, picks)
             anchors = {key: e for key, ts in groups.items()
                        if (e := picks[id(ts[0])]) is not None and e.kind in POINTS}
             own = {key: _context_of(picks[id(ts[0])], 1.0) if picks[id(ts[0])] else Counter()
@@ -311,6 +312,18 @@ def _prior(e: Entry) -> float:
     if e.kind in _FIXED_PRIOR:
         return _FIXED_PRIOR[e.kind]
     return math.log10(e.population + 10) + _KIND_PRIOR.get(e.kind, 0.0)
+
+
+def _one_sense(mentions: list[Toponym], picks: dict[int, Entry | None]) -> None:
+    """Repeated mentions of one name in a story are one place: a mention qualified by its
+    region or country ("Athens, Greece") decides for the bare repeats ("central Athens")."""
+    qualified = [t for t in mentions if t.qualifier is not None and picks[id(t)] is not None]
+    if not qualified or len(qualified) == len(mentions):
+        return
+    pick = picks[id(max(qualified, key=lambda t: t.margin))]
+    for t in mentions:
+        if t.qualifier is None and pick in t.candidates:
+            picks[id(t)] = pick
 
 
 def _towns_first(cands: list[Entry]) -> list[Entry]:

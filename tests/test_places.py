@@ -904,3 +904,18 @@ def test_qualified_mention_decides_for_bare_repeats(nlp):
                    "Berlin had hoped for a European tour. The crowd in Paris was small.")
     paris = [p for p in found if p.text == "Paris"]
     assert len(paris) == 2 and all(p.admin1 == "Texas" for p in paris)
+
+
+def test_area_named_inside_a_longer_name(nlp):
+    """A span the gazetteer lacks that holds a country or region name resolves to that area,
+    not to the story's focus town; a town inside such a name is left to the focus."""
+    found = places(nlp, "Taxes will rise for the families of the Province of Ontario, the "
+                   "minister said in Toronto on Monday.")
+    ontario = first(found, "Province of Ontario")
+    assert ontario.name == "Ontario" and ontario.country == "CAN"
+    found = places(nlp, "The mayor of Sochi, a United Russia candidate, won the vote easily.")
+    party = first(found, "United Russia")
+    assert party.name == "Russia" and party.admin1 is None
+    comp = nlp.get_pipe("eventwire_places")
+    assert comp._inner_name("Dublin Arts Council") == []
+    assert comp._inner_name("South Gate Plaza") == []  # a compass word is no name

@@ -918,4 +918,6 @@ def test_area_named_inside_a_longer_name(nlp):
     assert party.name == "Russia" and party.admin1 is None
     comp = nlp.get_pipe("eventwire_places")
     assert comp._inner_name("Dublin Arts Council") == []
-    assert comp._inner_name("South Gate Plaza") == []  # a compass word is no name
+    assert comp._inner_name("South Gate Plaza") == []  # compass words are no name
+    assert comp._inner_name("North West Trading Company") == []
+    assert [e.name for e in comp._inner_name("South Asia Earthquake")] == ["South Asia"]

@@ -202,8 +202,9 @@ class PlacesComponent:
         for n in range(len(words) - 1, 0, -1):
             for i in range(len(words) - n + 1):
                 run = " ".join(words[i:i + n])
-                if not run[:1].isupper() or words[i].lower() in DIRECTION_WORDS:
-                    continue
+                if not run[:1].isupper() or all(w.lower() in DIRECTION_WORDS
+                                                for w in words[i:i + n]):
+                    continue  # "North West" alone is no name
                 key = norm(run)
                 cands = [e for e in self.gaz.lookup(run) if e.kind in INNER_KINDS
                          and (e.kind != "admin1" or key in variants(e.name))]

@@ -889,3 +889,35 @@ def test_seas_lakes_ranges_and_islands_are_places_of_their_own(nlp):
     assert erie.feature_class == "H" and km(erie.lat, erie.lon, 42.2, -81.2) < 100
     assert first(found, "Sumatra").country == "IDN"
     assert first(found, "Ural Mountains").country == "RUS"
+
+
+def test_qualified_mention_decides_for_bare_repeats(nlp):
+    """One place per name in a story: "Athens, Greece" makes the later bare "Athens" Greek
+    even when the story's other places are American (and "Paris, Texas" keeps a later
+    "Paris" in Texas among European capitals)."""
+    found = places(nlp, "An American actress visited Athens, Greece, on Tuesday. Fans from "
+                   "Texas, Ohio and Georgia flew in to see her, and a charity in Chicago paid "
+                   "$30,000 for the trip. She signed posters in downtown Athens on Wednesday.")
+    athens = [p for p in found if p.text == "Athens"]
+    assert len(athens) == 2 and all(p.country == "GRC" for p in athens)
+    found = places(nlp, "The band played in Paris, Texas, last week. Promoters in London and "
+                   "Berlin had hoped for a European tour. The crowd in Paris was small.")
+    paris = [p for p in found if p.text == "Paris"]
+    assert len(paris) == 2 and all(p.admin1 == "Texas" for p in paris)
+
+
+def test_area_named_inside_a_longer_name(nlp):
+    """A span the gazetteer lacks that holds a country or region name resolves to that area,
+    not to the story's focus town; a town inside such a name is left to the focus."""
+    found = places(nlp, "Taxes will rise for the families of the Province of Ontario, the "
+                   "minister said in Toronto on Monday.")
+    ontario = first(found, "Province of Ontario")
+    assert ontario.name == "Ontario" and ontario.country == "CAN"
+    found = places(nlp, "The mayor of Sochi, a United Russia candidate, won the vote easily.")
+    party = first(found, "United Russia")
+    assert party.name == "Russia" and party.admin1 is None
+    comp = nlp.get_pipe("eventwire_places")
+    assert comp._inner_name("Dublin Arts Council") == []
+    assert comp._inner_name("South Gate Plaza") == []  # compass words are no name
+    assert comp._inner_name("North West Trading Company") == []
+    assert [e.name for e in comp._inner_name("South Asia Earthquake")] == ["South Asia"]

@@ -19,7 +19,14 @@ from spacy.tokens import Doc
 
 from eventwire.models import Place
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
-from eventwire.nlp.places.gazetteer import POINTS, Entry, gazetted, load_gazetteer, norm
+from eventwire.nlp.places.gazetteer import (
+    POINTS,
+    Entry,
+    gazetted,
+    load_gazetteer,
+    norm,
+    variants,
+)
 from eventwire.nlp.places.ranker import (
     Mention,
     dynamic_features,
@@ -50,6 +57,7 @@ HOME_MIN_MARGIN = 1.0  # only places resolved with this lead over the runner-up 
 MAX_SOURCES = 2_000  # publishers remembered (the least recently seen are forgotten)
 FACILITY_TOWN_MAX_POPULATION = 50_000  # a namesake bigger than this is a town in its own right
 PERSON_RULE = "ner:PERSON-as-place"
+INNER_KINDS = {"country", "admin1", "region", "continent", "water"}  # found inside longer names
 LOCAL_AREA_MIN = 2  # places in one region that make a story local to it
 
 # Continents and the hand-kept regions and seas have no population: a fixed prior, as for a
@@ -113,6 +121,8 @@ class PlacesComponent:
                 t.candidates = self.gaz.lookup(m.group("name")) if m else []
                 if NATURAL_FEATURE.search(t.text):
                     t.candidates = [e for e in t.candidates if e.kind not in {"city", "capital"}]
+            if not t.candidates:
+                t.candidates = self._inner_name(t.text)
             head, _, rest = t.text.partition(" ")
             if head.lower() in DIRECTION_WORDS and not self.gaz.lookup(t.text) and rest:
                 t.relation = head.lower()  # "Central Mali": Mali, centrally
@@ -159,6 +169,7 @@ class PlacesComponent:
                 near = [e for k, e in anchors.items() if k != key]
                 for t in ts:
                     picks[id(t)] = self._choose(t, ctx, near, dateline, home)
+                _one_sense(ts, picks)
             anchors = {key: e for key, ts in groups.items()
                        if (e := picks[id(ts[0])]) is not None and e.kind in POINTS}
             own = {key: _context_of(picks[id(ts[0])], 1.0) if picks[id(ts[0])] else Counter()
@@ -181,6 +192,25 @@ class PlacesComponent:
                 picks[id(t)] = scope
                 t.confidence *= 0.4
             t.pick = picks[id(t)]
+
+    def _inner_name(self, text: str) -> list[Entry]:
+        """A country or region named inside a longer name the gazetteer lacks ("Province of
+        Ontario", "United Russia", "Eastern Illinois Area"): the candidates of its longest
+        capitalised run of words that names one, rather than the story's focus.  Towns are
+        left out: "Dublin Arts Council" is the story's Dublin, which the focus gives."""
+        words = text.split()
+        for n in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - n + 1):
+                run = " ".join(words[i:i + n])
+                if not run[:1].isupper() or all(w.lower() in DIRECTION_WORDS
+                                                for w in words[i:i + n]):
+                    continue  # "North West" alone is no name
+                key = norm(run)
+                cands = [e for e in self.gaz.lookup(run) if e.kind in INNER_KINDS
+                         and (e.kind != "admin1" or key in variants(e.name))]
+                if cands:
+                    return cands
+        return []
 
     def _home(self, source: str | None) -> Counter | None:
         """What the publisher's earlier articles name: a local paper's "Alexandria" is the
@@ -311,6 +341,18 @@ def _prior(e: Entry) -> float:
     if e.kind in _FIXED_PRIOR:
         return _FIXED_PRIOR[e.kind]
     return math.log10(e.population + 10) + _KIND_PRIOR.get(e.kind, 0.0)
+
+
+def _one_sense(mentions: list[Toponym], picks: dict[int, Entry | None]) -> None:
+    """Repeated mentions of one name in a story are one place: a mention qualified by its
+    region or country ("Athens, Greece") decides for the bare repeats ("central Athens")."""
+    qualified = [t for t in mentions if t.qualifier is not None and picks[id(t)] is not None]
+    if not qualified or len(qualified) == len(mentions):
+        return
+    pick = picks[id(max(qualified, key=lambda t: t.margin))]
+    for t in mentions:
+        if t.qualifier is None and pick in t.candidates:
+            picks[id(t)] = pick
 
 
 def _towns_first(cands: list[Entry]) -> list[Entry]:

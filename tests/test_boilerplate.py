@@ -116,6 +116,25 @@ def test_a_closing_section_after_the_article_is_furniture():
         "Council to review garden waste fees after complaints"]
 
 
+BIO = ("Maria Lindqvist has covered local government and the environment for the paper since "
+       "2014, after eight years as a reporter on regional radio, and she writes a weekly column "
+       "on the county's planning decisions; before journalism she worked for a waste charity in "
+       "Gothenburg and studied environmental science at the university of Uppsala, where she "
+       "also edited the student newspaper for two years.")
+
+
+def test_an_author_box_or_references_end_the_article_however_long_their_paragraphs():
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    for heading, tail in (("About the author", BIO),
+                          ("References", "Lindqvist M, Berg A. " + LONG + " 2021;12:40-52.")):
+        body = _body(f"{story}<head>{heading}</head><p>{tail}</p>")
+        assert _texts(furniture(body)) == [heading, tail]
+    # ... but only after the first third of the text
+    body = _body(f"<p>{STORY[0]}</p><head>References</head><p>{LONG}</p>"
+                 + "".join(f"<p>{p}</p>" for p in STORY[1:]))
+    assert furniture(body) == []
+
+
 def test_a_related_box_in_the_middle_of_a_story_is_not_its_end():
     story = "".join(f"<p>{p}</p>" for p in STORY)
     body = _body(f"{story}<head>Related articles</head><p>{LONG}</p>")

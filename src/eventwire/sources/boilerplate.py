@@ -13,7 +13,10 @@ author box after the article.  Each is recognised by what it is, whatever the si
   ("Related articles", "You may also like", "About the author", "Tags", "Comments",
   "References") to the end of the body, when it comes after the first third of the text and
   no paragraph after it is long enough to be article prose (a related-links box in the
-  middle of a story is followed by the rest of the story).
+  middle of a story is followed by the rest of the story).  An author's biography and a
+  list of references are themselves long paragraphs, and a page puts them after its
+  article, not inside it: those headings ("About the author", "References", "Footnotes")
+  end the article whatever follows them.
 
 Measured on two dev sets of pages (body F1, word 4-grams), the link rule changed 56 of 300
 pages of 300 sites (38 better) and 37 of 181 news pages (26 better), the cookie rule one
@@ -43,6 +46,9 @@ CLOSING_RE = re.compile(
     r"share(?: this(?: (?:article|post|story|content))?)?|comments?|leave a (?:comment|reply)|"
     r"footnotes?|references?|sources?)\W*$",
     re.IGNORECASE)
+# Closing sections made of long paragraphs (a biography, references), only ever at the end.
+END_RE = re.compile(r"^\W*(?:about the authors?|author bio|footnotes?|references?)\W*$",
+                    re.IGNORECASE)
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$")
 _COOKIE_RE = re.compile(r"\bcookies?\b", re.IGNORECASE)
 # the words of a consent banner, as opposed to a recipe's or a bakery's cookies
@@ -75,7 +81,8 @@ def _closing_section(children: list[etree._Element], texts: list[str]) -> int:
     for i, (child, text) in enumerate(zip(children, texts, strict=True)):
         if (seen >= CLOSING_AFTER * total and child.tag in ("head", "p")
                 and len(text.split()) <= 6 and CLOSING_RE.match(text)
-                and all(len(later.split()) < PROSE_WORDS for later in texts[i + 1:])):
+                and (END_RE.match(text)
+                     or all(len(later.split()) < PROSE_WORDS for later in texts[i + 1:]))):
             return i
         seen += len(text)
     return len(children)

@@ -57,8 +57,9 @@ def restore_headings(paragraphs: list[str], html: str) -> list[str]:
             continue
         at = _find(following[1], body, starts)
         key = _key(text)
-        if at is None or not 0 <= at - previous <= 1 or not key or key in keys[at] \
-                or key in keys[previous] or key in keys or len(key.split()) > HEADING_WORDS \
+        if at is None or not 0 <= at - previous <= 1 or not key \
+                or f"{key} {_key(following[1])[:_KEY_CHARS]}" in keys[at] \
+                or keys[previous].endswith(key) or key in keys or len(key.split()) > HEADING_WORDS \
                 or CLOSING_RE.match(text):
             continue
         inserts.setdefault(at, []).append(text)

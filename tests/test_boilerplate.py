@@ -126,7 +126,8 @@ BIO = ("Maria Lindqvist has covered local government and the environment for the
 def test_an_author_box_or_references_end_the_article_however_long_their_paragraphs():
     story = "".join(f"<p>{p}</p>" for p in STORY)
     for heading, tail in (("About the author", BIO),
-                          ("References", "Lindqvist M, Berg A. " + LONG + " 2021;12:40-52.")):
+                          ("References", "Lindqvist M, Berg A. " + LONG + " 2021;12:40-52."),
+                          ("Footnotes & citations", "1. " + LONG)):
         body = _body(f"{story}<head>{heading}</head><p>{tail}</p>")
         assert _texts(furniture(body)) == [heading, tail]
     # ... but only after the first third of the text

@@ -37,18 +37,20 @@ LINK_SHARE = 0.8  # share of a paragraph's characters inside links to other page
 LINK_PARAGRAPH_WORDS = 30  # ... in a paragraph of at most this many words
 CLOSING_AFTER = 0.3  # a closing section starts after this share of the body's text
 PROSE_WORDS = 60  # ... and is followed by no paragraph of this many words
+# Closing sections made of long paragraphs (a biography, references), only ever at the end;
+# two of them may share a heading ("Footnotes and references", "References & citations").
+_END_NAME = (r"(?:about the authors?|author bio|footnotes?|references?|citations?|bibliography|"
+             r"works cited)")
+END_RE = re.compile(rf"^\W*{_END_NAME}(?:\s*(?:&|and)\s*{_END_NAME})?\W*$", re.IGNORECASE)
 CLOSING_RE = re.compile(
     r"^\W*(?:related(?: (?:posts?|articles?|stories|content|reading|links|topics|resources|"
     r"guides))?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|more from\b.*|"
     r"also read|read next|recommended(?: (?:for you|reading|articles|posts|stories))?|"
-    r"(?:recent|popular|latest|more) (?:posts|articles|stories|news)|about the authors?|"
-    r"(?:written|posted) by\b.*|contributors?|author bio|tags?|"
+    r"(?:recent|popular|latest|more) (?:posts|articles|stories|news)|"
+    r"(?:written|posted) by\b.*|contributors?|tags?|"
     r"share(?: this(?: (?:article|post|story|content))?)?|comments?|leave a (?:comment|reply)|"
-    r"footnotes?|references?|sources?)\W*$",
+    r"sources?)\W*$|" + END_RE.pattern,
     re.IGNORECASE)
-# Closing sections made of long paragraphs (a biography, references), only ever at the end.
-END_RE = re.compile(r"^\W*(?:about the authors?|author bio|footnotes?|references?)\W*$",
-                    re.IGNORECASE)
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$")
 _COOKIE_RE = re.compile(r"\bcookies?\b", re.IGNORECASE)
 # the words of a consent banner, as opposed to a recipe's or a bakery's cookies

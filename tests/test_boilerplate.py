@@ -1,4 +1,5 @@
-"""Page furniture trafilatura keeps (link runs, cookie banners) and HTML cut short by libxml2."""
+"""Page furniture trafilatura keeps (link runs, cookie banners, paid-link disclosures, closing
+sections) and HTML cut short by libxml2."""
 
 from __future__ import annotations
 
@@ -61,6 +62,19 @@ def test_cookie_banner_paragraphs_are_furniture_but_cookies_in_a_story_are_not()
         "clicking Accept you consent to the use of all the cookies.",
         "Analytics cookies help us understand how visitors use the site.",
         "Read our cookie policy."]
+
+
+def test_a_site_disclosing_its_paid_links_is_furniture_but_a_story_on_affiliates_is_not():
+    notes = ["This guide contains affiliate links, so if you buy a kettle through them we may "
+             "earn a small commission at no cost to you.",
+             "We may be compensated when you click on a link or open an account with one of our "
+             "partners.",
+             "As an Amazon Associate I earn from qualifying purchases."]
+    story = ["Bloggers who review kitchen gadgets often rely on affiliate links, and a few of "
+             "them told us the commissions barely cover their costs.",
+             "Retailers pay those commissions only when a reader buys within a day of clicking."]
+    body = _body("".join(f"<p>{p}</p>" for p in [story[0], notes[0], story[1], *notes[1:]]))
+    assert _texts(furniture(body)) == notes
 
 
 def _page(related: str, banner: str = "") -> str:

@@ -26,10 +26,10 @@ pages of 300 sites (38 better) and 37 of 181 news pages (26 better), the cookie 
 page of each kind it matched, the closing sections 13 of the 300 pages (12 better) and 7 of
 the news pages (all better); the end sections whatever follows them 5 of the 300 pages (all
 better, among them "References & Citations"), the disclosures 8 (7 better).  Rules that
-looked promising and were left out because they
-helped about as many pages as they hurt: dropping code listings, tables, repeated
-paragraphs, link-dense lists and headings, and "subscribe / learn more / book a demo"
-prompts (the truth bodies keep them on as many sites as they drop them).
+looked promising and were left out because they helped about as many pages as they hurt:
+dropping code listings, tables, repeated paragraphs, link-dense lists and headings, FAQ
+sections, quotations in figures, copyright lines, legal disclaimers, and "subscribe / learn
+more / book a demo" prompts (the truth bodies keep them on as many sites as they drop them).
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 from datetime import UTC, date, datetime
 
 import duckdb
@@ -89,8 +90,8 @@ def test_breakdown_guessed_small_but_large_samples_its_actors(con, monkeypatch):
 @pytest.mark.parametrize("kw", FILTERS)
 @pytest.mark.parametrize("cap", [1, 3, 6, 20000])
 def test_map_points_are_the_same_by_either_plan(con, monkeypatch, kw, cap):
-    got = by_plan(monkeypatch, lambda: q.event_points(con, q.EventFilter(**kw), cap,
-                                                      indexed=True))
+    got = by_plan(monkeypatch, lambda: json.loads(q.event_points(
+        con, q.EventFilter(**kw), cap, indexed=True)))
     assert got[True] == got[False]
     found = got[True]
     assert len(found["points"]) == min(cap, found["located"])
@@ -99,6 +100,34 @@ def test_map_points_are_the_same_by_either_plan(con, monkeypatch, kw, cap):
         con, q.EventFilter(**kw), indexed=True)
     if not kw:
         assert (found["located"], found["unlocated"]) == (5, 2)
+
+
+def test_map_points_json_holds_the_rows_as_python_reads_them(tmp_path, monkeypatch):
+    """DuckDB writes the points: the same values, newest first, as the rows fetched into
+    Python, with the numbers and names JSON writers disagree on most."""
+    path = build_db(str(tmp_path / "fx.duckdb"))
+    with duckdb.connect(path) as writer:
+        for eid, lat, lon in (("ev-ukr-agree", 1e-05, -0.0), ("ev-sdn-protest", -0.0001, 179.99999),
+                              ("ev-xss-protest", 45.123456789012345, -1 / 3)):
+            writer.execute("UPDATE events SET lat = ?, lon = ? WHERE id = ?", [lat, lon, eid])
+        writer.execute("UPDATE events SET id = 'ev-\"quoted\" \u00ab\u2028\\' "
+                       "WHERE id = 'ev-ukr-agree'")
+        rows = writer.execute("SELECT id, lat, lon, type FROM events WHERE lat IS NOT NULL "
+                              "ORDER BY date DESC NULLS LAST, id").fetchall()
+    con = duckdb.connect(path, read_only=True)
+    try:
+        for cap in (2, 100):
+            got = by_plan(monkeypatch, lambda c=cap: q.event_points(con, q.EventFilter(), c,
+                                                                    indexed=False))
+            assert got[True] == got[False]
+            found = json.loads(got[True])
+            assert list(found) == ["truncated", "located", "unlocated", "points"]
+            assert found["points"] == [list(r) for r in rows[:cap]]
+            assert [math.copysign(1, p[2]) for p in found["points"]] == [
+                math.copysign(1, r[2]) for r in rows[:cap]]
+            assert found["truncated"] == (len(rows) > cap)
+    finally:
+        con.close()
 
 
 def test_breakdown_counts_an_event_once_per_actor_name(con):

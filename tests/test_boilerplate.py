@@ -1,4 +1,5 @@
-"""Page furniture trafilatura keeps (link runs, cookie banners) and HTML cut short by libxml2."""
+"""Page furniture trafilatura keeps (link runs, cookie banners, paid-link disclosures, closing
+sections) and HTML cut short by libxml2."""
 
 from __future__ import annotations
 
@@ -63,6 +64,19 @@ def test_cookie_banner_paragraphs_are_furniture_but_cookies_in_a_story_are_not()
         "Read our cookie policy."]
 
 
+def test_a_site_disclosing_its_paid_links_is_furniture_but_a_story_on_affiliates_is_not():
+    notes = ["This guide contains affiliate links, so if you buy a kettle through them we may "
+             "earn a small commission at no cost to you.",
+             "We may be compensated when you click on a link or open an account with one of our "
+             "partners.",
+             "As an Amazon Associate I earn from qualifying purchases."]
+    story = ["Bloggers who review kitchen gadgets often rely on affiliate links, and a few of "
+             "them told us the commissions barely cover their costs.",
+             "Retailers pay those commissions only when a reader buys within a day of clicking."]
+    body = _body("".join(f"<p>{p}</p>" for p in [story[0], notes[0], story[1], *notes[1:]]))
+    assert _texts(furniture(body)) == notes
+
+
 def _page(related: str, banner: str = "") -> str:
     story = "".join(f"<p>{p}</p>" for p in STORY)
     return ("<html><head><title>Recycling centre opens</title></head><body>"
@@ -114,6 +128,26 @@ def test_a_closing_section_after_the_article_is_furniture():
     assert _texts(furniture(body)) == [
         "You may also like", "Bin collections to change in March",
         "Council to review garden waste fees after complaints"]
+
+
+BIO = ("Maria Lindqvist has covered local government and the environment for the paper since "
+       "2014, after eight years as a reporter on regional radio, and she writes a weekly column "
+       "on the county's planning decisions; before journalism she worked for a waste charity in "
+       "Gothenburg and studied environmental science at the university of Uppsala, where she "
+       "also edited the student newspaper for two years.")
+
+
+def test_an_author_box_or_references_end_the_article_however_long_their_paragraphs():
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    for heading, tail in (("About the author", BIO),
+                          ("References", "Lindqvist M, Berg A. " + LONG + " 2021;12:40-52."),
+                          ("Footnotes & citations", "1. " + LONG)):
+        body = _body(f"{story}<head>{heading.replace('&', '&amp;')}</head><p>{tail}</p>")
+        assert _texts(furniture(body)) == [heading, tail]
+    # ... but only after the first third of the text
+    body = _body(f"<p>{STORY[0]}</p><head>References</head><p>{LONG}</p>"
+                 + "".join(f"<p>{p}</p>" for p in STORY[1:]))
+    assert furniture(body) == []
 
 
 def test_a_related_box_in_the_middle_of_a_story_is_not_its_end():

@@ -57,6 +57,22 @@ def test_linked_headings_section_labels_and_headings_already_in_the_body_stay_ou
     assert restore_headings([p[0], *in_item], html) == [p[0], *in_item]
 
 
+def test_a_short_heading_goes_back_though_its_section_repeats_its_words():
+    """A guide's section on one thing names it in its first sentence."""
+    items = ["Cardboard goes flat in the blue skip by the gate, with the tape and staples taken "
+             "off first so the baler does not jam.",
+             "Glass goes in the bottle banks by colour, and lids go in the metal skip beside "
+             "them rather than in with the glass."]
+    body = [GUIDE[0], *items]
+    html = _page(f"<p>{GUIDE[0]}</p><h3>Cardboard</h3><p>{items[0]}</p>"
+                 f"<img src='glass.jpg'><h3>Glass</h3><p>{items[1]}</p>")
+    assert restore_headings(list(body), html) == [GUIDE[0], "Cardboard", items[0], "Glass",
+                                                  items[1]]
+    merged = [GUIDE[0], "Glass " + items[1]]  # the heading already opens its paragraph
+    html = _page(f"<p>{GUIDE[0]}</p><h3>Glass</h3><p>{items[1]}</p>")
+    assert restore_headings(list(merged), html) == merged
+
+
 def test_a_heading_followed_by_a_link_or_a_short_line_stays_out():
     p = GUIDE
     html = _page(f"<p>{p[0]}</p><h3>More from us</h3><p><a href='/a'>Bin collections to change "

@@ -123,8 +123,14 @@ def types() -> list[dict]:
 
 
 def cached(request: Request, key: tuple, compute: Callable[[], object]) -> Response:
-    """The answer of ``compute`` as JSON, computed once per store version (`api.cache`)."""
-    body = request.app.state.answers.get(key, lambda: FastJSON(compute()).body)
+    """The answer of ``compute`` as JSON, computed once per store version (`api.cache`);
+    bytes from ``compute`` are JSON already (the map's points, written by DuckDB)."""
+
+    def render() -> bytes:
+        content = compute()
+        return content if isinstance(content, bytes) else FastJSON(content).body
+
+    body = request.app.state.answers.get(key, render)
     return Response(body, media_type="application/json")
 
 

@@ -9,8 +9,11 @@ both in the body and next to each other there: it stood inside the article.
 
 Not put back: a heading that is a link or inside one (the title of a related story), one
 that names a page section such as "Related" or "Comments" (``boilerplate.CLOSING_RE``),
-one already in the body (often as the first words of a list item), a long one, and one
-followed by another heading or a link rather than by prose.
+one already in the body (a paragraph of its own, the end of the paragraph before it, or
+the start of the one after it run together with that block's first words, as in a list
+item), a long one, and one followed by another heading or a link rather than by prose.  A
+short heading whose words merely recur in its section ("Python" over "Python remains...")
+goes back.
 
 Measured on two dev sets (body F1, word 4-grams): 0.9417 -> 0.9442 on 300 pages of 300
 sites (both halves up), 0.9691 -> 0.9690 on 181 news pages (whose headings trafilatura
@@ -57,8 +60,9 @@ def restore_headings(paragraphs: list[str], html: str) -> list[str]:
             continue
         at = _find(following[1], body, starts)
         key = _key(text)
-        if at is None or not 0 <= at - previous <= 1 or not key or key in keys[at] \
-                or key in keys[previous] or key in keys or len(key.split()) > HEADING_WORDS \
+        if at is None or not 0 <= at - previous <= 1 or not key \
+                or f"{key} {_key(following[1])[:_KEY_CHARS]}" in keys[at] \
+                or keys[previous].endswith(key) or key in keys or len(key.split()) > HEADING_WORDS \
                 or CLOSING_RE.match(text):
             continue
         inserts.setdefault(at, []).append(text)

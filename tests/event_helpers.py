@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from eventwire.eval.events import counted
 from eventwire.models import Event
 
 
@@ -23,3 +24,20 @@ def asserted(events: list[Event]) -> list[Event]:
 
 def asserted_types(nlp, text: str, published: date | None = None) -> list[str]:
     return [e.type for e in asserted(code(nlp, text, published)._.events)]
+
+
+def counted_events(nlp, text: str, published: date = date(2021, 6, 10)) -> list[Event]:
+    """The events of ``text`` that the events eval counts."""
+    return counted(code(nlp, text, published)._.events)
+
+
+def one_event(nlp, text: str, etype: str, words: str) -> Event:
+    """The one counted event of ``etype`` whose sentence holds ``words``."""
+    evs = [e for e in counted_events(nlp, text)
+           if e.type == etype and words in text[e.sentence_start:e.sentence_end]]
+    assert len(evs) == 1, evs
+    return evs[0]
+
+
+def place_name(ev: Event) -> str | None:
+    return ev.location.name if ev.location is not None else None

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.sources.textpage.dates import find_date, stamp_shape
-from eventwire.sources.textpage.lines import repair_mojibake
+from eventwire.sources.textpage.lines import looks_like_code, repair_mojibake
 from eventwire.sources.textpage.meta import (
     find_dateline,
     is_credit_line,
@@ -570,3 +570,22 @@ def test_a_comment_opening_with_a_shout_is_no_news_lede():
         "this may change my mind about a trip this year.", "Reply", "Privacy"])
     [art] = split_text_page(page, AS_OF)
     assert _paragraphs(art.body) == paragraphs
+
+
+def test_a_tutorial_stays_one_body_across_its_code_listings_which_are_left_out():
+    [art] = _split("tutorial_with_code_listings.txt")
+    paragraphs = _paragraphs(art.body)
+    assert paragraphs[0].startswith("Most log files are too big")
+    assert paragraphs[-1].startswith("That is the whole program.")
+    assert len(paragraphs) == 5  # the prose only: the listings' lines are not article text
+    assert not any("{" in p or ":=" in p for p in paragraphs)
+
+
+@pytest.mark.parametrize(("line", "code"), [
+    ("if err != nil {", True), ("return counts, scanner.Err()", True), ("}", True),
+    ("counts[w]++", True), ("+ index, err := s.append(entry)", True), ("x = 5", True),
+    ("The scanner splits on newlines (by default) for you.", False),
+    ("Step 2: Ask people what to bring", False), ("$2.50 - $7.00 per click", False),
+])
+def test_code_lines_are_told_from_prose(line, code):
+    assert looks_like_code(line) is code

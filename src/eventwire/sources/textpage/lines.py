@@ -53,6 +53,20 @@ class Line:
         return self.sentence_end and self.words >= 6 and self.stop_ratio >= 0.2
 
 
+# What source code has and prose has not: a line closing on a brace, semicolon or opening
+# bracket, an operator, a call or a subscript right after a name, a comment marker or a diff
+# mark opening it.
+_CODE_RE = re.compile(
+    r"[{};(\[]\s*$|^\s*[})\]]|:=|==|!=|=>|->|&&|\|\||<-|\+=|::|"
+    r"\w[.\w]*\([^)]*\)?\s*(?:[{;:)]|$)|\w\[[^\]]*\]|^\s*(?://|/\*|#!|[+-](?:\s|$))|"
+    r"^\s*(?:\$ \w|>>>|\w+\s*=\s*\S)")
+
+
+def looks_like_code(text: str) -> bool:
+    """Whether a line reads as a line of source code rather than of prose."""
+    return bool(_CODE_RE.search(text))
+
+
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8 read as Latin-1 (a common scraper fault), leaving correct text alone."""
     if len(_MOJIBAKE_RE.findall(text)) < 3:

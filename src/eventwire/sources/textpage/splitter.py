@@ -17,10 +17,15 @@ No library does this, so it is done with general signals, never with a publisher
    one template stamped to the minute, a few lines apart) and a teaser box the page shows
    twice become clutter; a table scraped one cell per line (a long run of short lines, many
    of them numbers) becomes neutral, so the text around it stays one article and the cells
-   count as its content.  A short line above a paragraph that follows text or repeats a
-   line above (a table of contents) is its subheading: neutral too.  Text lines joined
-   across small clutter gaps form blocks; menus, footers and related-headline lists are
-   long negative runs that separate them.  The body is the first block holding a news lede
+   count as its content.  A code listing scraped one source line per line (a run of lines
+   shaped like code: braces, semicolons, calls, assignments) is neutral too, so a tutorial
+   stays one article across its listings, but its lines are left out of the body (the truth
+   bodies of the 300-site dev pages drop code more often than they keep it: text F1
+   0.9205 -> 0.9236, 4 pages better by 0.01-0.17, 4 worse by 0.01-0.06).
+   A short line above a paragraph that follows text or repeats a line above (a table of
+   contents) is its subheading: neutral too.  Text lines joined across small clutter gaps
+   form blocks; menus, footers and related-headline lists are long negative runs that
+   separate them.  The body is the first block holding a news lede
    (a paragraph opening with a dateline that names a region or an agency, under a date
    line), else the first holding a good share of the segment's text (articles come before
    comment threads, and notices or teasers above them are small), joined with neighbouring
@@ -49,6 +54,7 @@ from eventwire.sources.textpage.lines import (
     Line,
     clean_line,
     line_features,
+    looks_like_code,
     norm_key,
     repair_mojibake,
 )
@@ -98,6 +104,8 @@ LABEL_MIN_COPIES = 3
 LABEL_REACH = 2  # lines from a label to the item's text
 FORM_SCORE = -MERGE_GAP  # as much clutter as a menu: blocks never join across a form
 TABLE_SCORE = 0.0  # a table cell: neither text nor clutter
+CODE_MIN_LINES = 3  # code-shaped lines that make a listing
+CODE_FILLER_WORDS = 2  # a short line inside a listing ("return", "end") belongs to it
 TABLE_CELL_WORDS = 16
 TABLE_MIN_CELLS = 8
 TABLE_NUMERIC_SHARE = 0.3
@@ -143,7 +151,8 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
         if scores[k] != CAPTION_SCORE:  # a numbered gallery is not a list
             scores[k] = max(scores[k], LIST_SCORE)
     cells = _table_cells(lines, scores)
-    for k in cells:
+    code = _code_listings(lines, scores)
+    for k in cells | code:
         scores[k] = max(scores[k], TABLE_SCORE)
     page_keys = {norm_key(t): ln.repeats for t, ln in zip(texts, lines, strict=True)}
     page_norm = norm_key(" \n ".join(texts))
@@ -152,7 +161,7 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
     articles: list[Article] = []
     for seg in _segments(lines, scores, {k: d for k, d in dates.items() if k not in threads}):
         art = _article(seg, lines, scores, dates, captions, page_keys, page_norm, items, cells,
-                       links, ledes)
+                       links, ledes, code)
         if art is not None and (not articles or _has_news_header(art)):
             art.position = len(articles)
             articles.append(art)
@@ -258,6 +267,26 @@ def _table_cells(lines: list[Line], scores: list[float]) -> set[int]:
             continue
         numeric = sum(1 for k in run if _NUMERIC_CELL_RE.match(lines[k].text))
         if len(run) >= TABLE_MIN_CELLS and numeric >= TABLE_NUMERIC_SHARE * len(run):
+            out.update(run)
+        run = []
+    return out
+
+
+def _code_listings(lines: list[Line], scores: list[float]) -> set[int]:
+    """Lines of a code listing scraped one source line per line: a run of lines that are
+    not prose, most of them shaped like code (braces, semicolons, calls, assignments).
+    Neither text nor clutter, like table cells: the article's paragraphs around a listing
+    stay one article."""
+    out: set[int] = set()
+    run: list[int] = []
+    for line in [*lines, None]:
+        if line is not None and not line.is_prose and (
+                looks_like_code(line.text) or (run and line.words <= CODE_FILLER_WORDS)):
+            run.append(line.index)
+            continue
+        while run and not looks_like_code(lines[run[-1]].text):
+            run.pop()
+        if sum(1 for k in run if looks_like_code(lines[k].text)) >= CODE_MIN_LINES:
             out.update(run)
         run = []
     return out
@@ -518,7 +547,7 @@ def _teaser_shaped(scores: list[float], block: tuple[int, int, float]) -> bool:
 def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[int, DateHit],
              captions: dict[int, tuple[str, str]], page_keys: dict[str, int],
              page_norm: str, items: set[int], cells: set[int], links: dict[int, int],
-             ledes: dict[int, bool]) -> Article | None:
+             ledes: dict[int, bool], code: set[int]) -> Article | None:
     zone = seg.header[1] + 1 if seg.header else seg.start
     footer = {k for k in range(zone, seg.end) if _is_copyright(lines[k])}
     forms = {k for k in range(zone, seg.end) if scores[k] == FORM_SCORE}
@@ -552,7 +581,7 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
         set(dates) | set(captions), set(dates))
     title_key = norm_key(title) if title else None
     body_lines = [ln.text for ln in lines[first:last] if _in_body(ln, scores, dates, cells)
-                  and norm_key(ln.text) != title_key]
+                  and norm_key(ln.text) != title_key and ln.index not in code]
     if not body_lines:
         return None
     # a header's date may sit below a standfirst, between the headline and the text

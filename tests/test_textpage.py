@@ -589,3 +589,40 @@ def test_a_tutorial_stays_one_body_across_its_code_listings_which_are_left_out()
 ])
 def test_code_lines_are_told_from_prose(line, code):
     assert looks_like_code(line) is code
+
+
+def _bakery_guide() -> str:
+    """A list article of many short entries, each a name, a map link and a label line
+    above a paragraph and a tip, then a booking button, below a grid of the same names (the
+    shape of a city guide's scrape)."""
+    towns = ["Harbourside", "Old Mill", "Riverside", "Castle Hill", "Market Quarter",
+             "Northgate", "Eastfield", "the Docks", "Westbrook", "Southbank", "Hillcrest",
+             "Greenway", "Kingsmead", "Abbey Road", "Fairview", "Lakeside", "Oakwood",
+             "Elm Park", "Redcliffe", "Stonebridge", "Ashford", "Millbrook", "Highfield",
+             "Brookside", "Cedar Row", "Foxhall", "Pinewood", "Marston", "Broadmead",
+             "Larkhill", "Wexcombe", "Thornbury", "Quayside", "Netherby", "Amberley"]
+    bakes = ["rye loaves", "cardamom buns", "sourdough", "croissants", "babka", "focaccia",
+             "pretzels", "custard tarts", "bagels", "cinnamon rolls"]
+    lines = ["Home", "Guides", "Cities", "Sign in", "The Best Bakeries in Town, 2025",
+             "By the Guides Desk",
+             "Bread is having a moment here, and the best of it now comes from small ovens."]
+    towns += [f"{town} Green" for town in towns]
+    lines += [f"{town} Bakehouse" for town in towns]  # the grid of names above the entries
+    for i, town in enumerate(towns):
+        lines += [f"{town} Bakehouse", "map", f"Award {i % 3 + 1} | {town}",
+                  f"The {bakes[i % len(bakes)]} at this {town} counter are worth the early "
+                  f"start, and the queue moves faster than it looks around {i % 5 + 6} am.",
+                  f"Tip: ask for the {town} loaf.", "Book Now"]
+    lines += ["Related guides", "Where to eat noodles", "Best coffee carts", "Email *",
+              "© 2025 Example Guides"]
+    return "\n".join(lines)
+
+
+def test_a_list_article_of_many_short_entries_keeps_its_first_entries():
+    """Each entry is a small piece of the body past a run of clutter; one may be cut as a
+    promo above the article, but together they are no promo, so the body does not start
+    dozens of entries down."""
+    [art] = split_text_page(_bakery_guide(), AS_OF)
+    paragraphs = _paragraphs(art.body)
+    for entry in ("The sourdough at this Riverside", "The bagels at this Westbrook counter"):
+        assert any(p.startswith(entry) for p in paragraphs)

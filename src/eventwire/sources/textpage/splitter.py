@@ -455,8 +455,9 @@ def _trim_small_tail(scores: list[float], first: int, last: int, total: float
     cut = 0.0  # a list article's items are small pieces too: together they are no tail
     while len(keep) > 1 and cut + keep[-1][2] < TRIM_SHARE * total:
         cut += keep.pop()[2]
-    while len(keep) > 1 and keep[0][2] < HEAD_SHARE * total:
-        keep.pop(0)  # a teaser or promo line above the article, past a run of clutter
+    cut = 0.0  # ... and together no head either: only a small run of them is cut
+    while len(keep) > 1 and cut + keep[0][2] < HEAD_SHARE * total:
+        cut += keep.pop(0)[2]  # a teaser or promo line above the article, past clutter
     if not keep:
         return first, last, total
     return keep[0][0], keep[-1][1], sum(p[2] for p in keep)

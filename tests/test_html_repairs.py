@@ -148,3 +148,27 @@ def test_date_count_and_reading_time_lines_at_the_ends_of_the_body_are_left_out(
     assert without_stamps(inner) == inner
     assert without_stamps(["In 2024, 1,200 people read it."]) == ["In 2024, 1,200 people read it."]
     assert without_stamps(["3 May", "-"]) == ["3 May", "-"]  # nothing else: left whole
+
+
+def test_a_post_the_story_embeds_is_kept_and_share_buttons_are_not():
+    """The network's embed code inside a box named 'social-media-embed', which trafilatura
+    discards as a widget; the share box beside it holds no post and stays out."""
+    from eventwire.sources.embeds import unwrap_embedded_posts
+
+    post = ("<div class='social-media-embed'><blockquote class='twitter-tweet'><p lang='en'>"
+            "The new bridge is finally open and my commute just got twenty minutes shorter. "
+            "Worth the wait.</p>&mdash; Dana Ruiz (@danaruiz) <a href='https://x.test/s/1'>"
+            "March 2, 2025</a></blockquote><script async src='https://x.test/w.js'></script>"
+            "</div>")
+    share = ("<div class='social-share'><ul><li><a href='/s?f'>Share on Facebook</a></li>"
+             "<li><a href='/s?t'>Share on X</a></li></ul></div>")
+    html = _page(f"<article><h1>Bridge opens</h1><p>{GUIDE[0]}</p><p>{GUIDE[1]}</p>{post}"
+                 f"{share}<p>{GUIDE[2]}</p><p>{GUIDE[3]}</p></article>")
+    assert "commute" not in trafilatura.extract(html, **OPTIONS)  # the case at hand
+    art = extract_html(html)
+    assert art is not None
+    assert "my commute just got twenty minutes shorter" in art.body
+    assert "Share on" not in art.body
+    assert GUIDE[3] in art.body
+    plain = "<html><body><p>No posts here.</p></body></html>"
+    assert unwrap_embedded_posts(plain) is plain  # pages without posts are not re-parsed

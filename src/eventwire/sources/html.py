@@ -30,6 +30,10 @@ between (``headings.py``); where trafilatura read another part of the page than 
 (``rescue.py``); and the runs of clutter before and after the article that readability's
 choice of container leaves out are cut (``articleend.py``).  Together: F1 0.942 -> 0.950
 on the 300 pages, 0.969 -> 0.972 on the news pages.
+
+Posts the story embeds from social networks, which trafilatura drops with the "social" or
+"embed" box around them, are handed to it as plain quotations (``embeds.py``): F1 0.9722
+-> 0.9735 on the news pages (2 pages better, none worse), no change on the 300.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ from trafilatura.xml import xmltotxt
 from eventwire.models import Article
 from eventwire.sources.articleend import trim_to_article, without_stamps
 from eventwire.sources.boilerplate import furniture, remove
+from eventwire.sources.embeds import unwrap_embedded_posts
 from eventwire.sources.headings import restore_headings
 from eventwire.sources.rescue import rescued_body
 
@@ -74,8 +79,8 @@ def extract_html(html: str, url: str | None = None, **overrides: Any) -> Article
     html = _EARLY_END_RE.sub("", html)
     try:
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, date_extraction_params=_DATE_PARAMS,
-            include_links=True, **options
+            unwrap_embedded_posts(html), url=url, with_metadata=True,
+            date_extraction_params=_DATE_PARAMS, include_links=True, **options
         )
     except (ValueError, TypeError, AttributeError):  # lxml rejects some byte soups
         return None

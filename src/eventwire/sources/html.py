@@ -50,6 +50,7 @@ from eventwire.models import Article
 from eventwire.sources.articleend import trim_to_article, without_stamps
 from eventwire.sources.boilerplate import furniture, remove
 from eventwire.sources.embeds import unwrap_embedded_posts
+from eventwire.sources.faq import with_faq
 from eventwire.sources.headings import restore_headings
 from eventwire.sources.rescue import rescued_body
 
@@ -88,7 +89,7 @@ def extract_html(html: str, url: str | None = None, **overrides: Any) -> Article
         return None
     meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     title = meta.get("title") or None
-    body = _body(doc.body, title, html)
+    body = with_faq(_body(doc.body, title, html), html)
     if len(body.split()) < MIN_BODY_WORDS:  # a menu word or a cookie line is no article
         return None
     published = _date(meta.get("date"))

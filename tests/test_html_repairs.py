@@ -172,3 +172,47 @@ def test_a_post_the_story_embeds_is_kept_and_share_buttons_are_not():
     assert GUIDE[3] in art.body
     plain = "<html><body><p>No posts here.</p></body></html>"
     assert unwrap_embedded_posts(plain) is plain  # pages without posts are not re-parsed
+
+
+def _faq_page(faq_markup: str) -> str:
+    import json
+
+    data = {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [
+        {"@type": "Question", "name": "Can I bring a mattress?",
+         "acceptedAnswer": {"@type": "Answer", "text": "<p>Yes, up to two per visit, "
+                            "free of charge for residents of the county.</p>"}},
+        {"@type": "Question", "name": "Do I need to book?",
+         "acceptedAnswer": {"@type": "Answer", "text": "Only with a van or a trailer; cars "
+                            "can simply turn up during opening hours."}}]}
+    return (f"<html><head><script type='application/ld+json'>{json.dumps(data)}</script>"
+            f"</head><body><article><h1>Recycling centre opens</h1>"
+            f"{''.join(f'<p>{p}</p>' for p in GUIDE)}</article>{faq_markup}</body></html>")
+
+
+def test_a_faq_the_page_declares_is_added_where_the_body_lost_it():
+    """The FAQ sits in the page's footer, which trafilatura leaves out; the page declares it
+    as schema.org FAQPage data, which gives it back, question then answer."""
+    folded = ("<footer><section class='faq'><h2>Frequently asked questions</h2><details>"
+              "<summary>Can I bring a mattress?</summary><p>Yes, up to two per visit, free "
+              "of charge for residents of the county.</p></details></section></footer>")
+    art = extract_html(_faq_page(folded))
+    assert art is not None
+    paragraphs = art.body.split("\n\n")
+    assert paragraphs[-4:] == [
+        "Can I bring a mattress?",
+        "Yes, up to two per visit, free of charge for residents of the county.",
+        "Do I need to book?",
+        "Only with a van or a trailer; cars can simply turn up during opening hours."]
+    assert GUIDE[3] in paragraphs
+
+
+def test_a_faq_already_in_the_body_is_not_added_twice():
+    shown = ("<section><h2>Questions</h2><h3>Can I bring a mattress?</h3><p>Yes, up to two "
+             "per visit, free of charge for residents of the county.</p><h3>Do I need to "
+             "book?</h3><p>Only with a van or a trailer; cars can simply turn up during "
+             "opening hours.</p></section>")
+    page = _faq_page(shown).replace("</article>", "").replace("</body>", "</article></body>")
+    art = extract_html(page)
+    assert art is not None
+    assert art.body.count("Can I bring a mattress?") == 1
+    assert art.body.count("Only with a van or a trailer") == 1

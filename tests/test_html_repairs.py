@@ -216,3 +216,18 @@ def test_a_faq_already_in_the_body_is_not_added_twice():
     assert art is not None
     assert art.body.count("Can I bring a mattress?") == 1
     assert art.body.count("Only with a van or a trailer") == 1
+
+
+def test_a_glossary_tooltip_inside_a_sentence_is_left_out():
+    bubble = ("<span class='Term_tooltipBubble'><strong>Weighbridge</strong><br/>A platform "
+              "scale that weighs whole vehicles and their loads at once. <a href='/glossary'>"
+              "Learn more</a></span>")
+    html = _page(f"<article><h1>Recycling centre opens</h1><p>{GUIDE[0]}</p><p>{GUIDE[1]}</p>"
+                 f"<p>The council expects the centre to handle more once the second "
+                 f"<span class='term'>weighbridge{bubble}</span> is fitted in the spring, "
+                 f"according to the project's manager.</p><p>{GUIDE[3]}</p></article>")
+    art = extract_html(html)
+    assert art is not None
+    assert ("once the second weighbridge is fitted in the spring, according to the project's "
+            "manager.") in art.body
+    assert "platform scale" not in art.body and "Learn more" not in art.body

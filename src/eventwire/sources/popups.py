@@ -17,13 +17,14 @@ import lxml.html
 from lxml import etree
 
 _POPUP_CLASS_RE = re.compile(r"tooltip|popover", re.IGNORECASE)
-_CUE_RE = re.compile(r"""role=["']tooltip|class=["'][^"']*(?:tooltip|popover)""", re.IGNORECASE)
+_WORDS = ("tooltip", "Tooltip", "popover", "Popover")
+_REACH = 200  # characters back from a word to the start of the tag whose attribute holds it
 
 
 def drop_popups(html: str) -> str:
     """The page without the tooltip bubbles inside its paragraphs; unchanged when it has
     none."""
-    if not _CUE_RE.search(html):
+    if not _has_cue(html):
         return html
     try:
         doc = lxml.html.document_fromstring(html)
@@ -35,6 +36,20 @@ def drop_popups(html: str) -> str:
     for el in outermost:
         el.drop_tree()  # keeps the tail: the sentence goes on after the term
     return lxml.html.tostring(doc, encoding="unicode") if outermost else html
+
+
+def _has_cue(html: str) -> bool:
+    """Whether a tag's class or role names a tooltip or popover (found by plain string
+    search: a regular expression over a page of a megabyte costs more than the parse)."""
+    for word in _WORDS:
+        at = html.find(word)
+        while at >= 0:
+            before = html[max(0, at - _REACH):at]
+            tag = before[before.rfind("<") + 1:] if "<" in before else ""
+            if tag and ">" not in tag and ("class=" in tag or "role=" in tag):
+                return True
+            at = html.find(word, at + 1)
+    return False
 
 
 def _is_popup(el: etree._Element) -> bool:

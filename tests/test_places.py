@@ -921,3 +921,32 @@ def test_area_named_inside_a_longer_name(nlp):
     assert comp._inner_name("South Gate Plaza") == []  # compass words are no name
     assert comp._inner_name("North West Trading Company") == []
     assert [e.name for e in comp._inner_name("South Asia Earthquake")] == ["South Asia"]
+
+
+def test_land_form_after_a_compass_word_is_a_name_of_its_own(nlp):
+    """"West Midlands", "Central Plateau": a compass word before a land-form word opens a
+    name of its own, not a relation to the first-level region abroad that bears the bare
+    word (Zimbabwe's Midlands, Nigeria's Plateau); inside a longer name it is no region."""
+    found = _with_ents(nlp, "Flu cases rose across the West Midlands, and the NHS in "
+                       "Birmingham opened two more wards.",
+                       [("West Midlands", "LOC"), ("Birmingham", "GPE")])
+    midlands = first(found, "West Midlands")
+    assert midlands.country == "GBR" and km(midlands.lat, midlands.lon, 52.5, -1.9) < 161
+    found = _with_ents(nlp, "Cholera reached villages in Haiti's Central Plateau this week.",
+                       [("Haiti", "GPE"), ("Central Plateau", "LOC")])
+    assert first(found, "Central Plateau").country == "HTI"
+    comp = nlp.get_pipe("eventwire_places")
+    assert comp._inner_name("Danube Delta") == []  # no mention of Delta State
+
+
+def test_kenya_former_provinces(nlp):
+    """Kenya's provinces until 2013 ("Nyanza", "Rift Valley Province") are still named by
+    its news: regions of Kenya, not the Rwandan town of Nyanza."""
+    text = ("Doctors in Nyanza said cases doubled. Kenya reported 12 deaths in North Eastern "
+            "Province and seven in Rift Valley Province.")
+    found = _with_ents(nlp, text, [("Nyanza", "GPE"), ("Kenya", "GPE"),
+                                   ("North Eastern Province", "GPE"),
+                                   ("Rift Valley Province", "GPE")])
+    for name in ("Nyanza", "North Eastern Province", "Rift Valley"):
+        hits = [p for p in found if p.text.startswith(name)]
+        assert hits and all(p.country == "KEN" for p in hits), (name, found)

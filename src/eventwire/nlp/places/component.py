@@ -44,6 +44,7 @@ from eventwire.nlp.places.recognition import (
 from eventwire.nlp.places.rules import (
     DIRECTION_WORDS,
     GENERIC_PART,
+    LAND_FORM_WORDS,
     NATURAL_FEATURE,
     RELATION_BEFORE,
     STATE_ABBREVIATIONS,
@@ -205,6 +206,8 @@ class PlacesComponent:
                 if not run[:1].isupper() or all(w.lower() in DIRECTION_WORDS
                                                 for w in words[i:i + n]):
                     continue  # "North West" alone is no name
+                if n == 1 and run.lower() in LAND_FORM_WORDS:
+                    continue  # "Danube Delta" is no mention of Nigeria's Delta State
                 key = norm(run)
                 cands = [e for e in self.gaz.lookup(run) if e.kind in INNER_KINDS
                          and (e.kind != "admin1" or key in variants(e.name))]

@@ -50,6 +50,7 @@ from eventwire.nlp.places.rules import (
     HOLIDAY_AFTER,
     INSTITUTION_WORDS,
     KIND_WORDS,
+    LAND_FORM_WORDS,
     MODEL_YEAR_BEFORE,
     NOT_STREET_START,
     OWNER_BEFORE,
@@ -270,7 +271,8 @@ def ner_places(s: Recognition) -> None:
             start, cands = grown
             text = full[start:end]
         head, _, rest = text.partition(" ")
-        if not cands and head.lower() in DIRECTION_WORDS:
+        if (not cands and head.lower() in DIRECTION_WORDS
+                and rest.lower() not in LAND_FORM_WORDS):  # "West Midlands": its own name
             cands = s.gaz.lookup(rest)  # "North Texas", "Eastern Kentucky"
             if head.lower() in COMPASS_WORDS and _polity_named(cands, rest):
                 start += len(head) + 1  # the place is Texas, "north" its relation

@@ -937,6 +937,9 @@ def test_land_form_after_a_compass_word_is_a_name_of_its_own(nlp):
     assert first(found, "Central Plateau").country == "HTI"
     comp = nlp.get_pipe("eventwire_places")
     assert comp._inner_name("Danube Delta") == []  # no mention of Delta State
+    found = places(nlp, "Romania confirmed another outbreak of bird flu in the Danube Delta "
+                   "area on Monday.")
+    assert not [p for p in found if p.country == "NGA"]
 
 
 def test_kenya_former_provinces(nlp):

@@ -562,7 +562,7 @@ def known_names(s: Recognition) -> None:
         if opens_sentence and len(span) == 1 and span[0].pos_ != "PROPN":
             continue
         if (surface.lower() in LAND_FORM_WORDS and span.start > 0
-                and doc[span.start - 1].text[:1].isupper() and not span[0].is_sent_start):
+                and doc[span.start - 1].pos_ == "PROPN" and not span[0].is_sent_start):
             continue  # "the Danube Delta": the delta of a river, not Nigeria's Delta State
         cands = s.gaz.lookup(surface)
         major = [e for e in cands if e.kind in MAJOR]

@@ -683,6 +683,11 @@ def test_lone_name_read_only_as_a_foreign_hamlet_is_no_place(nlp):
     found = _with_ents(nlp, text, [("Arlington", "GPE"), ("Texas", "GPE"), ("Titan", "GPE")])
     assert not any(p.text == "Titan" for p in found)
     assert first(found, "Arlington").admin1 == "Texas"
+    # a town of some thousands abroad (Hong Kong's Olympic) is no likelier in a Sochi story
+    text = "Builders in Sochi said the Olympic projects will cost more than planned."
+    found = _with_ents(nlp, text, [("Sochi", "GPE"), ("Olympic", "FAC")])
+    assert not any(p.text == "Olympic" for p in found)
+    assert first(found, "Sochi").country == "RUS"
 
 
 def test_town_the_ner_took_for_an_organisation_after_a_placing_word(nlp):

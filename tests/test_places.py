@@ -958,3 +958,12 @@ def test_kenya_former_provinces(nlp):
     for name in ("Nyanza", "North Eastern Province", "Rift Valley"):
         hits = [p for p in found if p.text.startswith(name)]
         assert hits and all(p.country == "KEN" for p in hits), (name, found)
+
+
+def test_former_empires_are_their_main_successors():
+    """"Russian Empire", "Ottoman Empire": former states at their main successor's point,
+    like "Soviet Union", so that an unknown name near them takes no stranger scope."""
+    gaz = load_gazetteer()
+    assert [e.cc for e in gaz.lookup("Russian Empire")] == ["RU"]
+    assert [e.cc for e in gaz.lookup("Ottoman Empire")] == ["TR"]
+    assert [e.cc for e in gaz.lookup("Austria-Hungary")] == ["AT"]

@@ -683,6 +683,11 @@ def test_lone_name_read_only_as_a_foreign_hamlet_is_no_place(nlp):
     found = _with_ents(nlp, text, [("Arlington", "GPE"), ("Texas", "GPE"), ("Titan", "GPE")])
     assert not any(p.text == "Titan" for p in found)
     assert first(found, "Arlington").admin1 == "Texas"
+    # a town of some thousands abroad (Hong Kong's Olympic) is no likelier in a Sochi story
+    text = "Builders in Sochi said the Olympic projects will cost more than planned."
+    found = _with_ents(nlp, text, [("Sochi", "GPE"), ("Olympic", "FAC")])
+    assert not any(p.text == "Olympic" for p in found)
+    assert first(found, "Sochi").country == "RUS"
 
 
 def test_town_the_ner_took_for_an_organisation_after_a_placing_word(nlp):
@@ -921,3 +926,44 @@ def test_area_named_inside_a_longer_name(nlp):
     assert comp._inner_name("South Gate Plaza") == []  # compass words are no name
     assert comp._inner_name("North West Trading Company") == []
     assert [e.name for e in comp._inner_name("South Asia Earthquake")] == ["South Asia"]
+
+
+def test_land_form_after_a_compass_word_is_a_name_of_its_own(nlp):
+    """"West Midlands", "Central Plateau": a compass word before a land-form word opens a
+    name of its own, not a relation to the first-level region abroad that bears the bare
+    word (Zimbabwe's Midlands, Nigeria's Plateau); inside a longer name it is no region."""
+    found = _with_ents(nlp, "Flu cases rose across the West Midlands, and the NHS in "
+                       "Birmingham opened two more wards.",
+                       [("West Midlands", "LOC"), ("Birmingham", "GPE")])
+    midlands = first(found, "West Midlands")
+    assert midlands.country == "GBR" and km(midlands.lat, midlands.lon, 52.5, -1.9) < 161
+    found = _with_ents(nlp, "Cholera reached villages in Haiti's Central Plateau this week.",
+                       [("Haiti", "GPE"), ("Central Plateau", "LOC")])
+    assert first(found, "Central Plateau").country == "HTI"
+    comp = nlp.get_pipe("eventwire_places")
+    assert comp._inner_name("Danube Delta") == []  # no mention of Delta State
+    found = places(nlp, "Romania confirmed another outbreak of bird flu in the Danube Delta "
+                   "area on Monday.")
+    assert not [p for p in found if p.country == "NGA"]
+
+
+def test_kenya_former_provinces(nlp):
+    """Kenya's provinces until 2013 ("Nyanza", "Rift Valley Province") are still named by
+    its news: regions of Kenya, not the Rwandan town of Nyanza."""
+    text = ("Doctors in Nyanza said cases doubled. Kenya reported 12 deaths in North Eastern "
+            "Province and seven in Rift Valley Province.")
+    found = _with_ents(nlp, text, [("Nyanza", "GPE"), ("Kenya", "GPE"),
+                                   ("North Eastern Province", "GPE"),
+                                   ("Rift Valley Province", "GPE")])
+    for name in ("Nyanza", "North Eastern Province", "Rift Valley"):
+        hits = [p for p in found if p.text.startswith(name)]
+        assert hits and all(p.country == "KEN" for p in hits), (name, found)
+
+
+def test_former_empires_are_their_main_successors():
+    """"Russian Empire", "Ottoman Empire": former states at their main successor's point,
+    like "Soviet Union", so that an unknown name near them takes no stranger scope."""
+    gaz = load_gazetteer()
+    assert [e.cc for e in gaz.lookup("Russian Empire")] == ["RU"]
+    assert [e.cc for e in gaz.lookup("Ottoman Empire")] == ["TR"]
+    assert [e.cc for e in gaz.lookup("Austria-Hungary")] == ["AT"]

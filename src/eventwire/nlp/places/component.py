@@ -44,6 +44,7 @@ from eventwire.nlp.places.recognition import (
 from eventwire.nlp.places.rules import (
     DIRECTION_WORDS,
     GENERIC_PART,
+    LAND_FORM_WORDS,
     NATURAL_FEATURE,
     RELATION_BEFORE,
     STATE_ABBREVIATIONS,
@@ -98,7 +99,7 @@ class PlacesComponent:
         guesses = {t.text for t in toponyms if _unsupported_guess(t)}
         toponyms = [t for t in toponyms if t.text not in guesses
                     or not (t.rule.startswith(("ner:", "discourse")))]
-        toponyms = _without_foreign_hamlets(toponyms)
+        toponyms = _without_foreign_small_towns(toponyms)
         self._remember(doc._.source, toponyms)
         area = _local_area([t.pick for t in toponyms if t.pick is not None])
         if area is not None:
@@ -205,6 +206,8 @@ class PlacesComponent:
                 if not run[:1].isupper() or all(w.lower() in DIRECTION_WORDS
                                                 for w in words[i:i + n]):
                     continue  # "North West" alone is no name
+                if n == 1 and run.lower() in LAND_FORM_WORDS:
+                    continue  # "Danube Delta" is no mention of Nigeria's Delta State
                 key = norm(run)
                 cands = [e for e in self.gaz.lookup(run) if e.kind in INNER_KINDS
                          and (e.kind != "admin1" or key in variants(e.name))]
@@ -386,20 +389,20 @@ def _unsupported_guess(t: Toponym) -> bool:
     return " " not in t.text and bool(t.candidates) and not gazetted(t.candidates)
 
 
-HAMLET_MAX_POPULATION = 1_000
+SMALL_TOWN_MAX_POPULATION = 30_000
 
 
-def _without_foreign_hamlets(toponyms: list[Toponym]) -> list[Toponym]:
-    """A lone word the NER called a place whose only reading is a hamlet in a country none
-    of the story's other places lie in, with no word before it that places something there,
-    is more likely a company, a product or a team ("Titan drilled 20 wells") than that
-    hamlet."""
-    def hamlet(t: Toponym) -> bool:
+def _without_foreign_small_towns(toponyms: list[Toponym]) -> list[Toponym]:
+    """A lone word the NER called a place whose only reading is a small town in a country
+    none of the story's other places lie in is more likely a company, a product, a team or
+    an adjective ("Titan drilled 20 wells", "the Olympic projects in Sochi") than that town:
+    a story placed in a small town abroad names its country too."""
+    def small_town(t: Toponym) -> bool:
         return (t.rule.startswith("ner:") and " " not in t.text and t.relation is None
                 and t.pick is not None and t.pick.kind == "city"
-                and all(e.population < HAMLET_MAX_POPULATION for e in t.candidates))
+                and all(e.population < SMALL_TOWN_MAX_POPULATION for e in t.candidates))
 
-    names = {t.text for t in toponyms if hamlet(t)}  # and its later mentions ("discourse")
+    names = {t.text for t in toponyms if small_town(t)}  # and its later mentions ("discourse")
     countries = Counter(t.pick.cc for t in toponyms
                         if t.pick is not None and t.text not in names)
     return [t for t in toponyms if t.text not in names or not countries

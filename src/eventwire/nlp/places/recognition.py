@@ -50,6 +50,7 @@ from eventwire.nlp.places.rules import (
     HOLIDAY_AFTER,
     INSTITUTION_WORDS,
     KIND_WORDS,
+    LAND_FORM_WORDS,
     MODEL_YEAR_BEFORE,
     NOT_STREET_START,
     OWNER_BEFORE,
@@ -270,7 +271,8 @@ def ner_places(s: Recognition) -> None:
             start, cands = grown
             text = full[start:end]
         head, _, rest = text.partition(" ")
-        if not cands and head.lower() in DIRECTION_WORDS:
+        if (not cands and head.lower() in DIRECTION_WORDS
+                and rest.lower() not in LAND_FORM_WORDS):  # "West Midlands": its own name
             cands = s.gaz.lookup(rest)  # "North Texas", "Eastern Kentucky"
             if head.lower() in COMPASS_WORDS and _polity_named(cands, rest):
                 start += len(head) + 1  # the place is Texas, "north" its relation
@@ -559,6 +561,9 @@ def known_names(s: Recognition) -> None:
         opens_sentence = not before or before[-1] in ".!?:\n\"\u201c"
         if opens_sentence and len(span) == 1 and span[0].pos_ != "PROPN":
             continue
+        if (surface.lower() in LAND_FORM_WORDS and span.start > 0
+                and doc[span.start - 1].pos_ == "PROPN" and not span[0].is_sent_start):
+            continue  # "the Danube Delta": the delta of a river, not Nigeria's Delta State
         cands = s.gaz.lookup(surface)
         major = [e for e in cands if e.kind in MAJOR]
         if not major and surface in s.surnames and surface not in placed:

@@ -95,6 +95,13 @@ GENERIC_PART = re.compile(
     re.I,
 )
 
+# Land-form words that some first-level regions are named by alone (Nigeria's Delta and
+# Plateau, Zimbabwe's Midlands): inside a longer name ("Danube Delta", "Haiti's Central
+# Plateau", "West Midlands") they name that land form, not the region abroad.
+LAND_FORM_WORDS = {"delta", "plateau", "midlands", "highlands", "lowlands", "coast", "lakes",
+                   "islands", "plains", "hills", "valley", "mountains", "savanes", "lagoons",
+                   "littoral"}
+
 # Water and land forms whose bare name is rarely the town of that name nearby ("Baltic Sea",
 # "Danube Delta", "Kishwaukee River"; valleys and lakes are often named for their towns).
 NATURAL_FEATURE = re.compile(

@@ -52,6 +52,7 @@ from eventwire.nlp.quotes.speaker import speaker_span
 from eventwire.nlp.quotes.syntax import (
     QUOTE_CHARS,
     Cand,
+    adjunct_subject,
     after_window,
     lemma_of,
     nearest_on_line,
@@ -126,6 +127,8 @@ def _holder(verb: Token) -> Token | None:
         # a heading the parser ran into the line ("...Abortions\nJeb Bush criticized ..."):
         # the name just before the verb on its own line
         subj = _name_before(verb) or subj
+    if verb.tag_ == "VBG":
+        subj = adjunct_subject(verb) or subj
     return subj
 
 

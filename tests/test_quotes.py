@@ -857,3 +857,17 @@ def test_participle_before_a_quotation_speaks_for_the_main_clause(nlp):
             "learned about them fast.\"")
     q = find(run(nlp, text), "behind closed doors")
     assert q.cue == "saying" and q.speaker == "Hale"
+
+
+def test_participle_on_a_thing_someone_spoke_in_is_theirs(nlp):
+    text = ("The state went to court.\n\nRuth Lane spoke at a recent news conference "
+            "announcing that her department was suing the state over the law.")
+    q = find(rules_only(nlp, text), "suing the state")
+    assert q.cue == "announcing" and q.speaker == "Ruth Lane"
+
+
+def test_possessive_of_a_noun_after_a_preposition_is_the_speaker_mention(nlp):
+    text = ("The campaign went on.\n\nRuth Lane fanned controversy this year over her remark "
+            "that \"there is a special place for voters who stay home.\"")
+    q = find(rules_only(nlp, text), "special place")
+    assert q.cue == "remark" and q.speaker == "her"

@@ -48,7 +48,7 @@ from eventwire.nlp.quotes.cues import (
 )
 from eventwire.nlp.quotes.learned import STANCE_RULE, complements, stance_token
 from eventwire.nlp.quotes.marks import DOUBLE_MARKS
-from eventwire.nlp.quotes.speaker import speaker_span
+from eventwire.nlp.quotes.speaker import names_people, speaker_span
 from eventwire.nlp.quotes.syntax import (
     QUOTE_CHARS,
     Cand,
@@ -114,9 +114,10 @@ def _holder(verb: Token) -> Token | None:
         # "polls showing her ahead": the noun the participle modifies; "A poll found last
         # week that ...", a sentence the parser rooted in its subject: the noun speaks
         subj = verb.head
-        if subj.dep_ == "dobj" and subj.lower_ not in _SELF_SOURCES:
-            # "the campaign released a statement saying ...": who released it speaks
-            subj = _holder(subj.head) or subj
+        if subj.lower_ not in _SELF_SOURCES and not names_people(subj):
+            # "the campaign released a statement saying ...", "she said at a news
+            # conference announcing ...": who released it, or spoke there, speaks
+            subj = _host(subj) or subj
     tok = verb
     for _ in range(5):  # "are quick to point out that", "went out of his way to say that"
         if subj is not None or tok.dep_ in ("ccomp", "ROOT", "relcl", "acl"):
@@ -130,6 +131,19 @@ def _holder(verb: Token) -> Token | None:
     if verb.tag_ == "VBG":
         subj = adjunct_subject(verb) or subj
     return subj
+
+
+def _host(thing: Token) -> Token | None:
+    """Who acts with a thing: the holder of the verb whose object the thing is, directly
+    or through prepositions ("spoke at a conference", "shot back in an article")."""
+    gov = thing
+    for _ in range(4):
+        if gov.dep_ not in ("dobj", "pobj", "prep") or gov.head.i == gov.i:
+            return None
+        gov = gov.head
+        if gov.pos_ in ("VERB", "AUX"):
+            return _holder(gov)
+    return None
 
 
 def _has_misread(verb: Token) -> bool:
@@ -167,15 +181,15 @@ def _name_before(verb: Token) -> Token | None:
 
 def _owner(noun: Token) -> Token | None:
     """The holder of a speech or stance noun: its possessor, or for "his"/"their" the
-    subject of the verb that takes the noun ("Trump stepped up his attacks on ..."), which
-    names who "his" is."""
+    subject of the verb whose object the noun is ("Trump stepped up his attacks on ..."),
+    which names who "his" is."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None or owner.pos_ != "PRON":
         return owner
     gov = noun.head
-    if noun.dep_ == "pobj" and gov.dep_ == "prep":
-        gov = gov.head
-    if noun.dep_ in ("dobj", "pobj", "attr") and gov.pos_ in ("VERB", "AUX"):
+    if noun.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"):
+        # only the verb's own object: in "fanned controversy over her remark" and "from his
+        # proposal" the pronoun is the mention that names the speaker
         subj = _holder(gov)
         if subj is not None and subj.dep_ == "nsubj" and subj.pos_ in ("PROPN", "NOUN"):
             return subj

@@ -871,3 +871,28 @@ def test_possessive_of_a_noun_after_a_preposition_is_the_speaker_mention(nlp):
             "that \"there is a special place for voters who stay home.\"")
     q = find(rules_only(nlp, text), "special place")
     assert q.cue == "remark" and q.speaker == "her"
+
+
+def test_place_after_from_before_a_colon_is_no_source(nlp):
+    text = ("The judge spoke.\n\nLane said the judge was from Mexico: \"The judge, who happens "
+            "to be from there, is very hostile to me.\"")
+    q = find(run(nlp, text), "very hostile")
+    assert q.cue == "said" and q.speaker == "Lane"
+
+
+def test_day_beside_a_name_keeps_the_name(nlp):
+    q = find(run(nlp, "The council met.\n\nSen. Ruth Lane on Sunday said the plan was a "
+                      "mistake."), "a mistake")
+    assert q.speaker == "Sen. Ruth Lane"
+
+
+def test_speech_noun_with_no_possessor_takes_its_by_agent_or_the_subject(nlp):
+    text = ("The race went on.\n\nThe department spent months pushing back against claims by "
+            "intelligence agencies that some of her messages were secret.")
+    q = find(rules_only(nlp, text), "messages were secret")
+    assert q.cue == "claims" and q.speaker == "intelligence agencies"
+    text = ("The race went on.\n\nSince launching his bid, Lane has taken a firm stance on "
+            "crime, and last June stirred controversy with an assertion that the migrants "
+            "crossing the border are criminals.")
+    q = find(rules_only(nlp, text), "are criminals")
+    assert q.cue == "assertion" and q.speaker == "Lane"

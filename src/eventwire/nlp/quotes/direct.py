@@ -21,6 +21,7 @@ from eventwire.nlp.quotes.cues import (
     THINK_VERBS,
 )
 from eventwire.nlp.quotes.marks import Segment, single_quoted
+from eventwire.nlp.quotes.speaker import names_people
 from eventwire.nlp.quotes.syntax import (
     DASHES,
     Cand,
@@ -306,7 +307,7 @@ class DirectRules(ArticleContext):
         # a cue verb before any other: "Lane apologized for what happened:" is Lane's
         verbs = [t for t in words if is_cue_verb(t, True)] or [
             t for t in words if gap == ":" and t.pos_ == "VERB" and subject(t) is not None
-            and t.dep_ not in ("relcl", "pcomp", "acl", "ccomp", "csubj")]
+            and t.dep_ not in ("relcl", "pcomp", "acl")]
         if not verbs:
             return self._colon_name(words) if gap == ":" else None
         verb = verbs[-1]
@@ -324,7 +325,9 @@ class DirectRules(ArticleContext):
                       for t in c.subtree}
             if last.i in inside or last.i not in {t.i for t in verb.subtree}:
                 return None
-        subj = (adjunct_subject(verb) if verb.tag_ == "VBG" else None) or subject(verb)
+        subj = subject(verb)
+        if verb.tag_ == "VBG" and (subj is None or not names_people(subj)):
+            subj = adjunct_subject(verb) or subj  # "X wrote the agents knew ..., saying:"
         if subj is None:
             # "Said Ellis: "..."": the speaker follows the verb
             after = [w for w in words if w.i > verb.i and w.pos_ in ("PROPN", "NOUN")]
@@ -339,17 +342,19 @@ class DirectRules(ArticleContext):
         """"Polls overhyped Iowa - Mark Blumenthal: "..."", "More from Jones: "..."": a name
         closing the words before the colon, after a dash or "from", is the source, whatever
         verb the summary before it has."""
-        def after_dash(j: int) -> bool:
-            return any(d in self.text[words[j - 1].idx + len(words[j - 1]) : words[j].idx]
-                       for d in DASHES)
+        def after_dash(j: int) -> bool:  # " - HuffPollster", not "back-handed"
+            gap = self.text[words[j - 1].idx + len(words[j - 1]) : words[j].idx]
+            return gap.strip() in ("-", "--", "—", "–", "―") and gap != gap.strip()
 
-        k = len(words) - 1
-        while k > 0 and (words[k].pos_ == "PROPN" or words[k].text[:1].isupper()):
-            if after_dash(k) or words[k - 1].lower_ == "from":
+        k = None
+        for j in range(len(words) - 1, max(0, len(words) - 4) - 1, -1):
+            if j == 0 or not (words[j].pos_ == "PROPN" or words[j].text[:1].isupper()):
+                return None
+            if after_dash(j) or words[j - 1].lower_ == "from" and (
+                    j == 1 or after_dash(j - 1) or j >= 2 and after_dash(j - 2)):
+                k = j
                 break
-            k -= 1
-        if k <= 0 or len(words) - k > 4 or not (
-                after_dash(k) or words[k - 1].lower_ == "from"):
+        if k is None:
             return None
         span = self.doc[words[k].i : words[-1].i + 1]
         colon = span.end_char + self.text[span.end_char :].index(":")

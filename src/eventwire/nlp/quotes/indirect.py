@@ -128,7 +128,7 @@ def _holder(verb: Token) -> Token | None:
         # a heading the parser ran into the line ("...Abortions\nJeb Bush criticized ..."):
         # the name just before the verb on its own line
         subj = _name_before(verb) or subj
-    if verb.tag_ == "VBG":
+    if verb.tag_ == "VBG" and (subj is None or not names_people(subj)):
         subj = adjunct_subject(verb) or subj
     return subj
 
@@ -143,6 +143,21 @@ def _host(thing: Token) -> Token | None:
         gov = gov.head
         if gov.pos_ in ("VERB", "AUX"):
             return _holder(gov)
+    return None
+
+
+def _speaker_of(noun: Token) -> Token | None:
+    """Who makes a speech act a noun names with no possessor: "claims by X", or the
+    subject of "said in a statement", "stirred controversy with an assertion", "made the
+    claim" (not of "denied claims", whose claims are another's)."""
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    agent = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
+    if agent is not None:
+        return agent
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.lower_ in ("in", "with") and gov.head.pos_ in (
+            "VERB", "AUX") or noun.dep_ == "dobj" and lemma_of(gov) in _LIGHT_VERBS:
+        return _holder(gov.head if noun.dep_ == "pobj" else gov)
     return None
 
 
@@ -481,7 +496,7 @@ class IndirectRules(ArticleContext):
         span = self._trim(self._clause_span(comp[0]))
         if span is None or len(span) < 3:
             return None
-        owner = _owner(noun)
+        owner = _owner(noun) or _speaker_of(noun)
         if owner is None and noun.lower_ not in SPEECH_NOUNS:
             return None  # "a plan to ...": an intention only counts with its holder
         sp = np_span(owner, 0, len(self.text)) if owner is not None else None

@@ -42,7 +42,7 @@ def names_people(t: Token) -> bool:
     """The word can name who speaks: a name, a personal pronoun, a role or a group."""
     low = t.lower_
     return t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN" or (
-        low in PERSON_PRONOUNS or low in ("they", "we", "i", "them", "us", "me", "who")
+        low in PERSON_PRONOUNS or low in ("they", "we", "i", "them", "us", "me")
         or low in ROLE_NOUNS or t.lemma_.lower() in ROLE_NOUNS or low in GROUP_NOUNS)
 # What follows a place in capitals that opens a dateline ("KHARTOUM:", "WASHINGTON (AP)").
 _DATELINE_NEXT = set("(:—–-")
@@ -73,7 +73,8 @@ def speaker_span(span: Span, label: bool = False) -> Span | None:
     while len(span) and (span[0].is_space or span[0].is_punct):
         span = span[1:]
     if not len(span) or span.root.lower_ in _ADDRESSEE or span.root.ent_type_ == "TIME" or (
-            span.root.lower_ in _DAYS):
+            span.root.lower_ in _DAYS and all(
+                t.lower_ in _DAYS or not t.is_alpha or t.pos_ in ("ADP", "DET") for t in span)):
         return None
     if not label:
         text = span.doc._.text

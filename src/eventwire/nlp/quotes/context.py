@@ -17,8 +17,7 @@ from eventwire.nlp.quotes.syntax import Tokens
 # Words that open a headline as a kind of story, not as its speaker: "Breaking: ...".
 KICKERS = frozenset(
     "breaking bombshell revealed wow exclusive watch video photos update updated live "
-    "opinion analysis editorial commentary byline spoiler".split()) | {"just in",
-                                                                      "breaking news"}
+    "opinion analysis editorial commentary byline spoiler".split() + ["just in", "breaking news"])
 # ((paragraph start, paragraph end), label end, content start) of a "NAME: ..." paragraph
 Turn = tuple[tuple[int, int], int, int]
 

@@ -30,7 +30,7 @@ ROLE_NOUNS = {
     "sheikh", "cleric", "analyst", "author", "professor", "economist", "pollster", "strategist",
     "host", "anchor", "activist", "campaigner", "organizer", "head", "deputy", "commissioner",
 }
-# Words for groups of people and quantifiers standing for them ("leaving some to question").
+# Words for groups of people, and quantifiers standing for them ("some", "many").
 GROUP_NOUNS = frozenset(
     "officials aides leaders lawmakers critics supporters voters delegates members users "
     "residents people protesters activists democrats republicans experts analysts "

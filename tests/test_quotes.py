@@ -780,3 +780,119 @@ def test_participle_in_an_aside_between_quotation_and_cue_is_no_other_verb(nlp):
     assert q.cue == "said" and (q.speaker or "").startswith("Mr. Dane")
     q = find(quotes, "very good reporter")
     assert q.kind == "direct" and q.cue == "said" and (q.speaker or "").startswith("Hale")
+
+
+def test_quotation_with_no_comma_before_an_inverted_cue(nlp):
+    text = ("The mayor spoke to a crowd on Monday.\n\n\"We have waited for this bridge for "
+            "twenty years and we will not wait any longer\" said Ruth Lane, a council member "
+            "from the east side.")
+    q = find(run(nlp, text), "twenty years")
+    assert q.cue == "said" and (q.speaker or "").startswith("Ruth Lane")
+
+
+def test_quotation_with_no_comma_before_a_name_and_cue_going_on(nlp):
+    text = ("The mayor spoke to a crowd on Monday.\n\n\"As a farmer, he never paid his bills "
+            "on time\" Lane said after a meeting in Dover on Tuesday.")
+    q = find(run(nlp, text), "paid his bills")
+    assert q.rule.startswith("direct:cue") and q.cue == "said" and q.speaker == "Lane"
+
+
+def test_cue_recalling_the_saying_of_the_quotation_is_its_cue(nlp):
+    text = ("The mayor spoke to a crowd on Monday.\n\n\"I hope you do not mind, I have to "
+            "bring my cousin along,\" his old roommate, Peter Hale, recalled him saying.")
+    q = find(run(nlp, text), "my cousin")
+    assert q.cue == "recalled" and q.speaker_name == "Peter Hale"
+
+
+def test_participle_after_a_comma_speaks_for_the_clause_before(nlp):
+    # "saying" hangs on the object; who echoed the criticism is who said it
+    text = ("It was a strong pair of speeches on Monday, as Ruth Lane echoed the criticism, "
+            "saying the governor \"cannot be trusted\" with the budget.")
+    q = find(rules_only(nlp, text), "cannot be trusted")
+    assert q.cue == "saying" and q.speaker == "Ruth Lane"
+
+
+def test_kicker_before_a_headline_colon_is_no_speaker(nlp):
+    text = ("Breaking: Senator Lane Slams The Budget Plan In Late Vote\n\nThe senate voted "
+            "on Monday night.")
+    quotes = run(nlp, text)
+    assert not any(q.speaker == "Breaking" for q in quotes)
+    q = find(rules_only(nlp, text), "Budget Plan")
+    assert q.cue == "Slams" and q.speaker == "Senator Lane"
+
+
+def test_a_day_is_never_a_speaker(nlp):
+    text = ("The council met on Monday.\n\nMonday called the plan \"a disaster\" in a long "
+            "statement.")
+    assert not any(q.speaker == "Monday" for q in run(nlp, text))
+
+
+def test_relative_pronoun_after_an_apposition_names_the_person(nlp):
+    text = ("The race grew tense.\n\nBraynard, a native of Ohio who writes fiction on the "
+            "side, has cast himself as a strategist.")
+    q = find(rules_only(nlp, text), "fiction")
+    assert q.speaker.startswith("Braynard") and q.speaker_name == "Braynard"
+
+
+
+def test_colon_before_a_quotation_goes_to_the_main_verbs_subject(nlp):
+    text = ("The senator spoke on Monday.\n\nLane has since apologized for what happened: "
+            "\"Yes, I should have used two phones, one for work and one for home.\"")
+    q = find(run(nlp, text), "two phones")
+    assert q.speaker == "Lane"
+
+
+def test_name_after_a_dash_before_a_colon_is_the_source(nlp):
+    text = ("Polls were wrong in Iowa.\n\nMedia shares blame in Iowa poll overhype - "
+            "HuffPollster: \"Pollsters are taking a lot of heat from the public and the media "
+            "for not anticipating the result.\"")
+    q = find(run(nlp, text), "a lot of heat")
+    assert q.rule == "direct:colon" and q.speaker == "HuffPollster"
+
+
+def test_participle_before_a_quotation_speaks_for_the_main_clause(nlp):
+    # "saying" hangs on "knew": who wrote is who said, not the agents
+    text = ("The book came out on Monday.\n\nHale also wrote the agents knew to brace for the "
+            "outbursts, saying, \"They did not happen every day, but behind closed doors we "
+            "learned about them fast.\"")
+    q = find(run(nlp, text), "behind closed doors")
+    assert q.cue == "saying" and q.speaker == "Hale"
+
+
+def test_participle_on_a_thing_someone_spoke_in_is_theirs(nlp):
+    text = ("The state went to court.\n\nRuth Lane spoke at a recent news conference "
+            "announcing that her department was suing the state over the law.")
+    q = find(rules_only(nlp, text), "suing the state")
+    assert q.cue == "announcing" and q.speaker == "Ruth Lane"
+
+
+def test_possessive_of_a_noun_after_a_preposition_is_the_speaker_mention(nlp):
+    text = ("The campaign went on.\n\nRuth Lane fanned controversy this year over her remark "
+            "that \"there is a special place for voters who stay home.\"")
+    q = find(rules_only(nlp, text), "special place")
+    assert q.cue == "remark" and q.speaker == "her"
+
+
+def test_place_after_from_before_a_colon_is_no_source(nlp):
+    text = ("The judge spoke.\n\nLane said the judge was from Mexico: \"The judge, who happens "
+            "to be from there, is very hostile to me.\"")
+    q = find(run(nlp, text), "very hostile")
+    assert q.cue == "said" and q.speaker == "Lane"
+
+
+def test_day_beside_a_name_keeps_the_name(nlp):
+    q = find(run(nlp, "The council met.\n\nSen. Ruth Lane on Sunday said the plan was a "
+                      "mistake."), "a mistake")
+    assert q.speaker == "Sen. Ruth Lane"
+
+
+def test_speech_noun_with_no_possessor_takes_its_by_agent_or_the_subject(nlp):
+    text = ("The race went on.\n\nThe department spent months pushing back against claims by "
+            "intelligence agencies that some of her messages were secret.")
+    q = find(rules_only(nlp, text), "messages were secret")
+    assert q.cue == "claims" and q.speaker == "intelligence agencies"
+    text = ("The race went on.\n\nSince launching his bid, Lane has taken a firm stance on "
+            "crime, and last June stirred controversy with an assertion that the migrants "
+            "crossing the border are criminals.")
+    q = find(rules_only(nlp, text), "are criminals")
+    assert q.cue == "assertion" and q.speaker == "Lane"

@@ -17,7 +17,8 @@ attitude or impression ("X believes", "X is worried about", "X appears to"),
 "noncommittal" when its cue is negated or withheld ("did not confirm", "declined to
 comment": kept, but reporting no content of the speaker's own), else "indirect".  The
 speaker span is resolved to a named actor by ``speaker`` (pronouns, "the official" and
-"the ministry" included); "you", a dateline or a clock time is never a speaker.
+"the ministry" included); "you", a dateline, a kicker ("Breaking:"), a day or a clock
+time is never a speaker.
 
 The rules' indirect attributions then pass a learned model (``learned``), which keeps the
 likely ones and adds the stance candidates (rule "learned:stance") that the lexicons miss;

@@ -14,6 +14,10 @@ from eventwire.nlp.quotes.marks import TRANSCRIPT_RE, Segment, paragraphs, segme
 from eventwire.nlp.quotes.speaker import SpeakerIndex
 from eventwire.nlp.quotes.syntax import Tokens
 
+# Words that open a headline as a kind of story, not as its speaker: "Breaking: ...".
+KICKERS = frozenset(
+    "breaking bombshell revealed wow exclusive watch video photos update updated live "
+    "opinion analysis editorial commentary byline spoiler".split() + ["just in", "breaking news"])
 # ((paragraph start, paragraph end), label end, content start) of a "NAME: ..." paragraph
 Turn = tuple[tuple[int, int], int, int]
 
@@ -59,8 +63,10 @@ class ArticleContext:
             label = m.group(1)
             if label.isupper():
                 caps.append(((ps, pe), m.end(1), m.end()))
-            elif k == 0 and len(label.split()) <= 3 and not label.startswith("The "):
-                # a column title ("The Latest: Sanders declares ...") names no speaker
+            elif k == 0 and len(label.split()) <= 3 and not label.startswith("The ") and (
+                    label.lower() not in KICKERS):
+                # a column title ("The Latest: Sanders declares ...") or a kicker
+                # ("Breaking: ...") names no speaker
                 head.append(((ps, pe), m.end(1), m.end()))  # headline "Pence: ..."
         # a dateline ("WASHINGTON: ...") looks like one turn; a transcript has several
         return head + (caps if len(caps) >= 2 else [])

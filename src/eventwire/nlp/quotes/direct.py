@@ -21,9 +21,11 @@ from eventwire.nlp.quotes.cues import (
     THINK_VERBS,
 )
 from eventwire.nlp.quotes.marks import Segment, single_quoted
+from eventwire.nlp.quotes.speaker import names_people
 from eventwire.nlp.quotes.syntax import (
     DASHES,
     Cand,
+    adjunct_subject,
     after_window,
     is_cue_verb,
     name_head,
@@ -57,6 +59,13 @@ def _headline_lemma(word: str) -> str | None:
     if w.endswith("ing"):
         forms += [w[:-3], w[:-3] + "e", w[:-4]]
     return next((f for f in forms if f in _HEADLINE_CUES), None)
+
+
+def _recalled_saying(comp: Token) -> bool:
+    """"“...,” a friend recalled him saying": the cue's complement is the saying of the
+    quotation itself, not a content of its own."""
+    return comp.tag_ == "VBG" and comp.lemma_ in SPEECH_VERBS and not any(
+        c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > comp.i for c in comp.children)
 
 
 class DirectRules(ArticleContext):
@@ -174,7 +183,7 @@ class DirectRules(ArticleContext):
         inner_s, inner_e = seg.inner(text)
         inner_last = text[inner_s:inner_e].rstrip().rstrip("'’")[-1:]
         joined = inner_last in ",.?!—–-…" or "," in tail or any(d in tail for d in DASHES)
-        if not joined and not self._short_tail(words, end):
+        if not joined and not self._short_tail(words, end) and not self._bare_tail(seg, words):
             return None
         if inner_last == "." and words[0].text[:1].isupper() and words[0].pos_ != "PROPN":
             return None  # "...end." She adds, "...": a new sentence, not an attribution
@@ -200,7 +209,7 @@ class DirectRules(ArticleContext):
             inverted = t.i == words[0].i and t.tag_ in ("VBD", "VBZ", "VBP")
             if not inverted and any(
                    c.dep_ in ("ccomp", "xcomp") and c.i > t.i
-                   and not self._in_segment(c.left_edge.idx)
+                   and not self._in_segment(c.left_edge.idx) and not _recalled_saying(c)
                    and not any(w.text == "," or w.pos_ == "ADP"
                                for w in self.doc[t.i + 1 : c.left_edge.i])
                    for c in t.children):
@@ -252,6 +261,23 @@ class DirectRules(ArticleContext):
                 and all(t.pos_ in ("PROPN", "VERB", "PRON", "ADV") or t.text[:1].isupper()
                         for t in words))
 
+    def _bare_tail(self, seg: Segment, words: list[Token]) -> bool:
+        """"“... anonymity” said Ruth Lane, a spokeswoman.", "“... too” Lane said after
+        an event.": a quotation standing as its own sentence with no comma before its cue,
+        which opens the tail: a cue verb and a name, or a name (or pronoun) and a cue verb."""
+        ps, pe = self._para_of(seg.start)
+        if not self._whole_sentences(seg, ps, pe):
+            return False
+        names = 0
+        for w in words[:5]:
+            if is_cue_verb(w, True) and w.tag_ in ("VBD", "VBZ"):
+                after = words[names + 1 : names + 2]
+                return bool(names or after and after[0].pos_ == "PROPN")
+            if w.pos_ != "PROPN" and not (names == 0 and w.pos_ == "PRON"):
+                return False
+            names += 1
+        return False
+
     def _name_run(self, words: list[Token]) -> Span:
         run = [words[0]]
         for w in words[1:]:
@@ -276,8 +302,12 @@ class DirectRules(ArticleContext):
         if not words:
             return None
         gap = text[words[-1].idx + len(words[-1]) : seg.start].strip()
-        verbs = [t for t in words if is_cue_verb(t, True)
-                 or gap == ":" and t.pos_ == "VERB" and subject(t) is not None]
+        if gap == ":" and (named := self._dash_name(words)) is not None:
+            return named
+        # a cue verb before any other: "Lane apologized for what happened:" is Lane's
+        verbs = [t for t in words if is_cue_verb(t, True)] or [
+            t for t in words if gap == ":" and t.pos_ == "VERB" and subject(t) is not None
+            and t.dep_ not in ("relcl", "pcomp", "acl")]
         if not verbs:
             return self._colon_name(words) if gap == ":" else None
         verb = verbs[-1]
@@ -296,6 +326,8 @@ class DirectRules(ArticleContext):
             if last.i in inside or last.i not in {t.i for t in verb.subtree}:
                 return None
         subj = subject(verb)
+        if verb.tag_ == "VBG" and (subj is None or not names_people(subj)):
+            subj = adjunct_subject(verb) or subj  # "X wrote the agents knew ..., saying:"
         if subj is None:
             # "Said Ellis: "..."": the speaker follows the verb
             after = [w for w in words if w.i > verb.i and w.pos_ in ("PROPN", "NOUN")]
@@ -305,6 +337,28 @@ class DirectRules(ArticleContext):
         span = np_span(subj, start, seg.start)
         return Cand([], "direct", "direct:cue-before", 0.85, (verb.idx, verb.idx + len(verb)),
                      span, subj)
+
+    def _dash_name(self, words: list[Token]) -> Cand | None:
+        """"Polls overhyped Iowa - Mark Blumenthal: "..."", "More from Jones: "..."": a name
+        closing the words before the colon, after a dash or "from", is the source, whatever
+        verb the summary before it has."""
+        def after_dash(j: int) -> bool:  # " - HuffPollster", not "back-handed"
+            gap = self.text[words[j - 1].idx + len(words[j - 1]) : words[j].idx]
+            return gap.strip() in ("-", "--", "—", "–", "―") and gap != gap.strip()
+
+        k = None
+        for j in range(len(words) - 1, max(0, len(words) - 4) - 1, -1):
+            if j == 0 or not (words[j].pos_ == "PROPN" or words[j].text[:1].isupper()):
+                return None
+            if after_dash(j) or words[j - 1].lower_ == "from" and (
+                    j == 1 or after_dash(j - 1) or j >= 2 and after_dash(j - 2)):
+                k = j
+                break
+        if k is None:
+            return None
+        span = self.doc[words[k].i : words[-1].i + 1]
+        colon = span.end_char + self.text[span.end_char :].index(":")
+        return Cand([], "direct", "direct:colon", 0.6, (colon, colon + 1), span, name_head(span))
 
     def _colon_name(self, words: list[Token]) -> Cand | None:
         """"Senator Ruth Lane:" or "From the council's letter:" before a quotation: the

@@ -48,10 +48,11 @@ from eventwire.nlp.quotes.cues import (
 )
 from eventwire.nlp.quotes.learned import STANCE_RULE, complements, stance_token
 from eventwire.nlp.quotes.marks import DOUBLE_MARKS
-from eventwire.nlp.quotes.speaker import speaker_span
+from eventwire.nlp.quotes.speaker import names_people, speaker_span
 from eventwire.nlp.quotes.syntax import (
     QUOTE_CHARS,
     Cand,
+    adjunct_subject,
     after_window,
     lemma_of,
     nearest_on_line,
@@ -113,9 +114,10 @@ def _holder(verb: Token) -> Token | None:
         # "polls showing her ahead": the noun the participle modifies; "A poll found last
         # week that ...", a sentence the parser rooted in its subject: the noun speaks
         subj = verb.head
-        if subj.dep_ == "dobj" and subj.lower_ not in _SELF_SOURCES:
-            # "the campaign released a statement saying ...": who released it speaks
-            subj = _holder(subj.head) or subj
+        if subj.lower_ not in _SELF_SOURCES and not names_people(subj):
+            # "the campaign released a statement saying ...", "she said at a news
+            # conference announcing ...": who released it, or spoke there, speaks
+            subj = _host(subj) or subj
     tok = verb
     for _ in range(5):  # "are quick to point out that", "went out of his way to say that"
         if subj is not None or tok.dep_ in ("ccomp", "ROOT", "relcl", "acl"):
@@ -126,7 +128,37 @@ def _holder(verb: Token) -> Token | None:
         # a heading the parser ran into the line ("...Abortions\nJeb Bush criticized ..."):
         # the name just before the verb on its own line
         subj = _name_before(verb) or subj
+    if verb.tag_ == "VBG" and (subj is None or not names_people(subj)):
+        subj = adjunct_subject(verb) or subj
     return subj
+
+
+def _host(thing: Token) -> Token | None:
+    """Who acts with a thing: the holder of the verb whose object the thing is, directly
+    or through prepositions ("spoke at a conference", "shot back in an article")."""
+    gov = thing
+    for _ in range(4):
+        if gov.dep_ not in ("dobj", "pobj", "prep") or gov.head.i == gov.i:
+            return None
+        gov = gov.head
+        if gov.pos_ in ("VERB", "AUX"):
+            return _holder(gov)
+    return None
+
+
+def _speaker_of(noun: Token) -> Token | None:
+    """Who makes a speech act a noun names with no possessor: "claims by X", or the
+    subject of "said in a statement", "stirred controversy with an assertion", "made the
+    claim" (not of "denied claims", whose claims are another's)."""
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    agent = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
+    if agent is not None:
+        return agent
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.lower_ in ("in", "with") and gov.head.pos_ in (
+            "VERB", "AUX") or noun.dep_ == "dobj" and lemma_of(gov) in _LIGHT_VERBS:
+        return _holder(gov.head if noun.dep_ == "pobj" else gov)
+    return None
 
 
 def _has_misread(verb: Token) -> bool:
@@ -164,15 +196,15 @@ def _name_before(verb: Token) -> Token | None:
 
 def _owner(noun: Token) -> Token | None:
     """The holder of a speech or stance noun: its possessor, or for "his"/"their" the
-    subject of the verb that takes the noun ("Trump stepped up his attacks on ..."), which
-    names who "his" is."""
+    subject of the verb whose object the noun is ("Trump stepped up his attacks on ..."),
+    which names who "his" is."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None or owner.pos_ != "PRON":
         return owner
     gov = noun.head
-    if noun.dep_ == "pobj" and gov.dep_ == "prep":
-        gov = gov.head
-    if noun.dep_ in ("dobj", "pobj", "attr") and gov.pos_ in ("VERB", "AUX"):
+    if noun.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"):
+        # only the verb's own object: in "fanned controversy over her remark" and "from his
+        # proposal" the pronoun is the mention that names the speaker
         subj = _holder(gov)
         if subj is not None and subj.dep_ == "nsubj" and subj.pos_ in ("PROPN", "NOUN"):
             return subj
@@ -464,7 +496,7 @@ class IndirectRules(ArticleContext):
         span = self._trim(self._clause_span(comp[0]))
         if span is None or len(span) < 3:
             return None
-        owner = _owner(noun)
+        owner = _owner(noun) or _speaker_of(noun)
         if owner is None and noun.lower_ not in SPEECH_NOUNS:
             return None  # "a plan to ...": an intention only counts with its holder
         sp = np_span(owner, 0, len(self.text)) if owner is not None else None

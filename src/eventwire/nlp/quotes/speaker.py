@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "we", "it", "their", "its", "our"}
@@ -30,7 +30,20 @@ ROLE_NOUNS = {
     "sheikh", "cleric", "analyst", "author", "professor", "economist", "pollster", "strategist",
     "host", "anchor", "activist", "campaigner", "organizer", "head", "deputy", "commissioner",
 }
+# Words for groups of people, and quantifiers standing for them ("some", "many").
+GROUP_NOUNS = frozenset(
+    "officials aides leaders lawmakers critics supporters voters delegates members users "
+    "residents people protesters activists democrats republicans experts analysts "
+    "observers economists conservatives liberals some many others few".split())
 _NAME_LABELS = {"ORG", "GPE", "NORP"}
+
+
+def names_people(t: Token) -> bool:
+    """The word can name who speaks: a name, a personal pronoun, a role or a group."""
+    low = t.lower_
+    return t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN" or (
+        low in PERSON_PRONOUNS or low in ("they", "we", "i", "them", "us", "me")
+        or low in ROLE_NOUNS or t.lemma_.lower() in ROLE_NOUNS or low in GROUP_NOUNS)
 # What follows a place in capitals that opens a dateline ("KHARTOUM:", "WASHINGTON (AP)").
 _DATELINE_NEXT = set("(:—–-")
 # A dateline opening a line: a place in capitals (with a region and a date) or any place
@@ -40,6 +53,10 @@ DATELINE_RE = re.compile(
     r"(?:[A-Z][A-Z.'’\- ]*[A-Z.](?:,\s[A-Z][\w.\- ]{1,20}?)?(?:,\s[A-Z][a-z]{2,4}\.?\s\d{1,2})?"
     r"\s*(?:\([\w .]{2,20}\))?|[A-Z][\w.'’\- ]{1,30}?\s*\([A-Z][\w .]{1,20}\))\s*[—–:-]{1,2}\s+"
 )
+# A day a parser took for a subject ("who Beck on Wednesday called ...") is never a speaker.
+_DAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday "
+    "tomorrow weekend".split())
 # Who a quotation addresses is never its speaker.
 _ADDRESSEE = {"you", "yourself", "yourselves", "y'all"}
 _STRIP = " \t\n’'s,.\"“”"
@@ -47,7 +64,7 @@ _STRIP = " \t\n’'s,.\"“”"
 
 def speaker_span(span: Span, label: bool = False) -> Span | None:
     """The speaker span cut to its last line, or None when it cannot name who spoke:
-    "you" (whom a quotation addresses), a clock time, or a label opening a paragraph
+    "you" (whom a quotation addresses), a day or a clock time, or a label opening a paragraph
     ("KHARTOUM:", "WASHINGTON (AP) —"), which is a dateline unless ``label`` says the rule
     read a transcript turn."""
     breaks = [t.i for t in span if "\n" in t.text_with_ws]
@@ -55,7 +72,9 @@ def speaker_span(span: Span, label: bool = False) -> Span | None:
         span = span.doc[breaks[-1] + 1 : span.end]
     while len(span) and (span[0].is_space or span[0].is_punct):
         span = span[1:]
-    if not len(span) or span.root.lower_ in _ADDRESSEE or span.root.ent_type_ == "TIME":
+    if not len(span) or span.root.lower_ in _ADDRESSEE or span.root.ent_type_ == "TIME" or (
+            span.root.lower_ in _DAYS and all(
+                t.lower_ in _DAYS or not t.is_alpha or t.pos_ in ("ADP", "DET") for t in span)):
         return None
     if not label:
         text = span.doc._.text
@@ -191,7 +210,10 @@ class SpeakerIndex:
         return None
 
     def resolve(self, span: Span, head) -> tuple[str | None, str | None]:
-        """(speaker_name, speaker_code) for a speaker span whose head token is ``head``."""
+        """(speaker_name, speaker_code) for a speaker span whose head token is ``head``; a
+        relative pronoun ("Braynard, a native of Ohio who") stands for the noun it follows."""
+        if head.lower_ in ("who", "that", "which") and len(span) > 1:
+            head = span.root
         inside = self.within(span.start_char, span.end_char)
         persons = [n for n in inside if n.person]
         if persons:
@@ -200,8 +222,10 @@ class SpeakerIndex:
         low = head.lower_
         if low in PERSON_PRONOUNS or low == "i":
             return self._antecedent(span.start_char)
-        if inside:
-            best = next((n for n in inside if n.start <= head.idx < n.end), inside[0])
+        own = next((n for n in inside if n.start <= head.idx < n.end), None)
+        if own is not None or inside and head.pos_ != "PROPN":
+            # a name the head is not part of ("Braynard, a native of Ohio") is not the speaker
+            best = own or inside[0]
             return best.name, best.code
         if head.text[:1].isupper() and self.full_name(head.text) != head.text:
             # "Sanders, meanwhile, said": a surname the tagger read as a plural noun

@@ -11,9 +11,12 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.nlp.quotes.cues import QUOTE_ONLY_VERBS, SPEECH_VERBS
+from eventwire.nlp.quotes.speaker import names_people
 
 DASHES = "―—–-"
 SUBJ = ("nsubj", "nsubjpass", "csubj")
+# Clauses whose subject is not the writer's: reported content, relative clauses.
+_REPORTED = ("ccomp", "relcl", "acl", "pcomp")
 SENT_END_RE = re.compile(r"[.!?][\"”’']*\s")
 # A period after these words (or an initial) does not end a sentence: "Mr. Obama said".
 ABBREV = frozenset(
@@ -140,6 +143,30 @@ def subject(verb: Token) -> Token | None:
     return None
 
 
+def adjunct_subject(verb: Token) -> Token | None:
+    """"Clinton echoed the criticism, saying ...", "The chairman called for a vote, and
+    then a show of hands, declaring that ...": a participle set off by a comma (or ", and")
+    tells what the subject of the clause before it did, however the parser hung it; that
+    subject is the closest one before it, on its line and in its sentence, of a verb that
+    is not itself reported content."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j > 0 and doc[j].pos_ in ("ADV", "CCONJ"):
+        j -= 1
+    if j <= 0 or doc[j].text not in (",", "-", "—", "–", "--"):
+        return None
+    for k in range(j - 1, -1, -1):
+        t = doc[k]
+        if "\n" in t.text_with_ws:
+            return None
+        if t.dep_ == "nsubj" and t.head.i < verb.i and names_people(t) and not any(
+                a.dep_ in _REPORTED for a in [t.head, *t.head.ancestors]):
+            return t
+        if t.is_sent_start:
+            return None
+    return None
+
+
 def nearest_on_line(subs: list[Token], verb: Token) -> Token:
     """Of several subjects the parser gave one verb (a heading run into the sentence below
     it: "'Our Story'\n\nHer aides said ..."), the one nearest the verb with no line break
@@ -160,10 +187,13 @@ def np_span(head: Token, lo: int, hi: int) -> Span:
     """The head's subtree clipped to the character window ``[lo, hi)`` and to its line.
 
     A relative pronoun ("who said") stands for the noun it follows, so the span runs from
-    that noun to the pronoun ("Donald Trump, who")."""
+    that noun to the pronoun ("Donald Trump, who"), from the name an apposition describes
+    ("Braynard, a native of Ohio who")."""
     doc = head.doc
     if head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
         noun = head.head.head
+        if noun.dep_ == "appos" and noun.head.i < noun.i and lo <= noun.head.left_edge.idx:
+            noun = noun.head  # "Braynard, a native of Ohio who writes": from the name
         if noun.i < head.i and lo <= noun.left_edge.idx:
             return doc[noun.left_edge.i : head.i + 1]
     ids = {t.i for t in head.subtree if lo <= t.idx and t.idx + len(t) <= hi}

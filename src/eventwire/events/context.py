@@ -252,6 +252,33 @@ def focal_place(places: list[Place]) -> Place | None:
     return next(p for p in towns if (p.geonameid or p.text) == key) if n >= 2 else None
 
 
+_DATELINE_SENTENCES = 3  # headline, dateline-and-lead: where a body's dateline opens
+
+
+def body_dateline(places: list[Place], sentence_starts: list[int]) -> Place | None:
+    """The dateline that opens the body under a headline line ("Stein removed from debate
+    site.  HEMPSTEAD, N.Y., Sept. 26 (UPI) - ..."), as the geoparser read it, when the page
+    gave no dateline of its own: the story is written from there all the same.  The town is
+    read as the text's other mentions of the name read it (a capitalised line alone is a
+    weak clue: "CHARLOTTE" told later as "Charlotte, N.C.")."""
+    end = sentence_starts[_DATELINE_SENTENCES] if len(sentence_starts) > _DATELINE_SENTENCES \
+        else None
+    line = next((p for p in places if p.rule.startswith("dateline") and p.lat is not None
+                 and (end is None or p.start < end)), None)
+    if line is None:
+        return None
+    same = [p for p in places if p is not line and p.lat is not None
+            and p.text.lower() == line.text.lower()]
+    if not same:
+        return line
+    key, _ = Counter(p.geonameid or p.name for p in same).most_common(1)[0]
+    read = next(p for p in same if (p.geonameid or p.name) == key)
+    return replace(line, **{k: getattr(read, k) for k in _READING})
+
+
+_READING = ("geonameid", "name", "lat", "lon", "country", "admin1", "feature_class")
+
+
 def story_place(places: list[Place], sentence_starts: list[int], town: Place | None,
                 dateline: Place | None, home: str | None = None) -> Place | None:
     """Where the story happens: the dateline's city, else the town it names most, else the
@@ -517,6 +544,7 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
     def index(ev: Event) -> int:
         return bisect_right(sentence_starts, ev.sentence_start) - 1
 
+    dateline = dateline or body_dateline(places, sentence_starts)
     if doc is not None:
         parts = compass_parts(places, doc.text)
         places = [parts.get((p.start, p.end), p) for p in places]

@@ -1,0 +1,36 @@
+"""Where an act or a statement happened when its own sentence does not say (written sentences,
+none from evaluation data), each with a near text whose place must stay: the dateline that opens
+a body under its headline; a speech occasion the text places."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from eventwire.events.context import body_dateline
+from eventwire.models import Place
+from tests.event_helpers import one_event, place_name
+
+
+# ---------------------------------------------------------------- a body's dateline
+def test_a_dateline_under_the_headline_is_where_the_story_is_written(nlp):
+    text = ("Activist removed from debate hall by police.\n\n"
+            "DAYTON, Ohio, Oct. 3 (UPI) — Police removed the activist Ann Lee from the debate "
+            "hall on Monday, hours before the debate began.\n\n"
+            "Her spokesman said she had a ticket.")
+    ev = one_event(nlp, text, "COERCE", "removed from debate hall")
+    assert place_name(ev) == "Dayton"
+
+
+def test_a_dateline_name_is_read_as_the_text_reads_it_elsewhere():
+    def place(start, text, rule, name, lat, admin1):
+        return Place("t", start, start + len(text), text, rule=rule, confidence=0.8, name=name,
+                     lat=lat, lon=-80.0, country="USA", admin1=admin1, feature_class="P")
+
+    line = place(60, "CHARLOTTE", "dateline:resolved", "Charlotte", 42.6, "Michigan")
+    later = [place(200, "Charlotte", "ner:GPE:resolved", "Charlotte", 35.2, "North Carolina"),
+             place(400, "Charlotte", "ner:GPE:resolved", "Charlotte", 35.2, "North Carolina")]
+    got = body_dateline([line, *later], [0, 50, 150, 300])
+    assert (got.start, got.admin1) == (60, "North Carolina")
+    alone = body_dateline([line], [0, 50, 150, 300])
+    assert alone.admin1 == "Michigan"
+    assert body_dateline([replace(line, start=500, end=509)], [0, 50, 150, 300]) is None

@@ -34,3 +34,33 @@ def test_a_dateline_name_is_read_as_the_text_reads_it_elsewhere():
     alone = body_dateline([line], [0, 50, 150, 300])
     assert alone.admin1 == "Michigan"
     assert body_dateline([replace(line, start=500, end=509)], [0, 50, 150, 300]) is None
+
+
+# ---------------------------------------------------------------- a speech occasion
+_FORUM = ("Defence Minister Lars Holm warned Russia against new drills near the border. "
+          "Holm told the Baltic Security Conference, an annual forum in Tallinn, that the "
+          "alliance was ready. ")
+
+
+def test_a_speaker_s_statements_are_made_where_the_text_places_him(nlp):
+    text = _FORUM + "Holm also said he would welcome talks with Moscow next year."
+    assert place_name(one_event(nlp, text, "THREATEN", "warned Russia")) == "Tallinn"
+
+
+def test_a_statement_that_names_the_occasion_back_is_made_there(nlp):
+    text = _FORUM + ("The head of Russia's delegation to the forum accused the alliance of "
+                     "provoking Moscow.")
+    assert place_name(one_event(nlp, text, "ACCUSE", "delegation to the forum")) == "Tallinn"
+
+
+def test_a_speaker_going_on_after_his_quote_is_still_there(nlp):
+    text = ("Finance Minister Carl Berg criticised Sweden at a business forum in Oslo on "
+            "Monday. \"Tariffs hurt everyone,\" Mr. Berg said. He added that Sweden's tariffs "
+            "were unacceptable.")
+    assert place_name(one_event(nlp, text, "ACCUSE", "He added")) == "Oslo"
+
+
+def test_a_statement_by_someone_the_text_does_not_place_stays_unplaced(nlp):
+    text = _FORUM + "In Washington, a senator later accused Moscow of provoking the alliance."
+    ev = one_event(nlp, text, "ACCUSE", "a senator")
+    assert place_name(ev) != "Tallinn"

@@ -12,10 +12,11 @@ event it came from.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
 
@@ -351,6 +352,152 @@ def _at_a_venue(ev: Event, doc) -> bool:
         for t in sent)
 
 
+_CITY_STATE_KM = 30  # a country whose point lies this near a town of its name is that town
+
+
+@lru_cache(maxsize=256)
+def _city_state(cc: str | None, name: str | None) -> bool:
+    """A country that is one city ("Singapore", "Hong Kong", "Monaco"): a town of its name
+    lies at its point, so a forum or a protest "in Hong Kong" is in a town."""
+    from eventwire.nlp.places.gazetteer import load_gazetteer
+
+    if not cc or not name:
+        return False
+    gaz = load_gazetteer()
+    iso2 = _iso2(cc)
+    country = gaz.country(iso2) if iso2 else None
+    return country is not None and any(
+        e.kind in ("city", "capital") and e.cc == iso2
+        and _km(e.lat, e.lon, country.lat, country.lon) <= _CITY_STATE_KM
+        for e in gaz.lookup(name))
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * \
+        math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def town_like(p: Place) -> bool:
+    """A settlement: a town, or a country that is one city."""
+    return _specificity(p) == 3 or (p.feature_class == "A" and _city_state(p.country, p.name))
+
+
+# Occasions statements are made at: "told a security forum in Singapore", "at a news
+# conference in Beijing", "the summit in Hanoi".
+_OCCASIONS = frozenset({"forum", "summit", "conference", "dialogue", "talks", "meeting",
+                        "session", "convention", "briefing", "ceremony", "speech", "rally",
+                        "hearing", "debate"})
+_AT = frozenset({"in", "at"})
+_SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True)
+class Occasion:
+    """A speech occasion the text places in a town, and who spoke there."""
+
+    start: int
+    place: Place
+    words: frozenset[str]  # its nouns: "forum", "dialogue" ("the Shangri-La Dialogue, a forum")
+    speaker: str | None  # the last word of the name of who spoke there ("Carter")
+
+
+def occasions(doc, places: list[Place]) -> list[Occasion]:
+    """The speech occasions of the text that a town is given for ("Carter told the Shangri-La
+    Dialogue, a regional security forum in Singapore"), in text order."""
+    towns = {}
+    for p in places:
+        if p.lat is not None and town_like(p):
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is not None and len(span):
+                towns[span.root.i] = p
+    if not towns:
+        return []
+    out = []
+    for tok in doc:
+        if tok.lemma_.lower() not in _OCCASIONS or tok.pos_ != "NOUN":
+            continue
+        place = next((towns[o.i] for c in tok.children if c.dep_ == "prep" and c.lower_ in _AT
+                      for o in c.children if o.dep_ == "pobj" and o.i in towns), None)
+        if place is None:
+            continue
+        words = {tok.lemma_.lower()}
+        if tok.dep_ == "appos":
+            words.add(tok.head.lemma_.lower())
+        verb = tok
+        while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in _SPEAKER_DEPS), None)
+        names = [t for t in subject.subtree if t.pos_ == "PROPN"] if subject is not None else []
+        out.append(Occasion(tok.idx, place, frozenset(words),
+                            names[-1].text if names else None))
+    return out
+
+
+def occasion_of(ev: Event, found: list[Occasion], doc) -> Occasion | None:
+    """The occasion a statement was made at: one its speaker is placed at in the text ("Carter
+    said" when "Carter told a forum in Singapore"), else one its sentence names back ("the
+    deputy head of China's delegation to the forum said")."""
+    speakers = {(a.name or a.text).split()[-1] for a in ev.sources if (a.name or a.text).strip()}
+    by_speaker = [o for o in found if o.speaker in speakers]
+    if by_speaker:
+        return min(by_speaker, key=lambda o: abs(o.start - ev.trigger_start))
+    sent = doc.char_span(ev.sentence_start, ev.sentence_end, alignment_mode="expand")
+    if sent is None:
+        return None
+    named = {t.lemma_.lower() for t in sent if t.lemma_.lower() in _OCCASIONS
+             and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)}
+    return next((o for o in reversed(found) if o.start < ev.sentence_start and o.words & named),
+                None)
+
+
+def place_statements_at_occasions(events: list[Event], doc, places: list[Place]) -> None:
+    """A statement with no place of its own was made at the occasion the text places its
+    speaker at, or names back (CODING.md: a speech act is placed when the text places it)."""
+    waiting = [e for e in events if e.location is None and e.type not in PLACED
+               and not scoped(e)]
+    if doc is None or not waiting:
+        return
+    found = occasions(doc, places)
+    for ev in waiting:
+        got = occasion_of(ev, found, doc) if found else None
+        if got is not None:
+            ev.location = got.place
+            ev.field_rules["location"] = f"occasion:{got.start}"
+    for ev in waiting:
+        if ev.location is not None or not found:
+            continue
+        speaker = _speaker_going_on(ev, doc)  # "Mr. Lew said ... He added that ..."
+        got = [o for o in found if speaker is not None and o.speaker == speaker]
+        if got:
+            near = min(got, key=lambda o: abs(o.start - ev.trigger_start))
+            ev.location = near.place
+            ev.field_rules["location"] = f"occasion_of_speaker_going_on:{near.start}"
+
+
+# "He added that ...", "she went on": the speaker of the statement told just before.
+_GOING_ON = frozenset({"add", "say", "continue", "note", "stress", "tell"})
+_PERSONAL = frozenset({"he", "she"})
+
+
+def _speaker_going_on(ev: Event, doc) -> str | None:
+    """ "Mr. Lew said.  He added that ...": a statement whose speaker is a personal pronoun
+    goes on with the named speaker of a statement in the sentence before; that name."""
+    sent = doc.char_span(ev.sentence_start, ev.sentence_end, alignment_mode="expand")
+    if sent is None or sent.start == 0 or not any(
+            t.lemma_.lower() in _GOING_ON and any(c.dep_ == "nsubj" and c.lower_ in _PERSONAL
+                                                 for c in t.children) for t in sent):
+        return None
+    for t in doc[sent.start - 1].sent:
+        if t.lemma_.lower() in _GOING_ON:
+            subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            names = [w for w in subject.subtree if w.pos_ == "PROPN"] if subject else []
+            if names:
+                return names[-1].text
+    return None
+
+
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # A count of days before or after the narration's day, not before or after a named thing
 # ("two days before the vote" dates the vote's eve, which the vote's own date would need).
@@ -638,6 +785,7 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             elif _in_scope(ev) and _spoken_in_story(ev, story, doc):
                 ev.location = story
                 ev.field_rules["location"] = "story_place_of_speaker"
+    place_statements_at_occasions(order, doc, places)
     for ev in order:
         if ev.location is None and _in_scope(ev) and not scoped(ev):
             _place_state_act(ev, inferred)

@@ -64,3 +64,21 @@ def test_a_statement_by_someone_the_text_does_not_place_stays_unplaced(nlp):
     text = _FORUM + "In Washington, a senator later accused Moscow of provoking the alliance."
     ev = one_event(nlp, text, "ACCUSE", "a senator")
     assert place_name(ev) != "Tallinn"
+
+
+# ---------------------------------------------------------------- a city that is a country
+def test_a_city_state_named_through_the_story_is_its_scene(nlp):
+    text = ("Police in Singapore arrested two activists on Friday. The arrests drew criticism "
+            "from Beijing. The protests began in May over a new labour law. Officials in "
+            "Singapore said more arrests were likely.")
+    ev = one_event(nlp, text, "PROTEST", "The protests began")
+    assert place_name(ev) == "Singapore"
+
+
+def test_a_protest_against_a_foreign_power_is_held_where_the_story_is(nlp):
+    text = ("Police in Lyon closed two bridges on Saturday. Officials in Lyon said the city was "
+            "calm. The protests against the Chinese government began in May over its trade "
+            "policy.")
+    ev = one_event(nlp, text, "PROTEST", "The protests against")
+    assert "CHN" in {a.country for a in ev.targets}
+    assert place_name(ev) == "Lyon"

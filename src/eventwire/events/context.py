@@ -245,7 +245,7 @@ def country_place(code: str | None, ev: Event) -> Place | None:
 
 def focal_place(places: list[Place]) -> Place | None:
     """The town the story is about: the settlement named most often (twice or more)."""
-    towns = [p for p in places if _specificity(p) == 3 and p.lat is not None]
+    towns = [p for p in places if p.lat is not None and town_like(p)]
     counts = Counter(p.geonameid or p.text for p in towns)
     if not counts:
         return None
@@ -289,7 +289,7 @@ def story_place(places: list[Place], sentence_starts: list[int], town: Place | N
     if town is not None:
         return town
     lead_end = sentence_starts[_LEAD] if len(sentence_starts) > _LEAD else None
-    lead_town = next((p for p in places if _specificity(p) == 3 and p.lat is not None
+    lead_town = next((p for p in places if p.lat is not None and town_like(p)
                       and (lead_end is None or p.start < lead_end)), None)
     if lead_town is not None or home is None:
         return lead_town
@@ -319,6 +319,8 @@ def _set_in_story(ev: Event, story: Place, dateline: bool = False,
             _agent_countries(ev, inferred)
         return story.country in _countries(ev) or not _countries(ev) or \
             (dateline and not hosts)
+    if ev.type == "PROTEST":  # a protest against a foreign power is held at home
+        return not _agent_countries(ev, inferred) - {story.country}
     return not _countries(ev) - {story.country}
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from eventwire.events.context import body_dateline
 from eventwire.models import Place
-from tests.event_helpers import one_event, place_name
+from tests.event_helpers import code, one_event, place_name
 
 
 # ---------------------------------------------------------------- a body's dateline
@@ -82,3 +82,16 @@ def test_a_protest_against_a_foreign_power_is_held_where_the_story_is(nlp):
     ev = one_event(nlp, text, "PROTEST", "The protests against")
     assert "CHN" in {a.country for a in ev.targets}
     assert place_name(ev) == "Lyon"
+
+
+# ---------------------------------------------------------------- a town's congregation
+def test_a_church_named_after_its_town_names_the_town(nlp):
+    text = ("Vandals damaged the Corsicana First Baptist Church on Friday night, the fire "
+            "chief said. Damage was estimated at $50,000.")
+    found = [p for p in code(nlp, text)._.places if p.text == "Corsicana"]
+    assert found and found[0].country == "USA" and found[0].admin1 == "Texas"
+
+
+def test_a_saint_s_church_names_no_town(nlp):
+    text = "Vandals damaged the St. Paul Church in Dayton, Ohio, on Friday night."
+    assert "St. Paul" not in {p.text for p in code(nlp, text)._.places}

@@ -95,3 +95,23 @@ def test_a_church_named_after_its_town_names_the_town(nlp):
 def test_a_saint_s_church_names_no_town(nlp):
     text = "Vandals damaged the St. Paul Church in Dayton, Ohio, on Friday night."
     assert "St. Paul" not in {p.text for p in code(nlp, text)._.places}
+
+
+# ---------------------------------------------------------------- the place people left
+def test_the_place_refugees_fled_is_not_where_they_were_detained(nlp):
+    text = "Federal agents detained 40 refugees fleeing violence in Honduras on Saturday."
+    ev = one_event(nlp, text, "COERCE", "detained")
+    assert place_name(ev) != "Honduras"
+
+
+def test_the_place_people_live_in_is_still_read(nlp):
+    text = "Police detained 40 migrants living in Tijuana on Saturday."
+    assert place_name(one_event(nlp, text, "COERCE", "detained")) == "Tijuana"
+
+
+def test_an_area_across_countries_is_no_story_scene(nlp):
+    text = ("Lawmakers condemned raids that targeted migrants from Central America. "
+            "Agents detained 121 people over the weekend, officials said. "
+            "Advocates said the migrants fled gangs in Central America.")
+    ev = one_event(nlp, text, "COERCE", "detained")
+    assert place_name(ev) != "Central America"

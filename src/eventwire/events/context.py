@@ -118,7 +118,7 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
             locative = root is not None and root.dep_ == "pobj" and \
                 root.head.lower_ in _LOCATIVE
             if root is not None and (_not_where(root, actor_spans, _specificity(p) == 3)
-                                     or _origin_of_a_thing(root, ev)):
+                                     or _origin_of_a_thing(root, ev) or _place_left(root, ev)):
                 continue
             elsewhere = root is not None and clause is not None and (
                 _clause_of(root) != clause or _of_a_thing(root, ev, actor_spans))
@@ -154,6 +154,23 @@ def _origin_of_a_thing(root, ev: Event) -> bool:
     noun = root.head.head
     return root.dep_ == "pobj" and root.head.lower_ == "from" and \
         noun.pos_ in ("NOUN", "PROPN") and not ev.trigger_start <= noun.idx < ev.trigger_end
+
+
+# Verbs of leaving that describe people ("refugees fleeing violence in Central America",
+# "families who escaped Aleppo") name the place they left, not where the act on them happened.
+_LEAVING = frozenset({"flee", "escape", "leave", "emigrate", "evacuate", "defect"})
+_DESCRIBING_CLAUSES = frozenset({"acl", "relcl"})
+
+
+def _place_left(root, ev: Event) -> bool:
+    """The place hangs from a verb of leaving other than the event's own word, below it."""
+    tok = root
+    while tok.head.i != tok.i and not ev.trigger_start <= tok.head.idx < ev.trigger_end:
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _LEAVING and \
+                tok.dep_ in _DESCRIBING_CLAUSES:
+            return True  # not "barred them from leaving Cairo": there the act kept them
+    return False
 
 
 def _clause_of(tok) -> int:
@@ -382,7 +399,10 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def town_like(p: Place) -> bool:
-    """A settlement: a town, or a country that is one city."""
+    """A settlement, a site or a sea (``_specificity`` 3), or a country that is one city; not
+    an area across countries ("Central America", "the Middle East"), which is no scene."""
+    if p.feature_class == "L" and not p.country:
+        return False
     return _specificity(p) == 3 or (p.feature_class == "A" and _city_state(p.country, p.name))
 
 

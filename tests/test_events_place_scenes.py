@@ -115,3 +115,20 @@ def test_an_area_across_countries_is_no_story_scene(nlp):
             "Advocates said the migrants fled gangs in Central America.")
     ev = one_event(nlp, text, "COERCE", "detained")
     assert place_name(ev) != "Central America"
+
+
+# ---------------------------------------------------------------- the part of a region told
+_RALLY = ("Teen pepper-sprayed in scuffle outside Ohio campaign rally.\n\n"
+          "Hundreds of protesters had gathered outside a hotel in {part} Ohio, where the "
+          "senator was holding a rally on Tuesday.")
+
+
+def test_a_region_the_story_narrows_to_one_part_is_that_part(nlp):
+    text = _RALLY.format(part="southern")
+    assert place_name(one_event(nlp, text, "ASSAULT", "scuffle")) == "southern Ohio"
+
+
+def test_a_region_told_in_two_parts_stays_whole(nlp):
+    text = _RALLY.format(part="southern") + (" Another rally in northern Ohio drew a smaller "
+                                             "crowd.")
+    assert place_name(one_event(nlp, text, "ASSAULT", "scuffle")) == "Ohio"

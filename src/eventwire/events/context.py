@@ -680,6 +680,25 @@ def compass_parts(places: list[Place], text: str) -> dict[tuple[int, int], Place
     return out
 
 
+def _area_key(p: Place, part: bool = False) -> tuple:
+    """A region by country, first-level code and name (a part's name without its compass
+    word: "southern Wisconsin" narrows "Wisconsin")."""
+    name = (p.name or "").split(" ", 1)[-1] if part else p.name
+    return p.country, p.admin1, name
+
+
+def _one_part_each(parts) -> dict[tuple, Place]:
+    """The compass part the story gives each region it narrows, when it names only one
+    ("southern Wisconsin", never "northern" too): where in that region the story is."""
+    by_area: dict[tuple, set[str]] = {}
+    first: dict[tuple, Place] = {}
+    for p in parts:
+        key = _area_key(p, part=True)
+        by_area.setdefault(key, set()).add(p.name)
+        first.setdefault(key, p)
+    return {key: first[key] for key, names in by_area.items() if len(names) == 1}
+
+
 def _iso2(code: str) -> str | None:
     from eventwire.nlp.places.gazetteer import load_gazetteer
 
@@ -720,6 +739,14 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
         for ev in events:
             if ev.location is not None:
                 ev.location = parts.get((ev.location.start, ev.location.end), ev.location)
+        narrowed = _one_part_each(parts.values())
+        for ev in events:
+            part = narrowed.get(_area_key(ev.location)) if ev.location is not None else None
+            if part is not None and ev.location is not part and not scoped(ev) and \
+                    _specificity(ev.location) < 3:
+                # "outside a Wisconsin rally" in a story told of "southern Wisconsin"
+                ev.location = part
+                ev.field_rules["location"] = ev.field_rules.get("location", "") + "+part_named"
     for ev in events:
         if _nationwide_stoppage(ev, doc):
             ev.location = None

@@ -132,3 +132,11 @@ def test_a_region_told_in_two_parts_stays_whole(nlp):
     text = _RALLY.format(part="southern") + (" Another rally in northern Ohio drew a smaller "
                                              "crowd.")
     assert place_name(one_event(nlp, text, "ASSAULT", "scuffle")) == "Ohio"
+
+
+# ---------------------------------------------------------------- an investigation
+def test_an_investigation_by_the_local_police_is_at_the_story_s_scene(nlp):
+    text = ("A fire badly damaged a church in Dayton, Ohio, on Friday night. Dayton's fire "
+            "chief said the blaze was being investigated as an arson.")
+    ev = one_event(nlp, text, "ACCUSE", "investigated")
+    assert ev.mode == "investigate" and place_name(ev) == "Dayton"

@@ -36,6 +36,12 @@ _NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"})
 Spans = frozenset[tuple[int, int]] | set[tuple[int, int]]
 
 
+def placed_act(ev: Event) -> bool:
+    """An act that happens somewhere: a material act or a meeting, or an investigation (police
+    work at the scene: "the blaze was being investigated as an arson")."""
+    return ev.type in PLACED or (ev.type == "ACCUSE" and ev.mode == "investigate")
+
+
 def scoped(ev: Event) -> bool:
     """The event's clause says it spread nationwide or happened elsewhere (``place_scope``)."""
     return ev.field_rules.get("location", "").startswith("scope:")
@@ -322,7 +328,7 @@ def _set_in_story(ev: Event, story: Place, dateline: bool = False,
     ("HANOI - Esper met with several top officials").  A statement is placed only by its
     own text (CODING.md: "the governor condemned the attack" happened nowhere the text
     says)."""
-    if ev.type not in PLACED:
+    if not placed_act(ev):
         return False
     if not dateline and any((a.start, a.end) == (story.start, story.end) for a in ev.sources):
         return False  # "Washington invaded the country": a government named by its capital
@@ -347,7 +353,7 @@ def _spoken_in_story(ev: Event, story: Place, doc=None) -> bool:
     visitor makes at a venue the text names and does not place elsewhere ("in remarks at the
     party headquarters, the visiting minister said").  One by a foreign or national actor
     elsewhere, or with no speaker, stays unplaced."""
-    if ev.type in PLACED or _specificity(story) != 3 or not story.country:
+    if placed_act(ev) or _specificity(story) != 3 or not story.country:
         return False
     speakers = {a.country for a in ev.sources}
     return speakers == {story.country} or bool(speakers) and _at_a_venue(ev, doc)
@@ -477,7 +483,7 @@ def occasion_of(ev: Event, found: list[Occasion], doc) -> Occasion | None:
 def place_statements_at_occasions(events: list[Event], doc, places: list[Place]) -> None:
     """A statement with no place of its own was made at the occasion the text places its
     speaker at, or names back (CODING.md: a speech act is placed when the text places it)."""
-    waiting = [e for e in events if e.location is None and e.type not in PLACED
+    waiting = [e for e in events if e.location is None and not placed_act(e)
                and not scoped(e)]
     if doc is None or not waiting:
         return
@@ -767,7 +773,7 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             if got is not None:
                 ev.location = got
                 ev.field_rules["location"] += "+story_country"
-        elif ev.location is None and ev.type in PLACED and _in_scope(ev):
+        elif ev.location is None and placed_act(ev) and _in_scope(ev):
             got = sentence_place(ev, places, list(actor_spans), doc, inferred)
             if got is not None:
                 ev.location = got
@@ -811,7 +817,7 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             if shift and ev.date is not None:  # "A day earlier, six protesters were arrested"
                 ev.date += timedelta(days=shift)
                 ev.field_rules["date"] += f"{shift:+d}d"
-        if ev.location is None and ev.type in PLACED and not scoped(ev):
+        if ev.location is None and placed_act(ev) and not scoped(ev):
             ref = next((e for e in reversed(before) if _sets_the_scene(e, ev, inferred)), None)
             if ref is None and here <= 1:
                 ref = next((e for e in after if _sets_the_scene(e, ev, inferred)), None)

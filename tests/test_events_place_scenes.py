@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from eventwire.eval.events import km
 from eventwire.events.context import body_dateline
 from eventwire.models import Place
 from tests.event_helpers import code, one_event, place_name
@@ -140,3 +141,19 @@ def test_an_investigation_by_the_local_police_is_at_the_story_s_scene(nlp):
             "chief said the blaze was being investigated as an arson.")
     ev = one_event(nlp, text, "ACCUSE", "investigated")
     assert ev.mode == "investigate" and place_name(ev) == "Dayton"
+
+
+# ---------------------------------------------------------------- a state's official reports
+def test_an_act_a_state_s_official_reports_is_done_in_that_state(nlp):
+    text = ("Cholera has killed 300 people in Port-au-Prince, officials said. The Jamaican "
+            "health minister said on Tuesday that the coast guard had stepped up patrols.")
+    ev = one_event(nlp, text, "MOBILIZE", "patrols")
+    assert ev.location is not None and ev.location.country == "JAM"
+    assert km(ev.location.lat, ev.location.lon, 18.15, -77.3) < 50  # the island's middle
+
+
+def test_an_act_reported_by_no_official_stays_in_the_story(nlp):
+    text = ("Cholera has killed 300 people in Port-au-Prince, officials said. A doctor said on "
+            "Tuesday that the coast guard had stepped up patrols.")
+    ev = one_event(nlp, text, "MOBILIZE", "patrols")
+    assert ev.location is None or ev.location.country != "JAM"

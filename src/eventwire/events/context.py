@@ -824,6 +824,11 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             if ref is not None:
                 ev.location = ref.location
                 ev.field_rules["location"] = f"reference_place:{ref.id}"
+    if doc is not None:
+        for ev in order:
+            if ev.location is None and placed_act(ev) and _in_scope(ev) and not scoped(ev) \
+                    and not _countries(ev, inferred):
+                _place_by_reporting_official(ev, doc)
     town = focal_place(places)
     story = story_place(places, sentence_starts, town, dateline, home)
     if story is not None:
@@ -853,6 +858,38 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             # "riots in Greece" in a story set in Athens: the most precise place stated
             ev.location = town
             ev.field_rules["location"] += "+focal_town"
+
+
+_REPORTING = frozenset({"say", "announce", "tell", "report", "confirm", "state"})
+_OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+def _place_by_reporting_official(ev: Event, doc) -> None:
+    """ "The Jamaican prime minister said the coast guard had stepped up patrols": an act of
+    no named state that a state's official reports as done is done in that state (its own
+    forces and services), not in the town the story is told from."""
+    span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    tok = span.root
+    while tok.head.i != tok.i and not (tok.head.pos_ == "VERB"
+                                       and tok.head.lemma_.lower() in _REPORTING):
+        tok = tok.head
+    verb = tok.head
+    if verb.i == tok.i or tok.dep_ not in ("ccomp", "xcomp"):
+        return
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return
+    lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+    officials = {m.country for m in doc._.mentions or []
+                 if lo <= m.start < hi and m.country and m.country not in _NON_STATE
+                 and m.sector in _OFFICIAL_SECTORS}
+    if len(officials) == 1:
+        got = country_place(next(iter(officials)), ev)
+        if got is not None:
+            ev.location = replace(got, rule="country_of_reporting_official")
+            ev.field_rules["location"] = "country_of_reporting_official"
 
 
 # Acts only a state's own authorities perform on its soil: an arrest, a deportation, a ban.

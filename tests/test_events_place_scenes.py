@@ -157,3 +157,11 @@ def test_an_act_reported_by_no_official_stays_in_the_story(nlp):
             "Tuesday that the coast guard had stepped up patrols.")
     ev = one_event(nlp, text, "MOBILIZE", "patrols")
     assert ev.location is None or ev.location.country != "JAM"
+
+
+# ---------------------------------------------------------------- "the country"
+def test_an_act_on_the_country_happened_in_the_country_named_before(nlp):
+    text = ("About 9,000 foreign troops remain in Mali, eight years after French troops "
+            "invaded the country in January 2013.")
+    ev = one_event(nlp, text, "ASSAULT", "invaded")
+    assert ev.location is not None and ev.location.country == "MLI"

@@ -774,6 +774,10 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
                 ev.location = got
                 ev.field_rules["location"] += "+story_country"
         elif ev.location is None and placed_act(ev) and _in_scope(ev):
+            if doc is not None:
+                _place_of_the_country(ev, doc, places)
+                if ev.location is not None:
+                    continue
             got = sentence_place(ev, places, list(actor_spans), doc, inferred)
             if got is not None:
                 ev.location = got
@@ -858,6 +862,29 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             # "riots in Greece" in a story set in Athens: the most precise place stated
             ev.location = town
             ev.field_rules["location"] += "+focal_town"
+
+
+_COUNTRY_NOUNS = frozenset({"country", "nation"})
+_ACTED_ON = frozenset({"dobj", "pobj", "nsubjpass"})
+
+
+def _place_of_the_country(ev: Event, doc, places: list[Place]) -> None:
+    """ "US troops remain in Afghanistan, 18 years after Washington invaded the country": an
+    act on "the country" happened in the country the text named last before it."""
+    span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    root = span.root
+    on = [t for t in root.subtree if t.lower_ in _COUNTRY_NOUNS and t.dep_ in _ACTED_ON
+          and root.i in (t.head.i, t.head.head.i)
+          and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)]
+    if not on:
+        return
+    named = [p for p in places if p.end <= on[0].idx and p.lat is not None and p.country
+             and p.feature_class == "A" and _specificity(p) == 1]
+    if named:
+        ev.location = named[-1]
+        ev.field_rules["location"] = "the_country_named_before"
 
 
 _REPORTING = frozenset({"say", "announce", "tell", "report", "confirm", "state"})

@@ -434,21 +434,16 @@ class Occasion:
 def occasions(doc, places: list[Place]) -> list[Occasion]:
     """The speech occasions of the text that a town is given for ("Carter told the Shangri-La
     Dialogue, a regional security forum in Singapore"), in text order."""
-    towns = {}
-    for p in places:
-        if p.lat is not None and town_like(p):
-            span = doc.char_span(p.start, p.end, alignment_mode="expand")
-            if span is not None and len(span):
-                towns[span.root.i] = p
-    if not towns:
-        return []
     out = []
-    for tok in doc:
-        if tok.lemma_.lower() not in _OCCASIONS or tok.pos_ != "NOUN":
+    for place in places:
+        if place.lat is None or not town_like(place):
             continue
-        place = next((towns[o.i] for c in tok.children if c.dep_ == "prep" and c.lower_ in _AT
-                      for o in c.children if o.dep_ == "pobj" and o.i in towns), None)
-        if place is None:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        root = span.root if span is not None and len(span) else None
+        if root is None or root.dep_ != "pobj" or root.head.lower_ not in _AT:
+            continue
+        tok = root.head.head  # "a forum [in Singapore]"
+        if tok.lemma_.lower() not in _OCCASIONS or tok.pos_ != "NOUN":
             continue
         words = {tok.lemma_.lower()}
         if tok.dep_ == "appos":
@@ -460,7 +455,7 @@ def occasions(doc, places: list[Place]) -> list[Occasion]:
         names = [t for t in subject.subtree if t.pos_ == "PROPN"] if subject is not None else []
         out.append(Occasion(tok.idx, place, frozenset(words),
                             names[-1].text if names else None))
-    return out
+    return sorted(out, key=lambda o: o.start)
 
 
 def occasion_of(ev: Event, found: list[Occasion], doc) -> Occasion | None:

@@ -870,8 +870,9 @@ def _place_of_the_country(ev: Event, doc, places: list[Place]) -> None:
     if span is None or not len(span):
         return
     root = span.root
-    on = [t for t in root.subtree if t.lower_ in _COUNTRY_NOUNS and t.dep_ in _ACTED_ON
-          and root.i in (t.head.i, t.head.head.i)
+    near = list(root.children) + [g for c in root.children if c.dep_ == "prep"
+                                  for g in c.children]
+    on = [t for t in near if t.lower_ in _COUNTRY_NOUNS and t.dep_ in _ACTED_ON
           and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)]
     if not on:
         return

@@ -220,6 +220,28 @@ def country_point(d: dict) -> tuple[float, float]:
     return (round(ref[0] + TOWARD_CENTROID * (centroid[0] - ref[0]), 2), round(lon, 2))
 
 
+CAPITAL_KM = 5  # a reference point this near the capital is the capital's own point
+WIDE_KM = 150  # ... and a country whose towns spread this far has its middle elsewhere
+
+
+def not_the_capital(point: tuple[float, float], capital: str,
+                    towns: list[dict]) -> tuple[float, float]:
+    """A country's point, not its capital's: countryinfo gives some countries their capital's
+    point (Jamaica at Kingston, Myanmar at Naypyidaw, Gambia at Banjul), hundreds of km off
+    the middle gazetteers give; there the middle of the country's towns (5-95 percentile box)
+    is taken.  Small countries, whose capital is their middle, keep it."""
+    at = [t for t in towns if t["name"] == capital]
+    if not at or len(towns) < 10 or km(point, (at[0]["latitude"], at[0]["longitude"])) > \
+            CAPITAL_KM:
+        return point
+    lats = sorted(t["latitude"] for t in towns)
+    lons = sorted(t["longitude"] for t in towns)
+    lo, hi = int(0.05 * (len(towns) - 1)), int(0.95 * (len(towns) - 1))
+    if km((lats[lo], lons[lo]), (lats[hi], lons[hi])) < WIDE_KM:
+        return point
+    return middle(lats), middle(lons)
+
+
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance in km."""
     p1, p2 = math.radians(a[0]), math.radians(b[0])
@@ -365,6 +387,8 @@ def main() -> None:
             d = info.get(iso)
             if d:
                 lat, lon = country_point(d)
+                members = [m for (cc, _), ms in groups.items() if cc == iso for m in ms]
+                lat, lon = not_the_capital((lat, lon), c["capital"], members)
                 alts = {a for a in d.get("altSpellings", []) + [d.get("name", "")]
                         if len(a) > 3 and not a.isupper() and "," not in a and a.isascii()
                         and a.strip() not in NOT_ALIASES}

@@ -12,10 +12,11 @@ event it came from.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
 
@@ -33,6 +34,12 @@ _CARRIED = ("reference_time", "narrative_time", "lead_time")  # the narration's 
 _OWN_PLACE = ("locative_phrase_of_trigger", "place_in_sentence")
 _NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"})
 Spans = frozenset[tuple[int, int]] | set[tuple[int, int]]
+
+
+def placed_act(ev: Event) -> bool:
+    """An act that happens somewhere: a material act or a meeting, or an investigation (police
+    work at the scene: "the blaze was being investigated as an arson")."""
+    return ev.type in PLACED or (ev.type == "ACCUSE" and ev.mode == "investigate")
 
 
 def scoped(ev: Event) -> bool:
@@ -117,7 +124,7 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
             locative = root is not None and root.dep_ == "pobj" and \
                 root.head.lower_ in _LOCATIVE
             if root is not None and (_not_where(root, actor_spans, _specificity(p) == 3)
-                                     or _origin_of_a_thing(root, ev)):
+                                     or _origin_of_a_thing(root, ev) or _place_left(root, ev)):
                 continue
             elsewhere = root is not None and clause is not None and (
                 _clause_of(root) != clause or _of_a_thing(root, ev, actor_spans))
@@ -153,6 +160,23 @@ def _origin_of_a_thing(root, ev: Event) -> bool:
     noun = root.head.head
     return root.dep_ == "pobj" and root.head.lower_ == "from" and \
         noun.pos_ in ("NOUN", "PROPN") and not ev.trigger_start <= noun.idx < ev.trigger_end
+
+
+# Verbs of leaving that describe people ("refugees fleeing violence in Central America",
+# "families who escaped Aleppo") name the place they left, not where the act on them happened.
+_LEAVING = frozenset({"flee", "escape", "leave", "emigrate", "evacuate", "defect"})
+_DESCRIBING_CLAUSES = frozenset({"acl", "relcl"})
+
+
+def _place_left(root, ev: Event) -> bool:
+    """The place hangs from a verb of leaving other than the event's own word, below it."""
+    tok = root
+    while tok.head.i != tok.i and not ev.trigger_start <= tok.head.idx < ev.trigger_end:
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _LEAVING and \
+                tok.dep_ in _DESCRIBING_CLAUSES:
+            return True  # not "barred them from leaving Cairo": there the act kept them
+    return False
 
 
 def _clause_of(tok) -> int:
@@ -244,12 +268,39 @@ def country_place(code: str | None, ev: Event) -> Place | None:
 
 def focal_place(places: list[Place]) -> Place | None:
     """The town the story is about: the settlement named most often (twice or more)."""
-    towns = [p for p in places if _specificity(p) == 3 and p.lat is not None]
+    towns = [p for p in places if p.lat is not None and town_like(p)]
     counts = Counter(p.geonameid or p.text for p in towns)
     if not counts:
         return None
     key, n = counts.most_common(1)[0]
     return next(p for p in towns if (p.geonameid or p.text) == key) if n >= 2 else None
+
+
+_DATELINE_SENTENCES = 3  # headline, dateline-and-lead: where a body's dateline opens
+
+
+def body_dateline(places: list[Place], sentence_starts: list[int]) -> Place | None:
+    """The dateline that opens the body under a headline line ("Stein removed from debate
+    site.  HEMPSTEAD, N.Y., Sept. 26 (UPI) - ..."), as the geoparser read it, when the page
+    gave no dateline of its own: the story is written from there all the same.  The town is
+    read as the text's other mentions of the name read it (a capitalised line alone is a
+    weak clue: "CHARLOTTE" told later as "Charlotte, N.C.")."""
+    end = sentence_starts[_DATELINE_SENTENCES] if len(sentence_starts) > _DATELINE_SENTENCES \
+        else None
+    line = next((p for p in places if p.rule.startswith("dateline") and p.lat is not None
+                 and (end is None or p.start < end)), None)
+    if line is None:
+        return None
+    same = [p for p in places if p is not line and p.lat is not None
+            and p.text.lower() == line.text.lower()]
+    if not same:
+        return line
+    key, _ = Counter(p.geonameid or p.name for p in same).most_common(1)[0]
+    read = next(p for p in same if (p.geonameid or p.name) == key)
+    return replace(line, **{k: getattr(read, k) for k in _READING})
+
+
+_READING = ("geonameid", "name", "lat", "lon", "country", "admin1", "feature_class")
 
 
 def story_place(places: list[Place], sentence_starts: list[int], town: Place | None,
@@ -261,7 +312,7 @@ def story_place(places: list[Place], sentence_starts: list[int], town: Place | N
     if town is not None:
         return town
     lead_end = sentence_starts[_LEAD] if len(sentence_starts) > _LEAD else None
-    lead_town = next((p for p in places if _specificity(p) == 3 and p.lat is not None
+    lead_town = next((p for p in places if p.lat is not None and town_like(p)
                       and (lead_end is None or p.start < lead_end)), None)
     if lead_town is not None or home is None:
         return lead_town
@@ -277,7 +328,7 @@ def _set_in_story(ev: Event, story: Place, dateline: bool = False,
     ("HANOI - Esper met with several top officials").  A statement is placed only by its
     own text (CODING.md: "the governor condemned the attack" happened nowhere the text
     says)."""
-    if ev.type not in PLACED:
+    if not placed_act(ev):
         return False
     if not dateline and any((a.start, a.end) == (story.start, story.end) for a in ev.sources):
         return False  # "Washington invaded the country": a government named by its capital
@@ -291,6 +342,8 @@ def _set_in_story(ev: Event, story: Place, dateline: bool = False,
             _agent_countries(ev, inferred)
         return story.country in _countries(ev) or not _countries(ev) or \
             (dateline and not hosts)
+    if ev.type == "PROTEST":  # a protest against a foreign power is held at home
+        return not _agent_countries(ev, inferred) - {story.country}
     return not _countries(ev) - {story.country}
 
 
@@ -300,7 +353,7 @@ def _spoken_in_story(ev: Event, story: Place, doc=None) -> bool:
     visitor makes at a venue the text names and does not place elsewhere ("in remarks at the
     party headquarters, the visiting minister said").  One by a foreign or national actor
     elsewhere, or with no speaker, stays unplaced."""
-    if ev.type in PLACED or _specificity(story) != 3 or not story.country:
+    if placed_act(ev) or _specificity(story) != 3 or not story.country:
         return False
     speakers = {a.country for a in ev.sources}
     return speakers == {story.country} or bool(speakers) and _at_a_venue(ev, doc)
@@ -322,6 +375,150 @@ def _at_a_venue(ev: Event, doc) -> bool:
         t.lemma_.lower() in _VENUES and t.dep_ == "pobj" and t.head.lower_ in _VENUE_PREPS
         and not any(c.dep_ == "prep" and c.lower_ == "in" for c in t.children)
         for t in sent)
+
+
+_CITY_STATE_KM = 30  # a country whose point lies this near a town of its name is that town
+
+
+@lru_cache(maxsize=256)
+def _city_state(cc: str | None, name: str | None) -> bool:
+    """A country that is one city ("Singapore", "Hong Kong", "Monaco"): a town of its name
+    lies at its point, so a forum or a protest "in Hong Kong" is in a town."""
+    from eventwire.nlp.places.gazetteer import load_gazetteer
+
+    if not cc or not name:
+        return False
+    gaz = load_gazetteer()
+    iso2 = _iso2(cc)
+    country = gaz.country(iso2) if iso2 else None
+    return country is not None and any(
+        e.kind in ("city", "capital") and e.cc == iso2
+        and _km(e.lat, e.lon, country.lat, country.lon) <= _CITY_STATE_KM
+        for e in gaz.lookup(name))
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * \
+        math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def town_like(p: Place) -> bool:
+    """A settlement, a site or a sea (``_specificity`` 3), or a country that is one city; not
+    an area across countries ("Central America", "the Middle East"), which is no scene."""
+    if p.feature_class == "L" and not p.country:
+        return False
+    return _specificity(p) == 3 or (p.feature_class == "A" and _city_state(p.country, p.name))
+
+
+# Occasions statements are made at: "told a security forum in Singapore", "at a news
+# conference in Beijing", "the summit in Hanoi".
+_OCCASIONS = frozenset({"forum", "summit", "conference", "dialogue", "talks", "meeting",
+                        "session", "convention", "briefing", "ceremony", "speech", "rally",
+                        "hearing", "debate"})
+_AT = frozenset({"in", "at"})
+_SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True)
+class Occasion:
+    """A speech occasion the text places in a town, and who spoke there."""
+
+    start: int
+    place: Place
+    words: frozenset[str]  # its nouns: "forum", "dialogue" ("the Shangri-La Dialogue, a forum")
+    speaker: str | None  # the last word of the name of who spoke there ("Carter")
+
+
+def occasions(doc, places: list[Place]) -> list[Occasion]:
+    """The speech occasions of the text that a town is given for ("Carter told the Shangri-La
+    Dialogue, a regional security forum in Singapore"), in text order."""
+    out = []
+    for place in places:
+        if place.lat is None or not town_like(place):
+            continue
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        root = span.root if span is not None and len(span) else None
+        if root is None or root.dep_ != "pobj" or root.head.lower_ not in _AT:
+            continue
+        tok = root.head.head  # "a forum [in Singapore]"
+        if tok.lemma_.lower() not in _OCCASIONS or tok.pos_ != "NOUN":
+            continue
+        words = {tok.lemma_.lower()}
+        if tok.dep_ == "appos":
+            words.add(tok.head.lemma_.lower())
+        verb = tok
+        while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in _SPEAKER_DEPS), None)
+        names = [t for t in subject.subtree if t.pos_ == "PROPN"] if subject is not None else []
+        out.append(Occasion(tok.idx, place, frozenset(words),
+                            names[-1].text if names else None))
+    return sorted(out, key=lambda o: o.start)
+
+
+def occasion_of(ev: Event, found: list[Occasion], doc) -> Occasion | None:
+    """The occasion a statement was made at: one its speaker is placed at in the text ("Carter
+    said" when "Carter told a forum in Singapore"), else one its sentence names back ("the
+    deputy head of China's delegation to the forum said")."""
+    speakers = {(a.name or a.text).split()[-1] for a in ev.sources if (a.name or a.text).strip()}
+    by_speaker = [o for o in found if o.speaker in speakers]
+    if by_speaker:
+        return min(by_speaker, key=lambda o: abs(o.start - ev.trigger_start))
+    sent = doc.char_span(ev.sentence_start, ev.sentence_end, alignment_mode="expand")
+    if sent is None:
+        return None
+    named = {t.lemma_.lower() for t in sent if t.lemma_.lower() in _OCCASIONS
+             and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)}
+    return next((o for o in reversed(found) if o.start < ev.sentence_start and o.words & named),
+                None)
+
+
+def place_statements_at_occasions(events: list[Event], doc, places: list[Place]) -> None:
+    """A statement with no place of its own was made at the occasion the text places its
+    speaker at, or names back (CODING.md: a speech act is placed when the text places it)."""
+    waiting = [e for e in events if e.location is None and not placed_act(e)
+               and not scoped(e)]
+    if doc is None or not waiting:
+        return
+    found = occasions(doc, places)
+    for ev in waiting:
+        got = occasion_of(ev, found, doc) if found else None
+        if got is not None:
+            ev.location = got.place
+            ev.field_rules["location"] = f"occasion:{got.start}"
+    for ev in waiting:
+        if ev.location is not None or not found:
+            continue
+        speaker = _speaker_going_on(ev, doc)  # "Mr. Lew said ... He added that ..."
+        got = [o for o in found if speaker is not None and o.speaker == speaker]
+        if got:
+            near = min(got, key=lambda o: abs(o.start - ev.trigger_start))
+            ev.location = near.place
+            ev.field_rules["location"] = f"occasion_of_speaker_going_on:{near.start}"
+
+
+# "He added that ...", "she went on": the speaker of the statement told just before.
+_GOING_ON = frozenset({"add", "say", "continue", "note", "stress", "tell"})
+_PERSONAL = frozenset({"he", "she"})
+
+
+def _speaker_going_on(ev: Event, doc) -> str | None:
+    """ "Mr. Lew said.  He added that ...": a statement whose speaker is a personal pronoun
+    goes on with the named speaker of a statement in the sentence before; that name."""
+    sent = doc.char_span(ev.sentence_start, ev.sentence_end, alignment_mode="expand")
+    if sent is None or sent.start == 0 or not any(
+            t.lemma_.lower() in _GOING_ON and any(c.dep_ == "nsubj" and c.lower_ in _PERSONAL
+                                                 for c in t.children) for t in sent):
+        return None
+    for t in doc[sent.start - 1].sent:
+        if t.lemma_.lower() in _GOING_ON:
+            subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            names = [w for w in subject.subtree if w.pos_ == "PROPN"] if subject else []
+            if names:
+                return names[-1].text
+    return None
 
 
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -484,6 +681,25 @@ def compass_parts(places: list[Place], text: str) -> dict[tuple[int, int], Place
     return out
 
 
+def _area_key(p: Place, part: bool = False) -> tuple:
+    """A region by country, first-level code and name (a part's name without its compass
+    word: "southern Wisconsin" narrows "Wisconsin")."""
+    name = (p.name or "").split(" ", 1)[-1] if part else p.name
+    return p.country, p.admin1, name
+
+
+def _one_part_each(parts) -> dict[tuple, Place]:
+    """The compass part the story gives each region it narrows, when it names only one
+    ("southern Wisconsin", never "northern" too): where in that region the story is."""
+    by_area: dict[tuple, set[str]] = {}
+    first: dict[tuple, Place] = {}
+    for p in parts:
+        key = _area_key(p, part=True)
+        by_area.setdefault(key, set()).add(p.name)
+        first.setdefault(key, p)
+    return {key: first[key] for key, names in by_area.items() if len(names) == 1}
+
+
 def _iso2(code: str) -> str | None:
     from eventwire.nlp.places.gazetteer import load_gazetteer
 
@@ -517,12 +733,21 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
     def index(ev: Event) -> int:
         return bisect_right(sentence_starts, ev.sentence_start) - 1
 
+    dateline = dateline or body_dateline(places, sentence_starts)
     if doc is not None:
         parts = compass_parts(places, doc.text)
         places = [parts.get((p.start, p.end), p) for p in places]
         for ev in events:
             if ev.location is not None:
                 ev.location = parts.get((ev.location.start, ev.location.end), ev.location)
+        narrowed = _one_part_each(parts.values())
+        for ev in events:
+            part = narrowed.get(_area_key(ev.location)) if ev.location is not None else None
+            if part is not None and ev.location is not part and not scoped(ev) and \
+                    _specificity(ev.location) < 3:
+                # "outside a Wisconsin rally" in a story told of "southern Wisconsin"
+                ev.location = part
+                ev.field_rules["location"] = ev.field_rules.get("location", "") + "+part_named"
     for ev in events:
         if _nationwide_stoppage(ev, doc):
             ev.location = None
@@ -543,7 +768,11 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             if got is not None:
                 ev.location = got
                 ev.field_rules["location"] += "+story_country"
-        elif ev.location is None and ev.type in PLACED and _in_scope(ev):
+        elif ev.location is None and placed_act(ev) and _in_scope(ev):
+            if doc is not None:
+                _place_of_the_country(ev, doc, places)
+                if ev.location is not None:
+                    continue
             got = sentence_place(ev, places, list(actor_spans), doc, inferred)
             if got is not None:
                 ev.location = got
@@ -587,13 +816,18 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             if shift and ev.date is not None:  # "A day earlier, six protesters were arrested"
                 ev.date += timedelta(days=shift)
                 ev.field_rules["date"] += f"{shift:+d}d"
-        if ev.location is None and ev.type in PLACED and not scoped(ev):
+        if ev.location is None and placed_act(ev) and not scoped(ev):
             ref = next((e for e in reversed(before) if _sets_the_scene(e, ev, inferred)), None)
             if ref is None and here <= 1:
                 ref = next((e for e in after if _sets_the_scene(e, ev, inferred)), None)
             if ref is not None:
                 ev.location = ref.location
                 ev.field_rules["location"] = f"reference_place:{ref.id}"
+    if doc is not None:
+        for ev in order:
+            if ev.location is None and placed_act(ev) and _in_scope(ev) and not scoped(ev) \
+                    and not _countries(ev, inferred):
+                _place_by_reporting_official(ev, doc)
     town = focal_place(places)
     story = story_place(places, sentence_starts, town, dateline, home)
     if story is not None:
@@ -610,6 +844,7 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             elif _in_scope(ev) and _spoken_in_story(ev, story, doc):
                 ev.location = story
                 ev.field_rules["location"] = "story_place_of_speaker"
+    place_statements_at_occasions(order, doc, places)
     for ev in order:
         if ev.location is None and _in_scope(ev) and not scoped(ev):
             _place_state_act(ev, inferred)
@@ -622,6 +857,62 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             # "riots in Greece" in a story set in Athens: the most precise place stated
             ev.location = town
             ev.field_rules["location"] += "+focal_town"
+
+
+_COUNTRY_NOUNS = frozenset({"country", "nation"})
+_ACTED_ON = frozenset({"dobj", "pobj", "nsubjpass"})
+
+
+def _place_of_the_country(ev: Event, doc, places: list[Place]) -> None:
+    """ "US troops remain in Afghanistan, 18 years after Washington invaded the country": an
+    act on "the country" happened in the country the text named last before it."""
+    span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    root = span.root
+    near = list(root.children) + [g for c in root.children if c.dep_ == "prep"
+                                  for g in c.children]
+    on = [t for t in near if t.lower_ in _COUNTRY_NOUNS and t.dep_ in _ACTED_ON
+          and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)]
+    if not on:
+        return
+    named = [p for p in places if p.end <= on[0].idx and p.lat is not None and p.country
+             and p.feature_class == "A" and _specificity(p) == 1]
+    if named:
+        ev.location = named[-1]
+        ev.field_rules["location"] = "the_country_named_before"
+
+
+_REPORTING = frozenset({"say", "announce", "tell", "report", "confirm", "state"})
+_OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+def _place_by_reporting_official(ev: Event, doc) -> None:
+    """ "The Jamaican prime minister said the coast guard had stepped up patrols": an act of
+    no named state that a state's official reports as done is done in that state (its own
+    forces and services), not in the town the story is told from."""
+    span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    tok = span.root
+    while tok.head.i != tok.i and not (tok.head.pos_ == "VERB"
+                                       and tok.head.lemma_.lower() in _REPORTING):
+        tok = tok.head
+    verb = tok.head
+    if verb.i == tok.i or tok.dep_ not in ("ccomp", "xcomp"):
+        return
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return
+    lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+    officials = {m.country for m in doc._.mentions or []
+                 if lo <= m.start < hi and m.country and m.country not in _NON_STATE
+                 and m.sector in _OFFICIAL_SECTORS}
+    if len(officials) == 1:
+        got = country_place(next(iter(officials)), ev)
+        if got is not None:
+            ev.location = replace(got, rule="country_of_reporting_official")
+            ev.field_rules["location"] = "country_of_reporting_official"
 
 
 # Acts only a state's own authorities perform on its soil: an arrest, a deportation, a ban.

@@ -505,6 +505,15 @@ def _institution_city(gaz: Gazetteer, text: str, cands: list[Entry]
     return (name, shorter) if shorter else None
 
 
+# The last word of a congregation named after its town ("the Wasilla Bible Church", "Elmwood
+# First Baptist Church"); a saint's or a virtue's church names no town ("St. Paul Church").
+_WORSHIP_WORDS = frozenset({"church", "cathedral", "chapel", "mosque", "synagogue", "temple"})
+
+
+def _house_of_worship(tokens) -> bool:
+    return tokens[-1].lower_ in _WORSHIP_WORDS and tokens[0].lower_ not in {"st", "st.", "saint"}
+
+
 def institutions(s: Recognition) -> None:
     """"Corsicana Police Department", "the Canaan Board of Finance": an organisation or
     building named after its town names the town."""
@@ -519,7 +528,8 @@ def institutions(s: Recognition) -> None:
         if known is None:
             continue
         head, cands = known
-        if tokens[len(head)].lower_ not in INSTITUTION_WORDS or not gazetted(cands):
+        if not (tokens[len(head)].lower_ in INSTITUTION_WORDS or _house_of_worship(tokens)) \
+                or not gazetted(cands):
             continue
         if (len(head) > 1 and head[-1].lower_ in {"city", "town", "village"}
                 and not _town_named(cands, text[head[0].idx:head[-1].idx + len(head[-1].text)])):

@@ -516,6 +516,8 @@ class ArgumentReader:
             got = self._cause_event_actors(tok)
             if got:
                 args.sources, args.source_rule = got, "actor_of_cause_event"
+            elif subj is None and passive_without_agent(tok):
+                args.source_rule = PASSIVE_NO_AGENT  # the state's act when it is one
         topic: list[ActorRef] = []
         told: list[ActorRef] = []
         heads = self._target_heads(trig, consumed)
@@ -942,6 +944,23 @@ RECIPIENT_RULES: tuple[tuple[str, RecipientRule], ...] = (
     ("condition_subject", condition_subject),
     ("nested_recipient", nested_recipient),
 )
+
+
+PASSIVE_NO_AGENT = "passive_no_agent"
+
+
+def passive_without_agent(tok: Token) -> bool:
+    """ "was charged with murder", "the bill was withdrawn", "after being deported": a
+    passive verb whose doer the clause does not name (no "by" phrase)."""
+    if tok.tag_ != "VBN" or any(c.dep_ == "agent" for c in tok.children):
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return True
+    # "was arrested and charged": a conjoined participle shares the first verb's passive
+    head = tok.head if tok.dep_ == "conj" else None
+    return head is not None and head.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" for c in head.children) and not any(
+        c.dep_ == "agent" for c in head.children)
 
 
 def without_own_parties(sources: list[ActorRef], targets: list[ActorRef]) -> list[ActorRef]:

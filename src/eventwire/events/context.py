@@ -739,6 +739,9 @@ def victims_of_the_place(events: list[Event], inferred: Spans) -> None:
 
 # Acts only a state's authorities perform: with no agent named, the state where they happen.
 _STATE_ACTS = frozenset({"COERCE", "SANCTION"})
+# Acts the passive voice leaves to the authorities ("was charged", "the case was dropped",
+# "was extradited", "were refused permission", "was released from house arrest").
+_PASSIVE_STATE_ACTS = _STATE_ACTS | {"ACCUSE", "CONCEDE", "RETREAT", "COOPERATE", "REJECT"}
 
 
 def fill_state_agents(events: list[Event], home: str | None) -> None:
@@ -746,7 +749,9 @@ def fill_state_agents(events: list[Event], home: str | None) -> None:
     deportation with no agent named is the act of the state where it happens (its place's
     country, else the story's)."""
     for ev in events:
-        if ev.type not in _STATE_ACTS or ev.sources or ev.field_rules.get("sources") != "none":
+        rule = ev.field_rules.get("sources")
+        if ev.sources or not (ev.type in _STATE_ACTS and rule in ("none", "passive_no_agent")
+                              or ev.type in _PASSIVE_STATE_ACTS and rule == "passive_no_agent"):
             continue
         country = (ev.location.country if ev.location is not None else None) or home
         if country:

@@ -54,3 +54,43 @@ def test_a_passive_killing_leaves_the_unknown_killer_open(nlp):
     text = OHIO + "A night guard was shot at the warehouse on Monday."
     ev = _of(text, _events(nlp, text), "was shot", "ASSAULT")
     assert not _countries(ev.sources)
+
+
+# ------------------------------------------------ the domestic default and its outsiders
+def test_an_arrest_at_home_is_aimed_at_the_story_s_country(nlp):
+    text = OHIO + "Deputies arrested two men near the warehouse on Wednesday."
+    ev = _of(text, _events(nlp, text), "arrested two men", "COERCE")
+    assert _countries(ev.targets) == {"USA"}
+
+
+def test_a_deportation_is_not_aimed_at_the_story_s_country(nlp):
+    text = OHIO + "Federal agents deported eleven men to Guatemala on Wednesday."
+    ev = _of(text, _events(nlp, text), "deported", "COERCE")
+    assert "USA" not in _countries(ev.targets)
+
+
+def test_foreign_workers_freed_are_not_of_the_story_s_country(nlp):
+    text = OHIO + "The county jail freed four foreign farm workers on Wednesday."
+    ev = _of(text, _events(nlp, text), "freed", "RETREAT")
+    assert "USA" not in _countries(ev.targets)
+
+
+def test_a_resignation_names_no_recipient(nlp):
+    text = OHIO + "Sheriff Walsh resigned on Thursday."
+    ev = _of(text, _events(nlp, text), "resigned", "RETREAT")
+    assert not _countries(ev.targets)
+
+
+def test_a_participle_on_a_noun_was_done_to_it_not_by_it(nlp):
+    text = ("The talks ended without a deal. Jon Meyer, a Canadian engineer arrested in Cairo in "
+            "May, was not part of the exchange.")
+    ev = _of(text, _events(nlp, text), "arrested in Cairo", "COERCE")
+    assert "CAN" not in _countries(ev.sources)
+    assert "CAN" in _countries(ev.targets)
+
+
+def test_nurses_who_were_convicted_did_not_convict(nlp):
+    text = ("A court in Tripoli ruled on the appeal. Libya freed five nurses who were convicted "
+            "of fraud.")
+    ev = _of(text, _events(nlp, text), "convicted", "SANCTION")
+    assert not any("nurses" in a.text for a in ev.sources)

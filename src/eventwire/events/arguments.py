@@ -468,7 +468,10 @@ class ArgumentReader:
                 if s.lower_ in _RELATIVE and t.dep_ == "relcl":
                     return t.head, "relative_clause_head"
                 return s, "controller_subject"
-        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and not (
+                passive_without_agent(tok)):
+            # "pilgrims fleeing the city" did it; "the pilot shot down", "nurses who were
+            # convicted" had it done to them
             return tok.head, "modified_noun"
         return None, ""
 
@@ -955,6 +958,10 @@ def passive_without_agent(tok: Token) -> bool:
     if tok.tag_ != "VBN" or any(c.dep_ == "agent" for c in tok.children):
         return False
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return True
+    if tok.dep_ == "acl" and tok.head.dep_ != "ROOT":
+        # "the pilot shot down over ...": a participle on its patient (one on a noun that
+        # heads the sentence may be its misread main verb: "The Authority ... called for")
         return True
     # "was arrested and charged": a conjoined participle shares the first verb's passive
     head = tok.head if tok.dep_ == "conj" else None

@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import timedelta
 from functools import lru_cache
 
+from eventwire.events.actor_conventions import outsider_recipient, outsider_words
 from eventwire.events.anchors import _BOUNDARY_PREPS, _specificity
 from eventwire.models import ActorRef, Event, Mention, Place, TimeExpr
 
@@ -697,7 +698,7 @@ def domestic(ref: ActorRef | Mention, agent: bool = False) -> bool:
     is an actor whatever its words; a recipient phrase may be no actor ("the exchange")."""
     if ref.country or ref.sector in _UNAFFILIATED_SECTORS:
         return False
-    if (ref.text or "").lower() in _PRONOUNS:
+    if (ref.text or "").lower() in _PRONOUNS or outsider_words(ref.text or ""):
         return False
     return bool(ref.name) or ref.sector is not None or (agent and bool(ref.text.strip()))
 
@@ -775,7 +776,7 @@ def fill_domestic_targets(events: list[Event], home: str | None) -> None:
     for ev in events:
         if ev.type not in _DOMESTIC_TARGET_TYPES or any(a.country for a in ev.targets):
             continue
-        if {a.country for a in ev.sources if a.country} != {home}:
+        if {a.country for a in ev.sources if a.country} != {home} or outsider_recipient(ev):
             continue
         ev.targets = [ActorRef(text="", start=ev.trigger_start, end=ev.trigger_start,
                                country=home)]

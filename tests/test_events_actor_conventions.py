@@ -94,3 +94,23 @@ def test_nurses_who_were_convicted_did_not_convict(nlp):
             "of fraud.")
     ev = _of(text, _events(nlp, text), "convicted", "SANCTION")
     assert not any("nurses" in a.text for a in ev.sources)
+
+
+# --------------------------------------------------------------- recipients of the act
+def test_a_verb_joined_to_a_passive_shares_its_patient(nlp):
+    text = "The 52-year-old Dane was detained in May and sentenced to two years in prison."
+    ev = _of(text, _events(nlp, text), "sentenced", "SANCTION")
+    assert _countries(ev.targets) == {"DNK"}
+    assert ev.field_rules["targets"].startswith("passive_subject")
+
+
+def test_a_ship_seized_is_of_the_nation_its_modifier_names(nlp):
+    text = "Gunmen in speedboats seized a Greek tanker off the coast on Sunday."
+    ev = _of(text, _events(nlp, text), "seized", "ASSAULT")
+    assert _countries(ev.targets) == {"GRC"}
+
+
+def test_a_shelved_inquiry_is_not_aimed_at_the_nation_that_ran_it(nlp):
+    text = "The Danish investigation was shelved in 2017 after the witness died."
+    evs = [e for e in _events(nlp, text) if e.type == "CONCEDE"]
+    assert all("DNK" not in _countries(e.targets) for e in evs)

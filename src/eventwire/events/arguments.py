@@ -695,8 +695,11 @@ class ArgumentReader:
                             continue
                         got = self._preps(c, "object_of_consumed_noun")
                         m = self.actors.at(c)
-                        if not got and m is not None and m.country:
-                            got = [(c, "consumed_noun_actor")]  # "expelled Russian diplomats"
+                        if not got and (m is not None and m.country or not self.is_event_noun(
+                                c) and _coded(self.refs(c, "consumed_noun_actor"))):
+                            # "expelled Russian diplomats", "seized a Saudi tanker" (not
+                            # "shelved the Swedish inquiry": that is whose inquiry)
+                            got = [(c, "consumed_noun_actor")]
                         out.extend(got)
                         continue
                     out.append((c, "object" if c.dep_ != "nsubjpass" else "passive_subject"))
@@ -710,8 +713,8 @@ class ArgumentReader:
                         out.extend((p, "noun_of") for p in c.children if p.dep_ == "pobj"
                                    and _coded(self.refs(p, "noun_of", named=True)))
         core = {"object", "passive_subject", "addressee_of_demand"}
-        if not any(r in core for _, r in out) and tok.dep_ == "conj" and tok.tag_ == "VBN" \
-                and not any(
+        if not any(r in core for _, r in out) and (tok.tag_ == "VBN" or _shares_passive(tok)) \
+                and tok.dep_ == "conj" and not any(
                 c.dep_.startswith("nsubj") for c in tok.children):
             # "was arrested at her home and charged with trespass": the shared passive subject
             out.extend((c, "passive_subject") for c in tok.head.children
@@ -955,19 +958,25 @@ PASSIVE_NO_AGENT = "passive_no_agent"
 def passive_without_agent(tok: Token) -> bool:
     """ "was charged with murder", "the bill was withdrawn", "after being deported": a
     passive verb whose doer the clause does not name (no "by" phrase)."""
-    if tok.tag_ != "VBN" or any(c.dep_ == "agent" for c in tok.children):
+    if any(c.dep_ == "agent" for c in tok.children):
+        return False
+    if _shares_passive(tok):
+        return not any(c.dep_ == "agent" for c in tok.head.children)
+    if tok.tag_ != "VBN":
         return False
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
         return True
-    if tok.dep_ == "acl" and tok.head.dep_ != "ROOT":
-        # "the pilot shot down over ...": a participle on its patient (one on a noun that
-        # heads the sentence may be its misread main verb: "The Authority ... called for")
-        return True
-    # "was arrested and charged": a conjoined participle shares the first verb's passive
-    head = tok.head if tok.dep_ == "conj" else None
-    return head is not None and head.tag_ == "VBN" and any(
-        c.dep_ == "auxpass" for c in head.children) and not any(
-        c.dep_ == "agent" for c in head.children)
+    # "the pilot shot down over ...": a participle on its patient (one on a noun that heads
+    # the sentence may be its misread main verb: "The Authority ... called for")
+    return tok.dep_ == "acl" and tok.head.dep_ != "ROOT"
+
+
+def _shares_passive(tok: Token) -> bool:
+    """ "was arrested and charged", "was evicted in April and sentenced to jail": a verb conjoined to a passive, with no
+    subject or object of its own, is passive too (the parser may tag it a past tense)."""
+    return tok.dep_ == "conj" and tok.tag_ in ("VBN", "VBD") and any(
+        c.dep_ == "auxpass" for c in tok.head.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children)
 
 
 def without_own_parties(sources: list[ActorRef], targets: list[ActorRef]) -> list[ActorRef]:

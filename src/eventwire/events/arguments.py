@@ -972,8 +972,9 @@ def passive_without_agent(tok: Token) -> bool:
 
 
 def _shares_passive(tok: Token) -> bool:
-    """ "was arrested and charged", "was evicted in April and sentenced to jail": a verb conjoined to a passive, with no
-    subject or object of its own, is passive too (the parser may tag it a past tense)."""
+    """ "was arrested and charged", "was evicted in April and sentenced to jail": a verb
+    conjoined to a passive, with no subject or object of its own, is passive too (the parser
+    may tag it a past tense)."""
     return tok.dep_ == "conj" and tok.tag_ in ("VBN", "VBD") and any(
         c.dep_ == "auxpass" for c in tok.head.children) and not any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children)

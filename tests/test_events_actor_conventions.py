@@ -114,3 +114,31 @@ def test_a_shelved_inquiry_is_not_aimed_at_the_nation_that_ran_it(nlp):
     text = "The Danish investigation was shelved in 2017 after the witness died."
     evs = [e for e in _events(nlp, text) if e.type == "CONCEDE"]
     assert all("DNK" not in _countries(e.targets) for e in evs)
+
+
+def test_who_faces_criticism_is_its_target_and_the_critics_its_source(nlp):
+    text = "Canada faced sharp Mexican criticism on Monday over its new tariffs."
+    ev = _of(text, _events(nlp, text), "faced", "ACCUSE")
+    assert _countries(ev.targets) == {"CAN"}
+    assert _countries(ev.sources) == {"MEX"}
+
+
+def test_who_draws_criticism_from_no_one_named_is_only_its_target(nlp):
+    text = "Brazil's navy drew criticism after sinking a fishing boat."
+    ev = _of(text, _events(nlp, text), "drew", "ACCUSE")
+    assert _countries(ev.targets) == {"BRA"}
+    assert not _countries(ev.sources)
+
+
+def test_a_critic_s_own_criticism_keeps_the_critic_as_source(nlp):
+    text = "Canada criticised Mexico on Monday over its new tariffs."
+    ev = _of(text, _events(nlp, text), "criticised", "ACCUSE")
+    assert _countries(ev.sources) == {"CAN"}
+    assert _countries(ev.targets) == {"MEX"}
+
+
+def test_an_unnamed_victim_at_home_is_of_the_story_s_country(nlp):
+    text = OHIO + "Deputies arrested a man who stabbed a teenager outside the warehouse."
+    ev = _of(text, _events(nlp, text), "stabbed", "ASSAULT")
+    assert "USA" in _countries(ev.targets)
+    assert not _countries(ev.sources)  # an unidentified attacker is left without a country

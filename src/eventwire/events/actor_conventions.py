@@ -19,13 +19,41 @@ def outsider_recipient(ev: Event) -> bool:
     domestic default does not apply: a deportation, "freed six foreign nurses", "fugitives
     overseas"; and a withdrawal or resignation that names no one ("she resigned") is aimed
     at no one."""
-    if ev.trigger.lower().startswith(_OUTSIDER_ACTS):
+    if outsider_act(ev):
         return True
     if ev.type == "RETREAT" and not ev.targets:
         return True
     return any(not a.country and outsider_words(a.text) for a in ev.targets)
 
 
+def outsider_act(ev: Event) -> bool:
+    """A deportation, expulsion or extradition: done to people not of the state doing it."""
+    return ev.trigger.lower().startswith(_OUTSIDER_ACTS)
+
+
 def outsider_words(text: str) -> bool:
     """The phrase says its people are from elsewhere: "foreign nurses", "migrants"."""
     return bool(_OUTSIDERS & set(text.lower().split()))
+
+
+# Head nouns of one or a few unnamed people: "a 78-year-old man", "another bystander",
+# "the teenager", "two boys".
+_INDIVIDUALS = frozenset({"man", "men", "woman", "women", "boy", "boys", "girl", "girls",
+                          "teenager", "teenagers", "teen", "teens", "child", "children",
+                          "person", "bystander", "bystanders", "driver", "motorist",
+                          "youth", "youths", "victim", "victims", "customer", "customers",
+                          "neighbor", "neighbour", "passer-by", "infant", "baby"})
+_UNIDENTIFIED = frozenset({"a", "an", "another", "one", "two", "three", "some"})
+
+
+def individual(text: str) -> bool:
+    """The phrase names unnamed people by what they are: "a man", "the teenager"."""
+    words = text.lower().split()
+    return bool(words) and words[-1] in _INDIVIDUALS
+
+
+def unidentified_doer(text: str) -> bool:
+    """ "a 78-year-old man", "another bystander", "two teenagers": doers the story cannot
+    name, whom the coders leave without a country (their victims at home get it)."""
+    words = text.lower().split()
+    return individual(text) and words[0] in _UNIDENTIFIED

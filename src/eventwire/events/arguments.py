@@ -58,6 +58,9 @@ _WITH_PARTNER = frozenset({"CONSULT", "COOPERATE", "AGREE", "AID", "SUPPORT"})
 # Acts that "at" aims at someone ("fired at", "protested at", "angry at"); elsewhere "at"
 # names where ("arrested at her home").
 _AIMED_AT_TYPES = frozenset({"ASSAULT", "THREATEN", "PROTEST", "ACCUSE", "REJECT", "REQUEST"})
+# Verbs whose subject undergoes the act named by their object: "faced criticism", "drew
+# condemnation", "came under fire".
+_UNDERGO = frozenset({"face", "draw", "receive", "attract", "incur", "earn", "suffer"})
 # Clauses that state a threat's condition: "... unless Israel withdraws".
 _CONDITION_MARKS = frozenset({"unless", "if"})
 
@@ -563,6 +566,9 @@ class ArgumentReader:
         if trig.type == "ACCUSE" and topic and told:
             # "complained to the UN over Israeli raids": the accused, not the one told
             args.targets = [a for a in args.targets if a not in told]
+        if trig.type == "ACCUSE" and tok.pos_ == "VERB" and tok.lemma_.lower() in _UNDERGO:
+            self._undergone(tok, args)
+            return args
         state = Reading(self, trig, args)
         for _, rule in RECIPIENT_RULES:
             rule(state)
@@ -570,6 +576,25 @@ class ArgumentReader:
         args.targets = _dedupe([a for a in args.targets if (a.start, a.end) not in src])
         args.targets = without_own_parties(args.sources, args.targets)
         return args
+
+    def _undergone(self, tok: Token, args: Args) -> None:
+        """ "X faced Palestinian criticism", "X drew condemnation from Y": the subject is the
+        one criticised; the critics are whom the criticism's own words name, if any."""
+        args.targets, args.target_rule = args.sources, "undergoer_subject"
+        args.sources, args.source_rule, args.source_tokens = [], None, []
+        for c in tok.children:
+            if c.dep_ == "dobj":
+                got = [a for a in self._event_noun_actors(c) if a.country] or [
+                    ref(m, "critics_of_undergone_noun")  # "international and Palestinian"
+                    for x in c.children if x.dep_ == "amod" for y in conjuncts(x)
+                    if (m := self.actors.at(y)) is not None and m.country]
+                if got:
+                    args.sources, args.source_rule = got, "critics_of_undergone_noun"
+            elif c.dep_ == "prep" and c.lower_ == "from" and not args.sources:
+                got = [a for p in c.children if p.dep_ == "pobj"
+                       for a in self.refs(p, "critics_from")]
+                if got:
+                    args.sources, args.source_rule = got, "critics_from"
 
     def _cause_event_actors(self, tok: Token) -> list[ActorRef]:
         """A passive act's agent named through the event it happened in: "soldiers were

@@ -19,7 +19,13 @@ from dataclasses import replace
 from datetime import timedelta
 from functools import lru_cache
 
-from eventwire.events.actor_conventions import outsider_recipient, outsider_words
+from eventwire.events.actor_conventions import (
+    individual,
+    outsider_act,
+    outsider_recipient,
+    outsider_words,
+    unidentified_doer,
+)
 from eventwire.events.anchors import _BOUNDARY_PREPS, _specificity
 from eventwire.models import ActorRef, Event, Mention, Place, TimeExpr
 
@@ -698,9 +704,12 @@ def domestic(ref: ActorRef | Mention, agent: bool = False) -> bool:
     is an actor whatever its words; a recipient phrase may be no actor ("the exchange")."""
     if ref.country or ref.sector in _UNAFFILIATED_SECTORS:
         return False
-    if (ref.text or "").lower() in _PRONOUNS or outsider_words(ref.text or ""):
+    text = ref.text or ""
+    if text.lower() in _PRONOUNS or outsider_words(text) or (
+            agent and not ref.name and unidentified_doer(text)):
         return False
-    return bool(ref.name) or ref.sector is not None or (agent and bool(ref.text.strip()))
+    return bool(ref.name) or ref.sector is not None or individual(text) or (
+        agent and bool(text.strip()))
 
 
 def fill_home_country(events: list[Event], home: str | None) -> Spans:
@@ -712,6 +721,8 @@ def fill_home_country(events: list[Event], home: str | None) -> Spans:
     for ev in events:
         for side in ("sources", "targets"):
             refs, agent = getattr(ev, side), side == "sources"
+            if not agent and outsider_act(ev):
+                continue  # "deported eleven men": not the deporting state's own
             coded |= {(a.start, a.end) for a in refs if domestic(a, agent)}
             if any(domestic(a, agent) for a in refs):
                 setattr(ev, side, [replace(a, country=home) if domestic(a, agent) else a

@@ -142,3 +142,18 @@ def test_an_unnamed_victim_at_home_is_of_the_story_s_country(nlp):
     ev = _of(text, _events(nlp, text), "stabbed", "ASSAULT")
     assert "USA" in _countries(ev.targets)
     assert not _countries(ev.sources)  # an unidentified attacker is left without a country
+
+
+# ------------------------------------------------------------------- NGOs and IGOs
+def test_an_ngo_keeps_its_place_as_actor_with_no_country(nlp):
+    text = "Human Rights Watch accused Egypt of torturing detainees on Monday."
+    ev = _of(text, _events(nlp, text), "accused", "ACCUSE")
+    assert any("Human Rights Watch" in a.text for a in ev.sources)
+    assert not _countries(ev.sources)
+    assert _countries(ev.targets) == {"EGY"}
+
+
+def test_amnesty_international_is_coded_igo(nlp):
+    text = "Amnesty International accused Egypt of torturing detainees on Monday."
+    ev = _of(text, _events(nlp, text), "accused", "ACCUSE")
+    assert _countries(ev.sources) == {"IGO"}

@@ -3,6 +3,8 @@ who an act's unnamed recipient or agent can be (CODING.md and the coders' genera
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from eventwire.models import Event
 
 # Words that say a recipient is not of the story's country: "six foreign medical workers",
@@ -57,3 +59,15 @@ def unidentified_doer(text: str) -> bool:
     name, whom the coders leave without a country (their victims at home get it)."""
     words = text.lower().split()
     return individual(text) and words[0] in _UNIDENTIFIED
+
+
+def stateless_ngos(events: list[Event]) -> None:
+    """Non-governmental organisations (MSF, Human Rights Watch, CARE) belong to no state and
+    are no IGO: the event keeps them as actors, with no country code."""
+    for ev in events:
+        for side in ("sources", "targets"):
+            refs = getattr(ev, side)
+            if any(a.country == "NGO" for a in refs):
+                setattr(ev, side, [replace(a, country=None) if a.country == "NGO" else a
+                                   for a in refs])
+                ev.field_rules[side] = ev.field_rules.get(side, "") + "-ngo_country"

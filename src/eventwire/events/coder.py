@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from eventwire.events import anchors, factuality
+from eventwire.events.actor_conventions import stateless_ngos
 from eventwire.events.arguments import ActorIndex, ArgumentReader, without_own_parties
 from eventwire.events.calls import phone_calls
 from eventwire.events.context import PLACED as MATERIAL
@@ -131,6 +132,7 @@ class EventCoder:
         running_tolls(events, starts, doc)
         fill_state_agents(events, home)
         fill_domestic_targets(events, home)
+        stateless_ngos(events)
         return events
 
     # ------------------------------------------------------------------ one sentence

@@ -157,3 +157,19 @@ def test_amnesty_international_is_coded_igo(nlp):
     text = "Amnesty International accused Egypt of torturing detainees on Monday."
     ev = _of(text, _events(nlp, text), "accused", "ACCUSE")
     assert _countries(ev.sources) == {"IGO"}
+
+
+# --------------------------------------------------------- protests with no one named
+def test_an_unattributed_strike_is_by_the_country_s_people_against_its_government(nlp):
+    text = ("ATHENS, Greece (AP) — Greek unions called on Monday for wage rises. "
+            "A nationwide strike was held in Greece on Wednesday to protest the pension cuts.")
+    ev = _of(text, _events(nlp, text), "nationwide strike", "PROTEST")
+    assert _countries(ev.sources) == {"GRC"}
+    assert _countries(ev.targets) == {"GRC"}
+
+
+def test_named_foreign_protesters_keep_their_own_country(nlp):
+    text = ("ATHENS, Greece (AP) — Greek unions called on Monday for wage rises. "
+            "Turkish students protested outside the embassy in Athens on Wednesday.")
+    ev = _of(text, _events(nlp, text), "Turkish students", "PROTEST")
+    assert _countries(ev.sources) == {"TUR"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from eventwire.models import Event
+from eventwire.models import ActorRef, Event
 
 # Words that say a recipient is not of the story's country: "six foreign medical workers",
 # "fugitives overseas", "immigrants taken into custody".
@@ -71,3 +71,18 @@ def stateless_ngos(events: list[Event]) -> None:
                 setattr(ev, side, [replace(a, country=None) if a.country == "NGO" else a
                                    for a in refs])
                 ev.field_rules[side] = ev.field_rules.get(side, "") + "-ngo_country"
+
+
+def protesters_of_the_place(events: list[Event], home: str | None) -> None:
+    """A protest or strike whose protesters are not named ("the national strike was held",
+    "demonstrations turned violent") is by the people of the country where it happens (its
+    place's, else the story's); the domestic default then aims it at their government."""
+    for ev in events:
+        if ev.type != "PROTEST" or any(a.country for a in ev.sources):
+            continue
+        country = (ev.location.country if ev.location is not None else None) or home
+        if country:
+            ev.sources = [*ev.sources] or [ActorRef(text="", start=ev.trigger_start,
+                                                    end=ev.trigger_start)]
+            ev.sources = [replace(a, country=country) for a in ev.sources]
+            ev.field_rules["sources"] = ev.field_rules.get("sources", "") + "+protesters_of_place"

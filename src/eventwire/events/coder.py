@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from eventwire.events import anchors, factuality
-from eventwire.events.actor_conventions import stateless_ngos
+from eventwire.events.actor_conventions import protesters_of_the_place, stateless_ngos
 from eventwire.events.arguments import ActorIndex, ArgumentReader, without_own_parties
 from eventwire.events.calls import phone_calls
 from eventwire.events.context import PLACED as MATERIAL
@@ -131,6 +131,7 @@ class EventCoder:
         deaths_of_named_victims(events, doc)
         running_tolls(events, starts, doc)
         fill_state_agents(events, home)
+        protesters_of_the_place(events, home)
         fill_domestic_targets(events, home)
         stateless_ngos(events)
         return events

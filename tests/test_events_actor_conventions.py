@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from eventwire.eval.events import counted
+from eventwire.sources.textpage.meta import find_dateline
 from tests.event_helpers import code
 
 # A short local story in one country, so that its unmarked officials and towns are at home.
@@ -173,3 +174,27 @@ def test_named_foreign_protesters_keep_their_own_country(nlp):
             "Turkish students protested outside the embassy in Athens on Wednesday.")
     ev = _of(text, _events(nlp, text), "Turkish students", "PROTEST")
     assert _countries(ev.sources) == {"TUR"}
+
+
+def test_a_resignation_from_a_post_is_aimed_at_no_one(nlp):
+    text = OHIO + "Sheriff Walsh resigned from his position on Thursday."
+    ev = _of(text, _events(nlp, text), "resigned", "RETREAT")
+    assert not _countries(ev.targets)
+
+
+# ------------------------------------------------------------------- visits abroad
+def test_officials_a_visitor_meets_abroad_are_the_hosts(nlp):
+    text = ("OTTAWA, Canada (AP) — U.S. Senator Mark Hill arrived in Ottawa on Wednesday for "
+            "trade talks. Hill met with senior government officials on Thursday.")
+    doc = nlp.make_doc(text)
+    doc._.article_id, doc._.published = "t", date(2021, 6, 10)
+    doc._.dateline = find_dateline(text)  # as ingest reads an agency story
+    ev = _of(text, counted(nlp(doc)._.events), "met with senior", "CONSULT")
+    assert _countries(ev.targets) == {"CAN"}
+    assert "hosts_of_the_visit" in ev.field_rules["targets"]
+
+
+def test_officials_met_at_home_stay_the_visitor_s_own(nlp):
+    text = OHIO + "Sheriff Walsh met with county officials on Thursday."
+    ev = _of(text, _events(nlp, text), "met with county", "CONSULT")
+    assert _countries(ev.targets) == {"USA"}

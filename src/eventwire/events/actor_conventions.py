@@ -12,6 +12,8 @@ from eventwire.models import ActorRef, Event
 _OUTSIDERS = frozenset({"foreign", "foreigner", "foreigners", "overseas", "abroad", "immigrant",
                         "immigrants", "migrant", "migrants", "refugee", "refugees",
                         "expatriate", "expatriates", "foreign-born"})
+# Withdrawals from one's own post: "resigned from her position" is aimed at no one.
+_SELF_ACTS = ("resign", "quit", "retire", "step")
 # Acts done only to outsiders: a state deports or expels those not its own.
 _OUTSIDER_ACTS = ("deport", "expel", "extradit")
 
@@ -23,7 +25,7 @@ def outsider_recipient(ev: Event) -> bool:
     at no one."""
     if outsider_act(ev):
         return True
-    if ev.type == "RETREAT" and not ev.targets:
+    if ev.type == "RETREAT" and (not ev.targets or ev.trigger.lower().startswith(_SELF_ACTS)):
         return True
     return any(not a.country and outsider_words(a.text) for a in ev.targets)
 
@@ -86,3 +88,26 @@ def protesters_of_the_place(events: list[Event], home: str | None) -> None:
                                                     end=ev.trigger_start)]
             ev.sources = [replace(a, country=country) for a in ev.sources]
             ev.field_rules["sources"] = ev.field_rules.get("sources", "") + "+protesters_of_place"
+
+
+# Acts of a visit: the unnamed officials a visitor meets are the hosts.
+_VISIT_ACTS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+def hosts_of_the_visit(events: list[Event], inferred: frozenset[tuple[int, int]]) -> None:
+    """ "Esper met with several top government officials", placed in Hanoi in an American
+    story: officials whose country was only the story's are the hosts, of the country where
+    the meeting happens, when the visitor is from elsewhere (so are officials given the
+    visitor's own country only as the counterpart of the visitor)."""
+    for ev in events:
+        where = ev.location.country if ev.type in _VISIT_ACTS and ev.location else None
+        if not where or where in {a.country for a in ev.sources}:
+            continue
+        visitors = {a.country for a in ev.sources}
+        counterpart = "domestic_counterpart" in ev.field_rules.get("targets", "")
+        hit = [i for i, a in enumerate(ev.targets) if a.country != where and (
+            (a.start, a.end) in inferred or counterpart and a.country in visitors)]
+        for i in hit:
+            ev.targets[i] = replace(ev.targets[i], country=where)
+        if hit:
+            ev.field_rules["targets"] += "+hosts_of_the_visit"

@@ -198,3 +198,18 @@ def test_officials_met_at_home_stay_the_visitor_s_own(nlp):
     text = OHIO + "Sheriff Walsh met with county officials on Thursday."
     ev = _of(text, _events(nlp, text), "met with county", "CONSULT")
     assert _countries(ev.targets) == {"USA"}
+
+
+# -------------------------------------------------- groups whose nationality is told once
+def test_pirates_keep_the_nationality_the_story_gave_them(nlp):
+    text = ("Somali pirates have attacked dozens of ships this year. "
+            "The Indian navy captured 12 pirates off the coast on Saturday.")
+    ev = _of(text, _events(nlp, text), "captured", "COERCE")
+    assert _countries(ev.targets) == {"SOM"}
+    assert _countries(ev.sources) == {"IND"}
+
+
+def test_pirates_of_no_told_nationality_stay_uncoded(nlp):
+    text = "The Indian navy captured 12 pirates off the coast on Saturday."
+    ev = _of(text, _events(nlp, text), "captured", "COERCE")
+    assert "SOM" not in _countries(ev.targets)

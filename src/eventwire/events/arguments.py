@@ -11,6 +11,7 @@ can be run and tested alone.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -77,6 +78,8 @@ class ActorIndex:
         mentions = doc._.mentions
         self.fallback = mentions is None
         self.home_coded: set[tuple[int, int]] = set()  # spans given the story's country
+        if mentions is not None:
+            mentions = kin_of_told_groups(mentions)
         if mentions is not None and home is not None:
             self.home_coded = {(m.start, m.end) for m in mentions if domestic(m)}
             mentions = [replace(m, country=home, rule=f"{m.rule}+home_country")
@@ -133,6 +136,36 @@ class ActorIndex:
             if m is not None and all(m is not s for s in seen):
                 seen.append(m)
         return seen
+
+
+# Non-state armed or criminal groups, whose nationality a story gives once ("Somali pirates")
+# and then drops ("the pirates").
+_GROUP_SECTORS = frozenset({"CRM", "REB"})
+
+
+def kin_of_told_groups(mentions: list[Mention]) -> list[Mention]:
+    """ "Somali pirates ... the navy captured 23 pirates": an unmarked group called by the
+    word the story has given a nationality takes that nationality (the one most of its marked
+    mentions give, when it is the greater part), not the story's."""
+    told: dict[str, Counter] = {}
+    for m in mentions:
+        if m.sector in _GROUP_SECTORS and m.country and m.country not in _NON_STATE:
+            told.setdefault(_head_word(m.text), Counter())[m.country] += 1
+    kin: dict[str, str] = {}
+    for head, countries in told.items():
+        country, n = countries.most_common(1)[0]
+        if 2 * n > sum(countries.values()):
+            kin[head] = country
+    if not kin:
+        return mentions
+    return [replace(m, country=kin[_head_word(m.text)], rule=f"{m.rule}+kin_of_told_group")
+            if m.sector in _GROUP_SECTORS and not m.country and _head_word(m.text) in kin
+            else m for m in mentions]
+
+
+def _head_word(text: str) -> str:
+    words = text.lower().split()
+    return words[-1] if words else ""
 
 
 def _dateline_tokens(doc: Doc) -> set[int]:

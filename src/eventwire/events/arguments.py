@@ -11,6 +11,7 @@ can be run and tested alone.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -58,6 +59,9 @@ _WITH_PARTNER = frozenset({"CONSULT", "COOPERATE", "AGREE", "AID", "SUPPORT"})
 # Acts that "at" aims at someone ("fired at", "protested at", "angry at"); elsewhere "at"
 # names where ("arrested at her home").
 _AIMED_AT_TYPES = frozenset({"ASSAULT", "THREATEN", "PROTEST", "ACCUSE", "REJECT", "REQUEST"})
+# Verbs whose subject undergoes the act named by their object: "faced criticism", "drew
+# condemnation", "came under fire".
+_UNDERGO = frozenset({"face", "draw", "receive", "attract", "incur", "earn", "suffer"})
 # Clauses that state a threat's condition: "... unless Israel withdraws".
 _CONDITION_MARKS = frozenset({"unless", "if"})
 
@@ -74,6 +78,8 @@ class ActorIndex:
         mentions = doc._.mentions
         self.fallback = mentions is None
         self.home_coded: set[tuple[int, int]] = set()  # spans given the story's country
+        if mentions is not None:
+            mentions = kin_of_told_groups(mentions)
         if mentions is not None and home is not None:
             self.home_coded = {(m.start, m.end) for m in mentions if domestic(m)}
             mentions = [replace(m, country=home, rule=f"{m.rule}+home_country")
@@ -130,6 +136,36 @@ class ActorIndex:
             if m is not None and all(m is not s for s in seen):
                 seen.append(m)
         return seen
+
+
+# Non-state armed or criminal groups, whose nationality a story gives once ("Somali pirates")
+# and then drops ("the pirates").
+_GROUP_SECTORS = frozenset({"CRM", "REB"})
+
+
+def kin_of_told_groups(mentions: list[Mention]) -> list[Mention]:
+    """ "Somali pirates ... the navy captured 23 pirates": an unmarked group called by the
+    word the story has given a nationality takes that nationality (the one most of its marked
+    mentions give, when it is the greater part), not the story's."""
+    told: dict[str, Counter] = {}
+    for m in mentions:
+        if m.sector in _GROUP_SECTORS and m.country and m.country not in _NON_STATE:
+            told.setdefault(_head_word(m.text), Counter())[m.country] += 1
+    kin: dict[str, str] = {}
+    for head, countries in told.items():
+        country, n = countries.most_common(1)[0]
+        if 2 * n > sum(countries.values()):
+            kin[head] = country
+    if not kin:
+        return mentions
+    return [replace(m, country=kin[_head_word(m.text)], rule=f"{m.rule}+kin_of_told_group")
+            if m.sector in _GROUP_SECTORS and not m.country and _head_word(m.text) in kin
+            else m for m in mentions]
+
+
+def _head_word(text: str) -> str:
+    words = text.lower().split()
+    return words[-1] if words else ""
 
 
 def _dateline_tokens(doc: Doc) -> set[int]:
@@ -468,7 +504,10 @@ class ArgumentReader:
                 if s.lower_ in _RELATIVE and t.dep_ == "relcl":
                     return t.head, "relative_clause_head"
                 return s, "controller_subject"
-        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and not (
+                passive_without_agent(tok)):
+            # "pilgrims fleeing the city" did it; "the pilot shot down", "nurses who were
+            # convicted" had it done to them
             return tok.head, "modified_noun"
         return None, ""
 
@@ -516,6 +555,8 @@ class ArgumentReader:
             got = self._cause_event_actors(tok)
             if got:
                 args.sources, args.source_rule = got, "actor_of_cause_event"
+            elif subj is None and passive_without_agent(tok):
+                args.source_rule = PASSIVE_NO_AGENT  # the state's act when it is one
         topic: list[ActorRef] = []
         told: list[ActorRef] = []
         heads = self._target_heads(trig, consumed)
@@ -558,6 +599,9 @@ class ArgumentReader:
         if trig.type == "ACCUSE" and topic and told:
             # "complained to the UN over Israeli raids": the accused, not the one told
             args.targets = [a for a in args.targets if a not in told]
+        if trig.type == "ACCUSE" and tok.pos_ == "VERB" and tok.lemma_.lower() in _UNDERGO:
+            self._undergone(tok, args)
+            return args
         state = Reading(self, trig, args)
         for _, rule in RECIPIENT_RULES:
             rule(state)
@@ -565,6 +609,25 @@ class ArgumentReader:
         args.targets = _dedupe([a for a in args.targets if (a.start, a.end) not in src])
         args.targets = without_own_parties(args.sources, args.targets)
         return args
+
+    def _undergone(self, tok: Token, args: Args) -> None:
+        """ "X faced Palestinian criticism", "X drew condemnation from Y": the subject is the
+        one criticised; the critics are whom the criticism's own words name, if any."""
+        args.targets, args.target_rule = args.sources, "undergoer_subject"
+        args.sources, args.source_rule, args.source_tokens = [], None, []
+        for c in tok.children:
+            if c.dep_ == "dobj":
+                got = [a for a in self._event_noun_actors(c) if a.country] or [
+                    ref(m, "critics_of_undergone_noun")  # "international and Palestinian"
+                    for x in c.children if x.dep_ == "amod" for y in conjuncts(x)
+                    if (m := self.actors.at(y)) is not None and m.country]
+                if got:
+                    args.sources, args.source_rule = got, "critics_of_undergone_noun"
+            elif c.dep_ == "prep" and c.lower_ == "from" and not args.sources:
+                got = [a for p in c.children if p.dep_ == "pobj"
+                       for a in self.refs(p, "critics_from")]
+                if got:
+                    args.sources, args.source_rule = got, "critics_from"
 
     def _cause_event_actors(self, tok: Token) -> list[ActorRef]:
         """A passive act's agent named through the event it happened in: "soldiers were
@@ -690,8 +753,11 @@ class ArgumentReader:
                             continue
                         got = self._preps(c, "object_of_consumed_noun")
                         m = self.actors.at(c)
-                        if not got and m is not None and m.country:
-                            got = [(c, "consumed_noun_actor")]  # "expelled Russian diplomats"
+                        if not got and (m is not None and m.country or not self.is_event_noun(
+                                c) and _coded(self.refs(c, "consumed_noun_actor"))):
+                            # "expelled Russian diplomats", "seized a Saudi tanker" (not
+                            # "shelved the Swedish inquiry": that is whose inquiry)
+                            got = [(c, "consumed_noun_actor")]
                         out.extend(got)
                         continue
                     out.append((c, "object" if c.dep_ != "nsubjpass" else "passive_subject"))
@@ -705,8 +771,8 @@ class ArgumentReader:
                         out.extend((p, "noun_of") for p in c.children if p.dep_ == "pobj"
                                    and _coded(self.refs(p, "noun_of", named=True)))
         core = {"object", "passive_subject", "addressee_of_demand"}
-        if not any(r in core for _, r in out) and tok.dep_ == "conj" and tok.tag_ == "VBN" \
-                and not any(
+        if not any(r in core for _, r in out) and (tok.tag_ == "VBN" or _shares_passive(tok)) \
+                and tok.dep_ == "conj" and not any(
                 c.dep_.startswith("nsubj") for c in tok.children):
             # "was arrested at her home and charged with trespass": the shared passive subject
             out.extend((c, "passive_subject") for c in tok.head.children
@@ -942,6 +1008,34 @@ RECIPIENT_RULES: tuple[tuple[str, RecipientRule], ...] = (
     ("condition_subject", condition_subject),
     ("nested_recipient", nested_recipient),
 )
+
+
+PASSIVE_NO_AGENT = "passive_no_agent"
+
+
+def passive_without_agent(tok: Token) -> bool:
+    """ "was charged with murder", "the bill was withdrawn", "after being deported": a
+    passive verb whose doer the clause does not name (no "by" phrase)."""
+    if any(c.dep_ == "agent" for c in tok.children):
+        return False
+    if _shares_passive(tok):
+        return not any(c.dep_ == "agent" for c in tok.head.children)
+    if tok.tag_ != "VBN":
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return True
+    # "the pilot shot down over ...": a participle on its patient (one on a noun that heads
+    # the sentence may be its misread main verb: "The Authority ... called for")
+    return tok.dep_ == "acl" and tok.head.dep_ != "ROOT"
+
+
+def _shares_passive(tok: Token) -> bool:
+    """ "was arrested and charged", "was evicted in April and sentenced to jail": a verb
+    conjoined to a passive, with no subject or object of its own, is passive too (the parser
+    may tag it a past tense)."""
+    return tok.dep_ == "conj" and tok.tag_ in ("VBN", "VBD") and any(
+        c.dep_ == "auxpass" for c in tok.head.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children)
 
 
 def without_own_parties(sources: list[ActorRef], targets: list[ActorRef]) -> list[ActorRef]:

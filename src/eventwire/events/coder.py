@@ -17,6 +17,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from eventwire.events import anchors, factuality
+from eventwire.events.actor_conventions import (
+    hosts_of_the_visit,
+    protesters_of_the_place,
+    stateless_ngos,
+)
 from eventwire.events.arguments import ActorIndex, ArgumentReader, without_own_parties
 from eventwire.events.calls import phone_calls
 from eventwire.events.context import PLACED as MATERIAL
@@ -127,10 +132,13 @@ class EventCoder:
         fill_from_context(events, starts, places, actor_spans, doc, dateline, home, inferred,
                           times or [])
         victims_of_the_place(events, inferred)
+        hosts_of_the_visit(events, inferred)
         deaths_of_named_victims(events, doc)
         running_tolls(events, starts, doc)
         fill_state_agents(events, home)
+        protesters_of_the_place(events, home)
         fill_domestic_targets(events, home)
+        stateless_ngos(events)
         return events
 
     # ------------------------------------------------------------------ one sentence

@@ -20,6 +20,13 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
 
+from eventwire.events.actor_conventions import (
+    individual,
+    outsider_act,
+    outsider_recipient,
+    outsider_words,
+    unidentified_doer,
+)
 from eventwire.events.anchors import _BOUNDARY_PREPS, _specificity
 from eventwire.models import ActorRef, Event, Mention, Place, TimeExpr
 
@@ -988,9 +995,12 @@ def domestic(ref: ActorRef | Mention, agent: bool = False) -> bool:
     is an actor whatever its words; a recipient phrase may be no actor ("the exchange")."""
     if ref.country or ref.sector in _UNAFFILIATED_SECTORS:
         return False
-    if (ref.text or "").lower() in _PRONOUNS:
+    text = ref.text or ""
+    if text.lower() in _PRONOUNS or outsider_words(text) or (
+            agent and not ref.name and unidentified_doer(text)):
         return False
-    return bool(ref.name) or ref.sector is not None or (agent and bool(ref.text.strip()))
+    return bool(ref.name) or ref.sector is not None or individual(text) or (
+        agent and bool(text.strip()))
 
 
 def fill_home_country(events: list[Event], home: str | None) -> Spans:
@@ -1002,6 +1012,8 @@ def fill_home_country(events: list[Event], home: str | None) -> Spans:
     for ev in events:
         for side in ("sources", "targets"):
             refs, agent = getattr(ev, side), side == "sources"
+            if not agent and outsider_act(ev):
+                continue  # "deported eleven men": not the deporting state's own
             coded |= {(a.start, a.end) for a in refs if domestic(a, agent)}
             if any(domestic(a, agent) for a in refs):
                 setattr(ev, side, [replace(a, country=home) if domestic(a, agent) else a
@@ -1030,6 +1042,9 @@ def victims_of_the_place(events: list[Event], inferred: Spans) -> None:
 
 # Acts only a state's authorities perform: with no agent named, the state where they happen.
 _STATE_ACTS = frozenset({"COERCE", "SANCTION"})
+# Acts the passive voice leaves to the authorities ("was charged", "the case was dropped",
+# "was extradited", "were refused permission", "was released from house arrest").
+_PASSIVE_STATE_ACTS = _STATE_ACTS | {"ACCUSE", "CONCEDE", "RETREAT", "COOPERATE", "REJECT"}
 
 
 def fill_state_agents(events: list[Event], home: str | None) -> None:
@@ -1037,7 +1052,9 @@ def fill_state_agents(events: list[Event], home: str | None) -> None:
     deportation with no agent named is the act of the state where it happens (its place's
     country, else the story's)."""
     for ev in events:
-        if ev.type not in _STATE_ACTS or ev.sources or ev.field_rules.get("sources") != "none":
+        rule = ev.field_rules.get("sources")
+        if ev.sources or not (ev.type in _STATE_ACTS and rule in ("none", "passive_no_agent")
+                              or ev.type in _PASSIVE_STATE_ACTS and rule == "passive_no_agent"):
             continue
         country = (ev.location.country if ev.location is not None else None) or home
         if country:
@@ -1061,7 +1078,7 @@ def fill_domestic_targets(events: list[Event], home: str | None) -> None:
     for ev in events:
         if ev.type not in _DOMESTIC_TARGET_TYPES or any(a.country for a in ev.targets):
             continue
-        if {a.country for a in ev.sources if a.country} != {home}:
+        if {a.country for a in ev.sources if a.country} != {home} or outsider_recipient(ev):
             continue
         ev.targets = [ActorRef(text="", start=ev.trigger_start, end=ev.trigger_start,
                                country=home)]

@@ -28,3 +28,19 @@ def test_shared_frame_reports_no_occurrence(nlp, text, etype):
 ])
 def test_own_frame_reports_the_occurrence(nlp, text, etype):
     assert etype in _types(nlp, text)
+
+
+def test_an_act_to_come_on_a_condition_is_not_reported(nlp):
+    assert _types(nlp, "The mayor said the city will appeal if the court upholds the "
+                       "ruling.") == []
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The mayor said the city appealed the ruling on Monday.", "REQUEST"),
+    # a refusal or a threat is made by stating its condition
+    ("The senator said he would not accept the party's endorsement if it were offered.",
+     "REJECT"),
+    ("The minister said they would attack the base if the talks failed.", "THREATEN"),
+])
+def test_done_acts_and_conditional_refusals_and_threats_stay(nlp, text, etype):
+    assert etype in _types(nlp, text)

@@ -100,6 +100,20 @@ _SCOPE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pc
                           "prep", "dobj", "oprd"})
 
 
+_CONDITIONS = frozenset({"if", "unless"})
+# A threat or a refusal is made by stating its condition: "would not accept the endorsement
+# if it were offered" refuses now.
+_STANDS_ON_CONDITION = frozenset({"THREATEN", "REJECT"})
+
+
+def _conditional_future(verb: Token) -> bool:
+    """An act to come that hangs on a condition clause of its own: "we will appeal if the
+    ruling requires it" (a threat on a condition is coded THREATEN before this is asked)."""
+    return bool(_aux(verb) & (_WILL | _WOULD)) and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS
+                                  for m in c.children) for c in verb.children)
+
+
 def _full_stop_between(a: Token, b: Token) -> bool:
     lo, hi = sorted((a.i, b.i))
     return any(t.text in (".", "!", "?") for t in a.doc[lo + 1:hi])
@@ -364,6 +378,8 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
             return shared
     if (modal := _modal_class(verb)) is not None:
         return modal
+    if etype not in _STANDS_ON_CONDITION and _conditional_future(verb):
+        return MODAL  # "we will appeal if the ruling stands": done only on a condition
     if not intent and (planned := _infinitive_class(verb, etype)) is not None:
         return planned
     if not intent and verb.dep_ == "conj" and not _aux(verb) and \

@@ -43,3 +43,22 @@ def test_announced_punishment_threatens(nlp, text, etype):
 def test_speech_participle_speaks_for_its_clause_subject(nlp):
     text = "Senator Ana Ruiz spoke for an hour, saying the crisis showed the need for a new law."
     assert "REQUEST" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a speaker rallying an audience asks nothing of an actor
+    "At the rally, the senator urged the crowd to vote for change.",
+    # agreeing with a view is an opinion, not an agreement
+    "He agreed that the country should stay out of the conflict.",
+])
+def test_rallying_calls_and_opinions_are_no_events(nlp, text):
+    assert _types(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Police urged the crowd to leave the square on Sunday.", "REQUEST"),
+    ("The senator urged the governor to veto the bill.", "REQUEST"),
+    ("The two sides agreed that the troops would leave by May.", "AGREE"),
+])
+def test_requests_of_actors_and_agreements_stay(nlp, text, etype):
+    assert etype in _types(nlp, text)

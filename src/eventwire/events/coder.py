@@ -50,9 +50,11 @@ from eventwire.events.sentence import Sentence, lemmas
 from eventwire.events.statements import (
     allegations,
     announced_measure,
+    concurring_opinion,
     critical_statements,
     crowd_demands,
     promised_measure,
+    rallying_call,
     warning_sense,
 )
 from eventwire.events.triggers import Trigger, aggregate, find_triggers, hypothetical, resolve
@@ -184,6 +186,9 @@ class EventCoder:
             if (protest_mode := protest_effect(trig.token, trig.type)) is not None:
                 trig = replace(trig, type="PROTEST", mode=protest_mode,  # "the strike shut"
                                notes=[*trig.notes, "protest_effect"])
+            if rallying_call(trig.token, trig.type) or concurring_opinion(trig.token,
+                                                                         trig.type):
+                continue  # "urged the crowd to ...", "agreed that a president should ..."
             if announced_measure(trig.token, trig.type):
                 trig = replace(trig, type="THREATEN", mode="restrict",  # "will seek sanctions"
                                notes=[*trig.notes, "announced_measure"])

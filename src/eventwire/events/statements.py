@@ -389,6 +389,40 @@ def announced_measure(tok: Token, etype: str) -> bool:
                for c in tok.children)
 
 
+# Listeners a speaker addresses at a rally or in a campaign: urging them rallies one's own
+# side, it asks nothing of an actor (protest demands voiced at the rally are the protest's).
+_AUDIENCES = frozenset({"crowd", "audience", "voter", "supporter", "listener", "attendee",
+                        "follower", "fan", "rallygoer", "marcher"})
+
+
+def rallying_call(tok: Token, etype: str) -> bool:
+    """ "speakers took turns urging the crowd to focus on ...", "he urged voters to look at
+    his record": a REQUEST addressed to the speaker's audience, by anyone but the state's
+    agents ("police urged the crowd to disperse" asks something of it)."""
+    if etype != "REQUEST" or tok.pos_ != "VERB":
+        return False
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
+    if obj is None or obj.lemma_.lower() not in _AUDIENCES:
+        return False
+    subj = subject_token(tok) or (subject_token(tok.head) if tok.dep_ in ("xcomp", "advcl")
+                                  else None)
+    return subj is None or subj.lemma_.lower() not in _STATE_AGENTS
+
+
+_OPINION_AUX = frozenset({"should", "must", "ought", "need"})
+
+
+def concurring_opinion(tok: Token, etype: str) -> bool:
+    """ "he agreed that a president should make clear ...": agreeing with a view is an
+    opinion, not an agreement (unlike "agreed that the troops would leave by May", which
+    settles what the parties will do)."""
+    if etype != "AGREE" or tok.lemma_.lower() != "agree" or tok.pos_ != "VERB":
+        return False
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    return clause is not None and any(c.dep_ == "aux" and c.lower_ in _OPINION_AUX
+                                      for c in clause.children)
+
+
 # Acts by which a crowd gathers somewhere, and words that make a subject a crowd.
 _GATHERING = frozenset({"surround", "march", "gather", "rally", "converge", "descend", "fill",
                         "occupy", "assemble", "parade", "flood", "pack", "throng"})

@@ -413,10 +413,15 @@ _OPINION_AUX = frozenset({"should", "must", "ought", "need"})
 
 
 def concurring_opinion(tok: Token, etype: str) -> bool:
-    """ "he agreed that a president should make clear ...": agreeing with a view is an
-    opinion, not an agreement (unlike "agreed that the troops would leave by May", which
-    settles what the parties will do)."""
+    """ "he agreed that a president should make clear ...": one speaker agreeing with a view
+    holds an opinion; parties agreeing among themselves ("Chad and Niger agreed that their
+    governments should share data") or on what they will do ("agreed that the troops would
+    leave by May") make an agreement."""
     if etype != "AGREE" or tok.lemma_.lower() != "agree" or tok.pos_ != "VERB":
+        return False
+    subj = subject_token(tok)
+    if subj is None or subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj"
+                                                          for c in subj.children):
         return False
     clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
     return clause is not None and any(c.dep_ == "aux" and c.lower_ in _OPINION_AUX

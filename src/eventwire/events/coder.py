@@ -45,6 +45,7 @@ from eventwire.events.resolution import merge_mentions
 from eventwire.events.senses import (
     crowd_control,
     other_sense,
+    protest_effect,
     riots_at_protests,
     stance_or_obstruction,
     verbal_attack,
@@ -53,9 +54,12 @@ from eventwire.events.senses import (
 from eventwire.events.sentence import Sentence, lemmas
 from eventwire.events.statements import (
     allegations,
+    announced_measure,
+    concurring_opinion,
     critical_statements,
     crowd_demands,
     promised_measure,
+    rallying_call,
     warning_sense,
 )
 from eventwire.events.triggers import Trigger, aggregate, find_triggers, hypothetical, resolve
@@ -187,6 +191,15 @@ class EventCoder:
             if trig.type == "AGREE" and promised_measure(trig.token):
                 trig = replace(trig, type="THREATEN", mode=None,  # "vowed consequences"
                                notes=[*trig.notes, "promised_measure"])
+            if (protest_mode := protest_effect(trig.token, trig.type)) is not None:
+                trig = replace(trig, type="PROTEST", mode=protest_mode,  # "the strike shut"
+                               notes=[*trig.notes, "protest_effect"])
+            if rallying_call(trig.token, trig.type) or concurring_opinion(trig.token,
+                                                                         trig.type):
+                continue  # "urged the crowd to ...", "agreed that a president should ..."
+            if announced_measure(trig.token, trig.type):
+                trig = replace(trig, type="THREATEN", mode="restrict",  # "will seek sanctions"
+                               notes=[*trig.notes, "announced_measure"])
             warning = warning_sense(trig.token, country) if trig.type == "THREATEN" else None
             if warning == "statement":
                 continue  # "warned that the crisis could spread"
@@ -216,10 +229,6 @@ class EventCoder:
         elif mode is not None:
             fr["mode"] = "lexicon" if mode == trig.entry.mode else "complement"
         etype = trig.type
-        if violence_by_protesters(etype, args.sources):
-            etype, mode = "PROTEST", "riot"
-            fr["type"] += ";type:violence_by_protesters=PROTEST/riot"
-            fr["mode"] = "violence_by_protesters"
         fr["sources"] = args.source_rule or "none"
         fr["targets"] = args.target_rule or "none"
         for side, refs in (("sources", args.sources), ("targets", args.targets)):
@@ -249,6 +258,11 @@ class EventCoder:
             location=place, negated=trig.negated, field_rules=fr,
         )
         self._counts(ev, sent, trig, args)
+        if violence_by_protesters(etype, args.sources) and not ev.dead:
+            # protesters' violence is the riot; a deadly attack singled out stays ASSAULT
+            ev.type, ev.mode, ev.quad = "PROTEST", "riot", QUAD["PROTEST"]
+            fr["type"] += ";type:violence_by_protesters=PROTEST/riot"
+            fr["mode"] = "violence_by_protesters"
         ev.hypothetical = hypothetical(tok, self.lex)
         ev.aggregate = aggregate(tok, self.lex)
         fact = factuality.classify(tok, trig.light, trig.type, trig.rule, trig.future)

@@ -100,6 +100,20 @@ _SCOPE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pc
                           "prep", "dobj", "oprd"})
 
 
+_CONDITIONS = frozenset({"if", "unless"})
+# A threat or a refusal is made by stating its condition: "would not accept the endorsement
+# if it were offered" refuses now.
+_STANDS_ON_CONDITION = frozenset({"THREATEN", "REJECT"})
+
+
+def _conditional_future(verb: Token) -> bool:
+    """An act to come that hangs on a condition clause of its own: "we will appeal if the
+    ruling requires it" (a threat on a condition is coded THREATEN before this is asked)."""
+    return bool(_aux(verb) & (_WILL | _WOULD)) and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS
+                                  for m in c.children) for c in verb.children)
+
+
 def _full_stop_between(a: Token, b: Token) -> bool:
     lo, hi = sorted((a.i, b.i))
     return any(t.text in (".", "!", "?") for t in a.doc[lo + 1:hi])
@@ -328,6 +342,18 @@ def _said_over_time(verb: Token) -> bool:
                                  for c in head.children))
 
 
+def _first_conjunct(verb: Token) -> Token | None:
+    """The first of the verbs ``verb`` is coordinated with, when ``verb`` has no subject and
+    no auxiliary of its own (then the two share one clause frame); else None."""
+    if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
+        return None
+    t = verb
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t if t.pos_ in ("VERB", "AUX") and t.i != verb.i else None
+
+
 def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
              intent: bool = False) -> str:
     """The factuality class of one trigger (``ASSERTED`` for a reported occurrence).
@@ -341,8 +367,19 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         if subj and _bare_plural(subj[0]):
             return GENERIC  # "leaders must come together": a maxim, demanded of no one
         return ASSERTED  # the demand itself ("X said Y must ...") is the reported act
+    first = _first_conjunct(verb)
+    if first is not None:
+        # "a well-practised and professionally executed raid", "men charged with or
+        # convicted of fraud", "which has tested a bomb and launched a rocket": a conjunct
+        # with no subject or auxiliary of its own has its first conjunct's place in the
+        # sentence, and so its factuality
+        shared = classify(first, None, etype, rule, intent)
+        if shared != ASSERTED:
+            return shared
     if (modal := _modal_class(verb)) is not None:
         return modal
+    if etype not in _STANDS_ON_CONDITION and _conditional_future(verb):
+        return MODAL  # "we will appeal if the ruling stands": done only on a condition
     if not intent and (planned := _infinitive_class(verb, etype)) is not None:
         return planned
     if not intent and verb.dep_ == "conj" and not _aux(verb) and \
@@ -354,6 +391,11 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return scoped
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return DESCRIPTIVE  # "a woman visiting from Canada", "lawsuits seeking records"
+    if verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBG") or verb.dep_ == "acl" and \
+            verb.tag_ == "VBN" and not _anchored(verb) and verb.head.dep_ != "ROOT":
+        # "an invited guest", "men charged with fraud": who they are (not the predicate
+        # the parser hung on a subject it took for the root: "The Authority ... called for")
+        return DESCRIPTIVE
     if verb.dep_ == "csubj" and verb.tag_ == "VBG":
         return GENERIC  # "Seeking asylum is not a crime"
     if tok.tag_ == "VBN" and any(c.dep_ == "det" for c in tok.children):

@@ -501,3 +501,33 @@ def riots_at_protests(events: list) -> None:
             continue
         ev.type, ev.mode, ev.quad = "PROTEST", "riot", QUAD["PROTEST"]
         ev.field_rules["type"] += ";type:violence_at_protest=PROTEST/riot"
+
+
+# Protests named as the doer of what they bring about: "a general strike shut down ports",
+# "the marches paralysed the capital".
+_PROTEST_NOUNS = {"strike": "strike", "walkout": "strike", "stoppage": "strike",
+                  "protest": "demo", "demonstration": "demo", "march": "demo", "rally": "demo",
+                  "blockade": "obstruct", "sit-in": "obstruct", "riot": "riot",
+                  "rioting": "riot"}
+# What a protest does to the life of a place: closing, halting, restricting.
+_PROTEST_EFFECTS = frozenset({"COERCE", "SANCTION", "REJECT", "RETREAT"})
+
+
+def protest_effect(tok: Token, etype: str) -> str | None:
+    """The PROTEST mode when the act is done by a protest itself ("the strike grounded
+    flights and shut down ports"): closing and halting are what the protest did, part of
+    it, not a restriction a state imposed.  The subject is the verb's own, its list's, or
+    the noun a relative clause ("a strike that shut down ports") describes."""
+    if etype not in _PROTEST_EFFECTS or tok.pos_ != "VERB":
+        return None
+    subj = _shared_subject(tok)
+    if subj is not None and subj.lower_ in ("that", "which") and tok.dep_ == "relcl":
+        subj = tok.head
+    if subj is None:
+        top = tok
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        if top.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which")
+                                       for c in top.children):
+            subj = top.head
+    return _PROTEST_NOUNS.get(subj.lemma_.lower()) if subj is not None else None

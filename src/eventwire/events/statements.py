@@ -87,9 +87,10 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
     for tok in sent:
         if tok.pos_ != "VERB" or tok.i in taken or not lex.in_class("speech", tok.lemma_.lower()):
             continue
-        if not any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in tok.children):
+        speaker = _speaker(tok)
+        if speaker is None or speaker.pos_ not in ("PROPN", "NOUN"):
             continue  # a named or described speaker, not "it is said"
-        if any(c.dep_ == "nsubj" and c.lemma_.lower() in _REPORTERS for c in tok.children):
+        if speaker.lemma_.lower() in _REPORTERS:
             continue  # "police said the men had broken in": a report of facts, not blame
         span = _content(tok, sent)
         if span is None or span[1] - span[0] < 3:
@@ -130,6 +131,15 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
 
 
 _NEED = Entry("REQUEST", None, None, "verb", "say", source="stated_need")
+
+
+def _speaker(speech: Token) -> Token | None:
+    """The subject of a speech verb, or of the clause a participle of speech adds to:
+    "Cruz warned ..., remarking that ..." (Cruz remarks)."""
+    subj = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+    if subj is None and speech.dep_ == "advcl" and speech.tag_ == "VBG":
+        subj = next((c for c in speech.head.children if c.dep_ == "nsubj"), None)
+    return subj
 
 
 def _stated_need(content: Span) -> Token | None:
@@ -268,17 +278,24 @@ def warning_sense(tok: Token, actor_country) -> str | None:
     country of a token's actor mention, if any."""
     if tok.lemma_.lower() != "warn" or tok.pos_ != "VERB":
         return None
-    if any(c.dep_ in ("dobj", "dative") for c in tok.children):
-        return None  # "warned Israel not to ...": addressed to the one threatened
     clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
+    if obj is not None and not (clause is not None and obj.i < clause.i and
+                                subject_token(clause) is None):
+        return None  # "warned Israel not to ...": addressed to the one threatened
+    # (else the parser took the clause's subject for an object: "warned young people would
+    # rise up")
     conditional = any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in tok.subtree)
     content: Span | None = None
     if clause is not None and clause.i < tok.i:
         return None if conditional else _quoted_warning(tok)  # "“It is ...,” he warned."
     if clause is not None:
-        subj = subject_token(clause)
+        subj = subject_token(clause) or obj
         if subj is None or subj.lower_ in _SELF or subj.lemma_.lower() in _MEASURES:
             return None
+        if clause.lemma_.lower() not in _PENALTIES and any(
+                a.dep_ == "aux" and a.lower_ in _SPECULATIVE for a in clause.children):
+            return "statement"  # "warned that the incident could foreshadow a crisis"
         speaker = subject_token(tok)
         own = actor_country(speaker) if speaker is not None else None
         if own and own == actor_country(subj) and _named(subj):
@@ -353,6 +370,62 @@ def promised_measure(tok: Token) -> bool:
                 c.dep_ == "prep" and c.lower_ == "against" for c in obj.children):
             return True
     return False
+
+
+# Requests and cooperation whose object is a punitive measure, announced as what the speaker
+# will do: "will seek new sanctions", "would take measures against" warn, PLOVER's THREATEN.
+_ANNOUNCING = frozenset({"REQUEST", "AGREE", "COOPERATE", "SUPPORT"})
+
+
+def announced_measure(tok: Token, etype: str) -> bool:
+    """ "the United States will seek new U.N. sanctions": an act to come whose object is a
+    punishment (not "sought sanctions", a request made, nor "will seek talks")."""
+    if etype not in _ANNOUNCING or tok.pos_ != "VERB" or not any(
+            c.dep_ == "aux" and c.lower_ in _FUTURE for c in tok.children):
+        return False
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in _PUNITIVE or c.lemma_.lower() in
+                                     _MEASURES and any(p.dep_ == "prep" and p.lower_ ==
+                                                       "against" for p in c.children))
+               for c in tok.children)
+
+
+# Listeners a speaker addresses at a rally or in a campaign: urging them rallies one's own
+# side, it asks nothing of an actor (protest demands voiced at the rally are the protest's).
+_AUDIENCES = frozenset({"crowd", "audience", "voter", "supporter", "listener", "attendee",
+                        "follower", "fan", "rallygoer", "marcher"})
+
+
+def rallying_call(tok: Token, etype: str) -> bool:
+    """ "speakers took turns urging the crowd to focus on ...", "he urged voters to look at
+    his record": a REQUEST addressed to the speaker's audience, by anyone but the state's
+    agents ("police urged the crowd to disperse" asks something of it)."""
+    if etype != "REQUEST" or tok.pos_ != "VERB":
+        return False
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
+    if obj is None or obj.lemma_.lower() not in _AUDIENCES:
+        return False
+    subj = subject_token(tok) or (subject_token(tok.head) if tok.dep_ in ("xcomp", "advcl")
+                                  else None)
+    return subj is None or subj.lemma_.lower() not in _STATE_AGENTS
+
+
+_OPINION_AUX = frozenset({"should", "must", "ought", "need"})
+
+
+def concurring_opinion(tok: Token, etype: str) -> bool:
+    """ "he agreed that a president should make clear ...": one speaker agreeing with a view
+    holds an opinion; parties agreeing among themselves ("Chad and Niger agreed that their
+    governments should share data") or on what they will do ("agreed that the troops would
+    leave by May") make an agreement."""
+    if etype != "AGREE" or tok.lemma_.lower() != "agree" or tok.pos_ != "VERB":
+        return False
+    subj = subject_token(tok)
+    if subj is None or subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj"
+                                                          for c in subj.children):
+        return False
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    return clause is not None and any(c.dep_ == "aux" and c.lower_ in _OPINION_AUX
+                                      for c in clause.children)
 
 
 # Acts by which a crowd gathers somewhere, and words that make a subject a crowd.

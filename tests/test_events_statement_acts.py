@@ -1,0 +1,64 @@
+"""The statement is the act: forecasts are no events, a warning or an announced punishment is
+coded by what it does to its addressee.  Sentences written for these tests;
+each pattern is paired with a close sentence that must still give the event."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.event_helpers import asserted_types as _types
+
+
+@pytest.mark.parametrize("text", [
+    # a forecast of what others may do, even when the parser reads its subject as an object
+    "A leading newspaper warned young voters would turn away if nothing changed.",
+    # what may happen is a forecast, not a threat nor a charge
+    "The minister warned that the dispute could spread to other ports.",
+])
+def test_forecasts_are_no_events(nlp, text):
+    types = _types(nlp, text)
+    assert "THREATEN" not in types and "ACCUSE" not in types
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The newspaper warned the government would face consequences if nothing changed.",
+     "THREATEN"),
+    ("The minister warned that the union was destroying the port.", "ACCUSE"),
+])
+def test_threats_and_charges_stay(nlp, text, etype):
+    assert etype in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The minister said Britain and its allies will seek new sanctions against Iran.",
+     "THREATEN"),
+    ("The minister said Britain and its allies will seek new talks with Iran.", "REQUEST"),
+    ("Britain sought new sanctions against Iran on Monday.", "REQUEST"),
+])
+def test_announced_punishment_threatens(nlp, text, etype):
+    types = _types(nlp, text)
+    assert types == [etype]
+
+
+def test_speech_participle_speaks_for_its_clause_subject(nlp):
+    text = "Senator Ana Ruiz spoke for an hour, saying the crisis showed the need for a new law."
+    assert "REQUEST" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a speaker rallying an audience asks nothing of an actor
+    "At the rally, the senator urged the crowd to vote for change.",
+    # agreeing with a view is an opinion, not an agreement
+    "He agreed that the country should stay out of the conflict.",
+])
+def test_rallying_calls_and_opinions_are_no_events(nlp, text):
+    assert _types(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Police urged the crowd to leave the square on Sunday.", "REQUEST"),
+    ("The senator urged the governor to veto the bill.", "REQUEST"),
+    ("The two sides agreed that the troops would leave by May.", "AGREE"),
+])
+def test_requests_of_actors_and_agreements_stay(nlp, text, etype):
+    assert etype in _types(nlp, text)

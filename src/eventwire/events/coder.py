@@ -53,7 +53,14 @@ from eventwire.events.statements import (
     promised_measure,
     warning_sense,
 )
-from eventwire.events.triggers import Trigger, aggregate, find_triggers, hypothetical, resolve
+from eventwire.events.triggers import (
+    Trigger,
+    aggregate,
+    find_triggers,
+    hypothetical,
+    other_side_of_swap,
+    resolve,
+)
 from eventwire.models import ActorRef, Event, Place
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
 from eventwire.nlp.actors.tagger import ActorTagger
@@ -242,7 +249,7 @@ class EventCoder:
         )
         self._counts(ev, sent, trig, args)
         ev.hypothetical = hypothetical(tok, self.lex)
-        ev.aggregate = aggregate(tok, self.lex)
+        ev.aggregate = aggregate(tok, self.lex, trig.type)
         fact = factuality.classify(tok, trig.light, trig.type, trig.rule, trig.future)
         if fact == factuality.ASSERTED and ev.hypothetical:
             fact = "conditional"
@@ -455,7 +462,7 @@ def _merge_same_type(events: list[Event]) -> list[Event]:
             continue
         a_src = {a.country for a in first.sources if a.country}
         b_src = {a.country for a in ev.sources if a.country}
-        if a_src and b_src and not a_src & b_src:
+        if a_src and b_src and not a_src & b_src or other_side_of_swap(first, ev):
             out[f"{ev.type}:{ev.id}"] = ev
             continue
         for name in ("dead", "injured", "size", "location", "mode"):

@@ -290,8 +290,17 @@ _PREVENTING = frozenset({"prevent", "bar", "ban", "stop", "keep", "block", "cons
 _REPUTATION_TYPES = frozenset({"ACCUSE", "SUPPORT"})
 
 
+# Formal charges: "has been charged with murder" reports the charging, one legal act (and
+# CODING.md codes "arrested and charged" as an arrest and an accusation).
+_FORMAL_CHARGES = frozenset({"charge", "indict"})
+
+
+def _formal_charge(verb: Token) -> bool:
+    return verb.lemma_.lower() in _FORMAL_CHARGES
+
+
 def _reputation(verb: Token, etype: str) -> bool:
-    return etype in _REPUTATION_TYPES and verb.tag_ == "VBN" and bool(
+    return etype in _REPUTATION_TYPES and not _formal_charge(verb) and verb.tag_ == "VBN" and bool(
         _aux(verb) & _PERFECT) and "been" in _aux(verb) and not any(
         c.dep_ == "agent" for c in verb.children) and not _anchored(verb)
 
@@ -373,7 +382,8 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return BACKGROUND
     if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
         return BACKGROUND
-    if _relative(verb) and _aux(verb) & _PERFECT and not _anchored(verb):
+    if _relative(verb) and _aux(verb) & _PERFECT and not _anchored(verb) and \
+            not _formal_charge(verb):
         return BACKGROUND  # "the Taliban, who have refused to negotiate": a description
     if _running_toll(verb):
         return BACKGROUND

@@ -88,7 +88,8 @@ def _time_phrase(prep: Token) -> bool:
 def is_negated(tok: Token) -> bool:
     """Negation on the trigger, on the copula of an adjective, or "no" on a noun trigger."""
     heads = [tok]
-    if tok.pos_ in ("ADJ", "VERB") and tok.dep_ in ("acomp", "attr", "xcomp"):
+    if tok.pos_ in ("ADJ", "VERB") and tok.dep_ in ("acomp", "attr", "xcomp") or (
+            tok.dep_ == "attr"):  # "he is not a suspect"
         heads.append(tok.head)
     for h in heads:
         for c in h.children:
@@ -185,6 +186,8 @@ def _past_act(verb: Token) -> bool:
 def _noun_licensed(tok: Token, lex: Lexicon) -> Token | None:
     """The light or occurrence verb that makes an event noun report an event, if any."""
     head = tok.head
+    if lex.token_in_class("attributed", tok):
+        return head if tok.dep_ == "attr" and head.lemma_ == "be" else None
     if tok.dep_ in ("dobj", "attr", "nsubjpass") and lex.token_in_class("light", head):
         return head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "on", "to", "into",
@@ -311,6 +314,25 @@ def presupposed(noun: Token, lex: Lexicon) -> bool:
     return noun.dep_ == "nsubj" and _past_act(head) and lex.token_in_class("consequence", head)
 
 
+PHONE_CALL = Entry("CONSULT", "phone", None, "verb", "call", source="phone_call")
+_PEOPLE_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
+# What "call" governs when it names, asks for or calls off something, not when it phones.
+_NOT_PHONING = frozenset({"oprd", "xcomp", "ccomp", "prt", "attr", "dative", "npadvmod"})
+
+
+def _phone_call(verb: Token) -> bool:
+    """ "Obama called Naghmeh Abedini", "the minister called her on Monday": a person
+    phoned (not "called him a liar", "called for talks", "called the police")."""
+    if verb.lemma_.lower() != "call" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if any(c.dep_ in _NOT_PHONING or c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")
+           and not _time_phrase(c) for c in verb.children):
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return len(objs) == 1 and not any(c.dep_ in ("appos", "npadvmod") for c in objs[0].children) \
+        and (objs[0].ent_type_ == "PERSON" or objs[0].lower_ in _PEOPLE_PRONOUNS)
+
+
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     """Every lexicon trigger in the sentence, before absorption."""
     found: list[Trigger] = []
@@ -369,6 +391,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue
         neg = is_negated(tok)
         entry = _match(tok, entries, lex, neg)
+        if entry is None and pos == "verb" and _phone_call(tok):
+            entry = PHONE_CALL
         if entry is None or entry.type == NO_EVENT:
             continue  # no entry, or a frame in which the word names no event
         trig = Trigger(tok, entry, entry.type, entry.mode, f"lexicon:{entry.source}",
@@ -388,7 +412,56 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     nouns = {t.light.i for t in found if t.light is not None}
     found = [t for t in found if not (t.token.i in nouns and not t.entry.deps
                                       and lex.token_in_class("defer", t.token))]
+    found += [c for t in found if (c := _swap_counterpart(t, lex)) is not None]
     return _modal_demands(sent, found, lex)
+
+
+SWAP_COUNTERPART = "rule:swap_counterpart"
+
+
+def other_side_of_swap(a, b) -> bool:
+    """Two events (``Event``) of one sentence that are the two releases of a swap, which
+    merging must keep apart."""
+    return SWAP_COUNTERPART in (a.rule, b.rule) and a.sentence_start == b.sentence_start
+
+
+def _swapped_for(verb: Token, lex: Lexicon) -> Token | None:
+    """Who was given back in return: "freed A for B", "traded A for B", "released A in
+    exchange for B" (not "freed him for lack of evidence", "released for two days").  The
+    parser may hang the phrase anywhere in the object ("freed [40 prisoners, some held by
+    the army, for a pilot]")."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in [*verb.children, *(t for o in objs for t in o.subtree)]:
+        if prep.dep_ != "prep" or _time_phrase(prep):
+            continue
+        if prep.lower_ == "in":
+            prep = next((g for p in prep.children if p.dep_ == "pobj" and p.lemma_ == "exchange"
+                         for g in p.children if g.dep_ == "prep" and g.lower_ == "for"), prep)
+        back = next((p for p in prep.children if p.dep_ == "pobj"), None)
+        if prep.lower_ == "for" and back is not None and _captive(back, lex):
+            return back
+    return None
+
+
+def _captive(tok: Token, lex: Lexicon) -> bool:
+    return tok.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL") and (
+        actor_like(tok) or any(lex.token_in_class("captive", t) for t in tok.subtree))
+
+
+def _swap_counterpart(trig: Trigger, lex: Lexicon) -> Trigger | None:
+    """A prisoner swap is one release by each side (CODING.md): "Israel freed 1,000 prisoners
+    for a soldier held by Hamas" also reports Hamas releasing the soldier.  The counterpart is
+    anchored on the one given back, with the swap verb as its clause."""
+    verb = trig.token
+    if trig.type != "RETREAT" or trig.mode != "release" or verb.pos_ != "VERB":
+        return None
+    back = _swapped_for(verb, lex)
+    if back is None:
+        return None
+    entry = Entry("RETREAT", "release", None, "noun", back.lemma_.lower(),
+                  source="swap_counterpart")
+    return Trigger(back, entry, "RETREAT", "release", SWAP_COUNTERPART, light=verb,
+                   notes=["swap_counterpart"])
 
 
 _DEMAND_MODALS = frozenset({"must", "should"})
@@ -684,9 +757,17 @@ def hypothetical(tok: Token, lex: Lexicon) -> bool:
                for c in tok.children)
 
 
-def aggregate(tok: Token, lex: Lexicon) -> bool:
+# Verbal acts: one said again and again is one statement ("repeatedly accused the senator
+# of lying" is coded once), unlike acts done again and again ("repeatedly shelled").
+_STATEMENTS = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
+                         "THREATEN"})
+_AGAIN = frozenset({"repeatedly", "again"})
+
+
+def aggregate(tok: Token, lex: Lexicon, etype: str | None = None) -> bool:
     """A summary of many events: "a wave of attacks", "40 attacks", "continued to fire"."""
-    if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS"):
+    if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS") and lex.lookup(
+            "noun", tok.lemma_.lower()):  # "40 attacks", not "freed for two soldiers"
         for c in tok.children:
             if c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1", "a"):
                 return True
@@ -696,6 +777,7 @@ def aggregate(tok: Token, lex: Lexicon) -> bool:
         ):
             return True
     for c in tok.children:
-        if c.dep_ == "advmod" and lex.in_class("aggregate", c.lower_):
+        if c.dep_ == "advmod" and lex.in_class("aggregate", c.lower_) and not (
+                etype in _STATEMENTS and c.lower_ in _AGAIN):
             return True
     return tok.dep_ == "xcomp" and tok.head.lemma_ == "continue"

@@ -314,25 +314,6 @@ def presupposed(noun: Token, lex: Lexicon) -> bool:
     return noun.dep_ == "nsubj" and _past_act(head) and lex.token_in_class("consequence", head)
 
 
-PHONE_CALL = Entry("CONSULT", "phone", None, "verb", "call", source="phone_call")
-_PEOPLE_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
-# What "call" governs when it names, asks for or calls off something, not when it phones.
-_NOT_PHONING = frozenset({"oprd", "xcomp", "ccomp", "prt", "attr", "dative", "npadvmod"})
-
-
-def _phone_call(verb: Token) -> bool:
-    """ "Obama called Naghmeh Abedini", "the minister called her on Monday": a person
-    phoned (not "called him a liar", "called for talks", "called the police")."""
-    if verb.lemma_.lower() != "call" or not any(c.dep_ == "nsubj" for c in verb.children):
-        return False
-    if any(c.dep_ in _NOT_PHONING or c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")
-           and not _time_phrase(c) for c in verb.children):
-        return False
-    objs = [c for c in verb.children if c.dep_ == "dobj"]
-    return len(objs) == 1 and not any(c.dep_ in ("appos", "npadvmod") for c in objs[0].children) \
-        and (objs[0].ent_type_ == "PERSON" or objs[0].lower_ in _PEOPLE_PRONOUNS)
-
-
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     """Every lexicon trigger in the sentence, before absorption."""
     found: list[Trigger] = []
@@ -391,8 +372,6 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue
         neg = is_negated(tok)
         entry = _match(tok, entries, lex, neg)
-        if entry is None and pos == "verb" and _phone_call(tok):
-            entry = PHONE_CALL
         if entry is None or entry.type == NO_EVENT:
             continue  # no entry, or a frame in which the word names no event
         trig = Trigger(tok, entry, entry.type, entry.mode, f"lexicon:{entry.source}",

@@ -1,0 +1,88 @@
+"""Events the coding conventions ask for and the coder used to miss: both releases of a
+prisoner swap, formal charges told in the perfect, a statement made repeatedly, talks with
+someone, naming the main suspect, police answering a crowd with tear gas.
+Sentences written for these tests; each pattern is paired with near sentences that must
+not give the event."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.event_helpers import asserted_types as _types
+from tests.event_helpers import counted_events
+
+
+@pytest.mark.parametrize("text", [
+    "The government swapped four prisoners for two soldiers held by the rebels.",
+    "The president freed five detainees in exchange for a journalist held by the militia.",
+    "In 2009, Norway freed 40 prisoners for a pilot who had been held by the rebels.",
+    "In 2010, the government swapped six agents arrested in Paris for two Britons held by "
+    "Moscow for their ties to the West.",
+])
+def test_swap_is_one_release_per_side(nlp, text):
+    assert _types(nlp, text).count("RETREAT") == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The court freed the man for lack of evidence.",
+    "The police released him for two days.",
+    "The army released two men arrested for theft.",
+])
+def test_release_for_a_reason_is_one_release(nlp, text):
+    assert _types(nlp, text).count("RETREAT") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "A 30-year-old man has been charged with murder, police said.",
+    "The man, who has been charged with arson, appeared in court on Monday.",
+    "The mayor has been indicted on fraud charges.",
+    "Trump repeatedly accused the senator of lying.",
+])
+def test_single_accusation_stays(nlp, text):
+    assert "ACCUSE" in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The minister has been accused of lying to parliament.", "ACCUSE"),  # a reputation
+    ("The senator, who has been criticized for his remarks, resigned.", "ACCUSE"),
+    ("The army repeatedly shelled the town.", "ASSAULT"),  # many acts, not one
+])
+def test_reputations_and_repeated_acts_stay_out(nlp, text, etype):
+    assert etype not in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The senator said he had spoken to the secretary about the raids.",
+    "The minister spoke with his French counterpart on Friday.",
+])
+def test_calls_and_talks(nlp, text):
+    assert "CONSULT" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister spoke to reporters on Friday.",
+    "The general spoke to the BBC on Tuesday.",
+    "The mayor spoke with The Des Moines Register editorial board on Monday.",
+])
+def test_no_one_consulted(nlp, text):
+    assert "CONSULT" not in _types(nlp, text)
+
+
+def test_main_suspect_is_an_allegation(nlp):
+    assert "ACCUSE" in _types(nlp, "Mark Lane is now the main suspect in the killing of the "
+                                    "shopkeeper, police said.")
+
+
+@pytest.mark.parametrize("text", [
+    "The suspect is a 30-year-old man from the town.",
+    "Lane is not a suspect in the case, police said.",
+])
+def test_suspect_as_a_word_is_no_allegation(nlp, text):
+    assert "ACCUSE" not in _types(nlp, text)
+
+
+def test_police_responding_with_tear_gas(nlp):
+    evs = counted_events(nlp, "Thousands of strikers marched through the capital and masked "
+                              "youths clashed with police, who responded with tear gas.")
+    assert any(e.type == "ASSAULT" and e.mode == "crowd-control" for e in evs)
+    assert "ASSAULT" not in _types(nlp, "The minister responded with a statement.")

@@ -86,3 +86,31 @@ def test_police_responding_with_tear_gas(nlp):
                               "youths clashed with police, who responded with tear gas.")
     assert any(e.type == "ASSAULT" and e.mode == "crowd-control" for e in evs)
     assert "ASSAULT" not in _types(nlp, "The minister responded with a statement.")
+
+
+@pytest.mark.parametrize("text", [
+    "Police offered $5,000 for information leading to an arrest.",
+    "The sheriff urged anyone with information to call detectives.",
+    "Police appealed to the public for help in finding the gunman.",
+])
+def test_appeals_for_information_ask_for_help(nlp, text):
+    evs = counted_events(nlp, text)
+    assert any(e.type == "REQUEST" and e.mode == "assist" for e in evs)
+
+
+def test_money_offered_to_someone_is_no_appeal(nlp):
+    evs = counted_events(nlp, "The bank offered $5,000 to each family.")
+    assert not any(e.type == "REQUEST" for e in evs)
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    # two marches in two towns, a march and the riot beside it: separate events
+    ("About 1,000 people attended a peaceful demonstration in Athens and another 1,000 "
+     "demonstrated in Thessaloniki.", 2),
+    ("In the main square, where 10,000 gathered for a demonstration, youths smashed shop "
+     "windows and rioted.", 2),
+    # what a strike is held to protest is its topic, not a second protest
+    ("Dock workers held a national strike on Tuesday to protest pension cuts.", 1),
+])
+def test_protests_of_one_sentence(nlp, text, n):
+    assert _types(nlp, text).count("PROTEST") == n

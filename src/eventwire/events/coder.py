@@ -462,7 +462,8 @@ def _merge_same_type(events: list[Event]) -> list[Event]:
             continue
         a_src = {a.country for a in first.sources if a.country}
         b_src = {a.country for a in ev.sources if a.country}
-        if a_src and b_src and not a_src & b_src or other_side_of_swap(first, ev):
+        if a_src and b_src and not a_src & b_src or other_side_of_swap(first, ev) \
+                or _distinct_protests(first, ev):
             out[f"{ev.type}:{ev.id}"] = ev
             continue
         for name in ("dead", "injured", "size", "location", "mode"):
@@ -474,6 +475,18 @@ def _merge_same_type(events: list[Event]) -> list[Event]:
         first.targets += [a for a in ev.targets if (a.start, a.end) not in keys]
         first.field_rules["merged"] = ev.rule
     return list(out.values())
+
+
+def _distinct_protests(a: Event, b: Event) -> bool:
+    """A march, a riot and a strike told in one sentence are separate events (CODING.md's
+    riots convention), as are marches in two named towns; "held a strike to protest the
+    cuts" is one (the infinitive says what the strike is against)."""
+    if a.type != "PROTEST" or "protest" in (a.trigger.lower(), b.trigger.lower()):
+        return False
+    if a.mode and b.mode and a.mode != b.mode:
+        return True
+    return a.location is not None and b.location is not None and \
+        a.location.name != b.location.name
 
 
 def _victim_country(ev: Event) -> None:

@@ -114,3 +114,33 @@ def test_money_offered_to_someone_is_no_appeal(nlp):
 ])
 def test_protests_of_one_sentence(nlp, text, n):
     assert _types(nlp, text).count("PROTEST") == n
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("A federal court ruled against the state's voter purge on Friday.", "SANCTION"),
+    ("A federal judge found the law unconstitutional on Monday.", "SANCTION"),
+    ("The judge ruled against the motion to delay the trial.", "REJECT"),
+    ("Two teenagers slit the throat of a priest in the church.", "ASSAULT"),
+    ("A man drove a truck into a crowd celebrating the holiday.", "ASSAULT"),
+    ("Guards left their posts as the clashes worsened.", "RETREAT"),
+])
+def test_phrases_of_the_types(nlp, text, etype):
+    assert etype in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The judge ruled against the motion to delay the trial.", "SANCTION"),
+    ("The cook cut the bread for the guests.", "ASSAULT"),
+    ("The bus drove into the city centre.", "ASSAULT"),
+    ("The minister left the building after the meeting.", "RETREAT"),
+])
+def test_near_phrases_give_no_such_event(nlp, text, etype):
+    assert etype not in _types(nlp, text)
+
+
+def test_censure_in_a_quote_of_several_sentences(nlp):
+    text = ("“It is unacceptable that the government cannot keep order in the capital. The "
+            "police stood by and watched,” said opposition leader Ana Ruiz.")
+    assert "ACCUSE" in _types(nlp, text)
+    assert "ACCUSE" not in _types(
+        nlp, "It is unacceptable that the government cannot keep order in the capital.")

@@ -126,7 +126,21 @@ def stated_by_subject(tok: Token, lex: Lexicon) -> bool:
     if subj is not None and subj.lower_ in _FIRST_PERSON:
         return True
     clause = tok.head if tok.dep_ in ("acomp", "attr") else tok
-    return clause.dep_ == "ccomp" and lex.token_in_class("speech", clause.head)
+    if clause.dep_ == "ccomp" and lex.token_in_class("speech", clause.head):
+        return True
+    # a censure in the speaker's quoted words ("“It is unacceptable that ...”"), not a
+    # feeling the speaker ascribes to others ("China is equally concerned")
+    return subj is not None and subj.lower_ in _CENSURED and in_attributed_quote(tok)
+
+
+_CENSURED = frozenset({"it", "this", "that"})
+
+
+def in_attributed_quote(tok: Token) -> bool:
+    """Inside a direct quotation someone is said to have spoken, which may run over several
+    sentences ("“It is unacceptable that ... The police stood by,” said Ana Ruiz")."""
+    return any(q.kind in ("direct", "partial") and q.speaker and
+               q.content_start <= tok.idx < q.content_end for q in tok.doc._.quotes or [])
 
 
 def has_object(tok: Token) -> bool:

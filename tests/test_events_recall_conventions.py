@@ -144,3 +144,19 @@ def test_censure_in_a_quote_of_several_sentences(nlp):
     assert "ACCUSE" in _types(nlp, text)
     assert "ACCUSE" not in _types(
         nlp, "It is unacceptable that the government cannot keep order in the capital.")
+
+
+def test_swap_for_some_of_a_group(nlp):
+    text = "The rebels swapped two hostages for three of their commanders held by the army."
+    assert _types(nlp, text).count("RETREAT") == 2
+
+
+def test_investigators_of_one_matter_report_an_investigation(nlp):
+    assert "ACCUSE" in _types(nlp, "Prosecutors investigating the attack have determined "
+                                   "that the gunman did not act alone.")
+    assert "ACCUSE" not in _types(nlp, "Officers investigating crimes in the city need more "
+                                       "training.")
+
+
+def test_refusal_told_as_under_way(nlp):
+    assert "REJECT" in _types(nlp, "Opposition conservatives are refusing to support the bill.")

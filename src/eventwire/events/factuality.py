@@ -61,7 +61,7 @@ _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 # Speech acts reported as in progress are still single acts: "a senator is calling for ...".
 _SPEECH_IN_PROGRESS = frozenset({"call", "urge", "demand", "accuse", "warn", "threaten", "ask",
                                  "press", "criticize", "criticise", "condemn", "deny",
-                                 "request", "appeal", "plead"})
+                                 "request", "appeal", "plead", "refuse"})
 # Subjects of "must" that exhort everyone rather than demand of someone: "we must all ...".
 _EXHORTED = frozenset({"we", "everyone", "everybody", "all", "us", "one", "you", "people"})
 
@@ -165,6 +165,17 @@ def _infinitive_class(verb: Token, etype: str) -> str | None:
 # "needed to investigate" (which the parser may attach as a purpose clause).
 _VOLITION = frozenset({"need", "want", "plan", "intend", "aim", "hope", "wish", "expect",
                        "prepare", "threaten", "promise", "offer"})
+
+
+# Inquiries: "prosecutors investigating the attack" report an investigation under way,
+# which CODING.md codes (ACCUSE investigate), when it is into one named matter.
+_INQUIRY_VERBS = frozenset({"investigate", "probe"})
+
+
+def _investigators(verb: Token) -> bool:
+    return verb.lemma_.lower() in _INQUIRY_VERBS and any(
+        c.dep_ == "dobj" and any(d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an", "any")
+                                 for d in c.children) for c in verb.children)
 
 
 def _relative(verb: Token) -> bool:
@@ -361,7 +372,7 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return PLANNED  # "wants Trump banned", "hope that the talks resume"
     if not intent and (scoped := _irrealis_scope(verb, etype)) is not None:
         return scoped
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and not _investigators(verb):
         return DESCRIPTIVE  # "a woman visiting from Canada", "lawsuits seeking records"
     if verb.dep_ == "csubj" and verb.tag_ == "VBG":
         return GENERIC  # "Seeking asylum is not a crime"

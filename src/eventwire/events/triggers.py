@@ -437,8 +437,13 @@ def _swapped_for(verb: Token, lex: Lexicon) -> Token | None:
 
 
 def _captive(tok: Token, lex: Lexicon) -> bool:
-    return tok.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL") and (
-        actor_like(tok) or any(lex.token_in_class("captive", t) for t in tok.subtree))
+    """Someone held ("a pilot", "Sgt. Levi", "three of its commanders"), not a time, a sum
+    or a reason."""
+    partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    if tok.ent_type_ in ("DATE", "TIME", "MONEY") or tok.ent_type_ == "CARDINAL" and not \
+            partitive:
+        return False
+    return actor_like(tok) or any(lex.token_in_class("captive", t) for t in tok.subtree)
 
 
 def _swap_counterpart(trig: Trigger, lex: Lexicon) -> Trigger | None:

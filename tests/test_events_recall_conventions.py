@@ -160,3 +160,17 @@ def test_investigators_of_one_matter_report_an_investigation(nlp):
 
 def test_refusal_told_as_under_way(nlp):
     assert "REJECT" in _types(nlp, "Opposition conservatives are refusing to support the bill.")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The Commerce Department this year began putting heavy tariffs on Chinese steel makers.",
+     "SANCTION"),
+    ("The city put a midnight curfew in place on Thursday.", "COERCE"),
+    ("The mayor declared a curfew after the riots.", "COERCE"),
+])
+def test_measures_put_in_place(nlp, text, etype):
+    assert etype in _types(nlp, text)
+
+
+def test_putting_things_in_place_is_no_measure(nlp):
+    assert not {"SANCTION", "COERCE"} & set(_types(nlp, "The workers put new signs in place."))

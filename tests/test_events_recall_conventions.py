@@ -174,3 +174,25 @@ def test_measures_put_in_place(nlp, text, etype):
 
 def test_putting_things_in_place_is_no_measure(nlp):
     assert not {"SANCTION", "COERCE"} & set(_types(nlp, "The workers put new signs in place."))
+
+
+@pytest.mark.parametrize("text", [
+    "Six protesters were arrested on charges of disorderly conduct and trespass.",
+    "Police detained two men on suspicion of murder on Friday.",
+])
+def test_arrest_on_charges_is_an_arrest_and_an_accusation(nlp, text):
+    types = _types(nlp, text)
+    assert "COERCE" in types and "ACCUSE" in types
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested two men on Friday.",
+    "The men were arrested on Monday and released on bail.",
+])
+def test_arrest_alone_is_no_accusation(nlp, text):
+    assert "ACCUSE" not in _types(nlp, text)
+
+
+def test_punch_is_an_assault(nlp):
+    assert "ASSAULT" in _types(nlp, "A man punched a police officer outside the bar.")
+    assert "ASSAULT" not in _types(nlp, "The team kicked off the season with a win.")

@@ -406,7 +406,28 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     found = [t for t in found if not (t.token.i in nouns and not t.entry.deps
                                       and lex.token_in_class("defer", t.token))]
     found += [c for t in found if (c := _swap_counterpart(t, lex)) is not None]
+    found += [c for t in found if (c := _charges_of_arrest(t)) is not None]
     return _modal_demands(sent, found, lex)
+
+
+_CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "accusation", "allegation"})
+
+
+def _charges_of_arrest(trig: Trigger) -> Trigger | None:
+    """ "arrested on charges of trespass", "detained on suspicion of murder": the arrest and
+    the accusation are two events (CODING.md: "arrested and charged" = COERCE + ACCUSE)."""
+    if trig.type != "COERCE" or trig.mode != "arrest" or trig.token.pos_ != "VERB":
+        return None
+    for prep in trig.token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "on":
+            noun = next((c for c in prep.children if c.dep_ == "pobj"
+                         and c.lemma_.lower() in _CHARGE_NOUNS), None)
+            if noun is not None:
+                entry = Entry("ACCUSE", "allege", "legal", "noun", noun.lemma_.lower(),
+                              source="charges_of_arrest")
+                return Trigger(noun, entry, "ACCUSE", "allege", "rule:charges_of_arrest",
+                               light=trig.token, notes=["charges_of_arrest"])
+    return None
 
 
 SWAP_COUNTERPART = "rule:swap_counterpart"

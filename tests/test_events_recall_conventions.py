@@ -196,3 +196,23 @@ def test_arrest_alone_is_no_accusation(nlp, text):
 def test_punch_is_an_assault(nlp):
     assert "ASSAULT" in _types(nlp, "A man punched a police officer outside the bar.")
     assert "ASSAULT" not in _types(nlp, "The team kicked off the season with a win.")
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said the government would not abandon its reform plans.",
+    "The lawmakers failed to answer the summons.",
+    "The company did not comply with the court order.",
+    "The rebels ignored the ultimatum.",
+])
+def test_explicit_refusals(nlp, text):
+    assert "REJECT" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The villagers abandoned their homes.",
+    "The lawmakers answered the summons on Monday.",
+    "The company complied with the order.",
+    "Police failed to arrest the gunman.",
+])
+def test_no_refusal(nlp, text):
+    assert "REJECT" not in _types(nlp, text)

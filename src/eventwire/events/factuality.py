@@ -36,6 +36,9 @@ _RECOMMEND_AUX = frozenset({"must", "should", "ought", "shall"})
 _IMPLICATIVE = frozenset({"manage", "force", "compel", "oblige", "lead", "prompt", "cause",
                           "begin", "start", "proceed", "go", "use", "get", "dare", "move",
                           "opportunity", "vote"})
+# "failed to answer": the act did not happen, which is negation (triggers.is_negated), and
+# the failure is itself told ("failed to answer the summons" refuses it).
+_NEGATIVE_IMPLICATIVE = frozenset({"fail", "neglect"})
 # Nouns for a political initiative: what "a move to ..." aims at has not been done ("moved to
 # ban" as a verb reports the act).
 _INITIATIVES = frozenset({"move", "push", "drive", "campaign", "plan",
@@ -151,7 +154,7 @@ def _infinitive_class(verb: Token, etype: str) -> str | None:
     lemma = head.lemma_.lower()
     if head.pos_ == "NOUN" and lemma in _INITIATIVES:
         return PLANNED  # "the move to ban him failed", "a push to expel them"
-    if lemma in _IMPLICATIVE:
+    if lemma in _IMPLICATIVE or lemma in _NEGATIVE_IMPLICATIVE:
         return None
     if lemma in _ATTEMPT and etype in _ATTEMPTABLE:
         return None

@@ -216,3 +216,13 @@ def test_explicit_refusals(nlp, text):
 ])
 def test_no_refusal(nlp, text):
     assert "REJECT" not in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "agree"), [
+    ("“We remain open to credible talks on the nuclear issue,” the minister said.", True),
+    ("The government said it was open to dialogue with the rebels.", True),
+    ("The museum is open to visitors on Sundays.", False),
+    ("The talks remain open to all parties.", False),
+])
+def test_openness_to_talks_offers_them(nlp, text, agree):
+    assert ("AGREE" in _types(nlp, text)) is agree

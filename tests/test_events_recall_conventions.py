@@ -226,3 +226,13 @@ def test_no_refusal(nlp, text):
 ])
 def test_openness_to_talks_offers_them(nlp, text, agree):
     assert ("AGREE" in _types(nlp, text)) is agree
+
+
+def test_the_holder_releases_the_one_given_back(nlp):
+    evs = [e for e in counted_events(nlp, "In 2009, Norway freed 40 prisoners for a pilot who "
+                                          "had been held by the Taliban.")
+           if e.type == "RETREAT"]
+    back = [e for e in evs if e.trigger == "pilot"]
+    assert len(evs) == 2 and len(back) == 1
+    assert [a.text for a in back[0].sources] == ["Taliban"]
+    assert [a.text for a in back[0].targets] == ["a pilot"]

@@ -21,7 +21,13 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.events.context import _NON_STATE, domestic
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.senses import label_of
-from eventwire.events.triggers import NAMED_DOER, Trigger, named_doer, subject_token
+from eventwire.events.triggers import (
+    NAMED_DOER,
+    SWAP_COUNTERPART,
+    Trigger,
+    named_doer,
+    subject_token,
+)
 from eventwire.models import ActorRef, Mention, Place
 from eventwire.nlp.actors.tagger import ActorTagger, code_actor_text
 
@@ -261,6 +267,17 @@ class ArgumentReader:
         return self.lex.in_class("locative", prep.lower_)
 
     # -- coding ----------------------------------------------------------------------------
+    def _swap_sides(self, back: Token) -> Args:
+        """The other release of a swap: whoever held the one given back ("a soldier held by
+        Hamas") releases him; the swap's subject is the other side."""
+        args = Args(targets=self.refs(back, "swapped_for"), target_rule="swapped_for")
+        for clause in (c for c in back.children if c.dep_ in ("acl", "relcl")):
+            for agent in (c for c in clause.children if c.dep_ == "agent"):
+                for holder in (p for p in agent.children if p.dep_ == "pobj"):
+                    args.sources += self.refs(holder, "holder_of_captive")
+                    args.source_rule = "holder_of_captive"
+        return args
+
     def refs(self, head: Token, rule: str, named: bool = False) -> list[ActorRef]:
         """The actors of a phrase; with ``named``, only actor mentions and places, not the
         country a modifier gives a common noun ("the Thai border")."""
@@ -522,6 +539,8 @@ class ArgumentReader:
 
     def read(self, trig: Trigger) -> Args:
         """The trigger's arguments: its own phrases first, then ``RECIPIENT_RULES``."""
+        if trig.rule == SWAP_COUNTERPART:
+            return self._swap_sides(trig.token)
         args = Args()
         tok = trig.token
         subj, rule = self.subject(trig)

@@ -62,7 +62,14 @@ from eventwire.events.statements import (
     rallying_call,
     warning_sense,
 )
-from eventwire.events.triggers import Trigger, aggregate, find_triggers, hypothetical, resolve
+from eventwire.events.triggers import (
+    Trigger,
+    aggregate,
+    find_triggers,
+    hypothetical,
+    other_side_of_swap,
+    resolve,
+)
 from eventwire.models import ActorRef, Event, Place
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
 from eventwire.nlp.actors.tagger import ActorTagger
@@ -264,7 +271,7 @@ class EventCoder:
             fr["type"] += ";type:violence_by_protesters=PROTEST/riot"
             fr["mode"] = "violence_by_protesters"
         ev.hypothetical = hypothetical(tok, self.lex)
-        ev.aggregate = aggregate(tok, self.lex)
+        ev.aggregate = aggregate(tok, self.lex, trig.type)
         fact = factuality.classify(tok, trig.light, trig.type, trig.rule, trig.future)
         if fact == factuality.ASSERTED and ev.hypothetical:
             fact = "conditional"
@@ -477,7 +484,8 @@ def _merge_same_type(events: list[Event]) -> list[Event]:
             continue
         a_src = {a.country for a in first.sources if a.country}
         b_src = {a.country for a in ev.sources if a.country}
-        if a_src and b_src and not a_src & b_src:
+        if a_src and b_src and not a_src & b_src or other_side_of_swap(first, ev) \
+                or _distinct_protests(first, ev):
             out[f"{ev.type}:{ev.id}"] = ev
             continue
         for name in ("dead", "injured", "size", "location", "mode"):
@@ -489,6 +497,18 @@ def _merge_same_type(events: list[Event]) -> list[Event]:
         first.targets += [a for a in ev.targets if (a.start, a.end) not in keys]
         first.field_rules["merged"] = ev.rule
     return list(out.values())
+
+
+def _distinct_protests(a: Event, b: Event) -> bool:
+    """A march, a riot and a strike told in one sentence are separate events (CODING.md's
+    riots convention), as are marches in two named towns; "held a strike to protest the
+    cuts" is one (the infinitive says what the strike is against)."""
+    if a.type != "PROTEST" or "protest" in (a.trigger.lower(), b.trigger.lower()):
+        return False
+    if a.mode and b.mode and a.mode != b.mode:
+        return True
+    return a.location is not None and b.location is not None and \
+        a.location.name != b.location.name
 
 
 def _victim_country(ev: Event) -> None:

@@ -36,6 +36,9 @@ _RECOMMEND_AUX = frozenset({"must", "should", "ought", "shall"})
 _IMPLICATIVE = frozenset({"manage", "force", "compel", "oblige", "lead", "prompt", "cause",
                           "begin", "start", "proceed", "go", "use", "get", "dare", "move",
                           "opportunity", "vote"})
+# "failed to answer": the act did not happen, which is negation (triggers.is_negated), and
+# the failure is itself told ("failed to answer the summons" refuses it).
+_NEGATIVE_IMPLICATIVE = frozenset({"fail", "neglect"})
 # Nouns for a political initiative: what "a move to ..." aims at has not been done ("moved to
 # ban" as a verb reports the act).
 _INITIATIVES = frozenset({"move", "push", "drive", "campaign", "plan",
@@ -61,7 +64,7 @@ _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 # Speech acts reported as in progress are still single acts: "a senator is calling for ...".
 _SPEECH_IN_PROGRESS = frozenset({"call", "urge", "demand", "accuse", "warn", "threaten", "ask",
                                  "press", "criticize", "criticise", "condemn", "deny",
-                                 "request", "appeal", "plead"})
+                                 "request", "appeal", "plead", "refuse"})
 # Subjects of "must" that exhort everyone rather than demand of someone: "we must all ...".
 _EXHORTED = frozenset({"we", "everyone", "everybody", "all", "us", "one", "you", "people"})
 
@@ -165,7 +168,7 @@ def _infinitive_class(verb: Token, etype: str) -> str | None:
     lemma = head.lemma_.lower()
     if head.pos_ == "NOUN" and lemma in _INITIATIVES:
         return PLANNED  # "the move to ban him failed", "a push to expel them"
-    if lemma in _IMPLICATIVE:
+    if lemma in _IMPLICATIVE or lemma in _NEGATIVE_IMPLICATIVE:
         return None
     if lemma in _ATTEMPT and etype in _ATTEMPTABLE:
         return None
@@ -179,6 +182,17 @@ def _infinitive_class(verb: Token, etype: str) -> str | None:
 # "needed to investigate" (which the parser may attach as a purpose clause).
 _VOLITION = frozenset({"need", "want", "plan", "intend", "aim", "hope", "wish", "expect",
                        "prepare", "threaten", "promise", "offer"})
+
+
+# Inquiries: "prosecutors investigating the attack" report an investigation under way,
+# which CODING.md codes (ACCUSE investigate), when it is into one named matter.
+_INQUIRY_VERBS = frozenset({"investigate", "probe"})
+
+
+def _investigators(verb: Token) -> bool:
+    return verb.lemma_.lower() in _INQUIRY_VERBS and any(
+        c.dep_ == "dobj" and any(d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an", "any")
+                                 for d in c.children) for c in verb.children)
 
 
 def _relative(verb: Token) -> bool:
@@ -304,8 +318,17 @@ _PREVENTING = frozenset({"prevent", "bar", "ban", "stop", "keep", "block", "cons
 _REPUTATION_TYPES = frozenset({"ACCUSE", "SUPPORT"})
 
 
+# Formal charges: "has been charged with murder" reports the charging, one legal act (and
+# CODING.md codes "arrested and charged" as an arrest and an accusation).
+_FORMAL_CHARGES = frozenset({"charge", "indict"})
+
+
+def _formal_charge(verb: Token) -> bool:
+    return verb.lemma_.lower() in _FORMAL_CHARGES
+
+
 def _reputation(verb: Token, etype: str) -> bool:
-    return etype in _REPUTATION_TYPES and verb.tag_ == "VBN" and bool(
+    return etype in _REPUTATION_TYPES and not _formal_charge(verb) and verb.tag_ == "VBN" and bool(
         _aux(verb) & _PERFECT) and "been" in _aux(verb) and not any(
         c.dep_ == "agent" for c in verb.children) and not _anchored(verb)
 
@@ -389,7 +412,7 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return PLANNED  # "wants Trump banned", "hope that the talks resume"
     if not intent and (scoped := _irrealis_scope(verb, etype)) is not None:
         return scoped
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and not _investigators(verb):
         return DESCRIPTIVE  # "a woman visiting from Canada", "lawsuits seeking records"
     if verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBG") or verb.dep_ == "acl" and \
             verb.tag_ == "VBN" and not _anchored(verb) and verb.head.dep_ != "ROOT":
@@ -415,7 +438,8 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return BACKGROUND
     if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
         return BACKGROUND
-    if _relative(verb) and _aux(verb) & _PERFECT and not _anchored(verb):
+    if _relative(verb) and _aux(verb) & _PERFECT and not _anchored(verb) and \
+            not _formal_charge(verb):
         return BACKGROUND  # "the Taliban, who have refused to negotiate": a description
     if _running_toll(verb):
         return BACKGROUND

@@ -18,6 +18,7 @@ from datetime import date
 
 from eventwire.events.anchors import _specificity
 from eventwire.events.context import narration_shift, scoped
+from eventwire.events.triggers import other_side_of_swap
 from eventwire.models import ActorRef, Event, Place
 
 VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -85,7 +86,7 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
     absorbed, whose speakers and addressees are its own too ("Lawmaker urges retaliation on
     Russia", then "Schiff called on Obama to ...", later "Schiff called on the
     administration ...")."""
-    if first.type != later.type or _another(later):
+    if first.type != later.type or _another(later) or other_side_of_swap(first, later):
         return False
     if first.mode and later.mode and first.mode != later.mode and first.type not in VERBAL:
         # two acts of a raid ("arrested 23 pirates" / "recovered seven rifles"), a state

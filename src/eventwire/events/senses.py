@@ -290,6 +290,29 @@ def _crowd_left(tok: Token, etype: str) -> bool:
         c.dep_ in ("dobj", "nsubjpass", "auxpass", "agent") for c in tok.children)
 
 
+# Who one speaks to when giving an interview or a speech, not consulting anyone.
+_PRESS = frozenset({"reporter", "journalist", "press", "media", "medium", "newspaper",
+                    "television", "radio", "crowd", "audience", "supporter", "student",
+                    "reuters", "cnn", "bbc", "ap", "afp", "nbc", "cbs", "abc", "npr", "fox"})
+_OUTLET_WORDS = frozenset({"news", "times", "post", "press", "journal", "tv", "radio",
+                           "television", "broadcasting", "herald", "telegraph", "guardian",
+                           "tribune", "agency", "magazine", "network", "daily", "editorial"})
+
+
+def _to_the_press(tok: Token) -> bool:
+    """ "spoke to reporters", "told ... in speaking to The New York Times"."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("to", "with"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            words = {t.lower_ for t in obj.subtree} | {obj.lemma_.lower()}
+            if words & _PRESS or words & _OUTLET_WORDS and obj.ent_type_ in ("ORG", ""):
+                return True
+    return False
+
+
 def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | None:
     """Why this trigger is not an event of ``etype`` here, or None when it is."""
     lemma = tok.lemma_.lower()
@@ -311,6 +334,8 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
         return "helped_bring_about"  # "helped bridge the divide", not "help allies build"
     if etype == "ACCUSE" and lemma in _CONCERN_WORDS and _about_harm(tok):
         return "concern_about_harm"  # "expressed concern that the disease might spread"
+    if etype == "CONSULT" and lemma in ("speak", "talk") and _to_the_press(tok):
+        return "interview"  # "spoke to reporters", "talking to the BBC": no one consulted
     if lemma == "forbid" and any(c.lower_ == "god" for c in tok.children):
         return "idiom"  # "God forbid we ask"
     if etype == "ACCUSE" and lemma == "face" and any(

@@ -88,7 +88,8 @@ def _time_phrase(prep: Token) -> bool:
 def is_negated(tok: Token) -> bool:
     """Negation on the trigger, on the copula of an adjective, or "no" on a noun trigger."""
     heads = [tok]
-    if tok.pos_ in ("ADJ", "VERB") and tok.dep_ in ("acomp", "attr", "xcomp"):
+    if tok.pos_ in ("ADJ", "VERB") and tok.dep_ in ("acomp", "attr", "xcomp") or (
+            tok.dep_ == "attr"):  # "he is not a suspect"
         heads.append(tok.head)
     for h in heads:
         for c in h.children:
@@ -125,7 +126,21 @@ def stated_by_subject(tok: Token, lex: Lexicon) -> bool:
     if subj is not None and subj.lower_ in _FIRST_PERSON:
         return True
     clause = tok.head if tok.dep_ in ("acomp", "attr") else tok
-    return clause.dep_ == "ccomp" and lex.token_in_class("speech", clause.head)
+    if clause.dep_ == "ccomp" and lex.token_in_class("speech", clause.head):
+        return True
+    # a censure in the speaker's quoted words ("“It is unacceptable that ...”"), not a
+    # feeling the speaker ascribes to others ("China is equally concerned")
+    return subj is not None and subj.lower_ in _CENSURED and in_attributed_quote(tok)
+
+
+_CENSURED = frozenset({"it", "this", "that"})
+
+
+def in_attributed_quote(tok: Token) -> bool:
+    """Inside a direct quotation someone is said to have spoken, which may run over several
+    sentences ("“It is unacceptable that ... The police stood by,” said Ana Ruiz")."""
+    return any(q.kind in ("direct", "partial") and q.speaker and
+               q.content_start <= tok.idx < q.content_end for q in tok.doc._.quotes or [])
 
 
 def has_object(tok: Token) -> bool:
@@ -185,6 +200,8 @@ def _past_act(verb: Token) -> bool:
 def _noun_licensed(tok: Token, lex: Lexicon) -> Token | None:
     """The light or occurrence verb that makes an event noun report an event, if any."""
     head = tok.head
+    if lex.token_in_class("attributed", tok):
+        return head if tok.dep_ == "attr" and head.lemma_ == "be" else None
     if tok.dep_ in ("dobj", "attr", "nsubjpass") and lex.token_in_class("light", head):
         return head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "on", "to", "into",
@@ -388,7 +405,82 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     nouns = {t.light.i for t in found if t.light is not None}
     found = [t for t in found if not (t.token.i in nouns and not t.entry.deps
                                       and lex.token_in_class("defer", t.token))]
+    found += [c for t in found if (c := _swap_counterpart(t, lex)) is not None]
+    found += [c for t in found if (c := _charges_of_arrest(t)) is not None]
     return _modal_demands(sent, found, lex)
+
+
+_CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "accusation", "allegation"})
+
+
+def _charges_of_arrest(trig: Trigger) -> Trigger | None:
+    """ "arrested on charges of trespass", "detained on suspicion of murder": the arrest and
+    the accusation are two events (CODING.md: "arrested and charged" = COERCE + ACCUSE)."""
+    if trig.type != "COERCE" or trig.mode != "arrest" or trig.token.pos_ != "VERB":
+        return None
+    for prep in trig.token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "on":
+            noun = next((c for c in prep.children if c.dep_ == "pobj"
+                         and c.lemma_.lower() in _CHARGE_NOUNS), None)
+            if noun is not None:
+                entry = Entry("ACCUSE", "allege", "legal", "noun", noun.lemma_.lower(),
+                              source="charges_of_arrest")
+                return Trigger(noun, entry, "ACCUSE", "allege", "rule:charges_of_arrest",
+                               light=trig.token, notes=["charges_of_arrest"])
+    return None
+
+
+SWAP_COUNTERPART = "rule:swap_counterpart"
+
+
+def other_side_of_swap(a, b) -> bool:
+    """Two events (``Event``) of one sentence that are the two releases of a swap, which
+    merging must keep apart."""
+    return SWAP_COUNTERPART in (a.rule, b.rule) and a.sentence_start == b.sentence_start
+
+
+def _swapped_for(verb: Token, lex: Lexicon) -> Token | None:
+    """Who was given back in return: "freed A for B", "traded A for B", "released A in
+    exchange for B" (not "freed him for lack of evidence", "released for two days").  The
+    parser may hang the phrase anywhere in the object ("freed [40 prisoners, some held by
+    the army, for a pilot]")."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in [*verb.children, *(t for o in objs for t in o.subtree)]:
+        if prep.dep_ != "prep" or _time_phrase(prep):
+            continue
+        if prep.lower_ == "in":
+            prep = next((g for p in prep.children if p.dep_ == "pobj" and p.lemma_ == "exchange"
+                         for g in p.children if g.dep_ == "prep" and g.lower_ == "for"), prep)
+        back = next((p for p in prep.children if p.dep_ == "pobj"), None)
+        if prep.lower_ == "for" and back is not None and _captive(back, lex):
+            return back
+    return None
+
+
+def _captive(tok: Token, lex: Lexicon) -> bool:
+    """Someone held ("a pilot", "Sgt. Levi", "three of its commanders"), not a time, a sum
+    or a reason."""
+    partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    if tok.ent_type_ in ("DATE", "TIME", "MONEY") or tok.ent_type_ == "CARDINAL" and not \
+            partitive:
+        return False
+    return actor_like(tok) or any(lex.token_in_class("captive", t) for t in tok.subtree)
+
+
+def _swap_counterpart(trig: Trigger, lex: Lexicon) -> Trigger | None:
+    """A prisoner swap is one release by each side (CODING.md): "Israel freed 1,000 prisoners
+    for a soldier held by Hamas" also reports Hamas releasing the soldier.  The counterpart is
+    anchored on the one given back, with the swap verb as its clause."""
+    verb = trig.token
+    if trig.type != "RETREAT" or trig.mode != "release" or verb.pos_ != "VERB":
+        return None
+    back = _swapped_for(verb, lex)
+    if back is None:
+        return None
+    entry = Entry("RETREAT", "release", None, "noun", back.lemma_.lower(),
+                  source="swap_counterpart")
+    return Trigger(back, entry, "RETREAT", "release", SWAP_COUNTERPART, light=verb,
+                   notes=["swap_counterpart"])
 
 
 _DEMAND_MODALS = frozenset({"must", "should"})
@@ -684,9 +776,17 @@ def hypothetical(tok: Token, lex: Lexicon) -> bool:
                for c in tok.children)
 
 
-def aggregate(tok: Token, lex: Lexicon) -> bool:
+# Verbal acts: one said again and again is one statement ("repeatedly accused the senator
+# of lying" is coded once), unlike acts done again and again ("repeatedly shelled").
+_STATEMENTS = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
+                         "THREATEN"})
+_AGAIN = frozenset({"repeatedly", "again"})
+
+
+def aggregate(tok: Token, lex: Lexicon, etype: str | None = None) -> bool:
     """A summary of many events: "a wave of attacks", "40 attacks", "continued to fire"."""
-    if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS"):
+    if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS") and lex.lookup(
+            "noun", tok.lemma_.lower()):  # "40 attacks", not "freed for two soldiers"
         for c in tok.children:
             if c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1", "a"):
                 return True
@@ -696,6 +796,7 @@ def aggregate(tok: Token, lex: Lexicon) -> bool:
         ):
             return True
     for c in tok.children:
-        if c.dep_ == "advmod" and lex.in_class("aggregate", c.lower_):
+        if c.dep_ == "advmod" and lex.in_class("aggregate", c.lower_) and not (
+                etype in _STATEMENTS and c.lower_ in _AGAIN):
             return True
     return tok.dep_ == "xcomp" and tok.head.lemma_ == "continue"

@@ -121,7 +121,11 @@ class EventCoder:
         riots_at_protests(events)
         _resolve_event_noun_targets(events, pending, self.lex)
         _attribute_blame(events)
-        events = merge_mentions(events, starts, doc._.published)
+        events = merge_mentions(
+            events, starts, doc._.published, doc.text,
+            quotes=[(q.content_start, q.content_end, q.cue_start) for q in doc._.quotes or []
+                    if q.kind == "direct"],
+            people=[(m.start, m.end) for m in doc._.mentions or [] if m.kind == "person"])
         inferred = actors.home_coded | fill_home_country(events, home)
         actor_spans = [(m.start, m.end) for m in doc._.mentions or []]
         fill_from_context(events, starts, places, actor_spans, doc, dateline, home, inferred,

@@ -36,7 +36,7 @@ from eventwire.events.labels import labelling_statements
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.numbers import is_vague
 from eventwire.events.plover import QUAD
-from eventwire.events.resolution import merge_mentions
+from eventwire.events.resolution import apart_in_sentence, merge_mentions
 from eventwire.events.senses import (
     crowd_control,
     other_sense,
@@ -457,9 +457,7 @@ def _merge_same_type(events: list[Event]) -> list[Event]:
         if first is None:
             out[ev.type] = ev
             continue
-        a_src = {a.country for a in first.sources if a.country}
-        b_src = {a.country for a in ev.sources if a.country}
-        if a_src and b_src and not a_src & b_src:
+        if apart_in_sentence(first, ev):
             out[f"{ev.type}:{ev.id}"] = ev
             continue
         for name in ("dead", "injured", "size", "location", "mode"):

@@ -79,7 +79,7 @@ def _compatible_places(a: Place | None, b: Place | None) -> bool:
 def same_event(first: Event, later: Event, adjacent: bool = False,
                headline: bool = False, same_word: bool = False,
                published: date | None = None, told: tuple[Event, ...] = (),
-               elsewhen: bool = False, quoted: bool = False) -> bool:
+               elsewhen: bool = False, quoted: bool = False, first_text: str = "") -> bool:
     """Whether ``later`` can be another mention of ``first``; ``adjacent``: it is within
     ``_NEAR`` sentences of its latest mention, where a story elaborates what it reported;
     ``headline``: ``first`` is the headline and ``later`` in the lead that tells it;
@@ -89,8 +89,9 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
     Russia", then "Schiff called on Obama to ...", later "Schiff called on the
     administration ..."); ``elsewhen``: ``later``'s sentence moves the narration by weeks or
     years ("a year later", "months earlier"); ``quoted``: ``later`` is a sentence of a
-    direct quote that tells the record's speech act (``_Quotes.tell``)."""
-    if first.type != later.type or _another(first, later):
+    direct quote that tells the record's speech act (``_Quotes.tell``); ``first_text``: the
+    sentence of ``first``."""
+    if first.type != later.type or _another(first, later, first_text):
         return False
     if first.mode and later.mode and first.mode != later.mode and first.type not in VERBAL:
         # two acts of a raid ("arrested 23 pirates" / "recovered seven rifles"), a state
@@ -136,6 +137,24 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
         adjacent and _undistinguished(later))
 
 
+def apart_in_sentence(first: Event, ev: Event) -> bool:
+    """Two triggers of one type in one sentence that tell two events: their agents are of
+    different states, or different named people ("Obama's 2012 visit was preceded by a
+    visit from Clinton"), or they happened in places far apart ("a crowd rallied in Athens
+    and another 1,000 demonstrated in Thessaloniki")."""
+    if not _compatible_sides(first.sources, ev.sources):
+        return True
+    named = _names(first.sources), _names(ev.sources)
+    if named[0] and named[1] and not named[0] & named[1]:
+        return True
+    if first.mode and ev.mode and first.mode != ev.mode and first.type in _MODE_APART:
+        return True  # "arrested 26 pirates and seized their weapons"
+    return not _compatible_places(first.location, ev.location)
+
+
+# Types whose modes in one sentence are acts of their own (an arrest, a seizure); not
+# protests: "held a strike to protest the cuts" is one strike
+_MODE_APART = frozenset({"COERCE"})
 _STALE_DAYS = 31
 
 
@@ -188,18 +207,19 @@ def _other_counterpart(told: tuple[Event, ...], later: Event) -> bool:
 _OTHER = frozenset({"other", "another"})
 
 
-def _another(first: Event, ev: Event) -> bool:
+def _another(first: Event, ev: Event, first_text: str = "") -> bool:
     """An actor said to be another than those told ("other major unions also endorsed",
     "another man was arrested"): a second event of the kind.  In a material act the other
-    one must be of the kind ``first`` already has in that role ("a man was arrested ...
-    another man"): "a girl was pepper-sprayed by another bystander" names the attacker
-    as other than the victim, not a second attack."""
-    for told, refs in ((first.sources, ev.sources), (first.targets, ev.targets)):
-        for a in refs:
-            words = a.text.split()
-            if any(w.lower() in _OTHER for w in words[:2]) and (
-                    first.type in VERBAL or words[-1].lower() in _heads(told)):
-                return True
+    one must be of a kind the record's first sentence told ("a man was arrested ...
+    another man"): "a girl was pepper-sprayed by another bystander" names the attacker as
+    other than the victim, not a second attack."""
+    told = {w.strip(".,;:!?\"'").lower() for w in first_text.split()} | \
+        _heads(first.sources) | _heads(first.targets)
+    for a in ev.sources + ev.targets:
+        words = a.text.split()
+        if any(w.lower() in _OTHER for w in words[:2]) and (
+                first.type in VERBAL or words[-1].lower() in told):
+            return True
     return False
 
 
@@ -374,8 +394,8 @@ def merge_mentions(events: list[Event], sentence_starts: list[int],
     the same event, if any; events not counted (hypothetical, negated...) stay apart.
     ``published``: the story's day, before which a dated mention may be an older event;
     ``text``: the story, whose sentences may move the narration to another time;
-    ``quotes``: the spans of its direct quotes and where their cues start; ``people``: the spans of the persons it
-    names (``_Quotes``)."""
+    ``quotes``: the spans of its direct quotes and where their cues start; ``people``: the
+    spans of the persons it names (``_Quotes``)."""
     story = _Quotes(quotes, people)
     def index(pos: int) -> int:
         return bisect_right(sentence_starts, pos) - 1
@@ -388,14 +408,17 @@ def merge_mentions(events: list[Event], sentence_starts: list[int],
         here = index(ev.sentence_start)
         elsewhen = bool(_PERIOD_SHIFT.search(text[ev.sentence_start:ev.sentence_end]))
         if counted(ev):
-            host = next((e for e in reversed(out) if counted(e) and same_event(
+            # two acts of one type in one sentence were told apart by ``apart_in_sentence``
+            host = next((e for e in reversed(out) if counted(e) and all(
+                m.sentence_start != ev.sentence_start for m in (e, *told[e.id])) and same_event(
                 e, ev, adjacent=0 < here - last_seen.get(e.id, -99) <= _NEAR,
                 headline=_in_headline(e, sentence_starts) and here <= _LEAD,
                 same_word=_stem(ev) in words[e.id], published=published,
                 told=tuple(told[e.id]),
                 elsewhen=elsewhen and e.sentence_start != ev.sentence_start,
                 quoted=e.type in VERBAL and story.tell(e, told[e.id], ev) and (
-                    0 < here - last_seen.get(e.id, -99) <= _NEAR))), None)
+                    0 < here - last_seen.get(e.id, -99) <= _NEAR),
+                first_text=text[e.sentence_start:e.sentence_end])), None)
             if host is not None:
                 _absorb(host, ev)
                 last_seen[host.id] = here

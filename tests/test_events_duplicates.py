@@ -221,3 +221,18 @@ def test_merged_mentions_keep_a_second_act_of_the_sentence_apart():
     second = _event(1, "CONSULT", "visit", [_ref("Clinton", "USA", name="Hillary Clinton")],
                     [], mode="visit", at=40)
     assert len(merge_mentions([first, second], STARTS)) == 2
+
+
+def test_the_same_act_told_on_at_once_names_whom_the_first_mention_did_not():
+    # "46 were arrested on Wednesday night." / "At least 46 demonstrators were arrested
+    # along Church Avenue."
+    first = _event(1, "COERCE", "arrested", [], [], mode="arrest")
+    later = _event(2, "COERCE", "arrested", [], [_ref("At least 46 demonstrators", "USA")],
+                   mode="arrest")
+    assert len(merge_mentions([first, later], STARTS)) == 1
+
+
+def test_people_first_named_far_on_in_the_story_are_another_act():
+    first = _event(1, "COERCE", "arrested", [], [], mode="arrest")
+    later = _event(6, "COERCE", "arrested", [], [_ref("two teachers", "USA")], mode="arrest")
+    assert len(merge_mentions([first, later], STARTS)) == 2

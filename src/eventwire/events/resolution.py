@@ -134,7 +134,7 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
     if same_word and _heads(first.targets) & _heads(later.targets):
         return True  # "arrested 23 pirates" ... "boarded the ship and arrested the pirates"
     return headline or _identified(first, later, adjacent or same_word) or (
-        adjacent and _undistinguished(later))
+        adjacent and (_undistinguished(later) or (same_word and not first.targets)))
 
 
 def apart_in_sentence(first: Event, ev: Event) -> bool:

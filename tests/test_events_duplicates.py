@@ -236,3 +236,19 @@ def test_people_first_named_far_on_in_the_story_are_another_act():
     first = _event(1, "COERCE", "arrested", [], [], mode="arrest")
     later = _event(6, "COERCE", "arrested", [], [_ref("two teachers", "USA")], mode="arrest")
     assert len(merge_mentions([first, later], STARTS)) == 2
+
+
+def _ruling(n: int, court: str) -> Event:
+    return _event(n, "REJECT", "rejected", [_ref(court, "USA", "JUD")], [])
+
+
+def test_rulings_of_two_courts_told_on_at_once_are_two_records():
+    # "The Supreme Court rejected the request." / "... was overturned by an appeals court."
+    assert len(merge_mentions([_ruling(1, "Supreme Court"), _ruling(2, "appeals court")],
+                              STARTS)) == 2
+
+
+def test_one_court_told_again_in_other_words_is_one_ruling():
+    # "A federal judge rejected the request." / "The judge rejected it as moot."
+    assert len(merge_mentions([_ruling(1, "a federal judge"), _ruling(2, "the judge")],
+                              STARTS)) == 1

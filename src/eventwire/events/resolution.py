@@ -249,7 +249,21 @@ def _same_speaker(a: Event, b: Event, known: frozenset[str] = frozenset()) -> bo
     offices = {(x.country, x.sector) for x in a.sources if x.sector and not x.name}
     return bool(offices) and offices == {(x.country, x.sector) for x in b.sources
                                          if x.sector and not x.name} and all(
-        x.country for x in a.sources + b.sources)
+        x.country for x in a.sources + b.sources) and not _other_office(a.sources, b.sources)
+
+
+def _other_office(a: list[ActorRef], b: list[ActorRef]) -> bool:
+    """Offices told apart by their words: "the Supreme Court" and "an appeals court" (not
+    "the judge" and "a federal judge")."""
+    def qualifiers(refs: list[ActorRef]) -> set[str]:
+        return {w.lower() for x in refs for w in x.text.split()[:-1]
+                if w.lower() not in _DEFINITE | _INDEFINITE}
+
+    qa, qb = qualifiers(a), qualifiers(b)
+    return bool(qa) and bool(qb) and not qa & qb
+
+
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
 def _undistinguished(ev: Event) -> bool:

@@ -213,14 +213,13 @@ def _another(first: Event, ev: Event, first_text: str = "") -> bool:
     one must be of a kind the record's first sentence told ("a man was arrested ...
     another man"): "a girl was pepper-sprayed by another bystander" names the attacker as
     other than the victim, not a second attack."""
+    others = [words[-1].lower() for words in (a.text.split() for a in ev.sources + ev.targets)
+              if any(w.lower() in _OTHER for w in words[:2])]
+    if not others or first.type in VERBAL:
+        return bool(others)
     told = {w.strip(".,;:!?\"'").lower() for w in first_text.split()} | \
         _heads(first.sources) | _heads(first.targets)
-    for a in ev.sources + ev.targets:
-        words = a.text.split()
-        if any(w.lower() in _OTHER for w in words[:2]) and (
-                first.type in VERBAL or words[-1].lower() in told):
-            return True
-    return False
+    return any(head in told for head in others)
 
 
 _SUFFIXES = ("ing", "ied", "ies", "ed", "en", "es", "s", "y")

@@ -147,14 +147,8 @@ def apart_in_sentence(first: Event, ev: Event) -> bool:
     named = _names(first.sources), _names(ev.sources)
     if named[0] and named[1] and not named[0] & named[1]:
         return True
-    if first.mode and ev.mode and first.mode != ev.mode and first.type in _MODE_APART:
-        return True  # "arrested 26 pirates and seized their weapons"
     return not _compatible_places(first.location, ev.location)
 
-
-# Types whose modes in one sentence are acts of their own (an arrest, a seizure); not
-# protests: "held a strike to protest the cuts" is one strike
-_MODE_APART = frozenset({"COERCE"})
 _STALE_DAYS = 31
 
 

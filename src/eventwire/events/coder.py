@@ -41,7 +41,7 @@ from eventwire.events.labels import labelling_statements
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.numbers import is_vague
 from eventwire.events.plover import QUAD
-from eventwire.events.resolution import merge_mentions
+from eventwire.events.resolution import apart_in_sentence, merge_mentions
 from eventwire.events.senses import (
     crowd_control,
     other_sense,
@@ -137,7 +137,11 @@ class EventCoder:
         riots_at_protests(events)
         _resolve_event_noun_targets(events, pending, self.lex)
         _attribute_blame(events)
-        events = merge_mentions(events, starts, doc._.published)
+        events = merge_mentions(
+            events, starts, doc._.published, doc.text,
+            quotes=[(q.content_start, q.content_end, q.cue_start) for q in doc._.quotes or []
+                    if q.kind == "direct"],
+            people=[(m.start, m.end) for m in doc._.mentions or [] if m.kind == "person"])
         inferred = actors.home_coded | fill_home_country(events, home)
         actor_spans = [(m.start, m.end) for m in doc._.mentions or []]
         fill_from_context(events, starts, places, actor_spans, doc, dateline, home, inferred,
@@ -482,9 +486,7 @@ def _merge_same_type(events: list[Event]) -> list[Event]:
         if first is None:
             out[ev.type] = ev
             continue
-        a_src = {a.country for a in first.sources if a.country}
-        b_src = {a.country for a in ev.sources if a.country}
-        if a_src and b_src and not a_src & b_src or other_side_of_swap(first, ev) \
+        if apart_in_sentence(first, ev) or other_side_of_swap(first, ev) \
                 or _distinct_protests(first, ev):
             out[f"{ev.type}:{ev.id}"] = ev
             continue

@@ -13,7 +13,9 @@ two officials of one country who both criticise something are two events; materi
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from datetime import date
 
 from eventwire.events.anchors import _specificity
@@ -77,7 +79,8 @@ def _compatible_places(a: Place | None, b: Place | None) -> bool:
 
 def same_event(first: Event, later: Event, adjacent: bool = False,
                headline: bool = False, same_word: bool = False,
-               published: date | None = None, told: tuple[Event, ...] = ()) -> bool:
+               published: date | None = None, told: tuple[Event, ...] = (),
+               elsewhen: bool = False, quoted: bool = False, first_text: str = "") -> bool:
     """Whether ``later`` can be another mention of ``first``; ``adjacent``: it is within
     ``_NEAR`` sentences of its latest mention, where a story elaborates what it reported;
     ``headline``: ``first`` is the headline and ``later`` in the lead that tells it;
@@ -85,8 +88,12 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
     ``published``: the day the story was published; ``told``: the mentions ``first`` has
     absorbed, whose speakers and addressees are its own too ("Lawmaker urges retaliation on
     Russia", then "Schiff called on Obama to ...", later "Schiff called on the
-    administration ...")."""
-    if first.type != later.type or _another(later) or other_side_of_swap(first, later):
+    administration ..."); ``elsewhen``: ``later``'s sentence moves the narration by weeks or
+    years ("a year later", "months earlier"); ``quoted``: ``later`` is a sentence of a
+    direct quote that tells the record's speech act (``_Quotes.tell``); ``first_text``: the
+    sentence of ``first``."""
+    if first.type != later.type or _another(first, later, first_text) or \
+            other_side_of_swap(first, later):
         return False
     if first.mode and later.mode and first.mode != later.mode and first.type not in VERBAL:
         # two acts of a raid ("arrested 23 pirates" / "recovered seven rifles"), a state
@@ -99,11 +106,13 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
     if not _compatible_places(first.location, later.location) or \
             scoped(first) != scoped(later):
         return False  # "people in other cities rallied": not the march just told
-    if narration_shift(later):
+    if narration_shift(later) or elsewhen:
         return False  # "a day earlier, six protesters were arrested": another day
     if not _compatible_sides(first.sources, later.sources):
         return False
     if first.type in VERBAL:
+        if quoted:
+            return True  # the speech act quoted: its sentences are mentions of it
         # one speaker's statement, summarised and then quoted, may name its addressee once
         # and its topic the next time: the speaker decides
         speakers = frozenset().union(*(_names(m.sources) for m in told))
@@ -116,16 +125,31 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
         # ("endorsed Trump" ... "thanked Trump on Twitter")
         return (_same_speaker(first, later, speakers)
                 and any(not _different_addressees(m, later) for m in (first, *told))
+                and not _new_addressee((first, *told), later)
                 and (adjacent or headline or same_word)) or (
             headline and _compatible_sides(first.targets, later.targets)
             and not (named[0] and named[1]))  # two named speakers are two statements
     if not _compatible_sides(first.targets, later.targets):
         return False
+    if first.type in _MEETINGS and _other_counterpart((first, *told), later):
+        return False  # "visited the White House", then "had breakfast with Biden"
     if same_word and _heads(first.targets) & _heads(later.targets):
         return True  # "arrested 23 pirates" ... "boarded the ship and arrested the pirates"
     return headline or _identified(first, later, adjacent or same_word) or (
-        adjacent and _undistinguished(later))
+        adjacent and (_undistinguished(later) or (same_word and not first.targets)))
 
+
+def apart_in_sentence(first: Event, ev: Event) -> bool:
+    """Two triggers of one type in one sentence that tell two events: their agents are of
+    different states, or different named people ("Obama's 2012 visit was preceded by a
+    visit from Clinton"), or they happened in places far apart ("a crowd rallied in Athens
+    and another 1,000 demonstrated in Thessaloniki")."""
+    if not _compatible_sides(first.sources, ev.sources):
+        return True
+    named = _names(first.sources), _names(ev.sources)
+    if named[0] and named[1] and not named[0] & named[1]:
+        return True
+    return not _compatible_places(first.location, ev.location)
 
 _STALE_DAYS = 31
 
@@ -152,13 +176,46 @@ def _different_addressees(a: Event, b: Event) -> bool:
     return not _compatible_sides(a.targets, b.targets)
 
 
+def _new_addressee(told: tuple[Event, ...], later: Event) -> bool:
+    """A statement aimed at a person none of the record's mentions named ("criticized
+    Clinton", "charged that the party ignored them", then "said Trump is a bigot"): the
+    speaker turning to another person is another statement."""
+    def people(ev: Event) -> set[str]:
+        return {a.name.split()[-1].lower() for a in ev.targets if a.name}
+
+    named = set().union(*(people(m) for m in told))
+    return bool(named) and bool(people(later)) and not named & people(later)
+
+
+# Acts whose counterpart makes the occasion: a meeting with another person is another one.
+_MEETINGS = frozenset({"CONSULT"})
+
+
+def _other_counterpart(told: tuple[Event, ...], later: Event) -> bool:
+    def named(ev: Event) -> set[str]:  # a host named by title too: "the White House"
+        return {w[-1].lower() for a in ev.targets
+                if (w := (a.name or a.text).split()) and w[-1][:1].isupper()}
+
+    hosts = set().union(*(named(m) for m in told))
+    return bool(hosts) and bool(named(later)) and not hosts & named(later)
+
+
 _OTHER = frozenset({"other", "another"})
 
 
-def _another(ev: Event) -> bool:
+def _another(first: Event, ev: Event, first_text: str = "") -> bool:
     """An actor said to be another than those told ("other major unions also endorsed",
-    "another man was arrested"): a second event of the kind."""
-    return any(w.lower() in _OTHER for a in ev.sources + ev.targets for w in a.text.split()[:2])
+    "another man was arrested"): a second event of the kind.  In a material act the other
+    one must be of a kind the record's first sentence told ("a man was arrested ...
+    another man"): "a girl was pepper-sprayed by another bystander" names the attacker as
+    other than the victim, not a second attack."""
+    others = [words[-1].lower() for words in (a.text.split() for a in ev.sources + ev.targets)
+              if any(w.lower() in _OTHER for w in words[:2])]
+    if not others or first.type in VERBAL:
+        return bool(others)
+    told = {w.strip(".,;:!?\"'").lower() for w in first_text.split()} | \
+        _heads(first.sources) | _heads(first.targets)
+    return any(head in told for head in others)
 
 
 _SUFFIXES = ("ing", "ied", "ies", "ed", "en", "es", "s", "y")
@@ -166,12 +223,14 @@ _SUFFIXES = ("ing", "ied", "ies", "ed", "en", "es", "s", "y")
 
 def _stem(ev: Event) -> str:
     """The trigger word without its inflection: "rallied", "rallying", "rally" -> "rall";
-    "taking", "taken" -> "tak"."""
+    "taking", "taken", "take" -> "tak"."""
     word = ev.trigger.lower()
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
+    if word[-1:] in ("y", "e") and len(word) > 3:
+        word = word[:-1]  # the stem's own last vowel: "rally(ing)", "tak(e)"
     return word[:5]
 
 
@@ -185,7 +244,21 @@ def _same_speaker(a: Event, b: Event, known: frozenset[str] = frozenset()) -> bo
     offices = {(x.country, x.sector) for x in a.sources if x.sector and not x.name}
     return bool(offices) and offices == {(x.country, x.sector) for x in b.sources
                                          if x.sector and not x.name} and all(
-        x.country for x in a.sources + b.sources)
+        x.country for x in a.sources + b.sources) and not _other_office(a.sources, b.sources)
+
+
+def _other_office(a: list[ActorRef], b: list[ActorRef]) -> bool:
+    """Offices told apart by their words: "the Supreme Court" and "an appeals court" (not
+    "the judge" and "a federal judge")."""
+    def qualifiers(refs: list[ActorRef]) -> set[str]:
+        return {w.lower() for x in refs for w in x.text.split()[:-1]
+                if w.lower() not in _DEFINITE | _INDEFINITE}
+
+    qa, qb = qualifiers(a), qualifiers(b)
+    return bool(qa) and bool(qb) and not qa & qb
+
+
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
 def _undistinguished(ev: Event) -> bool:
@@ -277,11 +350,62 @@ def _in_headline(ev: Event, sentence_starts: list[int]) -> bool:
     return len(sentence_starts) > 1 and ev.sentence_start < sentence_starts[1]
 
 
+class _Quotes:
+    """The story's direct quotes and the people it names, to tell which quoted sentences
+    report a speech act the record already holds: every sentence of one quote is a mention
+    of one speech act ("This is a waste of time. It's destroying this committee," said
+    X), and so is a quote that illustrates a summary just told ("Democrats called the vote
+    a ploy. 'This is a waste of time,' said X")."""
+
+    def __init__(self, quotes: Sequence[tuple[int, int, int | None]],
+                 people: Sequence[tuple[int, int]]):
+        self.quotes = sorted(quotes, key=lambda q: q[0])
+        self.people = people
+
+    def of(self, ev: Event) -> int | None:
+        """The direct quote the event's trigger sits in, or whose cue it is ("...," said
+        Obama)."""
+        return next((i for i, (a, b, cue) in enumerate(self.quotes)
+                     if a <= ev.trigger_start < b or ev.trigger_start == cue), None)
+
+    def personal(self, refs: list[ActorRef]) -> bool:
+        """A person speaks: a named person, or "he"/"she" taken for one."""
+        return any(a.start < e and s < a.end for a in refs for s, e in self.people) or \
+            any(a.name and a.text.lower() in _PERSONAL for a in refs)
+
+    def tell(self, first: Event, told: list[Event], later: Event) -> bool:
+        """``later``, inside a direct quote, is a sentence of a quote one of the record's
+        mentions sits in, or the quote of a person that illustrates what the record's
+        first mention, told outside quotes, summarised of a group or an unnamed speaker."""
+        where = self.of(later)
+        if where is None:
+            return False
+        if any(self.of(m) == where for m in (first, *told)):
+            return True
+        return self.of(first) is None and not self.personal(first.sources) and \
+            self.personal(later.sources)
+
+
+_PERSONAL = frozenset({"he", "she", "i"})
+# A narration moved by a period ("a year later", "months earlier", "the following week"):
+# what the sentence tells happened at another time than what was told before it.
+_PERIOD_SHIFT = re.compile(
+    r"\b(?:(?:a|one|two|three|four|five|six|several|a few|many|\d+) "
+    r"(?:weeks?|months?|years?|decades?) (?:later|earlier|ago)"
+    r"|the (?:following|next|previous|preceding) (?:week|month|year))\b", re.I)
+
+
 def merge_mentions(events: list[Event], sentence_starts: list[int],
-                   published: date | None = None) -> list[Event]:
+                   published: date | None = None, text: str = "",
+                   quotes: Sequence[tuple[int, int, int | None]] = (),
+                   people: Sequence[tuple[int, int]] = ()) -> list[Event]:
     """One record per real event: each counted event joins the nearest earlier record of
     the same event, if any; events not counted (hypothetical, negated...) stay apart.
-    ``published``: the story's day, before which a dated mention may be an older event."""
+    ``published``: the story's day, before which a dated mention may be an older event;
+    ``text``: the story, whose sentences may move the narration to another time;
+    ``quotes``: the spans of its direct quotes and where their cues start; ``people``: the
+    spans of the persons it names (``_Quotes``)."""
+    story = _Quotes(quotes, people)
     def index(pos: int) -> int:
         return bisect_right(sentence_starts, pos) - 1
 
@@ -291,12 +415,19 @@ def merge_mentions(events: list[Event], sentence_starts: list[int],
     told: dict[str, list[Event]] = {}  # record id -> the mentions it absorbed
     for ev in events:
         here = index(ev.sentence_start)
+        elsewhen = bool(_PERIOD_SHIFT.search(text[ev.sentence_start:ev.sentence_end]))
         if counted(ev):
-            host = next((e for e in reversed(out) if counted(e) and same_event(
+            # two acts of one type in one sentence were told apart by ``apart_in_sentence``
+            host = next((e for e in reversed(out) if counted(e) and all(
+                m.sentence_start != ev.sentence_start for m in (e, *told[e.id])) and same_event(
                 e, ev, adjacent=0 < here - last_seen.get(e.id, -99) <= _NEAR,
                 headline=_in_headline(e, sentence_starts) and here <= _LEAD,
                 same_word=_stem(ev) in words[e.id], published=published,
-                told=tuple(told[e.id]))), None)
+                told=tuple(told[e.id]),
+                elsewhen=elsewhen and e.sentence_start != ev.sentence_start,
+                quoted=e.type in VERBAL and story.tell(e, told[e.id], ev) and (
+                    0 < here - last_seen.get(e.id, -99) <= _NEAR),
+                first_text=text[e.sentence_start:e.sentence_end])), None)
             if host is not None:
                 _absorb(host, ev)
                 last_seen[host.id] = here

@@ -51,6 +51,7 @@ from eventwire.nlp.quotes.marks import DOUBLE_MARKS
 from eventwire.nlp.quotes.speaker import names_people, speaker_span
 from eventwire.nlp.quotes.syntax import (
     QUOTE_CHARS,
+    SENT_END,
     Cand,
     adjunct_subject,
     after_window,
@@ -331,7 +332,8 @@ class IndirectRules(ArticleContext):
     def _clause(self, verb: Token, lemma: str) -> Cand | None:
         ps, pe = self._para_of(verb.idx)
         comp = [c for c in verb.children if ps <= c.idx < pe
-                and (c.dep_ == "ccomp" or c.dep_ == "advcl" and c.left_edge.lower_ == "that")]
+                and (c.dep_ == "ccomp" or c.dep_ == "advcl" and c.left_edge.lower_ == "that")
+                and not self._apart(c, verb)]
         subj = _holder(verb)
         if subj is not None and subj.dep_ == "nsubjpass" and not _has_misread(verb):
             return None
@@ -368,6 +370,15 @@ class IndirectRules(ArticleContext):
         sp = np_span(subj, 0, hi) if subj is not None else None
         return Cand([self._with_marks(span)], "indirect", rule, conf,
                      (verb.idx, verb.idx + len(verb)), sp, subj)
+
+    def _apart(self, comp: Token, verb: Token) -> bool:
+        """A clause before the verb that a semicolon or a sentence end parts from it: in
+        "He calls for a tax; she backs a levy" the parser makes the first clause what the
+        second verb reports, but each clause is its own subject's."""
+        if comp.i > verb.i:
+            return False
+        gap = self.text[comp.right_edge.idx + len(comp.right_edge) : verb.idx]
+        return ";" in gap or SENT_END.search(gap + " ", 0, len(gap) + 1) is not None
 
     def _parenthetical(self, verb: Token) -> Cand | None:
         """"X, he said." / "X, he said, Y.": the rest of the sentence is the content.

@@ -131,7 +131,26 @@ def _holder(verb: Token) -> Token | None:
         subj = _name_before(verb) or subj
     if verb.tag_ == "VBG" and (subj is None or not names_people(subj)):
         subj = adjunct_subject(verb) or subj
+    if subj is None:
+        subj = _earlier_clause_subject(verb)
     return subj
+
+
+def _earlier_clause_subject(verb: Token) -> Token | None:
+    """"Lane offered him a job, then says he will ...": the parser makes the first clause
+    the content of the second verb and leaves that verb with no subject; the two clauses
+    share the first one's subject."""
+    for c in verb.children:
+        if c.i > verb.i or c.dep_ not in ("ccomp", "conj"):
+            continue
+        gap = verb.doc[c.right_edge.i + 1 : verb.i]
+        if not len(gap) or gap[0].text != "," or not all(
+                t.text == "," or t.pos_ in ("ADV", "CCONJ") for t in gap):
+            continue
+        subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+        if subj is not None and names_people(subj):
+            return subj
+    return None
 
 
 def _host(thing: Token) -> Token | None:
@@ -195,6 +214,23 @@ def _name_before(verb: Token) -> Token | None:
     return doc[j]
 
 
+def _that_after_phrase(verb: Token) -> list[Token]:
+    """"claimed without any evidence that ...": a that-clause the parser hung on the noun of
+    a phrase after the verb is still what the verb reports (a speech noun's clause, "said
+    in a statement that", is left to that noun's rule)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.lower_ in SPEECH_NOUNS or obj.lemma_ in INTENT_NOUNS:
+                continue  # "repeated in a statement that ...": the noun's own rule
+            for c in obj.children:
+                if c.dep_ in ("acl", "ccomp", "relcl") and c.i > obj.i and any(
+                        g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                    return [c]
+    return []
+
+
 def _owner(noun: Token) -> Token | None:
     """The holder of a speech or stance noun: its possessor, or for "his"/"their" the
     subject of the verb whose object the noun is ("Trump stepped up his attacks on ..."),
@@ -237,6 +273,7 @@ class IndirectRules(ArticleContext):
                     cand.parts = self._outside(cand.parts, covered)
                 if cand.parts:
                     self._to_sentence_end(cand)
+                    self._to_semicolon(cand)
                     out.append(cand)
                     break
         return out
@@ -265,6 +302,16 @@ class IndirectRules(ArticleContext):
                for t in self.toks.between(e, end)):
             return  # "..., calling it a mistake": another attribution starts
         cand.parts[-1] = (s, e + len(rest.rstrip(" .!?;:,")))
+
+    def _to_semicolon(self, cand: Cand) -> None:
+        """End a content that follows its cue at a semicolon: "He proposes a levy; she
+        backs a cap" holds two clauses, each its own subject's."""
+        if cand.cue is None:
+            return
+        s, e = cand.parts[-1]
+        cut = self.text.find(";", max(s, cand.cue[1]), e)
+        if cut != -1 and cut > s:
+            cand.parts[-1] = (s, len(self.text[s:cut].rstrip()) + s)
 
     def _outside(self, parts: list[tuple[int, int]], covered: list[tuple[int, int]]
                  ) -> list[tuple[int, int]]:
@@ -334,6 +381,8 @@ class IndirectRules(ArticleContext):
         comp = [c for c in verb.children if ps <= c.idx < pe
                 and (c.dep_ == "ccomp" or c.dep_ == "advcl" and c.left_edge.lower_ == "that")
                 and not self._apart(c, verb)]
+        if not comp:
+            comp = _that_after_phrase(verb)
         subj = _holder(verb)
         if subj is not None and subj.dep_ == "nsubjpass" and not _has_misread(verb):
             return None
@@ -731,8 +780,9 @@ class IndirectRules(ArticleContext):
                 parts = self._outside(parts, quoted)  # a direct quote's words are its own
                 if not parts:
                     continue
-            out.append(Cand(parts, "indirect", STANCE_RULE, 0.0, (t.idx, t.idx + len(t)),
-                            sp, subj))
+            cand = Cand(parts, "indirect", STANCE_RULE, 0.0, (t.idx, t.idx + len(t)), sp, subj)
+            self._to_semicolon(cand)
+            out.append(cand)
         return out
 
     def _in_para(self, span: Span, ps: int, pe: int) -> Span:

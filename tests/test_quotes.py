@@ -924,3 +924,16 @@ def test_verb_after_a_clause_and_then_shares_its_subject(nlp):
             "then says she will take advice from anyone who calls her office.")
     q = find(rules_only(nlp, text), "take advice")
     assert q.cue == "says" and q.speaker == "Lane"
+
+
+def test_message_someone_receives_speaks_for_itself(nlp):
+    text = ("The night was long.\n\nPolice received dozens of calls saying shots had been "
+            "fired near the school.")
+    assert find(rules_only(nlp, text), "shots had been fired").speaker == "calls"
+    text = ("The leak spread.\n\nReporters obtained emails showing that aides knew about the "
+            "leak for months.")
+    assert find(rules_only(nlp, text), "aides knew").speaker == "emails"
+    # who releases a statement is who speaks in it
+    text = ("The debate neared.\n\nThe campaign released a statement saying the senator would "
+            "not attend the debate.")
+    assert find(rules_only(nlp, text), "not attend").speaker == "The campaign"

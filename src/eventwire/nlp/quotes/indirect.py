@@ -81,6 +81,10 @@ _LIGHT_VERBS = frozenset(
     "make have express voice issue offer level raise share repeat deliver reiterate renew "
     "lodge file air".split()
 )
+# Verbs of getting or reading a message, whose subject did not write it.
+_RECEIVE_VERBS = frozenset(
+    "receive get obtain see read review find hear examine study discover uncover "
+    "acquire view watch cite".split())
 _SELF_SOURCES = frozenset("poll survey study report analysis".split())
 _CONTENT_PREPS = frozenset("of about on for against toward towards over regarding".split())
 
@@ -162,7 +166,9 @@ def _host(thing: Token) -> Token | None:
             return None
         gov = gov.head
         if gov.pos_ in ("VERB", "AUX"):
-            return _holder(gov)
+            # "police received calls saying ...", "she read emails showing ...": who gets
+            # or reads a message is not who wrote it
+            return None if lemma_of(gov) in _RECEIVE_VERBS else _holder(gov)
     return None
 
 

@@ -937,3 +937,12 @@ def test_message_someone_receives_speaks_for_itself(nlp):
     text = ("The debate neared.\n\nThe campaign released a statement saying the senator would "
             "not attend the debate.")
     assert find(rules_only(nlp, text), "not attend").speaker == "The campaign"
+
+
+def test_gendered_pronoun_skips_a_person_of_the_other_gender(nlp):
+    text = ("Ms. Lane met voters in Dayton on Monday. Her rival, Mr. Ortiz, stayed in the "
+            "capital. \"We will win this state,\" she said.")
+    assert find(run(nlp, text), "win this state").speaker_name == "Lane"
+    text = ("Ruth Lane spoke first. Then Tom Ortiz, a spokesman for the council, arrived. "
+            "\"The vote will be close,\" she said.")
+    assert find(run(nlp, text), "will be close").speaker_name == "Ruth Lane"

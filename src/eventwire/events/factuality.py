@@ -253,13 +253,42 @@ def _wished(verb: Token) -> bool:
     """The verb is (up to two clauses down) the complement of a wish: "wants Trump banned
     from the country", "want to see the police disarmed", "hope that talks resume"."""
     t = verb
-    for _ in range(2):
+    for _ in range(3):
+        if t.dep_ == "conj" and t.head.i != t.i and not _aux(t):
+            t = t.head  # "want to see the officers punished and the police disarmed"
         if t.dep_ not in ("ccomp", "xcomp", "oprd") or t.head.i == t.i:
             return False
         t = t.head
         if _wish(t):
             return True
     return False
+
+
+# Verbs of intending: in the past perfect ("had planned to", "had hoped to") the intention
+# is told as one that came to nothing.
+_INTENDING = frozenset({"plan", "intend", "mean", "hope", "aim", "want", "expect"})
+
+
+def _unrealised_plan(verb: Token) -> bool:
+    """ "Instead, he had planned to partner with his sergeant": the plan was overtaken."""
+    t = verb
+    while t.dep_ == "xcomp" and t.head.i != t.i:
+        t = t.head
+        if t.lemma_.lower() in _INTENDING and "had" in _aux(t):
+            return True
+    return False
+
+
+def _coordinated_modifier(verb: Token) -> bool:
+    """A participle coordinated with an adjective before a noun, which the parser may take
+    for a verb: "accredited reporters or invited members", "an inclusive, welcoming city"."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBN", "VBD", "VBG") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return False
+    head = verb.head
+    # a passive with an object is an adjective and its noun misread: "were not
+    # [accredited reporters] or [invited members]"
+    return head.dep_ == "amod" or {"auxpass", "dobj"} <= {c.dep_ for c in head.children}
 
 
 def _no_one_in_particular(verb: Token) -> bool:
@@ -408,8 +437,10 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
     if not intent and verb.dep_ == "conj" and not _aux(verb) and \
             _infinitive_class(verb.head, etype) is not None:
         return PLANNED  # "needs to restore funding and help schools": one infinitive
-    if _wished(verb):
+    if _wished(verb) or _unrealised_plan(verb):
         return PLANNED  # "wants Trump banned", "hope that the talks resume"
+    if _coordinated_modifier(verb):
+        return DESCRIPTIVE
     if not intent and (scoped := _irrealis_scope(verb, etype)) is not None:
         return scoped
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and not _investigators(verb):

@@ -313,9 +313,111 @@ def _to_the_press(tok: Token) -> bool:
     return False
 
 
+# What one meets without meeting anyone: "did not meet the polling threshold", "met the
+# deadline", "meets the requirements".
+_STANDARDS = frozenset({"threshold", "requirement", "criterion", "criteria", "deadline",
+                        "standard", "target", "goal", "quota", "expectation", "condition",
+                        "need", "qualification", "benchmark", "minimum", "bar", "test",
+                        "definition", "obligation", "cost", "challenge"})
+# What a denial waves away: "dismissed the reports as misinterpretations" defends the
+# speaker (CODING.md codes no denials), it accuses no one.
+_CLAIMS = frozenset({"report", "allegation", "claim", "accusation", "charge", "rumor",
+                     "rumour", "speculation", "criticism", "suggestion", "story", "assertion",
+                     "complaint", "concern", "question", "idea", "notion", "theory"})
+# What one strikes that is no one: "struck a deal", "strikes a balance", "struck a chord".
+_STRUCK_THINGS = frozenset({"deal", "agreement", "accord", "bargain", "compromise", "balance",
+                            "chord", "note", "tone", "pose", "match", "nerve", "gold",
+                            "oil", "pact", "truce"})
+# Particles that make "strike" another verb: "struck out on his own", "struck up a chat".
+_STRIKE_PARTICLES = frozenset({"out", "up"})
+# What one offers that commits to nothing: "offering parents hope", "offered an explanation".
+_ABSTRACT_OFFERS = frozenset({"hope", "chance", "glimpse", "insight", "explanation", "view",
+                              "perspective", "reason", "comfort", "solace", "example",
+                              "alternative", "choice", "opinion", "thought", "prayer",
+                              "promise", "vision", "lesson", "hint", "clue", "assessment",
+                              "account", "theory", "analysis"})
+# What is evacuated for safety, not withdrawn from a conflict: a building, a place or the
+# civilians in it ("the bank was evacuated", "evacuated 420 passengers").
+_SAFETY_EVACUATED = frozenset({
+    "bank", "building", "school", "hospital", "office", "home", "house", "area", "town",
+    "village", "city", "neighborhood", "neighbourhood", "street", "block", "airport",
+    "station", "terminal", "plant", "factory", "mall", "store", "shop", "hotel", "stadium",
+    "church", "courthouse", "campus", "facility", "premises", "site", "ship", "train",
+    "plane", "aircraft", "flight", "passenger", "resident", "employee", "worker", "staff",
+    "student", "patient", "crew", "tourist", "guest", "visitor", "customer", "people",
+    "family", "child", "inhabitant", "occupant", "shopper",
+})
+# Places one visits without meeting anyone there: "visited the scene", "visit the house".
+_VISITED_PLACES = frozenset({"house", "home", "scene", "site", "area", "neighborhood",
+                             "neighbourhood", "street", "grave", "cemetery", "memorial",
+                             "museum", "park", "beach", "shop", "store", "restaurant",
+                             "bar", "club", "gym", "apartment", "building", "property",
+                             "farm", "village", "town", "city", "region", "country"})
+# Who takes custody of a captive handed over: the law, not the captive's own side.
+_CUSTODIANS = frozenset({"authority", "police", "prosecutor", "court", "justice",
+                         "magistrate", "judge", "jail", "prison", "custody", "investigator",
+                         "fbi", "official", "coastguard", "guard", "marshal", "sheriff"})
+_PHYSICAL_PREPS = frozenset({"into", "against", "onto", "on", "to", "through"})
+# Senses in which the word still tells something that happened (an evacuation, a custody
+# transfer, a deal struck), only no event of its type: a statement reporting it is a report.
+OCCURRENCE_SENSES = frozenset({"safety_evacuation", "custody_transfer", "struck_deal_or_out",
+                               "pressed_thing", "met_a_standard", "hosted_guest"})
+
+
+_FRAME_LEMMAS = frozenset({"meet", "dismiss", "strike", "offer", "welcome", "press", "evacuate",
+                           "hand", "visit"})
+
+
+def _deal_sense(tok: Token, lemma: str, etype: str) -> str | None:
+    """Senses decided by what the verb acts on: a standard met, claims dismissed, a deal
+    struck, hope offered, a guest welcomed, a pistol pressed, a building evacuated, a
+    suspect handed to the police."""
+    if etype == "CONSULT" and lemma == "meet" and any(
+            o.lemma_.lower() in _STANDARDS for o in _objects(tok)):
+        return "met_a_standard"
+    if etype == "ACCUSE" and lemma == "dismiss" and any(
+            o.lemma_.lower() in _CLAIMS for o in _objects(tok)):
+        return "dismissed_claims"
+    if etype == "ASSAULT" and lemma == "strike" and tok.pos_ == "VERB" and (
+            any(c.dep_ == "prt" and c.lower_ in _STRIKE_PARTICLES for c in tok.children)
+            or any(o.lemma_.lower() in _STRUCK_THINGS for o in _objects(tok))):
+        return "struck_deal_or_out"
+    if etype == "AGREE" and lemma == "offer" and any(
+            c.dep_ in ("dobj", "dative") and c.lemma_.lower() in _ABSTRACT_OFFERS
+            for c in tok.children):
+        return "offered_abstract"
+    if etype == "SUPPORT" and lemma == "welcome" and tok.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and actor_like(c) and any(
+                p.dep_ == "prep" and p.lower_ == "to" for p in (*c.children, *tok.children))
+            for c in tok.children):
+        return "hosted_guest"  # "welcomed the delegation to City Hall": a host's greeting
+    if etype == "REQUEST" and lemma == "press" and tok.pos_ == "VERB":
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        if objs and not any(actor_like(o) for o in objs) and not any(
+                c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")
+                for c in tok.children) and any(
+                c.dep_ == "prep" and c.lower_ in _PHYSICAL_PREPS for c in tok.children):
+            return "pressed_thing"  # "pressed his pistol into the man's neck"
+    if etype in ("CONSULT", "AGREE") and lemma == "visit" and tok.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in _VISITED_PLACES
+            and not actor_like(c) for c in tok.children):
+        return "visited_place"  # "decided to visit the house first": no host to consult
+    if etype == "RETREAT" and lemma == "evacuate" and any(
+            o.lemma_.lower() in _SAFETY_EVACUATED for o in _objects(tok)):
+        return "safety_evacuation"
+    if etype in ("RETREAT", "CONCEDE") and lemma == "hand" and any(
+            p.dep_ == "prep" and p.lower_ == "to" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in _CUSTODIANS for g in p.children)
+            for p in tok.children):
+        return "custody_transfer"  # "the pirates would be handed over to authorities"
+    return None
+
+
 def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | None:
     """Why this trigger is not an event of ``etype`` here, or None when it is."""
     lemma = tok.lemma_.lower()
+    if lemma in _FRAME_LEMMAS and (why := _deal_sense(tok, lemma, etype)) is not None:
+        return why
     if _crowd_left(tok, etype):
         return "crowd_left"
     if _asked(tok):

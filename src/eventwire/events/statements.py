@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.events import factuality
 from eventwire.events.lexicon import Entry, Lexicon
-from eventwire.events.senses import HARM_WITHOUT_AGENT, other_sense
+from eventwire.events.senses import HARM_WITHOUT_AGENT, OCCURRENCE_SENSES, other_sense
 from eventwire.events.triggers import Trigger, subject_token
 
 # VADER compound score at or below which a statement is criticism (the authors' own cut-off
@@ -160,7 +160,8 @@ def _reported_as_fact(trig: Trigger) -> bool:
     ..."): then it is that event's report, not a charge of the speaker's own."""
     return not trig.negated and factuality.classify(
         trig.token, trig.light, trig.type, trig.rule, trig.future) == factuality.ASSERTED \
-        and other_sense(trig.token, trig.type, trig.light) is None  # not "rules threaten"
+        and other_sense(trig.token, trig.type, trig.light) in OCCURRENCE_SENSES | {None}
+    # not "rules threaten"; "would be handed over to the police" still tells an occurrence
 
 
 # Subjects that make a statement the speaker's own view or an assessment of a situation,

@@ -1,0 +1,59 @@
+"""Senses decided by what the verb acts on, and participles or plans the parser may read as
+acts: a standard met, claims dismissed, a deal struck, hope offered, a guest welcomed, a
+pistol pressed, a building evacuated, a suspect handed to the police, a house visited, an
+"invited guest" in a list, a plan told in the past perfect.  Sentences written for these
+tests; each is paired with a close sentence whose word does report its event."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.event_helpers import asserted_types as _types
+
+HEAD = "Officials spoke about the case after weeks of debate. "
+
+
+@pytest.mark.parametrize(("text", "etype", "near"), [
+    ("The candidate did not meet the 15 percent polling threshold set by the commission.",
+     "REJECT", "The candidate refused to meet the commission on Monday."),
+    ("The mayor met the deadline for the budget on Friday.", "CONSULT",
+     "The mayor met the union leaders on Friday."),
+    ("The lawyer dismissed the allegations as lies invented by rivals.", "ACCUSE",
+     "The lawyer dismissed the prosecutor as a liar."),
+    ("The two parties struck a deal on the budget late on Monday.", "ASSAULT",
+     "Police struck the protesters with batons late on Monday."),
+    ("The young officer struck out on his own that morning.", "ASSAULT",
+     "The young officer struck the suspect that morning."),
+    ("The new schools offer poor families hope, the mayor said.", "AGREE",
+     "The government offered the rebels an amnesty, the mayor said."),
+    ("The mayor welcomed the visiting delegation to City Hall for a lunch.", "SUPPORT",
+     "The mayor welcomed the agreement on Monday."),
+    ("The guard pressed his pistol into the man's neck.", "REQUEST",
+     "The senator pressed the administration to act on Monday."),
+    ("The bank was evacuated while police searched the building.", "RETREAT",
+     "The army evacuated its troops from the border town."),
+    ("The suspects would be handed over to police in the port city.", "CONCEDE",
+     "The rebels said they would hand over the town to the army."),
+    ("The suspects were handed over to the authorities in the port city.", "RETREAT",
+     "The rebels handed over the hostages to the Red Cross in the port city."),
+    ("But he apparently decided to visit the house first.", "AGREE",
+     "The president decided to visit China next month."),
+])
+def test_sense_decided_by_what_is_acted_on(nlp, text, etype, near):
+    assert etype not in _types(nlp, HEAD + text)
+    assert etype in _types(nlp, HEAD + near)
+
+
+@pytest.mark.parametrize(("text", "etype", "near"), [
+    # a participle coordinated with an adjective the parser took for a verb
+    ("Guards removed two men because they were not accredited reporters or invited "
+     "members of the public.", "AGREE",
+     "Guards removed two men, and the mayor invited members of the public to the hall."),
+    # a plan told in the past perfect came to nothing
+    ("Instead, the officer had planned to partner with his sergeant.", "AGREE",
+     "The officer agreed to partner with his sergeant."),
+])
+def test_no_act_in_a_description_or_a_past_plan(nlp, text, etype, near):
+    types = _types(nlp, HEAD + text)
+    assert etype not in types and "REJECT" not in types
+    assert etype in _types(nlp, HEAD + near)

@@ -36,6 +36,8 @@ HEAD = "Officials spoke about the case after weeks of debate. "
      "The rebels said they would hand over the town to the army."),
     ("The suspects were handed over to the authorities in the port city.", "RETREAT",
      "The rebels handed over the hostages to the Red Cross in the port city."),
+    ("The mayor welcomed world leaders to the White House for a working dinner.", "SUPPORT",
+     "The mayor welcomed the ruling by the court."),
     ("But he apparently decided to visit the house first.", "AGREE",
      "The president decided to visit China next month."),
 ])
@@ -57,3 +59,26 @@ def test_no_act_in_a_description_or_a_past_plan(nlp, text, etype, near):
     types = _types(nlp, HEAD + text)
     assert etype not in types and "REJECT" not in types
     assert etype in _types(nlp, HEAD + near)
+
+
+@pytest.mark.parametrize(("text", "near"), [
+    ("The army fired two missiles into the sea on Monday, the ministry said.",
+     "The army fired two missiles at the rebel camp on Monday, the ministry said."),
+    ("The country launched a long-range rocket into space last month.",
+     "The rebels launched a rocket at the town last month."),
+])
+def test_weapons_fired_at_no_one_are_a_show_of_force(nlp, text, near):
+    types = _types(nlp, HEAD + text)
+    assert "MOBILIZE" in types and "ASSAULT" not in types
+    assert "ASSAULT" in _types(nlp, HEAD + near)
+
+
+@pytest.mark.parametrize(("text", "near"), [
+    ("The commander said the United States does not support forced relocations.",
+     "The commander said the United States did not support the relocations on Monday."),
+    ("Russia does not recognise the vote, the ministry said.",
+     "Russia did not recognise the vote, the ministry said on Monday."),
+])
+def test_negated_present_is_a_stance(nlp, text, near):
+    assert "REJECT" not in _types(nlp, HEAD + text)
+    assert "REJECT" in _types(nlp, HEAD + near)

@@ -520,7 +520,8 @@ def _simple_present_state(verb: Token) -> bool:
     """A simple present outside a headline and outside a quote's performative ("we condemn")
     states what is so, not what happened: "Saudi Arabia shares the same enemies", "the
     resolution calls for a referendum", "when she visits him"."""
-    if verb.tag_ not in ("VBZ", "VBP") or _aux(verb) or verb.pos_ != "VERB":
+    if verb.pos_ != "VERB" or not (verb.tag_ in ("VBZ", "VBP") and not _aux(verb) or
+                                   verb.tag_ == "VB" and _present_do(verb)):
         return False
     if _headline(verb) or _own_line(verb):
         return False
@@ -530,6 +531,13 @@ def _simple_present_state(verb: Token) -> bool:
     if verb.lemma_.lower() in _REPORTING:
         return subj is not None and generic_subject(subj)  # "people disagree"
     return subj is not None and subj.lower_ not in _PERFORMERS
+
+
+def _present_do(verb: Token) -> bool:
+    """ "does not support", "do not recognise": the simple present with "do", which a
+    negation needs ("the United States does not support forced relocations")."""
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    return bool(auxes) and all(c.lower_ in ("do", "does") for c in auxes)
 
 
 def _own_line(tok: Token, most: int = 15) -> bool:

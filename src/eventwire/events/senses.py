@@ -347,6 +347,10 @@ _SAFETY_EVACUATED = frozenset({
     "student", "patient", "crew", "tourist", "guest", "visitor", "customer", "people",
     "family", "child", "inhabitant", "occupant", "shopper",
 })
+# Who is welcomed to a place as a guest: "welcomed world leaders to the White House".
+_GUESTS = frozenset({"leader", "guest", "delegation", "delegate", "visitor", "official",
+                     "minister", "president", "head", "counterpart", "dignitary", "envoy",
+                     "ambassador", "diplomat", "king", "queen", "prince", "pope"})
 # Places one visits without meeting anyone there: "visited the scene", "visit the house".
 _VISITED_PLACES = frozenset({"house", "home", "scene", "site", "area", "neighborhood",
                              "neighbourhood", "street", "grave", "cemetery", "memorial",
@@ -387,7 +391,7 @@ def _deal_sense(tok: Token, lemma: str, etype: str) -> str | None:
             for c in tok.children):
         return "offered_abstract"
     if etype == "SUPPORT" and lemma == "welcome" and tok.pos_ == "VERB" and any(
-            c.dep_ == "dobj" and actor_like(c) and any(
+            c.dep_ == "dobj" and (actor_like(c) or c.lemma_.lower() in _GUESTS) and any(
                 p.dep_ == "prep" and p.lower_ == "to" for p in (*c.children, *tok.children))
             for c in tok.children):
         return "hosted_guest"  # "welcomed the delegation to City Hall": a host's greeting
@@ -658,3 +662,26 @@ def protest_effect(tok: Token, etype: str) -> str | None:
                                        for c in top.children):
             subj = top.head
     return _PROTEST_NOUNS.get(subj.lemma_.lower()) if subj is not None else None
+
+
+# Weapons fired or launched with no one to hit: a test or a show of force, which the gold
+# codes MOBILIZE weapons ("fired three missiles into the sea", "launched a rocket into
+# space"), not an attack.
+_TESTED_WEAPONS = frozenset({"missile", "rocket", "projectile", "satellite", "icbm"})
+_NOWHERE = frozenset({"sea", "space", "ocean", "water", "waters", "orbit", "air", "sky"})
+_LAUNCHING = frozenset({"fire", "launch", "test", "test-fire"})
+
+
+def weapons_test(tok: Token, etype: str) -> bool:
+    """A missile or rocket fired into the sea, the sky or space: no target, so no ASSAULT."""
+    if etype != "ASSAULT" or tok.lemma_.lower() not in _LAUNCHING:
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not any(o.lemma_.lower() in _TESTED_WEAPONS or any(
+            c.dep_ == "compound" and c.lemma_.lower() in _TESTED_WEAPONS for c in o.children)
+            for o in objs):
+        return False
+    places = [g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("into", "toward",
+                                                                          "towards", "over")
+              for g in p.children if g.dep_ == "pobj"]
+    return any(g.lemma_.lower() in _NOWHERE for g in places)

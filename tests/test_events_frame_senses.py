@@ -36,6 +36,8 @@ HEAD = "Officials spoke about the case after weeks of debate. "
      "The rebels said they would hand over the town to the army."),
     ("The suspects were handed over to the authorities in the port city.", "RETREAT",
      "The rebels handed over the hostages to the Red Cross in the port city."),
+    ("The suspects were handed over to the authorities in the port city.", "RETREAT",
+     "The hostages were handed over to the authorities in the port city."),
     ("The mayor welcomed world leaders to the White House for a working dinner.", "SUPPORT",
      "The mayor welcomed the ruling by the court."),
     ("But he apparently decided to visit the house first.", "AGREE",
@@ -51,6 +53,9 @@ def test_sense_decided_by_what_is_acted_on(nlp, text, etype, near):
     ("Guards removed two men because they were not accredited reporters or invited "
      "members of the public.", "AGREE",
      "Guards removed two men, and the mayor invited members of the public to the hall."),
+    ("Police removed the two men because they were not registered voters or invited "
+     "members of the public.", "AGREE",
+     "Police removed the two men, and the mayor invited members of the public to the hall."),
     # a plan told in the past perfect came to nothing
     ("Instead, the officer had planned to partner with his sergeant.", "AGREE",
      "The officer agreed to partner with his sergeant."),
@@ -82,3 +87,23 @@ def test_weapons_fired_at_no_one_are_a_show_of_force(nlp, text, near):
 def test_negated_present_is_a_stance(nlp, text, near):
     assert "REJECT" not in _types(nlp, HEAD + text)
     assert "REJECT" in _types(nlp, HEAD + near)
+
+
+@pytest.mark.parametrize(("text", "etype", "near"), [
+    # what protesters demand, oppose or vow is the topic of their protest
+    ("The protesters opposed the new pay rules, a union leader said.", "REJECT",
+     "The minister opposed the new pay rules, a union leader said."),
+    ("The young protesters promised to remain on the streets until the law is repealed.",
+     "AGREE", "The minister promised to repeal the law within a month."),
+])
+def test_what_protesters_say_is_their_protest(nlp, text, etype, near):
+    march = "Hundreds of teachers marched through the capital on Monday. "
+    assert _types(nlp, march + text) == ["PROTEST"]
+    assert etype in _types(nlp, march + near)
+
+
+def test_approving_a_request_agrees_to_it(nlp):
+    types = _types(nlp, HEAD + "In June, the interior minister formally approved an "
+                   "extradition request from the United States.")
+    assert "AGREE" in types and "SUPPORT" not in types
+    assert "SUPPORT" in _types(nlp, HEAD + "The interior minister praised the police.")

@@ -288,7 +288,9 @@ def _coordinated_modifier(verb: Token) -> bool:
     head = verb.head
     # a passive with an object is an adjective and its noun misread: "were not
     # [accredited reporters] or [invited members]"
-    return head.dep_ == "amod" or {"auxpass", "dobj"} <= {c.dep_ for c in head.children}
+    deps = {c.dep_ for c in head.children}
+    return head.dep_ == "amod" or {"auxpass", "dobj"} <= deps or (
+        head.lemma_ == "be" and bool(deps & {"attr", "acomp"}))  # "were not X or invited Y"
 
 
 def _no_one_in_particular(verb: Token) -> bool:

@@ -360,7 +360,9 @@ _VISITED_PLACES = frozenset({"house", "home", "scene", "site", "area", "neighbor
 # Who takes custody of a captive handed over: the law, not the captive's own side.
 _CUSTODIANS = frozenset({"authority", "police", "prosecutor", "court", "justice",
                          "magistrate", "judge", "jail", "prison", "custody", "investigator",
-                         "fbi", "official", "coastguard", "guard", "marshal", "sheriff"})
+                         "fbi", "coastguard", "marshal", "sheriff"})
+# Who is set free when handed over, whoever receives them.
+_FREED = frozenset({"hostage", "captive", "abductee", "detainee"})
 _PHYSICAL_PREPS = frozenset({"into", "against", "onto", "on", "to", "through"})
 # Senses in which the word still tells something that happened (an evacuation, a custody
 # transfer, a deal struck), only no event of its type: a statement reporting it is a report.
@@ -409,7 +411,8 @@ def _deal_sense(tok: Token, lemma: str, etype: str) -> str | None:
     if etype == "RETREAT" and lemma == "evacuate" and any(
             o.lemma_.lower() in _SAFETY_EVACUATED for o in _objects(tok)):
         return "safety_evacuation"
-    if etype in ("RETREAT", "CONCEDE") and lemma == "hand" and any(
+    if etype in ("RETREAT", "CONCEDE") and lemma == "hand" and not any(
+            o.lemma_.lower() in _FREED for o in _objects(tok)) and any(
             p.dep_ == "prep" and p.lower_ == "to" and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in _CUSTODIANS for g in p.children)
             for p in tok.children):
@@ -586,7 +589,15 @@ def stance_or_obstruction(tok: Token, etype: str) -> tuple[str, str | None] | No
         return None
     if etype == "REJECT" and lemma == "oppose" and tok.tag_ in ("VBZ", "VBP"):
         return "ACCUSE", "disapprove"
+    if etype == "SUPPORT" and lemma in ("approve", "grant") and any(
+            o.lemma_.lower() in _GRANTABLE for o in _objects(tok)):
+        return "AGREE", None  # "approved an extradition request": the request is granted
     return None
+
+
+# What is granted by approving it: approving a request agrees to it, it praises no one.
+_GRANTABLE = frozenset({"request", "application", "extradition", "petition", "bid",
+                        "appeal", "demand", "plea"})
 
 
 # Acts of police against a crowd that become ASSAULT when a crowd-control weapon is named.

@@ -48,6 +48,14 @@ _COMMENT_VERBS = frozenset({"comment", "say", "discuss", "elaborate", "speak", "
 _COMMENT_NOUNS = frozenset({"comment", "comments", "interview", "reaction", "anonymity",
                             "identification"})
 _NAMING = frozenset({"name", "identify", "quote"})
+# Hostile words one may decline to say: declining to is no refusal of anyone.
+_HOSTILE_WORDS = frozenset({"threaten", "criticize", "criticise", "condemn", "blame",
+                            "accuse", "denounce", "declare", "attack", "fault"})
+# Refusing to leave a place is staying put; refusing to leave a post refuses to yield it.
+_STAYING = frozenset({"leave", "vacate", "move", "disperse", "budge"})
+_POSTS = frozenset({"office", "power", "post", "position", "job", "government", "coalition",
+                    "talks", "negotiation", "agreement", "deal", "treaty", "union", "alliance",
+                    "presidency", "throne", "seat", "party", "race", "bloc"})
 # What one declines to give when declining to inform: "declined to give his name".
 _WITHHELD = frozenset({"name", "surname", "figure", "number", "estimate", "detail",
                        "details", "information", "identity", "age", "reason", "timeline"})
@@ -492,6 +500,11 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
             return "released_information"
     if etype == "REJECT" and lemma in ("decline", "refuse"):
         inner = [c for c in tok.children if c.dep_ == "xcomp"]
+        if any(c.lemma_.lower() in _HOSTILE_WORDS for c in inner):
+            return "declined_to_censure"  # "declined to threaten Moscow": a censure not made
+        if any(c.lemma_.lower() in _STAYING and not any(
+                o.lemma_.lower() in _POSTS for o in _objects(c)) for c in inner):
+            return "stayed_put"  # "refusing to leave the camp" (not "refused to leave office")
         if any(c.lemma_.lower() in _COMMENT_VERBS for c in inner):
             return "declined_comment"
         if any(o.lower_ in _COMMENT_NOUNS for o in _objects(tok)):

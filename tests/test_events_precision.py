@@ -20,6 +20,10 @@ HEAD = "Court ruling angers activists across the country after weeks of debate. 
      "the victims.", "AID",
      "The mayor said the council directed the money toward helping the families of the "
      "victims."),
+    ("The union leader told the teachers that the state should direct money from its "
+     "large cash reserves toward helping the schools.", "AID",
+     "The union leader told the teachers that the state directed money from its large "
+     "cash reserves toward helping the schools."),
     ("Students said they hoped to see the police chief arrested and the officers punished.",
      "COERCE",
      "Students said the police chief was arrested and the officers punished."),

@@ -128,7 +128,7 @@ def _irrealis_scope(verb: Token, etype: str) -> str | None:
     disarmed", "we want to create conditions that get people out to demand their rights".
     A reporting verb ends the walk: what is said is the speaker's, whatever says it."""
     t = verb
-    for _ in range(5):
+    for _ in range(8):  # "should direct money from the state's reserves toward helping"
         if t.dep_ not in _SCOPE_LINKS or t.head.i == t.i or _full_stop_between(t, t.head):
             return None  # the parser may link across a sentence it failed to split
         if any(c.lower_ in ("what", "whatever") for c in t.children):

@@ -379,7 +379,14 @@ OCCURRENCE_SENSES = frozenset({"safety_evacuation", "custody_transfer", "struck_
 
 
 _FRAME_LEMMAS = frozenset({"meet", "dismiss", "strike", "offer", "welcome", "press", "evacuate",
-                           "hand", "visit"})
+                           "hand", "visit", "sign", "share"})
+# What signers put their names to: its content is their act, not support for anyone.
+_LETTERS = frozenset({"letter", "petition", "statement", "declaration", "appeal", "op-ed"})
+# What one shares as a feeling or a view, not as a joint act: "share the joy", "share concerns".
+_FEELINGS = frozenset({"joy", "concern", "view", "sentiment", "sorrow", "grief", "pain",
+                       "belief", "opinion", "feeling", "hope", "fear", "frustration", "anger",
+                       "vision", "value", "outrage", "relief", "happiness", "sadness",
+                       "disappointment", "worry", "enthusiasm", "excitement", "pride"})
 
 
 def _deal_sense(tok: Token, lemma: str, etype: str) -> str | None:
@@ -405,6 +412,12 @@ def _deal_sense(tok: Token, lemma: str, etype: str) -> str | None:
                 p.dep_ == "prep" and p.lower_ == "to" for p in (*c.children, *tok.children))
             for c in tok.children):
         return "hosted_guest"  # "welcomed the delegation to City Hall": a host's greeting
+    if etype == "SUPPORT" and lemma == "sign" and any(
+            o.lemma_.lower() in _LETTERS for o in _objects(tok)):
+        return "signed_letter"  # the letter says what its signers did (a demand, a charge)
+    if etype == "COOPERATE" and lemma == "share" and any(
+            o.lemma_.lower() in _FEELINGS for o in _objects(tok)):
+        return "shared_feeling"  # "I share the joy of their families": no joint action
     if etype == "REQUEST" and lemma == "press" and tok.pos_ == "VERB":
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         if objs and not any(actor_like(o) for o in objs) and not any(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.event_helpers import asserted_types as _types
+from tests.event_helpers import counted_events
 
 HEAD = "Officials spoke about the case after weeks of debate. "
 
@@ -46,6 +47,9 @@ HEAD = "Officials spoke about the case after weeks of debate. "
      "The governor signed the new budget law on Monday."),
     ("The commissioner said: \"I share the joy of their families and friends.\"",
      "COOPERATE", "The navy shared its intelligence with the coast guard on Monday."),
+    ("In May, the ministry expressed doubt that the rebels had the capability to build "
+     "such a weapon.", "ACCUSE",
+     "In May, the ministry expressed outrage at the rebels' attack on the town."),
     ("The mayor welcomed world leaders to the White House for a working dinner.", "SUPPORT",
      "The mayor welcomed the ruling by the court."),
     ("But he apparently decided to visit the house first.", "AGREE",
@@ -115,3 +119,9 @@ def test_approving_a_request_agrees_to_it(nlp):
                    "extradition request from the United States.")
     assert "AGREE" in types and "SUPPORT" not in types
     assert "SUPPORT" in _types(nlp, HEAD + "The interior minister praised the police.")
+
+
+def test_a_reward_asks_the_public_for_help(nlp):
+    evs = [(e.type, e.mode) for e in counted_events(
+        nlp, HEAD + "The city offered a $75,000 reward for information leading to an arrest.")]
+    assert ("REQUEST", "assist") in evs and not any(t == "AGREE" for t, _ in evs)

@@ -252,6 +252,9 @@ def _about_harm(tok: Token) -> bool:
     return not any(t.pos_ == "PROPN" for t in about)
 
 
+# Doubt about whether a claim is true assesses it, it accuses no one (CODING: assessments).
+_DOUBTING = frozenset({"express", "voice", "cast", "raise"})
+_DOUBTS = frozenset({"doubt", "skepticism", "scepticism", "uncertainty"})
 # Who one fights: "fought government troops", "fought against", "clashed with".
 _ADVERSARY_PREPS = frozenset({"against", "with", "alongside", "off", "back"})
 _NOT_ACTORS = frozenset({"this", "that", "these", "those", "which", "what", "there"})
@@ -464,6 +467,11 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
         return "helped_bring_about"  # "helped bridge the divide", not "help allies build"
     if etype == "ACCUSE" and lemma in _CONCERN_WORDS and _about_harm(tok):
         return "concern_about_harm"  # "expressed concern that the disease might spread"
+    if etype == "ACCUSE" and lemma in _DOUBTING and any(
+            o.lemma_.lower() in _DOUBTS and any(c.dep_ in ("acl", "ccomp", "relcl") and any(
+                m.lower_ in ("that", "whether", "if") for m in c.children) for c in o.children)
+            for o in _objects(tok)):
+        return "doubted_a_claim"  # "expressed doubt that the North had such a bomb"
     if etype == "CONSULT" and lemma in ("speak", "talk") and _to_the_press(tok):
         return "interview"  # "spoke to reporters", "talking to the BBC": no one consulted
     if lemma == "forbid" and any(c.lower_ == "god" for c in tok.children):
@@ -615,6 +623,9 @@ def stance_or_obstruction(tok: Token, etype: str) -> tuple[str, str | None] | No
         return None
     if etype == "REJECT" and lemma == "oppose" and tok.tag_ in ("VBZ", "VBP"):
         return "ACCUSE", "disapprove"
+    if etype == "AGREE" and lemma == "offer" and any(
+            o.lemma_.lower() in ("reward", "bounty") for o in _objects(tok)):
+        return "REQUEST", "assist"  # a reward asks the public for information (CODING)
     if etype == "SUPPORT" and lemma in ("approve", "grant") and any(
             o.lemma_.lower() in _GRANTABLE for o in _objects(tok)):
         return "AGREE", None  # "approved an extradition request": the request is granted

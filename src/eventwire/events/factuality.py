@@ -109,6 +109,15 @@ _CONDITIONS = frozenset({"if", "unless"})
 _STANDS_ON_CONDITION = frozenset({"THREATEN", "REJECT"})
 
 
+def _subjunctive(verb: Token) -> bool:
+    """A bare verb with a subject of its own in a "that" clause is what is required ("the
+    rule that members not speak", "insisted that Pyongyang stop"), not what was done."""
+    kids = list(verb.children)
+    return verb.tag_ == "VB" and not _aux(verb) and any(
+        c.dep_ == "nsubj" for c in kids) and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in kids)
+
+
 def _conditional_future(verb: Token) -> bool:
     """An act to come that hangs on a condition clause of its own: "we will appeal if the
     ruling requires it" (a threat on a condition is coded THREATEN before this is asked)."""
@@ -400,8 +409,9 @@ def _first_conjunct(verb: Token) -> Token | None:
     """The first of the verbs ``verb`` is coordinated with, when ``verb`` has no subject and
     no auxiliary of its own (then the two share one clause frame); else None."""
     if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX") or any(
-            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
-        return None
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") and c.lower_ != "being"
+            for c in verb.children):
+        return None  # "being" has no tense: "shops suffering damage or being destroyed"
     t = verb
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
@@ -432,6 +442,8 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
             return shared
     if (modal := _modal_class(verb)) is not None:
         return modal
+    if _subjunctive(verb):
+        return RECOMMENDED  # "the responsibility that citizens not make threats"
     if etype not in _STANDS_ON_CONDITION and _conditional_future(verb):
         return MODAL  # "we will appeal if the ruling stands": done only on a condition
     if not intent and (planned := _infinitive_class(verb, etype)) is not None:

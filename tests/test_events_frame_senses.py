@@ -50,6 +50,8 @@ HEAD = "Officials spoke about the case after weeks of debate. "
     ("In May, the ministry expressed doubt that the rebels had the capability to build "
      "such a weapon.", "ACCUSE",
      "In May, the ministry expressed outrage at the rebels' attack on the town."),
+    ("Witnesses said the officer deliberately took aim at the teenager before he fired.",
+     "ACCUSE", "The senator took aim at the governor's budget on Monday."),
     ("The mayor welcomed world leaders to the White House for a working dinner.", "SUPPORT",
      "The mayor welcomed the ruling by the court."),
     ("But he apparently decided to visit the house first.", "AGREE",

@@ -252,6 +252,9 @@ def _about_harm(tok: Token) -> bool:
     return not any(t.pos_ == "PROPN" for t in about)
 
 
+# Who takes aim with a weapon rather than with words.
+_ARMED = frozenset({"officer", "policeman", "policewoman", "police", "soldier", "gunman",
+                    "shooter", "sniper", "trooper", "guard", "deputy", "marksman", "troop"})
 # Doubt about whether a claim is true assesses it, it accuses no one (CODING: assessments).
 _DOUBTING = frozenset({"express", "voice", "cast", "raise"})
 _DOUBTS = frozenset({"doubt", "skepticism", "scepticism", "uncertainty"})
@@ -472,6 +475,10 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
                 m.lower_ in ("that", "whether", "if") for m in c.children) for c in o.children)
             for o in _objects(tok)):
         return "doubted_a_claim"  # "expressed doubt that the North had such a bomb"
+    if etype == "ACCUSE" and lemma in ("take", "aim") and (
+            lemma == "aim" or any(c.lemma_.lower() == "aim" for c in tok.children)) and (
+            (subj := _subject(tok)) is not None and subj.lemma_.lower() in _ARMED):
+        return "aimed_weapon"  # "the officer deliberately took aim at the teenager"
     if etype == "CONSULT" and lemma in ("speak", "talk") and _to_the_press(tok):
         return "interview"  # "spoke to reporters", "talking to the BBC": no one consulted
     if lemma == "forbid" and any(c.lower_ == "god" for c in tok.children):

@@ -298,8 +298,13 @@ def _coordinated_modifier(verb: Token) -> bool:
     # a passive with an object is an adjective and its noun misread: "were not
     # [accredited reporters] or [invited members]"
     deps = {c.dep_ for c in head.children}
-    return head.dep_ == "amod" or {"auxpass", "dobj"} <= deps or (
-        head.lemma_ == "be" and bool(deps & {"attr", "acomp"}))  # "were not X or invited Y"
+    # the participle must sit right before a bare noun, as an adjective does ("invited
+    # members"), not head a clause of its own ("and dismissed those reports")
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    bare = obj is not None and obj.left_edge.i == verb.i + 1 and not any(
+        c.dep_ in ("det", "poss") for c in obj.children)
+    return head.dep_ == "amod" or bare and ({"auxpass", "dobj"} <= deps or (
+        head.lemma_ == "be" and bool(deps & {"attr", "acomp"})))  # "were not X or invited Y"
 
 
 def _no_one_in_particular(verb: Token) -> bool:

@@ -131,3 +131,12 @@ def test_a_reward_asks_the_public_for_help(nlp):
     evs = [(e.type, e.mode) for e in counted_events(
         nlp, HEAD + "The city offered a $75,000 reward for information leading to an arrest.")]
     assert ("REQUEST", "assist") in evs and not any(t == "AGREE" for t, _ in evs)
+
+
+def test_not_being_allowed_is_a_restriction(nlp):
+    text = HEAD + "No one except the tenants was allowed on or off the property on Thursday."
+    evs = [(e.type, e.mode) for e in counted_events(nlp, text)]
+    assert ("COERCE", "restrict") in evs and not any(t == "THREATEN" for t, _ in evs)
+    active = _types(nlp, HEAD + "The president said he would not allow the rebels to take "
+                    "the city.")
+    assert active and "COERCE" not in active  # said, not imposed

@@ -667,6 +667,9 @@ def stance_or_obstruction(tok: Token, etype: str) -> tuple[str, str | None] | No
         return None
     if etype == "REJECT" and lemma == "oppose" and tok.tag_ in ("VBZ", "VBP"):
         return "ACCUSE", "disapprove"
+    if etype == "THREATEN" and lemma in ("allow", "permit") and any(
+            c.dep_ == "auxpass" for c in tok.children):
+        return "COERCE", "restrict"  # "no one was allowed on the property": a restriction
     if etype == "AGREE" and lemma == "offer" and any(
             o.lemma_.lower() in ("reward", "bounty") for o in _objects(tok)):
         return "REQUEST", "assist"  # a reward asks the public for information (CODING)

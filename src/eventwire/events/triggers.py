@@ -28,6 +28,7 @@ _ARG_DEPS = frozenset({"dobj", "prt", "attr", "acomp", "oprd", "prep", "agent", 
                        "compound", "amod", "xcomp", "ccomp", "advmod", "nsubjpass", "npadvmod"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 _NEG_WORDS = frozenset({"not", "n't", "never", "no"})
+_PERFECT_AUX = frozenset({"has", "have", "had", "'ve"})
 
 
 @dataclass
@@ -209,11 +210,33 @@ def _noun_licensed(tok: Token, lex: Lexicon) -> Token | None:
         verb = head.head
         if verb.pos_ in ("VERB", "AUX") and lex.token_in_class("light", verb):
             return verb
-    if tok.dep_ == "nsubj" and lex.token_in_class("occur", head):
+    if tok.dep_ == "nsubj" and _occurrence(head, lex):
         return head
+    if tok.dep_ == "attr" and head.lemma_ == "be" and any(
+            c.dep_ == "expl" for c in head.children) and not any(
+            c.dep_ == "aux" and c.lower_ in _PERFECT_AUX for c in head.children):
+        return head  # "there was one arrest"; "there have been talks" sums up, no occasion
+    if tok.dep_ == "pobj" and head.lower_ == "since":
+        return None  # "since the attacks, which occurred last year": background
+    for c in tok.children:  # "explosions that went off", "the riots, which broke out"
+        if c.dep_ == "relcl" and _occurrence(c, lex) and any(
+                s.dep_ == "nsubj" and s.tag_ in ("WDT", "WP") for s in c.children):
+            return c
     if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
         return _noun_licensed(tok.head, lex)
     return None
+
+
+def _occurrence(verb: Token, lex: Lexicon) -> bool:
+    """A verb that says an event took place ("erupted", "broke out"); a class member with a
+    particle as its mode needs that particle ("went off", not "went")."""
+    members = lex.classes.get("occur", {})
+    for form in forms(verb):
+        if form in members:
+            prt = members[form]
+            return prt is None or any(c.dep_ == "prt" and c.lower_ == prt
+                                      for c in verb.children)
+    return False
 
 
 # Acts a participle names as done on one occasion: "a businessman arrested in Tehran in
@@ -322,7 +345,9 @@ def presupposed(noun: Token, lex: Lexicon) -> bool:
         return head.lower_ == "to" and (lex.token_in_class("consequence", above) or (
             above.lemma_.lower() in _RESPONSES and above.head.lower_ == "in"))
     if noun.dep_ in ("dobj", "nsubjpass"):
-        return lex.token_in_class("consequence", head)
+        # "sparked by the expulsion of"; "thwarted an attack on a freighter": an attempt
+        # that was made (PLOVER codes attempted force)
+        return lex.token_in_class("consequence", head) or lex.token_in_class("thwart", head)
     # a cause told as done; not any subject ("the first deployment of troops has arrived"
     # reports the arrival, and the parser makes odd subjects of nouns far from a verb)
     return noun.dep_ == "nsubj" and _past_act(head) and lex.token_in_class("consequence", head)
@@ -788,7 +813,8 @@ def aggregate(tok: Token, lex: Lexicon, etype: str | None = None) -> bool:
     if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS") and lex.lookup(
             "noun", tok.lemma_.lower()):  # "40 attacks", not "freed for two soldiers"
         for c in tok.children:
-            if c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1", "a"):
+            if c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1", "a") \
+                    and c.ent_type_ != "DATE":  # "the 1998 riots" name one occasion
                 return True
         head = tok.head
         if tok.dep_ == "pobj" and head.lower_ == "of" and lex.in_class(

@@ -1,0 +1,34 @@
+"""Recall classes of event mentions the coder used to miss: event nouns told as taking
+place (an existential "there was", a relative clause of occurrence, an attempt that was
+thwarted).  Sentences written for these tests, each beside a near sentence that must give
+no such event."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.event_helpers import asserted_types as _types
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Officers said there was one arrest after the march in the old town.", "COERCE"),
+    ("Residents said there were clashes near the stadium on Friday night.", "ASSAULT"),
+    ("The mayor spoke about blasts that went off near a market in the port city.", "ASSAULT"),
+    ("The unrest recalled the 1998 riots, which broke out after a student was shot.",
+     "PROTEST"),
+    ("A coast guard cutter thwarted an attack on a tanker off the coast on Sunday.",
+     "ASSAULT"),
+])
+def test_event_nouns_told_as_taking_place(nlp, text, etype):
+    assert etype in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Officers said there were no arrests after the march in the old town.", "COERCE"),
+    ("Officials said there have been talks at the ministry about the sites.", "CONSULT"),
+    ("The mayor spoke about blasts that were heard across the port city.", "ASSAULT"),
+    ("He has taken a hard line since the attacks, which occurred last year.", "ASSAULT"),
+    ("The coast guard studied an attack on a tanker off the coast.", "ASSAULT"),
+])
+def test_event_nouns_not_told_as_taking_place(nlp, text, etype):
+    assert etype not in _types(nlp, text)

@@ -32,3 +32,29 @@ def test_event_nouns_told_as_taking_place(nlp, text, etype):
 ])
 def test_event_nouns_not_told_as_taking_place(nlp, text, etype):
     assert etype not in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The coastguard sank a smugglers' boat near the island on Tuesday.", "ASSAULT"),
+    ("The regime fired two ballistic missiles into the ocean on Sunday.", "MOBILIZE"),
+    ("Gunmen commandeered a ferry in the strait on Monday.", "ASSAULT"),
+    ("The European Union lifted sanctions on Belarus on Friday.", "CONCEDE"),
+    ("Moscow warned Kyiv to stop the shelling of the border towns.", "REQUEST"),
+    ("The president dispatched an envoy to Caracas on Thursday.", "CONSULT"),
+])
+def test_verb_classes(nlp, text, etype):
+    assert etype in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The ferry sank near the island on Tuesday.", "ASSAULT"),          # no one sank it
+    ("The regime fired two missiles at the town on Sunday.", "MOBILIZE"),  # an attack
+    ("The European Union lifted sanctions on Belarus on Friday.", "RETREAT"),
+    ("Moscow warned that it would respond to any shelling.", "REQUEST"),  # a warning
+])
+def test_verb_classes_in_other_frames(nlp, text, etype):
+    assert etype not in _types(nlp, text)
+
+
+def test_launch_at_a_target_stays_an_attack(nlp):
+    assert "ASSAULT" in _types(nlp, "The regime fired two missiles at the town on Sunday.")

@@ -51,6 +51,9 @@ class Trigger:
     notes: list[str] = field(default_factory=list)
 
 
+TO_INFINITIVE = "to-infinitive"  # the "+word" a complement "to" + verb meets
+
+
 def dep_lemmas(tok: Token) -> set[str]:
     """Lemmas a lexicon "+word" condition may name: objects, particles, prepositions..."""
     out: set[str] = set()
@@ -59,6 +62,9 @@ def dep_lemmas(tok: Token) -> set[str]:
             continue
         out.add(c.lemma_.lower())
         out.add(c.lower_)
+        if c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "aux" and g.tag_ == "TO"
+                                                for g in c.children):
+            out.add(TO_INFINITIVE)  # "warned them to leave", not "warned it would respond to"
         for g in c.children:
             if g.dep_ in ("pobj", "compound", "amod", "prep", "prt", "dobj", "nmod", "aux", "mark"):
                 out.add(g.lemma_.lower())
@@ -167,7 +173,7 @@ def _match(tok: Token, entries: list[Entry], lex: Lexicon, negated: bool) -> Ent
             continue
         if e.deps:
             lemmas = dep_lemmas(tok) if lemmas is None else lemmas
-            if not all(d in lemmas for d in e.deps):
+            if not lex.governs(e.deps, lemmas):
                 continue
         if e.subj_class:
             subj = subject_token(tok)

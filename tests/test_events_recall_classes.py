@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.event_helpers import asserted, code
 from tests.event_helpers import asserted_types as _types
 
 
@@ -58,3 +59,14 @@ def test_verb_classes_in_other_frames(nlp, text, etype):
 
 def test_launch_at_a_target_stays_an_attack(nlp):
     assert "ASSAULT" in _types(nlp, "The regime fired two missiles at the town on Sunday.")
+
+
+def test_document_clause_is_its_issuers_act(nlp):
+    """ "issued a statement condemning X": the condemnation is the ministry's act, told as
+    done by "issued"; a document no one is said to issue here reports no act."""
+    doc = code(nlp, "The foreign ministry of Peru issued a statement condemning the raid on "
+                    "Monday.")
+    acts = [e for e in asserted(doc._.events) if e.type == "ACCUSE"]
+    assert acts and acts[0].sources and acts[0].sources[0].country == "PER"
+    assert "ACCUSE" not in _types(nlp, "A report describing the raid was read by many.")
+    assert "REJECT" in _types(nlp, "Lawyers for the senator filed papers opposing the request.")

@@ -63,8 +63,11 @@ def dep_lemmas(tok: Token) -> set[str]:
         out.add(c.lemma_.lower())
         out.add(c.lower_)
         if c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "aux" and g.tag_ == "TO"
-                                                for g in c.children):
-            out.add(TO_INFINITIVE)  # "warned them to leave", not "warned it would respond to"
+                                                for g in c.children) and not any(
+                g.dep_ == "neg" for g in c.children):
+            # "warned them to leave" asks; not "warned it would respond to", nor "warned
+            # Japan not to interfere", a forbidding warning (CAMEO 130)
+            out.add(TO_INFINITIVE)
         for g in c.children:
             if g.dep_ in ("pobj", "compound", "amod", "prep", "prt", "dobj", "nmod", "aux", "mark"):
                 out.add(g.lemma_.lower())
@@ -245,6 +248,18 @@ def _occurrence(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _published_with(verb: Token, lex: Lexicon) -> Token | None:
+    """The verb that issued the document a participle describes: "issued a statement
+    condemning the raid", "filed papers opposing the request", "sent a letter urging
+    restraint".  The document's words are its issuer's act, told as done by that verb (not
+    "a report describing the raid", a document no one is said to have issued here)."""
+    doc = verb.head
+    if verb.tag_ != "VBG" or not lex.token_in_class("document", doc) or \
+            doc.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    return doc.head if lex.token_in_class("publish", doc.head) else None
+
+
 # Acts a participle names as done on one occasion: "a businessman arrested in Tehran in
 # October" reports the arrest; "a group backed by Iran" describes the group.
 _DATED_ACTS = frozenset({"COERCE", "ASSAULT", "SANCTION"})
@@ -394,6 +409,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         ):
             continue  # imperatives: "Share this article", "Follow us"
         light = None
+        if pos == "verb" and tok.dep_ == "acl":
+            light = _published_with(tok, lex)  # "issued a statement condemning the raid"
         if pos == "noun":
             light = _noun_licensed(tok, lex)
             if light is None and tok.dep_ == "nsubj" and _past_act(tok.head) and any(

@@ -70,3 +70,21 @@ def test_document_clause_is_its_issuers_act(nlp):
     assert acts and acts[0].sources and acts[0].sources[0].country == "PER"
     assert "ACCUSE" not in _types(nlp, "A report describing the raid was read by many.")
     assert "REJECT" in _types(nlp, "Lawyers for the senator filed papers opposing the request.")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Soldiers at the checkpoint fired on Tuesday as the car sped away.", "ASSAULT"),
+    ("Students held a candlelit vigil outside the ministry on Friday.", "PROTEST"),
+    ("Police launched a manhunt for the driver on Sunday.", "MOBILIZE"),
+    ("The Red Cross delivered medicine to the besieged town on Monday.", "AID"),
+])
+def test_more_verb_and_noun_classes(nlp, text, etype):
+    assert etype in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The company fired its chief executive on Tuesday.", "ASSAULT"),   # dismissed
+    ("The courier delivered the letters to the town on Monday.", "AID"),  # no relief goods
+])
+def test_more_classes_in_other_senses(nlp, text, etype):
+    assert etype not in _types(nlp, text)

@@ -88,3 +88,9 @@ def test_more_verb_and_noun_classes(nlp, text, etype):
 ])
 def test_more_classes_in_other_senses(nlp, text, etype):
     assert etype not in _types(nlp, text)
+
+
+def test_arrest_and_seizure_in_one_sentence_are_two_acts(nlp):
+    types = _types(nlp, "The navy on Thursday apprehended 12 smugglers and confiscated "
+                        "their weapons off the coast.")
+    assert types.count("COERCE") == 2

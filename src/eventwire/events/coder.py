@@ -487,7 +487,7 @@ def _merge_same_type(events: list[Event]) -> list[Event]:
             out[ev.type] = ev
             continue
         if apart_in_sentence(first, ev) or other_side_of_swap(first, ev) \
-                or _distinct_protests(first, ev):
+                or _distinct_protests(first, ev) or _persons_and_goods(first, ev):
             out[f"{ev.type}:{ev.id}"] = ev
             continue
         for name in ("dead", "injured", "size", "location", "mode"):
@@ -511,6 +511,15 @@ def _distinct_protests(a: Event, b: Event) -> bool:
         return True
     return a.location is not None and b.location is not None and \
         a.location.name != b.location.name
+
+
+_HELD = frozenset({"arrest", "seize"})
+
+
+def _persons_and_goods(a: Event, b: Event) -> bool:
+    """An arrest and a seizure told in one sentence are two acts ("apprehending 26 pirates
+    and confiscating arms", "arrested him and searched his car"): people held, goods taken."""
+    return a.type == "COERCE" and {a.mode, b.mode} == _HELD
 
 
 def _victim_country(ev: Event) -> None:

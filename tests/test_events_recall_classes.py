@@ -94,3 +94,21 @@ def test_arrest_and_seizure_in_one_sentence_are_two_acts(nlp):
     types = _types(nlp, "The navy on Thursday apprehended 12 smugglers and confiscated "
                         "their weapons off the coast.")
     assert types.count("COERCE") == 2
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    # the noun a relative clause hangs on is its verb's object
+    ("Officials lifted a curfew the army imposed on Thursday.", "COERCE"),
+    ("The envoy urged Pyongyang to return to talks it abandoned in 2009.", "SANCTION"),
+    ("The opposition walked out of the talks on Monday.", "SANCTION"),
+])
+def test_object_relatives_and_walkouts(nlp, text, etype):
+    assert etype in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Officials recalled a curfew that ended on Thursday.", "COERCE"),
+    ("The rebels abandoned the town on Monday.", "SANCTION"),
+])
+def test_no_object_relative_or_talks(nlp, text, etype):
+    assert etype not in _types(nlp, text)

@@ -57,6 +57,8 @@ TO_INFINITIVE = "to-infinitive"  # the "+word" a complement "to" + verb meets
 def dep_lemmas(tok: Token) -> set[str]:
     """Lemmas a lexicon "+word" condition may name: objects, particles, prepositions..."""
     out: set[str] = set()
+    if _object_relative(tok):  # "the sanctions it imposed": the noun is the object
+        out.add(tok.head.lemma_.lower())
     for c in tok.children:
         if c.dep_ not in _ARG_DEPS or _time_phrase(c):
             continue
@@ -80,6 +82,16 @@ def dep_lemmas(tok: Token) -> set[str]:
                             out.add(p.lower_)
                             out.update(x.lemma_.lower() for x in p.children if x.dep_ == "pobj")
     return out
+
+
+def _object_relative(verb: Token) -> bool:
+    """A relative clause whose noun is the verb's object: "the curfew it imposed", "talks
+    that Iran abandoned" (not "the man who attacked", "the talks that stalled")."""
+    if verb.dep_ != "relcl" or any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP")
+                                   for c in verb.children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP")
+               for c in verb.children)
 
 
 def _nobody(subj: Token) -> bool:

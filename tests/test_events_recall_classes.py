@@ -112,3 +112,15 @@ def test_object_relatives_and_walkouts(nlp, text, etype):
 ])
 def test_no_object_relative_or_talks(nlp, text, etype):
     assert etype not in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The union appealed the ruling to the supreme court on Monday.", "ACCUSE"),
+    ("The tribe challenged the permit rule in federal court last year.", "ACCUSE"),
+])
+def test_legal_challenges_are_accusations(nlp, text, etype):
+    assert etype in _types(nlp, text)
+
+
+def test_an_appeal_for_calm_stays_a_request(nlp):
+    assert _types(nlp, "The bishop appealed for calm on Sunday.") == ["REQUEST"]

@@ -124,3 +124,9 @@ def test_legal_challenges_are_accusations(nlp, text, etype):
 
 def test_an_appeal_for_calm_stays_a_request(nlp):
     assert _types(nlp, "The bishop appealed for calm on Sunday.") == ["REQUEST"]
+
+
+def test_a_vow_is_a_promise_and_a_vow_of_force_a_threat(nlp):
+    assert "AGREE" in _types(nlp, "The minister vowed on Friday to remain a partner of the "
+                                  "region for decades.")
+    assert "THREATEN" in _types(nlp, "The minister vowed on Friday to attack the rebel bases.")

@@ -771,7 +771,7 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
             trig.notes.append("type:negated_cooperation=REJECT")
         for inner in trig.absorbed:
             if trig.type == "AGREE" and inner.type in FORCEFUL:
-                trig.type, trig.mode = "THREATEN", _THREAT_MODE.get(inner.type)
+                trig.type, trig.mode = "THREATEN", _threat_mode(inner)
                 trig.notes.append("type:intent_to_use_force=THREATEN")
             elif trig.mode is None:
                 mode = _embedded_mode(trig, inner)

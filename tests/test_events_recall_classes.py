@@ -130,3 +130,8 @@ def test_a_vow_is_a_promise_and_a_vow_of_force_a_threat(nlp):
     assert "AGREE" in _types(nlp, "The minister vowed on Friday to remain a partner of the "
                                   "region for decades.")
     assert "THREATEN" in _types(nlp, "The minister vowed on Friday to attack the rebel bases.")
+
+
+def test_wanting_others_punished_is_a_demand(nlp):
+    assert _types(nlp, "The senator wants the general arrested.") == ["REQUEST"]
+    assert "REQUEST" not in _types(nlp, "The minister wants to visit Kabul next week.")

@@ -467,7 +467,33 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                                       and lex.token_in_class("defer", t.token))]
     found += [c for t in found if (c := _swap_counterpart(t, lex)) is not None]
     found += [c for t in found if (c := _charges_of_arrest(t)) is not None]
-    return _modal_demands(sent, found, lex)
+    return _modal_demands(sent, _wanted_of_others(found), lex)
+
+
+# Verbs of wanting what someone else is to do or undergo: "wants Trump banned".
+_DEMANDING_WISHES = frozenset({"want", "wish"})
+
+
+def _wanted_of_others(found: list[Trigger]) -> list[Trigger]:
+    """ "X wants Y banned", "want the officers arrested": X demands the act of others
+    (REQUEST by X, mode from the act), which is not reported as done.  Not "wants to
+    visit", X's own plan."""
+    out = []
+    for trig in found:
+        tok = trig.token
+        want = tok.head
+        if tok.pos_ != "VERB" or tok.dep_ not in ("ccomp", "xcomp", "oprd") or \
+                want.lemma_.lower() not in _DEMANDING_WISHES or want.pos_ != "VERB" or \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            out.append(trig)
+            continue
+        entry = Entry("REQUEST", None, None, "verb", want.lemma_.lower(),
+                      source="wanted_of_others")
+        demand = Trigger(want, entry, "REQUEST", _REQUEST_MODE.get(trig.type),
+                         "rule:wanted_of_others")
+        demand.notes.append(f"mode:from_clause:{trig.type}")
+        out.append(demand)
+    return out
 
 
 _CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "accusation", "allegation"})

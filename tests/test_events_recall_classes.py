@@ -135,3 +135,18 @@ def test_a_vow_is_a_promise_and_a_vow_of_force_a_threat(nlp):
 def test_wanting_others_punished_is_a_demand(nlp):
     assert _types(nlp, "The senator wants the general arrested.") == ["REQUEST"]
     assert "REQUEST" not in _types(nlp, "The minister wants to visit Kabul next week.")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Militiamen razed the village and ransacked the clinic on Sunday.", "ASSAULT"),
+    ("Riot police quelled the protest outside the palace on Friday.", "COERCE"),
+    ("Officers nabbed the suspect at the airport on Monday.", "COERCE"),
+    ("Two gangs fought a gunbattle in the market on Sunday, and police joined the "
+     "shootout.", "ASSAULT"),
+])
+def test_cameo_force_classes(nlp, text, etype):
+    assert etype in _types(nlp, text)
+
+
+def test_quelling_fears_is_no_coercion(nlp):
+    assert "COERCE" not in _types(nlp, "The minister quelled fears about the budget.")

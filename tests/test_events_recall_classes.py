@@ -150,3 +150,8 @@ def test_cameo_force_classes(nlp, text, etype):
 
 def test_quelling_fears_is_no_coercion(nlp):
     assert "COERCE" not in _types(nlp, "The minister quelled fears about the budget.")
+
+
+def test_counting_on_someone_to_act_is_a_demand(nlp):
+    assert "REQUEST" in _types(nlp, "The minister said: I count on the council to act.")
+    assert "REQUEST" not in _types(nlp, "Farmers count on the rain for their harvest.")

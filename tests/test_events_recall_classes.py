@@ -155,3 +155,11 @@ def test_quelling_fears_is_no_coercion(nlp):
 def test_counting_on_someone_to_act_is_a_demand(nlp):
     assert "REQUEST" in _types(nlp, "The minister said: I count on the council to act.")
     assert "REQUEST" not in _types(nlp, "Farmers count on the rain for their harvest.")
+
+
+def test_coordinated_acts_on_their_own_objects_are_two(nlp):
+    types = _types(nlp, "The regime on Monday tested a nuclear device and launched a "
+                        "rocket into space.")
+    assert types.count("MOBILIZE") == 2
+    types = _types(nlp, "Police on Monday detained and questioned a man in the city.")
+    assert types.count("COERCE") <= 1

@@ -163,3 +163,8 @@ def test_coordinated_acts_on_their_own_objects_are_two(nlp):
     assert types.count("MOBILIZE") == 2
     types = _types(nlp, "Police on Monday detained and questioned a man in the city.")
     assert types.count("COERCE") <= 1
+
+
+def test_a_survived_attack_took_place(nlp):
+    assert "ASSAULT" in _types(nlp, "The governor survived an attack on his convoy on Monday.")
+    assert "ASSAULT" not in _types(nlp, "The governor discussed an attack on his convoy.")

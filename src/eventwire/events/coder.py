@@ -50,7 +50,6 @@ from eventwire.events.senses import (
     stance_or_obstruction,
     verbal_attack,
     violence_by_protesters,
-    weapons_test,
 )
 from eventwire.events.sentence import Sentence, lemmas
 from eventwire.events.statements import (
@@ -192,9 +191,6 @@ class EventCoder:
                              lambda t: self.lex.token_in_class("crowd_control", t)):
                 trig = replace(trig, type="ASSAULT", mode="crowd-control",
                                notes=[*trig.notes, "crowd_control_weapon"])
-            if weapons_test(trig.token, trig.type):  # "fired three missiles into the sea"
-                trig = replace(trig, type="MOBILIZE", mode="weapons",
-                               notes=[*trig.notes, "weapons_test"])
             if verbal_attack(trig.token, trig.type) or (  # "attacked the minister's record"
                     trig.type == "THREATEN" and verbal_attack(trig.token, trig.entry.type)):
                 trig = replace(trig, type="ACCUSE", mode="disapprove",

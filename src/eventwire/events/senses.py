@@ -757,26 +757,3 @@ def protest_effect(tok: Token, etype: str) -> str | None:
                                        for c in top.children):
             subj = top.head
     return _PROTEST_NOUNS.get(subj.lemma_.lower()) if subj is not None else None
-
-
-# Weapons fired or launched with no one to hit: a test or a show of force, which the gold
-# codes MOBILIZE weapons ("fired three missiles into the sea", "launched a rocket into
-# space"), not an attack.
-_TESTED_WEAPONS = frozenset({"missile", "rocket", "projectile", "satellite", "icbm"})
-_NOWHERE = frozenset({"sea", "space", "ocean", "water", "waters", "orbit", "air", "sky"})
-_LAUNCHING = frozenset({"fire", "launch", "test", "test-fire"})
-
-
-def weapons_test(tok: Token, etype: str) -> bool:
-    """A missile or rocket fired into the sea, the sky or space: no target, so no ASSAULT."""
-    if etype != "ASSAULT" or tok.lemma_.lower() not in _LAUNCHING:
-        return False
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not any(o.lemma_.lower() in _TESTED_WEAPONS or any(
-            c.dep_ == "compound" and c.lemma_.lower() in _TESTED_WEAPONS for c in o.children)
-            for o in objs):
-        return False
-    places = [g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("into", "toward",
-                                                                          "towards", "over")
-              for g in p.children if g.dep_ == "pobj"]
-    return any(g.lemma_.lower() in _NOWHERE for g in places)

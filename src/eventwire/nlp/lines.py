@@ -13,8 +13,14 @@ The parser keeps boundaries set before it runs.
 
 from __future__ import annotations
 
+import re
+
+import numpy as np
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+
+from eventwire.nlp import extensions  # noqa: F401  (registers doc._.text)
 
 # words a sentence cannot stop on
 _MID_PHRASE = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to",
@@ -41,9 +47,27 @@ _FINAL = frozenset({".", "!", "?", '"', "”", "’", "'"})
 _HEADING_TOKENS = 16  # a line this short with no final stop is a heading: one sentence
 
 
+_NEWLINE = re.compile("\n")
+
+
+def _line_ends(doc: Doc) -> list[int]:
+    """Indices of the words a line break follows, and of the last token: found from the
+    text's newlines, since a walk over every token in Python costs more than the rest."""
+    text = doc._.text
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
+    ends = []
+    if newlines:
+        holders = np.searchsorted(doc.to_array([IDX]), newlines, side="right") - 1
+        for j in dict.fromkeys(holders.tolist()):
+            if j >= 1 and doc[j].is_space and not doc[j - 1].is_space:
+                ends.append(j - 1)
+    return [*ends, len(doc) - 1] if len(doc) else []
+
+
 def mark_line_ends(doc: Doc) -> Doc:
     line_start = 0
-    for tok in doc:
+    for i in _line_ends(doc):
+        tok = doc[i]
         brk = None if tok.is_space or tok.i + 1 == len(doc) else _line_break(tok)
         if brk is None and tok.i + 1 < len(doc):
             continue

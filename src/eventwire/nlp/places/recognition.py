@@ -38,6 +38,7 @@ from eventwire.nlp.places.gazetteer import (
     variants,
 )
 from eventwire.nlp.places.rules import (
+    AFFILIATION_HINTS,
     BASED_IN,
     COMPASS_WORDS,
     COUNTY_LIST,
@@ -65,6 +66,7 @@ from eventwire.nlp.places.rules import (
     STATE_AFTER_TOWN,
     STATE_INITIALS,
     STREET,
+    STREET_HINTS,
     TOWN_BEFORE_COMMA,
     TOWN_SERVICE,
 )
@@ -390,6 +392,8 @@ def streets(s: Recognition) -> None:
     """"Mayfield Road", "Highway 19": streets and roads, in place of the town names
     inside them ("Memphis Street" is no mention of Memphis)."""
     text, found, taken = s.text, s.found, s.taken
+    if not any(hint.search(text) for hint in STREET_HINTS):
+        return
     for m in STREET.finditer(text):
         start, end = m.span()
         if (m.group("road") and re.search(r"[A-Z]\w+ $", text[max(0, start - 30):start])
@@ -667,6 +671,8 @@ def affiliations(s: Recognition) -> None:
     """"D-Pa.", "R-Elbow Lake": a US legislator's home state or town; "Northbrook-based": a
     company's seat."""
     for pattern, us_only in ((PARTY_HOME, True), (BASED_IN, False)):
+        if not AFFILIATION_HINTS[pattern].search(s.text):
+            continue
         for m in pattern.finditer(s.text):
             start, end = m.span("place")
             name = m.group("place")

@@ -13,14 +13,10 @@ The parser keeps boundaries set before it runs.
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
-from spacy.attrs import IDX
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Token
-
-from eventwire.nlp import extensions  # noqa: F401  (registers doc._.text)
 
 # words a sentence cannot stop on
 _MID_PHRASE = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to",
@@ -47,20 +43,14 @@ _FINAL = frozenset({".", "!", "?", '"', "”", "’", "'"})
 _HEADING_TOKENS = 16  # a line this short with no final stop is a heading: one sentence
 
 
-_NEWLINE = re.compile("\n")
-
-
 def _line_ends(doc: Doc) -> list[int]:
-    """Indices of the words a line break follows, and of the last token: found from the
-    text's newlines, since a walk over every token in Python costs more than the rest."""
-    text = doc._.text
-    newlines = [m.start() for m in _NEWLINE.finditer(text)]
+    """Indices of the words a line break follows, and of the last token: found among the
+    few space tokens (spaCy keeps a line break as one), since a walk over every token in
+    Python costs more than the rest."""
     ends = []
-    if newlines:
-        holders = np.searchsorted(doc.to_array([IDX]), newlines, side="right") - 1
-        for j in dict.fromkeys(holders.tolist()):
-            if j >= 1 and doc[j].is_space and not doc[j - 1].is_space:
-                ends.append(j - 1)
+    for j in np.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+        if j >= 1 and "\n" in doc[j].text and not doc[j - 1].is_space:
+            ends.append(j - 1)
     return [*ends, len(doc) - 1] if len(doc) else []
 
 

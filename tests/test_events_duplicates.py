@@ -6,25 +6,7 @@ from __future__ import annotations
 
 from eventwire.events.resolution import apart_in_sentence, merge_mentions
 from eventwire.models import ActorRef, Event, Place
-from tests.event_helpers import counted_events
-
-STARTS = [i * 100 for i in range(12)]  # twelve sentences of 100 characters
-
-
-def _ref(text: str, country: str | None = None, sector: str | None = None,
-         name: str | None = None) -> ActorRef:
-    return ActorRef(text=text, start=0, end=len(text), country=country, sector=sector,
-                    name=name)
-
-
-def _event(n: int, etype: str, trigger: str, sources: list[ActorRef],
-           targets: list[ActorRef], mode: str | None = None, place: Place | None = None,
-           at: int = 0) -> Event:
-    start = STARTS[n]
-    return Event(id=f"e{n}-{at}", article_id="t", type=etype, sentence_start=start,
-                 sentence_end=start + 99, trigger_start=start + at,
-                 trigger_end=start + at + 5, trigger=trigger, rule="test", confidence=0.5,
-                 mode=mode, sources=sources, targets=targets, location=place)
+from tests.event_helpers import STARTS, counted_events, mention, ref
 
 
 def _of(nlp, text: str, etype: str) -> list[Event]:
@@ -37,13 +19,13 @@ def _mentions(ev: Event) -> int:
 
 # ------------------------------------------------------------- quotes of one speech act
 def _quoted(n: int, sources: list[ActorRef]) -> Event:
-    return _event(n, "ACCUSE", "destroying", sources, [], mode="disapprove", at=10)
+    return mention(n, "ACCUSE", "destroying", sources, [], mode="disapprove", at=10)
 
 
 def test_every_sentence_of_one_quote_is_a_mention_of_one_statement():
     # '"It is destroying this council.' / 'It is destroying our trust," said Mayor Reed.'
     # (the first sentence names no speaker)
-    reed = _ref("Mayor Ann Reed", "USA", "GOV", "Ann Reed")
+    reed = ref("Mayor Ann Reed", "USA", "GOV", "Ann Reed")
     events = [_quoted(3, []), _quoted(4, [reed])]
     quote = [(STARTS[3], STARTS[4] + 60, STARTS[4] + 62)]
     (record,) = merge_mentions(events, STARTS, quotes=quote)
@@ -51,7 +33,7 @@ def test_every_sentence_of_one_quote_is_a_mention_of_one_statement():
 
 
 def test_sentences_outside_any_quote_keep_an_unnamed_speaker_apart():
-    reed = _ref("Mayor Ann Reed", "USA", "GOV", "Ann Reed")
+    reed = ref("Mayor Ann Reed", "USA", "GOV", "Ann Reed")
     assert len(merge_mentions([_quoted(3, []), _quoted(4, [reed])], STARTS)) == 2
 
 
@@ -73,8 +55,8 @@ def test_a_quote_after_another_named_speakers_statement_is_a_statement_of_its_ow
 
 def test_quotes_of_a_group_summary_far_on_in_the_story_are_not_merged():
     # "Democrats condemned the ruling." ... six sentences on: '"We condemn it," said Lopez.'
-    first = _event(1, "ACCUSE", "condemned", [_ref("Democrats", "USA", "PTY")], [])
-    later = _event(7, "ACCUSE", "condemn", [_ref("Lopez", "USA", "LEG", "Maria Lopez")], [],
+    first = mention(1, "ACCUSE", "condemned", [ref("Democrats", "USA", "PTY")], [])
+    later = mention(7, "ACCUSE", "condemn", [ref("Lopez", "USA", "LEG", "Maria Lopez")], [],
                    at=10)
     lopez = (later.sources[0].start, later.sources[0].end)
     records = merge_mentions([first, later], STARTS, quotes=[(STARTS[7], STARTS[7] + 50, None)],
@@ -84,41 +66,41 @@ def test_quotes_of_a_group_summary_far_on_in_the_story_are_not_merged():
 
 # ------------------------------------------------------------- a speaker's other statements
 def _lopez(n: int, target: ActorRef) -> Event:
-    return _event(n, "ACCUSE", "said", [_ref("Lopez", "USA", "LEG", "Maria Lopez")], [target])
+    return mention(n, "ACCUSE", "said", [ref("Lopez", "USA", "LEG", "Maria Lopez")], [target])
 
 
 def test_a_speaker_turning_to_a_person_not_named_before_makes_another_statement():
     # "Lopez criticized Clinton ..." / "Lopez also charged that the party ignored workers."
     # / "Lopez said Donald Trump is a liar."
-    events = [_lopez(1, _ref("Clinton", "USA", "GOV", "Hillary Clinton")),
-              _lopez(2, _ref("the party", "USA")),
-              _lopez(3, _ref("Donald Trump", "USA", "GOV", "Donald Trump"))]
+    events = [_lopez(1, ref("Clinton", "USA", "GOV", "Hillary Clinton")),
+              _lopez(2, ref("the party", "USA")),
+              _lopez(3, ref("Donald Trump", "USA", "GOV", "Donald Trump"))]
     first, second = merge_mentions(events, STARTS)
     assert _mentions(first) == 2 and second.targets[0].name == "Donald Trump"
 
 
 def test_a_speaker_naming_the_same_person_again_is_the_same_statement():
-    events = [_lopez(1, _ref("Clinton", "USA", "GOV", "Hillary Clinton")),
-              _lopez(2, _ref("Mrs. Clinton", "USA", "GOV", "Hillary Clinton"))]
+    events = [_lopez(1, ref("Clinton", "USA", "GOV", "Hillary Clinton")),
+              _lopez(2, ref("Mrs. Clinton", "USA", "GOV", "Hillary Clinton"))]
     assert len(merge_mentions(events, STARTS)) == 1
 
 
 # ------------------------------------------------------------- meetings
 def _visitor(n: int, host: ActorRef) -> Event:
-    return _event(n, "CONSULT", "met", [_ref("Ms. Tan", "SGP", "GOV", "Mei Tan")], [host],
+    return mention(n, "CONSULT", "met", [ref("Ms. Tan", "SGP", "GOV", "Mei Tan")], [host],
                   mode="visit")
 
 
 def test_a_meeting_with_another_named_host_is_another_meeting():
     # "Ms. Tan visited the White House" / "She had breakfast with Vice President Biden"
-    events = [_visitor(1, _ref("the White House", "USA", "GOV")),
-              _visitor(2, _ref("Vice President Biden", "USA", "GOV", "Biden"))]
+    events = [_visitor(1, ref("the White House", "USA", "GOV")),
+              _visitor(2, ref("Vice President Biden", "USA", "GOV", "Biden"))]
     assert len(merge_mentions(events, STARTS)) == 2
 
 
 def test_the_same_host_met_again_in_the_story_is_the_same_meeting():
-    events = [_visitor(1, _ref("President Biden", "USA", "GOV", "Biden")),
-              _visitor(2, _ref("Biden", "USA", "GOV", "Biden"))]
+    events = [_visitor(1, ref("President Biden", "USA", "GOV", "Biden")),
+              _visitor(2, ref("Biden", "USA", "GOV", "Biden"))]
     assert len(merge_mentions(events, STARTS)) == 1
 
 
@@ -138,36 +120,36 @@ def test_a_meeting_told_again_the_same_day_is_one_record(nlp):
 
 
 def _sprayed(n: int, sources: list[ActorRef], targets: list[ActorRef]) -> Event:
-    return _event(n, "ASSAULT", "sprayed", sources, targets, mode="crowd-control")
+    return mention(n, "ASSAULT", "sprayed", sources, targets, mode="crowd-control")
 
 
 def test_another_person_who_is_the_attacker_is_no_second_attack():
     # "Girl pepper-sprayed outside rally" / "A girl was pepper-sprayed by another bystander"
-    events = [_sprayed(0, [], [_ref("Girl")]),
-              _sprayed(1, [_ref("another bystander")], [_ref("a 15-year-old girl")])]
+    events = [_sprayed(0, [], [ref("Girl")]),
+              _sprayed(1, [ref("another bystander")], [ref("a 15-year-old girl")])]
     assert len(merge_mentions(events, STARTS, text="Girl pepper-sprayed outside rally")) == 1
 
 
 def test_another_of_the_people_told_is_a_second_act():
     # "Police arrested a teacher in Dayton." / "Another teacher was arrested."
-    events = [_event(0, "COERCE", "arrested", [_ref("Police")], [_ref("a teacher")]),
-              _event(1, "COERCE", "arrested", [], [_ref("Another teacher")])]
+    events = [mention(0, "COERCE", "arrested", [ref("Police")], [ref("a teacher")]),
+              mention(1, "COERCE", "arrested", [], [ref("Another teacher")])]
     assert len(merge_mentions(events, STARTS, text="Police arrested a teacher in Dayton.")) == 2
 
 
 def test_a_story_rallying_on_in_the_same_word_names_the_same_protest():
     # "Protesters rallied outside parliament." ... five sentences on: "After rallying at
     # the square, the protesters marched on parliament."
-    first = _event(1, "PROTEST", "rallied", [_ref("Protesters")], [_ref("parliament")],
+    first = mention(1, "PROTEST", "rallied", [ref("Protesters")], [ref("parliament")],
                    mode="demo")
-    later = _event(6, "PROTEST", "rallying", [], [_ref("parliament")], mode="demo")
+    later = mention(6, "PROTEST", "rallying", [], [ref("parliament")], mode="demo")
     assert len(merge_mentions([first, later], STARTS)) == 1
 
 
 def test_a_story_rallying_far_on_in_another_word_is_another_protest():
-    first = _event(1, "PROTEST", "rallied", [_ref("Protesters")], [_ref("parliament")],
+    first = mention(1, "PROTEST", "rallied", [ref("Protesters")], [ref("parliament")],
                    mode="demo")
-    later = _event(6, "PROTEST", "picketed", [], [_ref("parliament")], mode="demo")
+    later = mention(6, "PROTEST", "picketed", [], [ref("parliament")], mode="demo")
     assert len(merge_mentions([first, later], STARTS)) == 2
 
 
@@ -202,18 +184,18 @@ def _town(name: str, lat: float, lon: float) -> Place:
 
 def test_two_triggers_of_one_act_in_one_place_stay_together():
     athens = _town("Athens", 37.98, 23.73)
-    first = _event(1, "ASSAULT", "attack", [_ref("militants")], [], place=athens)
-    ev = _event(1, "ASSAULT", "killed", [], [_ref("three people")], place=athens, at=20)
+    first = mention(1, "ASSAULT", "attack", [ref("militants")], [], place=athens)
+    ev = mention(1, "ASSAULT", "killed", [], [ref("three people")], place=athens, at=20)
     assert not apart_in_sentence(first, ev)
     salonica = _town("Thessaloniki", 40.64, 22.94)
-    assert apart_in_sentence(first, _event(1, "ASSAULT", "killed", [], [], place=salonica))
+    assert apart_in_sentence(first, mention(1, "ASSAULT", "killed", [], [], place=salonica))
 
 
 def test_merged_mentions_keep_a_second_act_of_the_sentence_apart():
     # "Obama's visit to Rangoon was preceded by a visit from Clinton", then "the visit"
-    first = _event(1, "CONSULT", "visit", [_ref("Obama", "USA", name="Barack Obama")], [],
+    first = mention(1, "CONSULT", "visit", [ref("Obama", "USA", name="Barack Obama")], [],
                    mode="visit")
-    second = _event(1, "CONSULT", "visit", [_ref("Clinton", "USA", name="Hillary Clinton")],
+    second = mention(1, "CONSULT", "visit", [ref("Clinton", "USA", name="Hillary Clinton")],
                     [], mode="visit", at=40)
     assert len(merge_mentions([first, second], STARTS)) == 2
 
@@ -221,20 +203,20 @@ def test_merged_mentions_keep_a_second_act_of_the_sentence_apart():
 def test_the_same_act_told_on_at_once_names_whom_the_first_mention_did_not():
     # "46 were arrested on Wednesday night." / "At least 46 demonstrators were arrested
     # along Church Avenue."
-    first = _event(1, "COERCE", "arrested", [], [], mode="arrest")
-    later = _event(2, "COERCE", "arrested", [], [_ref("At least 46 demonstrators", "USA")],
+    first = mention(1, "COERCE", "arrested", [], [], mode="arrest")
+    later = mention(2, "COERCE", "arrested", [], [ref("At least 46 demonstrators", "USA")],
                    mode="arrest")
     assert len(merge_mentions([first, later], STARTS)) == 1
 
 
 def test_people_first_named_far_on_in_the_story_are_another_act():
-    first = _event(1, "COERCE", "arrested", [], [], mode="arrest")
-    later = _event(6, "COERCE", "arrested", [], [_ref("two teachers", "USA")], mode="arrest")
+    first = mention(1, "COERCE", "arrested", [], [], mode="arrest")
+    later = mention(6, "COERCE", "arrested", [], [ref("two teachers", "USA")], mode="arrest")
     assert len(merge_mentions([first, later], STARTS)) == 2
 
 
 def _ruling(n: int, court: str) -> Event:
-    return _event(n, "REJECT", "rejected", [_ref(court, "USA", "JUD")], [])
+    return mention(n, "REJECT", "rejected", [ref(court, "USA", "JUD")], [])
 
 
 def test_rulings_of_two_courts_told_on_at_once_are_two_records():

@@ -112,6 +112,8 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
     """The place of the event's own sentence that fits its actors: one in a locative phrase
     ("in Kabul") before one that names an actor ("US forces", "Washington said"), the most
     specific first."""
+    if doc is not None and (where := _where_clause_place(ev, places, doc, inferred)):
+        return where
     cands = []
     clause = _trigger_clause(ev, doc)
     for p in places:
@@ -138,6 +140,29 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
         rank = (0 if locative else (2 if in_actor or as_actor else 1)) + 3 * elsewhere
         cands.append((rank, -_specificity(p), p.start, p))
     return min(cands, key=lambda c: c[:3])[3] if cands else None
+
+
+def _where_clause_place(ev: Event, places: list[Place], doc,
+                        inferred: Spans = frozenset()) -> Place | None:
+    """ "the attack in Nice, France, where 84 were killed": an act told in a relative clause
+    opened by "where" happened at the place the clause describes, the most precise name of
+    that phrase, whatever other places the sentence names."""
+    span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where"
+                                       for c in verb.children):
+        return None
+    head = verb.head
+    while head.dep_ in ("appos", "conj") and head.head.pos_ == "PROPN":
+        head = head.head  # "Nice, France, where ...": the phrase from "Nice"
+    lo, hi = head.left_edge.idx, verb.left_edge.idx
+    named = [p for p in places if lo <= p.start < hi and p.lat is not None
+             and fits(p, ev, inferred)]
+    return max(named, key=lambda p: (_specificity(p), -p.start)) if named else None
 
 
 _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})

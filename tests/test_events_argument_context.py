@@ -3,7 +3,7 @@ from evaluation data): each pattern with a near text whose other reading must no
 
 from __future__ import annotations
 
-from tests.event_helpers import one_event, place_name
+from tests.event_helpers import counted_events, one_event, place_name
 
 
 # ---------------------------------------------------------------- "..., where X happened"
@@ -17,3 +17,24 @@ def test_a_where_clause_on_a_town_and_its_country_takes_the_town(nlp):
     text = ("The talks in Geneva came after a summit in Vienna, Austria, where rebels freed "
             "four hostages on Friday.")
     assert place_name(one_event(nlp, text, "RETREAT", "freed")) == "Vienna"
+
+
+# ---------------------------------------------------------------- a town naming a site
+def test_a_town_that_names_a_site_says_where_the_act_happened(nlp):
+    text = ("In 2009, on the runway of a Kandahar airport, the army freed three aid workers "
+            "held by rebels in Pakistan.")
+    assert place_name(one_event(nlp, text, "RETREAT", "freed")) == "Kandahār"
+
+
+def test_both_releases_of_a_swap_happen_where_the_swap_did(nlp):
+    text = ("In 2010, on the tarmac of a Geneva airport, his administration swapped ten Russian "
+            "agents arrested in the United States for four Americans held by Moscow.")
+    events = [e for e in counted_events(nlp, text) if e.type == "RETREAT"]
+    assert len(events) == 2
+    assert {place_name(e) for e in events} == {"Geneva"}
+
+
+def test_a_site_named_by_an_organisation_is_no_town(nlp):
+    text = ("On Friday, at least nine people were killed in another attack, this time near the "
+            "Olympia shopping mall – one of Germany's largest malls – in Munich.")
+    assert place_name(one_event(nlp, text, "ASSAULT", "killed")) == "Munich"

@@ -28,6 +28,7 @@ from eventwire.events.actor_conventions import (
     unidentified_doer,
 )
 from eventwire.events.anchors import _BOUNDARY_PREPS, _specificity
+from eventwire.events.triggers import SWAP_COUNTERPART
 from eventwire.models import ActorRef, Event, Mention, Place, TimeExpr
 
 # Acts that happen somewhere (speech acts are placed only when their own text places them).
@@ -129,7 +130,8 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
         locative = elsewhere = False
         if doc is not None:
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
-            root = _kind_phrase(span.root) if span is not None and len(span) else None
+            root = _kind_phrase(span.root, sites=not p.rule.startswith("ner:ORG")) \
+                if span is not None and len(span) else None
             locative = root is not None and root.dep_ == "pobj" and \
                 root.head.lower_ in _LOCATIVE
             if root is not None and (_not_where(root, actor_spans, _specificity(p) == 3)
@@ -172,10 +174,21 @@ _PLACE_KINDS = frozenset({"province", "state", "county", "district", "region", "
                           "oblast", "department", "territory", "valley", "island"})
 
 
-def _kind_phrase(tok):
-    """The phrase a place name heads with its kind noun ("Zabul province"): the noun holds
-    the phrase's preposition, so the place is read from it, not as a modifier of a thing."""
-    while tok.dep_ == "compound" and tok.head.lemma_.lower() in _PLACE_KINDS:
+# Sites a town's name says which of ("a Vienna airport", "the Benghazi hospital"): the name
+# still says where, as it does of a kind of place.
+_SITES = frozenset({"airport", "airfield", "hospital", "clinic", "church", "mosque", "temple",
+                    "synagogue", "bridge", "station", "prison", "jail", "embassy", "consulate",
+                    "market", "university", "school", "stadium", "port", "harbor", "harbour",
+                    "base", "square", "hotel", "courthouse", "mall", "camp", "checkpoint"})
+
+
+def _kind_phrase(tok, sites: bool = True):
+    """The phrase a place name heads with its kind noun or a site ("Zabul province", "a
+    Vienna airport"): the noun holds the phrase's preposition, so the place is read from it,
+    not as a modifier of a thing.  ``sites`` off for a name the text gave as an
+    organisation's ("the Olympia shopping mall"): the site's own name, no town."""
+    kinds = _PLACE_KINDS | _SITES if sites else _PLACE_KINDS
+    while tok.dep_ == "compound" and tok.head.lemma_.lower() in kinds:
         tok = tok.head
     return tok
 
@@ -809,6 +822,7 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             if got is not None:
                 ev.location = got
                 ev.field_rules["location"] = "place_in_sentence"
+    _places_of_swaps(order)
     for ev in order:
         if not _in_scope(ev):
             continue
@@ -889,6 +903,19 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             # "riots in Greece" in a story set in Athens: the most precise place stated
             ev.location = town
             ev.field_rules["location"] += "+focal_town"
+
+
+def _places_of_swaps(order: list[Event]) -> None:
+    """The other release of a swap ("swapped ten agents for four Russians held by Moscow")
+    happened where the swap did, not where the one given back was held."""
+    for ev in order:
+        if ev.rule != SWAP_COUNTERPART or scoped(ev):
+            continue
+        swap = next((e for e in order if e.sentence_start == ev.sentence_start
+                     and e.type == ev.type and e.rule != SWAP_COUNTERPART), None)
+        if swap is not None and swap.location is not None and not scoped(swap):
+            ev.location = swap.location
+            ev.field_rules["location"] = f"place_of_the_swap:{swap.id}"
 
 
 _COUNTRY_NOUNS = frozenset({"country", "nation"})

@@ -38,3 +38,21 @@ def test_a_site_named_by_an_organisation_is_no_town(nlp):
     text = ("On Friday, at least nine people were killed in another attack, this time near the "
             "Olympia shopping mall – one of Germany's largest malls – in Munich.")
     assert place_name(one_event(nlp, text, "ASSAULT", "killed")) == "Munich"
+
+
+# ---------------------------------------------------------------- the story's town
+_FREED = ("Chad has freed four foreign aid workers who were convicted of spying. The four "
+          "arrived in Paris on Wednesday. Their families thanked the French president. All "
+          "four deny the charges. Doctors said the workers had been held in a prison in Abeche. "
+          "A lawyer said the prison in Abeche was overcrowded.")
+_DISPERSED = ("Police dispersed a rally in Greece on Monday, firing tear gas at hundreds of "
+              "students. The students had marched to parliament in Athens. Police in Athens "
+              "said 12 people were arrested.")
+
+
+def test_a_country_is_narrowed_to_the_town_the_lead_sets_the_story_in(nlp):
+    assert place_name(one_event(nlp, _DISPERSED, "COERCE", "dispersed a rally")) == "Athens"
+
+
+def test_a_town_told_of_only_after_the_lead_does_not_narrow_the_country(nlp):
+    assert place_name(one_event(nlp, _FREED, "RETREAT", "freed")) == "Chad"

@@ -321,6 +321,13 @@ def focal_place(places: list[Place]) -> Place | None:
     return next(p for p in towns if (p.geonameid or p.text) == key) if n >= 2 else None
 
 
+def _named_in_lead(town: Place, places: list[Place], sentence_starts: list[int]) -> bool:
+    """The town is named in the story's first sentences (headline, dateline, lead)."""
+    end = sentence_starts[_LEAD] if len(sentence_starts) > _LEAD else None
+    key = town.geonameid or town.text
+    return end is None or any(p.start < end and (p.geonameid or p.text) == key for p in places)
+
+
 _DATELINE_SENTENCES = 3  # headline, dateline-and-lead: where a body's dateline opens
 
 
@@ -894,6 +901,8 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
     for ev in order:
         if ev.location is None and _in_scope(ev) and not scoped(ev):
             _place_state_act(ev, inferred)
+    if town is not None and not _named_in_lead(town, places, sentence_starts):
+        town = None  # a story is set in a town its lead names, not one told of later
     for ev in order:
         here = ev.location
         if town is not None and here is not None and _specificity(here) < 3 and \

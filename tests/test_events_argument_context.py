@@ -56,3 +56,12 @@ def test_a_country_is_narrowed_to_the_town_the_lead_sets_the_story_in(nlp):
 
 def test_a_town_told_of_only_after_the_lead_does_not_narrow_the_country(nlp):
     assert place_name(one_event(nlp, _FREED, "RETREAT", "freed")) == "Chad"
+
+
+# ---------------------------------------------------------------- "Town, State"
+def test_the_state_that_says_which_town_is_no_rival_to_the_town(nlp):
+    text = ("Last month, a man was charged after he shot a security guard during a rally in "
+            "Dayton, Ohio.")
+    assert place_name(one_event(nlp, text, "ASSAULT", "shot")) == "Dayton"
+    text = "Police arrested two men on Friday after a brawl at a concert in Dayton, Ohio."
+    assert place_name(one_event(nlp, text, "COERCE", "arrested")) == "Dayton"

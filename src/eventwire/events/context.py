@@ -117,9 +117,9 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
         return where
     cands = []
     clause = _trigger_clause(ev, doc)
-    for p in places:
-        if not (ev.sentence_start <= p.start < ev.sentence_end) or p.lat is None or \
-                not fits(p, ev, inferred):
+    mine = [p for p in places if ev.sentence_start <= p.start < ev.sentence_end]
+    for p in mine:
+        if p.lat is None or not fits(p, ev, inferred) or _qualifier(p, mine, doc):
             continue
         in_actor = any(s <= p.start < e and (s, e) != (p.start, p.end) for s, e in actor_spans)
         as_actor = (p.start, p.end) in actor_spans
@@ -165,6 +165,15 @@ def _where_clause_place(ev: Event, places: list[Place], doc,
     named = [p for p in places if lo <= p.start < hi and p.lat is not None
              and fits(p, ev, inferred)]
     return max(named, key=lambda p: (_specificity(p), -p.start)) if named else None
+
+
+def _qualifier(p: Place, mine: list[Place], doc) -> bool:
+    """The region or country that only says which town is meant ("Fayetteville, N.C.",
+    "Nice, France"): the town is the place, the qualifier no rival to it."""
+    if doc is None:
+        return False
+    return any(q.end <= p.start and doc.text[q.end:p.start].strip() == ","
+               and q.lat is not None and _specificity(q) > _specificity(p) for q in mine)
 
 
 _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})

@@ -3,6 +3,8 @@ from evaluation data): each pattern with a near text whose other reading must no
 
 from __future__ import annotations
 
+from datetime import date
+
 from tests.event_helpers import counted_events, one_event, place_name
 
 
@@ -65,3 +67,15 @@ def test_the_state_that_says_which_town_is_no_rival_to_the_town(nlp):
     assert place_name(one_event(nlp, text, "ASSAULT", "shot")) == "Dayton"
     text = "Police arrested two men on Friday after a brawl at a concert in Dayton, Ohio."
     assert place_name(one_event(nlp, text, "COERCE", "arrested")) == "Dayton"
+
+
+# ---------------------------------------------------------------- the narration's day
+_CONFERENCE = ("Police arrested a man on Friday over the killing of a guard in Dayton. The man "
+               "had been living on the street, police said. The mayor returned from Chicago "
+               "for a news conference held Sunday with the police chief. The mayor praised the "
+               "detectives and urged residents to report gang crime.")
+
+
+def test_the_narration_moves_on_to_a_day_told_since_the_last_dated_event(nlp):
+    assert one_event(nlp, _CONFERENCE, "COERCE", "arrested").date == date(2021, 6, 4)
+    assert one_event(nlp, _CONFERENCE, "SUPPORT", "praised").date == date(2021, 6, 6)

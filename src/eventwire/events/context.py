@@ -865,9 +865,15 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
                 ref, rule = carried, "narrative_time:carried"
             if ref is None and lead is not None:
                 ref, rule = lead, "lead_time"
-            told = None if ref is not None else next(
-                (te for te in reversed(days) if te.start < ev.sentence_start
-                 and here - bisect_right(sentence_starts, te.start) + 1 <= _WINDOW), None)
+            told = next((te for te in reversed(days) if te.start < ev.sentence_start
+                         and here - bisect_right(sentence_starts, te.start) + 1 <= _WINDOW),
+                        None)
+            if ref is not None and told is not None and told.start >= ref.sentence_end:
+                # "... returned for a news conference held Sunday.  The mayor praised ...":
+                # the narration has moved on to the day the text told since that event
+                ref = None
+            elif ref is not None:
+                told = None
             if ref is not None:
                 ev.date, ev.date_precision = ref.date, ref.date_precision
                 ev.field_rules["date"] = f"{rule}:{ref.id}"

@@ -79,3 +79,19 @@ _CONFERENCE = ("Police arrested a man on Friday over the killing of a guard in D
 def test_the_narration_moves_on_to_a_day_told_since_the_last_dated_event(nlp):
     assert one_event(nlp, _CONFERENCE, "COERCE", "arrested").date == date(2021, 6, 4)
     assert one_event(nlp, _CONFERENCE, "SUPPORT", "praised").date == date(2021, 6, 6)
+
+
+# ---------------------------------------------------------------- a toll told by name
+_STOP = ("Dayton tense after police shooting. Police officers shot a man during a traffic stop "
+         "in Dayton on Tuesday, officials said. Protesters called for more information about "
+         "the fatal shooting of {}. Dozens marched on Wednesday.")
+
+
+def test_the_fatal_shooting_of_a_named_man_is_the_story_s_shooting_killing_one(nlp):
+    text = _STOP.format("Mark Allen Jones")
+    assert one_event(nlp, text, "ASSAULT", "officers shot").dead == 1
+
+
+def test_a_fatal_act_of_several_people_gives_no_toll_of_one(nlp):
+    text = _STOP.format("Mark Jones and Ed Lee")
+    assert one_event(nlp, text, "ASSAULT", "officers shot").dead is None

@@ -1176,16 +1176,29 @@ def deaths_of_named_victims(events: list[Event], doc) -> None:
     if doc is None:
         return
     dead: set[str] = set()
+    fatal: dict[str, set[str]] = {}  # "the fatal shooting of Keith Scott": {"shooting": {scott}}
     for tok in doc:
         if tok.lower_ not in _DEATH_WORDS:
             continue
         scope = tok.head if tok.dep_ in _DESCRIBING else tok
+        if tok.lower_ == "fatal" and tok.dep_ == "amod":
+            fatal.setdefault(_act_stem(scope.lower_), set()).update(
+                _named_victim(c) for c in scope.children if c.dep_ == "prep" and c.lower_ == "of")
         # the name, and a noun that titles it ("the death of teenager Alex Kiros"): the
         # story may call the victim by either ("the site where the teenager was shot")
         dead |= {t.lower_ for t in scope.subtree if t.pos_ == "PROPN" or (
             t.tag_ == "NN" and t.dep_ in _TITLE_DEPS and t.head.pos_ == "PROPN")}
     if not dead:
         return
+    attacks = [(e, _act_stem(_lemma(doc, e))) for e in events
+               if e.type == "ASSAULT" and _in_scope(e)] if fatal else []
+    per_act = Counter(stem for _e, stem in attacks)
+    for ev, stem in attacks:
+        told = fatal.get(stem, set())
+        if ev.dead is None and per_act[stem] == 1 and len(told) == 1 and None not in told:
+            # the story's one shooting, told elsewhere as "the fatal shooting of Keith Scott"
+            ev.dead = 1
+            ev.field_rules["dead"] = f"fatal_{stem}_of:{next(iter(told))}"
     for ev in events:
         if ev.type != "ASSAULT" or ev.dead is not None or len(ev.targets) != 1:
             continue
@@ -1198,6 +1211,30 @@ def deaths_of_named_victims(events: list[Event], doc) -> None:
 
 
 _PLURAL_WORDS = frozenset({"and", "two", "three", "four", "five", "several", "many"})
+
+
+def _lemma(doc, ev: Event) -> str:
+    span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None and len(span) else ev.trigger.lower()
+
+
+def _act_stem(word: str) -> str:
+    """One key for a verb's lemma and its -ing noun: "shoot"/"shooting", "stab"/"stabbing"."""
+    if word.endswith("ing") and len(word) > 5:
+        word = word[:-3]
+        if word[-1] == word[-2] and word[-1] not in "ls":
+            word = word[:-1]
+    return word
+
+
+def _named_victim(of) -> str | None:
+    """The one person an "of" phrase names ("of Keith Lamont Scott"): the name's last word;
+    None for anyone else ("of two men", "of a teenager and his father")."""
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.pos_ != "PROPN" or any(c.dep_ in ("conj", "nummod")
+                                                 for c in obj.children):
+        return None
+    return obj.lower_
 
 
 

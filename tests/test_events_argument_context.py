@@ -95,3 +95,13 @@ def test_the_fatal_shooting_of_a_named_man_is_the_story_s_shooting_killing_one(n
 def test_a_fatal_act_of_several_people_gives_no_toll_of_one(nlp):
     text = _STOP.format("Mark Jones and Ed Lee")
     assert one_event(nlp, text, "ASSAULT", "officers shot").dead is None
+
+
+# ---------------------------------------------------------------- charges of an arrest
+def test_charges_of_an_arrest_are_laid_where_and_when_the_arrest_was_made(nlp):
+    text = ("Police dispersed a rally in Dayton on Monday. A day earlier, six protesters were "
+            "arrested on charges of trespass after refusing to leave a hotel lobby, police said.")
+    arrest = one_event(nlp, text, "COERCE", "were arrested")
+    charges = one_event(nlp, text, "ACCUSE", "on charges of trespass")
+    assert place_name(charges) == place_name(arrest) == "Dayton"
+    assert charges.date == arrest.date == date(2021, 6, 6)

@@ -927,6 +927,28 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             # "riots in Greece" in a story set in Athens: the most precise place stated
             ev.location = town
             ev.field_rules["location"] += "+focal_town"
+    _charges_with_their_arrest(order)
+
+
+_CHARGES = "rule:charges_of_arrest"
+
+
+def _charges_with_their_arrest(order: list[Event]) -> None:
+    """The charges of an arrest ("six protesters were arrested on charges of trespass") were
+    laid when and where the arrest was made, unless their own words say otherwise."""
+    for ev in order:
+        if ev.rule != _CHARGES:
+            continue
+        arrest = next((e for e in order if e.type == "COERCE" and e.rule != _CHARGES
+                       and e.sentence_start == ev.sentence_start), None)
+        if arrest is None:
+            continue
+        if ev.location is None and arrest.location is not None and not scoped(arrest):
+            ev.location = arrest.location
+            ev.field_rules["location"] = f"place_of_the_arrest:{arrest.id}"
+        if arrest.date is not None and ev.field_rules.get("date", "").split("@")[0] not in _OWN:
+            ev.date, ev.date_precision = arrest.date, arrest.date_precision
+            ev.field_rules["date"] = f"time_of_the_arrest:{arrest.id}"
 
 
 def _places_of_swaps(order: list[Event]) -> None:

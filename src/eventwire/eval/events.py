@@ -340,10 +340,17 @@ def _gold_spans(text: str, g: dict) -> list[tuple[int, int]]:
 
 def _match(n_gold: int, cands: list[list[int]]) -> dict[int, int]:
     """Gold index -> system index, a maximum matching in which each gold event is tried
-    against its candidates in preference order (Kuhn's augmenting paths; articles are small)."""
+    against its candidates in preference order (Kuhn's augmenting paths; articles are small).
+    A gold event takes its most preferred free candidate before it takes one from another
+    gold event, which would then move to a less preferred one."""
     owner: dict[int, int] = {}
 
     def place(g: int, seen: set[int]) -> bool:
+        free = next((s for s in cands[g] if s not in owner and s not in seen), None)
+        if free is not None:
+            seen.add(free)
+            owner[free] = g
+            return True
         for s in cands[g]:
             if s in seen:
                 continue

@@ -105,3 +105,12 @@ def test_charges_of_an_arrest_are_laid_where_and_when_the_arrest_was_made(nlp):
     charges = one_event(nlp, text, "ACCUSE", "on charges of trespass")
     assert place_name(charges) == place_name(arrest) == "Dayton"
     assert charges.date == arrest.date == date(2021, 6, 6)
+
+
+# ---------------------------------------------------------------- a state named as its city
+def test_a_state_that_shares_its_name_with_a_great_city_is_that_city_as_a_scene(nlp):
+    ev = one_event(nlp, "Police arrested 40 protesters in New York on Friday.", "COERCE",
+                   "arrested")
+    assert place_name(ev) == "New York City"
+    ev = one_event(nlp, "Police arrested two men in Texas on Friday.", "COERCE", "arrested")
+    assert place_name(ev) == "Texas"

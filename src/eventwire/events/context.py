@@ -916,6 +916,13 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
     for ev in order:
         if ev.location is None and _in_scope(ev) and not scoped(ev):
             _place_state_act(ev, inferred)
+    for ev in order:
+        if ev.location is not None and placed_act(ev) and _own_place(ev) and not any(
+                (a.start, a.end) == (ev.location.start, ev.location.end) for a in ev.sources):
+            city = _city_of_the_name(ev.location)
+            if city is not None:
+                ev.location = city
+                ev.field_rules["location"] += "+city_of_the_name"
     if town is not None and not _named_in_lead(town, places, sentence_starts):
         town = None  # a story is set in a town its lead names, not one told of later
     for ev in order:
@@ -949,6 +956,27 @@ def _charges_with_their_arrest(order: list[Event]) -> None:
         if arrest.date is not None and ev.field_rules.get("date", "").split("@")[0] not in _OWN:
             ev.date, ev.date_precision = arrest.date, arrest.date_precision
             ev.field_rules["date"] = f"time_of_the_arrest:{arrest.id}"
+
+
+_BIG_CITY = 1_000_000
+
+
+def _city_of_the_name(place: Place) -> Place | None:
+    """ "reached New York, where the Security Council met": a first-level region that shares
+    its name with a great city of its own is, as the scene of an act, that city (New York,
+    Sao Paulo, Buenos Aires); a venue is a town, not a state."""
+    from eventwire.nlp.places.gazetteer import load_gazetteer
+
+    if place.feature_class != "A" or _specificity(place) != 2 or not place.country:
+        return None
+    cc = _iso2(place.country)
+    city = max((e for e in load_gazetteer().lookup(place.text)
+                if e.kind in ("city", "capital") and e.cc == cc and e.population >= _BIG_CITY),
+               key=lambda e: e.population, default=None)
+    if city is None:
+        return None
+    return replace(place, geonameid=city.geonameid, name=city.name, lat=city.lat, lon=city.lon,
+                   feature_class="P", admin1=city.admin1 or place.admin1)
 
 
 def _places_of_swaps(order: list[Event]) -> None:

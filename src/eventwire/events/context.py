@@ -20,6 +20,9 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import LOWER
+
 from eventwire.events.actor_conventions import (
     individual,
     outsider_act,
@@ -113,13 +116,15 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
     """The place of the event's own sentence that fits its actors: one in a locative phrase
     ("in Kabul") before one that names an actor ("US forces", "Washington said"), the most
     specific first."""
-    if doc is not None and (where := _where_clause_place(ev, places, doc, inferred)):
+    trigger = _trigger_root(ev, doc)
+    if trigger is not None and (where := _where_clause_place(ev, trigger, places, inferred)):
         return where
     cands = []
-    clause = _trigger_clause(ev, doc)
+    clause = _clause_of(trigger) if trigger is not None else None
     mine = [p for p in places if ev.sentence_start <= p.start < ev.sentence_end]
+    qualifiers = _qualifiers(mine, doc)
     for p in mine:
-        if p.lat is None or not fits(p, ev, inferred) or _qualifier(p, mine, doc):
+        if p.lat is None or not fits(p, ev, inferred) or (p.start, p.end) in qualifiers:
             continue
         in_actor = any(s <= p.start < e and (s, e) != (p.start, p.end) for s, e in actor_spans)
         as_actor = (p.start, p.end) in actor_spans
@@ -144,15 +149,12 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
     return min(cands, key=lambda c: c[:3])[3] if cands else None
 
 
-def _where_clause_place(ev: Event, places: list[Place], doc,
+def _where_clause_place(ev: Event, trigger, places: list[Place],
                         inferred: Spans = frozenset()) -> Place | None:
     """ "the attack in Nice, France, where 84 were killed": an act told in a relative clause
     opened by "where" happened at the place the clause describes, the most precise name of
     that phrase, whatever other places the sentence names."""
-    span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    verb = span.root
+    verb = trigger
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where"
@@ -167,13 +169,20 @@ def _where_clause_place(ev: Event, places: list[Place], doc,
     return max(named, key=lambda p: (_specificity(p), -p.start)) if named else None
 
 
-def _qualifier(p: Place, mine: list[Place], doc) -> bool:
-    """The region or country that only says which town is meant ("Fayetteville, N.C.",
-    "Nice, France"): the town is the place, the qualifier no rival to it."""
-    if doc is None:
-        return False
-    return any(q.end <= p.start and doc.text[q.end:p.start].strip() == ","
-               and q.lat is not None and _specificity(q) > _specificity(p) for q in mine)
+def _qualifiers(mine: list[Place], doc) -> set[tuple[int, int]]:
+    """Spans of the regions or countries that only say which town is meant ("Fayetteville,
+    N.C.", "Nice, France"): the town is the place, the qualifier no rival to it."""
+    out: set[tuple[int, int]] = set()
+    if doc is None or len(mine) < 2:
+        return out
+    ordered = sorted(mine, key=lambda p: p.start)
+    for q, p in zip(ordered, ordered[1:], strict=False):
+        if q.lat is None or _specificity(q) <= _specificity(p) or not 0 < p.start - q.end <= 2:
+            continue
+        gap = doc.char_span(q.end, p.start, alignment_mode="expand")
+        if gap is not None and gap.text.strip() == ",":
+            out.add((p.start, p.end))
+    return out
 
 
 _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
@@ -191,12 +200,15 @@ _SITES = frozenset({"airport", "airfield", "hospital", "clinic", "church", "mosq
                     "base", "square", "hotel", "courthouse", "mall", "camp", "checkpoint"})
 
 
+_KINDS_AND_SITES = _PLACE_KINDS | _SITES
+
+
 def _kind_phrase(tok, sites: bool = True):
     """The phrase a place name heads with its kind noun or a site ("Zabul province", "a
     Vienna airport"): the noun holds the phrase's preposition, so the place is read from it,
     not as a modifier of a thing.  ``sites`` off for a name the text gave as an
     organisation's ("the Olympia shopping mall"): the site's own name, no town."""
-    kinds = _PLACE_KINDS | _SITES if sites else _PLACE_KINDS
+    kinds = _KINDS_AND_SITES if sites else _PLACE_KINDS
     while tok.dep_ == "compound" and tok.head.lemma_.lower() in kinds:
         tok = tok.head
     return tok
@@ -258,10 +270,10 @@ def _of_a_thing(tok, ev: Event, actor_spans: list[tuple[int, int]]) -> bool:
     return walked and not (tok.dep_ == "pobj" and tok.head.lower_ in _VENUE)
 
 
-def _trigger_clause(ev: Event, doc) -> int | None:
+def _trigger_root(ev: Event, doc):
     span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand") \
         if doc is not None else None
-    return _clause_of(span.root) if span is not None and len(span) else None
+    return span.root if span is not None and len(span) else None
 
 
 def _of_participant(place: Place, actor_spans: list[tuple[int, int]], ev: Event) -> bool:
@@ -1226,10 +1238,8 @@ def deaths_of_named_victims(events: list[Event], doc) -> None:
     if doc is None:
         return
     dead: set[str] = set()
-    fatal: dict[str, set[str]] = {}  # "the fatal shooting of Keith Scott": {"shooting": {scott}}
-    for tok in doc:
-        if tok.lower_ not in _DEATH_WORDS:
-            continue
+    fatal: dict[str, set[str]] = {}  # "the fatal shooting of Keith Scott": {"shoot": {scott}}
+    for tok in _tokens_among(doc, _DEATH_WORDS):
         scope = tok.head if tok.dep_ in _DESCRIBING else tok
         if tok.lower_ == "fatal" and tok.dep_ == "amod":
             fatal.setdefault(_act_stem(scope.lower_), set()).update(
@@ -1261,6 +1271,13 @@ def deaths_of_named_victims(events: list[Event], doc) -> None:
 
 
 _PLURAL_WORDS = frozenset({"and", "two", "three", "four", "five", "several", "many"})
+
+
+def _tokens_among(doc, words: frozenset[str]):
+    """The tokens whose lower-case form is one of ``words``, found in the Doc's column of
+    lower-case forms at once instead of by building every Token in Python."""
+    hashes = numpy.fromiter((doc.vocab.strings.add(w) for w in words), dtype="uint64")
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes))]
 
 
 def _lemma(doc, ev: Event) -> str:

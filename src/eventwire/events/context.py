@@ -977,18 +977,24 @@ def _city_of_the_name(place: Place) -> Place | None:
     """ "reached New York, where the Security Council met": a first-level region that shares
     its name with a great city of its own is, as the scene of an act, that city (New York,
     Sao Paulo, Buenos Aires); a venue is a town, not a state."""
-    from eventwire.nlp.places.gazetteer import load_gazetteer
-
     if place.feature_class != "A" or _specificity(place) != 2 or not place.country:
         return None
-    cc = _iso2(place.country)
-    city = max((e for e in load_gazetteer().lookup(place.text)
-                if e.kind in ("city", "capital") and e.cc == cc and e.population >= _BIG_CITY),
-               key=lambda e: e.population, default=None)
+    city = _big_city(place.text, place.country)
     if city is None:
         return None
     return replace(place, geonameid=city.geonameid, name=city.name, lat=city.lat, lon=city.lon,
                    feature_class="P", admin1=city.admin1 or place.admin1)
+
+
+@lru_cache(maxsize=1024)
+def _big_city(name: str, country: str):
+    """The gazetteer's great city (a million people or more) of ``country`` read by ``name``."""
+    from eventwire.nlp.places.gazetteer import load_gazetteer
+
+    cc = _iso2(country)
+    return max((e for e in load_gazetteer().lookup(name)
+                if e.kind in ("city", "capital") and e.cc == cc and e.population >= _BIG_CITY),
+               key=lambda e: e.population, default=None)
 
 
 def _places_of_swaps(order: list[Event]) -> None:

@@ -46,3 +46,14 @@ def test_settings_choose_the_users_files(tmp_path):
     assert doc._.events[0].sources[0].country == "MLI"
     assert load_nlp(replace(mine, batch_size=7)) is nlp  # the same files, the same pipeline
     assert load_nlp(Settings()) is not nlp
+
+
+def test_line_breaks_end_headlines_and_full_lines_but_not_a_broken_phrase():
+    from eventwire.nlp.lines import mark_line_ends
+
+    doc = mark_line_ends(spacy.blank("en")(
+        "Mayor Quits After Vote\nThe council met on Friday.\nLater he thanked the\n"
+        "Governor for his help.\n\nthe end"))
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts == ["Mayor", "The", "Later"]  # "Governor" goes on the line above
+    assert doc[1].is_sent_start is False  # a headline is one sentence

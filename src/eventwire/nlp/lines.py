@@ -13,6 +13,8 @@ The parser keeps boundaries set before it runs.
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -41,9 +43,21 @@ _FINAL = frozenset({".", "!", "?", '"', "”", "’", "'"})
 _HEADING_TOKENS = 16  # a line this short with no final stop is a heading: one sentence
 
 
+def _line_ends(doc: Doc) -> list[int]:
+    """Indices of the words a line break follows, and of the last token: found among the
+    few space tokens (spaCy keeps a line break as one), since a walk over every token in
+    Python costs more than the rest."""
+    ends = []
+    for j in np.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+        if j >= 1 and "\n" in doc[j].text and not doc[j - 1].is_space:
+            ends.append(j - 1)
+    return [*ends, len(doc) - 1] if len(doc) else []
+
+
 def mark_line_ends(doc: Doc) -> Doc:
     line_start = 0
-    for tok in doc:
+    for i in _line_ends(doc):
+        tok = doc[i]
         brk = None if tok.is_space or tok.i + 1 == len(doc) else _line_break(tok)
         if brk is None and tok.i + 1 < len(doc):
             continue

@@ -10,6 +10,7 @@ and keep exact character spans; dateparser only gets what these do not cover.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -519,6 +520,56 @@ PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match, Ctx], Res | None]], ...] =
 )
 
 
+def _anchor(names) -> re.Pattern:
+    """Where a capitalised name may open (as ``_cap`` writes it): a case-sensitive first
+    letter is a fast scan, unlike a case-blind pattern.  One inside another ("MAYS") is no
+    loss: no word opens between the two."""
+    return re.compile("|".join(f"{w[0].upper()}(?i:{w[1:3]})" for w in names))
+
+
+_MONTH_ANCHOR = _anchor(MONTH_NAMES)
+_WEEKDAY_ANCHOR = _anchor(WEEKDAY_NAMES)
+# Every match of these patterns holds a capitalised month or weekday name, with at most
+# this many words before it ("the 5th of", "10 a.m. on this past"): only the word starts
+# that close before a name can open a match, so only they are tried (scanning the whole
+# text once per pattern was most of this stage's time).  Words are runs of characters
+# other than white space and hyphens, the separators the patterns allow between words.
+_ANCHORED: dict[str, tuple[re.Pattern, int]] = {
+    "h_full_date": (_MONTH_ANCHOR, 4), "h_day_range": (_MONTH_ANCHOR, 0),
+    "h_month_day": (_MONTH_ANCHOR, 4), "h_month_year": (_MONTH_ANCHOR, 3),
+    "h_month": (_MONTH_ANCHOR, 3), "h_weekday": (_WEEKDAY_ANCHOR, 5),
+}
+_WORD = re.compile(r"[^\s-]+")
+_WORD_START = re.compile(r"\b\w")
+
+
+def _openings(text: str) -> dict[str, list[int]]:
+    """For each anchored pattern, the word starts in reach before a name it needs."""
+    words = [m.start() for m in _WORD.finditer(text)]
+    names = {anchor: [m.start() for m in anchor.finditer(text)]
+             for anchor in (_MONTH_ANCHOR, _WEEKDAY_ANCHOR)}
+    out = {}
+    for handler, (anchor, before) in _ANCHORED.items():
+        starts: set[int] = set()
+        for a in names[anchor]:
+            first = words[max(0, bisect_right(words, a) - 1 - before)]
+            starts.update(m.start() for m in _WORD_START.finditer(text, first, a + 1))
+        out[handler] = sorted(starts)
+    return out
+
+
+def _matches(pattern: re.Pattern, text: str, openings: list[int] | None):
+    """``pattern.finditer(text)``, trying only ``openings`` when they are known."""
+    if openings is None:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    for start in openings:
+        if start >= pos and (m := pattern.match(text, start)):
+            yield m
+            pos = m.end()
+
+
 @dataclass(frozen=True)
 class Found:
     """One expression found in the text, with its character span."""
@@ -532,11 +583,12 @@ def find_expressions(ctx: Ctx) -> list[Found]:
     """All non-overlapping expressions the grammar recognises, longest match first."""
     cands: list[Found] = []
     low = ctx.text.lower()
+    openings = _openings(ctx.text)
     for pattern, handler in PATTERNS:
         gate = _GATES[handler.__name__]
         if gate is not None and not any(word in low for word in gate):
             continue
-        for m in pattern.finditer(ctx.text):
+        for m in _matches(pattern, ctx.text, openings.get(handler.__name__)):
             if ctx.in_name(m.start(), m.end()):
                 continue
             res = handler(m, ctx)

@@ -86,7 +86,8 @@ class PlacesComponent:
             known_name_automaton()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.places = [self._place(doc, t) for t in self.toponyms(doc)]
+        article_id = doc._.article_id or ""  # an extension attribute is slow to read
+        doc._.places = [self._place(article_id, t) for t in self.toponyms(doc)]
         return doc
 
     def toponyms(self, doc: Doc) -> list[Toponym]:
@@ -168,8 +169,9 @@ class PlacesComponent:
                 ctx = Counter(totals)
                 ctx.subtract(own[key])
                 near = [e for k, e in anchors.items() if k != key]
+                dynamic: dict[int, tuple[list[float], float]] = {}  # shared by the mentions
                 for t in ts:
-                    picks[id(t)] = self._choose(t, ctx, near, dateline, home)
+                    picks[id(t)] = self._choose(t, ctx, near, dateline, home, dynamic)
                 _one_sense(ts, picks)
             anchors = {key: e for key, ts in groups.items()
                        if (e := picks[id(ts[0])]) is not None and e.kind in POINTS}
@@ -272,24 +274,31 @@ class PlacesComponent:
         return max(cands, key=_prior) if cands else None
 
     def _choose(self, t: Toponym, context: Counter, near: list[Entry],
-                dateline: Entry | None, home: Counter | None = None) -> Entry | None:
-        """The best candidate by the ranker."""
+                dateline: Entry | None, home: Counter | None = None,
+                dynamic: dict[int, tuple[list[float], float]] | None = None) -> Entry | None:
+        """The best candidate by the ranker.  ``dynamic`` keeps each candidate's context
+        features and their score (by the entry's id) for the other mentions of the name,
+        which share the context: a long story repeats its places many times."""
         if not t.candidates:
             return None
+        dynamic = {} if dynamic is None else dynamic
         scored = []
         for i, (e, s) in enumerate(zip(t.candidates, t.static, strict=True)):
-            dyn = dynamic_features(e, context, self.gaz.neighbours, near, dateline, home)
-            scored.append((s + self.ranker.dynamic_score(dyn), i, e))
-            t.dynamic[i] = dyn
+            done = dynamic.get(id(e))
+            if done is None:
+                dyn = dynamic_features(e, context, self.gaz.neighbours, near, dateline, home)
+                done = dynamic[id(e)] = (dyn, self.ranker.dynamic_score(dyn))
+            scored.append((s + done[1], i, e))
+            t.dynamic[i] = list(done[0])
         scored.sort(key=lambda x: (-x[0], x[1]))
         t.margin = (scored[0][0] - scored[1][0]) if len(scored) > 1 else 5.0
         return scored[0][2]
 
-    def _place(self, doc: Doc, t: Toponym) -> Place:
+    def _place(self, article_id: str, t: Toponym) -> Place:
         e = t.pick
         conf = t.confidence * (0.5 + 0.5 / (1 + math.exp(-t.margin))) if e else t.confidence * 0.5
         return Place(
-            article_id=doc._.article_id or "",
+            article_id=article_id,
             start=t.start,
             end=t.end,
             text=t.text,

@@ -209,12 +209,13 @@ def dynamic_features(e: Entry, context: Counter, neighbours: dict[str, frozenset
     """``DYNAMIC`` features of one candidate given the article's other places and the
     places of its publisher's earlier articles (``home``: counts by country and region
     under the keys of ``context``, their number under "n")."""
+    get = context.get  # not ``context[...]``: a Counter's missing key costs a Python call
     if e.cc:
-        country = min(context[("cc", e.cc)], 2.0)
-        neighbour = min(sum(context[("cc", n)] for n in neighbours.get(e.cc, ())), 2.0)
+        country = min(get(("cc", e.cc), 0), 2.0)
+        neighbour = min(sum(get(("cc", n), 0) for n in neighbours.get(e.cc, ())), 2.0)
     else:
         country = neighbour = 0.0
-    admin1 = min(context[("a1", e.cc, e.admin1)], 2.0) if e.admin1 else 0.0
+    admin1 = min(get(("a1", e.cc, e.admin1), 0), 2.0) if e.admin1 else 0.0
     near_town = float(e.kind in POINTS and any(km(e, o) < 60 for o in near))
     near_dl = float(dateline is not None and dateline is not e and km(e, dateline) < 161)
     source_country = source_admin1 = 0.0

@@ -67,6 +67,7 @@ from eventwire.nlp.places.rules import (
     STREET,
     TOWN_BEFORE_COMMA,
     TOWN_SERVICE,
+    scan,
 )
 
 PLACE_LABELS = {"GPE": 0.85, "LOC": 0.8, "FAC": 0.6}
@@ -390,7 +391,7 @@ def streets(s: Recognition) -> None:
     """"Mayfield Road", "Highway 19": streets and roads, in place of the town names
     inside them ("Memphis Street" is no mention of Memphis)."""
     text, found, taken = s.text, s.found, s.taken
-    for m in STREET.finditer(text):
+    for m in scan(STREET, text):
         start, end = m.span()
         if (m.group("road") and re.search(r"[A-Z]\w+ $", text[max(0, start - 30):start])
                 or m.group("name") and re.match(r" \d", text[end:end + 2])):
@@ -629,7 +630,7 @@ def demonyms(s: Recognition) -> None:
 def datelines(s: Recognition) -> None:
     """"CORSICANA —", "SALINA, Kan.": an upper-case place opening a story or line, marked as
     a dateline whichever rule found it."""
-    for m in DATELINE.finditer(s.text):
+    for m in scan(DATELINE, s.text):
         start, end = m.span("name")
         if (start, end) in s.found:
             s.found[(start, end)].dateline = True
@@ -643,7 +644,7 @@ def state_qualifiers(s: Recognition) -> None:
     """"Greer, S.C.", "Salina, Kan.", "Moorhead, MN": a US state written as AP style or the
     post abbreviate it, after a town of that state; a state's dotted initials anywhere ("the
     S.C. Highway Patrol")."""
-    for m in STATE_AFTER_TOWN.finditer(s.text):
+    for m in scan(STATE_AFTER_TOWN, s.text):
         state = STATE_ABBREVIATIONS.get(m.group("state").replace(" ", "").rstrip(".").lower())
         areas = [e for e in s.gaz.lookup(state or "") if e.kind == "admin1" and e.cc == "US"]
         if not areas:
@@ -656,7 +657,7 @@ def state_qualifiers(s: Recognition) -> None:
         start, end = m.span("state")
         if not any(s.taken[start:end]):
             s.add(Toponym(start, end, m.group("state"), "state-qualifier", 0.7, areas))
-    for m in STATE_INITIALS.finditer(s.text):
+    for m in scan(STATE_INITIALS, s.text):
         state = STATE_ABBREVIATIONS.get(m.group().rstrip(".").lower())
         areas = [e for e in s.gaz.lookup(state or "") if e.kind == "admin1" and e.cc == "US"]
         if areas and not any(s.taken[m.start():m.end()]):
@@ -667,7 +668,7 @@ def affiliations(s: Recognition) -> None:
     """"D-Pa.", "R-Elbow Lake": a US legislator's home state or town; "Northbrook-based": a
     company's seat."""
     for pattern, us_only in ((PARTY_HOME, True), (BASED_IN, False)):
-        for m in pattern.finditer(s.text):
+        for m in scan(pattern, s.text):
             start, end = m.span("place")
             name = m.group("place")
             state = STATE_ABBREVIATIONS.get(name.rstrip(".").lower())

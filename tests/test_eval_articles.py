@@ -102,6 +102,33 @@ def test_two_gold_events_in_one_sentence_each_take_one_record(tmp_path):
     assert r["counts"]["tp"] == 2 and r["date_exact"] == 1.0  # paired by arguments
 
 
+def test_two_acts_in_one_sentence_pair_by_place_and_toll(tmp_path):
+    """Two attacks told in one sentence, alike in actors and day: each gold event takes the
+    record in its own town with its own toll, whatever order the coder gives them."""
+    attack = {"type": "ASSAULT", "source": [], "target": ["JOR"], "sentence": S1}
+    far = _karak(lat=32.55, lon=35.85)  # Irbid, some 150 km north
+    gold = _gold(tmp_path, [
+        dict(attack, location={"name": "Karak", "lat": 31.18, "lon": 35.70}, dead=4),
+        dict(attack, location={"name": "Irbid", "lat": 32.55, "lon": 35.85}, dead=2)])
+    r = evaluate_articles(gold, _coder([_event(S1, targets=["JOR"], place=_karak(), dead=4),
+                                        _event(S1, targets=["JOR"], place=far, dead=2)]))
+    assert r["counts"]["tp"] == 2
+    assert r["location_50km"] == 1.0 and r["dead_exact"] == 1.0
+
+
+def test_a_gold_event_keeps_its_preferred_record_when_another_is_free(tmp_path):
+    """The second gold event, agreeing with neither record, takes the free one rather than
+    the record that agrees with the first."""
+    attack = {"type": "ASSAULT", "source": [], "target": ["JOR"], "sentence": S1}
+    gold = _gold(tmp_path, [
+        dict(attack, location={"name": "Karak", "lat": 31.18, "lon": 35.70}),
+        dict(attack, location={"name": "Amman", "lat": 31.95, "lon": 35.93})])
+    aqaba = _karak(lat=29.53, lon=35.01)
+    r = evaluate_articles(gold, _coder([_event(S1, targets=["JOR"], place=_karak()),
+                                        _event(S1, targets=["JOR"], place=aqaba)]))
+    assert r["counts"]["tp"] == 2 and r["counts"]["location"] == [1, 2]
+
+
 def test_uncounted_events_are_left_out_and_halves_split_by_line(tmp_path):
     second = {"id": "a2", "published": None, "text": TEXT, "events": []}
     gold = _gold(tmp_path, [_assault()], extra=[second])

@@ -340,10 +340,17 @@ def _gold_spans(text: str, g: dict) -> list[tuple[int, int]]:
 
 def _match(n_gold: int, cands: list[list[int]]) -> dict[int, int]:
     """Gold index -> system index, a maximum matching in which each gold event is tried
-    against its candidates in preference order (Kuhn's augmenting paths; articles are small)."""
+    against its candidates in preference order (Kuhn's augmenting paths; articles are small).
+    A gold event takes its most preferred free candidate before it takes one from another
+    gold event, which would then move to a less preferred one."""
     owner: dict[int, int] = {}
 
     def place(g: int, seen: set[int]) -> bool:
+        free = next((s for s in cands[g] if s not in owner and s not in seen), None)
+        if free is not None:
+            seen.add(free)
+            owner[free] = g
+            return True
         for s in cands[g]:
             if s in seen:
                 continue
@@ -432,7 +439,8 @@ def score_article(art: GoldArticle, events: list[Event]) -> tuple[_Tally, list[d
     A system event matches a gold event of the same type when its sentence overlaps the
     gold `sentence` or one of its `mentions`; each gold event matches at most once, so a
     second record of one real event is a false event.  Among candidates, one on the gold
-    `sentence` is preferred, then one agreeing on more arguments."""
+    `sentence` is preferred, then one agreeing on more arguments (countries, date, place,
+    dead)."""
     t = _Tally()
     errors: list[dict] = []
     preds = counted(events)
@@ -450,9 +458,18 @@ def score_article(art: GoldArticle, events: list[Event]) -> tuple[_Tally, list[d
         return 0
 
     def agreement(g: dict, e: Event) -> int:
+        """Arguments the two agree on: two acts of one type told in one sentence ("rallies
+        in Athens and in Thessaloniki") pair by their places and tolls as well."""
+        loc = g.get("location")
         return ((_codes(g.get("source")) == _codes(e.sources))
                 + (_codes(g.get("target")) == _codes(e.targets))
-                + (bool(g.get("date")) and bool(e.date) and e.date.isoformat() == g["date"][:10]))
+                + (bool(g.get("date")) and bool(e.date) and e.date.isoformat() == g["date"][:10])
+                + (isinstance(loc, dict) and loc.get("lat") is not None
+                   and e.location is not None and e.location.lat is not None
+                   and e.location.lon is not None
+                   and km(e.location.lat, e.location.lon, float(loc["lat"]), float(loc["lon"]))
+                   <= 50)
+                + (g.get("dead") is not None and e.dead == g["dead"]))
 
     cands = []
     for gi, g in enumerate(art.events):

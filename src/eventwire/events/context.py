@@ -20,6 +20,9 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import LOWER
+
 from eventwire.events.actor_conventions import (
     individual,
     outsider_act,
@@ -28,6 +31,7 @@ from eventwire.events.actor_conventions import (
     unidentified_doer,
 )
 from eventwire.events.anchors import _BOUNDARY_PREPS, _specificity
+from eventwire.events.triggers import SWAP_COUNTERPART
 from eventwire.models import ActorRef, Event, Mention, Place, TimeExpr
 
 # Acts that happen somewhere (speech acts are placed only when their own text places them).
@@ -112,11 +116,15 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
     """The place of the event's own sentence that fits its actors: one in a locative phrase
     ("in Kabul") before one that names an actor ("US forces", "Washington said"), the most
     specific first."""
+    trigger = _trigger_root(ev, doc)
+    if trigger is not None and (where := _where_clause_place(ev, trigger, places, inferred)):
+        return where
     cands = []
-    clause = _trigger_clause(ev, doc)
-    for p in places:
-        if not (ev.sentence_start <= p.start < ev.sentence_end) or p.lat is None or \
-                not fits(p, ev, inferred):
+    clause = _clause_of(trigger) if trigger is not None else None
+    mine = [p for p in places if ev.sentence_start <= p.start < ev.sentence_end]
+    qualifiers = _qualifiers(mine, doc)
+    for p in mine:
+        if p.lat is None or not fits(p, ev, inferred) or (p.start, p.end) in qualifiers:
             continue
         in_actor = any(s <= p.start < e and (s, e) != (p.start, p.end) for s, e in actor_spans)
         as_actor = (p.start, p.end) in actor_spans
@@ -127,7 +135,8 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
         locative = elsewhere = False
         if doc is not None:
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
-            root = _kind_phrase(span.root) if span is not None and len(span) else None
+            root = _kind_phrase(span.root, sites=not p.rule.startswith("ner:ORG")) \
+                if span is not None and len(span) else None
             locative = root is not None and root.dep_ == "pobj" and \
                 root.head.lower_ in _LOCATIVE
             if root is not None and (_not_where(root, actor_spans, _specificity(p) == 3)
@@ -140,6 +149,42 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
     return min(cands, key=lambda c: c[:3])[3] if cands else None
 
 
+def _where_clause_place(ev: Event, trigger, places: list[Place],
+                        inferred: Spans = frozenset()) -> Place | None:
+    """ "the attack in Nice, France, where 84 were killed": an act told in a relative clause
+    opened by "where" happened at the place the clause describes, the most precise name of
+    that phrase, whatever other places the sentence names."""
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where"
+                                       for c in verb.children):
+        return None
+    head = verb.head
+    while head.dep_ in ("appos", "conj") and head.head.pos_ == "PROPN":
+        head = head.head  # "Nice, France, where ...": the phrase from "Nice"
+    lo, hi = head.left_edge.idx, verb.left_edge.idx
+    named = [p for p in places if lo <= p.start < hi and p.lat is not None
+             and fits(p, ev, inferred)]
+    return max(named, key=lambda p: (_specificity(p), -p.start)) if named else None
+
+
+def _qualifiers(mine: list[Place], doc) -> set[tuple[int, int]]:
+    """Spans of the regions or countries that only say which town is meant ("Fayetteville,
+    N.C.", "Nice, France"): the town is the place, the qualifier no rival to it."""
+    out: set[tuple[int, int]] = set()
+    if doc is None or len(mine) < 2:
+        return out
+    ordered = sorted(mine, key=lambda p: p.start)
+    for q, p in zip(ordered, ordered[1:], strict=False):
+        if q.lat is None or _specificity(q) <= _specificity(p) or not 0 < p.start - q.end <= 2:
+            continue
+        gap = doc.char_span(q.end, p.start, alignment_mode="expand")
+        if gap is not None and gap.text.strip() == ",":
+            out.add((p.start, p.end))
+    return out
+
+
 _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # Nouns that say what kind of place a name is: "in Zabul province", "the Kandahar area".
 _PLACE_KINDS = frozenset({"province", "state", "county", "district", "region", "city", "town",
@@ -147,10 +192,24 @@ _PLACE_KINDS = frozenset({"province", "state", "county", "district", "region", "
                           "oblast", "department", "territory", "valley", "island"})
 
 
-def _kind_phrase(tok):
-    """The phrase a place name heads with its kind noun ("Zabul province"): the noun holds
-    the phrase's preposition, so the place is read from it, not as a modifier of a thing."""
-    while tok.dep_ == "compound" and tok.head.lemma_.lower() in _PLACE_KINDS:
+# Sites a town's name says which of ("a Vienna airport", "the Benghazi hospital"): the name
+# still says where, as it does of a kind of place.
+_SITES = frozenset({"airport", "airfield", "hospital", "clinic", "church", "mosque", "temple",
+                    "synagogue", "bridge", "station", "prison", "jail", "embassy", "consulate",
+                    "market", "university", "school", "stadium", "port", "harbor", "harbour",
+                    "base", "square", "hotel", "courthouse", "mall", "camp", "checkpoint"})
+
+
+_KINDS_AND_SITES = _PLACE_KINDS | _SITES
+
+
+def _kind_phrase(tok, sites: bool = True):
+    """The phrase a place name heads with its kind noun or a site ("Zabul province", "a
+    Vienna airport"): the noun holds the phrase's preposition, so the place is read from it,
+    not as a modifier of a thing.  ``sites`` off for a name the text gave as an
+    organisation's ("the Olympia shopping mall"): the site's own name, no town."""
+    kinds = _KINDS_AND_SITES if sites else _PLACE_KINDS
+    while tok.dep_ == "compound" and tok.head.lemma_.lower() in kinds:
         tok = tok.head
     return tok
 
@@ -211,10 +270,10 @@ def _of_a_thing(tok, ev: Event, actor_spans: list[tuple[int, int]]) -> bool:
     return walked and not (tok.dep_ == "pobj" and tok.head.lower_ in _VENUE)
 
 
-def _trigger_clause(ev: Event, doc) -> int | None:
+def _trigger_root(ev: Event, doc):
     span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand") \
         if doc is not None else None
-    return _clause_of(span.root) if span is not None and len(span) else None
+    return span.root if span is not None and len(span) else None
 
 
 def _of_participant(place: Place, actor_spans: list[tuple[int, int]], ev: Event) -> bool:
@@ -281,6 +340,13 @@ def focal_place(places: list[Place]) -> Place | None:
         return None
     key, n = counts.most_common(1)[0]
     return next(p for p in towns if (p.geonameid or p.text) == key) if n >= 2 else None
+
+
+def _named_in_lead(town: Place, places: list[Place], sentence_starts: list[int]) -> bool:
+    """The town is named in the story's first sentences (headline, dateline, lead)."""
+    end = sentence_starts[_LEAD] if len(sentence_starts) > _LEAD else None
+    key = town.geonameid or town.text
+    return end is None or any(p.start < end and (p.geonameid or p.text) == key for p in places)
 
 
 _DATELINE_SENTENCES = 3  # headline, dateline-and-lead: where a body's dateline opens
@@ -784,6 +850,7 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             if got is not None:
                 ev.location = got
                 ev.field_rules["location"] = "place_in_sentence"
+    _places_of_swaps(order)
     for ev in order:
         if not _in_scope(ev):
             continue
@@ -810,9 +877,15 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
                 ref, rule = carried, "narrative_time:carried"
             if ref is None and lead is not None:
                 ref, rule = lead, "lead_time"
-            told = None if ref is not None else next(
-                (te for te in reversed(days) if te.start < ev.sentence_start
-                 and here - bisect_right(sentence_starts, te.start) + 1 <= _WINDOW), None)
+            told = next((te for te in reversed(days) if te.start < ev.sentence_start
+                         and here - bisect_right(sentence_starts, te.start) + 1 <= _WINDOW),
+                        None)
+            if ref is not None and told is not None and told.start >= ref.sentence_end:
+                # "... returned for a news conference held Sunday.  The mayor praised ...":
+                # the narration has moved on to the day the text told since that event
+                ref = None
+            elif ref is not None:
+                told = None
             if ref is not None:
                 ev.date, ev.date_precision = ref.date, ref.date_precision
                 ev.field_rules["date"] = f"{rule}:{ref.id}"
@@ -856,6 +929,15 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
         if ev.location is None and _in_scope(ev) and not scoped(ev):
             _place_state_act(ev, inferred)
     for ev in order:
+        if ev.location is not None and placed_act(ev) and _own_place(ev) and not any(
+                (a.start, a.end) == (ev.location.start, ev.location.end) for a in ev.sources):
+            city = _city_of_the_name(ev.location)
+            if city is not None:
+                ev.location = city
+                ev.field_rules["location"] += "+city_of_the_name"
+    if town is not None and not _named_in_lead(town, places, sentence_starts):
+        town = None  # a story is set in a town its lead names, not one told of later
+    for ev in order:
         here = ev.location
         if town is not None and here is not None and _specificity(here) < 3 and \
                 not scoped(ev) and \
@@ -864,6 +946,68 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             # "riots in Greece" in a story set in Athens: the most precise place stated
             ev.location = town
             ev.field_rules["location"] += "+focal_town"
+    _charges_with_their_arrest(order)
+
+
+_CHARGES = "rule:charges_of_arrest"
+
+
+def _charges_with_their_arrest(order: list[Event]) -> None:
+    """The charges of an arrest ("six protesters were arrested on charges of trespass") were
+    laid when and where the arrest was made, unless their own words say otherwise."""
+    for ev in order:
+        if ev.rule != _CHARGES:
+            continue
+        arrest = next((e for e in order if e.type == "COERCE" and e.rule != _CHARGES
+                       and e.sentence_start == ev.sentence_start), None)
+        if arrest is None:
+            continue
+        if ev.location is None and arrest.location is not None and not scoped(arrest):
+            ev.location = arrest.location
+            ev.field_rules["location"] = f"place_of_the_arrest:{arrest.id}"
+        if arrest.date is not None and ev.field_rules.get("date", "").split("@")[0] not in _OWN:
+            ev.date, ev.date_precision = arrest.date, arrest.date_precision
+            ev.field_rules["date"] = f"time_of_the_arrest:{arrest.id}"
+
+
+_BIG_CITY = 1_000_000
+
+
+def _city_of_the_name(place: Place) -> Place | None:
+    """ "reached New York, where the Security Council met": a first-level region that shares
+    its name with a great city of its own is, as the scene of an act, that city (New York,
+    Sao Paulo, Buenos Aires); a venue is a town, not a state."""
+    if place.feature_class != "A" or _specificity(place) != 2 or not place.country:
+        return None
+    city = _big_city(place.text, place.country)
+    if city is None:
+        return None
+    return replace(place, geonameid=city.geonameid, name=city.name, lat=city.lat, lon=city.lon,
+                   feature_class="P", admin1=city.admin1 or place.admin1)
+
+
+@lru_cache(maxsize=1024)
+def _big_city(name: str, country: str):
+    """The gazetteer's great city (a million people or more) of ``country`` read by ``name``."""
+    from eventwire.nlp.places.gazetteer import load_gazetteer
+
+    cc = _iso2(country)
+    return max((e for e in load_gazetteer().lookup(name)
+                if e.kind in ("city", "capital") and e.cc == cc and e.population >= _BIG_CITY),
+               key=lambda e: e.population, default=None)
+
+
+def _places_of_swaps(order: list[Event]) -> None:
+    """The other release of a swap ("swapped ten agents for four Russians held by Moscow")
+    happened where the swap did, not where the one given back was held."""
+    for ev in order:
+        if ev.rule != SWAP_COUNTERPART or scoped(ev):
+            continue
+        swap = next((e for e in order if e.sentence_start == ev.sentence_start
+                     and e.type == ev.type and e.rule != SWAP_COUNTERPART), None)
+        if swap is not None and swap.location is not None and not scoped(swap):
+            ev.location = swap.location
+            ev.field_rules["location"] = f"place_of_the_swap:{swap.id}"
 
 
 _COUNTRY_NOUNS = frozenset({"country", "nation"})
@@ -1100,16 +1244,27 @@ def deaths_of_named_victims(events: list[Event], doc) -> None:
     if doc is None:
         return
     dead: set[str] = set()
-    for tok in doc:
-        if tok.lower_ not in _DEATH_WORDS:
-            continue
+    fatal: dict[str, set[str]] = {}  # "the fatal shooting of Keith Scott": {"shoot": {scott}}
+    for tok in _tokens_among(doc, _DEATH_WORDS):
         scope = tok.head if tok.dep_ in _DESCRIBING else tok
+        if tok.lower_ == "fatal" and tok.dep_ == "amod":
+            fatal.setdefault(_act_stem(scope.lower_), set()).update(
+                _named_victim(c) for c in scope.children if c.dep_ == "prep" and c.lower_ == "of")
         # the name, and a noun that titles it ("the death of teenager Alex Kiros"): the
         # story may call the victim by either ("the site where the teenager was shot")
         dead |= {t.lower_ for t in scope.subtree if t.pos_ == "PROPN" or (
             t.tag_ == "NN" and t.dep_ in _TITLE_DEPS and t.head.pos_ == "PROPN")}
     if not dead:
         return
+    attacks = [(e, _act_stem(_lemma(doc, e))) for e in events
+               if e.type == "ASSAULT" and _in_scope(e)] if fatal else []
+    per_act = Counter(stem for _e, stem in attacks)
+    for ev, stem in attacks:
+        told = fatal.get(stem, set())
+        if ev.dead is None and per_act[stem] == 1 and len(told) == 1 and None not in told:
+            # the story's one shooting, told elsewhere as "the fatal shooting of Keith Scott"
+            ev.dead = 1
+            ev.field_rules["dead"] = f"fatal_{stem}_of:{next(iter(told))}"
     for ev in events:
         if ev.type != "ASSAULT" or ev.dead is not None or len(ev.targets) != 1:
             continue
@@ -1122,6 +1277,37 @@ def deaths_of_named_victims(events: list[Event], doc) -> None:
 
 
 _PLURAL_WORDS = frozenset({"and", "two", "three", "four", "five", "several", "many"})
+
+
+def _tokens_among(doc, words: frozenset[str]):
+    """The tokens whose lower-case form is one of ``words``, found in the Doc's column of
+    lower-case forms at once instead of by building every Token in Python."""
+    hashes = numpy.fromiter((doc.vocab.strings.add(w) for w in words), dtype="uint64")
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes))]
+
+
+def _lemma(doc, ev: Event) -> str:
+    span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None and len(span) else ev.trigger.lower()
+
+
+def _act_stem(word: str) -> str:
+    """One key for a verb's lemma and its -ing noun: "shoot"/"shooting", "stab"/"stabbing"."""
+    if word.endswith("ing") and len(word) > 5:
+        word = word[:-3]
+        if word[-1] == word[-2] and word[-1] not in "ls":
+            word = word[:-1]
+    return word
+
+
+def _named_victim(of) -> str | None:
+    """The one person an "of" phrase names ("of Keith Lamont Scott"): the name's last word;
+    None for anyone else ("of two men", "of a teenager and his father")."""
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.pos_ != "PROPN" or any(c.dep_ in ("conj", "nummod")
+                                                 for c in obj.children):
+        return None
+    return obj.lower_
 
 
 

@@ -7,6 +7,10 @@ from dataclasses import replace
 
 from eventwire.models import ActorRef, Event
 
+# The target rule of an act whose object is the doer's own forces ("mobilised all their
+# forces"): aimed at no one, so no domestic default either.
+OWN_FORCES = "own_forces"
+
 # Words that say a recipient is not of the story's country: "six foreign medical workers",
 # "fugitives overseas", "immigrants taken into custody".
 _OUTSIDERS = frozenset({"foreign", "foreigner", "foreigners", "overseas", "abroad", "immigrant",
@@ -35,9 +39,22 @@ def outsider_act(ev: Event) -> bool:
     return ev.trigger.lower().startswith(_OUTSIDER_ACTS)
 
 
+# People and bodies that "Western" places in the West as a whole ("Western journalists",
+# "Western diplomats"), not in one country's west ("western Pennsylvania residents").
+_WESTERN_PEOPLE = frozenset({"journalists", "journalist", "reporters", "reporter", "diplomats",
+                             "diplomat", "observers", "observer", "governments", "powers",
+                             "nations", "countries", "officials", "leaders", "hostages",
+                             "hostage", "media", "envoys", "allies", "monitors", "tourists",
+                             "companies", "analysts", "intelligence"})
+
+
 def outsider_words(text: str) -> bool:
-    """The phrase says its people are from elsewhere: "foreign nurses", "migrants"."""
-    return bool(_OUTSIDERS & set(text.lower().split()))
+    """The phrase says its people are from elsewhere: "foreign nurses", "migrants", "Western
+    journalists" (of no one country: the coders leave them out)."""
+    words = text.lower().split()
+    return bool(_OUTSIDERS & set(words)) or any(
+        w == "western" and nxt in _WESTERN_PEOPLE
+        for w, nxt in zip(words, words[1:], strict=False))
 
 
 # Head nouns of one or a few unnamed people: "a 78-year-old man", "another bystander",

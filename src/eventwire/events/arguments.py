@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.events.actor_conventions import OWN_FORCES
 from eventwire.events.context import _NON_STATE, domestic
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.senses import label_of
@@ -38,6 +39,7 @@ _NP_RIGHT = frozenset({"appos", "prep"})
 _NP_RIGHT_PREPS = frozenset({"of", "for", "from"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us",
                        "who", "which", "that"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                         "sunday", "morning", "evening", "night", "afternoon", "day", "week",
@@ -68,6 +70,14 @@ _AIMED_AT_TYPES = frozenset({"ASSAULT", "THREATEN", "PROTEST", "ACCUSE", "REJECT
 # Verbs whose subject undergoes the act named by their object: "faced criticism", "drew
 # condemnation", "came under fire".
 _UNDERGO = frozenset({"face", "draw", "receive", "attract", "incur", "earn", "suffer"})
+# Acts done to a patient, where "over X" or "from X" names a place of the act when the
+# patient is named ("was shot down over Hanoi", "were expelled from Congo"), not a recipient.
+_DONE_TO = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+_FORCES = frozenset({"MIL", "COP"})
+# Judgements, whose recipient is whom they are about, not whom they are told to.
+_JUDGEMENTS = frozenset({"ACCUSE", "SUPPORT"})
+_PATIENT_RULES = frozenset({"object", "passive_subject", "consumed_noun_actor"})
+_WHERE_RULES = frozenset({"prep_from", "prep_over"})
 # Clauses that state a threat's condition: "... unless Israel withdraws".
 _CONDITION_MARKS = frozenset({"unless", "if"})
 
@@ -85,7 +95,7 @@ class ActorIndex:
         self.fallback = mentions is None
         self.home_coded: set[tuple[int, int]] = set()  # spans given the story's country
         if mentions is not None:
-            mentions = kin_of_told_groups(mentions)
+            mentions = nationals_by_description(kin_of_told_groups(mentions), doc)
         if mentions is not None and home is not None:
             self.home_coded = {(m.start, m.end) for m in mentions if domestic(m)}
             mentions = [replace(m, country=home, rule=f"{m.rule}+home_country")
@@ -167,6 +177,44 @@ def kin_of_told_groups(mentions: list[Mention]) -> list[Mention]:
     return [replace(m, country=kin[_head_word(m.text)], rule=f"{m.rule}+kin_of_told_group")
             if m.sector in _GROUP_SECTORS and not m.country and _head_word(m.text) in kin
             else m for m in mentions]
+
+
+_DESCRIPTION_WINDOW = 2  # sentences back a description ("the Australian") looks for its person
+
+
+def nationals_by_description(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """ "Julian Assange ... The 48-year-old Australian was evicted": a nationality used as a
+    definite description of someone just named gives the country of that person, when the
+    story names none for him; every mention of the person takes it."""
+    given: dict[int, tuple[str, str]] = {}
+    people = [m for m in mentions if m.kind == "person" and m.entity_id is not None]
+    for d in mentions:
+        if not d.rule.startswith("demonym") or not d.country or d.country in _NON_STATE \
+                or " " in d.text:
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None or len(span) != 1 or not _definite_national(span[0]):
+            continue
+        sent = span[0].sent
+        first = sent.start
+        for _ in range(_DESCRIPTION_WINDOW):
+            first = doc[first - 1].sent.start if first > 0 else first
+        before = [m for m in people if doc[first].idx <= m.start < d.start]
+        if before and before[-1].country is None:
+            given.setdefault(before[-1].entity_id, (d.country, d.text))
+    if not given:
+        return mentions
+    return [replace(m, country=given[m.entity_id][0], rule=f"{m.rule}+national_by_description")
+            if m.kind == "person" and m.country is None and m.entity_id in given else m
+            for m in mentions]
+
+
+def _definite_national(tok: Token) -> bool:
+    """ "the Australian", "the 44-year-old Romanian": a people's name standing for one person
+    (a noun with "the", no noun after it; not "the Australian embassy")."""
+    return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") and tok.pos_ in (
+        "PROPN", "NOUN") and not tok.text.endswith("s") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 def _head_word(text: str) -> str:
@@ -330,6 +378,17 @@ class ArgumentReader:
                                     country=country, sector=sector if country else None))
         return _dedupe(out)
 
+    def _own_forces(self, head: Token, found: list[ActorRef]) -> bool:
+        """ "deployed its troops", "mobilised all their forces": armed forces or police the
+        doer owns ("its", "their") are its means, not whom the act is aimed at."""
+        return bool(found) and all(a.sector in _FORCES and not a.name for a in found) and any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children)
+
+    def _place_phrase(self, head: Token) -> bool:
+        """The phrase names a place: a place, or a country or capital read as an actor."""
+        m = self.actors.at(head)
+        return self.actors.place(head) is not None or (m is not None and m.kind == "country")
+
     def _apposed_country(self, head: Token) -> str | None:
         """The country an apposition gives a person: "Julian Assange, an Australian",
         "Mr. Smith, a Canadian citizen"."""
@@ -379,16 +438,20 @@ class ArgumentReader:
                                     country=country or None, sector=sector or None,
                                     name=q.speaker_name)
         if tok.lower_ in ("he", "she"):
-            got = self._last_speaker(tok)
+            got = self._main_clause_person(tok) or self._last_speaker(tok)
             if got is not None:
                 return got
+        if tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "pobj", "dative"):
+            return self._person_acted_on(tok)
         if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
             return None  # "Uganda said Amin expelled them": an object is not the reporter
         t = tok.head
         while t.head.i != t.i:
             if t.dep_ == "ccomp" and self.lex.in_class("speech", t.head.lemma_.lower()):
                 subj = subject_token(t.head)
-                if subj is not None and subj.lower_ not in _PRONOUNS:
+                if subj is not None and subj.lower_ not in _PRONOUNS and not (
+                        tok.lower_ in ("he", "she") and subj.tag_ in _PLURAL_TAGS):
+                    # "he was shot, officials said": not the reporters
                     m = self.actors.at(subj)
                     if m is not None:
                         return ref(m, "pronoun_to_reporter")
@@ -398,6 +461,43 @@ class ArgumentReader:
                 break
             t = t.head
         return self._person_before(tok) if tok.lower_ in ("he", "she") else None
+
+    def _main_clause_person(self, tok: Token) -> ActorRef | None:
+        """ "McCain was held there after he was shot down": "he" in a clause hung on a main
+        clause whose subject, a person named before it, is who the sentence is about."""
+        clause = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "advcl":
+            return None
+        subj = subject_token(clause.head) or next(
+            (c for c in clause.head.children if c.dep_ == "nsubjpass"), None)
+        m = self.actors.at(subj) if subj is not None and subj.i < tok.i else None
+        if m is None or m.kind != "person" or subj.tag_ in _PLURAL_TAGS:
+            return None
+        return ref(m, "pronoun_to_main_subject") if m.country or m.name else None
+
+    def _person_acted_on(self, tok: Token) -> ActorRef | None:
+        """ "Suu Kyi invited him", "the judge fined her": the person named before, in this
+        sentence or the one before, who is not the one acting (an object pronoun never
+        refers to its own clause's subject); only one such person, else left open."""
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        subj = subject_token(verb)
+        actor = self.actors.at(subj) if subj is not None else None
+        if subj is not None and subj.lower_ in ("he", "she"):
+            got = self.pronoun(subj)
+            actor = next((m for m in self.actors.mentions if got is not None
+                          and (m.start, m.end) == (got.start, got.end)), actor)
+        sent = tok.sent
+        first = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        people = [m for m in self.actors.mentions if first <= m.start < tok.idx
+                  and m.kind == "person" and m.text.lower() not in _PRONOUNS]
+        if actor is not None:
+            name = (actor.name or actor.text).split()[-1]
+            people = [m for m in people if (m.name or m.text).split()[-1] != name]
+        names = {(m.name or m.text).split()[-1] for m in people}
+        if len(names) != 1:
+            return None
+        last = people[-1]
+        return ref(last, "pronoun_to_person_acted_on") if last.country or last.name else None
 
     def _person_before(self, tok: Token) -> ActorRef | None:
         """ "While he refused ..., Mr. Obama deemed": the subject of the main clause a
@@ -578,6 +678,9 @@ class ArgumentReader:
                 args.source_rule = PASSIVE_NO_AGENT  # the state's act when it is one
         topic: list[ActorRef] = []
         told: list[ActorRef] = []
+        wheres: list[ActorRef] = []  # places an act on someone happened over or from
+        patient: str | None = None
+        own = False
         heads = self._target_heads(trig, consumed)
         if heads and heads[0][1] == "addressee_of_demand" and _coded(self.refs(*heads[0])):
             heads = heads[:1]  # "China must drop barriers to U.S. exports": China is asked
@@ -587,6 +690,9 @@ class ArgumentReader:
                 args.target_rule = args.target_rule or "participant_of_consumed_noun"
                 continue
             found = self.refs(head, rule)
+            if rule == "object" and self._own_forces(head, found):
+                own = True  # "mobilised all their forces": aimed at no one
+                continue
             if not any(a.country for a in found) and rule != "prep_at":
                 # "investigating crimes by Croat forces": whoever did what is named (not
                 # the host of the occasion in "met X at a lunch hosted by Y")
@@ -608,13 +714,25 @@ class ArgumentReader:
                 # "charged with trespass", "struck him with his fist", "arrested at her
                 # home": an offence, a means or a place, no one the act is aimed at
                 continue
+            if rule == "passive_subject" or rule in _PATIENT_RULES and any(
+                    a.country or a.name or a.sector for a in found):
+                patient = patient or rule  # the passive voice names a patient, if unread
             if found:
+                if rule in _WHERE_RULES and self._place_phrase(head):
+                    wheres += found
                 if rule in _TOPIC_RULES and _coded(found):
                     topic += found
                 if rule == "prep_to" and _coded(found):
                     told += found
                 args.targets += found
                 args.target_rule = args.target_rule or rule
+        if own and not args.targets:
+            args.target_rule = OWN_FORCES
+        if patient and wheres and trig.type in _DONE_TO:
+            # "was shot down over Hanoi", "expelled from Congo": where, not whom
+            args.targets = [a for a in args.targets if a not in wheres]
+            if args.target_rule in _WHERE_RULES:
+                args.target_rule = patient
         if trig.type == "ACCUSE" and topic and told:
             # "complained to the UN over Israeli raids": the accused, not the one told
             args.targets = [a for a in args.targets if a not in told]
@@ -779,7 +897,11 @@ class ArgumentReader:
                             got = [(c, "consumed_noun_actor")]
                         out.extend(got)
                         continue
-                    out.append((c, "object" if c.dep_ != "nsubjpass" else "passive_subject"))
+                    role = "object" if c.dep_ != "nsubjpass" else "passive_subject"
+                    if role == "passive_subject" and c.lower_ in _RELATIVE and \
+                            tok.dep_ == "relcl":
+                        c = tok.head  # "nurses who were convicted": the nurses
+                    out.append((c, role))
                 elif c.dep_ == "agent" and trig.entry.pos == "adj":
                     # "disappointed by the White House": what the feeling is about
                     out.extend((p, "cause_of_feeling") for p in c.children if p.dep_ == "pobj")
@@ -789,6 +911,12 @@ class ArgumentReader:
                         # "its invasion of South Lebanon": the one the act is done to
                         out.extend((p, "noun_of") for p in c.children if p.dep_ == "pobj"
                                    and _coded(self.refs(p, "noun_of", named=True)))
+        if trig.entry.pos == "noun" and any(c.dep_ == "prep" and c.lower_ == "by"
+                                            for c in tok.children):
+            # "a Trump endorsement by Le Pen": with the doer in a "by" phrase, the name on
+            # the act's noun is whom it is about
+            out.extend((c, "noun_modifier_recipient") for c in tok.children
+                       if c.dep_ in ("compound", "poss", "nmod") and self.actors.at(c) is not None)
         core = {"object", "passive_subject", "addressee_of_demand"}
         if not any(r in core for _, r in out) and (tok.tag_ == "VBN" or _shares_passive(tok)) \
                 and tok.dep_ == "conj" and not any(
@@ -796,8 +924,9 @@ class ArgumentReader:
             # "was arrested at her home and charged with trespass": the shared passive subject
             out.extend((c, "passive_subject") for c in tok.head.children
                        if c.dep_ == "nsubjpass")
-        if not any(r in core for _, r in out) and tok.dep_ == "acl" and tok.tag_ == "VBN" \
-                and tok.head.pos_ in ("NOUN", "PROPN") and trig.entry.pos != "noun":
+        if not any(r in core for _, r in out) and tok.head.pos_ in ("NOUN", "PROPN") and (
+                tok.dep_ == "acl" and tok.tag_ == "VBN" or _participle_on_noun(tok)) \
+                and trig.entry.pos != "noun":
             # "the Iranians released by the United States": a past participle on a noun is
             # done to what the noun names
             out.append((tok.head, "passive_subject"))
@@ -1019,7 +1148,27 @@ def nested_recipient(s: Reading) -> None:
             s.settle(got, "nested_recipient")
 
 
+def content_not_audience(s: Reading) -> None:
+    """ "'Iran is a reckless nation,' the senator told ABC's Good Morning America": whom a
+    judgement told to an audience is about is the subject of what was said, not the
+    audience (a demand's addressee is another matter: "told Iran to stop")."""
+    tok = s.trig.token
+    if s.trig.type not in _JUDGEMENTS or tok.lemma_.lower() != "tell" or \
+            s.args.target_rule not in ("object", "prep_to", "dative"):
+        return
+    src = {(a.start, a.end) for a in s.args.sources} | {a.country for a in s.args.sources}
+    for c in tok.children:
+        subj = subject_token(c) if c.dep_ == "ccomp" else None
+        if subj is not None and subj.lower_ not in _PRONOUNS:
+            got = [a for a in s.reader.refs(subj, "content_subject") if a.country
+                   and (a.start, a.end) not in src and a.country not in src]
+            if got:
+                s.settle(got, "content_subject")
+                return
+
+
 RECIPIENT_RULES: tuple[tuple[str, RecipientRule], ...] = (
+    ("content_not_audience", content_not_audience),
     ("owner_of_struck_site", struck_site_owners),
     ("complement_subject", complement_subject),
     ("complement_argument", complement_argument),
@@ -1039,13 +1188,19 @@ def passive_without_agent(tok: Token) -> bool:
         return False
     if _shares_passive(tok):
         return not any(c.dep_ == "agent" for c in tok.head.children)
+    if _participle_on_noun(tok):
+        return True
     if tok.tag_ != "VBN":
         return False
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
-        return True
-    # "the pilot shot down over ...": a participle on its patient (one on a noun that heads
-    # the sentence may be its misread main verb: "The Authority ... called for")
-    return tok.dep_ == "acl" and tok.head.dep_ != "ROOT"
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _participle_on_noun(tok: Token) -> bool:
+    """ "the pilot shot down over ...": a past participle on its patient, though the tagger
+    may read it a past tense, as long as it has no subject of its own (one on a noun that
+    heads the sentence may be its misread main verb: "The Authority ... called for")."""
+    return tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and tok.head.dep_ != "ROOT" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children)
 
 
 def _shares_passive(tok: Token) -> bool:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from eventwire.events import anchors, factuality
 from eventwire.events.actor_conventions import (
     hosts_of_the_visit,
+    outsider_words,
     protesters_of_the_place,
     stateless_ngos,
 )
@@ -292,8 +293,8 @@ class EventCoder:
         _default_contexts(ev)
         if ev.location is not None and ev.targets:
             _victim_country(ev)
-        if not any(a.country for a in ev.targets):
-            self._place_recipient(ev, trig, places)
+        if not any(a.country or outsider_words(a.text) for a in ev.targets):
+            self._place_recipient(ev, trig, places)  # not "Western journalists were refused"
         home_coded = reader.actors.home_coded
         if not any(a.country for a in ev.targets
                    if (a.start, a.end) not in home_coded):

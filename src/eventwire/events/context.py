@@ -21,6 +21,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from eventwire.events.actor_conventions import (
+    OWN_FORCES,
     individual,
     outsider_act,
     outsider_recipient,
@@ -1076,8 +1077,9 @@ def fill_domestic_targets(events: list[Event], home: str | None) -> None:
     if home is None:
         return
     for ev in events:
-        if ev.type not in _DOMESTIC_TARGET_TYPES or any(a.country for a in ev.targets):
-            continue
+        if ev.type not in _DOMESTIC_TARGET_TYPES or any(a.country for a in ev.targets) or \
+                ev.field_rules.get("targets") == OWN_FORCES:
+            continue  # "police mobilised all their forces": aimed at no one
         if {a.country for a in ev.sources if a.country} != {home} or outsider_recipient(ev):
             continue
         ev.targets = [ActorRef(text="", start=ev.trigger_start, end=ev.trigger_start,

@@ -1,0 +1,156 @@
+"""Who is acted on, by role (issue 13, evact): the patient of a passive or a participle, the
+place of an act beside its patient, pronouns, outsiders and the doer's own forces.  Sentences
+written for each pattern, each beside a near text that keeps its reading (none taken from
+evaluation data)."""
+
+from __future__ import annotations
+
+from tests.event_helpers import counted_events, one_event
+
+# A short local story in one country, so that its unmarked people and towns are at home.
+OHIO = ("DAYTON, Ohio (AP) — Police in Dayton, Ohio, said on Tuesday that a fire at a warehouse "
+        "in Dayton was set on purpose. Sheriff Tom Walsh of Montgomery County said deputies "
+        "were searching for witnesses. ")
+
+
+def _countries(refs):
+    return {a.country for a in refs if a.country}
+
+
+# ------------------------------------------------ a participle on a noun is done to the noun
+def test_a_participle_read_as_a_past_tense_is_still_done_to_its_noun(nlp):
+    # the tagger reads "shot" a past tense; with no subject of its own it is a participle
+    text = ("The exchange recalled Francis Gary Powers, the U-2 pilot shot down over the "
+            "Soviet Union in 1960.")
+    ev = one_event(nlp, text, "ASSAULT", "shot down")
+    assert not any("pilot" in a.text for a in ev.sources)
+    assert any("pilot" in a.text for a in ev.targets)
+
+
+def test_a_present_participle_on_a_noun_is_still_its_doer(nlp):
+    text = "Witnesses said gunmen firing from a truck attacked the convoy near Kabul on Monday."
+    ev = one_event(nlp, text, "ASSAULT", "attacked")
+    assert any("convoy" in a.text for a in ev.targets)
+    assert not any("gunmen" in a.text for a in ev.targets)
+
+
+def test_a_relative_who_in_a_passive_is_the_noun_it_hangs_on(nlp):
+    text = "Libya freed six Bulgarian nurses who were convicted of infecting children in 2004."
+    ev = one_event(nlp, text, "SANCTION", "convicted")
+    assert _countries(ev.targets) == {"BGR"}
+
+
+# ------------------------------------------- the place of an act on a named patient
+def test_a_place_an_expulsion_is_from_is_not_its_recipient(nlp):
+    text = "Thousands of Angolans were expelled from Congo last month, the agency said."
+    ev = one_event(nlp, text, "COERCE", "expelled")
+    assert _countries(ev.targets) == {"AGO"}
+
+
+def test_a_place_a_plane_is_shot_down_over_is_not_its_recipient(nlp):
+    text = ("The late Senator John McCain was held in the prison after he was shot down over "
+            "Hanoi in 1967.")
+    ev = one_event(nlp, text, "ASSAULT", "shot down")
+    assert "VNM" not in _countries(ev.targets)
+
+
+def test_a_state_that_expels_diplomats_from_its_capital_is_no_recipient(nlp):
+    text = "Russia expelled two British diplomats from Moscow on Monday."
+    ev = one_event(nlp, text, "SANCTION", "expelled")
+    assert _countries(ev.targets) == {"GBR"}
+
+
+def test_a_from_phrase_with_no_patient_still_names_the_recipient(nlp):
+    text = "China demanded an apology from Japan on Monday."
+    ev = one_event(nlp, text, "REQUEST", "demanded")
+    assert _countries(ev.targets) == {"JPN"}
+
+
+# --------------------------------------------------------------------------- pronouns
+def test_he_in_a_clause_hung_on_a_named_subject_is_that_person(nlp):
+    # the last person quoted before (the defence secretary) is not who "he" is here
+    text = ("Defense Secretary Mark Esper said on Tuesday the two countries were close. "
+            "The late Senator John McCain was held in the prison after he was shot down in "
+            "1967.")
+    ev = one_event(nlp, text, "ASSAULT", "shot down")
+    assert any("McCain" in a.text for a in ev.targets)
+    assert not any("Esper" in a.text for a in ev.targets)
+
+
+def test_he_is_not_the_officials_who_report_it(nlp):
+    text = OHIO + "He was shot in the leg outside the warehouse on Monday, officials said."
+    ev = one_event(nlp, text, "ASSAULT", "shot in the leg")
+    assert not any("officials" in a.text for a in ev.targets)
+
+
+def test_him_is_the_person_named_before_who_is_not_the_doer(nlp):
+    text = ("Prime Minister Boris Johnson spoke in London on Monday. Chinese President Xi "
+            "Jinping later invited him for talks.")
+    ev = one_event(nlp, text, "AGREE", "invited")
+    assert any("Johnson" in a.text for a in ev.targets)
+    assert _countries(ev.targets) == {"GBR"}
+
+
+def test_him_is_left_open_when_two_people_could_be_meant(nlp):
+    text = ("Prime Minister Boris Johnson met Chancellor Angela Merkel in London on Monday. "
+            "Chinese President Xi Jinping later invited him for talks.")
+    ev = one_event(nlp, text, "AGREE", "invited")
+    assert not _countries(ev.targets) - {"CHN"}
+
+
+# --------------------------------------------------------------------- outsiders, own forces
+def test_western_journalists_are_of_no_one_country(nlp):
+    text = ("ASHGABAT, Turkmenistan — Officials in Ashgabat, Turkmenistan, said the vote "
+            "was fair. Western journalists have been refused permission to cover the vote.")
+    ev = one_event(nlp, text, "REJECT", "refused")
+    assert not _countries(ev.targets)
+
+
+def test_western_residents_of_a_state_are_at_home(nlp):
+    text = OHIO + "Police arrested two western Ohio residents on Wednesday."
+    ev = one_event(nlp, text, "COERCE", "arrested")
+    assert _countries(ev.targets) == {"USA"}
+
+
+def test_the_doer_s_own_forces_are_no_recipient(nlp):
+    text = OHIO + "Police chiefs in Dayton mobilised all their forces on Wednesday."
+    ev = one_event(nlp, text, "MOBILIZE", "mobilised")
+    assert not _countries(ev.targets)
+
+
+def test_forces_sent_against_someone_keep_the_recipient(nlp):
+    text = "Russia deployed its troops to the border with Ukraine on Monday."
+    evs = [e for e in counted_events(nlp, text) if e.type == "MOBILIZE"]
+    assert evs and "UKR" in _countries(evs[0].targets)
+
+
+# ------------------------------------------------- a nationality as a description of a person
+def test_the_australian_after_a_named_person_gives_his_country(nlp):
+    text = ("Prosecutors in Norway dropped the case against activist Tom Berry on Monday. "
+            "Berry, who denies the charge, lives in Oslo. The 51-year-old Australian was "
+            "arrested in March. A judge rejected Berry's appeal on Tuesday.")
+    ev = one_event(nlp, text, "REJECT", "rejected")
+    assert _countries(ev.targets) == {"AUS"}
+
+
+def test_the_kremlin_is_no_description_of_the_person_before(nlp):
+    text = OHIO + ("Activist Tom Berry criticized Russia on Wednesday. The Kremlin denied it. "
+                   "Berry urged the mayor to respond.")
+    ev = one_event(nlp, text, "REQUEST", "urged")
+    assert _countries(ev.sources) == {"USA"}
+
+
+# ------------------------------------------------------------ audiences and named modifiers
+def test_a_judgement_told_to_a_programme_is_about_its_subject(nlp):
+    text = ('"Iran is a dangerous, reckless nation," Senator John Smith told ABC\'s '
+            '"Good Morning America" on Monday.')
+    ev = one_event(nlp, text, "ACCUSE", "told")
+    assert _countries(ev.targets) == {"IRN"}
+
+
+def test_a_name_on_an_act_done_by_someone_else_is_its_recipient(nlp):
+    text = ("The comments came after an influential Trump endorsement by Marine Le Pen, "
+            "the leader of France's National Front.")
+    ev = one_event(nlp, text, "SUPPORT", "endorsement")
+    assert _countries(ev.targets) == {"USA"}
+    assert _countries(ev.sources) == {"FRA"}

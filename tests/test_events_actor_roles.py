@@ -154,3 +154,36 @@ def test_a_name_on_an_act_done_by_someone_else_is_its_recipient(nlp):
     ev = one_event(nlp, text, "SUPPORT", "endorsement")
     assert _countries(ev.targets) == {"USA"}
     assert _countries(ev.sources) == {"FRA"}
+
+
+# ------------------------------------------------------------ themes, "them", "the country"
+def test_what_someone_is_provided_with_is_no_recipient(nlp):
+    text = ("The minister announced on Monday that the U.S. will provide Thailand's navy "
+            "with a surplus American ship.")
+    ev = one_event(nlp, text, "AGREE", "provide")
+    assert _countries(ev.targets) == {"THA"}
+
+
+def test_a_deal_signed_with_a_state_keeps_the_state(nlp):
+    text = "Iran signed a deal with Russia on Monday."
+    evs = [e for e in counted_events(nlp, text) if e.trigger == "signed"]
+    assert evs and _countries(evs[0].targets) == {"RUS"}
+
+
+def test_them_is_whom_the_sentence_acted_on_before(nlp):
+    text = OHIO + "Police arrested 20 protesters on Wednesday and beat them with batons."
+    ev = one_event(nlp, text, "ASSAULT", "beat")
+    assert any("protesters" in a.text for a in ev.targets)
+
+
+def test_the_country_is_the_state_named_before_it(nlp):
+    text = ("Thousands of US troops remain in Afghanistan, 18 years after Washington invaded "
+            "the country.")
+    ev = one_event(nlp, text, "ASSAULT", "invaded")
+    assert _countries(ev.targets) == {"AFG"}
+
+
+def test_the_country_is_not_the_doer_s_own(nlp):
+    text = "Iraq said on Monday that Turkey had attacked the country."
+    ev = one_event(nlp, text, "ASSAULT", "attacked")
+    assert _countries(ev.targets) == {"IRQ"}

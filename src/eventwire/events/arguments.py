@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.events.actor_conventions import OWN_FORCES
+from eventwire.events.actor_conventions import OWN_FORCES, individual
 from eventwire.events.context import _NON_STATE, domestic
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.senses import label_of
@@ -215,6 +215,12 @@ def _definite_national(tok: Token) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") and tok.pos_ in (
         "PROPN", "NOUN") and not tok.text.endswith("s") and any(
         c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def _the_country(head: Token) -> bool:
+    """ "the country", "the nation": a state the story has named, by anaphora."""
+    return head.lemma_.lower() in ("country", "nation") and head.tag_ == "NN" and [
+        c.lower_ for c in head.children] == ["the"]
 
 
 def _head_word(text: str) -> str:
@@ -443,6 +449,8 @@ class ArgumentReader:
                 return got
         if tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "pobj", "dative"):
             return self._person_acted_on(tok)
+        if tok.lower_ == "them" and tok.dep_ in ("dobj", "pobj", "dative"):
+            return self._people_acted_on(tok)
         if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
             return None  # "Uganda said Amin expelled them": an object is not the reporter
         t = tok.head
@@ -474,6 +482,36 @@ class ArgumentReader:
         if m is None or m.kind != "person" or subj.tag_ in _PLURAL_TAGS:
             return None
         return ref(m, "pronoun_to_main_subject") if m.country or m.name else None
+
+    def _country_named_before(self, head: Token, sources: list[ActorRef]) -> ActorRef | None:
+        """ "US troops remain in Afghanistan, years after Washington invaded the country":
+        the last country named before "the country", in its sentence or the one before,
+        that is not the doer's."""
+        own = {a.country for a in sources}
+        sent = head.sent
+        first = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for t in reversed(self.doc[first:head.i]):
+            pl, m = self.actors.place(t), self.actors.at(t)
+            country = pl.country if pl is not None and pl.feature_class == "A" else (
+                m.country if m is not None and m.kind == "country" else None)
+            if country and country not in own and country not in _NON_STATE:
+                return ActorRef(text=head.text, start=head.idx, end=head.idx + len(head.text),
+                                country=country)
+        return None
+
+    def _people_acted_on(self, tok: Token) -> ActorRef | None:
+        """ "pinned 800 students inside and threatened to fire on them": the people the same
+        sentence last acted on before the pronoun (an object or a passive's subject), when
+        they are actors."""
+        for t in reversed(tok.sent[: tok.i - tok.sent.start]):
+            if t.tag_ in _PLURAL_TAGS and t.dep_ in ("dobj", "nsubjpass", "pobj"):
+                if t.dep_ == "pobj" and not (t.head.dep_ == "prep" and t.head.lower_ in (
+                        "against", "on", "at")):
+                    continue  # "in the streets", "for hours": no one acted on
+                got = [r for r in self.refs(t, "pronoun_to_people_acted_on")
+                       if r.country or r.sector or individual(r.text)]
+                return got[0] if len(got) == 1 else None
+        return None
 
     def _person_acted_on(self, tok: Token) -> ActorRef | None:
         """ "Suu Kyi invited him", "the judge fined her": the person named before, in this
@@ -690,6 +728,8 @@ class ArgumentReader:
                 args.target_rule = args.target_rule or "participant_of_consumed_noun"
                 continue
             found = self.refs(head, rule)
+            if len(found) == 1 and not found[0].country and _the_country(head):
+                found = [self._country_named_before(head, args.sources) or found[0]]
             if rule == "object" and self._own_forces(head, found):
                 own = True  # "mobilised all their forces": aimed at no one
                 continue
@@ -714,6 +754,8 @@ class ArgumentReader:
                 # "charged with trespass", "struck him with his fist", "arrested at her
                 # home": an offence, a means or a place, no one the act is aimed at
                 continue
+            if rule == "prep_with" and patient == "object":
+                continue  # "provided Vietnam's coast guard with an American ship": the thing
             if rule == "passive_subject" or rule in _PATIENT_RULES and any(
                     a.country or a.name or a.sector for a in found):
                 patient = patient or rule  # the passive voice names a patient, if unread

@@ -187,3 +187,25 @@ def test_the_country_is_not_the_doer_s_own(nlp):
     text = "Iraq said on Monday that Turkey had attacked the country."
     ev = one_event(nlp, text, "ASSAULT", "attacked")
     assert _countries(ev.targets) == {"IRQ"}
+
+
+# ------------------------------------------------ whence one is released, helpers, charges
+def test_what_someone_is_released_from_is_no_recipient(nlp):
+    text = ("The opposition leader Maria Lopez of Venezuela spoke in Caracas on Monday, two "
+            "years after she was released from house arrest, a victory for the Obama "
+            "administration's policy.")
+    ev = one_event(nlp, text, "RETREAT", "released")
+    assert "USA" not in _countries(ev.targets)
+
+
+def test_a_helper_named_with_with_is_no_recipient(nlp):
+    text = OHIO + "Detectives investigated the fire with the assistance of the FBI on Monday."
+    ev = one_event(nlp, text, "ACCUSE", "investigated")
+    assert not any("FBI" in a.text for a in ev.targets)
+
+
+def test_the_charged_are_those_arrested_on_the_charges(nlp):
+    text = OHIO + "Six protesters were arrested on charges of trespass on Monday, police said."
+    ev = one_event(nlp, text, "ACCUSE", "charges")
+    assert any("protesters" in a.text for a in ev.targets)
+    assert _countries(ev.sources) == {"USA"}  # a passive arrest: the state's

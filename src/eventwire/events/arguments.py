@@ -74,6 +74,8 @@ _UNDERGO = frozenset({"face", "draw", "receive", "attract", "incur", "earn", "su
 # patient is named ("was shot down over Hanoi", "were expelled from Congo"), not a recipient.
 _DONE_TO = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 _FORCES = frozenset({"MIL", "COP"})
+# "with the help of X": X helps the doer, it is not acted on.
+_HELP = frozenset({"help", "assistance", "support", "cooperation", "backing", "aid"})
 # Judgements, whose recipient is whom they are about, not whom they are told to.
 _JUDGEMENTS = frozenset({"ACCUSE", "SUPPORT"})
 _PATIENT_RULES = frozenset({"object", "passive_subject", "consumed_noun_actor"})
@@ -754,14 +756,17 @@ class ArgumentReader:
                 # "charged with trespass", "struck him with his fist", "arrested at her
                 # home": an offence, a means or a place, no one the act is aimed at
                 continue
-            if rule == "prep_with" and patient == "object":
-                continue  # "provided Vietnam's coast guard with an American ship": the thing
+            if rule == "prep_with" and (patient == "object" or head.lemma_.lower() in _HELP):
+                # "provided Vietnam's coast guard with an American ship": the thing;
+                # "investigated with the assistance of the FBI": a helper
+                continue
             if rule == "passive_subject" or rule in _PATIENT_RULES and any(
                     a.country or a.name or a.sector for a in found):
                 patient = patient or rule  # the passive voice names a patient, if unread
             if found:
-                if rule in _WHERE_RULES and self._place_phrase(head):
-                    wheres += found
+                if rule in _WHERE_RULES and (self._place_phrase(head) or (
+                        trig.type == "RETREAT" and patient == "passive_subject")):
+                    wheres += found  # "was released from house arrest": whence
                 if rule in _TOPIC_RULES and _coded(found):
                     topic += found
                 if rule == "prep_to" and _coded(found):
@@ -770,7 +775,11 @@ class ArgumentReader:
                 args.target_rule = args.target_rule or rule
         if own and not args.targets:
             args.target_rule = OWN_FORCES
-        if patient and wheres and trig.type in _DONE_TO:
+        if args.target_rule == "held_on_the_charge" and not args.sources and \
+                passive_without_agent(tok.head.head):
+            args.source_rule = PASSIVE_NO_AGENT  # "were arrested on charges": the state's
+        if patient and wheres and (trig.type in _DONE_TO or trig.type == "RETREAT"
+                                   and patient == "passive_subject"):
             # "was shot down over Hanoi", "expelled from Congo": where, not whom
             args.targets = [a for a in args.targets if a not in wheres]
             if args.target_rule in _WHERE_RULES:
@@ -959,6 +968,12 @@ class ArgumentReader:
             # the act's noun is whom it is about
             out.extend((c, "noun_modifier_recipient") for c in tok.children
                        if c.dep_ in ("compound", "poss", "nmod") and self.actors.at(c) is not None)
+        if trig.entry.pos == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in (
+                "on", "for") and tok.head.head.pos_ == "VERB":
+            # "six protesters were arrested on charges of trespass": charged are the arrested
+            verb = tok.head.head
+            out.extend((c, "held_on_the_charge") for c in verb.children
+                       if c.dep_ in ("nsubjpass", "dobj") and c.i < tok.i)
         core = {"object", "passive_subject", "addressee_of_demand"}
         if not any(r in core for _, r in out) and (tok.tag_ == "VBN" or _shares_passive(tok)) \
                 and tok.dep_ == "conj" and not any(

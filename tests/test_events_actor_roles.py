@@ -209,3 +209,35 @@ def test_the_charged_are_those_arrested_on_the_charges(nlp):
     ev = one_event(nlp, text, "ACCUSE", "charges")
     assert any("protesters" in a.text for a in ev.targets)
     assert _countries(ev.sources) == {"USA"}  # a passive arrest: the state's
+
+
+# ------------------------------------------------- a state's act on unnamed people at home
+def test_a_state_s_police_acting_in_their_own_country_act_on_its_people(nlp):
+    # a British story (London dateline) about police in Seoul
+    text = ("LONDON (Reuters) - British ministers met in London on Monday to discuss trade. "
+            "Officials in London said talks went well. Police in Seoul, South Korea detained "
+            "dozens overnight.")
+    ev = one_event(nlp, text, "COERCE", "detained")
+    assert _countries(ev.targets) == {"KOR"}
+
+
+def test_a_weapons_test_in_the_doer_s_country_has_no_recipient(nlp):
+    text = ("SEOUL (AP) - South Korean officials met in Seoul on Monday. North Korea launched "
+            "a long-range rocket from its west coast in North Korea on Sunday.")
+    evs = [e for e in counted_events(nlp, text) if e.type == "MOBILIZE"]
+    assert all("PRK" not in _countries(e.targets) for e in evs)
+
+
+def test_protesters_abroad_are_of_the_place_not_of_the_story(nlp):
+    text = ("LONDON (Reuters) - British ministers met in London on Monday to discuss trade. "
+            "Officials in London said talks went well. About 2,000 protesters gathered in "
+            "central Seoul, South Korea on Sunday.")
+    ev = one_event(nlp, text, "PROTEST", "gathered")
+    assert _countries(ev.sources) == {"KOR"}
+
+
+def test_named_foreigners_protesting_abroad_keep_their_country(nlp):
+    text = ("SEOUL (AP) - Officials in Seoul, South Korea said on Monday the talks went well. "
+            "About 200 Americans protested in central London, Britain on Sunday.")
+    evs = [e for e in counted_events(nlp, text) if e.type == "PROTEST"]
+    assert evs and _countries(evs[0].sources) == {"USA"}

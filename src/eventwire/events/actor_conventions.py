@@ -92,12 +92,29 @@ def stateless_ngos(events: list[Event]) -> None:
                 ev.field_rules[side] = ev.field_rules.get(side, "") + "-ngo_country"
 
 
-def protesters_of_the_place(events: list[Event], home: str | None) -> None:
+# Location rules that say the sentence itself places the act.
+_OWN_PLACE = ("locative_phrase_of_trigger", "place_in_sentence")
+
+
+def protesters_of_the_place(events: list[Event], home: str | None,
+                            inferred: frozenset[tuple[int, int]] = frozenset()) -> None:
     """A protest or strike whose protesters are not named ("the national strike was held",
     "demonstrations turned violent") is by the people of the country where it happens (its
-    place's, else the story's); the domestic default then aims it at their government."""
+    place's, else the story's); the domestic default then aims it at their government.  So
+    are protesters whose country was only the story's (``inferred``) when the sentence places
+    the protest abroad ("2,000 protesters gathered in Seoul", in a British story)."""
     for ev in events:
-        if ev.type != "PROTEST" or any(a.country for a in ev.sources):
+        if ev.type != "PROTEST":
+            continue
+        there = ev.location.country if ev.location is not None else None
+        if there and ev.field_rules.get("location", "").startswith(_OWN_PLACE):
+            hit = [i for i, a in enumerate(ev.sources)
+                   if (a.start, a.end) in inferred and a.country not in (None, there)]
+            for i in hit:
+                ev.sources[i] = replace(ev.sources[i], country=there)
+            if hit:
+                ev.field_rules["sources"] += "+protesters_of_place"
+        if any(a.country for a in ev.sources):
             continue
         country = (ev.location.country if ev.location is not None else None) or home
         if country:

@@ -152,7 +152,7 @@ class EventCoder:
         deaths_of_named_victims(events, doc)
         running_tolls(events, starts, doc)
         fill_state_agents(events, home)
-        protesters_of_the_place(events, home)
+        protesters_of_the_place(events, home, inferred)
         fill_domestic_targets(events, home)
         stateless_ngos(events)
         return events

@@ -241,3 +241,25 @@ def test_named_foreigners_protesting_abroad_keep_their_country(nlp):
             "About 200 Americans protested in central London, Britain on Sunday.")
     evs = [e for e in counted_events(nlp, text) if e.type == "PROTEST"]
     assert evs and _countries(evs[0].sources) == {"USA"}
+
+
+# ------------------------------------------------------- a person's country by apposition
+def test_an_apposition_naming_a_town_gives_the_person_its_country(nlp):
+    text = ("LONDON (Reuters) - British ministers met in London on Monday. John Smith, the "
+            "mayor of Lyon, France, spoke on Tuesday. Smith criticized the government of Iran.")
+    ev = one_event(nlp, text, "ACCUSE", "Smith criticized")
+    assert _countries(ev.sources) == {"FRA"}
+
+
+def test_an_apposition_naming_an_international_body_codes_the_person_igo(nlp):
+    text = ("The authorities must end this crackdown, said Philip Lane, research director at "
+            "Amnesty International. Lane criticized the government of Iran on Monday.")
+    ev = one_event(nlp, text, "ACCUSE", "Lane criticized")
+    assert _countries(ev.sources) == {"IGO"}
+
+
+def test_a_posting_abroad_is_not_the_envoy_s_country(nlp):
+    text = ("WASHINGTON (AP) - Senators in Washington met on Monday. Kurt Miller, the former "
+            "special envoy to Ukraine, spoke in Washington. Miller criticized Russia on Tuesday.")
+    ev = one_event(nlp, text, "ACCUSE", "Miller criticized")
+    assert "UKR" not in _countries(ev.sources)

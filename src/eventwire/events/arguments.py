@@ -98,6 +98,7 @@ class ActorIndex:
         self.home_coded: set[tuple[int, int]] = set()  # spans given the story's country
         if mentions is not None:
             mentions = nationals_by_description(kin_of_told_groups(mentions), doc)
+            mentions = countries_by_apposition(mentions, doc)
         if mentions is not None and home is not None:
             self.home_coded = {(m.start, m.end) for m in mentions if domestic(m)}
             mentions = [replace(m, country=home, rule=f"{m.rule}+home_country")
@@ -209,6 +210,62 @@ def nationals_by_description(mentions: list[Mention], doc: Doc) -> list[Mention]
     return [replace(m, country=given[m.entity_id][0], rule=f"{m.rule}+national_by_description")
             if m.kind == "person" and m.country is None and m.entity_id in given else m
             for m in mentions]
+
+
+def countries_by_apposition(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """ "Cheuk Hau-yip, the commander of Kowloon West district, said ...", "Philip Luther,
+    research director at Amnesty International": the country (or international body) an
+    apposition gives a person with none of his own holds for every mention of him."""
+    coded: dict[int, Mention] = {}
+    spans: dict[int, Span] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span):
+            spans[id(m)] = span
+            if m.country and m.country != "NGO":
+                coded.update((t.i, m) for t in span)
+    places = {}
+    for p in doc._.places or []:
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is not None and p.country and p.feature_class in ("A", "P") \
+                and not p.rule.startswith("demonym"):
+            places.update((t.i, p.country) for t in span)
+    given: dict[int, str] = {}
+    for m in mentions:
+        span = spans.get(id(m))
+        if m.kind != "person" or m.country or m.entity_id is None or span is None \
+                or m.entity_id in given:
+            continue
+        for c in span.root.children:
+            if c.dep_ != "appos" or c.pos_ not in ("NOUN", "PROPN") or \
+                    c.lemma_.lower() in _POSTED:
+                continue
+            inside = sorted(i for i in _clean_subtree(c) if not _posted_to(doc[i], c))
+            found = [coded[i].country for i in inside if i in coded] or [
+                places[i] for i in inside if i in places]
+            if found:
+                given[m.entity_id] = found[0]
+                break
+    if not given:
+        return mentions
+    return [replace(m, country=given[m.entity_id], rule=f"{m.rule}+country_by_apposition")
+            if m.kind == "person" and m.country is None and m.entity_id in given else m
+            for m in mentions]
+
+
+# Titles held abroad: "the special envoy to Ukraine", "a correspondent in Beijing" name where
+# the person serves, not whose he is.
+_POSTED = frozenset({"ambassador", "envoy", "correspondent", "reporter", "representative",
+                     "consul", "emissary", "diplomat"})
+
+
+def _posted_to(tok: Token, top: Token) -> bool:
+    """The word sits in a "to" phrase of the title ("envoy to Ukraine") below ``top``."""
+    while tok.i != top.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.lower_ == "to" or tok.lemma_.lower() in _POSTED:
+            return True
+        tok = tok.head
+    return False
 
 
 def _definite_national(tok: Token) -> bool:

@@ -263,3 +263,18 @@ def test_a_posting_abroad_is_not_the_envoy_s_country(nlp):
             "special envoy to Ukraine, spoke in Washington. Miller criticized Russia on Tuesday.")
     ev = one_event(nlp, text, "ACCUSE", "Miller criticized")
     assert "UKR" not in _countries(ev.sources)
+
+
+# ------------------------------------------------------------- conjoined verbs share
+def test_a_verb_conjoined_to_an_act_against_a_state_shares_the_state(nlp):
+    text = ("The White House announced on Monday that the United States would end a "
+            "national emergency against Cuba and further ease trade sanctions.")
+    ev = one_event(nlp, text, "CONCEDE", "ease")
+    assert _countries(ev.targets) == {"CUB"}
+
+
+def test_a_conjoined_verb_with_a_recipient_of_its_own_keeps_it(nlp):
+    text = ("The United States lifted a ban against Cuba on Monday and criticized Venezuela "
+            "for its elections.")
+    evs = [e for e in counted_events(nlp, text) if e.trigger == "criticized"]
+    assert evs and _countries(evs[0].targets) == {"VEN"}

@@ -1281,6 +1281,24 @@ def content_not_audience(s: Reading) -> None:
                 return
 
 
+def shared_recipient(s: Reading) -> None:
+    """ "would end a national emergency against Burma and further ease trade sanctions",
+    "condemned North Korea's test and pledged further sanctions": a verb conjoined to another
+    shares the recipient its partner's object names, when it names none of its own."""
+    tok = s.trig.token
+    if _coded(s.args.targets) or tok.dep_ != "conj" or tok.head.pos_ != "VERB":
+        return
+    src = {(a.start, a.end) for a in s.args.sources} | {a.country for a in s.args.sources}
+    for o in (c for c in tok.head.children if c.dep_ == "dobj"):
+        got = [a for h, _ in s.reader._preps(o, "shared_recipient")
+               for a in s.reader.refs(h, "shared_recipient")] or s.reader._participants(o)
+        got = [a for a in got if a.country and (a.start, a.end) not in src
+               and a.country not in src]
+        if got:
+            s.settle(got, "shared_recipient")
+            return
+
+
 RECIPIENT_RULES: tuple[tuple[str, RecipientRule], ...] = (
     ("content_not_audience", content_not_audience),
     ("owner_of_struck_site", struck_site_owners),
@@ -1289,6 +1307,7 @@ RECIPIENT_RULES: tuple[tuple[str, RecipientRule], ...] = (
     ("aimed_at", aimed_at),
     ("condition_subject", condition_subject),
     ("nested_recipient", nested_recipient),
+    ("shared_recipient", shared_recipient),
 )
 
 

@@ -278,3 +278,18 @@ def test_a_conjoined_verb_with_a_recipient_of_its_own_keeps_it(nlp):
             "for its elections.")
     evs = [e for e in counted_events(nlp, text) if e.trigger == "criticized"]
     assert evs and _countries(evs[0].targets) == {"VEN"}
+
+
+# ------------------------------------------------------------ no state deports its own
+def test_deportees_home_state_is_not_the_one_deporting_them(nlp):
+    text = ("MANILA (AP) - Officials in Manila, Philippines said on Wednesday that 40 Filipino "
+            "workers were deported last week.")
+    ev = one_event(nlp, text, "COERCE", "deported")
+    assert "PHL" not in _countries(ev.sources)
+
+
+def test_a_passive_arrest_at_home_stays_the_home_state_s(nlp):
+    text = ("MANILA (AP) - Officials in Manila, Philippines said on Wednesday that 40 Filipino "
+            "workers were arrested last week.")
+    ev = one_event(nlp, text, "COERCE", "arrested")
+    assert _countries(ev.sources) == {"PHL"}

@@ -1058,6 +1058,8 @@ def fill_state_agents(events: list[Event], home: str | None) -> None:
                               or ev.type in _PASSIVE_STATE_ACTS and rule == "passive_no_agent"):
             continue
         country = (ev.location.country if ev.location is not None else None) or home
+        if country and outsider_act(ev) and country in {a.country for a in ev.targets}:
+            continue  # "Indians deported ... returned home": no state deports its own
         if country:
             ev.sources = [ActorRef(text="", start=ev.trigger_start, end=ev.trigger_start,
                                    country=country, sector="GOV")]

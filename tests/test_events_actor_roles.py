@@ -20,8 +20,7 @@ def _countries(refs):
 # ------------------------------------------------ a participle on a noun is done to the noun
 def test_a_participle_read_as_a_past_tense_is_still_done_to_its_noun(nlp):
     # the tagger reads "shot" a past tense; with no subject of its own it is a participle
-    text = ("The exchange recalled Francis Gary Powers, the U-2 pilot shot down over the "
-            "Soviet Union in 1960.")
+    text = "The museum honours Tom Baker, a pilot shot down over Cuba in 1962."
     ev = one_event(nlp, text, "ASSAULT", "shot down")
     assert not any("pilot" in a.text for a in ev.sources)
     assert any("pilot" in a.text for a in ev.targets)
@@ -35,23 +34,23 @@ def test_a_present_participle_on_a_noun_is_still_its_doer(nlp):
 
 
 def test_a_relative_who_in_a_passive_is_the_noun_it_hangs_on(nlp):
-    text = "Libya freed six Bulgarian nurses who were convicted of infecting children in 2004."
+    text = "Iran freed three Canadian students who were convicted of spying in 2019."
     ev = one_event(nlp, text, "SANCTION", "convicted")
-    assert _countries(ev.targets) == {"BGR"}
+    assert _countries(ev.targets) == {"CAN"}
 
 
 # ------------------------------------------- the place of an act on a named patient
 def test_a_place_an_expulsion_is_from_is_not_its_recipient(nlp):
-    text = "Thousands of Angolans were expelled from Congo last month, the agency said."
+    text = ("Hundreds of Haitians were expelled from the Dominican Republic last month, the "
+            "agency said.")
     ev = one_event(nlp, text, "COERCE", "expelled")
-    assert _countries(ev.targets) == {"AGO"}
+    assert _countries(ev.targets) == {"HTI"}
 
 
 def test_a_place_a_plane_is_shot_down_over_is_not_its_recipient(nlp):
-    text = ("The late Senator John McCain was held in the prison after he was shot down over "
-            "Hanoi in 1967.")
+    text = "Captain Tom Baker was held in a camp after he was shot down over Belgrade in 1999."
     ev = one_event(nlp, text, "ASSAULT", "shot down")
-    assert "VNM" not in _countries(ev.targets)
+    assert "SRB" not in _countries(ev.targets)
 
 
 def test_a_state_that_expels_diplomats_from_its_capital_is_no_recipient(nlp):
@@ -70,10 +69,9 @@ def test_a_from_phrase_with_no_patient_still_names_the_recipient(nlp):
 def test_he_in_a_clause_hung_on_a_named_subject_is_that_person(nlp):
     # the last person quoted before (the defence secretary) is not who "he" is here
     text = ("Defense Secretary Mark Esper said on Tuesday the two countries were close. "
-            "The late Senator John McCain was held in the prison after he was shot down in "
-            "1967.")
+            "Captain Tom Baker was held in a camp after he was shot down in 1999.")
     ev = one_event(nlp, text, "ASSAULT", "shot down")
-    assert any("McCain" in a.text for a in ev.targets)
+    assert any("Baker" in a.text for a in ev.targets)
     assert not any("Esper" in a.text for a in ev.targets)
 
 
@@ -100,9 +98,9 @@ def test_him_is_left_open_when_two_people_could_be_meant(nlp):
 
 # --------------------------------------------------------------------- outsiders, own forces
 def test_western_journalists_are_of_no_one_country(nlp):
-    text = ("ASHGABAT, Turkmenistan — Officials in Ashgabat, Turkmenistan, said the vote "
-            "was fair. Western journalists have been refused permission to cover the vote.")
-    ev = one_event(nlp, text, "REJECT", "refused")
+    text = ("MINSK, Belarus (AP) — Officials in Minsk, Belarus said on Monday the vote was "
+            "fair. Western reporters were denied access to the polling stations.")
+    ev = one_event(nlp, text, "REJECT", "denied")
     assert not _countries(ev.targets)
 
 
@@ -112,10 +110,12 @@ def test_western_residents_of_a_state_are_at_home(nlp):
     assert _countries(ev.targets) == {"USA"}
 
 
-def test_the_doer_s_own_forces_are_no_recipient(nlp):
-    text = OHIO + "Police chiefs in Dayton mobilised all their forces on Wednesday."
-    ev = one_event(nlp, text, "MOBILIZE", "mobilised")
-    assert not _countries(ev.targets)
+def test_the_doer_s_own_forces_are_no_recipient(nlp):  # their officers, its troops
+    text = OHIO + "The state's police chiefs put all their officers on alert on Wednesday."
+    evs = [e for e in counted_events(nlp, text) if e.type == "MOBILIZE"]
+    text2 = OHIO + "The army deployed all its troops on Wednesday."
+    evs += [e for e in counted_events(nlp, text2) if e.type == "MOBILIZE"]
+    assert evs and all(not _countries(e.targets) for e in evs)
 
 
 def test_forces_sent_against_someone_keep_the_recipient(nlp):
@@ -142,15 +142,15 @@ def test_the_kremlin_is_no_description_of_the_person_before(nlp):
 
 # ------------------------------------------------------------ audiences and named modifiers
 def test_a_judgement_told_to_a_programme_is_about_its_subject(nlp):
-    text = ('"Iran is a dangerous, reckless nation," Senator John Smith told ABC\'s '
-            '"Good Morning America" on Monday.')
+    text = ('"Iran is a dangerous and reckless regime," Senator John Smith told CNN\'s '
+            '"State of the Union" on Sunday.')
     ev = one_event(nlp, text, "ACCUSE", "told")
     assert _countries(ev.targets) == {"IRN"}
 
 
 def test_a_name_on_an_act_done_by_someone_else_is_its_recipient(nlp):
-    text = ("The comments came after an influential Trump endorsement by Marine Le Pen, "
-            "the leader of France's National Front.")
+    text = ("The remarks followed a surprise Biden endorsement by Emmanuel Macron, the "
+            "president of France.")
     ev = one_event(nlp, text, "SUPPORT", "endorsement")
     assert _countries(ev.targets) == {"USA"}
     assert _countries(ev.sources) == {"FRA"}
@@ -158,10 +158,10 @@ def test_a_name_on_an_act_done_by_someone_else_is_its_recipient(nlp):
 
 # ------------------------------------------------------------ themes, "them", "the country"
 def test_what_someone_is_provided_with_is_no_recipient(nlp):
-    text = ("The minister announced on Monday that the U.S. will provide Thailand's navy "
-            "with a surplus American ship.")
+    text = ("The minister announced on Monday that Japan will provide Indonesia's navy "
+            "with three British patrol boats.")
     ev = one_event(nlp, text, "AGREE", "provide")
-    assert _countries(ev.targets) == {"THA"}
+    assert _countries(ev.targets) == {"IDN"}
 
 
 def test_a_deal_signed_with_a_state_keeps_the_state(nlp):
@@ -177,10 +177,9 @@ def test_them_is_whom_the_sentence_acted_on_before(nlp):
 
 
 def test_the_country_is_the_state_named_before_it(nlp):
-    text = ("Thousands of US troops remain in Afghanistan, 18 years after Washington invaded "
-            "the country.")
+    text = "British soldiers left Iraq in 2009, six years after London invaded the country."
     ev = one_event(nlp, text, "ASSAULT", "invaded")
-    assert _countries(ev.targets) == {"AFG"}
+    assert _countries(ev.targets) == {"IRQ"}
 
 
 def test_the_country_is_not_the_doer_s_own(nlp):
@@ -191,23 +190,22 @@ def test_the_country_is_not_the_doer_s_own(nlp):
 
 # ------------------------------------------------ whence one is released, helpers, charges
 def test_what_someone_is_released_from_is_no_recipient(nlp):
-    text = ("The opposition leader Maria Lopez of Venezuela spoke in Caracas on Monday, two "
-            "years after she was released from house arrest, a victory for the Obama "
-            "administration's policy.")
+    text = ("The activist spoke in Minsk on Monday, two years after she was released from "
+            "prison, a victory for the European Union's policy.")
     ev = one_event(nlp, text, "RETREAT", "released")
-    assert "USA" not in _countries(ev.targets)
+    assert "EUR" not in _countries(ev.targets)
 
 
 def test_a_helper_named_with_with_is_no_recipient(nlp):
-    text = OHIO + "Detectives investigated the fire with the assistance of the FBI on Monday."
-    ev = one_event(nlp, text, "ACCUSE", "investigated")
+    text = "Detectives questioned the owner with the help of the FBI on Monday."
+    ev = one_event(nlp, text, "ACCUSE", "questioned")
     assert not any("FBI" in a.text for a in ev.targets)
 
 
 def test_the_charged_are_those_arrested_on_the_charges(nlp):
-    text = OHIO + "Six protesters were arrested on charges of trespass on Monday, police said."
+    text = OHIO + "Two students were detained on charges of vandalism on Monday, police said."
     ev = one_event(nlp, text, "ACCUSE", "charges")
-    assert any("protesters" in a.text for a in ev.targets)
+    assert any("students" in a.text for a in ev.targets)
     assert _countries(ev.sources) == {"USA"}  # a passive arrest: the state's
 
 
@@ -252,23 +250,23 @@ def test_an_apposition_naming_a_town_gives_the_person_its_country(nlp):
 
 
 def test_an_apposition_naming_an_international_body_codes_the_person_igo(nlp):
-    text = ("The authorities must end this crackdown, said Philip Lane, research director at "
-            "Amnesty International. Lane criticized the government of Iran on Monday.")
-    ev = one_event(nlp, text, "ACCUSE", "Lane criticized")
+    text = ("The authorities must end this crackdown, said Maria Costa, a researcher at "
+            "Amnesty International. Costa criticized the government of Iran on Monday.")
+    ev = one_event(nlp, text, "ACCUSE", "Costa criticized")
     assert _countries(ev.sources) == {"IGO"}
 
 
 def test_a_posting_abroad_is_not_the_envoy_s_country(nlp):
-    text = ("WASHINGTON (AP) - Senators in Washington met on Monday. Kurt Miller, the former "
-            "special envoy to Ukraine, spoke in Washington. Miller criticized Russia on Tuesday.")
-    ev = one_event(nlp, text, "ACCUSE", "Miller criticized")
-    assert "UKR" not in _countries(ev.sources)
+    text = ("WASHINGTON (AP) - Senators in Washington met on Monday. Anna Berg, the former "
+            "special envoy to Georgia, spoke in Washington. Berg criticized Russia on Tuesday.")
+    ev = one_event(nlp, text, "ACCUSE", "Berg criticized")
+    assert "GEO" not in _countries(ev.sources)
 
 
 # ------------------------------------------------------------- conjoined verbs share
 def test_a_verb_conjoined_to_an_act_against_a_state_shares_the_state(nlp):
-    text = ("The White House announced on Monday that the United States would end a "
-            "national emergency against Cuba and further ease trade sanctions.")
+    text = ("The government said Canada would end a state of emergency against Cuba and "
+            "also ease travel restrictions.")
     ev = one_event(nlp, text, "CONCEDE", "ease")
     assert _countries(ev.targets) == {"CUB"}
 
@@ -293,3 +291,11 @@ def test_a_passive_arrest_at_home_stays_the_home_state_s(nlp):
             "workers were arrested last week.")
     ev = one_event(nlp, text, "COERCE", "arrested")
     assert _countries(ev.sources) == {"PHL"}
+
+
+def test_a_second_passive_subject_is_a_misparse_not_a_recipient(nlp):
+    # the parser hangs "secretary of defense" (inside a "while" clause) on the main verb too
+    text = ("A Hungarian hacker who showed that Tom Walsh used a private server while he was "
+            "American secretary of defense was sentenced to two years on Friday.")
+    ev = one_event(nlp, text, "SANCTION", "sentenced")
+    assert _countries(ev.targets) == {"HUN"}

@@ -992,6 +992,9 @@ class ArgumentReader:
                     if c.dep_ == "nsubjpass" and self.subject(trig)[1] in ("stance_holder",
                                                                             "experiencer"):
                         continue
+                    if c.dep_ == "nsubjpass" and any(x.dep_ == "nsubjpass" and x.i < c.i
+                                                     for x in h.children):
+                        continue  # a clause has one subject: a second is a misparse
                     if c.lemma_.lower() in consumed or c.lower_ in consumed:
                         if self._participants(c):  # "tighten the blockade of Serbia"
                             out.append((c, _CONSUMED))

@@ -36,7 +36,8 @@ def test_an_act_to_come_on_a_condition_is_not_reported(nlp):
 
 
 @pytest.mark.parametrize(("text", "etype"), [
-    ("The mayor said the city appealed the ruling on Monday.", "REQUEST"),
+    # an appeal of a ruling is a legal challenge (ACCUSE allege, like a lawsuit)
+    ("The mayor said the city appealed the ruling on Monday.", "ACCUSE"),
     # a refusal or a threat is made by stating its condition
     ("The senator said he would not accept the party's endorsement if it were offered.",
      "REJECT"),

@@ -20,6 +20,18 @@ HEAD = "Court ruling angers activists across the country after weeks of debate. 
      "the victims.", "AID",
      "The mayor said the council directed the money toward helping the families of the "
      "victims."),
+    ("The union leader told the teachers that the state should direct money from its "
+     "large cash reserves toward helping the schools.", "AID",
+     "The union leader told the teachers that the state directed money from its large "
+     "cash reserves toward helping the schools."),
+    # a mandative subjunctive: what is required
+    ("Free speech carries with it the responsibility that citizens not make threats "
+     "against lawmakers, the judge said.", "THREATEN",
+     "The judge said the citizens made threats against lawmakers on Monday."),
+    # a passive gerund coordinated with a description shares it
+    ("\"In the capital, we had 565 shops suffering serious damage or being completely "
+     "destroyed,\" the union said.", "ASSAULT",
+     "The union said an armed gang completely destroyed 565 shops on Monday."),
     ("Students said they hoped to see the police chief arrested and the officers punished.",
      "COERCE",
      "Students said the police chief was arrested and the officers punished."),

@@ -896,3 +896,53 @@ def test_speech_noun_with_no_possessor_takes_its_by_agent_or_the_subject(nlp):
             "crossing the border are criminals.")
     q = find(rules_only(nlp, text), "are criminals")
     assert q.cue == "assertion" and q.speaker == "Lane"
+
+
+def test_clause_a_semicolon_parts_from_a_verb_is_not_its_content(nlp):
+    # the parser makes "He proposes ..." the complement of "backs"; each clause is its own
+    text = ("The rivals differ.\n\nHe proposes breaking up the largest banks in the state; "
+            "she backs tougher rules for lenders.")
+    quotes = rules_only(nlp, text)
+    backs = [q for q in quotes if q.cue == "backs"]
+    assert [q.content for q in backs] == ["tougher rules for lenders"]
+    assert backs[0].speaker == "she"
+    proposes = find(quotes, "largest banks")
+    assert proposes.cue == "proposes" and proposes.speaker == "He"
+    assert ";" not in proposes.content and "lenders" not in proposes.content
+
+
+def test_that_clause_hung_on_a_phrase_after_the_verb_is_its_content(nlp):
+    text = ("The rally ended.\n\nMs. Lane was just as blunt, claiming without any evidence "
+            "that the mayor wanted to raise taxes on every family.")
+    q = find(rules_only(nlp, text), "raise taxes")
+    assert q.cue == "claiming" and q.speaker == "Ms. Lane"
+    assert q.content.startswith("that the mayor")
+
+
+def test_verb_after_a_clause_and_then_shares_its_subject(nlp):
+    text = ("The visit went well.\n\nLane jokingly offered the farmer a job in her cabinet, "
+            "then says she will take advice from anyone who calls her office.")
+    q = find(rules_only(nlp, text), "take advice")
+    assert q.cue == "says" and q.speaker == "Lane"
+
+
+def test_message_someone_receives_speaks_for_itself(nlp):
+    text = ("The night was long.\n\nPolice received dozens of calls saying shots had been "
+            "fired near the school.")
+    assert find(rules_only(nlp, text), "shots had been fired").speaker == "calls"
+    text = ("The leak spread.\n\nReporters obtained emails showing that aides knew about the "
+            "leak for months.")
+    assert find(rules_only(nlp, text), "aides knew").speaker == "emails"
+    # who releases a statement is who speaks in it
+    text = ("The debate neared.\n\nThe campaign released a statement saying the senator would "
+            "not attend the debate.")
+    assert find(rules_only(nlp, text), "not attend").speaker == "The campaign"
+
+
+def test_gendered_pronoun_skips_a_person_of_the_other_gender(nlp):
+    text = ("Ms. Lane met voters in Dayton on Monday. Her rival, Mr. Ortiz, stayed in the "
+            "capital. \"We will win this state,\" she said.")
+    assert find(run(nlp, text), "win this state").speaker_name == "Lane"
+    text = ("Ruth Lane spoke first. Then Tom Ortiz, a spokesman for the council, arrived. "
+            "\"The vote will be close,\" she said.")
+    assert find(run(nlp, text), "will be close").speaker_name == "Ruth Lane"

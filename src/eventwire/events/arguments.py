@@ -718,6 +718,9 @@ class ArgumentReader:
                 if s.lower_ in _RELATIVE and t.dep_ == "relcl":
                     return t.head, "relative_clause_head"
                 return s, "controller_subject"
+        if tok.dep_ == "acl" and trig.light is not None and (
+                s := subject_token(trig.light)) is not None:
+            return s, "issuer_of_document"  # "the ministry issued a statement condemning"
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and not (
                 passive_without_agent(tok)):
             # "pilgrims fleeing the city" did it; "the pilot shot down", "nurses who were

@@ -222,7 +222,7 @@ class EventCoder:
             if noun:
                 pending.append((ev, noun))
             out.append(ev)
-        return _merge_same_type(out)
+        return _merge_same_type(out, sent)
 
     def _event(self, doc, sent, trig: Trigger, reader: ArgumentReader, times, places,
                places_all) -> tuple[Event, str | None]:
@@ -478,7 +478,7 @@ def _confidence(ev: Event, trig: Trigger) -> float:
     return round(max(conf, 0.1), 2)
 
 
-def _merge_same_type(events: list[Event]) -> list[Event]:
+def _merge_same_type(events: list[Event], sent: Span | None = None) -> list[Event]:
     """One event per type and sentence: a second trigger of the same type ("a rocket
     targeting troops killed ...") adds its details to the first instead of counting twice."""
     out: dict[str, Event] = {}
@@ -488,7 +488,8 @@ def _merge_same_type(events: list[Event]) -> list[Event]:
             out[ev.type] = ev
             continue
         if apart_in_sentence(first, ev) or other_side_of_swap(first, ev) \
-                or _distinct_protests(first, ev):
+                or _distinct_protests(first, ev) or _persons_and_goods(first, ev) \
+                or (sent is not None and _acts_on_own_objects(first, ev, sent)):
             out[f"{ev.type}:{ev.id}"] = ev
             continue
         for name in ("dead", "injured", "size", "location", "mode"):
@@ -512,6 +513,38 @@ def _distinct_protests(a: Event, b: Event) -> bool:
         return True
     return a.location is not None and b.location is not None and \
         a.location.name != b.location.name
+
+
+_HELD = frozenset({"arrest", "seize"})
+
+
+# Types whose acts told in one sentence stay apart; the blows of one fight or riot
+# ("set up barricades and attacked police") are one ASSAULT or PROTEST.
+_DISCRETE_ACTS = frozenset({"MOBILIZE", "COERCE", "SANCTION", "AID", "RETREAT"})
+
+
+def _acts_on_own_objects(a: Event, b: Event, sent: Span) -> bool:
+    """Two coordinated verbs of one type, each with an object of its own, are two acts:
+    "has conducted a nuclear test and launched a rocket" (not "detained and questioned a
+    man", who is one object of both)."""
+    if a.type not in _DISCRETE_ACTS:
+        return False
+
+    def verb(ev: Event):
+        span = sent.doc.char_span(ev.trigger_start, ev.trigger_end)
+        return span.root if span is not None and span.root.pos_ == "VERB" else None
+
+    va, vb = verb(a), verb(b)
+    if va is None or vb is None or va.lemma_ == vb.lemma_ or not (
+            vb.dep_ == "conj" and vb.head.i == va.i or va.dep_ == "conj" and va.head.i == vb.i):
+        return False
+    return all(any(c.dep_ == "dobj" for c in v.children) for v in (va, vb))
+
+
+def _persons_and_goods(a: Event, b: Event) -> bool:
+    """An arrest and a seizure told in one sentence are two acts ("apprehending 26 pirates
+    and confiscating arms", "arrested him and searched his car"): people held, goods taken."""
+    return a.type == "COERCE" and {a.mode, b.mode} == _HELD
 
 
 def _victim_country(ev: Event) -> None:

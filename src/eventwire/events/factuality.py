@@ -109,6 +109,15 @@ _CONDITIONS = frozenset({"if", "unless"})
 _STANDS_ON_CONDITION = frozenset({"THREATEN", "REJECT"})
 
 
+def _subjunctive(verb: Token) -> bool:
+    """A bare verb with a subject of its own in a "that" clause is what is required ("the
+    rule that members not speak", "insisted that Pyongyang stop"), not what was done."""
+    kids = list(verb.children)
+    return verb.tag_ == "VB" and not _aux(verb) and any(
+        c.dep_ == "nsubj" for c in kids) and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in kids)
+
+
 def _conditional_future(verb: Token) -> bool:
     """An act to come that hangs on a condition clause of its own: "we will appeal if the
     ruling requires it" (a threat on a condition is coded THREATEN before this is asked)."""
@@ -128,7 +137,7 @@ def _irrealis_scope(verb: Token, etype: str) -> str | None:
     disarmed", "we want to create conditions that get people out to demand their rights".
     A reporting verb ends the walk: what is said is the speaker's, whatever says it."""
     t = verb
-    for _ in range(5):
+    for _ in range(8):  # "should direct money from the state's reserves toward helping"
         if t.dep_ not in _SCOPE_LINKS or t.head.i == t.i or _full_stop_between(t, t.head):
             return None  # the parser may link across a sentence it failed to split
         if any(c.lower_ in ("what", "whatever") for c in t.children):
@@ -253,13 +262,49 @@ def _wished(verb: Token) -> bool:
     """The verb is (up to two clauses down) the complement of a wish: "wants Trump banned
     from the country", "want to see the police disarmed", "hope that talks resume"."""
     t = verb
-    for _ in range(2):
+    for _ in range(3):
+        if t.dep_ == "conj" and t.head.i != t.i and not _aux(t):
+            t = t.head  # "want to see the officers punished and the police disarmed"
         if t.dep_ not in ("ccomp", "xcomp", "oprd") or t.head.i == t.i:
             return False
         t = t.head
         if _wish(t):
             return True
     return False
+
+
+# Verbs of intending: in the past perfect ("had planned to", "had hoped to") the intention
+# is told as one that came to nothing.
+_INTENDING = frozenset({"plan", "intend", "mean", "hope", "aim", "want", "expect"})
+
+
+def _unrealised_plan(verb: Token) -> bool:
+    """ "Instead, he had planned to partner with his sergeant": the plan was overtaken."""
+    t = verb
+    while t.dep_ == "xcomp" and t.head.i != t.i:
+        t = t.head
+        if t.lemma_.lower() in _INTENDING and "had" in _aux(t):
+            return True
+    return False
+
+
+def _coordinated_modifier(verb: Token) -> bool:
+    """A participle coordinated with an adjective before a noun, which the parser may take
+    for a verb: "accredited reporters or invited members", "an inclusive, welcoming city"."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBN", "VBD", "VBG") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return False
+    head = verb.head
+    # a passive with an object is an adjective and its noun misread: "were not
+    # [accredited reporters] or [invited members]"
+    deps = {c.dep_ for c in head.children}
+    # the participle must sit right before a bare noun, as an adjective does ("invited
+    # members"), not head a clause of its own ("and dismissed those reports")
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    bare = obj is not None and obj.left_edge.i == verb.i + 1 and not any(
+        c.dep_ in ("det", "poss") for c in obj.children)
+    return head.dep_ == "amod" or bare and ({"auxpass", "dobj"} <= deps or (
+        head.lemma_ == "be" and bool(deps & {"attr", "acomp"})))  # "were not X or invited Y"
 
 
 def _no_one_in_particular(verb: Token) -> bool:
@@ -369,8 +414,9 @@ def _first_conjunct(verb: Token) -> Token | None:
     """The first of the verbs ``verb`` is coordinated with, when ``verb`` has no subject and
     no auxiliary of its own (then the two share one clause frame); else None."""
     if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX") or any(
-            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
-        return None
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") and c.lower_ != "being"
+            for c in verb.children):
+        return None  # "being" has no tense: "shops suffering damage or being destroyed"
     t = verb
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
@@ -401,6 +447,8 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
             return shared
     if (modal := _modal_class(verb)) is not None:
         return modal
+    if _subjunctive(verb):
+        return RECOMMENDED  # "the responsibility that citizens not make threats"
     if etype not in _STANDS_ON_CONDITION and _conditional_future(verb):
         return MODAL  # "we will appeal if the ruling stands": done only on a condition
     if not intent and (planned := _infinitive_class(verb, etype)) is not None:
@@ -408,8 +456,10 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
     if not intent and verb.dep_ == "conj" and not _aux(verb) and \
             _infinitive_class(verb.head, etype) is not None:
         return PLANNED  # "needs to restore funding and help schools": one infinitive
-    if _wished(verb):
+    if _wished(verb) or _unrealised_plan(verb):
         return PLANNED  # "wants Trump banned", "hope that the talks resume"
+    if _coordinated_modifier(verb):
+        return DESCRIPTIVE
     if not intent and (scoped := _irrealis_scope(verb, etype)) is not None:
         return scoped
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and not _investigators(verb):
@@ -489,7 +539,8 @@ def _simple_present_state(verb: Token) -> bool:
     """A simple present outside a headline and outside a quote's performative ("we condemn")
     states what is so, not what happened: "Saudi Arabia shares the same enemies", "the
     resolution calls for a referendum", "when she visits him"."""
-    if verb.tag_ not in ("VBZ", "VBP") or _aux(verb) or verb.pos_ != "VERB":
+    if verb.pos_ != "VERB" or not (verb.tag_ in ("VBZ", "VBP") and not _aux(verb) or
+                                   verb.tag_ == "VB" and _present_do(verb)):
         return False
     if _headline(verb) or _own_line(verb):
         return False
@@ -499,6 +550,13 @@ def _simple_present_state(verb: Token) -> bool:
     if verb.lemma_.lower() in _REPORTING:
         return subj is not None and generic_subject(subj)  # "people disagree"
     return subj is not None and subj.lower_ not in _PERFORMERS
+
+
+def _present_do(verb: Token) -> bool:
+    """ "does not support", "do not recognise": the simple present with "do", which a
+    negation needs ("the United States does not support forced relocations")."""
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    return bool(auxes) and all(c.lower_ in ("do", "does") for c in auxes)
 
 
 def _own_line(tok: Token, most: int = 15) -> bool:

@@ -72,6 +72,17 @@ class Lexicon:
         members = self.classes.get(name, {})
         return any(f in members for f in forms(tok))
 
+    def governs(self, deps: tuple[str, ...], lemmas: set[str]) -> bool:
+        """Every "+word" condition met by the governed lemmas; "+@class" by any member."""
+        for d in deps:
+            if d.startswith("@"):
+                members = self.classes.get(d[1:], {})
+                if not any(w in members for w in lemmas):
+                    return False
+            elif d not in lemmas:
+                return False
+        return True
+
     def class_mode(self, name: str, lemma: str) -> str | None:
         return self.classes.get(name, {}).get(lemma)
 
@@ -128,7 +139,9 @@ class Lexicon:
             pos, first = POS_PREFIX[first[0]], first[2:]
         deps, neg, no_obj, said, subj = [], False, False, False, None
         for w in rest:
-            if w.startswith("+"):
+            if w.startswith("+@"):
+                deps.append("@" + w[2:])  # any word of a class: "sink +@vessel"
+            elif w.startswith("+"):
                 deps.append(w[1:].lower())
             elif w == "!neg":
                 neg = True

@@ -17,7 +17,12 @@ from spacy.tokens import Span, Token
 
 from eventwire.events import factuality
 from eventwire.events.lexicon import Entry, Lexicon
-from eventwire.events.senses import HARM_WITHOUT_AGENT, other_sense
+from eventwire.events.senses import (
+    HARM_WITHOUT_AGENT,
+    OCCURRENCE_SENSES,
+    PROTESTERS,
+    other_sense,
+)
 from eventwire.events.triggers import Trigger, subject_token
 
 # VADER compound score at or below which a statement is criticism (the authors' own cut-off
@@ -160,7 +165,8 @@ def _reported_as_fact(trig: Trigger) -> bool:
     ..."): then it is that event's report, not a charge of the speaker's own."""
     return not trig.negated and factuality.classify(
         trig.token, trig.light, trig.type, trig.rule, trig.future) == factuality.ASSERTED \
-        and other_sense(trig.token, trig.type, trig.light) is None  # not "rules threaten"
+        and other_sense(trig.token, trig.type, trig.light) in OCCURRENCE_SENSES | {None}
+    # not "rules threaten"; "would be handed over to the police" still tells an occurrence
 
 
 # Subjects that make a statement the speaker's own view or an assessment of a situation,
@@ -449,7 +455,8 @@ def _crowd(subj: Token | None) -> bool:
 def crowd_demands(found: list[Trigger]) -> list[Trigger]:
     """ "Several thousand teachers surrounded the Statehouse to call for better pay": a demand
     that is the purpose of a crowd's gathering is the topic of a protest, which is the event
-    (PROTEST demo by the crowd), not a REQUEST of its own."""
+    (PROTEST demo by the crowd), not a REQUEST of its own; what protesters are said to
+    demand, oppose or vow is no event of its own either (CODING's topic of a protest)."""
     out = []
     for trig in found:
         tok, head = trig.token, trig.token.head
@@ -459,8 +466,21 @@ def crowd_demands(found: list[Trigger]) -> list[Trigger]:
             protest = Trigger(head, _CROWD_DEMAND, "PROTEST", "demo", "rule:crowd_demand")
             protest.notes.append(f"demand:{tok.lower_}@{tok.idx}")
             trig = protest
+        elif trig.type in _PROTEST_MESSAGES and _protesters(subject_token(tok)):
+            # "the protesters opposed the amendment", "the marchers vowed to stay": what the
+            # crowd demands, opposes or vows is the topic of its protest, told as its own
+            continue
         out.append(trig)
     return out
+
+
+# What a crowd says by protesting: its demands, its opposition, its vows to go on.
+_PROTEST_MESSAGES = frozenset({"REQUEST", "REJECT", "AGREE"})
+
+
+def _protesters(subj: Token | None) -> bool:
+    return subj is not None and (subj.lemma_.lower() in PROTESTERS | {"crowd"} or
+                                 subj.lower_.rstrip("s") in PROTESTERS)
 
 
 # Verbs that put forward a charge: what they say someone did wrong is alleged by the speaker.

@@ -28,6 +28,7 @@ _ARG_DEPS = frozenset({"dobj", "prt", "attr", "acomp", "oprd", "prep", "agent", 
                        "compound", "amod", "xcomp", "ccomp", "advmod", "nsubjpass", "npadvmod"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 _NEG_WORDS = frozenset({"not", "n't", "never", "no"})
+_PERFECT_AUX = frozenset({"has", "have", "had", "'ve"})
 
 
 @dataclass
@@ -50,14 +51,25 @@ class Trigger:
     notes: list[str] = field(default_factory=list)
 
 
+TO_INFINITIVE = "to-infinitive"  # the "+word" a complement "to" + verb meets
+
+
 def dep_lemmas(tok: Token) -> set[str]:
     """Lemmas a lexicon "+word" condition may name: objects, particles, prepositions..."""
     out: set[str] = set()
+    if _object_relative(tok):  # "the sanctions it imposed": the noun is the object
+        out.add(tok.head.lemma_.lower())
     for c in tok.children:
         if c.dep_ not in _ARG_DEPS or _time_phrase(c):
             continue
         out.add(c.lemma_.lower())
         out.add(c.lower_)
+        if c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "aux" and g.tag_ == "TO"
+                                                for g in c.children) and not any(
+                g.dep_ == "neg" for g in c.children):
+            # "warned them to leave" asks; not "warned it would respond to", nor "warned
+            # Japan not to interfere", a forbidding warning (CAMEO 130)
+            out.add(TO_INFINITIVE)
         for g in c.children:
             if g.dep_ in ("pobj", "compound", "amod", "prep", "prt", "dobj", "nmod", "aux", "mark"):
                 out.add(g.lemma_.lower())
@@ -70,6 +82,16 @@ def dep_lemmas(tok: Token) -> set[str]:
                             out.add(p.lower_)
                             out.update(x.lemma_.lower() for x in p.children if x.dep_ == "pobj")
     return out
+
+
+def _object_relative(verb: Token) -> bool:
+    """A relative clause whose noun is the verb's object: "the curfew it imposed", "talks
+    that Iran abandoned" (not "the man who attacked", "the talks that stalled")."""
+    if verb.dep_ != "relcl" or any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP")
+                                   for c in verb.children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP")
+               for c in verb.children)
 
 
 def _nobody(subj: Token) -> bool:
@@ -166,7 +188,7 @@ def _match(tok: Token, entries: list[Entry], lex: Lexicon, negated: bool) -> Ent
             continue
         if e.deps:
             lemmas = dep_lemmas(tok) if lemmas is None else lemmas
-            if not all(d in lemmas for d in e.deps):
+            if not lex.governs(e.deps, lemmas):
                 continue
         if e.subj_class:
             subj = subject_token(tok)
@@ -209,11 +231,45 @@ def _noun_licensed(tok: Token, lex: Lexicon) -> Token | None:
         verb = head.head
         if verb.pos_ in ("VERB", "AUX") and lex.token_in_class("light", verb):
             return verb
-    if tok.dep_ == "nsubj" and lex.token_in_class("occur", head):
+    if tok.dep_ == "nsubj" and _occurrence(head, lex):
         return head
+    if tok.dep_ == "attr" and head.lemma_ == "be" and any(
+            c.dep_ == "expl" for c in head.children) and not any(
+            c.dep_ == "aux" and c.lower_ in _PERFECT_AUX for c in head.children):
+        return head  # "there was one arrest"; "there have been talks" sums up, no occasion
+    if tok.dep_ == "pobj" and head.lower_ == "since":
+        return None  # "since the attacks, which occurred last year": background
+    for c in tok.children:  # "explosions that went off", "the riots, which broke out"
+        if c.dep_ == "relcl" and _occurrence(c, lex) and any(
+                s.dep_ == "nsubj" and s.tag_ in ("WDT", "WP") for s in c.children):
+            return c
     if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
         return _noun_licensed(tok.head, lex)
     return None
+
+
+def _occurrence(verb: Token, lex: Lexicon) -> bool:
+    """A verb that says an event took place ("erupted", "broke out"); a class member with a
+    particle as its mode needs that particle ("went off", not "went")."""
+    members = lex.classes.get("occur", {})
+    for form in forms(verb):
+        if form in members:
+            prt = members[form]
+            return prt is None or any(c.dep_ == "prt" and c.lower_ == prt
+                                      for c in verb.children)
+    return False
+
+
+def _published_with(verb: Token, lex: Lexicon) -> Token | None:
+    """The verb that issued the document a participle describes: "issued a statement
+    condemning the raid", "filed papers opposing the request", "sent a letter urging
+    restraint".  The document's words are its issuer's act, told as done by that verb (not
+    "a report describing the raid", a document no one is said to have issued here)."""
+    doc = verb.head
+    if verb.tag_ != "VBG" or not lex.token_in_class("document", doc) or \
+            doc.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    return doc.head if lex.token_in_class("publish", doc.head) else None
 
 
 # Acts a participle names as done on one occasion: "a businessman arrested in Tehran in
@@ -322,7 +378,9 @@ def presupposed(noun: Token, lex: Lexicon) -> bool:
         return head.lower_ == "to" and (lex.token_in_class("consequence", above) or (
             above.lemma_.lower() in _RESPONSES and above.head.lower_ == "in"))
     if noun.dep_ in ("dobj", "nsubjpass"):
-        return lex.token_in_class("consequence", head)
+        # "sparked by the expulsion of"; "thwarted an attack on a freighter": an attempt
+        # that was made (PLOVER codes attempted force)
+        return lex.token_in_class("consequence", head) or lex.token_in_class("thwart", head)
     # a cause told as done; not any subject ("the first deployment of troops has arrived"
     # reports the arrival, and the parser makes odd subjects of nouns far from a verb)
     return noun.dep_ == "nsubj" and _past_act(head) and lex.token_in_class("consequence", head)
@@ -363,6 +421,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         ):
             continue  # imperatives: "Share this article", "Follow us"
         light = None
+        if pos == "verb" and tok.dep_ == "acl":
+            light = _published_with(tok, lex)  # "issued a statement condemning the raid"
         if pos == "noun":
             light = _noun_licensed(tok, lex)
             if light is None and tok.dep_ == "nsubj" and _past_act(tok.head) and any(
@@ -407,7 +467,33 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                                       and lex.token_in_class("defer", t.token))]
     found += [c for t in found if (c := _swap_counterpart(t, lex)) is not None]
     found += [c for t in found if (c := _charges_of_arrest(t)) is not None]
-    return _modal_demands(sent, found, lex)
+    return _modal_demands(sent, _wanted_of_others(found), lex)
+
+
+# Verbs of wanting what someone else is to do or undergo: "wants Trump banned".
+_DEMANDING_WISHES = frozenset({"want", "wish"})
+
+
+def _wanted_of_others(found: list[Trigger]) -> list[Trigger]:
+    """ "X wants Y banned", "want the officers arrested": X demands the act of others
+    (REQUEST by X, mode from the act), which is not reported as done.  Not "wants to
+    visit", X's own plan."""
+    out = []
+    for trig in found:
+        tok = trig.token
+        want = tok.head
+        if tok.pos_ != "VERB" or tok.dep_ not in ("ccomp", "xcomp", "oprd") or \
+                want.lemma_.lower() not in _DEMANDING_WISHES or want.pos_ != "VERB" or \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            out.append(trig)
+            continue
+        entry = Entry("REQUEST", None, None, "verb", want.lemma_.lower(),
+                      source="wanted_of_others")
+        demand = Trigger(want, entry, "REQUEST", _REQUEST_MODE.get(trig.type),
+                         "rule:wanted_of_others")
+        demand.notes.append(f"mode:from_clause:{trig.type}")
+        out.append(demand)
+    return out
 
 
 _CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "accusation", "allegation"})
@@ -711,7 +797,7 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
             trig.notes.append("type:negated_cooperation=REJECT")
         for inner in trig.absorbed:
             if trig.type == "AGREE" and inner.type in FORCEFUL:
-                trig.type, trig.mode = "THREATEN", _THREAT_MODE.get(inner.type)
+                trig.type, trig.mode = "THREATEN", _threat_mode(inner)
                 trig.notes.append("type:intent_to_use_force=THREATEN")
             elif trig.mode is None:
                 mode = _embedded_mode(trig, inner)
@@ -788,7 +874,8 @@ def aggregate(tok: Token, lex: Lexicon, etype: str | None = None) -> bool:
     if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS") and lex.lookup(
             "noun", tok.lemma_.lower()):  # "40 attacks", not "freed for two soldiers"
         for c in tok.children:
-            if c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1", "a"):
+            if c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1", "a") \
+                    and c.ent_type_ != "DATE":  # "the 1998 riots" name one occasion
                 return True
         head = tok.head
         if tok.dep_ == "pobj" and head.lower_ == "of" and lex.in_class(

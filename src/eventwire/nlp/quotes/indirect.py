@@ -51,6 +51,7 @@ from eventwire.nlp.quotes.marks import DOUBLE_MARKS
 from eventwire.nlp.quotes.speaker import names_people, speaker_span
 from eventwire.nlp.quotes.syntax import (
     QUOTE_CHARS,
+    SENT_END,
     Cand,
     adjunct_subject,
     after_window,
@@ -80,6 +81,10 @@ _LIGHT_VERBS = frozenset(
     "make have express voice issue offer level raise share repeat deliver reiterate renew "
     "lodge file air".split()
 )
+# Verbs of getting or reading a message, whose subject did not write it.
+_RECEIVE_VERBS = frozenset(
+    "receive get obtain see read review find hear examine study discover uncover "
+    "acquire view watch cite".split())
 _SELF_SOURCES = frozenset("poll survey study report analysis".split())
 _CONTENT_PREPS = frozenset("of about on for against toward towards over regarding".split())
 
@@ -130,7 +135,26 @@ def _holder(verb: Token) -> Token | None:
         subj = _name_before(verb) or subj
     if verb.tag_ == "VBG" and (subj is None or not names_people(subj)):
         subj = adjunct_subject(verb) or subj
+    if subj is None:
+        subj = _earlier_clause_subject(verb)
     return subj
+
+
+def _earlier_clause_subject(verb: Token) -> Token | None:
+    """"Lane offered him a job, then says he will ...": the parser makes the first clause
+    the content of the second verb and leaves that verb with no subject; the two clauses
+    share the first one's subject."""
+    for c in verb.children:
+        if c.i > verb.i or c.dep_ not in ("ccomp", "conj"):
+            continue
+        gap = verb.doc[c.right_edge.i + 1 : verb.i]
+        if not len(gap) or gap[0].text != "," or not all(
+                t.text == "," or t.pos_ in ("ADV", "CCONJ") for t in gap):
+            continue
+        subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+        if subj is not None and names_people(subj):
+            return subj
+    return None
 
 
 def _host(thing: Token) -> Token | None:
@@ -142,7 +166,9 @@ def _host(thing: Token) -> Token | None:
             return None
         gov = gov.head
         if gov.pos_ in ("VERB", "AUX"):
-            return _holder(gov)
+            # "police received calls saying ...", "she read emails showing ...": who gets
+            # or reads a message is not who wrote it
+            return None if lemma_of(gov) in _RECEIVE_VERBS else _holder(gov)
     return None
 
 
@@ -194,6 +220,23 @@ def _name_before(verb: Token) -> Token | None:
     return doc[j]
 
 
+def _that_after_phrase(verb: Token) -> list[Token]:
+    """"claimed without any evidence that ...": a that-clause the parser hung on the noun of
+    a phrase after the verb is still what the verb reports (a speech noun's clause, "said
+    in a statement that", is left to that noun's rule)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.lower_ in SPEECH_NOUNS or obj.lemma_ in INTENT_NOUNS:
+                continue  # "repeated in a statement that ...": the noun's own rule
+            for c in obj.children:
+                if c.dep_ in ("acl", "ccomp", "relcl") and c.i > obj.i and any(
+                        g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                    return [c]
+    return []
+
+
 def _owner(noun: Token) -> Token | None:
     """The holder of a speech or stance noun: its possessor, or for "his"/"their" the
     subject of the verb whose object the noun is ("Trump stepped up his attacks on ..."),
@@ -236,6 +279,7 @@ class IndirectRules(ArticleContext):
                     cand.parts = self._outside(cand.parts, covered)
                 if cand.parts:
                     self._to_sentence_end(cand)
+                    self._to_semicolon(cand)
                     out.append(cand)
                     break
         return out
@@ -264,6 +308,16 @@ class IndirectRules(ArticleContext):
                for t in self.toks.between(e, end)):
             return  # "..., calling it a mistake": another attribution starts
         cand.parts[-1] = (s, e + len(rest.rstrip(" .!?;:,")))
+
+    def _to_semicolon(self, cand: Cand) -> None:
+        """End a content that follows its cue at a semicolon: "He proposes a levy; she
+        backs a cap" holds two clauses, each its own subject's."""
+        if cand.cue is None:
+            return
+        s, e = cand.parts[-1]
+        cut = self.text.find(";", max(s, cand.cue[1]), e)
+        if cut != -1 and cut > s:
+            cand.parts[-1] = (s, len(self.text[s:cut].rstrip()) + s)
 
     def _outside(self, parts: list[tuple[int, int]], covered: list[tuple[int, int]]
                  ) -> list[tuple[int, int]]:
@@ -331,7 +385,10 @@ class IndirectRules(ArticleContext):
     def _clause(self, verb: Token, lemma: str) -> Cand | None:
         ps, pe = self._para_of(verb.idx)
         comp = [c for c in verb.children if ps <= c.idx < pe
-                and (c.dep_ == "ccomp" or c.dep_ == "advcl" and c.left_edge.lower_ == "that")]
+                and (c.dep_ == "ccomp" or c.dep_ == "advcl" and c.left_edge.lower_ == "that")
+                and not self._apart(c, verb)]
+        if not comp:
+            comp = _that_after_phrase(verb)
         subj = _holder(verb)
         if subj is not None and subj.dep_ == "nsubjpass" and not _has_misread(verb):
             return None
@@ -368,6 +425,15 @@ class IndirectRules(ArticleContext):
         sp = np_span(subj, 0, hi) if subj is not None else None
         return Cand([self._with_marks(span)], "indirect", rule, conf,
                      (verb.idx, verb.idx + len(verb)), sp, subj)
+
+    def _apart(self, comp: Token, verb: Token) -> bool:
+        """A clause before the verb that a semicolon or a sentence end parts from it: in
+        "He calls for a tax; she backs a levy" the parser makes the first clause what the
+        second verb reports, but each clause is its own subject's."""
+        if comp.i > verb.i:
+            return False
+        gap = self.text[comp.right_edge.idx + len(comp.right_edge) : verb.idx]
+        return ";" in gap or SENT_END.search(gap + " ", 0, len(gap) + 1) is not None
 
     def _parenthetical(self, verb: Token) -> Cand | None:
         """"X, he said." / "X, he said, Y.": the rest of the sentence is the content.
@@ -720,8 +786,9 @@ class IndirectRules(ArticleContext):
                 parts = self._outside(parts, quoted)  # a direct quote's words are its own
                 if not parts:
                     continue
-            out.append(Cand(parts, "indirect", STANCE_RULE, 0.0, (t.idx, t.idx + len(t)),
-                            sp, subj))
+            cand = Cand(parts, "indirect", STANCE_RULE, 0.0, (t.idx, t.idx + len(t)), sp, subj)
+            self._to_semicolon(cand)
+            out.append(cand)
         return out
 
     def _in_para(self, span: Span, ps: int, pe: int) -> Span:

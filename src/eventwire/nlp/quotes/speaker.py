@@ -3,8 +3,8 @@
 Names come from the actors component (``doc._.mentions``) when it ran, else from spaCy's
 PERSON/ORG/GPE/NORP entities, so quotes work with or without it.  A pronoun or a definite
 role noun ("the official", "the spokesman") goes to the closest earlier person outside
-quoted text; a bare surname goes to the fuller name used elsewhere in the article
-("Schenker" -> "David Schenker").
+quoted text ("she" skips a man the article calls "Mr." or "a spokesman"); a bare surname
+goes to the fuller name used elsewhere in the article ("Schenker" -> "David Schenker").
 """
 
 from __future__ import annotations
@@ -57,6 +57,18 @@ DATELINE_RE = re.compile(
 _DAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday "
     "tomorrow weekend".split())
+# Honorifics and roles that give a person's gender, and the gender a pronoun asks for.
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+[A-Z]")
+_GENDERED_ROLES = {
+    **dict.fromkeys("spokesman congressman chairman businessman king prince".split(), "m"),
+    **dict.fromkeys("spokeswoman congresswoman chairwoman businesswoman queen princess"
+                    .split(), "f"),
+}
+_ROLE_RE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w.'’-]+\s+){0,3}?(" + "|".join(_GENDERED_ROLES) + r")\b",
+    re.IGNORECASE)
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # Who a quotation addresses is never its speaker.
 _ADDRESSEE = {"you", "yourself", "yourselves", "y'all"}
 _STRIP = " \t\n’'s,.\"“”"
@@ -136,6 +148,23 @@ class SpeakerIndex:
             if not n.person and self._full.get(n.name, n.name) != n.name:
                 n.person = True
         self._person_full = {self.full_name(n) for n in persons}
+        self._gender = self._genders(doc._.text)
+
+    def _genders(self, text: str) -> dict[str, str]:
+        """Each person's gender where the article gives it by an honorific ("Mr. Lane",
+        "Ms. Ortiz") or a gendered role in apposition ("Ruth Lane, a spokeswoman"): "she
+        said" does not go back to a man."""
+        seen: dict[str, set[str]] = {}
+        for n in self.named:
+            if not n.person:
+                continue
+            m = _HONORIFIC_RE.search(text, max(0, n.start - 6), n.end)
+            role = _ROLE_RE.match(text, n.end)
+            g = _HONORIFICS[m.group(1).lower()] if m else (
+                _GENDERED_ROLES[role.group(1).lower()] if role else None)
+            if g is not None:
+                seen.setdefault(self.full_name(n.name), set()).add(g)
+        return {name: next(iter(gs)) for name, gs in seen.items() if len(gs) == 1}
 
     @staticmethod
     def _collect(doc: Doc) -> list[Named]:
@@ -199,15 +228,22 @@ class SpeakerIndex:
             i += 1
         return out
 
-    def previous_named(self, before: int, person: bool = True) -> Named | None:
-        """The closest person (or group) named before ``before``, outside quoted text."""
+    def previous_named(self, before: int, person: bool = True, gender: str | None = None
+                       ) -> Named | None:
+        """The closest person (or group) named before ``before``, outside quoted text; with
+        ``gender``, not one the article gives the other gender."""
         i = bisect_left(self._starts, before) - 1
         while i >= 0:
             n = self.named[i]
-            if n.person == person and n.end <= before and not self.in_quote(n.start, n.end):
+            if n.person == person and n.end <= before and not self.in_quote(n.start, n.end) and (
+                    not self._other_gender(n.name, gender)):
                 return n
             i -= 1
         return None
+
+    def _other_gender(self, name: str, gender: str | None) -> bool:
+        known = self._gender.get(self.full_name(name)) if gender else None
+        return known is not None and known != gender
 
     def resolve(self, span: Span, head) -> tuple[str | None, str | None]:
         """(speaker_name, speaker_code) for a speaker span whose head token is ``head``; a
@@ -221,7 +257,7 @@ class SpeakerIndex:
             return self.full_name(best.name), best.code
         low = head.lower_
         if low in PERSON_PRONOUNS or low == "i":
-            return self._antecedent(span.start_char)
+            return self._antecedent(span.start_char, _PRONOUN_GENDER.get(low))
         own = next((n for n in inside if n.start <= head.idx < n.end), None)
         if own is not None or inside and head.pos_ != "PROPN":
             # a name the head is not part of ("Braynard, a native of Ohio") is not the speaker
@@ -265,10 +301,12 @@ class SpeakerIndex:
         else the closest one named before it."""
         return self._antecedent(before)
 
-    def _antecedent(self, before: int) -> tuple[str | None, str | None]:
-        n = self.previous_named(before)
+    def _antecedent(self, before: int, gender: str | None = None
+                    ) -> tuple[str | None, str | None]:
+        n = self.previous_named(before, gender=gender)
         last = self._last
-        if last is not None and last.start < before and (n is None or n.start < last.start):
+        if last is not None and last.start < before and (n is None or n.start < last.start) and (
+                not self._other_gender(last.name, gender)):
             n = last  # the person quoted last is named after any other person
         if n is None:
             return None, None

@@ -360,6 +360,7 @@ class Args:
     target_rule: str | None = None
     weapon_mode: str | None = None
     event_noun_target: str | None = None  # lemma of an event noun whose actor is elsewhere
+    place_of_act: int | None = None  # start of a place read as where, not whom ("over Hanoi")
     source_tokens: list[Token] = field(default_factory=list)
 
 
@@ -842,6 +843,7 @@ class ArgumentReader:
                                    and patient == "passive_subject"):
             # "was shot down over Hanoi", "expelled from Congo": where, not whom
             args.targets = [a for a in args.targets if a not in wheres]
+            args.place_of_act = wheres[0].start
             if args.target_rule in _WHERE_RULES:
                 args.target_rule = patient
         if trig.type == "ACCUSE" and topic and told:

@@ -255,6 +255,9 @@ class EventCoder:
             drule = f"narration{shift:+d}d"  # "a day earlier": dated from the narration
         fr["date"] = drule
         place, prule = anchors.event_place(tok, trig.light, places, self.lex)
+        if place is None and args.place_of_act is not None:  # "shot down over Hanoi"
+            place = next((p for p in places if p.start == args.place_of_act), None)
+            prule = "locative_phrase_of_trigger" if place is not None else prule
         if place is None and (scope := anchors.place_scope(tok, trig.light)):
             prule = f"scope:{scope}"  # the country is set from the story (``context``)
         fr["location"] = prule

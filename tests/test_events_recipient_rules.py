@@ -78,7 +78,9 @@ def test_condition_subject_is_for_threats_only(nlp):
 
 
 def test_table_order():
-    """Struck sites first (a projectile's case), the widest search (nested) last."""
+    """The one rule that replaces a coded recipient (an audience) first, then struck sites (a
+    projectile's case); the widest searches (nested, then a conjoined verb's) last."""
     names = [n for n, _ in RECIPIENT_RULES]
-    assert names[0] == "owner_of_struck_site" and names[-1] == "nested_recipient"
-    assert len(set(names)) == len(names) == 6
+    assert names[:2] == ["content_not_audience", "owner_of_struck_site"]
+    assert names[-2:] == ["nested_recipient", "shared_recipient"]
+    assert len(set(names)) == len(names) == 8

@@ -7,6 +7,10 @@ from dataclasses import replace
 
 from eventwire.models import ActorRef, Event
 
+# The target rule of an act whose object is the doer's own forces ("mobilised all their
+# forces"): aimed at no one, so no domestic default either.
+OWN_FORCES = "own_forces"
+
 # Words that say a recipient is not of the story's country: "six foreign medical workers",
 # "fugitives overseas", "immigrants taken into custody".
 _OUTSIDERS = frozenset({"foreign", "foreigner", "foreigners", "overseas", "abroad", "immigrant",
@@ -35,9 +39,22 @@ def outsider_act(ev: Event) -> bool:
     return ev.trigger.lower().startswith(_OUTSIDER_ACTS)
 
 
+# People and bodies that "Western" places in the West as a whole ("Western journalists",
+# "Western diplomats"), not in one country's west ("western Pennsylvania residents").
+_WESTERN_PEOPLE = frozenset({"journalists", "journalist", "reporters", "reporter", "diplomats",
+                             "diplomat", "observers", "observer", "governments", "powers",
+                             "nations", "countries", "officials", "leaders", "hostages",
+                             "hostage", "media", "envoys", "allies", "monitors", "tourists",
+                             "companies", "analysts", "intelligence"})
+
+
 def outsider_words(text: str) -> bool:
-    """The phrase says its people are from elsewhere: "foreign nurses", "migrants"."""
-    return bool(_OUTSIDERS & set(text.lower().split()))
+    """The phrase says its people are from elsewhere: "foreign nurses", "migrants", "Western
+    journalists" (of no one country: the coders leave them out)."""
+    words = text.lower().split()
+    return bool(_OUTSIDERS & set(words)) or any(
+        w == "western" and nxt in _WESTERN_PEOPLE
+        for w, nxt in zip(words, words[1:], strict=False))
 
 
 # Head nouns of one or a few unnamed people: "a 78-year-old man", "another bystander",
@@ -75,12 +92,29 @@ def stateless_ngos(events: list[Event]) -> None:
                 ev.field_rules[side] = ev.field_rules.get(side, "") + "-ngo_country"
 
 
-def protesters_of_the_place(events: list[Event], home: str | None) -> None:
+# Location rules that say the sentence itself places the act.
+_OWN_PLACE = ("locative_phrase_of_trigger", "place_in_sentence")
+
+
+def protesters_of_the_place(events: list[Event], home: str | None,
+                            inferred: frozenset[tuple[int, int]] = frozenset()) -> None:
     """A protest or strike whose protesters are not named ("the national strike was held",
     "demonstrations turned violent") is by the people of the country where it happens (its
-    place's, else the story's); the domestic default then aims it at their government."""
+    place's, else the story's); the domestic default then aims it at their government.  So
+    are protesters whose country was only the story's (``inferred``) when the sentence places
+    the protest abroad ("2,000 protesters gathered in Seoul", in a British story)."""
     for ev in events:
-        if ev.type != "PROTEST" or any(a.country for a in ev.sources):
+        if ev.type != "PROTEST":
+            continue
+        there = ev.location.country if ev.location is not None else None
+        if there and ev.field_rules.get("location", "").startswith(_OWN_PLACE):
+            hit = [i for i, a in enumerate(ev.sources)
+                   if (a.start, a.end) in inferred and a.country not in (None, there)]
+            for i in hit:
+                ev.sources[i] = replace(ev.sources[i], country=there)
+            if hit:
+                ev.field_rules["sources"] += "+protesters_of_place"
+        if any(a.country for a in ev.sources):
             continue
         country = (ev.location.country if ev.location is not None else None) or home
         if country:

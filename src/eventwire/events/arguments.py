@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.events.actor_conventions import OWN_FORCES, individual
 from eventwire.events.context import _NON_STATE, domestic
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.senses import label_of
@@ -38,6 +39,7 @@ _NP_RIGHT = frozenset({"appos", "prep"})
 _NP_RIGHT_PREPS = frozenset({"of", "for", "from"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us",
                        "who", "which", "that"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                         "sunday", "morning", "evening", "night", "afternoon", "day", "week",
@@ -68,6 +70,16 @@ _AIMED_AT_TYPES = frozenset({"ASSAULT", "THREATEN", "PROTEST", "ACCUSE", "REJECT
 # Verbs whose subject undergoes the act named by their object: "faced criticism", "drew
 # condemnation", "came under fire".
 _UNDERGO = frozenset({"face", "draw", "receive", "attract", "incur", "earn", "suffer"})
+# Acts done to a patient, where "over X" or "from X" names a place of the act when the
+# patient is named ("was shot down over Hanoi", "were expelled from Congo"), not a recipient.
+_DONE_TO = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+_FORCES = frozenset({"MIL", "COP"})
+# "with the help of X": X helps the doer, it is not acted on.
+_HELP = frozenset({"help", "assistance", "support", "cooperation", "backing", "aid"})
+# Judgements, whose recipient is whom they are about, not whom they are told to.
+_JUDGEMENTS = frozenset({"ACCUSE", "SUPPORT"})
+_PATIENT_RULES = frozenset({"object", "passive_subject", "consumed_noun_actor"})
+_WHERE_RULES = frozenset({"prep_from", "prep_over"})
 # Clauses that state a threat's condition: "... unless Israel withdraws".
 _CONDITION_MARKS = frozenset({"unless", "if"})
 
@@ -85,7 +97,8 @@ class ActorIndex:
         self.fallback = mentions is None
         self.home_coded: set[tuple[int, int]] = set()  # spans given the story's country
         if mentions is not None:
-            mentions = kin_of_told_groups(mentions)
+            mentions = nationals_by_description(kin_of_told_groups(mentions), doc)
+            mentions = countries_by_apposition(mentions, doc)
         if mentions is not None and home is not None:
             self.home_coded = {(m.start, m.end) for m in mentions if domestic(m)}
             mentions = [replace(m, country=home, rule=f"{m.rule}+home_country")
@@ -169,6 +182,106 @@ def kin_of_told_groups(mentions: list[Mention]) -> list[Mention]:
             else m for m in mentions]
 
 
+_DESCRIPTION_WINDOW = 2  # sentences back a description ("the Australian") looks for its person
+
+
+def nationals_by_description(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """ "Julian Assange ... The 48-year-old Australian was evicted": a nationality used as a
+    definite description of someone just named gives the country of that person, when the
+    story names none for him; every mention of the person takes it."""
+    given: dict[int, tuple[str, str]] = {}
+    people = [m for m in mentions if m.kind == "person" and m.entity_id is not None]
+    for d in mentions:
+        if not d.rule.startswith("demonym") or not d.country or d.country in _NON_STATE \
+                or " " in d.text:
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None or len(span) != 1 or not _definite_national(span[0]):
+            continue
+        sent = span[0].sent
+        first = sent.start
+        for _ in range(_DESCRIPTION_WINDOW):
+            first = doc[first - 1].sent.start if first > 0 else first
+        before = [m for m in people if doc[first].idx <= m.start < d.start]
+        if before and before[-1].country is None:
+            given.setdefault(before[-1].entity_id, (d.country, d.text))
+    if not given:
+        return mentions
+    return [replace(m, country=given[m.entity_id][0], rule=f"{m.rule}+national_by_description")
+            if m.kind == "person" and m.country is None and m.entity_id in given else m
+            for m in mentions]
+
+
+def countries_by_apposition(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """ "Cheuk Hau-yip, the commander of Kowloon West district, said ...", "Philip Luther,
+    research director at Amnesty International": the country (or international body) an
+    apposition gives a person with none of his own holds for every mention of him."""
+    coded: dict[int, Mention] = {}
+    spans: dict[int, Span] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span):
+            spans[id(m)] = span
+            if m.country and m.country != "NGO":
+                coded.update((t.i, m) for t in span)
+    places = {}
+    for p in doc._.places or []:
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is not None and p.country and p.feature_class in ("A", "P") \
+                and not p.rule.startswith("demonym"):
+            places.update((t.i, p.country) for t in span)
+    given: dict[int, str] = {}
+    for m in mentions:
+        span = spans.get(id(m))
+        if m.kind != "person" or m.country or m.entity_id is None or span is None \
+                or m.entity_id in given:
+            continue
+        for c in span.root.children:
+            if c.dep_ != "appos" or c.pos_ not in ("NOUN", "PROPN") or \
+                    c.lemma_.lower() in _POSTED:
+                continue
+            inside = sorted(i for i in _clean_subtree(c) if not _posted_to(doc[i], c))
+            found = [coded[i].country for i in inside if i in coded] or [
+                places[i] for i in inside if i in places]
+            if found:
+                given[m.entity_id] = found[0]
+                break
+    if not given:
+        return mentions
+    return [replace(m, country=given[m.entity_id], rule=f"{m.rule}+country_by_apposition")
+            if m.kind == "person" and m.country is None and m.entity_id in given else m
+            for m in mentions]
+
+
+# Titles held abroad: "the special envoy to Ukraine", "a correspondent in Beijing" name where
+# the person serves, not whose he is.
+_POSTED = frozenset({"ambassador", "envoy", "correspondent", "reporter", "representative",
+                     "consul", "emissary", "diplomat"})
+
+
+def _posted_to(tok: Token, top: Token) -> bool:
+    """The word sits in a "to" phrase of the title ("envoy to Ukraine") below ``top``."""
+    while tok.i != top.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.lower_ == "to" or tok.lemma_.lower() in _POSTED:
+            return True
+        tok = tok.head
+    return False
+
+
+def _definite_national(tok: Token) -> bool:
+    """ "the Australian", "the 44-year-old Romanian": a people's name standing for one person
+    (a noun with "the", no noun after it; not "the Australian embassy")."""
+    return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") and tok.pos_ in (
+        "PROPN", "NOUN") and not tok.text.endswith("s") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def _the_country(head: Token) -> bool:
+    """ "the country", "the nation": a state the story has named, by anaphora."""
+    return head.lemma_.lower() in ("country", "nation") and head.tag_ == "NN" and [
+        c.lower_ for c in head.children] == ["the"]
+
+
 def _head_word(text: str) -> str:
     words = text.lower().split()
     return words[-1] if words else ""
@@ -247,6 +360,7 @@ class Args:
     target_rule: str | None = None
     weapon_mode: str | None = None
     event_noun_target: str | None = None  # lemma of an event noun whose actor is elsewhere
+    place_of_act: int | None = None  # start of a place read as where, not whom ("over Hanoi")
     source_tokens: list[Token] = field(default_factory=list)
 
 
@@ -330,6 +444,17 @@ class ArgumentReader:
                                     country=country, sector=sector if country else None))
         return _dedupe(out)
 
+    def _own_forces(self, head: Token, found: list[ActorRef]) -> bool:
+        """ "deployed its troops", "mobilised all their forces": armed forces or police the
+        doer owns ("its", "their") are its means, not whom the act is aimed at."""
+        return bool(found) and all(a.sector in _FORCES and not a.name for a in found) and any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children)
+
+    def _place_phrase(self, head: Token) -> bool:
+        """The phrase names a place: a place, or a country or capital read as an actor."""
+        m = self.actors.at(head)
+        return self.actors.place(head) is not None or (m is not None and m.kind == "country")
+
     def _apposed_country(self, head: Token) -> str | None:
         """The country an apposition gives a person: "Julian Assange, an Australian",
         "Mr. Smith, a Canadian citizen"."""
@@ -379,16 +504,22 @@ class ArgumentReader:
                                     country=country or None, sector=sector or None,
                                     name=q.speaker_name)
         if tok.lower_ in ("he", "she"):
-            got = self._last_speaker(tok)
+            got = self._main_clause_person(tok) or self._last_speaker(tok)
             if got is not None:
                 return got
+        if tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "pobj", "dative"):
+            return self._person_acted_on(tok)
+        if tok.lower_ == "them" and tok.dep_ in ("dobj", "pobj", "dative"):
+            return self._people_acted_on(tok)
         if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
             return None  # "Uganda said Amin expelled them": an object is not the reporter
         t = tok.head
         while t.head.i != t.i:
             if t.dep_ == "ccomp" and self.lex.in_class("speech", t.head.lemma_.lower()):
                 subj = subject_token(t.head)
-                if subj is not None and subj.lower_ not in _PRONOUNS:
+                if subj is not None and subj.lower_ not in _PRONOUNS and not (
+                        tok.lower_ in ("he", "she") and subj.tag_ in _PLURAL_TAGS):
+                    # "he was shot, officials said": not the reporters
                     m = self.actors.at(subj)
                     if m is not None:
                         return ref(m, "pronoun_to_reporter")
@@ -398,6 +529,73 @@ class ArgumentReader:
                 break
             t = t.head
         return self._person_before(tok) if tok.lower_ in ("he", "she") else None
+
+    def _main_clause_person(self, tok: Token) -> ActorRef | None:
+        """ "McCain was held there after he was shot down": "he" in a clause hung on a main
+        clause whose subject, a person named before it, is who the sentence is about."""
+        clause = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "advcl":
+            return None
+        subj = subject_token(clause.head) or next(
+            (c for c in clause.head.children if c.dep_ == "nsubjpass"), None)
+        m = self.actors.at(subj) if subj is not None and subj.i < tok.i else None
+        if m is None or m.kind != "person" or subj.tag_ in _PLURAL_TAGS:
+            return None
+        return ref(m, "pronoun_to_main_subject") if m.country or m.name else None
+
+    def _country_named_before(self, head: Token, sources: list[ActorRef]) -> ActorRef | None:
+        """ "US troops remain in Afghanistan, years after Washington invaded the country":
+        the last country named before "the country", in its sentence or the one before,
+        that is not the doer's."""
+        own = {a.country for a in sources}
+        sent = head.sent
+        first = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for t in reversed(self.doc[first:head.i]):
+            pl, m = self.actors.place(t), self.actors.at(t)
+            country = pl.country if pl is not None and pl.feature_class == "A" else (
+                m.country if m is not None and m.kind == "country" else None)
+            if country and country not in own and country not in _NON_STATE:
+                return ActorRef(text=head.text, start=head.idx, end=head.idx + len(head.text),
+                                country=country)
+        return None
+
+    def _people_acted_on(self, tok: Token) -> ActorRef | None:
+        """ "pinned 800 students inside and threatened to fire on them": the people the same
+        sentence last acted on before the pronoun (an object or a passive's subject), when
+        they are actors."""
+        for t in reversed(tok.sent[: tok.i - tok.sent.start]):
+            if t.tag_ in _PLURAL_TAGS and t.dep_ in ("dobj", "nsubjpass", "pobj"):
+                if t.dep_ == "pobj" and not (t.head.dep_ == "prep" and t.head.lower_ in (
+                        "against", "on", "at")):
+                    continue  # "in the streets", "for hours": no one acted on
+                got = [r for r in self.refs(t, "pronoun_to_people_acted_on")
+                       if r.country or r.sector or individual(r.text)]
+                return got[0] if len(got) == 1 else None
+        return None
+
+    def _person_acted_on(self, tok: Token) -> ActorRef | None:
+        """ "Suu Kyi invited him", "the judge fined her": the person named before, in this
+        sentence or the one before, who is not the one acting (an object pronoun never
+        refers to its own clause's subject); only one such person, else left open."""
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        subj = subject_token(verb)
+        actor = self.actors.at(subj) if subj is not None else None
+        if subj is not None and subj.lower_ in ("he", "she"):
+            got = self.pronoun(subj)
+            actor = next((m for m in self.actors.mentions if got is not None
+                          and (m.start, m.end) == (got.start, got.end)), actor)
+        sent = tok.sent
+        first = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        people = [m for m in self.actors.mentions if first <= m.start < tok.idx
+                  and m.kind == "person" and m.text.lower() not in _PRONOUNS]
+        if actor is not None:
+            name = (actor.name or actor.text).split()[-1]
+            people = [m for m in people if (m.name or m.text).split()[-1] != name]
+        names = {(m.name or m.text).split()[-1] for m in people}
+        if len(names) != 1:
+            return None
+        last = people[-1]
+        return ref(last, "pronoun_to_person_acted_on") if last.country or last.name else None
 
     def _person_before(self, tok: Token) -> ActorRef | None:
         """ "While he refused ..., Mr. Obama deemed": the subject of the main clause a
@@ -581,6 +779,9 @@ class ArgumentReader:
                 args.source_rule = PASSIVE_NO_AGENT  # the state's act when it is one
         topic: list[ActorRef] = []
         told: list[ActorRef] = []
+        wheres: list[ActorRef] = []  # places an act on someone happened over or from
+        patient: str | None = None
+        own = False
         heads = self._target_heads(trig, consumed)
         if heads and heads[0][1] == "addressee_of_demand" and _coded(self.refs(*heads[0])):
             heads = heads[:1]  # "China must drop barriers to U.S. exports": China is asked
@@ -590,6 +791,11 @@ class ArgumentReader:
                 args.target_rule = args.target_rule or "participant_of_consumed_noun"
                 continue
             found = self.refs(head, rule)
+            if len(found) == 1 and not found[0].country and _the_country(head):
+                found = [self._country_named_before(head, args.sources) or found[0]]
+            if rule == "object" and self._own_forces(head, found):
+                own = True  # "mobilised all their forces": aimed at no one
+                continue
             if not any(a.country for a in found) and rule != "prep_at":
                 # "investigating crimes by Croat forces": whoever did what is named (not
                 # the host of the occasion in "met X at a lunch hosted by Y")
@@ -611,13 +817,35 @@ class ArgumentReader:
                 # "charged with trespass", "struck him with his fist", "arrested at her
                 # home": an offence, a means or a place, no one the act is aimed at
                 continue
+            if rule == "prep_with" and (patient == "object" or head.lemma_.lower() in _HELP):
+                # "provided Vietnam's coast guard with an American ship": the thing;
+                # "investigated with the assistance of the FBI": a helper
+                continue
+            if rule == "passive_subject" or rule in _PATIENT_RULES and any(
+                    a.country or a.name or a.sector for a in found):
+                patient = patient or rule  # the passive voice names a patient, if unread
             if found:
+                if rule in _WHERE_RULES and (self._place_phrase(head) or (
+                        trig.type == "RETREAT" and patient == "passive_subject")):
+                    wheres += found  # "was released from house arrest": whence
                 if rule in _TOPIC_RULES and _coded(found):
                     topic += found
                 if rule == "prep_to" and _coded(found):
                     told += found
                 args.targets += found
                 args.target_rule = args.target_rule or rule
+        if own and not args.targets:
+            args.target_rule = OWN_FORCES
+        if args.target_rule == "held_on_the_charge" and not args.sources and \
+                passive_without_agent(tok.head.head):
+            args.source_rule = PASSIVE_NO_AGENT  # "were arrested on charges": the state's
+        if patient and wheres and (trig.type in _DONE_TO or trig.type == "RETREAT"
+                                   and patient == "passive_subject"):
+            # "was shot down over Hanoi", "expelled from Congo": where, not whom
+            args.targets = [a for a in args.targets if a not in wheres]
+            args.place_of_act = wheres[0].start
+            if args.target_rule in _WHERE_RULES:
+                args.target_rule = patient
         if trig.type == "ACCUSE" and topic and told:
             # "complained to the UN over Israeli raids": the accused, not the one told
             args.targets = [a for a in args.targets if a not in told]
@@ -769,6 +997,9 @@ class ArgumentReader:
                     if c.dep_ == "nsubjpass" and self.subject(trig)[1] in ("stance_holder",
                                                                             "experiencer"):
                         continue
+                    if c.dep_ == "nsubjpass" and any(x.dep_ == "nsubjpass" and x.i < c.i
+                                                     for x in h.children):
+                        continue  # a clause has one subject: a second is a misparse
                     if c.lemma_.lower() in consumed or c.lower_ in consumed:
                         if self._participants(c):  # "tighten the blockade of Serbia"
                             out.append((c, _CONSUMED))
@@ -782,7 +1013,11 @@ class ArgumentReader:
                             got = [(c, "consumed_noun_actor")]
                         out.extend(got)
                         continue
-                    out.append((c, "object" if c.dep_ != "nsubjpass" else "passive_subject"))
+                    role = "object" if c.dep_ != "nsubjpass" else "passive_subject"
+                    if role == "passive_subject" and c.lower_ in _RELATIVE and \
+                            tok.dep_ == "relcl":
+                        c = tok.head  # "nurses who were convicted": the nurses
+                    out.append((c, role))
                 elif c.dep_ == "agent" and trig.entry.pos == "adj":
                     # "disappointed by the White House": what the feeling is about
                     out.extend((p, "cause_of_feeling") for p in c.children if p.dep_ == "pobj")
@@ -792,6 +1027,18 @@ class ArgumentReader:
                         # "its invasion of South Lebanon": the one the act is done to
                         out.extend((p, "noun_of") for p in c.children if p.dep_ == "pobj"
                                    and _coded(self.refs(p, "noun_of", named=True)))
+        if trig.entry.pos == "noun" and any(c.dep_ == "prep" and c.lower_ == "by"
+                                            for c in tok.children):
+            # "a Trump endorsement by Le Pen": with the doer in a "by" phrase, the name on
+            # the act's noun is whom it is about
+            out.extend((c, "noun_modifier_recipient") for c in tok.children
+                       if c.dep_ in ("compound", "poss", "nmod") and self.actors.at(c) is not None)
+        if trig.entry.pos == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in (
+                "on", "for") and tok.head.head.pos_ == "VERB":
+            # "six protesters were arrested on charges of trespass": charged are the arrested
+            verb = tok.head.head
+            out.extend((c, "held_on_the_charge") for c in verb.children
+                       if c.dep_ in ("nsubjpass", "dobj") and c.i < tok.i)
         core = {"object", "passive_subject", "addressee_of_demand"}
         if not any(r in core for _, r in out) and (tok.tag_ == "VBN" or _shares_passive(tok)) \
                 and tok.dep_ == "conj" and not any(
@@ -799,8 +1046,9 @@ class ArgumentReader:
             # "was arrested at her home and charged with trespass": the shared passive subject
             out.extend((c, "passive_subject") for c in tok.head.children
                        if c.dep_ == "nsubjpass")
-        if not any(r in core for _, r in out) and tok.dep_ == "acl" and tok.tag_ == "VBN" \
-                and tok.head.pos_ in ("NOUN", "PROPN") and trig.entry.pos != "noun":
+        if not any(r in core for _, r in out) and tok.head.pos_ in ("NOUN", "PROPN") and (
+                tok.dep_ == "acl" and tok.tag_ == "VBN" or _participle_on_noun(tok)) \
+                and trig.entry.pos != "noun":
             # "the Iranians released by the United States": a past participle on a noun is
             # done to what the noun names
             out.append((tok.head, "passive_subject"))
@@ -1022,13 +1270,52 @@ def nested_recipient(s: Reading) -> None:
             s.settle(got, "nested_recipient")
 
 
+def content_not_audience(s: Reading) -> None:
+    """ "'Iran is a reckless nation,' the senator told ABC's Good Morning America": whom a
+    judgement told to an audience is about is the subject of what was said, not the
+    audience (a demand's addressee is another matter: "told Iran to stop")."""
+    tok = s.trig.token
+    if s.trig.type not in _JUDGEMENTS or tok.lemma_.lower() != "tell" or \
+            s.args.target_rule not in ("object", "prep_to", "dative"):
+        return
+    src = {(a.start, a.end) for a in s.args.sources} | {a.country for a in s.args.sources}
+    for c in tok.children:
+        subj = subject_token(c) if c.dep_ == "ccomp" else None
+        if subj is not None and subj.lower_ not in _PRONOUNS:
+            got = [a for a in s.reader.refs(subj, "content_subject") if a.country
+                   and (a.start, a.end) not in src and a.country not in src]
+            if got:
+                s.settle(got, "content_subject")
+                return
+
+
+def shared_recipient(s: Reading) -> None:
+    """ "would end a national emergency against Burma and further ease trade sanctions",
+    "condemned North Korea's test and pledged further sanctions": a verb conjoined to another
+    shares the recipient its partner's object names, when it names none of its own."""
+    tok = s.trig.token
+    if _coded(s.args.targets) or tok.dep_ != "conj" or tok.head.pos_ != "VERB":
+        return
+    src = {(a.start, a.end) for a in s.args.sources} | {a.country for a in s.args.sources}
+    for o in (c for c in tok.head.children if c.dep_ == "dobj"):
+        got = [a for h, _ in s.reader._preps(o, "shared_recipient")
+               for a in s.reader.refs(h, "shared_recipient")] or s.reader._participants(o)
+        got = [a for a in got if a.country and (a.start, a.end) not in src
+               and a.country not in src]
+        if got:
+            s.settle(got, "shared_recipient")
+            return
+
+
 RECIPIENT_RULES: tuple[tuple[str, RecipientRule], ...] = (
+    ("content_not_audience", content_not_audience),
     ("owner_of_struck_site", struck_site_owners),
     ("complement_subject", complement_subject),
     ("complement_argument", complement_argument),
     ("aimed_at", aimed_at),
     ("condition_subject", condition_subject),
     ("nested_recipient", nested_recipient),
+    ("shared_recipient", shared_recipient),
 )
 
 
@@ -1042,13 +1329,19 @@ def passive_without_agent(tok: Token) -> bool:
         return False
     if _shares_passive(tok):
         return not any(c.dep_ == "agent" for c in tok.head.children)
+    if _participle_on_noun(tok):
+        return True
     if tok.tag_ != "VBN":
         return False
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
-        return True
-    # "the pilot shot down over ...": a participle on its patient (one on a noun that heads
-    # the sentence may be its misread main verb: "The Authority ... called for")
-    return tok.dep_ == "acl" and tok.head.dep_ != "ROOT"
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _participle_on_noun(tok: Token) -> bool:
+    """ "the pilot shot down over ...": a past participle on its patient, though the tagger
+    may read it a past tense, as long as it has no subject of its own (one on a noun that
+    heads the sentence may be its misread main verb: "The Authority ... called for")."""
+    return tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and tok.head.dep_ != "ROOT" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children)
 
 
 def _shares_passive(tok: Token) -> bool:

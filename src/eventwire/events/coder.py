@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from eventwire.events import anchors, factuality
 from eventwire.events.actor_conventions import (
     hosts_of_the_visit,
+    outsider_words,
     protesters_of_the_place,
     stateless_ngos,
 )
@@ -151,7 +152,7 @@ class EventCoder:
         deaths_of_named_victims(events, doc)
         running_tolls(events, starts, doc)
         fill_state_agents(events, home)
-        protesters_of_the_place(events, home)
+        protesters_of_the_place(events, home, inferred)
         fill_domestic_targets(events, home)
         stateless_ngos(events)
         return events
@@ -254,6 +255,9 @@ class EventCoder:
             drule = f"narration{shift:+d}d"  # "a day earlier": dated from the narration
         fr["date"] = drule
         place, prule = anchors.event_place(tok, trig.light, places, self.lex)
+        if place is None and args.place_of_act is not None:  # "shot down over Hanoi"
+            place = next((p for p in places if p.start == args.place_of_act), None)
+            prule = "locative_phrase_of_trigger" if place is not None else prule
         if place is None and (scope := anchors.place_scope(tok, trig.light)):
             prule = f"scope:{scope}"  # the country is set from the story (``context``)
         fr["location"] = prule
@@ -292,8 +296,8 @@ class EventCoder:
         _default_contexts(ev)
         if ev.location is not None and ev.targets:
             _victim_country(ev)
-        if not any(a.country for a in ev.targets):
-            self._place_recipient(ev, trig, places)
+        if not any(a.country or outsider_words(a.text) for a in ev.targets):
+            self._place_recipient(ev, trig, places)  # not "Western journalists were refused"
         home_coded = reader.actors.home_coded
         if not any(a.country for a in ev.targets
                    if (a.start, a.end) not in home_coded):

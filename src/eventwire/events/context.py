@@ -24,6 +24,7 @@ import numpy
 from spacy.attrs import LOWER
 
 from eventwire.events.actor_conventions import (
+    OWN_FORCES,
     individual,
     outsider_act,
     outsider_recipient,
@@ -1201,6 +1202,8 @@ def fill_state_agents(events: list[Event], home: str | None) -> None:
                               or ev.type in _PASSIVE_STATE_ACTS and rule == "passive_no_agent"):
             continue
         country = (ev.location.country if ev.location is not None else None) or home
+        if country and outsider_act(ev) and country in {a.country for a in ev.targets}:
+            continue  # "Indians deported ... returned home": no state deports its own
         if country:
             ev.sources = [ActorRef(text="", start=ev.trigger_start, end=ev.trigger_start,
                                    country=country, sector="GOV")]
@@ -1213,19 +1216,30 @@ _DOMESTIC_TARGET_TYPES = frozenset({"PROTEST", "REQUEST", "REJECT", "SUPPORT", "
                                     "RETREAT", "MOBILIZE"})
 
 
+# Acts a state's own actors do to people where they happen (not a weapons test or a
+# statement, whose place says nothing of whom they are aimed at).
+_ACTS_ON_PEOPLE_THERE = frozenset({"COERCE", "ASSAULT", "SANCTION", "PROTEST"})
+
+
 def fill_domestic_targets(events: list[Event], home: str | None) -> None:
     """A domestic act with no coded recipient ("residents marched against the amendment",
     "the governor signed the bill", "police arrested two men") is aimed at the story's own
     state or people: the codebook's domestic default."""
-    if home is None:
-        return
     for ev in events:
-        if ev.type not in _DOMESTIC_TARGET_TYPES or any(a.country for a in ev.targets):
-            continue
-        if {a.country for a in ev.sources if a.country} != {home} or outsider_recipient(ev):
+        if ev.type not in _DOMESTIC_TARGET_TYPES or any(a.country for a in ev.targets) or \
+                ev.field_rules.get("targets") == OWN_FORCES:
+            continue  # "police mobilised all their forces": aimed at no one
+        own = {a.country for a in ev.sources if a.country}
+        there = ev.location.country if ev.location is not None else None
+        # at home, or in the doer's own country ("Hong Kong police arrested students in
+        # Kowloon", told in a British story)
+        country = home if own == {home} else there if (
+            own == {there} and ev.type in _ACTS_ON_PEOPLE_THERE and not any(
+                a.name or (a.text or "").lower() in _PRONOUNS for a in ev.targets)) else None
+        if country is None or country in _NON_STATE or outsider_recipient(ev):
             continue
         ev.targets = [ActorRef(text="", start=ev.trigger_start, end=ev.trigger_start,
-                               country=home)]
+                               country=country)]
         ev.field_rules["targets"] = "domestic_default"
 
 

@@ -114,3 +114,40 @@ def test_a_state_that_shares_its_name_with_a_great_city_is_that_city_as_a_scene(
     assert place_name(ev) == "New York City"
     ev = one_event(nlp, "Police arrested two men in Texas on Friday.", "COERCE", "arrested")
     assert place_name(ev) == "Texas"
+
+
+# ---------------------------------------------------------------- "N years after X happened"
+_RETURN = ("The opposition leader visited the White House on Monday, four years after she was "
+           "freed from prison in Venezuela. She had lunch with senators before meeting the "
+           "president.")
+
+
+def test_an_act_told_years_apart_does_not_set_the_scene_of_the_narration(nlp):
+    events = [e for e in counted_events(nlp, _RETURN) if e.type == "CONSULT"]
+    assert events
+    assert all(e.location is None or e.location.country == "USA" for e in events)
+
+
+def test_an_act_told_years_apart_does_not_take_the_narration_s_day(nlp):
+    freed = one_event(nlp, _RETURN, "RETREAT", "freed")
+    assert freed.date is None
+    assert place_name(freed) == "Venezuela"
+
+
+def test_an_act_told_as_the_narration_s_setting_still_sets_its_scene(nlp):
+    text = ("Rebels freed three hostages in Kandahar on Monday. Hours later the army met "
+            "tribal elders to negotiate the release of others.")
+    assert place_name(one_event(nlp, text, "CONSULT", "met")) == "Kandahār"
+
+
+# ---------------------------------------------------------------- "a judge in Town"
+def test_a_town_the_agent_s_phrase_places_it_in_is_where_it_acted(nlp):
+    text = ("A Brazilian smuggler was sentenced to six years in prison on Tuesday by a federal "
+            "judge in Fresno, Calif.")
+    assert place_name(one_event(nlp, text, "SANCTION", "sentenced")) == "Fresno"
+
+
+def test_a_country_that_only_names_the_agent_is_not_where_it_struck(nlp):
+    text = "On Monday Israeli jets struck Syrian army positions, the military said."
+    assert one_event(nlp, text, "ASSAULT", "struck").location is None or \
+        one_event(nlp, text, "ASSAULT", "struck").location.country != "ISR"

@@ -72,13 +72,51 @@ def _own_place(ev: Event) -> bool:
         _OWN_PLACE
 
 
-def _sets_the_scene(ref: Event, ev: Event, inferred: Spans) -> bool:
+def _sets_the_scene(ref: Event, ev: Event, inferred: Spans, apart: Spans = frozenset()) -> bool:
     """``ref`` states the place the narration has reached and ``ev`` can have happened there.
     A statement sets it only by a town it was made in ("sought refuge at the embassy in
     London"): a country in a statement's clause is mostly its topic ("blamed rivals in the
-    U.S."), not the scene of the attack told next."""
+    U.S."), not the scene of the attack told next.  Neither told years apart from the
+    narration (``apart``) shares its scene."""
     return _own_place(ref) and (ref.type in PLACED or _specificity(ref.location) == 3) and \
-        fits(ref.location, ev, inferred)
+        fits(ref.location, ev, inferred) and not {_key(ref), _key(ev)} & apart
+
+
+def _key(ev: Event) -> tuple[int, int]:
+    return ev.trigger_start, ev.trigger_end
+
+
+# Spans of time that put a clause in another period than the clause it hangs from ("six
+# years after she was freed", "months before his arrest"); days are the narration's shifts.
+_PERIODS = frozenset({"week", "month", "year", "decade", "century"})
+_APART = frozenset({"after", "before", "since"})
+
+
+def _told_apart(ev: Event, doc) -> bool:
+    """The event is told as a period away from the clause it hangs from ("visited Washington
+    six years after she was released"): a past of its own, not the narration's time or
+    scene."""
+    tok = _trigger_root(ev, doc)
+    if tok is None:
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in _APART:  # "years after her release"
+        return _period_of(tok.head)
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return _clause_apart(tok)
+
+
+def _clause_apart(verb) -> bool:
+    """The verb heads an adverbial clause set a period away ("six years after she was
+    freed")."""
+    marker = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in _APART),
+                  None) if verb.dep_ == "advcl" else None
+    return marker is not None and _period_of(marker)
+
+
+def _period_of(marker) -> bool:
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in _PERIODS
+               for c in list(marker.children) + list(marker.head.children))
 
 
 def _countries(ev: Event, inferred: Spans = frozenset()) -> set[str]:
@@ -129,22 +167,27 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
             continue
         in_actor = any(s <= p.start < e and (s, e) != (p.start, p.end) for s, e in actor_spans)
         as_actor = (p.start, p.end) in actor_spans
-        if (in_actor or as_actor) and _names_other_side(p, ev):
-            continue
         if in_actor and not _of_participant(p, actor_spans, ev):
             continue  # "US troops remain ... after X invaded": an actor of another act
         locative = elsewhere = False
+        root = None
         if doc is not None:
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
             root = _kind_phrase(span.root, sites=not p.rule.startswith("ner:ORG")) \
                 if span is not None and len(span) else None
             locative = root is not None and root.dep_ == "pobj" and \
                 root.head.lower_ in _LOCATIVE
-            if root is not None and (_not_where(root, actor_spans, _specificity(p) == 3)
-                                     or _origin_of_a_thing(root, ev) or _place_left(root, ev)):
+        if (as_actor or in_actor and not locative) and _names_other_side(p, ev):
+            continue  # "US jets struck Syrian posts"; not "a judge in Fresno" (its seat)
+        if root is not None:
+            if _not_where(root, actor_spans, _specificity(p) == 3) or \
+                    _origin_of_a_thing(root, ev) or _place_left(root, ev):
                 continue
-            elsewhere = root is not None and clause is not None and (
-                _clause_of(root) != clause or _of_a_thing(root, ev, actor_spans))
+            held = _clause_of(root)
+            if clause is not None and held != clause and _clause_apart(doc[held]):
+                continue  # "visited Paris a year after he was shot in Nice": another time
+            elsewhere = clause is not None and (
+                held != clause or _of_a_thing(root, ev, actor_spans))
         rank = (0 if locative else (2 if in_actor or as_actor else 1)) + 3 * elsewhere
         cands.append((rank, -_specificity(p), p.start, p))
     return min(cands, key=lambda c: c[:3])[3] if cands else None
@@ -249,9 +292,10 @@ def _place_left(root, ev: Event) -> bool:
 def _clause_of(tok) -> int:
     """The verb whose setting holds ``tok``: the nearest verb above it, past clauses that only
     set the scene of their own head; a relative or reported clause is a setting of its own
-    ("the pastor held prisoner in Iran", "said the attack in Kabul")."""
+    ("the pastor held prisoner in Iran", "said the attack in Kabul"), and so is one told a
+    period apart ("four years after she was freed in Venezuela")."""
     while tok.head.i != tok.i and (tok.pos_ not in ("VERB", "AUX")
-                                   or tok.dep_ in _SETTING_CLAUSES):
+                                   or tok.dep_ in _SETTING_CLAUSES and not _clause_apart(tok)):
         tok = tok.head
     return tok.i
 
@@ -827,6 +871,7 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
             ev.location = None
             ev.field_rules["location"] = "scope:nationwide"
     order = sorted(events, key=lambda e: e.sentence_start)
+    apart = {_key(e) for e in order if _told_apart(e, doc)} if doc is not None else set()
     published = written_on(list(times), doc._.published) if doc is not None else None
     lead = next((e for e in order if _in_scope(e) and _own_date(e) and index(e) < _LEAD
                  and not _coming(e, published)), None)
@@ -861,7 +906,7 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
         before = [e for e in near if index(e) <= here and e.sentence_start <= ev.sentence_start]
         after = [e for e in near if index(e) > here]
         # the narration's reference point: the last one before; for the lead, the first after
-        if ev.date is None:
+        if ev.date is None and _key(ev) not in apart:
             shift = narration_shift(ev)
             ref = next((e for e in reversed(before) if _own_date(e)), None)
             carried = None if ref is not None else next(
@@ -898,9 +943,10 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
                 ev.date += timedelta(days=shift)
                 ev.field_rules["date"] += f"{shift:+d}d"
         if ev.location is None and placed_act(ev) and not scoped(ev):
-            ref = next((e for e in reversed(before) if _sets_the_scene(e, ev, inferred)), None)
+            ref = next((e for e in reversed(before) if _sets_the_scene(e, ev, inferred, apart)),
+                       None)
             if ref is None and here <= 1:
-                ref = next((e for e in after if _sets_the_scene(e, ev, inferred)), None)
+                ref = next((e for e in after if _sets_the_scene(e, ev, inferred, apart)), None)
             if ref is not None:
                 ev.location = ref.location
                 ev.field_rules["location"] = f"reference_place:{ref.id}"

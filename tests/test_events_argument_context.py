@@ -151,3 +151,14 @@ def test_a_country_that_only_names_the_agent_is_not_where_it_struck(nlp):
     text = "On Monday Israeli jets struck Syrian army positions, the military said."
     assert one_event(nlp, text, "ASSAULT", "struck").location is None or \
         one_event(nlp, text, "ASSAULT", "struck").location.country != "ISR"
+
+
+# ---------------------------------------------------------------- "in federal court in Town"
+def test_a_venue_hung_on_the_object_still_places_the_act(nlp):
+    text = ("Sierra Club attorney Maria Lopez, whose group had challenged the Obama policy in "
+            "federal district court in Oregon, said she expected a ruling soon.")
+    assert place_name(one_event(nlp, text, "ACCUSE", "challenged")) == "Oregon"
+    text = ("The tribe had challenged the pipeline permit in federal district court in Oregon, "
+            "its lawyer said.")
+    assert place_name(one_event(nlp, text, "ACCUSE", "challenged")) == "Oregon"
+

@@ -231,15 +231,28 @@ def _attachment(tok: Token, trig: set[int], limit: int = 8) -> tuple[int, Token 
         if t.head.i in trig:
             return steps + 1, (t if t.dep_ == "prep" else None)
         if t.dep_ == "prep" and t.head.dep_ in ("dobj", "nsubjpass") and \
-                t.head.head.i in trig and steps == 1:
+                t.head.head.i in trig and (steps == 1 or _venue_phrase(t)):
             # "attacked an army base near Kabul": the target's own place, not one deeper in
-            # its phrase ("welcome China's role in a network for Asia")
+            # its phrase ("welcome China's role in a network for Asia"), unless the phrase
+            # is a venue the parse hung on the object ("challenged the rule in federal
+            # court in California")
             return steps + 2, t
         if t.pos_ in ("VERB", "AUX") and t.i != tok.i:
             return None  # another clause in between
         t = t.head
         steps += 1
     return None
+
+
+# Buildings and institutions an act is done at ("in federal court in Oregon", "at the
+# embassy in Madrid"): the town their phrase names is the act's.
+_VENUE_NOUNS = frozenset({"court", "courthouse", "courtroom", "tribunal", "embassy", "consulate",
+                          "parliament", "hospital", "prison", "jail", "headquarters", "hotel"})
+
+
+def _venue_phrase(prep: Token) -> bool:
+    """The preposition opens a venue ("in federal district court")."""
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in _VENUE_NOUNS for c in prep.children)
 
 
 def event_place(tok: Token, light: Token | None, places: list[Place],

@@ -162,3 +162,19 @@ def test_a_venue_hung_on_the_object_still_places_the_act(nlp):
             "its lawyer said.")
     assert place_name(one_event(nlp, text, "ACCUSE", "challenged")) == "Oregon"
 
+
+
+# ---------------------------------------------------------------- "Sen. X (R-Ky.)"
+def test_a_legislator_s_state_tag_is_not_where_the_act_happened(nlp):
+    text = ("Senate leader Mitch McConnell (R-Ky.) met with the Dalai Lama on Tuesday, aides "
+            "said.")
+    assert place_name(one_event(nlp, text, "CONSULT", "met")) != "Kentucky"
+    text = ("The scandal led to the resignation of the committee's chair, Rep. Debbie Wasserman "
+            "Schultz (Fla.), in July.")
+    assert all(e.location is None or e.location.name != "Florida"
+               for e in counted_events(nlp, text))
+
+
+def test_a_state_named_in_brackets_as_a_place_still_places_the_act(nlp):
+    text = "Police arrested two men on Friday at a rally in Dayton (Ohio)."
+    assert place_name(one_event(nlp, text, "COERCE", "arrested")) == "Dayton"

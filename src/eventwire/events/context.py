@@ -163,7 +163,8 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
     mine = [p for p in places if ev.sentence_start <= p.start < ev.sentence_end]
     qualifiers = _qualifiers(mine, doc)
     for p in mine:
-        if p.lat is None or not fits(p, ev, inferred) or (p.start, p.end) in qualifiers:
+        if p.lat is None or not fits(p, ev, inferred) or (p.start, p.end) in qualifiers or \
+                doc is not None and _constituency(p, doc.text):
             continue
         in_actor = any(s <= p.start < e and (s, e) != (p.start, p.end) for s, e in actor_spans)
         as_actor = (p.start, p.end) in actor_spans
@@ -191,6 +192,18 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
         rank = (0 if locative else (2 if in_actor or as_actor else 1)) + 3 * elsewhere
         cands.append((rank, -_specificity(p), p.start, p))
     return min(cands, key=lambda c: c[:3])[3] if cands else None
+
+
+# A legislator's party and state in brackets after the name: "Reid (D-Nev.)", "(Fla.)".
+_TAG_OPEN = re.compile(r"\((?:[A-Z][a-z]?\.?\s?-\s?)?$")
+_TAG_CLOSE = re.compile(r"^\s?\)")
+
+
+def _constituency(place: Place, text: str) -> bool:
+    """The place is a politician's state tag ("Sen. Mitch McConnell (R-Ky.)"): whom he
+    represents, never where the act happened."""
+    return bool(_TAG_OPEN.search(text[max(0, place.start - 6):place.start])
+                and _TAG_CLOSE.match(text[place.end:place.end + 3]))
 
 
 def _where_clause_place(ev: Event, trigger, places: list[Place],

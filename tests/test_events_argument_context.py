@@ -178,3 +178,20 @@ def test_a_legislator_s_state_tag_is_not_where_the_act_happened(nlp):
 def test_a_state_named_in_brackets_as_a_place_still_places_the_act(nlp):
     text = "Police arrested two men on Friday at a rally in Dayton (Ohio)."
     assert place_name(one_event(nlp, text, "COERCE", "arrested")) == "Dayton"
+
+
+# ---------------------------------------------------------------- a lead that sums up an occasion
+_FORUM = ("The United States stepped up pressure on Iran on Sunday, with senior American "
+          "officials vowing to defend shipping in the Gulf. Secretary of State Antony Blinken "
+          "told the Manama Dialogue, a security forum in Munich, that Iran must stop its "
+          "attacks. Iranian officials rejected the demand on Sunday.")
+
+
+def test_a_lead_statement_summing_up_an_occasion_was_made_there(nlp):
+    vow = one_event(nlp, _FORUM, "AGREE", "vowing")
+    assert place_name(vow) == "Munich"
+
+
+def test_another_state_s_statement_is_not_placed_at_the_occasion(nlp):
+    rejected = [e for e in counted_events(nlp, _FORUM) if e.type == "REJECT"]
+    assert rejected and all(place_name(e) != "Munich" for e in rejected)

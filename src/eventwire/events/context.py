@@ -614,11 +614,17 @@ def place_statements_at_occasions(events: list[Event], doc, places: list[Place])
     if doc is None or not waiting:
         return
     found = occasions(doc, places)
+    at: list[tuple[Event, Occasion]] = []
     for ev in waiting:
         got = occasion_of(ev, found, doc) if found else None
         if got is not None:
             ev.location = got.place
             ev.field_rules["location"] = f"occasion:{got.start}"
+            at.append((ev, got))
+    for ev in waiting:
+        if ev.location is None and (got := _summarised_occasion(ev, at)) is not None:
+            ev.location = got.place
+            ev.field_rules["location"] = f"occasion_summarised:{got.start}"
     for ev in waiting:
         if ev.location is not None or not found:
             continue
@@ -628,6 +634,18 @@ def place_statements_at_occasions(events: list[Event], doc, places: list[Place])
             near = min(got, key=lambda o: abs(o.start - ev.trigger_start))
             ev.location = near.place
             ev.field_rules["location"] = f"occasion_of_speaker_going_on:{near.start}"
+
+
+def _summarised_occasion(ev: Event, at: list[tuple[Event, Occasion]]) -> Occasion | None:
+    """ "The United States stepped up pressure on China on Saturday, with officials vowing
+    ..." told before "Carter warned China ... told a forum in Singapore": a statement that
+    sums up, before the text names the occasion, what speakers of the same state said there
+    that day was made there."""
+    states = {a.country for a in ev.sources if a.country} - _NON_STATE
+    if not states or ev.date is None:
+        return None
+    return next((o for e, o in at if ev.sentence_end <= o.start and e.date == ev.date
+                 and states & {a.country for a in e.sources}), None)
 
 
 # "He added that ...", "she went on": the speaker of the statement told just before.

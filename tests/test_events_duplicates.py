@@ -229,3 +229,103 @@ def test_one_court_told_again_in_other_words_is_one_ruling():
     # "A federal judge rejected the request." / "The judge rejected it as moot."
     assert len(merge_mentions([_ruling(1, "a federal judge"), _ruling(2, "the judge")],
                               STARTS)) == 1
+
+
+# ------------------------------------------------- mentions told in other words
+def _detention(n: int, trigger: str, targets: list[ActorRef]) -> Event:
+    return mention(n, "COERCE", trigger, [ref("the coastguard", "IDN")], targets,
+                   mode="arrest")
+
+
+def test_the_same_counted_group_far_on_is_the_same_arrest():
+    # "The coastguard detained 14 Vietnamese fishermen on Sunday." ... six sentences on:
+    # "Officers boarded the trawler and held 14 fishermen below deck."
+    first = _detention(1, "detained", [ref("14 Vietnamese fishermen", "VNM")])
+    later = _detention(7, "held", [ref("14 fishermen", "VNM")])
+    assert len(merge_mentions([first, later], STARTS)) == 1
+
+
+def test_another_count_of_the_group_far_on_is_another_arrest():
+    # ... six sentences on: "In a separate raid it held nine fishermen."
+    first = _detention(1, "detained", [ref("14 Vietnamese fishermen", "VNM")])
+    later = _detention(7, "held", [ref("nine fishermen", "VNM")])
+    assert len(merge_mentions([first, later], STARTS)) == 2
+
+
+def test_one_person_counted_twice_tells_no_event():
+    # "held one fisherman" / six sentences on "arrested one fisherman"
+    first = _detention(1, "held", [ref("one fisherman", "VNM")])
+    later = _detention(7, "arrested", [ref("one fisherman", "VNM")])
+    assert len(merge_mentions([first, later], STARTS)) == 2
+
+
+def _riot(n: int, source: str, target: ActorRef) -> Event:
+    return mention(n, "PROTEST", "attacked", [ref(source)], [target], mode="riot")
+
+
+def test_the_same_crowd_doing_the_same_thing_told_on_is_one_riot():
+    # "Rioting youths attacked shops in the old town." / two sentences on: "Youths on
+    # scooters attacked the Turkish consulate with petrol bombs."
+    first = _riot(1, "Rioting youths", ref("shops"))
+    later = _riot(3, "Youths", ref("the Turkish consulate", "TUR"))
+    assert len(merge_mentions([first, later], STARTS)) == 1
+
+
+def test_other_people_doing_the_same_thing_are_another_riot():
+    # "Rioting youths attacked shops." / "Farmers attacked the Turkish consulate."
+    first = _riot(1, "Rioting youths", ref("shops"))
+    later = _riot(3, "Farmers", ref("the Turkish consulate", "TUR"))
+    assert len(merge_mentions([first, later], STARTS)) == 2
+
+
+def test_the_same_crowd_far_on_in_the_story_is_another_riot():
+    first = _riot(1, "Rioting youths", ref("shops"))
+    later = _riot(7, "Youths", ref("the Turkish consulate", "TUR"))
+    assert len(merge_mentions([first, later], STARTS)) == 2
+
+
+def _crowd_control(n: int, trigger: str, police: ActorRef, home: bool) -> Event:
+    ev = mention(n, "ASSAULT", trigger, [police], [], mode="crowd-control")
+    ev.field_rules["sources"] = "subject+home_country" if home else "subject"
+    return ev
+
+
+def test_police_coded_with_the_storys_country_tell_no_other_clash():
+    # (a story from Athens) "Riot squads fired tear gas at the crowd." / "Riot police
+    # charged with batons." - the police are Greek only as the story's country
+    first = _crowd_control(2, "fired", ref("riot squads", "GRC"), home=True)
+    later = _crowd_control(3, "charged", ref("riot police", "GRC"), home=True)
+    assert len(merge_mentions([first, later], STARTS)) == 1
+
+
+def test_police_of_a_named_country_are_another_clash():
+    # "Riot squads fired tear gas at the crowd." / "Turkish riot police charged with batons."
+    first = _crowd_control(2, "fired", ref("riot squads", "GRC"), home=True)
+    later = _crowd_control(3, "charged", ref("Turkish riot police", "TUR"), home=False)
+    assert len(merge_mentions([first, later], STARTS)) == 2
+
+
+def _strike(n: int, scope: str | None, place: Place | None = None) -> Event:
+    ev = mention(n, "PROTEST", "strike", [ref("unions", "GRC")], [], mode="strike",
+                 place=place)
+    if scope:
+        ev.field_rules["location"] = f"scope:{scope}"
+    return ev
+
+
+def test_a_strike_told_nationwide_once_and_plainly_once_is_one_strike():
+    # "The general strike was called by the two largest unions." / "The nationwide strike
+    # grounded flights."
+    assert len(merge_mentions([_strike(1, None), _strike(2, "nationwide")], STARTS)) == 1
+
+
+def test_a_strike_in_a_named_town_is_not_the_nationwide_one():
+    # "Dock workers struck in Piraeus." / "The strike spread nationwide."
+    piraeus = _town("Piraeus", 37.94, 23.65)
+    assert len(merge_mentions([_strike(1, None, piraeus), _strike(2, "nationwide")],
+                              STARTS)) == 2
+
+
+def test_a_strike_elsewhere_is_another_strike():
+    # "Unions struck in Athens." / "Unions elsewhere struck too."
+    assert len(merge_mentions([_strike(1, None), _strike(2, "elsewhere")], STARTS)) == 2

@@ -103,8 +103,7 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
         return False
     if first.date is None and _past_story(later, published):
         return False  # the news, then "last year he shot a carjacker": an earlier one
-    if not _compatible_places(first.location, later.location) or \
-            scoped(first) != scoped(later):
+    if not _compatible_places(first.location, later.location) or _apart_in_scope(first, later):
         return False  # "people in other cities rallied": not the march just told
     if narration_shift(later) or elsewhen:
         return False  # "a day earlier, six protesters were arrested": another day
@@ -133,8 +132,11 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
         return False
     if first.type in _MEETINGS and _other_counterpart((first, *told), later):
         return False  # "visited the White House", then "had breakfast with Biden"
-    if same_word and _heads(first.targets) & _heads(later.targets):
-        return True  # "arrested 23 pirates" ... "boarded the ship and arrested the pirates"
+    if same_word and (_heads(first.targets) & _heads(later.targets) or
+                      adjacent and _heads(first.sources) & _heads(later.sources)):
+        # "arrested 23 pirates" ... "boarded the ship and arrested the pirates"; "rioting
+        # youths attacked a police station" ... "youths on motorcycles attacked banks"
+        return True
     return headline or _identified(first, later, adjacent or same_word) or (
         adjacent and (_undistinguished(later) or (same_word and not first.targets)))
 
@@ -152,6 +154,24 @@ def apart_in_sentence(first: Event, ev: Event) -> bool:
     return not _compatible_places(first.location, ev.location)
 
 _STALE_DAYS = 31
+
+
+def _apart_in_scope(a: Event, b: Event) -> bool:
+    """One mention is told as happening elsewhere ("in other cities") and the other not, or
+    one as spread over the country and the other in a named town; a strike told plainly
+    once and "nationwide" once is one strike."""
+    sa, sb = _scope(a), _scope(b)
+    if sa == sb:
+        return False
+    if "elsewhere" in (sa, sb):
+        return True
+    plain = b if sa else a
+    return plain.location is not None and _specificity(plain.location) == 3
+
+
+def _scope(ev: Event) -> str | None:
+    rule = ev.field_rules.get("location", "")
+    return rule.removeprefix("scope:") if scoped(ev) else None
 
 
 def _past_story(ev: Event, published: date | None) -> bool:
@@ -262,9 +282,17 @@ _INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
 def _undistinguished(ev: Event) -> bool:
-    """Nothing of its own tells this mention apart: no day, place, toll or named country."""
+    """Nothing of its own tells this mention apart: no day, place, toll or named country; a
+    country the actor got only as the story's home ("riot police" in a story from Athens)
+    names nobody."""
     return ev.date is None and ev.location is None and ev.dead is None and not (
-        _countries(ev.sources) or _countries(ev.targets))
+        _named_countries(ev, "sources") or _named_countries(ev, "targets"))
+
+
+def _named_countries(ev: Event, side: str) -> set[str]:
+    if ev.field_rules.get(side, "").endswith("+home_country"):
+        return set()
+    return _countries(getattr(ev, side))
 
 
 def _identified(first: Event, later: Event, near: bool = True) -> bool:
@@ -281,6 +309,9 @@ def _identified(first: Event, later: Event, near: bool = True) -> bool:
     if _names(first.sources) & _names(later.sources) or \
             _names(first.targets) & _names(later.targets):
         return True
+    if _counted_heads(first.sources + first.targets) & _counted_heads(
+            later.sources + later.targets):
+        return True  # "detained 14 fishermen" ... "the navy boarded and held 14 fishermen"
     if (_definite_heads(later.sources) & _heads(first.sources) or
             _definite_heads(later.targets) & _heads(first.targets)) and near:
         # "four soldiers were killed ... the soldiers were killed when ...", told on at once
@@ -294,6 +325,21 @@ def _identified(first: Event, later: Event, near: bool = True) -> bool:
     return later.field_rules.get("anaphor") == "definite"
 
 
+def _counted_heads(refs: list[ActorRef]) -> set[tuple[str, str]]:
+    """(number, head noun) of actor phrases that count their people: "14 Somali fishermen"
+    -> ("14", "fishermen"); one person is too common to tell an event by."""
+    out = set()
+    for a in refs:
+        words = a.text.lower().split()
+        count = next((w for w in words[:-1] if w.replace(",", "").isdigit() or w in _NUMBERS),
+                     None)
+        if count is not None and count not in ("1", "one"):
+            out.add((_NUMBERS.get(count, count.replace(",", "")), words[-1]))
+    return out
+
+
+_NUMBERS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _CROWDS = frozenset({"crowd", "crowds", "protesters", "protestors", "demonstrators",
                      "marchers", "rioters", "activists", "protest", "demonstration"})
 

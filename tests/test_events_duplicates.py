@@ -329,3 +329,32 @@ def test_a_strike_in_a_named_town_is_not_the_nationwide_one():
 def test_a_strike_elsewhere_is_another_strike():
     # "Unions struck in Athens." / "Unions elsewhere struck too."
     assert len(merge_mentions([_strike(1, None), _strike(2, "elsewhere")], STARTS)) == 2
+
+
+def test_actors_taken_from_a_second_trigger_of_the_sentence_keep_their_rule():
+    # "Clashes erupted, with riot police charging the crowds": the police come from
+    # "charging" and were coded Greek only as the story's country - they name no state
+    from eventwire.events.coder import _merge_same_type
+
+    clashes = mention(4, "ASSAULT", "clashes", [], [], mode="crowd-control")
+    clashes.field_rules.update(sources="none", targets="none")
+    charging = mention(4, "ASSAULT", "charging", [ref("riot police", "GRC")],
+                       [ref("crowds", "GRC")], mode="crowd-control", at=50)
+    charging.field_rules.update(sources="subject+home_country", targets="object+home_country")
+    (ev,) = _merge_same_type([clashes, charging])
+    assert ev.field_rules["sources"] == "subject+home_country"
+    assert ev.field_rules["targets"] == "object+home_country"
+
+
+def test_a_triggers_own_actors_keep_its_own_rule():
+    from eventwire.events.coder import _merge_same_type
+
+    clashes = mention(4, "ASSAULT", "clashed", [ref("Police", "GRC", "COP")], [],
+                      mode="crowd-control")
+    clashes.field_rules.update(sources="subject", targets="none")
+    charging = mention(4, "ASSAULT", "charging", [ref("riot police", "GRC")],
+                       [ref("crowds", "GRC")], mode="crowd-control", at=50)
+    charging.field_rules.update(sources="subject+home_country", targets="object")
+    (ev,) = _merge_same_type([clashes, charging])
+    assert ev.field_rules["sources"] == "subject"
+    assert ev.field_rules["targets"] == "object"

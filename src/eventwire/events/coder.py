@@ -498,8 +498,11 @@ def _merge_same_type(events: list[Event], sent: Span | None = None) -> list[Even
         for name in ("dead", "injured", "size", "location", "mode"):
             if getattr(first, name) is None and getattr(ev, name) is not None:
                 setattr(first, name, getattr(ev, name))
-        if not first.sources:
+        if not first.sources:  # the rules go with the actors (a home-coded one names nobody)
             first.sources = ev.sources
+            first.field_rules["sources"] = ev.field_rules.get("sources", "none")
+        if not first.targets:
+            first.field_rules["targets"] = ev.field_rules.get("targets", "none")
         keys = {(a.start, a.end) for a in first.targets}
         first.targets += [a for a in ev.targets if (a.start, a.end) not in keys]
         first.field_rules["merged"] = ev.rule

@@ -358,3 +358,14 @@ def test_a_triggers_own_actors_keep_its_own_rule():
     (ev,) = _merge_same_type([clashes, charging])
     assert ev.field_rules["sources"] == "subject"
     assert ev.field_rules["targets"] == "object"
+
+
+def test_the_nationwide_strike_told_far_on_is_the_storys_strike():
+    # "Unions held a 24-hour general strike against the cuts." ... seven sentences on:
+    # "Ferries stayed in port during a nationwide strike."
+    assert len(merge_mentions([_strike(1, None), _strike(8, "nationwide")], STARTS)) == 1
+
+
+def test_two_plain_strikes_far_apart_are_two_strikes():
+    # "Dock workers went on strike." ... seven sentences on: "Teachers went on strike."
+    assert len(merge_mentions([_strike(1, None), _strike(8, None)], STARTS)) == 2

@@ -322,6 +322,8 @@ def _identified(first: Event, later: Event, near: bool = True) -> bool:
         # "hundreds of demonstrators took to the streets ... the crowd rallied at the park":
         # a story told on names its protesters by any word for a crowd
         return True
+    if first.mode == "strike" == later.mode and "nationwide" in (_scope(first), _scope(later)):
+        return True  # a country's general strike is one stoppage, however often it is told
     return later.field_rules.get("anaphor") == "definite"
 
 

@@ -4,7 +4,12 @@ here (none taken from evaluation data)."""
 
 from __future__ import annotations
 
-from eventwire.events.resolution import apart_in_sentence, merge_mentions
+from eventwire.events.coder import _merge_same_type
+from eventwire.events.resolution import (
+    apart_in_sentence,
+    merge_mentions,
+    merge_retold_at_its_place,
+)
 from eventwire.models import ActorRef, Event, Place
 from tests.event_helpers import STARTS, counted_events, mention, ref
 
@@ -334,8 +339,6 @@ def test_a_strike_elsewhere_is_another_strike():
 def test_actors_taken_from_a_second_trigger_of_the_sentence_keep_their_rule():
     # "Clashes erupted, with riot police charging the crowds": the police come from
     # "charging" and were coded Greek only as the story's country - they name no state
-    from eventwire.events.coder import _merge_same_type
-
     clashes = mention(4, "ASSAULT", "clashes", [], [], mode="crowd-control")
     clashes.field_rules.update(sources="none", targets="none")
     charging = mention(4, "ASSAULT", "charging", [ref("riot police", "GRC")],
@@ -347,8 +350,6 @@ def test_actors_taken_from_a_second_trigger_of_the_sentence_keep_their_rule():
 
 
 def test_a_triggers_own_actors_keep_its_own_rule():
-    from eventwire.events.coder import _merge_same_type
-
     clashes = mention(4, "ASSAULT", "clashed", [ref("Police", "GRC", "COP")], [],
                       mode="crowd-control")
     clashes.field_rules.update(sources="subject", targets="none")
@@ -369,3 +370,39 @@ def test_the_nationwide_strike_told_far_on_is_the_storys_strike():
 def test_two_plain_strikes_far_apart_are_two_strikes():
     # "Dock workers went on strike." ... seven sentences on: "Teachers went on strike."
     assert len(merge_mentions([_strike(1, None), _strike(8, None)], STARTS)) == 2
+
+
+# ------------------------------------- told again at the place the story gave the record
+def _rally(n: int, trigger: str, place: Place, rule: str) -> Event:
+    ev = mention(n, "PROTEST", trigger, [ref("union members", "GRC")], [], mode="demo",
+                 place=place)
+    ev.field_rules["location"] = rule
+    return ev
+
+
+def test_a_rally_retold_in_the_town_the_story_placed_it_in_is_one_rally():
+    # (a story told from Athens) "Thousands of union members rallied on Wednesday." ...
+    # six sentences on: "After rallying in central Athens, they marched on parliament."
+    athens = _town("Athens", 37.98, 23.73)
+    first = _rally(1, "rallied", athens, "story_place")
+    later = _rally(7, "rallying", athens, "locative_phrase_of_trigger")
+    assert len(merge_retold_at_its_place([first, later])) == 1
+
+
+def test_a_rally_in_another_town_or_word_stays_apart():
+    athens, salonica = _town("Athens", 37.98, 23.73), _town("Thessaloniki", 40.64, 22.94)
+    first = _rally(1, "rallied", athens, "story_place")
+    elsewhere = _rally(7, "rallying", salonica, "locative_phrase_of_trigger")
+    assert len(merge_retold_at_its_place([first, elsewhere])) == 2
+    # "a sit-in was held in central Athens": another word, another act of the day
+    other = _rally(7, "sit-in", athens, "locative_phrase_of_trigger")
+    assert len(merge_retold_at_its_place([first, other])) == 2
+
+
+def test_two_rallies_each_placed_by_its_own_sentence_stay_apart():
+    # "Union members rallied in Athens." ... "Pensioners rallied in Athens on Friday."
+    # were told apart (or together) by their own words before context; nothing to add
+    athens = _town("Athens", 37.98, 23.73)
+    first = _rally(1, "rallied", athens, "locative_phrase_of_trigger")
+    later = _rally(7, "rallied", athens, "locative_phrase_of_trigger")
+    assert len(merge_retold_at_its_place([first, later])) == 2

@@ -42,7 +42,11 @@ from eventwire.events.labels import labelling_statements
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.numbers import is_vague
 from eventwire.events.plover import QUAD
-from eventwire.events.resolution import apart_in_sentence, merge_mentions
+from eventwire.events.resolution import (
+    apart_in_sentence,
+    merge_mentions,
+    merge_retold_at_its_place,
+)
 from eventwire.events.senses import (
     crowd_control,
     other_sense,
@@ -147,6 +151,7 @@ class EventCoder:
         actor_spans = [(m.start, m.end) for m in doc._.mentions or []]
         fill_from_context(events, starts, places, actor_spans, doc, dateline, home, inferred,
                           times or [])
+        events = merge_retold_at_its_place(events, doc._.published, doc.text)
         victims_of_the_place(events, inferred)
         hosts_of_the_visit(events, inferred)
         deaths_of_named_victims(events, doc)

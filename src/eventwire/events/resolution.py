@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from eventwire.events.anchors import _specificity
-from eventwire.events.context import narration_shift, scoped
+from eventwire.events.context import _own_place, narration_shift, scoped
 from eventwire.events.triggers import other_side_of_swap
 from eventwire.models import ActorRef, Event, Place
 
@@ -92,22 +92,7 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
     years ("a year later", "months earlier"); ``quoted``: ``later`` is a sentence of a
     direct quote that tells the record's speech act (``_Quotes.tell``); ``first_text``: the
     sentence of ``first``."""
-    if first.type != later.type or _another(first, later, first_text) or \
-            other_side_of_swap(first, later):
-        return False
-    if first.mode and later.mode and first.mode != later.mode and first.type not in VERBAL:
-        # two acts of a raid ("arrested 23 pirates" / "recovered seven rifles"), a state
-        # visit and the summit the visitor chaired at home
-        return False
-    if first.date and later.date and first.date != later.date:
-        return False
-    if first.date is None and _past_story(later, published):
-        return False  # the news, then "last year he shot a carjacker": an earlier one
-    if not _compatible_places(first.location, later.location) or _apart_in_scope(first, later):
-        return False  # "people in other cities rallied": not the march just told
-    if narration_shift(later) or elsewhen:
-        return False  # "a day earlier, six protesters were arrested": another day
-    if not _compatible_sides(first.sources, later.sources):
+    if _told_apart(first, later, published, elsewhen, first_text):
         return False
     if first.type in VERBAL:
         if quoted:
@@ -128,8 +113,6 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
                 and (adjacent or headline or same_word)) or (
             headline and _compatible_sides(first.targets, later.targets)
             and not (named[0] and named[1]))  # two named speakers are two statements
-    if not _compatible_sides(first.targets, later.targets):
-        return False
     if first.type in _MEETINGS and _other_counterpart((first, *told), later):
         return False  # "visited the White House", then "had breakfast with Biden"
     if same_word and (_heads(first.targets) & _heads(later.targets) or
@@ -139,6 +122,29 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
         return True
     return headline or _identified(first, later, adjacent or same_word) or (
         adjacent and (_undistinguished(later) or (same_word and not first.targets)))
+
+
+def _told_apart(first: Event, later: Event, published: date | None, elsewhen: bool,
+                first_text: str) -> bool:
+    """Something in the two mentions says they are two events: another type or mode, day
+    or place, another actor ("another man"), a shift of the narration, other states."""
+    if first.type != later.type or _another(first, later, first_text) or \
+            other_side_of_swap(first, later):
+        return True
+    if first.mode and later.mode and first.mode != later.mode and first.type not in VERBAL:
+        # two acts of a raid ("arrested 23 pirates" / "recovered seven rifles"), a state
+        # visit and the summit the visitor chaired at home
+        return True
+    if first.date and later.date and first.date != later.date:
+        return True
+    if first.date is None and _past_story(later, published):
+        return True  # the news, then "last year he shot a carjacker": an earlier one
+    if not _compatible_places(first.location, later.location) or _apart_in_scope(first, later):
+        return True  # "people in other cities rallied": not the march just told
+    if narration_shift(later) or elsewhen:
+        return True  # "a day earlier, six protesters were arrested": another day
+    return not _compatible_sides(first.sources, later.sources) or (
+        first.type not in VERBAL and not _compatible_sides(first.targets, later.targets))
 
 
 def apart_in_sentence(first: Event, ev: Event) -> bool:
@@ -485,5 +491,29 @@ def merge_mentions(events: list[Event], sentence_starts: list[int],
         last_seen[ev.id] = here
         words[ev.id] = {_stem(ev)}
         told[ev.id] = []
+        out.append(ev)
+    return out
+
+
+def merge_retold_at_its_place(events: list[Event], published: date | None = None,
+                              text: str = "") -> list[Event]:
+    """After context placed the story's events: a material act told again in the same word
+    in the town the story placed the record in ("union members rallied on the eve of the
+    vote", the story being told from Athens; later "after rallying in central Athens, they
+    converged on parliament") is that record told on; before context the first mention had
+    no place to tell them apart or together by."""
+    out: list[Event] = []
+    for ev in events:
+        host = next((r for r in reversed(out) if counted(ev) and counted(r)
+                     and r.type == ev.type and r.type not in VERBAL
+                     and _stem(r) == _stem(ev) and _own_place(ev) and not _own_place(r)
+                     and r.location is not None and _specificity(r.location) == 3
+                     and _specificity(ev.location) == 3
+                     and not _told_apart(r, ev, published, bool(_PERIOD_SHIFT.search(
+                         text[ev.sentence_start:ev.sentence_end])),
+                         text[r.sentence_start:r.sentence_end])), None)
+        if host is not None:
+            _absorb(host, ev)
+            continue
         out.append(ev)
     return out

@@ -406,3 +406,11 @@ def test_two_rallies_each_placed_by_its_own_sentence_stay_apart():
     first = _rally(1, "rallied", athens, "locative_phrase_of_trigger")
     later = _rally(7, "rallied", athens, "locative_phrase_of_trigger")
     assert len(merge_retold_at_its_place([first, later])) == 2
+
+
+def test_marchers_and_crowds_nationwide_are_two_protests():
+    # "Workers marched against the cuts." / "Crowds took to the streets nationwide."
+    march = mention(1, "PROTEST", "marched", [ref("workers", "GRC")], [], mode="demo")
+    spread = mention(2, "PROTEST", "took", [ref("crowds", "GRC")], [], mode="demo")
+    spread.field_rules["location"] = "scope:nationwide"
+    assert len(merge_mentions([march, spread], STARTS)) == 2

@@ -163,13 +163,14 @@ _STALE_DAYS = 31
 
 
 def _apart_in_scope(a: Event, b: Event) -> bool:
-    """One mention is told as happening elsewhere ("in other cities") and the other not, or
-    one as spread over the country and the other in a named town; a strike told plainly
-    once and "nationwide" once is one strike."""
+    """One mention is told as happening elsewhere ("in other cities") or spread over the
+    country ("marched in Athens", then "took to the streets nationwide") and the other not;
+    but a strike told plainly once and "nationwide" once is one strike, unless the plain
+    one is placed in a town (a general strike is a country's, CODING.md)."""
     sa, sb = _scope(a), _scope(b)
     if sa == sb:
         return False
-    if "elsewhere" in (sa, sb):
+    if "elsewhere" in (sa, sb) or not a.mode == b.mode == "strike":
         return True
     plain = b if sa else a
     return plain.location is not None and _specificity(plain.location) == 3

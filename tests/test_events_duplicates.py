@@ -4,7 +4,12 @@ here (none taken from evaluation data)."""
 
 from __future__ import annotations
 
-from eventwire.events.resolution import apart_in_sentence, merge_mentions
+from eventwire.events.coder import _merge_same_type
+from eventwire.events.resolution import (
+    apart_in_sentence,
+    merge_mentions,
+    merge_retold_at_its_place,
+)
 from eventwire.models import ActorRef, Event, Place
 from tests.event_helpers import STARTS, counted_events, mention, ref
 
@@ -229,3 +234,183 @@ def test_one_court_told_again_in_other_words_is_one_ruling():
     # "A federal judge rejected the request." / "The judge rejected it as moot."
     assert len(merge_mentions([_ruling(1, "a federal judge"), _ruling(2, "the judge")],
                               STARTS)) == 1
+
+
+# ------------------------------------------------- mentions told in other words
+def _detention(n: int, trigger: str, targets: list[ActorRef]) -> Event:
+    return mention(n, "COERCE", trigger, [ref("the coastguard", "IDN")], targets,
+                   mode="arrest")
+
+
+def test_the_same_counted_group_far_on_is_the_same_arrest():
+    # "The coastguard detained 14 Vietnamese fishermen on Sunday." ... six sentences on:
+    # "Officers boarded the trawler and held 14 fishermen below deck."
+    first = _detention(1, "detained", [ref("14 Vietnamese fishermen", "VNM")])
+    later = _detention(7, "held", [ref("14 fishermen", "VNM")])
+    assert len(merge_mentions([first, later], STARTS)) == 1
+
+
+def test_another_count_of_the_group_far_on_is_another_arrest():
+    # ... six sentences on: "In a separate raid it held nine fishermen."
+    first = _detention(1, "detained", [ref("14 Vietnamese fishermen", "VNM")])
+    later = _detention(7, "held", [ref("nine fishermen", "VNM")])
+    assert len(merge_mentions([first, later], STARTS)) == 2
+
+
+def test_one_person_counted_twice_tells_no_event():
+    # "held one fisherman" / six sentences on "arrested one fisherman"
+    first = _detention(1, "held", [ref("one fisherman", "VNM")])
+    later = _detention(7, "arrested", [ref("one fisherman", "VNM")])
+    assert len(merge_mentions([first, later], STARTS)) == 2
+
+
+def _riot(n: int, source: str, target: ActorRef) -> Event:
+    return mention(n, "PROTEST", "attacked", [ref(source)], [target], mode="riot")
+
+
+def test_the_same_crowd_doing_the_same_thing_told_on_is_one_riot():
+    # "Rioting youths attacked shops in the old town." / two sentences on: "Youths on
+    # scooters attacked the Turkish consulate with petrol bombs."
+    first = _riot(1, "Rioting youths", ref("shops"))
+    later = _riot(3, "Youths", ref("the Turkish consulate", "TUR"))
+    assert len(merge_mentions([first, later], STARTS)) == 1
+
+
+def test_other_people_doing_the_same_thing_are_another_riot():
+    # "Rioting youths attacked shops." / "Farmers attacked the Turkish consulate."
+    first = _riot(1, "Rioting youths", ref("shops"))
+    later = _riot(3, "Farmers", ref("the Turkish consulate", "TUR"))
+    assert len(merge_mentions([first, later], STARTS)) == 2
+
+
+def test_the_same_crowd_far_on_in_the_story_is_another_riot():
+    first = _riot(1, "Rioting youths", ref("shops"))
+    later = _riot(7, "Youths", ref("the Turkish consulate", "TUR"))
+    assert len(merge_mentions([first, later], STARTS)) == 2
+
+
+def _crowd_control(n: int, trigger: str, police: ActorRef, home: bool) -> Event:
+    ev = mention(n, "ASSAULT", trigger, [police], [], mode="crowd-control")
+    ev.field_rules["sources"] = "subject+home_country" if home else "subject"
+    return ev
+
+
+def test_police_coded_with_the_storys_country_tell_no_other_clash():
+    # (a story from Athens) "Riot squads fired tear gas at the crowd." / "Riot police
+    # charged with batons." - the police are Greek only as the story's country
+    first = _crowd_control(2, "fired", ref("riot squads", "GRC"), home=True)
+    later = _crowd_control(3, "charged", ref("riot police", "GRC"), home=True)
+    assert len(merge_mentions([first, later], STARTS)) == 1
+
+
+def test_police_of_a_named_country_are_another_clash():
+    # "Riot squads fired tear gas at the crowd." / "Turkish riot police charged with batons."
+    first = _crowd_control(2, "fired", ref("riot squads", "GRC"), home=True)
+    later = _crowd_control(3, "charged", ref("Turkish riot police", "TUR"), home=False)
+    assert len(merge_mentions([first, later], STARTS)) == 2
+
+
+def _strike(n: int, scope: str | None, place: Place | None = None) -> Event:
+    ev = mention(n, "PROTEST", "strike", [ref("unions", "GRC")], [], mode="strike",
+                 place=place)
+    if scope:
+        ev.field_rules["location"] = f"scope:{scope}"
+    return ev
+
+
+def test_a_strike_told_nationwide_once_and_plainly_once_is_one_strike():
+    # "The general strike was called by the two largest unions." / "The nationwide strike
+    # grounded flights."
+    assert len(merge_mentions([_strike(1, None), _strike(2, "nationwide")], STARTS)) == 1
+
+
+def test_a_strike_in_a_named_town_is_not_the_nationwide_one():
+    # "Dock workers struck in Piraeus." / "The strike spread nationwide."
+    piraeus = _town("Piraeus", 37.94, 23.65)
+    assert len(merge_mentions([_strike(1, None, piraeus), _strike(2, "nationwide")],
+                              STARTS)) == 2
+
+
+def test_a_strike_elsewhere_is_another_strike():
+    # "Unions struck in Athens." / "Unions elsewhere struck too."
+    assert len(merge_mentions([_strike(1, None), _strike(2, "elsewhere")], STARTS)) == 2
+
+
+def test_actors_taken_from_a_second_trigger_of_the_sentence_keep_their_rule():
+    # "Clashes erupted, with riot police charging the crowds": the police come from
+    # "charging" and were coded Greek only as the story's country - they name no state
+    clashes = mention(4, "ASSAULT", "clashes", [], [], mode="crowd-control")
+    clashes.field_rules.update(sources="none", targets="none")
+    charging = mention(4, "ASSAULT", "charging", [ref("riot police", "GRC")],
+                       [ref("crowds", "GRC")], mode="crowd-control", at=50)
+    charging.field_rules.update(sources="subject+home_country", targets="object+home_country")
+    (ev,) = _merge_same_type([clashes, charging])
+    assert ev.field_rules["sources"] == "subject+home_country"
+    assert ev.field_rules["targets"] == "object+home_country"
+
+
+def test_a_triggers_own_actors_keep_its_own_rule():
+    clashes = mention(4, "ASSAULT", "clashed", [ref("Police", "GRC", "COP")], [],
+                      mode="crowd-control")
+    clashes.field_rules.update(sources="subject", targets="none")
+    charging = mention(4, "ASSAULT", "charging", [ref("riot police", "GRC")],
+                       [ref("crowds", "GRC")], mode="crowd-control", at=50)
+    charging.field_rules.update(sources="subject+home_country", targets="object")
+    (ev,) = _merge_same_type([clashes, charging])
+    assert ev.field_rules["sources"] == "subject"
+    assert ev.field_rules["targets"] == "object"
+
+
+def test_the_nationwide_strike_told_far_on_is_the_storys_strike():
+    # "Unions held a 24-hour general strike against the cuts." ... seven sentences on:
+    # "Ferries stayed in port during a nationwide strike."
+    assert len(merge_mentions([_strike(1, None), _strike(8, "nationwide")], STARTS)) == 1
+
+
+def test_two_plain_strikes_far_apart_are_two_strikes():
+    # "Dock workers went on strike." ... seven sentences on: "Teachers went on strike."
+    assert len(merge_mentions([_strike(1, None), _strike(8, None)], STARTS)) == 2
+
+
+# ------------------------------------- told again at the place the story gave the record
+def _rally(n: int, trigger: str, place: Place, rule: str) -> Event:
+    ev = mention(n, "PROTEST", trigger, [ref("union members", "GRC")], [], mode="demo",
+                 place=place)
+    ev.field_rules["location"] = rule
+    return ev
+
+
+def test_a_rally_retold_in_the_town_the_story_placed_it_in_is_one_rally():
+    # (a story told from Athens) "Thousands of union members rallied on Wednesday." ...
+    # six sentences on: "After rallying in central Athens, they marched on parliament."
+    athens = _town("Athens", 37.98, 23.73)
+    first = _rally(1, "rallied", athens, "story_place")
+    later = _rally(7, "rallying", athens, "locative_phrase_of_trigger")
+    assert len(merge_retold_at_its_place([first, later])) == 1
+
+
+def test_a_rally_in_another_town_or_word_stays_apart():
+    athens, salonica = _town("Athens", 37.98, 23.73), _town("Thessaloniki", 40.64, 22.94)
+    first = _rally(1, "rallied", athens, "story_place")
+    elsewhere = _rally(7, "rallying", salonica, "locative_phrase_of_trigger")
+    assert len(merge_retold_at_its_place([first, elsewhere])) == 2
+    # "a sit-in was held in central Athens": another word, another act of the day
+    other = _rally(7, "sit-in", athens, "locative_phrase_of_trigger")
+    assert len(merge_retold_at_its_place([first, other])) == 2
+
+
+def test_two_rallies_each_placed_by_its_own_sentence_stay_apart():
+    # "Union members rallied in Athens." ... "Pensioners rallied in Athens on Friday."
+    # were told apart (or together) by their own words before context; nothing to add
+    athens = _town("Athens", 37.98, 23.73)
+    first = _rally(1, "rallied", athens, "locative_phrase_of_trigger")
+    later = _rally(7, "rallied", athens, "locative_phrase_of_trigger")
+    assert len(merge_retold_at_its_place([first, later])) == 2
+
+
+def test_marchers_and_crowds_nationwide_are_two_protests():
+    # "Workers marched against the cuts." / "Crowds took to the streets nationwide."
+    march = mention(1, "PROTEST", "marched", [ref("workers", "GRC")], [], mode="demo")
+    spread = mention(2, "PROTEST", "took", [ref("crowds", "GRC")], [], mode="demo")
+    spread.field_rules["location"] = "scope:nationwide"
+    assert len(merge_mentions([march, spread], STARTS)) == 2

@@ -42,7 +42,11 @@ from eventwire.events.labels import labelling_statements
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.numbers import is_vague
 from eventwire.events.plover import QUAD
-from eventwire.events.resolution import apart_in_sentence, merge_mentions
+from eventwire.events.resolution import (
+    apart_in_sentence,
+    merge_mentions,
+    merge_retold_at_its_place,
+)
 from eventwire.events.senses import (
     crowd_control,
     other_sense,
@@ -147,6 +151,7 @@ class EventCoder:
         actor_spans = [(m.start, m.end) for m in doc._.mentions or []]
         fill_from_context(events, starts, places, actor_spans, doc, dateline, home, inferred,
                           times or [])
+        events = merge_retold_at_its_place(events, doc._.published, doc.text)
         victims_of_the_place(events, inferred)
         hosts_of_the_visit(events, inferred)
         deaths_of_named_victims(events, doc)
@@ -498,8 +503,11 @@ def _merge_same_type(events: list[Event], sent: Span | None = None) -> list[Even
         for name in ("dead", "injured", "size", "location", "mode"):
             if getattr(first, name) is None and getattr(ev, name) is not None:
                 setattr(first, name, getattr(ev, name))
-        if not first.sources:
+        if not first.sources:  # the rules go with the actors (a home-coded one names nobody)
             first.sources = ev.sources
+            first.field_rules["sources"] = ev.field_rules.get("sources", "none")
+        if not first.targets:
+            first.field_rules["targets"] = ev.field_rules.get("targets", "none")
         keys = {(a.start, a.end) for a in first.targets}
         first.targets += [a for a in ev.targets if (a.start, a.end) not in keys]
         first.field_rules["merged"] = ev.rule

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from eventwire.events.anchors import _specificity
-from eventwire.events.context import narration_shift, scoped
+from eventwire.events.context import _own_place, narration_shift, scoped
 from eventwire.events.triggers import other_side_of_swap
 from eventwire.models import ActorRef, Event, Place
 
@@ -92,23 +92,7 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
     years ("a year later", "months earlier"); ``quoted``: ``later`` is a sentence of a
     direct quote that tells the record's speech act (``_Quotes.tell``); ``first_text``: the
     sentence of ``first``."""
-    if first.type != later.type or _another(first, later, first_text) or \
-            other_side_of_swap(first, later):
-        return False
-    if first.mode and later.mode and first.mode != later.mode and first.type not in VERBAL:
-        # two acts of a raid ("arrested 23 pirates" / "recovered seven rifles"), a state
-        # visit and the summit the visitor chaired at home
-        return False
-    if first.date and later.date and first.date != later.date:
-        return False
-    if first.date is None and _past_story(later, published):
-        return False  # the news, then "last year he shot a carjacker": an earlier one
-    if not _compatible_places(first.location, later.location) or \
-            scoped(first) != scoped(later):
-        return False  # "people in other cities rallied": not the march just told
-    if narration_shift(later) or elsewhen:
-        return False  # "a day earlier, six protesters were arrested": another day
-    if not _compatible_sides(first.sources, later.sources):
+    if _told_apart(first, later, published, elsewhen, first_text):
         return False
     if first.type in VERBAL:
         if quoted:
@@ -129,14 +113,38 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
                 and (adjacent or headline or same_word)) or (
             headline and _compatible_sides(first.targets, later.targets)
             and not (named[0] and named[1]))  # two named speakers are two statements
-    if not _compatible_sides(first.targets, later.targets):
-        return False
     if first.type in _MEETINGS and _other_counterpart((first, *told), later):
         return False  # "visited the White House", then "had breakfast with Biden"
-    if same_word and _heads(first.targets) & _heads(later.targets):
-        return True  # "arrested 23 pirates" ... "boarded the ship and arrested the pirates"
+    if same_word and (_heads(first.targets) & _heads(later.targets) or
+                      adjacent and _heads(first.sources) & _heads(later.sources)):
+        # "arrested 23 pirates" ... "boarded the ship and arrested the pirates"; "rioting
+        # youths attacked a police station" ... "youths on motorcycles attacked banks"
+        return True
     return headline or _identified(first, later, adjacent or same_word) or (
         adjacent and (_undistinguished(later) or (same_word and not first.targets)))
+
+
+def _told_apart(first: Event, later: Event, published: date | None, elsewhen: bool,
+                first_text: str) -> bool:
+    """Something in the two mentions says they are two events: another type or mode, day
+    or place, another actor ("another man"), a shift of the narration, other states."""
+    if first.type != later.type or _another(first, later, first_text) or \
+            other_side_of_swap(first, later):
+        return True
+    if first.mode and later.mode and first.mode != later.mode and first.type not in VERBAL:
+        # two acts of a raid ("arrested 23 pirates" / "recovered seven rifles"), a state
+        # visit and the summit the visitor chaired at home
+        return True
+    if first.date and later.date and first.date != later.date:
+        return True
+    if first.date is None and _past_story(later, published):
+        return True  # the news, then "last year he shot a carjacker": an earlier one
+    if not _compatible_places(first.location, later.location) or _apart_in_scope(first, later):
+        return True  # "people in other cities rallied": not the march just told
+    if narration_shift(later) or elsewhen:
+        return True  # "a day earlier, six protesters were arrested": another day
+    return not _compatible_sides(first.sources, later.sources) or (
+        first.type not in VERBAL and not _compatible_sides(first.targets, later.targets))
 
 
 def apart_in_sentence(first: Event, ev: Event) -> bool:
@@ -152,6 +160,25 @@ def apart_in_sentence(first: Event, ev: Event) -> bool:
     return not _compatible_places(first.location, ev.location)
 
 _STALE_DAYS = 31
+
+
+def _apart_in_scope(a: Event, b: Event) -> bool:
+    """One mention is told as happening elsewhere ("in other cities") or spread over the
+    country ("marched in Athens", then "took to the streets nationwide") and the other not;
+    but a strike told plainly once and "nationwide" once is one strike, unless the plain
+    one is placed in a town (a general strike is a country's, CODING.md)."""
+    sa, sb = _scope(a), _scope(b)
+    if sa == sb:
+        return False
+    if "elsewhere" in (sa, sb) or not a.mode == b.mode == "strike":
+        return True
+    plain = b if sa else a
+    return plain.location is not None and _specificity(plain.location) == 3
+
+
+def _scope(ev: Event) -> str | None:
+    rule = ev.field_rules.get("location", "")
+    return rule.removeprefix("scope:") if scoped(ev) else None
 
 
 def _past_story(ev: Event, published: date | None) -> bool:
@@ -262,9 +289,17 @@ _INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
 def _undistinguished(ev: Event) -> bool:
-    """Nothing of its own tells this mention apart: no day, place, toll or named country."""
+    """Nothing of its own tells this mention apart: no day, place, toll or named country; a
+    country the actor got only as the story's home ("riot police" in a story from Athens)
+    names nobody."""
     return ev.date is None and ev.location is None and ev.dead is None and not (
-        _countries(ev.sources) or _countries(ev.targets))
+        _named_countries(ev, "sources") or _named_countries(ev, "targets"))
+
+
+def _named_countries(ev: Event, side: str) -> set[str]:
+    if ev.field_rules.get(side, "").endswith("+home_country"):
+        return set()
+    return _countries(getattr(ev, side))
 
 
 def _identified(first: Event, later: Event, near: bool = True) -> bool:
@@ -281,6 +316,9 @@ def _identified(first: Event, later: Event, near: bool = True) -> bool:
     if _names(first.sources) & _names(later.sources) or \
             _names(first.targets) & _names(later.targets):
         return True
+    if _counted_heads(first.sources + first.targets) & _counted_heads(
+            later.sources + later.targets):
+        return True  # "detained 14 fishermen" ... "the navy boarded and held 14 fishermen"
     if (_definite_heads(later.sources) & _heads(first.sources) or
             _definite_heads(later.targets) & _heads(first.targets)) and near:
         # "four soldiers were killed ... the soldiers were killed when ...", told on at once
@@ -291,9 +329,26 @@ def _identified(first: Event, later: Event, near: bool = True) -> bool:
         # "hundreds of demonstrators took to the streets ... the crowd rallied at the park":
         # a story told on names its protesters by any word for a crowd
         return True
+    if first.mode == "strike" == later.mode and "nationwide" in (_scope(first), _scope(later)):
+        return True  # a country's general strike is one stoppage, however often it is told
     return later.field_rules.get("anaphor") == "definite"
 
 
+def _counted_heads(refs: list[ActorRef]) -> set[tuple[str, str]]:
+    """(number, head noun) of actor phrases that count their people: "14 Somali fishermen"
+    -> ("14", "fishermen"); one person is too common to tell an event by."""
+    out = set()
+    for a in refs:
+        words = a.text.lower().split()
+        count = next((w for w in words[:-1] if w.replace(",", "").isdigit() or w in _NUMBERS),
+                     None)
+        if count is not None and count not in ("1", "one"):
+            out.add((_NUMBERS.get(count, count.replace(",", "")), words[-1]))
+    return out
+
+
+_NUMBERS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _CROWDS = frozenset({"crowd", "crowds", "protesters", "protestors", "demonstrators",
                      "marchers", "rioters", "activists", "protest", "demonstration"})
 
@@ -437,5 +492,29 @@ def merge_mentions(events: list[Event], sentence_starts: list[int],
         last_seen[ev.id] = here
         words[ev.id] = {_stem(ev)}
         told[ev.id] = []
+        out.append(ev)
+    return out
+
+
+def merge_retold_at_its_place(events: list[Event], published: date | None = None,
+                              text: str = "") -> list[Event]:
+    """After context placed the story's events: a material act told again in the same word
+    in the town the story placed the record in ("union members rallied on the eve of the
+    vote", the story being told from Athens; later "after rallying in central Athens, they
+    converged on parliament") is that record told on; before context the first mention had
+    no place to tell them apart or together by."""
+    out: list[Event] = []
+    for ev in events:
+        host = next((r for r in reversed(out) if counted(ev) and counted(r)
+                     and r.type == ev.type and r.type not in VERBAL
+                     and _stem(r) == _stem(ev) and _own_place(ev) and not _own_place(r)
+                     and r.location is not None and _specificity(r.location) == 3
+                     and _specificity(ev.location) == 3
+                     and not _told_apart(r, ev, published, bool(_PERIOD_SHIFT.search(
+                         text[ev.sentence_start:ev.sentence_end])),
+                         text[r.sentence_start:r.sentence_end])), None)
+        if host is not None:
+            _absorb(host, ev)
+            continue
         out.append(ev)
     return out

@@ -67,7 +67,8 @@ def _own_date(ev: Event) -> bool:
     return ev.date is not None and ev.date_precision == "day" and rule in _OWN
 
 
-def _own_place(ev: Event) -> bool:
+def own_place(ev: Event) -> bool:
+    """The event's place was read off its own clause, not carried from the story."""
     return ev.location is not None and ev.field_rules.get("location", "").split("@")[0] in \
         _OWN_PLACE
 
@@ -78,7 +79,7 @@ def _sets_the_scene(ref: Event, ev: Event, inferred: Spans, apart: Spans = froze
     London"): a country in a statement's clause is mostly its topic ("blamed rivals in the
     U.S."), not the scene of the attack told next.  Neither told years apart from the
     narration (``apart``) shares its scene."""
-    return _own_place(ref) and (ref.type in PLACED or _specificity(ref.location) == 3) and \
+    return own_place(ref) and (ref.type in PLACED or _specificity(ref.location) == 3) and \
         fits(ref.location, ev, inferred) and not {_key(ref), _key(ev)} & apart
 
 
@@ -1007,7 +1008,7 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
         if ev.location is None and _in_scope(ev) and not scoped(ev):
             _place_state_act(ev, inferred)
     for ev in order:
-        if ev.location is not None and placed_act(ev) and _own_place(ev) and not any(
+        if ev.location is not None and placed_act(ev) and own_place(ev) and not any(
                 (a.start, a.end) == (ev.location.start, ev.location.end) for a in ev.sources):
             city = _city_of_the_name(ev.location)
             if city is not None:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from eventwire.events.anchors import _specificity
-from eventwire.events.context import _own_place, narration_shift, scoped
+from eventwire.events.context import narration_shift, own_place, scoped
 from eventwire.events.triggers import other_side_of_swap
 from eventwire.models import ActorRef, Event, Place
 
@@ -507,7 +507,7 @@ def merge_retold_at_its_place(events: list[Event], published: date | None = None
     for ev in events:
         host = next((r for r in reversed(out) if counted(ev) and counted(r)
                      and r.type == ev.type and r.type not in VERBAL
-                     and _stem(r) == _stem(ev) and _own_place(ev) and not _own_place(r)
+                     and _stem(r) == _stem(ev) and own_place(ev) and not own_place(r)
                      and r.location is not None and _specificity(r.location) == 3
                      and _specificity(ev.location) == 3
                      and not _told_apart(r, ev, published, bool(_PERIOD_SHIFT.search(

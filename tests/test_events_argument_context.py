@@ -163,7 +163,6 @@ def test_a_venue_hung_on_the_object_still_places_the_act(nlp):
     assert place_name(one_event(nlp, text, "ACCUSE", "challenged")) == "Oregon"
 
 
-
 # ---------------------------------------------------------------- "Sen. X (R-Ky.)"
 def test_a_legislator_s_state_tag_is_not_where_the_act_happened(nlp):
     text = ("Senate leader Mitch McConnell (R-Ky.) met with the Dalai Lama on Tuesday, aides "

@@ -177,7 +177,6 @@ def test_the_dateline_is_not_the_place_of_a_distant_event(nlp):
     assert all(e.location.name != "Washington" for e in placed)
 
 
-
 @pytest.mark.parametrize("sentence, place", [
     # the agent's or the speaker's country is not where a strike on another country happened
     ("The United States and Britain carried out air strikes on Houthi targets on Sunday "

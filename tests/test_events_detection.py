@@ -161,7 +161,6 @@ def test_fighting_an_adversary_is_still_an_attack(nlp):
     assert "THREATEN" in _types(nlp, "The rebels vowed to fight until the army withdraws.")
 
 
-
 def test_police_account_is_no_criticism(nlp):
     text = "Police said the suspects were dangerous and violent criminals who terrorised the town."
     assert "ACCUSE" not in _types(nlp, text)

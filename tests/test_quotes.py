@@ -834,7 +834,6 @@ def test_relative_pronoun_after_an_apposition_names_the_person(nlp):
     assert q.speaker.startswith("Braynard") and q.speaker_name == "Braynard"
 
 
-
 def test_colon_before_a_quotation_goes_to_the_main_verbs_subject(nlp):
     text = ("The senator spoke on Monday.\n\nLane has since apologized for what happened: "
             "\"Yes, I should have used two phones, one for work and one for home.\"")

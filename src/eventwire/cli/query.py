@@ -57,7 +57,6 @@ def _near(value: str | None) -> tuple[float | None, float | None, float | None]:
     return lat, lon, km
 
 
-
 def event_filter(actor, actor_code, type_, country, near, date_from, date_to, text,
                  min_confidence, article) -> q.EventFilter:
     """The filter the shared options describe, with their values checked."""

@@ -1402,7 +1402,6 @@ def _named_victim(of) -> str | None:
     return obj.lower_
 
 
-
 _TOLL_WINDOW = 3  # sentences between a story's attack and the running toll that counts it
 # Prepositions that bound a toll to a stretch of time, not to the story's attack: "killed
 # since 2011", "killed over the past year", "killed during the war".

@@ -27,6 +27,13 @@ HEAD = "Officials spoke about the case after weeks of debate. "
      "The young officer struck the suspect that morning."),
     ("The new schools offer poor families hope, the mayor said.", "AGREE",
      "The government offered the rebels an amnesty, the mayor said."),
+    # the recipient's "of" phrase swallows what is offered in the parse
+    ("The governor offered working parents of color hope in a speech on Monday.", "AGREE",
+     "The governor offered the families of the rebels an amnesty in a speech on Monday."),
+    ("The senator offered the families of the victims hope in a speech on Monday.", "AGREE",
+     "The ministry offered the leaders of the strike a pay rise on Monday."),
+    ("The mayor said the new charter school was offering students of color hope.", "AGREE",
+     "The mayor said the city was offering the owners of the land a new contract."),
     ("The mayor welcomed the visiting delegation to City Hall for a lunch.", "SUPPORT",
      "The mayor welcomed the agreement on Monday."),
     ("The guard pressed his pistol into the man's neck.", "REQUEST",

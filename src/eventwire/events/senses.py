@@ -430,6 +430,25 @@ def _damning(tok: Token) -> bool:
         t.lemma_.lower() in PEJORATIVE | HARMFUL or t.lower_ in PEJORATIVE for t in label)
 
 
+def _offered(tok: Token) -> list[Token]:
+    """What is offered, and the thing the parser hangs under a recipient's "of" phrase when
+    the recipient is post-modified: "offering parents of color hope" (hope as pobj of "of"),
+    "offered the families of the victims hope" (hope as a bare clause of its own)."""
+    found = []
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i and not any(
+                g.dep_ in ("nsubj", "aux", "mark") for g in c.children):
+            found.append(c)
+        if c.dep_ not in ("dobj", "dative"):
+            continue
+        found.append(c)
+        for p in c.children:
+            if p.dep_ == "prep" and p.lower_ == "of" and p.i == c.i + 1:
+                found += [g for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
+                          and g.i == p.right_edge.i]
+    return found
+
+
 def _deal_sense(tok: Token, lemma: str, etype: str) -> str | None:
     """Senses decided by what the verb acts on: a standard met, claims dismissed, a deal
     struck, hope offered, a guest welcomed, a pistol pressed, a building evacuated, a
@@ -445,8 +464,7 @@ def _deal_sense(tok: Token, lemma: str, etype: str) -> str | None:
             or any(o.lemma_.lower() in _STRUCK_THINGS for o in _objects(tok))):
         return "struck_deal_or_out"
     if etype == "AGREE" and lemma == "offer" and any(
-            c.dep_ in ("dobj", "dative") and c.lemma_.lower() in _ABSTRACT_OFFERS
-            for c in tok.children):
+            o.lemma_.lower() in _ABSTRACT_OFFERS for o in _offered(tok)):
         return "offered_abstract"
     if etype == "SUPPORT" and lemma == "welcome" and tok.pos_ == "VERB" and any(
             c.dep_ == "dobj" and (actor_like(c) or c.lemma_.lower() in _GUESTS) and any(

@@ -43,9 +43,10 @@ _NEGATIVE_IMPLICATIVE = frozenset({"fail", "neglect"})
 # ban" as a verb reports the act).
 _INITIATIVES = frozenset({"move", "push", "drive", "campaign", "plan",
                           "proposal", "initiative"})
-# An attempted attack or protest is still one (PLOVER codes attempts of force).
+# An attempted attack or protest is still one (PLOVER codes attempts of force); an attempted
+# arrest, raid or closure is not: the restraint it aims at never took hold.
 _ATTEMPT = frozenset({"try", "attempt", "seek", "bid"})
-_ATTEMPTABLE = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+_ATTEMPTABLE = frozenset({"ASSAULT", "PROTEST"})
 # Duration nouns that make "for ..." a stretch of time, not an occasion.
 _DURATION = frozenset({"year", "decade", "month", "week", "century", "generation"})
 # Adverbs of habit: "demonstrators have sometimes gathered", "police usually patrol".

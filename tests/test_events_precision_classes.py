@@ -24,3 +24,28 @@ def test_attempted_restraint_is_no_coercion(nlp, text):
 ])
 def test_restraint_done_or_force_attempted_stays(nlp, text, etype):
     assert etype in _types(nlp, text)
+
+
+def _parsed(words, heads, deps, tags):
+    """A Doc with a given parse, so the rule is tested apart from the parser's choices."""
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
+
+
+def test_gerund_of_a_describing_participle_is_description():
+    from eventwire.events import factuality
+    # "They discussed a case filed by Vietnam challenging the claims": the gerund tells
+    # what the case (filed at some time) does, no act reported here
+    doc = _parsed(["They", "discussed", "a", "case", "filed", "by", "Vietnam", "challenging",
+                   "the", "claims"], [1, 1, 3, 1, 3, 4, 5, 4, 9, 7],
+                  ["nsubj", "ROOT", "det", "dobj", "acl", "agent", "pobj", "advcl", "det",
+                   "dobj"], ["PRP", "VBD", "DT", "NN", "VBN", "IN", "NNP", "VBG", "DT", "NNS"])
+    assert factuality.classify(doc[7], None, "ACCUSE") == factuality.DESCRIPTIVE
+    # "Vietnam filed a case challenging the claims": the filing is told, and its gerund
+    doc = _parsed(["Vietnam", "filed", "a", "case", "challenging", "the", "claims"],
+                  [1, 1, 3, 1, 1, 6, 4],
+                  ["nsubj", "ROOT", "det", "dobj", "advcl", "det", "dobj"],
+                  ["NNP", "VBD", "DT", "NN", "VBG", "DT", "NNS"])
+    assert factuality.classify(doc[4], None, "ACCUSE") == factuality.ASSERTED

@@ -379,6 +379,13 @@ def _reputation(verb: Token, etype: str) -> bool:
         c.dep_ == "agent" for c in verb.children) and not _anchored(verb)
 
 
+def _describing(verb: Token) -> bool:
+    """A participle that tells what a noun's referent is or had done to it, with no time of
+    its own: "an invited guest", "men charged with fraud"."""
+    return verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBG") or verb.dep_ == "acl" and \
+        verb.tag_ == "VBN" and not _anchored(verb) and verb.head.dep_ != "ROOT"
+
+
 def _prevented(verb: Token) -> bool:
     """ "barred from possessing", "kept from entering": the gerund did not happen."""
     return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "from" and \
@@ -465,10 +472,11 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return scoped
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and not _investigators(verb):
         return DESCRIPTIVE  # "a woman visiting from Canada", "lawsuits seeking records"
-    if verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBG") or verb.dep_ == "acl" and \
-            verb.tag_ == "VBN" and not _anchored(verb) and verb.head.dep_ != "ROOT":
+    if _describing(verb) or verb.dep_ == "advcl" and verb.tag_ == "VBG" and \
+            _describing(verb.head):
         # "an invited guest", "men charged with fraud": who they are (not the predicate
-        # the parser hung on a subject it took for the root: "The Authority ... called for")
+        # the parser hung on a subject it took for the root: "The Authority ... called for");
+        # so is what the participle's own gerund tells: "a case filed in 2013 challenging"
         return DESCRIPTIVE
     if verb.dep_ == "csubj" and verb.tag_ == "VBG":
         return GENERIC  # "Seeking asylum is not a crime"

@@ -49,3 +49,17 @@ def test_gerund_of_a_describing_participle_is_description():
                   ["nsubj", "ROOT", "det", "dobj", "advcl", "det", "dobj"],
                   ["NNP", "VBD", "DT", "NN", "VBG", "DT", "NNS"])
     assert factuality.classify(doc[4], None, "ACCUSE") == factuality.ASSERTED
+
+
+def test_fighting_the_contest_itself_attacks_no_one(nlp):
+    text = "“We have fought the battle and he was a tough opponent,” the senator said of his rival."
+    assert "ASSAULT" not in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Police fought pitched battles with rioters in the capital on Saturday.",
+    "Iran and Iraq fought a war in the 1980s.",
+    "Government troops fought the rebels near the border on Monday.",
+])
+def test_fighting_an_adversary_stays(nlp, text):
+    assert "ASSAULT" in _types(nlp, text)

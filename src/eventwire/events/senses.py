@@ -500,6 +500,23 @@ def _deal_sense(tok: Token, lemma: str, etype: str) -> str | None:
     return None
 
 
+# Objects that name the contest itself, not an adversary: "fought the battle", "fought a
+# hard campaign" (the adversary, if any, comes with "with"/"against").
+_CONTESTS = frozenset({"battle", "fight", "war", "campaign", "race", "contest", "struggle",
+                       "election", "case"})
+
+
+def _cognate_contest(obj: Token) -> bool:
+    return obj.lemma_.lower() in _CONTESTS and not any(
+        c.dep_ == "prep" and c.lower_ in _ADVERSARY_PREPS for c in obj.children)
+
+
+def _sides_in_subject(tok: Token) -> bool:
+    """ "Iran and Iraq fought a war": both sides are the subject."""
+    subj = _shared_subject(tok)
+    return subj is not None and any(c.dep_ == "conj" for c in subj.children)
+
+
 def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | None:
     """Why this trigger is not an event of ``etype`` here, or None when it is."""
     lemma = tok.lemma_.lower()
@@ -570,9 +587,11 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
     if etype == "ASSAULT":
         if lemma in ("fight", "battle") and tok.pos_ == "VERB" and not any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
-                c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _ADVERSARY_PREPS)
-                for c in tok.children):
-            return "no_adversary"  # "battle to win the election" ("vowed to fight" stays)
+                c.dep_ == "dobj" and not _cognate_contest(c) or
+                (c.dep_ == "prep" and c.lower_ in _ADVERSARY_PREPS)
+                for c in tok.children) and not _sides_in_subject(tok):
+            return "no_adversary"  # "battle to win the election", "we have fought the
+            # battle" ("vowed to fight", "fought pitched battles with police" stay)
         if any(c.lemma_.lower() in HARM_WITHOUT_AGENT for c in _causes(verb)):
             return "harm_without_agent"
         if lemma == "execute" and any(o.lemma_.lower() in _EXECUTED_THINGS

@@ -63,3 +63,24 @@ def test_fighting_the_contest_itself_attacks_no_one(nlp):
 ])
 def test_fighting_an_adversary_stays(nlp, text):
     assert "ASSAULT" in _types(nlp, text)
+
+
+def test_markets_react_they_do_not_criticise(nlp):
+    assert "ACCUSE" not in _types(
+        nlp, "But markets reacted to the violence with alarm as stocks fell sharply.")
+    assert "ACCUSE" in _types(
+        nlp, "The opposition reacted to the violence with alarm and blamed the police.")
+
+
+def test_participle_taken_for_the_root_describes_the_subject():
+    from eventwire.events import factuality
+    words = ["The", "navy", "patrolling", "the", "gulf", "thwarted", "an", "attack"]
+    tags = ["DT", "NN", "VBG", "DT", "NN", "VBD", "DT", "NN"]
+    # the parser's misreading: "patrolling" the root, "thwarted" a clause below it
+    doc = _parsed(words, [1, 2, 2, 4, 2, 2, 7, 5],
+                  ["det", "nsubj", "ROOT", "det", "dobj", "advcl", "det", "dobj"], tags)
+    assert factuality.classify(doc[2], None, "MOBILIZE") == factuality.DESCRIPTIVE
+    # a headline-like "-ing" root with no finite verb below it stays a report
+    doc = _parsed(["Troops", "patrolling", "the", "border"], [1, 1, 3, 1],
+                  ["nsubj", "ROOT", "det", "dobj"], ["NNS", "VBG", "DT", "NN"])
+    assert factuality.classify(doc[1], None, "MOBILIZE") == factuality.ASSERTED

@@ -379,6 +379,16 @@ def _reputation(verb: Token, etype: str) -> bool:
         c.dep_ == "agent" for c in verb.children) and not _anchored(verb)
 
 
+def _participle_taken_for_root(verb: Token) -> bool:
+    """ "The navy patrolling the gulf on Thursday thwarted an attack": a bare -ing form the
+    parser made the root, while the finite verb it hung below (with no subject of its own)
+    is the sentence's predicate; the -ing form describes the subject."""
+    return verb.dep_ == "ROOT" and verb.tag_ == "VBG" and not _aux(verb) and any(
+        c.dep_ in ("advcl", "conj") and c.tag_ in ("VBD", "VBZ", "VBP") and not any(
+            g.dep_ in ("nsubj", "nsubjpass", "mark", "advmod") for g in c.children)
+        for c in verb.children)
+
+
 def _describing(verb: Token) -> bool:
     """A participle that tells what a noun's referent is or had done to it, with no time of
     its own: "an invited guest", "men charged with fraud"."""
@@ -470,7 +480,8 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return DESCRIPTIVE
     if not intent and (scoped := _irrealis_scope(verb, etype)) is not None:
         return scoped
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and not _investigators(verb):
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and not _investigators(verb) or \
+            _participle_taken_for_root(verb):
         return DESCRIPTIVE  # "a woman visiting from Canada", "lawsuits seeking records"
     if _describing(verb) or verb.dep_ == "advcl" and verb.tag_ == "VBG" and \
             _describing(verb.head):

@@ -517,6 +517,13 @@ def _sides_in_subject(tok: Token) -> bool:
     return subj is not None and any(c.dep_ == "conj" for c in subj.children)
 
 
+# Markets and money as the subject: they move, they do not act on anyone ("markets reacted
+# with alarm", "foreign investment helped the economy").
+_MARKET_FORCES = frozenset({"market", "stock", "share", "price", "investment",
+                            "economy", "currency", "bond", "index", "trade", "demand",
+                            "growth", "inflation", "export", "import"})
+
+
 def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | None:
     """Why this trigger is not an event of ``etype`` here, or None when it is."""
     lemma = tok.lemma_.lower()
@@ -531,6 +538,9 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
             (subj := _shared_subject(tok)) is not None and not actor_like(subj)):
         # "settlements are illegal and threaten"
         return "circumstance_as_subject"  # "the riots threaten stability", "the spree helped"
+    if tok.pos_ == "VERB" and (subj := _shared_subject(tok)) is not None and \
+            subj.lemma_.lower() in _MARKET_FORCES and not actor_like(subj):
+        return "market_as_subject"  # "markets reacted with alarm", "investment helped"
     if etype == "AID" and lemma == "help" and any(
             c.dep_ in ("xcomp", "ccomp") for c in tok.children) and not any(
             actor_like(c) for c in (

@@ -84,3 +84,17 @@ def test_participle_taken_for_the_root_describes_the_subject():
     doc = _parsed(["Troops", "patrolling", "the", "border"], [1, 1, 3, 1],
                   ["nsubj", "ROOT", "det", "dobj"], ["NNS", "VBG", "DT", "NN"])
     assert factuality.classify(doc[1], None, "MOBILIZE") == factuality.ASSERTED
+
+
+def test_calling_a_debate_on_a_topic_calls_on_no_one(nlp):
+    text = ("The scandal prompted parliament to call a debate in January on whether to expel "
+            "the minister.")
+    assert "REQUEST" not in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition called on the government to resign.",
+    "The union called on members to strike on Monday.",
+])
+def test_calling_on_someone_stays_a_request(nlp, text):
+    assert "REQUEST" in _types(nlp, text)

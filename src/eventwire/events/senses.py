@@ -573,6 +573,11 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
     if etype == "REQUEST" and lemma == "insist" and any(
             c.dep_ == "ccomp" and _indicative(c) for c in tok.children):
         return "insisted_claim"  # "insisted it does not know": a claim, not a demand
+    if etype == "REQUEST" and lemma == "call" and tok.pos_ == "VERB" and any(
+            c.dep_ == "dobj" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in tok.children):
+        return "called_something_on"  # "called a debate on the ban", "called an election
+        # on June 8": "on" after an object names a topic or a day, no one called upon
     if etype == "REQUEST" and lemma == "call" and any(
             c.dep_ == "nsubjpass" for c in tok.children) and any(
             c.dep_ in ("oprd", "attr") for c in tok.children):

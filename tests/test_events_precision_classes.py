@@ -98,3 +98,17 @@ def test_calling_a_debate_on_a_topic_calls_on_no_one(nlp):
 ])
 def test_calling_on_someone_stays_a_request(nlp, text):
     assert "REQUEST" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "City authorities are refusing to allow more protests in the square after clashes on "
+    "Saturday.",
+    "Police refused to allow the march to proceed through the city centre.",
+])
+def test_refusing_to_allow_a_gathering_restricts_it(nlp, text):
+    types = _types(nlp, text)
+    assert "COERCE" in types and "REJECT" not in types
+
+
+def test_refusing_to_allow_other_things_stays_a_refusal(nlp):
+    assert "REJECT" in _types(nlp, "The court refused to allow the evidence at trial.")

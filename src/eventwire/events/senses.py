@@ -722,6 +722,10 @@ def stance_or_obstruction(tok: Token, etype: str) -> tuple[str, str | None] | No
     if etype == "THREATEN" and lemma in ("allow", "permit") and any(
             c.dep_ == "auxpass" for c in tok.children):
         return "COERCE", "restrict"  # "no one was allowed on the property": a restriction
+    if etype == "REJECT" and lemma in ("refuse", "decline") and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in _PERMITTING and _gathering_allowed(c)
+            for c in tok.children):
+        return "COERCE", "restrict"  # "refused to allow more protests": a restriction
     if etype == "AGREE" and lemma == "offer" and any(
             o.lemma_.lower() in ("reward", "bounty") for o in _objects(tok)):
         return "REQUEST", "assist"  # a reward asks the public for information (CODING)
@@ -729,6 +733,21 @@ def stance_or_obstruction(tok: Token, etype: str) -> tuple[str, str | None] | No
             o.lemma_.lower() in _GRANTABLE for o in _objects(tok)):
         return "AGREE", None  # "approved an extradition request": the request is granted
     return None
+
+
+# Gatherings and movements that authorities restrict by not allowing them.
+_GATHERINGS = frozenset({"protest", "march", "rally", "demonstration", "gathering", "vigil",
+                         "strike", "assembly", "sit-in", "entry", "access", "passage"})
+
+
+_PERMITTING = frozenset({"allow", "permit", "authorize", "authorise"})
+
+
+def _gathering_allowed(verb: Token) -> bool:
+    """ "allow more protests", "allow the march to proceed": a gathering is what is let be."""
+    things = [*_objects(verb), *(g for c in verb.children if c.dep_ in ("xcomp", "ccomp")
+                                 for g in c.children if g.dep_ == "nsubj")]
+    return any(t.lemma_.lower() in _GATHERINGS for t in things)
 
 
 # What is granted by approving it: approving a request agrees to it, it praises no one.

@@ -52,7 +52,8 @@ def test_gerund_of_a_describing_participle_is_description():
 
 
 def test_fighting_the_contest_itself_attacks_no_one(nlp):
-    text = "“We have fought the battle and he was a tough opponent,” the senator said of his rival."
+    text = ("“We have fought the battle and he was a tough opponent,” the senator said of his "
+            "rival.")
     assert "ASSAULT" not in _types(nlp, text)
 
 
@@ -112,3 +113,17 @@ def test_refusing_to_allow_a_gathering_restricts_it(nlp, text):
 
 def test_refusing_to_allow_other_things_stays_a_refusal(nlp):
     assert "REJECT" in _types(nlp, "The court refused to allow the evidence at trial.")
+
+
+def test_the_whole_world_is_no_one_in_particular(nlp):
+    text = ("“At that time, the whole world applauded and thanked China,” the minister told "
+            "reporters.")
+    assert "SUPPORT" not in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The World Bank praised the reforms on Monday.",
+    "The president of Chile thanked China for its help on Monday.",
+])
+def test_a_named_praiser_stays(nlp, text):
+    assert "SUPPORT" in _types(nlp, text)

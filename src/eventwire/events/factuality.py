@@ -317,6 +317,9 @@ def _no_one_in_particular(verb: Token) -> bool:
         if c.dep_ in ("nsubj", "nsubjpass") and any(
                 d.dep_ == "det" and d.lower_ in ("any", "every", "each") for d in c.children):
             return True
+        if c.dep_ == "nsubj" and c.lower_ == "world" and c.pos_ == "NOUN" and all(
+                d.dep_ in ("det", "amod") for d in c.children):
+            return True  # "the whole world applauded": everyone, so no one in particular
     return False
 
 

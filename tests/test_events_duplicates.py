@@ -4,6 +4,8 @@ here (none taken from evaluation data)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from eventwire.events.coder import _merge_same_type
 from eventwire.events.resolution import (
     apart_in_sentence,
@@ -414,3 +416,82 @@ def test_marchers_and_crowds_nationwide_are_two_protests():
     spread = mention(2, "PROTEST", "took", [ref("crowds", "GRC")], [], mode="demo")
     spread.field_rules["location"] = "scope:nationwide"
     assert len(merge_mentions([march, spread], STARTS)) == 2
+
+
+# --------------------------- told on with nothing of its own: the narration's day and town
+def _carried(ev: Event, day_rule: str = "narrative_time:e1-0",
+             place_rule: str = "story_place") -> Event:
+    ev.field_rules["date"], ev.field_rules["location"] = day_rule, place_rule
+    return ev
+
+
+def test_a_march_told_on_at_the_records_day_and_town_is_that_protest():
+    # "Protesters poured into the streets of Flatbush on Wednesday." ... six sentences on,
+    # "Dozens chanted as they marched on the precinct." (day and town from the narration)
+    town, wed = _town("Flatbush", 40.65, -73.93), date(2013, 3, 13)
+    first = mention(1, "PROTEST", "poured", [ref("protesters", "USA")], [], mode="demo",
+                    place=town, day=wed)
+    first.field_rules.update(date="time_attached_to_trigger", location="place_in_sentence")
+    later = _carried(mention(7, "PROTEST", "marched", [ref("dozens", "USA")], [],
+                             mode="demo", place=town, day=wed))
+    assert len(merge_retold_at_its_place([first, later])) == 1
+
+
+def test_a_march_with_a_day_or_town_of_its_own_or_another_day_stays_apart():
+    town, wed = _town("Flatbush", 40.65, -73.93), date(2013, 3, 13)
+    first = mention(1, "PROTEST", "poured", [ref("protesters", "USA")], [], mode="demo",
+                    place=town, day=wed)
+    # "On Wednesday, students also marched in Flatbush": its own day and place
+    own = mention(7, "PROTEST", "marched", [ref("students", "USA")], [], mode="demo",
+                  place=town, day=wed)
+    own.field_rules.update(date="time_attached_to_trigger", location="place_in_sentence")
+    assert len(merge_retold_at_its_place([first, own])) == 2
+    # the narration carried the march to Friday: another day's march
+    friday = _carried(mention(7, "PROTEST", "marched", [ref("students", "USA")], [],
+                              mode="demo", place=town, day=date(2013, 3, 15)))
+    assert len(merge_retold_at_its_place([first, friday])) == 2
+
+
+def test_in_an_undated_story_only_the_same_word_tells_an_act_on():
+    # "Youths attacked a police station in Exarchia." ... "Police stood back when attacked."
+    # / ... "A navy ship fired at a skiff."  (no day anywhere in the story)
+    town = _town("Exarchia", 37.99, 23.73)
+    first = mention(1, "PROTEST", "attacked", [ref("youths", "GRC")], [], mode="riot",
+                    place=town)
+    same = _carried(mention(7, "PROTEST", "attacked", [ref("gangs", "GRC")], [],
+                            mode="riot", place=town), day_rule="none")
+    assert len(merge_retold_at_its_place([first, same])) == 1
+    other = _carried(mention(7, "PROTEST", "smashed", [ref("gangs", "GRC")], [],
+                             mode="riot", place=town), day_rule="none")
+    assert len(merge_retold_at_its_place([first, other])) == 2
+
+
+def test_a_meeting_told_on_with_another_counterpart_is_another_meeting():
+    # "The prime minister visited the White House on Monday." ... "She had breakfast with
+    # Vice President Biden."
+    town, mon = _town("Washington", 38.9, -77.04), date(2016, 9, 12)
+    first = mention(1, "CONSULT", "visited", [ref("prime minister", "MMR")],
+                    [ref("the White House", "USA", name="White House")], mode="visit",
+                    place=town, day=mon)
+    later = _carried(mention(7, "CONSULT", "had", [ref("she", "MMR")],
+                             [ref("Vice President Biden", "USA", name="Joe Biden")],
+                             mode="visit", place=town, day=mon))
+    assert len(merge_retold_at_its_place([first, later])) == 2
+
+
+_BROOKLYN = ("Crowds clash with police in Brooklyn\n\nHundreds of protesters poured into the "
+             "streets of Flatbush in Brooklyn on Wednesday night after police shot a "
+             "teenager. The boy's mother asked for calm. Officials said the teenager was 16 "
+             "years old. The mayor promised a full inquiry into the shooting. A police "
+             "spokesman declined to comment on the case. ")
+
+
+def test_a_protest_told_on_late_in_the_story_is_one_protest(nlp):
+    text = _BROOKLYN + "Dozens chanted slogans as they marched toward the precinct house."
+    (ev,) = _of(nlp, text, "PROTEST")
+    assert _mentions(ev) == 2
+
+
+def test_a_march_on_another_day_late_in_the_story_is_another_protest(nlp):
+    text = _BROOKLYN + "On Friday, dozens of students marched toward the precinct house."
+    assert len(_of(nlp, text, "PROTEST")) == 2

@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from eventwire.events.anchors import _specificity
-from eventwire.events.context import narration_shift, own_place, scoped
+from eventwire.events.context import PLACED as MATERIAL
+from eventwire.events.context import _own_date, narration_shift, own_place, scoped
 from eventwire.events.triggers import other_side_of_swap
 from eventwire.models import ActorRef, Event, Place
 
@@ -498,18 +499,20 @@ def merge_mentions(events: list[Event], sentence_starts: list[int],
 
 def merge_retold_at_its_place(events: list[Event], published: date | None = None,
                               text: str = "") -> list[Event]:
-    """After context placed the story's events: a material act told again in the same word
-    in the town the story placed the record in ("union members rallied on the eve of the
-    vote", the story being told from Athens; later "after rallying in central Athens, they
-    converged on parliament") is that record told on; before context the first mention had
-    no place to tell them apart or together by."""
+    """After context placed and dated the story's events: a material act told again in the
+    same word in the town the story placed the record in ("union members rallied on the eve
+    of the vote", the story being told from Athens; later "after rallying in central Athens,
+    they converged on parliament"), or told on with no day or place of its own where the
+    narration carries the record's day and town (``_told_on``), is that record; before
+    context neither had a place or day to tell them apart or together by."""
     out: list[Event] = []
     for ev in events:
         host = next((r for r in reversed(out) if counted(ev) and counted(r)
                      and r.type == ev.type and r.type not in VERBAL
-                     and _stem(r) == _stem(ev) and own_place(ev) and not own_place(r)
+                     and (_stem(r) == _stem(ev) and own_place(ev) and not own_place(r)
+                          or _told_on(r, ev))
                      and r.location is not None and _specificity(r.location) == 3
-                     and _specificity(ev.location) == 3
+                     and ev.location is not None and _specificity(ev.location) == 3
                      and not _told_apart(r, ev, published, bool(_PERIOD_SHIFT.search(
                          text[ev.sentence_start:ev.sentence_end])),
                          text[r.sentence_start:r.sentence_end])), None)
@@ -518,3 +521,15 @@ def merge_retold_at_its_place(events: list[Event], published: date | None = None
             continue
         out.append(ev)
     return out
+
+
+def _told_on(record: Event, ev: Event) -> bool:
+    """``ev``, a material act far from ``record``'s mentions, states no day or place of its
+    own and the narration carried it to the record's day ("Protesters poured into the
+    streets on Wednesday" ... "dozens chanted as they marched on the precinct"): the story
+    telling its event on.  In an undated story only the same word tells it on ("youths
+    attacked a police station" ... "police stood back when attacked"); a meeting with
+    another counterpart is another meeting."""
+    return ev.type in MATERIAL and not own_place(ev) and not _own_date(ev) and \
+        ev.date == record.date and (ev.date is not None or _stem(ev) == _stem(record)) and \
+        not (record.type in _MEETINGS and _other_counterpart((record,), ev))

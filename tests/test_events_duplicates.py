@@ -39,6 +39,31 @@ def test_every_sentence_of_one_quote_is_a_mention_of_one_statement():
     assert _mentions(record) == 2 and record.sources == [reed]
 
 
+def _story_with(word: str, at: int) -> str:
+    text = [" "] * STARTS[-1]
+    text[at:at + len(word)] = word
+    return "".join(text)
+
+
+def test_a_quote_cued_by_a_pronoun_illustrates_a_summary_with_no_speaker():
+    # "The ministers would take measures, including calling for a debate." / '"We will ask
+    # the court to investigate," she added.' ("she" taken for Ann Reed)
+    cue = STARTS[4] + 66
+    reed = ActorRef(text="Ann Reed", start=cue, end=cue + 3, country="USA", name="Ann Reed")
+    summary = mention(3, "REQUEST", "calling", [], [])
+    quoted = mention(4, "REQUEST", "ask", [reed], [], at=10)
+    quote = [(STARTS[4], STARTS[4] + 60, STARTS[4] + 62)]
+    (record,) = merge_mentions([summary, quoted], STARTS, text=_story_with("she", cue),
+                               quotes=quote)
+    assert _mentions(record) == 2
+    # '"We will ask the court to investigate," the council added.': a body, not a person
+    council = ActorRef(text="the council", start=cue, end=cue + 11, country="USA",
+                       name="City Council")
+    quoted = mention(4, "REQUEST", "ask", [council], [], at=10)
+    assert len(merge_mentions([mention(3, "REQUEST", "calling", [], []), quoted], STARTS,
+                              text=_story_with("the council", cue), quotes=quote)) == 2
+
+
 def test_sentences_outside_any_quote_keep_an_unnamed_speaker_apart():
     reed = ref("Mayor Ann Reed", "USA", "GOV", "Ann Reed")
     assert len(merge_mentions([_quoted(3, []), _quoted(4, [reed])], STARTS)) == 2

@@ -414,9 +414,10 @@ class _Quotes:
     a ploy. 'This is a waste of time,' said X")."""
 
     def __init__(self, quotes: Sequence[tuple[int, int, int | None]],
-                 people: Sequence[tuple[int, int]]):
+                 people: Sequence[tuple[int, int]], text: str = ""):
         self.quotes = sorted(quotes, key=lambda q: q[0])
         self.people = people
+        self.text = text  # a pronoun resolved to a name still spans "he" there
 
     def of(self, ev: Event) -> int | None:
         """The direct quote the event's trigger sits in, or whose cue it is ("...," said
@@ -427,7 +428,8 @@ class _Quotes:
     def personal(self, refs: list[ActorRef]) -> bool:
         """A person speaks: a named person, or "he"/"she" taken for one."""
         return any(a.start < e and s < a.end for a in refs for s, e in self.people) or \
-            any(a.name and a.text.lower() in _PERSONAL for a in refs)
+            any(a.name and (a.text.lower() in _PERSONAL or
+                            self.text[a.start:a.end].lower() in _PERSONAL) for a in refs)
 
     def tell(self, first: Event, told: list[Event], later: Event) -> bool:
         """``later``, inside a direct quote, is a sentence of a quote one of the record's
@@ -461,7 +463,7 @@ def merge_mentions(events: list[Event], sentence_starts: list[int],
     ``text``: the story, whose sentences may move the narration to another time;
     ``quotes``: the spans of its direct quotes and where their cues start; ``people``: the
     spans of the persons it names (``_Quotes``)."""
-    story = _Quotes(quotes, people)
+    story = _Quotes(quotes, people, text)
     def index(pos: int) -> int:
         return bisect_right(sentence_starts, pos) - 1
 

@@ -470,6 +470,7 @@ def test_a_march_with_a_day_or_town_of_its_own_or_another_day_stays_apart():
     own = mention(7, "PROTEST", "marched", [ref("students", "USA")], [], mode="demo",
                   place=town, day=wed)
     own.field_rules.update(date="time_attached_to_trigger", location="place_in_sentence")
+    own.date_precision = "day"
     assert len(merge_retold_at_its_place([first, own])) == 2
     # the narration carried the march to Friday: another day's march
     friday = _carried(mention(7, "PROTEST", "marched", [ref("students", "USA")], [],
@@ -520,3 +521,36 @@ def test_a_protest_told_on_late_in_the_story_is_one_protest(nlp):
 def test_a_march_on_another_day_late_in_the_story_is_another_protest(nlp):
     text = _BROOKLYN + "On Friday, dozens of students marched toward the precinct house."
     assert len(_of(nlp, text, "PROTEST")) == 2
+
+
+def _statement(n: int, trigger: str, target: ActorRef, day: date, rule: str,
+               place: Place | None = None) -> Event:
+    ev = mention(n, "ACCUSE", trigger, [ref("Hollande", "FRA", "GOV", "Francois Hollande")],
+                 [target], mode="disapprove", place=place, day=day)
+    ev.field_rules["date"], ev.date_precision = rule, "day"
+    if place is not None:
+        ev.field_rules["location"] = "story_place_of_speaker"
+    return ev
+
+
+def test_a_speakers_statement_told_on_the_same_day_at_the_same_addressee_is_one():
+    # "Hollande said on Tuesday that Trump's excesses were sickening." ... seven sentences
+    # on, "Hollande denounced Trump's remarks as hurtful." (the story's place carried to it)
+    trump, tue = ref("Trump", "USA", None, "Donald Trump"), date(2016, 8, 2)
+    first = _statement(1, "said", trump, tue, "time_attached_to_trigger")
+    later = _statement(8, "denounced", trump, tue, "lead_time:e1-0",
+                       place=_town("Nice", 43.7, 7.27))
+    assert len(merge_retold_at_its_place([first, later])) == 1
+
+
+def test_a_speakers_statement_at_another_addressee_or_on_its_own_day_is_another():
+    trump, tue = ref("Trump", "USA", None, "Donald Trump"), date(2016, 8, 2)
+    first = _statement(1, "said", trump, tue, "time_attached_to_trigger")
+    # "Hollande denounced Le Pen's remarks as hurtful."
+    other = _statement(8, "denounced", ref("Le Pen", "FRA", None, "Marine Le Pen"), tue,
+                       "lead_time:e1-0")
+    assert len(merge_retold_at_its_place([first, other])) == 2
+    # "On Tuesday Hollande also denounced Trump's remarks": a day of its own, told apart
+    # (or together) before context
+    own = _statement(8, "denounced", trump, tue, "time_attached_to_trigger")
+    assert len(merge_retold_at_its_place([first, own])) == 2

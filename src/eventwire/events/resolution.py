@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from eventwire.events.anchors import _specificity
@@ -505,24 +506,49 @@ def merge_retold_at_its_place(events: list[Event], published: date | None = None
     same word in the town the story placed the record in ("union members rallied on the eve
     of the vote", the story being told from Athens; later "after rallying in central Athens,
     they converged on parliament"), or told on with no day or place of its own where the
-    narration carries the record's day and town (``_told_on``), is that record; before
+    narration carries the record's day and town (``_told_on``), is that record, and so is a
+    statement the record's speaker made at its addressee that day (``_said_again``); before
     context neither had a place or day to tell them apart or together by."""
     out: list[Event] = []
     for ev in events:
         host = next((r for r in reversed(out) if counted(ev) and counted(r)
-                     and r.type == ev.type and r.type not in VERBAL
-                     and (_stem(r) == _stem(ev) and own_place(ev) and not own_place(r)
-                          or _told_on(r, ev))
-                     and r.location is not None and _specificity(r.location) == 3
-                     and ev.location is not None and _specificity(ev.location) == 3
-                     and not _told_apart(r, ev, published, bool(_PERIOD_SHIFT.search(
-                         text[ev.sentence_start:ev.sentence_end])),
+                     and r.type == ev.type and (_at_its_town(r, ev) or _said_again(r, ev))
+                     and not _told_apart(r, _as_placed(ev), published, bool(
+                         _PERIOD_SHIFT.search(text[ev.sentence_start:ev.sentence_end])),
                          text[r.sentence_start:r.sentence_end])), None)
         if host is not None:
             _absorb(host, ev)
             continue
         out.append(ev)
     return out
+
+
+def _as_placed(ev: Event) -> Event:
+    """A statement with the place its own words give it: the story's place, which context
+    gave a speech act that states none, does not tell two of a speaker's statements apart."""
+    if ev.type in VERBAL and ev.location is not None and not own_place(ev):
+        return replace(ev, location=None)
+    return ev
+
+
+def _at_its_town(record: Event, ev: Event) -> bool:
+    """A material act and the record both placed in one town, ``ev`` retold there in the
+    same word or told on by the narration (``_told_on``)."""
+    return record.type not in VERBAL and (
+        _stem(record) == _stem(ev) and own_place(ev) and not own_place(record)
+        or _told_on(record, ev)) and record.location is not None and \
+        _specificity(record.location) == 3 and ev.location is not None and \
+        _specificity(ev.location) == 3
+
+
+def _said_again(record: Event, ev: Event) -> bool:
+    """A speech act far from the record's mentions by the speaker it named, at the addressee
+    it named, on the day the narration carried it to and with no day of its own ("Hollande
+    said on Tuesday that Trump's excesses are sickening" ... "Hollande denounced Trump's
+    remarks as hurtful"): the statement told on in other words."""
+    return record.type in VERBAL and not _own_date(ev) and ev.date is not None and \
+        ev.date == record.date and bool(_names(record.sources) & _names(ev.sources)) and \
+        bool(_names(record.targets) & _names(ev.targets))
 
 
 def _told_on(record: Event, ev: Event) -> bool:

@@ -554,3 +554,27 @@ def test_a_speakers_statement_at_another_addressee_or_on_its_own_day_is_another(
     # (or together) before context
     own = _statement(8, "denounced", trump, tue, "time_attached_to_trigger")
     assert len(merge_retold_at_its_place([first, own])) == 2
+
+
+# ------------------------------------------------ places in different regions of a country
+def _region(name: str, admin1: str) -> Place:
+    return Place(article_id="t", start=0, end=len(name), text=name, rule="test",
+                 confidence=1.0, name=name, feature_class="A", country="USA", admin1=admin1)
+
+
+def test_an_act_in_a_region_other_than_the_records_towns_is_another_act():
+    # "A bomb exploded in Chelsea on Saturday, injuring 29." / "Pipe bombs also exploded in
+    # New Jersey on Saturday."
+    sat = date(2016, 9, 17)
+    chelsea = Place(article_id="t", start=0, end=7, text="Chelsea", rule="test",
+                    confidence=1.0, name="Chelsea", lat=40.74, lon=-74.0, feature_class="P",
+                    country="USA", admin1="NY")
+    first = mention(1, "ASSAULT", "exploded", [], [], mode="explosives", place=chelsea,
+                    day=sat)
+    jersey = mention(2, "ASSAULT", "exploded", [], [], mode="explosives",
+                     place=_region("New Jersey", "NJ"), day=sat)
+    assert len(merge_mentions([first, jersey], STARTS)) == 2
+    # "The bomb that exploded in New York on Saturday was packed with shrapnel."
+    york = mention(2, "ASSAULT", "exploded", [], [], mode="explosives",
+                   place=_region("New York", "NY"), day=sat)
+    assert len(merge_mentions([first, york], STARTS)) == 1

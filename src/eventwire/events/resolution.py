@@ -69,6 +69,9 @@ def _km(a: Place, b: Place) -> float | None:
 
 
 def _compatible_places(a: Place | None, b: Place | None) -> bool:
+    """No place of one is out of the other's reach: the same country, towns within 50 km,
+    and, short of two towns, the same region ("exploded in Chelsea" is in New York, not in
+    New Jersey)."""
     if a is None or b is None:
         return True
     if a.country and b.country and a.country != b.country:
@@ -76,7 +79,8 @@ def _compatible_places(a: Place | None, b: Place | None) -> bool:
     if _specificity(a) == 3 and _specificity(b) == 3:
         dist = _km(a, b)
         return dist is None or dist <= _KM_SAME_PLACE
-    return True
+    return not (_specificity(a) > 1 and _specificity(b) > 1 and a.admin1 and b.admin1
+                and a.admin1 != b.admin1)
 
 
 def same_event(first: Event, later: Event, adjacent: bool = False,

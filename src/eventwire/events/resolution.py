@@ -527,6 +527,9 @@ def merge_retold_at_its_place(events: list[Event], published: date | None = None
     return out
 
 
+_RETOLD = frozenset({"ACCUSE"})
+
+
 def _as_placed(ev: Event) -> Event:
     """A statement with the place its own words give it: the story's place, which context
     gave a speech act that states none, does not tell two of a speaker's statements apart."""
@@ -546,11 +549,13 @@ def _at_its_town(record: Event, ev: Event) -> bool:
 
 
 def _said_again(record: Event, ev: Event) -> bool:
-    """A speech act far from the record's mentions by the speaker it named, at the addressee
+    """A criticism far from the record's mentions by the speaker it named, at the addressee
     it named, on the day the narration carried it to and with no day of its own ("Hollande
     said on Tuesday that Trump's excesses are sickening" ... "Hollande denounced Trump's
-    remarks as hurtful"): the statement told on in other words."""
-    return record.type in VERBAL and not _own_date(ev) and ev.date is not None and \
+    remarks as hurtful"): the criticism told on in other words, as a story retells one
+    rebuke in many.  Other speech acts in other words are other acts ("endorsed Trump" ...
+    "thanked Trump on Twitter")."""
+    return record.type in _RETOLD and not _own_date(ev) and ev.date is not None and \
         ev.date == record.date and bool(_names(record.sources) & _names(ev.sources)) and \
         bool(_names(record.targets) & _names(ev.targets))
 

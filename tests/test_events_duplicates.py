@@ -4,6 +4,8 @@ here (none taken from evaluation data)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from eventwire.events.coder import _merge_same_type
 from eventwire.events.resolution import (
     apart_in_sentence,
@@ -35,6 +37,31 @@ def test_every_sentence_of_one_quote_is_a_mention_of_one_statement():
     quote = [(STARTS[3], STARTS[4] + 60, STARTS[4] + 62)]
     (record,) = merge_mentions(events, STARTS, quotes=quote)
     assert _mentions(record) == 2 and record.sources == [reed]
+
+
+def _story_with(word: str, at: int) -> str:
+    text = [" "] * STARTS[-1]
+    text[at:at + len(word)] = word
+    return "".join(text)
+
+
+def test_a_quote_cued_by_a_pronoun_illustrates_a_summary_with_no_speaker():
+    # "The ministers would take measures, including calling for a debate." / '"We will ask
+    # the court to investigate," she added.' ("she" taken for Ann Reed)
+    cue = STARTS[4] + 66
+    reed = ActorRef(text="Ann Reed", start=cue, end=cue + 3, country="USA", name="Ann Reed")
+    summary = mention(3, "REQUEST", "calling", [], [])
+    quoted = mention(4, "REQUEST", "ask", [reed], [], at=10)
+    quote = [(STARTS[4], STARTS[4] + 60, STARTS[4] + 62)]
+    (record,) = merge_mentions([summary, quoted], STARTS, text=_story_with("she", cue),
+                               quotes=quote)
+    assert _mentions(record) == 2
+    # '"We will ask the court to investigate," the council added.': a body, not a person
+    council = ActorRef(text="the council", start=cue, end=cue + 11, country="USA",
+                       name="City Council")
+    quoted = mention(4, "REQUEST", "ask", [council], [], at=10)
+    assert len(merge_mentions([mention(3, "REQUEST", "calling", [], []), quoted], STARTS,
+                              text=_story_with("the council", cue), quotes=quote)) == 2
 
 
 def test_sentences_outside_any_quote_keep_an_unnamed_speaker_apart():
@@ -414,3 +441,140 @@ def test_marchers_and_crowds_nationwide_are_two_protests():
     spread = mention(2, "PROTEST", "took", [ref("crowds", "GRC")], [], mode="demo")
     spread.field_rules["location"] = "scope:nationwide"
     assert len(merge_mentions([march, spread], STARTS)) == 2
+
+
+# --------------------------- told on with nothing of its own: the narration's day and town
+def _carried(ev: Event, day_rule: str = "narrative_time:e1-0",
+             place_rule: str = "story_place") -> Event:
+    ev.field_rules["date"], ev.field_rules["location"] = day_rule, place_rule
+    return ev
+
+
+def test_a_march_told_on_at_the_records_day_and_town_is_that_protest():
+    # "Protesters poured into the streets of Flatbush on Wednesday." ... six sentences on,
+    # "Dozens chanted as they marched on the precinct." (day and town from the narration)
+    town, wed = _town("Flatbush", 40.65, -73.93), date(2013, 3, 13)
+    first = mention(1, "PROTEST", "poured", [ref("protesters", "USA")], [], mode="demo",
+                    place=town, day=wed)
+    first.field_rules.update(date="time_attached_to_trigger", location="place_in_sentence")
+    later = _carried(mention(7, "PROTEST", "marched", [ref("dozens", "USA")], [],
+                             mode="demo", place=town, day=wed))
+    assert len(merge_retold_at_its_place([first, later])) == 1
+
+
+def test_a_march_with_a_day_or_town_of_its_own_or_another_day_stays_apart():
+    town, wed = _town("Flatbush", 40.65, -73.93), date(2013, 3, 13)
+    first = mention(1, "PROTEST", "poured", [ref("protesters", "USA")], [], mode="demo",
+                    place=town, day=wed)
+    # "On Wednesday, students also marched in Flatbush": its own day and place
+    own = mention(7, "PROTEST", "marched", [ref("students", "USA")], [], mode="demo",
+                  place=town, day=wed)
+    own.field_rules.update(date="time_attached_to_trigger", location="place_in_sentence")
+    own.date_precision = "day"
+    assert len(merge_retold_at_its_place([first, own])) == 2
+    # the narration carried the march to Friday: another day's march
+    friday = _carried(mention(7, "PROTEST", "marched", [ref("students", "USA")], [],
+                              mode="demo", place=town, day=date(2013, 3, 15)))
+    assert len(merge_retold_at_its_place([first, friday])) == 2
+
+
+def test_in_an_undated_story_only_the_same_word_tells_an_act_on():
+    # "Youths attacked a police station in Exarchia." ... "Police stood back when attacked."
+    # / ... "A navy ship fired at a skiff."  (no day anywhere in the story)
+    town = _town("Exarchia", 37.99, 23.73)
+    first = mention(1, "PROTEST", "attacked", [ref("youths", "GRC")], [], mode="riot",
+                    place=town)
+    same = _carried(mention(7, "PROTEST", "attacked", [ref("gangs", "GRC")], [],
+                            mode="riot", place=town), day_rule="none")
+    assert len(merge_retold_at_its_place([first, same])) == 1
+    other = _carried(mention(7, "PROTEST", "smashed", [ref("gangs", "GRC")], [],
+                             mode="riot", place=town), day_rule="none")
+    assert len(merge_retold_at_its_place([first, other])) == 2
+
+
+def test_a_meeting_told_on_with_another_counterpart_is_another_meeting():
+    # "The prime minister visited the White House on Monday." ... "She had breakfast with
+    # Vice President Biden."
+    town, mon = _town("Washington", 38.9, -77.04), date(2016, 9, 12)
+    first = mention(1, "CONSULT", "visited", [ref("prime minister", "MMR")],
+                    [ref("the White House", "USA", name="White House")], mode="visit",
+                    place=town, day=mon)
+    later = _carried(mention(7, "CONSULT", "had", [ref("she", "MMR")],
+                             [ref("Vice President Biden", "USA", name="Joe Biden")],
+                             mode="visit", place=town, day=mon))
+    assert len(merge_retold_at_its_place([first, later])) == 2
+
+
+_BROOKLYN = ("Crowds clash with police in Brooklyn\n\nHundreds of protesters poured into the "
+             "streets of Flatbush in Brooklyn on Wednesday night after police shot a "
+             "teenager. The boy's mother asked for calm. Officials said the teenager was 16 "
+             "years old. The mayor promised a full inquiry into the shooting. A police "
+             "spokesman declined to comment on the case. ")
+
+
+def test_a_protest_told_on_late_in_the_story_is_one_protest(nlp):
+    text = _BROOKLYN + "Dozens chanted slogans as they marched toward the precinct house."
+    (ev,) = _of(nlp, text, "PROTEST")
+    assert _mentions(ev) == 2
+
+
+def test_a_march_on_another_day_late_in_the_story_is_another_protest(nlp):
+    text = _BROOKLYN + "On Friday, dozens of students marched toward the precinct house."
+    assert len(_of(nlp, text, "PROTEST")) == 2
+
+
+def _statement(n: int, trigger: str, target: ActorRef, day: date, rule: str,
+               place: Place | None = None) -> Event:
+    ev = mention(n, "ACCUSE", trigger, [ref("Hollande", "FRA", "GOV", "Francois Hollande")],
+                 [target], mode="disapprove", place=place, day=day)
+    ev.field_rules["date"], ev.date_precision = rule, "day"
+    if place is not None:
+        ev.field_rules["location"] = "story_place_of_speaker"
+    return ev
+
+
+def test_a_speakers_statement_told_on_the_same_day_at_the_same_addressee_is_one():
+    # "Hollande said on Tuesday that Trump's excesses were sickening." ... seven sentences
+    # on, "Hollande denounced Trump's remarks as hurtful." (the story's place carried to it)
+    trump, tue = ref("Trump", "USA", None, "Donald Trump"), date(2016, 8, 2)
+    first = _statement(1, "said", trump, tue, "time_attached_to_trigger")
+    later = _statement(8, "denounced", trump, tue, "lead_time:e1-0",
+                       place=_town("Nice", 43.7, 7.27))
+    assert len(merge_retold_at_its_place([first, later])) == 1
+
+
+def test_a_speakers_statement_at_another_addressee_or_on_its_own_day_is_another():
+    trump, tue = ref("Trump", "USA", None, "Donald Trump"), date(2016, 8, 2)
+    first = _statement(1, "said", trump, tue, "time_attached_to_trigger")
+    # "Hollande denounced Le Pen's remarks as hurtful."
+    other = _statement(8, "denounced", ref("Le Pen", "FRA", None, "Marine Le Pen"), tue,
+                       "lead_time:e1-0")
+    assert len(merge_retold_at_its_place([first, other])) == 2
+    # "On Tuesday Hollande also denounced Trump's remarks": a day of its own, told apart
+    # (or together) before context
+    own = _statement(8, "denounced", trump, tue, "time_attached_to_trigger")
+    assert len(merge_retold_at_its_place([first, own])) == 2
+
+
+# ------------------------------------------------ places in different regions of a country
+def _region(name: str, admin1: str) -> Place:
+    return Place(article_id="t", start=0, end=len(name), text=name, rule="test",
+                 confidence=1.0, name=name, feature_class="A", country="USA", admin1=admin1)
+
+
+def test_an_act_in_a_region_other_than_the_records_towns_is_another_act():
+    # "A bomb exploded in Chelsea on Saturday, injuring 29." / "Pipe bombs also exploded in
+    # New Jersey on Saturday."
+    sat = date(2016, 9, 17)
+    chelsea = Place(article_id="t", start=0, end=7, text="Chelsea", rule="test",
+                    confidence=1.0, name="Chelsea", lat=40.74, lon=-74.0, feature_class="P",
+                    country="USA", admin1="NY")
+    first = mention(1, "ASSAULT", "exploded", [], [], mode="explosives", place=chelsea,
+                    day=sat)
+    jersey = mention(2, "ASSAULT", "exploded", [], [], mode="explosives",
+                     place=_region("New Jersey", "NJ"), day=sat)
+    assert len(merge_mentions([first, jersey], STARTS)) == 2
+    # "The bomb that exploded in New York on Saturday was packed with shrapnel."
+    york = mention(2, "ASSAULT", "exploded", [], [], mode="explosives",
+                   place=_region("New York", "NY"), day=sat)
+    assert len(merge_mentions([first, york], STARTS)) == 1

@@ -16,10 +16,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from eventwire.events.anchors import _specificity
-from eventwire.events.context import narration_shift, own_place, scoped
+from eventwire.events.context import PLACED as MATERIAL
+from eventwire.events.context import _own_date, narration_shift, own_place, scoped
 from eventwire.events.triggers import other_side_of_swap
 from eventwire.models import ActorRef, Event, Place
 
@@ -67,6 +69,9 @@ def _km(a: Place, b: Place) -> float | None:
 
 
 def _compatible_places(a: Place | None, b: Place | None) -> bool:
+    """No place of one is out of the other's reach: the same country, towns within 50 km,
+    and, short of two towns, the same region ("exploded in Chelsea" is in New York, not in
+    New Jersey)."""
     if a is None or b is None:
         return True
     if a.country and b.country and a.country != b.country:
@@ -74,7 +79,8 @@ def _compatible_places(a: Place | None, b: Place | None) -> bool:
     if _specificity(a) == 3 and _specificity(b) == 3:
         dist = _km(a, b)
         return dist is None or dist <= _KM_SAME_PLACE
-    return True
+    return not (_specificity(a) > 1 and _specificity(b) > 1 and a.admin1 and b.admin1
+                and a.admin1 != b.admin1)
 
 
 def same_event(first: Event, later: Event, adjacent: bool = False,
@@ -413,9 +419,10 @@ class _Quotes:
     a ploy. 'This is a waste of time,' said X")."""
 
     def __init__(self, quotes: Sequence[tuple[int, int, int | None]],
-                 people: Sequence[tuple[int, int]]):
+                 people: Sequence[tuple[int, int]], text: str = ""):
         self.quotes = sorted(quotes, key=lambda q: q[0])
         self.people = people
+        self.text = text  # a pronoun resolved to a name still spans "he" there
 
     def of(self, ev: Event) -> int | None:
         """The direct quote the event's trigger sits in, or whose cue it is ("...," said
@@ -426,7 +433,8 @@ class _Quotes:
     def personal(self, refs: list[ActorRef]) -> bool:
         """A person speaks: a named person, or "he"/"she" taken for one."""
         return any(a.start < e and s < a.end for a in refs for s, e in self.people) or \
-            any(a.name and a.text.lower() in _PERSONAL for a in refs)
+            any(a.name and (a.text.lower() in _PERSONAL or
+                            self.text[a.start:a.end].lower() in _PERSONAL) for a in refs)
 
     def tell(self, first: Event, told: list[Event], later: Event) -> bool:
         """``later``, inside a direct quote, is a sentence of a quote one of the record's
@@ -460,7 +468,7 @@ def merge_mentions(events: list[Event], sentence_starts: list[int],
     ``text``: the story, whose sentences may move the narration to another time;
     ``quotes``: the spans of its direct quotes and where their cues start; ``people``: the
     spans of the persons it names (``_Quotes``)."""
-    story = _Quotes(quotes, people)
+    story = _Quotes(quotes, people, text)
     def index(pos: int) -> int:
         return bisect_right(sentence_starts, pos) - 1
 
@@ -498,23 +506,67 @@ def merge_mentions(events: list[Event], sentence_starts: list[int],
 
 def merge_retold_at_its_place(events: list[Event], published: date | None = None,
                               text: str = "") -> list[Event]:
-    """After context placed the story's events: a material act told again in the same word
-    in the town the story placed the record in ("union members rallied on the eve of the
-    vote", the story being told from Athens; later "after rallying in central Athens, they
-    converged on parliament") is that record told on; before context the first mention had
-    no place to tell them apart or together by."""
+    """After context placed and dated the story's events: a material act told again in the
+    same word in the town the story placed the record in ("union members rallied on the eve
+    of the vote", the story being told from Athens; later "after rallying in central Athens,
+    they converged on parliament"), or told on with no day or place of its own where the
+    narration carries the record's day and town (``_told_on``), is that record, and so is a
+    statement the record's speaker made at its addressee that day (``_said_again``); before
+    context neither had a place or day to tell them apart or together by."""
     out: list[Event] = []
     for ev in events:
         host = next((r for r in reversed(out) if counted(ev) and counted(r)
-                     and r.type == ev.type and r.type not in VERBAL
-                     and _stem(r) == _stem(ev) and own_place(ev) and not own_place(r)
-                     and r.location is not None and _specificity(r.location) == 3
-                     and _specificity(ev.location) == 3
-                     and not _told_apart(r, ev, published, bool(_PERIOD_SHIFT.search(
-                         text[ev.sentence_start:ev.sentence_end])),
+                     and r.type == ev.type and (_at_its_town(r, ev) or _said_again(r, ev))
+                     and not _told_apart(r, _as_placed(ev), published, bool(
+                         _PERIOD_SHIFT.search(text[ev.sentence_start:ev.sentence_end])),
                          text[r.sentence_start:r.sentence_end])), None)
         if host is not None:
             _absorb(host, ev)
             continue
         out.append(ev)
     return out
+
+
+_RETOLD = frozenset({"ACCUSE"})
+
+
+def _as_placed(ev: Event) -> Event:
+    """A statement with the place its own words give it: the story's place, which context
+    gave a speech act that states none, does not tell two of a speaker's statements apart."""
+    if ev.type in VERBAL and ev.location is not None and not own_place(ev):
+        return replace(ev, location=None)
+    return ev
+
+
+def _at_its_town(record: Event, ev: Event) -> bool:
+    """A material act and the record both placed in one town, ``ev`` retold there in the
+    same word or told on by the narration (``_told_on``)."""
+    return record.type not in VERBAL and (
+        _stem(record) == _stem(ev) and own_place(ev) and not own_place(record)
+        or _told_on(record, ev)) and record.location is not None and \
+        _specificity(record.location) == 3 and ev.location is not None and \
+        _specificity(ev.location) == 3
+
+
+def _said_again(record: Event, ev: Event) -> bool:
+    """A criticism far from the record's mentions by the speaker it named, at the addressee
+    it named, on the day the narration carried it to and with no day of its own ("Hollande
+    said on Tuesday that Trump's excesses are sickening" ... "Hollande denounced Trump's
+    remarks as hurtful"): the criticism told on in other words, as a story retells one
+    rebuke in many.  Other speech acts in other words are other acts ("endorsed Trump" ...
+    "thanked Trump on Twitter")."""
+    return record.type in _RETOLD and not _own_date(ev) and ev.date is not None and \
+        ev.date == record.date and bool(_names(record.sources) & _names(ev.sources)) and \
+        bool(_names(record.targets) & _names(ev.targets))
+
+
+def _told_on(record: Event, ev: Event) -> bool:
+    """``ev``, a material act far from ``record``'s mentions, states no day or place of its
+    own and the narration carried it to the record's day ("Protesters poured into the
+    streets on Wednesday" ... "dozens chanted as they marched on the precinct"): the story
+    telling its event on.  In an undated story only the same word tells it on ("youths
+    attacked a police station" ... "police stood back when attacked"); a meeting with
+    another counterpart is another meeting."""
+    return ev.type in MATERIAL and not own_place(ev) and not _own_date(ev) and \
+        ev.date == record.date and (ev.date is not None or _stem(ev) == _stem(record)) and \
+        not (record.type in _MEETINGS and _other_counterpart((record,), ev))

@@ -1,0 +1,90 @@
+"""First-level regions by their English and official names (``admin1_names.tsv``, built from
+ISO 3166-2 by ``scripts/build_admin1_names.py``), where GeoNames keeps an old or local one."""
+
+from __future__ import annotations
+
+import csv
+from importlib import resources
+
+import pytest
+
+from eventwire.eval.places import haversine_km
+from eventwire.nlp.places.gazetteer import load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from eventwire.pipeline import load_nlp
+
+    return load_nlp(upto="eventwire_places")
+
+
+def places(nlp, text: str):
+    doc = nlp.make_doc(text)
+    doc._.article_id = "a1"
+    doc._.dateline = None
+    return {p.text: p for p in nlp(doc)._.places}
+
+
+def regions(name: str) -> list:
+    return [e for e in load_gazetteer().lookup(name) if e.kind == "admin1"]
+
+
+@pytest.mark.parametrize(("name", "cc", "lat", "lon"), [
+    ("Normandy", "FR", 49.1, 0.2),  # GeoNames: "Haute-Normandie"
+    ("Normandie", "FR", 49.1, 0.2),
+    ("Occitania", "FR", 43.7, 2.2),  # merged in 2016, named after an old region there
+    ("Haut-Katanga", "CD", -10.6, 27.6),  # one of the 26 provinces of 2015
+    ("Upper Katanga", "CD", -10.6, 27.6),
+    ("Ituri", "CD", 2.1, 29.1),
+    ("Castile and León", "ES", 41.8, -4.8),
+])
+def test_english_and_official_names_of_regions(name, cc, lat, lon):
+    found = [e for e in regions(name) if e.cc == cc]
+    assert found, f"{name} is no region of {cc}"
+    assert haversine_km(found[0].lat, found[0].lon, lat, lon) < 120
+
+
+@pytest.mark.parametrize("name", [
+    "Tobacco",  # ISO's "English name" of Tobago: a word, not a respelling
+    "Land of Kings", "Gods own country",  # nicknames of Indian states
+    "Center", "Continental", "Central Plateau",  # plain words capitalised in any name
+    "Jenin", "Kyiv",  # governorates and oblasts named as their town: the town first
+])
+def test_nicknames_words_and_town_names_are_no_new_regions(name):
+    assert not [e for e in regions(name) if e.geonameid is None and e.cc in
+                {"TT", "IN", "HT", "GQ", "BF", "PS", "UA"}]
+
+
+def test_table_rows_name_regions_of_the_admin1_table():
+    geo = resources.files("eventwire") / "data" / "geo"
+    codes = {(r["cc"], r["code"]) for r in csv.DictReader(
+        (geo / "admin1.tsv").read_text(encoding="utf-8").splitlines(), delimiter="\t")}
+    lines = [ln for ln in (geo / "admin1_names.tsv").read_text(encoding="utf-8").splitlines()
+             if not ln.startswith("#")]
+    rows = list(csv.DictReader(lines, delimiter="\t"))
+    assert len(rows) > 500
+    assert all(r["kind"] == "admin1" and (r["cc"], r["admin1"]) in codes for r in rows)
+
+
+def test_region_named_in_english_is_not_a_namesake_town_abroad(nlp):
+    found = places(nlp, "Two men killed a priest at a church in Normandy on Tuesday, "
+                        "French officials said.")
+    normandy = found["Normandy"]
+    assert normandy.country == "FRA"
+    assert haversine_km(normandy.lat, normandy.lon, 49.1, 0.2) < 100
+
+
+def test_town_qualified_by_its_state_keeps_the_town(nlp):
+    # the near case: a suburb of St. Louis of the same name, named with its state
+    found = places(nlp, "Police in Normandy, Mo., arrested a man on Tuesday after a chase "
+                        "through north St. Louis County.")
+    assert found["Normandy"].country == "USA"
+
+
+def test_new_province_takes_its_own_point(nlp):
+    found = places(nlp, "Militia fighters attacked villages in Haut-Katanga province, "
+                        "Congolese officials said.")
+    katanga = found["Haut-Katanga"]
+    assert katanga.country == "COD"
+    assert haversine_km(katanga.lat, katanga.lon, -10.6, 27.6) < 100

@@ -88,3 +88,32 @@ def test_new_province_takes_its_own_point(nlp):
     katanga = found["Haut-Katanga"]
     assert katanga.country == "COD"
     assert haversine_km(katanga.lat, katanga.lon, -10.6, 27.6) < 100
+
+
+# Class: a landmark or neighbourhood the NER calls an organisation, after "to" / "on".
+def test_named_place_after_to_or_on_is_a_place(nlp):
+    found = places(nlp, "The senator flew back to Capitol Hill on Monday for a vote on the "
+                        "budget, aides in Washington said.")
+    hill = found["Capitol Hill"]
+    assert hill.country == "USA"
+    assert haversine_km(hill.lat, hill.lon, 38.89, -77.0) < 20
+
+
+def test_institutions_after_to_stay_institutions(nlp):
+    # the near case: one word ("Congress") or a name with its article ("the White House")
+    found = places(nlp, "The governor sent the letter to Congress on Monday and then drove to "
+                        "the White House.")
+    assert "Congress" not in found and "White House" not in found
+
+
+# Class: a business or site named after a region abroad lies in the story's town.
+def test_business_named_after_a_region_abroad_is_in_the_story_town(nlp):
+    found = places(nlp, "A bomb exploded Friday at the West Coast Bank in Salem, Oregon, police "
+                        "said. Staff at the West Coast Bank had received a threat.")
+    assert found["West Coast Bank"].country == "USA"
+
+
+def test_the_region_itself_keeps_its_country(nlp):
+    found = places(nlp, "Heavy rain flooded towns on the West Coast of New Zealand's South "
+                        "Island, officials in Greymouth said.")
+    assert found["West Coast"].country == "NZL"

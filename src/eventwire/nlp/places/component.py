@@ -51,8 +51,12 @@ from eventwire.nlp.places.rules import (
     currency_countries,
 )
 
+# Sites and businesses named after a place ("Victoria Park", "West Coast Bank"): they lie in
+# the story's town, not in a namesake abroad.
 FACILITY = re.compile(r"\s(?:Park|Square|Stadium|Airport|Bridge|Hospital|University|College|"
-                      r"Mall|Market|Station|Gardens?|Center|Centre|Hall)$")
+                      r"Mall|Market|Station|Gardens?|Center|Centre|Hall|Bank|Bancorp|"
+                      r"Company|Corp\.?|Corporation|Inc\.?|Hotel|Motel|Church|Museum|"
+                      r"Theat(?:er|re)|Restaurant|Store|Plant|Factory|Mine|Farms?)$")
 HOME_MIN_PLACES = 5  # a publisher's earlier places needed before they count as its home
 HOME_MIN_MARGIN = 1.0  # only places resolved with this lead over the runner-up count
 MAX_SOURCES = 2_000  # publishers remembered (the least recently seen are forgotten)
@@ -183,7 +187,7 @@ class PlacesComponent:
             pick = picks[id(t)]
             if pick is None or not FACILITY.search(t.text):
                 continue
-            others = [p for k, p in picks.items() if k != id(t) and p is not None]
+            others = [p for o in toponyms if o.text != t.text and (p := picks[id(o)]) is not None]
             if (others and pick.population < FACILITY_TOWN_MAX_POPULATION
                     and all(p.cc != pick.cc for p in others)):
                 picks[id(t)] = None  # "Victoria Park" in a story about London, Ontario: a

@@ -58,6 +58,7 @@ from eventwire.nlp.places.rules import (
     PERSON_TITLES,
     PERSON_VERBS,
     PLACED_BEFORE,
+    PLACED_BEFORE_NAME,
     POSSESSIVE,
     REGION_AFTER,
     REGION_WORDS,
@@ -321,13 +322,14 @@ def persons_as_places(s: Recognition) -> None:
 
 def orgs_as_places(s: Recognition) -> None:
     """The small model often calls a town an organisation ("a lab in Lelystad", "the mayor
-    of Dogubayazit"); a whole entity that is exactly a known place's name, after a word that
-    places something there, is that place."""
+    of Dogubayazit", "sent an aide to Capitol Hill"); a whole entity that is exactly a known
+    place's name, after a word that places something there, is that place."""
     for ent in s.other_ents:
         if ent.label_ != "ORG" or len(ent) > 3 or not ent.text[:1].isupper() or ent.text.isupper():
             continue
         start, end = ent.start_char, ent.end_char
-        before = PLACED_BEFORE.search(s.text, max(0, start - 30), start)
+        before = PLACED_BEFORE.search(s.text, max(0, start - 30), start) or (
+            len(ent) > 1 and PLACED_BEFORE_NAME.search(s.text, max(0, start - 10), start))
         if any(s.taken[start:end]) or not before or ent.text.lower() in DIRECTION_WORDS:
             continue  # "from the Northwest": no town's name
         key = norm(ent.text)

@@ -117,3 +117,20 @@ def test_the_region_itself_keeps_its_country(nlp):
     found = places(nlp, "Heavy rain flooded towns on the West Coast of New Zealand's South "
                         "Island, officials in Greymouth said.")
     assert found["West Coast"].country == "NZL"
+
+
+# Class: an ambiguous town placed by an apposition in its country, over a namesake elsewhere.
+def test_apposition_places_the_town_in_its_country(nlp):
+    found = places(nlp, "Protesters blocked roads in Victoria, the capital of the Seychelles.")
+    assert found["Victoria"].country == "SYC"
+    found = places(nlp, "Police fired on demonstrators in Alexandria, a port city in Egypt, on "
+                        "Friday.")
+    assert found["Alexandria"].country == "EGY"
+
+
+def test_apposition_of_the_other_namesake(nlp):
+    # the near case: the same name placed in the other country by the same kind of phrase
+    found = places(nlp, "Storms hit Victoria, in southeastern Australia, on Monday.")
+    assert found["Victoria"].country == "AUS"
+    found = places(nlp, "Flooding hit Alexandria, a city in Virginia, on Friday.")
+    assert found["Alexandria"].country == "USA"

@@ -256,13 +256,16 @@ class PlacesComponent:
 
     def _qualifiers(self, text: str, toponyms: list[Toponym]) -> None:
         """"Alexandria, La." / "Paris, Texas" / "Erbil, Iraq": the second narrows the first,
-        unless both are most likely of one kind ("Niger, Nigeria and Togo": peers in a list)."""
+        unless both are most likely of one kind ("Niger, Nigeria and Togo": peers in a list);
+        so does an apposition that says where the first lies ("Victoria, the capital of the
+        Seychelles", "Kidal, in northern Mali")."""
         for a, b in zip(toponyms, toponyms[1:], strict=False):
             gap = text[a.end:b.start]
-            if gap.strip() != "," or not b.candidates:
+            told = _WHERE_IT_LIES.fullmatch(gap) is not None
+            if (gap.strip() != "," and not told) or not b.candidates:
                 continue
             area = max(b.candidates, key=_prior)
-            if a.candidates and max(a.candidates, key=_prior).kind == area.kind:
+            if not told and a.candidates and max(a.candidates, key=_prior).kind == area.kind:
                 continue
             if area.kind == "country":
                 a.qualifier = (area.cc, "")
@@ -320,6 +323,12 @@ class PlacesComponent:
         )
 
 
+# ", the capital of", ", a town in", ", in northern": what lies between a town and the
+# country or region an apposition places it in.
+_WHERE_IT_LIES = re.compile(
+    r",\s+(?:(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?(?:capital|city|town|village|port|"
+    r"province|region|district|state|county|suburb|area)\s+(?:of|in)|in|near)"
+    r"(?:\s+(?:north|south|east|west|central)[a-z\-]*)?\s+(?:the\s+)?", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
 _STATE_AFTER = re.compile(r"\s+state\b")
 _STATE_BEFORE = re.compile(r"\bstate\s+of\s+(?:the\s+)?$")

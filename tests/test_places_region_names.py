@@ -134,3 +134,19 @@ def test_apposition_of_the_other_namesake(nlp):
     assert found["Victoria"].country == "AUS"
     found = places(nlp, "Flooding hit Alexandria, a city in Virginia, on Friday.")
     assert found["Alexandria"].country == "USA"
+
+
+# Class: a name read as a region abroad is the story's own town when that town lies near the
+# story's other places (the story's country over a namesake elsewhere).
+def test_local_town_over_a_region_abroad_of_its_name(nlp):
+    found = places(nlp, "The Normandy school district in St. Louis County lost its "
+                        "accreditation, Missouri officials said.")
+    assert found["Normandy"].country == "USA"
+    assert haversine_km(found["Normandy"].lat, found["Normandy"].lon, 38.7, -90.3) < 30
+
+
+def test_region_abroad_stays_when_the_story_goes_there(nlp):
+    # the near case: the story's other places lie in the region's own country
+    found = places(nlp, "Allied troops landed in Normandy in June 1944 before liberating "
+                        "Paris.")
+    assert found["Normandy"].country == "FRA"

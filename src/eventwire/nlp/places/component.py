@@ -28,8 +28,10 @@ from eventwire.nlp.places.gazetteer import (
     variants,
 )
 from eventwire.nlp.places.ranker import (
+    NEAR_KM,
     Mention,
     dynamic_features,
+    km,
     load_ranker,
     mention_features,
     support_features,
@@ -192,6 +194,7 @@ class PlacesComponent:
                     and all(p.cc != pick.cc for p in others)):
                 picks[id(t)] = None  # "Victoria Park" in a story about London, Ontario: a
                 # park of that town, not a namesake hamlet in a country the story never names
+        _towns_of_the_story(toponyms, picks, self.gaz.lookup)
         scope = _scope([p for p in picks.values() if p is not None])
         for t in toponyms:
             if picks[id(t)] is None and scope is not None:
@@ -378,6 +381,27 @@ def _one_sense(mentions: list[Toponym], picks: dict[int, Entry | None]) -> None:
     for t in mentions:
         if t.qualifier is None and pick in t.candidates:
             picks[id(t)] = pick
+
+
+def _towns_of_the_story(toponyms: list[Toponym], picks: dict[int, Entry | None],
+                        lookup) -> None:
+    """A name read as a region abroad, in a country none of the story's other places lie in,
+    is the namesake town of the story's own area when that town lies near another of its
+    places ("the Normandy school district" in a story of St. Louis County): a story names
+    the country it goes abroad to, and a region's size weighs nothing against that."""
+    others = {t.text: picks[id(t)] for t in toponyms if picks[id(t)] is not None}
+    for t in toponyms:
+        pick = picks[id(t)]
+        if pick is None or pick.kind != "admin1":
+            continue
+        rest = [p for name, p in others.items() if name != t.text]
+        if not rest or any(p.cc == pick.cc for p in rest):
+            continue
+        local = [p for p in rest if p.kind in POINTS]
+        towns = [e for e in lookup(t.text) if e.kind in {"city", "capital"}
+                 and any(km(e, p) < NEAR_KM for p in local)]
+        if towns:
+            picks[id(t)] = max(towns, key=_prior)
 
 
 def _towns_first(cands: list[Entry]) -> list[Entry]:

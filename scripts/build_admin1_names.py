@@ -62,7 +62,10 @@ GENERIC = DIRECTION_WORDS | {"republic", "autonomous", "region", "province", "st
 PLAIN_WORDS = GENERIC | LAND_FORM_WORDS | {
     "center", "centre", "continental", "capital", "coastal", "insular", "interior",
     "metropolitan", "border", "frontier", "lake", "river", "mountain", "island", "coast",
-    "plain", "forest", "desert", "east", "west", "north", "south", "mid"}
+    "plain", "forest", "desert", "east", "west", "north", "south", "mid", "estuary",
+    "plateaus", "missions", "aerodrome", "aerodrom", "progress", "atlantis",
+    # compass and kind words of other languages ("Norte", "L'Oriental")
+    "norte", "sur", "leste", "oeste", "centro", "oriental", "occidental", "l'oriental"}
 TOWN_MIN_POPULATION = 100_000  # a region named as a town this big anywhere is left out
 _NOT_A_NAME = re.compile(r"[\[\](),;:\u2014\u2013/]|\bSAR\b")  # "Madrid, Comunidad de"
 

@@ -20,7 +20,8 @@ matches the subdivision to a GeoNames region:
   its country; the new names get the ISO point (a province split off an older one has its
   own middle).
 
-Names that are a country, continent, region or sea's name, a town's of the same country or
+Names that are a country, continent, region or sea's name, another region's ("Northland",
+New Zealand's, as a translation of Norway's Nordland), a town's of the same country or
 a big city's anywhere ("Jenin", "Kyiv": the town first), plain words ("Center",
 "Continental"), initialisms, and names in other scripts are left out.  Rows have the
 layout of ``regions.tsv`` (kind ``admin1``).
@@ -150,10 +151,12 @@ def main() -> None:
     admin_keys: dict[tuple[str, str], set[str]] = {}  # (cc, code) -> keys naming it
     taken: set[str] = set()  # keys of countries, continents, named regions, seas, big cities
     towns_of: dict[str, set[str]] = {}  # a country's town names
+    regions: set[str] = set()  # names of regions anywhere ("Northland" is New Zealand's)
     for key, idx in gaz.names.items():
         for e in (gaz.entries[i] for i in idx):
             if e.kind == "admin1":
                 admin_keys.setdefault((e.cc, e.admin1), set()).add(key)
+                regions.add(key)
             elif e.kind in {"country", "continent", "region", "water"}:
                 taken.add(key)
             elif e.kind in {"city", "capital"} and e.geonameid is not None:
@@ -197,7 +200,7 @@ def main() -> None:
                 region_at(cc, rec["latLng"]) if rec.get("latLng") else None
             if admin1 is None:
                 continue
-            known = admin_keys.get((cc, admin1), set()) | taken | towns_of.get(cc, set())
+            known = regions | taken | towns_of.get(cc, set())
             root = [w for n in [official, *names_of.get((cc, admin1), [])] for w in words(n)]
             new = [n for n in [official, *(e for e in english if translates(e, root))]
                    if usable(n) and not admin_variants(n) & known]

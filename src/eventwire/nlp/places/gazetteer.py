@@ -103,6 +103,15 @@ def gazetted(entries: list[Entry]) -> list[Entry]:
     return [e for e in entries if e.geonameid is not None or e.kind != "city"]
 
 
+@lru_cache(maxsize=1)
+def table_region_names() -> frozenset[str]:
+    """Keys of the one-word region names that only ``admin1_names.tsv`` gives ("Normandy",
+    "Lazio", "Lori", "Java"): many are also a first name, a club or a product, so they are
+    places where the text or the NER says so, not wherever the word is capitalised."""
+    return frozenset(k for r in _rows("admin1_names.tsv") for n in r["names"].split("|")
+                     for k in variants(n) if " " not in k)
+
+
 def _rows(name: str) -> list[dict[str, str]]:
     text = (DATA / name).read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]

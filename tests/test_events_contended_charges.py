@@ -1,7 +1,8 @@
 """A case argued against a named party is a charge: "claimed", "contended", "argued" need
 only a negative statement, or one that says the party failed to act, to be ACCUSE by the
 speaker.  Sentences written for these tests; each charge is paired with a near statement that
-must give no ACCUSE (praise, a report of facts, no one named, plain "said")."""
+must give no ACCUSE (praise, a report of facts, no one named, plain "said").  A case opened
+again ("reopened the investigation") is an investigation like one opened."""
 
 from __future__ import annotations
 
@@ -32,3 +33,13 @@ def test_argued_failings_of_a_named_party_are_charges(nlp, text):
 ])
 def test_other_statements_are_no_charges(nlp, text):
     assert "ACCUSE" not in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Prosecutors reopened the investigation into the minister last month.", True),
+    ("The inquiry into the minister was relaunched last month.", True),
+    # reopening a place is no case
+    ("The city reopened the bridge after repairs.", False),
+])
+def test_reopened_cases_are_investigations(nlp, text, expected):
+    assert ("ACCUSE" in _types(nlp, text)) is expected

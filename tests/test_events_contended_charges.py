@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.event_helpers import asserted_types as _types
+from tests.event_helpers import code
 
 
 @pytest.mark.parametrize("text", [
@@ -43,3 +44,25 @@ def test_other_statements_are_no_charges(nlp, text):
 ])
 def test_reopened_cases_are_investigations(nlp, text, expected):
     assert ("ACCUSE" in _types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text", [
+    # critics as the agent of a verb that judges
+    # (the parser hangs "as a sham" under "critics")
+    "Citizens voted on Sunday in an election hailed by the government as a step forward but "
+    "dismissed by critics as a sham.",
+    "The plan was seen by opponents as a giveaway to the rich.",
+    # what critics say of a named body is criticism, whatever its words
+    "Critics say the ministry's new rules favour large landowners.",
+])
+def test_critics_verdicts_are_criticism(nlp, text):
+    assert "ACCUSE" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The new film was praised by critics at the festival.",
+    "The bill was passed by opponents and supporters alike.",
+    "Supporters say the ministry's new rules favour small farmers.",
+])
+def test_praise_and_acts_of_critics_are_no_criticism(nlp, text):
+    assert "ACCUSE" not in [e.type for e in code(nlp, text)._.events]

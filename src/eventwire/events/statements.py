@@ -39,6 +39,10 @@ CENSURE = frozenset({
     "belligerent", "deplorable", "regrettable", "outrageous", "shameful", "disgraceful",
     "dangerous", "inexcusable", "misleading", "deceptive", "corrupt", "incompetent",
 })
+# Those who speak or act as critics: what critics say of a thing, or do to it ("dismissed by
+# critics as a sham"), disapproves of it unless it is praise.
+CRITICS = frozenset({"critic", "critics", "opponent", "opponents", "detractor", "detractors",
+                     "skeptic", "skeptics", "sceptic", "sceptics"})
 # Verbs that put a case against others: what they introduce is argued, so a statement that
 # is negative at all, or says someone failed to act ("claimed the funds had not been paid"),
 # charges the person, body or state it names; plain "said" needs clearly negative words.
@@ -134,13 +138,18 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
         text = content.text
         score = valence(text)
         blame = [t for t in content if t.lemma_.lower() in CENSURE]
-        if score <= CRITICAL or (blame and score < 0.3) or _contended(lemma, content, score):
+        if score <= CRITICAL or blame and score < 0.3 or _critic(speaker) or \
+                _contended(lemma, content, score):
             trig = Trigger(tok, _ENTRY, "ACCUSE", "disapprove", "rule:critical_statement")
             trig.notes.append(f"valence:{score:.2f}" + (f";censure:{blame[0].lower_}"
                                                          if blame else ""))
             spans[tok.i] = span
             out.append(trig)
     return out
+
+
+def _critic(tok: Token) -> bool:
+    return tok.lemma_.lower() in CRITICS or tok.lower_ in CRITICS
 
 
 def _contended(lemma: str, content: Span, score: float) -> bool:
@@ -523,4 +532,26 @@ def allegations(found: list[Trigger]) -> list[Trigger]:
         claim = Trigger(verb, _ALLEGATION, "ACCUSE", "allege", "rule:allegation")
         claim.notes.append(f"alleged:{trig.type}")
         out[out.index(trig)] = claim
+    return out
+
+
+_VERDICT = Entry("ACCUSE", "disapprove", None, "verb", "criticise", source="critics_verdict")
+
+
+def critics_verdicts(sent: Span, found: list[Trigger]) -> list[Trigger]:
+    """ACCUSE by critics for a verb whose agent they are and that judges (a negative verb, or
+    one with "as"): "the vote was dismissed by critics as a sham", "a plan seen by opponents
+    as a giveaway" (not "praised by critics", "passed by opponents and supporters")."""
+    out = []
+    taken = {t.token.i for t in found}
+    for tok in sent:
+        if tok.dep_ != "pobj" or not _critic(tok) or tok.head.dep_ != "agent":
+            continue
+        verb = tok.head.head
+        if verb.pos_ != "VERB" or verb.i in taken or valence(verb.lower_) > 0 or not (
+                valence(verb.lower_) < 0 or any(t.lower_ == "as" for t in verb.subtree)):
+            continue  # "seen by critics as a sham", "mocked by critics"; not "passed by"
+        trig = Trigger(verb, _VERDICT, "ACCUSE", "disapprove", "rule:critics_verdict")
+        taken.add(verb.i)
+        out.append(trig)
     return out

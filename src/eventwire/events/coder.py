@@ -62,6 +62,7 @@ from eventwire.events.statements import (
     announced_measure,
     concurring_opinion,
     critical_statements,
+    critics_verdicts,
     crowd_demands,
     promised_measure,
     rallying_call,
@@ -172,6 +173,7 @@ class EventCoder:
         triggers += phone_calls(sent, triggers)
         triggers = crowd_demands(allegations(triggers))
         triggers += critical_statements(sent, triggers, self.lex)
+        triggers += critics_verdicts(sent, triggers)
         if not triggers:
             return []
         published = doc._.published

@@ -39,6 +39,16 @@ CENSURE = frozenset({
     "belligerent", "deplorable", "regrettable", "outrageous", "shameful", "disgraceful",
     "dangerous", "inexcusable", "misleading", "deceptive", "corrupt", "incompetent",
 })
+# Those who speak or act as critics: what critics say of a thing, or do to it ("dismissed by
+# critics as a sham"), disapproves of it unless it is praise.
+CRITICS = frozenset({"critic", "critics", "opponent", "opponents", "detractor", "detractors",
+                     "skeptic", "skeptics", "sceptic", "sceptics"})
+# Verbs that put a case against others: what they introduce is argued, so a statement that
+# is negative at all, or says someone failed to act ("claimed the funds had not been paid"),
+# charges the person, body or state it names; plain "said" needs clearly negative words.
+CONTENDING = frozenset({"claim", "contend", "argue", "assert", "maintain", "charge"})
+# Verbs of arguing that the speech class (verbs that report any speech) leaves out.
+ARGUING = CONTENDING - {"claim"}
 _CONTENT_DEPS = frozenset({"ccomp", "dobj", "parataxis"})
 # Words that make a report of harm read negative without blaming anyone.
 _HARM = HARM_WITHOUT_AGENT | {"die", "death", "dead", "kill", "injure", "wound", "victim",
@@ -90,7 +100,9 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
     spans: dict[int, tuple[int, int]] = {}  # what each statement found so far says
     taken = {t.token.i for t in found} | {t.light.i for t in found if t.light is not None}
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.i in taken or not lex.in_class("speech", tok.lemma_.lower()):
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or tok.i in taken or not (lex.in_class("speech", lemma) or
+                                                         lemma in ARGUING):
             continue
         speaker = _speaker(tok)
         if speaker is None or speaker.pos_ not in ("PROPN", "NOUN"):
@@ -126,13 +138,25 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
         text = content.text
         score = valence(text)
         blame = [t for t in content if t.lemma_.lower() in CENSURE]
-        if score <= CRITICAL or (blame and score < 0.3):
+        if score <= CRITICAL or blame and score < 0.3 or _critic(speaker) or \
+                _contended(lemma, content, score):
             trig = Trigger(tok, _ENTRY, "ACCUSE", "disapprove", "rule:critical_statement")
             trig.notes.append(f"valence:{score:.2f}" + (f";censure:{blame[0].lower_}"
                                                          if blame else ""))
             spans[tok.i] = span
             out.append(trig)
     return out
+
+
+def _critic(tok: Token) -> bool:
+    return tok.lemma_.lower() in CRITICS or tok.lower_ in CRITICS
+
+
+def _contended(lemma: str, content: Span, score: float) -> bool:
+    """A case argued against a named person, body or state: negative at all, or saying that
+    it failed to act ("claimed the ministry had not paid the workers")."""
+    return lemma in CONTENDING and any(t.ent_type_ in _NAMED for t in content) and (
+        score < 0 or any(c.dep_ == "neg" for r in _roots(content) for c in r.children))
 
 
 _NEED = Entry("REQUEST", None, None, "verb", "say", source="stated_need")
@@ -508,4 +532,26 @@ def allegations(found: list[Trigger]) -> list[Trigger]:
         claim = Trigger(verb, _ALLEGATION, "ACCUSE", "allege", "rule:allegation")
         claim.notes.append(f"alleged:{trig.type}")
         out[out.index(trig)] = claim
+    return out
+
+
+_VERDICT = Entry("ACCUSE", "disapprove", None, "verb", "criticise", source="critics_verdict")
+
+
+def critics_verdicts(sent: Span, found: list[Trigger]) -> list[Trigger]:
+    """ACCUSE by critics for a verb whose agent they are and that judges (a negative verb, or
+    one with "as"): "the vote was dismissed by critics as a sham", "a plan seen by opponents
+    as a giveaway" (not "praised by critics", "passed by opponents and supporters")."""
+    out = []
+    taken = {t.token.i for t in found}
+    for tok in sent:
+        if tok.dep_ != "pobj" or not _critic(tok) or tok.head.dep_ != "agent":
+            continue
+        verb = tok.head.head
+        if verb.pos_ != "VERB" or verb.i in taken or valence(verb.lower_) > 0 or not (
+                valence(verb.lower_) < 0 or any(t.lower_ == "as" for t in verb.subtree)):
+            continue  # "seen by critics as a sham", "mocked by critics"; not "passed by"
+        trig = Trigger(verb, _VERDICT, "ACCUSE", "disapprove", "rule:critics_verdict")
+        taken.add(verb.i)
+        out.append(trig)
     return out

@@ -395,9 +395,18 @@ def _background(verb: Token) -> bool:
         objs = [c for c in prep.children if c.dep_ == "pobj"]
         if word == "since" and objs and not any(c.dep_ == "mark" for c in prep.children):
             return True
-        if word in ("for", "over") and any(o.lemma_.lower() in _DURATION for o in objs):
+        if word in ("for", "over") and any(_duration(o) for o in objs):
             return True
     return False
+
+
+_AHEAD = frozenset({"next", "coming", "following"})
+
+
+def _duration(obj: Token) -> bool:
+    """ "for two weeks" spans a stretch; "for next week" names the day something is set for."""
+    return obj.lemma_.lower() in _DURATION and not any(
+        c.dep_ in ("amod", "det") and c.lower_ in _AHEAD for c in obj.children)
 
 
 def _said_over_time(verb: Token) -> bool:

@@ -1,0 +1,37 @@
+"""Recall frames for types other than ACCUSE: a labour strike announced for later (a
+THREATEN restrict by convention), each beside a near sentence that must not give it.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.event_helpers import asserted, code
+
+
+def _coded(nlp, text):
+    return [(e.type, e.mode) for e in asserted(code(nlp, text)._.events)]
+
+
+@pytest.mark.parametrize("text", [
+    "The nurses' federation said it was planning more walkouts for next month.",
+    "The dockers' union threatened a strike over the new contracts.",
+    "Bus drivers are planning a 24-hour stoppage for next Tuesday.",
+])
+def test_announced_strike_is_a_threat_to_halt_work(nlp, text):
+    assert ("THREATEN", "restrict") in _coded(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The air force planned the strike on the depot for weeks.",   # an armed strike
+    "The ministry threatened air strikes on the rebel camps.",     # a threat of force
+    "Bus drivers staged a 24-hour stoppage on Tuesday.",          # the strike itself
+])
+def test_other_strikes_are_no_announced_walkout(nlp, text):
+    assert ("THREATEN", "restrict") not in _coded(nlp, text)
+
+
+def test_for_next_week_names_a_day_not_a_stretch(nlp):
+    """ "for next week" sets a date; "for two weeks" is a stretch (background)."""
+    coded = _coded(nlp, "The union said it was planning a walkout for next week.")
+    assert ("THREATEN", "restrict") in coded

@@ -35,3 +35,16 @@ def test_for_next_week_names_a_day_not_a_stretch(nlp):
     """ "for next week" sets a date; "for two weeks" is a stretch (background)."""
     coded = _coded(nlp, "The union said it was planning a walkout for next week.")
     assert ("THREATEN", "restrict") in coded
+
+
+def test_protest_that_continued_that_day_is_one_protest(nlp):
+    coded = _coded(nlp, "Groups of students continued to march around the square on Friday.")
+    assert ("PROTEST", "demo") in coded
+
+
+@pytest.mark.parametrize("text", [
+    "Groups of students have continued to march around the square for weeks.",  # many
+    "The navy continued to shell the harbour on Friday.",  # repeated acts, not one
+])
+def test_continuing_over_a_stretch_or_repeated_acts_sum_up_many(nlp, text):
+    assert not [t for t, _ in _coded(nlp, text) if t in ("PROTEST", "ASSAULT")]

@@ -34,8 +34,8 @@ _RECOMMEND_AUX = frozenset({"must", "should", "ought", "shall"})
 # Governors after which an infinitive reports what did happen: "was forced to step down",
 # "led Palin to apologize", "managed to escape".
 _IMPLICATIVE = frozenset({"manage", "force", "compel", "oblige", "lead", "prompt", "cause",
-                          "begin", "start", "proceed", "go", "use", "get", "dare", "move",
-                          "opportunity", "vote"})
+                          "begin", "start", "continue", "proceed", "go", "use", "get", "dare",
+                          "move", "opportunity", "vote"})
 # "failed to answer": the act did not happen, which is negation (triggers.is_negated), and
 # the failure is itself told ("failed to answer the summons" refuses it).
 _NEGATIVE_IMPLICATIVE = frozenset({"fail", "neglect"})

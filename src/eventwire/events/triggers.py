@@ -886,4 +886,14 @@ def aggregate(tok: Token, lex: Lexicon, etype: str | None = None) -> bool:
         if c.dep_ == "advmod" and lex.in_class("aggregate", c.lower_) and not (
                 etype in _STATEMENTS and c.lower_ in _AGAIN):
             return True
-    return tok.dep_ == "xcomp" and tok.head.lemma_ == "continue"
+    return tok.dep_ == "xcomp" and tok.head.lemma_ == "continue" and not (
+        etype == "PROTEST" and _same_occasion(tok.head))
+
+
+def _same_occasion(verb: Token) -> bool:
+    """ "protesters continued to march around the stadium": the protest going on that day is
+    one protest; "have continued to march for weeks" or "since May" sums up many."""
+    return not any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had", "been")
+                   or c.dep_ == "prep" and c.lower_ in ("for", "since", "over", "throughout")
+                   or c.dep_ == "advmod" and c.lower_ in _AGAIN | {"daily", "nightly"}
+                   for c in verb.children)

@@ -48,3 +48,18 @@ def test_protest_that_continued_that_day_is_one_protest(nlp):
 ])
 def test_continuing_over_a_stretch_or_repeated_acts_sum_up_many(nlp, text):
     assert not [t for t, _ in _coded(nlp, text) if t in ("PROTEST", "ASSAULT")]
+
+
+@pytest.mark.parametrize("text", [
+    "The council held the contractor in contempt for refusing to hand over the records.",
+    "The governor criticized the agency chief for refusing to meet the inspectors.",
+])
+def test_the_deed_a_punishment_or_criticism_is_for_took_place(nlp, text):
+    """The ground of a punishment or rebuke ("for refusing to ...") is a told act."""
+    assert "REJECT" in [t for t, _ in _coded(nlp, text)]
+
+
+def test_what_one_asks_for_is_still_the_request_content(nlp):
+    """ "called for lifting the sanctions": the lifting is asked, not done."""
+    coded = _coded(nlp, "The opposition called for lifting the sanctions on Monday.")
+    assert [t for t, _ in coded] == ["REQUEST"]

@@ -648,11 +648,22 @@ _ADJUNCT_MARKS = frozenset({"as", "while", "when", "after", "before", "since", "
 _ADJUNCT_PREPS = frozenset({"after", "before", "following", "during", "amid", "amidst"})
 
 
+# Acts of punishing or judging someone for a deed: the deed in "for ...ing" is its ground,
+# an act that took place ("held in contempt for refusing to testify"), not its content.
+_FOR_GROUNDS = frozenset({"hold", "contempt", "fine", "jail", "sentence", "punish", "sanction",
+                          "arrest", "criticize", "criticise", "condemn", "censure", "rebuke",
+                          "reprimand", "penalize", "penalise", "fire", "suspend", "expel",
+                          "sue", "convict", "impeach", "praise", "thank", "commend", "detain"})
+
+
 def _adjunct_clause(tok: Token) -> bool:
     """A clause or phrase of time or cause beside the main act, not what it says or asks:
-    "as authorities cracked down", "before visiting the camp", "after the arrest of"."""
+    "as authorities cracked down", "before visiting the camp", "after the arrest of", the
+    ground of a punishment ("fined for refusing to pay")."""
     if tok.dep_ == "prep":
-        return tok.lower_ in _ADJUNCT_PREPS
+        return tok.lower_ in _ADJUNCT_PREPS or (
+            tok.lower_ == "for" and tok.head.lemma_.lower() in _FOR_GROUNDS and any(
+                c.dep_ == "pcomp" and c.tag_ == "VBG" for c in tok.children))
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ADJUNCT_MARKS
                                        for c in tok.children)
 

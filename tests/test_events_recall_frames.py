@@ -63,3 +63,27 @@ def test_what_one_asks_for_is_still_the_request_content(nlp):
     """ "called for lifting the sanctions": the lifting is asked, not done."""
     coded = _coded(nlp, "The opposition called for lifting the sanctions on Monday.")
     assert [t for t, _ in coded] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Troopers fanned out across the county on Sunday in search of the escaped inmate.",
+     "police"),
+    ("Soldiers fanned out through the border villages on Monday.", "troops"),
+])
+def test_police_or_troops_fanning_out_is_a_show_of_force(nlp, text, mode):
+    assert ("MOBILIZE", mode) in _coded(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Volunteers fanned out across the county on Sunday to hand out leaflets.",  # no force
+    "Troopers fanned out across the county on Sunday, arresting four men.",  # the arrest's means
+])
+def test_fanning_out_of_others_or_for_an_arrest_is_no_deployment(nlp, text):
+    assert "MOBILIZE" not in [t for t, _ in _coded(nlp, text)]
+
+
+def test_breaking_into_computers_is_a_cyberattack(nlp):
+    text = "Hackers broke into the ministry's email servers last spring."
+    assert ("COERCE", "cyber") in _coded(nlp, text)
+    near = "Thieves broke into the ministry's garage last spring."
+    assert ("COERCE", "cyber") not in _coded(nlp, near)

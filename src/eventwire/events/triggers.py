@@ -834,7 +834,15 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
                 trig.type, trig.mode = "THREATEN", _threat_mode(trig)
                 trig.notes.append(f"type:{why}:intent_to_use_force=THREATEN")
         kept.append(trig)
-    return kept
+    return [t for t in kept if not _deployed_for(t, by_index)]
+
+
+def _deployed_for(trig: Trigger, by_index: dict[int, Trigger]) -> bool:
+    """ "agents fanned out across three states, taking the men into custody": a deployment
+    whose own clause reports the arrest or attack it was for is that act's means."""
+    return trig.type == "MOBILIZE" and trig.token.pos_ == "VERB" and any(
+        c.dep_ in ("advcl", "xcomp") and c.i in by_index and
+        by_index[c.i].type in ("COERCE", "ASSAULT") for c in trig.token.children)
 
 
 _HYPO_CHAIN = frozenset({"advcl", "ccomp", "xcomp", "conj", "acl", "pobj", "prep", "dobj",

@@ -87,3 +87,16 @@ def test_breaking_into_computers_is_a_cyberattack(nlp):
     assert ("COERCE", "cyber") in _coded(nlp, text)
     near = "Thieves broke into the ministry's garage last spring."
     assert ("COERCE", "cyber") not in _coded(nlp, near)
+
+
+@pytest.mark.parametrize("text", [
+    '"I share the joy of the sailors\' families," the foreign minister said.',
+    'The mayor said she was honoured by the award from the veterans\' league.',
+])
+def test_shared_joy_or_honour_welcomes_an_act(nlp, text):
+    assert "SUPPORT" in [t for t, _ in _coded(nlp, text)]
+
+
+def test_joy_shared_by_no_speaker_is_no_statement(nlp):
+    text = "Villagers share the joy of the harvest every autumn."
+    assert "SUPPORT" not in [t for t, _ in _coded(nlp, text)]

@@ -100,3 +100,13 @@ def test_shared_joy_or_honour_welcomes_an_act(nlp, text):
 def test_joy_shared_by_no_speaker_is_no_statement(nlp):
     text = "Villagers share the joy of the harvest every autumn."
     assert "SUPPORT" not in [t for t, _ in _coded(nlp, text)]
+
+
+def test_saying_an_act_will_not_go_unpunished_threatens(nlp):
+    text = "The defence minister said the raid on the outpost would not go unpunished."
+    assert "THREATEN" in [t for t, _ in _coded(nlp, text)]
+
+
+def test_an_act_that_went_unpunished_threatens_nothing(nlp):
+    text = "The raid on the outpost went unpunished for years."
+    assert "THREATEN" not in [t for t, _ in _coded(nlp, text)]

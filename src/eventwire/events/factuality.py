@@ -34,8 +34,8 @@ _RECOMMEND_AUX = frozenset({"must", "should", "ought", "shall"})
 # Governors after which an infinitive reports what did happen: "was forced to step down",
 # "led Palin to apologize", "managed to escape".
 _IMPLICATIVE = frozenset({"manage", "force", "compel", "oblige", "lead", "prompt", "cause",
-                          "begin", "start", "proceed", "go", "use", "get", "dare", "move",
-                          "opportunity", "vote"})
+                          "begin", "start", "continue", "proceed", "go", "use", "get", "dare",
+                          "move", "opportunity", "vote"})
 # "failed to answer": the act did not happen, which is negation (triggers.is_negated), and
 # the failure is itself told ("failed to answer the summons" refuses it).
 _NEGATIVE_IMPLICATIVE = frozenset({"fail", "neglect"})
@@ -416,9 +416,18 @@ def _background(verb: Token) -> bool:
         objs = [c for c in prep.children if c.dep_ == "pobj"]
         if word == "since" and objs and not any(c.dep_ == "mark" for c in prep.children):
             return True
-        if word in ("for", "over") and any(o.lemma_.lower() in _DURATION for o in objs):
+        if word in ("for", "over") and any(_duration(o) for o in objs):
             return True
     return False
+
+
+_AHEAD = frozenset({"next", "coming", "following"})
+
+
+def _duration(obj: Token) -> bool:
+    """ "for two weeks" spans a stretch; "for next week" names the day something is set for."""
+    return obj.lemma_.lower() in _DURATION and not any(
+        c.dep_ in ("amod", "det") and c.lower_ in _AHEAD for c in obj.children)
 
 
 def _said_over_time(verb: Token) -> bool:

@@ -648,11 +648,22 @@ _ADJUNCT_MARKS = frozenset({"as", "while", "when", "after", "before", "since", "
 _ADJUNCT_PREPS = frozenset({"after", "before", "following", "during", "amid", "amidst"})
 
 
+# Acts of punishing or judging someone for a deed: the deed in "for ...ing" is its ground,
+# an act that took place ("held in contempt for refusing to testify"), not its content.
+_FOR_GROUNDS = frozenset({"hold", "contempt", "fine", "jail", "sentence", "punish", "sanction",
+                          "arrest", "criticize", "criticise", "condemn", "censure", "rebuke",
+                          "reprimand", "penalize", "penalise", "fire", "suspend", "expel",
+                          "sue", "convict", "impeach", "praise", "thank", "commend", "detain"})
+
+
 def _adjunct_clause(tok: Token) -> bool:
     """A clause or phrase of time or cause beside the main act, not what it says or asks:
-    "as authorities cracked down", "before visiting the camp", "after the arrest of"."""
+    "as authorities cracked down", "before visiting the camp", "after the arrest of", the
+    ground of a punishment ("fined for refusing to pay")."""
     if tok.dep_ == "prep":
-        return tok.lower_ in _ADJUNCT_PREPS
+        return tok.lower_ in _ADJUNCT_PREPS or (
+            tok.lower_ == "for" and tok.head.lemma_.lower() in _FOR_GROUNDS and any(
+                c.dep_ == "pcomp" and c.tag_ == "VBG" for c in tok.children))
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ADJUNCT_MARKS
                                        for c in tok.children)
 
@@ -823,7 +834,15 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
                 trig.type, trig.mode = "THREATEN", _threat_mode(trig)
                 trig.notes.append(f"type:{why}:intent_to_use_force=THREATEN")
         kept.append(trig)
-    return kept
+    return [t for t in kept if not _deployed_for(t, by_index)]
+
+
+def _deployed_for(trig: Trigger, by_index: dict[int, Trigger]) -> bool:
+    """ "agents fanned out across three states, taking the men into custody": a deployment
+    whose own clause reports the arrest or attack it was for is that act's means."""
+    return trig.type == "MOBILIZE" and trig.token.pos_ == "VERB" and any(
+        c.dep_ in ("advcl", "xcomp") and c.i in by_index and
+        by_index[c.i].type in ("COERCE", "ASSAULT") for c in trig.token.children)
 
 
 _HYPO_CHAIN = frozenset({"advcl", "ccomp", "xcomp", "conj", "acl", "pobj", "prep", "dobj",
@@ -886,4 +905,14 @@ def aggregate(tok: Token, lex: Lexicon, etype: str | None = None) -> bool:
         if c.dep_ == "advmod" and lex.in_class("aggregate", c.lower_) and not (
                 etype in _STATEMENTS and c.lower_ in _AGAIN):
             return True
-    return tok.dep_ == "xcomp" and tok.head.lemma_ == "continue"
+    return tok.dep_ == "xcomp" and tok.head.lemma_ == "continue" and not (
+        etype == "PROTEST" and _same_occasion(tok.head))
+
+
+def _same_occasion(verb: Token) -> bool:
+    """ "protesters continued to march around the stadium": the protest going on that day is
+    one protest; "have continued to march for weeks" or "since May" sums up many."""
+    return not any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had", "been")
+                   or c.dep_ == "prep" and c.lower_ in ("for", "since", "over", "throughout")
+                   or c.dep_ == "advmod" and c.lower_ in _AGAIN | {"daily", "nightly"}
+                   for c in verb.children)

@@ -151,3 +151,16 @@ def test_cli_writes_errors_file(tmp_path):
     assert all(r["class"] in ("missed", "spurious", "speaker") for r in rows)
     bad = CliRunner().invoke(app, ["eval", "quotes", str(BRAT), "--half", "both"])
     assert bad.exit_code == 2 and "Traceback" not in bad.output
+
+
+def test_equal_overlap_goes_to_the_tighter_prediction():
+    # "The mayor said the governor told reporters that the bridge reopens in May.": gold
+    # holds the inner report only; the outer prediction covers it as fully as the inner one
+    inner_gold = ev.Attribution([(48, 74)], "", [(15, 27)], "the governor")
+    outer = ev.Attribution([(15, 74)], "", [(0, 9)], "The mayor")
+    inner = ev.Attribution([(43, 74)], "", [(15, 27)], "the governor")
+    pairs = ev.match([inner_gold], [outer, inner], 0.3)
+    assert pairs == [(inner_gold, inner)]
+    # a prediction covering more of the gold still wins over a tighter, smaller one
+    part = ev.Attribution([(60, 74)], "")
+    assert ev.match([inner_gold], [outer, part], 0.3) == [(inner_gold, outer)]

@@ -945,3 +945,21 @@ def test_gendered_pronoun_skips_a_person_of_the_other_gender(nlp):
     text = ("Ruth Lane spoke first. Then Tom Ortiz, a spokesman for the council, arrived. "
             "\"The vote will be close,\" she said.")
     assert find(run(nlp, text), "will be close").speaker_name == "Ruth Lane"
+
+
+def test_a_report_inside_reported_speech_is_part_of_it(nlp):
+    # one level, as PolNeAR marks it: what the president said is part of what the general
+    # said, not an attribution of its own
+    qs = run(nlp, "The general said the president was right when he said last week that "
+                  "the army had been weakened.")
+    assert [(q.cue, q.speaker) for q in qs] == [("said", "The general")]
+    assert qs[0].content.endswith("the army had been weakened")
+
+
+def test_a_report_run_on_as_a_participle_is_its_own(nlp):
+    # "..., saying that ...": the same speaker's next report; the first one ends before it
+    qs = run(nlp, "The mayor said she did not think the strike would last, saying that both "
+                  "unions wanted a deal before winter.")
+    assert [(q.cue, q.content) for q in qs] == [
+        ("said", "she did not think the strike would last"),
+        ("saying", "that both unions wanted a deal before winter")]

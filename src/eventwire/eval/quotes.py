@@ -8,8 +8,9 @@ discontinuous (``Content 10 20;30 40``) and may lack a ``Source``.
 Matching follows the GenderGapTracker evaluation (sfu-discourse-lab, ``evaluate_quotes.py``):
 the overlap of a prediction with a gold attribution is the number of gold content characters
 the prediction covers divided by the number of gold content characters; each gold
-attribution, in text order, takes the unmatched prediction with the highest overlap, and it is
-a match when that overlap is at least the threshold (0.3 or 0.8).  Predicted Quote records that
+attribution, in text order, takes the unmatched prediction with the highest overlap (of equal
+overlaps, the one with the fewest characters outside the gold content), and it is a match
+when that overlap is at least the threshold (0.3 or 0.8).  Predicted Quote records that
 share a cue span are the parts of one attribution (split quotes) and are scored together.
 
 "Direct" restricts both sides to contents holding a double quotation mark.  Speaker accuracy
@@ -181,19 +182,25 @@ def speaker_ok(gold: Attribution, pred: Attribution) -> bool:
 
 def match(gold: list[Attribution], pred: list[Attribution], threshold: float
           ) -> list[tuple[Attribution, Attribution]]:
-    """GenderGapTracker-style greedy matching: gold in order, best remaining prediction."""
+    """GenderGapTracker-style greedy matching: gold in order, best remaining prediction.
+
+    Of predictions covering the same share of a gold content, the one with the fewest
+    characters outside it is taken: when an attribution is reported inside another ("X
+    said Y told reporters that Z"), both predictions cover the inner gold fully, and
+    without this the outer one, starting first, would always be paired with it."""
     left = list(pred)
     pairs = []
     for g in gold:
         gc = g.chars()
-        best, best_score = None, 0.0
+        best, best_score = None, (0.0, 0)
         for p in left:
             if p.parts[-1][1] <= g.parts[0][0] or p.parts[0][0] >= g.parts[-1][1]:
                 continue
-            score = overlap(g, p, gc)
-            if score > best_score:
+            covered = overlap(g, p, gc)
+            score = (covered, covered * len(gc) - sum(e - s for s, e in p.parts))
+            if covered > 0 and score > best_score:
                 best, best_score = p, score
-        if best is not None and best_score >= threshold:
+        if best is not None and best_score[0] >= threshold:
             pairs.append((g, best))
             left.remove(best)
     return pairs

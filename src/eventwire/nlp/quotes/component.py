@@ -56,6 +56,8 @@ NESTED_WEAK = frozenset(
 LABEL_RULES = frozenset({"direct:transcript", "direct:headline", "direct:dash"})
 BELIEF_RULES = frozenset(
     {"indirect:think", "indirect:attitude", "indirect:seem", "indirect:stance-prep"})
+# Rules of reported speech whose content holds whatever else the speaker reported (``_flat``).
+REPORT_RULES = frozenset({"indirect:ccomp", "indirect:parenthetical", "indirect:according-to"})
 
 
 class QuoteFinder(DirectRules, IndirectRules):
@@ -69,7 +71,7 @@ class QuoteFinder(DirectRules, IndirectRules):
         direct, indirect = self.rule_candidates()
         if self.model is not None:
             indirect = self._decide(self.model, direct, indirect)
-        cands = direct + indirect
+        cands = direct + self._flat(indirect)
         cands.sort(key=lambda c: c.parts[0][0])
         return [q for c in cands for q in self._records(c)]
 
@@ -189,11 +191,54 @@ class QuoteFinder(DirectRules, IndirectRules):
     @staticmethod
     def _nested_out(cands: list[Cand], direct: list[Cand]) -> list[Cand]:
         """Drop the weak attributions whose cue sits inside another one's content: in "he
-        said the party wants a recount", "wants" is part of what he said; a that-clause
-        of a speech verb ("he said she told him that ...") is kept."""
+        said the party wants a recount", "wants" is part of what he said.  A that-clause
+        of a speech verb ("he said she told him that ...") stays for the model to read;
+        ``_flat`` removes it after."""
         spans = [p for c in cands + direct for p in c.parts]
         return [c for c in cands if c.rule not in NESTED_WEAK or c.cue is None
                 or not any(a <= c.cue[0] < b for a, b in spans)]
+
+    def _flat(self, cands: list[Cand]) -> list[Cand]:
+        """One level of attribution, as PolNeAR marks it.  An attribution whose cue, source
+        and content start lie inside the content of reported speech (``REPORT_RULES``) is
+        either part of that report ("the source added that Clinton had told police she did
+        not want the escort": what Clinton told is what the source added; "the $18 million
+        he says he raised"; "Trump was right when he said ...") and is dropped, or the
+        same speaker's next report run on after it as a participle ("he said the tariffs
+        did not hurt farmers, arguing that ..."): the outer content then ends before it."""
+
+        def inside(at: int, parts: list[tuple[int, int]]) -> bool:
+            return any(a <= at < b for a, b in parts)
+
+        reports = [c for c in cands if c.rule in REPORT_RULES and c.cue is not None]
+        out = []
+        for c in cands:
+            outer = c.cue is not None and next(
+                (r for r in reports if r is not c and inside(c.cue[0], r.parts)
+                 and inside(c.parts[0][0], r.parts)
+                 and (c.speaker is None or inside(c.speaker.start_char, r.parts))), None)
+            if not outer:
+                out.append(c)
+                continue
+            cue = self.toks.between(c.cue[0], c.cue[0] + 1)
+            if cue and cue[0].tag_ == "VBG" and cue[0].dep_ in ("advcl", "conj") and not any(
+                    k.dep_ in ("nsubj", "nsubjpass") for k in cue[0].children):
+                self._cut(outer, cue[0].left_edge.idx)
+                out.append(c)
+        return [c for c in out if c.parts]
+
+    def _cut(self, c: Cand, at: int) -> None:
+        """End ``c``'s content before ``at`` (with the comma or dash before it)."""
+        parts = []
+        for s, e in c.parts:
+            if s >= at:
+                continue
+            e = min(e, at)
+            while e > s and self.text[e - 1] in " ,;:—–-\n":
+                e -= 1
+            if e > s:
+                parts.append((s, e))
+        c.parts = parts
 
     def _kind(self, c: Cand) -> str:
         """direct | partial (indirect holding a quoted phrase) | indirect | belief (a

@@ -945,3 +945,12 @@ def test_gendered_pronoun_skips_a_person_of_the_other_gender(nlp):
     text = ("Ruth Lane spoke first. Then Tom Ortiz, a spokesman for the council, arrived. "
             "\"The vote will be close,\" she said.")
     assert find(run(nlp, text), "will be close").speaker_name == "Ruth Lane"
+
+
+def test_speaker_past_an_aside_the_parser_took_for_the_subject(nlp):
+    """"X, meanwhile, who ..., said that": the parser hangs the name on the aside's verb
+    and leaves the cue with no subject; the name before the asides speaks."""
+    q = find(run(nlp, "Tom Ortiz, meanwhile, who has won no endorsements at all, said that "
+                      "the count shows how weak the mayor is."), "the count shows")
+    assert q.speaker_name == "Tom Ortiz"
+

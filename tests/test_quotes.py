@@ -954,3 +954,11 @@ def test_speaker_past_an_aside_the_parser_took_for_the_subject(nlp):
                       "the count shows how weak the mayor is."), "the count shows")
     assert q.speaker_name == "Tom Ortiz"
 
+
+
+def test_cue_verbs_of_manner_beside_a_quotation(nlp):
+    """"...," mused / answered / remembered X: verbs of saying that only count next to a
+    quotation name its speaker."""
+    q = find(run(nlp, "“Imagine a governor who actually reads the bills,” mused Dana Price, "
+                      "a columnist."), "Imagine a governor")
+    assert q.cue == "mused" and "Dana Price" in q.speaker

@@ -963,3 +963,19 @@ def test_a_report_run_on_as_a_participle_is_its_own(nlp):
     assert [(q.cue, q.content) for q in qs] == [
         ("said", "she did not think the strike would last"),
         ("saying", "that both unions wanted a deal before winter")]
+
+
+def test_speaker_past_an_aside_the_parser_took_for_the_subject(nlp):
+    """"X, meanwhile, who ..., said that": the parser hangs the name on the aside's verb
+    and leaves the cue with no subject; the name before the asides speaks."""
+    q = find(run(nlp, "Tom Ortiz, meanwhile, who has won no endorsements at all, said that "
+                      "the count shows how weak the mayor is."), "the count shows")
+    assert q.speaker_name == "Tom Ortiz"
+
+
+def test_cue_verbs_of_manner_beside_a_quotation(nlp):
+    """"...," mused / answered / remembered X: verbs of saying that only count next to a
+    quotation name its speaker."""
+    q = find(run(nlp, "“Imagine a governor who actually reads the bills,” mused Dana Price, "
+                      "a columnist."), "Imagine a governor")
+    assert q.cue == "mused" and "Dana Price" in q.speaker

@@ -33,7 +33,8 @@ INTENT_NOUNS = frozenset(
 )
 # Cue verbs that only count right next to a quotation (too vague as that-clause heads).
 QUOTE_ONLY_VERBS = frozenset(
-    "continue describe call write post read press interject counter chime".split())
+    "continue describe call write post read press interject counter chime answer muse "
+    "remember recount riff bark fume exhort".split())
 # Verbs of communicative acts whose object is what was said ("criticized the plan",
 # "called for a recount", "described him as a liar").
 OBJECT_VERBS = frozenset(

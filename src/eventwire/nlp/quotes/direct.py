@@ -27,6 +27,7 @@ from eventwire.nlp.quotes.syntax import (
     Cand,
     adjunct_subject,
     after_window,
+    aside_subject,
     is_cue_verb,
     name_head,
     np_span,
@@ -328,6 +329,7 @@ class DirectRules(ArticleContext):
         subj = subject(verb)
         if verb.tag_ == "VBG" and (subj is None or not names_people(subj)):
             subj = adjunct_subject(verb) or subj  # "X wrote the agents knew ..., saying:"
+        subj = subj or aside_subject(verb)
         if subj is None:
             # "Said Ellis: "..."": the speaker follows the verb
             after = [w for w in words if w.i > verb.i and w.pos_ in ("PROPN", "NOUN")]

@@ -55,6 +55,7 @@ from eventwire.nlp.quotes.syntax import (
     Cand,
     adjunct_subject,
     after_window,
+    aside_subject,
     lemma_of,
     nearest_on_line,
     np_span,
@@ -136,7 +137,7 @@ def _holder(verb: Token) -> Token | None:
     if verb.tag_ == "VBG" and (subj is None or not names_people(subj)):
         subj = adjunct_subject(verb) or subj
     if subj is None:
-        subj = _earlier_clause_subject(verb)
+        subj = _earlier_clause_subject(verb) or aside_subject(verb)
     return subj
 
 

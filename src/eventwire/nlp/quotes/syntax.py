@@ -167,6 +167,53 @@ def adjunct_subject(verb: Token) -> Token | None:
     return None
 
 
+def aside_subject(verb: Token) -> Token | None:
+    """"Beruff, a Scott ally, called ...", "Sanders, meanwhile, who sits at zero, said
+    that ...": a finite verb the parser left with no subject (it read the name as the
+    root, or as the subject of the aside) speaks for the name before it, past any asides
+    set off by commas or dashes and a "when"-less time phrase ("Beck on Wednesday")."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not (
+            verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.dep_ == "ROOT"):
+        return None
+    doc = verb.doc
+    j = verb.i - 1
+    adverb_aside = False  # ", meanwhile, who ...": the aside's opening comma closes another
+    while j >= 0:
+        t = doc[j]
+        if "\n" in t.text_with_ws or t.text in (".", ";", ":", "?", "!") or t.is_quote:
+            return None
+        if t.dep_ == "pobj" and t.head.i < t.i and t.head.pos_ == "ADP":
+            j = t.head.i - 1  # "on Wednesday", "in a statement"
+        elif t.pos_ == "ADV" or t.ent_type_ in ("DATE", "TIME") and t.dep_ != "nsubj":
+            j -= 1
+        elif t.text == "," and adverb_aside:
+            adverb_aside = False
+            j -= 1
+        elif t.text in (",", "-", "—", "–", "--", ")"):
+            opener = "(" if t.text == ")" else t.text
+            k = j - 1
+            while k >= 0 and doc[k].text not in (opener, ",") and "\n" not in doc[
+                    k].text_with_ws and doc[k].text not in (".", ";", ":"):
+                k -= 1
+            if k < 0 or doc[k].text not in (opener, ","):
+                return None
+            j = k - 1
+            adverb_aside = doc[k].text == "," and j >= 0 and doc[j].pos_ == "ADV"
+        else:
+            break
+    if j < 0:
+        return None
+    t = doc[j]
+    while t.dep_ in ("compound", "flat") and t.head.i > t.i:
+        t = t.head
+    if t.dep_ == "appos" and t.head.i < t.i:
+        t = t.head
+    if t.pos_ not in ("PROPN", "NOUN", "PRON") or not names_people(t) or t.lower_ in (
+            "who", "that", "which", "him", "her", "them", "us", "me"):
+        return None
+    return t
+
+
 def nearest_on_line(subs: list[Token], verb: Token) -> Token:
     """Of several subjects the parser gave one verb (a heading run into the sentence below
     it: "'Our Story'\n\nHer aides said ..."), the one nearest the verb with no line break

@@ -165,7 +165,7 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
     qualifiers = _qualifiers(mine, doc)
     for p in mine:
         if p.lat is None or not fits(p, ev, inferred) or (p.start, p.end) in qualifiers or \
-                doc is not None and _constituency(p, doc.text):
+                doc is not None and _constituency(p, doc._.text):
             continue
         in_actor = any(s <= p.start < e and (s, e) != (p.start, p.end) for s, e in actor_spans)
         as_actor = (p.start, p.end) in actor_spans
@@ -885,7 +885,7 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
 
     dateline = dateline or body_dateline(places, sentence_starts)
     if doc is not None:
-        parts = compass_parts(places, doc.text)
+        parts = compass_parts(places, doc._.text)
         places = [parts.get((p.start, p.end), p) for p in places]
         for ev in events:
             if ev.location is not None:

@@ -34,6 +34,7 @@ from eventwire.events.actor_conventions import (
 from eventwire.events.anchors import _BOUNDARY_PREPS, _specificity
 from eventwire.events.triggers import SWAP_COUNTERPART
 from eventwire.models import ActorRef, Event, Mention, Place, TimeExpr
+from eventwire.nlp.columns import among, sorted_keys
 
 # Acts that happen somewhere (speech acts are placed only when their own text places them).
 PLACED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "CONSULT",
@@ -1374,8 +1375,8 @@ _PLURAL_WORDS = frozenset({"and", "two", "three", "four", "five", "several", "ma
 def _tokens_among(doc, words: frozenset[str]):
     """The tokens whose lower-case form is one of ``words``, found in the Doc's column of
     lower-case forms at once instead of by building every Token in Python."""
-    hashes = numpy.fromiter((doc.vocab.strings.add(w) for w in words), dtype="uint64")
-    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes))]
+    hashes = sorted_keys(doc.vocab.strings.add(w) for w in words)
+    return [doc[int(i)] for i in numpy.flatnonzero(among(doc.to_array(LOWER), hashes))]
 
 
 def _lemma(doc, ev: Event) -> str:

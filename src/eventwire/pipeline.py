@@ -86,8 +86,12 @@ def check_order(nlp: Language) -> None:
 
 def make_docs(nlp: Language, articles: Iterable[Article]) -> Iterator[Doc]:
     """Tokenise each article and attach the context its components need."""
+    from eventwire.nlp.extensions import remember_text
+
     for art in articles:
-        doc = nlp.make_doc(art.body[:MAX_NLP_CHARS])
+        text = art.body[:MAX_NLP_CHARS]
+        doc = nlp.make_doc(text)
+        remember_text(doc, text)  # doc.text without joining the tokens again
         doc._.article_id = art.id
         doc._.published = art.published.date() if art.published else None
         doc._.dateline = art.dateline

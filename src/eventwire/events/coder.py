@@ -144,7 +144,7 @@ class EventCoder:
         _resolve_event_noun_targets(events, pending, self.lex)
         _attribute_blame(events)
         events = merge_mentions(
-            events, starts, doc._.published, doc.text,
+            events, starts, doc._.published, doc._.text,
             quotes=[(q.content_start, q.content_end, q.cue_start) for q in doc._.quotes or []
                     if q.kind == "direct"],
             people=[(m.start, m.end) for m in doc._.mentions or [] if m.kind == "person"])
@@ -152,7 +152,7 @@ class EventCoder:
         actor_spans = [(m.start, m.end) for m in doc._.mentions or []]
         fill_from_context(events, starts, places, actor_spans, doc, dateline, home, inferred,
                           times or [])
-        events = merge_retold_at_its_place(events, doc._.published, doc.text)
+        events = merge_retold_at_its_place(events, doc._.published, doc._.text)
         victims_of_the_place(events, inferred)
         hosts_of_the_visit(events, inferred)
         deaths_of_named_victims(events, doc)

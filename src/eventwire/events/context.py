@@ -34,6 +34,7 @@ from eventwire.events.actor_conventions import (
 from eventwire.events.anchors import _BOUNDARY_PREPS, _specificity
 from eventwire.events.triggers import SWAP_COUNTERPART
 from eventwire.models import ActorRef, Event, Mention, Place, TimeExpr
+from eventwire.nlp.columns import among, sorted_keys
 
 # Acts that happen somewhere (speech acts are placed only when their own text places them).
 PLACED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "CONSULT",
@@ -165,7 +166,7 @@ def sentence_place(ev: Event, places: list[Place], actor_spans: list[tuple[int, 
     qualifiers = _qualifiers(mine, doc)
     for p in mine:
         if p.lat is None or not fits(p, ev, inferred) or (p.start, p.end) in qualifiers or \
-                doc is not None and _constituency(p, doc.text):
+                doc is not None and _constituency(p, doc._.text):
             continue
         in_actor = any(s <= p.start < e and (s, e) != (p.start, p.end) for s, e in actor_spans)
         as_actor = (p.start, p.end) in actor_spans
@@ -885,7 +886,7 @@ def fill_from_context(events: list[Event], sentence_starts: list[int],
 
     dateline = dateline or body_dateline(places, sentence_starts)
     if doc is not None:
-        parts = compass_parts(places, doc.text)
+        parts = compass_parts(places, doc._.text)
         places = [parts.get((p.start, p.end), p) for p in places]
         for ev in events:
             if ev.location is not None:
@@ -1374,8 +1375,8 @@ _PLURAL_WORDS = frozenset({"and", "two", "three", "four", "five", "several", "ma
 def _tokens_among(doc, words: frozenset[str]):
     """The tokens whose lower-case form is one of ``words``, found in the Doc's column of
     lower-case forms at once instead of by building every Token in Python."""
-    hashes = numpy.fromiter((doc.vocab.strings.add(w) for w in words), dtype="uint64")
-    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes))]
+    hashes = sorted_keys(doc.vocab.strings.add(w) for w in words)
+    return [doc[int(i)] for i in numpy.flatnonzero(among(doc.to_array(LOWER), hashes))]
 
 
 def _lemma(doc, ev: Event) -> str:

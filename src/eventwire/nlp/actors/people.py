@@ -14,6 +14,7 @@ import numpy
 from spacy.tokens import Doc
 
 from eventwire.nlp.actors.chunks import Chunk, Hit, chunk_sector
+from eventwire.nlp.columns import among, sorted_keys
 
 _DETS = {"a", "an", "the"}
 _INHERITED = ("role", "country", "sector", "affiliation")
@@ -156,7 +157,7 @@ def _corefer(doc: Doc, people: list[Draft], hits: list[Hit], chunks: list[Chunk]
     if surnames:
         by_hash = {doc.vocab.strings.add(k): v for k, v in surnames.items()}
         orth = doc.to_array("ORTH")
-        for i in numpy.flatnonzero(numpy.isin(orth, list(by_hash))).tolist():
+        for i in numpy.flatnonzero(among(orth, sorted_keys(by_hash))).tolist():
             ref = by_hash[int(orth[i])]
             if not taken[i] and i > ref.start:
                 people.append(Draft(i, i + 1, "person", "coref:surname", 0.6,

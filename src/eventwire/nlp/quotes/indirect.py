@@ -21,6 +21,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.parts_of_speech import VERB as VERB_POS
 from spacy.tokens import Span, Token
 
+from eventwire.nlp.columns import among
 from eventwire.nlp.quotes.context import ArticleContext
 from eventwire.nlp.quotes.cues import (
     ADDRESSEE_PREPS,
@@ -291,7 +292,7 @@ class IndirectRules(ArticleContext):
         strings = self.doc.vocab.strings
         keys = _cue_keys(strings)
         arr = self.doc.to_array([LEMMA, LOWER])
-        hit = numpy.isin(arr[:, 0], keys) | numpy.isin(arr[:, 1], keys)
+        hit = among(arr[:, 0], keys) | among(arr[:, 1], keys)
         return numpy.flatnonzero(hit).tolist()
 
     def _to_sentence_end(self, cand: Cand) -> None:

@@ -756,6 +756,26 @@ def test_finite_verb_after_a_reported_clause_joins_the_speaker(nlp):
     assert speaker_of(rules_only(nlp, text), "praised") == "Mr. Hale"
 
 
+def test_finite_verb_after_a_progressive_or_modal_clause_joins_the_speaker(nlp):
+    # "vowed" can't join "was running", nor "did not suggest" join "would stay": both
+    # conjoin with the verb of saying, whose subject speaks
+    from eventwire.nlp.quotes.syntax import subject
+    doc = nlp("Mr. Ortiz announced that he was running for governor and vowed to cut taxes.")
+    assert subject(next(t for t in doc if t.text == "vowed")).text == "Ortiz"
+    text = ("Ms. Harris said that Mr. Lee would stay in the race, but did not suggest that "
+            "he would win.")
+    assert speaker_of(rules_only(nlp, text), "suggest") == "Ms. Harris"
+
+
+def test_verb_sharing_the_reported_clauses_modal_keeps_its_subject(nlp):
+    # near case: "would hire" shares the clause's modal, so the city does the hiring and
+    # no quote of the mayor's comes from it
+    from eventwire.nlp.quotes.syntax import subject
+    doc = nlp("The mayor said the city would recover and would hire more staff.")
+    hire = next(t for t in doc if t.text == "hire")
+    assert subject(hire).text == "city"
+
+
 def test_quotation_whose_sentence_ends_in_a_cue_after_a_comma_is_that_cues(nlp):
     text = ("The bill passed on Tuesday.\n\n\"The politics here are just so blatant, and "
             "everybody in the capital knows it\" in the legislature, he said in an interview."

@@ -110,6 +110,12 @@ def _agent_like(t: Token) -> bool:
         "him", "her", "them", "us", "me")
 
 
+def _finite(verb: Token) -> bool:
+    """A verb that carries its own tense: a finite form, or a bare one after "did"/"does"."""
+    return verb.tag_ in ("VBD", "VBZ") or verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lemma_ == "do" for c in verb.children)
+
+
 def subject(verb: Token) -> Token | None:
     """The verb's subject, borrowed from a governing verb for "..., adding", conjuncts and
     "criticized for saying" (up to three steps up)."""
@@ -134,10 +140,12 @@ def subject(verb: Token) -> Token | None:
             if objs:
                 return objs[-1]
         nxt = tok.head
-        if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ") and nxt.dep_ == "ccomp" and (
-                nxt.tag_ == "VB"):
-            # "Lane forecast that it would rebound and praised ...": a finite verb cannot
-            # join a bare one, so it joins the clause of saying
+        if tok.dep_ == "conj" and nxt.dep_ == "ccomp" and _finite(tok) and (
+                nxt.tag_ in ("VB", "VBG", "VBN")):
+            # "Lane forecast that it would rebound and praised ...", "announced that he was
+            # running and vowed ...", "said she would stay, but did not suggest ...": a
+            # finite verb cannot join a bare one or a participle, so it joins the clause of
+            # saying
             nxt = nxt.head
         tok = nxt
     return None

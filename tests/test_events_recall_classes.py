@@ -168,3 +168,18 @@ def test_coordinated_acts_on_their_own_objects_are_two(nlp):
 def test_a_survived_attack_took_place(nlp):
     assert "ASSAULT" in _types(nlp, "The governor survived an attack on his convoy on Monday.")
     assert "ASSAULT" not in _types(nlp, "The governor discussed an attack on his convoy.")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The finance minister defended the government's spending plans on Monday.", "REJECT"),
+    ("The interior minister defended the police's actions during the march.", "REJECT"),
+    ("The health ministry defended its handling of the outbreak in a statement.", "REJECT"),
+])
+def test_defending_own_acts_is_reject(nlp, text, etype):
+    types = _types(nlp, text)
+    assert etype in types and "SUPPORT" not in types
+
+
+def test_defending_people_stays_support(nlp):
+    types = _types(nlp, "The prime minister defended the rights of the minority in a speech.")
+    assert "SUPPORT" in types and "REJECT" not in types

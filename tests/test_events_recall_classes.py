@@ -183,3 +183,21 @@ def test_defending_own_acts_is_reject(nlp, text, etype):
 def test_defending_people_stays_support(nlp):
     types = _types(nlp, "The prime minister defended the rights of the minority in a speech.")
     assert "SUPPORT" in types and "REJECT" not in types
+
+
+@pytest.mark.parametrize("text", [
+    "The senator said it was time to end the embargo on the island.",
+    "The minister said it is time to lift the ban on fishing in the bay.",
+    "The envoy spoke in Geneva, emphasizing it was time to scrap the tariffs.",
+])
+def test_time_to_change_is_a_demand(nlp, text):
+    assert "REQUEST" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "It was time to go home, the coach said after the match.",
+    "Many readers wondered whether it was time to end the embargo.",
+    "It is time to end the embargo on the island.",
+])
+def test_time_to_without_a_demand(nlp, text):
+    assert "REQUEST" not in _types(nlp, text)

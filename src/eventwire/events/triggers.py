@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.events.lexicon import NO_EVENT, Entry, Lexicon, forms
 from eventwire.events.senses import actor_like
+from eventwire.events.sentence import lemmas
 
 # Verbal types whose complement clause says what is agreed, asked, refused or threatened.
 FRAMING = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
@@ -629,9 +630,14 @@ def _time_to_demands(sent: Span, by_index: dict, lex: Lexicon) -> list[Token]:
     """ "She said it was time to end the sanctions" demands that change as "must" does: the
     act under "it is time to", reported as someone's speech ("It was time to go home, he
     said" asks nothing: the act must be an event or a change of policy)."""
+    lem = lemmas(sent)
+    if "time" not in lem:
+        return []  # the common case, told from the cached lemmas without a token pass
     out = []
-    for tok in sent:
-        if tok.dep_ != "relcl" or tok.head.lower_ != "time" or tok.head.dep_ != "attr":
+    for tok in (sent[i] for i, w in enumerate(lem) if w == "time"):
+        tok = next((c for c in tok.children if c.dep_ == "relcl"), None) if \
+            tok.dep_ == "attr" else None
+        if tok is None:
             continue
         be = tok.head.head
         if not any(c.dep_ in ("expl", "nsubj") and c.lower_ == "it" for c in be.children):

@@ -168,3 +168,36 @@ def test_coordinated_acts_on_their_own_objects_are_two(nlp):
 def test_a_survived_attack_took_place(nlp):
     assert "ASSAULT" in _types(nlp, "The governor survived an attack on his convoy on Monday.")
     assert "ASSAULT" not in _types(nlp, "The governor discussed an attack on his convoy.")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The finance minister defended the government's spending plans on Monday.", "REJECT"),
+    ("The interior minister defended the police's actions during the march.", "REJECT"),
+    ("The health ministry defended its handling of the outbreak in a statement.", "REJECT"),
+])
+def test_defending_own_acts_is_reject(nlp, text, etype):
+    types = _types(nlp, text)
+    assert etype in types and "SUPPORT" not in types
+
+
+def test_defending_people_stays_support(nlp):
+    types = _types(nlp, "The prime minister defended the rights of the minority in a speech.")
+    assert "SUPPORT" in types and "REJECT" not in types
+
+
+@pytest.mark.parametrize("text", [
+    "The senator said it was time to end the embargo on the island.",
+    "The minister said it is time to lift the ban on fishing in the bay.",
+    "The envoy spoke in Geneva, emphasizing it was time to scrap the tariffs.",
+])
+def test_time_to_change_is_a_demand(nlp, text):
+    assert "REQUEST" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "It was time to go home, the coach said after the match.",
+    "Many readers wondered whether it was time to end the embargo.",
+    "It is time to end the embargo on the island.",
+])
+def test_time_to_without_a_demand(nlp, text):
+    assert "REQUEST" not in _types(nlp, text)

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.events.lexicon import NO_EVENT, Entry, Lexicon, forms
 from eventwire.events.senses import actor_like
+from eventwire.events.sentence import lemmas
 
 # Verbal types whose complement clause says what is agreed, asked, refused or threatened.
 FRAMING = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
@@ -581,13 +582,17 @@ def _modal_demands(sent: Span, found: list[Trigger], lex: Lexicon) -> list[Trigg
     reproaches (ACCUSE): "said he should have insisted on more"."""
     heads = sorted({c.head.i: c.lower_ for c in sent
                     if c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS}.items())
+    by_index = {t.token.i: t for t in found}
+    heads += [(v.i, "time") for v in _time_to_demands(sent, by_index, lex)]
     if not heads:
         return found
-    by_index = {t.token.i: t for t in found}
     for tok, modal in ((sent.doc[i], m) for i, m in heads):
-        if tok.dep_ not in _CLAUSE_UP or not _demand_of_someone(tok):
+        if modal == "time":
+            speech = tok.head.head.head
+        elif tok.dep_ not in _CLAUSE_UP or not _demand_of_someone(tok):
             continue
-        speech = tok.head
+        else:
+            speech = tok.head
         reproach = False
         if modal == "should":
             clause = tok
@@ -614,6 +619,34 @@ def _modal_demands(sent: Span, found: list[Trigger], lex: Lexicon) -> list[Trigg
             trig.notes.append(f"mode:from_clause:{inner.type}")
         by_index[tok.i] = trig
     return sorted(by_index.values(), key=lambda t: t.token.i)
+
+
+# Acts a "time to" demand asks for when the act is no event of its own: "time to end the sanctions".
+_CHANGE_VERBS = frozenset({"end", "lift", "scrap", "stop", "drop", "change", "repeal",
+                           "reverse", "abolish"})
+
+
+def _time_to_demands(sent: Span, by_index: dict, lex: Lexicon) -> list[Token]:
+    """ "She said it was time to end the sanctions" demands that change as "must" does: the
+    act under "it is time to", reported as someone's speech ("It was time to go home, he
+    said" asks nothing: the act must be an event or a change of policy)."""
+    lem = lemmas(sent)
+    if "time" not in lem:
+        return []  # the common case, told from the cached lemmas without a token pass
+    out = []
+    for tok in (sent[i] for i, w in enumerate(lem) if w == "time"):
+        tok = next((c for c in tok.children if c.dep_ == "relcl"), None) if \
+            tok.dep_ == "attr" else None
+        if tok is None:
+            continue
+        be = tok.head.head
+        if not any(c.dep_ in ("expl", "nsubj") and c.lower_ == "it" for c in be.children):
+            continue
+        if not lex.token_in_class("speech", be.head) or be.dep_ not in _CLAUSE_UP:
+            continue
+        if tok.i in by_index or tok.lemma_.lower() in _CHANGE_VERBS:
+            out.append(tok)
+    return out
 
 
 # What "must" asks of no one: "I must tell you", "Greeks must understand".

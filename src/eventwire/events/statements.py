@@ -101,12 +101,17 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
     taken = {t.token.i for t in found} | {t.light.i for t in found if t.light is not None}
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" or tok.i in taken or not (lex.in_class("speech", lemma) or
-                                                         lemma in ARGUING):
+        if tok.pos_ != "VERB" or tok.i in taken:
+            continue
+        speaking = lex.in_class("speech", lemma) or lemma in ARGUING
+        if not (speaking or lemma in _JUDGING):
             continue
         speaker = _speaker(tok)
-        if speaker is None or speaker.pos_ not in ("PROPN", "NOUN"):
-            continue  # a named or described speaker, not "it is said"
+        if speaker is None:
+            continue  # not "it is said"
+        named = speaker.pos_ in ("PROPN", "NOUN")
+        if not (named or speaker.lower_ in _PERSONAL):
+            continue  # a named or described speaker, or one a pronoun stands for
         if speaker.lemma_.lower() in _REPORTERS:
             continue  # "police said the men had broken in": a report of facts, not blame
         span = _content(tok, sent)
@@ -127,6 +132,14 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
             continue  # a report of deaths, disease or a crash, not a criticism
         if not _names_someone(content, tok):
             continue  # criticism is aimed at someone the statement names
+        if not _anyone(speaker) and (judged := _judged_act(content)) is not None:
+            trig = Trigger(tok, _ENTRY, "ACCUSE", "disapprove", "rule:judged_act")
+            trig.notes.append(f"judged:{judged.lower_}")
+            spans[tok.i] = span
+            out.append(trig)  # "said Russia's move was dangerous", even as an aside
+            continue
+        if not (named and speaking):
+            continue  # the rules below read the words of a named speaker
         if not _about_someone(content):
             continue  # "it would be bad for the city", "we know something is wrong"
         if _own_side(content, tok):
@@ -148,6 +161,15 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
     return out
 
 
+_SOME = frozenset({"some", "many", "most", "few", "several", "other"})
+
+
+def _anyone(speaker: Token) -> bool:
+    """A speaker who is no one in particular: "people", "some officials", "many"."""
+    return factuality.generic_subject(speaker) or any(
+        c.dep_ in ("det", "amod") and c.lower_ in _SOME for c in speaker.children)
+
+
 def _critic(tok: Token) -> bool:
     return tok.lemma_.lower() in CRITICS or tok.lower_ in CRITICS
 
@@ -164,11 +186,70 @@ _NEED = Entry("REQUEST", None, None, "verb", "say", source="stated_need")
 
 def _speaker(speech: Token) -> Token | None:
     """The subject of a speech verb, or of the clause a participle of speech adds to:
-    "Cruz warned ..., remarking that ..." (Cruz remarks)."""
+    "Cruz warned ..., remarking that ..." (Cruz remarks), also through "appeared to"."""
     subj = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+    head = speech.head
     if subj is None and speech.dep_ == "advcl" and speech.tag_ == "VBG":
-        subj = next((c for c in speech.head.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is None and head.dep_ == "xcomp":
+            subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
     return subj
+
+
+# Verbs that judge what someone did without being verbs of saying: their object is what the
+# speaker characterises ("described Iran's move as reckless", "addressing his response").
+_JUDGING = frozenset({"describe", "characterize", "characterise", "address", "view",
+                      "regard", "brand", "label"})
+# Pronouns that stand for a speaker named before ("he said", "she added").
+_PERSONAL = frozenset({"he", "she"})
+# Nouns for what an actor did or said: with the actor as possessor ("Russia's move", "the
+# minister's remarks") they are the act a judgement in the statement is about.
+_ACTS = frozenset({"move", "decision", "action", "act", "response", "policy", "step", "plan",
+                   "behavior", "behaviour", "conduct", "remark", "comment", "statement",
+                   "announcement", "approach", "measure", "attempt", "handling", "activity",
+                   "reaction", "rhetoric", "threat", "claim", "choice",
+                   "refusal", "deployment", "test", "launch"})
+# Words that judge an act wrong, harmful or troubling, beyond the censure list: used only of
+# an actor's act the statement names, where they cannot describe a situation.
+DISAPPROVAL = CENSURE | frozenset({
+    "contradict", "contradictory", "obstacle", "worrying", "worrisome", "troubling",
+    "alarming", "disturbing", "insensitive", "unhelpful", "counterproductive",
+    "destabilizing", "destabilising", "inflammatory", "offensive", "divisive", "appalling",
+    "unjustified", "unjustifiable", "unfounded", "baseless", "absurd", "ridiculous",
+    "racist", "hostile", "damaging", "harmful", "wrong", "mistake", "misguided", "escalation",
+    "unacceptable", "disappointing", "regrettable", "illegal", "unlawful", "unilateral",
+})
+# Dependents that tie a judgement to the act: its modifier, a predicate of the clause it is
+# the subject or object of, or what it is seen "as".
+_PREDICATES = frozenset({"acomp", "attr", "oprd", "xcomp"})
+_QUALIFIERS = frozenset({"amod", "acl", "relcl", "compound", "conj"})
+
+
+def _seen_as(tok: Token) -> list[Token]:
+    """What "as" says a thing is: "viewed the move as a provocation", "the move as reckless"."""
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+            for p in c.children]
+
+
+def _judged_act(content: Span) -> Token | None:
+    """The word by which what is said judges an actor's act wrong: "Russia's worrying
+    actions", "Washington's move is a provocation", "viewed Washington's move as a measure
+    contradicting the law", "Iran's decision violates the deal" (the judging word)."""
+    for act in content:
+        if act.lemma_.lower() not in _ACTS or not any(
+                c.dep_ == "poss" and (c.ent_type_ in _NAMED or c.pos_ == "PROPN")
+                for c in act.children):
+            continue
+        judged = [c for c in act.children if c.dep_ in _QUALIFIERS] + _seen_as(act)
+        if act.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            head = act.head
+            judged += [head, *_seen_as(head)]
+            judged += [c for c in head.children if c.dep_ in _PREDICATES and c.i != act.i]
+        for tok in judged:
+            for word in (tok, *(c for c in tok.children if c.dep_ in _QUALIFIERS)):
+                if word.lemma_.lower() in DISAPPROVAL or word.lower_ in DISAPPROVAL:
+                    return word
+    return None
 
 
 def _stated_need(content: Span) -> Token | None:
@@ -522,6 +603,11 @@ def allegations(found: list[Trigger]) -> list[Trigger]:
     for trig in found:
         tok = trig.token
         verb = tok.head
+        if _stance_said(trig):
+            said = Trigger(verb, trig.entry, trig.type, trig.mode, "rule:stance_said")
+            said.notes.append(f"stance:{tok.lower_}")
+            out[out.index(trig)] = said  # "the ministry said it regrets the decision"
+            continue
         if trig.type not in _WRONGS or tok.dep_ != "ccomp" or verb.pos_ != "VERB" or \
                 verb.lemma_.lower() not in _ALLEGING or trig.negated:
             continue
@@ -533,6 +619,24 @@ def allegations(found: list[Trigger]) -> list[Trigger]:
         claim.notes.append(f"alleged:{trig.type}")
         out[out.index(trig)] = claim
     return out
+
+
+# Pronouns by which a reported clause speaks for the speaker itself ("the ministry said it").
+_SAME_SPEAKER = frozenset({"it", "he", "she", "they"})
+
+
+def _stance_said(trig: Trigger) -> bool:
+    """ "The ministry said it regrets any decision ...": a stance in the simple present that
+    the speaker states of itself is the statement, made when it was said (not "said Iran
+    condemns ...", what another holds)."""
+    tok, verb = trig.token, trig.token.head
+    if trig.type != "ACCUSE" or trig.negated or tok.dep_ != "ccomp" or \
+            tok.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB" or verb.tag_ != "VBD" or \
+            any(c.dep_ == "aux" for c in tok.children):
+        return False
+    subj, speaker = subject_token(tok), subject_token(verb)
+    return subj is not None and speaker is not None and subj.lower_ in _SAME_SPEAKER and \
+        speaker.pos_ in ("PROPN", "NOUN") and not _anyone(speaker)
 
 
 _VERDICT = Entry("ACCUSE", "disapprove", None, "verb", "criticise", source="critics_verdict")

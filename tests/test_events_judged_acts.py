@@ -62,3 +62,13 @@ def test_a_stance_stated_of_oneself_is_the_statement(nlp, text):
 ])
 def test_a_stance_of_others_is_not_the_statement(nlp, text):
     assert not any("stance_said" in rule for rule in _accusations(nlp, text))
+
+
+def test_a_restated_position_of_censure_is_an_accusation(nlp):
+    text = "A spokesman reiterated the government's position that the raids were illegal."
+    assert "ACCUSE" in _types(nlp, text)
+
+
+def test_a_restated_neutral_position_is_no_accusation(nlp):
+    text = "A spokesman reiterated the government's position that the talks would resume."
+    assert "ACCUSE" not in _types(nlp, text)

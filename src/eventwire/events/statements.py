@@ -103,7 +103,7 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
         lemma = tok.lemma_.lower()
         if tok.pos_ != "VERB" or tok.i in taken:
             continue
-        speaking = lex.in_class("speech", lemma) or lemma in ARGUING
+        speaking = lex.in_class("speech", lemma) or lemma in ARGUING | _RESTATING
         if not (speaking or lemma in _JUDGING):
             continue
         speaker = _speaker(tok)
@@ -200,6 +200,9 @@ def _speaker(speech: Token) -> Token | None:
 # speaker characterises ("described Iran's move as reckless", "addressing his response").
 _JUDGING = frozenset({"describe", "characterize", "characterise", "address", "view",
                       "regard", "brand", "label"})
+# Verbs that say again what the speaker, or another, said before: "reiterated its position
+# that the settlements are illegal", "echoed statements that ...".
+_RESTATING = frozenset({"reiterate", "echo", "repeat", "restate"})
 # Pronouns that stand for a speaker named before ("he said", "she added").
 _PERSONAL = frozenset({"he", "she"})
 # Nouns for what an actor did or said: with the actor as possessor ("Russia's move", "the

@@ -210,8 +210,8 @@ _PERSONAL = frozenset({"he", "she"})
 _ACTS = frozenset({"move", "decision", "action", "act", "response", "policy", "step", "plan",
                    "behavior", "behaviour", "conduct", "remark", "comment", "statement",
                    "announcement", "approach", "measure", "attempt", "handling", "activity",
-                   "reaction", "rhetoric", "threat", "claim", "choice",
-                   "refusal", "deployment", "test", "launch"})
+                   "reaction", "rhetoric", "threat", "claim", "choice", "refusal",
+                   "deployment", "test", "launch"})
 # Words that judge an act wrong, harmful or troubling, beyond the censure list: used only of
 # an actor's act the statement names, where they cannot describe a situation.
 DISAPPROVAL = CENSURE | frozenset({
@@ -220,7 +220,7 @@ DISAPPROVAL = CENSURE | frozenset({
     "destabilizing", "destabilising", "inflammatory", "offensive", "divisive", "appalling",
     "unjustified", "unjustifiable", "unfounded", "baseless", "absurd", "ridiculous",
     "racist", "hostile", "damaging", "harmful", "wrong", "mistake", "misguided", "escalation",
-    "unacceptable", "disappointing", "regrettable", "illegal", "unlawful", "unilateral",
+    "disappointing", "unilateral",
 })
 # Dependents that tie a judgement to the act: its modifier, a predicate of the clause it is
 # the subject or object of, or what it is seen "as".
@@ -624,8 +624,11 @@ def allegations(found: list[Trigger]) -> list[Trigger]:
     return out
 
 
-# Pronouns by which a reported clause speaks for the speaker itself ("the ministry said it").
+# Pronouns by which a reported clause speaks for the speaker itself ("the ministry said it"),
+# and the verbs that report a statement so.
 _SAME_SPEAKER = frozenset({"it", "he", "she", "they"})
+_SAYING = frozenset({"say", "state", "add", "announce", "declare", "tell", "write", "insist",
+                     "stress", "reiterate"})
 
 
 def _stance_said(trig: Trigger) -> bool:
@@ -634,8 +637,8 @@ def _stance_said(trig: Trigger) -> bool:
     condemns ...", what another holds)."""
     tok, verb = trig.token, trig.token.head
     if trig.type != "ACCUSE" or trig.negated or tok.dep_ != "ccomp" or \
-            tok.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB" or verb.tag_ != "VBD" or \
-            any(c.dep_ == "aux" for c in tok.children):
+            tok.tag_ not in ("VBZ", "VBP") or verb.tag_ != "VBD" or \
+            verb.lemma_.lower() not in _SAYING or any(c.dep_ == "aux" for c in tok.children):
         return False
     subj, speaker = subject_token(tok), subject_token(verb)
     return subj is not None and speaker is not None and subj.lower_ in _SAME_SPEAKER and \

@@ -72,3 +72,17 @@ def test_a_restated_position_of_censure_is_an_accusation(nlp):
 def test_a_restated_neutral_position_is_no_accusation(nlp):
     text = "A spokesman reiterated the government's position that the talks would resume."
     assert "ACCUSE" not in _types(nlp, text)
+
+
+def _accusation_count(nlp, text: str) -> int:
+    return len(_accusations(nlp, text))
+
+
+def test_each_accuser_of_a_passive_accusation_is_an_event(nlp):
+    text = "The banker was accused of fraud by a former client and of perjury by his partner."
+    assert _accusation_count(nlp, text) == 2
+
+
+def test_one_accuser_phrase_is_one_event(nlp):
+    text = "The banker was accused of fraud and perjury by a former client and his partner."
+    assert _accusation_count(nlp, text) == 1

@@ -58,6 +58,7 @@ from eventwire.events.senses import (
 )
 from eventwire.events.sentence import Sentence, lemmas
 from eventwire.events.statements import (
+    SECOND_ACCUSER,
     allegations,
     announced_measure,
     concurring_opinion,
@@ -498,6 +499,7 @@ def _merge_same_type(events: list[Event], sent: Span | None = None) -> list[Even
             out[ev.type] = ev
             continue
         if apart_in_sentence(first, ev) or other_side_of_swap(first, ev) \
+                or ev.rule == SECOND_ACCUSER \
                 or _distinct_protests(first, ev) or _persons_and_goods(first, ev) \
                 or (sent is not None and _acts_on_own_objects(first, ev, sent)):
             out[f"{ev.type}:{ev.id}"] = ev

@@ -611,6 +611,10 @@ def allegations(found: list[Trigger]) -> list[Trigger]:
             said.notes.append(f"stance:{tok.lower_}")
             out[out.index(trig)] = said  # "the ministry said it regrets the decision"
             continue
+        if trig.type == "ACCUSE" and len(_agents(tok)) > 1:
+            # "was accused of fraud by the bank and of perjury by the court": two accusers
+            out += [Trigger(tok, trig.entry, trig.type, trig.mode, SECOND_ACCUSER)
+                    for _ in _agents(tok)[1:]]
         if trig.type not in _WRONGS or tok.dep_ != "ccomp" or verb.pos_ != "VERB" or \
                 verb.lemma_.lower() not in _ALLEGING or trig.negated:
             continue
@@ -622,6 +626,20 @@ def allegations(found: list[Trigger]) -> list[Trigger]:
         claim.notes.append(f"alleged:{trig.type}")
         out[out.index(trig)] = claim
     return out
+
+
+# The rule of each accusation told by an accuser after the first in one passive clause.
+SECOND_ACCUSER = "rule:second_accuser"
+
+
+def _agents(tok: Token) -> list[Token]:
+    """The "by" phrases of a passive verb, one per agent: its own and those the parser hung
+    on a conjoined charge ("accused of A by P and (of) B by Q")."""
+    if tok.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return []
+    return [t for t in tok.subtree if t.lower_ == "by" and (
+        t.dep_ == "agent" and t.head.i == tok.i or t.dep_ == "prep" and (
+            t.head.dep_ == "conj" or t.head.dep_ == "pobj" and t.head.head.dep_ == "conj"))]
 
 
 # Pronouns by which a reported clause speaks for the speaker itself ("the ministry said it"),

@@ -626,3 +626,51 @@ def test_a_list_article_of_many_short_entries_keeps_its_first_entries():
     paragraphs = _paragraphs(art.body)
     for entry in ("The sourdough at this Riverside", "The bagels at this Westbrook counter"):
         assert any(p.startswith(entry) for p in paragraphs)
+
+
+_HARBOUR_STORY = [
+    "PORTHAVEN - The harbour authority approved plans on Tuesday to dredge the inner basin "
+    "next summer, so that larger ferries can dock at the old quay for the first time.",
+    "The work will close the western slipway for six weeks, and fishing boats will moor at "
+    "the marina instead, the authority said in a statement after the meeting.",
+    "Ferry operators welcomed the decision, saying deeper water would let them add a second "
+    "daily crossing to the islands during the busiest months of the year.",
+    "Residents near the quay asked for limits on night work, and the authority agreed that "
+    "the dredgers would stop at eight in the evening and on Sundays.",
+    "A survey of the basin floor will start in March, and the contract for the dredging is "
+    "to be awarded before the end of April."]
+
+
+def _harbour_page(closing: list[str]) -> str:
+    return "\n".join(["News", "Local", "Sport", "Harbour basin to be dredged for larger ferries",
+                      *_HARBOUR_STORY, *closing, "Privacy", "Terms", "Contact"])
+
+
+def test_a_closing_section_heading_ends_the_body_before_teasers_that_read_as_prose():
+    """Below the story, "Tags" and "You may also like" open closing sections; the teasers
+    under them carry a sentence each, which would otherwise read as more of the story."""
+    closing = [
+        "Tags", "harbour", "ferries", "You may also like",
+        "Lifeboat crew rescue two walkers cut off by the tide at the point.",
+        "Council to decide on new parking charges at the seafront next week.",
+        "Sailing club celebrates a hundred years with a regatta in the bay."]
+    [art] = split_text_page(_harbour_page(closing), AS_OF)
+    assert _paragraphs(art.body) == _HARBOUR_STORY
+
+
+def test_a_closing_heading_followed_by_a_long_paragraph_or_repeated_in_the_body_stays():
+    """Near cases: "Sources" heading a section of prose as long as the story's, and "Source"
+    under each photo of the story (a credit repeated in the body), end nothing."""
+    long_section = (
+        "The dredging plan draws on three surveys of the basin made over the last ten years by "
+        "the harbour authority, on the ferry operators' own soundings of the approach channel, "
+        "and on a study of the silt carried down the river in winter floods, which found that "
+        "the basin fills again within a decade unless the outflow of the river is also kept "
+        "clear by regular work along the banks above the town.")
+    [art] = split_text_page(_harbour_page(["Sources", long_section]), AS_OF)
+    assert _paragraphs(art.body)[-1] == long_section
+    credited = [p for para in _HARBOUR_STORY for p in (para, "Source")]
+    page = "\n".join(["News", "Local", "Harbour basin to be dredged for larger ferries",
+                      *credited, "Privacy", "Terms"])
+    [art] = split_text_page(page, AS_OF)
+    assert [p for p in _paragraphs(art.body) if p != "Source"] == _HARBOUR_STORY

@@ -32,7 +32,8 @@ No library does this, so it is done with general signals, never with a publisher
    blocks of equally dense text across a photo gallery or a links box (across a wider gap,
    a shop box or a code listing, when they outweigh it; never across a form), less a small
    tail below a run of clutter (an author bio, a promo) or below a labelled box of links
-   near its end, and less the teasers above a lede in the same run.
+   near its end or below a closing section's heading ("Tags", "You may also like"), and
+   less the teasers above a lede in the same run.
 3. Around the body: leading bullet lines are the summary bullets, the date line above the body
    gives ``published`` (a headline-shaped first line with a date line just below it is the
    headline, not body), a sentence with a credit gives the caption, the first paragraph's
@@ -44,10 +45,12 @@ No library does this, so it is done with general signals, never with a publisher
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from eventwire.models import Article
+from eventwire.sources.boilerplate import CLOSING_AFTER, CLOSING_RE, END_RE, PROSE_WORDS
 from eventwire.sources.textpage.dates import DateHit, find_date, stamp_shape
 from eventwire.sources.textpage.lines import (
     BULLET_RE,
@@ -83,6 +86,7 @@ ISOLATED_FACTOR = 0.5  # weight of a text line with clutter on both sides
 TRIM_GAP = 6.0  # clutter run that may cut a small piece off the end of the body
 TRIM_SHARE = 0.1  # ... when the piece holds less than this share of the body's score
 HEAD_SHARE = 0.03  # a piece above the body this small is cut off the same way
+CLOSING_MAX_WORDS = 6  # a closing section's heading ("Related articles", "About the author")
 LIST_SCORE = 1.0  # an enumerated list's lines are kept with the text around them
 LIST_MIN_WORDS = 4
 CLUTTER_SCORE = -2.0
@@ -516,6 +520,25 @@ def _cut_link_list(scores: list[float], links: dict[int, int], first: int, last:
     return last
 
 
+def _cut_closing_section(lines: list[Line], first: int, last: int) -> int:
+    """End the body at a short heading that opens a closing section ("Related articles",
+    "Tags", "About the author"), past the first part of the text and followed by no
+    paragraph long enough to be article prose (the rule the HTML path applies).  The
+    heading must be the body's only copy: "Source" under each photo closes nothing."""
+    words = [ln.words for ln in lines[first:last]]
+    copies = Counter(norm_key(ln.text) for ln in lines[first:last])
+    total, seen = sum(words), 0
+    for k in range(first, last):
+        line = lines[k]
+        if seen >= CLOSING_AFTER * total and line.words <= CLOSING_MAX_WORDS \
+                and copies[norm_key(line.text)] == 1 and CLOSING_RE.match(line.text) \
+                and (END_RE.match(line.text)
+                     or all(w < PROSE_WORDS for w in words[k + 1 - first:])):
+            return k
+        seen += line.words
+    return last
+
+
 def _mergeable(scores: list[float], left: tuple[int, int, float],
                right: tuple[int, int, float], barriers: set[int]) -> bool:
     """Two blocks are one article across a gap of clutter (subheadings, a spec box, a
@@ -555,6 +578,7 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
     strong = {k for k, named in ledes.items() if named}
     first, last, total = _main_block(scores, zone, seg.end, footer, forms, strong)
     last = _cut_link_list(scores, links, first, last)
+    last = _cut_closing_section(lines, first, last)
     first = _lede_start(scores, ledes, first, last)
     if total < MIN_BODY_SCORE:
         return None

@@ -674,3 +674,28 @@ def test_a_closing_heading_followed_by_a_long_paragraph_or_repeated_in_the_body_
                       *credited, "Privacy", "Terms"])
     [art] = split_text_page(page, AS_OF)
     assert [p for p in _paragraphs(art.body) if p != "Source"] == _HARBOUR_STORY
+
+
+_PLANT_STORY = [
+    "Most houseplants that die in winter are not killed by the cold but by too much water, "
+    "because their roots take up far less while the days are short and dark.",
+    "Water only when the top few centimetres of soil are dry, and empty the saucer under the "
+    "pot so that the roots never stand in water for more than an hour.",
+    "Move plants away from radiators and draughty windows, and turn them every week or so to "
+    "keep their growth even as they lean toward the weak light.",
+    "Feeding can stop until spring; a plant that is hardly growing has no use for fertiliser, "
+    "which only builds up as salt in the soil."]
+
+
+@pytest.mark.parametrize("headline", [
+    "7 Ways to Keep Houseplants Alive Through Winter",
+    "2025 Guide to Keeping Houseplants Alive Through Winter"])
+def test_a_listicle_headline_opening_on_its_count_is_the_title(headline):
+    """A count or a year opens many guides' headlines; the line above the date is still the
+    headline, and a reading-time line below the date ("5 min read") is not."""
+    page = "\n".join(["Home", "Garden", "Recipes", "Shop", "Subscribe Now", "Subscribe Now",
+                      "Blog", headline, "March 3, 2025", "5 min read", *_PLANT_STORY,
+                      "Privacy", "Terms"])
+    [art] = split_text_page(page, AS_OF)
+    assert art.title == headline
+    assert _paragraphs(art.body) == _PLANT_STORY

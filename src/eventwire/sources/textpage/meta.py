@@ -41,6 +41,8 @@ _GALLERY_RE = re.compile(
 _CREDIT_LINE_RE = re.compile(r"^\((?:Photo(?:graph)?s?|Image|Picture|Credit)\b[^()]{0,60}\)$", re.I)
 _ADDRESS_RE = re.compile(r"\S@\S|https?://|www\.")  # an e-mail or web address is no headline
 BYLINE_MAX_WORDS = 12  # "By Jane Doe - 11/18/19 11:04 PM EST"
+# a listicle's headline opens on its count or year ("10 Tips to ...", "2025 Trends in ...")
+_COUNT_START_RE = re.compile(r"^\d{1,4}\+? [^\W\d_]")
 _BYLINE_RE = re.compile(r"^(by|from)\s+[A-Z]", re.I)
 
 
@@ -98,7 +100,8 @@ def is_titleish(line: Line) -> bool:
         return False
     if _ADDRESS_RE.search(line.text):
         return False
-    return line.upper_start and not _BYLINE_RE.match(line.text)
+    return (line.upper_start or bool(_COUNT_START_RE.match(line.text))) \
+        and not _BYLINE_RE.match(line.text)
 
 
 def choose_title(before: list[Line], all_keys: dict[str, int], text_of_page: str,

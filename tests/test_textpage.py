@@ -699,3 +699,29 @@ def test_a_listicle_headline_opening_on_its_count_is_the_title(headline):
     [art] = split_text_page(page, AS_OF)
     assert art.title == headline
     assert _paragraphs(art.body) == _PLANT_STORY
+
+
+def _plant_page(top: list[str]) -> str:
+    return "\n".join(["Home", "Garden", "Shop", "Contact Us", "Contact Us", *top, *_PLANT_STORY,
+                      "Privacy", "Terms"])
+
+
+def test_a_headline_asked_as_a_question_in_title_case_is_the_title_not_body():
+    """A headline ending on a question mark reads as a sentence; its title-case capitals
+    tell it from a paragraph, so it is the title and the text starts below it."""
+    headline = "Why Do Houseplants Die in Winter?"
+    [art] = split_text_page(_plant_page([headline]), AS_OF)
+    assert art.title == headline
+    assert _paragraphs(art.body) == _PLANT_STORY
+
+
+def test_a_question_opening_the_text_or_heading_its_sections_stays_in_the_body():
+    """Near cases: a lede that opens on a question in sentence case, and a guide that heads
+    every section with a question, keep their first question as text."""
+    lede = "Ever wondered why so many houseplants die in the middle of winter?"
+    [art] = split_text_page(_plant_page([lede]), AS_OF)
+    assert _paragraphs(art.body)[0] == lede
+    sections = ["What Kills Houseplants in Winter?", *_PLANT_STORY[:2],
+                "How Should You Feed Them?", *_PLANT_STORY[2:]]
+    [art] = split_text_page(_plant_page(sections), AS_OF)
+    assert _paragraphs(art.body)[0] == sections[0]

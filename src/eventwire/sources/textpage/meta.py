@@ -40,6 +40,12 @@ _GALLERY_RE = re.compile(
 # A photo credit on a line of its own, below its caption: "(Image credit: Blue Origin)".
 _CREDIT_LINE_RE = re.compile(r"^\((?:Photo(?:graph)?s?|Image|Picture|Credit)\b[^()]{0,60}\)$", re.I)
 _ADDRESS_RE = re.compile(r"\S@\S|https?://|www\.")  # an e-mail or web address is no headline
+TITLE_CASE_MIN_WORDS = 3  # capitalised words that make title case
+TITLE_CASE_SHARE = 0.8
+_TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+# words a headline in title case leaves lower-case
+_TITLE_SMALL = frozenset(
+    "a an the and or but nor for of in on at to by with from as vs via per is it".split())
 BYLINE_MAX_WORDS = 12  # "By Jane Doe - 11/18/19 11:04 PM EST"
 # a listicle's headline opens on its count or year ("10 Tips to ...", "2025 Trends in ...")
 _COUNT_START_RE = re.compile(r"^\d{1,4}\+? [^\W\d_]")
@@ -90,6 +96,14 @@ def is_gallery_caption(text: str) -> bool:
 def is_credit_line(text: str) -> bool:
     """A photo credit standing alone in parentheses; the line above it is the caption."""
     return bool(_CREDIT_LINE_RE.match(text))
+
+
+def is_title_case(text: str) -> bool:
+    """Headline capitals: nearly every word but the short function words starts upper-case
+    ("Is a Smart Thermostat Worth It?"), as a sentence's words do not."""
+    words = [w for w in _TITLE_WORD_RE.findall(text) if w.lower() not in _TITLE_SMALL]
+    return len(words) >= TITLE_CASE_MIN_WORDS \
+        and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def is_titleish(line: Line) -> bool:

@@ -36,8 +36,9 @@ No library does this, so it is done with general signals, never with a publisher
    less the teasers above a lede in the same run.
 3. Around the body: leading bullet lines are the summary bullets, the date line above the body
    gives ``published`` (a headline-shaped first line with a date line just below it is the
-   headline, not body), a sentence with a credit gives the caption, the first paragraph's
-   upper-case place gives the dateline.  The body starts at its first sentence or item of an
+   headline, not body, and so is a first line asking a question in title case), a sentence
+   with a credit gives the caption, the first paragraph's upper-case place gives the
+   dateline.  The body starts at its first sentence or item of an
    enumerated list (a calendar may be all list) and ends at its last sentence; inside it,
    repeated lines, captions, date lines and runs of clutter lines are left out.
 """
@@ -66,6 +67,7 @@ from eventwire.sources.textpage.meta import (
     find_dateline,
     is_credit_line,
     is_gallery_caption,
+    is_title_case,
     is_titleish,
     split_caption,
 )
@@ -97,6 +99,7 @@ REPEAT_SCORE = -4.0
 REPEAT_KEEP_WORDS = 20  # the first copy of a repeated line this long may still be body text
 CAPTION_SCORE = -6.0
 HEADING_MAX_WORDS = 12  # a short line above a paragraph heads it
+QUESTION_MAX_WORDS = 20  # a headline ending in a question or exclamation mark
 LEDE_MIN_WORDS = 12  # a dateline paragraph this long under a date line starts the article
 LEDE_REACH = 4  # ... within this many lines
 LINK_LIST_MIN = 3  # unpunctuated lines under a label that make a box of links
@@ -594,6 +597,11 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
         first = stamp + 1
         while first < last and not (lines[first].is_prose or lines[first].sentence_end):
             first += 1
+    headline = first if first < last and _question_headline(lines, first, last) else None
+    if headline is not None:
+        first += 1  # a headline written as a question or an exclamation, in title case
+        while first < last and not (lines[first].is_prose or lines[first].sentence_end):
+            first += 1
     while last > first and not _ends_body(lines, scores, last - 1, first, items):
         last -= 1
     if first >= last:
@@ -601,9 +609,11 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
     above_start = seg.header[0] if seg.header else max(seg.start, first - LOOKBACK)
     above = lines[above_start:first]
     bullets = [BULLET_RE.sub("", ln.text) for ln in above[-10:] if ln.bullet and ln.words >= 3]
-    title = lines[seg.header[0]].text if seg.header else choose_title(
-        lines[max(seg.start, first - TITLE_LOOKBACK):first], page_keys, page_norm,
-        set(dates) | set(captions), set(dates))
+    if seg.header or headline is not None:
+        title = lines[seg.header[0] if seg.header else headline].text
+    else:
+        title = choose_title(lines[max(seg.start, first - TITLE_LOOKBACK):first], page_keys,
+                             page_norm, set(dates) | set(captions), set(dates))
     title_key = norm_key(title) if title else None
     body_lines = [ln.text for ln in lines[first:last] if _in_body(ln, scores, dates, cells)
                   and norm_key(ln.text) != title_key and ln.index not in code]
@@ -660,6 +670,19 @@ def _in_body(line: Line, scores: list[float], dates: dict[int, DateHit], cells: 
     # a one-word line alone between paragraphs is a label ("Advertisement"); in a
     # run of short lines it is a list item or a heading over one
     return not (scores[k - 1] > 0 and k + 1 < len(scores) and scores[k + 1] > 0)
+
+
+def _question_headline(lines: list[Line], first: int, last: int) -> bool:
+    """The body's first line is its headline when it is a short question or exclamation in
+    title case ("Do Smart Thermostats Really Save You Money?"), which a paragraph never is,
+    unless the body heads its sections with questions too (a guide's "What Is ...?")."""
+    return _title_case_question(lines[first]) \
+        and not any(_title_case_question(lines[k]) for k in range(first + 1, last))
+
+
+def _title_case_question(line: Line) -> bool:
+    return line.words <= QUESTION_MAX_WORDS and is_title_case(line.text) \
+        and line.text.rstrip("\"'”’").endswith(("?", "!"))
 
 
 def _has_news_header(art: Article) -> bool:

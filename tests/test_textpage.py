@@ -725,3 +725,38 @@ def test_a_question_opening_the_text_or_heading_its_sections_stays_in_the_body()
                 "How Should You Feed Them?", *_PLANT_STORY[2:]]
     [art] = split_text_page(_plant_page(sections), AS_OF)
     assert _paragraphs(art.body)[0] == sections[0]
+
+
+def test_a_date_line_under_the_standfirst_and_byline_dates_the_article():
+    """Headline, a one-sentence standfirst (read as the body's first line), the byline and
+    then the date: the date sits in the body's first lines, not above them."""
+    standfirst = "Less water and more light see most houseplants through the dark months."
+    page = _plant_page(["Keeping Houseplants Alive Through Winter", standfirst,
+                        "By Robin Ashdown", "June 5, 2024"])
+    [art] = split_text_page(page, AS_OF)
+    assert art.published == datetime(2024, 6, 5, tzinfo=UTC)
+
+
+def test_a_date_line_further_down_the_text_dates_nothing():
+    """Near case: a date heading a later paragraph (a diary entry) is no publication date."""
+    story = [*_PLANT_STORY[:3], "June 5, 2024", _PLANT_STORY[3]]
+    [art] = split_text_page(_plant_page(["Keeping Houseplants Alive Through Winter",
+                                         *story]), AS_OF)
+    assert art.published is None
+
+
+def _author_box_page(stamp: str) -> str:
+    box = ["Robin Ashdown", "12 min read", "Last updated:", stamp, "See comments", "Shares",
+           "Articles", "Check website", "Socials:", "Our Gardening Community", "Join us",
+           "Members only", "Subscription Form", "Email Newsletter", "Weekly tips", "Follow",
+           "Instagram", "Pinterest", "Facebook", "YouTube"]
+    return _plant_page(["Keeping Houseplants Alive Through Winter", *box])
+
+
+def test_a_date_above_a_long_author_box_dates_the_article_but_a_relative_stamp_does_not():
+    """A date line may sit above a box of author links and sign-up lines longer than the
+    usual reach; a relative stamp that far up ("3 days ago") is a teaser's, not the page's."""
+    [art] = split_text_page(_author_box_page("August 19, 2025"), AS_OF)
+    assert art.published == datetime(2025, 8, 19, tzinfo=UTC)
+    [art] = split_text_page(_author_box_page("3 days ago"), AS_OF)
+    assert art.published is None

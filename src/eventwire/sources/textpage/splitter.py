@@ -35,10 +35,11 @@ No library does this, so it is done with general signals, never with a publisher
    near its end or below a closing section's heading ("Tags", "You may also like"), and
    less the teasers above a lede in the same run.
 3. Around the body: leading bullet lines are the summary bullets, the date line above the body
-   gives ``published`` (a headline-shaped first line with a date line just below it is the
-   headline, not body, and so is a first line asking a question in title case), a sentence
-   with a credit gives the caption, the first paragraph's upper-case place gives the
-   dateline.  The body starts at its first sentence or item of an
+   gives ``published`` (else one between a standfirst and the text, else an absolute date
+   line further up, above a long author box; a headline-shaped first line with a date line
+   just below it is the headline, not body, and so is a first line asking a question in
+   title case), a sentence with a credit gives the caption, the first paragraph's
+   upper-case place gives the dateline.  The body starts at its first sentence or item of an
    enumerated list (a calendar may be all list) and ends at its last sentence; inside it,
    repeated lines, captions, date lines and runs of clutter lines are left out.
 """
@@ -76,6 +77,7 @@ HEADER_WINDOW = 12  # lines between a headline's two copies
 HEADER_MAX_PROSE = 60  # words of prose allowed between them (a caption, a standfirst)
 HEAD_SPAN = 3  # lines from a headline down to its date line
 LOOKBACK = 15  # lines above a body searched for its date and caption
+DATE_LOOKBACK = 30
 TITLE_LOOKBACK = 40  # ... and for its title
 MIN_BODY_SCORE = 25  # a segment whose best run scores less holds no article
 GAP_BREAK = 20.0  # clutter between two runs of text that makes them separate blocks
@@ -621,7 +623,10 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
         return None
     # a header's date may sit below a standfirst, between the headline and the text
     date_end = max(first, seg.header[1] + HEAD_SPAN + 1) if seg.header else first
-    date_hit = _pick_date([dates[k] for k in range(above_start, date_end) if k in dates])
+    date_hit = _pick_date([dates[k] for k in range(above_start, date_end) if k in dates]) \
+        or _pick_date(_standfirst_dates(scores, dates, first, last)) \
+        or _pick_date([dates[k] for k in range(max(seg.start, first - DATE_LOOKBACK), above_start)
+                       if k in dates and not dates[k].rule.startswith("relative")][::-1])
     caption = next((captions[ln.index] for ln in above if ln.index in captions), None)
     return Article(
         id="",
@@ -683,6 +688,20 @@ def _question_headline(lines: list[Line], first: int, last: int) -> bool:
 def _title_case_question(line: Line) -> bool:
     return line.words <= QUESTION_MAX_WORDS and is_title_case(line.text) \
         and line.text.rstrip("\"'”’").endswith(("?", "!"))
+
+
+def _standfirst_dates(scores: list[float], dates: dict[int, DateHit], first: int, last: int
+                      ) -> list[DateHit]:
+    """Date lines below the body's first line and above its second: a standfirst read as
+    the first paragraph, then the byline and the date, then the text."""
+    hits, text = [], 0
+    for k in range(first, last):
+        text += scores[k] > 0
+        if text > 1:
+            break
+        if k in dates:
+            hits.append(dates[k])
+    return hits
 
 
 def _has_news_header(art: Article) -> bool:

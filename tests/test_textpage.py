@@ -760,3 +760,29 @@ def test_a_date_above_a_long_author_box_dates_the_article_but_a_relative_stamp_d
     assert art.published == datetime(2025, 8, 19, tzinfo=UTC)
     [art] = split_text_page(_author_box_page("3 days ago"), AS_OF)
     assert art.published is None
+
+
+def test_a_sign_up_box_heading_ends_the_body_before_its_sentences_and_teasers():
+    """A newsletter box below the story speaks in sentences ("Get the week's stories in your
+    inbox.") and teasers follow it; its heading closes the article."""
+    closing = [
+        "Subscribe to the Porthaven Gazette newsletter",
+        "Get the week's top stories from the harbour delivered to your inbox every Friday.",
+        "You have been successfully subscribed!",
+        "Top stories in Local",
+        "Lifeboat crew rescue two walkers cut off by the tide at the point.",
+        "Council to decide on new parking charges at the seafront next week."]
+    [art] = split_text_page(_harbour_page(closing), AS_OF)
+    assert _paragraphs(art.body) == _HARBOUR_STORY
+
+
+def test_a_subscribe_button_inside_a_how_to_ends_nothing():
+    """Near case: a bare "Subscribe" button between the steps of a guide is no sign-up box
+    heading, and the steps below it stay."""
+    steps = ["Step 1: Empty the saucer under each pot after you water it.",
+             "Step 2: Move the pots away from the radiator before the heating comes on.",
+             "Step 3: Turn each pot a quarter turn every week so the plant grows evenly."]
+    page = _plant_page(["Keeping Houseplants Alive Through Winter", *_PLANT_STORY,
+                        "Subscribe", *steps])
+    [art] = split_text_page(page, AS_OF)
+    assert _paragraphs(art.body)[-3:] == steps

@@ -32,7 +32,8 @@ No library does this, so it is done with general signals, never with a publisher
    blocks of equally dense text across a photo gallery or a links box (across a wider gap,
    a shop box or a code listing, when they outweigh it; never across a form), less a small
    tail below a run of clutter (an author bio, a promo) or below a labelled box of links
-   near its end or below a closing section's heading ("Tags", "You may also like"), and
+   near its end or below a closing section's or sign-up box's heading ("Tags", "You may
+   also like", "Subscribe to our newsletter"), and
    less the teasers above a lede in the same run.
 3. Around the body: leading bullet lines are the summary bullets, the date line above the body
    gives ``published`` (else one between a standfirst and the text, else an absolute date
@@ -127,6 +128,10 @@ THREAD_LEAD_WORDS = 150  # text under a first stamp that makes it the article's 
 # A form field's label with its required mark ("Name *", "Email*"): a comment or sign-up form,
 # which an article never runs across.
 _FORM_FIELD_RE = re.compile(r"^[^\W\d_][^\W_]*(?: [^\W\d_][^\W_]*){0,2} ?\*$")
+# the heading of a sign-up box ("Subscribe to our newsletter", "Stay in the loop")
+_SIGNUP_RE = re.compile(
+    r"^\W*(?:(?:subscribe|sign up|join|get)\b.{0,40}\bnewsletters?|stay in the loop|"
+    r"stay up to date\b.{0,40})\W*$", re.IGNORECASE)
 _LABELLED_RE = re.compile(r"^(?:\S+ ){0,2}\S+: ")  # "Price: $20", "Founded in: 1995"
 _STRONG_DATELINE_RE = re.compile(r"[,(]")
 _NUMERIC_CELL_RE = re.compile(r"^[\W\d_]*\d[\W\d_]*$")
@@ -527,16 +532,18 @@ def _cut_link_list(scores: list[float], links: dict[int, int], first: int, last:
 
 def _cut_closing_section(lines: list[Line], first: int, last: int) -> int:
     """End the body at a short heading that opens a closing section ("Related articles",
-    "Tags", "About the author"), past the first part of the text and followed by no
-    paragraph long enough to be article prose (the rule the HTML path applies).  The
-    heading must be the body's only copy: "Source" under each photo closes nothing."""
+    "Tags", "About the author") or a sign-up box ("Subscribe to our newsletter"), past the
+    first part of the text and followed by no paragraph long enough to be article prose
+    (the rule the HTML path applies).  The heading must be the body's only copy: "Source"
+    under each photo closes nothing; nor does a bare "Subscribe" button inside a guide."""
     words = [ln.words for ln in lines[first:last]]
     copies = Counter(norm_key(ln.text) for ln in lines[first:last])
     total, seen = sum(words), 0
     for k in range(first, last):
         line = lines[k]
         if seen >= CLOSING_AFTER * total and line.words <= CLOSING_MAX_WORDS \
-                and copies[norm_key(line.text)] == 1 and CLOSING_RE.match(line.text) \
+                and copies[norm_key(line.text)] == 1 \
+                and (CLOSING_RE.match(line.text) or _SIGNUP_RE.match(line.text)) \
                 and (END_RE.match(line.text)
                      or all(w < PROSE_WORDS for w in words[k + 1 - first:])):
             return k

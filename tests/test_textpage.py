@@ -786,3 +786,19 @@ def test_a_subscribe_button_inside_a_how_to_ends_nothing():
                         "Subscribe", *steps])
     [art] = split_text_page(page, AS_OF)
     assert _paragraphs(art.body)[-3:] == steps
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("Blog / Keeping Houseplants Alive Through Winter",
+     "Keeping Houseplants Alive Through Winter"),
+    ("Keeping Houseplants Alive Through Winter | Garden Notes",
+     "Keeping Houseplants Alive Through Winter"),
+    ("Home - Garden - Keeping Houseplants Alive Through Winter",
+     "Keeping Houseplants Alive Through Winter"),
+    # near case: one dash joins the headline's own two halves
+    ("Houseplants in Winter – What Really Kills Them",
+     "Houseplants in Winter – What Really Kills Them")])
+def test_the_title_is_the_headline_part_of_a_line_naming_its_site_or_section(line, title):
+    page = _plant_page([line, "March 3, 2025"])
+    [art] = split_text_page(page, AS_OF)
+    assert art.title == title

@@ -46,6 +46,9 @@ _TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 # words a headline in title case leaves lower-case
 _TITLE_SMALL = frozenset(
     "a an the and or but nor for of in on at to by with from as vs via per is it".split())
+_TITLE_SEP_RE = re.compile(r"\s+[|/»›]\s+")
+_DASH_SEP_RE = re.compile(r"\s+[-–—]\s+")
+HEADLINE_PART_MIN_WORDS = 3  # a part this long may be the headline
 BYLINE_MAX_WORDS = 12  # "By Jane Doe - 11/18/19 11:04 PM EST"
 # a listicle's headline opens on its count or year ("10 Tips to ...", "2025 Trends in ...")
 _COUNT_START_RE = re.compile(r"^\d{1,4}\+? [^\W\d_]")
@@ -146,4 +149,19 @@ def choose_title(before: list[Line], all_keys: dict[str, int], text_of_page: str
         score -= 0.04 * (n - 1 - pos)
         if score > best_score:
             best, best_score = line.text, score
-    return best
+    return headline_part(best) if best else None
+
+
+def headline_part(text: str) -> str:
+    """The headline inside a line that joins it to a site or section name ("Headline |
+    Opinion", "Blog / Headline") or a breadcrumb ("Home - Blog - Headline"): its longest
+    part.  A dash alone joins a headline to its own second half, so only a breadcrumb's
+    dashes (two or more) split the line."""
+    parts = [p for p in _TITLE_SEP_RE.split(text) if p.strip()]
+    if len(parts) < 2:
+        dashed = [p for p in _DASH_SEP_RE.split(text) if p.strip()]
+        parts = dashed if len(dashed) > 2 else parts
+    if len(parts) < 2:
+        return text
+    best = max(parts, key=lambda p: len(p.split()))
+    return best.strip() if len(best.split()) >= HEADLINE_PART_MIN_WORDS else text

@@ -802,3 +802,26 @@ def test_the_title_is_the_headline_part_of_a_line_naming_its_site_or_section(lin
     page = _plant_page([line, "March 3, 2025"])
     [art] = split_text_page(page, AS_OF)
     assert art.title == title
+
+
+_LONG_COMMENT = (
+    "I have kept a fig by the kitchen window for years and it always dropped its leaves in "
+    "December, which I took for the cold, but after reading this I think it was the watering, "
+    "because I kept to the summer routine all year round and the pot never dried out; this "
+    "winter I will wait until the soil is dry and see whether it keeps its leaves until spring.")
+
+
+def test_a_comment_section_heading_ends_the_body_even_before_long_comments():
+    """Comments may run as long as paragraphs, so their heading ends the article whatever
+    follows it."""
+    [art] = split_text_page(_harbour_page(["2 Comments", _LONG_COMMENT, "Reply",
+                                           _LONG_COMMENT.replace("fig", "palm")]), AS_OF)
+    assert _paragraphs(art.body) == _HARBOUR_STORY
+
+
+def test_a_comment_link_under_the_headline_ends_nothing():
+    """Near case: "Leave a comment" beside the byline, above the text, is no comment section."""
+    page = "\n".join(["News", "Local", "Harbour basin to be dredged for larger ferries",
+                      "By Sam Reed", "Leave a comment", *_HARBOUR_STORY, "Privacy", "Terms"])
+    [art] = split_text_page(page, AS_OF)
+    assert _paragraphs(art.body) == _HARBOUR_STORY

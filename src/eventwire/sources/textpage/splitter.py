@@ -132,6 +132,9 @@ _FORM_FIELD_RE = re.compile(r"^[^\W\d_][^\W_]*(?: [^\W\d_][^\W_]*){0,2} ?\*$")
 _SIGNUP_RE = re.compile(
     r"^\W*(?:(?:subscribe|sign up|join|get)\b.{0,40}\bnewsletters?|stay in the loop|"
     r"stay up to date\b.{0,40})\W*$", re.IGNORECASE)
+# the heading of a comment section, whose comments may be as long as paragraphs
+_COMMENTS_RE = re.compile(
+    r"^\W*(?:\d+ )?(?:comments?|leave a (?:comment|reply))\W*$", re.IGNORECASE)
 _LABELLED_RE = re.compile(r"^(?:\S+ ){0,2}\S+: ")  # "Price: $20", "Founded in: 1995"
 _STRONG_DATELINE_RE = re.compile(r"[,(]")
 _NUMERIC_CELL_RE = re.compile(r"^[\W\d_]*\d[\W\d_]*$")
@@ -534,7 +537,8 @@ def _cut_closing_section(lines: list[Line], first: int, last: int) -> int:
     """End the body at a short heading that opens a closing section ("Related articles",
     "Tags", "About the author") or a sign-up box ("Subscribe to our newsletter"), past the
     first part of the text and followed by no paragraph long enough to be article prose
-    (the rule the HTML path applies).  The heading must be the body's only copy: "Source"
+    (the rule the HTML path applies; a comment section's comments may be that long).  The
+    heading must be the body's only copy: "Source"
     under each photo closes nothing; nor does a bare "Subscribe" button inside a guide."""
     words = [ln.words for ln in lines[first:last]]
     copies = Counter(norm_key(ln.text) for ln in lines[first:last])
@@ -543,8 +547,9 @@ def _cut_closing_section(lines: list[Line], first: int, last: int) -> int:
         line = lines[k]
         if seen >= CLOSING_AFTER * total and line.words <= CLOSING_MAX_WORDS \
                 and copies[norm_key(line.text)] == 1 \
-                and (CLOSING_RE.match(line.text) or _SIGNUP_RE.match(line.text)) \
-                and (END_RE.match(line.text)
+                and (CLOSING_RE.match(line.text) or _SIGNUP_RE.match(line.text)
+                     or _COMMENTS_RE.match(line.text)) \
+                and (END_RE.match(line.text) or _COMMENTS_RE.match(line.text)
                      or all(w < PROSE_WORDS for w in words[k + 1 - first:])):
             return k
         seen += line.words

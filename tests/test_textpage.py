@@ -626,3 +626,202 @@ def test_a_list_article_of_many_short_entries_keeps_its_first_entries():
     paragraphs = _paragraphs(art.body)
     for entry in ("The sourdough at this Riverside", "The bagels at this Westbrook counter"):
         assert any(p.startswith(entry) for p in paragraphs)
+
+
+_HARBOUR_STORY = [
+    "PORTHAVEN - The harbour authority approved plans on Tuesday to dredge the inner basin "
+    "next summer, so that larger ferries can dock at the old quay for the first time.",
+    "The work will close the western slipway for six weeks, and fishing boats will moor at "
+    "the marina instead, the authority said in a statement after the meeting.",
+    "Ferry operators welcomed the decision, saying deeper water would let them add a second "
+    "daily crossing to the islands during the busiest months of the year.",
+    "Residents near the quay asked for limits on night work, and the authority agreed that "
+    "the dredgers would stop at eight in the evening and on Sundays.",
+    "A survey of the basin floor will start in March, and the contract for the dredging is "
+    "to be awarded before the end of April."]
+
+
+def _harbour_page(closing: list[str]) -> str:
+    return "\n".join(["News", "Local", "Sport", "Harbour basin to be dredged for larger ferries",
+                      *_HARBOUR_STORY, *closing, "Privacy", "Terms", "Contact"])
+
+
+def test_a_closing_section_heading_ends_the_body_before_teasers_that_read_as_prose():
+    """Below the story, "Tags" and "You may also like" open closing sections; the teasers
+    under them carry a sentence each, which would otherwise read as more of the story."""
+    closing = [
+        "Tags", "harbour", "ferries", "You may also like",
+        "Lifeboat crew rescue two walkers cut off by the tide at the point.",
+        "Council to decide on new parking charges at the seafront next week.",
+        "Sailing club celebrates a hundred years with a regatta in the bay."]
+    [art] = split_text_page(_harbour_page(closing), AS_OF)
+    assert _paragraphs(art.body) == _HARBOUR_STORY
+
+
+def test_a_closing_heading_followed_by_a_long_paragraph_or_repeated_in_the_body_stays():
+    """Near cases: "Sources" heading a section of prose as long as the story's, and "Source"
+    under each photo of the story (a credit repeated in the body), end nothing."""
+    long_section = (
+        "The dredging plan draws on three surveys of the basin made over the last ten years by "
+        "the harbour authority, on the ferry operators' own soundings of the approach channel, "
+        "and on a study of the silt carried down the river in winter floods, which found that "
+        "the basin fills again within a decade unless the outflow of the river is also kept "
+        "clear by regular work along the banks above the town.")
+    [art] = split_text_page(_harbour_page(["Sources", long_section]), AS_OF)
+    assert _paragraphs(art.body)[-1] == long_section
+    credited = [p for para in _HARBOUR_STORY for p in (para, "Source")]
+    page = "\n".join(["News", "Local", "Harbour basin to be dredged for larger ferries",
+                      *credited, "Privacy", "Terms"])
+    [art] = split_text_page(page, AS_OF)
+    assert [p for p in _paragraphs(art.body) if p != "Source"] == _HARBOUR_STORY
+
+
+_PLANT_STORY = [
+    "Most houseplants that die in winter are not killed by the cold but by too much water, "
+    "because their roots take up far less while the days are short and dark.",
+    "Water only when the top few centimetres of soil are dry, and empty the saucer under the "
+    "pot so that the roots never stand in water for more than an hour.",
+    "Move plants away from radiators and draughty windows, and turn them every week or so to "
+    "keep their growth even as they lean toward the weak light.",
+    "Feeding can stop until spring; a plant that is hardly growing has no use for fertiliser, "
+    "which only builds up as salt in the soil."]
+
+
+@pytest.mark.parametrize("headline", [
+    "7 Ways to Keep Houseplants Alive Through Winter",
+    "2025 Guide to Keeping Houseplants Alive Through Winter"])
+def test_a_listicle_headline_opening_on_its_count_is_the_title(headline):
+    """A count or a year opens many guides' headlines; the line above the date is still the
+    headline, and a reading-time line below the date ("5 min read") is not."""
+    page = "\n".join(["Home", "Garden", "Recipes", "Shop", "Subscribe Now", "Subscribe Now",
+                      "Blog", headline, "March 3, 2025", "5 min read", *_PLANT_STORY,
+                      "Privacy", "Terms"])
+    [art] = split_text_page(page, AS_OF)
+    assert art.title == headline
+    assert _paragraphs(art.body) == _PLANT_STORY
+
+
+def _plant_page(top: list[str]) -> str:
+    return "\n".join(["Home", "Garden", "Shop", "Contact Us", "Contact Us", *top, *_PLANT_STORY,
+                      "Privacy", "Terms"])
+
+
+def test_a_headline_asked_as_a_question_in_title_case_is_the_title_not_body():
+    """A headline ending on a question mark reads as a sentence; its title-case capitals
+    tell it from a paragraph, so it is the title and the text starts below it."""
+    headline = "Why Do Houseplants Die in Winter?"
+    [art] = split_text_page(_plant_page([headline]), AS_OF)
+    assert art.title == headline
+    assert _paragraphs(art.body) == _PLANT_STORY
+
+
+def test_a_question_opening_the_text_or_heading_its_sections_stays_in_the_body():
+    """Near cases: a lede that opens on a question in sentence case, and a guide that heads
+    every section with a question, keep their first question as text."""
+    lede = "Ever wondered why so many houseplants die in the middle of winter?"
+    [art] = split_text_page(_plant_page([lede]), AS_OF)
+    assert _paragraphs(art.body)[0] == lede
+    sections = ["What Kills Houseplants in Winter?", *_PLANT_STORY[:2],
+                "How Should You Feed Them?", *_PLANT_STORY[2:]]
+    [art] = split_text_page(_plant_page(sections), AS_OF)
+    assert _paragraphs(art.body)[0] == sections[0]
+
+
+def test_a_date_line_under_the_standfirst_and_byline_dates_the_article():
+    """Headline, a one-sentence standfirst (read as the body's first line), the byline and
+    then the date: the date sits in the body's first lines, not above them."""
+    standfirst = "Less water and more light see most houseplants through the dark months."
+    page = _plant_page(["Keeping Houseplants Alive Through Winter", standfirst,
+                        "By Robin Ashdown", "June 5, 2024"])
+    [art] = split_text_page(page, AS_OF)
+    assert art.published == datetime(2024, 6, 5, tzinfo=UTC)
+
+
+def test_a_date_line_further_down_the_text_dates_nothing():
+    """Near case: a date heading a later paragraph (a diary entry) is no publication date."""
+    story = [*_PLANT_STORY[:3], "June 5, 2024", _PLANT_STORY[3]]
+    [art] = split_text_page(_plant_page(["Keeping Houseplants Alive Through Winter",
+                                         *story]), AS_OF)
+    assert art.published is None
+
+
+def _author_box_page(stamp: str) -> str:
+    box = ["Robin Ashdown", "12 min read", "Last updated:", stamp, "See comments", "Shares",
+           "Articles", "Check website", "Socials:", "Our Gardening Community", "Join us",
+           "Members only", "Subscription Form", "Email Newsletter", "Weekly tips", "Follow",
+           "Instagram", "Pinterest", "Facebook", "YouTube"]
+    return _plant_page(["Keeping Houseplants Alive Through Winter", *box])
+
+
+def test_a_date_above_a_long_author_box_dates_the_article_but_a_relative_stamp_does_not():
+    """A date line may sit above a box of author links and sign-up lines longer than the
+    usual reach; a relative stamp that far up ("3 days ago") is a teaser's, not the page's."""
+    [art] = split_text_page(_author_box_page("August 19, 2025"), AS_OF)
+    assert art.published == datetime(2025, 8, 19, tzinfo=UTC)
+    [art] = split_text_page(_author_box_page("3 days ago"), AS_OF)
+    assert art.published is None
+
+
+def test_a_sign_up_box_heading_ends_the_body_before_its_sentences_and_teasers():
+    """A newsletter box below the story speaks in sentences ("Get the week's stories in your
+    inbox.") and teasers follow it; its heading closes the article."""
+    closing = [
+        "Subscribe to the Porthaven Gazette newsletter",
+        "Get the week's top stories from the harbour delivered to your inbox every Friday.",
+        "You have been successfully subscribed!",
+        "Top stories in Local",
+        "Lifeboat crew rescue two walkers cut off by the tide at the point.",
+        "Council to decide on new parking charges at the seafront next week."]
+    [art] = split_text_page(_harbour_page(closing), AS_OF)
+    assert _paragraphs(art.body) == _HARBOUR_STORY
+
+
+def test_a_subscribe_button_inside_a_how_to_ends_nothing():
+    """Near case: a bare "Subscribe" button between the steps of a guide is no sign-up box
+    heading, and the steps below it stay."""
+    steps = ["Step 1: Empty the saucer under each pot after you water it.",
+             "Step 2: Move the pots away from the radiator before the heating comes on.",
+             "Step 3: Turn each pot a quarter turn every week so the plant grows evenly."]
+    page = _plant_page(["Keeping Houseplants Alive Through Winter", *_PLANT_STORY,
+                        "Subscribe", *steps])
+    [art] = split_text_page(page, AS_OF)
+    assert _paragraphs(art.body)[-3:] == steps
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("Blog / Keeping Houseplants Alive Through Winter",
+     "Keeping Houseplants Alive Through Winter"),
+    ("Keeping Houseplants Alive Through Winter | Garden Notes",
+     "Keeping Houseplants Alive Through Winter"),
+    ("Home - Garden - Keeping Houseplants Alive Through Winter",
+     "Keeping Houseplants Alive Through Winter"),
+    # near case: one dash joins the headline's own two halves
+    ("Houseplants in Winter – What Really Kills Them",
+     "Houseplants in Winter – What Really Kills Them")])
+def test_the_title_is_the_headline_part_of_a_line_naming_its_site_or_section(line, title):
+    page = _plant_page([line, "March 3, 2025"])
+    [art] = split_text_page(page, AS_OF)
+    assert art.title == title
+
+
+_LONG_COMMENT = (
+    "I have kept a fig by the kitchen window for years and it always dropped its leaves in "
+    "December, which I took for the cold, but after reading this I think it was the watering, "
+    "because I kept to the summer routine all year round and the pot never dried out; this "
+    "winter I will wait until the soil is dry and see whether it keeps its leaves until spring.")
+
+
+def test_a_comment_section_heading_ends_the_body_even_before_long_comments():
+    """Comments may run as long as paragraphs, so their heading ends the article whatever
+    follows it."""
+    [art] = split_text_page(_harbour_page(["2 Comments", _LONG_COMMENT, "Reply",
+                                           _LONG_COMMENT.replace("fig", "palm")]), AS_OF)
+    assert _paragraphs(art.body) == _HARBOUR_STORY
+
+
+def test_a_comment_link_under_the_headline_ends_nothing():
+    """Near case: "Leave a comment" beside the byline, above the text, is no comment section."""
+    page = "\n".join(["News", "Local", "Harbour basin to be dredged for larger ferries",
+                      "By Sam Reed", "Leave a comment", *_HARBOUR_STORY, "Privacy", "Terms"])
+    [art] = split_text_page(page, AS_OF)
+    assert _paragraphs(art.body) == _HARBOUR_STORY

@@ -40,7 +40,18 @@ _GALLERY_RE = re.compile(
 # A photo credit on a line of its own, below its caption: "(Image credit: Blue Origin)".
 _CREDIT_LINE_RE = re.compile(r"^\((?:Photo(?:graph)?s?|Image|Picture|Credit)\b[^()]{0,60}\)$", re.I)
 _ADDRESS_RE = re.compile(r"\S@\S|https?://|www\.")  # an e-mail or web address is no headline
+TITLE_CASE_MIN_WORDS = 3  # capitalised words that make title case
+TITLE_CASE_SHARE = 0.8
+_TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+# words a headline in title case leaves lower-case
+_TITLE_SMALL = frozenset(
+    "a an the and or but nor for of in on at to by with from as vs via per is it".split())
+_TITLE_SEP_RE = re.compile(r"\s+[|/»›]\s+")
+_DASH_SEP_RE = re.compile(r"\s+[-–—]\s+")
+HEADLINE_PART_MIN_WORDS = 3  # a part this long may be the headline
 BYLINE_MAX_WORDS = 12  # "By Jane Doe - 11/18/19 11:04 PM EST"
+# a listicle's headline opens on its count or year ("10 Tips to ...", "2025 Trends in ...")
+_COUNT_START_RE = re.compile(r"^\d{1,4}\+? [^\W\d_]")
 _BYLINE_RE = re.compile(r"^(by|from)\s+[A-Z]", re.I)
 
 
@@ -90,6 +101,14 @@ def is_credit_line(text: str) -> bool:
     return bool(_CREDIT_LINE_RE.match(text))
 
 
+def is_title_case(text: str) -> bool:
+    """Headline capitals: nearly every word but the short function words starts upper-case
+    ("Is a Smart Thermostat Worth It?"), as a sentence's words do not."""
+    words = [w for w in _TITLE_WORD_RE.findall(text) if w.lower() not in _TITLE_SMALL]
+    return len(words) >= TITLE_CASE_MIN_WORDS \
+        and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
 def is_titleish(line: Line) -> bool:
     """Headline shape: a few words, no final full stop, not a bullet, starts upper-case."""
     if line.bullet or not 3 <= line.words <= 30:
@@ -98,7 +117,8 @@ def is_titleish(line: Line) -> bool:
         return False
     if _ADDRESS_RE.search(line.text):
         return False
-    return line.upper_start and not _BYLINE_RE.match(line.text)
+    return (line.upper_start or bool(_COUNT_START_RE.match(line.text))) \
+        and not _BYLINE_RE.match(line.text)
 
 
 def choose_title(before: list[Line], all_keys: dict[str, int], text_of_page: str,
@@ -129,4 +149,19 @@ def choose_title(before: list[Line], all_keys: dict[str, int], text_of_page: str
         score -= 0.04 * (n - 1 - pos)
         if score > best_score:
             best, best_score = line.text, score
-    return best
+    return headline_part(best) if best else None
+
+
+def headline_part(text: str) -> str:
+    """The headline inside a line that joins it to a site or section name ("Headline |
+    Opinion", "Blog / Headline") or a breadcrumb ("Home - Blog - Headline"): its longest
+    part.  A dash alone joins a headline to its own second half, so only a breadcrumb's
+    dashes (two or more) split the line."""
+    parts = [p for p in _TITLE_SEP_RE.split(text) if p.strip()]
+    if len(parts) < 2:
+        dashed = [p for p in _DASH_SEP_RE.split(text) if p.strip()]
+        parts = dashed if len(dashed) > 2 else parts
+    if len(parts) < 2:
+        return text
+    best = max(parts, key=lambda p: len(p.split()))
+    return best.strip() if len(best.split()) >= HEADLINE_PART_MIN_WORDS else text

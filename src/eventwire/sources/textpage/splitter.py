@@ -32,10 +32,14 @@ No library does this, so it is done with general signals, never with a publisher
    blocks of equally dense text across a photo gallery or a links box (across a wider gap,
    a shop box or a code listing, when they outweigh it; never across a form), less a small
    tail below a run of clutter (an author bio, a promo) or below a labelled box of links
-   near its end, and less the teasers above a lede in the same run.
+   near its end or below a closing section's or sign-up box's heading ("Tags", "You may
+   also like", "Subscribe to our newsletter"), and
+   less the teasers above a lede in the same run.
 3. Around the body: leading bullet lines are the summary bullets, the date line above the body
-   gives ``published`` (a headline-shaped first line with a date line just below it is the
-   headline, not body), a sentence with a credit gives the caption, the first paragraph's
+   gives ``published`` (else one between a standfirst and the text, else an absolute date
+   line further up, above a long author box; a headline-shaped first line with a date line
+   just below it is the headline, not body, and so is a first line asking a question in
+   title case), a sentence with a credit gives the caption, the first paragraph's
    upper-case place gives the dateline.  The body starts at its first sentence or item of an
    enumerated list (a calendar may be all list) and ends at its last sentence; inside it,
    repeated lines, captions, date lines and runs of clutter lines are left out.
@@ -44,10 +48,12 @@ No library does this, so it is done with general signals, never with a publisher
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from eventwire.models import Article
+from eventwire.sources.boilerplate import CLOSING_AFTER, CLOSING_RE, END_RE, PROSE_WORDS
 from eventwire.sources.textpage.dates import DateHit, find_date, stamp_shape
 from eventwire.sources.textpage.lines import (
     BULLET_RE,
@@ -63,6 +69,7 @@ from eventwire.sources.textpage.meta import (
     find_dateline,
     is_credit_line,
     is_gallery_caption,
+    is_title_case,
     is_titleish,
     split_caption,
 )
@@ -71,6 +78,7 @@ HEADER_WINDOW = 12  # lines between a headline's two copies
 HEADER_MAX_PROSE = 60  # words of prose allowed between them (a caption, a standfirst)
 HEAD_SPAN = 3  # lines from a headline down to its date line
 LOOKBACK = 15  # lines above a body searched for its date and caption
+DATE_LOOKBACK = 30
 TITLE_LOOKBACK = 40  # ... and for its title
 MIN_BODY_SCORE = 25  # a segment whose best run scores less holds no article
 GAP_BREAK = 20.0  # clutter between two runs of text that makes them separate blocks
@@ -83,6 +91,7 @@ ISOLATED_FACTOR = 0.5  # weight of a text line with clutter on both sides
 TRIM_GAP = 6.0  # clutter run that may cut a small piece off the end of the body
 TRIM_SHARE = 0.1  # ... when the piece holds less than this share of the body's score
 HEAD_SHARE = 0.03  # a piece above the body this small is cut off the same way
+CLOSING_MAX_WORDS = 6  # a closing section's heading ("Related articles", "About the author")
 LIST_SCORE = 1.0  # an enumerated list's lines are kept with the text around them
 LIST_MIN_WORDS = 4
 CLUTTER_SCORE = -2.0
@@ -93,6 +102,7 @@ REPEAT_SCORE = -4.0
 REPEAT_KEEP_WORDS = 20  # the first copy of a repeated line this long may still be body text
 CAPTION_SCORE = -6.0
 HEADING_MAX_WORDS = 12  # a short line above a paragraph heads it
+QUESTION_MAX_WORDS = 20  # a headline ending in a question or exclamation mark
 LEDE_MIN_WORDS = 12  # a dateline paragraph this long under a date line starts the article
 LEDE_REACH = 4  # ... within this many lines
 LINK_LIST_MIN = 3  # unpunctuated lines under a label that make a box of links
@@ -118,6 +128,13 @@ THREAD_LEAD_WORDS = 150  # text under a first stamp that makes it the article's 
 # A form field's label with its required mark ("Name *", "Email*"): a comment or sign-up form,
 # which an article never runs across.
 _FORM_FIELD_RE = re.compile(r"^[^\W\d_][^\W_]*(?: [^\W\d_][^\W_]*){0,2} ?\*$")
+# the heading of a sign-up box ("Subscribe to our newsletter", "Stay in the loop")
+_SIGNUP_RE = re.compile(
+    r"^\W*(?:(?:subscribe|sign up|join|get)\b.{0,40}\bnewsletters?|stay in the loop|"
+    r"stay up to date\b.{0,40})\W*$", re.IGNORECASE)
+# the heading of a comment section, whose comments may be as long as paragraphs
+_COMMENTS_RE = re.compile(
+    r"^\W*(?:\d+ )?(?:comments?|leave a (?:comment|reply))\W*$", re.IGNORECASE)
 _LABELLED_RE = re.compile(r"^(?:\S+ ){0,2}\S+: ")  # "Price: $20", "Founded in: 1995"
 _STRONG_DATELINE_RE = re.compile(r"[,(]")
 _NUMERIC_CELL_RE = re.compile(r"^[\W\d_]*\d[\W\d_]*$")
@@ -516,6 +533,29 @@ def _cut_link_list(scores: list[float], links: dict[int, int], first: int, last:
     return last
 
 
+def _cut_closing_section(lines: list[Line], first: int, last: int) -> int:
+    """End the body at a short heading that opens a closing section ("Related articles",
+    "Tags", "About the author") or a sign-up box ("Subscribe to our newsletter"), past the
+    first part of the text and followed by no paragraph long enough to be article prose
+    (the rule the HTML path applies; a comment section's comments may be that long).  The
+    heading must be the body's only copy: "Source"
+    under each photo closes nothing; nor does a bare "Subscribe" button inside a guide."""
+    words = [ln.words for ln in lines[first:last]]
+    copies = Counter(norm_key(ln.text) for ln in lines[first:last])
+    total, seen = sum(words), 0
+    for k in range(first, last):
+        line = lines[k]
+        if seen >= CLOSING_AFTER * total and line.words <= CLOSING_MAX_WORDS \
+                and copies[norm_key(line.text)] == 1 \
+                and (CLOSING_RE.match(line.text) or _SIGNUP_RE.match(line.text)
+                     or _COMMENTS_RE.match(line.text)) \
+                and (END_RE.match(line.text) or _COMMENTS_RE.match(line.text)
+                     or all(w < PROSE_WORDS for w in words[k + 1 - first:])):
+            return k
+        seen += line.words
+    return last
+
+
 def _mergeable(scores: list[float], left: tuple[int, int, float],
                right: tuple[int, int, float], barriers: set[int]) -> bool:
     """Two blocks are one article across a gap of clutter (subheadings, a spec box, a
@@ -555,6 +595,7 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
     strong = {k for k, named in ledes.items() if named}
     first, last, total = _main_block(scores, zone, seg.end, footer, forms, strong)
     last = _cut_link_list(scores, links, first, last)
+    last = _cut_closing_section(lines, first, last)
     first = _lede_start(scores, ledes, first, last)
     if total < MIN_BODY_SCORE:
         return None
@@ -570,6 +611,11 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
         first = stamp + 1
         while first < last and not (lines[first].is_prose or lines[first].sentence_end):
             first += 1
+    headline = first if first < last and _question_headline(lines, first, last) else None
+    if headline is not None:
+        first += 1  # a headline written as a question or an exclamation, in title case
+        while first < last and not (lines[first].is_prose or lines[first].sentence_end):
+            first += 1
     while last > first and not _ends_body(lines, scores, last - 1, first, items):
         last -= 1
     if first >= last:
@@ -577,9 +623,11 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
     above_start = seg.header[0] if seg.header else max(seg.start, first - LOOKBACK)
     above = lines[above_start:first]
     bullets = [BULLET_RE.sub("", ln.text) for ln in above[-10:] if ln.bullet and ln.words >= 3]
-    title = lines[seg.header[0]].text if seg.header else choose_title(
-        lines[max(seg.start, first - TITLE_LOOKBACK):first], page_keys, page_norm,
-        set(dates) | set(captions), set(dates))
+    if seg.header or headline is not None:
+        title = lines[seg.header[0] if seg.header else headline].text
+    else:
+        title = choose_title(lines[max(seg.start, first - TITLE_LOOKBACK):first], page_keys,
+                             page_norm, set(dates) | set(captions), set(dates))
     title_key = norm_key(title) if title else None
     body_lines = [ln.text for ln in lines[first:last] if _in_body(ln, scores, dates, cells)
                   and norm_key(ln.text) != title_key and ln.index not in code]
@@ -587,7 +635,10 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
         return None
     # a header's date may sit below a standfirst, between the headline and the text
     date_end = max(first, seg.header[1] + HEAD_SPAN + 1) if seg.header else first
-    date_hit = _pick_date([dates[k] for k in range(above_start, date_end) if k in dates])
+    date_hit = _pick_date([dates[k] for k in range(above_start, date_end) if k in dates]) \
+        or _pick_date(_standfirst_dates(scores, dates, first, last)) \
+        or _pick_date([dates[k] for k in range(max(seg.start, first - DATE_LOOKBACK), above_start)
+                       if k in dates and not dates[k].rule.startswith("relative")][::-1])
     caption = next((captions[ln.index] for ln in above if ln.index in captions), None)
     return Article(
         id="",
@@ -636,6 +687,33 @@ def _in_body(line: Line, scores: list[float], dates: dict[int, DateHit], cells: 
     # a one-word line alone between paragraphs is a label ("Advertisement"); in a
     # run of short lines it is a list item or a heading over one
     return not (scores[k - 1] > 0 and k + 1 < len(scores) and scores[k + 1] > 0)
+
+
+def _question_headline(lines: list[Line], first: int, last: int) -> bool:
+    """The body's first line is its headline when it is a short question or exclamation in
+    title case ("Do Smart Thermostats Really Save You Money?"), which a paragraph never is,
+    unless the body heads its sections with questions too (a guide's "What Is ...?")."""
+    return _title_case_question(lines[first]) \
+        and not any(_title_case_question(lines[k]) for k in range(first + 1, last))
+
+
+def _title_case_question(line: Line) -> bool:
+    return line.words <= QUESTION_MAX_WORDS and is_title_case(line.text) \
+        and line.text.rstrip("\"'”’").endswith(("?", "!"))
+
+
+def _standfirst_dates(scores: list[float], dates: dict[int, DateHit], first: int, last: int
+                      ) -> list[DateHit]:
+    """Date lines below the body's first line and above its second: a standfirst read as
+    the first paragraph, then the byline and the date, then the text."""
+    hits, text = [], 0
+    for k in range(first, last):
+        text += scores[k] > 0
+        if text > 1:
+            break
+        if k in dates:
+            hits.append(dates[k])
+    return hits
 
 
 def _has_news_header(art: Article) -> bool:

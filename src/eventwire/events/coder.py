@@ -47,6 +47,7 @@ from eventwire.events.resolution import (
     merge_mentions,
     merge_retold_at_its_place,
 )
+from eventwire.events.rulings import court_rulings
 from eventwire.events.senses import (
     crowd_control,
     other_sense,
@@ -168,7 +169,7 @@ class EventCoder:
                   pending: list[tuple[Event, str]], times_all: list | None) -> list[Event]:
         if not any(t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ == "ROOT") for t in sent):
             return []  # headings, bylines, menu clutter (not "X was critical of Y")
-        triggers = resolve(find_triggers(sent, self.lex), self.lex)
+        triggers = court_rulings(sent, resolve(find_triggers(sent, self.lex), self.lex))
         triggers += labelling_statements(sent, triggers)
         triggers += phone_calls(sent, triggers)
         triggers = crowd_demands(allegations(triggers))

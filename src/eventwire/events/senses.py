@@ -717,6 +717,9 @@ def stance_or_obstruction(tok: Token, etype: str) -> tuple[str, str | None] | No
         if any(o.lemma_.lower() in _BLOCKABLE_DECISIONS for o in _objects(tok)):
             return "REJECT", None  # "the majority blocked their attempts"
         return None
+    if etype == "COERCE" and lemma in _CURTAILING and any(
+            _exchange_with_another_state(o) for o in _objects(tok)):
+        return "SANCTION", "discontinue"  # "banned flights to Somalia": not people at home
     if etype == "REJECT" and lemma == "oppose" and tok.tag_ in ("VBZ", "VBP"):
         return "ACCUSE", "disapprove"
     if etype == "THREATEN" and lemma in ("allow", "permit") and any(
@@ -733,6 +736,31 @@ def stance_or_obstruction(tok: Token, etype: str) -> tuple[str, str | None] | No
             o.lemma_.lower() in _GRANTABLE for o in _objects(tok)):
         return "AGREE", None  # "approved an extradition request": the request is granted
     return None
+
+
+# Verbs that curtail an exchange, and the exchanges between states they curtail (PLOVER
+# SANCTION discontinue: "curtail ... commercial or material exchanges"); restricting people
+# in one's own territory ("banned travel within the province") stays COERCE restrict.
+_CURTAILING = frozenset({"ban", "bar", "restrict", "suspend", "halt", "prohibit", "curb",
+                         "limit"})
+_EXCHANGES = frozenset({"travel", "trip", "flight", "pilgrimage", "import", "export", "trade",
+                        "visit", "shipment", "tourism", "cargo", "good", "product"})
+_ABROAD_PREPS = frozenset({"to", "from", "into", "with"})
+_STATES = frozenset({"GPE", "NORP"})
+
+
+def _exchange_with_another_state(obj: Token) -> bool:
+    """ "pilgrimage to Saudi Arabia", "imports of beef from Brazil", "Chinese imports": an
+    exchange whose other end is a named state."""
+    if obj.lemma_.lower() not in _EXCHANGES:
+        return False
+    near = [c for c in obj.children if c.dep_ in ("amod", "compound") and c.ent_type_ in _STATES]
+    preps = [c for c in obj.children if c.dep_ == "prep"]
+    preps += [g for p in preps if p.lower_ == "of" for o in p.children for g in o.children
+              if g.dep_ == "prep"]  # "imports of poultry from Brazil"
+    near += [o for p in preps if p.lower_ in _ABROAD_PREPS for o in p.children
+             if o.dep_ == "pobj" and o.ent_type_ == "GPE"]
+    return bool(near)
 
 
 # Gatherings and movements that authorities restrict by not allowing them.

@@ -720,6 +720,11 @@ def stance_or_obstruction(tok: Token, etype: str) -> tuple[str, str | None] | No
     if etype == "COERCE" and lemma in _CURTAILING and any(
             _exchange_with_another_state(o) for o in _objects(tok)):
         return "SANCTION", "discontinue"  # "banned flights to Somalia": not people at home
+    if etype == "THREATEN" and lemma in ("warn", "caution", "advise") and any(
+            p.dep_ == "prep" and p.lower_ in ("of", "against") and any(
+                _exchange_with_another_state(o) for o in p.children if o.dep_ == "pobj")
+            for p in tok.children):
+        return "SANCTION", "discontinue"  # a travel warning curtails travel to that state
     if etype == "REJECT" and lemma == "oppose" and tok.tag_ in ("VBZ", "VBP"):
         return "ACCUSE", "disapprove"
     if etype == "THREATEN" and lemma in ("allow", "permit") and any(
@@ -746,7 +751,16 @@ _CURTAILING = frozenset({"ban", "bar", "restrict", "suspend", "halt", "prohibit"
 _EXCHANGES = frozenset({"travel", "trip", "flight", "pilgrimage", "import", "export", "trade",
                         "visit", "shipment", "tourism", "cargo", "good", "product"})
 _ABROAD_PREPS = frozenset({"to", "from", "into", "with"})
-_STATES = frozenset({"GPE", "NORP"})
+
+
+def _a_state(tok: Token) -> bool:
+    """The word names a country ("Somalia", "the DRC"), not a town or a province of one
+    ("travel to Nairobi", "within Ontario"), by the place layer; by its entity without it."""
+    places = tok.doc._.places
+    if places is None:
+        return tok.ent_type_ == "GPE"
+    return any(p.start <= tok.idx < p.end and p.feature_class == "A" and p.admin1 is None
+               for p in places)
 
 
 def _exchange_with_another_state(obj: Token) -> bool:
@@ -754,13 +768,14 @@ def _exchange_with_another_state(obj: Token) -> bool:
     exchange whose other end is a named state."""
     if obj.lemma_.lower() not in _EXCHANGES:
         return False
-    near = [c for c in obj.children if c.dep_ in ("amod", "compound") and c.ent_type_ in _STATES]
-    preps = [c for c in obj.children if c.dep_ == "prep"]
-    preps += [g for p in preps if p.lower_ == "of" for o in p.children for g in o.children
-              if g.dep_ == "prep"]  # "imports of poultry from Brazil"
-    near += [o for p in preps if p.lower_ in _ABROAD_PREPS for o in p.children
-             if o.dep_ == "pobj" and o.ent_type_ == "GPE"]
-    return bool(near)
+    if any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in obj.children):
+        return True
+    # "imports of poultry from Brazil", "travel to and from X" (the parser may join "from X"
+    # to the preposition above the noun: "warning of travel to and from X")
+    preps = [t for t in obj.subtree if t.dep_ in ("prep", "conj") and t.lower_ in _ABROAD_PREPS]
+    if obj.dep_ == "pobj":
+        preps += [c for c in obj.head.children if c.dep_ == "conj" and c.lower_ in _ABROAD_PREPS]
+    return any(o.dep_ == "pobj" and _a_state(o) for p in preps for o in p.children)
 
 
 # Gatherings and movements that authorities restrict by not allowing them.

@@ -27,3 +27,17 @@ def test_a_remarked_should_is_a_demand(nlp, text):
 ])
 def test_no_demand_from_the_writer_or_a_plain_remark(nlp, text):
     assert "REQUEST" not in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "demand"), [
+    ("The family sought refuge in a church during the storm.", False),
+    ("The two reporters sought shelter at the embassy in Ankara.", False),
+    ("The dissident sought asylum in Sweden in 2012.", True),
+])
+def test_seeking_refuge_is_taking_it_not_asking(nlp, text, demand):
+    assert ("REQUEST" in _types(nlp, text)) is demand
+
+
+def test_refuge_at_an_embassy_is_diplomatic_asylum(nlp):
+    got = _types(nlp, "The activist sought refuge at the Chilean embassy in Lima in 2015.")
+    assert "AID" in got and "REQUEST" not in got

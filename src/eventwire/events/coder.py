@@ -24,7 +24,7 @@ from eventwire.events.actor_conventions import (
     stateless_ngos,
 )
 from eventwire.events.arguments import ActorIndex, ArgumentReader, without_own_parties
-from eventwire.events.calls import phone_calls
+from eventwire.events.calls import echoed_calls, phone_calls
 from eventwire.events.context import PLACED as MATERIAL
 from eventwire.events.context import (
     behind_stamp,
@@ -172,6 +172,7 @@ class EventCoder:
         triggers = court_rulings(sent, resolve(find_triggers(sent, self.lex), self.lex))
         triggers += labelling_statements(sent, triggers)
         triggers += phone_calls(sent, triggers)
+        triggers += echoed_calls(sent, triggers)
         triggers = crowd_demands(allegations(triggers))
         triggers += critical_statements(sent, triggers, self.lex)
         triggers += critics_verdicts(sent, triggers)

@@ -524,6 +524,21 @@ _MARKET_FORCES = frozenset({"market", "stock", "share", "price", "investment",
                             "growth", "inflation", "export", "import"})
 
 
+# What one "seeks" by going there: taking shelter, not asking for it ("sought asylum" asks).
+_SHELTERS = frozenset({"refuge", "shelter", "cover", "sanctuary"})
+_MISSIONS = frozenset({"embassy", "consulate", "legation"})
+
+
+def _took_shelter(tok: Token) -> bool:
+    return any(o.lemma_.lower() in _SHELTERS for o in _objects(tok))
+
+
+def _at_embassy(tok: Token) -> bool:
+    """ "sought refuge at the Ruritanian embassy": the place is a state's mission."""
+    return any(p.dep_ == "prep" and any(o.lemma_.lower() in _MISSIONS for o in p.children)
+               for o in (tok, *_objects(tok)) for p in o.children)
+
+
 def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | None:
     """Why this trigger is not an event of ``etype`` here, or None when it is."""
     lemma = tok.lemma_.lower()
@@ -594,6 +609,8 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
             return "sought_to_do"  # "sought to show they are serious": an attempt
         if any(c.dep_ == "nsubjpass" for c in tok.children):
             return "sought_by_police"  # "more suspects were being sought": a manhunt
+        if _took_shelter(tok) and not _at_embassy(tok):
+            return "took_shelter"  # "sought refuge in a church": hiding, asking no one
     if etype not in ("ACCUSE", "SUPPORT") and label_of(tok) is not None:
         return "labelling"
     verb = light if light is not None else tok
@@ -725,6 +742,8 @@ def stance_or_obstruction(tok: Token, etype: str) -> tuple[str, str | None] | No
                 _exchange_with_another_state(o) for o in p.children if o.dep_ == "pobj")
             for p in tok.children):
         return "SANCTION", "discontinue"  # a travel warning curtails travel to that state
+    if etype == "REQUEST" and lemma == "seek" and _took_shelter(tok) and _at_embassy(tok):
+        return "AID", None  # refuge at an embassy: diplomatic asylum, which PLOVER codes AID
     if etype == "REJECT" and lemma == "oppose" and tok.tag_ in ("VBZ", "VBP"):
         return "ACCUSE", "disapprove"
     if etype == "THREATEN" and lemma in ("allow", "permit") and any(

@@ -33,6 +33,7 @@ def test_no_demand_from_the_writer_or_a_plain_remark(nlp, text):
     ("The family sought refuge in a church during the storm.", False),
     ("The two reporters sought shelter at the embassy in Ankara.", False),
     ("The dissident sought asylum in Sweden in 2012.", True),
+    ("Thousands of families sought refuge in Turkey last month.", True),  # asylum in a state
 ])
 def test_seeking_refuge_is_taking_it_not_asking(nlp, text, demand):
     assert ("REQUEST" in _types(nlp, text)) is demand

@@ -533,6 +533,13 @@ def _took_shelter(tok: Token) -> bool:
     return any(o.lemma_.lower() in _SHELTERS for o in _objects(tok))
 
 
+def _in_a_state(tok: Token) -> bool:
+    """ "sought refuge in Germany": asking a state for asylum."""
+    return any(p.dep_ == "prep" and p.lower_ in ("in", "to") and any(
+        o.dep_ == "pobj" and _a_state(o) for o in p.children)
+               for o in (tok, *_objects(tok)) for p in o.children)
+
+
 def _at_embassy(tok: Token) -> bool:
     """ "sought refuge at the Ruritanian embassy": the place is a state's mission."""
     return any(p.dep_ == "prep" and any(o.lemma_.lower() in _MISSIONS for o in p.children)
@@ -609,7 +616,7 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
             return "sought_to_do"  # "sought to show they are serious": an attempt
         if any(c.dep_ == "nsubjpass" for c in tok.children):
             return "sought_by_police"  # "more suspects were being sought": a manhunt
-        if _took_shelter(tok) and not _at_embassy(tok):
+        if _took_shelter(tok) and not _at_embassy(tok) and not _in_a_state(tok):
             return "took_shelter"  # "sought refuge in a church": hiding, asking no one
     if etype not in ("ACCUSE", "SUPPORT") and label_of(tok) is not None:
         return "labelling"

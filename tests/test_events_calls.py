@@ -42,3 +42,21 @@ def test_call_to_a_named_actor_is_a_phone_consultation(nlp, text, source, target
 ])
 def test_other_calls_are_no_phone_call(nlp, text):
     assert not any(e.type == "CONSULT" and e.mode == "phone" for e in _events(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Canada echoed the call on Saturday.",
+    "The plan drew praise from Kenya, a call echoed by Ghana on Friday.",
+    "Germany repeated its demand for the release of the journalist.",
+])
+def test_taking_up_a_demand_is_a_request(nlp, text):
+    found = [e for e in _events(nlp, text) if e.type == "REQUEST"]
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The choir repeated the song twice.",
+    "His words echoed through the hall on Saturday.",
+])
+def test_echoing_no_demand_is_no_request(nlp, text):
+    assert not [e for e in _events(nlp, text) if e.type == "REQUEST"]

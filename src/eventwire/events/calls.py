@@ -1,4 +1,6 @@
-"""Phone calls: "Biden called Erdogan on Tuesday" is a consultation (PLOVER CONSULT, mode
+"""Calls: phone calls, and calls for something that another actor takes up.
+
+"Biden called Erdogan on Tuesday" is a consultation (PLOVER CONSULT, mode
 phone) between the caller and the one called.
 
 The lexicon cannot say it: "call" names a call only when its object is someone who can be
@@ -50,4 +52,36 @@ def phone_calls(sent: Span, found: list[Trigger]) -> list[Trigger]:
         if _callee(tok) is None:
             continue
         out.append(Trigger(tok, _ENTRY, "CONSULT", "phone", "rule:phone_call"))
+    return out
+
+
+# Verbs by which an actor makes someone's demand its own: "Japan echoed the call".
+_ECHOING = frozenset({"echo", "repeat", "reiterate", "renew", "second"})
+_DEMAND_NOUNS = frozenset({"call", "demand", "appeal", "plea"})
+
+
+def _echoed_demand(tok: Token) -> Token | None:
+    """The demand noun the verb takes up: its object ("echoed the call"), or the noun a
+    participle describes ("a call echoed by Japan")."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lemma_.lower() in _DEMAND_NOUNS:
+        return tok.head
+    return next((c for c in tok.children if c.dep_ == "dobj"
+                 and c.lemma_.lower() in _DEMAND_NOUNS), None)
+
+
+def echoed_calls(sent: Span, found: list[Trigger]) -> list[Trigger]:
+    """REQUEST triggers for an actor taking up a demand ("Japan echoed the call", "a call
+    echoed by Japan"): the echo is that actor's own demand, whoever made it first.  Not
+    when the demand noun is already coded ("renewed its call for talks")."""
+    taken = {t.token.i for t in found}
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _ECHOING or tok.i in taken:
+            continue
+        demand = _echoed_demand(tok)
+        if demand is None or demand.i in taken:
+            continue
+        entry = Entry("REQUEST", None, None, "verb", tok.lemma_.lower(),
+                      source="echoed_call")
+        out.append(Trigger(tok, entry, "REQUEST", None, "rule:echoed_call"))
     return out

@@ -24,7 +24,7 @@ from eventwire.events.actor_conventions import (
     stateless_ngos,
 )
 from eventwire.events.arguments import ActorIndex, ArgumentReader, without_own_parties
-from eventwire.events.calls import phone_calls
+from eventwire.events.calls import echoed_calls, phone_calls
 from eventwire.events.context import PLACED as MATERIAL
 from eventwire.events.context import (
     behind_stamp,
@@ -47,6 +47,7 @@ from eventwire.events.resolution import (
     merge_mentions,
     merge_retold_at_its_place,
 )
+from eventwire.events.rulings import court_rulings
 from eventwire.events.senses import (
     crowd_control,
     other_sense,
@@ -169,9 +170,10 @@ class EventCoder:
                   pending: list[tuple[Event, str]], times_all: list | None) -> list[Event]:
         if not any(t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ == "ROOT") for t in sent):
             return []  # headings, bylines, menu clutter (not "X was critical of Y")
-        triggers = resolve(find_triggers(sent, self.lex), self.lex)
+        triggers = court_rulings(sent, resolve(find_triggers(sent, self.lex), self.lex))
         triggers += labelling_statements(sent, triggers)
         triggers += phone_calls(sent, triggers)
+        triggers += echoed_calls(sent, triggers)
         triggers = crowd_demands(allegations(triggers))
         triggers += critical_statements(sent, triggers, self.lex)
         triggers += critics_verdicts(sent, triggers)

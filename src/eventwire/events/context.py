@@ -132,9 +132,11 @@ def fits(place: Place, ev: Event, inferred: Spans = frozenset()) -> bool:
     """The place can be where the event happened: in a country its actors belong to.  With no
     agent of known country, whom it befell says nothing of where ("a Canadian was evicted",
     "an American pilot was shot down over the Soviet Union"): any place fits."""
-    if not _agent_countries(ev, inferred):
+    agents = _agent_countries(ev, inferred)
+    if not agents:
         return True
-    countries = _countries(ev, inferred)
+    # a state cuts its ties at home: "banned pilgrimage to Saudi Arabia" is not in Mecca
+    countries = agents if ev.type == "SANCTION" else _countries(ev, inferred)
     return not place.country or place.country in countries
 
 

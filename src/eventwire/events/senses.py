@@ -524,6 +524,28 @@ _MARKET_FORCES = frozenset({"market", "stock", "share", "price", "investment",
                             "growth", "inflation", "export", "import"})
 
 
+# What one "seeks" by going there: taking shelter, not asking for it ("sought asylum" asks).
+_SHELTERS = frozenset({"refuge", "shelter", "cover", "sanctuary"})
+_MISSIONS = frozenset({"embassy", "consulate", "legation"})
+
+
+def _took_shelter(tok: Token) -> bool:
+    return any(o.lemma_.lower() in _SHELTERS for o in _objects(tok))
+
+
+def _in_a_state(tok: Token) -> bool:
+    """ "sought refuge in Germany": asking a state for asylum."""
+    return any(p.dep_ == "prep" and p.lower_ in ("in", "to") and any(
+        o.dep_ == "pobj" and _a_state(o) for o in p.children)
+               for o in (tok, *_objects(tok)) for p in o.children)
+
+
+def _at_embassy(tok: Token) -> bool:
+    """ "sought refuge at the Ruritanian embassy": the place is a state's mission."""
+    return any(p.dep_ == "prep" and any(o.lemma_.lower() in _MISSIONS for o in p.children)
+               for o in (tok, *_objects(tok)) for p in o.children)
+
+
 def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | None:
     """Why this trigger is not an event of ``etype`` here, or None when it is."""
     lemma = tok.lemma_.lower()
@@ -594,6 +616,8 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
             return "sought_to_do"  # "sought to show they are serious": an attempt
         if any(c.dep_ == "nsubjpass" for c in tok.children):
             return "sought_by_police"  # "more suspects were being sought": a manhunt
+        if _took_shelter(tok) and not _at_embassy(tok) and not _in_a_state(tok):
+            return "took_shelter"  # "sought refuge in a church": hiding, asking no one
     if etype not in ("ACCUSE", "SUPPORT") and label_of(tok) is not None:
         return "labelling"
     verb = light if light is not None else tok
@@ -717,6 +741,16 @@ def stance_or_obstruction(tok: Token, etype: str) -> tuple[str, str | None] | No
         if any(o.lemma_.lower() in _BLOCKABLE_DECISIONS for o in _objects(tok)):
             return "REJECT", None  # "the majority blocked their attempts"
         return None
+    if etype == "COERCE" and lemma in _CURTAILING and any(
+            _exchange_with_another_state(o) for o in _objects(tok)):
+        return "SANCTION", "discontinue"  # "banned flights to Somalia": not people at home
+    if etype == "THREATEN" and lemma in ("warn", "caution", "advise") and any(
+            p.dep_ == "prep" and p.lower_ in ("of", "against") and any(
+                _exchange_with_another_state(o) for o in p.children if o.dep_ == "pobj")
+            for p in tok.children):
+        return "SANCTION", "discontinue"  # a travel warning curtails travel to that state
+    if etype == "REQUEST" and lemma == "seek" and _took_shelter(tok) and _at_embassy(tok):
+        return "AID", None  # refuge at an embassy: diplomatic asylum, which PLOVER codes AID
     if etype == "REJECT" and lemma == "oppose" and tok.tag_ in ("VBZ", "VBP"):
         return "ACCUSE", "disapprove"
     if etype == "THREATEN" and lemma in ("allow", "permit") and any(
@@ -733,6 +767,41 @@ def stance_or_obstruction(tok: Token, etype: str) -> tuple[str, str | None] | No
             o.lemma_.lower() in _GRANTABLE for o in _objects(tok)):
         return "AGREE", None  # "approved an extradition request": the request is granted
     return None
+
+
+# Verbs that curtail an exchange, and the exchanges between states they curtail (PLOVER
+# SANCTION discontinue: "curtail ... commercial or material exchanges"); restricting people
+# in one's own territory ("banned travel within the province") stays COERCE restrict.
+_CURTAILING = frozenset({"ban", "bar", "restrict", "suspend", "halt", "prohibit", "curb",
+                         "limit"})
+_EXCHANGES = frozenset({"travel", "trip", "flight", "pilgrimage", "import", "export", "trade",
+                        "visit", "shipment", "tourism", "cargo", "good", "product"})
+_ABROAD_PREPS = frozenset({"to", "from", "into", "with"})
+
+
+def _a_state(tok: Token) -> bool:
+    """The word names a country ("Somalia", "the DRC"), not a town or a province of one
+    ("travel to Nairobi", "within Ontario"), by the place layer; by its entity without it."""
+    places = tok.doc._.places
+    if places is None:
+        return tok.ent_type_ == "GPE"
+    return any(p.start <= tok.idx < p.end and p.feature_class == "A" and p.admin1 is None
+               for p in places)
+
+
+def _exchange_with_another_state(obj: Token) -> bool:
+    """ "pilgrimage to Saudi Arabia", "imports of beef from Brazil", "Chinese imports": an
+    exchange whose other end is a named state."""
+    if obj.lemma_.lower() not in _EXCHANGES:
+        return False
+    if any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in obj.children):
+        return True
+    # "imports of poultry from Brazil", "travel to and from X" (the parser may join "from X"
+    # to the preposition above the noun: "warning of travel to and from X")
+    preps = [t for t in obj.subtree if t.dep_ in ("prep", "conj") and t.lower_ in _ABROAD_PREPS]
+    if obj.dep_ == "pobj":
+        preps += [c for c in obj.head.children if c.dep_ == "conj" and c.lower_ in _ABROAD_PREPS]
+    return any(o.dep_ == "pobj" and _a_state(o) for p in preps for o in p.children)
 
 
 # Gatherings and movements that authorities restrict by not allowing them.

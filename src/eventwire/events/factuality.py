@@ -99,9 +99,10 @@ def _modal_class(verb: Token) -> str | None:
 _WOULD = frozenset({"would", "'d"})
 _HEDGES = frozenset({"likely", "probably", "possibly", "perhaps", "maybe", "presumably",
                      "arguably", "conceivably", "surely", "certainly"})
-# Links from a clause up to the clause whose modality covers it.
+# Links from a clause up to the clause whose modality covers it; "nummod" because the parser
+# may hang a phrase on a noun phrase's number ("direct its $5 billion toward helping").
 _SCOPE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj",
-                          "prep", "dobj", "oprd"})
+                          "prep", "dobj", "oprd", "nummod"})
 
 
 _CONDITIONS = frozenset({"if", "unless"})
@@ -305,7 +306,18 @@ def _coordinated_modifier(verb: Token) -> bool:
     bare = obj is not None and obj.left_edge.i == verb.i + 1 and not any(
         c.dep_ in ("det", "poss") for c in obj.children)
     return head.dep_ == "amod" or bare and ({"auxpass", "dobj"} <= deps or (
-        head.lemma_ == "be" and bool(deps & {"attr", "acomp"})))  # "were not X or invited Y"
+        head.lemma_ == "be" and bool(deps & {"attr", "acomp"})) or (  # "were not X or invited Y"
+        obj.tag_ == "NN" and _article_left_behind(verb)))
+
+
+def _article_left_behind(verb: Token) -> bool:
+    """ "as a fair, welcoming town": the word before the comma has only an indefinite article,
+    which belongs to the bare singular noun after the participle; the parser split one noun
+    phrase into a noun and a clause."""
+    if verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return False
+    kids = list(verb.doc[verb.i - 2].children)
+    return len(kids) == 1 and kids[0].dep_ == "det" and kids[0].lower_ in ("a", "an")
 
 
 def _no_one_in_particular(verb: Token) -> bool:

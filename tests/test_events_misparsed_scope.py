@@ -13,7 +13,7 @@ def _parsed(words, heads, deps, tags, pos):
     from spacy.tokens import Doc
 
     return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags,
-               pos=pos)
+               pos=pos, lemmas=[w.lower() for w in words])
 
 
 def _about_keeping_dover(last: list[str], last_tags: list[str], last_deps: list[str],
@@ -81,4 +81,34 @@ def test_purpose_hung_on_a_number_of_a_past_act_stays():
     doc = _direct_money(modal=False)
     helping = next(t for t in doc if t.text == "helping")
     assert helping.head.head.text == "billion"
+    assert factuality.classify(helping, None, "AID") == factuality.ASSERTED
+
+
+def _going_on(wish: bool):
+    """ "We hope to go on [in] helping the families" (or "We went on [in] helping ..."),
+    the bracket hung on the verb before it as the parser does."""
+    if wish:
+        rows = [("We", 1, "nsubj", "PRP", "PRON"), ("hope", 1, "ROOT", "VBP", "VERB"),
+                ("to", 3, "aux", "TO", "PART"), ("go", 1, "xcomp", "VB", "VERB")]
+    else:
+        rows = [("We", 1, "nsubj", "PRP", "PRON"), ("went", 1, "ROOT", "VBD", "VERB")]
+    v = len(rows) - 1
+    rows += [("on", v, "prt", "RP", "ADP"), ("[", v, "dep", "XX", "X"),
+             ("in", v + 2, "prep", "IN", "ADP"), ("]", v + 3, "punct", "-RRB-", "PUNCT"),
+             ("helping", v + 3, "pcomp", "VBG", "VERB"), ("the", v + 7, "det", "DT", "DET"),
+             ("families", v + 5, "dobj", "NNS", "NOUN")]
+    return _parsed(*(list(col) for col in zip(*rows, strict=True)))
+
+
+def test_a_wish_reaches_through_an_editorial_bracket():
+    doc = _going_on(wish=True)
+    helping = next(t for t in doc if t.text == "helping")
+    assert helping.head.head.text == "[" and helping.head.head.head.text == "go"
+    assert factuality.classify(helping, None, "AID") == factuality.PLANNED
+
+
+def test_an_act_told_through_an_editorial_bracket_stays():
+    doc = _going_on(wish=False)
+    helping = next(t for t in doc if t.text == "helping")
+    assert helping.head.head.head.text == "went"
     assert factuality.classify(helping, None, "AID") == factuality.ASSERTED

@@ -140,7 +140,8 @@ def _irrealis_scope(verb: Token, etype: str) -> str | None:
     A reporting verb ends the walk: what is said is the speaker's, whatever says it."""
     t = verb
     for _ in range(8):  # "should direct money from the state's reserves toward helping"
-        if t.dep_ not in _SCOPE_LINKS or t.head.i == t.i or _full_stop_between(t, t.head):
+        if t.dep_ not in _SCOPE_LINKS and not _editorial_bracket(t) or t.head.i == t.i or \
+                _full_stop_between(t, t.head):
             return None  # the parser may link across a sentence it failed to split
         if any(c.lower_ in ("what", "whatever") for c in t.children):
             return None  # a free relative asserts its own: "to deal with what he called"
@@ -156,6 +157,12 @@ def _irrealis_scope(verb: Token, etype: str) -> str | None:
         if link in _ATTACHED and _aux(t) & _WILL and _non_finite(verb):
             return PLANNED  # "will present a bill next week asking parliament to ..."
     return None
+
+
+def _editorial_bracket(tok: Token) -> bool:
+    """A word an editor put into a quote, "[in]", which the parser hangs by its opening
+    bracket on the verb before it: the quote's clause goes on through it."""
+    return tok.text == "[" and tok.dep_ == "dep"
 
 
 # Future auxiliaries: what hangs off a future act as its purpose, manner or detail ("will

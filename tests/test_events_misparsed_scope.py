@@ -112,3 +112,14 @@ def test_an_act_told_through_an_editorial_bracket_stays():
     helping = next(t for t in doc if t.text == "helping")
     assert helping.head.head.head.text == "went"
     assert factuality.classify(helping, None, "AID") == factuality.ASSERTED
+
+
+def test_participle_after_a_passive_agent_describes_its_noun(nlp):
+    from tests.event_helpers import asserted_types
+
+    # "by local monitors and invited foreign experts": who monitors, no invitation told
+    text = "The vote will be monitored by local monitors and invited foreign experts."
+    assert "AGREE" not in asserted_types(nlp, text)
+    # an object with its own article: the delegates did invite them
+    text = "The delegates were welcomed by the mayor and invited the ministers to dinner."
+    assert "AGREE" in asserted_types(nlp, text)

@@ -312,9 +312,14 @@ def _coordinated_modifier(verb: Token) -> bool:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     bare = obj is not None and obj.left_edge.i == verb.i + 1 and not any(
         c.dep_ in ("det", "poss") for c in obj.children)
-    return head.dep_ == "amod" or bare and ({"auxpass", "dobj"} <= deps or (
+    if head.dep_ == "amod":
+        return True
+    if not bare:
+        return False
+    # after a passive's object or agent: "observed by local monitors and invited experts"
+    return "auxpass" in deps and bool(deps & {"dobj", "agent"}) or (
         head.lemma_ == "be" and bool(deps & {"attr", "acomp"})) or (  # "were not X or invited Y"
-        obj.tag_ == "NN" and _article_left_behind(verb)))
+        obj.tag_ == "NN" and _article_left_behind(verb))
 
 
 def _article_left_behind(verb: Token) -> bool:

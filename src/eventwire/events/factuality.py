@@ -423,6 +423,15 @@ def _describing(verb: Token) -> bool:
         verb.tag_ == "VBN" and not _anchored(verb) and verb.head.dep_ != "ROOT"
 
 
+def _in_many_occasions(verb: Token) -> bool:
+    """A passive told "in" a bare plural with no time: "who were killed in police shootings",
+    "arrested in raids" sums many occasions (not "in the raids", "in two attacks on Monday")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and not _anchored(verb) and any(
+        p.dep_ == "prep" and p.lower_ == "in" and any(
+            o.dep_ == "pobj" and _bare_plural(o, ("compound", "amod")) for o in p.children)
+        for p in verb.children)
+
+
 def _prevented(verb: Token) -> bool:
     """ "barred from possessing", "kept from entering": the gerund did not happen."""
     return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "from" and \
@@ -544,6 +553,8 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return BACKGROUND
     if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
         return BACKGROUND
+    if _relative(verb) and _in_many_occasions(verb):
+        return BACKGROUND  # "the names of men who were killed in police shootings"
     if _relative(verb) and _aux(verb) & _PERFECT and not _anchored(verb) and \
             not _formal_charge(verb):
         return BACKGROUND  # "the Taliban, who have refused to negotiate": a description

@@ -616,7 +616,19 @@ def _simple_present_state(verb: Token) -> bool:
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if verb.lemma_.lower() in _REPORTING:
         return subj is not None and generic_subject(subj)  # "people disagree"
-    return subj is not None and subj.lower_ not in _PERFORMERS
+    return subj is not None and subj.lower_ not in _PERFORMERS and not _speaker_voices(verb, subj)
+
+
+def _speaker_voices(verb: Token, subj: Token) -> bool:
+    """ "The ministry said it regrets the decision": the speaker, as a pronoun, takes a stance
+    in what it says, which is the statement (not "the envoy said Iran backs Assad")."""
+    head = verb.head
+    speaker = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return verb.dep_ == "ccomp" and head.lemma_.lower() in _REPORTING and \
+        speaker is not None and speaker.pos_ != "PRON" and subj.lower_ in _SPEAKER_PRONOUNS
+
+
+_SPEAKER_PRONOUNS = frozenset({"it", "he", "she"})
 
 
 def _present_do(verb: Token) -> bool:

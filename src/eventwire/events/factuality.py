@@ -99,9 +99,10 @@ def _modal_class(verb: Token) -> str | None:
 _WOULD = frozenset({"would", "'d"})
 _HEDGES = frozenset({"likely", "probably", "possibly", "perhaps", "maybe", "presumably",
                      "arguably", "conceivably", "surely", "certainly"})
-# Links from a clause up to the clause whose modality covers it.
+# Links from a clause up to the clause whose modality covers it; "nummod" because the parser
+# may hang a phrase on a noun phrase's number ("direct its $5 billion toward helping").
 _SCOPE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj",
-                          "prep", "dobj", "oprd"})
+                          "prep", "dobj", "oprd", "nummod"})
 
 
 _CONDITIONS = frozenset({"if", "unless"})
@@ -139,7 +140,8 @@ def _irrealis_scope(verb: Token, etype: str) -> str | None:
     A reporting verb ends the walk: what is said is the speaker's, whatever says it."""
     t = verb
     for _ in range(8):  # "should direct money from the state's reserves toward helping"
-        if t.dep_ not in _SCOPE_LINKS or t.head.i == t.i or _full_stop_between(t, t.head):
+        if t.dep_ not in _SCOPE_LINKS and not _editorial_bracket(t) or t.head.i == t.i or \
+                _full_stop_between(t, t.head):
             return None  # the parser may link across a sentence it failed to split
         if any(c.lower_ in ("what", "whatever") for c in t.children):
             return None  # a free relative asserts its own: "to deal with what he called"
@@ -155,6 +157,12 @@ def _irrealis_scope(verb: Token, etype: str) -> str | None:
         if link in _ATTACHED and _aux(t) & _WILL and _non_finite(verb):
             return PLANNED  # "will present a bill next week asking parliament to ..."
     return None
+
+
+def _editorial_bracket(tok: Token) -> bool:
+    """A word an editor put into a quote, "[in]", which the parser hangs by its opening
+    bracket on the verb before it: the quote's clause goes on through it."""
+    return tok.text == "[" and tok.dep_ == "dep"
 
 
 # Future auxiliaries: what hangs off a future act as its purpose, manner or detail ("will
@@ -304,8 +312,24 @@ def _coordinated_modifier(verb: Token) -> bool:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     bare = obj is not None and obj.left_edge.i == verb.i + 1 and not any(
         c.dep_ in ("det", "poss") for c in obj.children)
-    return head.dep_ == "amod" or bare and ({"auxpass", "dobj"} <= deps or (
-        head.lemma_ == "be" and bool(deps & {"attr", "acomp"})))  # "were not X or invited Y"
+    if head.dep_ == "amod":
+        return True
+    if not bare:
+        return False
+    # after a passive's object or agent: "observed by local monitors and invited experts"
+    return "auxpass" in deps and bool(deps & {"dobj", "agent"}) or (
+        head.lemma_ == "be" and bool(deps & {"attr", "acomp"})) or (  # "were not X or invited Y"
+        obj.tag_ == "NN" and _article_left_behind(verb))
+
+
+def _article_left_behind(verb: Token) -> bool:
+    """ "as a fair, welcoming town": the word before the comma has only an indefinite article,
+    which belongs to the bare singular noun after the participle; the parser split one noun
+    phrase into a noun and a clause."""
+    if verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return False
+    kids = list(verb.doc[verb.i - 2].children)
+    return len(kids) == 1 and kids[0].dep_ == "det" and kids[0].lower_ in ("a", "an")
 
 
 def _no_one_in_particular(verb: Token) -> bool:
@@ -397,6 +421,15 @@ def _describing(verb: Token) -> bool:
     its own: "an invited guest", "men charged with fraud"."""
     return verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBG") or verb.dep_ == "acl" and \
         verb.tag_ == "VBN" and not _anchored(verb) and verb.head.dep_ != "ROOT"
+
+
+def _in_many_occasions(verb: Token) -> bool:
+    """A passive told "in" a bare plural with no time: "who were killed in police shootings",
+    "arrested in raids" sums many occasions (not "in the raids", "in two attacks on Monday")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and not _anchored(verb) and any(
+        p.dep_ == "prep" and p.lower_ == "in" and any(
+            o.dep_ == "pobj" and _bare_plural(o, ("compound", "amod")) for o in p.children)
+        for p in verb.children)
 
 
 def _prevented(verb: Token) -> bool:
@@ -520,6 +553,8 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return BACKGROUND
     if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
         return BACKGROUND
+    if _relative(verb) and _in_many_occasions(verb):
+        return BACKGROUND  # "the names of men who were killed in police shootings"
     if _relative(verb) and _aux(verb) & _PERFECT and not _anchored(verb) and \
             not _formal_charge(verb):
         return BACKGROUND  # "the Taliban, who have refused to negotiate": a description
@@ -581,7 +616,19 @@ def _simple_present_state(verb: Token) -> bool:
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if verb.lemma_.lower() in _REPORTING:
         return subj is not None and generic_subject(subj)  # "people disagree"
-    return subj is not None and subj.lower_ not in _PERFORMERS
+    return subj is not None and subj.lower_ not in _PERFORMERS and not _speaker_voices(verb, subj)
+
+
+def _speaker_voices(verb: Token, subj: Token) -> bool:
+    """ "The ministry said it regrets the decision": the speaker, as a pronoun, takes a stance
+    in what it says, which is the statement (not "the envoy said Iran backs Assad")."""
+    head = verb.head
+    speaker = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return verb.dep_ == "ccomp" and head.lemma_.lower() in _REPORTING and \
+        speaker is not None and speaker.pos_ != "PRON" and subj.lower_ in _SPEAKER_PRONOUNS
+
+
+_SPEAKER_PRONOUNS = frozenset({"it", "he", "she"})
 
 
 def _present_do(verb: Token) -> bool:

@@ -560,13 +560,22 @@ def _said_again(record: Event, ev: Event) -> bool:
         bool(_names(record.targets) & _names(ev.targets))
 
 
+def _faceless_same_kind(record: Event, ev: Event) -> bool:
+    """ "a device detonated" after "killed when a bomb exploded": a mention of the record's
+    kind of act (its mode) that names no one tells the story on in other words."""
+    return ev.mode is not None and ev.mode == record.mode and not ev.sources and \
+        not ev.targets
+
+
 def _told_on(record: Event, ev: Event) -> bool:
     """``ev``, a material act far from ``record``'s mentions, states no day or place of its
     own and the narration carried it to the record's day ("Protesters poured into the
     streets on Wednesday" ... "dozens chanted as they marched on the precinct"): the story
     telling its event on.  In an undated story only the same word tells it on ("youths
-    attacked a police station" ... "police stood back when attacked"); a meeting with
-    another counterpart is another meeting."""
+    attacked a police station" ... "police stood back when attacked"), or the same kind of
+    act told of no one (``_faceless_same_kind``); a meeting with another counterpart is
+    another meeting."""
     return ev.type in MATERIAL and not own_place(ev) and not _own_date(ev) and \
-        ev.date == record.date and (ev.date is not None or _stem(ev) == _stem(record)) and \
+        ev.date == record.date and (ev.date is not None or _stem(ev) == _stem(record) or
+                                    _faceless_same_kind(record, ev)) and \
         not (record.type in _MEETINGS and _other_counterpart((record,), ev))

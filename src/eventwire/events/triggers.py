@@ -77,12 +77,24 @@ def dep_lemmas(tok: Token) -> set[str]:
                 out.add(g.lower_)
                 if g.dep_ == "prep":
                     out.update(x.lemma_.lower() for x in g.children if x.dep_ == "pobj")
+                elif g.dep_ == "pobj" and g.lemma_.lower() in _MEASURES:
+                    out.update(_measured(g))  # "responded with rounds of tear gas"
                 elif g.dep_ == "amod":  # "bring those responsible to justice": the parser
                     for p in g.children:  # hangs the phrase on the adjective
                         if p.dep_ == "prep":
                             out.add(p.lower_)
                             out.update(x.lemma_.lower() for x in p.children if x.dep_ == "pobj")
     return out
+
+
+# Nouns that count or package what follows "of": "rounds of tear gas", "a volley of shots".
+_MEASURES = frozenset({"round", "volley", "barrage", "salvo", "burst", "canister", "cloud",
+                       "hail", "shower", "spray", "jet", "blast"})
+
+
+def _measured(noun: Token) -> set[str]:
+    return {x.lemma_.lower() for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+            for x in p.children if x.dep_ == "pobj"}
 
 
 def _object_relative(verb: Token) -> bool:
@@ -293,6 +305,21 @@ def _verbless_predicate(verb: Token) -> bool:
     return verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")
 
 
+def _repelled_raid(noun: Token, entry: Entry, lex: Lexicon) -> bool:
+    """ "thwarted a raid by pirates": what was repelled was an attack (the raiders' ASSAULT),
+    not a search by the authorities (not "a police raid was foiled by a leak")."""
+    if entry.type != "COERCE" or not lex.token_in_class("thwart", noun.head):
+        return False
+    doer = named_doer(noun)
+    return not any(lex.token_in_class("lawforce", t) for t in (
+        doer, *(c for c in noun.children if c.dep_ == "compound")) if t is not None)
+
+
+def _month_name(tok: Token) -> bool:
+    """ "paid its members in March": a proper noun inside a date names a time, not a march."""
+    return tok.tag_ == "NNP" and tok.ent_type_ == "DATE"
+
+
 def _in_protest(noun: Token) -> Token | None:
     """The act an "in protest" phrase qualifies, which was a protest: "resigned in protest
     at the ruling", "handcuffed herself to a chair in protest" (the parser hangs the phrase
@@ -410,7 +437,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             adj = next((e for e in (lex.lookup("adj", f) for f in forms(tok)) if e), [])
             if adj and _match(tok, adj, lex, is_negated(tok)) is not None:
                 pos, entries = "adj", adj
-        if not entries:
+        if not entries or (pos == "noun" and _month_name(tok)):
             continue
         if pos == "verb" and (tok.dep_ in ("amod", "compound", "nmod") or (
             tok.dep_ == "acl" and tok.tag_ == "VBN" and not _dated_act(tok, entries)
@@ -456,6 +483,9 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                 trig.notes.append(NAMED_DOER)
             elif entry.type in _PRESUPPOSABLE:
                 trig.notes.append(PRESUPPOSED)
+                if _repelled_raid(tok, entry, lex):
+                    trig.type, trig.mode = "ASSAULT", None
+                    trig.notes.append("thwarted_raid")
             else:
                 continue
         found.append(trig)

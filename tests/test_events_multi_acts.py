@@ -1,0 +1,37 @@
+"""Several acts told in one sentence, and words that only look like event words: a month
+named March, a raid that was repelled, a crowd-control weapon counted in rounds.  Sentences
+written for these tests, each beside a near sentence that must come out the other way."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.event_helpers import asserted, code
+from tests.event_helpers import asserted_types as _types
+
+
+def _typed(nlp, text: str) -> list[tuple[str, str | None]]:
+    return [(e.type, e.mode) for e in asserted(code(nlp, text)._.events)]
+
+
+def test_a_month_is_no_march(nlp):
+    assert "PROTEST" not in _types(nlp, "The cooperative paid its growers in March.")
+    assert "PROTEST" in _types(nlp, "In March, growers held a march through the capital.")
+
+
+@pytest.mark.parametrize(("text", "etype", "mode"), [
+    ("A patrol boat thwarted a raid by gunmen on a cargo ship on Friday.", "ASSAULT", None),
+    ("A leak foiled a police raid on the warehouse on Friday.", "COERCE", "seize"),
+])
+def test_a_repelled_raid_is_the_raiders_attack(nlp, text, etype, mode):
+    raids = [e for e in asserted(code(nlp, text)._.events) if e.trigger == "raid"]
+    assert [e.type for e in raids] == [etype]
+    if mode:
+        assert raids[0].mode == mode
+
+
+def test_tear_gas_counted_in_rounds(nlp):
+    assert ("ASSAULT", "crowd-control") in _typed(
+        nlp, "Officers responded to the marchers with rounds of tear gas on Monday.")
+    assert ("ASSAULT", "crowd-control") not in _typed(
+        nlp, "The minister responded to the crowd with rounds of applause on Monday.")

@@ -35,3 +35,22 @@ def test_tear_gas_counted_in_rounds(nlp):
         nlp, "Officers responded to the marchers with rounds of tear gas on Monday.")
     assert ("ASSAULT", "crowd-control") not in _typed(
         nlp, "The minister responded to the crowd with rounds of applause on Monday.")
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    ("A deal between the two parties, mediated by Oman, ended the dispute on Monday.", True),
+    ("A possible deal between the two parties, mediated by Oman, could end the dispute.",
+     False),
+])
+def test_the_go_between_of_a_deal_is_its_own_act(nlp, text, told):
+    events = code(nlp, text)._.events
+    mediation = [e for e in events if e.type == "CONSULT" and e.mode == "third-party"]
+    assert len(mediation) == 1
+    assert [a.text for a in mediation[0].sources] == ["Oman"]
+    assert (mediation[0] in asserted(events)) is told
+    assert "AGREE" in [e.type for e in events]
+
+
+def test_a_welcome_of_a_deal_is_no_mediation(nlp):
+    text = "A deal between the two parties, welcomed by Oman, ended the dispute on Monday."
+    assert "CONSULT" not in [e.type for e in code(nlp, text)._.events]

@@ -69,6 +69,7 @@ from eventwire.events.statements import (
     warning_sense,
 )
 from eventwire.events.triggers import (
+    MEDIATED,
     Trigger,
     aggregate,
     find_triggers,
@@ -229,6 +230,7 @@ class EventCoder:
             if noun:
                 pending.append((ev, noun))
             out.append(ev)
+        _mediation_as_told(out, triggers)
         return _merge_same_type(out, sent)
 
     def _event(self, doc, sent, trig: Trigger, reader: ArgumentReader, times, places,
@@ -486,6 +488,32 @@ def _confidence(ev: Event, trig: Trigger) -> float:
     if ev.field_rules.get("date") in ("publication_date", "nearest_time_in_sentence"):
         conf -= 0.05  # the date is a fallback, not read off the event's own clause
     return round(max(conf, 0.1), 2)
+
+
+def _mediation_as_told(events: list[Event], triggers: list[Trigger]) -> None:
+    """ "a deal between A and B, mediated by C": the mediation took place as the deal did (a
+    participle on its own would be a description); without a coded deal it is dropped."""
+    heads = {t.token.idx: _told_of(t.token) for t in triggers if MEDIATED in t.notes}
+    for ev in [e for e in events if e.trigger_start in heads]:
+        deal = next((e for e in events if e.trigger_start in heads[ev.trigger_start]), None)
+        if deal is None:
+            events.remove(ev)
+            continue
+        ev.negated, ev.hypothetical = deal.negated, deal.hypothetical
+        ev.aggregate = deal.aggregate
+        ev.field_rules["factuality"] = deal.field_rules.get("factuality", "asserted")
+
+
+def _told_of(participle) -> set[int]:
+    """The noun a participle modifies and the nouns it hangs from ("a deal between the two
+    parties, mediated by": the parser may hang the participle on "parties")."""
+    out, t = set(), participle.head
+    for _ in range(3):
+        out.add(t.idx)
+        if t.dep_ not in ("pobj", "prep", "conj") or t.head.i == t.i:
+            break
+        t = t.head
+    return out
 
 
 def _merge_same_type(events: list[Event], sent: Span | None = None) -> list[Event]:

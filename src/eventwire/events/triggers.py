@@ -298,6 +298,16 @@ def _dated_act(verb: Token, entries: list[Entry]) -> bool:
         for c in verb.children)
 
 
+MEDIATED = "mediated_by"
+
+
+def _mediated_by(verb: Token, entries: list[Entry]) -> bool:
+    """ "a truce between A and B, brokered by Egypt": the go-between's mediation is an act
+    of its own (CONSULT third-party by the agent), not a description of the truce."""
+    return any(e.type == "CONSULT" and e.mode == "third-party" for e in entries) and any(
+        c.dep_ == "agent" for c in verb.children)
+
+
 def _verbless_predicate(verb: Token) -> bool:
     """A participle the parser hung on the sentence's root noun, in a sentence with no other
     verb to be its predicate: "Stein removed from debate site by police" (a headline), "The
@@ -441,7 +451,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue
         if pos == "verb" and (tok.dep_ in ("amod", "compound", "nmod") or (
             tok.dep_ == "acl" and tok.tag_ == "VBN" and not _dated_act(tok, entries)
-            and not _verbless_predicate(tok)
+            and not _verbless_predicate(tok) and not _mediated_by(tok, entries)
         )):
             continue  # "Iran-backed militias", "a group backed by Iran": descriptions
         if pos == "verb" and tok.dep_ == "ROOT" and tok.tag_ == "VB" and not any(
@@ -478,6 +488,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue  # no entry, or a frame in which the word names no event
         trig = Trigger(tok, entry, entry.type, entry.mode, f"lexicon:{entry.source}",
                        negated=neg and not entry.neg, light=light)
+        if tok.dep_ == "acl" and _mediated_by(tok, [entry]):
+            trig.notes.append(MEDIATED)
         if pos == "noun" and light is tok:
             if agent_noun and entry.type in _DONE_BY_NAMED:
                 trig.notes.append(NAMED_DOER)
@@ -741,6 +753,8 @@ def _framing_of(trig: Trigger, by_index: dict[int, Trigger], lex: Lexicon, memo:
     if NAMED_DOER in trig.notes:
         return None  # "rejected a request from Ohio": the request is the other side's act
     t = trig.token
+    if t.dep_ == "acl" and any(c.dep_ == "agent" for c in t.children):
+        return None  # "a deal mediated by Qatar": the agent's act, not the deal's content
     result = None
     if t.dep_ == "conj" and t.head.i in by_index:
         head = by_index[t.head.i]

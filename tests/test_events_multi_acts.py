@@ -54,3 +54,22 @@ def test_the_go_between_of_a_deal_is_its_own_act(nlp, text, told):
 def test_a_welcome_of_a_deal_is_no_mediation(nlp):
     text = "A deal between the two parties, welcomed by Oman, ended the dispute on Monday."
     assert "CONSULT" not in [e.type for e in code(nlp, text)._.events]
+
+
+@pytest.mark.parametrize(("text", "protest"), [
+    ("Hundreds of marchers continued to call for an inquiry into the fire on Sunday.", True),
+    ("The minister continued to call for an inquiry into the fire on Sunday.", False),
+    ("Demonstrators called for the governor to step down on Friday.", True),
+    ("Riot police fired tear gas at a crowd that was demanding the release of students.", True),
+    ("A crowd that gathered to watch the parade cheered the band on Saturday.", False),
+])
+def test_a_crowd_demanding_is_protesting(nlp, text, protest):
+    assert ("PROTEST" in _types(nlp, text)) is protest
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("Demonstrators called for the governor to step down on Friday.", ["PROTEST"]),
+    ("Lawmakers called for the governor to step down on Friday.", ["REQUEST"]),
+])
+def test_what_is_called_for_is_not_done(nlp, text, types):
+    assert _types(nlp, text) == types

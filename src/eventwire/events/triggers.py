@@ -61,6 +61,8 @@ def dep_lemmas(tok: Token) -> set[str]:
     if _object_relative(tok):  # "the sanctions it imposed": the noun is the object
         out.add(tok.head.lemma_.lower())
     for c in tok.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
+            out.add("for")  # "called for the mayor to resign": the parser's "for" clause
         if c.dep_ not in _ARG_DEPS or _time_phrase(c):
             continue
         out.add(c.lemma_.lower())
@@ -190,6 +192,16 @@ def _subject_heads(subj: Token) -> list[Token]:
                     c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
 
+def _controller(tok: Token) -> Token | None:
+    """Who does what an infinitive names after an aspect verb: "protesters continued to
+    call for" (not "urged the crowd to call for", whose doer is the object)."""
+    head = tok.head
+    if tok.dep_ != "xcomp" or head.pos_ != "VERB" or any(c.dep_ == "dobj"
+                                                         for c in head.children):
+        return None
+    return subject_token(head)
+
+
 def _match(tok: Token, entries: list[Entry], lex: Lexicon, negated: bool) -> Entry | None:
     lemmas: set[str] | None = None
     for e in entries:
@@ -204,7 +216,9 @@ def _match(tok: Token, entries: list[Entry], lex: Lexicon, negated: bool) -> Ent
             if not lex.governs(e.deps, lemmas):
                 continue
         if e.subj_class:
-            subj = subject_token(tok)
+            subj = subject_token(tok) or _controller(tok)
+            if subj is not None and subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                subj = tok.head  # "the crowd, which was calling for": the crowd
             if subj is None or not any(lex.in_class(e.subj_class, w.lemma_.lower())
                                        for w in _subject_heads(subj)):
                 continue
@@ -710,6 +724,13 @@ def _demand_of_someone(verb: Token) -> bool:
 _DROP = object()
 # What protesters demand or denounce is the topic of the protest, not a separate event.
 _PROTEST_TOPIC = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
+# Verbs by which a crowd's protest asks for something: what it asks is not done.
+_DEMANDING = frozenset({"call", "demand"})
+
+
+def _crowd_demand(trig: Trigger) -> bool:
+    """ "protesters called for the mayor to resign": the resignation is only demanded."""
+    return trig.entry.subj_class in ("protester", "crowd") and trig.entry.lemma in _DEMANDING
 _REFUSABLE = {"AGREE": None, "CONCEDE": "yield", "RETREAT": "yield", "AID": "assist",
               "COOPERATE": "assist", "SUPPORT": "assist", "CONSULT": "meet"}
 
@@ -775,8 +796,8 @@ def _framing_of(trig: Trigger, by_index: dict[int, Trigger], lex: Lexicon, memo:
                 # "expressed shock and vowed to bring them to justice": the vow is a
                 # second predicate beside the trigger, not what it expresses
                 result = _framing_of(cand, by_index, lex, memo)
-            elif cand.type in FRAMING or (cand.type == "PROTEST" and
-                                          trig.type in _PROTEST_TOPIC):
+            elif cand.type in FRAMING or (cand.type == "PROTEST" and (
+                    trig.type in _PROTEST_TOPIC or _crowd_demand(cand))):
                 result = cand
             elif t.dep_ == "conj" or trig.token.dep_ == "conj":
                 result = _framing_of(cand, by_index, lex, memo)

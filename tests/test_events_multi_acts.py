@@ -30,9 +30,15 @@ def test_a_repelled_raid_is_the_raiders_attack(nlp, text, etype, mode):
         assert raids[0].mode == mode
 
 
-def test_tear_gas_counted_in_rounds(nlp):
-    assert ("ASSAULT", "crowd-control") in _typed(
-        nlp, "Officers responded to the marchers with rounds of tear gas on Monday.")
+@pytest.mark.parametrize("text", [
+    "Officers responded to the marchers with rounds of tear gas on Monday.",
+    "Officers responded to the marchers with volleys of tear gas canisters on Monday.",
+])
+def test_tear_gas_counted_in_rounds(nlp, text):
+    assert ("ASSAULT", "crowd-control") in _typed(nlp, text)
+
+
+def test_applause_counted_in_rounds_is_no_gas(nlp):
     assert ("ASSAULT", "crowd-control") not in _typed(
         nlp, "The minister responded to the crowd with rounds of applause on Monday.")
 

@@ -95,8 +95,11 @@ _MEASURES = frozenset({"round", "volley", "barrage", "salvo", "burst", "canister
 
 
 def _measured(noun: Token) -> set[str]:
-    return {x.lemma_.lower() for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-            for x in p.children if x.dep_ == "pobj"}
+    """What a measure counts, with its modifiers: "rounds of tear gas (canisters)"."""
+    objs = [x for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+            for x in p.children if x.dep_ == "pobj"]
+    return {w.lemma_.lower() for x in objs for w in (x, *x.children)
+            if w is x or w.dep_ in ("compound", "nmod")}
 
 
 def _object_relative(verb: Token) -> bool:

@@ -79,3 +79,30 @@ def test_a_crowd_demanding_is_protesting(nlp, text, protest):
 ])
 def test_what_is_called_for_is_not_done(nlp, text, types):
     assert _types(nlp, text) == types
+
+
+@pytest.mark.parametrize(("text", "met"), [
+    ("In my first meeting with the envoy in 2015, he said the plan had failed.", True),
+    ("In my meeting with the envoy next week, I will raise the plan.", False),
+])
+def test_a_meeting_dated_in_the_past_took_place(nlp, text, met):
+    assert ("CONSULT" in _types(nlp, text)) is met
+
+
+@pytest.mark.parametrize(("text", "protest"), [
+    ("Four nurses were detained after refusing to leave the ward as part of a protest at the "
+     "clinic, officials said.", True),
+    ("Four nurses were detained after refusing to leave the ward as part of an audit at the "
+     "clinic, officials said.", False),
+])
+def test_an_act_done_as_part_of_a_protest_tells_the_protest(nlp, text, protest):
+    assert ("PROTEST" in _types(nlp, text)) is protest
+
+
+@pytest.mark.parametrize(("text", "protest"), [
+    ("Protesters tried to break through a police line outside the palace.", True),
+    ("Rescuers tried to break through the wall of the collapsed school.", False),
+])
+def test_protesters_breaking_through_a_police_line_riot(nlp, text, protest):
+    assert ("PROTEST", "riot") in _typed(nlp, text) if protest else \
+        "PROTEST" not in _types(nlp, text)

@@ -342,6 +342,30 @@ def _repelled_raid(noun: Token, entry: Entry, lex: Lexicon) -> bool:
         doer, *(c for c in noun.children if c.dep_ == "compound")) if t is not None)
 
 
+def _part_of(noun: Token) -> Token | None:
+    """ "were arrested as part of a protest at the hotel": the act done as part of one
+    protest tells that it took place (not "as part of protests", many of them)."""
+    of, part = noun.head, noun.head.head
+    if noun.dep_ != "pobj" or noun.tag_ != "NN" or of.lower_ != "of" or \
+            part.lemma_.lower() != "part" or part.head.lower_ != "as":
+        return None
+    verb = part.head.head
+    for _ in range(4):  # "arrested after refusing to leave the lobby as part of a protest"
+        if _told_done(verb):
+            return verb
+        if verb.dep_ not in ("xcomp", "pcomp", "prep") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return None
+
+
+def _told_done(verb: Token) -> bool:
+    """A past verb, active or passive, asserted and not under a modal: "were arrested"."""
+    return _past_act(verb) or verb.tag_ == "VBN" and not is_negated(verb) and any(
+        c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children) and not any(
+        c.dep_ == "aux" for c in verb.children)
+
+
 def _month_name(tok: Token) -> bool:
     """ "paid its members in March": a proper noun inside a date names a time, not a march."""
     return tok.tag_ == "NNP" and tok.ent_type_ == "DATE"
@@ -389,7 +413,9 @@ def named_doer(noun: Token) -> Token | None:
                                 for c in noun.children):
         return None
     behest = noun.dep_ == "pobj" and noun.head.lower_ in _AT_THE_BEHEST
-    told_as_past = any(c.dep_ == "amod" and c.lower_ in _BEFORE or c.ent_type_ == "DATE"
+    told_as_past = any(c.dep_ == "amod" and c.lower_ in _BEFORE or _past_date(c)
+                       or c.dep_ == "prep" and c.lower_ in ("in", "on") and any(
+                           _past_date(g) for g in c.children if g.dep_ == "pobj")
                        for c in noun.children)
     for c in noun.children:
         if c.dep_ == "poss" and told_as_past and c.lower_ not in _NOT_DOERS and (
@@ -404,6 +430,14 @@ def named_doer(noun: Token) -> Token | None:
 
 
 _NOT_DOERS = frozenset({"it", "them", "this", "that", "which", "what"})
+_TO_COME = frozenset({"next", "coming", "tomorrow", "upcoming", "later"})
+
+
+def _past_date(tok: Token) -> bool:
+    """ "Obama's 2012 visit", "my first meeting with him in 2011": a date, not one to come
+    ("my meeting with him next week"), puts the act in the past."""
+    return tok.ent_type_ == "DATE" and not any(w.lower_ in _TO_COME for w in tok.subtree)
+
 
 # Event nouns of acts done once, at a time and place: told as what something came after,
 # during or from, the act took place ("after the arrest of", "during the general strike",
@@ -491,7 +525,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                     presupposed(tok, lex):
                 light = tok  # its own phrase: "after the arrest of the mayor by police"
             if light is None and any(e.type == "PROTEST" for e in entries):
-                light = _in_protest(tok)  # "chained herself to a fence in protest"
+                light = _in_protest(tok) or _part_of(tok)  # "chained herself ... in protest"
                 if tok.dep_ in ("dobj", "nsubjpass") and tok.tag_ == "NN" and \
                         lex.token_in_class("disperse", tok.head):
                     light = tok.head  # "police broke up the protest" (not "disperse protests")
@@ -779,6 +813,9 @@ def _framing_of(trig: Trigger, by_index: dict[int, Trigger], lex: Lexicon, memo:
     t = trig.token
     if t.dep_ == "acl" and any(c.dep_ == "agent" for c in t.children):
         return None  # "a deal mediated by Qatar": the agent's act, not the deal's content
+    if trig.light is not None and (part := _part_of(t)) is not None and \
+            part.i == trig.light.i:
+        return None  # "refusing to leave as part of a protest": the protest is no refusal
     result = None
     if t.dep_ == "conj" and t.head.i in by_index:
         head = by_index[t.head.i]

@@ -106,3 +106,14 @@ def test_an_act_done_as_part_of_a_protest_tells_the_protest(nlp, text, protest):
 def test_protesters_breaking_through_a_police_line_riot(nlp, text, protest):
     assert ("PROTEST", "riot") in _typed(nlp, text) if protest else \
         "PROTEST" not in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "modes"), [
+    ("Students clashed with riot police, who responded with tear gas, on Tuesday.",
+     [None, "crowd-control"]),
+    ("Riot police fired tear gas and beat the students with batons on Tuesday.",
+     ["crowd-control"]),
+])
+def test_force_used_on_a_crowd_is_the_other_side_s_act(nlp, text, modes):
+    assaults = [m for t, m in _typed(nlp, text) if t == "ASSAULT"]
+    assert sorted(assaults, key=str) == sorted(modes, key=str)

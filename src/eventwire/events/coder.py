@@ -527,6 +527,7 @@ def _merge_same_type(events: list[Event], sent: Span | None = None) -> list[Even
             continue
         if apart_in_sentence(first, ev) or other_side_of_swap(first, ev) \
                 or _distinct_protests(first, ev) or _persons_and_goods(first, ev) \
+                or _crowd_control_answer(first, ev) \
                 or (sent is not None and _acts_on_own_objects(first, ev, sent)):
             out[f"{ev.type}:{ev.id}"] = ev
             continue
@@ -557,6 +558,16 @@ def _distinct_protests(a: Event, b: Event) -> bool:
 
 
 _HELD = frozenset({"arrest", "seize"})
+
+
+def _crowd_control_answer(a: Event, b: Event) -> bool:
+    """ "youths clashed with police, who responded with tear gas": the crowd's violence and
+    the force used on the crowd are two acts by two sides (PLOVER ASSAULT crowd-control is
+    the police's), not one fight."""
+    if a.type != "ASSAULT" or (a.mode == "crowd-control") == (b.mode == "crowd-control"):
+        return False
+    sides = {x.text.lower() for x in a.sources}, {x.text.lower() for x in b.sources}
+    return all(sides) and not sides[0] & sides[1]
 
 
 # Types whose acts told in one sentence stay apart; the blows of one fight or riot

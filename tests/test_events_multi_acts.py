@@ -117,3 +117,14 @@ def test_protesters_breaking_through_a_police_line_riot(nlp, text, protest):
 def test_force_used_on_a_crowd_is_the_other_side_s_act(nlp, text, modes):
     assaults = [m for t, m in _typed(nlp, text) if t == "ASSAULT"]
     assert sorted(assaults, key=str) == sorted(modes, key=str)
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Rubber bullets were used to clear the square on Friday.", "crowd-control"),
+    ("Rubber boats were used to reach the island on Friday.", None),
+    ("Troops fired plastic bullets at the crowd on Friday.", "crowd-control"),
+    ("Troops fired live bullets at the crowd on Friday.", "firearms"),
+])
+def test_less_lethal_rounds_are_crowd_control(nlp, text, mode):
+    modes = [m for t, m in _typed(nlp, text) if t == "ASSAULT"]
+    assert modes == ([mode] if mode else [])

@@ -74,6 +74,8 @@ def dep_lemmas(tok: Token) -> set[str]:
             # Japan not to interfere", a forbidding warning (CAMEO 130)
             out.add(TO_INFINITIVE)
         for g in c.children:
+            if g.dep_ in ("compound", "amod") and g.i == c.i - 1:
+                out.add(f"{g.lower_}-{c.lemma_.lower()}")  # "rubber bullets": rubber-bullet
             if g.dep_ in ("pobj", "compound", "amod", "prep", "prt", "dobj", "nmod", "aux", "mark"):
                 out.add(g.lemma_.lower())
                 out.add(g.lower_)

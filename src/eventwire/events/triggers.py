@@ -763,6 +763,8 @@ def _demand_of_someone(verb: Token) -> bool:
 _DROP = object()
 # What protesters demand or denounce is the topic of the protest, not a separate event.
 _PROTEST_TOPIC = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
+_REFUSABLE = {"AGREE": None, "CONCEDE": "yield", "RETREAT": "yield", "AID": "assist",
+              "COOPERATE": "assist", "SUPPORT": "assist", "CONSULT": "meet"}
 # Verbs by which a crowd's protest asks for something: what it asks is not done.
 _DEMANDING = frozenset({"call", "demand"})
 
@@ -770,8 +772,6 @@ _DEMANDING = frozenset({"call", "demand"})
 def _crowd_demand(trig: Trigger) -> bool:
     """ "protesters called for the mayor to resign": the resignation is only demanded."""
     return trig.entry.subj_class in ("protester", "crowd") and trig.entry.lemma in _DEMANDING
-_REFUSABLE = {"AGREE": None, "CONCEDE": "yield", "RETREAT": "yield", "AID": "assist",
-              "COOPERATE": "assist", "SUPPORT": "assist", "CONSULT": "meet"}
 
 
 # Subordinators of a clause that happens beside the main one, not as its content: "eased
@@ -813,7 +813,7 @@ def _framing_of(trig: Trigger, by_index: dict[int, Trigger], lex: Lexicon, memo:
     if NAMED_DOER in trig.notes:
         return None  # "rejected a request from Ohio": the request is the other side's act
     t = trig.token
-    if t.dep_ == "acl" and any(c.dep_ == "agent" for c in t.children):
+    if MEDIATED in trig.notes:
         return None  # "a deal mediated by Qatar": the agent's act, not the deal's content
     if trig.light is not None and (part := _part_of(t)) is not None and \
             part.i == trig.light.i:

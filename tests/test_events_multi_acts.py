@@ -128,3 +128,12 @@ def test_force_used_on_a_crowd_is_the_other_side_s_act(nlp, text, modes):
 def test_less_lethal_rounds_are_crowd_control(nlp, text, mode):
     modes = [m for t, m in _typed(nlp, text) if t == "ASSAULT"]
     assert modes == ([mode] if mode else [])
+
+
+@pytest.mark.parametrize(("text", "assaults"), [
+    ("Troops shot dead a gunman who had attacked a checkpoint on Monday.", 2),
+    ("The coastguard sank a boat that had been hijacked by smugglers on Monday.", 2),
+    ("A rocket that hit the base killed two soldiers on Monday.", 1),
+])
+def test_an_earlier_act_of_the_object_is_another_event(nlp, text, assaults):
+    assert _types(nlp, text).count("ASSAULT") == assaults

@@ -528,6 +528,7 @@ def _merge_same_type(events: list[Event], sent: Span | None = None) -> list[Even
         if apart_in_sentence(first, ev) or other_side_of_swap(first, ev) \
                 or _distinct_protests(first, ev) or _persons_and_goods(first, ev) \
                 or _crowd_control_answer(first, ev) \
+                or (sent is not None and _earlier_act_of_the_object(first, ev, sent)) \
                 or (sent is not None and _acts_on_own_objects(first, ev, sent)):
             out[f"{ev.type}:{ev.id}"] = ev
             continue
@@ -558,6 +559,24 @@ def _distinct_protests(a: Event, b: Event) -> bool:
 
 
 _HELD = frozenset({"arrest", "seize"})
+
+
+# Acts done to someone or something, whose object may have done an act of its own.
+_FORCE_ACTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT"})
+
+
+def _earlier_act_of_the_object(a: Event, b: Event, sent: Span) -> bool:
+    """ "sank a trawler that had been seized by pirates", "shot a man who had stabbed two
+    people": a relative clause on one act's object tells another act by others (not "a
+    rocket that hit the base killed two", a relative clause on the doer)."""
+    if a.type not in _FORCE_ACTS:
+        return False  # "backed the bill that was signed into law": a description
+    ta, tb = (sent.doc.char_span(e.trigger_start, e.trigger_end) for e in (a, b))
+    if ta is None or tb is None:
+        return False
+    va, vb = ta.root, tb.root
+    return any(rel.dep_ == "relcl" and rel.head.dep_ in ("dobj", "pobj", "nsubjpass")
+               and rel.head.head.i == act.i for act, rel in ((va, vb), (vb, va)))
 
 
 def _crowd_control_answer(a: Event, b: Event) -> bool:

@@ -71,6 +71,7 @@ from eventwire.events.statements import (
     warning_sense,
 )
 from eventwire.events.triggers import (
+    MEDIATED,
     Trigger,
     aggregate,
     find_triggers,
@@ -232,6 +233,7 @@ class EventCoder:
             if noun:
                 pending.append((ev, noun))
             out.append(ev)
+        _mediation_as_told(out, triggers)
         return _merge_same_type(out, sent)
 
     def _event(self, doc, sent, trig: Trigger, reader: ArgumentReader, times, places,
@@ -491,6 +493,32 @@ def _confidence(ev: Event, trig: Trigger) -> float:
     return round(max(conf, 0.1), 2)
 
 
+def _mediation_as_told(events: list[Event], triggers: list[Trigger]) -> None:
+    """ "a deal between A and B, mediated by C": the mediation took place as the deal did (a
+    participle on its own would be a description); without a coded deal it is dropped."""
+    heads = {t.token.idx: _told_of(t.token) for t in triggers if MEDIATED in t.notes}
+    for ev in [e for e in events if e.trigger_start in heads]:
+        deal = next((e for e in events if e.trigger_start in heads[ev.trigger_start]), None)
+        if deal is None:
+            events.remove(ev)
+            continue
+        ev.negated, ev.hypothetical = deal.negated, deal.hypothetical
+        ev.aggregate = deal.aggregate
+        ev.field_rules["factuality"] = deal.field_rules.get("factuality", "asserted")
+
+
+def _told_of(participle) -> set[int]:
+    """The noun a participle modifies and the nouns it hangs from ("a deal between the two
+    parties, mediated by": the parser may hang the participle on "parties")."""
+    out, t = set(), participle.head
+    for _ in range(3):
+        out.add(t.idx)
+        if t.dep_ not in ("pobj", "prep", "conj") or t.head.i == t.i:
+            break
+        t = t.head
+    return out
+
+
 def _merge_same_type(events: list[Event], sent: Span | None = None) -> list[Event]:
     """One event per type and sentence: a second trigger of the same type ("a rocket
     targeting troops killed ...") adds its details to the first instead of counting twice."""
@@ -503,6 +531,8 @@ def _merge_same_type(events: list[Event], sent: Span | None = None) -> list[Even
         if apart_in_sentence(first, ev) or other_side_of_swap(first, ev) \
                 or ev.rule == SECOND_ACCUSER \
                 or _distinct_protests(first, ev) or _persons_and_goods(first, ev) \
+                or _crowd_control_answer(first, ev) \
+                or (sent is not None and _earlier_act_of_the_object(first, ev, sent)) \
                 or (sent is not None and _acts_on_own_objects(first, ev, sent)):
             out[f"{ev.type}:{ev.id}"] = ev
             continue
@@ -533,6 +563,34 @@ def _distinct_protests(a: Event, b: Event) -> bool:
 
 
 _HELD = frozenset({"arrest", "seize"})
+
+
+# Acts done to someone or something, whose object may have done an act of its own.
+_FORCE_ACTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT"})
+
+
+def _earlier_act_of_the_object(a: Event, b: Event, sent: Span) -> bool:
+    """ "sank a trawler that had been seized by pirates", "shot a man who had stabbed two
+    people": a relative clause on one act's object tells another act by others (not "a
+    rocket that hit the base killed two", a relative clause on the doer)."""
+    if a.type not in _FORCE_ACTS:
+        return False  # "backed the bill that was signed into law": a description
+    ta, tb = (sent.doc.char_span(e.trigger_start, e.trigger_end) for e in (a, b))
+    if ta is None or tb is None:
+        return False
+    va, vb = ta.root, tb.root
+    return any(rel.dep_ == "relcl" and rel.head.dep_ in ("dobj", "pobj", "nsubjpass")
+               and rel.head.head.i == act.i for act, rel in ((va, vb), (vb, va)))
+
+
+def _crowd_control_answer(a: Event, b: Event) -> bool:
+    """ "youths clashed with police, who responded with tear gas": the crowd's violence and
+    the force used on the crowd are two acts by two sides (PLOVER ASSAULT crowd-control is
+    the police's), not one fight."""
+    if a.type != "ASSAULT" or (a.mode == "crowd-control") == (b.mode == "crowd-control"):
+        return False
+    sides = {x.text.lower() for x in a.sources}, {x.text.lower() for x in b.sources}
+    return all(sides) and not sides[0] & sides[1]
 
 
 # Types whose acts told in one sentence stay apart; the blows of one fight or riot

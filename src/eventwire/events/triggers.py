@@ -61,6 +61,8 @@ def dep_lemmas(tok: Token) -> set[str]:
     if _object_relative(tok):  # "the sanctions it imposed": the noun is the object
         out.add(tok.head.lemma_.lower())
     for c in tok.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
+            out.add("for")  # "called for the mayor to resign": the parser's "for" clause
         if c.dep_ not in _ARG_DEPS or _time_phrase(c):
             continue
         out.add(c.lemma_.lower())
@@ -72,17 +74,34 @@ def dep_lemmas(tok: Token) -> set[str]:
             # Japan not to interfere", a forbidding warning (CAMEO 130)
             out.add(TO_INFINITIVE)
         for g in c.children:
+            if g.dep_ in ("compound", "amod") and g.i == c.i - 1:
+                out.add(f"{g.lower_}-{c.lemma_.lower()}")  # "rubber bullets": rubber-bullet
             if g.dep_ in ("pobj", "compound", "amod", "prep", "prt", "dobj", "nmod", "aux", "mark"):
                 out.add(g.lemma_.lower())
                 out.add(g.lower_)
                 if g.dep_ == "prep":
                     out.update(x.lemma_.lower() for x in g.children if x.dep_ == "pobj")
+                elif g.dep_ == "pobj" and g.lemma_.lower() in _MEASURES:
+                    out.update(_measured(g))  # "responded with rounds of tear gas"
                 elif g.dep_ == "amod":  # "bring those responsible to justice": the parser
                     for p in g.children:  # hangs the phrase on the adjective
                         if p.dep_ == "prep":
                             out.add(p.lower_)
                             out.update(x.lemma_.lower() for x in p.children if x.dep_ == "pobj")
     return out
+
+
+# Nouns that count or package what follows "of": "rounds of tear gas", "a volley of shots".
+_MEASURES = frozenset({"round", "volley", "barrage", "salvo", "burst", "canister", "cloud",
+                       "hail", "shower", "spray", "jet", "blast"})
+
+
+def _measured(noun: Token) -> set[str]:
+    """What a measure counts, with its modifiers: "rounds of tear gas (canisters)"."""
+    objs = [x for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+            for x in p.children if x.dep_ == "pobj"]
+    return {w.lemma_.lower() for x in objs for w in (x, *x.children)
+            if w is x or w.dep_ in ("compound", "nmod")}
 
 
 def _object_relative(verb: Token) -> bool:
@@ -178,6 +197,16 @@ def _subject_heads(subj: Token) -> list[Token]:
                     c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
 
+def _controller(tok: Token) -> Token | None:
+    """Who does what an infinitive names after an aspect verb: "protesters continued to
+    call for" (not "urged the crowd to call for", whose doer is the object)."""
+    head = tok.head
+    if tok.dep_ != "xcomp" or head.pos_ != "VERB" or any(c.dep_ == "dobj"
+                                                         for c in head.children):
+        return None
+    return subject_token(head)
+
+
 def _match(tok: Token, entries: list[Entry], lex: Lexicon, negated: bool) -> Entry | None:
     lemmas: set[str] | None = None
     for e in entries:
@@ -192,7 +221,9 @@ def _match(tok: Token, entries: list[Entry], lex: Lexicon, negated: bool) -> Ent
             if not lex.governs(e.deps, lemmas):
                 continue
         if e.subj_class:
-            subj = subject_token(tok)
+            subj = subject_token(tok) or _controller(tok)
+            if subj is not None and subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                subj = tok.head  # "the crowd, which was calling for": the crowd
             if subj is None or not any(lex.in_class(e.subj_class, w.lemma_.lower())
                                        for w in _subject_heads(subj)):
                 continue
@@ -286,11 +317,60 @@ def _dated_act(verb: Token, entries: list[Entry]) -> bool:
         for c in verb.children)
 
 
+MEDIATED = "mediated_by"
+
+
+def _mediated_by(verb: Token, entries: list[Entry]) -> bool:
+    """ "a truce between A and B, brokered by Egypt": the go-between's mediation is an act
+    of its own (CONSULT third-party by the agent), not a description of the truce."""
+    return any(e.type == "CONSULT" and e.mode == "third-party" for e in entries) and any(
+        c.dep_ == "agent" for c in verb.children)
+
+
 def _verbless_predicate(verb: Token) -> bool:
     """A participle the parser hung on the sentence's root noun, in a sentence with no other
     verb to be its predicate: "Stein removed from debate site by police" (a headline), "The
     Authority - which ... - called for a meeting"."""
     return verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")
+
+
+def _repelled_raid(noun: Token, entry: Entry, lex: Lexicon) -> bool:
+    """ "thwarted a raid by pirates": what was repelled was an attack (the raiders' ASSAULT),
+    not a search by the authorities (not "a police raid was foiled by a leak")."""
+    if entry.type != "COERCE" or not lex.token_in_class("thwart", noun.head):
+        return False
+    doer = named_doer(noun)
+    return not any(lex.token_in_class("lawforce", t) for t in (
+        doer, *(c for c in noun.children if c.dep_ == "compound")) if t is not None)
+
+
+def _part_of(noun: Token) -> Token | None:
+    """ "were arrested as part of a protest at the hotel": the act done as part of one
+    protest tells that it took place (not "as part of protests", many of them)."""
+    of, part = noun.head, noun.head.head
+    if noun.dep_ != "pobj" or noun.tag_ != "NN" or of.lower_ != "of" or \
+            part.lemma_.lower() != "part" or part.head.lower_ != "as":
+        return None
+    verb = part.head.head
+    for _ in range(4):  # "arrested after refusing to leave the lobby as part of a protest"
+        if _told_done(verb):
+            return verb
+        if verb.dep_ not in ("xcomp", "pcomp", "prep") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return None
+
+
+def _told_done(verb: Token) -> bool:
+    """A past verb, active or passive, asserted and not under a modal: "were arrested"."""
+    return _past_act(verb) or verb.tag_ == "VBN" and not is_negated(verb) and any(
+        c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children) and not any(
+        c.dep_ == "aux" for c in verb.children)
+
+
+def _month_name(tok: Token) -> bool:
+    """ "paid its members in March": a proper noun inside a date names a time, not a march."""
+    return tok.tag_ == "NNP" and tok.ent_type_ == "DATE"
 
 
 def _in_protest(noun: Token) -> Token | None:
@@ -335,7 +415,9 @@ def named_doer(noun: Token) -> Token | None:
                                 for c in noun.children):
         return None
     behest = noun.dep_ == "pobj" and noun.head.lower_ in _AT_THE_BEHEST
-    told_as_past = any(c.dep_ == "amod" and c.lower_ in _BEFORE or c.ent_type_ == "DATE"
+    told_as_past = any(c.dep_ == "amod" and c.lower_ in _BEFORE or _past_date(c)
+                       or c.dep_ == "prep" and c.lower_ in ("in", "on") and any(
+                           _past_date(g) for g in c.children if g.dep_ == "pobj")
                        for c in noun.children)
     for c in noun.children:
         if c.dep_ == "poss" and told_as_past and c.lower_ not in _NOT_DOERS and (
@@ -350,6 +432,14 @@ def named_doer(noun: Token) -> Token | None:
 
 
 _NOT_DOERS = frozenset({"it", "them", "this", "that", "which", "what"})
+_TO_COME = frozenset({"next", "coming", "tomorrow", "upcoming", "later"})
+
+
+def _past_date(tok: Token) -> bool:
+    """ "Obama's 2012 visit", "my first meeting with him in 2011": a date, not one to come
+    ("my meeting with him next week"), puts the act in the past."""
+    return tok.ent_type_ == "DATE" and not any(w.lower_ in _TO_COME for w in tok.subtree)
+
 
 # Event nouns of acts done once, at a time and place: told as what something came after,
 # during or from, the act took place ("after the arrest of", "during the general strike",
@@ -410,11 +500,11 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             adj = next((e for e in (lex.lookup("adj", f) for f in forms(tok)) if e), [])
             if adj and _match(tok, adj, lex, is_negated(tok)) is not None:
                 pos, entries = "adj", adj
-        if not entries:
+        if not entries or (pos == "noun" and _month_name(tok)):
             continue
         if pos == "verb" and (tok.dep_ in ("amod", "compound", "nmod") or (
             tok.dep_ == "acl" and tok.tag_ == "VBN" and not _dated_act(tok, entries)
-            and not _verbless_predicate(tok)
+            and not _verbless_predicate(tok) and not _mediated_by(tok, entries)
         )):
             continue  # "Iran-backed militias", "a group backed by Iran": descriptions
         if pos == "verb" and tok.dep_ == "ROOT" and tok.tag_ == "VB" and not any(
@@ -437,7 +527,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                     presupposed(tok, lex):
                 light = tok  # its own phrase: "after the arrest of the mayor by police"
             if light is None and any(e.type == "PROTEST" for e in entries):
-                light = _in_protest(tok)  # "chained herself to a fence in protest"
+                light = _in_protest(tok) or _part_of(tok)  # "chained herself ... in protest"
                 if tok.dep_ in ("dobj", "nsubjpass") and tok.tag_ == "NN" and \
                         lex.token_in_class("disperse", tok.head):
                     light = tok.head  # "police broke up the protest" (not "disperse protests")
@@ -451,11 +541,16 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue  # no entry, or a frame in which the word names no event
         trig = Trigger(tok, entry, entry.type, entry.mode, f"lexicon:{entry.source}",
                        negated=neg and not entry.neg, light=light)
+        if tok.dep_ == "acl" and _mediated_by(tok, [entry]):
+            trig.notes.append(MEDIATED)
         if pos == "noun" and light is tok:
             if agent_noun and entry.type in _DONE_BY_NAMED:
                 trig.notes.append(NAMED_DOER)
             elif entry.type in _PRESUPPOSABLE:
                 trig.notes.append(PRESUPPOSED)
+                if _repelled_raid(tok, entry, lex):
+                    trig.type, trig.mode = "ASSAULT", None
+                    trig.notes.append("thwarted_raid")
             else:
                 continue
         found.append(trig)
@@ -670,6 +765,13 @@ _DROP = object()
 _PROTEST_TOPIC = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
 _REFUSABLE = {"AGREE": None, "CONCEDE": "yield", "RETREAT": "yield", "AID": "assist",
               "COOPERATE": "assist", "SUPPORT": "assist", "CONSULT": "meet"}
+# Verbs by which a crowd's protest asks for something: what it asks is not done.
+_DEMANDING = frozenset({"call", "demand"})
+
+
+def _crowd_demand(trig: Trigger) -> bool:
+    """ "protesters called for the mayor to resign": the resignation is only demanded."""
+    return trig.entry.subj_class in ("protester", "crowd") and trig.entry.lemma in _DEMANDING
 
 
 # Subordinators of a clause that happens beside the main one, not as its content: "eased
@@ -711,6 +813,11 @@ def _framing_of(trig: Trigger, by_index: dict[int, Trigger], lex: Lexicon, memo:
     if NAMED_DOER in trig.notes:
         return None  # "rejected a request from Ohio": the request is the other side's act
     t = trig.token
+    if MEDIATED in trig.notes:
+        return None  # "a deal mediated by Qatar": the agent's act, not the deal's content
+    if trig.light is not None and (part := _part_of(t)) is not None and \
+            part.i == trig.light.i:
+        return None  # "refusing to leave as part of a protest": the protest is no refusal
     result = None
     if t.dep_ == "conj" and t.head.i in by_index:
         head = by_index[t.head.i]
@@ -731,8 +838,8 @@ def _framing_of(trig: Trigger, by_index: dict[int, Trigger], lex: Lexicon, memo:
                 # "expressed shock and vowed to bring them to justice": the vow is a
                 # second predicate beside the trigger, not what it expresses
                 result = _framing_of(cand, by_index, lex, memo)
-            elif cand.type in FRAMING or (cand.type == "PROTEST" and
-                                          trig.type in _PROTEST_TOPIC):
+            elif cand.type in FRAMING or (cand.type == "PROTEST" and (
+                    trig.type in _PROTEST_TOPIC or _crowd_demand(cand))):
                 result = cand
             elif t.dep_ == "conj" or trig.token.dep_ == "conj":
                 result = _framing_of(cand, by_index, lex, memo)

@@ -333,6 +333,19 @@ def test_attitude_adjective_with_its_object(nlp):
     assert q.speaker == "Party leaders" and "worried" not in q.content
 
 
+def test_attitude_participle_without_an_agent_is_its_subject_s(nlp):
+    """"The mayor is now assured of winning": the participle reads as an attitude adjective
+    and its subject holds it; with a "by" agent ("was assured by aides that") the agent
+    speaks."""
+    q = find(run(nlp, "The count ended on Friday. The mayor is now assured of winning at least "
+                      "forty seats."), "forty seats")
+    assert (q.cue, q.speaker, q.rule) == ("assured", "The mayor", "indirect:attitude")
+    assert q.content == "winning at least forty seats"
+    q = find(run(nlp, "The count ended on Friday. The mayor was assured by aides that the "
+                      "bridges are safe."), "bridges are safe")
+    assert (q.cue, q.speaker) == ("assured", "aides")
+
+
 def test_see_as_is_a_characterisation(nlp):
     text = "Most farmers see the new tariff as a threat to their income."
     q = find(run(nlp, text), "the new tariff as a threat")

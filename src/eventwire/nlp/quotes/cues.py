@@ -73,7 +73,7 @@ ATTITUDE_ADJS = frozenset(
     angry upset furious happy pleased glad satisfied disappointed surprised unhappy
     frustrated uncertain unsure opposed supportive wary doubtful adamant determined anxious
     keen reluctant unwilling willing ready open resistant enthusiastic nervous alarmed
-    outraged dismayed troubled grateful thankful unconvinced
+    outraged dismayed troubled grateful thankful unconvinced assured
     """.split()
 )
 # Nouns naming a report whose "in" phrase attributes the clause it modifies: "In a

@@ -239,6 +239,13 @@ def _that_after_phrase(verb: Token) -> list[Token]:
     return []
 
 
+def _bare_passive(verb: Token) -> bool:
+    """A participle with a passive subject and no "by" agent: "she is convinced that ..."
+    reads as an adjective of attitude, "she was convinced by aides" as an act."""
+    return any(c.dep_ == "nsubjpass" for c in verb.children) and not any(
+        c.dep_ == "agent" for c in verb.children)
+
+
 def _owner(noun: Token) -> Token | None:
     """The holder of a speech or stance noun: its possessor, or for "his"/"their" the
     subject of the verb whose object the noun is ("Trump stepped up his attacks on ..."),
@@ -353,6 +360,8 @@ class IndirectRules(ArticleContext):
             yield self._as_put(t)
         elif t.pos_ == "VERB" and lemma in RAISING_VERBS:
             yield self._raising(t)
+        elif t.tag_ == "VBN" and t.lower_ in ATTITUDE_ADJS and _bare_passive(t):
+            yield self._attitude(t)  # "she is assured of winning": a state, not a report
         elif t.pos_ == "VERB" and (lemma in SPEECH_VERBS or lemma in THINK_VERBS
                                    or lemma in OBJECT_VERBS or lemma in AS_VERBS):
             if lemma not in QUOTE_ONLY_VERBS:
@@ -630,9 +639,12 @@ class IndirectRules(ArticleContext):
     def _attitude(self, adj: Token) -> Cand | None:
         """"Democrats are worried about X", "she was confident that Y": the attitude's
         object is the content, its subject the holder."""
-        if adj.dep_ not in ("acomp", "oprd"):
+        if adj.dep_ in ("acomp", "oprd"):
+            subj = _holder(adj.head)
+        elif _bare_passive(adj):
+            subj = next(c for c in adj.children if c.dep_ == "nsubjpass")
+        else:
             return None
-        subj = _holder(adj.head)
         if subj is None or subj.lower_ in ("it", "there", "which", "that"):
             return None
         comp = None

@@ -1012,3 +1012,22 @@ def test_cue_verbs_of_manner_beside_a_quotation(nlp):
     q = find(run(nlp, "“Imagine a governor who actually reads the bills,” mused Dana Price, "
                       "a columnist."), "Imagine a governor")
     assert q.cue == "mused" and "Dana Price" in q.speaker
+
+
+def test_a_quotation_said_according_to_a_report_keeps_its_speaker(nlp):
+    """""...," Lane said, according to a pool report": the report is where the writer heard
+    it, but Lane said the words, and the event coder reads the speaker as the actor."""
+    q = find(run(nlp, "The mayor met donors on Friday. “We will fix the bridges first,” Lane "
+                      "said at the dinner, according to a pool report."), "bridges first")
+    assert (q.cue, q.speaker) == ("said", "Lane")
+
+
+def test_a_participle_after_a_quotation_goes_on_with_the_subject_before_it(nlp):
+    """"Lane hailed the result as “a new start,” telling reporters ...": the noun after the
+    participle is who was told; "“...,” said Lane" stays inverted."""
+    q = find(run(nlp, "The vote ended on Friday. Lane hailed the result as “a new start,” "
+                      "telling reporters at city hall."), "a new start")
+    assert (q.cue, q.speaker) == ("telling", "Lane")
+    q = find(run(nlp, "The vote ended on Friday. “We will fix the bridges first,” said Lane, "
+                      "the mayor."), "bridges first")
+    assert (q.cue, q.rule) == ("said", "direct:cue-inverted") and "Lane" in q.speaker

@@ -231,6 +231,12 @@ class DirectRules(ArticleContext):
                 if subj is not None and subj.i > t.i:
                     return Cand([], "direct", "direct:cue-inverted", 0.9, cue,
                                  np_span(subj, seg.end, end), subj)
+                if t.tag_ == "VBG" and subj is not None and subj.idx < seg.start:
+                    # "He hailed the vote as “fantastic,” telling reporters ...": the
+                    # participle goes on with what the subject before the quotation did; the
+                    # noun after it is who was told
+                    return Cand([], "direct", "direct:cue-after", 0.8, cue,
+                                 np_span(subj, 0, seg.start), subj)
                 # "...," said Bassem Naim, a senior leader ...
                 after = [w for w in words if w.i > t.i and w.pos_ in ("PROPN", "NOUN", "PRON")]
                 if not after:

@@ -999,3 +999,41 @@ def test_cue_verbs_of_manner_beside_a_quotation(nlp):
     q = find(run(nlp, "“Imagine a governor who actually reads the bills,” mused Dana Price, "
                       "a columnist."), "Imagine a governor")
     assert q.cue == "mused" and "Dana Price" in q.speaker
+
+
+def test_possessive_pronoun_gives_way_to_the_subject_of_the_same_person(nlp):
+    # "he ... his attacks": the subject is who attacks; "she ... his claim" is another's
+    quotes = rules_only(nlp, "He stepped up his attacks on the transit levy.")
+    assert speaker_of(quotes, "attacks") == "He"
+    quotes = rules_only(nlp, "On Monday, she expanded on her calls for a new levy.")
+    assert speaker_of(quotes, "calls") == "she"
+    quotes = rules_only(nlp, "Some of the parents polled shared their concerns about the levy.")
+    assert speaker_of(quotes, "concerns") == "Some of the parents polled"
+    quotes = rules_only(nlp, "She rejected his claim that the levy was illegal.")
+    assert speaker_of(quotes, "claim") == "his"
+    quotes = rules_only(nlp, "She distanced herself from his claim that the levy was illegal.")
+    assert speaker_of(quotes, "claim") == "his"
+
+
+def test_a_text_its_subject_puts_out_speaks_for_them(nlp):
+    # who releases "a video that accuses" speaks; "cited a poll that shows": the poll does
+    text = "Senator Ruth Lane released a video that accuses the mayor of hiding the budget."
+    assert "Ruth Lane" in speaker_of(rules_only(nlp, text), "accuses")
+    text = "Senator Ruth Lane cited a poll that shows the mayor is losing ground."
+    assert "Ruth Lane" not in speaker_of(rules_only(nlp, text), "shows")
+
+
+def test_infinitive_completing_the_object_of_having_is_the_subjects(nlp):
+    text = "Investigators have no evidence to suggest that the mayor hid the budget."
+    assert speaker_of(rules_only(nlp, text), "suggest") == "Investigators"
+    text = "The council rejected a plan to announce that the budget was balanced."
+    assert speaker_of(rules_only(nlp, text), "announce") != "The council"
+
+
+def test_name_the_parser_made_the_root_speaks_and_stops_before_its_verb(nlp):
+    # the parser hangs "tweeted" on the name; the relative clause stays with the name
+    text = ("Mara Holt, who is running for mayor again, tweeted on Friday to say she had "
+            "never backed the levy. Tom Hale, who runs the council, said the levy would pass.")
+    quotes = rules_only(nlp, text)
+    assert speaker_of(quotes, "say") == "Mara Holt, who is running for mayor again"
+    assert speaker_of(quotes, "said") == "Tom Hale, who runs the council"

@@ -17,6 +17,8 @@ DASHES = "―—–-"
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 # Clauses whose subject is not the writer's: reported content, relative clauses.
 _REPORTED = ("ccomp", "relcl", "acl", "pcomp")
+# Quantifiers that stand for a group of people as a subject ("some of those surveyed").
+GROUP_QUANTIFIERS = frozenset("some many most few several all both".split())
 SENT_END_RE = re.compile(r"[.!?][\"”’']*\s")
 # A period after these words (or an initial) does not end a sentence: "Mr. Obama said".
 ABBREV = frozenset(
@@ -117,21 +119,27 @@ def _finite(verb: Token) -> bool:
 
 
 def subject(verb: Token) -> Token | None:
-    """The verb's subject, borrowed from a governing verb for "..., adding", conjuncts and
-    "criticized for saying" (up to three steps up)."""
+    """The verb's subject, borrowed from a governing verb for "..., adding", conjuncts,
+    "criticized for saying" and "had no evidence to suggest" (up to three steps up)."""
     tok = verb
     for _ in range(4):
         subs = [c for c in tok.children
                 if c.dep_ in SUBJ and (tok.i == verb.i or c.i < verb.i)]
         if subs:
-            return nearest_on_line(subs, verb)
+            sub = nearest_on_line(subs, verb)
+            return _producer(sub, tok) or sub
+        if _infinitive_of_object(tok):
+            tok = tok.head.head  # "investigators have no evidence to suggest that"
+            continue
         if tok.i == verb.i and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[
                 verb.i - 1].ent_type_ in ("PERSON", "ORG"):
             # "footage of Ruth Lane asking, “...”": the name the participle follows, however
             # the parser hung it
             return verb.doc[verb.i - 1]
         if tok.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep") or tok.head.i == tok.i:
-            return None
+            # "Lane, who is running again, tweeted to say": the parser hung the verb on the
+            # name as a modifier; the name before it speaks
+            return aside_subject(tok) if tok.i != verb.i else None
         if tok.dep_ == "xcomp":
             # "pushed doctors to ask", "led Lane to say": the object of the verb the
             # infinitive completes is who does it
@@ -149,6 +157,59 @@ def subject(verb: Token) -> Token | None:
             nxt = nxt.head
         tok = nxt
     return None
+
+
+# Verbs of making or putting out a text: who releases "a video that accuses" speaks.
+_PRODUCE_VERBS = frozenset(
+    "release issue publish post tweet retweet air run send write sign launch unveil "
+    "introduce file draft distribute circulate broadcast pen author submit buy purchase "
+    "produce create".split())
+# Verbs whose object an infinitive can complete for the subject: "had no evidence to
+# suggest", "took the chance to say", not "rejected a plan to announce".
+_HAVE_VERBS = frozenset("have get take seize use find lack miss need".split())
+
+
+def _producer(sub: Token, verb: Token) -> Token | None:
+    """For "that"/"which" opening a clause on a text its subject produces ("Lane released
+    a video that accuses", "bought time for ads that attack"), that subject: the text
+    speaks for who put it out.  Not for a text someone else wrote ("cited a poll that
+    shows")."""
+    if sub.lower_ not in ("that", "which") or verb.dep_ != "relcl" or names_people(verb.head):
+        return None
+    gov = verb.head
+    if gov.dep_ == "pobj" and gov.head.dep_ == "prep":
+        gov = gov.head.head  # "time for ads", "bought ... for ads"
+    if gov.dep_ == "dobj":
+        gov = gov.head
+    if gov.pos_ != "VERB" or lemma_of(gov) not in _PRODUCE_VERBS:
+        return None
+    maker = subject(gov)
+    return maker if maker is not None and names_people(maker) else None
+
+
+def _infinitive_of_object(tok: Token) -> bool:
+    """An infinitive completing the object of a verb of having ("have no evidence to
+    suggest", "has a chance to show"): the verb's subject does the saying."""
+    noun = tok.head
+    return tok.dep_ == "acl" and tok.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and (
+        noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX")
+        and lemma_of(noun.head) in _HAVE_VERBS)
+
+
+# A possessive pronoun and the subject pronoun of the same person.
+_POSS_SUBJ = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
+
+
+def same_person(poss: Token, subj: Token) -> bool:
+    """The possessive names the subject of its clause: "he stepped up his attacks", "some
+    of those surveyed shared their concerns" (a pronoun of the same person, or a noun or
+    quantifier that "their" can stand for), not "she rejected his plan"."""
+    want = _POSS_SUBJ.get(poss.lower_)
+    if want is None or subj.lower_ == want:
+        return want is not None
+    return want == "they" and (subj.lower_ in GROUP_QUANTIFIERS or subj.tag_ in (
+        "NNS", "NNPS") and names_people(subj))
 
 
 def adjunct_subject(verb: Token) -> Token | None:
@@ -252,6 +313,12 @@ def np_span(head: Token, lo: int, hi: int) -> Span:
         if noun.i < head.i and lo <= noun.left_edge.idx:
             return doc[noun.left_edge.i : head.i + 1]
     ids = {t.i for t in head.subtree if lo <= t.idx and t.idx + len(t) <= hi}
+    if head.dep_ == "ROOT":
+        # "Lane, a Scott ally, called ...": a name the parser made the root holds the verb
+        # it is the subject of, as a modifier; the speaker stops before that verb
+        for c in head.rights:
+            if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN"):
+                ids -= {t.i for t in c.subtree}
     if head.i not in ids:
         return doc[head.i : head.i + 1]
     # keep the contiguous run around the head, never across a line break

@@ -1037,3 +1037,22 @@ def test_name_the_parser_made_the_root_speaks_and_stops_before_its_verb(nlp):
     quotes = rules_only(nlp, text)
     assert speaker_of(quotes, "say") == "Mara Holt, who is running for mayor again"
     assert speaker_of(quotes, "said") == "Tom Hale, who runs the council"
+
+
+def test_aside_before_an_inverted_cue_is_not_its_subject(nlp):
+    text = ("The council met on Monday. “Prices are finally stable,” like the calm after a "
+            "storm, said Ruth Lane, an economist at the bank.")
+    assert find(rules_only(nlp, text), "finally stable").speaker.startswith("Ruth Lane")
+    text = ("The council met on Monday. “Prices are finally stable,” Ruth Lane, an economist "
+            "at the bank, said on Monday.")
+    assert find(rules_only(nlp, text), "finally stable").speaker.startswith("Ruth Lane")
+
+
+def test_noun_after_a_preposition_is_no_inverted_speaker_before_a_colon(nlp):
+    # "tweeted in response:": not "response"; "Said Ellis:": the name after the verb
+    text = ("The issue came up on Friday. Ruth Lane, the 2014 Democratic nominee, tweeted in "
+            "response: “Plain fact: lobbyists write these bills.”")
+    hits = [q for q in rules_only(nlp, text) if "lobbyists write" in q.content]
+    assert hits and all("Ruth Lane" in (q.speaker or "") for q in hits)
+    text = "The vote came late. Said Ellis: “The levy stays until the courts rule on it.”"
+    assert "Ellis" in find(rules_only(nlp, text), "levy stays").speaker

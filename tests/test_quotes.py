@@ -1056,3 +1056,36 @@ def test_noun_after_a_preposition_is_no_inverted_speaker_before_a_colon(nlp):
     assert hits and all("Ruth Lane" in (q.speaker or "") for q in hits)
     text = "The vote came late. Said Ellis: “The levy stays until the courts rule on it.”"
     assert "Ellis" in find(rules_only(nlp, text), "levy stays").speaker
+
+
+def test_plural_verb_after_a_singular_reported_clause_joins_the_speaker(nlp):
+    # "warn" cannot share "has lost"'s subject; "will warn" can
+    text = ("Some parents fear that the mayor has already lost the vote and warn that the "
+            "levy will fail.")
+    assert speaker_of(rules_only(nlp, text), "warn") == "Some parents"
+    text = ("Some parents fear that the mayor has already lost the vote and will warn voters "
+            "that the levy will fail.")
+    assert speaker_of(rules_only(nlp, text), "warn") == "the mayor"
+
+
+def test_name_after_an_inverted_cue_between_commas_speaks(nlp):
+    text = "The new levy, said Ruth Lane and others, would hurt small shops."
+    assert speaker_of(rules_only(nlp, text), "said").startswith("Ruth Lane")
+    text = "Tom Hale said Ruth Lane would back the levy."
+    assert speaker_of(rules_only(nlp, text), "said") == "Tom Hale"
+
+
+def test_who_for_introduces_before_an_infinitive_does_it(nlp):
+    text = "The scandal has created an opening for Ruth Lane to highlight her record on ethics."
+    assert speaker_of(rules_only(nlp, text), "highlight") == "Ruth Lane"
+    text = "The mayor waited for weeks to announce that the levy would pass."
+    assert speaker_of(rules_only(nlp, text), "announce") == "The mayor"
+
+
+def test_group_object_before_an_infinitive_does_it(nlp):
+    text = "The new rule would require delegates to challenge the results in person."
+    assert speaker_of(rules_only(nlp, text), "challenge") == "delegates"
+    text = "The networks rely on voters to report misleading ads."
+    assert speaker_of(rules_only(nlp, text), "report") == "voters"
+    text = "The networks rely on this rule to report misleading ads."
+    assert speaker_of(rules_only(nlp, text), "report") == "The networks"

@@ -109,7 +109,7 @@ def _agent_like(t: Token) -> bool:
     if any(c.dep_ == "poss" for c in t.children):
         return False
     return t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.lower_ in (
-        "him", "her", "them", "us", "me")
+        "him", "her", "them", "us", "me") or names_people(t)
 
 
 def _finite(verb: Token) -> bool:
@@ -118,9 +118,39 @@ def _finite(verb: Token) -> bool:
         c.dep_ == "aux" and c.lemma_ == "do" for c in verb.children)
 
 
+def _plural_after_singular(verb: Token, other: Token) -> bool:
+    """"Strategists fear that Lane has missed a chance and warn that ...": a plural present
+    verb cannot share the subject of a verb with a singular auxiliary ("has", "is")."""
+    plural = verb.tag_ == "VBP" or verb.tag_ == "VB" and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return plural and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBZ" for c in other.children)
+
+
+def _inverted_aside_name(verb: Token) -> Token | None:
+    """"The contrast, said Ruth Lane, would be clear": a verb of saying between commas,
+    right before a name between commas that the parser made the subject of what follows;
+    that name speaks."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text != ",":
+        return None
+    name = doc[verb.i + 1]
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    last = name.right_edge  # the closing comma, or the word before it
+    closed = last.text == "," or last.i + 1 < len(doc) and doc[last.i + 1].text == ","
+    if not (closed and name.dep_ == "nsubj" and name.head.dep_ == "ccomp"
+            and name.head.head.i == verb.i and name.pos_ == "PROPN"):
+        return None
+    return name
+
+
 def subject(verb: Token) -> Token | None:
     """The verb's subject, borrowed from a governing verb for "..., adding", conjuncts,
     "criticized for saying" and "had no evidence to suggest" (up to three steps up)."""
+    inverted = _inverted_aside_name(verb)
+    if inverted is not None:
+        return inverted
     tok = verb
     for _ in range(4):
         subs = [c for c in tok.children
@@ -128,6 +158,8 @@ def subject(verb: Token) -> Token | None:
         if subs:
             sub = nearest_on_line(subs, verb)
             return _producer(sub, tok) or sub
+        if tok.i == verb.i and (doer := _for_to_subject(verb)) is not None:
+            return doer  # "an opening for Lane to highlight her record"
         if _infinitive_of_object(tok):
             tok = tok.head.head  # "investigators have no evidence to suggest that"
             continue
@@ -143,13 +175,17 @@ def subject(verb: Token) -> Token | None:
         if tok.dep_ == "xcomp":
             # "pushed doctors to ask", "led Lane to say": the object of the verb the
             # infinitive completes is who does it
+            # "relied on users to report": the object of its preposition
             objs = [c for c in tok.head.children
-                    if c.dep_ == "dobj" and tok.head.i < c.i < tok.i and _agent_like(c)]
+                    if c.dep_ == "dobj" and tok.head.i < c.i < tok.i and _agent_like(c)] + [
+                g for c in tok.head.children if c.dep_ == "prep" and tok.head.i < c.i < tok.i
+                for g in c.children if g.dep_ == "pobj" and g.right_edge.i + 2 == tok.i
+                and _agent_like(g)]
             if objs:
                 return objs[-1]
         nxt = tok.head
-        if tok.dep_ == "conj" and nxt.dep_ == "ccomp" and _finite(tok) and (
-                nxt.tag_ in ("VB", "VBG", "VBN")):
+        if tok.dep_ == "conj" and nxt.dep_ == "ccomp" and (_finite(tok) and (
+                nxt.tag_ in ("VB", "VBG", "VBN")) or _plural_after_singular(tok, nxt)):
             # "Lane forecast that it would rebound and praised ...", "announced that he was
             # running and vowed ...", "said she would stay, but did not suggest ...": a
             # finite verb cannot join a bare one or a participle, so it joins the clause of
@@ -185,6 +221,21 @@ def _producer(sub: Token, verb: Token) -> Token | None:
         return None
     maker = subject(gov)
     return maker if maker is not None and names_people(maker) else None
+
+
+def _for_to_subject(verb: Token) -> Token | None:
+    """"For Lane to say": who "for" introduces right before an infinitive does it."""
+    doc = verb.doc
+    to = doc[verb.i - 1] if verb.i > 0 else None
+    if to is None or to.lower_ != "to" or to.head.i != verb.i or verb.tag_ != "VB":
+        return None
+    doer = doc[to.i - 1] if to.i > 0 else None
+    while doer is not None and doer.dep_ in ("compound", "flat") and doer.head.i > doer.i:
+        doer = doer.head
+    if doer is None or doer.dep_ != "pobj" or doer.head.lower_ != "for" or (
+            not _agent_like(doer)):
+        return None
+    return doer
 
 
 def _infinitive_of_object(tok: Token) -> bool:

@@ -1089,3 +1089,11 @@ def test_group_object_before_an_infinitive_does_it(nlp):
     assert speaker_of(rules_only(nlp, text), "report") == "voters"
     text = "The networks rely on this rule to report misleading ads."
     assert speaker_of(rules_only(nlp, text), "report") == "The networks"
+
+
+def test_people_before_a_verb_left_without_subject_speak(nlp):
+    # "the $2 million officials say ...": a relative clause without "that"
+    text = "The levy is far less than the $2 million officials say the new bridge will cost."
+    assert speaker_of(rules_only(nlp, text), "say").endswith("officials")
+    text = "The levy is far less than the $2 million the budget says the new bridge will cost."
+    assert speaker_of(rules_only(nlp, text), "says") == "the budget"

@@ -158,6 +158,8 @@ def subject(verb: Token) -> Token | None:
         if subs:
             sub = nearest_on_line(subs, verb)
             return _producer(sub, tok) or sub
+        if tok.i == verb.i and (doer := _reduced_relative_subject(verb)) is not None:
+            return doer  # "the $20 million experts say it costs"
         if tok.i == verb.i and (doer := _for_to_subject(verb)) is not None:
             return doer  # "an opening for Lane to highlight her record"
         if _infinitive_of_object(tok):
@@ -221,6 +223,18 @@ def _producer(sub: Token, verb: Token) -> Token | None:
         return None
     maker = subject(gov)
     return maker if maker is not None and names_people(maker) else None
+
+
+def _reduced_relative_subject(verb: Token) -> Token | None:
+    """"The sum experts say it costs", "the plan officials said would fail": a finite verb
+    the parser left with no subject right after people it hung elsewhere; they speak."""
+    if verb.tag_ not in ("VBP", "VBD", "VBZ") or verb.i == 0 or any(
+            c.dep_ in SUBJ for c in verb.children):
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ not in ("NOUN", "PROPN") or prev.head.i == verb.i or not names_people(prev):
+        return None
+    return prev
 
 
 def _for_to_subject(verb: Token) -> Token | None:

@@ -1097,3 +1097,13 @@ def test_people_before_a_verb_left_without_subject_speak(nlp):
     assert speaker_of(rules_only(nlp, text), "say").endswith("officials")
     text = "The levy is far less than the $2 million the budget says the new bridge will cost."
     assert speaker_of(rules_only(nlp, text), "says") == "the budget"
+
+
+def test_participle_after_a_cleft_is_the_clause_subjects(nlp):
+    # "It was at the hearing that Lane spoke, pointing to": Lane points, not "it"
+    text = ("It was at the hearing that Ruth Lane gave her speech on the budget, pointing to "
+            "the report that the levy had failed.")
+    assert speaker_of(rules_only(nlp, text), "pointing") == "Ruth Lane"
+    text = ("Ruth Lane read the report on Monday. It was long and detailed, pointing to the "
+            "failure of the levy.")
+    assert speaker_of(rules_only(nlp, text), "pointing") == "It"

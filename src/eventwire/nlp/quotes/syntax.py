@@ -157,6 +157,8 @@ def subject(verb: Token) -> Token | None:
                 if c.dep_ in SUBJ and (tok.i == verb.i or c.i < verb.i)]
         if subs:
             sub = nearest_on_line(subs, verb)
+            if tok.i != verb.i and sub.lower_ == "it" and tok.lemma_ == "be":
+                sub = _cleft_subject(tok, verb) or sub  # "It was there that Lane spoke, adding"
             return _producer(sub, tok) or sub
         if tok.i == verb.i and (doer := _reduced_relative_subject(verb)) is not None:
             return doer  # "the $20 million experts say it costs"
@@ -223,6 +225,17 @@ def _producer(sub: Token, verb: Token) -> Token | None:
         return None
     maker = subject(gov)
     return maker if maker is not None and names_people(maker) else None
+
+
+def _cleft_subject(be: Token, verb: Token) -> Token | None:
+    """"It was at the rally that Lane spoke, adding": the subject of the clause a cleft "it
+    was ... that" introduces does what the participle after it tells, not "it"."""
+    for t in be.doc[be.i + 1 : verb.i]:
+        if t.pos_ in ("VERB", "AUX") and any(
+                g.lower_ == "that" and g.i < t.i for g in t.children):
+            subj = next((g for g in t.children if g.dep_ == "nsubj"), None)
+            return subj if subj is not None and names_people(subj) else None
+    return None
 
 
 def _reduced_relative_subject(verb: Token) -> Token | None:

@@ -1107,3 +1107,12 @@ def test_participle_after_a_cleft_is_the_clause_subjects(nlp):
     text = ("Ruth Lane read the report on Monday. It was long and detailed, pointing to the "
             "failure of the levy.")
     assert speaker_of(rules_only(nlp, text), "pointing") == "It"
+
+
+def test_surname_read_as_a_noun_speaks_when_the_article_names_the_person(nlp):
+    text = ("The council has nine members, and its longest serving is Ruth Rogers. Rogers, "
+            "meanwhile, who sits on no committee, said that fact speaks volumes about the council.")
+    assert speaker_of(rules_only(nlp, text), "said") == "Rogers"
+    text = ("The council has nine members. Rogers, meanwhile, who sits on no committee, said "
+            "that fact speaks volumes about the council.")
+    assert speaker_of(rules_only(nlp, text), "said") == ""

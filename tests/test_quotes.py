@@ -1097,6 +1097,9 @@ def test_people_before_a_verb_left_without_subject_speak(nlp):
     assert speaker_of(rules_only(nlp, text), "say").endswith("officials")
     text = "The levy is far less than the $2 million the budget says the new bridge will cost."
     assert speaker_of(rules_only(nlp, text), "says") == "the budget"
+    text = ("Majorities of parents in five districts going to the polls Tuesday say they would "
+            "back the levy.")
+    assert speaker_of(rules_only(nlp, text), "say").startswith("Majorities of parents")
 
 
 def test_participle_after_a_cleft_is_the_clause_subjects(nlp):

@@ -245,7 +245,8 @@ def _reduced_relative_subject(verb: Token) -> Token | None:
             c.dep_ in SUBJ for c in verb.children):
         return None
     prev = verb.doc[verb.i - 1]
-    if prev.pos_ not in ("NOUN", "PROPN") or prev.head.i == verb.i or not names_people(prev):
+    if prev.pos_ not in ("NOUN", "PROPN") or prev.head.i == verb.i or not names_people(prev) or (
+            prev.ent_type_ in ("DATE", "TIME")):  # "going to the polls Tuesday say"
         return None
     return prev
 

@@ -109,7 +109,13 @@ def _agent_like(t: Token) -> bool:
     if any(c.dep_ == "poss" for c in t.children):
         return False
     return t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.lower_ in (
-        "him", "her", "them", "us", "me") or names_people(t)
+        "him", "her", "them", "us", "me")
+
+
+def _doer_like(t: Token) -> bool:
+    """Someone who can act, or a group or role noun ("relied on users to report", "for
+    voters to judge"); a plain object ("permit members to vote") stays with the verb."""
+    return _agent_like(t) or not any(c.dep_ == "poss" for c in t.children) and names_people(t)
 
 
 def _finite(verb: Token) -> bool:
@@ -184,7 +190,7 @@ def subject(verb: Token) -> Token | None:
                     if c.dep_ == "dobj" and tok.head.i < c.i < tok.i and _agent_like(c)] + [
                 g for c in tok.head.children if c.dep_ == "prep" and tok.head.i < c.i < tok.i
                 for g in c.children if g.dep_ == "pobj" and g.right_edge.i + 2 == tok.i
-                and _agent_like(g)]
+                and _doer_like(g)]
             if objs:
                 return objs[-1]
         nxt = tok.head
@@ -261,7 +267,7 @@ def _for_to_subject(verb: Token) -> Token | None:
     while doer is not None and doer.dep_ in ("compound", "flat") and doer.head.i > doer.i:
         doer = doer.head
     if doer is None or doer.dep_ != "pobj" or doer.head.lower_ != "for" or (
-            not _agent_like(doer)):
+            not _doer_like(doer)):
         return None
     return doer
 

@@ -1031,3 +1031,121 @@ def test_a_participle_after_a_quotation_goes_on_with_the_subject_before_it(nlp):
     q = find(run(nlp, "The vote ended on Friday. “We will fix the bridges first,” said Lane, "
                       "the mayor."), "bridges first")
     assert (q.cue, q.rule) == ("said", "direct:cue-inverted") and "Lane" in q.speaker
+
+
+def test_possessive_pronoun_gives_way_to_the_subject_of_the_same_person(nlp):
+    # "he ... his attacks": the subject is who attacks; "she ... his claim" is another's
+    quotes = rules_only(nlp, "He stepped up his attacks on the transit levy.")
+    assert speaker_of(quotes, "attacks") == "He"
+    quotes = rules_only(nlp, "On Monday, she expanded on her calls for a new levy.")
+    assert speaker_of(quotes, "calls") == "she"
+    quotes = rules_only(nlp, "Some of the parents polled shared their concerns about the levy.")
+    assert speaker_of(quotes, "concerns") == "Some of the parents polled"
+    quotes = rules_only(nlp, "She rejected his claim that the levy was illegal.")
+    assert speaker_of(quotes, "claim") == "his"
+    quotes = rules_only(nlp, "She distanced herself from his claim that the levy was illegal.")
+    assert speaker_of(quotes, "claim") == "his"
+
+
+def test_a_text_its_subject_puts_out_speaks_for_them(nlp):
+    # who releases "a video that accuses" speaks; "cited a poll that shows": the poll does
+    text = "Senator Ruth Lane released a video that accuses the mayor of hiding the budget."
+    assert "Ruth Lane" in speaker_of(rules_only(nlp, text), "accuses")
+    text = "Senator Ruth Lane cited a poll that shows the mayor is losing ground."
+    assert "Ruth Lane" not in speaker_of(rules_only(nlp, text), "shows")
+
+
+def test_infinitive_completing_the_object_of_having_is_the_subjects(nlp):
+    text = "Investigators have no evidence to suggest that the mayor hid the budget."
+    assert speaker_of(rules_only(nlp, text), "suggest") == "Investigators"
+    text = "The council rejected a plan to announce that the budget was balanced."
+    assert speaker_of(rules_only(nlp, text), "announce") != "The council"
+
+
+def test_name_the_parser_made_the_root_speaks_and_stops_before_its_verb(nlp):
+    # the parser hangs "tweeted" on the name; the relative clause stays with the name
+    text = ("Mara Holt, who is running for mayor again, tweeted on Friday to say she had "
+            "never backed the levy. Tom Hale, who runs the council, said the levy would pass.")
+    quotes = rules_only(nlp, text)
+    assert speaker_of(quotes, "say") == "Mara Holt, who is running for mayor again"
+    assert speaker_of(quotes, "said") == "Tom Hale, who runs the council"
+
+
+def test_aside_before_an_inverted_cue_is_not_its_subject(nlp):
+    text = ("The council met on Monday. “Prices are finally stable,” like the calm after a "
+            "storm, said Ruth Lane, an economist at the bank.")
+    assert find(rules_only(nlp, text), "finally stable").speaker.startswith("Ruth Lane")
+    text = ("The council met on Monday. “Prices are finally stable,” Ruth Lane, an economist "
+            "at the bank, said on Monday.")
+    assert find(rules_only(nlp, text), "finally stable").speaker.startswith("Ruth Lane")
+
+
+def test_noun_after_a_preposition_is_no_inverted_speaker_before_a_colon(nlp):
+    # "tweeted in response:": not "response"; "Said Ellis:": the name after the verb
+    text = ("The issue came up on Friday. Ruth Lane, the 2014 Democratic nominee, tweeted in "
+            "response: “Plain fact: lobbyists write these bills.”")
+    hits = [q for q in rules_only(nlp, text) if "lobbyists write" in q.content]
+    assert hits and all("Ruth Lane" in (q.speaker or "") for q in hits)
+    text = "The vote came late. Said Ellis: “The levy stays until the courts rule on it.”"
+    assert "Ellis" in find(rules_only(nlp, text), "levy stays").speaker
+
+
+def test_plural_verb_after_a_singular_reported_clause_joins_the_speaker(nlp):
+    # "warn" cannot share "has lost"'s subject; "will warn" can
+    text = ("Some parents fear that the mayor has already lost the vote and warn that the "
+            "levy will fail.")
+    assert speaker_of(rules_only(nlp, text), "warn") == "Some parents"
+    text = ("Some parents fear that the mayor has already lost the vote and will warn voters "
+            "that the levy will fail.")
+    assert speaker_of(rules_only(nlp, text), "warn") == "the mayor"
+
+
+def test_name_after_an_inverted_cue_between_commas_speaks(nlp):
+    text = "The new levy, said Ruth Lane and others, would hurt small shops."
+    assert speaker_of(rules_only(nlp, text), "said").startswith("Ruth Lane")
+    text = "Tom Hale said Ruth Lane would back the levy."
+    assert speaker_of(rules_only(nlp, text), "said") == "Tom Hale"
+
+
+def test_who_for_introduces_before_an_infinitive_does_it(nlp):
+    text = "The scandal has created an opening for Ruth Lane to highlight her record on ethics."
+    assert speaker_of(rules_only(nlp, text), "highlight") == "Ruth Lane"
+    text = "The mayor waited for weeks to announce that the levy would pass."
+    assert speaker_of(rules_only(nlp, text), "announce") == "The mayor"
+
+
+def test_group_after_a_preposition_before_an_infinitive_does_it(nlp):
+    text = "The networks rely on voters to report misleading ads."
+    assert speaker_of(rules_only(nlp, text), "report") == "voters"
+    text = "The networks rely on this rule to report misleading ads."
+    assert speaker_of(rules_only(nlp, text), "report") == "The networks"
+
+
+def test_people_before_a_verb_left_without_subject_speak(nlp):
+    # "the $2 million officials say ...": a relative clause without "that"
+    text = "The levy is far less than the $2 million officials say the new bridge will cost."
+    assert speaker_of(rules_only(nlp, text), "say").endswith("officials")
+    text = "The levy is far less than the $2 million the budget says the new bridge will cost."
+    assert speaker_of(rules_only(nlp, text), "says") == "the budget"
+    text = ("Majorities of parents in five districts going to the polls Tuesday say they would "
+            "back the levy.")
+    assert speaker_of(rules_only(nlp, text), "say").startswith("Majorities of parents")
+
+
+def test_participle_after_a_cleft_is_the_clause_subjects(nlp):
+    # "It was at the hearing that Lane spoke, pointing to": Lane points, not "it"
+    text = ("It was at the hearing that Ruth Lane gave her speech on the budget, pointing to "
+            "the report that the levy had failed.")
+    assert speaker_of(rules_only(nlp, text), "pointing") == "Ruth Lane"
+    text = ("Ruth Lane read the report on Monday. It was long and detailed, pointing to the "
+            "failure of the levy.")
+    assert speaker_of(rules_only(nlp, text), "pointing") == "It"
+
+
+def test_surname_read_as_a_noun_speaks_when_the_article_names_the_person(nlp):
+    text = ("The council has nine members, and its longest serving is Ruth Rogers. Rogers, "
+            "meanwhile, who sits on no committee, said that fact speaks volumes about the council.")
+    assert speaker_of(rules_only(nlp, text), "said") == "Rogers"
+    text = ("The council has nine members. Rogers, meanwhile, who sits on no committee, said "
+            "that fact speaks volumes about the council.")
+    assert speaker_of(rules_only(nlp, text), "said") == ""

@@ -250,6 +250,12 @@ class DirectRules(ArticleContext):
                 span = np_span(subj, seg.end, end)
                 if span.start <= first.i:
                     return Cand([], "direct", "direct:cue-after", 0.9, cue, span, subj)
+            if subj is not None and subj.i > t.i and subj.dep_ == "nsubj" and first.pos_ in (
+                    "ADP", "SCONJ", "ADV"):
+                # "“...,” like the slump in May, said Ruth Lane": a phrase opening with a
+                # preposition or adverb before an inverted cue is an aside, not its subject
+                return Cand([], "direct", "direct:cue-inverted", 0.85, cue,
+                             np_span(subj, seg.end, end), subj)
             # the parser put the subject inside the quotation: take the words before the verb
             span = self._trim(self.doc[first.i : t.i])
             if span is None or len(span) > 25 or any(w.is_sent_start and w.i > first.i
@@ -338,7 +344,8 @@ class DirectRules(ArticleContext):
         subj = subj or aside_subject(verb)
         if subj is None:
             # "Said Ellis: "..."": the speaker follows the verb
-            after = [w for w in words if w.i > verb.i and w.pos_ in ("PROPN", "NOUN")]
+            after = [w for w in words if w.i > verb.i and w.pos_ in ("PROPN", "NOUN")
+                     and w.dep_ != "pobj"]  # not "tweeted in response:"
             if gap != ":" or not after:
                 return None
             subj = after[-1]

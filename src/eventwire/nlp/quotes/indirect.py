@@ -60,6 +60,7 @@ from eventwire.nlp.quotes.syntax import (
     lemma_of,
     nearest_on_line,
     np_span,
+    same_person,
     sentence_start,
     subject,
 )
@@ -254,11 +255,16 @@ def _owner(noun: Token) -> Token | None:
     if owner is None or owner.pos_ != "PRON":
         return owner
     gov = noun.head
+    if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB", "AUX"):
+        # "he expanded upon his calls": the subject is the same person when it agrees
+        subj = _holder(gov.head)
+        return subj if subj is not None and same_person(owner, subj) else owner
     if noun.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"):
         # only the verb's own object: in "fanned controversy over her remark" and "from his
         # proposal" the pronoun is the mention that names the speaker
         subj = _holder(gov)
-        if subj is not None and subj.dep_ == "nsubj" and subj.pos_ in ("PROPN", "NOUN"):
+        if subj is not None and subj.dep_ == "nsubj" and (
+                subj.pos_ in ("PROPN", "NOUN") or same_person(owner, subj)):
             return subj
     return owner
 

@@ -43,7 +43,15 @@ def names_people(t: Token) -> bool:
     low = t.lower_
     return t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN" or (
         low in PERSON_PRONOUNS or low in ("they", "we", "i", "them", "us", "me")
-        or low in ROLE_NOUNS or t.lemma_.lower() in ROLE_NOUNS or low in GROUP_NOUNS)
+        or low in ROLE_NOUNS or t.lemma_.lower() in ROLE_NOUNS or low in GROUP_NOUNS
+        ) or _surname_as_noun(t)
+
+
+def _surname_as_noun(t: Token) -> bool:
+    """"Sanders, meanwhile, said": a capitalised word the tagger read as a common noun that
+    ends a person's name found elsewhere in the article."""
+    return t.pos_ == "NOUN" and t.text[:1].isupper() and any(
+        e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ == t.lower_ for e in t.doc.ents)
 # What follows a place in capitals that opens a dateline ("KHARTOUM:", "WASHINGTON (AP)").
 _DATELINE_NEXT = set("(:—–-")
 # A dateline opening a line: a place in capitals (with a region and a date) or any place

@@ -17,6 +17,8 @@ DASHES = "―—–-"
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 # Clauses whose subject is not the writer's: reported content, relative clauses.
 _REPORTED = ("ccomp", "relcl", "acl", "pcomp")
+# Quantifiers that stand for a group of people as a subject ("some of those surveyed").
+GROUP_QUANTIFIERS = frozenset("some many most few several all both".split())
 SENT_END_RE = re.compile(r"[.!?][\"”’']*\s")
 # A period after these words (or an initial) does not end a sentence: "Mr. Obama said".
 ABBREV = frozenset(
@@ -110,38 +112,90 @@ def _agent_like(t: Token) -> bool:
         "him", "her", "them", "us", "me")
 
 
+def _doer_like(t: Token) -> bool:
+    """Someone who can act, or a group or role noun ("relied on users to report", "for
+    voters to judge"); a plain object ("permit members to vote") stays with the verb."""
+    return _agent_like(t) or not any(c.dep_ == "poss" for c in t.children) and names_people(t)
+
+
 def _finite(verb: Token) -> bool:
     """A verb that carries its own tense: a finite form, or a bare one after "did"/"does"."""
     return verb.tag_ in ("VBD", "VBZ") or verb.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lemma_ == "do" for c in verb.children)
 
 
+def _plural_after_singular(verb: Token, other: Token) -> bool:
+    """"Strategists fear that Lane has missed a chance and warn that ...": a plural present
+    verb cannot share the subject of a verb with a singular auxiliary ("has", "is")."""
+    plural = verb.tag_ == "VBP" or verb.tag_ == "VB" and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return plural and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBZ" for c in other.children)
+
+
+def _inverted_aside_name(verb: Token) -> Token | None:
+    """"The contrast, said Ruth Lane, would be clear": a verb of saying between commas,
+    right before a name between commas that the parser made the subject of what follows;
+    that name speaks."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text != ",":
+        return None
+    name = doc[verb.i + 1]
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    last = name.right_edge  # the closing comma, or the word before it
+    closed = last.text == "," or last.i + 1 < len(doc) and doc[last.i + 1].text == ","
+    if not (closed and name.dep_ == "nsubj" and name.head.dep_ == "ccomp"
+            and name.head.head.i == verb.i and name.pos_ == "PROPN"):
+        return None
+    return name
+
+
 def subject(verb: Token) -> Token | None:
-    """The verb's subject, borrowed from a governing verb for "..., adding", conjuncts and
-    "criticized for saying" (up to three steps up)."""
+    """The verb's subject, borrowed from a governing verb for "..., adding", conjuncts,
+    "criticized for saying" and "had no evidence to suggest" (up to three steps up)."""
+    inverted = _inverted_aside_name(verb)
+    if inverted is not None:
+        return inverted
     tok = verb
     for _ in range(4):
         subs = [c for c in tok.children
                 if c.dep_ in SUBJ and (tok.i == verb.i or c.i < verb.i)]
         if subs:
-            return nearest_on_line(subs, verb)
+            sub = nearest_on_line(subs, verb)
+            if tok.i != verb.i and sub.lower_ == "it" and tok.lemma_ == "be":
+                sub = _cleft_subject(tok, verb) or sub  # "It was there that Lane spoke, adding"
+            return _producer(sub, tok) or sub
+        if tok.i == verb.i and (doer := _reduced_relative_subject(verb)) is not None:
+            return doer  # "the $20 million experts say it costs"
+        if tok.i == verb.i and (doer := _for_to_subject(verb)) is not None:
+            return doer  # "an opening for Lane to highlight her record"
+        if _infinitive_of_object(tok):
+            tok = tok.head.head  # "investigators have no evidence to suggest that"
+            continue
         if tok.i == verb.i and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[
                 verb.i - 1].ent_type_ in ("PERSON", "ORG"):
             # "footage of Ruth Lane asking, “...”": the name the participle follows, however
             # the parser hung it
             return verb.doc[verb.i - 1]
         if tok.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep") or tok.head.i == tok.i:
-            return None
+            # "Lane, who is running again, tweeted to say": the parser hung the verb on the
+            # name as a modifier; the name before it speaks
+            return aside_subject(tok) if tok.i != verb.i else None
         if tok.dep_ == "xcomp":
             # "pushed doctors to ask", "led Lane to say": the object of the verb the
             # infinitive completes is who does it
+            # "relied on users to report": the object of its preposition
             objs = [c for c in tok.head.children
-                    if c.dep_ == "dobj" and tok.head.i < c.i < tok.i and _agent_like(c)]
+                    if c.dep_ == "dobj" and tok.head.i < c.i < tok.i and _agent_like(c)] + [
+                g for c in tok.head.children if c.dep_ == "prep" and tok.head.i < c.i < tok.i
+                for g in c.children if g.dep_ == "pobj" and g.right_edge.i + 2 == tok.i
+                and _doer_like(g)]
             if objs:
                 return objs[-1]
         nxt = tok.head
-        if tok.dep_ == "conj" and nxt.dep_ == "ccomp" and _finite(tok) and (
-                nxt.tag_ in ("VB", "VBG", "VBN")):
+        if tok.dep_ == "conj" and nxt.dep_ == "ccomp" and (_finite(tok) and (
+                nxt.tag_ in ("VB", "VBG", "VBN")) or _plural_after_singular(tok, nxt)):
             # "Lane forecast that it would rebound and praised ...", "announced that he was
             # running and vowed ...", "said she would stay, but did not suggest ...": a
             # finite verb cannot join a bare one or a participle, so it joins the clause of
@@ -149,6 +203,98 @@ def subject(verb: Token) -> Token | None:
             nxt = nxt.head
         tok = nxt
     return None
+
+
+# Verbs of making or putting out a text: who releases "a video that accuses" speaks.
+_PRODUCE_VERBS = frozenset(
+    "release issue publish post tweet retweet air run send write sign launch unveil "
+    "introduce file draft distribute circulate broadcast pen author submit buy purchase "
+    "produce create".split())
+# Verbs whose object an infinitive can complete for the subject: "had no evidence to
+# suggest", "took the chance to say", not "rejected a plan to announce".
+_HAVE_VERBS = frozenset("have get take seize use find lack miss need".split())
+
+
+def _producer(sub: Token, verb: Token) -> Token | None:
+    """For "that"/"which" opening a clause on a text its subject produces ("Lane released
+    a video that accuses", "bought time for ads that attack"), that subject: the text
+    speaks for who put it out.  Not for a text someone else wrote ("cited a poll that
+    shows")."""
+    if sub.lower_ not in ("that", "which") or verb.dep_ != "relcl" or names_people(verb.head):
+        return None
+    gov = verb.head
+    if gov.dep_ == "pobj" and gov.head.dep_ == "prep":
+        gov = gov.head.head  # "time for ads", "bought ... for ads"
+    if gov.dep_ == "dobj":
+        gov = gov.head
+    if gov.pos_ != "VERB" or lemma_of(gov) not in _PRODUCE_VERBS:
+        return None
+    maker = subject(gov)
+    return maker if maker is not None and names_people(maker) else None
+
+
+def _cleft_subject(be: Token, verb: Token) -> Token | None:
+    """"It was at the rally that Lane spoke, adding": the subject of the clause a cleft "it
+    was ... that" introduces does what the participle after it tells, not "it"."""
+    for t in be.doc[be.i + 1 : verb.i]:
+        if t.pos_ in ("VERB", "AUX") and any(
+                g.lower_ == "that" and g.i < t.i for g in t.children):
+            subj = next((g for g in t.children if g.dep_ == "nsubj"), None)
+            return subj if subj is not None and names_people(subj) else None
+    return None
+
+
+def _reduced_relative_subject(verb: Token) -> Token | None:
+    """"The sum experts say it costs", "the plan officials said would fail": a finite verb
+    the parser left with no subject right after people it hung elsewhere; they speak."""
+    if verb.tag_ not in ("VBP", "VBD", "VBZ") or verb.i == 0 or any(
+            c.dep_ in SUBJ for c in verb.children):
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ not in ("NOUN", "PROPN") or prev.head.i == verb.i or not names_people(prev) or (
+            prev.ent_type_ in ("DATE", "TIME")):  # "going to the polls Tuesday say"
+        return None
+    return prev
+
+
+def _for_to_subject(verb: Token) -> Token | None:
+    """"For Lane to say": who "for" introduces right before an infinitive does it."""
+    doc = verb.doc
+    to = doc[verb.i - 1] if verb.i > 0 else None
+    if to is None or to.lower_ != "to" or to.head.i != verb.i or verb.tag_ != "VB":
+        return None
+    doer = doc[to.i - 1] if to.i > 0 else None
+    while doer is not None and doer.dep_ in ("compound", "flat") and doer.head.i > doer.i:
+        doer = doer.head
+    if doer is None or doer.dep_ != "pobj" or doer.head.lower_ != "for" or (
+            not _doer_like(doer)):
+        return None
+    return doer
+
+
+def _infinitive_of_object(tok: Token) -> bool:
+    """An infinitive completing the object of a verb of having ("have no evidence to
+    suggest", "has a chance to show"): the verb's subject does the saying."""
+    noun = tok.head
+    return tok.dep_ == "acl" and tok.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and (
+        noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX")
+        and lemma_of(noun.head) in _HAVE_VERBS)
+
+
+# A possessive pronoun and the subject pronoun of the same person.
+_POSS_SUBJ = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
+
+
+def same_person(poss: Token, subj: Token) -> bool:
+    """The possessive names the subject of its clause: "he stepped up his attacks", "some
+    of those surveyed shared their concerns" (a pronoun of the same person, or a noun or
+    quantifier that "their" can stand for), not "she rejected his plan"."""
+    want = _POSS_SUBJ.get(poss.lower_)
+    if want is None or subj.lower_ == want:
+        return want is not None
+    return want == "they" and (subj.lower_ in GROUP_QUANTIFIERS or subj.tag_ in (
+        "NNS", "NNPS") and names_people(subj))
 
 
 def adjunct_subject(verb: Token) -> Token | None:
@@ -252,6 +398,12 @@ def np_span(head: Token, lo: int, hi: int) -> Span:
         if noun.i < head.i and lo <= noun.left_edge.idx:
             return doc[noun.left_edge.i : head.i + 1]
     ids = {t.i for t in head.subtree if lo <= t.idx and t.idx + len(t) <= hi}
+    if head.dep_ == "ROOT":
+        # "Lane, a Scott ally, called ...": a name the parser made the root holds the verb
+        # it is the subject of, as a modifier; the speaker stops before that verb
+        for c in head.rights:
+            if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN"):
+                ids -= {t.i for t in c.subtree}
     if head.i not in ids:
         return doc[head.i : head.i + 1]
     # keep the contiguous run around the head, never across a line break

@@ -6,7 +6,7 @@ from evaluation data)."""
 
 from __future__ import annotations
 
-from tests.event_helpers import one_event
+from tests.event_helpers import code, one_event
 
 # Two countries named equally often: the story has no country of its own.
 TWO_STATES = ("Kenyan and Ugandan ministers met in Kampala on Sunday. Kenya and Uganda signed "
@@ -39,6 +39,19 @@ def test_who_took_the_opportunity_to_thank_thanks(nlp):
     text = "The Kenyan minister took the opportunity to thank the Canadian authorities on Monday."
     ev = one_event(nlp, text, "SUPPORT", "thank")
     assert "opportunity" not in _texts(ev.sources)
+    assert _countries(ev.sources) == {"KEN"}
+
+
+def test_whose_vote_condemns_condemns_not_the_vote(nlp):
+    text = "The Kenyan senators passed a budget and held a Senate vote condemning Uganda."
+    ev = one_event(nlp, text, "ACCUSE", "condemning")
+    assert "vote" not in _texts(ev.sources)
+
+
+def test_gunmen_a_participle_hangs_on_are_who_act(nlp):
+    # told as what the gunmen were doing, the attack is not counted: read it all the same
+    text = "Police arrested Kenyan gunmen attacking a Ugandan convoy near the border on Monday."
+    ev = next(e for e in code(nlp, text)._.events if e.trigger == "attacking")
     assert _countries(ev.sources) == {"KEN"}
 
 

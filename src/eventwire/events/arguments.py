@@ -734,9 +734,10 @@ class ArgumentReader:
         if tok.dep_ == "acl" and trig.light is not None and (
                 s := subject_token(trig.light)) is not None:
             return s, "issuer_of_document"  # "the ministry issued a statement condemning"
-        if tok.dep_ == "acl" and self._intent_noun(tok.head) and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            return self._holder_of_intent(tok.head)
+        if tok.dep_ == "acl" and self._no_actor_noun(tok.head) and (tok.tag_ == "VBG" or any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)) and not (
+                passive_without_agent(tok)):
+            return self._holder_of_aim(tok.head)
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and not (
                 passive_without_agent(tok)):
             # "pilgrims fleeing the city" did it; "the pilot shot down", "nurses who were
@@ -744,18 +745,22 @@ class ArgumentReader:
             return tok.head, "modified_noun"
         return None, ""
 
-    def _intent_noun(self, noun: Token) -> bool:
-        """ "the opportunity to thank", "their attempt to attack": a common noun that is no
-        actor, on which an infinitive hangs, names an aim, not who acts."""
-        if noun.pos_ != "NOUN" or self.actors.at(noun) is not None:
+    def _no_actor_noun(self, noun: Token) -> bool:
+        """ "the opportunity to thank", "their attempt to attack", "a vote condemning": a
+        common noun that is no actor (nor a weapon or an act, read on their own) names an
+        aim or a means, not who acts."""
+        if noun.pos_ != "NOUN" or self.actors.at(noun) is not None or self.is_weapon(noun) \
+                or self.is_event_noun(noun):
             return False
         country, sector = self.actors.code(self.doc[noun.i:noun.i + 1])
         return not (country or sector)
 
-    def _holder_of_intent(self, noun: Token) -> tuple[Token | None, str]:
-        """Whose aim it is: the noun's possessor ("the pirates' attempt"), else the subject
-        of the verb that has it ("I had the opportunity"), else no one."""
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    def _holder_of_aim(self, noun: Token) -> tuple[Token | None, str]:
+        """Whose aim or means it is: the noun's possessor ("the pirates' attempt") or actor
+        modifier ("an Assembly vote"), else the subject of the verb that has it ("I had the
+        opportunity"), else no one."""
+        owner = next((c for c in noun.children if c.dep_ == "poss" or c.dep_ in (
+            "compound", "nmod") and (self.actors.at(c) is not None or c.pos_ == "PROPN")), None)
         if owner is not None:
             return owner, "possessor_of_aim"
         verb = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _OWN_AIM \

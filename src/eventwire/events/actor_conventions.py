@@ -145,3 +145,28 @@ def hosts_of_the_visit(events: list[Event], inferred: frozenset[tuple[int, int]]
             ev.targets[i] = replace(ev.targets[i], country=where)
         if hit:
             ev.field_rules["targets"] += "+hosts_of_the_visit"
+
+
+# Police and courts act only within their own state's jurisdiction.
+_JURISDICTION_SECTORS = frozenset({"COP", "JUD"})
+
+
+def authorities_of_the_place(events: list[Event], inferred: frozenset[tuple[int, int]]) -> None:
+    """ "Around 70 people were detained by police" in a story set in Seoul, "a judge ruled"
+    at a London court: police, prosecutors and judges of no stated country are of the country
+    where the act happens; so are those given only the story's country when the sentence
+    itself places the act in another ("prosecutors in Nice", in an American story)."""
+    for ev in events:
+        there = ev.location.country if ev.location is not None else None
+        if not there:
+            continue
+        own_place = ev.field_rules.get("location", "").startswith(_OWN_PLACE)
+        for side in ("sources", "targets"):
+            refs = getattr(ev, side)
+            hit = [i for i, a in enumerate(refs) if a.sector in _JURISDICTION_SECTORS and (
+                not a.country or own_place and (a.start, a.end) in inferred
+                and a.country != there)]
+            for i in hit:
+                refs[i] = replace(refs[i], country=there)
+            if hit:
+                ev.field_rules[side] = ev.field_rules.get(side, "") + "+authorities_of_place"

@@ -74,6 +74,10 @@ _UNDERGO = frozenset({"face", "draw", "receive", "attract", "incur", "earn", "su
 # patient is named ("was shot down over Hanoi", "were expelled from Congo"), not a recipient.
 _DONE_TO = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 _FORCES = frozenset({"MIL", "COP"})
+# Verbs whose subject holds the aim its object names: "had the chance to", "made an attempt
+# to", "launched a bid to" (not "foiled an attempt to").
+_OWN_AIM = frozenset({"have", "get", "take", "make", "seize", "use", "launch", "announce",
+                      "unveil", "begin", "start", "lead"})
 # "with the help of X": X helps the doer, it is not acted on.
 _HELP = frozenset({"help", "assistance", "support", "cooperation", "backing", "aid"})
 # Judgements, whose recipient is whom they are about, not whom they are told to.
@@ -517,15 +521,17 @@ class ArgumentReader:
         while t.head.i != t.i:
             if t.dep_ == "ccomp" and self.lex.in_class("speech", t.head.lemma_.lower()):
                 subj = subject_token(t.head)
+                person = tok.lower_ in ("he", "she")
                 if subj is not None and subj.lower_ not in _PRONOUNS and not (
-                        tok.lower_ in ("he", "she") and subj.tag_ in _PLURAL_TAGS):
+                        person and subj.tag_ in _PLURAL_TAGS):
                     # "he was shot, officials said": not the reporters
                     m = self.actors.at(subj)
-                    if m is not None:
+                    if m is None:
+                        inside = self.actors.within(_np_tokens(subj))
+                        m = inside[0] if inside else None
+                    if m is not None and not (person and m.kind != "person"):
+                        # "she was charged, the court said": a person, not the body
                         return ref(m, "pronoun_to_reporter")
-                    inside = self.actors.within(_np_tokens(subj))
-                    if inside:
-                        return ref(inside[0], "pronoun_to_reporter")
                 break
             t = t.head
         return self._person_before(tok) if tok.lower_ in ("he", "she") else None
@@ -696,6 +702,12 @@ class ArgumentReader:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return p, "passive_agent"
+        if trig.entry.pos != "adj" and _shares_passive(tok) and not any(
+                c.dep_ == "agent" for c in tok.children):
+            for c in (c for c in tok.head.children if c.dep_ == "agent"):
+                # "was arrested by police and charged": the one agent of both passives
+                for p in (p for p in c.children if p.dep_ == "pobj"):
+                    return p, "shared_passive_agent"
         if trig.type in _STANCES and any(c.dep_ == "prep" and c.lower_ == "to"
                                          for c in tok.children):
             for c in tok.children:  # "Israel is opposed to ...", "X is committed to ..."
@@ -722,12 +734,39 @@ class ArgumentReader:
         if tok.dep_ == "acl" and trig.light is not None and (
                 s := subject_token(trig.light)) is not None:
             return s, "issuer_of_document"  # "the ministry issued a statement condemning"
+        if tok.dep_ == "acl" and self._no_actor_noun(tok.head) and (tok.tag_ == "VBG" or any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)) and not (
+                passive_without_agent(tok)):
+            return self._holder_of_aim(tok.head)
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and not (
                 passive_without_agent(tok)):
             # "pilgrims fleeing the city" did it; "the pilot shot down", "nurses who were
             # convicted" had it done to them
             return tok.head, "modified_noun"
         return None, ""
+
+    def _no_actor_noun(self, noun: Token) -> bool:
+        """ "the opportunity to thank", "their attempt to attack", "a vote condemning": a
+        common noun that is no actor (nor a weapon or an act, read on their own) names an
+        aim or a means, not who acts."""
+        if noun.pos_ != "NOUN" or self.actors.at(noun) is not None or self.is_weapon(noun) \
+                or self.is_event_noun(noun):
+            return False
+        country, sector = self.actors.code(self.doc[noun.i:noun.i + 1])
+        return not (country or sector)
+
+    def _holder_of_aim(self, noun: Token) -> tuple[Token | None, str]:
+        """Whose aim or means it is: the noun's possessor ("the pirates' attempt") or actor
+        modifier ("an Assembly vote"), else the subject of the verb that has it ("I had the
+        opportunity"), else no one."""
+        owner = next((c for c in noun.children if c.dep_ == "poss" or c.dep_ in (
+            "compound", "nmod") and (self.actors.at(c) is not None or c.pos_ == "PROPN")), None)
+        if owner is not None:
+            return owner, "possessor_of_aim"
+        verb = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _OWN_AIM \
+            else None  # not "the navy foiled an attempt to attack"
+        s = subject_token(verb) if verb is not None else None
+        return (s, "subject_of_aim") if s is not None else (None, "")
 
     def _clause_subject(self, noun: Token) -> Token | None:
         """The subject of the verb a noun is the object of: "Israel" in "Israel mounted its
@@ -839,6 +878,9 @@ class ArgumentReader:
         if args.target_rule == "held_on_the_charge" and not args.sources and \
                 passive_without_agent(tok.head.head):
             args.source_rule = PASSIVE_NO_AGENT  # "were arrested on charges": the state's
+        if patient is None and (_shares_passive(tok) or any(c.dep_ == "auxpass"
+                                                            for c in tok.children)):
+            patient = "passive_subject"  # "I tried ... but was deported from Texas": unnamed
         if patient and wheres and (trig.type in _DONE_TO or trig.type == "RETREAT"
                                    and patient == "passive_subject"):
             # "was shot down over Hanoi", "expelled from Congo": where, not whom

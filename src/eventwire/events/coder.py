@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from eventwire.events import anchors, factuality
 from eventwire.events.actor_conventions import (
+    authorities_of_the_place,
     hosts_of_the_visit,
     outsider_words,
     protesters_of_the_place,
@@ -158,6 +159,7 @@ class EventCoder:
         events = merge_retold_at_its_place(events, doc._.published, doc._.text)
         victims_of_the_place(events, inferred)
         hosts_of_the_visit(events, inferred)
+        authorities_of_the_place(events, inferred)
         deaths_of_named_victims(events, doc)
         running_tolls(events, starts, doc)
         fill_state_agents(events, home)
@@ -308,7 +310,8 @@ class EventCoder:
         _default_contexts(ev)
         if ev.location is not None and ev.targets:
             _victim_country(ev)
-        if not any(a.country or outsider_words(a.text) for a in ev.targets):
+        if args.place_of_act is None and not any(  # "deported from Kasai": whence, not whom
+                a.country or outsider_words(a.text) for a in ev.targets):
             self._place_recipient(ev, trig, places)  # not "Western journalists were refused"
         home_coded = reader.actors.home_coded
         if not any(a.country for a in ev.targets

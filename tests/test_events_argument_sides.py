@@ -1,0 +1,123 @@
+"""Who acts and who is acted on, by class of misreading (evargs): an aim noun taken for the
+doer, a body taken for "he" or "she", a passive agent shared by two passives, a place an act
+is done from taken for its recipient, police and judges of the place they act in.  Sentences
+written for each pattern, each beside a near text that comes out the other way (none taken
+from evaluation data)."""
+
+from __future__ import annotations
+
+from tests.event_helpers import code, one_event
+
+# Two countries named equally often: the story has no country of its own.
+TWO_STATES = ("Kenyan and Ugandan ministers met in Kampala on Sunday. Kenya and Uganda signed "
+              "a trade deal. Kenya praised Uganda. ")
+
+
+def _texts(refs):
+    return " ".join(a.text for a in refs)
+
+
+def _countries(refs):
+    return {a.country for a in refs if a.country}
+
+
+# ------------------------------------------------------ an aim noun is not who acts
+def test_whose_attempt_it_is_attacks_not_the_attempt(nlp):
+    text = "The Somali gang made an attempt to attack fishing boats off the coast of Kenya."
+    ev = one_event(nlp, text, "ASSAULT", "attack")
+    assert _countries(ev.sources) == {"SOM"}
+
+
+def test_who_foiled_an_attempt_is_not_who_attempted(nlp):
+    text = "The Kenyan navy foiled an attempt to attack fishing boats off the coast of Kenya."
+    ev = one_event(nlp, text, "ASSAULT", "attack")
+    assert "attempt" not in _texts(ev.sources)
+    assert "KEN" not in _countries(ev.sources)
+
+
+def test_who_took_the_opportunity_to_thank_thanks(nlp):
+    text = "The Kenyan minister took the opportunity to thank the Canadian authorities on Monday."
+    ev = one_event(nlp, text, "SUPPORT", "thank")
+    assert "opportunity" not in _texts(ev.sources)
+    assert _countries(ev.sources) == {"KEN"}
+
+
+def test_whose_vote_condemns_condemns_not_the_vote(nlp):
+    text = "The Kenyan senators passed a budget and held a Senate vote condemning Uganda."
+    ev = one_event(nlp, text, "ACCUSE", "condemning")
+    assert "vote" not in _texts(ev.sources)
+
+
+def test_gunmen_a_participle_hangs_on_are_who_act(nlp):
+    # told as what the gunmen were doing, the attack is not counted: read it all the same
+    text = "Police arrested Kenyan gunmen attacking a Ugandan convoy near the border on Monday."
+    ev = next(e for e in code(nlp, text)._.events if e.trigger == "attacking")
+    assert _countries(ev.sources) == {"KEN"}
+
+
+# --------------------------------------------------- "he" and "she" are people, not bodies
+def test_she_is_not_the_court_that_reports_her_arrest(nlp):
+    text = "She was arrested in Nairobi in May, the court said."
+    ev = one_event(nlp, text, "COERCE", "arrested")
+    assert "court" not in _texts(ev.targets)
+
+
+def test_he_can_be_the_minister_who_reports_his_plan(nlp):
+    text = "He will resign next week, the Kenyan minister said."
+    ev = one_event(nlp, text, "CONCEDE", "resign")
+    assert "minister" in _texts(ev.sources)
+
+
+# ------------------------------------------------ one "by" agent for two conjoined passives
+def test_the_agent_of_an_arrest_is_also_the_agent_of_the_charge(nlp):
+    text = "Tom Baker was arrested by Kenyan police and charged with fraud on Monday."
+    ev = one_event(nlp, text, "ACCUSE", "charged")
+    assert "police" in _texts(ev.sources)
+
+
+def test_a_charge_after_an_arrest_with_no_agent_names_no_police(nlp):
+    text = "Tom Baker was arrested on Friday and charged with fraud on Monday."
+    ev = one_event(nlp, text, "ACCUSE", "charged")
+    assert "police" not in _texts(ev.sources)
+
+
+# ------------------------------------ the place an unnamed patient is deported from
+def test_a_province_people_are_deported_from_is_not_acted_on(nlp):
+    text = "Most of them were deported from Kasai Province in central Congo, the agency said."
+    ev = one_event(nlp, text, "COERCE", "deported")
+    assert "Kasai" not in _texts(ev.targets)
+
+
+def test_a_country_troops_withdraw_from_is_still_the_recipient(nlp):
+    text = "Kenya withdrew its troops from Somalia on Monday."
+    ev = one_event(nlp, text, "RETREAT", "withdrew")
+    assert _countries(ev.targets) == {"SOM"}
+
+
+# --------------------------------------------- police and judges act where they are
+def test_police_of_no_country_are_of_the_place_of_the_arrests(nlp):
+    text = TWO_STATES + "Around 40 people were detained by police at a rally in Kampala."
+    ev = one_event(nlp, text, "COERCE", "detained")
+    assert _countries(ev.sources) == {"UGA"}
+
+
+def test_soldiers_of_no_country_are_not_given_the_place(nlp):
+    text = TWO_STATES + "Around 40 people were detained by soldiers at a rally in Kampala."
+    ev = one_event(nlp, text, "COERCE", "detained")
+    assert not _countries(ev.sources)
+
+
+DENVER = ("DENVER (AP) — Denver police said on Friday that a fire at a warehouse in Denver "
+          "was set on purpose. The mayor of Aurora said firefighters were at the scene. ")
+
+
+def test_police_of_a_story_abroad_are_of_the_place_the_sentence_gives(nlp):
+    text = DENVER + "Police detained 40 people at a rally in Mexico City on Monday."
+    ev = one_event(nlp, text, "COERCE", "detained 40")
+    assert _countries(ev.sources) == {"MEX"}
+
+
+def test_police_at_home_keep_the_story_s_country(nlp):
+    text = DENVER + "Police detained 40 people at a rally in Boulder, Colorado, on Monday."
+    ev = one_event(nlp, text, "COERCE", "detained 40")
+    assert _countries(ev.sources) == {"USA"}

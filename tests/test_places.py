@@ -1010,3 +1010,13 @@ def test_the_americas_are_a_region(nlp):
     assert region.country is None and -10 < region.lat < 25
     # near case: the demonym is the United States', not the two continents'
     assert first(found, "Americans").country == "USA"
+
+
+def test_country_in_the_possessive_taken_for_a_person_is_a_place(nlp):
+    found = [p.text for p in places(nlp, "Hardliners like Sri Lanka's former president "
+                                         "will resist the talks.")]
+    assert "Sri Lanka" in found
+    # near case: a person whose first name is a country's stays a person
+    found = [p.text for p in places(nlp, "Hardliners like Jordan Peterson's readers will "
+                                         "resist the talks.")]
+    assert "Jordan" not in found

@@ -537,6 +537,7 @@ def _institution_city(gaz: Gazetteer, text: str, cands: list[Entry]
 
 # The last word of a congregation named after its town ("the Wasilla Bible Church", "Elmwood
 # First Baptist Church"); a saint's or a virtue's church names no town ("St. Paul Church").
+POSSESSIVE_END = re.compile(r"\s*['\u2019]s?$")
 _WORSHIP_WORDS = frozenset({"church", "cathedral", "chapel", "mosque", "synagogue", "temple"})
 
 
@@ -611,9 +612,9 @@ def known_names(s: Recognition) -> None:
         big = major or any(e.population >= MATCHER_MIN_POPULATION for e in cands)
         rule = "gazetteer"
         for e in (e for e in other_ents if e.start_char < end and start < e.end_char):
-            if (e.label_ == "PERSON" and big and len(e) > 1
-                    and (e.start_char, e.end_char) == (start, end)):
-                continue  # "Sri Lanka", "Sioux Falls" taken for a person's full name
+            if (e.label_ == "PERSON" and big and len(e) > 1 and e.start_char == start
+                    and POSSESSIVE_END.sub("", e.text) == surface):
+                continue  # "Sri Lanka('s)", "Sioux Falls" taken for a person's full name
             if e.label_ == "PERSON" or e.start_char < start or e.end_char > end:
                 # inside a longer name: "Texas Forest Service" names Texas, but
                 # "Jordan Peterson" and "Washington Post" do not name a place

@@ -967,3 +967,56 @@ def test_former_empires_are_their_main_successors():
     assert [e.cc for e in gaz.lookup("Russian Empire")] == ["RU"]
     assert [e.cc for e in gaz.lookup("Ottoman Empire")] == ["TR"]
     assert [e.cc for e in gaz.lookup("Austria-Hungary")] == ["AT"]
+
+
+def test_newspaper_masthead_is_no_place(nlp):
+    found = [p.text for p in places(nlp, "A spokesman told the Denver Post that the plant "
+                                         "in Pueblo would close.")]
+    assert "Denver" not in found and "Pueblo" in found
+    # near case: the name ends a sentence and the next opens with the same word
+    found = [p.text for p in places(nlp, "The plant moved to Denver. Post offices there "
+                                         "stayed open.")]
+    assert "Denver" in found
+    found = [p.text for p in places(nlp, "Crowds filled the Denver Post Office on Monday.")]
+    assert "Denver" in found
+
+
+def test_mastheads_rule_alone(nlp):
+    from eventwire.nlp.places.recognition import Toponym, mastheads
+
+    s = _state(nlp, "According to the Lansing State Journal, floods hit Ohio.")
+    for name in ("Lansing", "Ohio"):
+        start = s.text.index(name)
+        s.add(Toponym(start, start + len(name), name, "ner:GPE", 0.85,
+                      load_gazetteer().lookup(name)))
+    mastheads(s)
+    assert [t.text for t in s.toponyms()] == ["Ohio"]
+
+
+def test_name_after_a_kinship_word_is_a_given_name(nlp):
+    found = [p.text for p in places(nlp, "She is survived by her son Tyler and her sister, "
+                                         "Sharon, of Dayton.")]
+    assert "Tyler" not in found and "Sharon" not in found and "Dayton" in found
+    # near case: a word between the kin word and the name, which is the town
+    found = [p.text for p in places(nlp, "She is survived by a son in Tyler and a sister "
+                                         "of Dayton.")]
+    assert "Tyler" in found
+
+
+def test_the_americas_are_a_region(nlp):
+    found = places(nlp, "Measles spread across the Americas, and Americans were told to "
+                        "get vaccinated.")
+    region = first(found, "Americas")
+    assert region.country is None and -10 < region.lat < 25
+    # near case: the demonym is the United States', not the two continents'
+    assert first(found, "Americans").country == "USA"
+
+
+def test_country_in_the_possessive_taken_for_a_person_is_a_place(nlp):
+    found = [p.text for p in places(nlp, "Hardliners like Sri Lanka's former president "
+                                         "will resist the talks.")]
+    assert "Sri Lanka" in found
+    # near case: a person whose first name is a country's stays a person
+    found = [p.text for p in places(nlp, "Hardliners like Jordan Peterson's readers will "
+                                         "resist the talks.")]
+    assert "Jordan" not in found

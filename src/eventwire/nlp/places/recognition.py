@@ -11,8 +11,8 @@ country ("Rock Hill, South Carolina"), a legislator's home and a company's seat 
 Lake", "D-Pa.", "Northbrook-based"), county lists ("Walton and Oconee counties"), later
 mentions of a name already found (one sense per discourse), a place inside a longer town's
 name grown to it ("New Concord"), possessive regions ("Iraq's autonomous Kurdish region");
-last, names of diseases ("West Nile virus"), makes of car, holidays and lone words for a
-kind of place are dropped. After resolution, ``local_towns``
+last, names of newspapers ("the Denver Post"), of diseases ("West Nile virus"), makes of
+car, holidays and lone words for a kind of place are dropped. After resolution, ``local_towns``
 adds the small towns of a local story's region that the NER missed. The order matters: a
 character claimed by one rule is not claimed again by a later one (``Recognition.taken``).
 Each rule is a function of the state alone, so it can be tried and tested alone.
@@ -50,8 +50,10 @@ from eventwire.nlp.places.rules import (
     GENERIC_PART,
     HOLIDAY_AFTER,
     INSTITUTION_WORDS,
+    KIN_NAMED,
     KIND_WORDS,
     LAND_FORM_WORDS,
+    MASTHEAD_AFTER,
     MODEL_YEAR_BEFORE,
     NOT_STREET_START,
     OWNER_BEFORE,
@@ -209,6 +211,7 @@ class Recognition:
         # words of the persons' names, without punctuation ("Roy Jones'" gives "Jones")
         self.people = {t.text for e in persons for t in e if not t.is_punct}
         self.surnames = {t.text for e in persons if len(e) > 1 for t in e if not t.is_punct}
+        self.surnames |= {m.group(1) for m in KIN_NAMED.finditer(self.text)}  # "her son Jack"
 
     def covering(self, start: int, end: int) -> tuple[int, int] | None:
         """The longest known name, opening with a capital, that holds ``start:end`` and
@@ -534,6 +537,7 @@ def _institution_city(gaz: Gazetteer, text: str, cands: list[Entry]
 
 # The last word of a congregation named after its town ("the Wasilla Bible Church", "Elmwood
 # First Baptist Church"); a saint's or a virtue's church names no town ("St. Paul Church").
+POSSESSIVE_END = re.compile(r"\s*['\u2019]s?$")
 _WORSHIP_WORDS = frozenset({"church", "cathedral", "chapel", "mosque", "synagogue", "temple"})
 
 
@@ -608,9 +612,9 @@ def known_names(s: Recognition) -> None:
         big = major or any(e.population >= MATCHER_MIN_POPULATION for e in cands)
         rule = "gazetteer"
         for e in (e for e in other_ents if e.start_char < end and start < e.end_char):
-            if (e.label_ == "PERSON" and big and len(e) > 1
-                    and (e.start_char, e.end_char) == (start, end)):
-                continue  # "Sri Lanka", "Sioux Falls" taken for a person's full name
+            if (e.label_ == "PERSON" and big and len(e) > 1 and e.start_char == start
+                    and POSSESSIVE_END.sub("", e.text) == surface):
+                continue  # "Sri Lanka('s)", "Sioux Falls" taken for a person's full name
             if e.label_ == "PERSON" or e.start_char < start or e.end_char > end:
                 # inside a longer name: "Texas Forest Service" names Texas, but
                 # "Jordan Peterson" and "Washington Post" do not name a place
@@ -722,6 +726,14 @@ def qualified_towns(s: Recognition) -> None:
                 town.rule = "qualified-town"
                 s.add(town)
                 break
+
+
+def mastheads(s: Recognition) -> None:
+    """A place name before "Times", "Post", "Herald" ... names a newspaper ("the Denver
+    Post", "China Daily"), whichever rule found it: the paper is no scene of the story."""
+    for key, t in list(s.found.items()):
+        if MASTHEAD_AFTER.match(s.text, t.end):
+            s.drop(key)
 
 
 def diseases(s: Recognition) -> None:
@@ -974,6 +986,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("discourse", discourse),
     ("longer-towns", longer_towns),
     ("possessive-regions", possessive_regions),
+    ("mastheads", mastheads),
     ("diseases", diseases),
     ("common-words", common_words),
 )

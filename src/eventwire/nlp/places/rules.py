@@ -18,6 +18,22 @@ DISEASE_AFTER = re.compile(
     r"\s+(?:virus|viruses|fever|disease|encephalitis|flu|strain|hemorrhagic|haemorrhagic)\b",
     re.I)
 
+# A place name opening a newspaper's masthead names the paper ("the Denver Post reported",
+# "told the Lansing State Journal", "China Daily"); not "the Denver Post Office", "Times
+# Square", "American Legion Post 12".
+MASTHEAD_AFTER = re.compile(
+    r"(?:\s+State)?\s+(?:Times|Post|Journal|Herald|Tribune|Gazette|Chronicle|Courier|"
+    r"Dispatch|Inquirer|Examiner|Sentinel|Register|Globe|Star|Daily)\b"
+    r"(?!['\u2019]?s?\s+(?:Office|Square|Road|Street|Avenue|Building|\d))")
+
+# A kinship word just before a capitalised word makes it a given name ("her son Bryan", "his
+# wife, Amelia", "twin sisters Lindsay and ...", "her eldest, Harrison"); not "her son in
+# Bryan", "the sister city of Lindsay".
+KIN_NAMED = re.compile(
+    r"\b(?:sons?|daughters?|sisters?|brothers?|husband|wife|mother|father|grand(?:son|daughter|"
+    r"mother|father)|step(?:son|daughter)|nieces?|nephews?|cousin|aunt|uncle|widow(?:er)?|"
+    r"fianc[e\u00e9]e?|girlfriend|boyfriend|eldest|youngest|twins?),?\s+([A-Z][a-z]+)\b")
+
 # A model year before a name makes it a vehicle's make ("a 1992 Toyota", "a 2005 black
 # Ford", "an eastbound 1996 Chevrolet"; not "the 2009 Walker County Fair", "in 2004 in Taji");
 # "Day" after it, a holiday ("Columbus Day", "St. Patrick's Day", "Lincoln Day Dinner").

@@ -217,6 +217,9 @@ class EventCoder:
             if (protest_mode := protest_effect(trig.token, trig.type)) is not None:
                 trig = replace(trig, type="PROTEST", mode=protest_mode,  # "the strike shut"
                                notes=[*trig.notes, "protest_effect"])
+            if trig.type == "PROTEST" and trig.mode == "demo" and turned_violent(trig.token):
+                trig = replace(trig, mode="riot",  # "the march erupted in violence"
+                               notes=[*trig.notes, "turned_violent"])
             if rallying_call(trig.token, trig.type) or concurring_opinion(trig.token,
                                                                          trig.type):
                 continue  # "urged the crowd to ...", "agreed that a president should ..."
@@ -548,6 +551,28 @@ def _merge_same_type(events: list[Event], sent: Span | None = None) -> list[Even
         first.targets += [a for a in ev.targets if (a.start, a.end) not in keys]
         first.field_rules["merged"] = ev.rule
     return list(out.values())
+
+
+# What a protest turns into when it becomes a riot: "erupted in violence", "turned violent",
+# "devolved into a riot".
+_TURNS = frozenset({"erupt", "turn", "devolve", "descend", "degenerate", "spiral"})
+_VIOLENCE = frozenset({"violent", "violence", "riot", "rioting", "chaos", "mayhem",
+                       "bloodshed"})
+
+
+def turned_violent(tok) -> bool:
+    """A demonstration told as violent ("violent protests", "the march erupted in
+    violence", "a vigil that devolved into a riot") is PLOVER's riot, a mode of its own,
+    not the peaceful demonstration beside it."""
+    if any(c.dep_ == "amod" and c.lower_ == "violent" for c in tok.children):
+        return True
+    verbs = [tok.head] if tok.dep_ == "nsubj" else []
+    verbs += [c for c in tok.children if c.dep_ == "relcl"]
+    return any(v.lemma_.lower() in _TURNS and any(
+        c.dep_ in ("acomp", "oprd") and c.lower_ in _VIOLENCE
+        or c.dep_ == "prep" and c.lower_ in ("in", "into") and any(
+            o.lemma_.lower() in _VIOLENCE for o in c.children if o.dep_ == "pobj")
+        for c in v.children) for v in verbs)
 
 
 def _distinct_protests(a: Event, b: Event) -> bool:

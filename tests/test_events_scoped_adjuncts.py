@@ -1,0 +1,46 @@
+"""Acts told beside another clause whose parse misleads the factuality reader: a conjunct
+with a clause of its own, a present clause of time under a past act, a "since" that measures
+a span named in another phrase.  Sentences written for these tests, each with a near case
+that comes out the other way."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.event_helpers import asserted, code
+from tests.event_helpers import asserted_types as _types
+
+_LEAD = "Police closed the road on Friday. "
+
+
+@pytest.mark.parametrize(("text", "etype", "told"), [
+    # a conjunct with a clause of its own is an act, not a participle before a noun
+    ("China said it was firmly opposed to the test and warned Japan to refrain from "
+     "further tests.", "REQUEST", True),
+    ("The guests were not accredited reporters or invited members.", "REJECT", False),
+    # a present clause of time under a past act is going on now
+    (_LEAD + "A judge denied his request to enter the building while state officials "
+     "conduct a criminal investigation into possible fraud.", "ACCUSE", True),
+    (_LEAD + "A judge denies such requests while state officials conduct investigations.",
+     "ACCUSE", False),
+    # "a month since the shooting" measures the month, not how long the vigils went on
+    (_LEAD + "The clashes broke out as candlelit vigils were being held to mark a month "
+     "since the police shooting of a student.", "PROTEST", True),
+    (_LEAD + "Candlelit vigils have been held every week since the police shooting of a "
+     "student.", "PROTEST", False),
+])
+def test_scoped_adjuncts(nlp, text, etype, told):
+    assert (etype in _types(nlp, text)) is told
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    # a demonstration told as violent is a riot, a mode of its own (PLOVER)
+    (_LEAD + "The march erupted in violence near parliament.", "riot"),
+    (_LEAD + "The march erupted in cheers near parliament.", "demo"),
+    (_LEAD + "Violent protests against the killing continued in the capital.", "riot"),
+    (_LEAD + "Peaceful protests against the killing continued in the capital.", "demo"),
+    (_LEAD + "A peaceful vigil devolved into a riot.", "riot"),
+])
+def test_violent_demonstration_is_a_riot(nlp, text, mode):
+    modes = [e.mode for e in asserted(code(nlp, text)._.events) if e.type == "PROTEST"]
+    assert modes == [mode]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.events.anchors import place_scope
 from tests.event_helpers import asserted, code
 from tests.event_helpers import asserted_types as _types
 
@@ -44,3 +45,15 @@ def test_scoped_adjuncts(nlp, text, etype, told):
 def test_violent_demonstration_is_a_riot(nlp, text, mode):
     modes = [e.mode for e in asserted(code(nlp, text)._.events) if e.type == "PROTEST"]
     assert modes == [mode]
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    # the whole an act is part of may spread over the country; the act told does not
+    ("About 5,000 workers took to the streets as part of nationwide strikes against the "
+     "cuts.", None),
+    ("About 5,000 workers took to the streets nationwide against the cuts.", "nationwide"),
+])
+def test_part_of_a_wider_protest(nlp, text, scope):
+    doc = code(nlp, text)
+    took = next(t for t in doc if t.lower_ == "took")
+    assert place_scope(took, None) == scope

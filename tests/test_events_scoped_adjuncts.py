@@ -57,3 +57,13 @@ def test_part_of_a_wider_protest(nlp, text, scope):
     doc = code(nlp, text)
     took = next(t for t in doc if t.lower_ == "took")
     assert place_scope(took, None) == scope
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    # a light verb coordinated with the noun's own verb shares its subject
+    (_LEAD + "The Dutch inquiry had been shelved in 2015 but was reopened this year.", True),
+    (_LEAD + "The Dutch inquiry had been shelved in 2015 but was re-opened this year.", True),
+    (_LEAD + "The Dutch inquiry had been shelved in 2015.", False),
+])
+def test_inquiry_reopened(nlp, text, told):
+    assert ("ACCUSE" in _types(nlp, text)) is told

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from eventwire.events.anchors import place_scope
-from tests.event_helpers import asserted, code
+from eventwire.events.resolution import merge_mentions
+from tests.event_helpers import STARTS, asserted, code, mention, ref
 from tests.event_helpers import asserted_types as _types
 
 _LEAD = "Police closed the road on Friday. "
@@ -67,3 +68,23 @@ def test_part_of_a_wider_protest(nlp, text, scope):
 ])
 def test_inquiry_reopened(nlp, text, told):
     assert ("ACCUSE" in _types(nlp, text)) is told
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    # the police summon someone for questioning: an investigation, not an invitation
+    (_LEAD + "The two senators were invited by the Kenya Police for questioning.", "ACCUSE"),
+    (_LEAD + "The two senators were invited by the Kenya government for talks.", "AGREE"),
+])
+def test_summoned_by_police(nlp, text, etype):
+    assert etype in _types(nlp, text)
+
+
+def test_an_investigation_is_apart_from_the_suit_beside_it():
+    # "The senators sued the police chief." ... "The move followed their summons by police."
+    senators = [ref("the senators", "KEN", "LEG")]
+    police = [ref("the police", "KEN", "COP")]
+    suit = mention(1, "ACCUSE", "sued", senators, police, mode="allege")
+    summons = mention(2, "ACCUSE", "summons", police, senators, mode="investigate")
+    assert len(merge_mentions([suit, summons], STARTS)) == 2
+    again = mention(2, "ACCUSE", "filed", senators, police, mode="allege")
+    assert len(merge_mentions([suit, again], STARTS)) == 1

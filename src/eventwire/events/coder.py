@@ -293,6 +293,10 @@ class EventCoder:
             ev.type, ev.mode, ev.quad = "PROTEST", "riot", QUAD["PROTEST"]
             fr["type"] += ";type:violence_by_protesters=PROTEST/riot"
             fr["mode"] = "violence_by_protesters"
+        if etype == "AGREE" and _summoned(tok, args.sources):
+            ev.type, ev.mode, ev.quad = "ACCUSE", "investigate", QUAD["ACCUSE"]
+            fr["type"] += ";type:summoned_by_police=ACCUSE/investigate"
+            fr["mode"] = "summoned_by_police"
         ev.hypothetical = hypothetical(tok, self.lex)
         ev.aggregate = aggregate(tok, self.lex, trig.type)
         fact = factuality.classify(tok, trig.light, trig.type, trig.rule, trig.future)
@@ -551,6 +555,13 @@ def _merge_same_type(events: list[Event], sent: Span | None = None) -> list[Even
         first.targets += [a for a in ev.targets if (a.start, a.end) not in keys]
         first.field_rules["merged"] = ev.rule
     return list(out.values())
+
+
+def _summoned(tok, sources) -> bool:
+    """ "invited by the police", "their invitation by the police": the police summon someone
+    for questioning, an investigation (ACCUSE investigate), not an invitation to talks."""
+    return tok.lemma_.lower() in ("invite", "invitation") and any(
+        a.sector == "COP" for a in sources)
 
 
 # What a protest turns into when it becomes a riot: "erupted in violence", "turned violent",

@@ -88,3 +88,14 @@ def test_an_investigation_is_apart_from_the_suit_beside_it():
     assert len(merge_mentions([suit, summons], STARTS)) == 2
     again = mention(2, "ACCUSE", "filed", senators, police, mode="allege")
     assert len(merge_mentions([suit, again], STARTS)) == 1
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    # a place stormed to show protest is a demonstration, not an attack
+    (_LEAD + "About 300 students stormed the ministry yesterday, unfurling banners against "
+     "the cuts.", "PROTEST"),
+    (_LEAD + "About 300 soldiers stormed the rebel camp yesterday, killing four fighters.",
+     "ASSAULT"),
+])
+def test_stormed_in_protest(nlp, text, etype):
+    assert _types(nlp, text)[:1] == [etype]

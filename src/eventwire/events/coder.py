@@ -220,6 +220,9 @@ class EventCoder:
             if trig.type == "PROTEST" and trig.mode == "demo" and turned_violent(trig.token):
                 trig = replace(trig, mode="riot",  # "the march erupted in violence"
                                notes=[*trig.notes, "turned_violent"])
+            if trig.type == "ASSAULT" and _displaying_protest(trig.token):
+                trig = replace(trig, type="PROTEST", mode="demo",  # "stormed ..., unfurling"
+                               notes=[*trig.notes, "stormed_in_protest"])
             if rallying_call(trig.token, trig.type) or concurring_opinion(trig.token,
                                                                          trig.type):
                 continue  # "urged the crowd to ...", "agreed that a president should ..."
@@ -562,6 +565,20 @@ def _summoned(tok, sources) -> bool:
     for questioning, an investigation (ACCUSE investigate), not an invitation to talks."""
     return tok.lemma_.lower() in ("invite", "invitation") and any(
         a.sector == "COP" for a in sources)
+
+
+# Signs of protest shown in the act: "unfurling banners", "waving flags", "chanting slogans".
+_DISPLAYS = frozenset({"unfurl", "wave", "hang", "chant", "hold", "carry", "raise"})
+_PROTEST_SIGNS = frozenset({"banner", "flag", "slogan", "placard", "sign"})
+
+
+def _displaying_protest(tok) -> bool:
+    """ "activists stormed the ministry, unfurling banners": a place taken to show protest
+    is a demonstration, not an attack (not "stormed the camp, killing four")."""
+    return tok.lemma_.lower() in ("storm", "occupy") and any(
+        c.dep_ in ("advcl", "conj") and c.lemma_.lower() in _DISPLAYS and any(
+            o.dep_ == "dobj" and o.lemma_.lower() in _PROTEST_SIGNS for o in c.children)
+        for c in tok.children)
 
 
 # What a protest turns into when it becomes a riot: "erupted in violence", "turned violent",

@@ -99,3 +99,13 @@ def test_an_investigation_is_apart_from_the_suit_beside_it():
 ])
 def test_stormed_in_protest(nlp, text, etype):
     assert _types(nlp, text)[:1] == [etype]
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    # what a participle says a protest did is the protest, not a measure of the state
+    (_LEAD + "Schools were closed, while nurses also walked off the job, suspending hospital "
+     "services.", ["PROTEST"]),
+    (_LEAD + "The army took control of the town, suspending all flights.", ["SANCTION"]),
+])
+def test_effect_of_a_protest(nlp, text, types):
+    assert [t for t in _types(nlp, text) if t in ("PROTEST", "SANCTION")] == types

@@ -192,6 +192,7 @@ class EventCoder:
             return m.country if m is not None else None
 
         out: list[Event] = []
+        protests = {t.token.i: t.mode for t in triggers if t.type == "PROTEST"}
         for trig in triggers:
             if trig.negated and not self.keep_negated:
                 continue
@@ -220,6 +221,9 @@ class EventCoder:
             if trig.type == "PROTEST" and trig.mode == "demo" and turned_violent(trig.token):
                 trig = replace(trig, mode="riot",  # "the march erupted in violence"
                                notes=[*trig.notes, "turned_violent"])
+            if (mode := _effect_of_protest(trig, protests)) is not None:
+                trig = replace(trig, type="PROTEST", mode=mode,  # "walked off the job,
+                               notes=[*trig.notes, "protest_participle"])  # suspending"
             if trig.type == "ASSAULT" and _displaying_protest(trig.token):
                 trig = replace(trig, type="PROTEST", mode="demo",  # "stormed ..., unfurling"
                                notes=[*trig.notes, "stormed_in_protest"])
@@ -565,6 +569,18 @@ def _summoned(tok, sources) -> bool:
     for questioning, an investigation (ACCUSE investigate), not an invitation to talks."""
     return tok.lemma_.lower() in ("invite", "invitation") and any(
         a.sector == "COP" for a in sources)
+
+
+_PROTEST_EFFECT_TYPES = frozenset({"SANCTION", "COERCE", "RETREAT"})
+
+
+def _effect_of_protest(trig: Trigger, protests: dict[int, str | None]) -> str | None:
+    """ "nurses walked off the job, suspending hospital services": what a participle says
+    the protest did is the protest (its mode), not a measure of the state."""
+    tok = trig.token
+    if trig.type not in _PROTEST_EFFECT_TYPES or tok.tag_ != "VBG" or tok.dep_ != "advcl":
+        return None
+    return protests.get(tok.head.i)
 
 
 # Signs of protest shown in the act: "unfurling banners", "waving flags", "chanting slogans".

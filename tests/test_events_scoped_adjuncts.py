@@ -17,8 +17,8 @@ _LEAD = "Police closed the road on Friday. "
 
 @pytest.mark.parametrize(("text", "etype", "told"), [
     # a conjunct with a clause of its own is an act, not a participle before a noun
-    ("China said it was firmly opposed to the test and warned Japan to refrain from "
-     "further tests.", "REQUEST", True),
+    ("The ministry said it was deeply troubled by the drills and warned Peru to refrain "
+     "from more flights near the border.", "REQUEST", True),
     ("The guests were not accredited reporters or invited members.", "REJECT", False),
     # a present clause of time under a past act is going on now
     (_LEAD + "A judge denied his request to enter the building while state officials "
@@ -26,10 +26,10 @@ _LEAD = "Police closed the road on Friday. "
     (_LEAD + "A judge denies such requests while state officials conduct investigations.",
      "ACCUSE", False),
     # "a month since the shooting" measures the month, not how long the vigils went on
-    (_LEAD + "The clashes broke out as candlelit vigils were being held to mark a month "
-     "since the police shooting of a student.", "PROTEST", True),
-    (_LEAD + "Candlelit vigils have been held every week since the police shooting of a "
-     "student.", "PROTEST", False),
+    (_LEAD + "Traffic stopped while silent vigils were being held to mark a year since the "
+     "flood that killed a farmer.", "PROTEST", True),
+    (_LEAD + "Silent vigils have been held every year since the flood that killed a "
+     "farmer.", "PROTEST", False),
 ])
 def test_scoped_adjuncts(nlp, text, etype, told):
     assert (etype in _types(nlp, text)) is told

@@ -323,10 +323,17 @@ def place_scope(tok: Token, light: Token | None) -> str | None:
             return "elsewhere"  # "in other cities", "in other parts of the country"
         if t.i != tok.i and t.pos_ in ("VERB", "AUX"):
             continue  # a clause of its own: its places are its own
-        if t.dep_ == "prep" and t.lower_ in _BACKDROP_PREPS:
+        if t.dep_ == "prep" and t.lower_ in _BACKDROP_PREPS or _part_of(t):
             continue  # "a rally amid a wave of strikes across the country": the backdrop's
         todo.extend(t.children)
     return None
+
+
+def _part_of(prep: Token) -> bool:
+    """ "took to the streets as part of nationwide strikes": the whole the act belongs to
+    spreads, not the act told."""
+    return prep.dep_ == "prep" and prep.lower_ == "as" and any(
+        c.dep_ == "pobj" and c.lemma_.lower() == "part" for c in prep.children)
 
 
 def dateline_place(doc: Doc, places: list[Place]) -> Place | None:

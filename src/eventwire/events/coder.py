@@ -194,6 +194,7 @@ class EventCoder:
             return m.country if m is not None else None
 
         out: list[Event] = []
+        protests = {t.token.i: t.mode for t in triggers if t.type == "PROTEST"}
         for trig in triggers:
             if trig.negated and not self.keep_negated:
                 continue
@@ -219,6 +220,15 @@ class EventCoder:
             if (protest_mode := protest_effect(trig.token, trig.type)) is not None:
                 trig = replace(trig, type="PROTEST", mode=protest_mode,  # "the strike shut"
                                notes=[*trig.notes, "protest_effect"])
+            if trig.type == "PROTEST" and trig.mode == "demo" and turned_violent(trig.token):
+                trig = replace(trig, mode="riot",  # "the march erupted in violence"
+                               notes=[*trig.notes, "turned_violent"])
+            if (mode := _effect_of_protest(trig, protests)) is not None:
+                trig = replace(trig, type="PROTEST", mode=mode,  # "walked off the job,
+                               notes=[*trig.notes, "protest_participle"])  # suspending"
+            if trig.type == "ASSAULT" and _displaying_protest(trig.token):
+                trig = replace(trig, type="PROTEST", mode="demo",  # "stormed ..., unfurling"
+                               notes=[*trig.notes, "stormed_in_protest"])
             if rallying_call(trig.token, trig.type) or concurring_opinion(trig.token,
                                                                          trig.type):
                 continue  # "urged the crowd to ...", "agreed that a president should ..."
@@ -292,6 +302,10 @@ class EventCoder:
             ev.type, ev.mode, ev.quad = "PROTEST", "riot", QUAD["PROTEST"]
             fr["type"] += ";type:violence_by_protesters=PROTEST/riot"
             fr["mode"] = "violence_by_protesters"
+        if etype == "AGREE" and _summoned(tok, args.sources):
+            ev.type, ev.mode, ev.quad = "ACCUSE", "investigate", QUAD["ACCUSE"]
+            fr["type"] += ";type:summoned_by_police=ACCUSE/investigate"
+            fr["mode"] = "summoned_by_police"
         ev.hypothetical = hypothetical(tok, self.lex)
         ev.aggregate = aggregate(tok, self.lex, trig.type)
         fact = factuality.classify(tok, trig.light, trig.type, trig.rule, trig.future)
@@ -551,6 +565,61 @@ def _merge_same_type(events: list[Event], sent: Span | None = None) -> list[Even
         first.targets += [a for a in ev.targets if (a.start, a.end) not in keys]
         first.field_rules["merged"] = ev.rule
     return list(out.values())
+
+
+def _summoned(tok, sources) -> bool:
+    """ "invited by the police", "their invitation by the police": the police summon someone
+    for questioning, an investigation (ACCUSE investigate), not an invitation to talks."""
+    return tok.lemma_.lower() in ("invite", "invitation") and any(
+        a.sector == "COP" for a in sources)
+
+
+_PROTEST_EFFECT_TYPES = frozenset({"SANCTION", "COERCE", "RETREAT"})
+
+
+def _effect_of_protest(trig: Trigger, protests: dict[int, str | None]) -> str | None:
+    """ "nurses walked off the job, suspending hospital services": what a participle says
+    the protest did is the protest (its mode), not a measure of the state."""
+    tok = trig.token
+    if trig.type not in _PROTEST_EFFECT_TYPES or tok.tag_ != "VBG" or tok.dep_ != "advcl":
+        return None
+    return protests.get(tok.head.i)
+
+
+# Signs of protest shown in the act: "unfurling banners", "waving flags", "chanting slogans".
+_DISPLAYS = frozenset({"unfurl", "wave", "hang", "chant", "hold", "carry", "raise"})
+_PROTEST_SIGNS = frozenset({"banner", "flag", "slogan", "placard", "sign"})
+
+
+def _displaying_protest(tok) -> bool:
+    """ "activists stormed the ministry, unfurling banners": a place taken to show protest
+    is a demonstration, not an attack (not "stormed the camp, killing four")."""
+    return tok.lemma_.lower() in ("storm", "occupy") and any(
+        c.dep_ in ("advcl", "conj") and c.lemma_.lower() in _DISPLAYS and any(
+            o.dep_ == "dobj" and o.lemma_.lower() in _PROTEST_SIGNS for o in c.children)
+        for c in tok.children)
+
+
+# What a protest turns into when it becomes a riot: "erupted in violence", "turned violent",
+# "devolved into a riot".
+_TURNS = frozenset({"erupt", "turn", "devolve", "descend", "degenerate", "spiral"})
+_VIOLENCE = frozenset({"violent", "violence", "riot", "rioting", "chaos", "mayhem",
+                       "bloodshed"})
+
+
+def turned_violent(tok) -> bool:
+    """A demonstration told as violent ("violent protests", "the march erupted in
+    violence", "a vigil that devolved into a riot") is PLOVER's riot, a mode of its own,
+    not the peaceful demonstration beside it."""
+    if any(c.dep_ == "amod" and c.lower_ == "violent" for c in tok.children):
+        return True
+    verbs = [tok.head] if tok.dep_ == "nsubj" else []
+    verbs += [c for c in tok.children if c.dep_ == "relcl"]
+    return any(v.lemma_.lower() in _TURNS and any(
+        c.dep_ in ("acomp", "oprd") and c.lower_ in _VIOLENCE
+        or c.dep_ == "prep" and c.lower_ in ("in", "into") and any(
+            o.lemma_.lower() in _VIOLENCE for o in c.children if o.dep_ == "pobj")
+        for c in v.children) for v in verbs)
 
 
 def _distinct_protests(a: Event, b: Event) -> bool:

@@ -137,9 +137,11 @@ def _told_apart(first: Event, later: Event, published: date | None, elsewhen: bo
     if first.type != later.type or _another(first, later, first_text) or \
             other_side_of_swap(first, later):
         return True
-    if first.mode and later.mode and first.mode != later.mode and first.type not in VERBAL:
+    if first.mode and later.mode and first.mode != later.mode and (
+            first.type not in VERBAL or "investigate" in (first.mode, later.mode)):
         # two acts of a raid ("arrested 23 pirates" / "recovered seven rifles"), a state
-        # visit and the summit the visitor chaired at home
+        # visit and the summit the visitor chaired at home; an investigation is police
+        # work, not the accusation or the suit told beside it
         return True
     if first.date and later.date and first.date != later.date:
         return True

@@ -265,6 +265,8 @@ def _noun_licensed(tok: Token, lex: Lexicon) -> Token | None:
             return verb
     if tok.dep_ == "nsubj" and _occurrence(head, lex):
         return head
+    if tok.dep_ in ("nsubj", "nsubjpass") and (shared := _shared_light(head, lex)) is not None:
+        return shared
     if tok.dep_ == "attr" and head.lemma_ == "be" and any(
             c.dep_ == "expl" for c in head.children) and not any(
             c.dep_ == "aux" and c.lower_ in _PERFECT_AUX for c in head.children):
@@ -278,6 +280,14 @@ def _noun_licensed(tok: Token, lex: Lexicon) -> Token | None:
     if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
         return _noun_licensed(tok.head, lex)
     return None
+
+
+def _shared_light(verb: Token, lex: Lexicon) -> Token | None:
+    """A light verb coordinated with the noun's own verb and sharing its subject: "the
+    inquiry had been shelved but was reopened" (the inquiry is reopened)."""
+    return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                 and lex.token_in_class("light", c) and not any(
+                     s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
 
 
 def _occurrence(verb: Token, lex: Lexicon) -> bool:

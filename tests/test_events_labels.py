@@ -95,3 +95,23 @@ def test_verdicts_and_as_labels_are_accusations(nlp, text):
 ])
 def test_near_labels_are_no_accusation(nlp, text):
     assert "ACCUSE" not in [e.type for e in _events(nlp, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The governor branded the striking dockers thugs on Monday.",  # one object to the parser
+    "The mayor branded them thugs after the march.",
+    "The treasurer called the wealthy members freeloaders who never pay their dues.",
+    'The treasurer called the other clubs "free riders" in his annual letter.',
+])
+def test_a_pejorative_label_on_the_one_labelled_is_an_accusation(nlp, text):
+    found = [e for e in _events(nlp, text) if e.type == "ACCUSE"]
+    assert len(found) == 1 and found[0].field_rules["type"].startswith("rule:labelling")
+
+
+@pytest.mark.parametrize("text", [
+    "The governor called the striking dockers on Monday.",  # a phone call, no label
+    "The treasurer called the club members volunteers in his annual letter.",  # neutral
+    "The mayor branded the cheap tickets a bargain.",  # a kind label
+])
+def test_a_neutral_or_absent_label_is_no_accusation(nlp, text):
+    assert "ACCUSE" not in [e.type for e in _events(nlp, text)]

@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventwire.events.lexicon import Entry
-from eventwire.events.senses import HARM_WITHOUT_AGENT, label_of
+from eventwire.events.senses import HARM_WITHOUT_AGENT, LABEL_VERBS, label_of
 from eventwire.events.statements import valence
 from eventwire.events.triggers import Trigger
 
@@ -31,7 +31,11 @@ PEJORATIVE = frozenset({
     # verdicts of unfitness VADER does not know ("unfit to serve", "an illegitimate regime")
     "unfit", "unqualified", "unhinged", "delusional", "illegitimate", "divisive",
     "unpatriotic",
+    # takers and predators: "freeloaders", "parasites", "warmongers"
+    "freeloader", "parasite", "leech", "warmonger", "gangster", "thief", "hooligan",
 })
+# Labels of contempt in two words whose words VADER reads kindly ("free riders").
+_PEJORATIVE_PHRASES = ("free rider", "free-rider")
 # Below this VADER compound score a label is negative (the authors' own cut-off); from
 # PRAISE up it is praise (a plainly kind word: "a hero", "a champion", "a good step").
 NEGATIVE = -0.05
@@ -50,13 +54,19 @@ HARMFUL = frozenset({"threat", "danger", "violation", "breach", "crime", "provoc
 def _pejorative(label: Span) -> bool:
     """A pejorative word by lemma or by form: spaCy reads "unhinged" as a participle and
     lemmatises it to "unhinge"."""
-    return any(t.lemma_.lower() in PEJORATIVE or t.lower_ in PEJORATIVE for t in label)
+    return any(t.lemma_.lower() in PEJORATIVE or t.lower_ in PEJORATIVE for t in label) or \
+        _pejorative_phrase(label)
+
+
+def _pejorative_phrase(label: Span) -> bool:
+    text = label.text.lower()
+    return any(p in text for p in _PEJORATIVE_PHRASES)
 
 
 def is_critical(verb: Token, label: Span) -> bool:
     """Whether the label belittles: negative valence, a pejorative noun or a head noun that
     names a harm; the verbs that only belittle need just no positive valence."""
-    if label.root.lemma_.lower() in HARMFUL:
+    if label.root.lemma_.lower() in HARMFUL or _pejorative_phrase(label):
         return True
     score = valence(label.text)
     if _pejorative(label):
@@ -80,6 +90,30 @@ def _about_harm(verb: Token) -> bool:
         for o in verb.children if o.dep_ == "dobj")
 
 
+# Modifiers the parser leaves on a label it took for the object: the one labelled, a plural
+# or a name ("the strikers" in "branded the strikers thugs").
+_LABELLED_TAGS = frozenset({"NNS", "NNPS", "NNP"})
+
+
+def _merged_label(tok: Token) -> Span | None:
+    """ "called the allies freeloaders", "branded the rebels 'thugs'": the parser read the
+    one labelled as a modifier of the label, one object.  Only a pejorative head is read
+    so: "called the union leaders" is no label."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in LABEL_VERBS:
+        return None
+    objs = [c for c in tok.children if c.dep_ == "dobj"] or [
+        c for c in tok.children if c.dep_ == "oprd"]  # or it took the whole for the label
+    if len(objs) != 1:
+        return None
+    obj = objs[0]
+    mods = [c for c in obj.children if c.dep_ in ("compound", "nmod") and c.i < obj.i and
+            c.tag_ in _LABELLED_TAGS]
+    if not mods:
+        return None
+    label = tok.doc[mods[-1].right_edge.i + 1:obj.i + 1]
+    return label if _pejorative(label) else None
+
+
 def labelling_statements(sent: Span, found: list[Trigger]) -> list[Trigger]:
     """ACCUSE or SUPPORT triggers for labelling verbs with a subject whose label is critical
     or praise (a passive, "he has been called a bully", names a reputation, not an act)."""
@@ -88,7 +122,8 @@ def labelling_statements(sent: Span, found: list[Trigger]) -> list[Trigger]:
     for tok in sent:
         if tok.i in taken:
             continue
-        label = label_of(tok)  # None for all but labelling verbs: the cheap test goes first
+        # None for all but labelling verbs: the cheap test goes first
+        label = label_of(tok) or _merged_label(tok)
         if label is None or not any(c.dep_ == "nsubj" for c in tok.children) or _about_harm(tok):
             continue
         if is_critical(tok, label):

@@ -581,6 +581,10 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
             lemma == "aim" or any(c.lemma_.lower() == "aim" for c in tok.children)) and (
             (subj := _subject(tok)) is not None and subj.lemma_.lower() in _ARMED):
         return "aimed_weapon"  # "the officer deliberately took aim at the teenager"
+    if etype == "ACCUSE" and lemma == "question" and any(
+            c.dep_ == "auxpass" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ in ("about", "on", "over") for c in tok.children):
+        return "questioned_about"  # "was questioned about the dispute": asked, not faulted
     if etype == "ACCUSE" and lemma in _SORROW and _no_one_blamed(tok):
         return "sorrow_without_blame"  # "lamented the lack of resources in his department"
     if etype == "CONSULT" and lemma in ("speak", "talk") and _to_the_press(tok):

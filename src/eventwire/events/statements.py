@@ -104,7 +104,7 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
         if tok.pos_ != "VERB" or tok.i in taken:
             continue
         speaking = lex.in_class("speech", lemma) or lemma in ARGUING | _RESTATING
-        if not (speaking or lemma in _JUDGING):
+        if not (speaking or lemma in _JUDGING | _INSINUATING):
             continue
         speaker = _speaker(tok)
         if speaker is None:
@@ -130,13 +130,20 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
             continue
         if any(t.lemma_.lower() in _HARM for t in content):
             continue  # a report of deaths, disease or a crash, not a criticism
-        if not _names_someone(content, tok):
-            continue  # criticism is aimed at someone the statement names
+        if not (_names_someone(content, tok) or any(
+                _names_someone(why, tok) for why in _reasons(tok))):
+            continue  # criticism is aimed at someone the statement, or its reason, names
         if not _anyone(speaker) and (judged := _judged_act(content)) is not None:
             trig = Trigger(tok, _ENTRY, "ACCUSE", "disapprove", "rule:judged_act")
             trig.notes.append(f"judged:{judged.lower_}")
             spans[tok.i] = span
             out.append(trig)  # "said Russia's move was dangerous", even as an aside
+            continue
+        if named and not _anyone(speaker) and (menace := _threat_charge(content)) is not None:
+            trig = Trigger(tok, _CHARGE, "ACCUSE", "allege", "rule:threat_charge")
+            trig.notes.append(f"threat:{menace.lower_}")
+            spans[tok.i] = span
+            out.append(trig)  # "suggested that the militia posed a threat to the region"
             continue
         if not (named and speaking):
             continue  # the rules below read the words of a named speaker
@@ -255,6 +262,33 @@ def _judged_act(content: Span) -> Token | None:
     return None
 
 
+# Verbs that put a charge by implying it: "suggested that the militia posed a threat".
+_INSINUATING = frozenset({"suggest", "imply", "insinuate"})
+# "posed a threat to", "represents a danger to": a charge when an actor is what menaces.
+_POSING = frozenset({"pose", "represent", "constitute"})
+_MENACES = frozenset({"threat", "danger", "menace", "risk"})
+_CHARGE = Entry("ACCUSE", "allege", None, "verb", "say", source="threat_charge")
+
+
+def _threat_charge(content: Span) -> Token | None:
+    """The menace what is said charges an actor with: "the militia poses a threat to the
+    region" (not "the new dam poses a risk", which names no actor, nor "does not pose")."""
+    doc = content.doc
+    for verb in content:
+        if verb.lemma_.lower() not in _POSING or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        menace = next((c for c in verb.children if c.dep_ == "dobj" and
+                       c.lemma_.lower() in _MENACES), None)
+        subj = subject_token(verb)
+        if menace is None or subj is None or subj.lower_ in _IMPERSONAL:
+            continue
+        lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+        if subj.pos_ == "PROPN" or any(lo <= m.start < hi and m.kind in _ACTOR_KINDS
+                                       for m in doc._.mentions or []):
+            return menace
+    return None
+
+
 def _stated_need(content: Span) -> Token | None:
     """The noun "need" with what is needed ("the need for an overhaul", "the need to scrap
     the deal"): saying so calls for it, PLOVER's REQUEST (not "there is no need for")."""
@@ -370,6 +404,17 @@ def _held_by_others(content: Span) -> bool:
     return any(r.tag_ == "VBN" and r.lemma_.lower() in _SUSPECTED and any(
         c.dep_ == "auxpass" for c in r.children) and not any(
         c.dep_ == "agent" for c in r.children) for r in _roots(content))
+
+
+_BECAUSE = frozenset({"because", "since"})
+
+
+def _reasons(speech: Token) -> list[Span]:
+    """The reasons a speaker gives: "said the claim smacked of hypocrisy, because the
+    Democrats had done the same" aims the judgement at whom the reason names."""
+    return [speech.doc[c.left_edge.i:c.right_edge.i + 1] for c in speech.children
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _BECAUSE
+                                         for m in c.children)]
 
 
 def _names_someone(content: Span, speech: Token) -> bool:

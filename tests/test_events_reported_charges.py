@@ -1,6 +1,7 @@
-"""Charges made in reported speech without a verb of accusing: that an actor poses a threat,
-a judgement aimed by the reason given for it; and a question put to someone, which charges
-no one.  Sentences written for these tests, each with a near case that must not fire."""
+"""Charges made without a verb of accusing: that an actor poses a threat, a grievance at
+its act, a judgement aimed by the reason given for it; and a question put to someone, which
+charges no one.  Sentences written for these tests, each with a near case that must not
+fire."""
 
 from __future__ import annotations
 
@@ -57,3 +58,21 @@ def test_being_questioned_about_something_charges_no_one(nlp):
 
 def test_a_decision_questioned_by_lawmakers_is_criticism(nlp):
     assert _accusations(nlp, "The new tariff was questioned by several lawmakers.") != []
+
+
+@pytest.mark.parametrize("text", [
+    "The farmers were frustrated that the ministry paid only part of the subsidy.",
+    "The aide said he was surprised that Jenkins did not tell him about the meeting.",
+])
+def test_a_grievance_at_an_actors_act_is_criticism(nlp, text):
+    assert [r.split(";")[0] for r in _accusations(nlp, text)] == ["rule:grievance"]
+
+
+@pytest.mark.parametrize("text", [
+    "The farmers were frustrated that the rain kept falling.",  # no one's act
+    "The aide said he was surprised that Jenkins told him about the meeting.",  # no failure
+    "The coach was disappointed that he lost the final.",  # his own loss
+    "Many people were angry that the ministry paid only part of the subsidy.",  # anyone
+])
+def test_near_grievances_are_no_accusation(nlp, text):
+    assert _accusations(nlp, text) == []

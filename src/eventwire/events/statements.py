@@ -101,6 +101,11 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
     taken = {t.token.i for t in found} | {t.light.i for t in found if t.light is not None}
     for tok in sent:
         lemma = tok.lemma_.lower()
+        if tok.i not in taken and (doer := _grievance(tok)) is not None:
+            trig = Trigger(tok, _ENTRY, "ACCUSE", "disapprove", "rule:grievance")
+            trig.notes.append(f"at:{doer.lower_}")
+            out.append(trig)  # "the farmers were frustrated that the ministry paid only ..."
+            continue
         if tok.pos_ != "VERB" or tok.i in taken:
             continue
         speaking = lex.in_class("speech", lemma) or lemma in ARGUING | _RESTATING
@@ -169,6 +174,37 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
 
 
 _SOME = frozenset({"some", "many", "most", "few", "several", "other"})
+
+
+# Feelings of grievance at what another did: "were frustrated that the ministry paid only
+# part"; surprise is one only at what another failed to do ("surprised that she did not").
+_GRIEVANCE = frozenset({"frustrated", "disappointed", "angry", "upset", "dismayed",
+                        "outraged", "furious", "unhappy", "annoyed", "angered", "incensed",
+                        "surprised"})
+
+
+def _grievance(tok: Token) -> Token | None:
+    """The actor whose act a named or described subject is aggrieved at: the subject of the
+    "that" clause of a predicate of grievance (not "frustrated that the rain kept falling",
+    nor "disappointed that he lost": no other actor's act)."""
+    if tok.lower_ not in _GRIEVANCE:
+        return None
+    if tok.dep_ == "acomp":
+        feeler = subject_token(tok.head)
+    else:  # the parser may read it as a passive: "the farmers were frustrated that ..."
+        feeler = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if feeler is None or clause is None or feeler.lower_ in _IMPERSONAL or _anyone(feeler):
+        return None
+    if tok.lower_ == "surprised" and not any(c.dep_ == "neg" for c in clause.children):
+        return None
+    doer = subject_token(clause)
+    if doer is None or doer.lower_ in _IMPERSONAL | _SELF:
+        return None
+    lo, hi = doer.left_edge.idx, doer.right_edge.idx + len(doer.right_edge)
+    return doer if doer.pos_ == "PROPN" or any(
+        lo <= m.start < hi and m.kind in _ACTOR_KINDS for m in tok.doc._.mentions or []) \
+        else None
 
 
 def _anyone(speaker: Token) -> bool:

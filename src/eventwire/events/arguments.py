@@ -551,6 +551,8 @@ class ArgumentReader:
             return self._people_acted_on(tok)
         if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
             return None  # "Uganda said Amin expelled them": an object is not the reporter
+        if tok.lower_ == "it" and tok.head.dep_ == "relcl":
+            return self._body_before(tok)
         t = tok.head
         while t.head.i != t.i:
             if t.dep_ == "ccomp" and self.lex.in_class("speech", t.head.lemma_.lower()):
@@ -569,6 +571,21 @@ class ArgumentReader:
                 break
             t = t.head
         return self._person_before(tok) if tok.lower_ in ("he", "she") else None
+
+    def _body_before(self, tok: Token) -> ActorRef | None:
+        """ "the city lifted a curfew it imposed", "urged Iran to resume talks it left": "it"
+        opening a relative clause is the state or body last named as a subject or object
+        before the clause's noun, in the same sentence; a person there leaves it open."""
+        noun = tok.head.head
+        for t in reversed(tok.sent[: noun.i - tok.sent.start]):
+            if t.dep_ not in ("nsubj", "nsubjpass", "dobj") or t.tag_ in _PLURAL_TAGS:
+                continue
+            m = self.actors.at(t)
+            if m is not None and m.kind == "person":
+                return None
+            got = [r for r in self.refs(t, "pronoun_to_body_before") if r.country or r.sector]
+            return got[0] if len(got) == 1 else None
+        return None
 
     def _main_clause_person(self, tok: Token) -> ActorRef | None:
         """ "McCain was held there after he was shot down": "he" in a clause hung on a main

@@ -76,6 +76,24 @@ def test_foreign_workers_freed_are_not_of_the_story_s_country(nlp):
     assert "USA" not in _countries(ev.targets)
 
 
+# A capital's story, so that the state testing or mobilising is the story's own.
+CAPITAL = ("PYONGYANG, North Korea (AP) — North Korean state media said on Tuesday that leader "
+           "Kim Jong Un had toured a factory in Pyongyang. ")
+
+
+def test_a_weapons_test_is_aimed_at_no_one(nlp):
+    text = CAPITAL + "North Korea conducted its sixth nuclear test on Wednesday."
+    ev = _of(text, _events(nlp, text), "nuclear test", "MOBILIZE")
+    assert not _countries(ev.targets)
+
+
+def test_an_army_mobilised_at_home_keeps_the_domestic_default(nlp):
+    text = CAPITAL + "The army mobilized in the capital on Wednesday."
+    ev = _of(text, _events(nlp, text), "army mobilized", "MOBILIZE")
+    assert _countries(ev.targets) == {"PRK"}
+    assert ev.field_rules["targets"] == "domestic_default"
+
+
 def test_a_resignation_names_no_recipient(nlp):
     text = OHIO + "Sheriff Walsh resigned on Thursday."
     ev = _of(text, _events(nlp, text), "resigned", "RETREAT")

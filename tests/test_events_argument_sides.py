@@ -121,3 +121,20 @@ def test_police_at_home_keep_the_story_s_country(nlp):
     text = DENVER + "Police detained 40 people at a rally in Boulder, Colorado, on Monday."
     ev = one_event(nlp, text, "COERCE", "detained 40")
     assert _countries(ev.sources) == {"USA"}
+
+
+# ------------------------------------- "it" opening a relative clause is the body named before
+_WALKOUT = ("The talks stalled last year. Kerry urged {who} to resume the talks it abandoned "
+            "in March.")
+
+
+def test_it_in_a_relative_clause_is_the_state_named_before_it(nlp):
+    text = _WALKOUT.format(who="Iran")
+    ev = one_event(nlp, text, "SANCTION", "abandoned")
+    assert _countries(ev.sources) == {"IRN"}
+
+
+def test_it_in_a_relative_clause_is_no_person_named_before_it(nlp):
+    text = _WALKOUT.format(who="Mohammad Zarif")
+    ev = one_event(nlp, text, "SANCTION", "abandoned")
+    assert not ev.sources

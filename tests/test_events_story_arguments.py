@@ -171,3 +171,24 @@ def test_party_members_are_a_sector_the_story_s_country_codes(nlp):
     doc = nlp("Democrats criticized the raids, and Republicans blasted the president.")
     assert {(m.text, m.sector) for m in doc._.mentions} >= {("Democrats", "PTY"),
                                                           ("Republicans", "PTY")}
+
+
+# A story filed from one country about hostages named with their nationalities elsewhere.
+_KIDNAP = ("KABUL, Afghanistan (AP) — Afghan officials said on Tuesday that two teachers had "
+           "been freed. {who} was working for a charity in Kandahar. Dorsey was kidnapped by "
+           "armed men near the airport in March.")
+
+
+def _kidnapped(nlp, who):
+    text = _KIDNAP.format(who=who)
+    got = [e for e in _of(text, _events(nlp, text), "was kidnapped") if e.type == "ASSAULT"]
+    assert len(got) == 1, got
+    return {a.country for a in got[0].targets}
+
+
+def test_a_nationality_put_before_a_name_holds_for_later_mentions_of_the_person(nlp):
+    assert _kidnapped(nlp, "Canadian engineer Paul Dorsey") == {"CAN"}
+
+
+def test_a_name_with_no_nationality_before_it_is_of_the_story_s_country(nlp):
+    assert _kidnapped(nlp, "The engineer Paul Dorsey") == {"AFG"}

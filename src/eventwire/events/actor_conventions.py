@@ -25,9 +25,9 @@ _OUTSIDER_ACTS = ("deport", "expel", "extradit")
 def outsider_recipient(ev: Event) -> bool:
     """The act's recipient is, by its own words, no one of the story's country, so the
     domestic default does not apply: a deportation, "freed six foreign nurses", "fugitives
-    overseas"; and a withdrawal or resignation that names no one ("she resigned") is aimed
-    at no one."""
-    if outsider_act(ev):
+    overseas"; and a withdrawal or resignation that names no one ("she resigned"), or a
+    weapons test or launch ("fired two missiles into the sea"), is aimed at no one."""
+    if outsider_act(ev) or ev.type == "MOBILIZE" and ev.mode == "weapons":
         return True
     if ev.type == "RETREAT" and (not ev.targets or ev.trigger.lower().startswith(_SELF_ACTS)):
         return True

@@ -102,7 +102,7 @@ class ActorIndex:
         self.home_coded: set[tuple[int, int]] = set()  # spans given the story's country
         if mentions is not None:
             mentions = nationals_by_description(kin_of_told_groups(mentions), doc)
-            mentions = countries_by_apposition(mentions, doc)
+            mentions = countries_by_apposition(nationals_by_modifier(mentions, doc), doc)
         if mentions is not None and home is not None:
             self.home_coded = {(m.start, m.end) for m in mentions if domestic(m)}
             mentions = [replace(m, country=home, rule=f"{m.rule}+home_country")
@@ -214,6 +214,40 @@ def nationals_by_description(mentions: list[Mention], doc: Doc) -> list[Mention]
     return [replace(m, country=given[m.entity_id][0], rule=f"{m.rule}+national_by_description")
             if m.kind == "person" and m.country is None and m.entity_id in given else m
             for m in mentions]
+
+
+_NAME_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+
+
+def nationals_by_modifier(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """ "Canadian engineer Paul Dorsey ... Dorsey was kidnapped": a nationality put before a
+    person's name (not an owner: "Russia's Putin") is that person's country, for every later
+    mention of him (same coreference chain or surname), not the story's."""
+    coded: dict[int, str] = {}
+    for m in mentions:
+        if m.country and m.country not in _NON_STATE and (
+                m.rule.startswith("demonym") or m.kind == "person"):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            coded.update((t.i, m.country) for t in span or [])
+    given: dict[str, str] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.kind != "person" or m.country or not m.name or span is None or not len(span):
+            continue
+        before = [i for c in span.root.children if c.i < span.start and c.dep_ in
+                  _NAME_MODIFIERS for i in _clean_subtree(c)]
+        found = [coded[i] for i in sorted(before) if i in coded]
+        if found and len(set(found)) == 1:
+            given.setdefault(_surname(m), found[0])
+    if not given:
+        return mentions
+    return [replace(m, country=given[_surname(m)], rule=f"{m.rule}+national_by_modifier")
+            if m.kind == "person" and m.country is None and m.name and _surname(m) in given
+            else m for m in mentions]
+
+
+def _surname(m: Mention) -> str:
+    return (m.name or m.text).split()[-1].lower()
 
 
 def countries_by_apposition(mentions: list[Mention], doc: Doc) -> list[Mention]:
@@ -517,6 +551,8 @@ class ArgumentReader:
             return self._people_acted_on(tok)
         if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
             return None  # "Uganda said Amin expelled them": an object is not the reporter
+        if tok.lower_ == "it" and tok.head.dep_ == "relcl":
+            return self._body_before(tok)
         t = tok.head
         while t.head.i != t.i:
             if t.dep_ == "ccomp" and self.lex.in_class("speech", t.head.lemma_.lower()):
@@ -535,6 +571,21 @@ class ArgumentReader:
                 break
             t = t.head
         return self._person_before(tok) if tok.lower_ in ("he", "she") else None
+
+    def _body_before(self, tok: Token) -> ActorRef | None:
+        """ "the city lifted a curfew it imposed", "urged Iran to resume talks it left": "it"
+        opening a relative clause is the state or body last named as a subject or object
+        before the clause's noun, in the same sentence; a person there leaves it open."""
+        noun = tok.head.head
+        for t in reversed(tok.sent[: noun.i - tok.sent.start]):
+            if t.dep_ not in ("nsubj", "nsubjpass", "dobj") or t.tag_ in _PLURAL_TAGS:
+                continue
+            m = self.actors.at(t)
+            if m is not None and m.kind == "person":
+                return None
+            got = [r for r in self.refs(t, "pronoun_to_body_before") if r.country or r.sector]
+            return got[0] if len(got) == 1 else None
+        return None
 
     def _main_clause_person(self, tok: Token) -> ActorRef | None:
         """ "McCain was held there after he was shot down": "he" in a clause hung on a main

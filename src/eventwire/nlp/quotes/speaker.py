@@ -316,7 +316,7 @@ class SpeakerIndex:
         while t.head.i != t.i:
             t = t.head
             subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")
-                         and c.i < pron.i and c.i != pron.i and pron not in c.subtree), None)
+                         and c.i < pron.i and pron not in c.subtree), None)
             if t.dep_ == "relcl" and subj is not None and subj.lower_ in ("who", "that"):
                 subj = t.head  # "Cruz, who said he ...": the noun the clause is on
             if subj is None or self.in_quote(subj.idx, subj.idx + len(subj)):

@@ -980,6 +980,34 @@ def test_gendered_pronoun_skips_a_person_of_the_other_gender(nlp):
     assert find(run(nlp, text), "will be close").speaker_name == "Ruth Lane"
 
 
+def _resolve(nlp, text, word, k=0):
+    from eventwire.nlp.quotes.speaker import SpeakerIndex
+
+    doc = nlp(text)
+    t = [t for t in doc if t.text == word][k]
+    return SpeakerIndex(doc, []).resolve(doc[t.i : t.i + 1], t)[0]
+
+
+def test_pronoun_under_a_clause_with_a_named_subject_stands_for_that_subject(nlp):
+    # the subject the pronoun's clause hangs from, not the name in between
+    text = ("Maria Lopez met Tom Brown in Dayton. Lopez told reporters that she would vote "
+            "for Brown because she trusts his plan.")
+    assert _resolve(nlp, text, "she", 1) == "Maria Lopez"
+    # near case: a main-clause pronoun has no such subject and goes to the closest person
+    text = "Maria Lopez met Tom Brown in Dayton. Lopez later voted for Brown. She trusts his plan."
+    assert _resolve(nlp, text, "She") == "Tom Brown"
+
+
+def test_they_under_a_group_subject_stands_for_the_group(nlp):
+    text = ("Voters met Tom Brown in Dayton. The Sierra Club says they will back Brown in Ohio "
+            "because they trust his plan.")
+    assert _resolve(nlp, text, "they", 1) == "Sierra Club"
+    # near case: a single person governing "they" is passed over
+    text = ("The Sierra Club met Tom Brown and voters in Dayton. Brown says they will back him "
+            "because they trust his plan.")
+    assert _resolve(nlp, text, "they", 1) != "Tom Brown"
+
+
 def test_a_report_inside_reported_speech_is_part_of_it(nlp):
     # one level, as PolNeAR marks it: what the president said is part of what the general
     # said, not an attribution of its own

@@ -47,6 +47,12 @@ def names_people(t: Token) -> bool:
         ) or _surname_as_noun(t)
 
 
+def _is_plural(t: Token) -> bool:
+    """A noun phrase for several: a plural noun, a group noun, or a coordination."""
+    return t.tag_ in ("NNS", "NNPS") or t.lower_ in GROUP_NOUNS or any(
+        c.dep_ == "conj" for c in t.children) or t.ent_type_ in ("ORG", "NORP")
+
+
 def _surname_as_noun(t: Token) -> bool:
     """"Sanders, meanwhile, said": a capitalised word the tagger read as a common noun that
     ends a person's name found elsewhere in the article."""
@@ -264,6 +270,10 @@ class SpeakerIndex:
             best = next((n for n in persons if n.start <= head.idx < n.end), persons[0])
             return self.full_name(best.name), best.code
         low = head.lower_
+        if low in PERSON_PRONOUNS or low in ("they", "their"):
+            found = self._governing_subject(head, _PRONOUN_GENDER.get(low))
+            if found is not None:
+                return found
         if low in PERSON_PRONOUNS or low == "i":
             return self._antecedent(span.start_char, _PRONOUN_GENDER.get(low))
         own = next((n for n in inside if n.start <= head.idx < n.end), None)
@@ -293,6 +303,38 @@ class SpeakerIndex:
             if n is not None:
                 return n.name, n.code
         return None, None
+
+    def _governing_subject(self, pron: Token, gender: str | None
+                           ) -> tuple[str | None, str | None] | None:
+        """The subject of a clause the pronoun's clause hangs from ("Ayotte says she will vote
+        for Trump, meaning she will not campaign with him"; "Other candidates said they ...,
+        they said"): a pronoun stands for it before any name between them ("Trump"), as in
+        the first step of Hobbs' search.  A subject that cannot be the pronoun (a plural for
+        "she", a single person for "they", a thing) is passed over; None when none is found."""
+        plural = gender is None
+        t = pron
+        while t.head.i != t.i:
+            t = t.head
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and c.i < pron.i and pron not in c.subtree), None)
+            if t.dep_ == "relcl" and subj is not None and subj.lower_ in ("who", "that"):
+                subj = t.head  # "Cruz, who said he ...": the noun the clause is on
+            if subj is None or self.in_quote(subj.idx, subj.idx + len(subj)):
+                continue
+            if subj.pos_ == "PRON":
+                continue  # "she would vote ... because she trusts": the chain goes on up
+            if _is_plural(subj) != plural:
+                continue
+            doc = subj.doc
+            span = doc[subj.left_edge.i : subj.right_edge.i + 1]
+            name, code = self.resolve(span, subj)
+            if name is None:
+                continue
+            person = self.full_name(name) in self._person_full
+            if person == plural or self._other_gender(name, gender):
+                continue
+            return name, code
+        return None
 
     def previous_holding(self, before: int, word: str) -> Named | None:
         """The closest organisation named before ``before`` whose name holds ``word``."""

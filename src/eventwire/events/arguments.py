@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -348,7 +349,7 @@ def _dateline_tokens(doc: Doc) -> set[int]:
 
 def _lead_starts(doc: Doc) -> set[int]:
     """Where the first sentences and the lines among the first tokens start."""
-    starts = {s.start for s in list(doc.sents)[:_LEAD_SENTENCES]} if doc.has_annotation(
+    starts = {s.start for s in islice(doc.sents, _LEAD_SENTENCES)} if doc.has_annotation(
         "SENT_START") else {0}
     starts |= {t.i + 1 for t in doc[:min(len(doc), _LEAD_TOKENS)]
                if "\n" in t.text_with_ws and t.i + 1 < len(doc)}

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,6 +32,7 @@ from eventwire.events.triggers import (
 )
 from eventwire.models import ActorRef, Mention, Place
 from eventwire.nlp.actors.tagger import ActorTagger, code_actor_text
+from eventwire.sources.textpage.meta import find_dateline
 
 _ACTOR_ENTS = ("PERSON", "ORG", "NORP", "GPE")
 _TARGET_PREPS = frozenset({"on", "against", "with", "to", "at", "upon", "toward", "towards",
@@ -325,12 +327,43 @@ def _head_word(text: str) -> str:
     return words[-1] if words else ""
 
 
+_LEAD_SENTENCES = 3  # headline, dateline and lead: where a body's dateline opens
+_LEAD_TOKENS = 80
+
+
 def _dateline_tokens(doc: Doc) -> set[int]:
-    """Tokens of the dateline the story opens with ("LONDON (AP) —")."""
+    """Tokens of the datelines the story opens with ("LONDON (AP) —"): the article's, and
+    one opening a line or a first sentence ("Headline. BEIRUT — ..."), read as ingest
+    reads the first paragraph, or a place opening one with a colon ("Khartoum: ...")."""
+    out: set[int] = set()
+    for i in _lead_starts(doc):
+        at = doc[i].idx
+        dl = find_dateline(doc.text[at:at + 200])
+        span = doc.char_span(at, at + len(dl), alignment_mode="expand") if dl else None
+        out.update(range(i, max(span.end if span is not None else i, _place_colon_end(doc, i))))
     dl = (doc._.dateline or "").strip()
     at = doc[:60].text.find(dl) if dl else -1
     span = doc.char_span(at, at + len(dl), alignment_mode="expand") if at >= 0 else None
-    return {t.i for t in span} if span is not None else set()
+    return out | ({t.i for t in span} if span is not None else set())
+
+
+def _lead_starts(doc: Doc) -> set[int]:
+    """Where the first sentences and the lines among the first tokens start."""
+    starts = {s.start for s in islice(doc.sents, _LEAD_SENTENCES)} if doc.has_annotation(
+        "SENT_START") else {0}
+    starts |= {t.i + 1 for t in doc[:min(len(doc), _LEAD_TOKENS)]
+               if "\n" in t.text_with_ws and t.i + 1 < len(doc)}
+    return {i for i in starts if i < len(doc) and not doc[i].is_space}
+
+
+def _place_colon_end(doc: Doc, i: int) -> int:
+    """Past the colon of a place name opening a line ("Khartoum: The army ..."); else ``i``."""
+    for p in doc._.places or []:
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is not None and span.start == i and span.end < len(doc) \
+                and doc[span.end].text == ":":
+            return span.end + 1
+    return i
 
 
 @lru_cache(maxsize=1)

@@ -123,6 +123,25 @@ def _of_another_thing(root: Token, own: set[int]) -> bool:
     return False
 
 
+_LABEL_DEPS = frozenset({"compound", "nmod", "nummod", "amod"})
+_RECENT = timedelta(days=7)  # a story's own days lie within a week before its publication
+
+
+def labels_a_past_thing(root: Token, day: date | None, published: date | None,
+                        trailing: bool = False) -> bool:
+    """A date set before a noun as its label, well before the story ("the July 25 call" in a
+    November story; with ``trailing`` also "the call on July 25", as a speaker recalls it):
+    it names which thing is meant, a thing of the past, not the time the narration has
+    reached ("the Friday afternoon slaying" is the story's own)."""
+    if day is None or published is None or published - day <= _RECENT:
+        return False
+    if trailing and root.dep_ == "pobj" and root.head.dep_ == "prep":
+        root = root.head
+    elif not (root.dep_ in _LABEL_DEPS and root.i < root.head.i):
+        return False
+    return root.head.pos_ in ("NOUN", "PROPN")
+
+
 def _in_quote(doc: Doc, at: int) -> bool:
     """The character at ``at`` is within quotation marks opened earlier in its sentence."""
     start = doc[doc.char_span(at, at + 1, alignment_mode="expand").start].sent.start_char
@@ -181,10 +200,18 @@ def event_date(tok: Token, light: Token | None, times: list[TimeExpr],
             continue
         if _of_another_thing(root, trig | set(chain)):
             continue
+        if labels_a_past_thing(root, te.date_start, published) and \
+                any(t.i in trig for t in root.head.ancestors):
+            # "questioned him about the July 25 call": the day of a thing the act is about
+            # (the day of "the 2008 riots, which broke out when police killed a boy" holds)
+            continue
         hit = _path_to(root, trig)
         score = None
         if hit is not None:
-            score, rule = hit[0], "time_attached_to_trigger"
+            # a labelled event noun keeps its day, but does not set the narration's time
+            rule = "time_labels_trigger" if labels_a_past_thing(
+                root, te.date_start, published) else "time_attached_to_trigger"
+            score = hit[0]
         else:
             for rank, i in enumerate(chain[1:], 1):
                 if rank >= apart and te.precision == "day":

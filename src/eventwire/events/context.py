@@ -31,7 +31,12 @@ from eventwire.events.actor_conventions import (
     outsider_words,
     unidentified_doer,
 )
-from eventwire.events.anchors import _BOUNDARY_PREPS, _specificity
+from eventwire.events.anchors import (
+    _BOUNDARY_PREPS,
+    _in_quote,
+    _specificity,
+    labels_a_past_thing,
+)
 from eventwire.events.triggers import SWAP_COUNTERPART
 from eventwire.models import ActorRef, Event, Mention, Place, TimeExpr
 from eventwire.nlp.columns import among, sorted_keys
@@ -741,8 +746,9 @@ def _coming(ev: Event, published) -> bool:
 
 def _stated_days(doc, times: list[TimeExpr], published=None) -> list[TimeExpr]:
     """The past days the text states for something that happened, in text order: not a bound
-    ("since Monday"), not the day of something else ("Tuesday's primary"), not a coming day
-    (``times`` hold no page date stamp)."""
+    ("since Monday"), not the day of something else ("Tuesday's primary", "the July 25 call",
+    a speaker's "the call on July 25"), not a coming day (``times`` hold no page date
+    stamp)."""
     if doc is None:
         return []
     out = []
@@ -752,7 +758,8 @@ def _stated_days(doc, times: list[TimeExpr], published=None) -> list[TimeExpr]:
             continue
         span = doc.char_span(te.start, te.end, alignment_mode="expand")
         root = span.root if span is not None and len(span) else None
-        if root is None or root.dep_ == "poss" or (
+        if root is None or root.dep_ == "poss" or labels_a_past_thing(
+                root, te.date_start, published, trailing=_in_quote(doc, te.start)) or (
                 root.dep_ == "pobj" and root.head.lower_ in _BOUNDARY_PREPS):
             continue
         out.append(te)

@@ -1177,3 +1177,29 @@ def test_surname_read_as_a_noun_speaks_when_the_article_names_the_person(nlp):
     text = ("The council has nine members. Rogers, meanwhile, who sits on no committee, said "
             "that fact speaks volumes about the council.")
     assert speaker_of(rules_only(nlp, text), "said") == ""
+
+
+def test_report_participle_the_parser_hung_on_its_content_reports_it(nlp):
+    # "..., remarking from Ohio she did not think ...": what Lane remarked, one level, not
+    # a thought of "she" alone
+    text = ("Ruth Lane took up the levy in a radio interview, remarking from Ohio she did not "
+            "think the plan would pass.")
+    q = find(run(nlp, text), "the plan would pass")
+    assert (q.cue, q.speaker) == ("remarking", "Ruth Lane")
+    assert q.content.startswith("she did not think")
+    text = ("Ruth Lane took up the levy in a radio interview. Speaking from Ohio, she did not "
+            "think the plan would pass.")
+    assert find(run(nlp, text), "the plan would pass").cue == "think"
+
+
+def test_as_clause_verb_with_its_own_clause_reports_that_clause(nlp):
+    # "even as members have said they oppose ...": what they said follows the verb; with
+    # no clause of its own ("as members have said it would") the main clause is theirs
+    text = ("The council voted for the levy even as some of the same members have said they "
+            "oppose new taxes in the city.")
+    q = find(run(nlp, text), "new taxes")
+    assert (q.cue, q.speaker) == ("said", "some of the same members")
+    assert q.content.startswith("they oppose")
+    text = "The levy passed, as some of the same members have said it would, after a long debate."
+    q = find(run(nlp, text), "The levy passed")
+    assert (q.cue, q.rule) == ("said", "indirect:as-put")

@@ -240,6 +240,25 @@ def _that_after_phrase(verb: Token) -> list[Token]:
     return []
 
 
+def _inverted_report(verb: Token) -> Token | None:
+    """"She took up the matter, remarking from Ohio he did not think it would pass": with
+    a phrase between, the parser hangs the participle of saying on the reported clause's
+    verb; that clause (its subject after the participle, no comma between) is what it
+    reports, and the clause the pair hangs on names the speaker.  "Speaking from Ohio, he
+    said" (a comma) and "He, speaking from Ohio, said" (subject first) keep the parser's
+    reading.  Returns the reported clause's subject."""
+    head = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.i < verb.i or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if (subj is None or subj.left_edge.i <= verb.right_edge.i or head.dep_ not in (
+            "advcl", "conj") or subject(head.head) is None):
+        return None
+    gap = verb.doc[verb.right_edge.i + 1 : subj.left_edge.i]
+    return None if any(t.text in ",;:—–-" for t in gap) else subj
+
+
 def _bare_passive(verb: Token) -> bool:
     """A participle with a passive subject and no "by" agent: "she is convinced that ..."
     reads as an adjective of attitude, "she was convinced by aides" as an act."""
@@ -363,6 +382,8 @@ class IndirectRules(ArticleContext):
                                        for c in t.children) and (
                 lemma in SPEECH_VERBS or lemma == "put"
                 and any(c.dep_ == "dobj" and c.lower_ == "it" for c in t.children)):
+            if any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
+                yield self._clause(t, lemma)  # "even as rivals have said they oppose it"
             yield self._as_put(t)
         elif t.pos_ == "VERB" and lemma in RAISING_VERBS:
             yield self._raising(t)
@@ -407,6 +428,9 @@ class IndirectRules(ArticleContext):
         if not comp:
             comp = _that_after_phrase(verb)
         subj = _holder(verb)
+        inverted = None if comp or lemma not in SPEECH_VERBS else _inverted_report(verb)
+        if inverted is not None:
+            subj = subject(inverted.head.head)
         if subj is not None and subj.dep_ == "nsubjpass" and not _has_misread(verb):
             return None
         if subj is None:
@@ -414,7 +438,10 @@ class IndirectRules(ArticleContext):
             if not any(c.i > verb.i and any(g.dep_ == "mark" and g.lower_ == "that"
                                             for g in c.children) for c in comp):
                 return None
-        if comp:
+        if inverted is not None:
+            span = self.doc[inverted.left_edge.i : inverted.head.right_edge.i + 1]
+            rule, conf = "indirect:ccomp", 0.75
+        elif comp:
             after = [c for c in comp if c.i > verb.i]
             c = after[0] if after else comp[-1]
             span = self._clause_span(c)

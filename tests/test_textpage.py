@@ -14,6 +14,7 @@ from eventwire.sources.textpage.meta import (
     find_dateline,
     is_credit_line,
     is_gallery_caption,
+    is_titleish,
     split_caption,
 )
 from eventwire.sources.textpage.splitter import split_text_page
@@ -825,3 +826,73 @@ def test_a_comment_link_under_the_headline_ends_nothing():
                       "By Sam Reed", "Leave a comment", *_HARBOUR_STORY, "Privacy", "Terms"])
     [art] = split_text_page(page, AS_OF)
     assert _paragraphs(art.body) == _HARBOUR_STORY
+
+
+_HEADLINE = "Keeping Houseplants Alive Through Winter"
+_CONTENTS = ["Table of Contents", "Why Light Matters", "How Often to Water", "Feeding",
+             "Pests to Watch", "Repotting", "Humidity", "Cold Windows", "Summing Up",
+             "Further Reading", "Tools You Need", "Questions From Readers"]
+
+
+@pytest.mark.parametrize("head", [
+    # the author's name and role sit between the headline and its date
+    [_HEADLINE, "Robin Ashdown", "Senior Garden Editor and Columnist", "March 3, 2025"],
+    # a name with credentials, printed twice
+    [_HEADLINE, "Robin Ashdown, MS, RHS", "Robin Ashdown, MS, RHS", "March 3, 2025"],
+    # a labelled byline under the headline
+    [_HEADLINE, "Written By Robin Ashdown", "12 min read"],
+    # a link back to the blog above the date, the headline just below the date
+    ["Back to all posts", "Published: March 3, 2025", _HEADLINE, "Robin Ashdown"],
+    # a breadcrumb run together
+    ["Home>Blog>" + _HEADLINE, "March 3, 2025"]])
+def test_the_headline_heads_its_byline_and_date_lines(head):
+    [art] = split_text_page(_plant_page(head), AS_OF)
+    assert art.title == _HEADLINE
+
+
+def test_a_standfirst_in_sentence_case_under_the_headline_is_not_the_title():
+    """A headline in title case with a longer standfirst below it, then the date: the
+    standfirst reads as a sentence."""
+    stand = "What the dark months do to the plants on your sill and how to help them through"
+    [art] = split_text_page(_plant_page(["Why Do My Houseplants Sulk?", stand,
+                                         "March 3, 2025"]), AS_OF)
+    assert art.title == "Why Do My Houseplants Sulk?"
+
+
+def test_near_case_a_short_section_label_above_the_headline_is_not_the_title():
+    """A section label above the headline is shorter than the headline: the longer one
+    heads the date line."""
+    [art] = split_text_page(_plant_page(["Winter Care Guides", _HEADLINE, "Updated:",
+                                         "March 3, 2025"]), AS_OF)
+    assert art.title == _HEADLINE
+
+
+def test_the_date_under_the_headline_dates_the_article_above_a_long_table_of_contents():
+    """Headline, byline and date, then a table of contents longer than the reach of the
+    date line above the text: the date under the headline is the article's."""
+    page = _plant_page([_HEADLINE, "By Robin Ashdown", "March 3, 2025", *_CONTENTS,
+                        *_CONTENTS[1:]])
+    [art] = split_text_page(page, AS_OF)
+    assert art.title == _HEADLINE
+    assert art.published == datetime(2025, 3, 3, tzinfo=UTC)
+
+
+def test_near_case_a_relative_stamp_under_the_headline_far_above_the_text_dates_nothing():
+    """A relative stamp is trusted only next to the text, as a teaser's may sit anywhere."""
+    page = _plant_page([_HEADLINE, "By Robin Ashdown", "3 days ago", *_CONTENTS,
+                        *_CONTENTS[1:]])
+    [art] = split_text_page(page, AS_OF)
+    assert art.published is None
+
+
+@pytest.mark.parametrize(("line", "titleish"), [
+    ("Robin Ashdown, MS, RHS", False),
+    ("Roses, Tulips, Lilies, Irises, Daisies, Asters and Peonies on Sale", False),
+    # near cases: a headline with a comma or two, a place named with its country
+    ("Roses, Tulips and Lilies: Planting Bulbs Before the Frost", True),
+    ("Community Gardens Open in Leeds, England", True)])
+def test_names_with_credentials_and_lists_are_no_headlines(line, titleish):
+    from eventwire.sources.textpage.lines import line_features
+
+    [feat] = line_features([line])
+    assert is_titleish(feat) is titleish

@@ -46,13 +46,23 @@ _TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 # words a headline in title case leaves lower-case
 _TITLE_SMALL = frozenset(
     "a an the and or but nor for of in on at to by with from as vs via per is it".split())
-_TITLE_SEP_RE = re.compile(r"\s+[|/»›]\s+")
+_TITLE_SEP_RE = re.compile(r"\s+[|/»›>]\s+")
+_CRUMB_SEP_RE = re.compile(r"\s*[>»›]\s*")  # "Home>Blog>Headline", spaced or not
 _DASH_SEP_RE = re.compile(r"\s+[-–—]\s+")
 HEADLINE_PART_MIN_WORDS = 3  # a part this long may be the headline
 BYLINE_MAX_WORDS = 12  # "By Jane Doe - 11/18/19 11:04 PM EST"
+HEAD_REACH = 4  # lines from a headline down to its byline or date line
+HEAD_BONUS = 2.0
+MAX_TITLE_COMMAS = 4  # a line with more is a list of tags or names
+HEADLINE_MIN_WORDS = 4  # a shorter line is a headline only when the page echoes it
 # a listicle's headline opens on its count or year ("10 Tips to ...", "2025 Trends in ...")
 _COUNT_START_RE = re.compile(r"^\d{1,4}\+? [^\W\d_]")
-_BYLINE_RE = re.compile(r"^(by|from)\s+[A-Z]", re.I)
+# a byline, bare or labelled: "By Jane Doe", "Written by Jane Doe", "Author: Jane Doe"
+# an author's name with credentials: "Jane Doe, MS, RD", "Jo Lee, Ph.D."
+_CREDENTIALS_RE = re.compile(r"^[^,]+(?:,\s*(?:[A-Z][a-z]?\.?){1,4}[A-Z]\.?)+$")
+_BYLINE_RE = re.compile(
+    r"^(?i:(?:(?:written|posted|reviewed|edited|published|words|story)\s+)?by|from|author)"
+    r"\b\s*:?\s*[A-Z]")
 
 
 def find_dateline(first_paragraph: str) -> str | None:
@@ -115,49 +125,103 @@ def is_titleish(line: Line) -> bool:
         return False
     if line.text.rstrip("\"'”’").endswith((".", ":", ",", ";")):
         return False
-    if _ADDRESS_RE.search(line.text):
+    if _ADDRESS_RE.search(line.text) or line.text.count(",") > MAX_TITLE_COMMAS \
+            or _CREDENTIALS_RE.match(line.text):
         return False
     return (line.upper_start or bool(_COUNT_START_RE.match(line.text))) \
         and not _BYLINE_RE.match(line.text)
 
 
 def choose_title(before: list[Line], all_keys: dict[str, int], text_of_page: str,
-                 skip: set[int], dates: set[int]) -> str | None:
+                 skip: set[int], dates: set[int]) -> Line | None:
     """The most headline-like line among those above the body.
 
     Signals: headline shape and length, the page repeating the line (or holding it inside a
-    longer line, as a window title "Headline | Site" does), sitting just above a byline or a
-    date line, and closeness to the body.  Lines in ``skip`` (dates, captions) are never titles.
+    longer line, as a window title "Headline | Site" does), heading the byline or date
+    line a few lines below it, and closeness to the body.  Lines in ``skip`` (dates,
+    captions) are never titles.
     """
     best, best_score = None, 0.0
     n = len(before)
-    anchors = [pos for pos, ln in enumerate(before) if ln.index in dates
-               or _BYLINE_RE.match(ln.text) and ln.words <= BYLINE_MAX_WORDS]
-    for pos, line in enumerate(before):
-        if line.index in skip or not is_titleish(line):
-            continue
+    candidates = [pos for pos, line in enumerate(before)
+                  if line.index not in skip and is_titleish(line)]
+    heads = _header_heads(before, candidates, dates)
+    for pos in candidates:
+        line = before[pos]
         key = norm_key(line.text)
         # A window title echoes the headline; a menu shown twice echoes every entry, so a
         # line whose neighbours repeat as well is a menu entry, not an echoed headline.
-        in_menu = any(0 <= j < n and before[j].repeats > 1 for j in (pos - 1, pos + 1))
+        in_menu = any(before[j].repeats > 1 for j in _neighbours(before, pos))
         echoed = not in_menu and (all_keys.get(key, 0) > 1 or text_of_page.count(key) > 1)
-        if line.words < 4 and not echoed:
+        if line.words < HEADLINE_MIN_WORDS and not echoed and pos not in heads:
             continue
         score = 1.0 + min(line.words, 12) / 12 + (2.0 if echoed else 0.0)
         score -= 1.0 if all_keys.get(key, 0) > 3 else 0.0  # a site name or a menu entry
-        score += 2.0 if any(0 < a - pos <= 4 for a in anchors) else 0.0
+        score += HEAD_BONUS if pos in heads else 0.0
         score -= 0.04 * (n - 1 - pos)
         if score > best_score:
-            best, best_score = line.text, score
-    return headline_part(best) if best else None
+            best, best_score = line, score
+    return best
+
+
+def _header_heads(before: list[Line], candidates: list[int], dates: set[int]) -> set[int]:
+    """Positions of the lines that head an article's byline or date line: of the headline
+    shaped lines in the few lines above it, the longest (the upper of equals), since the
+    author's name and role between a headline and its date are shorter, unless it is a
+    standfirst in sentence case under a title-case headline.  A date line with no headline
+    may stand above its headline, when that is longer than the line above the date (a
+    link back to the blog, a caption) and the date is not a sticky bar's copy; a short line
+    ("Thoughts on Zig") heads it only when no longer one is near."""
+    anchors = [pos for pos, ln in enumerate(before) if ln.index in dates
+               or _BYLINE_RE.match(ln.text) and ln.words <= BYLINE_MAX_WORDS]
+    heads = set()
+    for a in anchors:
+        near = [pos for pos in candidates if 0 < a - pos <= HEAD_REACH]
+        long_near = [pos for pos in near if before[pos].words >= HEADLINE_MIN_WORDS]
+        below = [pos for pos in candidates if 0 < pos - a <= HEAD_REACH
+                 and before[pos].words >= HEADLINE_MIN_WORDS]
+        head = _longest_head(before, long_near or near)
+        if below and before[a].index in dates and before[a].repeats == 1 and (
+                head is None or before[head].words < HEADLINE_MIN_WORDS
+                or before[below[0]].words > before[head].words):
+            head = below[0]
+        if head is not None:
+            heads.add(head)
+    return heads
+
+
+def _neighbours(before: list[Line], pos: int) -> list[int]:
+    """The lines either side of a line, past its own copies (a headline shown twice)."""
+    key, out = norm_key(before[pos].text), []
+    for step in (-1, 1):
+        j = pos + step
+        while 0 <= j < len(before) and norm_key(before[j].text) == key:
+            j += step
+        if 0 <= j < len(before):
+            out.append(j)
+    return out
+
+
+def _longest_head(before: list[Line], near: list[int]) -> int | None:
+    if not near:
+        return None
+    pos = max(near, key=lambda p: (before[p].words, -p))
+    if pos - 1 in near and is_title_case(before[pos - 1].text) \
+            and not is_title_case(before[pos].text):
+        return pos - 1
+    return pos
 
 
 def headline_part(text: str) -> str:
     """The headline inside a line that joins it to a site or section name ("Headline |
-    Opinion", "Blog / Headline") or a breadcrumb ("Home - Blog - Headline"): its longest
+    Opinion", "Blog / Headline") or a breadcrumb ("Home - Blog - Headline", "Home>Blog>
+    Headline"): its longest
     part.  A dash alone joins a headline to its own second half, so only a breadcrumb's
     dashes (two or more) split the line."""
     parts = [p for p in _TITLE_SEP_RE.split(text) if p.strip()]
+    if len(parts) < 2:
+        crumbs = [p for p in _CRUMB_SEP_RE.split(text) if p.strip()]
+        parts = crumbs if len(crumbs) > 2 else parts
     if len(parts) < 2:
         dashed = [p for p in _DASH_SEP_RE.split(text) if p.strip()]
         parts = dashed if len(dashed) > 2 else parts

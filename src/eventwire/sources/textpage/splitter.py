@@ -65,8 +65,10 @@ from eventwire.sources.textpage.lines import (
     repair_mojibake,
 )
 from eventwire.sources.textpage.meta import (
+    HEAD_REACH,
     choose_title,
     find_dateline,
+    headline_part,
     is_credit_line,
     is_gallery_caption,
     is_title_case,
@@ -624,10 +626,12 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
     above = lines[above_start:first]
     bullets = [BULLET_RE.sub("", ln.text) for ln in above[-10:] if ln.bullet and ln.words >= 3]
     if seg.header or headline is not None:
-        title = lines[seg.header[0] if seg.header else headline].text
+        title_line = lines[seg.header[0] if seg.header else headline]
+        title = title_line.text
     else:
-        title = choose_title(lines[max(seg.start, first - TITLE_LOOKBACK):first], page_keys,
-                             page_norm, set(dates) | set(captions), set(dates))
+        title_line = choose_title(lines[max(seg.start, first - TITLE_LOOKBACK):first],
+                                  page_keys, page_norm, set(dates) | set(captions), set(dates))
+        title = headline_part(title_line.text) if title_line else None
     title_key = norm_key(title) if title else None
     body_lines = [ln.text for ln in lines[first:last] if _in_body(ln, scores, dates, cells)
                   and norm_key(ln.text) != title_key and ln.index not in code]
@@ -635,7 +639,8 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
         return None
     # a header's date may sit below a standfirst, between the headline and the text
     date_end = max(first, seg.header[1] + HEAD_SPAN + 1) if seg.header else first
-    date_hit = _pick_date([dates[k] for k in range(above_start, date_end) if k in dates]) \
+    date_hit = _head_date(title_line, dates, first) \
+        or _pick_date([dates[k] for k in range(above_start, date_end) if k in dates]) \
         or _pick_date(_standfirst_dates(scores, dates, first, last)) \
         or _pick_date([dates[k] for k in range(max(seg.start, first - DATE_LOOKBACK), above_start)
                        if k in dates and not dates[k].rule.startswith("relative")][::-1])
@@ -720,6 +725,18 @@ def _has_news_header(art: Article) -> bool:
     """A second article on one page needs the marks of news copy (a date, a dateline or
     summary bullets); without them the text is a notice, a comment or a teaser."""
     return art.published is not None or art.dateline is not None or bool(art.bullets)
+
+
+def _head_date(title_line: Line | None, dates: dict[int, DateHit], first: int
+               ) -> DateHit | None:
+    """The date line a few lines under the headline, past its byline: the article's own,
+    however far below it a table of contents or a share box puts the text.  A relative
+    stamp ("3 days ago") is trusted only next to the text, as the other rules do."""
+    if title_line is None:
+        return None
+    stop = min(first, title_line.index + HEAD_REACH + 1)
+    return _pick_date([dates[k] for k in range(title_line.index + 1, stop)
+                       if k in dates and not dates[k].rule.startswith("relative")])
 
 
 def _pick_date(hits: list[DateHit]) -> DateHit | None:

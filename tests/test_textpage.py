@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.sources.textpage.dates import find_date, stamp_shape
-from eventwire.sources.textpage.lines import looks_like_code, repair_mojibake
+from eventwire.sources.textpage.lines import join_wrapped, looks_like_code, repair_mojibake
 from eventwire.sources.textpage.meta import (
     find_dateline,
     is_credit_line,
@@ -896,3 +896,20 @@ def test_names_with_credentials_and_lists_are_no_headlines(line, titleish):
 
     [feat] = line_features([line])
     assert is_titleish(feat) is titleish
+
+
+@pytest.mark.parametrize("byline", [
+    "by Robin Ashdown | March 3, 2025", "by: Robin Ashdown, March 3, 2025",
+    "by gardenteam · March 3, 2025 · 5 min read"])
+def test_a_lower_case_byline_under_the_headline_is_not_joined_to_it(byline):
+    """A lower-case first letter marks a hard-wrapped line, but not a byline's "by": the
+    headline stays whole and the byline's date dates the article."""
+    [art] = split_text_page(_plant_page([_HEADLINE, byline]), AS_OF)
+    assert art.title == _HEADLINE
+    assert art.published == datetime(2025, 3, 3, tzinfo=UTC)
+
+
+def test_near_case_a_wrapped_line_opening_on_by_still_joins_its_paragraph():
+    lines = ["The new rules on watering in the allotments were approved on Tuesday",
+             "by the parish council, after a long debate about the summer drought."]
+    assert join_wrapped(lines) == [" ".join(lines)]

@@ -124,9 +124,15 @@ def page_stoplist(lines: list[str]) -> frozenset[str]:
     return lists[k] if best / total >= 0.15 else frozenset()
 
 
+# a byline under a headline, in lower case: "by: Jo Lee", "by staff | May 1", "by Jo Lee"
+_BYLINE_LINE_RE = re.compile(
+    r"^by\s*:|^by(?:\s+[^\s|·•]+){1,4}\s*[|·•]|^by(?:\s+[A-Z][\w.'’-]*){1,4}\s*(?:,|$)")
+
+
 def join_wrapped(texts: list[str]) -> list[str]:
     """Rejoin a paragraph hard-wrapped over several lines: a line that stops mid-sentence
-    (no final punctuation, ends on a comma, or the next line starts lower-case)."""
+    (no final punctuation, ends on a comma, or the next line starts lower-case), unless the
+    next line is a byline in lower case under a headline."""
     out: list[str] = []
     for text in texts:
         if out and _continues(out[-1], text):
@@ -138,7 +144,7 @@ def join_wrapped(texts: list[str]) -> list[str]:
 
 def _continues(prev: str, nxt: str) -> bool:
     if len(prev.split()) < 6 or len(nxt.split()) < 3 or BULLET_RE.match(nxt) \
-            or not nxt[:1].isalpha():
+            or not nxt[:1].isalpha() or _BYLINE_LINE_RE.match(nxt):
         return False
     if prev.rstrip(_CLOSERS).endswith(_SENT_END):
         return False

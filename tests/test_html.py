@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
-from eventwire.sources.html import extract_html
+import pytest
+
+from eventwire.sources.html import extract_html, headline
 
 PAGE = Path(__file__).parent / "fixtures" / "pages" / "article.html"
 
@@ -116,3 +119,32 @@ def test_the_splitter_runs_only_when_the_long_lines_could_outweigh_the_body(monk
     art = extract_html(short_page)
     assert art is not None and art.body == body and calls == []
     assert _longer_lines(_guide(12), body) is not None  # a long guide: worth reading again
+
+
+def _titled_page(window_title: str, h1s: list[str]) -> str:
+    html = PAGE.read_text(encoding="utf-8")
+    html = re.sub(r"<title>.*?</title>", f"<title>{window_title}</title>", html, flags=re.S)
+    html = re.sub(r'<meta property="og:title"[^>]*>', "", html)
+    heads = "".join(f"<h1>{h}</h1>" for h in h1s)
+    return re.sub(r"<h1[^>]*>.*?</h1>", heads, html, count=1, flags=re.S)
+
+
+@pytest.mark.parametrize(("window_title", "h1s", "title"), [
+    # the window title adds the site's name
+    ("River clean-up draws hundreds | The Valley Courier",
+     ["River clean-up draws hundreds"], "River clean-up draws hundreds"),
+    # a logo in an h1 first, then the headline the window title names
+    ("River clean-up draws hundreds - Valley Courier",
+     ["The Valley Courier", "River clean-up draws hundreds"], "River clean-up draws hundreds"),
+    # the window title reworded for search: the headline is still the page's h1
+    ("Volunteers clean the river: what happened on Saturday",
+     ["Hundreds turn out to clear the Tamber's banks"],
+     "Hundreds turn out to clear the Tamber's banks")])
+def test_the_headline_is_the_h1_the_window_title_names(window_title, h1s, title):
+    art = extract_html(_titled_page(window_title, h1s))
+    assert art is not None and art.title == title
+
+
+def test_near_case_without_an_h1_the_window_title_is_the_title():
+    assert headline([], "River clean-up draws hundreds | The Valley Courier") \
+        == "River clean-up draws hundreds | The Valley Courier"

@@ -913,3 +913,22 @@ def test_near_case_a_wrapped_line_opening_on_by_still_joins_its_paragraph():
     lines = ["The new rules on watering in the allotments were approved on Tuesday",
              "by the parish council, after a long debate about the summer drought."]
     assert join_wrapped(lines) == [" ".join(lines)]
+
+
+def test_a_date_line_just_below_the_text_dates_an_article_with_none_above():
+    """Some templates print "Published" and the date under the last paragraph."""
+    page = "\n".join(["Home", "Garden", "Shop", "Contact Us", _HEADLINE, *_PLANT_STORY,
+                      "Published", "August 13, 2025", "Share", "Privacy", "Terms"])
+    [art] = split_text_page(page, AS_OF)
+    assert art.published == datetime(2025, 8, 13, tzinfo=UTC)
+
+
+def test_near_case_dated_teasers_below_the_text_date_nothing():
+    """A list of related posts, each with its date, follows the text: no date is its own."""
+    teasers = ["Pruning Roses Before Spring Arrives", "August 13, 2025",
+               "Ten Shade Plants for a North Facing Garden", "July 2, 2025",
+               "How to Start Tomatoes From Seed Indoors", "June 20, 2025"]
+    page = "\n".join(["Home", "Garden", "Shop", "Contact Us", _HEADLINE, *_PLANT_STORY,
+                      "Related posts", *teasers, "Privacy", "Terms"])
+    [art] = split_text_page(page, AS_OF)
+    assert art.published is None

@@ -36,8 +36,10 @@ No library does this, so it is done with general signals, never with a publisher
    also like", "Subscribe to our newsletter"), and
    less the teasers above a lede in the same run.
 3. Around the body: leading bullet lines are the summary bullets, the date line above the body
-   gives ``published`` (else one between a standfirst and the text, else an absolute date
-   line further up, above a long author box; a headline-shaped first line with a date line
+   gives ``published`` (an absolute date line a few lines under the headline first, however
+   far a table of contents puts the text; else one between a standfirst and the text, else
+   an absolute date line further up, above a long author box, else a lone date line just
+   below the text; a headline-shaped first line with a date line
    just below it is the headline, not body, and so is a first line asking a question in
    title case), a sentence with a credit gives the caption, the first paragraph's
    upper-case place gives the dateline.  The body starts at its first sentence or item of an
@@ -81,6 +83,7 @@ HEADER_MAX_PROSE = 60  # words of prose allowed between them (a caption, a stand
 HEAD_SPAN = 3  # lines from a headline down to its date line
 LOOKBACK = 15  # lines above a body searched for its date and caption
 DATE_LOOKBACK = 30
+TAIL_REACH = 8  # lines below the text searched for its date when none is above
 TITLE_LOOKBACK = 60  # ... and for its title (a table of contents may come between)
 MIN_BODY_SCORE = 25  # a segment whose best run scores less holds no article
 GAP_BREAK = 20.0  # clutter between two runs of text that makes them separate blocks
@@ -643,7 +646,8 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
         or _pick_date([dates[k] for k in range(above_start, date_end) if k in dates]) \
         or _pick_date(_standfirst_dates(scores, dates, first, last)) \
         or _pick_date([dates[k] for k in range(max(seg.start, first - DATE_LOOKBACK), above_start)
-                       if k in dates and not dates[k].rule.startswith("relative")][::-1])
+                       if k in dates and not dates[k].rule.startswith("relative")][::-1]) \
+        or _tail_date(dates, last, seg.end)
     caption = next((captions[ln.index] for ln in above if ln.index in captions), None)
     return Article(
         id="",
@@ -725,6 +729,17 @@ def _has_news_header(art: Article) -> bool:
     """A second article on one page needs the marks of news copy (a date, a dateline or
     summary bullets); without them the text is a notice, a comment or a teaser."""
     return art.published is not None or art.dateline is not None or bool(art.bullets)
+
+
+def _tail_date(dates: dict[int, DateHit], last: int, end: int) -> DateHit | None:
+    """A date line just below the text ("Published" / "August 13, 2025" under the last
+    paragraph), when the article has none above: the one date there, not the first of a
+    list of dated teasers."""
+    near = [k for k in range(last, min(end, last + TAIL_REACH)) if k in dates]
+    if not near or any(k in dates for k in range(near[0] + 1, near[0] + TAIL_REACH)):
+        return None
+    hit = dates[near[0]]
+    return None if hit.rule.startswith("relative") else hit
 
 
 def _head_date(title_line: Line | None, dates: dict[int, DateHit], first: int

@@ -275,6 +275,9 @@ def test_naive_as_of_is_taken_as_utc():
     ("Published: Oct 1, 2020 10:12", datetime(2020, 10, 1, 10, 12, tzinfo=UTC),
      "absolute:Published"),
     ("2019-11-20", datetime(2019, 11, 20, tzinfo=UTC), "absolute:bare"),
+    # a scrape that runs the next block into the year: a time, an author's name
+    ("October 3, 20219:15 AM ET", datetime(2021, 10, 3, tzinfo=UTC), "absolute:bare"),
+    ("Mar 8, 2022Robin Ashdown", datetime(2022, 3, 8, tzinfo=UTC), "absolute:bare"),
 ])
 def test_date_lines(line, expected, rule):
     hit = find_date(line, AS_OF)
@@ -286,6 +289,11 @@ def test_long_sentences_are_not_date_lines():
     assert find_date("The council met on 1 October 2020 to discuss the budget for the "
                      "coming year and the new library plans.", AS_OF) is None
     assert find_date("Subscribe to our newsletter", AS_OF) is None
+
+
+def test_near_case_a_five_digit_number_after_a_month_is_no_year():
+    assert find_date("Order 12, 20215", AS_OF) is None
+    assert find_date("Oct 1, 20201", AS_OF) is None
 
 
 @pytest.mark.parametrize(("paragraph", "dateline"), [

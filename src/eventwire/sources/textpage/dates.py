@@ -30,10 +30,12 @@ _RELATIVE_RE = re.compile(
 )
 _DAYWORD_RE = re.compile(r"\b(?P<word>yesterday|today|just now)\b", re.I)
 _MONTHS = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+# a year may run into the next text block of a naive scrape: "May 3, 20236:01 PM", "2025Jo Lee"
+_YEAR = r"\d{4}(?:(?!\d)|(?=\d{1,2}:\d{2}))"
 _ABSOLUTE_RE = re.compile(
-    r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r",?\s+\d{4}\b"  # 01 October 2020
-    r"|\b" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"  # Oct 1, 2020
-    r"|\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"  # 2020-10-01
+    r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r",?\s+" + _YEAR  # 01 October 2020
+    + r"|\b" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+" + _YEAR  # Oct 1, 2020
+    + r"|\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"  # 2020-10-01
     r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b)"  # 01/10/2020
     r"(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?)?",  # 10:12 am EST
     re.I,

@@ -940,3 +940,23 @@ def test_near_case_dated_teasers_below_the_text_date_nothing():
                       "Related posts", *teasers, "Privacy", "Terms"])
     [art] = split_text_page(page, AS_OF)
     assert art.published is None
+
+
+_MENU = ["Home", "Garden Tips", "Plant Care Guides", "Seeds and Bulbs", "Visit Our Shop",
+         "Contact Us"]
+
+
+def _menu_page(head: list[str]) -> str:
+    """A menu and a call to action printed again in the footer, so they are echoed."""
+    return "\n".join([*_MENU, "Spring sale now on", "Request a Free Quote", "Open seven days",
+                      *head, *_PLANT_STORY, *_MENU, "Request a Free Quote", "Privacy", "Terms"])
+
+
+def test_a_headline_printed_twice_among_repeated_menu_lines_is_the_title():
+    """The breadcrumb's last crumb, a repeated link, then the heading: the headline's
+    neighbours repeat like a menu's, yet its second copy a few lines away marks it, as the
+    footer's copy marks the call to action."""
+    [art] = split_text_page(_menu_page(["Plant Care Guides", _HEADLINE, "Seeds and Bulbs",
+                                        _HEADLINE]), AS_OF)
+    assert art.title == _HEADLINE
+

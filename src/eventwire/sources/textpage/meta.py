@@ -53,6 +53,8 @@ HEADLINE_PART_MIN_WORDS = 3  # a part this long may be the headline
 BYLINE_MAX_WORDS = 12  # "By Jane Doe - 11/18/19 11:04 PM EST"
 HEAD_REACH = 4  # lines from a headline down to its byline or date line
 HEAD_BONUS = 2.0
+LENGTH_WEIGHT = 2.0  # a headline runs longer than the menu entries and labels around it
+ECHO_REACH = 6  # lines between a headline and its second copy
 MAX_TITLE_COMMAS = 4  # a line with more is a list of tags or names
 HEADLINE_MIN_WORDS = 4  # a shorter line is a headline only when the page echoes it
 # a listicle's headline opens on its count or year ("10 Tips to ...", "2025 Trends in ...")
@@ -152,10 +154,11 @@ def choose_title(before: list[Line], all_keys: dict[str, int], text_of_page: str
         # A window title echoes the headline; a menu shown twice echoes every entry, so a
         # line whose neighbours repeat as well is a menu entry, not an echoed headline.
         in_menu = any(before[j].repeats > 1 for j in _neighbours(before, pos))
-        echoed = not in_menu and (all_keys.get(key, 0) > 1 or text_of_page.count(key) > 1)
+        echoed = not in_menu and (all_keys.get(key, 0) > 1 or text_of_page.count(key) > 1) \
+            or _shown_twice(before, pos, key)
         if line.words < HEADLINE_MIN_WORDS and not echoed and pos not in heads:
             continue
-        score = 1.0 + min(line.words, 12) / 12 + (2.0 if echoed else 0.0)
+        score = 1.0 + LENGTH_WEIGHT * min(line.words, 12) / 12 + (2.0 if echoed else 0.0)
         score -= 1.0 if all_keys.get(key, 0) > 3 else 0.0  # a site name or a menu entry
         score += HEAD_BONUS if pos in heads else 0.0
         score -= 0.04 * (n - 1 - pos)
@@ -188,6 +191,15 @@ def _header_heads(before: list[Line], candidates: list[int], dates: set[int]) ->
         if head is not None:
             heads.add(head)
     return heads
+
+
+def _shown_twice(before: list[Line], pos: int, key: str) -> bool:
+    """A headline of several words printed again a few lines away (a breadcrumb's last
+    crumb or a sticky bar, then the heading), whatever its neighbours."""
+    return before[pos].words >= HEADLINE_MIN_WORDS and any(
+        norm_key(before[j].text) == key
+        for j in range(max(0, pos - ECHO_REACH), min(len(before), pos + ECHO_REACH + 1))
+        if j != pos)
 
 
 def _neighbours(before: list[Line], pos: int) -> list[int]:

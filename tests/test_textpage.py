@@ -271,6 +271,8 @@ def test_naive_as_of_is_taken_as_utc():
     ("3 hours ago", datetime(2026, 1, 15, 9, 0, tzinfo=UTC), "relative:ago"),
     ("Posted an hour ago", datetime(2026, 1, 15, 11, 0, tzinfo=UTC), "relative:ago"),
     ("yesterday", datetime(2026, 1, 14, 12, 0, tzinfo=UTC), "relative:yesterday"),
+    ("Updated today", datetime(2026, 1, 15, 12, 0, tzinfo=UTC), "relative:today"),
+    ("Yesterday, 3:40 pm", datetime(2026, 1, 14, 12, 0, tzinfo=UTC), "relative:yesterday"),
     ("Updated 01 October 2020", datetime(2020, 10, 1, tzinfo=UTC), "absolute:Updated"),
     ("Published: Oct 1, 2020 10:12", datetime(2020, 10, 1, 10, 12, tzinfo=UTC),
      "absolute:Published"),
@@ -289,6 +291,11 @@ def test_long_sentences_are_not_date_lines():
     assert find_date("The council met on 1 October 2020 to discuss the budget for the "
                      "coming year and the new library plans.", AS_OF) is None
     assert find_date("Subscribe to our newsletter", AS_OF) is None
+
+
+@pytest.mark.parametrize("line", ["Give Today", "Garden Today Magazine", "Book your visit today"])
+def test_a_day_word_inside_a_name_or_a_button_is_no_date(line):
+    assert find_date(line, AS_OF) is None
 
 
 def test_near_case_a_five_digit_number_after_a_month_is_no_year():

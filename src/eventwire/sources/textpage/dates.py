@@ -28,7 +28,12 @@ _RELATIVE_RE = re.compile(
     + r")\.?\s+ago\b",
     re.I,
 )
-_DAYWORD_RE = re.compile(r"\b(?P<word>yesterday|today|just now)\b", re.I)
+# a day word alone or after a publication label, perhaps with a time: "Updated today",
+# "Yesterday, 3:40 pm", not a name or a button that holds one ("USA Today", "Give Today")
+_DAYWORD_RE = re.compile(
+    r"^(?:(?:published|posted|updated|modified|last updated)\s*(?:on\s*)?:?\s*)?"
+    r"(?P<word>yesterday|today|just now)\b(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}"
+    r"(?:\s*[ap]\.?m\.?)?)?\W*$", re.I)
 _MONTHS = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 # a year may run into the next text block of a naive scrape: "May 3, 20236:01 PM", "2025Jo Lee"
 _YEAR = r"\d{4}(?:(?!\d)|(?=\d{1,2}:\d{2}))"
@@ -84,8 +89,8 @@ def find_date(line: str, as_of: datetime) -> DateHit | None:
         if when is not None:
             label = _label(_TIME_FIRST_RE.sub("", line[: m.start()]))
             return DateHit(when, line.strip(), f"absolute:{label}")
-    m = _DAYWORD_RE.search(line)
-    if m and len(line.split()) <= 6:
+    m = _DAYWORD_RE.match(line.strip())
+    if m:
         word = m.group("word").lower()
         back = {"yesterday": 1, "today": 0, "just now": 0}[word]
         when = as_of - timedelta(days=back)

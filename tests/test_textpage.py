@@ -967,3 +967,19 @@ def test_a_headline_printed_twice_among_repeated_menu_lines_is_the_title():
                                         _HEADLINE]), AS_OF)
     assert art.title == _HEADLINE
 
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # a sign-up box run into one line without a full stop is no headline
+    ([_HEADLINE, "Robin Ashdown", "Get Our Weekly Garden Newsletter With Seasonal Planting "
+      "Guides, Offers, Competitions, Workshops and Members Events Sent Straight to Your Inbox "
+      "Every Friday"],
+     _HEADLINE),
+    # near case: a long headline of sixteen words still is one
+    (["Fifteen Houseplants That Survive Dark Winter Months on a North Facing Sill With "
+      "Very Little Water"],
+     "Fifteen Houseplants That Survive Dark Winter Months on a North Facing Sill With "
+     "Very Little Water")])
+def test_a_line_longer_than_any_headline_is_not_the_title(head, title):
+    [art] = split_text_page(_plant_page(head), AS_OF)
+    assert art.title == title

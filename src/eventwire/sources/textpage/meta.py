@@ -54,6 +54,7 @@ BYLINE_MAX_WORDS = 12  # "By Jane Doe - 11/18/19 11:04 PM EST"
 HEAD_REACH = 4  # lines from a headline down to its byline or date line
 HEAD_BONUS = 2.0
 LENGTH_WEIGHT = 2.0  # a headline runs longer than the menu entries and labels around it
+TITLE_MAX_WORDS = 20  # a longer unpunctuated line is a standfirst or a sign-up box
 ECHO_REACH = 6  # lines between a headline and its second copy
 MAX_TITLE_COMMAS = 4  # a line with more is a list of tags or names
 HEADLINE_MIN_WORDS = 4  # a shorter line is a headline only when the page echoes it
@@ -145,8 +146,8 @@ def choose_title(before: list[Line], all_keys: dict[str, int], text_of_page: str
     """
     best, best_score = None, 0.0
     n = len(before)
-    candidates = [pos for pos, line in enumerate(before)
-                  if line.index not in skip and is_titleish(line)]
+    candidates = [pos for pos, line in enumerate(before) if line.index not in skip
+                  and is_titleish(line) and len(line.text.split()) <= TITLE_MAX_WORDS]
     heads = _header_heads(before, candidates, dates)
     for pos in candidates:
         line = before[pos]

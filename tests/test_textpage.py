@@ -983,3 +983,15 @@ def test_a_headline_printed_twice_among_repeated_menu_lines_is_the_title():
 def test_a_line_longer_than_any_headline_is_not_the_title(head, title):
     [art] = split_text_page(_plant_page(head), AS_OF)
     assert art.title == title
+
+
+@pytest.mark.parametrize(("line", "titleish"), [
+    ("Never miss a post. Get our planting guides in your inbox", False),
+    # near cases: abbreviations end in a full stop too
+    ("U.S. Gardens Open Their Gates Again", True),
+    ("Dr. Lee on Pruning Roses in Winter", True)])
+def test_a_line_holding_two_sentences_is_no_headline(line, titleish):
+    from eventwire.sources.textpage.lines import line_features
+
+    [feat] = line_features([line])
+    assert is_titleish(feat) is titleish

@@ -61,6 +61,9 @@ HEADLINE_MIN_WORDS = 4  # a shorter line is a headline only when the page echoes
 # a listicle's headline opens on its count or year ("10 Tips to ...", "2025 Trends in ...")
 _COUNT_START_RE = re.compile(r"^\d{1,4}\+? [^\W\d_]")
 # a byline, bare or labelled: "By Jane Doe", "Written by Jane Doe", "Author: Jane Doe"
+# a full stop inside the line, after a word and before the next sentence: "Never miss a
+# post. Get our ...", not an abbreviation ("U.S. in Progress", "Dr. Lee")
+_INNER_SENTENCE_RE = re.compile(r"[a-z]{3}\. [A-Z]")
 # an author's name with credentials: "Jane Doe, MS, RD", "Jo Lee, Ph.D."
 _CREDENTIALS_RE = re.compile(r"^[^,]+(?:,\s*(?:[A-Z][a-z]?\.?){1,4}[A-Z]\.?)+$")
 _BYLINE_RE = re.compile(
@@ -129,7 +132,7 @@ def is_titleish(line: Line) -> bool:
     if line.text.rstrip("\"'”’").endswith((".", ":", ",", ";")):
         return False
     if _ADDRESS_RE.search(line.text) or line.text.count(",") > MAX_TITLE_COMMAS \
-            or _CREDENTIALS_RE.match(line.text):
+            or _CREDENTIALS_RE.match(line.text) or _INNER_SENTENCE_RE.search(line.text):
         return False
     return (line.upper_start or bool(_COUNT_START_RE.match(line.text))) \
         and not _BYLINE_RE.match(line.text)
@@ -144,11 +147,19 @@ def choose_title(before: list[Line], all_keys: dict[str, int], text_of_page: str
     line a few lines below it, and closeness to the body.  Lines in ``skip`` (dates,
     captions) are never titles.
     """
-    best, best_score = None, 0.0
+    scores = title_scores(before, all_keys, text_of_page, skip, dates)
+    best = max(scores, key=lambda pos: (scores[pos], -pos), default=None)
+    return before[best] if best is not None and scores[best] > 0 else None
+
+
+def title_scores(before: list[Line], all_keys: dict[str, int], text_of_page: str,
+                 skip: set[int], dates: set[int]) -> dict[int, float]:
+    """Each headline-shaped line's score as the title, by its position in ``before``."""
     n = len(before)
     candidates = [pos for pos, line in enumerate(before) if line.index not in skip
                   and is_titleish(line) and len(line.text.split()) <= TITLE_MAX_WORDS]
     heads = _header_heads(before, candidates, dates)
+    scores = {}
     for pos in candidates:
         line = before[pos]
         key = norm_key(line.text)
@@ -162,10 +173,8 @@ def choose_title(before: list[Line], all_keys: dict[str, int], text_of_page: str
         score = 1.0 + LENGTH_WEIGHT * min(line.words, 12) / 12 + (2.0 if echoed else 0.0)
         score -= 1.0 if all_keys.get(key, 0) > 3 else 0.0  # a site name or a menu entry
         score += HEAD_BONUS if pos in heads else 0.0
-        score -= 0.04 * (n - 1 - pos)
-        if score > best_score:
-            best, best_score = line, score
-    return best
+        scores[pos] = score - 0.04 * (n - 1 - pos)
+    return scores
 
 
 def _header_heads(before: list[Line], candidates: list[int], dates: set[int]) -> set[int]:

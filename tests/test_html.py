@@ -145,6 +145,10 @@ def test_the_headline_is_the_h1_the_window_title_names(window_title, h1s, title)
     assert art is not None and art.title == title
 
 
-def test_near_case_without_an_h1_the_window_title_is_the_title():
-    assert headline([], "River clean-up draws hundreds | The Valley Courier") \
-        == "River clean-up draws hundreds | The Valley Courier"
+@pytest.mark.parametrize(("window_title", "title"), [
+    ("River clean-up draws hundreds | The Valley Courier", "River clean-up draws hundreds"),
+    # near case: one dash joins a headline's own two halves
+    ("River clean-up – hundreds turn out on Saturday",
+     "River clean-up – hundreds turn out on Saturday")])
+def test_without_an_h1_the_title_is_the_window_titles_headline_part(window_title, title):
+    assert headline([], window_title) == title

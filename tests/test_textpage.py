@@ -856,6 +856,9 @@ _CONTENTS = ["Table of Contents", "Why Light Matters", "How Often to Water", "Fe
     [_HEADLINE, "Robin Ashdown, MS, RHS", "Robin Ashdown, MS, RHS", "March 3, 2025"],
     # a labelled byline under the headline
     [_HEADLINE, "Written By Robin Ashdown", "12 min read"],
+    # a sponsor's line above the date of a paid post, sharing tools between it and the headline
+    [_HEADLINE, "Share this story", "Save", "Comments", "Sponsored by Greenleaf Nurseries",
+     "March 3, 2025"],
     # a link back to the blog above the date, the headline just below the date
     ["Back to all posts", "Published: March 3, 2025", _HEADLINE, "Robin Ashdown"],
     # a breadcrumb run together

@@ -60,14 +60,16 @@ MAX_TITLE_COMMAS = 4  # a line with more is a list of tags or names
 HEADLINE_MIN_WORDS = 4  # a shorter line is a headline only when the page echoes it
 # a listicle's headline opens on its count or year ("10 Tips to ...", "2025 Trends in ...")
 _COUNT_START_RE = re.compile(r"^\d{1,4}\+? [^\W\d_]")
-# a byline, bare or labelled: "By Jane Doe", "Written by Jane Doe", "Author: Jane Doe"
+# a byline, bare or labelled: "By Jane Doe", "Written by Jane Doe", "Author: Jane Doe",
+# "Sponsored by Acme"
 # a full stop inside the line, after a word and before the next sentence: "Never miss a
 # post. Get our ...", not an abbreviation ("U.S. in Progress", "Dr. Lee")
 _INNER_SENTENCE_RE = re.compile(r"[a-z]{3}\. [A-Z]")
 # an author's name with credentials: "Jane Doe, MS, RD", "Jo Lee, Ph.D."
 _CREDENTIALS_RE = re.compile(r"^[^,]+(?:,\s*(?:[A-Z][a-z]?\.?){1,4}[A-Z]\.?)+$")
 _BYLINE_RE = re.compile(
-    r"^(?i:(?:(?:written|posted|reviewed|edited|published|words|story)\s+)?by|from|author)"
+    r"^(?i:(?:(?:written|posted|reviewed|edited|published|words|story|sponsored|presented)"
+    r"\s+)?by|from|author)"
     r"\b\s*:?\s*[A-Z]")
 
 

@@ -1020,3 +1020,20 @@ def test_country_in_the_possessive_taken_for_a_person_is_a_place(nlp):
     found = [p.text for p in places(nlp, "Hardliners like Jordan Peterson's readers will "
                                          "resist the talks.")]
     assert "Jordan" not in found
+
+
+def test_a_place_name_in_capitals_inside_running_text_is_an_acronym(nlp):
+    """"the LIMA program" and "By KENT JONES" name an acronym and a writer, not the towns;
+    the town the same sentence names stays."""
+    found = [p.text for p in places(nlp, "Volunteers in Fresno joined the LIMA program, "
+                                         "which repairs roofs, the mayor said.")]
+    assert "LIMA" not in found and "Fresno" in found
+    found = [p.text for p in places(nlp, "By KENT HARLOW\nThe school board met Tuesday in "
+                                         "Dover to set the budget.")]
+    assert "KENT" not in found and "Dover" in found
+    # near cases: the same word opening a line is a dateline, and a country's abbreviation
+    # in capitals is that country
+    found = [p.text for p in places(nlp, "LIMA, Peru — Flooding closed roads on Monday.")]
+    assert "LIMA" in found
+    found = places(nlp, "Exports to the USA fell, officials in Ottawa said.")
+    assert first(found, "USA").country == "USA"

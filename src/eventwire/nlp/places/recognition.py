@@ -758,6 +758,34 @@ def common_words(s: Recognition) -> None:
             s.drop(key)
 
 
+_BYLINE_BEFORE = re.compile(r"\b(?:By|BY)\s+$")
+_RUNNING_TEXT_BEFORE = re.compile(r"(?:\b[a-z][\w'\u2019]*|[,(\[])\s*$")
+
+
+def _abbreviates(word: str, t: Toponym) -> bool:
+    """Whether ``word`` is the short form of a country or region it may name ("USA" for
+    the United States), not that area's or a town's own name in capitals ("CHAD")."""
+    return not t.candidates or any(e.kind in _AREA_KINDS and norm(e.name) != norm(word)
+                                   for e in t.candidates)
+
+
+_AREA_KINDS = {"country", "admin1", "region", "continent"}
+
+
+def shouted_words(s: Recognition) -> None:
+    """Drop a one-word place name written in capitals inside running text ("the NICE
+    program", "[EST]") or after a byline's "By" ("By KENT MALLETT"): an acronym or a
+    writer's name, not the town.  A country's or region's abbreviation ("USA", "DRC") and a
+    word opening a line or sentence (a dateline, "CAMBRIDGE'S mayor") stay."""
+    for key, t in list(s.found.items()):
+        word = t.text
+        if len(word) < 3 or not (word.isalpha() and word.isupper()) or _abbreviates(word, t):
+            continue
+        before = s.text[max(0, t.start - 30):t.start]
+        if _BYLINE_BEFORE.search(before) or _RUNNING_TEXT_BEFORE.search(before):
+            s.drop(key)
+
+
 def _town_of(s: Recognition, start: int, end: int, area: Entry) -> Toponym | None:
     """The longest name ending at ``end`` (from ``start``, whole words) of a town or county
     inside ``area``."""
@@ -989,6 +1017,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("mastheads", mastheads),
     ("diseases", diseases),
     ("common-words", common_words),
+    ("shouted-words", shouted_words),
 )
 
 

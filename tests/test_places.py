@@ -1037,3 +1037,24 @@ def test_a_place_name_in_capitals_inside_running_text_is_an_acronym(nlp):
     assert "LIMA" in found
     found = places(nlp, "Exports to the USA fell, officials in Ottawa said.")
     assert first(found, "USA").country == "USA"
+
+
+def test_a_place_naming_a_virus_is_no_place(nlp):
+    """"the Tacoma hantavirus" names a pathogen after a place, like "West Nile virus"; the
+    town where it was found stays."""
+    found = [p.text for p in places(nlp, "Pigs in Luzon carried the Tacoma hantavirus, "
+                                         "officials said.")]
+    assert "Tacoma" not in found and "Luzon" in found
+    # near case: the same town as the place a virus reached
+    found = [p.text for p in places(nlp, "The virus reached Tacoma, Washington, on Monday.")]
+    assert "Tacoma" in found
+
+
+def test_a_country_code_glued_to_a_dollar_sign_is_a_currency(nlp):
+    """"US$40 million" and "$US 15 billion" count money; the country named before a sum
+    stays a place."""
+    found = [p.text for p in places(nlp, "Donors pledged US$40 million for clinics in "
+                                         "Haiti, and exports reached $US 15 billion.")]
+    assert "US" not in found and "Haiti" in found
+    found = places(nlp, "The US pledged $40 million for clinics in Haiti.")
+    assert first(found, "US").country == "USA"

@@ -747,14 +747,16 @@ def diseases(s: Recognition) -> None:
 def common_words(s: Recognition) -> None:
     """Drop what reads as no place: a make of car after a model year ("a 1992 Toyota", and
     its other mentions), a name before "Day" (a holiday), a lone compass word ("the
-    Northeast" of no named place) or a word for a kind of place ("Metro", "City")."""
+    Northeast" of no named place), a word for a kind of place ("Metro", "City") or a
+    country's code glued to a dollar sign (the currency of "US$40 million", "$US 15")."""
     cars = {t.text for t in s.found.values() if " " not in t.text
             and not any(e.kind in MAJOR for e in t.candidates)
             and MODEL_YEAR_BEFORE.search(s.text, max(0, t.start - 30), t.start)}
     for key, t in list(s.found.items()):
         word = t.text.lower()
         if (t.text in cars or HOLIDAY_AFTER.match(s.text, t.end)
-                or word in KIND_WORDS or word in COMPASS_WORDS):
+                or word in KIND_WORDS or word in COMPASS_WORDS
+                or "$" in (s.text[t.start - 1:t.start], s.text[t.end:t.end + 1])):
             s.drop(key)
 
 

@@ -13,9 +13,10 @@ REGION_WORDS = re.compile(
     r"\b(county|parish|province|state|governorate|region|district|oblast|prefecture)\b", re.I
 )
 
-# A place name naming a disease, not a place ("West Nile virus", "Marburg fever").
+# A place name naming a disease or its agent, not a place ("West Nile virus", "Marburg
+# fever", "Reston ebolavirus").
 DISEASE_AFTER = re.compile(
-    r"\s+(?:virus|viruses|fever|disease|encephalitis|flu|strain|hemorrhagic|haemorrhagic)\b",
+    r"\s+(?:\w*virus(?:es)?|fever|disease|encephalitis|flu|strain|hemorrhagic|haemorrhagic)\b",
     re.I)
 
 # A place name opening a newspaper's masthead names the paper ("the Denver Post reported",

@@ -1058,3 +1058,18 @@ def test_a_country_code_glued_to_a_dollar_sign_is_a_currency(nlp):
     assert "US" not in found and "Haiti" in found
     found = places(nlp, "The US pledged $40 million for clinics in Haiti.")
     assert first(found, "US").country == "USA"
+
+
+def test_a_continent_closing_an_organisation_name_is_no_place(nlp):
+    """"the Dairy Corporation of America" and "the Council of Europe" name organisations
+    by their reach; the town in the sentence stays."""
+    found = [p.text for p in places(nlp, "Inspectors visited the Dairy Corporation of "
+                                         "America plant in Modesto on Friday.")]
+    assert "America" not in found and "Modesto" in found
+    found = [p.text for p in places(nlp, "Ukraine asked the Council of Europe for help.")]
+    assert "Europe" not in found and "Ukraine" in found
+    # near cases: a continent after a verb's "of", and a country closing a bank's name
+    found = [p.text for p in places(nlp, "Growers spoke of Europe as their best market.")]
+    assert "Europe" in found
+    found = places(nlp, "The Bank of Canada raised its rate in Ottawa.")
+    assert first(found, "Canada").country == "CAN"

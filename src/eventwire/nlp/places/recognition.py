@@ -56,6 +56,7 @@ from eventwire.nlp.places.rules import (
     MASTHEAD_AFTER,
     MODEL_YEAR_BEFORE,
     NOT_STREET_START,
+    ORGANISATION_OF_BEFORE,
     OWNER_BEFORE,
     PARTY_HOME,
     PERSON_TITLES,
@@ -744,6 +745,15 @@ def diseases(s: Recognition) -> None:
             s.drop(key)
 
 
+def organisations_of_a_continent(s: Recognition) -> None:
+    """"Peanut Corporation of America", "the Council of Europe": the continent (or
+    "America") closing an organisation's name is no place, whichever rule found it."""
+    for key, t in list(s.found.items()):
+        if (norm(t.text) == "america" or any(e.kind == "continent" for e in t.candidates)) \
+                and ORGANISATION_OF_BEFORE.search(s.text, max(0, t.start - 40), t.start):
+            s.drop(key)
+
+
 def common_words(s: Recognition) -> None:
     """Drop what reads as no place: a make of car after a model year ("a 1992 Toyota", and
     its other mentions), a name before "Day" (a holiday), a lone compass word ("the
@@ -1018,6 +1028,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("possessive-regions", possessive_regions),
     ("mastheads", mastheads),
     ("diseases", diseases),
+    ("organisations-of-a-continent", organisations_of_a_continent),
     ("common-words", common_words),
     ("shouted-words", shouted_words),
 )

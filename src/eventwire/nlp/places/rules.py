@@ -13,6 +13,14 @@ REGION_WORDS = re.compile(
     r"\b(county|parish|province|state|governorate|region|district|oblast|prefecture)\b", re.I
 )
 
+# An organisation named for the continent it serves ("Bank of America", "the Council of
+# Europe", "Boy Scouts of America"): what closes its name is its reach, not a place.  A
+# country there stays ("Bank of Canada"), as news corpora mark it.
+ORGANISATION_OF_BEFORE = re.compile(
+    r"\b(?:Bank|Corp\.|Corporation|Company|Council|Voice|Farmers|Scouts|Association|"
+    r"Federation|Society|League|Union|Institute|Foundation|Church|Alliance|Coalition|"
+    r"Organi[sz]ation|Parliament|Court)\s+of\s+(?:the\s+)?$")
+
 # A place name naming a disease or its agent, not a place ("West Nile virus", "Marburg
 # fever", "Reston ebolavirus").
 DISEASE_AFTER = re.compile(

@@ -1073,3 +1073,16 @@ def test_a_continent_closing_an_organisation_name_is_no_place(nlp):
     assert "Europe" in found
     found = places(nlp, "The Bank of Canada raised its rate in Ottawa.")
     assert first(found, "Canada").country == "CAN"
+
+
+def test_a_saints_name_in_the_possessive_is_a_parish_or_school(nlp):
+    """"St. Joseph's Catholic School" and "St. Luke's emergency room" are institutions; the
+    town in the sentence stays."""
+    found = [p.text for p in places(nlp, "Pupils from St. Joseph's Catholic School in "
+                                         "Waterloo visited St. Luke's emergency room.")]
+    assert not {"St. Joseph", "St. Luke"} & set(found) and "Waterloo" in found
+    # near cases: a square named for a saint's church, and a city's own possessive
+    found = [p.text for p in places(nlp, "Crowds gathered in St. Peter's Square in Rome.")]
+    assert any(t.startswith("St. Peter") for t in found)
+    found = [p.text for p in places(nlp, "St. Louis's mayor met residents on Monday.")]
+    assert "St. Louis" in found

@@ -66,6 +66,8 @@ from eventwire.nlp.places.rules import (
     POSSESSIVE,
     REGION_AFTER,
     REGION_WORDS,
+    SAINT_INSTITUTION,
+    SAINT_POSSESSIVE_AFTER,
     STATE_ABBREVIATIONS,
     STATE_AFTER_TOWN,
     STATE_INITIALS,
@@ -754,6 +756,14 @@ def organisations_of_a_continent(s: Recognition) -> None:
             s.drop(key)
 
 
+def saints_institutions(s: Recognition) -> None:
+    """"St. Mary's High School", "St. John's ER": a saint's name in the possessive is a
+    parish, school or hospital, whichever rule found it."""
+    for key, t in list(s.found.items()):
+        if SAINT_INSTITUTION.fullmatch(t.text) and SAINT_POSSESSIVE_AFTER.match(s.text, t.end):
+            s.drop(key)
+
+
 def common_words(s: Recognition) -> None:
     """Drop what reads as no place: a make of car after a model year ("a 1992 Toyota", and
     its other mentions), a name before "Day" (a holiday), a lone compass word ("the
@@ -1029,6 +1039,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("mastheads", mastheads),
     ("diseases", diseases),
     ("organisations-of-a-continent", organisations_of_a_continent),
+    ("saints-institutions", saints_institutions),
     ("common-words", common_words),
     ("shouted-words", shouted_words),
 )

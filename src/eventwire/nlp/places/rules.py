@@ -21,6 +21,18 @@ ORGANISATION_OF_BEFORE = re.compile(
     r"Federation|Society|League|Union|Institute|Foundation|Church|Alliance|Coalition|"
     r"Organi[sz]ation|Parliament|Court)\s+of\s+(?:the\s+)?$")
 
+# "St. Mary's High School", "St. John's Lutheran Church", "St. Michael's pupils": a
+# saint's name in the possessive names a parish, school or hospital, not the namesake
+# town ("Saint Paul", "St. Marys"); a square or street so named stays ("St. Peter's
+# Square"), and so does a city's own possessive ("St. Louis's mayor": no saint's name).
+SAINT_INSTITUTION = re.compile(
+    r"(?:St\.?|Saint|Ste\.?) (?:Agnes|Andrew|Ann|Anne|Anthony|Augustine|Benedict|Bernard|"
+    r"Catherine|Charles|Clare|Elizabeth|Francis|Gabriel|George|Ignatius|James|Joan|John|"
+    r"Joseph|Jude|Luke|Margaret|Mark|Martin|Mary|Matthew|Michael|Pat|Patrick|Paul|Peter|"
+    r"Philip|Raphael|Rita|Rose|Stephen|Teresa|Therese|Thomas|Timothy|Vincent)")
+SAINT_POSSESSIVE_AFTER = re.compile(
+    r"['\u2019]s\b(?!\s+(?:Square|Place|Street|Road|Avenue|Park|Bay|Island|Hill)\b)")
+
 # A place name naming a disease or its agent, not a place ("West Nile virus", "Marburg
 # fever", "Reston ebolavirus").
 DISEASE_AFTER = re.compile(

@@ -1086,3 +1086,16 @@ def test_a_saints_name_in_the_possessive_is_a_parish_or_school(nlp):
     assert any(t.startswith("St. Peter") for t in found)
     found = [p.text for p in places(nlp, "St. Louis's mayor met residents on Monday.")]
     assert "St. Louis" in found
+
+
+def test_a_town_placed_in_an_area_where_the_gazetteer_lacks_it_takes_that_area(nlp):
+    """"Pitlochry, Manitoba" is a place in Manitoba the gazetteer does not list, not the
+    Scottish town: it is put in Manitoba."""
+    found = places(nlp, "Snow closed the school in Pitlochry, Manitoba, on Monday.")
+    assert first(found, "Pitlochry").country == "CAN"
+    # near cases: the town where the area says, and a namesake the gazetteer has there
+    found = places(nlp, "Snow closed the school in Pitlochry, Scotland, on Monday.")
+    assert first(found, "Pitlochry").country == "GBR"
+    dunmore = first(places(nlp, "Snow closed the school in Dunmore, Alberta, on Monday."),
+                    "Dunmore")
+    assert (dunmore.name, dunmore.country) == ("Dunmore", "CAN")

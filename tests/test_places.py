@@ -1101,3 +1101,16 @@ def test_a_town_placed_in_an_area_where_the_gazetteer_lacks_it_takes_that_area(n
     dunmore = first(places(nlp, "Snow closed the school in Dunmore, Alberta, on Monday."),
                     "Dunmore")
     assert (dunmore.name, dunmore.country) == ("Dunmore", "CAN")
+
+
+def test_a_disease_named_after_a_place_is_no_place(nlp):
+    """"died from Lassa" and "related to Marburg" name diseases; the country the sentence
+    names stays."""
+    found = [p.text for p in places(nlp, "Two nurses died from Lassa in Nigeria, and a "
+                                         "third case was related to Marburg.")]
+    assert "Lassa" not in found and "Marburg" not in found and "Nigeria" in found
+    # near cases: the town itself, put somewhere or placed by its country
+    found = [p.text for p in places(nlp, "Students in Marburg, Germany, marched on Monday.")]
+    assert "Marburg" in found
+    found = [p.text for p in places(nlp, "A conference opened in Marburg on Monday.")]
+    assert "Marburg" in found

@@ -46,6 +46,7 @@ from eventwire.nlp.places.rules import (
     DATELINE,
     DIRECTION_WORDS,
     DISEASE_AFTER,
+    DISEASE_NAMES,
     FUNCTION_WORDS,
     GENERIC_PART,
     HOLIDAY_AFTER,
@@ -55,6 +56,7 @@ from eventwire.nlp.places.rules import (
     LAND_FORM_WORDS,
     MASTHEAD_AFTER,
     MODEL_YEAR_BEFORE,
+    NAMED_PLACE_AFTER,
     NOT_STREET_START,
     ORGANISATION_OF_BEFORE,
     OWNER_BEFORE,
@@ -68,6 +70,7 @@ from eventwire.nlp.places.rules import (
     REGION_WORDS,
     SAINT_INSTITUTION,
     SAINT_POSSESSIVE_AFTER,
+    SITED_BEFORE,
     STATE_ABBREVIATIONS,
     STATE_AFTER_TOWN,
     STATE_INITIALS,
@@ -741,9 +744,13 @@ def mastheads(s: Recognition) -> None:
 
 def diseases(s: Recognition) -> None:
     """A place name before "virus", "fever" ... names a disease ("West Nile virus", "Marburg
-    fever"), whichever rule found it; a demonym stays ("Spanish flu" is still Spain's)."""
+    fever"), whichever rule found it; a demonym stays ("Spanish flu" is still Spain's).  So
+    does a disease's own name where nothing places anything there ("related to Ebola")."""
     for key, t in list(s.found.items()):
-        if t.rule != "demonym" and DISEASE_AFTER.match(s.text, t.end):
+        if t.rule != "demonym" and DISEASE_AFTER.match(s.text, t.end) or (
+                t.text in DISEASE_NAMES
+                and not SITED_BEFORE.search(s.text, max(0, t.start - 12), t.start)
+                and not NAMED_PLACE_AFTER.match(s.text, t.end)):
             s.drop(key)
 
 

@@ -33,6 +33,14 @@ SAINT_INSTITUTION = re.compile(
 SAINT_POSSESSIVE_AFTER = re.compile(
     r"['\u2019]s\b(?!\s+(?:Square|Place|Street|Road|Avenue|Park|Bay|Island|Hill)\b)")
 
+# Diseases named after the place they were found, which news names bare ("related to
+# Ebola", "died from Marburg"): a disease unless the text puts something there ("in
+# Marburg") or says where the name lies ("Marburg, Germany"; "the Ebola River").
+DISEASE_NAMES = frozenset({"Ebola", "Marburg", "Zika", "Lassa", "Nipah", "Hendra", "Norwalk",
+                           "Coxsackie", "Hantaan"})
+SITED_BEFORE = re.compile(r"\b(?:in|near|outside|at)\s+(?:the\s+)?$", re.I)
+NAMED_PLACE_AFTER = re.compile(r",\s+[A-Z]|\s+(?:River|Valley|Forest)\b")
+
 # A place name naming a disease or its agent, not a place ("West Nile virus", "Marburg
 # fever", "Reston ebolavirus").
 DISEASE_AFTER = re.compile(

@@ -195,6 +195,7 @@ class PlacesComponent:
                 picks[id(t)] = None  # "Victoria Park" in a story about London, Ontario: a
                 # park of that town, not a namesake hamlet in a country the story never names
         _towns_of_the_story(toponyms, picks, self.gaz.lookup)
+        _placed_where_told(text, toponyms, picks)
         scope = _scope([p for p in picks.values() if p is not None])
         for t in toponyms:
             if picks[id(t)] is None and scope is not None:
@@ -402,6 +403,29 @@ def _towns_of_the_story(toponyms: list[Toponym], picks: dict[int, Entry | None],
                  and any(km(e, p) < NEAR_KM for p in local)]
         if towns:
             picks[id(t)] = max(towns, key=_prior)
+
+
+# After "X, Area": another name of a list ("Kiev, Minsk, Riga", "Minsk and Riga").
+_LIST_AFTER = re.compile(r",\s+[A-Z][\w.'\-]*(?:\s[A-Z][\w.'\-]*)?\s*(?:,|and\b|or\b)"
+                         r"|\s+(?:and|or)\s+[A-Z]")
+
+
+def _placed_where_told(text: str, toponyms: list[Toponym],
+                       picks: dict[int, Entry | None]) -> None:
+    """"Stroud, Ontario", "Taji, Iraq": a town the text places in a country or region
+    where the gazetteer has no town of that name is no namesake abroad ("Stroud" in
+    England): it takes the point of the area it was placed in.  Names of a list ("Kiev,
+    Minsk, Riga") are peers, not qualifiers."""
+    for prev, a, b in zip([None, *toponyms], toponyms, toponyms[1:], strict=False):
+        town, area = picks[id(a)], picks[id(b)]
+        if (town is None or area is None or town.kind not in POINTS
+                or area.kind not in {"country", "admin1"} or text[a.end:b.start] != ", "
+                or _LIST_AFTER.match(text, b.end)
+                or (prev is not None and _LIST_GAP.fullmatch(text[prev.end:a.start]))):
+            continue
+        if not any(e.cc == area.cc and (area.kind == "country" or e.admin1 == area.admin1)
+                   for e in a.candidates):
+            picks[id(a)] = area
 
 
 def _towns_first(cands: list[Entry]) -> list[Entry]:

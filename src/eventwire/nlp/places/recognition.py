@@ -46,6 +46,7 @@ from eventwire.nlp.places.rules import (
     DATELINE,
     DIRECTION_WORDS,
     DISEASE_AFTER,
+    DISEASE_NAMES,
     FUNCTION_WORDS,
     GENERIC_PART,
     HOLIDAY_AFTER,
@@ -55,7 +56,9 @@ from eventwire.nlp.places.rules import (
     LAND_FORM_WORDS,
     MASTHEAD_AFTER,
     MODEL_YEAR_BEFORE,
+    NAMED_PLACE_AFTER,
     NOT_STREET_START,
+    ORGANISATION_OF_BEFORE,
     OWNER_BEFORE,
     PARTY_HOME,
     PERSON_TITLES,
@@ -65,6 +68,9 @@ from eventwire.nlp.places.rules import (
     POSSESSIVE,
     REGION_AFTER,
     REGION_WORDS,
+    SAINT_INSTITUTION,
+    SAINT_POSSESSIVE_AFTER,
+    SITED_BEFORE,
     STATE_ABBREVIATIONS,
     STATE_AFTER_TOWN,
     STATE_INITIALS,
@@ -738,23 +744,74 @@ def mastheads(s: Recognition) -> None:
 
 def diseases(s: Recognition) -> None:
     """A place name before "virus", "fever" ... names a disease ("West Nile virus", "Marburg
-    fever"), whichever rule found it; a demonym stays ("Spanish flu" is still Spain's)."""
+    fever"), whichever rule found it; a demonym stays ("Spanish flu" is still Spain's).  So
+    does a disease's own name where nothing places anything there ("related to Ebola")."""
     for key, t in list(s.found.items()):
-        if t.rule != "demonym" and DISEASE_AFTER.match(s.text, t.end):
+        if t.rule != "demonym" and DISEASE_AFTER.match(s.text, t.end) or (
+                t.text in DISEASE_NAMES
+                and not SITED_BEFORE.search(s.text, max(0, t.start - 12), t.start)
+                and not NAMED_PLACE_AFTER.match(s.text, t.end)):
+            s.drop(key)
+
+
+def organisations_of_a_continent(s: Recognition) -> None:
+    """"Peanut Corporation of America", "the Council of Europe": the continent (or
+    "America") closing an organisation's name is no place, whichever rule found it."""
+    for key, t in list(s.found.items()):
+        if (norm(t.text) == "america" or any(e.kind == "continent" for e in t.candidates)) \
+                and ORGANISATION_OF_BEFORE.search(s.text, max(0, t.start - 40), t.start):
+            s.drop(key)
+
+
+def saints_institutions(s: Recognition) -> None:
+    """"St. Mary's High School", "St. John's ER": a saint's name in the possessive is a
+    parish, school or hospital, whichever rule found it."""
+    for key, t in list(s.found.items()):
+        if SAINT_INSTITUTION.fullmatch(t.text) and SAINT_POSSESSIVE_AFTER.match(s.text, t.end):
             s.drop(key)
 
 
 def common_words(s: Recognition) -> None:
     """Drop what reads as no place: a make of car after a model year ("a 1992 Toyota", and
     its other mentions), a name before "Day" (a holiday), a lone compass word ("the
-    Northeast" of no named place) or a word for a kind of place ("Metro", "City")."""
+    Northeast" of no named place), a word for a kind of place ("Metro", "City") or a
+    country's code glued to a dollar sign (the currency of "US$40 million", "$US 15")."""
     cars = {t.text for t in s.found.values() if " " not in t.text
             and not any(e.kind in MAJOR for e in t.candidates)
             and MODEL_YEAR_BEFORE.search(s.text, max(0, t.start - 30), t.start)}
     for key, t in list(s.found.items()):
         word = t.text.lower()
         if (t.text in cars or HOLIDAY_AFTER.match(s.text, t.end)
-                or word in KIND_WORDS or word in COMPASS_WORDS):
+                or word in KIND_WORDS or word in COMPASS_WORDS
+                or "$" in (s.text[t.start - 1:t.start], s.text[t.end:t.end + 1])):
+            s.drop(key)
+
+
+_BYLINE_BEFORE = re.compile(r"\b(?:By|BY)\s+$")
+_RUNNING_TEXT_BEFORE = re.compile(r"(?:\b[a-z][\w'\u2019]*|[,(\[])\s*$")
+
+
+def _abbreviates(word: str, t: Toponym) -> bool:
+    """Whether ``word`` is the short form of a country or region it may name ("USA" for
+    the United States), not that area's or a town's own name in capitals ("CHAD")."""
+    return not t.candidates or any(e.kind in _AREA_KINDS and norm(e.name) != norm(word)
+                                   for e in t.candidates)
+
+
+_AREA_KINDS = {"country", "admin1", "region", "continent"}
+
+
+def shouted_words(s: Recognition) -> None:
+    """Drop a one-word place name written in capitals inside running text ("the NICE
+    program", "[EST]") or after a byline's "By" ("By KENT MALLETT"): an acronym or a
+    writer's name, not the town.  A country's or region's abbreviation ("USA", "DRC") and a
+    word opening a line or sentence (a dateline, "CAMBRIDGE'S mayor") stay."""
+    for key, t in list(s.found.items()):
+        word = t.text
+        if len(word) < 3 or not (word.isalpha() and word.isupper()) or _abbreviates(word, t):
+            continue
+        before = s.text[max(0, t.start - 30):t.start]
+        if _BYLINE_BEFORE.search(before) or _RUNNING_TEXT_BEFORE.search(before):
             s.drop(key)
 
 
@@ -988,7 +1045,10 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("possessive-regions", possessive_regions),
     ("mastheads", mastheads),
     ("diseases", diseases),
+    ("organisations-of-a-continent", organisations_of_a_continent),
+    ("saints-institutions", saints_institutions),
     ("common-words", common_words),
+    ("shouted-words", shouted_words),
 )
 
 

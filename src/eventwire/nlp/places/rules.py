@@ -13,9 +13,38 @@ REGION_WORDS = re.compile(
     r"\b(county|parish|province|state|governorate|region|district|oblast|prefecture)\b", re.I
 )
 
-# A place name naming a disease, not a place ("West Nile virus", "Marburg fever").
+# An organisation named for the continent it serves ("Bank of America", "the Council of
+# Europe", "Boy Scouts of America"): what closes its name is its reach, not a place.  A
+# country there stays ("Bank of Canada"), as news corpora mark it.
+ORGANISATION_OF_BEFORE = re.compile(
+    r"\b(?:Bank|Corp\.|Corporation|Company|Council|Voice|Farmers|Scouts|Association|"
+    r"Federation|Society|League|Union|Institute|Foundation|Church|Alliance|Coalition|"
+    r"Organi[sz]ation|Parliament|Court)\s+of\s+(?:the\s+)?$")
+
+# "St. Mary's High School", "St. John's Lutheran Church", "St. Michael's pupils": a
+# saint's name in the possessive names a parish, school or hospital, not the namesake
+# town ("Saint Paul", "St. Marys"); a square or street so named stays ("St. Peter's
+# Square"), and so does a city's own possessive ("St. Louis's mayor": no saint's name).
+SAINT_INSTITUTION = re.compile(
+    r"(?:St\.?|Saint|Ste\.?) (?:Agnes|Andrew|Ann|Anne|Anthony|Augustine|Benedict|Bernard|"
+    r"Catherine|Charles|Clare|Elizabeth|Francis|Gabriel|George|Ignatius|James|Joan|John|"
+    r"Joseph|Jude|Luke|Margaret|Mark|Martin|Mary|Matthew|Michael|Pat|Patrick|Paul|Peter|"
+    r"Philip|Raphael|Rita|Rose|Stephen|Teresa|Therese|Thomas|Timothy|Vincent)")
+SAINT_POSSESSIVE_AFTER = re.compile(
+    r"['\u2019]s\b(?!\s+(?:Square|Place|Street|Road|Avenue|Park|Bay|Island|Hill)\b)")
+
+# Diseases named after the place they were found, which news names bare ("related to
+# Ebola", "died from Marburg"): a disease unless the text puts something there ("in
+# Marburg") or says where the name lies ("Marburg, Germany"; "the Ebola River").
+DISEASE_NAMES = frozenset({"Ebola", "Marburg", "Zika", "Lassa", "Nipah", "Hendra", "Norwalk",
+                           "Coxsackie", "Hantaan"})
+SITED_BEFORE = re.compile(r"\b(?:in|near|outside|at)\s+(?:the\s+)?$", re.I)
+NAMED_PLACE_AFTER = re.compile(r",\s+[A-Z]|\s+(?:River|Valley|Forest)\b")
+
+# A place name naming a disease or its agent, not a place ("West Nile virus", "Marburg
+# fever", "Reston ebolavirus").
 DISEASE_AFTER = re.compile(
-    r"\s+(?:virus|viruses|fever|disease|encephalitis|flu|strain|hemorrhagic|haemorrhagic)\b",
+    r"\s+(?:\w*virus(?:es)?|fever|disease|encephalitis|flu|strain|hemorrhagic|haemorrhagic)\b",
     re.I)
 
 # A place name opening a newspaper's masthead names the paper ("the Denver Post reported",

@@ -184,6 +184,8 @@ def _infinitive_class(verb: Token, etype: str) -> str | None:
         return None
     head = verb.head
     lemma = head.lemma_.lower()
+    if reported_past(verb):
+        return None  # "is reported to have called them traitors": a past act, as reported
     if head.pos_ == "NOUN" and lemma in _INITIATIVES:
         return PLANNED  # "the move to ban him failed", "a push to expel them"
     if lemma in _IMPLICATIVE or lemma in _NEGATIVE_IMPLICATIVE:
@@ -194,6 +196,21 @@ def _infinitive_class(verb: Token, etype: str) -> str | None:
             "to" not in _aux(head) and lemma not in _VOLITION:
         return None
     return PLANNED
+
+
+# Passive verbs of reporting whose perfect infinitive tells a past act on the news' word
+# ("is reported to have met", "is said to have called"); belief and suspicion
+# ("is believed to have", "is alleged to have") only hedge or charge it.
+_EVIDENTIAL = frozenset({"report", "say", "know", "understand", "confirm"})
+
+
+def reported_past(verb: Token) -> bool:
+    """The verb is the perfect infinitive of a passive verb of reporting: its subject was
+    raised to that verb ("the minister is reported to have called ...")."""
+    head = verb.head
+    return bool(_aux(verb) & {"have", "'ve"}) and verb.dep_ == "xcomp" and \
+        head.lemma_.lower() in _EVIDENTIAL and \
+        any(c.dep_ == "auxpass" for c in head.children) and not _modal_class(head)
 
 
 # Verbs whose infinitive is what is wanted or needed, never a purpose that was carried out:

@@ -35,3 +35,45 @@ def test_reported_act_keeps_its_doer(nlp):
         nlp, "The governor of Ohio is reported to have met the Canadian ambassador.")
         if e.type == "CONSULT")
     assert any("governor" in s.text for s in ev.sources)
+
+
+def _accusations(nlp, text: str) -> list[str]:
+    return [e.rule for e in counted_events(nlp, text) if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Labour leaders said the government did not go far enough on housing.",
+    "The union said the ministry was not doing enough to protect nurses.",
+    "The union said the ministry failed to protect nurses from the attacks.",
+    "Rights groups said he did not go far enough on prison reform.",
+])
+def test_saying_another_did_too_little_is_criticism(nlp, text):
+    assert "rule:insufficiency" in _accusations(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said we have not done enough for the nurses.",
+    "The minister said the talks failed to produce a deal.",
+    "The mayor said he did not go far enough on housing.",
+    "The union said the ministry had done enough to protect nurses.",
+])
+def test_own_shortfall_or_thing_failing_is_not(nlp, text):
+    assert "rule:insufficiency" not in _accusations(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Mark Hale said China continues to detain journalists without charge.",
+    "Senator Mark Hale said the rebels routinely torture prisoners.",
+])
+def test_wrong_told_as_practice_is_an_allegation(nlp, text):
+    assert "rule:alleged_practice" in _accusations(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Mark Hale said China detained two journalists on Monday.",
+    "The commander said: “The United States does not support forced relocations of "
+    "hungry people.”",
+    "The envoy said: “The United States firmly opposes intimidation by any claimant.”",
+])
+def test_one_act_or_own_stance_is_no_alleged_practice(nlp, text):
+    assert "rule:alleged_practice" not in _accusations(nlp, text)

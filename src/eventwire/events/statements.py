@@ -23,7 +23,7 @@ from eventwire.events.senses import (
     PROTESTERS,
     other_sense,
 )
-from eventwire.events.triggers import Trigger, subject_token
+from eventwire.events.triggers import Trigger, aggregate, subject_token
 
 # VADER compound score at or below which a statement is criticism (the authors' own cut-off
 # for "negative" is -0.05; criticism needs a clearly negative statement).
@@ -124,9 +124,23 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
             continue
         if any(lo <= tok.i < hi or span[0] <= i < span[1] for i, (lo, hi) in spans.items()):
             continue  # "X said the report reveals ...": one statement, one critic
+        content = sent.doc[span[0]:span[1]]
+        if speaking and not _anyone(speaker) and (
+                practice := _alleged_practice(content, found, speaker, lex)) is not None:
+            trig = Trigger(tok, _ALLEGATION, "ACCUSE", "allege", "rule:alleged_practice")
+            trig.notes.append(f"alleged:{practice.type}")
+            spans[tok.i] = span
+            out.append(trig)  # "said China continues to detain journalists"
+            continue
+        if speaking and not _anyone(speaker) and not _own_side(content, tok) and (
+                short := _insufficiency(content, speaker)) is not None:
+            trig = Trigger(tok, _ENTRY, "ACCUSE", "disapprove", "rule:insufficiency")
+            trig.notes.append(f"short:{short.lower_}")
+            spans[tok.i] = span
+            out.append(trig)  # "said the ministry was not doing enough to protect nurses"
+            continue
         if any(span[0] <= t.token.i < span[1] and _reported_as_fact(t) for t in found):
             continue  # what is said reports an event, coded as its own
-        content = sent.doc[span[0]:span[1]]
         if (need := _stated_need(content)) is not None:
             trig = Trigger(tok, _NEED, "REQUEST", None, "rule:stated_need")
             trig.notes.append(f"need:{need.i}")
@@ -174,6 +188,69 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
 
 
 _SOME = frozenset({"some", "many", "most", "few", "several", "other"})
+# Verbs by which a statement says an actor did not do what it should ("failed to act").
+_FAILING = frozenset({"fail", "neglect"})
+
+
+def _insufficiency(content: Span, speaker: Token) -> Token | None:
+    """The word by which what is said holds that another actor did too little: "the
+    ministry did not go far enough", "is not doing enough to protect nurses", "the council
+    failed to act" (not "we have not done enough", nor "the talks failed to produce")."""
+    for r in _roots(content):
+        subj = subject_token(r) or next((c for c in r.children if c.dep_ == "nsubjpass"),
+                                        None)
+        if r.pos_ not in ("VERB", "AUX") or subj is None or not _other_actor(subj, speaker):
+            continue
+        negated = any(c.dep_ == "neg" for c in r.children)
+        near = {r.i} | {c.i for c in r.children}
+        enough = next((t for t in r.subtree if t.lower_ == "enough" and t.head.i in near),
+                      None)
+        if negated and enough is not None:
+            return enough
+        if not negated and r.lemma_.lower() in _FAILING and any(
+                c.dep_ == "xcomp" for c in r.children):
+            return r
+    return None
+
+
+def _other_actor(subj: Token, speaker: Token) -> bool:
+    """The subject is an actor other than the speaker: named, or a state's agent, or a
+    pronoun whose number tells it from the speaker ("the groups said he did not ...")."""
+    if subj.lower_ in _PERSONAL:
+        return speaker.tag_ in ("NNS", "NNPS")
+    if subj.lower_ == "they":
+        return speaker.ent_type_ == "PERSON" and speaker.tag_ == "NNP"
+    if subj.lower_ in _IMPERSONAL or subj.lower_ in _SELF or _anyone(subj):
+        return False
+    lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+    return subj.pos_ == "PROPN" or subj.ent_type_ in _NAMED or \
+        subj.lemma_.lower() in _STATE_AGENTS or any(
+            lo <= m.start < hi and m.kind in _ACTOR_KINDS for m in subj.doc._.mentions or [])
+
+
+# Material wrongs whose practice a statement can charge ("tortures prisoners", "continues to
+# detain journalists"); stances ("opposes", "rejects") are the speaker's own, not a charge.
+_PRACTICES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _alleged_practice(content: Span, found: list[Trigger], speaker: Token,
+                      lex: Lexicon) -> Trigger | None:
+    """A wrong that what is said holds another actor does as a practice, not one occurrence
+    ("China continues to detain journalists", "the militia routinely tortures prisoners"):
+    the statement charges that actor, PLOVER's ACCUSE allege by the speaker."""
+    for t in found:
+        tok = t.token
+        if not content.start <= tok.i < content.end or t.type not in _PRACTICES or t.negated:
+            continue
+        verb = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_ == "continue" else tok
+        doer = subject_token(verb)
+        if verb not in _roots(content) or doer is None or not _other_actor(doer, speaker):
+            continue
+        if aggregate(tok, lex, t.type) or factuality.classify(
+                tok, t.light, t.type, t.rule, t.future) in (factuality.GENERIC,
+                                                             factuality.BACKGROUND):
+            return t
+    return None
 
 
 # Feelings of grievance at what another did: "were frustrated that the ministry paid only

@@ -77,3 +77,28 @@ def test_wrong_told_as_practice_is_an_allegation(nlp, text):
 ])
 def test_one_act_or_own_stance_is_no_alleged_practice(nlp, text):
     assert "rule:alleged_practice" not in _accusations(nlp, text)
+
+
+_CAMPS = ("Thousands of Malians were expelled from Algeria last month, the agency said. The "
+          "agency said the families are living in camps near the border. Aid workers say "
+          "water is scarce and many children are sick. Doctors reported cases of fever in "
+          "the camps. ")
+
+
+def _deportations(nlp, text: str) -> list[str]:
+    return [e.trigger for e in counted_events(nlp, text) if e.type == "COERCE"]
+
+
+def test_act_told_of_part_of_the_group_is_the_same_act(nlp):
+    text = _CAMPS + ("Most of them were deported from the southern province of Tamanrasset, "
+                     "the spokesman said.")
+    assert _deportations(nlp, text) == ["expelled"]
+
+
+@pytest.mark.parametrize("last", [
+    "Several aid workers were deported from the southern province of Tamanrasset, the "
+    "spokesman said.",
+    "Most of them were arrested at the border, the spokesman said.",
+])
+def test_other_people_or_other_act_stay_apart(nlp, last):
+    assert len(_deportations(nlp, _CAMPS + last)) == 2

@@ -102,3 +102,26 @@ def test_act_told_of_part_of_the_group_is_the_same_act(nlp):
 ])
 def test_other_people_or_other_act_stay_apart(nlp, last):
     assert len(_deportations(nlp, _CAMPS + last)) == 2
+
+
+@pytest.mark.parametrize("text", [
+    '"He has taken responsibility for using threatening and abusive language in that '
+    'email," his lawyer Dana Price said.',
+    "Dana Price said the senator admitted using threatening and abusive language in that "
+    "email.",
+    "Legal observers note the White House would not truly close the prison, to the dismay "
+    "of rights groups.",
+    "Legal experts said the governor's decision was a reckless and dangerous abuse of power.",
+])
+def test_admission_or_commentary_is_no_criticism(nlp, text):
+    assert "ACCUSE" not in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dana Price said the senator used threatening and abusive language in that email.",
+    "Rights groups said the governor's decision was a reckless and dangerous abuse of power.",
+    "Western observers said the governor's decision was a reckless and dangerous abuse of "
+    "power.",
+])
+def test_charge_by_an_actor_stays_criticism(nlp, text):
+    assert "ACCUSE" in _types(nlp, text)

@@ -117,7 +117,7 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
         named = speaker.pos_ in ("PROPN", "NOUN")
         if not (named or speaker.lower_ in _PERSONAL):
             continue  # a named or described speaker, or one a pronoun stands for
-        if speaker.lemma_.lower() in _REPORTERS:
+        if speaker.lemma_.lower() in _REPORTERS or _commentators(speaker):
             continue  # "police said the men had broken in": a report of facts, not blame
         span = _content(tok, sent)
         if span is None or span[1] - span[0] < 3:
@@ -174,6 +174,8 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
             continue  # "he was suspected of violating parole": others' charge, reported
         if _hedged(content):
             continue  # "is arguably the main concern", "would seem to be a stretch"
+        if _admission(content):
+            continue  # "he has taken responsibility for using abusive language"
         text = content.text
         score = valence(text)
         blame = [t for t in content if t.lemma_.lower() in CENSURE]
@@ -288,6 +290,24 @@ def _anyone(speaker: Token) -> bool:
     """A speaker who is no one in particular: "people", "some officials", "many"."""
     return factuality.generic_subject(speaker) or any(
         c.dep_ in ("det", "amod") and c.lower_ in _SOME for c in speaker.children)
+
+
+def _commentators(speaker: Token) -> bool:
+    """Commentators described by their field alone ("legal observers", "political
+    analysts"): an assessment, no actor's charge (not "UN observers" or "Western
+    observers", whom a body or a side sends)."""
+    return speaker.lemma_.lower() in _COMMENTATORS and speaker.tag_ == "NNS" and all(
+        c.dep_ in ("amod", "compound") and c.lower_ in _FIELDS for c in speaker.children)
+
+
+# Those who comment on politics without taking part in it, and the fields they are
+# described by ("legal experts"; "Western observers" or "UN observers" are sent by a side).
+_COMMENTATORS = frozenset({"observer", "analyst", "expert", "commentator", "scholar",
+                           "academic", "pundit"})
+_FIELDS = frozenset({"legal", "political", "economic", "financial", "military", "security",
+                     "constitutional", "defense", "defence", "policy", "market", "industry",
+                     "energy", "health", "academic", "independent", "outside", "many",
+                     "some", "most"})
 
 
 def _critic(tok: Token) -> bool:
@@ -455,6 +475,18 @@ def _hedged(content: Span) -> bool:
 
 
 _SPECULATIVE = frozenset({"could", "may", "might"})
+# Verbs by which someone owns a wrong, and the nouns "take" owns it by ("took the blame").
+_OWNING = frozenset({"admit", "acknowledge", "confess", "apologize", "apologise", "regret"})
+_OWNED = frozenset({"responsibility", "blame"})
+
+
+def _admission(content: Span) -> bool:
+    """The main clause tells that someone owned a wrong ("he has taken responsibility for
+    using abusive language", "she admitted misleading the board"): the statement reports
+    the admission, it does not charge anyone (not "he used abusive language")."""
+    return any(r.lemma_.lower() in _OWNING or r.lemma_.lower() == "take" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _OWNED for c in r.children)
+        for r in _roots(content))
 
 
 def _own_view(content: Span) -> Span | None:

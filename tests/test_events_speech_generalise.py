@@ -125,3 +125,17 @@ def test_admission_or_commentary_is_no_criticism(nlp, text):
 ])
 def test_charge_by_an_actor_stays_criticism(nlp, text):
     assert "ACCUSE" in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype", "told"), [
+    # a passive in a mandative "that" clause is what is required, not what was done
+    ("The lawyer said the ministry had asked in a letter that the journalist be released "
+     "to his home country.", "RETREAT", False),
+    ("The lawyer said the journalist was released to his home country.", "RETREAT", True),
+    # the result of an act still to be done is to come as well
+    ('"They needed to do something to get the prisoner released," the envoy said.',
+     "RETREAT", False),
+    ('"They managed to get the prisoner released," the envoy said.', "RETREAT", True),
+])
+def test_required_or_sought_result_is_not_done(nlp, text, etype, told):
+    assert (etype in _types(nlp, text)) is told

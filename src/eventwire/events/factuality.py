@@ -113,11 +113,14 @@ _STANDS_ON_CONDITION = frozenset({"THREATEN", "REJECT"})
 
 def _subjunctive(verb: Token) -> bool:
     """A bare verb with a subject of its own in a "that" clause is what is required ("the
-    rule that members not speak", "insisted that Pyongyang stop"), not what was done."""
+    rule that members not speak", "insisted that Pyongyang stop", "requested that he be
+    released"), not what was done."""
     kids = list(verb.children)
-    return verb.tag_ == "VB" and not _aux(verb) and any(
-        c.dep_ == "nsubj" for c in kids) and any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in kids)
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in kids):
+        return False
+    if verb.tag_ == "VBN":  # the passive: "that the journalist be released"
+        return _aux(verb) == {"be"} and any(c.dep_ == "nsubjpass" for c in kids)
+    return verb.tag_ == "VB" and not _aux(verb) and any(c.dep_ == "nsubj" for c in kids)
 
 
 def _conditional_future(verb: Token) -> bool:
@@ -138,6 +141,9 @@ def _irrealis_scope(verb: Token, etype: str) -> str | None:
     should direct money toward helping schools", "young people want to see the police
     disarmed", "we want to create conditions that get people out to demand their rights".
     A reporting verb ends the walk: what is said is the speaker's, whatever says it."""
+    if verb.dep_ in _RESULTS and verb.tag_ == "VBN" and \
+            _infinitive_class(verb.head, etype) == PLANNED:
+        return PLANNED  # "needed to do something to get the prisoner released"
     t = verb
     for _ in range(8):  # "should direct money from the state's reserves toward helping"
         if t.dep_ not in _SCOPE_LINKS and not _editorial_bracket(t) or t.head.i == t.i or \
@@ -157,6 +163,10 @@ def _irrealis_scope(verb: Token, etype: str) -> str | None:
         if link in _ATTACHED and _aux(t) & _WILL and _non_finite(verb):
             return PLANNED  # "will present a bill next week asking parliament to ..."
     return None
+
+
+# How a participle told as a verb's result hangs on it: "get the prisoner released".
+_RESULTS = frozenset({"ccomp", "oprd"})
 
 
 def _editorial_bracket(tok: Token) -> bool:

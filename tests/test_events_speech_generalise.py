@@ -139,3 +139,20 @@ def test_charge_by_an_actor_stays_criticism(nlp, text):
 ])
 def test_required_or_sought_result_is_not_done(nlp, text, etype, told):
     assert (etype in _types(nlp, text)) is told
+
+
+@pytest.mark.parametrize("text", [
+    '"We hope to normalise our relations with Cuba," the Spanish prime minister said.',
+    "The Kenyan president wants to cooperate with Uganda on border security.",
+])
+def test_stated_wish_to_cooperate_is_agreement(nlp, text):
+    assert "AGREE" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president does not want to cooperate with Uganda on border security.",
+    "Some analysts hope to meet the rebel leaders.",
+    "The rebels want to attack the capital.",
+])
+def test_refused_or_nobody_s_or_forceful_wish_is_not(nlp, text):
+    assert "AGREE" not in _types(nlp, text)

@@ -26,6 +26,8 @@ DESCRIPTIVE = "descriptive"  # a participle naming people: "a woman visiting fro
 PREVENTED = "prevented"  # kept from happening: "barred from leaving"
 
 # Classes stored flagged hypothetical, and those flagged as not one occurrence.
+# The rule of a stated wish to cooperate (statements.hoped_cooperation).
+HOPED_COOPERATION = "rule:hoped_cooperation"
 HYPOTHETICAL = frozenset({MODAL, RECOMMENDED, PLANNED, PREVENTED})
 NOT_SPECIFIC = frozenset({GENERIC, BACKGROUND, DESCRIPTIVE})
 
@@ -537,6 +539,8 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         if subj and _bare_plural(subj[0]):
             return GENERIC  # "leaders must come together": a maxim, demanded of no one
         return ASSERTED  # the demand itself ("X said Y must ...") is the reported act
+    if rule == HOPED_COOPERATION:
+        return ASSERTED  # "we hope to normalise relations": the wish, said, is the act
     first = _first_conjunct(verb)
     if first is not None:
         # "a well-practised and professionally executed raid", "men charged with or

@@ -873,3 +873,29 @@ def critics_verdicts(sent: Span, found: list[Trigger]) -> list[Trigger]:
         taken.add(verb.i)
         out.append(trig)
     return out
+
+
+# Cooperation a speaker can wish for with another party, and the verbs of wishing.
+_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"})
+_HOPING = frozenset({"hope", "want", "wish"})
+_HOPING_FORMS = frozenset({"hoped", "hopes", "hoping"})  # the lemmatizer reads "hop"
+
+
+def hoped_cooperation(tok: Token, etype: str) -> bool:
+    """ "we hope to normalise our relations with Cuba", "the president wants to cooperate
+    with Uganda": an actor's stated wish to cooperate with another is an intent to
+    cooperate, PLOVER's AGREE (not "wanted to attack", nor "does not want to meet", nor
+    "critics hope to meet": no one in particular)."""
+    if etype not in _COOPERATION or tok.pos_ != "VERB":
+        return False
+    t = tok
+    while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+        t = t.head
+        if t.lemma_.lower() in _HOPING or t.lower_ in _HOPING_FORMS:
+            subj = subject_token(t)
+            return subj is not None and not any(c.dep_ == "neg" for c in t.children) and (
+                subj.lower_ in _HOPERS or _named(subj) and not _anyone(subj))
+    return False
+
+
+_HOPERS = frozenset({"we", "i", "he", "she", "they"})

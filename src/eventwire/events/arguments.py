@@ -809,8 +809,11 @@ class ArgumentReader:
             obj = [c for c in t.head.children if c.dep_ in ("dobj",)] if t.dep_ == "xcomp" else []
             if obj and t.head.pos_ == "VERB" and not self.lex.in_class("intent", t.head.lemma_):
                 return obj[0], "object_control"
+            raised = t.dep_ == "xcomp"
             t = t.head
             s = subject_token(t)
+            if s is None and raised:  # "X is reported to have met", "X was told to leave"
+                s = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
             if s is not None:
                 if s.lower_ in _RELATIVE and t.dep_ == "relcl":
                     return t.head, "relative_clause_head"

@@ -67,6 +67,7 @@ from eventwire.events.statements import (
     critical_statements,
     critics_verdicts,
     crowd_demands,
+    hoped_cooperation,
     promised_measure,
     rallying_call,
     warning_sense,
@@ -229,6 +230,10 @@ class EventCoder:
             if trig.type == "ASSAULT" and _displaying_protest(trig.token):
                 trig = replace(trig, type="PROTEST", mode="demo",  # "stormed ..., unfurling"
                                notes=[*trig.notes, "stormed_in_protest"])
+            if hoped_cooperation(trig.token, trig.type):  # "we hope to normalise relations"
+                trig = replace(trig, type="AGREE", mode=None, future=True,
+                               rule=factuality.HOPED_COOPERATION,
+                               notes=[*trig.notes, "hoped_cooperation"])
             if rallying_call(trig.token, trig.type) or concurring_opinion(trig.token,
                                                                          trig.type):
                 continue  # "urged the crowd to ...", "agreed that a president should ..."

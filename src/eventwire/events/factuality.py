@@ -26,6 +26,8 @@ DESCRIPTIVE = "descriptive"  # a participle naming people: "a woman visiting fro
 PREVENTED = "prevented"  # kept from happening: "barred from leaving"
 
 # Classes stored flagged hypothetical, and those flagged as not one occurrence.
+# The rule of a stated wish to cooperate (statements.hoped_cooperation).
+HOPED_COOPERATION = "rule:hoped_cooperation"
 HYPOTHETICAL = frozenset({MODAL, RECOMMENDED, PLANNED, PREVENTED})
 NOT_SPECIFIC = frozenset({GENERIC, BACKGROUND, DESCRIPTIVE})
 
@@ -113,11 +115,14 @@ _STANDS_ON_CONDITION = frozenset({"THREATEN", "REJECT"})
 
 def _subjunctive(verb: Token) -> bool:
     """A bare verb with a subject of its own in a "that" clause is what is required ("the
-    rule that members not speak", "insisted that Pyongyang stop"), not what was done."""
+    rule that members not speak", "insisted that Pyongyang stop", "requested that he be
+    released"), not what was done."""
     kids = list(verb.children)
-    return verb.tag_ == "VB" and not _aux(verb) and any(
-        c.dep_ == "nsubj" for c in kids) and any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in kids)
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in kids):
+        return False
+    if verb.tag_ == "VBN":  # the passive: "that the journalist be released"
+        return _aux(verb) == {"be"} and any(c.dep_ == "nsubjpass" for c in kids)
+    return verb.tag_ == "VB" and not _aux(verb) and any(c.dep_ == "nsubj" for c in kids)
 
 
 def _conditional_future(verb: Token) -> bool:
@@ -138,6 +143,9 @@ def _irrealis_scope(verb: Token, etype: str) -> str | None:
     should direct money toward helping schools", "young people want to see the police
     disarmed", "we want to create conditions that get people out to demand their rights".
     A reporting verb ends the walk: what is said is the speaker's, whatever says it."""
+    if verb.dep_ in _RESULTS and verb.tag_ == "VBN" and \
+            _infinitive_class(verb.head, etype) == PLANNED:
+        return PLANNED  # "needed to do something to get the prisoner released"
     t = verb
     for _ in range(8):  # "should direct money from the state's reserves toward helping"
         if t.dep_ not in _SCOPE_LINKS and not _editorial_bracket(t) or t.head.i == t.i or \
@@ -157,6 +165,10 @@ def _irrealis_scope(verb: Token, etype: str) -> str | None:
         if link in _ATTACHED and _aux(t) & _WILL and _non_finite(verb):
             return PLANNED  # "will present a bill next week asking parliament to ..."
     return None
+
+
+# How a participle told as a verb's result hangs on it: "get the prisoner released".
+_RESULTS = frozenset({"ccomp", "oprd"})
 
 
 def _editorial_bracket(tok: Token) -> bool:
@@ -184,6 +196,8 @@ def _infinitive_class(verb: Token, etype: str) -> str | None:
         return None
     head = verb.head
     lemma = head.lemma_.lower()
+    if reported_past(verb):
+        return None  # "is reported to have called them traitors": a past act, as reported
     if head.pos_ == "NOUN" and lemma in _INITIATIVES:
         return PLANNED  # "the move to ban him failed", "a push to expel them"
     if lemma in _IMPLICATIVE or lemma in _NEGATIVE_IMPLICATIVE:
@@ -194,6 +208,21 @@ def _infinitive_class(verb: Token, etype: str) -> str | None:
             "to" not in _aux(head) and lemma not in _VOLITION:
         return None
     return PLANNED
+
+
+# Passive verbs of reporting whose perfect infinitive tells a past act on the news' word
+# ("is reported to have met", "is said to have called"); belief and suspicion
+# ("is believed to have", "is alleged to have") only hedge or charge it.
+_EVIDENTIAL = frozenset({"report", "say", "know", "understand", "confirm"})
+
+
+def reported_past(verb: Token) -> bool:
+    """The verb is the perfect infinitive of a passive verb of reporting: its subject was
+    raised to that verb ("the minister is reported to have called ...")."""
+    head = verb.head
+    return bool(_aux(verb) & {"have", "'ve"}) and verb.dep_ == "xcomp" and \
+        head.lemma_.lower() in _EVIDENTIAL and \
+        any(c.dep_ == "auxpass" for c in head.children) and not _modal_class(head)
 
 
 # Verbs whose infinitive is what is wanted or needed, never a purpose that was carried out:
@@ -510,6 +539,8 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         if subj and _bare_plural(subj[0]):
             return GENERIC  # "leaders must come together": a maxim, demanded of no one
         return ASSERTED  # the demand itself ("X said Y must ...") is the reported act
+    if rule == HOPED_COOPERATION:
+        return ASSERTED  # "we hope to normalise relations": the wish, said, is the act
     first = _first_conjunct(verb)
     if first is not None:
         # "a well-practised and professionally executed raid", "men charged with or

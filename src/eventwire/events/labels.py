@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from eventwire.events import factuality
 from eventwire.events.lexicon import Entry
 from eventwire.events.senses import HARM_WITHOUT_AGENT, LABEL_VERBS, label_of
 from eventwire.events.statements import valence
@@ -124,7 +125,8 @@ def labelling_statements(sent: Span, found: list[Trigger]) -> list[Trigger]:
             continue
         # None for all but labelling verbs: the cheap test goes first
         label = label_of(tok) or _merged_label(tok)
-        if label is None or not any(c.dep_ == "nsubj" for c in tok.children) or _about_harm(tok):
+        if label is None or not (any(c.dep_ == "nsubj" for c in tok.children) or
+                                 factuality.reported_past(tok)) or _about_harm(tok):
             continue
         if is_critical(tok, label):
             trig = Trigger(tok, _ACCUSE, "ACCUSE", "disapprove", "rule:labelling")

@@ -86,7 +86,8 @@ def _compatible_places(a: Place | None, b: Place | None) -> bool:
 def same_event(first: Event, later: Event, adjacent: bool = False,
                headline: bool = False, same_word: bool = False,
                published: date | None = None, told: tuple[Event, ...] = (),
-               elsewhen: bool = False, quoted: bool = False, first_text: str = "") -> bool:
+               elsewhen: bool = False, quoted: bool = False, first_text: str = "",
+               partitive: bool = False) -> bool:
     """Whether ``later`` can be another mention of ``first``; ``adjacent``: it is within
     ``_NEAR`` sentences of its latest mention, where a story elaborates what it reported;
     ``headline``: ``first`` is the headline and ``later`` in the lead that tells it;
@@ -97,7 +98,13 @@ def same_event(first: Event, later: Event, adjacent: bool = False,
     administration ..."); ``elsewhen``: ``later``'s sentence moves the narration by weeks or
     years ("a year later", "months earlier"); ``quoted``: ``later`` is a sentence of a
     direct quote that tells the record's speech act (``_Quotes.tell``); ``first_text``: the
-    sentence of ``first``."""
+    sentence of ``first``; ``partitive``: ``later`` is told of part of a group told before
+    ("most of them were deported")."""
+    if partitive and first.type not in VERBAL:
+        # "thousands were expelled ..." then "most of them were deported from the north":
+        # "them" are the record's people, whatever patient the sentence seemed to name
+        return not _told_apart(first, replace(later, targets=first.targets), published,
+                               elsewhen, first_text)
     if _told_apart(first, later, published, elsewhen, first_text):
         return False
     if first.type in VERBAL:
@@ -460,6 +467,13 @@ _PERIOD_SHIFT = re.compile(
     r"|the (?:following|next|previous|preceding) (?:week|month|year))\b", re.I)
 
 
+# Part of a group told before, named by a pronoun ("most of them", "nearly all of those"):
+# an act of the record's kind told of them is the record's act, told again of its people.
+_PARTITIVE = re.compile(
+    r"\b(?:most|some|many|all|several|few|half|dozens|hundreds|thousands|\d+|two|three|"
+    r"four|five|six|seven|eight|nine|ten) of (?:them|those|these)\b", re.I)
+
+
 def merge_mentions(events: list[Event], sentence_starts: list[int],
                    published: date | None = None, text: str = "",
                    quotes: Sequence[tuple[int, int, int | None]] = (),
@@ -481,6 +495,7 @@ def merge_mentions(events: list[Event], sentence_starts: list[int],
     for ev in events:
         here = index(ev.sentence_start)
         elsewhen = bool(_PERIOD_SHIFT.search(text[ev.sentence_start:ev.sentence_end]))
+        partitive = bool(_PARTITIVE.search(text[ev.sentence_start:ev.trigger_start]))
         if counted(ev):
             # two acts of one type in one sentence were told apart by ``apart_in_sentence``
             host = next((e for e in reversed(out) if counted(e) and all(
@@ -492,7 +507,8 @@ def merge_mentions(events: list[Event], sentence_starts: list[int],
                 elsewhen=elsewhen and e.sentence_start != ev.sentence_start,
                 quoted=e.type in VERBAL and story.tell(e, told[e.id], ev) and (
                     0 < here - last_seen.get(e.id, -99) <= _NEAR),
-                first_text=text[e.sentence_start:e.sentence_end])), None)
+                first_text=text[e.sentence_start:e.sentence_end],
+                partitive=partitive)), None)
             if host is not None:
                 _absorb(host, ev)
                 last_seen[host.id] = here

@@ -23,7 +23,7 @@ from eventwire.events.senses import (
     PROTESTERS,
     other_sense,
 )
-from eventwire.events.triggers import Trigger, subject_token
+from eventwire.events.triggers import Trigger, aggregate, subject_token
 
 # VADER compound score at or below which a statement is criticism (the authors' own cut-off
 # for "negative" is -0.05; criticism needs a clearly negative statement).
@@ -117,16 +117,30 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
         named = speaker.pos_ in ("PROPN", "NOUN")
         if not (named or speaker.lower_ in _PERSONAL):
             continue  # a named or described speaker, or one a pronoun stands for
-        if speaker.lemma_.lower() in _REPORTERS:
+        if speaker.lemma_.lower() in _REPORTERS or _commentators(speaker):
             continue  # "police said the men had broken in": a report of facts, not blame
         span = _content(tok, sent)
         if span is None or span[1] - span[0] < 3:
             continue
         if any(lo <= tok.i < hi or span[0] <= i < span[1] for i, (lo, hi) in spans.items()):
             continue  # "X said the report reveals ...": one statement, one critic
+        content = sent.doc[span[0]:span[1]]
+        if speaking and not _anyone(speaker) and (
+                practice := _alleged_practice(content, found, speaker, lex)) is not None:
+            trig = Trigger(tok, _ALLEGATION, "ACCUSE", "allege", "rule:alleged_practice")
+            trig.notes.append(f"alleged:{practice.type}")
+            spans[tok.i] = span
+            out.append(trig)  # "said China continues to detain journalists"
+            continue
+        if speaking and not _anyone(speaker) and not _own_side(content, tok) and (
+                short := _insufficiency(content, speaker)) is not None:
+            trig = Trigger(tok, _ENTRY, "ACCUSE", "disapprove", "rule:insufficiency")
+            trig.notes.append(f"short:{short.lower_}")
+            spans[tok.i] = span
+            out.append(trig)  # "said the ministry was not doing enough to protect nurses"
+            continue
         if any(span[0] <= t.token.i < span[1] and _reported_as_fact(t) for t in found):
             continue  # what is said reports an event, coded as its own
-        content = sent.doc[span[0]:span[1]]
         if (need := _stated_need(content)) is not None:
             trig = Trigger(tok, _NEED, "REQUEST", None, "rule:stated_need")
             trig.notes.append(f"need:{need.i}")
@@ -160,6 +174,8 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
             continue  # "he was suspected of violating parole": others' charge, reported
         if _hedged(content):
             continue  # "is arguably the main concern", "would seem to be a stretch"
+        if _admission(content):
+            continue  # "he has taken responsibility for using abusive language"
         text = content.text
         score = valence(text)
         blame = [t for t in content if t.lemma_.lower() in CENSURE]
@@ -174,6 +190,69 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
 
 
 _SOME = frozenset({"some", "many", "most", "few", "several", "other"})
+# Verbs by which a statement says an actor did not do what it should ("failed to act").
+_FAILING = frozenset({"fail", "neglect"})
+
+
+def _insufficiency(content: Span, speaker: Token) -> Token | None:
+    """The word by which what is said holds that another actor did too little: "the
+    ministry did not go far enough", "is not doing enough to protect nurses", "the council
+    failed to act" (not "we have not done enough", nor "the talks failed to produce")."""
+    for r in _roots(content):
+        subj = subject_token(r) or next((c for c in r.children if c.dep_ == "nsubjpass"),
+                                        None)
+        if r.pos_ not in ("VERB", "AUX") or subj is None or not _other_actor(subj, speaker):
+            continue
+        negated = any(c.dep_ == "neg" for c in r.children)
+        near = {r.i} | {c.i for c in r.children}
+        enough = next((t for t in r.subtree if t.lower_ == "enough" and t.head.i in near),
+                      None)
+        if negated and enough is not None:
+            return enough
+        if not negated and r.lemma_.lower() in _FAILING and any(
+                c.dep_ == "xcomp" for c in r.children):
+            return r
+    return None
+
+
+def _other_actor(subj: Token, speaker: Token) -> bool:
+    """The subject is an actor other than the speaker: named, or a state's agent, or a
+    pronoun whose number tells it from the speaker ("the groups said he did not ...")."""
+    if subj.lower_ in _PERSONAL:
+        return speaker.tag_ in ("NNS", "NNPS")
+    if subj.lower_ == "they":
+        return speaker.ent_type_ == "PERSON" and speaker.tag_ == "NNP"
+    if subj.lower_ in _IMPERSONAL or subj.lower_ in _SELF or _anyone(subj):
+        return False
+    lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+    return subj.pos_ == "PROPN" or subj.ent_type_ in _NAMED or \
+        subj.lemma_.lower() in _STATE_AGENTS or any(
+            lo <= m.start < hi and m.kind in _ACTOR_KINDS for m in subj.doc._.mentions or [])
+
+
+# Material wrongs whose practice a statement can charge ("tortures prisoners", "continues to
+# detain journalists"); stances ("opposes", "rejects") are the speaker's own, not a charge.
+_PRACTICES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _alleged_practice(content: Span, found: list[Trigger], speaker: Token,
+                      lex: Lexicon) -> Trigger | None:
+    """A wrong that what is said holds another actor does as a practice, not one occurrence
+    ("China continues to detain journalists", "the militia routinely tortures prisoners"):
+    the statement charges that actor, PLOVER's ACCUSE allege by the speaker."""
+    for t in found:
+        tok = t.token
+        if not content.start <= tok.i < content.end or t.type not in _PRACTICES or t.negated:
+            continue
+        verb = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_ == "continue" else tok
+        doer = subject_token(verb)
+        if verb not in _roots(content) or doer is None or not _other_actor(doer, speaker):
+            continue
+        if aggregate(tok, lex, t.type) or factuality.classify(
+                tok, t.light, t.type, t.rule, t.future) in (factuality.GENERIC,
+                                                             factuality.BACKGROUND):
+            return t
+    return None
 
 
 # Feelings of grievance at what another did: "were frustrated that the ministry paid only
@@ -211,6 +290,24 @@ def _anyone(speaker: Token) -> bool:
     """A speaker who is no one in particular: "people", "some officials", "many"."""
     return factuality.generic_subject(speaker) or any(
         c.dep_ in ("det", "amod") and c.lower_ in _SOME for c in speaker.children)
+
+
+def _commentators(speaker: Token) -> bool:
+    """Commentators described by their field alone ("legal observers", "political
+    analysts"): an assessment, no actor's charge (not "UN observers" or "Western
+    observers", whom a body or a side sends)."""
+    return speaker.lemma_.lower() in _COMMENTATORS and speaker.tag_ == "NNS" and all(
+        c.dep_ in ("amod", "compound") and c.lower_ in _FIELDS for c in speaker.children)
+
+
+# Those who comment on politics without taking part in it, and the fields they are
+# described by ("legal experts"; "Western observers" or "UN observers" are sent by a side).
+_COMMENTATORS = frozenset({"observer", "analyst", "expert", "commentator", "scholar",
+                           "academic", "pundit"})
+_FIELDS = frozenset({"legal", "political", "economic", "financial", "military", "security",
+                     "constitutional", "defense", "defence", "policy", "market", "industry",
+                     "energy", "health", "academic", "independent", "outside", "many",
+                     "some", "most"})
 
 
 def _critic(tok: Token) -> bool:
@@ -378,6 +475,18 @@ def _hedged(content: Span) -> bool:
 
 
 _SPECULATIVE = frozenset({"could", "may", "might"})
+# Verbs by which someone owns a wrong, and the nouns "take" owns it by ("took the blame").
+_OWNING = frozenset({"admit", "acknowledge", "confess", "apologize", "apologise", "regret"})
+_OWNED = frozenset({"responsibility", "blame"})
+
+
+def _admission(content: Span) -> bool:
+    """The main clause tells that someone owned a wrong ("he has taken responsibility for
+    using abusive language", "she admitted misleading the board"): the statement reports
+    the admission, it does not charge anyone (not "he used abusive language")."""
+    return any(r.lemma_.lower() in _OWNING or r.lemma_.lower() == "take" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _OWNED for c in r.children)
+        for r in _roots(content))
 
 
 def _own_view(content: Span) -> Span | None:
@@ -764,3 +873,29 @@ def critics_verdicts(sent: Span, found: list[Trigger]) -> list[Trigger]:
         taken.add(verb.i)
         out.append(trig)
     return out
+
+
+# Cooperation a speaker can wish for with another party, and the verbs of wishing.
+_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"})
+_HOPING = frozenset({"hope", "want", "wish"})
+_HOPING_FORMS = frozenset({"hoped", "hopes", "hoping"})  # the lemmatizer reads "hop"
+
+
+def hoped_cooperation(tok: Token, etype: str) -> bool:
+    """ "we hope to normalise our relations with Cuba", "the president wants to cooperate
+    with Uganda": an actor's stated wish to cooperate with another is an intent to
+    cooperate, PLOVER's AGREE (not "wanted to attack", nor "does not want to meet", nor
+    "critics hope to meet": no one in particular)."""
+    if etype not in _COOPERATION or tok.pos_ != "VERB":
+        return False
+    t = tok
+    while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+        t = t.head
+        if t.lemma_.lower() in _HOPING or t.lower_ in _HOPING_FORMS:
+            subj = subject_token(t)
+            return subj is not None and not any(c.dep_ == "neg" for c in t.children) and (
+                subj.lower_ in _HOPERS or _named(subj) and not _anyone(subj))
+    return False
+
+
+_HOPERS = frozenset({"we", "i", "he", "she", "they"})

@@ -1,0 +1,52 @@
+"""Type decisions that hang on a noun or an object's shape: an event noun that modifies a
+noun which only frames an act ("launched a mediation effort", "a bombing campaign"), and a
+verb whose object condition is met by any of its coordinated objects ("provided maps and
+intelligence").  Sentences written for these tests, each beside a near sentence that must
+come out the other way."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.event_helpers import asserted_types as _types
+
+
+@pytest.mark.parametrize(("text", "etype", "not_type"), [
+    ("Oman launched a mediation effort between Iran and Bahrain on Sunday.", "CONSULT", None),
+    ("The Kenyan envoy undertook a mediation mission between the two factions.", "CONSULT",
+     "AGREE"),
+    ("The air force launched a bombing campaign against the insurgents on Friday.",
+     "ASSAULT", "ACCUSE"),
+    ("Police launched an arrest campaign against student leaders in March.", "COERCE",
+     "ACCUSE"),
+])
+def test_act_named_by_frame_noun(nlp, text, etype, not_type):
+    types = _types(nlp, text)
+    assert etype in types
+    assert not_type not in types
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    # the frame noun is talked about, not launched: no act
+    ("The bombing campaign is expected to last for months.", "ASSAULT"),
+    ("Oman praised the mediation effort on Sunday.", "CONSULT"),
+])
+def test_frame_noun_without_act(nlp, text, etype):
+    assert etype not in _types(nlp, text)
+
+
+def test_campaign_without_act_noun_keeps_verb_frame(nlp):
+    """With no event noun in the frame the verb's own reading stands."""
+    assert "ASSAULT" not in _types(nlp, "The opposition launched a campaign against the law.")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Britain is providing radar data and intelligence to Estonia, officials said.", "AID"),
+    ("Spain sent tents, blankets and medicine to the refugees on Monday.", "AID"),
+])
+def test_condition_met_by_coordinated_object(nlp, text, etype):
+    assert etype in _types(nlp, text)
+
+
+def test_uncoded_object_alone_names_no_aid(nlp):
+    assert "AID" not in _types(nlp, "Britain is providing radar data to Estonia, officials said.")

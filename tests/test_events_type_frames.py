@@ -50,3 +50,24 @@ def test_condition_met_by_coordinated_object(nlp, text, etype):
 
 def test_uncoded_object_alone_names_no_aid(nlp):
     assert "AID" not in _types(nlp, "Britain is providing radar data to Estonia, officials said.")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Canada announced on Monday it would expel three Iranian diplomats.", "SANCTION"),
+    ("The council decided to impose a curfew on the port city.", "COERCE"),
+    ("Ottawa confirmed it will suspend all aid to the junta.", "SANCTION"),
+])
+def test_announced_measure_is_its_own_type(nlp, text, etype):
+    """CODING.md 3: a decided and announced measure is coded as that measure."""
+    types = _types(nlp, text)
+    assert etype in types
+    assert "THREATEN" not in types
+
+
+@pytest.mark.parametrize("text", [
+    "Canada said on Monday it would expel three Iranian diplomats if the raids continued.",
+    "Canada announced it would strike the militia's camps.",
+    "Canada warned it would expel three Iranian diplomats.",
+])
+def test_threatened_measure_stays_threat(nlp, text):
+    assert "THREATEN" in _types(nlp, text)

@@ -998,11 +998,26 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
                 # stays CONCEDE (an explicit "agreed to withdraw" is AGREE, see above)
                 trig.type, trig.mode = "CONCEDE", None
                 trig.notes.append(f"type:{why}:future_retreat=CONCEDE")
+            elif trig.type in _MEASURES_DECIDED and _announced_decision(trig.token, why, lex):
+                trig.notes.append(f"type:{why}:announced_measure")  # CODING.md 3: its own type
             elif trig.type in FORCEFUL | {"PROTEST"}:
                 trig.type, trig.mode = "THREATEN", _threat_mode(trig)
                 trig.notes.append(f"type:{why}:intent_to_use_force=THREATEN")
         kept.append(trig)
     return [t for t in kept if not _deployed_for(t, by_index)]
+
+
+# Measures a government decides and announces ("announced it would expel four diplomats"):
+# coded as their own type, not as a threat of them.
+_MEASURES_DECIDED = frozenset({"SANCTION", "COERCE"})
+
+
+def _announced_decision(tok: Token, why: str, lex: Lexicon) -> bool:
+    """A future measure told as decided: "decided to expel", "announced it will ban"."""
+    if why == "intent:decide":
+        return True
+    return why == "future_aux" and tok.dep_ == "ccomp" and not is_negated(tok.head) and \
+        lex.token_in_class("announce", tok.head)
 
 
 def _deployed_for(trig: Trigger, by_index: dict[int, Trigger]) -> bool:

@@ -71,3 +71,24 @@ def test_announced_measure_is_its_own_type(nlp, text, etype):
 ])
 def test_threatened_measure_stays_threat(nlp, text):
     assert "THREATEN" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana and Togo reached a consensus on fishing rights on Thursday.",
+    "The two parties reached a compromise on the electoral law on Friday.",
+    "The miners reached a settlement with the state company on Monday.",
+    "Negotiators clinched a deal on the prisoner exchange on Monday.",
+    "The factions hammered out an agreement on power sharing in Addis Ababa.",
+    "Chile and Peru concluded a fisheries accord on Monday.",
+])
+def test_agreement_nouns_and_deal_closing_verbs(nlp, text):
+    assert "AGREE" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Settlers built a new settlement near the village last year.",
+    "The pact has held since 1994.",
+    "The lawyers forged ahead with the appeal.",
+])
+def test_agreement_words_in_other_senses(nlp, text):
+    assert "AGREE" not in _types(nlp, text)

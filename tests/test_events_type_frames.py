@@ -92,3 +92,21 @@ def test_agreement_nouns_and_deal_closing_verbs(nlp, text):
 ])
 def test_agreement_words_in_other_senses(nlp, text):
     assert "AGREE" not in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The Dutch minister said her country would help Ghana rebuild its ports.", "AGREE"),
+    ("The nation helped Haiti rebuild its schools after the storm.", "AID"),
+])
+def test_state_named_by_common_noun_acts(nlp, text, etype):
+    """ "his country", "the nation": a state, able to help, unlike a trend or a thing."""
+    assert etype in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The country's export boom helped Ghana recover.",
+    "Rising food prices threaten the nation's stability.",
+])
+def test_things_of_a_country_do_not_act(nlp, text):
+    types = _types(nlp, text)
+    assert "AID" not in types and "THREATEN" not in types

@@ -282,6 +282,8 @@ _DOUBTS = frozenset({"doubt", "skepticism", "scepticism", "uncertainty"})
 _ADVERSARY_PREPS = frozenset({"against", "with", "alongside", "off", "back"})
 _NOT_ACTORS = frozenset({"this", "that", "these", "those", "which", "what", "there"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Common nouns that name a state itself: "his country would help", "the nation will send".
+_POLITIES = frozenset({"country", "nation", "kingdom", "republic"})
 
 
 def actor_like(tok: Token) -> bool:
@@ -292,6 +294,8 @@ def actor_like(tok: Token) -> bool:
         tok = tok.head.head
     if tok.pos_ == "PRON":
         return tok.lower_ not in _NOT_ACTORS
+    if tok.lemma_.lower() in _POLITIES:
+        return True
     # "inhabitants of the Golan", "al-Qaeda's network": a phrase that names an actor (not
     # in a clause describing it: "riots that threaten the government")
     skip = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}

@@ -110,3 +110,16 @@ def test_state_named_by_common_noun_acts(nlp, text, etype):
 def test_things_of_a_country_do_not_act(nlp, text):
     types = _types(nlp, text)
     assert "AID" not in types and "THREATEN" not in types
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Ghana deployed 400 peacekeepers to Lebanon on Monday.", "AID"),
+    ("Ghana sent 400 peacekeeping troops to Lebanon on Monday.", "AID"),
+    ("The first Irish peacekeepers arrived in Lebanon on Tuesday.", "AID"),
+    # the near cases: troops sent with no peacekeeping are a show of force
+    ("Ghana deployed 400 troops to its northern border on Monday.", "MOBILIZE"),
+    ("Ghana sent 400 troops to its northern border on Monday.", "MOBILIZE"),
+])
+def test_peacekeepers_sent_are_aid(nlp, text, etype):
+    """CAMEO 074: providing peacekeeping is AID, not MOBILIZE."""
+    assert _types(nlp, text) == [etype]

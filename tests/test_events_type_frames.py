@@ -123,3 +123,20 @@ def test_things_of_a_country_do_not_act(nlp, text):
 def test_peacekeepers_sent_are_aid(nlp, text, etype):
     """CAMEO 074: providing peacekeeping is AID, not MOBILIZE."""
     assert _types(nlp, text) == [etype]
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt denied visas to four Danish reporters on Monday.",
+    "The judge denied bail to the union leader on Monday.",
+    "The city council denied a building permit for the new mosque.",
+])
+def test_denying_what_is_granted_is_a_refusal(nlp, text):
+    assert "REJECT" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt denied that it had issued visas to the reporters.",
+    "The minister denied the allegations on Monday.",
+])
+def test_denying_a_claim_refuses_nothing(nlp, text):
+    assert "REJECT" not in _types(nlp, text)

@@ -574,6 +574,9 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
                 *(g for k in tok.children if k.dep_ in ("xcomp", "ccomp")
                   for g in k.children if g.dep_ == "nsubj"))):
         return "helped_bring_about"  # "helped bridge the divide", not "help allies build"
+    if etype == "REJECT" and lemma == "deny" and not _objects(tok) and any(
+            c.dep_ == "ccomp" for c in tok.children):
+        return "denied_claim"  # "denied that it had issued visas": a claim, no refusal
     if etype == "ACCUSE" and lemma in _CONCERN_WORDS and _about_harm(tok):
         return "concern_about_harm"  # "expressed concern that the disease might spread"
     if etype == "ACCUSE" and lemma in _DOUBTING and any(

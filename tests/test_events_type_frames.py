@@ -140,3 +140,35 @@ def test_denying_what_is_granted_is_a_refusal(nlp, text):
 ])
 def test_denying_a_claim_refuses_nothing(nlp, text):
     assert "REJECT" not in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The group threatened violence against the foreign workers.",
+    "The council threatened to expel the two envoys.",
+])
+def test_organised_body_as_subject_acts(nlp, text):
+    assert "THREATEN" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "A group of factors threatens the recovery.",
+    "The state of the roads threatens the harvest.",
+])
+def test_collective_noun_of_things_does_not_act(nlp, text):
+    assert "THREATEN" not in _types(nlp, text)
+
+
+def _threat_modes(nlp, text):
+    from tests.event_helpers import asserted, code
+    return [e.mode for e in asserted(code(nlp, text)._.events) if e.type == "THREATEN"]
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("The militia threatened on Monday to resume terrorist attacks in the capital.", "violence"),
+    ("The rebels threatened to deliver crushing blows to the army.", "violence"),
+    ("The rebels threatened war on Monday.", "violence"),
+    # the near case: a threat to cut aid is a threat to relations
+    ("Washington threatened to cut aid to the junta.", "relations"),
+])
+def test_threat_mode_from_what_is_threatened(nlp, text, mode):
+    assert _threat_modes(nlp, text) == [mode]

@@ -282,8 +282,12 @@ _DOUBTS = frozenset({"doubt", "skepticism", "scepticism", "uncertainty"})
 _ADVERSARY_PREPS = frozenset({"against", "with", "alongside", "off", "back"})
 _NOT_ACTORS = frozenset({"this", "that", "these", "those", "which", "what", "there"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-# Common nouns that name a state itself: "his country would help", "the nation will send".
-_POLITIES = frozenset({"country", "nation", "kingdom", "republic"})
+# Common nouns that name a state or an organised body: "his country would help", "the group
+# threatened", "the council will send".
+_ACTOR_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "state", "group",
+                          "organisation", "organization", "movement", "party", "faction",
+                          "coalition", "alliance", "association", "committee", "council",
+                          "agency", "charity"})
 
 
 def actor_like(tok: Token) -> bool:
@@ -294,8 +298,10 @@ def actor_like(tok: Token) -> bool:
         tok = tok.head.head
     if tok.pos_ == "PRON":
         return tok.lower_ not in _NOT_ACTORS
-    if tok.lemma_.lower() in _POLITIES:
-        return True
+    if tok.lemma_.lower() in _ACTOR_NOUNS:  # "a group of factors", "the state of the economy"
+        of = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+              for g in p.children if g.dep_ == "pobj"]
+        return not of or actor_like(of[0])
     # "inhabitants of the Golan", "al-Qaeda's network": a phrase that names an actor (not
     # in a clause describing it: "riots that threaten the government")
     skip = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}

@@ -983,6 +983,10 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
                 if mode:
                     trig.mode = mode
                     trig.notes.append(f"mode:from_complement:{inner.token.lemma_}")
+        if trig.type == "THREATEN" and trig.mode in (None, "relations") and \
+                _harm_threatened(trig.token, lex):
+            trig.mode = "violence"  # "threatened to deliver devastating blows"
+            trig.notes.append("mode:harm_threatened")
         why = _intent_marked(trig.token, lex)
         cond = _condition(trig.token, lex)
         if cond and trig.type in FORCEFUL | {"RETREAT", "PROTEST"}:
@@ -1018,6 +1022,15 @@ def _announced_decision(tok: Token, why: str, lex: Lexicon) -> bool:
         return True
     return why == "future_aux" and tok.dep_ == "ccomp" and not is_negated(tok.head) and \
         lex.token_in_class("announce", tok.head)
+
+
+def _harm_threatened(tok: Token, lex: Lexicon) -> bool:
+    """What a threat names, as its object or its complement's, is violence: "threatened
+    war", "threatened to resume terrorist activities"."""
+    verbs = [tok, *(c for c in tok.children if c.dep_ == "xcomp")]
+    objs = [o for v in verbs for o in v.children if o.dep_ == "dobj"]
+    return any(lex.token_in_class("harm", w) for o in objs for w in (
+        o, *(m for m in o.children if m.dep_ in ("amod", "compound"))))
 
 
 def _deployed_for(trig: Trigger, by_index: dict[int, Trigger]) -> bool:

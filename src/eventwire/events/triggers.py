@@ -1027,8 +1027,8 @@ def _announced_decision(tok: Token, why: str, lex: Lexicon) -> bool:
 def _harm_threatened(tok: Token, lex: Lexicon) -> bool:
     """What a threat names, as its object or its complement's, is violence: "threatened
     war", "threatened to resume terrorist activities"."""
-    verbs = [tok, *(c for c in tok.children if c.dep_ == "xcomp")]
-    objs = [o for v in verbs for o in v.children if o.dep_ == "dobj"]
+    objs = [o for o in tok.children if o.dep_ == "dobj"] + [
+        o for c in tok.children if c.dep_ == "xcomp" for o in c.subtree if o.dep_ == "dobj"]
     return any(lex.token_in_class("harm", w) for o in objs for w in (
         o, *(m for m in o.children if m.dep_ in ("amod", "compound"))))
 

@@ -172,3 +172,15 @@ def _threat_modes(nlp, text):
 ])
 def test_threat_mode_from_what_is_threatened(nlp, text, mode):
     assert _threat_modes(nlp, text) == [mode]
+
+
+@pytest.mark.parametrize("text", [
+    "The state senate approved a constitutional amendment on voting on Tuesday.",
+    "Parliament approved the new budget on Friday.",
+])
+def test_approving_legislation_endorses_no_one(nlp, text):
+    assert "SUPPORT" not in _types(nlp, text)
+
+
+def test_approving_a_plan_supports_it(nlp):
+    assert "SUPPORT" in _types(nlp, "The council approved the mayor's plan on Friday.")

@@ -282,6 +282,12 @@ _DOUBTS = frozenset({"doubt", "skepticism", "scepticism", "uncertainty"})
 _ADVERSARY_PREPS = frozenset({"against", "with", "alongside", "off", "back"})
 _NOT_ACTORS = frozenset({"this", "that", "these", "those", "which", "what", "there"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Common nouns that name a state or an organised body: "his country would help", "the group
+# threatened", "the council will send".
+_ACTOR_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "state", "group",
+                          "organisation", "organization", "movement", "party", "faction",
+                          "coalition", "alliance", "association", "committee", "council",
+                          "agency", "charity"})
 
 
 def actor_like(tok: Token) -> bool:
@@ -292,6 +298,10 @@ def actor_like(tok: Token) -> bool:
         tok = tok.head.head
     if tok.pos_ == "PRON":
         return tok.lower_ not in _NOT_ACTORS
+    if tok.lemma_.lower() in _ACTOR_NOUNS:  # "a group of factors", "the state of the economy"
+        of = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+              for g in p.children if g.dep_ == "pobj"]
+        return not of or actor_like(of[0])
     # "inhabitants of the Golan", "al-Qaeda's network": a phrase that names an actor (not
     # in a clause describing it: "riots that threaten the government")
     skip = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
@@ -570,6 +580,9 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
                 *(g for k in tok.children if k.dep_ in ("xcomp", "ccomp")
                   for g in k.children if g.dep_ == "nsubj"))):
         return "helped_bring_about"  # "helped bridge the divide", not "help allies build"
+    if etype == "REJECT" and lemma == "deny" and not _objects(tok) and any(
+            c.dep_ == "ccomp" for c in tok.children):
+        return "denied_claim"  # "denied that it had issued visas": a claim, no refusal
     if etype == "ACCUSE" and lemma in _CONCERN_WORDS and _about_harm(tok):
         return "concern_about_harm"  # "expressed concern that the disease might spread"
     if etype == "ACCUSE" and lemma in _DOUBTING and any(

@@ -76,6 +76,8 @@ def dep_lemmas(tok: Token) -> set[str]:
         for g in c.children:
             if g.dep_ in ("compound", "amod") and g.i == c.i - 1:
                 out.add(f"{g.lower_}-{c.lemma_.lower()}")  # "rubber bullets": rubber-bullet
+            if g.dep_ == "conj" and c.dep_ == "dobj":
+                out.add(g.lemma_.lower())  # "provided images and intelligence"
             if g.dep_ in ("pobj", "compound", "amod", "prep", "prt", "dobj", "nmod", "aux", "mark"):
                 out.add(g.lemma_.lower())
                 out.add(g.lower_)
@@ -256,6 +258,8 @@ def _noun_licensed(tok: Token, lex: Lexicon) -> Token | None:
     head = tok.head
     if lex.token_in_class("attributed", tok):
         return head if tok.dep_ == "attr" and head.lemma_ == "be" else None
+    if _framed(tok, lex):
+        return _noun_licensed(head, lex)  # "launched a mediation effort": its own act
     if tok.dep_ in ("dobj", "attr", "nsubjpass") and lex.token_in_class("light", head):
         return head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "on", "to", "into",
@@ -280,6 +284,14 @@ def _noun_licensed(tok: Token, lex: Lexicon) -> Token | None:
     if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
         return _noun_licensed(tok.head, lex)
     return None
+
+
+FRAMED = "noun_in_frame"
+
+
+def _framed(noun: Token, lex: Lexicon) -> bool:
+    """An event noun that modifies a noun that only frames an act ("a bombing campaign")."""
+    return noun.dep_ == "compound" and lex.token_in_class("frame", noun.head)
 
 
 def _shared_light(verb: Token, lex: Lexicon) -> Token | None:
@@ -553,6 +565,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                        negated=neg and not entry.neg, light=light)
         if tok.dep_ == "acl" and _mediated_by(tok, [entry]):
             trig.notes.append(MEDIATED)
+        if pos == "noun" and _framed(tok, lex):
+            trig.notes.append(FRAMED)
         if pos == "noun" and light is tok:
             if agent_noun and entry.type in _DONE_BY_NAMED:
                 trig.notes.append(NAMED_DOER)
@@ -564,6 +578,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             else:
                 continue
         found.append(trig)
+    # The act a frame noun names is the event, not its light verb's own reading ("launched
+    # a bombing campaign against", "undertook a mediation mission").
+    framing = {t.light.i for t in found if FRAMED in t.notes}
+    found = [t for t in found if t.token.i not in framing]
     # A noun whose light verb is itself a trigger ("issued an ultimatum") is part of it.
     verbs = {t.token.i for t in found if t.entry.pos == "verb" and t.entry.deps}
     found = [t for t in found if not (t.light is not None and t.light.i in verbs)]
@@ -965,6 +983,10 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
                 if mode:
                     trig.mode = mode
                     trig.notes.append(f"mode:from_complement:{inner.token.lemma_}")
+        if trig.type == "THREATEN" and trig.mode in (None, "relations") and \
+                _harm_threatened(trig.token, lex):
+            trig.mode = "violence"  # "threatened to deliver devastating blows"
+            trig.notes.append("mode:harm_threatened")
         why = _intent_marked(trig.token, lex)
         cond = _condition(trig.token, lex)
         if cond and trig.type in FORCEFUL | {"RETREAT", "PROTEST"}:
@@ -980,11 +1002,35 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
                 # stays CONCEDE (an explicit "agreed to withdraw" is AGREE, see above)
                 trig.type, trig.mode = "CONCEDE", None
                 trig.notes.append(f"type:{why}:future_retreat=CONCEDE")
+            elif trig.type in _MEASURES_DECIDED and _announced_decision(trig.token, why, lex):
+                trig.notes.append(f"type:{why}:announced_measure")  # CODING.md 3: its own type
             elif trig.type in FORCEFUL | {"PROTEST"}:
                 trig.type, trig.mode = "THREATEN", _threat_mode(trig)
                 trig.notes.append(f"type:{why}:intent_to_use_force=THREATEN")
         kept.append(trig)
     return [t for t in kept if not _deployed_for(t, by_index)]
+
+
+# Measures a government decides and announces ("announced it would expel four diplomats"):
+# coded as their own type, not as a threat of them.
+_MEASURES_DECIDED = frozenset({"SANCTION", "COERCE"})
+
+
+def _announced_decision(tok: Token, why: str, lex: Lexicon) -> bool:
+    """A future measure told as decided: "decided to expel", "announced it will ban"."""
+    if why == "intent:decide":
+        return True
+    return why == "future_aux" and tok.dep_ == "ccomp" and not is_negated(tok.head) and \
+        lex.token_in_class("announce", tok.head)
+
+
+def _harm_threatened(tok: Token, lex: Lexicon) -> bool:
+    """What a threat names, as its object or its complement's, is violence: "threatened
+    war", "threatened to resume terrorist activities"."""
+    objs = [o for o in tok.children if o.dep_ == "dobj"] + [
+        o for c in tok.children if c.dep_ == "xcomp" for o in c.subtree if o.dep_ == "dobj"]
+    return any(lex.token_in_class("harm", w) for o in objs for w in (
+        o, *(m for m in o.children if m.dep_ in ("amod", "compound"))))
 
 
 def _deployed_for(trig: Trigger, by_index: dict[int, Trigger]) -> bool:

@@ -1,0 +1,186 @@
+"""Type decisions that hang on a noun or an object's shape: an event noun that modifies a
+noun which only frames an act ("launched a mediation effort", "a bombing campaign"), and a
+verb whose object condition is met by any of its coordinated objects ("provided maps and
+intelligence").  Sentences written for these tests, each beside a near sentence that must
+come out the other way."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.event_helpers import asserted_types as _types
+
+
+@pytest.mark.parametrize(("text", "etype", "not_type"), [
+    ("Oman launched a mediation effort between Iran and Bahrain on Sunday.", "CONSULT", None),
+    ("The Kenyan envoy undertook a mediation mission between the two factions.", "CONSULT",
+     "AGREE"),
+    ("The air force launched a bombing campaign against the insurgents on Friday.",
+     "ASSAULT", "ACCUSE"),
+    ("Police launched an arrest campaign against student leaders in March.", "COERCE",
+     "ACCUSE"),
+])
+def test_act_named_by_frame_noun(nlp, text, etype, not_type):
+    types = _types(nlp, text)
+    assert etype in types
+    assert not_type not in types
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    # the frame noun is talked about, not launched: no act
+    ("The bombing campaign is expected to last for months.", "ASSAULT"),
+    ("Oman praised the mediation effort on Sunday.", "CONSULT"),
+])
+def test_frame_noun_without_act(nlp, text, etype):
+    assert etype not in _types(nlp, text)
+
+
+def test_campaign_without_act_noun_keeps_verb_frame(nlp):
+    """With no event noun in the frame the verb's own reading stands."""
+    assert "ASSAULT" not in _types(nlp, "The opposition launched a campaign against the law.")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Britain is providing radar data and intelligence to Estonia, officials said.", "AID"),
+    ("Spain sent tents, blankets and medicine to the refugees on Monday.", "AID"),
+])
+def test_condition_met_by_coordinated_object(nlp, text, etype):
+    assert etype in _types(nlp, text)
+
+
+def test_uncoded_object_alone_names_no_aid(nlp):
+    assert "AID" not in _types(nlp, "Britain is providing radar data to Estonia, officials said.")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Canada announced on Monday it would expel three Iranian diplomats.", "SANCTION"),
+    ("The council decided to impose a curfew on the port city.", "COERCE"),
+    ("Ottawa confirmed it will suspend all aid to the junta.", "SANCTION"),
+])
+def test_announced_measure_is_its_own_type(nlp, text, etype):
+    """CODING.md 3: a decided and announced measure is coded as that measure."""
+    types = _types(nlp, text)
+    assert etype in types
+    assert "THREATEN" not in types
+
+
+@pytest.mark.parametrize("text", [
+    "Canada said on Monday it would expel three Iranian diplomats if the raids continued.",
+    "Canada announced it would strike the militia's camps.",
+    "Canada warned it would expel three Iranian diplomats.",
+])
+def test_threatened_measure_stays_threat(nlp, text):
+    assert "THREATEN" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana and Togo reached a consensus on fishing rights on Thursday.",
+    "The two parties reached a compromise on the electoral law on Friday.",
+    "The miners reached a settlement with the state company on Monday.",
+    "Negotiators clinched a deal on the prisoner exchange on Monday.",
+    "The factions hammered out an agreement on power sharing in Addis Ababa.",
+    "Chile and Peru concluded a fisheries accord on Monday.",
+])
+def test_agreement_nouns_and_deal_closing_verbs(nlp, text):
+    assert "AGREE" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Settlers built a new settlement near the village last year.",
+    "The pact has held since 1994.",
+    "The lawyers forged ahead with the appeal.",
+])
+def test_agreement_words_in_other_senses(nlp, text):
+    assert "AGREE" not in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The Dutch minister said her country would help Ghana rebuild its ports.", "AGREE"),
+    ("The nation helped Haiti rebuild its schools after the storm.", "AID"),
+])
+def test_state_named_by_common_noun_acts(nlp, text, etype):
+    """ "his country", "the nation": a state, able to help, unlike a trend or a thing."""
+    assert etype in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The country's export boom helped Ghana recover.",
+    "Rising food prices threaten the nation's stability.",
+])
+def test_things_of_a_country_do_not_act(nlp, text):
+    types = _types(nlp, text)
+    assert "AID" not in types and "THREATEN" not in types
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Ghana deployed 400 peacekeepers to Lebanon on Monday.", "AID"),
+    ("Ghana sent 400 peacekeeping troops to Lebanon on Monday.", "AID"),
+    ("The first Irish peacekeepers arrived in Lebanon on Tuesday.", "AID"),
+    # the near cases: troops sent with no peacekeeping are a show of force
+    ("Ghana deployed 400 troops to its northern border on Monday.", "MOBILIZE"),
+    ("Ghana sent 400 troops to its northern border on Monday.", "MOBILIZE"),
+])
+def test_peacekeepers_sent_are_aid(nlp, text, etype):
+    """CAMEO 074: providing peacekeeping is AID, not MOBILIZE."""
+    assert _types(nlp, text) == [etype]
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt denied visas to four Danish reporters on Monday.",
+    "The judge denied bail to the union leader on Monday.",
+    "The city council denied a building permit for the new mosque.",
+])
+def test_denying_what_is_granted_is_a_refusal(nlp, text):
+    assert "REJECT" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt denied that it had issued visas to the reporters.",
+    "The minister denied the allegations on Monday.",
+])
+def test_denying_a_claim_refuses_nothing(nlp, text):
+    assert "REJECT" not in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The group threatened violence against the foreign workers.",
+    "The council threatened to expel the two envoys.",
+])
+def test_organised_body_as_subject_acts(nlp, text):
+    assert "THREATEN" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "A group of factors threatens the recovery.",
+    "The state of the roads threatens the harvest.",
+])
+def test_collective_noun_of_things_does_not_act(nlp, text):
+    assert "THREATEN" not in _types(nlp, text)
+
+
+def _threat_modes(nlp, text):
+    from tests.event_helpers import asserted, code
+    return [e.mode for e in asserted(code(nlp, text)._.events) if e.type == "THREATEN"]
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("The militia threatened on Monday to resume terrorist attacks in the capital.", "violence"),
+    ("The rebels threatened to deliver crushing blows to the army.", "violence"),
+    ("The rebels threatened war on Monday.", "violence"),
+    # the near case: a threat to cut aid is a threat to relations
+    ("Washington threatened to cut aid to the junta.", "relations"),
+])
+def test_threat_mode_from_what_is_threatened(nlp, text, mode):
+    assert _threat_modes(nlp, text) == [mode]
+
+
+@pytest.mark.parametrize("text", [
+    "The state senate approved a constitutional amendment on voting on Tuesday.",
+    "Parliament approved the new budget on Friday.",
+])
+def test_approving_legislation_endorses_no_one(nlp, text):
+    assert "SUPPORT" not in _types(nlp, text)
+
+
+def test_approving_a_plan_supports_it(nlp):
+    assert "SUPPORT" in _types(nlp, "The council approved the mayor's plan on Friday.")

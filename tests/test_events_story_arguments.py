@@ -192,3 +192,36 @@ def test_a_nationality_put_before_a_name_holds_for_later_mentions_of_the_person(
 
 def test_a_name_with_no_nationality_before_it_is_of_the_story_s_country(nlp):
     assert _kidnapped(nlp, "The engineer Paul Dorsey") == {"AFG"}
+
+
+# A story told in one country about a body of another named once with its country.
+_BODIES = ("SEATTLE (AP) — Police in Seattle and Tacoma said on Monday that a Seattle company's "
+           "tanker was attacked by pirates near Mumbai. {first} chased the pirates. The navy "
+           "seized two boats on Sunday.")
+
+
+def _seizer(nlp, first):
+    text = _BODIES.format(first=first)
+    (ev,) = [e for e in _of(text, _events(nlp, text), "seized") if e.type == "COERCE"]
+    return {a.country for a in ev.sources}
+
+
+def test_a_body_called_by_its_bare_word_is_the_one_named_before_with_its_country(nlp):
+    assert _seizer(nlp, "India's navy") == {"IND"}
+    assert _seizer(nlp, "The Indian navy") == {"IND"}
+
+
+def test_the_latest_body_named_with_that_word_is_the_one_meant(nlp):
+    assert _seizer(nlp, "India's navy and Pakistan's coast guard left port. Pakistan's "
+                        "navy") == {"PAK"}
+
+
+def test_a_bare_body_no_other_country_named_is_the_story_s(nlp):
+    assert _seizer(nlp, "India's coast guard") == {"USA"}
+
+
+def test_an_office_called_by_its_bare_title_is_the_holder_named_before(nlp):
+    text = ("WASHINGTON (AP) — Iraq's foreign minister Hoshyar Zebari met senators in Washington "
+            "and Boston on Monday. The minister criticized Turkey on Tuesday.")
+    (ev,) = [e for e in _of(text, _events(nlp, text), "criticized") if e.type == "ACCUSE"]
+    assert {a.country for a in ev.sources} == {"IRQ"}

@@ -103,7 +103,8 @@ class ActorIndex:
         self.fallback = mentions is None
         self.home_coded: set[tuple[int, int]] = set()  # spans given the story's country
         if mentions is not None:
-            mentions = nationals_by_description(kin_of_told_groups(mentions), doc)
+            mentions = bodies_told_before(kin_of_told_groups(mentions))
+            mentions = nationals_by_description(mentions, doc)
             mentions = countries_by_apposition(nationals_by_modifier(mentions, doc), doc)
         if mentions is not None and home is not None:
             self.home_coded = {(m.start, m.end) for m in mentions if domestic(m)}
@@ -186,6 +187,31 @@ def kin_of_told_groups(mentions: list[Mention]) -> list[Mention]:
     return [replace(m, country=kin[_head_word(m.text)], rule=f"{m.rule}+kin_of_told_group")
             if m.sector in _GROUP_SECTORS and not m.country and _head_word(m.text) in kin
             else m for m in mentions]
+
+
+# A state's bodies and offices: "the navy", "the ministry", "the minister", "the court".
+_BODY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+
+
+def bodies_told_before(mentions: list[Mention]) -> list[Mention]:
+    """ "India's navy ... the navy recovered rifles", "Iraq's foreign minister X ... the
+    minister said": a state body or office called by its bare word (one, singular, no country
+    of its own) is the one the story last named with that word and a country, not the
+    story's own."""
+    latest: dict[str, str] = {}
+    given: dict[int, str] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.sector not in _BODY_SECTORS:
+            continue
+        words = [w.strip(".,'’") for w in m.text.lower().split()]
+        if m.country:
+            latest.update((w.removesuffix("'s").removesuffix("’s"), m.country) for w in words)
+        elif len(words) == 1 and not words[0].endswith("s") and words[0] in latest:
+            given[id(m)] = latest[words[0]]
+    if not given:
+        return mentions
+    return [replace(m, country=given[id(m)], rule=f"{m.rule}+body_told_before")
+            if id(m) in given else m for m in mentions]
 
 
 _DESCRIPTION_WINDOW = 2  # sentences back a description ("the Australian") looks for its person

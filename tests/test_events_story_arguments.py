@@ -225,3 +225,23 @@ def test_an_office_called_by_its_bare_title_is_the_holder_named_before(nlp):
             "and Boston on Monday. The minister criticized Turkey on Tuesday.")
     (ev,) = [e for e in _of(text, _events(nlp, text), "criticized") if e.type == "ACCUSE"]
     assert {a.country for a in ev.sources} == {"IRQ"}
+
+
+# A lead that describes its subject by nationality and names him in the next sentence.
+_LEDE = ("ALEXANDRIA, Va. — The Romanian hacker who broke into the emails of celebrities was "
+         "sentenced on Thursday by a federal judge in Alexandria. {opener}, 44, was extradited "
+         "to the United States in 2014. Ionescu asked for a sentence of three years.")
+
+
+def _asker(nlp, opener):
+    text = _LEDE.format(opener=opener)
+    (ev,) = [e for e in _of(text, _events(nlp, text), "asked for") if e.type == "REQUEST"]
+    return {a.country for a in ev.sources}
+
+
+def test_a_person_described_by_nationality_and_named_next_has_that_nationality(nlp):
+    assert _asker(nlp, "Andrei Ionescu") == {"ROU"}
+
+
+def test_a_person_named_next_with_a_title_of_his_own_is_someone_else(nlp):
+    assert _asker(nlp, "Prosecutor Andrei Ionescu") == {"USA"}

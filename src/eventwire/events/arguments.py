@@ -104,7 +104,7 @@ class ActorIndex:
         self.home_coded: set[tuple[int, int]] = set()  # spans given the story's country
         if mentions is not None:
             mentions = bodies_told_before(kin_of_told_groups(mentions))
-            mentions = nationals_by_description(mentions, doc)
+            mentions = nationals_by_description(nationals_named_next(mentions, doc), doc)
             mentions = countries_by_apposition(nationals_by_modifier(mentions, doc), doc)
         if mentions is not None and home is not None:
             self.home_coded = {(m.start, m.end) for m in mentions if domestic(m)}
@@ -245,6 +245,49 @@ def nationals_by_description(mentions: list[Mention], doc: Doc) -> list[Mention]
 
 
 _NAME_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+_OPENING = 3  # tokens a sentence that opens with a person's name takes before the name
+
+
+def nationals_named_next(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """ "The Romanian hacker who exposed ... was sentenced Thursday. Marcel Lazar, 44, ...":
+    an unnamed subject described by a nationality gives it to the person, named for the first
+    time and with no title, whom the next sentence opens with."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    first_seen: dict[int, int] = {}
+    for m in ordered:
+        if m.entity_id is not None:
+            first_seen.setdefault(m.entity_id, m.start)
+    given: dict[int, str] = {}
+    for d in mentions:
+        if not d.rule.startswith("demonym") or not d.country or d.country in _NON_STATE:
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None or len(span) != 1 or not _describes_unnamed_subject(span[0]):
+            continue
+        sent = span[0].sent
+        if sent.end >= len(doc):
+            continue
+        nxt = doc[sent.end].sent
+        opener = next((m for m in ordered if nxt.start_char <= m.start < nxt.end_char), None)
+        if opener is not None and opener.kind == "person" and opener.entity_id is not None \
+                and opener.country is None and opener.sector is None and opener.name \
+                and first_seen[opener.entity_id] == opener.start \
+                and opener.start <= doc[min(nxt.start + _OPENING, nxt.end - 1)].idx:
+            given.setdefault(opener.entity_id, d.country)
+    if not given:
+        return mentions
+    return [replace(m, country=given[m.entity_id], rule=f"{m.rule}+national_named_next")
+            if m.kind == "person" and m.country is None and m.entity_id in given else m
+            for m in mentions]
+
+
+def _describes_unnamed_subject(tok: Token) -> bool:
+    """ "The Romanian hacker (who ...) was sentenced": a nationality modifying the common noun
+    that is its clause's subject, with no name in the phrase."""
+    head = tok.head
+    return tok.dep_ in ("amod", "compound") and head.pos_ == "NOUN" and head.dep_ in (
+        "nsubj", "nsubjpass") and not any(c.pos_ == "PROPN" for c in head.children
+                                          if c.i != tok.i)
 
 
 def nationals_by_modifier(mentions: list[Mention], doc: Doc) -> list[Mention]:

@@ -194,6 +194,15 @@ def test_a_name_with_no_nationality_before_it_is_of_the_story_s_country(nlp):
     assert _kidnapped(nlp, "The engineer Paul Dorsey") == {"AFG"}
 
 
+def test_a_nationality_in_a_coded_role_before_a_name_holds_for_the_person(nlp):
+    assert _kidnapped(nlp, "Australian teacher Paul Dorsey") == {"AUS"}
+    assert _kidnapped(nlp, "British police officer Paul Dorsey") == {"GBR"}
+
+
+def test_a_home_town_in_a_role_before_a_name_is_no_nationality(nlp):
+    assert _kidnapped(nlp, "Kandahar teacher Paul Dorsey") == {"AFG"}
+
+
 # A story told in one country about a body of another named once with its country.
 _BODIES = ("SEATTLE (AP) — Police in Seattle and Tacoma said on Monday that a Seattle company's "
            "tanker was attacked by pirates near Mumbai. {first} chased the pirates. The navy "

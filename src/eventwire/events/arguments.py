@@ -291,13 +291,14 @@ def _describes_unnamed_subject(tok: Token) -> bool:
 
 
 def nationals_by_modifier(mentions: list[Mention], doc: Doc) -> list[Mention]:
-    """ "Canadian engineer Paul Dorsey ... Dorsey was kidnapped": a nationality put before a
-    person's name (not an owner: "Russia's Putin") is that person's country, for every later
-    mention of him (same coreference chain or surname), not the story's."""
+    """ "Canadian engineer Paul Dorsey ... Dorsey was kidnapped", "Australian teacher Tom
+    Weeks": a nationality put before a person's name, alone or in a coded role, (not an
+    owner: "Russia's Putin") is that person's country, for every later mention of him (same
+    coreference chain or surname), not the story's."""
     coded: dict[int, str] = {}
     for m in mentions:
         if m.country and m.country not in _NON_STATE and (
-                m.rule.startswith("demonym") or m.kind == "person"):
+                m.rule.startswith("demonym") or m.kind in ("person", "sector")):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             coded.update((t.i, m.country) for t in span or [])
     given: dict[str, str] = {}

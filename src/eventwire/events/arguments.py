@@ -1487,15 +1487,17 @@ def content_not_audience(s: Reading) -> None:
 
 def shared_recipient(s: Reading) -> None:
     """ "would end a national emergency against Burma and further ease trade sanctions",
-    "condemned North Korea's test and pledged further sanctions": a verb conjoined to another
-    shares the recipient its partner's object names, when it names none of its own."""
+    "condemned North Korea's test and pledged further sanctions", "captured 26 Somali pirates
+    and seized their arms": a verb conjoined to another shares the recipient its partner's
+    object is or names, when it names none of its own."""
     tok = s.trig.token
     if _coded(s.args.targets) or tok.dep_ != "conj" or tok.head.pos_ != "VERB":
         return
     src = {(a.start, a.end) for a in s.args.sources} | {a.country for a in s.args.sources}
     for o in (c for c in tok.head.children if c.dep_ == "dobj"):
-        got = [a for h, _ in s.reader._preps(o, "shared_recipient")
-               for a in s.reader.refs(h, "shared_recipient")] or s.reader._participants(o)
+        got = [a for a in s.reader.refs(o, "shared_recipient") if a.country] or [
+            a for h, _ in s.reader._preps(o, "shared_recipient")
+            for a in s.reader.refs(h, "shared_recipient")] or s.reader._participants(o)
         got = [a for a in got if a.country and (a.start, a.end) not in src
                and a.country not in src]
         if got:

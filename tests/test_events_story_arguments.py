@@ -254,3 +254,39 @@ def test_a_person_described_by_nationality_and_named_next_has_that_nationality(n
 
 def test_a_person_named_next_with_a_title_of_his_own_is_someone_else(nlp):
     assert _asker(nlp, "Prosecutor Andrei Ionescu") == {"USA"}
+
+
+def _pardoned(nlp, middle):
+    text = ("SOFIA, Bulgaria — Libya freed six medical workers on Tuesday. " + middle +
+            " The president of Bulgaria promptly pardoned them.")
+    (ev,) = [e for e in _of(text, _events(nlp, text), "pardoned") if e.type == "CONCEDE"]
+    return ev
+
+
+def test_them_with_no_group_acted_on_in_its_sentence_is_the_group_told_before(nlp):
+    ev = _pardoned(nlp, "The five Romanian nurses arrived in Sofia on Tuesday.")
+    assert {a.country for a in ev.targets} == {"ROU"}
+    assert ev.field_rules["targets"] == "object"
+
+
+def test_them_after_a_sentence_about_no_group_is_left_open(nlp):
+    ev = _pardoned(nlp, "The weather in Sofia was cold on Tuesday.")
+    assert "ROU" not in {a.country for a in ev.targets}
+    assert all("nurses" not in a.text for a in ev.targets)
+
+
+_INVITED = ("WASHINGTON — The trip followed visits by Senator Tom Harkin and by Hillary Clinton. "
+            "{who} had long backed the sanctions, and the Burmese opposition leader Aung Suu "
+            "personally invited him to visit her.")
+
+
+def test_him_is_the_one_other_person_of_his_own_sentence_first(nlp):
+    text = _INVITED.format(who="Harkin")
+    (ev,) = [e for e in _of(text, _events(nlp, text), "invited") if e.type == "AGREE"]
+    assert [a.text for a in ev.targets] == ["Harkin"]
+
+
+def test_him_with_no_person_in_his_sentence_and_two_before_is_left_open(nlp):
+    text = _INVITED.format(who="The senators")
+    (ev,) = [e for e in _of(text, _events(nlp, text), "invited") if e.type == "AGREE"]
+    assert not any(a.text in ("Harkin", "Clinton", "Hillary Clinton") for a in ev.targets)

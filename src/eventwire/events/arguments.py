@@ -722,7 +722,8 @@ class ArgumentReader:
     def _people_acted_on(self, tok: Token) -> ActorRef | None:
         """ "pinned 800 students inside and threatened to fire on them": the people the same
         sentence last acted on before the pronoun (an object or a passive's subject), when
-        they are actors."""
+        they are actors; with none there, the group the sentence before is about ("the
+        nurses arrived in Sofia. The president pardoned them")."""
         for t in reversed(tok.sent[: tok.i - tok.sent.start]):
             if t.tag_ in _PLURAL_TAGS and t.dep_ in ("dobj", "nsubjpass", "pobj"):
                 if t.dep_ == "pobj" and not (t.head.dep_ == "prep" and t.head.lower_ in (
@@ -731,12 +732,25 @@ class ArgumentReader:
                 got = [r for r in self.refs(t, "pronoun_to_people_acted_on")
                        if r.country or r.sector or individual(r.text)]
                 return got[0] if len(got) == 1 else None
-        return None
+        return self._group_before(tok)
+
+    def _group_before(self, tok: Token) -> ActorRef | None:
+        """The plural subject of the sentence before, when it is one coded group."""
+        if tok.sent.start == 0:
+            return None
+        root = self.doc[tok.sent.start - 1].sent.root
+        subj = subject_token(root) or next(
+            (c for c in root.children if c.dep_ == "nsubjpass"), None)
+        if subj is None or subj.lower_ in _PRONOUNS or not (
+                subj.tag_ in _PLURAL_TAGS or any(c.dep_ == "conj" for c in subj.children)):
+            return None
+        got = [r for r in self.refs(subj, "pronoun_to_group_before") if r.country]
+        return got[0] if len({r.country for r in got}) == 1 else None
 
     def _person_acted_on(self, tok: Token) -> ActorRef | None:
         """ "Suu Kyi invited him", "the judge fined her": the person named before, in this
-        sentence or the one before, who is not the one acting (an object pronoun never
-        refers to its own clause's subject); only one such person, else left open."""
+        sentence or (none there) the one before, who is not the one acting (an object pronoun
+        never refers to its own clause's subject); only one such person, else left open."""
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         subj = subject_token(verb)
         actor = self.actors.at(subj) if subj is not None else None
@@ -751,6 +765,8 @@ class ArgumentReader:
         if actor is not None:
             name = (actor.name or actor.text).split()[-1]
             people = [m for m in people if (m.name or m.text).split()[-1] != name]
+        here = [m for m in people if m.start >= sent.start_char]
+        people = here if len({(m.name or m.text).split()[-1] for m in here}) == 1 else people
         names = {(m.name or m.text).split()[-1] for m in people}
         if len(names) != 1:
             return None

@@ -346,3 +346,13 @@ def test_phrase_coding_skips_phrases_with_no_dictionary_word(nlp):
         span = doc[start:end]
         assert tagger.code_span(span) == want, span.text
         assert _code_phrase(span.as_doc(), tagger.matcher, tagger.dictionary) == want
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("A spokesman for the French embassy criticized the plan.", "FRA"),
+    ("A spokeswoman for the Kenyan Foreign Office denied the report.", "KEN"),
+    ("A reporter for the Turkish service denied the report.", None),
+])
+def test_a_nationality_on_a_state_office_places_its_officials(nlp, text, country):
+    (m,) = [m for m in run(nlp, text) if m.kind == "person"]
+    assert m.country == country

@@ -231,3 +231,20 @@ def test_pirates_of_no_told_nationality_stay_uncoded(nlp):
     text = "The Indian navy captured 12 pirates off the coast on Saturday."
     ev = _of(text, _events(nlp, text), "captured", "COERCE")
     assert "SOM" not in _countries(ev.targets)
+
+
+_BANS = ("LUSAKA, Zambia — Officials in Kinshasa and Goma said Congo banned public gatherings "
+         "on Monday. {who} banned flights from Kinshasa on Tuesday.")
+
+
+def test_several_states_named_as_a_group_are_not_the_story_s_country(nlp):
+    for who in ("Neighbouring countries", "Its allies", "Eurozone nations"):
+        text = _BANS.format(who=who)
+        ev = _of(text, _events(nlp, text), "flights", "COERCE")
+        assert not any(a.country for a in ev.sources), who
+
+
+def test_one_state_s_own_officials_named_in_the_plural_are_of_the_story_s_country(nlp):
+    text = _BANS.format(who="The country's governors")
+    ev = _of(text, _events(nlp, text), "flights", "COERCE")
+    assert {a.country for a in ev.sources} == {"COD"}

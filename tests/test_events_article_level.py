@@ -516,6 +516,32 @@ def test_a_story_between_states_is_told_among_the_people_of_one(nlp):
     assert {a.country for a in acc.sources} == {"USA"}
 
 
+_PLACES_ABROAD = (
+    "Pyongyang fired a rocket on Wednesday, North Korea said. North Korea's state media said "
+    "the launch near Pyongyang and a second one from Wonsan in North Korea succeeded. "
+    "Crowds in Pyongyang, Wonsan and Hamhung cheered, and North Korea's leader toured "
+    "Hamhung.\n\n")
+
+
+def test_named_people_of_one_country_outweigh_the_places_of_another(nlp):
+    text, evs = _events(nlp, _PLACES_ABROAD + (
+        "President Obama condemned the launch. Hillary Clinton called it reckless. Donald "
+        "Trump said Obama was weak. Marco Rubio said he had failed.\n\n"
+        "Republicans criticized the sanctions on Thursday."),
+        published=date(2016, 1, 7))
+    (acc,) = [e for e in _of(text, evs, "Republicans") if e.type == "ACCUSE"]
+    assert {a.country for a in acc.sources} == {"USA"}
+
+
+def test_a_few_named_foreigners_leave_the_story_where_its_places_are(nlp):
+    text, evs = _events(nlp, _PLACES_ABROAD + (
+        "President Obama condemned the launch. Hillary Clinton called it reckless.\n\n"
+        "Officials in Wonsan criticized the sanctions on Thursday."),
+        published=date(2016, 1, 7))
+    (acc,) = [e for e in _of(text, evs, "Officials") if e.type == "ACCUSE"]
+    assert {a.country for a in acc.sources} == {"PRK"}
+
+
 def test_an_unnamed_group_that_acts_in_a_home_story_is_of_the_home_country(nlp):
     text, evs = _events(nlp, "Police in Dayton, Ohio arrested 12 immigrants on Monday.\n\n"
                              "The raids in Dayton and Columbus drew crowds.\n\n"

@@ -84,3 +84,22 @@ def test_table_order():
     assert names[:2] == ["content_not_audience", "owner_of_struck_site"]
     assert names[-2:] == ["nested_recipient", "shared_recipient"]
     assert len(set(names)) == len(names) == 8
+
+
+def _seizure_targets(nlp, text):
+    doc = code(nlp, text)
+    (ev,) = [e for e in doc._.events if e.trigger == "seized"]
+    return {a.country for a in ev.targets}, ev.field_rules["targets"]
+
+
+def test_a_conjoined_act_on_things_is_aimed_at_the_people_its_partner_acts_on(nlp):
+    countries, rule = _seizure_targets(
+        nlp, "The Indian Navy on Thursday captured 26 Somali pirates and seized their rifles.")
+    assert countries == {"SOM"} and rule == "shared_recipient"
+
+
+def test_a_conjoined_act_that_names_its_own_people_keeps_them(nlp):
+    countries, rule = _seizure_targets(
+        nlp, "The Indian Navy on Thursday captured 26 Somali pirates and seized rifles from "
+        "the Yemeni crew.")
+    assert countries == {"YEM"}

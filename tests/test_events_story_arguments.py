@@ -192,3 +192,101 @@ def test_a_nationality_put_before_a_name_holds_for_later_mentions_of_the_person(
 
 def test_a_name_with_no_nationality_before_it_is_of_the_story_s_country(nlp):
     assert _kidnapped(nlp, "The engineer Paul Dorsey") == {"AFG"}
+
+
+def test_a_nationality_in_a_coded_role_before_a_name_holds_for_the_person(nlp):
+    assert _kidnapped(nlp, "Australian teacher Paul Dorsey") == {"AUS"}
+    assert _kidnapped(nlp, "British police officer Paul Dorsey") == {"GBR"}
+
+
+def test_a_home_town_in_a_role_before_a_name_is_no_nationality(nlp):
+    assert _kidnapped(nlp, "Kandahar teacher Paul Dorsey") == {"AFG"}
+
+
+# A story told in one country about a body of another named once with its country.
+_BODIES = ("SEATTLE (AP) — Police in Seattle and Tacoma said on Monday that a Seattle company's "
+           "tanker was attacked by pirates near Mumbai. {first} chased the pirates. The navy "
+           "seized two boats on Sunday.")
+
+
+def _seizer(nlp, first):
+    text = _BODIES.format(first=first)
+    (ev,) = [e for e in _of(text, _events(nlp, text), "seized") if e.type == "COERCE"]
+    return {a.country for a in ev.sources}
+
+
+def test_a_body_called_by_its_bare_word_is_the_one_named_before_with_its_country(nlp):
+    assert _seizer(nlp, "India's navy") == {"IND"}
+    assert _seizer(nlp, "The Indian navy") == {"IND"}
+
+
+def test_the_latest_body_named_with_that_word_is_the_one_meant(nlp):
+    assert _seizer(nlp, "India's navy and Pakistan's coast guard left port. Pakistan's "
+                        "navy") == {"PAK"}
+
+
+def test_a_bare_body_no_other_country_named_is_the_story_s(nlp):
+    assert _seizer(nlp, "India's coast guard") == {"USA"}
+
+
+def test_an_office_called_by_its_bare_title_is_the_holder_named_before(nlp):
+    text = ("WASHINGTON (AP) — Iraq's foreign minister Hoshyar Zebari met senators in Washington "
+            "and Boston on Monday. The minister criticized Turkey on Tuesday.")
+    (ev,) = [e for e in _of(text, _events(nlp, text), "criticized") if e.type == "ACCUSE"]
+    assert {a.country for a in ev.sources} == {"IRQ"}
+
+
+# A lead that describes its subject by nationality and names him in the next sentence.
+_LEDE = ("ALEXANDRIA, Va. — The Romanian hacker who broke into the emails of celebrities was "
+         "sentenced on Thursday by a federal judge in Alexandria. {opener}, 44, was extradited "
+         "to the United States in 2014. Ionescu asked for a sentence of three years.")
+
+
+def _asker(nlp, opener):
+    text = _LEDE.format(opener=opener)
+    (ev,) = [e for e in _of(text, _events(nlp, text), "asked for") if e.type == "REQUEST"]
+    return {a.country for a in ev.sources}
+
+
+def test_a_person_described_by_nationality_and_named_next_has_that_nationality(nlp):
+    assert _asker(nlp, "Andrei Ionescu") == {"ROU"}
+
+
+def test_a_person_named_next_with_a_title_of_his_own_is_someone_else(nlp):
+    assert _asker(nlp, "Prosecutor Andrei Ionescu") == {"USA"}
+
+
+def _pardoned(nlp, middle):
+    text = ("SOFIA, Bulgaria — Libya freed six medical workers on Tuesday. " + middle +
+            " The president of Bulgaria promptly pardoned them.")
+    (ev,) = [e for e in _of(text, _events(nlp, text), "pardoned") if e.type == "CONCEDE"]
+    return ev
+
+
+def test_them_with_no_group_acted_on_in_its_sentence_is_the_group_told_before(nlp):
+    ev = _pardoned(nlp, "The five Romanian nurses arrived in Sofia on Tuesday.")
+    assert {a.country for a in ev.targets} == {"ROU"}
+    assert ev.field_rules["targets"] == "object"
+
+
+def test_them_after_a_sentence_about_no_group_is_left_open(nlp):
+    ev = _pardoned(nlp, "The weather in Sofia was cold on Tuesday.")
+    assert "ROU" not in {a.country for a in ev.targets}
+    assert all("nurses" not in a.text for a in ev.targets)
+
+
+_INVITED = ("WASHINGTON — The trip followed visits by Senator Tom Harkin and by Hillary Clinton. "
+            "{who} had long backed the sanctions, and the Burmese opposition leader Aung Suu "
+            "personally invited him to visit her.")
+
+
+def test_him_is_the_one_other_person_of_his_own_sentence_first(nlp):
+    text = _INVITED.format(who="Harkin")
+    (ev,) = [e for e in _of(text, _events(nlp, text), "invited") if e.type == "AGREE"]
+    assert [a.text for a in ev.targets] == ["Harkin"]
+
+
+def test_him_with_no_person_in_his_sentence_and_two_before_is_left_open(nlp):
+    text = _INVITED.format(who="The senators")
+    (ev,) = [e for e in _of(text, _events(nlp, text), "invited") if e.type == "AGREE"]
+    assert not any(a.text in ("Harkin", "Clinton", "Hillary Clinton") for a in ev.targets)

@@ -48,11 +48,17 @@ _WESTERN_PEOPLE = frozenset({"journalists", "journalist", "reporters", "reporter
                              "companies", "analysts", "intelligence"})
 
 
+# Heads of several states at once: "neighbouring countries", "eurozone nations", "its allies"
+# are no one country, least of all the story's.
+_MANY_STATES = frozenset({"countries", "nations", "allies", "neighbours", "neighbors",
+                          "powers", "governments"})
+
+
 def outsider_words(text: str) -> bool:
     """The phrase says its people are from elsewhere: "foreign nurses", "migrants", "Western
-    journalists" (of no one country: the coders leave them out)."""
+    journalists", "neighbouring countries" (of no one country: the coders leave them out)."""
     words = text.lower().split()
-    return bool(_OUTSIDERS & set(words)) or any(
+    return bool(_OUTSIDERS & set(words)) or bool(words) and words[-1] in _MANY_STATES or any(
         w == "western" and nxt in _WESTERN_PEOPLE
         for w, nxt in zip(words, words[1:], strict=False))
 

@@ -103,7 +103,8 @@ class ActorIndex:
         self.fallback = mentions is None
         self.home_coded: set[tuple[int, int]] = set()  # spans given the story's country
         if mentions is not None:
-            mentions = nationals_by_description(kin_of_told_groups(mentions), doc)
+            mentions = bodies_told_before(kin_of_told_groups(mentions))
+            mentions = nationals_by_description(nationals_named_next(mentions, doc), doc)
             mentions = countries_by_apposition(nationals_by_modifier(mentions, doc), doc)
         if mentions is not None and home is not None:
             self.home_coded = {(m.start, m.end) for m in mentions if domestic(m)}
@@ -188,6 +189,31 @@ def kin_of_told_groups(mentions: list[Mention]) -> list[Mention]:
             else m for m in mentions]
 
 
+# A state's bodies and offices: "the navy", "the ministry", "the minister", "the court".
+_BODY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+
+
+def bodies_told_before(mentions: list[Mention]) -> list[Mention]:
+    """ "India's navy ... the navy recovered rifles", "Iraq's foreign minister X ... the
+    minister said": a state body or office called by its bare word (one, singular, no country
+    of its own) is the one the story last named with that word and a country, not the
+    story's own."""
+    latest: dict[str, str] = {}
+    given: dict[int, str] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.sector not in _BODY_SECTORS:
+            continue
+        words = [w.strip(".,'’") for w in m.text.lower().split()]
+        if m.country:
+            latest.update((w.removesuffix("'s").removesuffix("’s"), m.country) for w in words)
+        elif len(words) == 1 and not words[0].endswith("s") and words[0] in latest:
+            given[id(m)] = latest[words[0]]
+    if not given:
+        return mentions
+    return [replace(m, country=given[id(m)], rule=f"{m.rule}+body_told_before")
+            if id(m) in given else m for m in mentions]
+
+
 _DESCRIPTION_WINDOW = 2  # sentences back a description ("the Australian") looks for its person
 
 
@@ -219,16 +245,60 @@ def nationals_by_description(mentions: list[Mention], doc: Doc) -> list[Mention]
 
 
 _NAME_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+_OPENING = 3  # tokens a sentence that opens with a person's name takes before the name
+
+
+def nationals_named_next(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """ "The Romanian hacker who exposed ... was sentenced Thursday. Marcel Lazar, 44, ...":
+    an unnamed subject described by a nationality gives it to the person, named for the first
+    time and with no title, whom the next sentence opens with."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    first_seen: dict[int, int] = {}
+    for m in ordered:
+        if m.entity_id is not None:
+            first_seen.setdefault(m.entity_id, m.start)
+    given: dict[int, str] = {}
+    for d in mentions:
+        if not d.rule.startswith("demonym") or not d.country or d.country in _NON_STATE:
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None or len(span) != 1 or not _describes_unnamed_subject(span[0]):
+            continue
+        sent = span[0].sent
+        if sent.end >= len(doc):
+            continue
+        nxt = doc[sent.end].sent
+        opener = next((m for m in ordered if nxt.start_char <= m.start < nxt.end_char), None)
+        if opener is not None and opener.kind == "person" and opener.entity_id is not None \
+                and opener.country is None and opener.sector is None and opener.name \
+                and first_seen[opener.entity_id] == opener.start \
+                and opener.start <= doc[min(nxt.start + _OPENING, nxt.end - 1)].idx:
+            given.setdefault(opener.entity_id, d.country)
+    if not given:
+        return mentions
+    return [replace(m, country=given[m.entity_id], rule=f"{m.rule}+national_named_next")
+            if m.kind == "person" and m.country is None and m.entity_id in given else m
+            for m in mentions]
+
+
+def _describes_unnamed_subject(tok: Token) -> bool:
+    """ "The Romanian hacker (who ...) was sentenced": a nationality modifying the common noun
+    that is its clause's subject, with no name in the phrase."""
+    head = tok.head
+    return tok.dep_ in ("amod", "compound") and head.pos_ == "NOUN" and head.dep_ in (
+        "nsubj", "nsubjpass") and not any(c.pos_ == "PROPN" for c in head.children
+                                          if c.i != tok.i)
 
 
 def nationals_by_modifier(mentions: list[Mention], doc: Doc) -> list[Mention]:
-    """ "Canadian engineer Paul Dorsey ... Dorsey was kidnapped": a nationality put before a
-    person's name (not an owner: "Russia's Putin") is that person's country, for every later
-    mention of him (same coreference chain or surname), not the story's."""
+    """ "Canadian engineer Paul Dorsey ... Dorsey was kidnapped", "Australian teacher Tom
+    Weeks": a nationality put before a person's name, alone or in a coded role, (not an
+    owner: "Russia's Putin") is that person's country, for every later mention of him (same
+    coreference chain or surname), not the story's."""
     coded: dict[int, str] = {}
     for m in mentions:
         if m.country and m.country not in _NON_STATE and (
-                m.rule.startswith("demonym") or m.kind == "person"):
+                m.rule.startswith("demonym") or m.kind in ("person", "sector")):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             coded.update((t.i, m.country) for t in span or [])
     given: dict[str, str] = {}
@@ -652,7 +722,8 @@ class ArgumentReader:
     def _people_acted_on(self, tok: Token) -> ActorRef | None:
         """ "pinned 800 students inside and threatened to fire on them": the people the same
         sentence last acted on before the pronoun (an object or a passive's subject), when
-        they are actors."""
+        they are actors; with none there, the group the sentence before is about ("the
+        nurses arrived in Sofia. The president pardoned them")."""
         for t in reversed(tok.sent[: tok.i - tok.sent.start]):
             if t.tag_ in _PLURAL_TAGS and t.dep_ in ("dobj", "nsubjpass", "pobj"):
                 if t.dep_ == "pobj" and not (t.head.dep_ == "prep" and t.head.lower_ in (
@@ -661,12 +732,25 @@ class ArgumentReader:
                 got = [r for r in self.refs(t, "pronoun_to_people_acted_on")
                        if r.country or r.sector or individual(r.text)]
                 return got[0] if len(got) == 1 else None
-        return None
+        return self._group_before(tok)
+
+    def _group_before(self, tok: Token) -> ActorRef | None:
+        """The plural subject of the sentence before, when it is one coded group."""
+        if tok.sent.start == 0:
+            return None
+        root = self.doc[tok.sent.start - 1].sent.root
+        subj = subject_token(root) or next(
+            (c for c in root.children if c.dep_ == "nsubjpass"), None)
+        if subj is None or subj.lower_ in _PRONOUNS or not (
+                subj.tag_ in _PLURAL_TAGS or any(c.dep_ == "conj" for c in subj.children)):
+            return None
+        got = [r for r in self.refs(subj, "pronoun_to_group_before") if r.country]
+        return got[0] if len({r.country for r in got}) == 1 else None
 
     def _person_acted_on(self, tok: Token) -> ActorRef | None:
         """ "Suu Kyi invited him", "the judge fined her": the person named before, in this
-        sentence or the one before, who is not the one acting (an object pronoun never
-        refers to its own clause's subject); only one such person, else left open."""
+        sentence or (none there) the one before, who is not the one acting (an object pronoun
+        never refers to its own clause's subject); only one such person, else left open."""
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         subj = subject_token(verb)
         actor = self.actors.at(subj) if subj is not None else None
@@ -681,6 +765,8 @@ class ArgumentReader:
         if actor is not None:
             name = (actor.name or actor.text).split()[-1]
             people = [m for m in people if (m.name or m.text).split()[-1] != name]
+        here = [m for m in people if m.start >= sent.start_char]
+        people = here if len({(m.name or m.text).split()[-1] for m in here}) == 1 else people
         names = {(m.name or m.text).split()[-1] for m in people}
         if len(names) != 1:
             return None
@@ -1420,15 +1506,17 @@ def content_not_audience(s: Reading) -> None:
 
 def shared_recipient(s: Reading) -> None:
     """ "would end a national emergency against Burma and further ease trade sanctions",
-    "condemned North Korea's test and pledged further sanctions": a verb conjoined to another
-    shares the recipient its partner's object names, when it names none of its own."""
+    "condemned North Korea's test and pledged further sanctions", "captured 26 Somali pirates
+    and seized their arms": a verb conjoined to another shares the recipient its partner's
+    object is or names, when it names none of its own."""
     tok = s.trig.token
     if _coded(s.args.targets) or tok.dep_ != "conj" or tok.head.pos_ != "VERB":
         return
     src = {(a.start, a.end) for a in s.args.sources} | {a.country for a in s.args.sources}
     for o in (c for c in tok.head.children if c.dep_ == "dobj"):
-        got = [a for h, _ in s.reader._preps(o, "shared_recipient")
-               for a in s.reader.refs(h, "shared_recipient")] or s.reader._participants(o)
+        got = [a for a in s.reader.refs(o, "shared_recipient") if a.country] or [
+            a for h, _ in s.reader._preps(o, "shared_recipient")
+            for a in s.reader.refs(h, "shared_recipient")] or s.reader._participants(o)
         got = [a for a in got if a.country and (a.start, a.end) not in src
                and a.country not in src]
         if got:

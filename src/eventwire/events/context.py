@@ -1185,7 +1185,8 @@ def home_country(places: list[Place], mentions: list[Mention] = (),
     places, its coded actors ("South Korean police", "Senator Clinton") and its dateline
     name, when one clearly leads (by two different names or three mentions, and half again as
     much evidence as the next).  Local news seldom names its own country, but its towns and its
-    officials do."""
+    officials do.  A story whose named people clearly belong to another country than the one
+    its places lead to ("senators condemned North Korea's test") is told among those people."""
     score: Counter = Counter()
     names: dict[str, set[str]] = {}
     evidence = [(p.country, p.text) for p in places if p.country]
@@ -1200,9 +1201,10 @@ def home_country(places: list[Place], mentions: list[Mention] = (),
     ranked = score.most_common(2)
     if not ranked or (len(names[ranked[0][0]]) < 2 and ranked[0][1] < 3):
         return None  # one name said once or twice may be misread ("Georgia")
+    people = _people_s_country(mentions)
     if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
-        return _people_s_country(mentions)
-    return ranked[0][0]
+        return people
+    return people or ranked[0][0]
 
 
 def _people_s_country(mentions: list[Mention]) -> str | None:

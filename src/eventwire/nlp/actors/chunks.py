@@ -27,6 +27,10 @@ ORG_NOUNS = {"network", "group", "groups", "unit", "units", "wing", "personnel",
              "movement", "organisation", "organization", "faction", "factions", "alliance",
              "brigade", "brigades", "battalion", "battalions", "force", "formations", "party",
              "militia", "militias", "coalition", "body", "agency", "council", "committee"}
+# A state's offices, which a nationality before them places in that state ("a spokesman for
+# the British Foreign Office", "for the French embassy"); no armed or political group.
+STATE_OFFICES = {"office", "embassy", "consulate", "mission", "department", "presidency",
+                 "cabinet", "government", "ministry"}
 # "that group", "the movement": an anaphor for the last group named before.
 ANAPHORS = {"that", "the", "this", "its"}
 AFFILIATION_PREPS = {"in", "of", "for", "at", "with", "from", "within"}
@@ -317,7 +321,7 @@ def _read_affiliation(r: _Reader, c: Chunk, j: int) -> None:
             c.group = c.group or max(named, key=lambda e: r.group_counts[e.name])
     # "of Iraq", "for the Yemeni army" give a country; "officials in Muscat" does not.
     if places and not c.countries and c.group is None and (
-        doc[j].lower_ == "of" or sectors or org_noun
+        doc[j].lower_ == "of" or sectors or org_noun or doc[end - 1].lower_ in STATE_OFFICES
     ):
         c.countries = [(places[0].start, places[0].top.country)]
     if c.title and sectors:

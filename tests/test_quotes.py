@@ -1203,3 +1203,40 @@ def test_as_clause_verb_with_its_own_clause_reports_that_clause(nlp):
     text = "The levy passed, as some of the same members have said it would, after a long debate."
     q = find(run(nlp, text), "The levy passed")
     assert (q.cue, q.rule) == ("said", "indirect:as-put")
+
+
+def test_content_ends_where_a_quoted_phrase_ends_its_sentence(nlp):
+    # the parser runs "... for “urgent help.” Lane has dismissed ..." into one sentence: the
+    # next sentence is Lane's own attribution, not part of what the aides asked
+    text = ("The mayor's aides asked the ministry for “urgent help.” Ruth Lane has dismissed "
+            "the report that the levy failed in the city.")
+    quotes = run(nlp, text)
+    assert find(quotes, "urgent help").content == "the ministry for “urgent help.”"
+    assert speaker_of(quotes, "dismissed") == "Ruth Lane"
+    # a sentence end inside the quoted words is the speaker's own and stays in
+    text = "Ruth Lane called the plan “a fraud. We must stop it now,” and left the room."
+    assert "We must stop it" in find(run(nlp, text), "a fraud").content
+
+
+def test_report_after_two_clauses_holds_both(nlp):
+    # "A had told them X, but B overruled it, the aide added": what the aide added is both
+    # clauses, and Lane's telling is part of it (one level)
+    text = ("Ruth Lane had told council members that she did not want the levy at all, but the "
+            "mayor overruled that request, the aide added.")
+    q = find(run(nlp, text), "the mayor overruled")
+    assert (q.cue, q.speaker) == ("added", "the aide")
+    assert q.content.startswith("Ruth Lane had told")
+    # a clause in the sentence before is not what the aide added
+    text = ("Ruth Lane did not want the levy at all. The mayor overruled that request, the "
+            "aide added.")
+    assert find(run(nlp, text), "The mayor overruled").content == (
+        "The mayor overruled that request")
+
+
+def test_stance_of_a_state_of_affairs_is_no_attribution(nlp):
+    # "the Kremlin's annexation of the port renewed fears": no one holds that stance;
+    # "the Kremlin renewed its threats" is the Kremlin's
+    text = "Last year the Kremlin's annexation of the port renewed fears along the border."
+    assert not [q for q in run(nlp, text) if q.cue == "renewed"]
+    text = "Last year the Kremlin renewed its threats against the border states."
+    assert speaker_of(run(nlp, text), "renewed") == "the Kremlin"

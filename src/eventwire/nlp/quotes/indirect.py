@@ -88,6 +88,11 @@ _LIGHT_VERBS = frozenset(
 _RECEIVE_VERBS = frozenset(
     "receive get obtain see read review find hear examine study discover uncover "
     "acquire view watch cite".split())
+# Texts and rules that state a position of their own ("the bill would require").
+_TEXT_LEMMAS = frozenset(
+    "bill law measure plan proposal amendment rule order ruling resolution platform "
+    "agreement deal policy ad campaign poll survey study report document lawsuit suit "
+    "complaint filing memo letter statement".split())
 _SELF_SOURCES = frozenset("poll survey study report analysis".split())
 _CONTENT_PREPS = frozenset("of about on for against toward towards over regarding".split())
 
@@ -259,6 +264,23 @@ def _inverted_report(verb: Token) -> Token | None:
     return None if any(t.text in ",;:—–-" for t in gap) else subj
 
 
+def _may_hold(subj: Token) -> bool:
+    """A subject that can take a stance: not a thing said of someone, a possessed or
+    qualified state of affairs ("Russia's annexation of Crimea renewed fears", "That
+    disquiet stoked the challenge"), nor "this" / "all this" ("All this led him to fear").
+    Someone named, a role or group, and a text ("the bill would require") can."""
+    if subj.tag_ in ("WDT", "WP") and subj.head.dep_ in ("relcl", "acl"):
+        subj = subj.head.head  # "a comment that described": the comment
+    if names_people(subj) or lemma_of(subj) in _TEXT_LEMMAS or subj.lower_ in SOURCE_NOUNS:
+        return True
+    if subj.lower_ in ("this", "that", "these", "those", "all"):
+        return False
+    return not (subj.pos_ == "NOUN" and any(
+        c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
+        or c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those")
+        for c in subj.children))
+
+
 def _bare_passive(verb: Token) -> bool:
     """A participle with a passive subject and no "by" agent: "she is convinced that ..."
     reads as an adjective of attitude, "she was convinced by aides" as an act."""
@@ -345,13 +367,27 @@ class IndirectRules(ArticleContext):
 
     def _to_semicolon(self, cand: Cand) -> None:
         """End a content that follows its cue at a semicolon: "He proposes a levy; she
-        backs a cap" holds two clauses, each its own subject's."""
+        backs a cap" holds two clauses, each its own subject's; and at a quoted phrase
+        ending its sentence (``_to_sentence_stop``)."""
         if cand.cue is None:
             return
         s, e = cand.parts[-1]
         cut = self.text.find(";", max(s, cand.cue[1]), e)
         if cut != -1 and cut > s:
             cand.parts[-1] = (s, len(self.text[s:cut].rstrip()) + s)
+        self._to_sentence_stop(cand)
+
+    def _to_sentence_stop(self, cand: Cand) -> None:
+        """End a content that follows its cue where a quoted phrase ends its sentence:
+        "called for “urgent help.” Lane has dismissed ..." (the parser often runs the two
+        sentences into one).  A sentence end inside the quotation ("“a fraud. We must
+        act,”") is the speaker's own words and stays."""
+        s, e = cand.parts[-1]
+        for m in SENT_END.finditer(self.text, max(s, cand.cue[1]), e):
+            if m.end() < e and not self._in_segment(m.end() - 1) and (
+                    self.text[m.start() + 1 : m.end()].strip()):
+                cand.parts[-1] = (s, m.end() - 1)
+                return
 
     def _outside(self, parts: list[tuple[int, int]], covered: list[tuple[int, int]]
                  ) -> list[tuple[int, int]]:
@@ -445,6 +481,9 @@ class IndirectRules(ArticleContext):
             after = [c for c in comp if c.i > verb.i]
             c = after[0] if after else comp[-1]
             span = self._clause_span(c)
+            if not after and len(comp) > 1:
+                # "A had told them X, but B overruled it, the aide added": both clauses
+                span = self.doc[comp[0].left_edge.i : span.end]
             rule = "indirect:ccomp"
             conf = 0.75
             if lemma in THINK_VERBS:
@@ -820,7 +859,7 @@ class IndirectRules(ArticleContext):
                 continue
             subj = _holder(t)
             sp = np_span(subj, 0, len(self.text)) if subj is not None else None
-            if sp is None or speaker_span(sp) is None:
+            if sp is None or speaker_span(sp) is None or not _may_hold(subj):
                 continue  # a stance is only worth adding with whose it is
             ps, pe = self._para_of(t.idx)
             span = self.doc[min(c.left_edge.i for c in comps)

@@ -1233,10 +1233,11 @@ def test_report_after_two_clauses_holds_both(nlp):
         "The mayor overruled that request")
 
 
-def test_stance_of_a_state_of_affairs_is_no_attribution(nlp):
-    # "the Kremlin's annexation of the port renewed fears": no one holds that stance;
-    # "the Kremlin renewed its threats" is the Kremlin's
-    text = "Last year the Kremlin's annexation of the port renewed fears along the border."
-    assert not [q for q in run(nlp, text) if q.cue == "renewed"]
-    text = "Last year the Kremlin renewed its threats against the border states."
-    assert speaker_of(run(nlp, text), "renewed") == "the Kremlin"
+def test_object_of_a_verb_of_making_holds_the_infinitives_stance(nlp):
+    # "The poll numbers prompted some allies to worry whether ...": the allies worry, the
+    # numbers hold no stance; "asked some allies to say whether" is the asker's request
+    text = "The poll numbers prompted some allies to worry whether she could lose the state."
+    assert speaker_of(run(nlp, text), "worry") == "some allies"
+    assert not [q for q in run(nlp, text) if q.cue == "prompted"]
+    text = "The mayor asked some allies to say whether she could lose the state."
+    assert speaker_of(run(nlp, text), "asked") == "The mayor"

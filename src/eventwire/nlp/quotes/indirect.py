@@ -28,6 +28,7 @@ from eventwire.nlp.quotes.cues import (
     AGAINST_VERBS,
     AS_VERBS,
     ATTITUDE_ADJS,
+    CAUSE_VERBS,
     COPULA_NOUNS,
     DIRECTIVE_VERBS,
     HEARSAY_ADVS,
@@ -88,11 +89,6 @@ _LIGHT_VERBS = frozenset(
 _RECEIVE_VERBS = frozenset(
     "receive get obtain see read review find hear examine study discover uncover "
     "acquire view watch cite".split())
-# Texts and rules that state a position of their own ("the bill would require").
-_TEXT_LEMMAS = frozenset(
-    "bill law measure plan proposal amendment rule order ruling resolution platform "
-    "agreement deal policy ad campaign poll survey study report document lawsuit suit "
-    "complaint filing memo letter statement".split())
 _SELF_SOURCES = frozenset("poll survey study report analysis".split())
 _CONTENT_PREPS = frozenset("of about on for against toward towards over regarding".split())
 
@@ -111,9 +107,21 @@ def _cue_keys(strings) -> numpy.ndarray:
     return got
 
 
+def _caused(verb: Token) -> Token | None:
+    """"All this led Lane to fear a pact": the object of a verb of making or letting that
+    the infinitive completes is who fears."""
+    if verb.dep_ != "xcomp" or lemma_of(verb.head) not in CAUSE_VERBS:
+        return None
+    return next((c for c in verb.head.children
+                 if c.dep_ == "dobj" and verb.head.i < c.i < verb.i), None)
+
+
 def _holder(verb: Token) -> Token | None:
     """The verb's subject; for a participle clause with none ("Asked about X, she said"),
     the subject of the clause it hangs on, wherever it stands."""
+    caused = _caused(verb)
+    if caused is not None:
+        return caused
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
     if by is not None and verb.tag_ == "VBN":
@@ -262,23 +270,6 @@ def _inverted_report(verb: Token) -> Token | None:
         return None
     gap = verb.doc[verb.right_edge.i + 1 : subj.left_edge.i]
     return None if any(t.text in ",;:—–-" for t in gap) else subj
-
-
-def _may_hold(subj: Token) -> bool:
-    """A subject that can take a stance: not a thing said of someone, a possessed or
-    qualified state of affairs ("Russia's annexation of Crimea renewed fears", "That
-    disquiet stoked the challenge"), nor "this" / "all this" ("All this led him to fear").
-    Someone named, a role or group, and a text ("the bill would require") can."""
-    if subj.tag_ in ("WDT", "WP") and subj.head.dep_ in ("relcl", "acl"):
-        subj = subj.head.head  # "a comment that described": the comment
-    if names_people(subj) or lemma_of(subj) in _TEXT_LEMMAS or subj.lower_ in SOURCE_NOUNS:
-        return True
-    if subj.lower_ in ("this", "that", "these", "those", "all"):
-        return False
-    return not (subj.pos_ == "NOUN" and any(
-        c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
-        or c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those")
-        for c in subj.children))
 
 
 def _bare_passive(verb: Token) -> bool:
@@ -435,7 +426,7 @@ class IndirectRules(ArticleContext):
                                             for c in t.children):
                 yield self._object(t)
             yield self._passive(t)
-        elif t.pos_ == "VERB" and lemma in INTENT_VERBS:
+        elif t.pos_ == "VERB" and lemma in INTENT_VERBS and not any(_caused(c) for c in t.children):
             if any(c.dep_ == "xcomp" and c.i > t.i or lemma == "vote" and c.dep_ == "prep"
                    and c.lower_ in ("for", "against") for c in t.children):
                 yield self._object(t)  # "voted to repeal", "voted for Sanders"
@@ -852,14 +843,15 @@ class IndirectRules(ArticleContext):
         pos = self.doc.to_array(POS)
         for k in numpy.flatnonzero(pos == VERB_POS).tolist():
             t = self.doc[k]
-            if t.idx in cues or not stance_token(t) or self._in_segment(t.idx):
-                continue
+            if t.idx in cues or not stance_token(t) or self._in_segment(t.idx) or (
+                    lemma_of(t) in CAUSE_VERBS and any(_caused(c) for c in t.children)):
+                continue  # "led Lane to fear": Lane's stance, not the cause's
             comps = complements(t)
             if not comps:
                 continue
             subj = _holder(t)
             sp = np_span(subj, 0, len(self.text)) if subj is not None else None
-            if sp is None or speaker_span(sp) is None or not _may_hold(subj):
+            if sp is None or speaker_span(sp) is None:
                 continue  # a stance is only worth adding with whose it is
             ps, pe = self._para_of(t.idx)
             span = self.doc[min(c.left_edge.i for c in comps)

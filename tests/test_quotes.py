@@ -1241,3 +1241,24 @@ def test_object_of_a_verb_of_making_holds_the_infinitives_stance(nlp):
     assert not [q for q in run(nlp, text) if q.cue == "prompted"]
     text = "The mayor asked some allies to say whether she could lose the state."
     assert speaker_of(run(nlp, text), "asked") == "The mayor"
+
+
+def test_stance_noun_holder_named_after_the_noun(nlp):
+    # "the promise Lane has made is that ...": Lane holds it; a promise "that was made"
+    # names no one
+    text = ("The promise Ruth Lane has made in winning the nomination is that she will not "
+            "raise taxes.")
+    assert find(run(nlp, text), "will not raise taxes").speaker == "Ruth Lane"
+    text = "The promise that was made in the campaign is that taxes will not rise."
+    assert find(run(nlp, text), "taxes will not rise").speaker is None
+
+
+def test_asked_by_someone_if_is_the_askers_question(nlp):
+    # "Asked by Starnes if he believed ..., Lane said no": the question is Starnes's, not
+    # Lane's words; "will ask for a recount if the margin is small" sets a condition
+    text = ("Asked by Tom Starnes if she believed the levy was at the same level as the last "
+            "one, Ruth Lane said no.")
+    q = find(run(nlp, text), "she believed")
+    assert (q.cue, q.speaker) == ("Asked", "Tom Starnes")
+    text = "Ruth Lane will ask for a recount if the margin is small."
+    assert find(run(nlp, text), "recount").rule == "indirect:object"

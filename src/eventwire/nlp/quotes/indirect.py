@@ -272,6 +272,33 @@ def _inverted_report(verb: Token) -> Token | None:
     return None if any(t.text in ",;:—–-" for t in gap) else subj
 
 
+def _holder_after(noun: Token) -> Token | None:
+    """Who holds a stance noun named after it: the subject of a relative clause on it ("the
+    promise Lane has made is that ..."), or a group it is held "within" or "among" ("the
+    concern within the council is that ...")."""
+    for c in noun.children:
+        if c.i < noun.i:
+            continue
+        if c.dep_ == "relcl":
+            subj = next((g for g in c.children if g.dep_ == "nsubj" and g.i < c.i), None)
+            if subj is not None and subj.tag_ not in ("WDT", "WP") and names_people(subj):
+                return subj
+        elif c.dep_ == "prep" and c.lower_ in ("within", "among"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and (names_people(obj) or obj.lower_ in HOLDER_HEADS):
+                return obj
+    return None
+
+
+def _asked_if(verb: Token, clause: Token) -> bool:
+    """"Asked by Starnes if he believed ...", "asked her whether ...": the question put to
+    someone, which the parser may hang on the verb as a condition; "will ask for a recount
+    if the margin is small" (no one asked) sets a condition."""
+    return lemma_of(verb) == "ask" and clause.dep_ == "advcl" and clause.i > verb.i and (
+        clause.left_edge.lower_ in ("if", "whether")) and any(
+        c.dep_ in ("agent", "dobj", "dative") and c.i < clause.i for c in verb.children)
+
+
 def _bare_passive(verb: Token) -> bool:
     """A participle with a passive subject and no "by" agent: "she is convinced that ..."
     reads as an adjective of attitude, "she was convinced by aides" as an act."""
@@ -450,7 +477,8 @@ class IndirectRules(ArticleContext):
     def _clause(self, verb: Token, lemma: str) -> Cand | None:
         ps, pe = self._para_of(verb.idx)
         comp = [c for c in verb.children if ps <= c.idx < pe
-                and (c.dep_ == "ccomp" or c.dep_ == "advcl" and c.left_edge.lower_ == "that")
+                and (c.dep_ == "ccomp" or c.dep_ == "advcl" and c.left_edge.lower_ == "that"
+                     or _asked_if(verb, c))
                 and not self._apart(c, verb)]
         if not comp:
             comp = _that_after_phrase(verb)
@@ -536,6 +564,11 @@ class IndirectRules(ArticleContext):
         hi = hi_tok.idx + len(hi_tok)
         ps, pe = self._para_of(verb.idx)
         start = sentence_start(text, lo, ps)
+        for c in verb.children:
+            if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i == c.left_edge.i and (
+                    start <= c.idx and c.right_edge.i < subj.left_edge.i):
+                # "Asked by a reporter if ..., Lane said no": the question is not her words
+                start = c.right_edge.idx + len(c.right_edge)
         end = after_window(text, hi, pe)
         parts, words = [], 0
         for a, b in ((start, lo), (hi, end)):
@@ -636,7 +669,7 @@ class IndirectRules(ArticleContext):
         span = self._trim(self._clause_span(comp[0]))
         if span is None or len(span) < 3:
             return None
-        owner = _owner(noun) or _speaker_of(noun)
+        owner = _owner(noun) or _speaker_of(noun) or _holder_after(noun)
         if owner is None and noun.lower_ not in SPEECH_NOUNS:
             return None  # "a plan to ...": an intention only counts with its holder
         sp = np_span(owner, 0, len(self.text)) if owner is not None else None
@@ -657,7 +690,7 @@ class IndirectRules(ArticleContext):
         span = self._trim(self._in_para(self._clause_span(comp), ps, pe))
         if span is None or len(span) < 3:
             return None
-        owner = _owner(noun)
+        owner = _owner(noun) or _holder_after(noun)
         sp = np_span(owner, 0, len(self.text)) if owner is not None else None
         return Cand([self._with_marks(span)], "indirect", "indirect:noun-is", 0.5,
                      (noun.idx, be.idx + len(be)), sp, owner)

@@ -1241,6 +1241,11 @@ def test_object_of_a_verb_of_making_holds_the_infinitives_stance(nlp):
     assert not [q for q in run(nlp, text) if q.cue == "prompted"]
     text = "The mayor asked some allies to say whether she could lose the state."
     assert speaker_of(run(nlp, text), "asked") == "The mayor"
+    # "leaving some to question" as well; "left the meeting to tell" is her purpose
+    text = "The levy failed after Lane left, leaving some to question whether she deserved credit."
+    assert speaker_of(run(nlp, text), "question") == "some"
+    text = "Ruth Lane left the meeting to tell reporters that the levy had failed."
+    assert speaker_of(run(nlp, text), "tell") == "Ruth Lane"
 
 
 def test_stance_noun_holder_named_after_the_noun(nlp):

@@ -112,8 +112,12 @@ def _caused(verb: Token) -> Token | None:
     the infinitive completes is who fears."""
     if verb.dep_ != "xcomp" or lemma_of(verb.head) not in CAUSE_VERBS:
         return None
-    return next((c for c in verb.head.children
-                 if c.dep_ == "dobj" and verb.head.i < c.i < verb.i), None)
+    obj = next((c for c in verb.head.children
+                if c.dep_ == "dobj" and verb.head.i < c.i < verb.i), None)
+    if obj is not None and lemma_of(verb.head) == "leave" and obj.pos_ == "NOUN" and not (
+            names_people(obj) or obj.lower_ in HOLDER_HEADS):
+        return None  # "left the room to call her aides": she calls
+    return obj
 
 
 def _holder(verb: Token) -> Token | None:

@@ -108,8 +108,8 @@ def _cue_keys(strings) -> numpy.ndarray:
 
 
 def _caused(verb: Token) -> Token | None:
-    """"All this led Lane to fear a pact": the object of a verb of making or letting that
-    the infinitive completes is who fears."""
+    """"All this led Lane to fear a pact": the object of a verb of making (``CAUSE_VERBS``)
+    that the infinitive completes is who fears."""
     if verb.dep_ != "xcomp" or lemma_of(verb.head) not in CAUSE_VERBS:
         return None
     obj = next((c for c in verb.head.children

@@ -1203,3 +1203,67 @@ def test_as_clause_verb_with_its_own_clause_reports_that_clause(nlp):
     text = "The levy passed, as some of the same members have said it would, after a long debate."
     q = find(run(nlp, text), "The levy passed")
     assert (q.cue, q.rule) == ("said", "indirect:as-put")
+
+
+def test_content_ends_where_a_quoted_phrase_ends_its_sentence(nlp):
+    # the parser runs "... for “urgent help.” Lane has dismissed ..." into one sentence: the
+    # next sentence is Lane's own attribution, not part of what the aides asked
+    text = ("The mayor's aides asked the ministry for “urgent help.” Ruth Lane has dismissed "
+            "the report that the levy failed in the city.")
+    quotes = run(nlp, text)
+    assert find(quotes, "urgent help").content == "the ministry for “urgent help.”"
+    assert speaker_of(quotes, "dismissed") == "Ruth Lane"
+    # a sentence end inside the quoted words is the speaker's own and stays in
+    text = "Ruth Lane called the plan “a fraud. We must stop it now,” and left the room."
+    assert "We must stop it" in find(run(nlp, text), "a fraud").content
+
+
+def test_report_after_two_clauses_holds_both(nlp):
+    # "A had told them X, but B overruled it, the aide added": what the aide added is both
+    # clauses, and Lane's telling is part of it (one level)
+    text = ("Ruth Lane had told council members that she did not want the levy at all, but the "
+            "mayor overruled that request, the aide added.")
+    q = find(run(nlp, text), "the mayor overruled")
+    assert (q.cue, q.speaker) == ("added", "the aide")
+    assert q.content.startswith("Ruth Lane had told")
+    # a clause in the sentence before is not what the aide added
+    text = ("Ruth Lane did not want the levy at all. The mayor overruled that request, the "
+            "aide added.")
+    assert find(run(nlp, text), "The mayor overruled").content == (
+        "The mayor overruled that request")
+
+
+def test_object_of_a_verb_of_making_holds_the_infinitives_stance(nlp):
+    # "The poll numbers prompted some allies to worry whether ...": the allies worry, the
+    # numbers hold no stance; "asked some allies to say whether" is the asker's request
+    text = "The poll numbers prompted some allies to worry whether she could lose the state."
+    assert speaker_of(run(nlp, text), "worry") == "some allies"
+    assert not [q for q in run(nlp, text) if q.cue == "prompted"]
+    text = "The mayor asked some allies to say whether she could lose the state."
+    assert speaker_of(run(nlp, text), "asked") == "The mayor"
+    # "leaving some to question" as well; "left the meeting to tell" is her purpose
+    text = "The levy failed after Lane left, leaving some to question whether she deserved credit."
+    assert speaker_of(run(nlp, text), "question") == "some"
+    text = "Ruth Lane left the meeting to tell reporters that the levy had failed."
+    assert speaker_of(run(nlp, text), "tell") == "Ruth Lane"
+
+
+def test_stance_noun_holder_named_after_the_noun(nlp):
+    # "the promise Lane has made is that ...": Lane holds it; a promise "that was made"
+    # names no one
+    text = ("The promise Ruth Lane has made in winning the nomination is that she will not "
+            "raise taxes.")
+    assert find(run(nlp, text), "will not raise taxes").speaker == "Ruth Lane"
+    text = "The promise that was made in the campaign is that taxes will not rise."
+    assert find(run(nlp, text), "taxes will not rise").speaker is None
+
+
+def test_asked_by_someone_if_is_the_askers_question(nlp):
+    # "Asked by Starnes if he believed ..., Lane said no": the question is Starnes's, not
+    # Lane's words; "will ask for a recount if the margin is small" sets a condition
+    text = ("Asked by Tom Starnes if she believed the levy was at the same level as the last "
+            "one, Ruth Lane said no.")
+    q = find(run(nlp, text), "she believed")
+    assert (q.cue, q.speaker) == ("Asked", "Tom Starnes")
+    text = "Ruth Lane will ask for a recount if the margin is small."
+    assert find(run(nlp, text), "recount").rule == "indirect:object"

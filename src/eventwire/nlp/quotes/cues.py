@@ -100,6 +100,10 @@ STANCE_NOUNS = frozenset(
 WITHHOLD_VERBS = frozenset("decline refuse".split())
 # Adverbs that attribute their clause to an unnamed source ("he reportedly asked ...").
 HEARSAY_ADVS = frozenset("reportedly allegedly purportedly supposedly reputedly".split())
+# Verbs that make someone act: "led Lane to fear", "leaving some to question": the object
+# does what the infinitive says, and takes its stance.  (A rule that requires or allows,
+# "no law requiring candidates to disclose", states a position of its own.)
+CAUSE_VERBS = frozenset("lead prompt cause drive spur force inspire push compel leave".split())
 # Verbs of intention whose to-infinitive is the content ("decided to run", "voted to
 # repeal", "is pushing to delay"); without one they report an act, not a stance.
 INTENT_VERBS = frozenset("decide vote push choose move threaten aim".split())

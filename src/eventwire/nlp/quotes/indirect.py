@@ -28,6 +28,7 @@ from eventwire.nlp.quotes.cues import (
     AGAINST_VERBS,
     AS_VERBS,
     ATTITUDE_ADJS,
+    CAUSE_VERBS,
     COPULA_NOUNS,
     DIRECTIVE_VERBS,
     HEARSAY_ADVS,
@@ -106,9 +107,25 @@ def _cue_keys(strings) -> numpy.ndarray:
     return got
 
 
+def _caused(verb: Token) -> Token | None:
+    """"All this led Lane to fear a pact": the object of a verb of making (``CAUSE_VERBS``)
+    that the infinitive completes is who fears."""
+    if verb.dep_ != "xcomp" or lemma_of(verb.head) not in CAUSE_VERBS:
+        return None
+    obj = next((c for c in verb.head.children
+                if c.dep_ == "dobj" and verb.head.i < c.i < verb.i), None)
+    if obj is not None and lemma_of(verb.head) == "leave" and obj.pos_ == "NOUN" and not (
+            names_people(obj) or obj.lower_ in HOLDER_HEADS):
+        return None  # "left the room to call her aides": she calls
+    return obj
+
+
 def _holder(verb: Token) -> Token | None:
     """The verb's subject; for a participle clause with none ("Asked about X, she said"),
     the subject of the clause it hangs on, wherever it stands."""
+    caused = _caused(verb)
+    if caused is not None:
+        return caused
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
     if by is not None and verb.tag_ == "VBN":
@@ -259,6 +276,33 @@ def _inverted_report(verb: Token) -> Token | None:
     return None if any(t.text in ",;:—–-" for t in gap) else subj
 
 
+def _holder_after(noun: Token) -> Token | None:
+    """Who holds a stance noun named after it: the subject of a relative clause on it ("the
+    promise Lane has made is that ..."), or a group it is held "within" or "among" ("the
+    concern within the council is that ...")."""
+    for c in noun.children:
+        if c.i < noun.i:
+            continue
+        if c.dep_ == "relcl":
+            subj = next((g for g in c.children if g.dep_ == "nsubj" and g.i < c.i), None)
+            if subj is not None and subj.tag_ not in ("WDT", "WP") and names_people(subj):
+                return subj
+        elif c.dep_ == "prep" and c.lower_ in ("within", "among"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and (names_people(obj) or obj.lower_ in HOLDER_HEADS):
+                return obj
+    return None
+
+
+def _asked_if(verb: Token, clause: Token) -> bool:
+    """"Asked by Starnes if he believed ...", "asked her whether ...": the question put to
+    someone, which the parser may hang on the verb as a condition; "will ask for a recount
+    if the margin is small" (no one asked) sets a condition."""
+    return lemma_of(verb) == "ask" and clause.dep_ == "advcl" and clause.i > verb.i and (
+        clause.left_edge.lower_ in ("if", "whether")) and any(
+        c.dep_ in ("agent", "dobj", "dative") and c.i < clause.i for c in verb.children)
+
+
 def _bare_passive(verb: Token) -> bool:
     """A participle with a passive subject and no "by" agent: "she is convinced that ..."
     reads as an adjective of attitude, "she was convinced by aides" as an act."""
@@ -345,13 +389,27 @@ class IndirectRules(ArticleContext):
 
     def _to_semicolon(self, cand: Cand) -> None:
         """End a content that follows its cue at a semicolon: "He proposes a levy; she
-        backs a cap" holds two clauses, each its own subject's."""
+        backs a cap" holds two clauses, each its own subject's; and at a quoted phrase
+        ending its sentence (``_to_sentence_stop``)."""
         if cand.cue is None:
             return
         s, e = cand.parts[-1]
         cut = self.text.find(";", max(s, cand.cue[1]), e)
         if cut != -1 and cut > s:
             cand.parts[-1] = (s, len(self.text[s:cut].rstrip()) + s)
+        self._to_sentence_stop(cand)
+
+    def _to_sentence_stop(self, cand: Cand) -> None:
+        """End a content that follows its cue where a quoted phrase ends its sentence:
+        "called for “urgent help.” Lane has dismissed ..." (the parser often runs the two
+        sentences into one).  A sentence end inside the quotation ("“a fraud. We must
+        act,”") is the speaker's own words and stays."""
+        s, e = cand.parts[-1]
+        for m in SENT_END.finditer(self.text, max(s, cand.cue[1]), e):
+            if m.end() < e and not self._in_segment(m.end() - 1) and (
+                    self.text[m.start() + 1 : m.end()].strip()):
+                cand.parts[-1] = (s, m.end() - 1)
+                return
 
     def _outside(self, parts: list[tuple[int, int]], covered: list[tuple[int, int]]
                  ) -> list[tuple[int, int]]:
@@ -399,7 +457,7 @@ class IndirectRules(ArticleContext):
                                             for c in t.children):
                 yield self._object(t)
             yield self._passive(t)
-        elif t.pos_ == "VERB" and lemma in INTENT_VERBS:
+        elif t.pos_ == "VERB" and lemma in INTENT_VERBS and not any(_caused(c) for c in t.children):
             if any(c.dep_ == "xcomp" and c.i > t.i or lemma == "vote" and c.dep_ == "prep"
                    and c.lower_ in ("for", "against") for c in t.children):
                 yield self._object(t)  # "voted to repeal", "voted for Sanders"
@@ -423,7 +481,8 @@ class IndirectRules(ArticleContext):
     def _clause(self, verb: Token, lemma: str) -> Cand | None:
         ps, pe = self._para_of(verb.idx)
         comp = [c for c in verb.children if ps <= c.idx < pe
-                and (c.dep_ == "ccomp" or c.dep_ == "advcl" and c.left_edge.lower_ == "that")
+                and (c.dep_ == "ccomp" or c.dep_ == "advcl" and c.left_edge.lower_ == "that"
+                     or _asked_if(verb, c))
                 and not self._apart(c, verb)]
         if not comp:
             comp = _that_after_phrase(verb)
@@ -445,6 +504,9 @@ class IndirectRules(ArticleContext):
             after = [c for c in comp if c.i > verb.i]
             c = after[0] if after else comp[-1]
             span = self._clause_span(c)
+            if not after and len(comp) > 1:
+                # "A had told them X, but B overruled it, the aide added": both clauses
+                span = self.doc[comp[0].left_edge.i : span.end]
             rule = "indirect:ccomp"
             conf = 0.75
             if lemma in THINK_VERBS:
@@ -506,6 +568,11 @@ class IndirectRules(ArticleContext):
         hi = hi_tok.idx + len(hi_tok)
         ps, pe = self._para_of(verb.idx)
         start = sentence_start(text, lo, ps)
+        for c in verb.children:
+            if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i == c.left_edge.i and (
+                    start <= c.idx and c.right_edge.i < subj.left_edge.i):
+                # "Asked by a reporter if ..., Lane said no": the question is not her words
+                start = c.right_edge.idx + len(c.right_edge)
         end = after_window(text, hi, pe)
         parts, words = [], 0
         for a, b in ((start, lo), (hi, end)):
@@ -606,7 +673,7 @@ class IndirectRules(ArticleContext):
         span = self._trim(self._clause_span(comp[0]))
         if span is None or len(span) < 3:
             return None
-        owner = _owner(noun) or _speaker_of(noun)
+        owner = _owner(noun) or _speaker_of(noun) or _holder_after(noun)
         if owner is None and noun.lower_ not in SPEECH_NOUNS:
             return None  # "a plan to ...": an intention only counts with its holder
         sp = np_span(owner, 0, len(self.text)) if owner is not None else None
@@ -627,7 +694,7 @@ class IndirectRules(ArticleContext):
         span = self._trim(self._in_para(self._clause_span(comp), ps, pe))
         if span is None or len(span) < 3:
             return None
-        owner = _owner(noun)
+        owner = _owner(noun) or _holder_after(noun)
         sp = np_span(owner, 0, len(self.text)) if owner is not None else None
         return Cand([self._with_marks(span)], "indirect", "indirect:noun-is", 0.5,
                      (noun.idx, be.idx + len(be)), sp, owner)
@@ -813,8 +880,9 @@ class IndirectRules(ArticleContext):
         pos = self.doc.to_array(POS)
         for k in numpy.flatnonzero(pos == VERB_POS).tolist():
             t = self.doc[k]
-            if t.idx in cues or not stance_token(t) or self._in_segment(t.idx):
-                continue
+            if t.idx in cues or not stance_token(t) or self._in_segment(t.idx) or (
+                    lemma_of(t) in CAUSE_VERBS and any(_caused(c) for c in t.children)):
+                continue  # "led Lane to fear": Lane's stance, not the cause's
             comps = complements(t)
             if not comps:
                 continue

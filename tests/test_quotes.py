@@ -1203,3 +1203,65 @@ def test_as_clause_verb_with_its_own_clause_reports_that_clause(nlp):
     text = "The levy passed, as some of the same members have said it would, after a long debate."
     q = find(run(nlp, text), "The levy passed")
     assert (q.cue, q.rule) == ("said", "indirect:as-put")
+
+
+def test_name_a_subordinator_took_as_object_is_the_subject(nlp):
+    # "since Ruiz, in an interview, accused": the parser reads "since" as a preposition and
+    # hangs the verb on the main clause; the name after "since" accuses
+    text = ("The governor has been silent since Ruiz, in a radio interview, accused him of "
+            "lying about the budget.")
+    assert speaker_of(run(nlp, text), "accused") == "Ruiz"
+    text = ("The governor has been silent since the hearing, and accused Ruiz of lying about "
+            "the budget.")
+    assert speaker_of(run(nlp, text), "accused") == "The governor"
+
+
+def test_role_object_with_a_name_before_an_infinitive_does_it(nlp):
+    text = "The scandal has led the reporter Ruth Lane to fear a cover-up by the city."
+    assert "Ruth Lane" in speaker_of(run(nlp, text), "fear")
+    text = "The scandal has led the city to fear a cover-up by the police."
+    assert speaker_of(run(nlp, text), "fear") != "the city"
+
+
+def test_possessor_in_the_speaker_phrase_is_not_the_speaker(nlp):
+    text = "Ruth Lane's rival, Mark Okafor, has been questioning the tax deal for months."
+    assert find(run(nlp, text), "the tax deal").speaker_name == "Mark Okafor"
+    text = "Ruth Lane's campaign has been questioning the tax deal for months."
+    assert find(run(nlp, text), "the tax deal").speaker_name == "Ruth Lane"
+
+
+def _mention(text, words, kind, name=None, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return Mention("a1", start, start + len(words), words, "test", 0.9, kind=kind, name=name)
+
+
+def test_it_does_not_go_back_to_a_plural(nlp):
+    text = ("About a dozen people protested outside the Ledger offices after it endorsed "
+            "Mark Okafor for mayor.")
+    people = _mention(text, "dozen people", "sector")
+    assert find(run(nlp, text, [people]), "Mark Okafor").speaker_name is None
+    text = ("The Ledger Group owns the paper. About a dozen people protested outside its "
+            "offices after it endorsed Mark Okafor for mayor.")
+    owner = _mention(text, "Ledger Group", "group", "Ledger Group")
+    people = _mention(text, "dozen people", "sector")
+    q = find(run(nlp, text, [owner, people]), "Mark Okafor")
+    assert q.speaker_name == "Ledger Group"
+
+
+def test_pronoun_skips_a_role_with_no_name(nlp):
+    # the actors component marks a role with no name ("president"); "she" wants a name
+    text = ('Ruth Lane spoke on Monday. She hopes to be elected president next year.\n\n'
+            '"We will not back down," she said.')
+    lane = _mention(text, "Ruth Lane", "person", "Ruth Lane")
+    role = _mention(text, "president", "person")
+    assert find(run(nlp, text, [lane, role]), "We will not").speaker_name == "Ruth Lane"
+    role = _mention(text, "president", "person", "Mary Ruiz")
+    assert find(run(nlp, text, [lane, role]), "We will not").speaker_name == "Mary Ruiz"
+
+
+def test_speaker_name_drops_a_trailing_dash(nlp):
+    text = 'The rules changed under Ruth Lane - a judge.\n\n"We will not back down," she said.'
+    lane = _mention(text, "Ruth Lane -", "person", "Ruth Lane -")
+    assert find(run(nlp, text, [lane]), "We will not").speaker_name == "Ruth Lane"

@@ -125,6 +125,12 @@ def _place_like(span: Span) -> bool:
         t.ent_type_ in ("PERSON", "NORP") for t in span)
 
 
+def _possessor(text: str, n: Named) -> bool:
+    """The name is followed by a possessive "'s" ("Lane's rival")."""
+    return text[n.start : n.end].endswith(("'s", "’s")) or text.startswith(
+        ("'s", "’s"), n.end)
+
+
 @dataclass
 class Named:
     """A named actor occurrence: where it is, its canonical name and its POLECAT code."""
@@ -134,6 +140,7 @@ class Named:
     name: str
     code: str | None
     person: bool
+    described: bool = False  # a role with no name ("elected president"): never an antecedent
 
 
 def _clean(name: str) -> str:
@@ -141,7 +148,7 @@ def _clean(name: str) -> str:
     for suffix in ("’s", "'s"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
-    name = name.strip(" ,.\"“”")
+    name = name.strip(" ,.\"“”-–—")
     return name[4:] if name.startswith(("The ", "the ")) else name
 
 
@@ -149,11 +156,14 @@ class SpeakerIndex:
     """The article's named actors, indexed by position, with surname-to-full-name links."""
 
     def __init__(self, doc: Doc, quoted: list[tuple[int, int]]):
+        self._doc = doc
         self.named = self._collect(doc)
         self.named.sort(key=lambda n: n.start)
         self._starts = [n.start for n in self.named]
         self._quoted = sorted(quoted)
-        persons = [n.name for n in self.named if n.person]
+        people = [n.name for n in self.named if n.person]
+        # a role with no name ("president of the Center") is never someone's full name
+        persons = [n.name for n in self.named if n.person and not n.described]
         self._persons = persons
         self._last: Named | None = None
         self._full = self._full_names(persons, [n.name for n in self.named])
@@ -161,7 +171,7 @@ class SpeakerIndex:
             # the tagger often calls a bare surname ORG; the article's full name says PERSON
             if not n.person and self._full.get(n.name, n.name) != n.name:
                 n.person = True
-        self._person_full = {self.full_name(n) for n in persons}
+        self._person_full = {self.full_name(n) for n in people}
         self._gender = self._genders(doc._.text)
 
     def _genders(self, text: str) -> dict[str, str]:
@@ -186,7 +196,7 @@ class SpeakerIndex:
         if mentions:
             return [
                 Named(m.start, m.end, _clean(m.name or m.text), m.code or None,
-                      m.kind == "person")
+                      m.kind == "person", m.kind == "person" and not m.name)
                 for m in mentions
             ]
         out = []
@@ -242,18 +252,25 @@ class SpeakerIndex:
             i += 1
         return out
 
-    def previous_named(self, before: int, person: bool = True, gender: str | None = None
-                       ) -> Named | None:
-        """The closest person (or group) named before ``before``, outside quoted text; with
-        ``gender``, not one the article gives the other gender."""
+    def previous_named(self, before: int, person: bool = True, gender: str | None = None,
+                       single: bool = False) -> Named | None:
+        """The closest person (or group) named before ``before``, outside quoted text, not a
+        role with no name; with ``gender``, not one the article gives the other gender; with
+        ``single``, not a plural noun."""
         i = bisect_left(self._starts, before) - 1
         while i >= 0:
             n = self.named[i]
             if n.person == person and n.end <= before and not self.in_quote(n.start, n.end) and (
-                    not self._other_gender(n.name, gender)):
+                    not n.described and not self._other_gender(n.name, gender)) and not (
+                    single and self._plural(n)):
                 return n
             i -= 1
         return None
+
+    def _plural(self, n: Named) -> bool:
+        """A plural common noun ("dozen people"); a name such as "United States" is not."""
+        span = self._doc.char_span(n.start, n.end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span.root.tag_ == "NNS"
 
     def _other_gender(self, name: str, gender: str | None) -> bool:
         known = self._gender.get(self.full_name(name)) if gender else None
@@ -267,7 +284,11 @@ class SpeakerIndex:
         inside = self.within(span.start_char, span.end_char)
         persons = [n for n in inside if n.person]
         if persons:
-            best = next((n for n in persons if n.start <= head.idx < n.end), persons[0])
+            # "Lane's rival, Ruth Okafor": a possessor is not the speaker the phrase names
+            text = span.doc._.text
+            owners = [n for n in persons if _possessor(text, n)]
+            best = next((n for n in persons if n.start <= head.idx < n.end), next(
+                (n for n in persons if n not in owners), persons[0]))
             return self.full_name(best.name), best.code
         low = head.lower_
         if low in PERSON_PRONOUNS or low in ("they", "their"):
@@ -290,7 +311,8 @@ class SpeakerIndex:
             return self.full_name(name.title() if name.isupper() else name), None
         if low in ("it", "they", "its", "their"):
             # "it said" after an organisation or country: the closest one named before
-            n = self.previous_named(span.start_char, person=False)
+            # ("it" not a plural: "a dozen people protested outside the paper after it ...")
+            n = self.previous_named(span.start_char, person=False, single=low in ("it", "its"))
             return (n.name, n.code) if n is not None else (None, None)
         if low in GROUP_PRONOUNS:
             return None, None

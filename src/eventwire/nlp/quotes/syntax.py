@@ -112,6 +112,12 @@ def _agent_like(t: Token) -> bool:
         "him", "her", "them", "us", "me")
 
 
+def _named_agent(t: Token) -> bool:
+    """An agent, or a role noun with a name in apposition ("led the reporter Ruth Lane to
+    ask"): "permit members to vote" still stays with the verb."""
+    return _agent_like(t) or any(c.dep_ == "appos" and _agent_like(c) for c in t.children)
+
+
 def _doer_like(t: Token) -> bool:
     """Someone who can act, or a group or role noun ("relied on users to report", "for
     voters to judge"); a plain object ("permit members to vote") stays with the verb."""
@@ -170,6 +176,8 @@ def subject(verb: Token) -> Token | None:
             return doer  # "the $20 million experts say it costs"
         if tok.i == verb.i and (doer := _for_to_subject(verb)) is not None:
             return doer  # "an opening for Lane to highlight her record"
+        if tok.i == verb.i and (doer := _subordinate_subject(verb)) is not None:
+            return doer  # "since Lane, at the debate, cited ..."
         if _infinitive_of_object(tok):
             tok = tok.head.head  # "investigators have no evidence to suggest that"
             continue
@@ -187,7 +195,7 @@ def subject(verb: Token) -> Token | None:
             # infinitive completes is who does it
             # "relied on users to report": the object of its preposition
             objs = [c for c in tok.head.children
-                    if c.dep_ == "dobj" and tok.head.i < c.i < tok.i and _agent_like(c)] + [
+                    if c.dep_ == "dobj" and tok.head.i < c.i < tok.i and _named_agent(c)] + [
                 g for c in tok.head.children if c.dep_ == "prep" and tok.head.i < c.i < tok.i
                 for g in c.children if g.dep_ == "pobj" and g.right_edge.i + 2 == tok.i
                 and _doer_like(g)]
@@ -268,6 +276,29 @@ def _for_to_subject(verb: Token) -> Token | None:
         doer = doer.head
     if doer is None or doer.dep_ != "pobj" or doer.head.lower_ != "for" or (
             not _doer_like(doer)):
+        return None
+    return doer
+
+
+# Words opening a clause that the parser reads as a preposition with the clause's subject as
+# its object: "since Lane, at the debate, cited ...".
+_SUBORDINATORS = frozenset("since after before until because once while".split())
+
+
+def _subordinate_subject(verb: Token) -> Token | None:
+    """"Trump has attacked her since Lane, at Monday's debate, cited his remarks": a finite
+    verb the parser joined to the main clause with no "and" between, right after a name it
+    made the object of a subordinator (past any aside), has that name as its subject."""
+    if verb.dep_ not in ("conj", "dep") or not _finite(verb) or any(
+            c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
+        return None
+    doc = verb.doc
+    j = verb.i - 1
+    if j > 0 and doc[j].text == ",":  # an aside between commas: the word before it
+        j = next((k for k in range(j - 1, max(j - 12, 0), -1) if doc[k].text in ",;."), 0) - 1
+    doer = doc[j] if j > 0 else None
+    if doer is None or doer.dep_ != "pobj" or doer.head.lower_ not in _SUBORDINATORS or not (
+            verb.head.i < doer.i and names_people(doer)):
         return None
     return doer
 

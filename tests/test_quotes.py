@@ -11,6 +11,7 @@ import spacy
 from eventwire.config import Settings
 from eventwire.models import Mention
 from eventwire.nlp.quotes import component as quotes_mod  # registers the factory
+from eventwire.nlp.quotes.syntax import subject
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
 SEED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "events" / "seed-gold.jsonl"
@@ -1223,10 +1224,10 @@ def test_role_object_with_a_name_before_an_infinitive_does_it(nlp):
     assert speaker_of(run(nlp, text), "fear") != "the city"
 
 
-def test_possessor_in_the_speaker_phrase_is_not_the_speaker(nlp):
+def test_name_in_apposition_not_the_possessor_is_the_speaker(nlp):
     text = "Ruth Lane's rival, Mark Okafor, has been questioning the tax deal for months."
     assert find(run(nlp, text), "the tax deal").speaker_name == "Mark Okafor"
-    text = "Ruth Lane's campaign has been questioning the tax deal for months."
+    text = "Ruth Lane's attacks on Mark Okafor have questioned the tax deal for months."
     assert find(run(nlp, text), "the tax deal").speaker_name == "Ruth Lane"
 
 
@@ -1265,3 +1266,23 @@ def test_speaker_name_drops_a_trailing_dash(nlp):
     text = 'The rules changed under Ruth Lane - a judge.\n\n"We will not back down," she said.'
     lane = _mention(text, "Ruth Lane -", "person", "Ruth Lane -")
     assert find(run(nlp, text, [lane]), "We will not").speaker_name == "Ruth Lane"
+
+
+def test_participle_after_and_in_reported_clause_goes_with_the_saying(nlp):
+    # "telling reporters that Okafor is a fraud and questioning ...": the participle cannot
+    # share the finite clause's subject; it goes on with "telling"
+    text = ("Lane spoke on Monday, telling reporters that Okafor is a fraud and questioning "
+            "whether the plan would pass.")
+    assert speaker_of(run(nlp, text), "questioning") == "Lane"
+    doc = nlp("Lane told reporters that Okafor was attacking the plan and claiming that costs "
+              "would rise.")
+    claiming = next(t for t in doc if t.text == "claiming")
+    assert subject(claiming).text == "Okafor"
+
+
+def test_who_is_blamed_for_a_deed_did_it(nlp):
+    text = "She gives credit to local activists for speaking out against the plan."
+    assert speaker_of(run(nlp, text), "speaking") == "local activists"
+    doc = nlp("Lane used the speech for attacking the plan.")
+    attacking = next(t for t in doc if t.text == "attacking")
+    assert subject(attacking).text == "Lane"

@@ -125,12 +125,6 @@ def _place_like(span: Span) -> bool:
         t.ent_type_ in ("PERSON", "NORP") for t in span)
 
 
-def _possessor(text: str, n: Named) -> bool:
-    """The name is followed by a possessive "'s" ("Lane's rival")."""
-    return text[n.start : n.end].endswith(("'s", "’s")) or text.startswith(
-        ("'s", "’s"), n.end)
-
-
 @dataclass
 class Named:
     """A named actor occurrence: where it is, its canonical name and its POLECAT code."""
@@ -284,11 +278,11 @@ class SpeakerIndex:
         inside = self.within(span.start_char, span.end_char)
         persons = [n for n in inside if n.person]
         if persons:
-            # "Lane's rival, Ruth Okafor": a possessor is not the speaker the phrase names
-            text = span.doc._.text
-            owners = [n for n in persons if _possessor(text, n)]
+            # "Lane's rival, Ruth Okafor": the name in apposition to the head, not the
+            # possessor; "Lane's attacks on Okafor" keeps the possessor
+            appos = [t.idx for c in head.children if c.dep_ == "appos" for t in c.subtree]
             best = next((n for n in persons if n.start <= head.idx < n.end), next(
-                (n for n in persons if n not in owners), persons[0]))
+                (n for n in persons if any(n.start <= i < n.end for i in appos)), persons[0]))
             return self.full_name(best.name), best.code
         low = head.lower_
         if low in PERSON_PRONOUNS or low in ("they", "their"):

@@ -163,7 +163,7 @@ def subject(verb: Token) -> Token | None:
     inverted = _inverted_aside_name(verb)
     if inverted is not None:
         return inverted
-    tok = verb
+    tok = _reporting_participle(verb) or verb
     for _ in range(4):
         subs = [c for c in tok.children
                 if c.dep_ in SUBJ and (tok.i == verb.i or c.i < verb.i)]
@@ -178,6 +178,8 @@ def subject(verb: Token) -> Token | None:
             return doer  # "an opening for Lane to highlight her record"
         if tok.i == verb.i and (doer := _subordinate_subject(verb)) is not None:
             return doer  # "since Lane, at the debate, cited ..."
+        if tok.i == verb.i and (doer := _object_for_doing(verb)) is not None:
+            return doer  # "Lane criticized Okafor for saying"
         if _infinitive_of_object(tok):
             tok = tok.head.head  # "investigators have no evidence to suggest that"
             continue
@@ -211,6 +213,28 @@ def subject(verb: Token) -> Token | None:
             nxt = nxt.head
         tok = nxt
     return None
+
+
+def _reporting_participle(verb: Token) -> Token | None:
+    """"She spoke, telling CNN that Lane is a faker and questioning how ...": a participle
+    after "and"/"but" that the parser joined to a finite verb with its own subject, inside
+    what a verb of saying reports, cannot share that subject; it goes on with the verb of
+    saying, whose subject it takes."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("conj", "advcl") or verb.i == 0:
+        return None
+    clause = verb.head
+    j = verb.i - 1
+    while j > clause.i and verb.doc[j].pos_ == "ADV":
+        j -= 1
+    if verb.doc[j].pos_ != "CCONJ" or clause.dep_ != "ccomp" or clause.i > verb.i or not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return None
+    # "Okafor was attacking the plan and claiming ...": a participle joins a participle
+    finite = clause.tag_ in ("VBD", "VBZ", "VBP") or clause.tag_ != "VBG" and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        for c in clause.children)
+    saying = clause.head
+    return saying if finite and saying.pos_ == "VERB" and is_cue_verb(saying, False) else None
 
 
 # Verbs of making or putting out a text: who releases "a video that accuses" speaks.
@@ -301,6 +325,22 @@ def _subordinate_subject(verb: Token) -> Token | None:
             verb.head.i < doer.i and names_people(doer)):
         return None
     return doer
+
+
+def _object_for_doing(verb: Token) -> Token | None:
+    """"Lane criticized Okafor for saying", "gave credit to activists for speaking out": who
+    is praised or blamed "for" a deed did it, not the verb's subject ("Lane was criticized
+    for saying" and "used the speech for attacking" keep it)."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "for" or prep.dep_ != "prep":
+        return None
+    gov = prep.head
+    if gov.pos_ not in ("VERB", "AUX"):
+        return None
+    doers = [c for c in gov.children if c.dep_ == "dobj" and c.i < prep.i and _doer_like(c)] + [
+        g for c in gov.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
+        and c.i < prep.i for g in c.children if g.dep_ == "pobj" and _doer_like(g)]
+    return doers[-1] if doers else None
 
 
 def _infinitive_of_object(tok: Token) -> bool:

@@ -1280,9 +1280,18 @@ def test_participle_after_and_in_reported_clause_goes_with_the_saying(nlp):
     assert subject(claiming).text == "Okafor"
 
 
-def test_who_is_blamed_for_a_deed_did_it(nlp):
-    text = "She gives credit to local activists for speaking out against the plan."
-    assert speaker_of(run(nlp, text), "speaking") == "local activists"
-    doc = nlp("Lane used the speech for attacking the plan.")
-    attacking = next(t for t in doc if t.text == "attacking")
-    assert subject(attacking).text == "Lane"
+def test_actors_before_a_participle_do_it(nlp):
+    # "left many E.U. nations feeling that": the object does the participle, unless it is
+    # no actor ("left many weeks remaining")
+    doc = nlp("The end of the treaty also left many E.U. nations feeling that they faced no "
+              "real threat.")
+    assert subject(next(t for t in doc if t.text == "feeling")).text == "nations"
+    doc = nlp("The end of the treaty also left many weeks remaining before the vote.")
+    assert subject(next(t for t in doc if t.text == "remaining")).text == "end"
+
+
+def test_it_goes_to_a_proper_name_in_its_sentence(nlp):
+    text = "About a dozen people protested outside the Daily Ledger after it endorsed Okafor."
+    assert find(run(nlp, text), "Okafor").speaker_name == "Daily Ledger"
+    text = "About a dozen people protested outside Ruth Lane's office after it endorsed Okafor."
+    assert find(run(nlp, text), "Okafor").speaker_name != "Ruth Lane"

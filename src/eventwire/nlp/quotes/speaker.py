@@ -125,6 +125,20 @@ def _place_like(span: Span) -> bool:
         t.ent_type_ in ("PERSON", "NORP") for t in span)
 
 
+def _proper_before(pron: Token) -> Span | None:
+    """The closest singular proper name before the pronoun in its sentence that names no
+    person ("protested outside the Daily Ledger after it endorsed ...")."""
+    for t in reversed(list(pron.sent[: pron.i - pron.sent.start])):
+        if t.tag_ == "NNP" and t.dep_ not in ("compound", "poss", "flat") and (
+                t.ent_type_ not in ("PERSON", "DATE", "TIME")):
+            first = t.i
+            while first > t.sent.start and t.doc[first - 1].dep_ == "compound" and t.doc[
+                    first - 1].head.i == t.i:
+                first -= 1
+            return t.doc[first : t.i + 1]
+    return None
+
+
 @dataclass
 class Named:
     """A named actor occurrence: where it is, its canonical name and its POLECAT code."""
@@ -307,6 +321,9 @@ class SpeakerIndex:
             # "it said" after an organisation or country: the closest one named before
             # ("it" not a plural: "a dozen people protested outside the paper after it ...")
             n = self.previous_named(span.start_char, person=False, single=low in ("it", "its"))
+            own = _proper_before(head) if low in ("it", "its") else None
+            if own is not None and (n is None or n.end <= own.start_char):
+                return _clean(own.text), None  # a name the tagger missed ("the Ledger")
             return (n.name, n.code) if n is not None else (None, None)
         if low in GROUP_PRONOUNS:
             return None, None

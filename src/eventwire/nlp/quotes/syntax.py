@@ -118,6 +118,14 @@ def _named_agent(t: Token) -> bool:
     return _agent_like(t) or any(c.dep_ == "appos" and _agent_like(c) for c in t.children)
 
 
+def _actor_group(t: Token) -> bool:
+    """Before a participle ("left many nations feeling", "kept voters guessing"): people, or
+    a plural noun a named actor qualifies ("E.U. nations"); not "spent the day mocking"."""
+    return _doer_like(t) or t.tag_ == "NNS" and any(
+        c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "ORG", "NORP")
+        for c in t.children)
+
+
 def _doer_like(t: Token) -> bool:
     """Someone who can act, or a group or role noun ("relied on users to report", "for
     voters to judge"); a plain object ("permit members to vote") stays with the verb."""
@@ -178,8 +186,6 @@ def subject(verb: Token) -> Token | None:
             return doer  # "an opening for Lane to highlight her record"
         if tok.i == verb.i and (doer := _subordinate_subject(verb)) is not None:
             return doer  # "since Lane, at the debate, cited ..."
-        if tok.i == verb.i and (doer := _object_for_doing(verb)) is not None:
-            return doer  # "Lane criticized Okafor for saying"
         if _infinitive_of_object(tok):
             tok = tok.head.head  # "investigators have no evidence to suggest that"
             continue
@@ -197,7 +203,8 @@ def subject(verb: Token) -> Token | None:
             # infinitive completes is who does it
             # "relied on users to report": the object of its preposition
             objs = [c for c in tok.head.children
-                    if c.dep_ == "dobj" and tok.head.i < c.i < tok.i and _named_agent(c)] + [
+                    if c.dep_ == "dobj" and tok.head.i < c.i < tok.i and (
+                        _named_agent(c) or tok.tag_ == "VBG" and _actor_group(c))] + [
                 g for c in tok.head.children if c.dep_ == "prep" and tok.head.i < c.i < tok.i
                 for g in c.children if g.dep_ == "pobj" and g.right_edge.i + 2 == tok.i
                 and _doer_like(g)]
@@ -325,22 +332,6 @@ def _subordinate_subject(verb: Token) -> Token | None:
             verb.head.i < doer.i and names_people(doer)):
         return None
     return doer
-
-
-def _object_for_doing(verb: Token) -> Token | None:
-    """"Lane criticized Okafor for saying", "gave credit to activists for speaking out": who
-    is praised or blamed "for" a deed did it, not the verb's subject ("Lane was criticized
-    for saying" and "used the speech for attacking" keep it)."""
-    prep = verb.head
-    if verb.dep_ != "pcomp" or prep.lower_ != "for" or prep.dep_ != "prep":
-        return None
-    gov = prep.head
-    if gov.pos_ not in ("VERB", "AUX"):
-        return None
-    doers = [c for c in gov.children if c.dep_ == "dobj" and c.i < prep.i and _doer_like(c)] + [
-        g for c in gov.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
-        and c.i < prep.i for g in c.children if g.dep_ == "pobj" and _doer_like(g)]
-    return doers[-1] if doers else None
 
 
 def _infinitive_of_object(tok: Token) -> bool:

@@ -1295,3 +1295,17 @@ def test_it_goes_to_a_proper_name_in_its_sentence(nlp):
     assert find(run(nlp, text), "Okafor").speaker_name == "Daily Ledger"
     text = "About a dozen people protested outside Ruth Lane's office after it endorsed Okafor."
     assert find(run(nlp, text), "Okafor").speaker_name != "Ruth Lane"
+
+
+def test_pronouns_bound_to_a_name_give_its_gender(nlp):
+    # "Okafor said he ...", twice, or "Okafor described himself": Okafor is a man, so "she"
+    # goes back past him; once "said he" may speak of another man
+    text = ("Ruth Lane spoke first. Kim Okafor said he would run again. Kim Okafor said he "
+            'was ready.\n\n"We will not back down," she said.')
+    assert find(run(nlp, text), "We will not").speaker_name == "Ruth Lane"
+    text = ("Ruth Lane spoke first. Kim Okafor described himself as a reformer.\n\n"
+            '"We will not back down," she said.')
+    assert find(run(nlp, text), "We will not").speaker_name == "Ruth Lane"
+    text = ("Ruth Lane spoke first. Kim Okafor said he would run again.\n\n"
+            '"We will not back down," she said.')
+    assert find(run(nlp, text), "We will not").speaker_name == "Kim Okafor"

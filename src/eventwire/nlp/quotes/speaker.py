@@ -83,6 +83,8 @@ _ROLE_RE = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w.'’-]+\s+){0,3}?(" + "|".join(_GENDERED_ROLES) + r")\b",
     re.IGNORECASE)
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# Pronouns that, bound to a named subject, give that person's gender.
+_BOUND_GENDER = {"he": "m", "she": "f", "himself": "m", "herself": "f"}
 # Who a quotation addresses is never its speaker.
 _ADDRESSEE = {"you", "yourself", "yourselves", "y'all"}
 _STRIP = " \t\n’'s,.\"“”"
@@ -196,7 +198,38 @@ class SpeakerIndex:
                 _GENDERED_ROLES[role.group(1).lower()] if role else None)
             if g is not None:
                 seen.setdefault(self.full_name(n.name), set()).add(g)
+        votes: dict[str, Counter] = {}
+        for name, g, weight in self._bound_pronouns():
+            votes.setdefault(self.full_name(name), Counter())[g] += weight
+        for name, got in votes.items():
+            # "Lane said he ..." may speak of another man: twice, and never the other
+            if name not in seen and len(got) == 1 and max(got.values()) >= 2:
+                seen[name] = set(got)
         return {name: next(iter(gs)) for name, gs in seen.items() if len(gs) == 1}
+
+    def _bound_pronouns(self):
+        """(name, gender, weight) where a pronoun most likely is the named subject: "Lane
+        said she would run" (the subject of what a named person says, weight 1) and "Lane
+        called herself ..." (a reflexive in the name's clause, weight 2)."""
+        for t in self._doc:
+            g = _BOUND_GENDER.get(t.lower_)
+            if g is None:
+                continue
+            if t.lower_ in ("he", "she"):
+                if t.dep_ != "nsubj" or t.head.dep_ != "ccomp":
+                    continue
+                verb = t.head.head
+            else:
+                verb = t.head
+                while verb.dep_ in ("prep", "pobj", "dobj") and verb.head.i != verb.i:
+                    verb = verb.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < t.i), None)
+            if subj is None or subj.pos_ != "PROPN":
+                continue
+            n = next((n for n in self.named if n.start <= subj.idx < n.end
+                      and n.person and not n.described), None)
+            if n is not None:
+                yield n.name, g, 1 if t.lower_ in ("he", "she") else 2
 
     @staticmethod
     def _collect(doc: Doc) -> list[Named]:

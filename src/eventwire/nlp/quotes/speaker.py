@@ -3,8 +3,10 @@
 Names come from the actors component (``doc._.mentions``) when it ran, else from spaCy's
 PERSON/ORG/GPE/NORP entities, so quotes work with or without it.  A pronoun or a definite
 role noun ("the official", "the spokesman") goes to the closest earlier person outside
-quoted text ("she" skips a man the article calls "Mr." or "a spokesman"); a bare surname
-goes to the fuller name used elsewhere in the article ("Schenker" -> "David Schenker").
+quoted text ("she" skips a man the article calls "Mr." or "a spokesman", or whom its
+own pronouns make one: "Okafor described himself"); a bare surname goes to the fuller name
+used elsewhere in the article ("Schenker" -> "David Schenker"); a role with no name ("the
+elected president") is never a pronoun's antecedent nor anyone's full name.
 """
 
 from __future__ import annotations

@@ -1309,3 +1309,13 @@ def test_pronouns_bound_to_a_name_give_its_gender(nlp):
     text = ("Ruth Lane spoke first. Kim Okafor said he would run again.\n\n"
             '"We will not back down," she said.')
     assert find(run(nlp, text), "We will not").speaker_name == "Kim Okafor"
+
+
+def test_a_mention_spelling_out_another_first_name_keeps_its_own(nlp):
+    # the actors component may give "Mary Okafor" the canonical name of another Okafor
+    text = 'Mary Okafor said that the plan would fail.'
+    mention = _mention(text, "Mary Okafor", "person", "John Okafor")
+    assert find(run(nlp, text, [mention]), "the plan").speaker_name == "Mary Okafor"
+    text = 'Mayor Okafor said that the plan would fail.'
+    mention = _mention(text, "Mayor Okafor", "person", "John Okafor")
+    assert find(run(nlp, text, [mention]), "the plan").speaker_name == "John Okafor"

@@ -143,6 +143,23 @@ def _proper_before(pron: Token) -> Span | None:
     return None
 
 
+# Words before a surname that are titles, not first names ("Speaker Ryan", "Pope Francis").
+_TITLES = frozenset(
+    "sen gov rep dr mr mrs ms miss vice former first lady pope queen rev speaker justice "
+    "sheriff sergeant lieutenant admiral coach father sister saint".split())
+_FULL_NAME_RE = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][\w'’-]+")
+
+
+def _own_name(text: str, name: str | None) -> str | None:
+    """The canonical name, unless the mention spells out another first name for the same
+    surname ("Hillary Clinton" given as "Bill Clinton"): then its own words."""
+    if name and _FULL_NAME_RE.fullmatch(text) and name.split()[-1] == text.split()[-1] and (
+            name.split()[0] != text.split()[0] and len(name.split()) > 1) and (
+            text.split()[0].lower() not in ROLE_NOUNS | _TITLES):
+        return text
+    return name
+
+
 @dataclass
 class Named:
     """A named actor occurrence: where it is, its canonical name and its POLECAT code."""
@@ -238,8 +255,8 @@ class SpeakerIndex:
         mentions = doc._.mentions or []
         if mentions:
             return [
-                Named(m.start, m.end, _clean(m.name or m.text), m.code or None,
-                      m.kind == "person", m.kind == "person" and not m.name)
+                Named(m.start, m.end, _clean(_own_name(m.text, m.name) or m.text),
+                      m.code or None, m.kind == "person", m.kind == "person" and not m.name)
                 for m in mentions
             ]
         out = []

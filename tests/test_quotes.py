@@ -11,6 +11,7 @@ import spacy
 from eventwire.config import Settings
 from eventwire.models import Mention
 from eventwire.nlp.quotes import component as quotes_mod  # registers the factory
+from eventwire.nlp.quotes.syntax import subject
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
 SEED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "events" / "seed-gold.jsonl"
@@ -1267,3 +1268,118 @@ def test_asked_by_someone_if_is_the_askers_question(nlp):
     assert (q.cue, q.speaker) == ("Asked", "Tom Starnes")
     text = "Ruth Lane will ask for a recount if the margin is small."
     assert find(run(nlp, text), "recount").rule == "indirect:object"
+
+
+def test_name_a_subordinator_took_as_object_is_the_subject(nlp):
+    # "since Ruiz, in an interview, accused": the parser reads "since" as a preposition and
+    # hangs the verb on the main clause; the name after "since" accuses
+    text = ("The governor has been silent since Ruiz, in a radio interview, accused him of "
+            "lying about the budget.")
+    assert speaker_of(run(nlp, text), "accused") == "Ruiz"
+    text = ("The governor has been silent since the hearing, and accused Ruiz of lying about "
+            "the budget.")
+    assert speaker_of(run(nlp, text), "accused") == "The governor"
+
+
+def test_role_object_with_a_name_before_an_infinitive_does_it(nlp):
+    text = "The scandal has led the reporter Ruth Lane to fear a cover-up by the city."
+    assert "Ruth Lane" in speaker_of(run(nlp, text), "fear")
+    text = "The scandal has led the city to fear a cover-up by the police."
+    assert speaker_of(run(nlp, text), "fear") != "the city"
+
+
+def test_name_in_apposition_not_the_possessor_is_the_speaker(nlp):
+    text = "Ruth Lane's rival, Mark Okafor, has been questioning the tax deal for months."
+    assert find(run(nlp, text), "the tax deal").speaker_name == "Mark Okafor"
+    text = "Ruth Lane's attacks on Mark Okafor have questioned the tax deal for months."
+    assert find(run(nlp, text), "the tax deal").speaker_name == "Ruth Lane"
+
+
+def _mention(text, words, kind, name=None, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return Mention("a1", start, start + len(words), words, "test", 0.9, kind=kind, name=name)
+
+
+def test_it_does_not_go_back_to_a_plural(nlp):
+    text = ("About a dozen people protested outside the Ledger offices after it endorsed "
+            "Mark Okafor for mayor.")
+    people = _mention(text, "dozen people", "sector")
+    assert find(run(nlp, text, [people]), "Mark Okafor").speaker_name is None
+    text = ("The Ledger Group owns the paper. About a dozen people protested outside its "
+            "offices after it endorsed Mark Okafor for mayor.")
+    owner = _mention(text, "Ledger Group", "group", "Ledger Group")
+    people = _mention(text, "dozen people", "sector")
+    q = find(run(nlp, text, [owner, people]), "Mark Okafor")
+    assert q.speaker_name == "Ledger Group"
+
+
+def test_pronoun_skips_a_role_with_no_name(nlp):
+    # the actors component marks a role with no name ("president"); "she" wants a name
+    text = ('Ruth Lane spoke on Monday. She hopes to be elected president next year.\n\n'
+            '"We will not back down," she said.')
+    lane = _mention(text, "Ruth Lane", "person", "Ruth Lane")
+    role = _mention(text, "president", "person")
+    assert find(run(nlp, text, [lane, role]), "We will not").speaker_name == "Ruth Lane"
+    role = _mention(text, "president", "person", "Mary Ruiz")
+    assert find(run(nlp, text, [lane, role]), "We will not").speaker_name == "Mary Ruiz"
+
+
+def test_speaker_name_drops_a_trailing_dash(nlp):
+    text = 'The rules changed under Ruth Lane - a judge.\n\n"We will not back down," she said.'
+    lane = _mention(text, "Ruth Lane -", "person", "Ruth Lane -")
+    assert find(run(nlp, text, [lane]), "We will not").speaker_name == "Ruth Lane"
+
+
+def test_participle_after_and_in_reported_clause_goes_with_the_saying(nlp):
+    # "telling reporters that Okafor is a fraud and questioning ...": the participle cannot
+    # share the finite clause's subject; it goes on with "telling"
+    text = ("Lane spoke on Monday, telling reporters that Okafor is a fraud and questioning "
+            "whether the plan would pass.")
+    assert speaker_of(run(nlp, text), "questioning") == "Lane"
+    doc = nlp("Lane told reporters that Okafor was attacking the plan and claiming that costs "
+              "would rise.")
+    claiming = next(t for t in doc if t.text == "claiming")
+    assert subject(claiming).text == "Okafor"
+
+
+def test_actors_before_a_participle_do_it(nlp):
+    # "left many E.U. nations feeling that": the object does the participle, unless it is
+    # no actor ("left many weeks remaining")
+    doc = nlp("The end of the treaty also left many E.U. nations feeling that they faced no "
+              "real threat.")
+    assert subject(next(t for t in doc if t.text == "feeling")).text == "nations"
+    doc = nlp("The end of the treaty also left many weeks remaining before the vote.")
+    assert subject(next(t for t in doc if t.text == "remaining")).text == "end"
+
+
+def test_it_goes_to_a_proper_name_in_its_sentence(nlp):
+    text = "About a dozen people protested outside the Daily Ledger after it endorsed Okafor."
+    assert find(run(nlp, text), "Okafor").speaker_name == "Daily Ledger"
+    text = "About a dozen people protested outside Ruth Lane's office after it endorsed Okafor."
+    assert find(run(nlp, text), "Okafor").speaker_name != "Ruth Lane"
+
+
+def test_pronouns_bound_to_a_name_give_its_gender(nlp):
+    # "Okafor said he ...", twice, or "Okafor described himself": Okafor is a man, so "she"
+    # goes back past him; once "said he" may speak of another man
+    text = ("Ruth Lane spoke first. Kim Okafor said he would run again. Kim Okafor said he "
+            'was ready.\n\n"We will not back down," she said.')
+    assert find(run(nlp, text), "We will not").speaker_name == "Ruth Lane"
+    text = ("Ruth Lane spoke first. Kim Okafor described himself as a reformer.\n\n"
+            '"We will not back down," she said.')
+    assert find(run(nlp, text), "We will not").speaker_name == "Ruth Lane"
+    text = ("Ruth Lane spoke first. Kim Okafor said he would run again.\n\n"
+            '"We will not back down," she said.')
+    assert find(run(nlp, text), "We will not").speaker_name == "Kim Okafor"
+
+
+def test_a_mention_spelling_out_another_first_name_keeps_its_own(nlp):
+    # the actors component may give "Mary Okafor" the canonical name of another Okafor
+    text = 'Mary Okafor said that the plan would fail.'
+    mention = _mention(text, "Mary Okafor", "person", "John Okafor")
+    assert find(run(nlp, text, [mention]), "the plan").speaker_name == "Mary Okafor"
+    text = 'Mayor Okafor said that the plan would fail.'
+    mention = _mention(text, "Mayor Okafor", "person", "John Okafor")
+    assert find(run(nlp, text, [mention]), "the plan").speaker_name == "John Okafor"

@@ -3,8 +3,10 @@
 Names come from the actors component (``doc._.mentions``) when it ran, else from spaCy's
 PERSON/ORG/GPE/NORP entities, so quotes work with or without it.  A pronoun or a definite
 role noun ("the official", "the spokesman") goes to the closest earlier person outside
-quoted text ("she" skips a man the article calls "Mr." or "a spokesman"); a bare surname
-goes to the fuller name used elsewhere in the article ("Schenker" -> "David Schenker").
+quoted text ("she" skips a man the article calls "Mr." or "a spokesman", or whom its
+own pronouns make one: "Okafor described himself"); a bare surname goes to the fuller name
+used elsewhere in the article ("Schenker" -> "David Schenker"); a role with no name ("the
+elected president") is never a pronoun's antecedent nor anyone's full name.
 """
 
 from __future__ import annotations
@@ -83,6 +85,8 @@ _ROLE_RE = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w.'’-]+\s+){0,3}?(" + "|".join(_GENDERED_ROLES) + r")\b",
     re.IGNORECASE)
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# Pronouns that, bound to a named subject, give that person's gender.
+_BOUND_GENDER = {"he": "m", "she": "f", "himself": "m", "herself": "f"}
 # Who a quotation addresses is never its speaker.
 _ADDRESSEE = {"you", "yourself", "yourselves", "y'all"}
 _STRIP = " \t\n’'s,.\"“”"
@@ -125,6 +129,37 @@ def _place_like(span: Span) -> bool:
         t.ent_type_ in ("PERSON", "NORP") for t in span)
 
 
+def _proper_before(pron: Token) -> Span | None:
+    """The closest singular proper name before the pronoun in its sentence that names no
+    person ("protested outside the Daily Ledger after it endorsed ...")."""
+    for t in reversed(list(pron.sent[: pron.i - pron.sent.start])):
+        if t.tag_ == "NNP" and t.dep_ not in ("compound", "poss", "flat") and (
+                t.ent_type_ not in ("PERSON", "DATE", "TIME")):
+            first = t.i
+            while first > t.sent.start and t.doc[first - 1].dep_ == "compound" and t.doc[
+                    first - 1].head.i == t.i:
+                first -= 1
+            return t.doc[first : t.i + 1]
+    return None
+
+
+# Words before a surname that are titles, not first names ("Speaker Ryan", "Pope Francis").
+_TITLES = frozenset(
+    "sen gov rep dr mr mrs ms miss vice former first lady pope queen rev speaker justice "
+    "sheriff sergeant lieutenant admiral coach father sister saint".split())
+_FULL_NAME_RE = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][\w'’-]+")
+
+
+def _own_name(text: str, name: str | None) -> str | None:
+    """The canonical name, unless the mention spells out another first name for the same
+    surname ("Hillary Clinton" given as "Bill Clinton"): then its own words."""
+    if name and _FULL_NAME_RE.fullmatch(text) and name.split()[-1] == text.split()[-1] and (
+            name.split()[0] != text.split()[0] and len(name.split()) > 1) and (
+            text.split()[0].lower() not in ROLE_NOUNS | _TITLES):
+        return text
+    return name
+
+
 @dataclass
 class Named:
     """A named actor occurrence: where it is, its canonical name and its POLECAT code."""
@@ -134,6 +169,7 @@ class Named:
     name: str
     code: str | None
     person: bool
+    described: bool = False  # a role with no name ("elected president"): never an antecedent
 
 
 def _clean(name: str) -> str:
@@ -141,7 +177,7 @@ def _clean(name: str) -> str:
     for suffix in ("’s", "'s"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
-    name = name.strip(" ,.\"“”")
+    name = name.strip(" ,.\"“”-–—")
     return name[4:] if name.startswith(("The ", "the ")) else name
 
 
@@ -149,11 +185,14 @@ class SpeakerIndex:
     """The article's named actors, indexed by position, with surname-to-full-name links."""
 
     def __init__(self, doc: Doc, quoted: list[tuple[int, int]]):
+        self._doc = doc
         self.named = self._collect(doc)
         self.named.sort(key=lambda n: n.start)
         self._starts = [n.start for n in self.named]
         self._quoted = sorted(quoted)
-        persons = [n.name for n in self.named if n.person]
+        people = [n.name for n in self.named if n.person]
+        # a role with no name ("president of the Center") is never someone's full name
+        persons = [n.name for n in self.named if n.person and not n.described]
         self._persons = persons
         self._last: Named | None = None
         self._full = self._full_names(persons, [n.name for n in self.named])
@@ -161,7 +200,7 @@ class SpeakerIndex:
             # the tagger often calls a bare surname ORG; the article's full name says PERSON
             if not n.person and self._full.get(n.name, n.name) != n.name:
                 n.person = True
-        self._person_full = {self.full_name(n) for n in persons}
+        self._person_full = {self.full_name(n) for n in people}
         self._gender = self._genders(doc._.text)
 
     def _genders(self, text: str) -> dict[str, str]:
@@ -178,15 +217,46 @@ class SpeakerIndex:
                 _GENDERED_ROLES[role.group(1).lower()] if role else None)
             if g is not None:
                 seen.setdefault(self.full_name(n.name), set()).add(g)
+        votes: dict[str, Counter] = {}
+        for name, g, weight in self._bound_pronouns():
+            votes.setdefault(self.full_name(name), Counter())[g] += weight
+        for name, got in votes.items():
+            # "Lane said he ..." may speak of another man: twice, and never the other
+            if name not in seen and len(got) == 1 and max(got.values()) >= 2:
+                seen[name] = set(got)
         return {name: next(iter(gs)) for name, gs in seen.items() if len(gs) == 1}
+
+    def _bound_pronouns(self):
+        """(name, gender, weight) where a pronoun most likely is the named subject: "Lane
+        said she would run" (the subject of what a named person says, weight 1) and "Lane
+        called herself ..." (a reflexive in the name's clause, weight 2)."""
+        for t in self._doc:
+            g = _BOUND_GENDER.get(t.lower_)
+            if g is None:
+                continue
+            if t.lower_ in ("he", "she"):
+                if t.dep_ != "nsubj" or t.head.dep_ != "ccomp":
+                    continue
+                verb = t.head.head
+            else:
+                verb = t.head
+                while verb.dep_ in ("prep", "pobj", "dobj") and verb.head.i != verb.i:
+                    verb = verb.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < t.i), None)
+            if subj is None or subj.pos_ != "PROPN":
+                continue
+            n = next((n for n in self.named if n.start <= subj.idx < n.end
+                      and n.person and not n.described), None)
+            if n is not None:
+                yield n.name, g, 1 if t.lower_ in ("he", "she") else 2
 
     @staticmethod
     def _collect(doc: Doc) -> list[Named]:
         mentions = doc._.mentions or []
         if mentions:
             return [
-                Named(m.start, m.end, _clean(m.name or m.text), m.code or None,
-                      m.kind == "person")
+                Named(m.start, m.end, _clean(_own_name(m.text, m.name) or m.text),
+                      m.code or None, m.kind == "person", m.kind == "person" and not m.name)
                 for m in mentions
             ]
         out = []
@@ -242,18 +312,25 @@ class SpeakerIndex:
             i += 1
         return out
 
-    def previous_named(self, before: int, person: bool = True, gender: str | None = None
-                       ) -> Named | None:
-        """The closest person (or group) named before ``before``, outside quoted text; with
-        ``gender``, not one the article gives the other gender."""
+    def previous_named(self, before: int, person: bool = True, gender: str | None = None,
+                       single: bool = False) -> Named | None:
+        """The closest person (or group) named before ``before``, outside quoted text, not a
+        role with no name; with ``gender``, not one the article gives the other gender; with
+        ``single``, not a plural noun."""
         i = bisect_left(self._starts, before) - 1
         while i >= 0:
             n = self.named[i]
             if n.person == person and n.end <= before and not self.in_quote(n.start, n.end) and (
-                    not self._other_gender(n.name, gender)):
+                    not n.described and not self._other_gender(n.name, gender)) and not (
+                    single and self._plural(n)):
                 return n
             i -= 1
         return None
+
+    def _plural(self, n: Named) -> bool:
+        """A plural common noun ("dozen people"); a name such as "United States" is not."""
+        span = self._doc.char_span(n.start, n.end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span.root.tag_ == "NNS"
 
     def _other_gender(self, name: str, gender: str | None) -> bool:
         known = self._gender.get(self.full_name(name)) if gender else None
@@ -267,7 +344,11 @@ class SpeakerIndex:
         inside = self.within(span.start_char, span.end_char)
         persons = [n for n in inside if n.person]
         if persons:
-            best = next((n for n in persons if n.start <= head.idx < n.end), persons[0])
+            # "Lane's rival, Ruth Okafor": the name in apposition to the head, not the
+            # possessor; "Lane's attacks on Okafor" keeps the possessor
+            appos = [t.idx for c in head.children if c.dep_ == "appos" for t in c.subtree]
+            best = next((n for n in persons if n.start <= head.idx < n.end), next(
+                (n for n in persons if any(n.start <= i < n.end for i in appos)), persons[0]))
             return self.full_name(best.name), best.code
         low = head.lower_
         if low in PERSON_PRONOUNS or low in ("they", "their"):
@@ -290,7 +371,11 @@ class SpeakerIndex:
             return self.full_name(name.title() if name.isupper() else name), None
         if low in ("it", "they", "its", "their"):
             # "it said" after an organisation or country: the closest one named before
-            n = self.previous_named(span.start_char, person=False)
+            # ("it" not a plural: "a dozen people protested outside the paper after it ...")
+            n = self.previous_named(span.start_char, person=False, single=low in ("it", "its"))
+            own = _proper_before(head) if low in ("it", "its") else None
+            if own is not None and (n is None or n.end <= own.start_char):
+                return _clean(own.text), None  # a name the tagger missed ("the Ledger")
             return (n.name, n.code) if n is not None else (None, None)
         if low in GROUP_PRONOUNS:
             return None, None

@@ -112,6 +112,20 @@ def _agent_like(t: Token) -> bool:
         "him", "her", "them", "us", "me")
 
 
+def _named_agent(t: Token) -> bool:
+    """An agent, or a role noun with a name in apposition ("led the reporter Ruth Lane to
+    ask"): "permit members to vote" still stays with the verb."""
+    return _agent_like(t) or any(c.dep_ == "appos" and _agent_like(c) for c in t.children)
+
+
+def _actor_group(t: Token) -> bool:
+    """Before a participle ("left many nations feeling", "kept voters guessing"): people, or
+    a plural noun a named actor qualifies ("E.U. nations"); not "spent the day mocking"."""
+    return _doer_like(t) or t.tag_ == "NNS" and any(
+        c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "ORG", "NORP")
+        for c in t.children)
+
+
 def _doer_like(t: Token) -> bool:
     """Someone who can act, or a group or role noun ("relied on users to report", "for
     voters to judge"); a plain object ("permit members to vote") stays with the verb."""
@@ -157,7 +171,7 @@ def subject(verb: Token) -> Token | None:
     inverted = _inverted_aside_name(verb)
     if inverted is not None:
         return inverted
-    tok = verb
+    tok = _reporting_participle(verb) or verb
     for _ in range(4):
         subs = [c for c in tok.children
                 if c.dep_ in SUBJ and (tok.i == verb.i or c.i < verb.i)]
@@ -170,6 +184,8 @@ def subject(verb: Token) -> Token | None:
             return doer  # "the $20 million experts say it costs"
         if tok.i == verb.i and (doer := _for_to_subject(verb)) is not None:
             return doer  # "an opening for Lane to highlight her record"
+        if tok.i == verb.i and (doer := _subordinate_subject(verb)) is not None:
+            return doer  # "since Lane, at the debate, cited ..."
         if _infinitive_of_object(tok):
             tok = tok.head.head  # "investigators have no evidence to suggest that"
             continue
@@ -187,7 +203,8 @@ def subject(verb: Token) -> Token | None:
             # infinitive completes is who does it
             # "relied on users to report": the object of its preposition
             objs = [c for c in tok.head.children
-                    if c.dep_ == "dobj" and tok.head.i < c.i < tok.i and _agent_like(c)] + [
+                    if c.dep_ == "dobj" and tok.head.i < c.i < tok.i and (
+                        _named_agent(c) or tok.tag_ == "VBG" and _actor_group(c))] + [
                 g for c in tok.head.children if c.dep_ == "prep" and tok.head.i < c.i < tok.i
                 for g in c.children if g.dep_ == "pobj" and g.right_edge.i + 2 == tok.i
                 and _doer_like(g)]
@@ -203,6 +220,28 @@ def subject(verb: Token) -> Token | None:
             nxt = nxt.head
         tok = nxt
     return None
+
+
+def _reporting_participle(verb: Token) -> Token | None:
+    """"She spoke, telling CNN that Lane is a faker and questioning how ...": a participle
+    after "and"/"but" that the parser joined to a finite verb with its own subject, inside
+    what a verb of saying reports, cannot share that subject; it goes on with the verb of
+    saying, whose subject it takes."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("conj", "advcl") or verb.i == 0:
+        return None
+    clause = verb.head
+    j = verb.i - 1
+    while j > clause.i and verb.doc[j].pos_ == "ADV":
+        j -= 1
+    if verb.doc[j].pos_ != "CCONJ" or clause.dep_ != "ccomp" or clause.i > verb.i or not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return None
+    # "Okafor was attacking the plan and claiming ...": a participle joins a participle
+    finite = clause.tag_ in ("VBD", "VBZ", "VBP") or clause.tag_ != "VBG" and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        for c in clause.children)
+    saying = clause.head
+    return saying if finite and saying.pos_ == "VERB" and is_cue_verb(saying, False) else None
 
 
 # Verbs of making or putting out a text: who releases "a video that accuses" speaks.
@@ -268,6 +307,29 @@ def _for_to_subject(verb: Token) -> Token | None:
         doer = doer.head
     if doer is None or doer.dep_ != "pobj" or doer.head.lower_ != "for" or (
             not _doer_like(doer)):
+        return None
+    return doer
+
+
+# Words opening a clause that the parser reads as a preposition with the clause's subject as
+# its object: "since Lane, at the debate, cited ...".
+_SUBORDINATORS = frozenset("since after before until because once while".split())
+
+
+def _subordinate_subject(verb: Token) -> Token | None:
+    """"Trump has attacked her since Lane, at Monday's debate, cited his remarks": a finite
+    verb the parser joined to the main clause with no "and" between, right after a name it
+    made the object of a subordinator (past any aside), has that name as its subject."""
+    if verb.dep_ not in ("conj", "dep") or not _finite(verb) or any(
+            c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
+        return None
+    doc = verb.doc
+    j = verb.i - 1
+    if j > 0 and doc[j].text == ",":  # an aside between commas: the word before it
+        j = next((k for k in range(j - 1, max(j - 12, 0), -1) if doc[k].text in ",;."), 0) - 1
+    doer = doc[j] if j > 0 else None
+    if doer is None or doer.dep_ != "pobj" or doer.head.lower_ not in _SUBORDINATORS or not (
+            verb.head.i < doer.i and names_people(doer)):
         return None
     return doer
 

@@ -1284,8 +1284,9 @@ def test_name_a_subordinator_took_as_object_is_the_subject(nlp):
 def test_role_object_with_a_name_before_an_infinitive_does_it(nlp):
     text = "The scandal has led the reporter Ruth Lane to fear a cover-up by the city."
     assert "Ruth Lane" in speaker_of(run(nlp, text), "fear")
+    # without a name the object itself fears (a verb of making passes its stance on)
     text = "The scandal has led the city to fear a cover-up by the police."
-    assert speaker_of(run(nlp, text), "fear") != "the city"
+    assert speaker_of(run(nlp, text), "fear") == "the city"
 
 
 def test_name_in_apposition_not_the_possessor_is_the_speaker(nlp):

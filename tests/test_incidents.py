@@ -366,3 +366,33 @@ def test_another_word_at_the_same_place_and_day_needs_more_than_the_place_and_da
     store_batch(store, report("k", "Gunmen killed 14 traders in the Sabon Gari market.",
                               "killed", day=TUESDAY, place=KANO, source="Punch"))
     assert incident_of(store, "k-e1") == incident_of(store, "a-e1")
+
+
+BADAGRY = ("Badagry", 6.415, 2.881, "NGA", "Lagos")
+
+
+def _capture(aid: str, body: str):
+    return report(aid, body, "captured", type_="COERCE", day=None, place=BADAGRY, source=aid)
+
+
+def test_undated_reports_putting_the_act_on_other_weekdays_stay_apart(store):
+    """Reports that give no date may still say on which day of the week the act fell: a
+    capture put on Thursday is not one put on Saturday at the same town, though the words
+    agree; another report putting it on Saturday joins the first."""
+    store_batch(store, _capture("x", "Soldiers captured smugglers near Badagry on Saturday."))
+    store_batch(store, _capture("y", "Troops captured smugglers near Badagry on Thursday."))
+    store_batch(store, _capture("z", "Troops captured smugglers near Badagry on Saturday."))
+    assert incident_of(store, "y-e1") != incident_of(store, "x-e1")
+    assert incident_of(store, "z-e1") == incident_of(store, "x-e1")
+
+
+def test_a_weekday_counts_only_as_the_day_something_fell_on():
+    """'on Friday' dates what the sentence tells; 'said Friday' only dates the telling."""
+    from eventwire.incidents.model import Incident
+    from eventwire.incidents.reports import weekdays_in
+
+    assert weekdays_in("Troops on Friday captured 12 smugglers.") == {"friday"}
+    assert weekdays_in("Troops captured 12 smugglers, the army said Friday.") == set()
+    inc = Incident("inc-w")
+    inc.add(_r(1, None, None))
+    assert Incident.from_state("inc-w", inc.state()).weekdays == inc.weekdays

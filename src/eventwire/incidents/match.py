@@ -5,7 +5,8 @@ both places' precision allows (unless the texts name both places: one scene at t
 or a misread name), a date farther than both dates' precision allows (a publication day
 reaches back further, for follow-up reports, given more evidence).  What is
 left is scored by evidence: the same trigger word, named participants and numbers both
-mention, the same actors, the same day and place stated precisely.  A report joins the best
+mention, the same actors, the same day and place stated precisely; other people or another
+day of the week named for the act ask more.  A report joins the best
 incident whose evidence reaches the bar; the bar is lower when time and place are both stated
 precisely and agree (two reports of one kind of event at one town on one day are one event),
 higher when they are unknown (then the words must carry it).
@@ -38,6 +39,7 @@ CORE_NAMES = 15  # an incident's names that count: its most reported, lest a big
 OTHER_PEOPLE = 2.0  # ... or when the stories name other people
 OTHER_WORD = 1.0  # ... or when the trigger is another word (another act at the scene?)
 PLACE_MISS = 1.0  # ... or when places disagree that the stories name together
+OTHER_WEEKDAY = 2.0  # ... or when the stories name other days of the week for it
 # A publication date (or a day the event only takes from its story) bounds the event from
 # above only: a follow-up report (charges, a trial, an anniversary) may tell of an event
 # this many days before it, given this much more evidence.
@@ -193,6 +195,8 @@ def score(r: Report, inc: Incident, same_article: bool = False,
         bar += OTHER_PEOPLE
     if misplaced:
         bar += PLACE_MISS
+    if r.weekdays and inc.weekdays and not any(d in inc.weekdays for d in r.weekdays):
+        bar += OTHER_WEEKDAY
     if when is not None and when[2]:
         bar += FOLLOW_UP
     elif when is not None and when[0] > 0:

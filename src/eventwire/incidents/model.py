@@ -45,6 +45,7 @@ class Incident:
     context: Counter = field(default_factory=Counter)
     persons: Counter = field(default_factory=Counter)
     days: Counter = field(default_factory=Counter)  # "YYYY-MM-DD precision" -> reports
+    weekdays: Counter = field(default_factory=Counter)  # days of the week its reports name
     places: list[dict] = field(default_factory=list)  # name, lat, lon, geo, country, admin1, n
     countries: Counter = field(default_factory=Counter)
     dead: list[list] = field(default_factory=list)  # [dead, dead_max, published, confidence]
@@ -83,9 +84,11 @@ class Incident:
         _trim(self.context, MAX_WORDS)
         _trim(self.names, MAX_WORDS)
         _trim(self.numbers, MAX_WORDS)
-        if r.day is not None and dated:
-            self.days[f"{r.day.isoformat()} {r.precision}"] += 1
-            self._dated = self._spans = self._hull = None
+        if dated:
+            self.weekdays.update(r.weekdays)
+            if r.day is not None:
+                self.days[f"{r.day.isoformat()} {r.precision}"] += 1
+                self._dated = self._spans = self._hull = None
         if r.country and placed:
             self.countries[r.country] += 1
         if r.geo and placed:
@@ -194,7 +197,8 @@ class Incident:
             "types": self.types, "modes": self.modes, "lemmas": self.lemmas,
             "names": self.names, "numbers": self.numbers, "codes": self.codes,
             "context": self.context, "persons": self.persons,
-            "days": self.days, "places": self.places, "countries": self.countries,
+            "days": self.days, "weekdays": self.weekdays, "places": self.places,
+            "countries": self.countries,
             "dead": self.dead, "sources": self.sources, "targets": self.targets,
             "articles": sorted(self.articles), "outlets": sorted(self.outlets),
             "events": self.events,
@@ -218,7 +222,7 @@ class Incident:
 
 
 _TALLIES = ("types", "modes", "lemmas", "names", "numbers", "codes", "context", "persons", "days",
-            "countries")
+            "weekdays", "countries")
 _GEO_RANK = {"point": 0, "admin": 1, "country": 2}
 _PRECISION_RANK = {"day": 0, "published": 1, "week": 2, "month": 3, "year": 4}
 

@@ -1,6 +1,7 @@
 """Does a report describe an incident already known?  Hard limits, then evidence.
 
-Limits rule a pair out: another kind of event, another country, a place farther away than
+Limits rule a pair out: another kind of event, another word in the sentence that told the
+incident (one sentence, two acts), another country, a place farther away than
 both places' precision allows (unless the texts name both places: one scene at two scales,
 or a misread name), a date farther than both dates' precision allows (a publication day
 reaches back further, for follow-up reports, given more evidence).  What is
@@ -17,7 +18,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-from eventwire.incidents.model import Incident, km
+from eventwire.incidents.model import Incident, km, told_key
 from eventwire.incidents.reports import Report, place_words
 
 # How far a date may be from the true day, by its precision, in days.  A publication date
@@ -145,6 +146,14 @@ def loose_fit(r: Report, inc: Incident) -> tuple[bool, bool]:
     return where is not None and not where[0], when is not None and when[2]
 
 
+def another_act_beside(r: Report, inc: Incident) -> bool:
+    """Whether the sentence that tells ``r`` told the incident with another word: one
+    sentence coded as two events of one kind ("captured the men and seized their boats")
+    tells two acts, not one act twice."""
+    words = inc.told.get(told_key(r))
+    return bool(words) and r.lemma not in words
+
+
 def score(r: Report, inc: Incident, same_article: bool = False,
           follow_up: bool = False) -> float | None:
     """Evidence that ``r`` reports ``inc``; None when a hard limit rules it out.  With
@@ -152,6 +161,8 @@ def score(r: Report, inc: Incident, same_article: bool = False,
     same_word = bool(r.lemma) and r.lemma in inc.lemmas
     if r.type not in inc.types and not same_word:
         return None  # coders code one word in two ways at times; other words, other events
+    if same_article and another_act_beside(r, inc):
+        return None
     if r.country and inc.countries and r.country not in inc.countries:
         return None
     if r.day is not None and inc.days and _beyond_reach(

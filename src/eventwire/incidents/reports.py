@@ -76,6 +76,7 @@ class Report:
     confidence: float
     sources: tuple[dict, ...] = ()
     targets: tuple[dict, ...] = ()
+    sentence: int | None = None  # where its sentence starts in the article
     weekdays: frozenset[str] = frozenset()  # days of the week the sentence dates by ("on Friday")
 
 
@@ -327,6 +328,7 @@ def report_of(row: dict, article: dict, body: str | None) -> Report:
         dead=row.get("dead"), dead_max=row.get("dead_max"), published=published,
         outlet=outlet_of(article), confidence=float(row.get("confidence") or 0.0),
         sources=tuple(sources), targets=tuple(targets), weekdays=weekdays_in(sentence),
+        sentence=row.get("sentence_start"),
     )
 
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gc
+import json
+import re
+from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -366,3 +369,73 @@ def test_another_word_at_the_same_place_and_day_needs_more_than_the_place_and_da
     store_batch(store, report("k", "Gunmen killed 14 traders in the Sabon Gari market.",
                               "killed", day=TUESDAY, place=KANO, source="Punch"))
     assert incident_of(store, "k-e1") == incident_of(store, "a-e1")
+
+
+BADAGRY = ("Badagry", 6.415, 2.881, "NGA", "Lagos")
+
+
+def _capture(aid: str, body: str):
+    return report(aid, body, "captured", type_="COERCE", day=None, place=BADAGRY, source=aid)
+
+
+def test_undated_reports_putting_the_act_on_other_weekdays_stay_apart(store):
+    """Reports that give no date may still say on which day of the week the act fell: a
+    capture put on Thursday is not one put on Saturday at the same town, though the words
+    agree; another report putting it on Saturday joins the first."""
+    store_batch(store, _capture("x", "Soldiers captured smugglers near Badagry on Saturday."))
+    store_batch(store, _capture("y", "Troops captured smugglers near Badagry on Thursday."))
+    store_batch(store, _capture("z", "Troops captured smugglers near Badagry on Saturday."))
+    assert incident_of(store, "y-e1") != incident_of(store, "x-e1")
+    assert incident_of(store, "z-e1") == incident_of(store, "x-e1")
+
+
+def test_a_weekday_counts_only_as_the_day_something_fell_on():
+    """'on Friday' dates what the sentence tells; 'said Friday' only dates the telling."""
+    from eventwire.incidents.reports import weekdays_in
+
+    assert weekdays_in("Troops on Friday captured 12 smugglers.") == {"friday"}
+    assert weekdays_in("Troops captured 12 smugglers, the army said Friday.") == set()
+
+
+def test_an_incident_read_back_keeps_the_weekdays_and_sentences_that_told_it():
+    from dataclasses import replace
+
+    from eventwire.incidents.model import Incident
+
+    inc = Incident("inc-w")
+    inc.add(replace(_r(1, None, None), sentence=40, weekdays=frozenset({"friday"})))
+    back = Incident.from_state("inc-w", json.loads(json.dumps(inc.state())))
+    assert (back.weekdays, back.told) == (inc.weekdays, inc.told) != (Counter(), {})
+
+
+def _two_events(aid: str, body: str, first: str, second: str):
+    """One article holding two events of one kind, each in the sentence its trigger is in."""
+    from dataclasses import replace
+
+    art, anno = report(aid, body, first, type_="COERCE", day=TUESDAY, place=BADAGRY,
+                       source=aid)
+    one = anno.events[0]
+    m = re.search(re.escape(second), body)
+    events = []
+    for n, (ev, at) in enumerate(((one, one.trigger_start), (one, m.start()))):
+        start = body.rfind(". ", 0, at) + 2 if ". " in body[:at] else 0
+        end = body.find(".", at) + 1
+        word = first if n == 0 else second
+        events.append(replace(ev, id=f"{aid}-e{n + 1}", sentence_start=start, sentence_end=end,
+                              trigger=word, trigger_start=at if n else ev.trigger_start,
+                              trigger_end=(at if n else ev.trigger_start) + len(word)))
+    return art, replace(anno, events=events)
+
+
+def test_two_acts_one_sentence_tells_are_two_incidents(store):
+    """A sentence coded as two events of one kind with two words tells two acts (the men
+    captured, their boats seized); a story's next sentence telling the capture with another
+    word, at one place on one day, tells it again."""
+    store_batch(store, _two_events(
+        "s", "Soldiers captured 12 smugglers near Badagry and seized their boats.",
+        "captured", "seized"))
+    assert incident_of(store, "s-e1") != incident_of(store, "s-e2")
+    store_batch(store, _two_events(
+        "t", "Soldiers captured 9 smugglers near Badagry. All 9 were held at the Badagry base.",
+        "captured", "held"))
+    assert incident_of(store, "t-e1") == incident_of(store, "t-e2")

@@ -1,11 +1,13 @@
 """Does a report describe an incident already known?  Hard limits, then evidence.
 
-Limits rule a pair out: another kind of event, another country, a place farther away than
+Limits rule a pair out: another kind of event, another word in the sentence that told the
+incident (one sentence, two acts), another country, a place farther away than
 both places' precision allows (unless the texts name both places: one scene at two scales,
 or a misread name), a date farther than both dates' precision allows (a publication day
 reaches back further, for follow-up reports, given more evidence).  What is
 left is scored by evidence: the same trigger word, named participants and numbers both
-mention, the same actors, the same day and place stated precisely.  A report joins the best
+mention, the same actors, the same day and place stated precisely; other people or another
+day of the week named for the act ask more.  A report joins the best
 incident whose evidence reaches the bar; the bar is lower when time and place are both stated
 precisely and agree (two reports of one kind of event at one town on one day are one event),
 higher when they are unknown (then the words must carry it).
@@ -16,7 +18,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-from eventwire.incidents.model import Incident, km
+from eventwire.incidents.model import Incident, km, told_key
 from eventwire.incidents.reports import Report, place_words
 
 # How far a date may be from the true day, by its precision, in days.  A publication date
@@ -38,6 +40,7 @@ CORE_NAMES = 15  # an incident's names that count: its most reported, lest a big
 OTHER_PEOPLE = 2.0  # ... or when the stories name other people
 OTHER_WORD = 1.0  # ... or when the trigger is another word (another act at the scene?)
 PLACE_MISS = 1.0  # ... or when places disagree that the stories name together
+OTHER_WEEKDAY = 2.0  # ... or when the stories name other days of the week for it
 # A publication date (or a day the event only takes from its story) bounds the event from
 # above only: a follow-up report (charges, a trial, an anniversary) may tell of an event
 # this many days before it, given this much more evidence.
@@ -143,6 +146,14 @@ def loose_fit(r: Report, inc: Incident) -> tuple[bool, bool]:
     return where is not None and not where[0], when is not None and when[2]
 
 
+def another_act_beside(r: Report, inc: Incident) -> bool:
+    """Whether the sentence that tells ``r`` told the incident with another word: one
+    sentence coded as two events of one kind ("captured the men and seized their boats")
+    tells two acts, not one act twice."""
+    words = inc.told.get(told_key(r))
+    return bool(words) and r.lemma not in words
+
+
 def score(r: Report, inc: Incident, same_article: bool = False,
           follow_up: bool = False) -> float | None:
     """Evidence that ``r`` reports ``inc``; None when a hard limit rules it out.  With
@@ -150,6 +161,8 @@ def score(r: Report, inc: Incident, same_article: bool = False,
     same_word = bool(r.lemma) and r.lemma in inc.lemmas
     if r.type not in inc.types and not same_word:
         return None  # coders code one word in two ways at times; other words, other events
+    if same_article and another_act_beside(r, inc):
+        return None
     if r.country and inc.countries and r.country not in inc.countries:
         return None
     if r.day is not None and inc.days and _beyond_reach(
@@ -193,6 +206,8 @@ def score(r: Report, inc: Incident, same_article: bool = False,
         bar += OTHER_PEOPLE
     if misplaced:
         bar += PLACE_MISS
+    if r.weekdays and inc.weekdays and not any(d in inc.weekdays for d in r.weekdays):
+        bar += OTHER_WEEKDAY
     if when is not None and when[2]:
         bar += FOLLOW_UP
     elif when is not None and when[0] > 0:

@@ -26,6 +26,11 @@ def incident_id(first_event: str) -> str:
     return "inc-" + hashlib.sha256(first_event.encode()).hexdigest()[:16]
 
 
+def told_key(r: Report) -> str:
+    """The sentence a report was told in, across the store."""
+    return f"{r.article_id}@{r.sentence}"
+
+
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     h = (math.sin((p2 - p1) / 2) ** 2
@@ -45,6 +50,8 @@ class Incident:
     context: Counter = field(default_factory=Counter)
     persons: Counter = field(default_factory=Counter)
     days: Counter = field(default_factory=Counter)  # "YYYY-MM-DD precision" -> reports
+    weekdays: Counter = field(default_factory=Counter)  # days of the week its reports name
+    told: dict[str, set[str]] = field(default_factory=dict)  # "article@sentence" -> words
     places: list[dict] = field(default_factory=list)  # name, lat, lon, geo, country, admin1, n
     countries: Counter = field(default_factory=Counter)
     dead: list[list] = field(default_factory=list)  # [dead, dead_max, published, confidence]
@@ -74,6 +81,8 @@ class Incident:
         if r.lemma:
             self.lemmas[r.lemma] += 1
         self.names.update(r.names)
+        if r.sentence is not None:
+            self.told.setdefault(told_key(r), set()).add(r.lemma)
         self._core = None
         self.numbers.update(r.numbers)
         self.codes.update(r.codes)
@@ -83,9 +92,11 @@ class Incident:
         _trim(self.context, MAX_WORDS)
         _trim(self.names, MAX_WORDS)
         _trim(self.numbers, MAX_WORDS)
-        if r.day is not None and dated:
-            self.days[f"{r.day.isoformat()} {r.precision}"] += 1
-            self._dated = self._spans = self._hull = None
+        if dated:
+            self.weekdays.update(r.weekdays)
+            if r.day is not None:
+                self.days[f"{r.day.isoformat()} {r.precision}"] += 1
+                self._dated = self._spans = self._hull = None
         if r.country and placed:
             self.countries[r.country] += 1
         if r.geo and placed:
@@ -194,7 +205,9 @@ class Incident:
             "types": self.types, "modes": self.modes, "lemmas": self.lemmas,
             "names": self.names, "numbers": self.numbers, "codes": self.codes,
             "context": self.context, "persons": self.persons,
-            "days": self.days, "places": self.places, "countries": self.countries,
+            "days": self.days, "weekdays": self.weekdays, "places": self.places,
+            "told": {k: sorted(v) for k, v in self.told.items()},
+            "countries": self.countries,
             "dead": self.dead, "sources": self.sources, "targets": self.targets,
             "articles": sorted(self.articles), "outlets": sorted(self.outlets),
             "events": self.events,
@@ -209,6 +222,7 @@ class Incident:
         return cls(
             id_, **{name: Counter(s.get(name) or {}) for name in _TALLIES},
             places=list(s.get("places") or []), dead=list(s.get("dead") or []),
+            told={k: set(v) for k, v in (s.get("told") or {}).items()},
             sources=dict(s.get("sources") or {}), targets=dict(s.get("targets") or {}),
             articles=set(s.get("articles") or []), outlets=set(s.get("outlets") or []),
             events=int(s.get("events") or 0),
@@ -218,7 +232,7 @@ class Incident:
 
 
 _TALLIES = ("types", "modes", "lemmas", "names", "numbers", "codes", "context", "persons", "days",
-            "countries")
+            "weekdays", "countries")
 _GEO_RANK = {"point": 0, "admin": 1, "country": 2}
 _PRECISION_RANK = {"day": 0, "published": 1, "week": 2, "month": 3, "year": 4}
 

@@ -76,6 +76,8 @@ class Report:
     confidence: float
     sources: tuple[dict, ...] = ()
     targets: tuple[dict, ...] = ()
+    sentence: int | None = None  # where its sentence starts in the article
+    weekdays: frozenset[str] = frozenset()  # days of the week the sentence dates by ("on Friday")
 
 
 # Past forms of common irregular verbs: "took" and "take", "found" and "finds" are one word.
@@ -248,6 +250,15 @@ def numbers_in(sentence: str) -> set[str]:
     return out
 
 
+_WEEKDAY = re.compile(r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def weekdays_in(sentence: str) -> frozenset[str]:
+    """Days of the week a sentence names ("on Saturday"): a report that gives no date may
+    still say which day, and two reports naming other days tell of other acts."""
+    return frozenset(m.group(1).lower() for m in _WEEKDAY.finditer(sentence))
+
+
 def outlet_of(article: dict) -> str | None:
     """The outlet: the source or site name, else the URL's host, else None."""
     name = article.get("source") or article.get("site_name")
@@ -316,7 +327,8 @@ def report_of(row: dict, article: dict, body: str | None) -> Report:
         persons=people | (lead_persons(body) if body else frozenset()),
         dead=row.get("dead"), dead_max=row.get("dead_max"), published=published,
         outlet=outlet_of(article), confidence=float(row.get("confidence") or 0.0),
-        sources=tuple(sources), targets=tuple(targets),
+        sources=tuple(sources), targets=tuple(targets), weekdays=weekdays_in(sentence),
+        sentence=row.get("sentence_start"),
     )
 
 

@@ -1203,3 +1203,16 @@ def test_as_clause_verb_with_its_own_clause_reports_that_clause(nlp):
     text = "The levy passed, as some of the same members have said it would, after a long debate."
     q = find(run(nlp, text), "The levy passed")
     assert (q.cue, q.rule) == ("said", "indirect:as-put")
+
+
+@pytest.mark.parametrize("middle, speaker", [
+    ("Tom Berg, a farmer from the valley, agrees.", "Tom Berg, a farmer from the valley"),
+    ("Tom Berg, a farmer, says.", "Tom Berg, a farmer"),
+    # the farmer is only met: the mayor goes on speaking
+    ("Later she met Tom Berg, a farmer from the valley.", "Ruth Lane, the mayor"),
+])
+def test_a_person_with_a_bare_cue_before_a_quotation_takes_it_over(nlp, middle, speaker):
+    text = ('The council met on Monday. "We cannot pay for the new bridge this year," said '
+            f'Ruth Lane, the mayor.\n\nMost members backed the plan. {middle} "The bridge is '
+            'the only road the trucks can use and it is falling apart."')
+    assert find(run(nlp, text), "only road").speaker == speaker

@@ -428,6 +428,12 @@ class DirectRules(ArticleContext):
                 out.append(cand)
                 prev = cand
                 continue
+            # "Lane agreed. “...”": a speaker named just before takes over from the last one
+            named = self._cue_sentence_before(seg, ps)
+            if named is not None:
+                out.append(named)
+                prev = named
+                continue
             # "“X,” he said, but “Y.”": the second part of a split quotation
             if prev is not None and prev.cue is not None and prev.parts[-1][1] <= prev.cue[0]:
                 between = text[prev.parts[-1][1] : seg.start]
@@ -450,6 +456,29 @@ class DirectRules(ArticleContext):
                 out.append(Cand([(seg.start, seg.end)], "direct", "direct:no-cue", 0.4, None,
                                 prev.speaker if near else None, prev.head if near else None))
         return out
+
+    def _cue_sentence_before(self, seg: Segment, ps: int) -> Cand | None:
+        """"Ann Roe, a farmer, disagrees. “...”": a quotation opening a sentence right after
+        one whose verb is a cue with a person for subject and no content of its own is that
+        person's ("Roe said she would vote. “...”" has its content: the clause is the
+        attribution, and the quotation joins it later)."""
+        text = self.text
+        sent = sentence_start(text, seg.start, ps)
+        if sent <= ps or text[sent : seg.start].strip():
+            return None
+        words = [t for t in self.toks.between(ps, sent) if not t.is_space]
+        if len(words) < 2 or words[-1].text != ".":
+            return None
+        verb = words[-1].sent.root
+        if not is_cue_verb(verb, True) or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
+                c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl") for c in verb.children):
+            return None  # "Lane said so in May.", "Lane told reporters.": not a bare cue
+        subj = subject(verb)
+        if subj is None or subj.i > verb.i or not names_people(subj):
+            return None
+        start = verb.sent.start_char
+        return Cand([(seg.start, seg.end)], "direct", "direct:cue-before", 0.7,
+                    (verb.idx, verb.idx + len(verb)), np_span(subj, start, verb.idx), subj)
 
     def _around_cue(self, cand: Cand, seg: Segment, sent: int) -> list[tuple[int, int]]:
         """"The club's investment, Ms. Tanzer said, "is a perfect example" of it.": a cue

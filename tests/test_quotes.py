@@ -1216,3 +1216,16 @@ def test_a_person_with_a_bare_cue_before_a_quotation_takes_it_over(nlp, middle, 
             f'Ruth Lane, the mayor.\n\nMost members backed the plan. {middle} "The bridge is '
             'the only road the trucks can use and it is falling apart."')
     assert find(run(nlp, text), "only road").speaker == speaker
+
+
+@pytest.mark.parametrize("between, speaker", [
+    ("", "LANE"),
+    # a paragraph of narrative ends the turn
+    ("Lane took questions on the roads after the debate.\n\n", None),
+])
+def test_a_paragraph_after_a_transcript_turn_goes_on_with_it(nlp, between, speaker):
+    text = ("WALLACE: Do you think the two are the same? Are they the same, Governor?\n\n"
+            "LANE: Well, look, the question is why they invited him to sit in the front row."
+            f"\n\n{between}\"But the truth is that we have a plan for the roads, and I think "
+            "the voters know it.\"")
+    assert find(run(nlp, text), "the truth is").speaker == speaker

@@ -397,6 +397,8 @@ class DirectRules(ArticleContext):
         starts = [o.start for o in self.segs]
         ends = sorted(o.end for o in self.segs)
         tail_end = -1  # end of the last cue after a quotation: what lies before it is its tail
+        # the transcript turn (or its continuation) by paragraph index
+        turn_at = {self._para_index(c.parts[0][0]): c for c in self._turns()}
         for seg in self.segs:
             if seg.start < tail_end:
                 continue  # "...," Ann Roe, in a “Vote No” shirt, said: a label in the speaker
@@ -427,6 +429,15 @@ class DirectRules(ArticleContext):
                     cand.confidence *= 0.7
                 out.append(cand)
                 prev = cand
+                continue
+            # "PENCE: ..." then a paragraph "“But ...": the turn goes on
+            k = self._para_index(seg.start)
+            turn = turn_at.get(k - 1)
+            if turn is not None and seg.start == ps:
+                cont = Cand([(seg.start, seg.end)], "direct", "direct:transcript", 0.7,
+                            turn.cue, turn.speaker, turn.head)  # the label names the speaker
+                out.append(cont)
+                turn_at[self._para_index(seg.end)] = cont
                 continue
             # "Lane agreed. “...”": a speaker named just before takes over from the last one
             named = self._cue_sentence_before(seg, ps)

@@ -1208,6 +1208,8 @@ def test_as_clause_verb_with_its_own_clause_reports_that_clause(nlp):
 @pytest.mark.parametrize("middle, speaker", [
     ("Tom Berg, a farmer from the valley, agrees.", "Tom Berg, a farmer from the valley"),
     ("Tom Berg, a farmer, says.", "Tom Berg, a farmer"),
+    ("His old partner at the mill, Tom Berg, called the plan a disgrace.",
+     "His old partner at the mill, Tom Berg"),
     # the farmer is only met: the mayor goes on speaking
     ("Later she met Tom Berg, a farmer from the valley.", "Ruth Lane, the mayor"),
 ])

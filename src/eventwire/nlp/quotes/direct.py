@@ -469,10 +469,10 @@ class DirectRules(ArticleContext):
         return out
 
     def _cue_sentence_before(self, seg: Segment, ps: int) -> Cand | None:
-        """"Ann Roe, a farmer, disagrees. “...”": a quotation opening a sentence right after
-        one whose verb is a cue with a person for subject and no content of its own is that
-        person's ("Roe said she would vote. “...”" has its content: the clause is the
-        attribution, and the quotation joins it later)."""
+        """"Ann Roe, a farmer, agrees. “...”", "Roe called him a genius. “...”": a quotation
+        opening a sentence right after one whose verb is a cue with a person for subject is
+        that person's ("Roe said she would vote. “...”": the clause is the attribution, and
+        the quotation joins it later)."""
         text = self.text
         sent = sentence_start(text, seg.start, ps)
         if sent <= ps or text[sent : seg.start].strip():
@@ -482,11 +482,12 @@ class DirectRules(ArticleContext):
             return None
         verb = words[-1].sent.root
         if not is_cue_verb(verb, True) or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
-                c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl") for c in verb.children):
-            return None  # "Lane said so in May.", "Lane told reporters.": not a bare cue
+                c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+            return None  # "Lane said she would.": the clause attributes it (_join_following)
         subj = subject(verb)
-        if subj is None or subj.i > verb.i or not names_people(subj):
-            return None
+        if subj is None or subj.i > verb.i or not any(
+                names_people(t) for t in subj.subtree if t.i == subj.i or t.dep_ == "appos"):
+            return None  # "Her business partner, Ann Roe, called ...": the apposition names her
         start = verb.sent.start_char
         return Cand([(seg.start, seg.end)], "direct", "direct:cue-before", 0.7,
                     (verb.idx, verb.idx + len(verb)), np_span(subj, start, verb.idx), subj)

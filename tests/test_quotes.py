@@ -1231,3 +1231,16 @@ def test_a_paragraph_after_a_transcript_turn_goes_on_with_it(nlp, between, speak
             f"\n\n{between}\"But the truth is that we have a plan for the roads, and I think "
             "the voters know it.\"")
     assert find(run(nlp, text), "the truth is").speaker == speaker
+
+
+@pytest.mark.parametrize("mark, speaker", [
+    (",", "Ann Roe"),
+    # a sentence of its own: the singing is another sentence, not its attribution
+    (".", None),
+])
+def test_a_voicing_verb_after_a_comma_cues_the_quotation(nlp, mark, speaker):
+    text = ("The choir gathered at the harbour on Sunday.\n\n"
+            f"\u201cKeep the lanterns lit until the boats come home{mark}\u201d Ann Roe sings "
+            "to the crowd.")
+    q = find(run(nlp, text), "Keep the lanterns")
+    assert (q.speaker if q.cue == "sings" else None) == speaker

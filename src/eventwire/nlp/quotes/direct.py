@@ -39,6 +39,8 @@ _HEADLINE_CUES = (SPEECH_VERBS | OBJECT_VERBS | THINK_VERBS | AS_VERBS | HEADLIN
                   ) - HEADLINE_VAGUE
 # What joins the second part of a split quotation to its cue: "..." he said, but "...".
 _JOIN_RE = re.compile(r",\s*(?:but|and|yet)\s*$")
+# Ways of voicing words that cue a quotation closed by a comma: "“...,” Blige sings to ...".
+_VOICE_VERBS = frozenset("sing croon rap hum murmur mutter laugh sigh text".split())
 # Words between a headline's subject and its verb: "Trump Finally Endorses", "Sanders To
 # Release", "Trump, Ryan, pledge".
 _HEADLINE_SKIP = frozenset("to will just finally now again also still".split())
@@ -198,11 +200,12 @@ class DirectRules(ArticleContext):
             return Cand([], "direct", "direct:dash", 0.8, (cue_at, cue_at + 1), span,
                          span.root)
         for t in words[:30]:
-            if not is_cue_verb(t, True):
+            if not is_cue_verb(t, True) and not (
+                    inner_last == "," and t.lemma_ in _VOICE_VERBS and t.tag_ in ("VBD", "VBZ")):
                 if t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl", "amod", "compound") and not (
                         t.tag_ in ("VBG", "VBN")
                         and any(w.text == "," for w in self.doc[words[0].i : t.i])):
-                    # another verb comes first: "..." Blige sings to ... (an aside about the
+                    # another verb comes first: "..." Ann Roe nodded to ... (an aside about the
                     # speaker, ", wearing a hat," or ", now 81 and retired in Ohio,", is
                     # no other verb)
                     return None

@@ -1210,6 +1210,7 @@ def test_as_clause_verb_with_its_own_clause_reports_that_clause(nlp):
     ("Tom Berg, a farmer, says.", "Tom Berg, a farmer"),
     ("His old partner at the mill, Tom Berg, called the plan a disgrace.",
      "His old partner at the mill, Tom Berg"),
+    ("\"We need a new road\" before the winter, Tom Berg said.", "Tom Berg"),
     # the farmer is only met: the mayor goes on speaking
     ("Later she met Tom Berg, a farmer from the valley.", "Ruth Lane, the mayor"),
 ])
@@ -1218,6 +1219,12 @@ def test_a_person_with_a_bare_cue_before_a_quotation_takes_it_over(nlp, middle, 
             f'Ruth Lane, the mayor.\n\nMost members backed the plan. {middle} "The bridge is '
             'the only road the trucks can use and it is falling apart."')
     assert find(run(nlp, text), "only road").speaker == speaker
+
+
+def test_a_quotation_whose_sentence_has_its_own_cue_keeps_it(nlp):
+    text = ('The council met on Monday. "We cannot pay for it," Ruth Lane said. "You let the '
+            'bridge rot for ten years" to save money for the stadium, Tom Berg replied.')
+    assert find(run(nlp, text), "let the bridge rot").speaker == "Tom Berg"
 
 
 @pytest.mark.parametrize("between, speaker", [

@@ -472,20 +472,21 @@ class DirectRules(ArticleContext):
         return out
 
     def _cue_sentence_before(self, seg: Segment, ps: int) -> Cand | None:
-        """"Ann Roe, a farmer, agrees. “...”", "Roe called him a genius. “...”": a quotation
-        opening a sentence right after one whose verb is a cue with a person for subject is
-        that person's ("Roe said she would vote. “...”": the clause is the attribution, and
-        the quotation joins it later)."""
+        """"Ann Roe, a farmer, agrees. “...”", "Roe called him a genius. “...”", "“...” of
+        the plan, Roe said. “...”": a quotation opening a sentence right after one whose verb
+        is a cue with a person for subject is that person's ("Roe said she would vote. “...”":
+        the clause is the attribution, and the quotation joins it later)."""
         text = self.text
         sent = sentence_start(text, seg.start, ps)
-        if sent <= ps or text[sent : seg.start].strip():
-            return None
+        if sent <= ps or text[sent : seg.start].strip() or not self._ends_sentence(seg):
+            return None  # "“...” to win, she said": the sentence has its own cue (_late_cue)
         words = [t for t in self.toks.between(ps, sent) if not t.is_space]
         if len(words) < 2 or words[-1].text != ".":
             return None
-        verb = words[-1].sent.root
+        # the sentence's verb, or a cue closing it: "“...” of the plan, Lane said."
+        verb = words[-2] if is_cue_verb(words[-2], True) else words[-1].sent.root
         if not is_cue_verb(verb, True) or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
-                c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+                c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
             return None  # "Lane said she would.": the clause attributes it (_join_following)
         subj = subject(verb)
         if subj is None or subj.i > verb.i or not any(

@@ -1384,3 +1384,51 @@ def test_a_mention_spelling_out_another_first_name_keeps_its_own(nlp):
     text = 'Mayor Okafor said that the plan would fail.'
     mention = _mention(text, "Mayor Okafor", "person", "John Okafor")
     assert find(run(nlp, text, [mention]), "the plan").speaker_name == "John Okafor"
+
+
+@pytest.mark.parametrize("middle, speaker", [
+    ("Tom Berg, a farmer from the valley, agrees.", "Tom Berg, a farmer from the valley"),
+    ("Tom Berg, a farmer, says.", "Tom Berg, a farmer"),
+    ("His old partner at the mill, Tom Berg, called the plan a disgrace.",
+     "His old partner at the mill, Tom Berg"),
+    ("\"We need a new road\" before the winter, Tom Berg said.", "Tom Berg"),
+    # the farmer is only met: the mayor goes on speaking
+    ("Later she met Tom Berg, a farmer from the valley.", "Ruth Lane, the mayor"),
+])
+def test_a_person_with_a_bare_cue_before_a_quotation_takes_it_over(nlp, middle, speaker):
+    text = ('The council met on Monday. "We cannot pay for the new bridge this year," said '
+            f'Ruth Lane, the mayor.\n\nMost members backed the plan. {middle} "The bridge is '
+            'the only road the trucks can use and it is falling apart."')
+    assert find(run(nlp, text), "only road").speaker == speaker
+
+
+def test_a_quotation_whose_sentence_has_its_own_cue_keeps_it(nlp):
+    text = ('The council met on Monday. "We cannot pay for it," Ruth Lane said. "You let the '
+            'bridge rot for ten years" to save money for the stadium, Tom Berg replied.')
+    assert find(run(nlp, text), "let the bridge rot").speaker == "Tom Berg"
+
+
+@pytest.mark.parametrize("between, speaker", [
+    ("", "LANE"),
+    # a paragraph of narrative ends the turn
+    ("Lane took questions on the roads after the debate.\n\n", None),
+])
+def test_a_paragraph_after_a_transcript_turn_goes_on_with_it(nlp, between, speaker):
+    text = ("WALLACE: Do you think the two are the same? Are they the same, Governor?\n\n"
+            "LANE: Well, look, the question is why they invited him to sit in the front row."
+            f"\n\n{between}\"But the truth is that we have a plan for the roads, and I think "
+            "the voters know it.\"")
+    assert find(run(nlp, text), "the truth is").speaker == speaker
+
+
+@pytest.mark.parametrize("mark, speaker", [
+    (",", "Ann Roe"),
+    # a sentence of its own: the singing is another sentence, not its attribution
+    (".", None),
+])
+def test_a_voicing_verb_after_a_comma_cues_the_quotation(nlp, mark, speaker):
+    text = ("The choir gathered at the harbour on Sunday.\n\n"
+            f"\u201cKeep the lanterns lit until the boats come home{mark}\u201d Ann Roe sings "
+            "to the crowd.")
+    q = find(run(nlp, text), "Keep the lanterns")
+    assert (q.speaker if q.cue == "sings" else None) == speaker

@@ -39,6 +39,8 @@ _HEADLINE_CUES = (SPEECH_VERBS | OBJECT_VERBS | THINK_VERBS | AS_VERBS | HEADLIN
                   ) - HEADLINE_VAGUE
 # What joins the second part of a split quotation to its cue: "..." he said, but "...".
 _JOIN_RE = re.compile(r",\s*(?:but|and|yet)\s*$")
+# Ways of voicing words that cue a quotation closed by a comma: "“...,” Blige sings to ...".
+_VOICE_VERBS = frozenset("sing croon rap hum murmur mutter laugh sigh text".split())
 # Words between a headline's subject and its verb: "Trump Finally Endorses", "Sanders To
 # Release", "Trump, Ryan, pledge".
 _HEADLINE_SKIP = frozenset("to will just finally now again also still".split())
@@ -198,11 +200,12 @@ class DirectRules(ArticleContext):
             return Cand([], "direct", "direct:dash", 0.8, (cue_at, cue_at + 1), span,
                          span.root)
         for t in words[:30]:
-            if not is_cue_verb(t, True):
+            if not is_cue_verb(t, True) and not (
+                    inner_last == "," and t.lemma_ in _VOICE_VERBS and t.tag_ in ("VBD", "VBZ")):
                 if t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl", "amod", "compound") and not (
                         t.tag_ in ("VBG", "VBN")
                         and any(w.text == "," for w in self.doc[words[0].i : t.i])):
-                    # another verb comes first: "..." Blige sings to ... (an aside about the
+                    # another verb comes first: "..." Ann Roe nodded to ... (an aside about the
                     # speaker, ", wearing a hat," or ", now 81 and retired in Ohio,", is
                     # no other verb)
                     return None
@@ -397,6 +400,8 @@ class DirectRules(ArticleContext):
         starts = [o.start for o in self.segs]
         ends = sorted(o.end for o in self.segs)
         tail_end = -1  # end of the last cue after a quotation: what lies before it is its tail
+        # the transcript turn (or its continuation) by paragraph index
+        turn_at = {self._para_index(c.parts[0][0]): c for c in self._turns()}
         for seg in self.segs:
             if seg.start < tail_end:
                 continue  # "...," Ann Roe, in a “Vote No” shirt, said: a label in the speaker
@@ -428,6 +433,21 @@ class DirectRules(ArticleContext):
                 out.append(cand)
                 prev = cand
                 continue
+            # "PENCE: ..." then a paragraph "“But ...": the turn goes on
+            k = self._para_index(seg.start)
+            turn = turn_at.get(k - 1)
+            if turn is not None and seg.start == ps:
+                cont = Cand([(seg.start, seg.end)], "direct", "direct:transcript", 0.7,
+                            turn.cue, turn.speaker, turn.head)  # the label names the speaker
+                out.append(cont)
+                turn_at[self._para_index(seg.end)] = cont
+                continue
+            # "Lane agreed. “...”": a speaker named just before takes over from the last one
+            named = self._cue_sentence_before(seg, ps)
+            if named is not None:
+                out.append(named)
+                prev = named
+                continue
             # "“X,” he said, but “Y.”": the second part of a split quotation
             if prev is not None and prev.cue is not None and prev.parts[-1][1] <= prev.cue[0]:
                 between = text[prev.parts[-1][1] : seg.start]
@@ -450,6 +470,31 @@ class DirectRules(ArticleContext):
                 out.append(Cand([(seg.start, seg.end)], "direct", "direct:no-cue", 0.4, None,
                                 prev.speaker if near else None, prev.head if near else None))
         return out
+
+    def _cue_sentence_before(self, seg: Segment, ps: int) -> Cand | None:
+        """"Ann Roe, a farmer, agrees. “...”", "Roe called him a genius. “...”", "“...” of
+        the plan, Roe said. “...”": a quotation opening a sentence right after one whose verb
+        is a cue with a person for subject is that person's ("Roe said she would vote. “...”":
+        the clause is the attribution, and the quotation joins it later)."""
+        text = self.text
+        sent = sentence_start(text, seg.start, ps)
+        if sent <= ps or text[sent : seg.start].strip() or not self._ends_sentence(seg):
+            return None  # "“...” to win, she said": the sentence has its own cue (_late_cue)
+        words = [t for t in self.toks.between(ps, sent) if not t.is_space]
+        if len(words) < 2 or words[-1].text != ".":
+            return None
+        # the sentence's verb, or a cue closing it: "“...” of the plan, Lane said."
+        verb = words[-2] if is_cue_verb(words[-2], True) else words[-1].sent.root
+        if not is_cue_verb(verb, True) or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
+                c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+            return None  # "Lane said she would.": the clause attributes it (_join_following)
+        subj = subject(verb)
+        if subj is None or subj.i > verb.i or not any(
+                names_people(t) for t in subj.subtree if t.i == subj.i or t.dep_ == "appos"):
+            return None  # "Her business partner, Ann Roe, called ...": the apposition names her
+        start = verb.sent.start_char
+        return Cand([(seg.start, seg.end)], "direct", "direct:cue-before", 0.7,
+                    (verb.idx, verb.idx + len(verb)), np_span(subj, start, verb.idx), subj)
 
     def _around_cue(self, cand: Cand, seg: Segment, sent: int) -> list[tuple[int, int]]:
         """"The club's investment, Ms. Tanzer said, "is a perfect example" of it.": a cue

@@ -998,3 +998,60 @@ def test_a_line_holding_two_sentences_is_no_headline(line, titleish):
 
     [feat] = line_features([line])
     assert is_titleish(feat) is titleish
+
+
+_MARKET_STORY = [
+    "The harbour board voted on Tuesday to close the old fish market at the end of the season, "
+    "ending more than a century of early-morning auctions on the quay.",
+    "Traders said they had been given too little notice, and several asked the board to delay "
+    "the decision until a new site on the eastern pier is ready for them.",
+    "The board's chair said the building had failed two safety inspections and could not be "
+    "repaired for less than the cost of a new hall, which is planned for next spring."]
+
+
+def _market_page(top: list[str]) -> str:
+    return "\n".join(["News", "Sport", "Business", "Share", "Email", "Print",
+                      "Fish market on the quay to close after a century", *top, *_MARKET_STORY,
+                      "Privacy", "Terms"])
+
+
+@pytest.mark.parametrize("top", [
+    ["The board says the hall is unsafe; traders want more time.", "By", "Morwenna Trask"],
+    ["The board says the hall is unsafe; traders want more time.", "By Morwenna Trask",
+     "March 4, 2025"],
+    ["Buyers gather before dawn at the fish market on the quay.",
+     "Photograph: Kit Polglaze/Porthaven Press"],
+    ["Buyers gather before dawn at the fish market on the quay.", "Image by Kit Polglaze"],
+    ["The board says the hall is unsafe; traders want more time.", "By Morwenna Trask",
+     "Buyers gather before dawn at the fish market on the quay.", "Kit Polglaze / Getty Images"],
+])
+def test_a_standfirst_or_caption_above_a_byline_or_credit_is_not_the_text(top):
+    """A standfirst or the lead picture's caption is a short paragraph standing above the text
+    with a byline, a photo credit or a date line between: marks that never sit between two
+    paragraphs of the text, so the text starts below them."""
+    [art] = split_text_page(_market_page(top), AS_OF)
+    assert _paragraphs(art.body) == _MARKET_STORY
+
+
+@pytest.mark.parametrize("top", [
+    ["Traders were told on Tuesday.", "Background", "Advertisement"],  # a subheading follows
+    ["PORTHAVEN, Cornwall – Traders were told on Tuesday.", "Photo: Kit Polglaze"],  # a dateline
+    ["Traders on the quay were told on Tuesday morning, in a short letter from the harbour "
+     "board, that the market they and their parents have worked in for decades will close "
+     "when the season ends.", "By Morwenna Trask"],
+])
+def test_a_first_paragraph_above_a_subheading_a_dateline_or_long_stays_in_the_text(top):
+    """Near cases: a short first paragraph with only a subheading or a label below it, a lede
+    opening on a dateline, and a paragraph longer than a standfirst are the text."""
+    [art] = split_text_page(_market_page(top), AS_OF)
+    assert _paragraphs(art.body)[0] == top[0]
+
+
+def test_a_lede_the_page_repeats_as_its_summary_stays_in_the_text():
+    """Near case: the page shows the lede above the picture credit and again below it; the
+    body keeps one copy rather than none."""
+    lede = ("Traders were told on Tuesday that the fish market on the quay, where their "
+            "families have sold the catch for generations, will close.")
+    [art] = split_text_page(_market_page([lede, "Photo by Kit Polglaze/Porthaven Press", lede]),
+                            AS_OF)
+    assert _paragraphs(art.body)[0] == lede

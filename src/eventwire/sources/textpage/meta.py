@@ -119,6 +119,25 @@ def is_credit_line(text: str) -> bool:
     return bool(_CREDIT_LINE_RE.match(text))
 
 
+# a photo credit under its picture: "Photograph: Jo Lee/Getty Images", "Image by Jo Lee"
+_PHOTO_CREDIT_RE = re.compile(
+    r"^(?:Photo(?:graph)?s?|Image|Picture|Illustration|Credit)\s*(?::|by\b|credit\b)", re.I)
+# ... or the photographer and agency alone: "Jo Lee/Getty Images", "Jo Lee / AFP"
+_NAME = r"[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}"
+_AGENCY_CREDIT_RE = re.compile(rf"^{_NAME}(?:\s*/\s*{_NAME})+$")
+
+
+def is_head_mark(text: str) -> bool:
+    """A byline ("By", "By Jo Lee") or a photo credit: lines that sit between a standfirst
+    or a picture's caption and the text, never between two of the text's paragraphs."""
+    words = text.split()
+    if not words or len(words) > BYLINE_MAX_WORDS:
+        return False
+    return text.lower() == "by" or bool(
+        _BYLINE_RE.match(text) or _PHOTO_CREDIT_RE.match(text) or _CREDIT_LINE_RE.match(text)
+        or _AGENCY_CREDIT_RE.match(text))
+
+
 def is_title_case(text: str) -> bool:
     """Headline capitals: nearly every word but the short function words starts upper-case
     ("Is a Smart Thermostat Worth It?"), as a sentence's words do not."""

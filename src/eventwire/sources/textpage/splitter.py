@@ -73,6 +73,7 @@ from eventwire.sources.textpage.meta import (
     headline_part,
     is_credit_line,
     is_gallery_caption,
+    is_head_mark,
     is_title_case,
     is_titleish,
     split_caption,
@@ -108,6 +109,8 @@ REPEAT_KEEP_WORDS = 20  # the first copy of a repeated line this long may still 
 CAPTION_SCORE = -6.0
 HEADING_MAX_WORDS = 12  # a short line above a paragraph heads it
 QUESTION_MAX_WORDS = 20  # a headline ending in a question or exclamation mark
+DEK_MAX_WORDS = 30  # a standfirst or a lead picture's caption above the text
+DEK_REACH = 4  # lines from it down to the text: a byline, a photo credit, a date line
 LEDE_MIN_WORDS = 12  # a dateline paragraph this long under a date line starts the article
 LEDE_REACH = 4  # ... within this many lines
 LINK_LIST_MIN = 3  # unpunctuated lines under a label that make a box of links
@@ -621,6 +624,7 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
         first += 1  # a headline written as a question or an exclamation, in title case
         while first < last and not (lines[first].is_prose or lines[first].sentence_end):
             first += 1
+    first = _skip_standfirst(lines, scores, dates, first, last)
     while last > first and not _ends_body(lines, scores, last - 1, first, items):
         last -= 1
     if first >= last:
@@ -664,6 +668,26 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
         caption=caption[0] if caption else None,
         caption_credit=caption[1] if caption else None,
     )
+
+
+def _skip_standfirst(lines: list[Line], scores: list[float], dates: dict[int, DateHit],
+                     first: int, last: int) -> int:
+    """A short paragraph above the text with a byline, a photo credit or a date line between
+    them is the standfirst or the lead picture's caption (those marks never sit between two
+    paragraphs of the text): the text starts below.  A lede opening on a dateline stays, so
+    does one the page repeats as its summary (the body keeps one copy), and so does a short
+    first paragraph under which only a subheading or a label follows."""
+    for _ in range(2):  # a standfirst, then a caption
+        if first >= last or lines[first].words > DEK_MAX_WORDS or lines[first].repeats > 1 \
+                or find_dateline(lines[first].text):
+            return first
+        nxt = next((j for j in range(first + 1, min(last, first + DEK_REACH + 2))
+                    if scores[j] > 0), None)
+        if nxt is None or not lines[nxt].is_prose or not any(
+                k in dates or is_head_mark(lines[k].text) for k in range(first + 1, nxt)):
+            return first
+        first = nxt
+    return first
 
 
 def _ends_body(lines: list[Line], scores: list[float], k: int, first: int,

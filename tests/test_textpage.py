@@ -1055,3 +1055,22 @@ def test_a_lede_the_page_repeats_as_its_summary_stays_in_the_text():
     [art] = split_text_page(_market_page([lede, "Photo by Kit Polglaze/Porthaven Press", lede]),
                             AS_OF)
     assert _paragraphs(art.body)[0] == lede
+
+
+@pytest.mark.parametrize("notice", [
+    "This guide contains affiliate links: if you buy through them, we may earn a commission.",
+    "We use cookies to improve your experience. By continuing you consent to our use of "
+    "cookies."])
+def test_a_sites_notice_above_the_text_is_not_the_text(notice):
+    """A disclosure of paid links or a cookie banner between the byline and the text speaks
+    in sentences but is the site's, as the HTML path reads it: the text starts below."""
+    [art] = split_text_page(_market_page(["By Morwenna Trask", notice]), AS_OF)
+    assert _paragraphs(art.body) == _MARKET_STORY
+
+
+def test_a_paragraph_about_paid_links_in_the_third_person_is_text():
+    """Near case: an article reporting on affiliate links speaks of others, not of itself."""
+    lede = ("The regulator said review sites must tell readers plainly when they earn a "
+            "commission on products bought through their links.")
+    [art] = split_text_page(_market_page(["By Morwenna Trask", lede]), AS_OF)
+    assert _paragraphs(art.body)[0] == lede

@@ -12,7 +12,8 @@ No library does this, so it is done with general signals, never with a publisher
 2. Lines are scored: prose lines (long, function-word rich, ending in sentence punctuation)
    score their word count, a prose line standing alone between clutter half that; clutter
    lines (short and unpunctuated, repeated on the page, captions and gallery slides, date
-   lines, copyright) score negative, and a form field ("Email *") as much as a whole menu.
+   lines, copyright, the site's notice of paid links or cookies, as the HTML path reads
+   them) score negative, and a form field ("Email *") as much as a whole menu.
    Structures are then read off the page: a comment thread (three or more date lines of
    one template stamped to the minute, a few lines apart) and a teaser box the page shows
    twice become clutter; a table scraped one cell per line (a long run of short lines, many
@@ -43,7 +44,9 @@ No library does this, so it is done with general signals, never with a publisher
    just below it is the headline, not body, and so is a first line asking a question in
    title case), a sentence with a credit gives the caption, the first paragraph's
    upper-case place gives the dateline.  The body starts at its first sentence or item of an
-   enumerated list (a calendar may be all list) and ends at its last sentence; inside it,
+   enumerated list (a calendar may be all list), below a short standfirst or lead caption
+   that a byline, a photo credit or a date line parts from the text, and ends at its last
+   sentence; inside it,
    repeated lines, captions, date lines and runs of clutter lines are left out.
 """
 
@@ -55,7 +58,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from eventwire.models import Article
-from eventwire.sources.boilerplate import CLOSING_AFTER, CLOSING_RE, END_RE, PROSE_WORDS
+from eventwire.sources.boilerplate import (
+    CLOSING_AFTER,
+    CLOSING_RE,
+    END_RE,
+    PROSE_WORDS,
+    is_cookie_banner,
+    is_disclosure,
+)
 from eventwire.sources.textpage.dates import DateHit, find_date, stamp_shape
 from eventwire.sources.textpage.lines import (
     BULLET_RE,
@@ -201,8 +211,8 @@ def _score(line: Line, is_date: bool, is_caption: bool) -> float:
         return CLUTTER_SCORE
     if line.repeats > 1 and (line.words < REPEAT_KEEP_WORDS or line.first_seen < line.index):
         return REPEAT_SCORE
-    if _is_copyright(line):
-        return CLUTTER_SCORE
+    if _is_copyright(line) or is_disclosure(line.text) or is_cookie_banner(line.text):
+        return CLUTTER_SCORE  # the site's notices, which the HTML path drops too
     if _FORM_FIELD_RE.match(line.text):
         return FORM_SCORE
     if line.is_prose:

@@ -1024,6 +1024,12 @@ def _market_page(top: list[str]) -> str:
     ["Buyers gather before dawn at the fish market on the quay.", "Image by Kit Polglaze"],
     ["The board says the hall is unsafe; traders want more time.", "By Morwenna Trask",
      "Buyers gather before dawn at the fish market on the quay.", "Kit Polglaze / Getty Images"],
+    ["Buyers gather before dawn at the fish market on the quay.",
+     "Kit Polglaze | Porthaven Press | Getty Images"],
+    ["The board says the hall is unsafe; traders want more time.", "Morwenna Trask @mtrask"],
+    ["Buyers gather before dawn at the fish market on the quay.", "Morning Briefing",
+     "Get the harbour's news in your inbox before the boats come in.", "SUBSCRIBE",
+     "March 4, 2025", "By Morwenna Trask"],
 ])
 def test_a_standfirst_or_caption_above_a_byline_or_credit_is_not_the_text(top):
     """A standfirst or the lead picture's caption is a short paragraph standing above the text
@@ -1045,6 +1051,14 @@ def test_a_first_paragraph_above_a_subheading_a_dateline_or_long_stays_in_the_te
     opening on a dateline, and a paragraph longer than a standfirst are the text."""
     [art] = split_text_page(_market_page(top), AS_OF)
     assert _paragraphs(art.body)[0] == top[0]
+
+
+def test_short_opening_paragraphs_with_no_byline_or_credit_below_stay_in_the_text():
+    """Near case: two short paragraphs open the text, parted only by a label; nothing
+    that heads an article stands between them and the rest."""
+    top = ["Traders were told on Tuesday.", "Advertisement", "Most were not surprised."]
+    [art] = split_text_page(_market_page(top), AS_OF)
+    assert _paragraphs(art.body)[:2] == [top[0], top[2]]
 
 
 def test_a_lede_the_page_repeats_as_its_summary_stays_in_the_text():

@@ -124,7 +124,9 @@ _PHOTO_CREDIT_RE = re.compile(
     r"^(?:Photo(?:graph)?s?|Image|Picture|Illustration|Credit)\s*(?::|by\b|credit\b)", re.I)
 # ... or the photographer and agency alone: "Jo Lee/Getty Images", "Jo Lee / AFP"
 _NAME = r"[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}"
-_AGENCY_CREDIT_RE = re.compile(rf"^{_NAME}(?:\s*/\s*{_NAME})+$")
+_AGENCY_CREDIT_RE = re.compile(rf"^{_NAME}(?:\s*[/|]\s*{_NAME})+$")
+# an author's name with a social handle: "Jo Lee @jolee", "Jo Lee@JoLeeNews"
+_HANDLE_BYLINE_RE = re.compile(rf"^{_NAME}\s*@\w+$")
 
 
 def is_head_mark(text: str) -> bool:
@@ -135,7 +137,7 @@ def is_head_mark(text: str) -> bool:
         return False
     return text.lower() == "by" or bool(
         _BYLINE_RE.match(text) or _PHOTO_CREDIT_RE.match(text) or _CREDIT_LINE_RE.match(text)
-        or _AGENCY_CREDIT_RE.match(text))
+        or _AGENCY_CREDIT_RE.match(text) or _HANDLE_BYLINE_RE.match(text))
 
 
 def is_title_case(text: str) -> bool:

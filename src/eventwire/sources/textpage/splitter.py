@@ -121,6 +121,7 @@ HEADING_MAX_WORDS = 12  # a short line above a paragraph heads it
 QUESTION_MAX_WORDS = 20  # a headline ending in a question or exclamation mark
 DEK_MAX_WORDS = 30  # a standfirst or a lead picture's caption above the text
 DEK_REACH = 4  # lines from it down to the text: a byline, a photo credit, a date line
+DEK_MAX_PIECES = 3  # a standfirst, a caption, a sign-up line
 LEDE_MIN_WORDS = 12  # a dateline paragraph this long under a date line starts the article
 LEDE_REACH = 4  # ... within this many lines
 LINK_LIST_MIN = 3  # unpunctuated lines under a label that make a box of links
@@ -682,22 +683,25 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
 
 def _skip_standfirst(lines: list[Line], scores: list[float], dates: dict[int, DateHit],
                      first: int, last: int) -> int:
-    """A short paragraph above the text with a byline, a photo credit or a date line between
-    them is the standfirst or the lead picture's caption (those marks never sit between two
-    paragraphs of the text): the text starts below.  A lede opening on a dateline stays, so
-    does one the page repeats as its summary (the body keeps one copy), and so does a short
-    first paragraph under which only a subheading or a label follows."""
-    for _ in range(2):  # a standfirst, then a caption
-        if first >= last or lines[first].words > DEK_MAX_WORDS or lines[first].repeats > 1 \
-                or find_dateline(lines[first].text):
-            return first
-        nxt = next((j for j in range(first + 1, min(last, first + DEK_REACH + 2))
-                    if scores[j] > 0), None)
-        if nxt is None or not lines[nxt].is_prose or not any(
-                k in dates or is_head_mark(lines[k].text) for k in range(first + 1, nxt)):
-            return first
-        first = nxt
-    return first
+    """Short paragraphs above the text with a byline, a photo credit or a date line below
+    them are a standfirst and the lead picture's caption (those marks never sit between two
+    paragraphs of the text): the text starts below the last mark.  A lede opening on a
+    dateline stays, so does one the page repeats as its summary (the body keeps one copy),
+    and so does a short first paragraph under which only a subheading or a label follows."""
+    start, k = first, first
+    for _ in range(DEK_MAX_PIECES):
+        if k >= last or lines[k].words > DEK_MAX_WORDS or lines[k].repeats > 1 \
+                or find_dateline(lines[k].text):
+            break
+        nxt = next((j for j in range(k + 1, min(last, k + DEK_REACH + 2)) if scores[j] > 0),
+                   None)
+        if nxt is None:
+            break
+        if lines[nxt].is_prose and any(j in dates or is_head_mark(lines[j].text)
+                                       for j in range(k + 1, nxt)):
+            start = nxt
+        k = nxt
+    return start
 
 
 def _ends_body(lines: list[Line], scores: list[float], k: int, first: int,

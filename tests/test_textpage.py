@@ -1027,6 +1027,8 @@ def _market_page(top: list[str]) -> str:
     ["Buyers gather before dawn at the fish market on the quay.",
      "Kit Polglaze | Porthaven Press | Getty Images"],
     ["The board says the hall is unsafe; traders want more time.", "Morwenna Trask @mtrask"],
+    ["The board says the hall is unsafe; traders want more time.", "March 4, 2025",
+     "Morwenna Trask", "Harbour", "Business", "Fishing", "Council"],  # the story's tags
     ["Buyers gather before dawn at the fish market on the quay.", "Morning Briefing",
      "Get the harbour's news in your inbox before the boats come in.", "SUBSCRIBE",
      "March 4, 2025", "By Morwenna Trask"],

@@ -1090,3 +1090,19 @@ def test_a_paragraph_about_paid_links_in_the_third_person_is_text():
             "commission on products bought through their links.")
     [art] = split_text_page(_market_page(["By Morwenna Trask", lede]), AS_OF)
     assert _paragraphs(art.body)[0] == lede
+
+
+def test_a_sign_up_forms_required_fields_part_its_message_from_the_text():
+    """A form's fields may mark themselves "(Required)" rather than "*"; its sentences
+    ("This field is left blank on purpose.") stay out of the text below it."""
+    form = ["Please leave this field empty; it is here to stop spam sign-ups.",
+            "Name(Required)", "Email(Required)"]
+    [art] = split_text_page(_market_page(form), AS_OF)
+    assert _paragraphs(art.body) == _MARKET_STORY
+
+
+def test_a_numbered_step_marked_required_inside_a_guide_is_no_form():
+    """Near case: "Step 2 (required)" heads a step of the text, not a form field."""
+    story = [_MARKET_STORY[0], "Step 2 (required)", *_MARKET_STORY[1:]]
+    [art] = split_text_page(_market_page(story), AS_OF)
+    assert "Step 2 (required)" in _paragraphs(art.body)

@@ -144,9 +144,11 @@ THREAD_GAP = 20  # lines between two stamps of one thread
 THREAD_LEAD_WORDS = 150  # text under a first stamp that makes it the article's own date
 
 
-# A form field's label with its required mark ("Name *", "Email*"): a comment or sign-up form,
+# A form field's label with its required mark ("Name *", "Email*", "Email(Required)"): a
+# comment or sign-up form,
 # which an article never runs across.
-_FORM_FIELD_RE = re.compile(r"^[^\W\d_][^\W_]*(?: [^\W\d_][^\W_]*){0,2} ?\*$")
+_FORM_FIELD_RE = re.compile(
+    r"^[^\W\d_][^\W_]*(?: [^\W\d_][^\W_]*){0,2} ?(?:\*|\((?i:required)\))$")
 # the heading of a sign-up box ("Subscribe to our newsletter", "Stay in the loop")
 _SIGNUP_RE = re.compile(
     r"^\W*(?:(?:subscribe|sign up|join|get)\b.{0,40}\bnewsletters?|stay in the loop|"

@@ -1106,3 +1106,22 @@ def test_a_numbered_step_marked_required_inside_a_guide_is_no_form():
     story = [_MARKET_STORY[0], "Step 2 (required)", *_MARKET_STORY[1:]]
     [art] = split_text_page(_market_page(story), AS_OF)
     assert "Step 2 (required)" in _paragraphs(art.body)
+
+
+@pytest.mark.parametrize("teasers", [
+    ["Popular posts:", "Lifeboat Crew Rescue Two Walkers Cut Off by the…",
+     "Sailing Club Marks a Hundred Years With a Regatta in…"],
+    ["Council to decide on new parking charges at the seafront,..."]])
+def test_teasers_clipped_to_fit_their_box_are_not_the_text(teasers):
+    """A teaser cut off with an ellipsis (a headline in title case, or a sentence broken
+    off after a comma) belongs to a box of other stories, however sentence-like its end."""
+    [art] = split_text_page(_market_page(teasers), AS_OF)
+    assert _paragraphs(art.body) == _MARKET_STORY
+
+
+def test_a_sentence_of_the_text_trailing_off_stays():
+    """Near case: a paragraph that trails off ("... one more season…") is the writer's."""
+    story = [_MARKET_STORY[0], "Some traders still hoped for one more season…",
+             *_MARKET_STORY[1:]]
+    [art] = split_text_page(_market_page(story), AS_OF)
+    assert _paragraphs(art.body) == story

@@ -13,7 +13,8 @@ No library does this, so it is done with general signals, never with a publisher
    score their word count, a prose line standing alone between clutter half that; clutter
    lines (short and unpunctuated, repeated on the page, captions and gallery slides, date
    lines, copyright, the site's notice of paid links or cookies, as the HTML path reads
-   them) score negative, and a form field ("Email *") as much as a whole menu.
+   them, short teasers clipped with an ellipsis) score negative, and a form field
+   ("Email *") as much as a whole menu.
    Structures are then read off the page: a comment thread (three or more date lines of
    one template stamped to the minute, a few lines apart) and a teaser box the page shows
    twice become clutter; a table scraped one cell per line (a long run of short lines, many
@@ -111,6 +112,7 @@ CLOSING_MAX_WORDS = 6  # a closing section's heading ("Related articles", "About
 LIST_SCORE = 1.0  # an enumerated list's lines are kept with the text around them
 LIST_MIN_WORDS = 4
 CLUTTER_SCORE = -2.0
+CLIPPED_MAX_WORDS = 25  # a teaser clipped to fit its box (a listing's clipped blurbs are text)
 PHRASE_SCORE = 0.0  # an unpunctuated line of running words costs a gap nothing
 PHRASE_MIN_WORDS = 5
 PHRASE_STOP_RATIO = 0.15
@@ -159,6 +161,9 @@ _COMMENTS_RE = re.compile(
 _LABELLED_RE = re.compile(r"^(?:\S+ ){0,2}\S+: ")  # "Price: $20", "Founded in: 1995"
 _STRONG_DATELINE_RE = re.compile(r"[,(]")
 _NUMERIC_CELL_RE = re.compile(r"^[\W\d_]*\d[\W\d_]*$")
+# a teaser clipped to fit its box: an ellipsis after a comma, or closing a headline
+_ELLIPSIS_RE = re.compile(r"(?:\.{3}|…)$")
+_CLIPPED_CLAUSE_RE = re.compile(r",\s*(?:\.{3}|…)$")
 
 
 @dataclass
@@ -218,6 +223,8 @@ def _score(line: Line, is_date: bool, is_caption: bool) -> float:
         return CLUTTER_SCORE  # the site's notices, which the HTML path drops too
     if _FORM_FIELD_RE.match(line.text):
         return FORM_SCORE
+    if line.words <= CLIPPED_MAX_WORDS and _is_clipped(line.text):
+        return CLUTTER_SCORE
     if line.is_prose:
         return float(line.words)
     if line.sentence_end and line.words >= 3 and line.upper_start:
@@ -225,6 +232,14 @@ def _score(line: Line, is_date: bool, is_caption: bool) -> float:
     if line.words >= PHRASE_MIN_WORDS and line.stop_ratio >= PHRASE_STOP_RATIO:
         return PHRASE_SCORE  # a list item or subheading of running words, not a menu label
     return CLUTTER_SCORE
+
+
+def _is_clipped(text: str) -> bool:
+    """A teaser cut off to fit its box ("... the Notorious…", "diagnosed with the plague,..."):
+    a headline in title case, or a sentence broken off after a comma, that ends in an
+    ellipsis.  A sentence of the text trailing off ("and then…") is neither."""
+    return bool(_ELLIPSIS_RE.search(text)) and (
+        is_title_case(text) or bool(_CLIPPED_CLAUSE_RE.search(text)))
 
 
 def _repeated_widgets(lines: list[Line], scores: list[float]) -> None:

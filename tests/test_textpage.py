@@ -1029,6 +1029,8 @@ def _market_page(top: list[str]) -> str:
     ["The board says the hall is unsafe; traders want more time.", "Morwenna Trask @mtrask"],
     ["The board says the hall is unsafe; traders want more time.", "March 4, 2025",
      "Morwenna Trask", "Harbour", "Business", "Fishing", "Council"],  # the story's tags
+    ["Harbour news every morning, read by 9,000 skippers.", "Free 14-Day Trial"],  # a promo
+    ["The best boat-show deals of the season, all in one place.", "Read More"],
     ["Buyers gather before dawn at the fish market on the quay.", "Morning Briefing",
      "Get the harbour's news in your inbox before the boats come in.", "SUBSCRIBE",
      "March 4, 2025", "By Morwenna Trask"],
@@ -1061,6 +1063,13 @@ def test_short_opening_paragraphs_with_no_byline_or_credit_below_stay_in_the_tex
     top = ["Traders were told on Tuesday.", "Advertisement", "Most were not surprised."]
     [art] = split_text_page(_market_page(top), AS_OF)
     assert _paragraphs(art.body)[:2] == [top[0], top[2]]
+
+
+def test_a_first_paragraph_above_a_button_inside_a_sentence_stays():
+    """Near case: "read more" inside a sentence of the text is no button line."""
+    top = ["Traders were told on Tuesday.", "Read more about the market's history below."]
+    [art] = split_text_page(_market_page(top), AS_OF)
+    assert _paragraphs(art.body)[0] == top[0]
 
 
 def test_a_lede_the_page_repeats_as_its_summary_stays_in_the_text():

@@ -129,15 +129,23 @@ _AGENCY_CREDIT_RE = re.compile(rf"^{_NAME}(?:\s*[/|]\s*{_NAME})+$")
 _HANDLE_BYLINE_RE = re.compile(rf"^{_NAME}\s*@\w+$")
 
 
+# a promo's button under its sentence: "Read More", "Free 14-Day Trial", "Sign up now"
+_BUTTON_RE = re.compile(
+    r"^\W*(?:read more|learn more|(?:start (?:your |a )?)?free(?: \d+[- ]day)? trial|"
+    r"sign up(?: now)?|subscribe(?: now)?|get started)\W*$", re.I)
+
+
 def is_head_mark(text: str) -> bool:
-    """A byline ("By", "By Jo Lee") or a photo credit: lines that sit between a standfirst
-    or a picture's caption and the text, never between two of the text's paragraphs."""
+    """A byline ("By", "By Jo Lee"), a photo credit or a promo's button: lines that sit
+    between a standfirst, a picture's caption or a promo and the text, never between two of
+    the text's paragraphs."""
     words = text.split()
     if not words or len(words) > BYLINE_MAX_WORDS:
         return False
     return text.lower() == "by" or bool(
         _BYLINE_RE.match(text) or _PHOTO_CREDIT_RE.match(text) or _CREDIT_LINE_RE.match(text)
-        or _AGENCY_CREDIT_RE.match(text) or _HANDLE_BYLINE_RE.match(text))
+        or _AGENCY_CREDIT_RE.match(text) or _HANDLE_BYLINE_RE.match(text)
+        or _BUTTON_RE.match(text))
 
 
 def is_title_case(text: str) -> bool:

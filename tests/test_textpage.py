@@ -998,3 +998,139 @@ def test_a_line_holding_two_sentences_is_no_headline(line, titleish):
 
     [feat] = line_features([line])
     assert is_titleish(feat) is titleish
+
+
+_MARKET_STORY = [
+    "The harbour board voted on Tuesday to close the old fish market at the end of the season, "
+    "ending more than a century of early-morning auctions on the quay.",
+    "Traders said they had been given too little notice, and several asked the board to delay "
+    "the decision until a new site on the eastern pier is ready for them.",
+    "The board's chair said the building had failed two safety inspections and could not be "
+    "repaired for less than the cost of a new hall, which is planned for next spring."]
+
+
+def _market_page(top: list[str]) -> str:
+    return "\n".join(["News", "Sport", "Business", "Share", "Email", "Print",
+                      "Fish market on the quay to close after a century", *top, *_MARKET_STORY,
+                      "Privacy", "Terms"])
+
+
+@pytest.mark.parametrize("top", [
+    ["The board says the hall is unsafe; traders want more time.", "By", "Morwenna Trask"],
+    ["The board says the hall is unsafe; traders want more time.", "By Morwenna Trask",
+     "March 4, 2025"],
+    ["Buyers gather before dawn at the fish market on the quay.",
+     "Photograph: Kit Polglaze/Porthaven Press"],
+    ["Buyers gather before dawn at the fish market on the quay.", "Image by Kit Polglaze"],
+    ["The board says the hall is unsafe; traders want more time.", "By Morwenna Trask",
+     "Buyers gather before dawn at the fish market on the quay.", "Kit Polglaze / Getty Images"],
+    ["Buyers gather before dawn at the fish market on the quay.",
+     "Kit Polglaze | Porthaven Press | Getty Images"],
+    ["The board says the hall is unsafe; traders want more time.", "Morwenna Trask @mtrask"],
+    ["The board says the hall is unsafe; traders want more time.", "March 4, 2025",
+     "Morwenna Trask", "Harbour", "Business", "Fishing", "Council"],  # the story's tags
+    ["Harbour news every morning, read by 9,000 skippers.", "Free 14-Day Trial"],  # a promo
+    ["The best boat-show deals of the season, all in one place.", "Read More"],
+    ["Buyers gather before dawn at the fish market on the quay.", "Morning Briefing",
+     "Get the harbour's news in your inbox before the boats come in.", "SUBSCRIBE",
+     "March 4, 2025", "By Morwenna Trask"],
+])
+def test_a_standfirst_or_caption_above_a_byline_or_credit_is_not_the_text(top):
+    """A standfirst or the lead picture's caption is a short paragraph standing above the text
+    with a byline, a photo credit or a date line between: marks that never sit between two
+    paragraphs of the text, so the text starts below them."""
+    [art] = split_text_page(_market_page(top), AS_OF)
+    assert _paragraphs(art.body) == _MARKET_STORY
+
+
+@pytest.mark.parametrize("top", [
+    ["Traders were told on Tuesday.", "Background", "Advertisement"],  # a subheading follows
+    ["PORTHAVEN, Cornwall – Traders were told on Tuesday.", "Photo: Kit Polglaze"],  # a dateline
+    ["Traders on the quay were told on Tuesday morning, in a short letter from the harbour "
+     "board, that the market they and their parents have worked in for decades will close "
+     "when the season ends.", "By Morwenna Trask"],
+])
+def test_a_first_paragraph_above_a_subheading_a_dateline_or_long_stays_in_the_text(top):
+    """Near cases: a short first paragraph with only a subheading or a label below it, a lede
+    opening on a dateline, and a paragraph longer than a standfirst are the text."""
+    [art] = split_text_page(_market_page(top), AS_OF)
+    assert _paragraphs(art.body)[0] == top[0]
+
+
+def test_short_opening_paragraphs_with_no_byline_or_credit_below_stay_in_the_text():
+    """Near case: two short paragraphs open the text, parted only by a label; nothing
+    that heads an article stands between them and the rest."""
+    top = ["Traders were told on Tuesday.", "Advertisement", "Most were not surprised."]
+    [art] = split_text_page(_market_page(top), AS_OF)
+    assert _paragraphs(art.body)[:2] == [top[0], top[2]]
+
+
+def test_a_first_paragraph_above_a_button_inside_a_sentence_stays():
+    """Near case: "read more" inside a sentence of the text is no button line."""
+    top = ["Traders were told on Tuesday.", "Read more about the market's history below."]
+    [art] = split_text_page(_market_page(top), AS_OF)
+    assert _paragraphs(art.body)[0] == top[0]
+
+
+def test_a_lede_the_page_repeats_as_its_summary_stays_in_the_text():
+    """Near case: the page shows the lede above the picture credit and again below it; the
+    body keeps one copy rather than none."""
+    lede = ("Traders were told on Tuesday that the fish market on the quay, where their "
+            "families have sold the catch for generations, will close.")
+    [art] = split_text_page(_market_page([lede, "Photo by Kit Polglaze/Porthaven Press", lede]),
+                            AS_OF)
+    assert _paragraphs(art.body)[0] == lede
+
+
+@pytest.mark.parametrize("notice", [
+    "This guide contains affiliate links: if you buy through them, we may earn a commission.",
+    "We use cookies to improve your experience. By continuing you consent to our use of "
+    "cookies."])
+def test_a_sites_notice_above_the_text_is_not_the_text(notice):
+    """A disclosure of paid links or a cookie banner between the byline and the text speaks
+    in sentences but is the site's, as the HTML path reads it: the text starts below."""
+    [art] = split_text_page(_market_page(["By Morwenna Trask", notice]), AS_OF)
+    assert _paragraphs(art.body) == _MARKET_STORY
+
+
+def test_a_paragraph_about_paid_links_in_the_third_person_is_text():
+    """Near case: an article reporting on affiliate links speaks of others, not of itself."""
+    lede = ("The regulator said review sites must tell readers plainly when they earn a "
+            "commission on products bought through their links.")
+    [art] = split_text_page(_market_page(["By Morwenna Trask", lede]), AS_OF)
+    assert _paragraphs(art.body)[0] == lede
+
+
+def test_a_sign_up_forms_required_fields_part_its_message_from_the_text():
+    """A form's fields may mark themselves "(Required)" rather than "*"; its sentences
+    ("This field is left blank on purpose.") stay out of the text below it."""
+    form = ["Please leave this field empty; it is here to stop spam sign-ups.",
+            "Name(Required)", "Email(Required)"]
+    [art] = split_text_page(_market_page(form), AS_OF)
+    assert _paragraphs(art.body) == _MARKET_STORY
+
+
+def test_a_numbered_step_marked_required_inside_a_guide_is_no_form():
+    """Near case: "Step 2 (required)" heads a step of the text, not a form field."""
+    story = [_MARKET_STORY[0], "Step 2 (required)", *_MARKET_STORY[1:]]
+    [art] = split_text_page(_market_page(story), AS_OF)
+    assert "Step 2 (required)" in _paragraphs(art.body)
+
+
+@pytest.mark.parametrize("teasers", [
+    ["Popular posts:", "Lifeboat Crew Rescue Two Walkers Cut Off by the…",
+     "Sailing Club Marks a Hundred Years With a Regatta in…"],
+    ["Council to decide on new parking charges at the seafront,..."]])
+def test_teasers_clipped_to_fit_their_box_are_not_the_text(teasers):
+    """A teaser cut off with an ellipsis (a headline in title case, or a sentence broken
+    off after a comma) belongs to a box of other stories, however sentence-like its end."""
+    [art] = split_text_page(_market_page(teasers), AS_OF)
+    assert _paragraphs(art.body) == _MARKET_STORY
+
+
+def test_a_sentence_of_the_text_trailing_off_stays():
+    """Near case: a paragraph that trails off ("... one more season…") is the writer's."""
+    story = [_MARKET_STORY[0], "Some traders still hoped for one more season…",
+             *_MARKET_STORY[1:]]
+    [art] = split_text_page(_market_page(story), AS_OF)
+    assert _paragraphs(art.body) == story

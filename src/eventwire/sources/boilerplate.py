@@ -85,7 +85,7 @@ def furniture(body: etree._Element) -> list[etree._Element]:
     found = children[_closing_section(children, texts):]
     for child, text in zip(children, texts, strict=True):
         if child.tag == "p" and child not in found and text and (
-                _is_link_run(child, text) or _is_cookie_banner(text) or _is_disclosure(text)):
+                _is_link_run(child, text) or is_cookie_banner(text) or is_disclosure(text)):
             found.append(child)
     return found
 
@@ -116,11 +116,11 @@ def _is_link_run(paragraph: etree._Element, text: str) -> bool:
     return linked >= LINK_SHARE * len(text)
 
 
-def _is_disclosure(text: str) -> bool:
+def is_disclosure(text: str) -> bool:
     return bool(_DISCLOSURE_RE.search(text))
 
 
-def _is_cookie_banner(text: str) -> bool:
+def is_cookie_banner(text: str) -> bool:
     return bool(_COOKIE_RE.search(text) and _CONSENT_RE.search(text))
 
 

@@ -119,6 +119,35 @@ def is_credit_line(text: str) -> bool:
     return bool(_CREDIT_LINE_RE.match(text))
 
 
+# a photo credit under its picture: "Photograph: Jo Lee/Getty Images", "Image by Jo Lee"
+_PHOTO_CREDIT_RE = re.compile(
+    r"^(?:Photo(?:graph)?s?|Image|Picture|Illustration|Credit)\s*(?::|by\b|credit\b)", re.I)
+# ... or the photographer and agency alone: "Jo Lee/Getty Images", "Jo Lee / AFP"
+_NAME = r"[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}"
+_AGENCY_CREDIT_RE = re.compile(rf"^{_NAME}(?:\s*[/|]\s*{_NAME})+$")
+# an author's name with a social handle: "Jo Lee @jolee", "Jo Lee@JoLeeNews"
+_HANDLE_BYLINE_RE = re.compile(rf"^{_NAME}\s*@\w+$")
+
+
+# a promo's button under its sentence: "Read More", "Free 14-Day Trial", "Sign up now"
+_BUTTON_RE = re.compile(
+    r"^\W*(?:read more|learn more|(?:start (?:your |a )?)?free(?: \d+[- ]day)? trial|"
+    r"sign up(?: now)?|subscribe(?: now)?|get started)\W*$", re.I)
+
+
+def is_head_mark(text: str) -> bool:
+    """A byline ("By", "By Jo Lee"), a photo credit or a promo's button: lines that sit
+    between a standfirst, a picture's caption or a promo and the text, never between two of
+    the text's paragraphs."""
+    words = text.split()
+    if not words or len(words) > BYLINE_MAX_WORDS:
+        return False
+    return text.lower() == "by" or bool(
+        _BYLINE_RE.match(text) or _PHOTO_CREDIT_RE.match(text) or _CREDIT_LINE_RE.match(text)
+        or _AGENCY_CREDIT_RE.match(text) or _HANDLE_BYLINE_RE.match(text)
+        or _BUTTON_RE.match(text))
+
+
 def is_title_case(text: str) -> bool:
     """Headline capitals: nearly every word but the short function words starts upper-case
     ("Is a Smart Thermostat Worth It?"), as a sentence's words do not."""

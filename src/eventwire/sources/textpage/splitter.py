@@ -12,7 +12,9 @@ No library does this, so it is done with general signals, never with a publisher
 2. Lines are scored: prose lines (long, function-word rich, ending in sentence punctuation)
    score their word count, a prose line standing alone between clutter half that; clutter
    lines (short and unpunctuated, repeated on the page, captions and gallery slides, date
-   lines, copyright) score negative, and a form field ("Email *") as much as a whole menu.
+   lines, copyright, the site's notice of paid links or cookies, as the HTML path reads
+   them, short teasers clipped with an ellipsis) score negative, and a form field
+   ("Email *") as much as a whole menu.
    Structures are then read off the page: a comment thread (three or more date lines of
    one template stamped to the minute, a few lines apart) and a teaser box the page shows
    twice become clutter; a table scraped one cell per line (a long run of short lines, many
@@ -43,7 +45,9 @@ No library does this, so it is done with general signals, never with a publisher
    just below it is the headline, not body, and so is a first line asking a question in
    title case), a sentence with a credit gives the caption, the first paragraph's
    upper-case place gives the dateline.  The body starts at its first sentence or item of an
-   enumerated list (a calendar may be all list) and ends at its last sentence; inside it,
+   enumerated list (a calendar may be all list), below a short standfirst or lead caption
+   that a byline, a photo credit or a date line parts from the text, and ends at its last
+   sentence; inside it,
    repeated lines, captions, date lines and runs of clutter lines are left out.
 """
 
@@ -55,7 +59,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from eventwire.models import Article
-from eventwire.sources.boilerplate import CLOSING_AFTER, CLOSING_RE, END_RE, PROSE_WORDS
+from eventwire.sources.boilerplate import (
+    CLOSING_AFTER,
+    CLOSING_RE,
+    END_RE,
+    PROSE_WORDS,
+    is_cookie_banner,
+    is_disclosure,
+)
 from eventwire.sources.textpage.dates import DateHit, find_date, stamp_shape
 from eventwire.sources.textpage.lines import (
     BULLET_RE,
@@ -73,6 +84,7 @@ from eventwire.sources.textpage.meta import (
     headline_part,
     is_credit_line,
     is_gallery_caption,
+    is_head_mark,
     is_title_case,
     is_titleish,
     split_caption,
@@ -100,6 +112,7 @@ CLOSING_MAX_WORDS = 6  # a closing section's heading ("Related articles", "About
 LIST_SCORE = 1.0  # an enumerated list's lines are kept with the text around them
 LIST_MIN_WORDS = 4
 CLUTTER_SCORE = -2.0
+CLIPPED_MAX_WORDS = 25  # a teaser clipped to fit its box (a listing's clipped blurbs are text)
 PHRASE_SCORE = 0.0  # an unpunctuated line of running words costs a gap nothing
 PHRASE_MIN_WORDS = 5
 PHRASE_STOP_RATIO = 0.15
@@ -108,6 +121,9 @@ REPEAT_KEEP_WORDS = 20  # the first copy of a repeated line this long may still 
 CAPTION_SCORE = -6.0
 HEADING_MAX_WORDS = 12  # a short line above a paragraph heads it
 QUESTION_MAX_WORDS = 20  # a headline ending in a question or exclamation mark
+DEK_MAX_WORDS = 30  # a standfirst or a lead picture's caption above the text
+DEK_REACH = 8  # lines from it down to the text: byline, credit, date line, the story's tags
+DEK_MAX_PIECES = 3  # a standfirst, a caption, a sign-up line
 LEDE_MIN_WORDS = 12  # a dateline paragraph this long under a date line starts the article
 LEDE_REACH = 4  # ... within this many lines
 LINK_LIST_MIN = 3  # unpunctuated lines under a label that make a box of links
@@ -130,9 +146,11 @@ THREAD_GAP = 20  # lines between two stamps of one thread
 THREAD_LEAD_WORDS = 150  # text under a first stamp that makes it the article's own date
 
 
-# A form field's label with its required mark ("Name *", "Email*"): a comment or sign-up form,
+# A form field's label with its required mark ("Name *", "Email*", "Email(Required)"): a
+# comment or sign-up form,
 # which an article never runs across.
-_FORM_FIELD_RE = re.compile(r"^[^\W\d_][^\W_]*(?: [^\W\d_][^\W_]*){0,2} ?\*$")
+_FORM_FIELD_RE = re.compile(
+    r"^[^\W\d_][^\W_]*(?: [^\W\d_][^\W_]*){0,2} ?(?:\*|\((?i:required)\))$")
 # the heading of a sign-up box ("Subscribe to our newsletter", "Stay in the loop")
 _SIGNUP_RE = re.compile(
     r"^\W*(?:(?:subscribe|sign up|join|get)\b.{0,40}\bnewsletters?|stay in the loop|"
@@ -143,6 +161,9 @@ _COMMENTS_RE = re.compile(
 _LABELLED_RE = re.compile(r"^(?:\S+ ){0,2}\S+: ")  # "Price: $20", "Founded in: 1995"
 _STRONG_DATELINE_RE = re.compile(r"[,(]")
 _NUMERIC_CELL_RE = re.compile(r"^[\W\d_]*\d[\W\d_]*$")
+# a teaser clipped to fit its box: an ellipsis after a comma, or closing a headline
+_ELLIPSIS_RE = re.compile(r"(?:\.{3}|…)$")
+_CLIPPED_CLAUSE_RE = re.compile(r",\s*(?:\.{3}|…)$")
 
 
 @dataclass
@@ -198,10 +219,12 @@ def _score(line: Line, is_date: bool, is_caption: bool) -> float:
         return CLUTTER_SCORE
     if line.repeats > 1 and (line.words < REPEAT_KEEP_WORDS or line.first_seen < line.index):
         return REPEAT_SCORE
-    if _is_copyright(line):
-        return CLUTTER_SCORE
+    if _is_copyright(line) or is_disclosure(line.text) or is_cookie_banner(line.text):
+        return CLUTTER_SCORE  # the site's notices, which the HTML path drops too
     if _FORM_FIELD_RE.match(line.text):
         return FORM_SCORE
+    if line.words <= CLIPPED_MAX_WORDS and _is_clipped(line.text):
+        return CLUTTER_SCORE
     if line.is_prose:
         return float(line.words)
     if line.sentence_end and line.words >= 3 and line.upper_start:
@@ -209,6 +232,14 @@ def _score(line: Line, is_date: bool, is_caption: bool) -> float:
     if line.words >= PHRASE_MIN_WORDS and line.stop_ratio >= PHRASE_STOP_RATIO:
         return PHRASE_SCORE  # a list item or subheading of running words, not a menu label
     return CLUTTER_SCORE
+
+
+def _is_clipped(text: str) -> bool:
+    """A teaser cut off to fit its box ("... the Notorious…", "diagnosed with the plague,..."):
+    a headline in title case, or a sentence broken off after a comma, that ends in an
+    ellipsis.  A sentence of the text trailing off ("and then…") is neither."""
+    return bool(_ELLIPSIS_RE.search(text)) and (
+        is_title_case(text) or bool(_CLIPPED_CLAUSE_RE.search(text)))
 
 
 def _repeated_widgets(lines: list[Line], scores: list[float]) -> None:
@@ -621,6 +652,7 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
         first += 1  # a headline written as a question or an exclamation, in title case
         while first < last and not (lines[first].is_prose or lines[first].sentence_end):
             first += 1
+    first = _skip_standfirst(lines, scores, dates, first, last)
     while last > first and not _ends_body(lines, scores, last - 1, first, items):
         last -= 1
     if first >= last:
@@ -664,6 +696,29 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
         caption=caption[0] if caption else None,
         caption_credit=caption[1] if caption else None,
     )
+
+
+def _skip_standfirst(lines: list[Line], scores: list[float], dates: dict[int, DateHit],
+                     first: int, last: int) -> int:
+    """Short paragraphs above the text with a byline, a photo credit or a date line below
+    them are a standfirst and the lead picture's caption (those marks never sit between two
+    paragraphs of the text): the text starts below the last mark.  A lede opening on a
+    dateline stays, so does one the page repeats as its summary (the body keeps one copy),
+    and so does a short first paragraph under which only a subheading or a label follows."""
+    start, k = first, first
+    for _ in range(DEK_MAX_PIECES):
+        if k >= last or lines[k].words > DEK_MAX_WORDS or lines[k].repeats > 1 \
+                or find_dateline(lines[k].text):
+            break
+        nxt = next((j for j in range(k + 1, min(last, k + DEK_REACH + 2)) if scores[j] > 0),
+                   None)
+        if nxt is None:
+            break
+        if lines[nxt].is_prose and any(j in dates or is_head_mark(lines[j].text)
+                                       for j in range(k + 1, nxt)):
+            start = nxt
+        k = nxt
+    return start
 
 
 def _ends_body(lines: list[Line], scores: list[float], k: int, first: int,

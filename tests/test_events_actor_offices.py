@@ -43,3 +43,65 @@ def test_the_country_of_no_owner_is_left_to_the_story(nlp):
     evs = [e for e in counted_events(nlp, text)
            if any(a.text.endswith("country") for a in e.sources)]
     assert all(_countries(e.sources) != {"IND"} for e in evs)
+
+
+# ------------------------------------------------ offices that name one state
+CHINA_STORY = ("BEIJING (AP) — Chinese officials in Beijing said on Monday that trade talks in "
+               "Shanghai would go ahead. ")
+
+
+def test_a_national_department_named_alone_is_its_state_s(nlp):
+    text = CHINA_STORY + ("The Commerce Department this week imposed tariffs on Chinese steel "
+                          "makers.")
+    ev = next(e for e in counted_events(nlp, text) if e.type == "SANCTION")
+    assert _countries(ev.sources) == {"USA"}
+
+
+def test_a_department_its_country_names_is_that_country_s(nlp):
+    # near case: the name is only a default, the country the text gives wins
+    text = CHINA_STORY + ("India's Department of Commerce this week imposed tariffs on Chinese "
+                          "steel makers.")
+    ev = next(e for e in counted_events(nlp, text) if e.type == "SANCTION")
+    assert _countries(ev.sources) == {"IND"}
+
+
+def test_a_cabinet_title_that_names_one_state_codes_its_holder(nlp):
+    text = CHINA_STORY + "Treasury Secretary Tom Harlan on Tuesday accused China of dumping steel."
+    ev = next(e for e in counted_events(nlp, text) if e.type == "ACCUSE")
+    assert _countries(ev.sources) == {"USA"}
+
+
+def test_a_cabinet_title_with_a_nationality_is_that_nation_s(nlp):
+    text = CHINA_STORY + ("Mexican Treasury Secretary Tom Harlan on Tuesday accused China of "
+                          "dumping steel.")
+    ev = next(e for e in counted_events(nlp, text) if e.type == "ACCUSE")
+    assert _countries(ev.sources) == {"MEX"}
+
+
+def test_the_home_office_is_british_and_a_home_office_no_actor(nlp):
+    assert _countries(_events(nlp, "The Home Office on Tuesday deported 40 Jamaicans.",
+                              "COERCE")[0].sources) == {"GBR"}
+    text = "Officials on Tuesday deported 40 Jamaicans who ran a home office in Leeds."
+    assert all(a.country != "GBR" or "office" not in a.text
+               for e in counted_events(nlp, text) for a in e.sources)
+
+
+# ------------------------------------------------ the doer after an opening dateline
+def test_the_doer_after_a_dateline_the_parser_made_a_subject_acted(nlp):
+    text = "LONDON (AP) — British police on Tuesday arrested 40 men in Leeds."
+    ev = next(e for e in counted_events(nlp, text) if e.type == "COERCE")
+    assert _countries(ev.sources) == {"GBR"}
+
+
+def test_a_visitor_apposed_to_a_dateline_is_the_one_who_spoke(nlp):
+    text = ("HANOI, Vietnam (AP) — U.S. Defense Secretary Tom Harlan on Wednesday accused China "
+            "of bullying smaller nations.")
+    ev = next(e for e in counted_events(nlp, text) if e.type == "ACCUSE")
+    assert _countries(ev.sources) == {"USA"}
+
+
+def test_a_dateline_town_s_own_state_as_subject_still_acts(nlp):
+    # near case: the subject after the dateline is the parser's only subject
+    text = "HANOI, Vietnam (AP) — Vietnam on Wednesday accused China of bullying smaller nations."
+    ev = next(e for e in counted_events(nlp, text) if e.type == "ACCUSE")
+    assert _countries(ev.sources) == {"VNM"}

@@ -908,7 +908,7 @@ class ArgumentReader:
             for c in tok.children:  # "Israel is opposed to ...", "X is committed to ..."
                 if c.dep_ == "nsubjpass":
                     return c, "stance_holder"
-        s = subject_token(tok)
+        s = self._own_subject(tok)
         if s is not None:
             if s.lower_ in _RELATIVE and tok.dep_ == "relcl":
                 return tok.head, "relative_clause_head"
@@ -922,7 +922,7 @@ class ArgumentReader:
                 return obj[0], "object_control"
             raised = t.dep_ == "xcomp"
             t = t.head
-            s = subject_token(t)
+            s = self._own_subject(t)
             if s is None and raised:  # "X is reported to have met", "X was told to leave"
                 s = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
             if s is not None:
@@ -942,6 +942,17 @@ class ArgumentReader:
             # convicted" had it done to them
             return tok.head, "modified_noun"
         return None, ""
+
+    def _own_subject(self, verb: Token) -> Token | None:
+        """The verb's subject; the parser often makes an opening dateline the subject
+        ("LONDON (AP) — British police arrested ...") with the doer a second subject or
+        an apposition to the dateline ("HANOI (AP) — Secretary Smith accused ...")."""
+        s = subject_token(verb)
+        if s is not None and self.actors.in_dateline(s):
+            others = [c for c in verb.children if c.dep_ == "nsubj"]
+            others += [c for c in s.subtree if c.dep_ == "appos"]
+            s = next((c for c in others if c.i > s.i and not self.actors.in_dateline(c)), s)
+        return s
 
     def _no_actor_noun(self, noun: Token) -> bool:
         """ "the opportunity to thank", "their attempt to attack", "a vote condemning": a

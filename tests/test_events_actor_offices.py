@@ -105,3 +105,35 @@ def test_a_dateline_town_s_own_state_as_subject_still_acts(nlp):
     text = "HANOI, Vietnam (AP) — Vietnam on Wednesday accused China of bullying smaller nations."
     ev = next(e for e in counted_events(nlp, text) if e.type == "ACCUSE")
     assert _countries(ev.sources) == {"VNM"}
+
+
+# ------------------------------------------------ a condemnation that names only the act
+AID_CUT = ("The United States on Monday decided to end aid to Ruritania. Germany condemned the "
+           "United States for the cut. ")
+
+
+def _accusations(nlp, text, by):
+    return [e for e in counted_events(nlp, text)
+            if e.type == "ACCUSE" and any(a.text == by for a in e.sources)]
+
+
+def test_calling_it_a_mistake_is_aimed_at_whom_the_last_condemnation_accused(nlp):
+    evs = _accusations(nlp, AID_CUT + "France called it a grave mistake.", "France")
+    assert evs and all(_countries(e.targets) == {"USA"} for e in evs)
+
+
+def test_regretting_the_decision_is_aimed_at_the_same_actor(nlp):
+    evs = _accusations(nlp, AID_CUT + "Britain said it regrets the decision.", "Britain")
+    assert evs and all(_countries(e.targets) == {"USA"} for e in evs)
+
+
+def test_a_condemnation_that_names_its_target_keeps_it(nlp):
+    # near case: a named target is not replaced by the one accused before
+    evs = _accusations(nlp, AID_CUT + "France condemned Hungary for its silence.", "France")
+    assert evs and all(_countries(e.targets) == {"HUN"} for e in evs)
+
+
+def test_the_accused_itself_calling_it_a_mistake_does_not_accuse_itself(nlp):
+    text = AID_CUT + "The United States called it a necessary step."
+    assert all("USA" not in _countries(e.targets)
+               for e in _accusations(nlp, text, "United States"))

@@ -1300,6 +1300,47 @@ def fill_state_agents(events: list[Event], home: str | None) -> None:
             ev.field_rules["sources"] = "state_of_place"
 
 
+# Words by which a condemnation names an act told before: "called it reckless", "condemned
+# what he called a breach", "regrets the decision".
+_ACT_REFERENCES = frozenset({"it", "this", "that", "what", "decision", "move", "step", "act",
+                             "action", "policy", "breach", "violation", "launch", "test",
+                             "announcement", "shift", "measure", "development"})
+_ACT_OBJECTS = frozenset({"dobj", "attr", "oprd"})
+_SAME_ACT_CHARS = 1500  # how far back a condemnation of "it" still looks for the act
+
+
+def accused_of_the_act_before(events: list[Event], doc) -> None:
+    """A condemnation that names no one, only the act ("the League called it a grave
+    mistake", "Paris regrets the decision"), is aimed at whom the condemnation told just
+    before it accused of that act, when the condemner is not that actor itself."""
+    last = None
+    for ev in sorted(events, key=lambda e: e.trigger_start):
+        if ev.type != "ACCUSE":
+            continue
+        if ev.targets:
+            last = ev if any(a.country for a in ev.targets) else last
+            continue
+        if last is None or ev.sentence_start - last.sentence_end > _SAME_ACT_CHARS \
+                or not _names_an_act(ev, doc):
+            continue
+        own = {a.country for a in ev.sources}
+        got = [replace(a) for a in last.targets if a.country and a.country not in own]
+        if got:
+            ev.targets = got
+            ev.field_rules["targets"] = f"accused_of_the_act_before:{last.id}"
+
+
+def _names_an_act(ev: Event, doc) -> bool:
+    """The condemnation's object (or its clause's object) is a word for an act, no actor."""
+    span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+    if span is None:
+        return False
+    trig = span.root
+    near = [*trig.children, *(g for c in trig.children if c.dep_ in ("ccomp", "xcomp")
+                              for g in c.children)]
+    return any(t.dep_ in _ACT_OBJECTS and t.lower_ in _ACT_REFERENCES for t in near)
+
+
 # Acts a state's own actors aim at their own state or people when no one else is named.
 _DOMESTIC_TARGET_TYPES = frozenset({"PROTEST", "REQUEST", "REJECT", "SUPPORT", "COERCE",
                                     "SANCTION", "CONCEDE", "ACCUSE", "ASSAULT", "THREATEN",

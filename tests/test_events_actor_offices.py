@@ -137,3 +137,25 @@ def test_the_accused_itself_calling_it_a_mistake_does_not_accuse_itself(nlp):
     text = AID_CUT + "The United States called it a necessary step."
     assert all("USA" not in _countries(e.targets)
                for e in _accusations(nlp, text, "United States"))
+
+
+# ------------------------------------------------ former states and an EU office
+def test_a_soviet_actor_is_coded_as_its_successor_state(nlp):
+    text = "In 1986 the United States freed a Soviet spy in exchange for a reporter."
+    ev = next(e for e in counted_events(nlp, text) if e.type == "RETREAT" and e.targets
+              and any("spy" in a.text for a in e.targets))
+    assert _countries(ev.targets) == {"RUS"}
+
+
+def test_soviet_made_arms_do_not_make_their_users_russian(nlp):
+    text = "Rebels fired Soviet-made rockets at the town of Aleppo on Monday."
+    ev = next(e for e in counted_events(nlp, text) if e.type == "ASSAULT")
+    assert "RUS" not in _countries(ev.sources) | _countries(ev.targets)
+
+
+def test_a_person_apposed_to_an_eu_commissioner_title_holds_that_office(nlp):
+    text = US_STORY + ("Anna Berg, the European Commissioner for Trade, on Monday praised Libya "
+                       "for the release.")
+    ev = next(e for e in counted_events(nlp, text) if e.type == "SUPPORT" and "Berg" in
+              " ".join(a.text for a in e.sources))
+    assert _countries(ev.sources) == {"EUR"}

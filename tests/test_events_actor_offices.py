@@ -159,3 +159,28 @@ def test_a_person_apposed_to_an_eu_commissioner_title_holds_that_office(nlp):
     ev = next(e for e in counted_events(nlp, text) if e.type == "SUPPORT" and "Berg" in
               " ".join(a.text for a in e.sources))
     assert _countries(ev.sources) == {"EUR"}
+
+
+# ------------------------------------------------ a territory and its sovereign tie
+def _places(*named):
+    from eventwire.models import Place
+
+    return [Place(article_id="t", start=i, end=i + 1, text=text, rule="test", confidence=1.0,
+                  country=country) for i, (country, text) in enumerate(named)]
+
+
+def test_a_territory_tied_with_its_sovereign_is_the_story_s_home():
+    from eventwire.events.context import home_country
+
+    places = _places(("HKG", "Hong Kong"), ("CHN", "Beijing"), ("HKG", "Kowloon"),
+                     ("CHN", "China"), ("HKG", "Hong Kong"), ("CHN", "China"))
+    assert home_country(places) == "HKG"
+
+
+def test_two_foreign_states_that_tie_leave_the_home_open():
+    # near case: a tie of two states neither of which belongs to the other
+    from eventwire.events.context import home_country
+
+    places = _places(("IND", "India"), ("PAK", "Islamabad"), ("IND", "New Delhi"),
+                     ("PAK", "Pakistan"), ("IND", "India"), ("PAK", "Pakistan"))
+    assert home_country(places) is None

@@ -1203,8 +1203,23 @@ def home_country(places: list[Place], mentions: list[Mention] = (),
         return None  # one name said once or twice may be misread ("Georgia")
     people = _people_s_country(mentions)
     if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
-        return people
+        return people or _territory_of_pair(ranked[0][0], ranked[1][0])
     return people or ranked[0][0]
+
+
+# Territories with their own ISO code and the state they belong to: a story told about the
+# territory names its sovereign about as often ("Hong Kong police" and "Beijing").
+_SOVEREIGN_OF = {"HKG": "CHN", "MAC": "CHN", "PRI": "USA", "GUM": "USA", "GRL": "DNK",
+                 "FRO": "DNK", "NCL": "FRA", "PYF": "FRA", "GIB": "GBR", "BMU": "GBR"}
+
+
+def _territory_of_pair(first: str, second: str) -> str | None:
+    """Of a territory and its own sovereign named about as often, the territory: the story
+    is set there, and its sovereign is named as the power over it."""
+    for a, b in ((first, second), (second, first)):
+        if _SOVEREIGN_OF.get(a) == b:
+            return a
+    return None
 
 
 def _people_s_country(mentions: list[Mention]) -> str | None:

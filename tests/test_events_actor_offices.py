@@ -184,3 +184,25 @@ def test_two_foreign_states_that_tie_leave_the_home_open():
     places = _places(("IND", "India"), ("PAK", "Islamabad"), ("IND", "New Delhi"),
                      ("PAK", "Pakistan"), ("IND", "India"), ("PAK", "Pakistan"))
     assert home_country(places) is None
+
+
+# ------------------------------------------------ a statement made at a seat of government
+def _located(nlp, text, etype):
+    ev = next(e for e in counted_events(nlp, text) if e.type == etype)
+    return ev.location.name if ev.location is not None else None
+
+
+def test_a_statement_in_the_oval_office_is_made_in_washington(nlp):
+    text = "Suu Kyi urged Obama to end the sanctions, she said in the Oval Office on Monday."
+    assert _located(nlp, text, "REQUEST") == "Washington"
+
+
+def test_a_statement_at_the_kremlin_is_made_in_moscow(nlp):
+    text = "Putin on Monday accused Ukraine of sabotage at a meeting in the Kremlin."
+    assert _located(nlp, text, "ACCUSE") == "Moscow"
+
+
+def test_a_seat_of_government_named_as_the_actor_places_nothing(nlp):
+    # near case: "the White House" as the speaker is no place of the statement
+    text = "The White House on Monday accused Ukraine of sabotage."
+    assert _located(nlp, text, "ACCUSE") is None

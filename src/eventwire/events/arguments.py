@@ -51,6 +51,9 @@ _SPEECH_ACTS = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "S
 _PERMITS = frozenset({"CONCEDE", "RETREAT"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _POSSESSIVES = frozenset({"its", "their", "his", "her"})
+# Nouns for a state that a speaker's possessive makes the speaker's: "his country", "our nation".
+_STATE_NOUNS = frozenset({"country", "nation", "government"})
+_PERSON_OWNERS = frozenset({"his", "her", "their", "our", "my"})
 # Prepositions that say where an unnamed group lives: "ethnic Albanians in south Serbia".
 _RESIDENCE_PREPS = frozenset({"in", "throughout", "from", "across"})
 # Prepositions that name who an act or a thing is about: "demands from X", "a truce with X".
@@ -540,6 +543,10 @@ class ArgumentReader:
         for h in conjuncts(head):
             if self.is_weapon(h) or self.is_event_noun(h) or self.actors.in_dateline(h):
                 continue  # "HANOI, Vietnam (AP) — Esper accused ...": filed from, not by
+            owned = self._owners_state(h)
+            if owned is not None:
+                out.append(owned)
+                continue
             m = self.actors.at(h)
             if m is not None and m.country is None and h.lower_ in _PRONOUNS:
                 m = self.actors.antecedent(m) or None
@@ -617,6 +624,24 @@ class ArgumentReader:
                 if pl is not None and pl.country and pl.feature_class == "A":
                     return pl.country
         return None
+
+    def _owners_state(self, head: Token) -> ActorRef | None:
+        """ "Japan's minister said his country would help": the state a person's possessive
+        names is that person's, not the story's (the speaker of "our country", the reporter
+        or the person named before for "his country"); None when the owner is not coded."""
+        if head.lower_ not in _STATE_NOUNS:
+            return None
+        poss = next((c for c in head.children
+                     if c.dep_ == "poss" and c.lower_ in _PERSON_OWNERS), None)
+        owner = self.pronoun(poss) if poss is not None else None
+        if owner is None and poss is not None and poss.lower_ in ("his", "her"):
+            owner = self._last_speaker(poss) or self._person_before(poss)
+        if owner is None or not owner.country or owner.country in _NON_STATE:
+            return None
+        left = min(_np_tokens(head))
+        span = self.doc[left:head.i + 1]
+        return ActorRef(text=span.text, start=span.start_char, end=span.end_char,
+                        country=owner.country, sector="GOV")
 
     def _residence(self, head: Token) -> str | None:
         """The country of "students throughout Indonesia", "ethnic Albanians in Serbia"."""
@@ -883,7 +908,7 @@ class ArgumentReader:
             for c in tok.children:  # "Israel is opposed to ...", "X is committed to ..."
                 if c.dep_ == "nsubjpass":
                     return c, "stance_holder"
-        s = subject_token(tok)
+        s = self._own_subject(tok)
         if s is not None:
             if s.lower_ in _RELATIVE and tok.dep_ == "relcl":
                 return tok.head, "relative_clause_head"
@@ -897,7 +922,7 @@ class ArgumentReader:
                 return obj[0], "object_control"
             raised = t.dep_ == "xcomp"
             t = t.head
-            s = subject_token(t)
+            s = self._own_subject(t)
             if s is None and raised:  # "X is reported to have met", "X was told to leave"
                 s = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
             if s is not None:
@@ -917,6 +942,17 @@ class ArgumentReader:
             # convicted" had it done to them
             return tok.head, "modified_noun"
         return None, ""
+
+    def _own_subject(self, verb: Token) -> Token | None:
+        """The verb's subject; the parser often makes an opening dateline the subject
+        ("LONDON (AP) — British police arrested ...") with the doer a second subject or
+        an apposition to the dateline ("HANOI (AP) — Secretary Smith accused ...")."""
+        s = subject_token(verb)
+        if s is not None and self.actors.in_dateline(s):
+            others = [c for c in verb.children if c.dep_ == "nsubj"]
+            others += [c for c in s.subtree if c.dep_ == "appos"]
+            s = next((c for c in others if c.i > s.i and not self.actors.in_dateline(c)), s)
+        return s
 
     def _no_actor_noun(self, noun: Token) -> bool:
         """ "the opportunity to thank", "their attempt to attack", "a vote condemning": a

@@ -28,6 +28,7 @@ from eventwire.events.arguments import ActorIndex, ArgumentReader, without_own_p
 from eventwire.events.calls import echoed_calls, phone_calls
 from eventwire.events.context import PLACED as MATERIAL
 from eventwire.events.context import (
+    accused_of_the_act_before,
     behind_stamp,
     day_shift,
     deaths_of_named_victims,
@@ -165,6 +166,7 @@ class EventCoder:
         running_tolls(events, starts, doc)
         fill_state_agents(events, home)
         protesters_of_the_place(events, home, inferred)
+        accused_of_the_act_before(events, doc)
         fill_domestic_targets(events, home)
         stateless_ngos(events)
         return events

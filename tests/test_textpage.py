@@ -1134,3 +1134,51 @@ def test_a_sentence_of_the_text_trailing_off_stays():
              *_MARKET_STORY[1:]]
     [art] = split_text_page(_market_page(story), AS_OF)
     assert _paragraphs(art.body) == story
+
+
+_TRAILS = [
+    ("Ridgeback Loop", "A steady climb through beech woods brings you out on a bare ridge, "
+     "where on a clear day the view runs all the way to the estuary and the lighthouse."),
+    ("Millrace Path", "This gentle walk follows the old mill stream past three ruined wheels, "
+     "and its wide gravel surface makes it a good choice for families with young children."),
+    ("Hollow Crag Scramble", "Only for walkers with a head for heights, the route crosses two "
+     "exposed slabs before a short scramble to the summit cairn and a long grassy descent."),
+]
+_TRAIL_INTRO = [
+    "Spring is the best time of year to walk the valley, before the bracken grows tall.",
+    "We walked every marked route in the park this year and picked our favourites.",
+]
+
+
+def _trail_facts(k: int) -> list[str]:
+    """Each item's own facts (a box repeated word for word on every item would be a widget)."""
+    return [f"Length: {4 + k} miles", f"Elevation gain: {300 + 90 * k} m",
+            f"Difficulty: {('easy', 'moderate', 'hard')[k]}", f"Trailhead: car park {k + 1}",
+            f"Best season: {('spring', 'summer', 'autumn')[k]}",
+            f"Time: {2 + k} hours", f"Grid reference: SX {120 + k} {340 + k}",
+            f"Parking: {('free', '£2 a day', '£4 a day')[k]}", f"Stiles: {k + 2}"]
+
+
+def _trail_page(footer: list[str]) -> str:
+    rows = ["Home", "Walks", "Maps", "Shop", "Best Walks in the Valley", *_TRAIL_INTRO]
+    for k, (name, text) in enumerate(_TRAILS):
+        rows += [f"{k + 1}. {name}", text, *_trail_facts(k)]
+    return "\n".join([*rows, *footer, "Privacy", "Terms"])
+
+
+def test_fact_boxes_of_a_list_article_keep_its_items_and_intro_together():
+    """A list article gives each item a box of labelled facts ("Length: 5 miles"); the boxes
+    are its content, like a table's cells, not clutter that parts the intro from the items."""
+    [art] = split_text_page(_trail_page([]), AS_OF)
+    paragraphs = _paragraphs(art.body)
+    assert paragraphs[:2] == _TRAIL_INTRO
+    assert _TRAILS[-1][1] in paragraphs and "Length: 4 miles" in paragraphs
+
+
+def test_a_contact_box_repeated_on_the_page_is_no_fact_box():
+    """Near case: the site's contact box, printed in the header and again in the footer,
+    stays clutter and out of the text."""
+    contact = ["Phone: 01632 960 321", "Email: walks@valley.example", "Office: Mill Lane"]
+    page = "\n".join([*contact, _trail_page(contact)])
+    [art] = split_text_page(page, AS_OF)
+    assert not any(line in art.body for line in contact)

@@ -138,6 +138,8 @@ TABLE_SCORE = 0.0  # a table cell: neither text nor clutter
 CODE_MIN_LINES = 3  # code-shaped lines that make a listing
 CODE_FILLER_WORDS = 2  # a short line inside a listing ("return", "end") belongs to it
 TABLE_CELL_WORDS = 16
+FACT_MIN_LINES = 3  # labelled lines in a row that make a fact box
+FACT_MAX_WORDS = 12
 TABLE_MIN_CELLS = 8
 TABLE_NUMERIC_SHARE = 0.3
 WIDGET_UNIQUE_SCORE = 100  # unrepeated text a page needs before repeated boxes are clutter
@@ -195,7 +197,7 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
             scores[k] = max(scores[k], LIST_SCORE)
     cells = _table_cells(lines, scores)
     code = _code_listings(lines, scores)
-    for k in cells | code:
+    for k in cells | code | _fact_boxes(lines, scores):
         scores[k] = max(scores[k], TABLE_SCORE)
     page_keys = {norm_key(t): ln.repeats for t, ln in zip(texts, lines, strict=True)}
     page_norm = norm_key(" \n ".join(texts))
@@ -320,6 +322,24 @@ def _table_cells(lines: list[Line], scores: list[float]) -> set[int]:
             continue
         numeric = sum(1 for k in run if _NUMERIC_CELL_RE.match(lines[k].text))
         if len(run) >= TABLE_MIN_CELLS and numeric >= TABLE_NUMERIC_SHARE * len(run):
+            out.update(run)
+        run = []
+    return out
+
+
+def _fact_boxes(lines: list[Line], scores: list[float]) -> set[int]:
+    """Lines of a fact box under each item of a list article ("Location: Boston", "Class
+    size: 930", "Founded: 1907"): three or more labelled lines in a row, none repeated on the
+    page.  Like a table's cells they cost the items' text no gap, so the items and the intro
+    above them read as one article; a repeated box (a footer's "Phone:", "Email:") does not."""
+    out: set[int] = set()
+    run: list[int] = []
+    for line in [*lines, None]:
+        if line is not None and scores[line.index] == CLUTTER_SCORE \
+                and line.words <= FACT_MAX_WORDS and _LABELLED_RE.match(line.text):
+            run.append(line.index)
+            continue
+        if len(run) >= FACT_MIN_LINES:
             out.update(run)
         run = []
     return out

@@ -1182,3 +1182,60 @@ def test_a_contact_box_repeated_on_the_page_is_no_fact_box():
     page = "\n".join([*contact, _trail_page(contact)])
     [art] = split_text_page(page, AS_OF)
     assert not any(line in art.body for line in contact)
+
+
+_POTTERY_SECTIONS = [
+    ("Choosing your clay", "Stoneware clay is forgiving for a beginner because it holds its "
+     "shape while you work and survives small mistakes in drying, so buy a bag of that first."),
+    ("Centring on the wheel", "Wet your hands, brace your elbows against your knees and push the "
+     "clay down and inward until it spins without any wobble under your palms."),
+    ("Opening and pulling", "Press your thumbs into the middle to open the form, then pull the "
+     "walls up slowly in three or four passes, keeping them an even thickness all round."),
+    ("Drying and trimming", "Let the pot dry until it is leather hard, then turn it over and "
+     "trim a foot ring with a loop tool while it is still soft enough to cut cleanly."),
+    ("The first firing", "A bisque firing to about 1000 degrees hardens the pot but leaves it "
+     "porous enough to soak up glaze, so load the kiln loosely and let it cool slowly."),
+    ("Glazing", "Dip the bisqueware in glaze for a count of three, wipe the foot clean with a "
+     "damp sponge, and keep the coat thin where the pot will stand on the shelf."),
+    ("The glaze firing", "The second firing melts the glaze into glass; stoneware needs the "
+     "kiln to reach a much higher heat, so check what your glaze and clay can take."),
+    ("Caring for your pots", "Most glazed stoneware is safe in a dishwasher, but hand washing "
+     "keeps a bright glaze from dulling over the years and is kinder to thin rims."),
+]
+_POTTERY_INTRO = ["Throwing a pot is easier than it looks.",
+                  "This guide takes you from a bag of clay to your first bowl."]
+
+
+def _pottery_page(above: list[str]) -> str:
+    body: list[str] = []
+    for k, (head, text) in enumerate(_POTTERY_SECTIONS):
+        more = [f"Most people need {k + 3} or {k + 4} tries at this step before it feels "
+                f"natural, and that is fine: {why}" for why in (
+                    "the clay can be wedged and used again and again.",
+                    "every failed pot teaches your hands something about pressure.",
+                    "a teacher at a class can watch and correct your posture.")]
+        body += [head, text, *more]
+    return "\n".join(["Home", "Classes", "Shop", "Blog", "How to Throw Your First Pot", *above,
+                      *body, "Share this guide", "Privacy", "Terms"])
+
+
+def test_an_intro_above_a_table_of_contents_stays_in_the_text():
+    """A guide's table of contents lists its own section headings, which come again further
+    down above their paragraphs: it parts the intro from the sections without making the
+    intro a teaser, and the entries themselves stay out of the body."""
+    contents = ["Table of contents", *(head for head, _ in _POTTERY_SECTIONS)]
+    [art] = split_text_page(_pottery_page([*_POTTERY_INTRO, *contents]), AS_OF)
+    paragraphs = _paragraphs(art.body)
+    assert paragraphs[:2] == _POTTERY_INTRO and "Table of contents" not in paragraphs
+    assert paragraphs.count("Centring on the wheel") == 1
+    assert paragraphs[-1].endswith("correct your posture.")
+
+
+def test_a_teaser_above_a_menu_repeated_in_the_footer_stays_out():
+    """Near case: a repeated menu lists pages, not the article's headings, so a teaser above
+    it is still cut off."""
+    menu = ["Wheels", "Kilns", "Glazes", "Tools", "Gift cards"]
+    teaser = ["Our kiln sale ends on Sunday."]
+    page = _pottery_page([*teaser, *menu]) + "\n" + "\n".join(menu)
+    [art] = split_text_page(page, AS_OF)
+    assert art.body.startswith(_POTTERY_SECTIONS[0][1])

@@ -1134,3 +1134,108 @@ def test_a_sentence_of_the_text_trailing_off_stays():
              *_MARKET_STORY[1:]]
     [art] = split_text_page(_market_page(story), AS_OF)
     assert _paragraphs(art.body) == story
+
+
+_TRAILS = [
+    ("Ridgeback Loop", "A steady climb through beech woods brings you out on a bare ridge, "
+     "where on a clear day the view runs all the way to the estuary and the lighthouse."),
+    ("Millrace Path", "This gentle walk follows the old mill stream past three ruined wheels, "
+     "and its wide gravel surface makes it a good choice for families with young children."),
+    ("Hollow Crag Scramble", "Only for walkers with a head for heights, the route crosses two "
+     "exposed slabs before a short scramble to the summit cairn and a long grassy descent."),
+]
+_TRAIL_INTRO = [
+    "Spring is the best time of year to walk the valley, before the bracken grows tall.",
+    "We walked every marked route in the park this year and picked our favourites.",
+]
+
+
+def _trail_facts(k: int) -> list[str]:
+    """Each item's own facts (a box repeated word for word on every item would be a widget)."""
+    return [f"Length: {4 + k} miles", f"Elevation gain: {300 + 90 * k} m",
+            f"Difficulty: {('easy', 'moderate', 'hard')[k]}", f"Trailhead: car park {k + 1}",
+            f"Best season: {('spring', 'summer', 'autumn')[k]}",
+            f"Time: {2 + k} hours", f"Grid reference: SX {120 + k} {340 + k}",
+            f"Parking: {('free', '£2 a day', '£4 a day')[k]}", f"Stiles: {k + 2}"]
+
+
+def _trail_page(footer: list[str]) -> str:
+    rows = ["Home", "Walks", "Maps", "Shop", "Best Walks in the Valley", *_TRAIL_INTRO]
+    for k, (name, text) in enumerate(_TRAILS):
+        rows += [f"{k + 1}. {name}", text, *_trail_facts(k)]
+    return "\n".join([*rows, *footer, "Privacy", "Terms"])
+
+
+def test_fact_boxes_of_a_list_article_keep_its_items_and_intro_together():
+    """A list article gives each item a box of labelled facts ("Length: 5 miles"); the boxes
+    are its content, like a table's cells, not clutter that parts the intro from the items."""
+    [art] = split_text_page(_trail_page([]), AS_OF)
+    paragraphs = _paragraphs(art.body)
+    assert paragraphs[:2] == _TRAIL_INTRO
+    assert _TRAILS[-1][1] in paragraphs and "Length: 4 miles" in paragraphs
+
+
+def test_a_contact_box_repeated_on_the_page_is_no_fact_box():
+    """Near case: the site's contact box, printed in the header and again in the footer,
+    stays clutter and out of the text."""
+    contact = ["Phone: 01632 960 321", "Email: walks@valley.example", "Office: Mill Lane"]
+    page = "\n".join([*contact, _trail_page(contact)])
+    [art] = split_text_page(page, AS_OF)
+    assert not any(line in art.body for line in contact)
+
+
+_POTTERY_SECTIONS = [
+    ("Choosing your clay", "Stoneware clay is forgiving for a beginner because it holds its "
+     "shape while you work and survives small mistakes in drying, so buy a bag of that first."),
+    ("Centring on the wheel", "Wet your hands, brace your elbows against your knees and push the "
+     "clay down and inward until it spins without any wobble under your palms."),
+    ("Opening and pulling", "Press your thumbs into the middle to open the form, then pull the "
+     "walls up slowly in three or four passes, keeping them an even thickness all round."),
+    ("Drying and trimming", "Let the pot dry until it is leather hard, then turn it over and "
+     "trim a foot ring with a loop tool while it is still soft enough to cut cleanly."),
+    ("The first firing", "A bisque firing to about 1000 degrees hardens the pot but leaves it "
+     "porous enough to soak up glaze, so load the kiln loosely and let it cool slowly."),
+    ("Glazing", "Dip the bisqueware in glaze for a count of three, wipe the foot clean with a "
+     "damp sponge, and keep the coat thin where the pot will stand on the shelf."),
+    ("The glaze firing", "The second firing melts the glaze into glass; stoneware needs the "
+     "kiln to reach a much higher heat, so check what your glaze and clay can take."),
+    ("Caring for your pots", "Most glazed stoneware is safe in a dishwasher, but hand washing "
+     "keeps a bright glaze from dulling over the years and is kinder to thin rims."),
+]
+_POTTERY_INTRO = ["Throwing a pot is easier than it looks.",
+                  "This guide takes you from a bag of clay to your first bowl."]
+
+
+def _pottery_page(above: list[str]) -> str:
+    body: list[str] = []
+    for k, (head, text) in enumerate(_POTTERY_SECTIONS):
+        more = [f"Most people need {k + 3} or {k + 4} tries at this step before it feels "
+                f"natural, and that is fine: {why}" for why in (
+                    "the clay can be wedged and used again and again.",
+                    "every failed pot teaches your hands something about pressure.",
+                    "a teacher at a class can watch and correct your posture.")]
+        body += [head, text, *more]
+    return "\n".join(["Home", "Classes", "Shop", "Blog", "How to Throw Your First Pot", *above,
+                      *body, "Share this guide", "Privacy", "Terms"])
+
+
+def test_an_intro_above_a_table_of_contents_stays_in_the_text():
+    """A guide's table of contents lists its own section headings, which come again further
+    down above their paragraphs: it parts the intro from the sections without making the
+    intro a teaser, and the entries themselves stay out of the body."""
+    contents = ["Table of contents", *(head for head, _ in _POTTERY_SECTIONS)]
+    [art] = split_text_page(_pottery_page([*_POTTERY_INTRO, *contents]), AS_OF)
+    paragraphs = _paragraphs(art.body)
+    assert paragraphs[:2] == _POTTERY_INTRO and "Table of contents" not in paragraphs
+    assert paragraphs.count("Centring on the wheel") == 1
+    assert paragraphs[-1].endswith("correct your posture.")
+
+
+def test_a_teaser_above_a_menu_repeated_in_the_footer_stays_out():
+    """Near case: a repeated menu lists pages, not the article's headings, so a teaser above
+    it is still cut off."""
+    menu = ["Wheels", "Kilns", "Glazes", "Tools", "Gift cards"]
+    teaser = ["Our kiln sale ends on Sunday."]
+    page = _pottery_page([*teaser, *menu]) + "\n" + "\n".join(menu)
+    [art] = split_text_page(page, AS_OF)
+    assert art.body.startswith(_POTTERY_SECTIONS[0][1])

@@ -24,6 +24,11 @@ No library does this, so it is done with general signals, never with a publisher
    stays one article across its listings, but its lines are left out of the body (the truth
    bodies of the 300-site dev pages drop code more often than they keep it: text F1
    0.9205 -> 0.9236, 4 pages better by 0.01-0.17, 4 worse by 0.01-0.06).
+   A list item's box of labelled facts ("Length: 5 miles", three or more unrepeated lines)
+   is neutral and kept; a table of contents (three or more lines, each repeated further
+   down above a paragraph) is neutral and left out, so the intro above it is not cut off
+   as a teaser (text F1 on the 300 dev pages 0.9295 -> 0.9307; on the 181 aeb news pages
+   unchanged).
    A short line above a paragraph that follows text or repeats a line above (a table of
    contents) is its subheading: neutral too.  Text lines joined across small clutter gaps
    form blocks; menus, footers and related-headline lists are long negative runs that
@@ -138,6 +143,9 @@ TABLE_SCORE = 0.0  # a table cell: neither text nor clutter
 CODE_MIN_LINES = 3  # code-shaped lines that make a listing
 CODE_FILLER_WORDS = 2  # a short line inside a listing ("return", "end") belongs to it
 TABLE_CELL_WORDS = 16
+CONTENTS_MIN_LINES = 3  # entries of a table of contents
+FACT_MIN_LINES = 3  # labelled lines in a row that make a fact box
+FACT_MAX_WORDS = 12
 TABLE_MIN_CELLS = 8
 TABLE_NUMERIC_SHARE = 0.3
 WIDGET_UNIQUE_SCORE = 100  # unrepeated text a page needs before repeated boxes are clutter
@@ -195,7 +203,8 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
             scores[k] = max(scores[k], LIST_SCORE)
     cells = _table_cells(lines, scores)
     code = _code_listings(lines, scores)
-    for k in cells | code:
+    contents = _contents(lines, scores)
+    for k in cells | code | contents | _fact_boxes(lines, scores):
         scores[k] = max(scores[k], TABLE_SCORE)
     page_keys = {norm_key(t): ln.repeats for t, ln in zip(texts, lines, strict=True)}
     page_norm = norm_key(" \n ".join(texts))
@@ -204,7 +213,7 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
     articles: list[Article] = []
     for seg in _segments(lines, scores, {k: d for k, d in dates.items() if k not in threads}):
         art = _article(seg, lines, scores, dates, captions, page_keys, page_norm, items, cells,
-                       links, ledes, code)
+                       links, ledes, code | contents)
         if art is not None and (not articles or _has_news_header(art)):
             art.position = len(articles)
             articles.append(art)
@@ -320,6 +329,49 @@ def _table_cells(lines: list[Line], scores: list[float]) -> set[int]:
             continue
         numeric = sum(1 for k in run if _NUMERIC_CELL_RE.match(lines[k].text))
         if len(run) >= TABLE_MIN_CELLS and numeric >= TABLE_NUMERIC_SHARE * len(run):
+            out.update(run)
+        run = []
+    return out
+
+
+def _contents(lines: list[Line], scores: list[float]) -> set[int]:
+    """A table of contents: three or more short lines in a row, each repeated further down as
+    the heading of a paragraph.  It lists the article's own sections, so it costs the intro
+    above it no gap (the intro is not a teaser to cut off), yet stays out of the body, and
+    so does its label."""
+    heads: set[str] = {norm_key(ln.text) for ln, nxt in zip(lines, lines[1:], strict=False)
+                       if ln.first_seen < ln.index and nxt.is_prose}
+    out: set[int] = set()
+    run: list[int] = []
+    for line in [*lines, None]:
+        if line is not None and scores[line.index] <= LIST_SCORE \
+                and line.words <= HEADING_MAX_WORDS \
+                and line.repeats > 1 and norm_key(line.text) in heads:
+            run.append(line.index)
+            continue
+        if len(run) >= CONTENTS_MIN_LINES:
+            out.update(run)
+            label = lines[run[0] - 1] if run[0] else None  # "Table of contents", "In this guide"
+            if label and scores[label.index] < 0 and label.words <= CLOSING_MAX_WORDS \
+                    and not label.sentence_end:
+                out.add(label.index)
+        run = []
+    return out
+
+
+def _fact_boxes(lines: list[Line], scores: list[float]) -> set[int]:
+    """Lines of a fact box under each item of a list article ("Location: Boston", "Class
+    size: 930", "Founded: 1907"): three or more labelled lines in a row, none repeated on the
+    page.  Like a table's cells they cost the items' text no gap, so the items and the intro
+    above them read as one article; a repeated box (a footer's "Phone:", "Email:") does not."""
+    out: set[int] = set()
+    run: list[int] = []
+    for line in [*lines, None]:
+        if line is not None and scores[line.index] == CLUTTER_SCORE \
+                and line.words <= FACT_MAX_WORDS and _LABELLED_RE.match(line.text):
+            run.append(line.index)
+            continue
+        if len(run) >= FACT_MIN_LINES:
             out.update(run)
         run = []
     return out
@@ -624,7 +676,7 @@ def _teaser_shaped(scores: list[float], block: tuple[int, int, float]) -> bool:
 def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[int, DateHit],
              captions: dict[int, tuple[str, str]], page_keys: dict[str, int],
              page_norm: str, items: set[int], cells: set[int], links: dict[int, int],
-             ledes: dict[int, bool], code: set[int]) -> Article | None:
+             ledes: dict[int, bool], hidden: set[int]) -> Article | None:
     zone = seg.header[1] + 1 if seg.header else seg.start
     footer = {k for k in range(zone, seg.end) if _is_copyright(lines[k])}
     forms = {k for k in range(zone, seg.end) if scores[k] == FORM_SCORE}
@@ -669,7 +721,7 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
         title = headline_part(title_line.text) if title_line else None
     title_key = norm_key(title) if title else None
     body_lines = [ln.text for ln in lines[first:last] if _in_body(ln, scores, dates, cells)
-                  and norm_key(ln.text) != title_key and ln.index not in code]
+                  and norm_key(ln.text) != title_key and ln.index not in hidden]
     if not body_lines:
         return None
     # a header's date may sit below a standfirst, between the headline and the text

@@ -1384,3 +1384,20 @@ def test_a_mention_spelling_out_another_first_name_keeps_its_own(nlp):
     text = 'Mayor Okafor said that the plan would fail.'
     mention = _mention(text, "Mayor Okafor", "person", "John Okafor")
     assert find(run(nlp, text, [mention]), "the plan").speaker_name == "John Okafor"
+
+
+def test_a_stance_taken_on_anothers_plan_is_the_takers(nlp):
+    text = ("The vote neared.\n\nSenator Tom Ortiz bashed the governor's proposal to close "
+            "the port.")
+    q = find(rules_only(nlp, text), "close the port")
+    assert q.cue == "bashed" and q.speaker == "Senator Tom Ortiz"
+    assert q.content == "the governor's proposal to close the port"
+    text = "The vote neared.\n\nMayor Ruth Lane railed at the council's plan to raise fares."
+    assert find(rules_only(nlp, text), "raise fares").speaker == "Mayor Ruth Lane"
+    # the plan as a subject, or one the speaker makes, stays its holder's
+    text = ("The vote neared.\n\nThe governor's proposal to close the port angered Senator "
+            "Tom Ortiz.")
+    q = find(rules_only(nlp, text), "close the port")
+    assert q.cue == "proposal" and q.speaker == "The governor's"
+    text = "The vote neared.\n\nMayor Ruth Lane made a pledge to raise fares."
+    assert find(rules_only(nlp, text), "raise fares").speaker == "Mayor Ruth Lane"

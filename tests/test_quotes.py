@@ -1401,3 +1401,15 @@ def test_a_stance_taken_on_anothers_plan_is_the_takers(nlp):
     assert q.cue == "proposal" and q.speaker == "The governor's"
     text = "The vote neared.\n\nMayor Ruth Lane made a pledge to raise fares."
     assert find(rules_only(nlp, text), "raise fares").speaker == "Mayor Ruth Lane"
+
+
+def test_a_report_the_sentence_makes_stands_beside_according_to(nlp):
+    text = ("The race went on.\n\nHis campaign manager, Jeff Weaver, says the streak is proof "
+            "the senator can still win, according to the Associated Press.")
+    quotes = rules_only(nlp, text)
+    said = [q for q in quotes if q.cue == "says"]
+    assert said and "Jeff Weaver" in said[0].speaker
+    assert any(q.rule == "indirect:according-to" for q in quotes)
+    # a report inside another report's words is still part of it
+    text = "The aide added that Lane had told the police she did not want the escort."
+    assert [q.cue for q in rules_only(nlp, text)] == ["added"]

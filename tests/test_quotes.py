@@ -1413,3 +1413,14 @@ def test_a_report_the_sentence_makes_stands_beside_according_to(nlp):
     # a report inside another report's words is still part of it
     text = "The aide added that Lane had told the police she did not want the escort."
     assert [q.cue for q in rules_only(nlp, text)] == ["added"]
+
+
+def test_a_by_agent_hung_on_a_phrase_of_the_passive_acts(nlp):
+    text = "The race went on.\n\nSenator Lane has been attacked on her speeches by Tom Ortiz."
+    q = find(rules_only(nlp, text), "attacked")
+    assert q.cue == "attacked" and q.speaker == "Tom Ortiz"
+    # an agent of another clause inside it is not the passive's
+    text = ("The race went on.\n\nSenator Lane was praised for a plan that had been drafted "
+            "by Tom Ortiz.")
+    q = next(q for q in rules_only(nlp, text) if q.cue == "praised")
+    assert q.speaker is None

@@ -334,6 +334,25 @@ def _owner(noun: Token) -> Token | None:
     return owner
 
 
+def _late_agent(verb: Token) -> Token | None:
+    """"Lane was attacked on the speeches by Ortiz", "was called "a fraud" by aides": a
+    "by" agent the parser hung on a phrase of the passive's own clause is who acts."""
+    for t in verb.subtree:
+        if t.dep_ != "prep" or t.lower_ != "by" or t.i < verb.i:
+            continue
+        head, ok = t.head, True
+        while head.i != verb.i:
+            if head.dep_ in ("ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "pcomp"):
+                ok = False
+                break
+            head = head.head
+        obj = next((g for g in t.children if g.dep_ == "pobj"), None)
+        if ok and obj is not None and (names_people(obj) or obj.ent_type_ in (
+                "PERSON", "ORG", "NORP") or obj.lower_ in HOLDER_HEADS):
+            return obj
+    return None
+
+
 def _taker(noun: Token, owner: Token | None) -> tuple[Token, Token] | None:
     """"Clinton bashed Trump's proposal to ban ...", "Lane railed at the council's decision
     to ...": another person's stance on a possessed plan or claim holds it, and is what is
@@ -661,8 +680,10 @@ class IndirectRules(ArticleContext):
         span = self._trim(self._in_para(self.doc[subj.left_edge.i : right + 1], ps, pe))
         if span is None or len(span) < 2:
             return None
+        by = _late_agent(verb)
+        sp = np_span(by, 0, len(self.text)) if by is not None else None
         return Cand([self._with_marks(span)], "indirect", "indirect:passive-bare", 0.4,
-                     (verb.idx, verb.idx + len(verb)))
+                     (verb.idx, verb.idx + len(verb)), sp, by)
 
     def _as_put(self, verb: Token) -> Cand | None:
         """"As Simonyan put it, RT is ...", "as the report noted, ...": the clause the

@@ -1424,3 +1424,12 @@ def test_a_by_agent_hung_on_a_phrase_of_the_passive_acts(nlp):
             "by Tom Ortiz.")
     q = next(q for q in rules_only(nlp, text) if q.cue == "praised")
     assert q.speaker is None
+
+
+def test_a_subject_expected_to_speak_is_the_speaker(nlp):
+    text = "The race went on.\n\nSenator Tom Ortiz is expected to endorse the mayor on Friday."
+    q = find(rules_only(nlp, text), "endorse the mayor")
+    assert q.speaker == "Senator Tom Ortiz"
+    text = "The race went on.\n\nSenator Tom Ortiz is expected to win the primary on Friday."
+    q = find(rules_only(nlp, text), "win the primary")
+    assert q.speaker is None

@@ -681,6 +681,9 @@ class IndirectRules(ArticleContext):
         if span is None or len(span) < 2:
             return None
         by = _late_agent(verb)
+        if by is None and any(c.dep_ == "xcomp" and (lemma_of(c) in SPEECH_VERBS or lemma_of(
+                c) in OBJECT_VERBS) for c in verb.children) and names_people(subj):
+            by = subj  # "The Times is expected to endorse X": the subject speaks
         sp = np_span(by, 0, len(self.text)) if by is not None else None
         return Cand([self._with_marks(span)], "indirect", "indirect:passive-bare", 0.4,
                      (verb.idx, verb.idx + len(verb)), sp, by)

@@ -1432,3 +1432,52 @@ def test_a_voicing_verb_after_a_comma_cues_the_quotation(nlp, mark, speaker):
             "to the crowd.")
     q = find(run(nlp, text), "Keep the lanterns")
     assert (q.speaker if q.cue == "sings" else None) == speaker
+
+
+def test_a_stance_taken_on_anothers_plan_is_the_takers(nlp):
+    text = ("The vote neared.\n\nSenator Tom Ortiz bashed the governor's proposal to close "
+            "the port.")
+    q = find(rules_only(nlp, text), "close the port")
+    assert q.cue == "bashed" and q.speaker == "Senator Tom Ortiz"
+    assert q.content == "the governor's proposal to close the port"
+    text = "The vote neared.\n\nMayor Ruth Lane railed at the council's plan to raise fares."
+    assert find(rules_only(nlp, text), "raise fares").speaker == "Mayor Ruth Lane"
+    # the plan as a subject, or one the speaker makes, stays its holder's
+    text = ("The vote neared.\n\nThe governor's proposal to close the port angered Senator "
+            "Tom Ortiz.")
+    q = find(rules_only(nlp, text), "close the port")
+    assert q.cue == "proposal" and q.speaker == "The governor's"
+    text = "The vote neared.\n\nMayor Ruth Lane made a pledge to raise fares."
+    assert find(rules_only(nlp, text), "raise fares").speaker == "Mayor Ruth Lane"
+
+
+def test_a_report_the_sentence_makes_stands_beside_according_to(nlp):
+    text = ("The race went on.\n\nHis campaign manager, Jeff Weaver, says the streak is proof "
+            "the senator can still win, according to the Associated Press.")
+    quotes = rules_only(nlp, text)
+    said = [q for q in quotes if q.cue == "says"]
+    assert said and "Jeff Weaver" in said[0].speaker
+    assert any(q.rule == "indirect:according-to" for q in quotes)
+    # a report inside another report's words is still part of it
+    text = "The aide added that Lane had told the police she did not want the escort."
+    assert [q.cue for q in rules_only(nlp, text)] == ["added"]
+
+
+def test_a_by_agent_hung_on_a_phrase_of_the_passive_acts(nlp):
+    text = "The race went on.\n\nSenator Lane has been attacked on her speeches by Tom Ortiz."
+    q = find(rules_only(nlp, text), "attacked")
+    assert q.cue == "attacked" and q.speaker == "Tom Ortiz"
+    # an agent of another clause inside it is not the passive's
+    text = ("The race went on.\n\nSenator Lane was praised for a plan that had been drafted "
+            "by Tom Ortiz.")
+    q = next(q for q in rules_only(nlp, text) if q.cue == "praised")
+    assert q.speaker is None
+
+
+def test_a_subject_expected_to_speak_is_the_speaker(nlp):
+    text = "The race went on.\n\nSenator Tom Ortiz is expected to endorse the mayor on Friday."
+    q = find(rules_only(nlp, text), "endorse the mayor")
+    assert q.speaker == "Senator Tom Ortiz"
+    text = "The race went on.\n\nSenator Tom Ortiz is expected to win the primary on Friday."
+    q = find(rules_only(nlp, text), "win the primary")
+    assert q.speaker is None

@@ -210,7 +210,10 @@ class QuoteFinder(DirectRules, IndirectRules):
         def inside(at: int, parts: list[tuple[int, int]]) -> bool:
             return any(a <= at < b for a, b in parts)
 
-        reports = [c for c in cands if c.rule in REPORT_RULES and c.cue is not None]
+        # "Weaver says the streak is proof, according to the AP": "according to" names who
+        # told of the sentence; a report the sentence makes is its own attribution
+        reports = [c for c in cands if c.rule in REPORT_RULES and c.cue is not None
+                   and c.rule != "indirect:according-to"]
         out = []
         for c in cands:
             outer = c.cue is not None and next(

@@ -90,6 +90,8 @@ _RECEIVE_VERBS = frozenset(
     "receive get obtain see read review find hear examine study discover uncover "
     "acquire view watch cite".split())
 _SELF_SOURCES = frozenset("poll survey study report analysis".split())
+# Prepositions of a stance taken on a thing: "balked at", "vouched for", "railed against".
+_TAKE_PREPS = frozenset("at on for against about over to after".split())
 _CONTENT_PREPS = frozenset("of about on for against toward towards over regarding".split())
 
 
@@ -330,6 +332,45 @@ def _owner(noun: Token) -> Token | None:
                 subj.pos_ in ("PROPN", "NOUN") or same_person(owner, subj)):
             return subj
     return owner
+
+
+def _late_agent(verb: Token) -> Token | None:
+    """"Lane was attacked on the speeches by Ortiz", "was called "a fraud" by aides": a
+    "by" agent the parser hung on a phrase of the passive's own clause is who acts."""
+    for t in verb.subtree:
+        if t.dep_ != "prep" or t.lower_ != "by" or t.i < verb.i:
+            continue
+        head, ok = t.head, True
+        while head.i != verb.i:
+            if head.dep_ in ("ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "pcomp"):
+                ok = False
+                break
+            head = head.head
+        obj = next((g for g in t.children if g.dep_ == "pobj"), None)
+        if ok and obj is not None and (names_people(obj) or obj.ent_type_ in (
+                "PERSON", "ORG", "NORP") or obj.lower_ in HOLDER_HEADS):
+            return obj
+    return None
+
+
+def _taker(noun: Token, owner: Token | None) -> tuple[Token, Token] | None:
+    """"Clinton bashed Trump's proposal to ban ...", "Lane railed at the council's decision
+    to ...": another person's stance on a possessed plan or claim holds it, and is what is
+    reported (the verb and its subject); "Lane defended her decision" is Lane's either way,
+    and "made a pledge", "received his letter" take no stance."""
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in _TAKE_PREPS:
+        gov = gov.head
+    elif noun.dep_ != "dobj":
+        return None
+    if owner is None or owner.pos_ == "PRON" or gov.pos_ != "VERB" or lemma_of(gov) in (
+            _LIGHT_VERBS | _RECEIVE_VERBS):
+        return None  # "his decision": ``_owner`` already names him from the subject
+    subj = subject(gov)
+    if subj is None or subj.dep_ != "nsubj" or subj.i == owner.i or subj.lower_ in (
+            "who", "which", "that") or not (names_people(subj) or subj.pos_ == "PRON"):
+        return None
+    return gov, subj
 
 
 class IndirectRules(ArticleContext):
@@ -639,8 +680,13 @@ class IndirectRules(ArticleContext):
         span = self._trim(self._in_para(self.doc[subj.left_edge.i : right + 1], ps, pe))
         if span is None or len(span) < 2:
             return None
+        by = _late_agent(verb)
+        if by is None and any(c.dep_ == "xcomp" and (lemma_of(c) in SPEECH_VERBS or lemma_of(
+                c) in OBJECT_VERBS) for c in verb.children) and names_people(subj):
+            by = subj  # "The Times is expected to endorse X": the subject speaks
+        sp = np_span(by, 0, len(self.text)) if by is not None else None
         return Cand([self._with_marks(span)], "indirect", "indirect:passive-bare", 0.4,
-                     (verb.idx, verb.idx + len(verb)))
+                     (verb.idx, verb.idx + len(verb)), sp, by)
 
     def _as_put(self, verb: Token) -> Cand | None:
         """"As Simonyan put it, RT is ...", "as the report noted, ...": the clause the
@@ -676,9 +722,15 @@ class IndirectRules(ArticleContext):
         owner = _owner(noun) or _speaker_of(noun) or _holder_after(noun)
         if owner is None and noun.lower_ not in SPEECH_NOUNS:
             return None  # "a plan to ...": an intention only counts with its holder
+        taken = _taker(noun, owner)
+        if taken is not None:  # the stance taken on the whole phrase
+            verb, owner = taken
+            span = self._trim(self.doc[noun.left_edge.i : span.end]) or span
+        else:
+            verb = noun
         sp = np_span(owner, 0, len(self.text)) if owner is not None else None
         return Cand([self._with_marks(span)], "indirect", "indirect:noun", 0.55,
-                     (noun.idx, noun.idx + len(noun)), sp, owner)
+                     (verb.idx, verb.idx + len(verb)), sp, owner)
 
     def _noun_is(self, noun: Token) -> Cand | None:
         """"The ministry's view is that the talks failed": what the copula equates the

@@ -1384,3 +1384,31 @@ def test_a_mention_spelling_out_another_first_name_keeps_its_own(nlp):
     text = 'Mayor Okafor said that the plan would fail.'
     mention = _mention(text, "Mayor Okafor", "person", "John Okafor")
     assert find(run(nlp, text, [mention]), "the plan").speaker_name == "John Okafor"
+
+
+def test_participle_after_a_report_speaks_for_the_one_reporting(nlp):
+    """"X said Y will ..., saying, “...”": a participle the parser hung on the reported
+    clause is what the one reporting did, not the reported clause's subject; an aside
+    inside that clause ("the mayor, citing ..., had dropped") stays with its subject."""
+    qs = run(nlp, "Even a senior union organizer said Ortiz will have to decide which side "
+                  "she is on, saying, “Sooner or later, she is going to have to pick.”")
+    assert ("saying", "Even a senior union organizer") in [(q.cue, q.speaker) for q in qs]
+    q = find(run(nlp, "Bill Okafor, the mayor's chief of staff, said that the mayor was not "
+                      "breaking his pledge on donors by taking their money, noting that most "
+                      "of it would go to the party."), "most of it")
+    assert q.speaker_name == "Bill Okafor"
+    doc = nlp("Bill Okafor said that the mayor, citing the costs of the bridge, had dropped "
+              "the plan.")
+    assert subject(next(t for t in doc if t.lower_ == "citing")).text == "mayor"
+
+
+def test_participle_subject_is_never_inside_quoted_words(nlp):
+    """"Stressing X, Lane said, “If we ...”": a participle opening the sentence is done by
+    the first subject after it, never one inside the quotation it introduces."""
+    qs = run(nlp, "Emphasizing the cost of the delay, Ortiz said, “If we do not move quickly "
+                  "and wisely, we are not going to have a budget left.")
+    assert ("Emphasizing", "Ortiz") in [(q.cue, q.speaker) for q in qs]
+    # the first subject after it names no one: not "we" further on
+    doc = nlp("Emphasizing the cost of the delay, the budget office warned that we would "
+              "run out of money.")
+    assert subject(doc[0]) is None

@@ -1400,6 +1400,11 @@ def test_participle_after_a_report_speaks_for_the_one_reporting(nlp):
     doc = nlp("Bill Okafor said that the mayor, citing the costs of the bridge, had dropped "
               "the plan.")
     assert subject(next(t for t in doc if t.lower_ == "citing")).text == "mayor"
+    # participles strung on a participle clause go with its subject
+    qs = run(nlp, "I am old enough to remember Mayor Ruth Ortiz going on the radio on May 2, "
+                  "1998, declaring a ''state of siege'' against the river floods, and telling "
+                  "farmers that ''we need to build the dam.''")
+    assert ("telling", "Mayor Ruth Ortiz") in [(q.cue, q.speaker) for q in qs]
 
 
 def test_participle_subject_is_never_inside_quoted_words(nlp):

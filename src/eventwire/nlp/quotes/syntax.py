@@ -256,7 +256,13 @@ def _misplaced(sub: Token, verb: Token) -> bool:
     if not opening and verb.doc[j].text not in (",", "—", "–", "--"):
         return False
     return _across_quote(sub, verb) or sub.i < verb.i and _reported(sub, verb.i) and not (
-        _sayer_pronoun(sub))
+        _sayer_pronoun(sub) or _gerund_clause(sub.head))
+
+
+def _gerund_clause(verb: Token) -> bool:
+    """"I remember Carter going on TV, declaring ... and telling ...": participles strung on
+    a participle clause with no auxiliary all go with its subject."""
+    return verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _sayer_pronoun(sub: Token) -> bool:

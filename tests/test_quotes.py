@@ -1417,3 +1417,13 @@ def test_participle_subject_is_never_inside_quoted_words(nlp):
     doc = nlp("Emphasizing the cost of the delay, the budget office warned that we would "
               "run out of money.")
     assert subject(doc[0]) is None
+
+
+def test_subject_the_parser_hung_on_an_auxiliary_still_speaks(nlp):
+    """"Lane wasn't so much saying that ...": the parser may hang the subject on "was"
+    (with "so much" as its complement); it is still the verb's subject.  A subject of a
+    clause before ("if you read ...") is not."""
+    q = find(run(nlp, "Well, if you read between the lines, Lane wasn't so much saying that "
+                      "cheap money wouldn't work but that she was afraid it would."),
+             "cheap money")
+    assert (q.cue, q.speaker) == ("saying", "Lane")

@@ -176,7 +176,7 @@ def subject(verb: Token) -> Token | None:
         return found  # "Stressing the risk, Lane said, “We ...”": not "we"
     tok = _reporting_participle(verb) or verb
     for _ in range(4):
-        subs = [c for c in tok.children
+        subs = [c for c in _with_aux_subjects(tok)
                 if c.dep_ in SUBJ and (tok.i == verb.i or c.i < verb.i)]
         if subs:
             sub = nearest_on_line(subs, verb)
@@ -225,6 +225,13 @@ def subject(verb: Token) -> Token | None:
             nxt = nxt.head
         tok = nxt
     return None
+
+
+def _with_aux_subjects(verb: Token) -> list[Token]:
+    """The verb's children, and those of its auxiliaries: in "Lane wasn't so much saying"
+    the parser hangs the subject on "was"."""
+    kids = list(verb.children)
+    return kids + [g for c in kids if c.dep_ == "aux" and c.i < verb.i for g in c.children]
 
 
 def _across_quote(a: Token, b: Token) -> bool:

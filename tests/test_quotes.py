@@ -1427,3 +1427,17 @@ def test_subject_the_parser_hung_on_an_auxiliary_still_speaks(nlp):
                       "cheap money wouldn't work but that she was afraid it would."),
              "cheap money")
     assert (q.cue, q.speaker) == ("saying", "Lane")
+
+
+def test_a_verb_of_saying_joined_to_a_report_goes_on_with_the_one_saying(nlp):
+    """"Lane said it was too early but added, "..."": "added" joins the reported clause in
+    the parse, but "it" adds nothing; Lane does.  A person as the reported clause's subject
+    ("said Tom Okafor was wrong and added") keeps the parser's reading."""
+    qs = run(nlp, "Speaking before cheering crowds on Monday morning at party headquarters, "
+                  "Ruth Lane, 58, said it was too early to name winners but added, \"I think "
+                  "you all have an idea of the count.\"")
+    q = find(qs, "an idea of the count")
+    assert q.cue == "added" and q.speaker_name == "Ruth Lane"
+    doc = nlp("Ruth Lane said Tom Okafor was wrong about the count but added, \"I think you "
+              "all know the results.\"")
+    assert subject(next(t for t in doc if t.lower_ == "added")).text == "Okafor"

@@ -217,7 +217,8 @@ def subject(verb: Token) -> Token | None:
                 return objs[-1]
         nxt = tok.head
         if tok.dep_ == "conj" and nxt.dep_ == "ccomp" and (_finite(tok) and (
-                nxt.tag_ in ("VB", "VBG", "VBN")) or _plural_after_singular(tok, nxt)):
+                nxt.tag_ in ("VB", "VBG", "VBN")) or _plural_after_singular(tok, nxt)
+                or _saying_after_report(tok, nxt)):
             # "Lane forecast that it would rebound and praised ...", "announced that he was
             # running and vowed ...", "said she would stay, but did not suggest ...": a
             # finite verb cannot join a bare one or a participle, so it joins the clause of
@@ -225,6 +226,15 @@ def subject(verb: Token) -> Token | None:
             nxt = nxt.head
         tok = nxt
     return None
+
+
+def _saying_after_report(verb: Token, clause: Token) -> bool:
+    """"Lane said it was too early but added, “...”": a verb of saying joined to what
+    another verb of saying reports, whose subject names no one, goes on with the one
+    saying; "Lane said Ortiz lied and claimed ..." keeps Ortiz."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and not names_people(subj) and is_cue_verb(verb, True) and (
+        is_cue_verb(clause.head, False))
 
 
 def _with_aux_subjects(verb: Token) -> list[Token]:

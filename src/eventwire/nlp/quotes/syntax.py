@@ -238,9 +238,12 @@ def _saying_after_report(verb: Token, clause: Token) -> bool:
 
 
 def _with_aux_subjects(verb: Token) -> list[Token]:
-    """The verb's children, and those of its auxiliaries: in "Lane wasn't so much saying"
-    the parser hangs the subject on "was"."""
+    """The verb's children, and for a verb with no subject those of its auxiliaries: in
+    "Lane wasn't so much saying" the parser hangs the subject on "was" (not a dateline's
+    place before a verb with its own subject: "WASHINGTON ― ... Lane is spending")."""
     kids = list(verb.children)
+    if any(c.dep_ in SUBJ for c in kids):
+        return kids
     return kids + [g for c in kids if c.dep_ == "aux" and c.i < verb.i for g in c.children]
 
 

@@ -1481,3 +1481,60 @@ def test_a_subject_expected_to_speak_is_the_speaker(nlp):
     text = "The race went on.\n\nSenator Tom Ortiz is expected to win the primary on Friday."
     q = find(rules_only(nlp, text), "win the primary")
     assert q.speaker is None
+
+
+def test_participle_after_a_report_speaks_for_the_one_reporting(nlp):
+    """"X said Y will ..., saying, “...”": a participle the parser hung on the reported
+    clause is what the one reporting did, not the reported clause's subject; an aside
+    inside that clause ("the mayor, citing ..., had dropped") stays with its subject."""
+    qs = run(nlp, "Even a senior union organizer said Ortiz will have to decide which side "
+                  "she is on, saying, “Sooner or later, she is going to have to pick.”")
+    assert ("saying", "Even a senior union organizer") in [(q.cue, q.speaker) for q in qs]
+    q = find(run(nlp, "Bill Okafor, the mayor's chief of staff, said that the mayor was not "
+                      "breaking his pledge on donors by taking their money, noting that most "
+                      "of it would go to the party."), "most of it")
+    assert q.speaker_name == "Bill Okafor"
+    doc = nlp("Bill Okafor said that the mayor, citing the costs of the bridge, had dropped "
+              "the plan.")
+    assert subject(next(t for t in doc if t.lower_ == "citing")).text == "mayor"
+    # participles strung on a participle clause go with its subject
+    qs = run(nlp, "I am old enough to remember Mayor Ruth Ortiz going on the radio on May 2, "
+                  "1998, declaring a ''state of siege'' against the river floods, and telling "
+                  "farmers that ''we need to build the dam.''")
+    assert ("telling", "Mayor Ruth Ortiz") in [(q.cue, q.speaker) for q in qs]
+
+
+def test_participle_subject_is_never_inside_quoted_words(nlp):
+    """"Stressing X, Lane said, “If we ...”": a participle opening the sentence is done by
+    the first subject after it, never one inside the quotation it introduces."""
+    qs = run(nlp, "Emphasizing the cost of the delay, Ortiz said, “If we do not move quickly "
+                  "and wisely, we are not going to have a budget left.")
+    assert ("Emphasizing", "Ortiz") in [(q.cue, q.speaker) for q in qs]
+    # the first subject after it names no one: not "we" further on
+    doc = nlp("Emphasizing the cost of the delay, the budget office warned that we would "
+              "run out of money.")
+    assert subject(doc[0]) is None
+
+
+def test_subject_the_parser_hung_on_an_auxiliary_still_speaks(nlp):
+    """"Lane wasn't so much saying that ...": the parser may hang the subject on "was"
+    (with "so much" as its complement); it is still the verb's subject.  A subject of a
+    clause before ("if you read ...") is not."""
+    q = find(run(nlp, "Well, if you read between the lines, Lane wasn't so much saying that "
+                      "cheap money wouldn't work but that she was afraid it would."),
+             "cheap money")
+    assert (q.cue, q.speaker) == ("saying", "Lane")
+
+
+def test_a_verb_of_saying_joined_to_a_report_goes_on_with_the_one_saying(nlp):
+    """"Lane said it was too early but added, "..."": "added" joins the reported clause in
+    the parse, but "it" adds nothing; Lane does.  A person as the reported clause's subject
+    ("said Tom Okafor was wrong and added") keeps the parser's reading."""
+    qs = run(nlp, "Speaking before cheering crowds on Monday morning at party headquarters, "
+                  "Ruth Lane, 58, said it was too early to name winners but added, \"I think "
+                  "you all have an idea of the count.\"")
+    q = find(qs, "an idea of the count")
+    assert q.cue == "added" and q.speaker_name == "Ruth Lane"
+    doc = nlp("Ruth Lane said Tom Okafor was wrong about the count but added, \"I think you "
+              "all know the results.\"")
+    assert subject(next(t for t in doc if t.lower_ == "added")).text == "Okafor"

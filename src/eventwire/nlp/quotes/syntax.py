@@ -171,12 +171,17 @@ def subject(verb: Token) -> Token | None:
     inverted = _inverted_aside_name(verb)
     if inverted is not None:
         return inverted
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i == verb.sent.start and (
+            found := _participle_subject(verb)) is not None:
+        return found  # "Stressing the risk, Lane said, “We ...”": not "we"
     tok = _reporting_participle(verb) or verb
     for _ in range(4):
-        subs = [c for c in tok.children
+        subs = [c for c in _with_aux_subjects(tok)
                 if c.dep_ in SUBJ and (tok.i == verb.i or c.i < verb.i)]
         if subs:
             sub = nearest_on_line(subs, verb)
+            if tok.i != verb.i and _misplaced(sub, verb):
+                return _participle_subject(verb)
             if tok.i != verb.i and sub.lower_ == "it" and tok.lemma_ == "be":
                 sub = _cleft_subject(tok, verb) or sub  # "It was there that Lane spoke, adding"
             return _producer(sub, tok) or sub
@@ -212,13 +217,94 @@ def subject(verb: Token) -> Token | None:
                 return objs[-1]
         nxt = tok.head
         if tok.dep_ == "conj" and nxt.dep_ == "ccomp" and (_finite(tok) and (
-                nxt.tag_ in ("VB", "VBG", "VBN")) or _plural_after_singular(tok, nxt)):
+                nxt.tag_ in ("VB", "VBG", "VBN")) or _plural_after_singular(tok, nxt)
+                or _saying_after_report(tok, nxt)):
             # "Lane forecast that it would rebound and praised ...", "announced that he was
             # running and vowed ...", "said she would stay, but did not suggest ...": a
             # finite verb cannot join a bare one or a participle, so it joins the clause of
             # saying
             nxt = nxt.head
         tok = nxt
+    return None
+
+
+def _saying_after_report(verb: Token, clause: Token) -> bool:
+    """"Lane said it was too early but added, “...”": a verb of saying joined to what
+    another verb of saying reports, whose subject names no one, goes on with the one
+    saying; "Lane said Ortiz lied and claimed ..." keeps Ortiz."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and not names_people(subj) and is_cue_verb(verb, True) and (
+        is_cue_verb(clause.head, False))
+
+
+def _with_aux_subjects(verb: Token) -> list[Token]:
+    """The verb's children, and for a verb with no subject those of its auxiliaries: in
+    "Lane wasn't so much saying" the parser hangs the subject on "was" (not a dateline's
+    place before a verb with its own subject: "WASHINGTON ― ... Lane is spending")."""
+    kids = list(verb.children)
+    if any(c.dep_ in SUBJ for c in kids):
+        return kids
+    return kids + [g for c in kids if c.dep_ == "aux" and c.i < verb.i for g in c.children]
+
+
+def _across_quote(a: Token, b: Token) -> bool:
+    """One of the two words is inside a quotation the other is outside of: an odd number
+    of quotation marks lies between them."""
+    lo, hi = sorted((a.i, b.i))
+    return sum(t.tag_ in ("``", "''") or t.text in ('"', "“", "”") for t in a.doc[lo:hi]) % 2 == 1
+
+
+def _reported(t: Token, before: int) -> bool:
+    """The word's clause is what a verb before ``before`` reports, or a relative or
+    subordinate clause in it ("said the plan would fail", "hedged on whether he would")."""
+    return any(a.dep_ in _REPORTED and a.head.i < before for a in [t.head, *t.head.ancestors])
+
+
+def _misplaced(sub: Token, verb: Token) -> bool:
+    """A participle set off by a comma (or opening its sentence) that the parser hung on a
+    clause inside quoted words or inside what is reported: the subject it borrows from
+    there ("Lane said, adding, ''He cares''", "she hedged on whether she would run,
+    telling CNN") is not who does it."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj", "xcomp"):
+        return False
+    if verb.i < verb.head.i and not _across_quote(sub, verb):
+        return False  # "said the mayor, citing the costs, had dropped it": an aside
+    j = verb.i - 1
+    while j > 0 and verb.doc[j].pos_ in ("ADV", "CCONJ"):
+        j -= 1
+    opening = verb.i == verb.sent.start or j < verb.sent.start
+    if not opening and verb.doc[j].text not in (",", "—", "–", "--"):
+        return False
+    return _across_quote(sub, verb) or sub.i < verb.i and _reported(sub, verb.i) and not (
+        _sayer_pronoun(sub) or _gerund_clause(sub.head))
+
+
+def _gerund_clause(verb: Token) -> bool:
+    """"I remember Carter going on TV, declaring ... and telling ...": participles strung on
+    a participle clause with no auxiliary all go with its subject."""
+    return verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _sayer_pronoun(sub: Token) -> bool:
+    """"The mayor said she did not think so, saying ...": a personal pronoun opening what a
+    verb of saying reports most likely is the one saying it, so the participle may go on
+    with it (and the run-on report stays apart from the first one's words)."""
+    return sub.lower_ in ("he", "she", "they", "we", "i") and sub.head.dep_ == "ccomp" and (
+        is_cue_verb(sub.head.head, False))
+
+
+def _participle_subject(verb: Token) -> Token | None:
+    """Who does what a misplaced participle tells: the subject of the clause before it
+    (``adjunct_subject``), or for one opening its sentence, the first subject after it
+    outside quotation marks ("Stressing the risk, Lane said, “We ...”")."""
+    found = adjunct_subject(verb)
+    if found is not None or verb.i != verb.sent.start:
+        return found
+    for t in verb.doc[verb.right_edge.i + 1 : verb.sent.end]:
+        if t.tag_ in ("``", "''") or t.text in ('"', "“", "”"):
+            return None
+        if t.dep_ == "nsubj":
+            return t if names_people(t) else None
     return None
 
 
@@ -375,8 +461,10 @@ def adjunct_subject(verb: Token) -> Token | None:
         t = doc[k]
         if "\n" in t.text_with_ws:
             return None
-        if t.dep_ == "nsubj" and t.head.i < verb.i and names_people(t) and not any(
-                a.dep_ in _REPORTED for a in [t.head, *t.head.ancestors]):
+        if t.dep_ == "nsubj" and t.head.i < verb.i and not _reported(t, verb.i) and (
+                names_people(t) or t.head.i == verb.head.i and t.pos_ in ("PRON", "NOUN")):
+            # "when Lane asked, it declined, citing ...": the subject of the participle's
+            # own clause, a thing or not, before any earlier one
             return t
         if t.is_sent_start:
             return None

@@ -6,7 +6,8 @@
 Every article of the training split gives the rules' indirect attributions and the stance
 candidates (``eventwire.nlp.quotes.learned``) with their features.  A rule attribution is a
 positive when it matches a gold attribution (overlap 0.3, the eval's greedy matching); a
-stance candidate when it covers 0.3 of a gold attribution that no rule attribution matched.
+stance candidate when it covers 0.3 of a gold attribution that no rule attribution matched
+with the gold speaker (most often the outer report holding the rule's inner one).
 A candidate that matches but names another speaker than the gold source (most often the
 cue of an attribution nested in, or holding, the gold one) is left out of the fit: the
 model should not learn to keep it, nor to drop its kind when its speaker is right.
@@ -42,8 +43,9 @@ from eventwire.eval.quotes import (
     select,
     speaker_ok,
 )
-from eventwire.nlp.quotes.component import QuoteFinder
+from eventwire.nlp.quotes.component import LABEL_RULES, QuoteFinder
 from eventwire.nlp.quotes.learned import MODEL_FILE, STANCE_RULE, AttributionModel
+from eventwire.nlp.quotes.speaker import speaker_span
 from eventwire.nlp.quotes.syntax import Cand
 from eventwire.pipeline import load_nlp
 
@@ -75,9 +77,16 @@ def parsed(folder: Path, docs: list[GoldDoc], cache: Path):
     return out
 
 
-def _as_attr(c: Cand) -> Attribution:
-    src = [(c.speaker.start_char, c.speaker.end_char)] if c.speaker is not None else []
-    return Attribution(parts=list(c.parts), content="", source=src)
+def _as_attr(finder: QuoteFinder, c: Cand) -> Attribution:
+    """The candidate as the eval sees it: its speaker span and the name that span resolves
+    to ("Lane, who ...": Lane), without changing the candidate."""
+    sp = speaker_span(c.speaker, c.rule in LABEL_RULES) if c.speaker is not None else None
+    if sp is None:
+        return Attribution(parts=list(c.parts), content="")
+    head = c.head if c.head is not None and sp.start <= c.head.i < sp.end else sp.root
+    name, _ = finder.index.resolve(sp, head)
+    return Attribution(parts=list(c.parts), content="", source=[(sp.start_char, sp.end_char)],
+                       speaker_name=name)
 
 
 def examples(gold: GoldDoc, doc) -> list[tuple[dict[str, int], int]]:
@@ -87,27 +96,35 @@ def examples(gold: GoldDoc, doc) -> list[tuple[dict[str, int], int]]:
     finder = QuoteFinder(doc)
     direct, indirect = finder.rule_candidates()
     rules = direct + indirect
-    attrs = [_as_attr(c) for c in rules]
+    attrs = [_as_attr(finder, c) for c in rules]
     pairs = match(gold.gold, attrs, TH)
     label_of = {id(p): int(not g.source or speaker_ok(g, p)) for g, p in pairs}
-    matched_gold = {id(g) for g, _ in pairs}
     rule_label = {id(c): label_of.get(id(a), 0) for c, a in zip(rules, attrs, strict=True)}
     rule_hit = {id(c) for c, a in zip(rules, attrs, strict=True) if id(a) in label_of}
-    free = [g for g in gold.gold if id(g) not in matched_gold]
+    right = {id(g) for g, p in pairs if label_of[id(p)]}
     out = []
     for c, feats in finder.featured(direct, indirect):
         if c.rule == STANCE_RULE:
-            a = _as_attr(c)
-            hits = [g for g in free if match([g], [a], TH)]
-            if hits and not any(not g.source or speaker_ok(g, a) for g in hits):
+            label = _stance_label(gold.gold, _as_attr(finder, c), right)
+            if label is None:
                 continue
-            label = int(bool(hits))
         else:
             if id(c) in rule_hit and not rule_label[id(c)]:
                 continue
             label = rule_label[id(c)]
         out.append(({f: 1 for f in feats}, label))
     return out
+
+
+def _stance_label(golds: list[Attribution], a: Attribution, right: set[int]) -> int | None:
+    """1 when the stance candidate matches, with its speaker, a gold attribution no rule
+    attribution gets right (a gold a rule matched with another speaker is often the outer
+    report the candidate holds); None (left out) when it matches such a gold with another
+    speaker; 0 otherwise (adding it would only duplicate a rule's right attribution)."""
+    hits = [g for g in golds if id(g) not in right and match([g], [a], TH)]
+    if not hits:
+        return 0
+    return 1 if any(not g.source or speaker_ok(g, a) for g in hits) else None
 
 
 def fit(rows: list[tuple[dict[str, int], int]], c: float, keep: float, add: float

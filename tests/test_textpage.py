@@ -1239,3 +1239,70 @@ def test_a_teaser_above_a_menu_repeated_in_the_footer_stays_out():
     page = _pottery_page([*teaser, *menu]) + "\n" + "\n".join(menu)
     [art] = split_text_page(page, AS_OF)
     assert art.body.startswith(_POTTERY_SECTIONS[0][1])
+
+
+_ORCHARD_STORY = [
+    "A cold snap in late April killed most of the blossom in the valley's apple orchards, "
+    "growers said on Monday, and the harvest may be the smallest in twenty years.",
+    "Frost fans and sprinklers saved some of the lower slopes, but the upper terraces, "
+    "where the oldest trees stand, were left bare within a single night.",
+    "The growers' cooperative asked the regional government for help with the cost of "
+    "replanting, which it put at several thousand euros a hectare.",
+    "Cider makers in the valley said they would buy fruit from further north this autumn "
+    "to keep their presses running until the trees recover.",
+    "A meeting between the cooperative and the agriculture ministry is planned for the "
+    "second week of May, when the damage will have been counted."]
+
+
+def _orchard_page(tail: list[str]) -> str:
+    return "\n".join(["Home", "Regions", "Farming", "Frost wipes out valley apple blossom",
+                      "Frost wipes out valley apple blossom", "May 2, 2025", *_ORCHARD_STORY,
+                      *tail, "About us", "Privacy", "Contact"])
+
+
+def test_a_teaser_box_whose_lead_headline_repeats_over_a_date_is_no_second_article():
+    """A "most popular" box prints its lead item's headline twice around a date, then one-line
+    blurbs: dated, but no story's worth of paragraphs under it."""
+    box = ["Most popular", "Bakery on the square closes after ninety years", "Read more",
+           "Bakery on the square closes after ninety years", "April 28, 2025", "Business",
+           "The family that ran it for three generations says no buyer could be found.",
+           "Will the ring road finally be widened after ten years of talks?", "April 25, 2025",
+           "Transport", "Plans for a second lane go back to the council in June for a vote.",
+           "Why the river keeps flooding the lower town every spring", "April 20, 2025",
+           "Environment", "Engineers blame a culvert built too narrow for the storms of today.",
+           "Which schools will close for the summer works next month?", "April 18, 2025",
+           "Education", "Four buildings need new roofs, and two of them new heating as well.",
+           "View all"]
+    arts = split_text_page(_orchard_page(box), AS_OF)
+    assert [a.title for a in arts] == ["Frost wipes out valley apple blossom"]
+    assert _paragraphs(arts[0].body) == _ORCHARD_STORY
+
+
+def test_near_case_a_dated_second_story_of_full_paragraphs_is_an_article():
+    second = ["Bakery on the square closes after ninety years",
+              "Bakery on the square closes after ninety years", "April 28, 2025",
+              "The bakery on the market square will close at the end of the month after "
+              "ninety years, the family that runs it said on Friday evening.",
+              "No buyer could be found for the business, and rising costs for flour and "
+              "energy had made the ovens too expensive to keep running through winter.",
+              "Customers queued outside on Saturday morning to buy a last loaf, and several "
+              "left notes and flowers on the windowsill beside the door.",
+              "The building's owner said a café might take over the shop next year, but no "
+              "agreement has been signed with anyone so far, he added."]
+    arts = split_text_page(_orchard_page(second), AS_OF)
+    assert [a.title for a in arts] == ["Frost wipes out valley apple blossom",
+                                       "Bakery on the square closes after ninety years"]
+
+
+def test_a_comment_form_heading_repeated_over_a_stamped_reply_starts_no_article():
+    """"Add your comment" printed twice around a reader's stamped reply heads a form, not
+    a story; nor is a short reply, though dated, a second article."""
+    tail = ["Add Your Comment →", "Jo Barnes says:", "May 3, 2025 at 9:14 am",
+            "So sad for the growers here, my grandfather planted some of those old trees on "
+            "the upper terraces and they survived every frost until now. I hope the ministry "
+            "helps them with the replanting, or small farms will sell their land.",
+            "Add Your Comment", "Required fields are marked *", "Your Name: *",
+            "Your Email: (never shared) *", "Post Comment"]
+    arts = split_text_page(_orchard_page(tail), AS_OF)
+    assert [a.title for a in arts] == ["Frost wipes out valley apple blossom"]
+    assert _paragraphs(arts[0].body) == _ORCHARD_STORY

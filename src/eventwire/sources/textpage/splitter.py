@@ -129,6 +129,8 @@ QUESTION_MAX_WORDS = 20  # a headline ending in a question or exclamation mark
 DEK_MAX_WORDS = 30  # a standfirst or a lead picture's caption above the text
 DEK_REACH = 8  # lines from it down to the text: byline, credit, date line, the story's tags
 DEK_MAX_PIECES = 3  # a standfirst, a caption, a sign-up line
+LATER_MIN_WORDS = 100  # paragraph words a second article on a page needs
+LATER_PARA_WORDS = 8  # ... counting paragraphs, not labels or headlines, of this many words
 LEDE_MIN_WORDS = 12  # a dateline paragraph this long under a date line starts the article
 LEDE_REACH = 4  # ... within this many lines
 LINK_LIST_MIN = 3  # unpunctuated lines under a label that make a box of links
@@ -165,7 +167,8 @@ _SIGNUP_RE = re.compile(
     r"stay up to date\b.{0,40})\W*$", re.IGNORECASE)
 # the heading of a comment section, whose comments may be as long as paragraphs
 _COMMENTS_RE = re.compile(
-    r"^\W*(?:\d+ )?(?:comments?|leave a (?:comment|reply))\W*$", re.IGNORECASE)
+    r"^\W*(?:\d+ )?(?:comments?|(?:leave|add|post|write) (?:a|your) (?:comment|reply))\W*$",
+    re.IGNORECASE)
 _LABELLED_RE = re.compile(r"^(?:\S+ ){0,2}\S+: ")  # "Price: $20", "Founded in: 1995"
 _STRONG_DATELINE_RE = re.compile(r"[,(]")
 _NUMERIC_CELL_RE = re.compile(r"^[\W\d_]*\d[\W\d_]*$")
@@ -466,7 +469,8 @@ def _segments(lines: list[Line], scores: list[float], dates: dict[int, DateHit]
     while i < n:
         line = lines[i]
         found = None
-        if line.repeats > 1 and i not in dates and is_titleish(line):
+        if line.repeats > 1 and i not in dates and is_titleish(line) \
+                and not _COMMENTS_RE.match(line.text):
             key = norm_key(line.text)
             prose = 0
             for j in range(i + 1, min(n, i + HEADER_WINDOW + 1)):
@@ -833,9 +837,18 @@ def _standfirst_dates(scores: list[float], dates: dict[int, DateHit], first: int
 
 
 def _has_news_header(art: Article) -> bool:
-    """A second article on one page needs the marks of news copy (a date, a dateline or
-    summary bullets); without them the text is a notice, a comment or a teaser."""
-    return art.published is not None or art.dateline is not None or bool(art.bullets)
+    """A second article on one page needs the marks of news copy: a dateline or summary
+    bullets, or a date over a story's worth of paragraphs.  A date alone heads a teaser
+    box's items or a comment as often ("Add your comment", a reply stamped to the minute)."""
+    return art.dateline is not None or bool(art.bullets) \
+        or (art.published is not None and _article_sized(art))
+
+
+def _article_sized(art: Article) -> bool:
+    """Paragraphs of some length hold a story's worth of words (a teaser box is headlines and
+    one-line blurbs; a comment a few lines)."""
+    return sum(n for para in art.body.split("\n\n")
+               if (n := len(para.split())) >= LATER_PARA_WORDS) >= LATER_MIN_WORDS
 
 
 def _tail_date(dates: dict[int, DateHit], last: int, end: int) -> DateHit | None:

@@ -1306,3 +1306,36 @@ def test_a_comment_form_heading_repeated_over_a_stamped_reply_starts_no_article(
     arts = split_text_page(_orchard_page(tail), AS_OF)
     assert [a.title for a in arts] == ["Frost wipes out valley apple blossom"]
     assert _paragraphs(arts[0].body) == _ORCHARD_STORY
+
+
+@pytest.mark.parametrize(("line", "titleish"), [
+    ("Sign in to manage your subscription", False),
+    ("Sign into your saved articles", False),
+    ("Click to share on Facebook (Opens in new window)", False),
+    ("Share on LinkedIn (Opens in a new tab)", False),
+    ("Scroll to top", False),
+    ("Create my account", False),
+    ("Manage alerts for this story", False),
+    ("Subscribe to our newsletter", False),
+    ("Table of Contents", False),
+    ("Expand or Collapse", False),
+    ("7 min read", False),
+    # near cases: headlines that open on the same verbs or name the same things
+    ("Sign In Sheets Go Digital at the Town Library", True),
+    ("Create a Budget That Survives the Holidays", True),
+    ("Why Readers Click on Headlines Like This One", True),
+    ("Back to School: Ten Lunches Children Will Eat", True),
+    ("Newsletter Editors Share Their Favourite Tools", True)])
+def test_page_controls_are_no_headlines(line, titleish):
+    from eventwire.sources.textpage.lines import line_features
+
+    [feat] = line_features([line])
+    assert is_titleish(feat) is titleish
+
+
+def test_a_control_printed_twice_above_the_headline_is_not_the_title():
+    """A sign-in box shown twice echoes like a window title; it is still no headline."""
+    page = _plant_page(["Sign in to manage your account", "Sign in to manage your account",
+                        _HEADLINE, "March 3, 2025"])
+    [art] = split_text_page(page, AS_OF)
+    assert art.title == _HEADLINE

@@ -64,6 +64,19 @@ _COUNT_START_RE = re.compile(r"^\d{1,4}\+? [^\W\d_]")
 # "Sponsored by Acme"
 # a full stop inside the line, after a word and before the next sentence: "Never miss a
 # post. Get our ...", not an abbreviation ("U.S. in Progress", "Dr. Lee")
+# A control of the page, which tells the reader what to do with it ("Sign in to manage
+# account", "Click to share (Opens in new window)", "Scroll to top", "Create my account",
+# "Table of contents", "5 min read"): site furniture however often printed, never a headline.
+# Verbs alone are not enough: "Sign In Sheets Go Digital" and "Create a Budget" are headlines.
+_CONTROL_RE = re.compile(
+    r"^(?:sign|log)[ -]?(?:in|up|out|into)\b(?:\W*$| (?:to|with|or|for free|your|my)\b)"
+    r"|\b(?:click|tap)(?: here)? to\b|^press enter\b|\(opens? in (?:a )?new (?:window|tab)\)"
+    r"|^(?:scroll|go|jump|back) to (?:the )?top\b|^back to (?:all )?(?:posts|blog|articles|news)\b"
+    r"|^(?:create|manage|delete|edit) (?:my|your) (?:account|profile|alerts|subscriptions?)\b"
+    r"|^(?:subscribe|sign up) (?:to|for) (?:our|the) newsletters?\b"
+    r"|^manage (?:alerts|preferences|subscriptions?)\b|^skip to\b|^toggle (?:navigation|menu)\b"
+    r"|^table of contents$|^(?:expand|collapse)(?: (?:or|/) (?:expand|collapse))?(?: all)?$"
+    r"|^(?:\d+ min(?:ute)?s? read|read(?:ing)? time\b)", re.IGNORECASE)
 _INNER_SENTENCE_RE = re.compile(r"[a-z]{3}\. [A-Z]")
 # an author's name with credentials: "Jane Doe, MS, RD", "Jo Lee, Ph.D."
 _CREDENTIALS_RE = re.compile(r"^[^,]+(?:,\s*(?:[A-Z][a-z]?\.?){1,4}[A-Z]\.?)+$")
@@ -163,7 +176,8 @@ def is_titleish(line: Line) -> bool:
     if line.text.rstrip("\"'”’").endswith((".", ":", ",", ";")):
         return False
     if _ADDRESS_RE.search(line.text) or line.text.count(",") > MAX_TITLE_COMMAS \
-            or _CREDENTIALS_RE.match(line.text) or _INNER_SENTENCE_RE.search(line.text):
+            or _CREDENTIALS_RE.match(line.text) or _INNER_SENTENCE_RE.search(line.text) \
+            or _CONTROL_RE.search(line.text):
         return False
     return (line.upper_start or bool(_COUNT_START_RE.match(line.text))) \
         and not _BYLINE_RE.match(line.text)

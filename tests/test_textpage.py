@@ -1339,3 +1339,23 @@ def test_a_control_printed_twice_above_the_headline_is_not_the_title():
                         _HEADLINE, "March 3, 2025"])
     [art] = split_text_page(page, AS_OF)
     assert art.title == _HEADLINE
+
+
+@pytest.mark.parametrize("link", [
+    "Related: Hail damages vineyards on the southern slopes",
+    "[Read more: How frost fans protect blossom on cold nights]",
+    "READ MORE: Cider makers fear a thin autumn"])
+def test_a_link_to_another_story_between_paragraphs_is_left_out(link):
+    page = _orchard_page([]).replace(_ORCHARD_STORY[2], link + "\n" + _ORCHARD_STORY[2])
+    [art] = split_text_page(page, AS_OF)
+    assert _paragraphs(art.body) == _ORCHARD_STORY
+
+
+@pytest.mark.parametrize("line", [
+    # near cases: a sentence of the text after the same words, and a subheading
+    "Related: the cooperative also lost half of its pear trees to the same frost.",
+    "Related Costs for Growers"])
+def test_near_case_a_sentence_or_heading_opening_on_related_stays(line):
+    page = _orchard_page([]).replace(_ORCHARD_STORY[2], line + "\n" + _ORCHARD_STORY[2])
+    [art] = split_text_page(page, AS_OF)
+    assert line in _paragraphs(art.body)

@@ -169,6 +169,8 @@ _SIGNUP_RE = re.compile(
 _COMMENTS_RE = re.compile(
     r"^\W*(?:\d+ )?(?:comments?|(?:leave|add|post|write) (?:a|your) (?:comment|reply))\W*$",
     re.IGNORECASE)
+# the label of a link to another story, set between the paragraphs of the text
+_STORY_LINK_RE = re.compile(r"^\W{0,2}(?:related|read more)\s*:\s*\w", re.IGNORECASE)
 _LABELLED_RE = re.compile(r"^(?:\S+ ){0,2}\S+: ")  # "Price: $20", "Founded in: 1995"
 _STRONG_DATELINE_RE = re.compile(r"[,(]")
 _NUMERIC_CELL_RE = re.compile(r"^[\W\d_]*\d[\W\d_]*$")
@@ -800,13 +802,19 @@ def _in_body(line: Line, scores: list[float], dates: dict[int, DateHit], cells: 
     k = line.index
     if k in cells:
         return True
-    if scores[k] in (REPEAT_SCORE, CAPTION_SCORE) or k in dates:
+    if scores[k] in (REPEAT_SCORE, CAPTION_SCORE) or k in dates or _is_story_link(line):
         return False
     if scores[k] > 0 or line.words > 1 or line.sentence_end:
         return True
     # a one-word line alone between paragraphs is a label ("Advertisement"); in a
     # run of short lines it is a list item or a heading over one
     return not (scores[k - 1] > 0 and k + 1 < len(scores) and scores[k + 1] > 0)
+
+
+def _is_story_link(line: Line) -> bool:
+    """A link to another story set between paragraphs ("Related: Ten ferries to ...", "[Read
+    more: How tides ...]"): a labelled headline, not a sentence of the text."""
+    return bool(_STORY_LINK_RE.match(line.text)) and not line.text.endswith((".", "!"))
 
 
 def _question_headline(lines: list[Line], first: int, last: int) -> bool:

@@ -1359,3 +1359,26 @@ def test_near_case_a_sentence_or_heading_opening_on_related_stays(line):
     page = _orchard_page([]).replace(_ORCHARD_STORY[2], line + "\n" + _ORCHARD_STORY[2])
     [art] = split_text_page(page, AS_OF)
     assert line in _paragraphs(art.body)
+
+
+def test_a_quoted_social_post_keeps_its_signature_in_the_body():
+    """The signature under a post the story quotes ("— Name (@handle) May 1, 2025") is part
+    of the quotation, not a date line: it neither parts nor ends the text, nor dates it."""
+    post = ["Frost tonight on the upper terraces, fans running since midnight "
+            "#valleyfrost pic.example.com/x1", "— Valley Frost Watch (@frostwatch) May 1, 2025"]
+    reply = ["Lost every blossom on the old Bramleys up the hill. First time in 40 years.",
+             "— Tom Hale (@halefarm) 2 May 2025"]
+    story = [*_ORCHARD_STORY[:2], *post, *_ORCHARD_STORY[2:], *reply]
+    page = "\n".join(["Home", "Regions", "Frost wipes out valley apple blossom",
+                      "By Ann Lee (@annlee)", "May 2, 2025", *story, "About us", "Privacy"])
+    [art] = split_text_page(page, AS_OF)
+    assert _paragraphs(art.body) == story
+    assert art.published == datetime(2025, 5, 2, tzinfo=UTC)
+
+
+def test_near_case_a_date_line_under_a_byline_naming_a_handle_still_dates_the_article():
+    page = "\n".join(["Home", "Regions", "Frost wipes out valley apple blossom",
+                      "Ann Lee (@annlee)", "May 2, 2025", *_ORCHARD_STORY, "About us"])
+    [art] = split_text_page(page, AS_OF)
+    assert art.published == datetime(2025, 5, 2, tzinfo=UTC)
+    assert _paragraphs(art.body) == _ORCHARD_STORY

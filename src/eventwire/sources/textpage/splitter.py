@@ -169,6 +169,10 @@ _SIGNUP_RE = re.compile(
 _COMMENTS_RE = re.compile(
     r"^\W*(?:\d+ )?(?:comments?|(?:leave|add|post|write) (?:a|your) (?:comment|reply))\W*$",
     re.IGNORECASE)
+# the signature under a social post the story quotes: "— Ann Lee (@annlee) May 3, 2024", part
+# of the quotation (the truth bodies keep every one), not a date line that parts the text
+_POST_SIGNATURE_RE = re.compile(
+    r"\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4})$")
 # the label of a link to another story, set between the paragraphs of the text
 _STORY_LINK_RE = re.compile(r"^\W{0,2}(?:related|read more)\s*:\s*\w", re.IGNORECASE)
 _LABELLED_RE = re.compile(r"^(?:\S+ ){0,2}\S+: ")  # "Price: $20", "Founded in: 1995"
@@ -194,10 +198,13 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
         return []
     lines = line_features(texts)
     texts = [ln.text for ln in lines]
-    dates = {ln.index: hit for ln in lines if ln.words <= 12
+    signatures = {ln.index for ln in lines if _POST_SIGNATURE_RE.search(ln.text)}
+    dates = {ln.index: hit for ln in lines if ln.words <= 12 and ln.index not in signatures
              if (hit := find_date(ln.text, as_of)) is not None}
     captions = {ln.index: cap for ln in lines if (cap := split_caption(ln.text)) is not None}
     scores = _isolate([_score(ln, ln.index in dates, ln.index in captions) for ln in lines])
+    for k in signatures:
+        scores[k] = max(scores[k], TABLE_SCORE)
     _repeated_widgets(lines, scores)
     _repeated_labels(lines, scores)
     _subheadings(lines, scores, dates)
@@ -218,7 +225,7 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
     articles: list[Article] = []
     for seg in _segments(lines, scores, {k: d for k, d in dates.items() if k not in threads}):
         art = _article(seg, lines, scores, dates, captions, page_keys, page_norm, items, cells,
-                       links, ledes, code | contents)
+                       links, ledes, code | contents, signatures)
         if art is not None and (not articles or _has_news_header(art)):
             art.position = len(articles)
             articles.append(art)
@@ -682,7 +689,7 @@ def _teaser_shaped(scores: list[float], block: tuple[int, int, float]) -> bool:
 def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[int, DateHit],
              captions: dict[int, tuple[str, str]], page_keys: dict[str, int],
              page_norm: str, items: set[int], cells: set[int], links: dict[int, int],
-             ledes: dict[int, bool], hidden: set[int]) -> Article | None:
+             ledes: dict[int, bool], hidden: set[int], signatures: set[int]) -> Article | None:
     zone = seg.header[1] + 1 if seg.header else seg.start
     footer = {k for k in range(zone, seg.end) if _is_copyright(lines[k])}
     forms = {k for k in range(zone, seg.end) if scores[k] == FORM_SCORE}
@@ -711,7 +718,9 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
         while first < last and not (lines[first].is_prose or lines[first].sentence_end):
             first += 1
     first = _skip_standfirst(lines, scores, dates, first, last)
-    while last > first and not _ends_body(lines, scores, last - 1, first, items):
+    if last in signatures and last < seg.end:
+        last += 1  # the signature of a post the text closes on quoting
+    while last > first and not _ends_body(lines, scores, last - 1, first, items | signatures):
         last -= 1
     if first >= last:
         return None
@@ -782,9 +791,10 @@ def _skip_standfirst(lines: list[Line], scores: list[float], dates: dict[int, Da
 def _ends_body(lines: list[Line], scores: list[float], k: int, first: int,
                items: set[int]) -> bool:
     """The body ends on a sentence that follows body text, or on a paragraph after at most one
-    clutter line (a subheading); a sentence after several clutter lines is the page's footer."""
+    clutter line (a subheading); a sentence after several clutter lines is the page's footer.
+    A list, or a quoted post's signature, under body text closes it too."""
     line = lines[k]
-    if k in items and k > first and scores[k - 1] > 0:  # a list that closes the article
+    if k in items and k > first and scores[k - 1] > 0:  # a list or a quoted post closes it
         return True
     if not line.sentence_end or scores[k] <= 0:
         return False

@@ -1382,3 +1382,32 @@ def test_near_case_a_date_line_under_a_byline_naming_a_handle_still_dates_the_ar
     [art] = split_text_page(page, AS_OF)
     assert art.published == datetime(2025, 5, 2, tzinfo=UTC)
     assert _paragraphs(art.body) == _ORCHARD_STORY
+
+
+_LONG_PARAGRAPH = (
+    "Older growers remember a similar frost in the spring of 1991, when the valley lost most "
+    "of its crop and several family farms sold their land, but they say the trees were "
+    "younger then and recovered within two seasons, while many of today's orchards were "
+    "planted before the war and may never bear as much fruit again, which is why the "
+    "cooperative wants the replanting help to come this year rather than next.")
+
+
+def test_a_box_of_related_headlines_inside_the_text_is_left_out():
+    """"More from Farming" and its headlines sit between two paragraphs; a headline may carry
+    a label of its own ("Drought: ...")."""
+    box = ["More from Farming", "Drought: river levels fall to a record low in the plains",
+           "Dairy prices climb for a third month running", "Beekeepers count losses after wet "
+           "summer"]
+    story = [*_ORCHARD_STORY[:4], _LONG_PARAGRAPH, _ORCHARD_STORY[4]]
+    page = "\n".join(["Home", "Farming", "Frost wipes out valley apple blossom", "May 2, 2025",
+                      *story[:3], *box, *story[3:], "About us", "Privacy"])
+    [art] = split_text_page(page, AS_OF)
+    assert _paragraphs(art.body) == story
+
+
+def test_near_case_a_list_under_an_ordinary_heading_inside_the_text_stays():
+    items = ["What the growers asked for", "Help with the cost of replanting the terraces",
+             "A fund for frost fans on the upper slopes", "Cheaper loans for the smallest farms"]
+    page = _orchard_page([]).replace(_ORCHARD_STORY[3], "\n".join([*items, _ORCHARD_STORY[3]]))
+    [art] = split_text_page(page, AS_OF)
+    assert all(item in _paragraphs(art.body) for item in items[1:])

@@ -135,6 +135,7 @@ LEDE_MIN_WORDS = 12  # a dateline paragraph this long under a date line starts t
 LEDE_REACH = 4  # ... within this many lines
 LINK_LIST_MIN = 3  # unpunctuated lines under a label that make a box of links
 LINK_WORDS = 5  # ... of this many words on average (headlines, not list items)
+LINK_MIN_WORDS = 3  # ... each a headline, not a one-word menu entry
 LINK_LIST_TAIL = 0.25  # ... that ends the body when less text than this share follows
 LINK_TAIL_MAX = 80.0  # ... and less than this score (a promo and a bio, not sections)
 LABEL_SCORE = 0.0  # a repeated label beside the items of a list article
@@ -173,6 +174,12 @@ _COMMENTS_RE = re.compile(
 # of the quotation (the truth bodies keep every one), not a date line that parts the text
 _POST_SIGNATURE_RE = re.compile(
     r"\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4})$")
+# the label of a box of links to other stories
+_RELATED_LABEL_RE = re.compile(
+    r"^\W*(?:related(?: (?:posts?|articles?|stories|content|reading|links))?|more from\b.*|"
+    r"(?:you (?:may|might) (?:also )?like|also read|read next|recommended(?: for you)?|"
+    r"(?:recent|popular|latest|more|top|trending) (?:posts|articles|stories|news)|most read|"
+    r"trending)\W*)$", re.IGNORECASE)
 # the label of a link to another story, set between the paragraphs of the text
 _STORY_LINK_RE = re.compile(r"^\W{0,2}(?:related|read more)\s*:\s*\w", re.IGNORECASE)
 _LABELLED_RE = re.compile(r"^(?:\S+ ){0,2}\S+: ")  # "Price: $20", "Founded in: 1995"
@@ -221,11 +228,12 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
     page_keys = {norm_key(t): ln.repeats for t, ln in zip(texts, lines, strict=True)}
     page_norm = norm_key(" \n ".join(texts))
     links = _link_lists(lines, scores)
+    boxes = _related_boxes(lines, scores)
     ledes = _news_ledes(lines, dates)
     articles: list[Article] = []
     for seg in _segments(lines, scores, {k: d for k, d in dates.items() if k not in threads}):
         art = _article(seg, lines, scores, dates, captions, page_keys, page_norm, items, cells,
-                       links, ledes, code | contents, signatures)
+                       links, ledes, code | contents | boxes, signatures)
         if art is not None and (not articles or _has_news_header(art)):
             art.position = len(articles)
             articles.append(art)
@@ -595,6 +603,22 @@ def _link_lists(lines: list[Line], scores: list[float]) -> dict[int, int]:
         n = run - k - 1
         if n >= LINK_LIST_MIN and sum(ln.words for ln in lines[k + 1 : run]) >= LINK_WORDS * n:
             out[k] = run
+    return out
+
+
+def _related_boxes(lines: list[Line], scores: list[float]) -> set[int]:
+    """Lines of a box of links to other stories set inside the text ("More from UK", then
+    three or more headlines): its label names it, and none of it is the article's."""
+    out: set[int] = set()
+    for k, line in enumerate(lines):
+        if scores[k] >= 0 or not _RELATED_LABEL_RE.match(line.text):
+            continue
+        run = k + 1
+        while run < len(lines) and scores[run] <= 0 and not lines[run].sentence_end \
+                and lines[run].words >= LINK_MIN_WORDS:
+            run += 1
+        if run - k - 1 >= LINK_LIST_MIN:
+            out.update(range(k, run))
     return out
 
 

@@ -1411,3 +1411,23 @@ def test_near_case_a_list_under_an_ordinary_heading_inside_the_text_stays():
     page = _orchard_page([]).replace(_ORCHARD_STORY[3], "\n".join([*items, _ORCHARD_STORY[3]]))
     [art] = split_text_page(page, AS_OF)
     assert all(item in _paragraphs(art.body) for item in items[1:])
+
+
+@pytest.mark.parametrize("appeal", [
+    "Want more stories like this? Sign up for our Valley Farming newsletter.",
+    "Stay up to date with the cooperative. Subscribe to our newsletter.",
+    "Get our weekly farming news delivered straight to your inbox"])
+def test_a_sign_up_appeal_under_the_text_is_left_out(appeal):
+    [art] = split_text_page(_orchard_page([appeal, "Share", "Print"]), AS_OF)
+    assert _paragraphs(art.body) == _ORCHARD_STORY
+
+
+@pytest.mark.parametrize("line", [
+    # near cases: sentences of the story about signing up and about newsletters
+    "Growers can sign up for the replanting fund at the town hall until the end of June.",
+    "The cooperative will also send a newsletter to every member explaining the new rules."])
+def test_near_case_a_sentence_about_signing_up_or_newsletters_stays(line):
+    story = [*_ORCHARD_STORY[:4], line, _ORCHARD_STORY[4]]
+    page = _orchard_page([]).replace(_ORCHARD_STORY[4], line + "\n" + _ORCHARD_STORY[4])
+    [art] = split_text_page(page, AS_OF)
+    assert _paragraphs(art.body) == story

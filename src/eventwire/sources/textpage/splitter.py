@@ -117,6 +117,7 @@ CLOSING_MAX_WORDS = 6  # a closing section's heading ("Related articles", "About
 LIST_SCORE = 1.0  # an enumerated list's lines are kept with the text around them
 LIST_MIN_WORDS = 4
 CLUTTER_SCORE = -2.0
+APPEAL_MAX_WORDS = 40  # a sign-up appeal is a line or two, not a paragraph about newsletters
 CLIPPED_MAX_WORDS = 25  # a teaser clipped to fit its box (a listing's clipped blurbs are text)
 PHRASE_SCORE = 0.0  # an unpunctuated line of running words costs a gap nothing
 PHRASE_MIN_WORDS = 5
@@ -166,6 +167,13 @@ _FORM_FIELD_RE = re.compile(
 _SIGNUP_RE = re.compile(
     r"^\W*(?:(?:subscribe|sign up|join|get)\b.{0,40}\bnewsletters?|stay in the loop|"
     r"stay up to date\b.{0,40})\W*$", re.IGNORECASE)
+# the site asking the reader to sign up, as a sentence of its own ("Want more? Sign up for our
+# newsletter.", "Get new posts delivered to your inbox"), not a sentence about newsletters
+_APPEAL_RE = re.compile(
+    r"(?:^|[.!?]\s+)\W*(?:please\s+)?(?:subscribe|sign up|join)\b[^.!?]{0,60}"
+    r"\b(?:newsletters?|mailing list|inbox)\b|"
+    r"\b(?:get|receive)\b[^.!?]{0,40}\bdelivered (?:straight |right )?to your inbox\b",
+    re.IGNORECASE)
 # the heading of a comment section, whose comments may be as long as paragraphs
 _COMMENTS_RE = re.compile(
     r"^\W*(?:\d+ )?(?:comments?|(?:leave|add|post|write) (?:a|your) (?:comment|reply))\W*$",
@@ -248,7 +256,8 @@ def _score(line: Line, is_date: bool, is_caption: bool) -> float:
         return CLUTTER_SCORE
     if line.repeats > 1 and (line.words < REPEAT_KEEP_WORDS or line.first_seen < line.index):
         return REPEAT_SCORE
-    if _is_copyright(line) or is_disclosure(line.text) or is_cookie_banner(line.text):
+    if _is_copyright(line) or is_disclosure(line.text) or is_cookie_banner(line.text) \
+            or (line.words <= APPEAL_MAX_WORDS and _APPEAL_RE.search(line.text)):
         return CLUTTER_SCORE  # the site's notices, which the HTML path drops too
     if _FORM_FIELD_RE.match(line.text):
         return FORM_SCORE

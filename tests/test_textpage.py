@@ -1313,6 +1313,7 @@ def test_a_comment_form_heading_repeated_over_a_stamped_reply_starts_no_article(
     ("Sign into your saved articles", False),
     ("Click to share on Facebook (Opens in new window)", False),
     ("Share on LinkedIn (Opens in a new tab)", False),
+    ("Share this on WhatsApp", False),
     ("Scroll to top", False),
     ("Create my account", False),
     ("Manage alerts for this story", False),
@@ -1325,7 +1326,8 @@ def test_a_comment_form_heading_repeated_over_a_stamped_reply_starts_no_article(
     ("Create a Budget That Survives the Holidays", True),
     ("Why Readers Click on Headlines Like This One", True),
     ("Back to School: Ten Lunches Children Will Eat", True),
-    ("Newsletter Editors Share Their Favourite Tools", True)])
+    ("Newsletter Editors Share Their Favourite Tools", True),
+    ("Share With Care: What Neighbours Lend Each Other", True)])
 def test_page_controls_are_no_headlines(line, titleish):
     from eventwire.sources.textpage.lines import line_features
 

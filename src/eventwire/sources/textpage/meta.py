@@ -75,6 +75,7 @@ _CONTROL_RE = re.compile(
     r"|^(?:create|manage|delete|edit) (?:my|your) (?:account|profile|alerts|subscriptions?)\b"
     r"|^(?:subscribe|sign up) (?:to|for) (?:our|the) newsletters?\b"
     r"|^manage (?:alerts|preferences|subscriptions?)\b|^skip to\b|^toggle (?:navigation|menu)\b"
+    r"|^share (?:this )?(?:on|via|with) \w+$"
     r"|^table of contents$|^(?:expand|collapse)(?: (?:or|/) (?:expand|collapse))?(?: all)?$"
     r"|^(?:\d+ min(?:ute)?s? read|read(?:ing)? time\b)", re.IGNORECASE)
 _INNER_SENTENCE_RE = re.compile(r"[a-z]{3}\. [A-Z]")

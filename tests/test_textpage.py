@@ -12,6 +12,7 @@ from eventwire.sources.textpage.dates import find_date, stamp_shape
 from eventwire.sources.textpage.lines import join_wrapped, looks_like_code, repair_mojibake
 from eventwire.sources.textpage.meta import (
     find_dateline,
+    is_courtesy_caption,
     is_credit_line,
     is_gallery_caption,
     is_titleish,
@@ -1433,3 +1434,26 @@ def test_near_case_a_sentence_about_signing_up_or_newsletters_stays(line):
     page = _orchard_page([]).replace(_ORCHARD_STORY[4], line + "\n" + _ORCHARD_STORY[4])
     [art] = split_text_page(page, AS_OF)
     assert _paragraphs(art.body) == story
+
+
+@pytest.mark.parametrize(("line", "caption"), [
+    ("Photo courtesy Harbour Studio", True),
+    ("Image: Courtesy of Mara Vidal", True),
+    ("Some images courtesy of the town archive.", True),
+    ("Ines Ferreira, Low Tide at Nazaré, 1987. Gelatin silver print – 30.5 × 40.6 cm. "
+     "Courtesy Galeria Norte.", True),
+    ("Tomas Berg, Orchard II, 2004. Archival pigment print — 20 x 24 in", True),
+    # near cases: sentences of the text naming a courtesy, a year and a size
+    ("The new dashboard display comes courtesy of a supplier in Gothenburg.", False),
+    ("The painting, finished in 1998, measures 60 x 80 cm and hangs in the town hall.", False),
+    ("This webcam image is provided courtesy of the harbour trust, which runs it.", False)])
+def test_courtesy_credits_and_artwork_captions(line, caption):
+    assert is_courtesy_caption(line) is caption
+
+
+def test_artwork_captions_between_paragraphs_are_left_out():
+    caption = ("Ines Ferreira, Low Tide at Nazaré, 1987. Gelatin silver print – 30.5 × 40.6 cm. "
+               "Courtesy Galeria Norte.")
+    page = _orchard_page([]).replace(_ORCHARD_STORY[2], caption + "\n" + _ORCHARD_STORY[2])
+    [art] = split_text_page(page, AS_OF)
+    assert _paragraphs(art.body) == _ORCHARD_STORY

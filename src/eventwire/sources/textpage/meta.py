@@ -133,6 +133,21 @@ def is_credit_line(text: str) -> bool:
     return bool(_CREDIT_LINE_RE.match(text))
 
 
+def is_courtesy_caption(text: str) -> bool:
+    """A picture's credit by courtesy ("Photo courtesy Jo Lee", "Image: Courtesy of the
+    museum"), or an artwork's caption: year, medium and size, often closing on its lender
+    ("Jo Lee, Harbour, 1998. Gelatin silver print – 20 × 25 cm. Courtesy Gallery X.")."""
+    return len(text.split()) <= CAPTION_MAX_WORDS and bool(
+        _COURTESY_RE.search(text) or _ARTWORK_RE.search(text))
+
+
+CAPTION_MAX_WORDS = 50
+_COURTESY_RE = re.compile(
+    r"^(?:(?:some |all )?(?:photos?|images?|pictures?)\s*:?\s*)?courtesy (?:of )?\S"
+    r"|[.;]\s*(?:photos? |images? )?courtesy (?:of )?[A-Z][^.]{0,60}\.?$", re.IGNORECASE)
+_ARTWORK_RE = re.compile(  # name, title, year. Medium – size
+    r"^[^.]{2,120}, [^.]{0,80}\b(?:1[5-9]|20)\d\d\b[^.]{0,20}\.\s.*\d ?[×x] ?\d[\d.,/ ]*"
+    r"(?:cm|in|mm)\b")
 # a photo credit under its picture: "Photograph: Jo Lee/Getty Images", "Image by Jo Lee"
 _PHOTO_CREDIT_RE = re.compile(
     r"^(?:Photo(?:graph)?s?|Image|Picture|Illustration|Credit)\s*(?::|by\b|credit\b)", re.I)

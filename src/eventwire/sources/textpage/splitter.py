@@ -87,6 +87,7 @@ from eventwire.sources.textpage.meta import (
     choose_title,
     find_dateline,
     headline_part,
+    is_courtesy_caption,
     is_credit_line,
     is_gallery_caption,
     is_head_mark,
@@ -250,7 +251,8 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
 
 def _score(line: Line, is_date: bool, is_caption: bool) -> float:
     """How much a line looks like article text (positive) or page clutter (negative)."""
-    if is_caption or is_gallery_caption(line.text) or is_credit_line(line.text):
+    if is_caption or is_gallery_caption(line.text) or is_credit_line(line.text) \
+            or is_courtesy_caption(line.text):
         return CAPTION_SCORE
     if is_date:
         return CLUTTER_SCORE

@@ -8,13 +8,17 @@ No library does this, so it is done with general signals, never with a publisher
    date line and little prose between the two copies (page title, then the headline above
    the text).  Date lines and lines of a comment thread are never headers.  Each header
    starts a segment; text before the first header is a segment of its own.  A second article
-   must carry a date, a dateline or bullets.
+   must carry a dateline or bullets, or a date over a story's worth of paragraphs (a teaser
+   box or a comment under a repeated headline and a date has none).  Page controls ("Sign
+   in to manage account", "Scroll to top") are never headlines.
 2. Lines are scored: prose lines (long, function-word rich, ending in sentence punctuation)
    score their word count, a prose line standing alone between clutter half that; clutter
-   lines (short and unpunctuated, repeated on the page, captions and gallery slides, date
-   lines, copyright, the site's notice of paid links or cookies, as the HTML path reads
-   them, short teasers clipped with an ellipsis) score negative, and a form field
-   ("Email *") as much as a whole menu.
+   lines (short and unpunctuated, repeated on the page, captions, courtesy credits, artworks'
+   captions and gallery slides, date lines, copyright, the site's notice of paid links or
+   cookies and its sign-up appeals, as the HTML path reads them, short teasers clipped with
+   an ellipsis) score negative, and a form field ("Email *") as much as a whole menu.  The
+   signature under a quoted social post ("— Name (@handle) May 1, 2025") is no date line
+   but part of the quotation.
    Structures are then read off the page: a comment thread (three or more date lines of
    one template stamped to the minute, a few lines apart) and a teaser box the page shows
    twice become clutter; a table scraped one cell per line (a long run of short lines, many
@@ -53,7 +57,8 @@ No library does this, so it is done with general signals, never with a publisher
    enumerated list (a calendar may be all list), below a short standfirst or lead caption
    that a byline, a photo credit or a date line parts from the text, and ends at its last
    sentence; inside it,
-   repeated lines, captions, date lines and runs of clutter lines are left out.
+   repeated lines, captions, date lines, runs of clutter lines, labelled links to other
+   stories ("Related: ...") and labelled boxes of related headlines are left out.
 """
 
 from __future__ import annotations

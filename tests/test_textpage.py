@@ -12,6 +12,7 @@ from eventwire.sources.textpage.dates import find_date, stamp_shape
 from eventwire.sources.textpage.lines import join_wrapped, looks_like_code, repair_mojibake
 from eventwire.sources.textpage.meta import (
     find_dateline,
+    is_courtesy_caption,
     is_credit_line,
     is_gallery_caption,
     is_titleish,
@@ -1239,3 +1240,220 @@ def test_a_teaser_above_a_menu_repeated_in_the_footer_stays_out():
     page = _pottery_page([*teaser, *menu]) + "\n" + "\n".join(menu)
     [art] = split_text_page(page, AS_OF)
     assert art.body.startswith(_POTTERY_SECTIONS[0][1])
+
+
+_ORCHARD_STORY = [
+    "A cold snap in late April killed most of the blossom in the valley's apple orchards, "
+    "growers said on Monday, and the harvest may be the smallest in twenty years.",
+    "Frost fans and sprinklers saved some of the lower slopes, but the upper terraces, "
+    "where the oldest trees stand, were left bare within a single night.",
+    "The growers' cooperative asked the regional government for help with the cost of "
+    "replanting, which it put at several thousand euros a hectare.",
+    "Cider makers in the valley said they would buy fruit from further north this autumn "
+    "to keep their presses running until the trees recover.",
+    "A meeting between the cooperative and the agriculture ministry is planned for the "
+    "second week of May, when the damage will have been counted."]
+
+
+def _orchard_page(tail: list[str]) -> str:
+    return "\n".join(["Home", "Regions", "Farming", "Frost wipes out valley apple blossom",
+                      "Frost wipes out valley apple blossom", "May 2, 2025", *_ORCHARD_STORY,
+                      *tail, "About us", "Privacy", "Contact"])
+
+
+def test_a_teaser_box_whose_lead_headline_repeats_over_a_date_is_no_second_article():
+    """A "most popular" box prints its lead item's headline twice around a date, then one-line
+    blurbs: dated, but no story's worth of paragraphs under it."""
+    box = ["Most popular", "Bakery on the square closes after ninety years", "Read more",
+           "Bakery on the square closes after ninety years", "April 28, 2025", "Business",
+           "The family that ran it for three generations says no buyer could be found.",
+           "Will the ring road finally be widened after ten years of talks?", "April 25, 2025",
+           "Transport", "Plans for a second lane go back to the council in June for a vote.",
+           "Why the river keeps flooding the lower town every spring", "April 20, 2025",
+           "Environment", "Engineers blame a culvert built too narrow for the storms of today.",
+           "Which schools will close for the summer works next month?", "April 18, 2025",
+           "Education", "Four buildings need new roofs, and two of them new heating as well.",
+           "View all"]
+    arts = split_text_page(_orchard_page(box), AS_OF)
+    assert [a.title for a in arts] == ["Frost wipes out valley apple blossom"]
+    assert _paragraphs(arts[0].body) == _ORCHARD_STORY
+
+
+def test_near_case_a_dated_second_story_of_full_paragraphs_is_an_article():
+    second = ["Bakery on the square closes after ninety years",
+              "Bakery on the square closes after ninety years", "April 28, 2025",
+              "The bakery on the market square will close at the end of the month after "
+              "ninety years, the family that runs it said on Friday evening.",
+              "No buyer could be found for the business, and rising costs for flour and "
+              "energy had made the ovens too expensive to keep running through winter.",
+              "Customers queued outside on Saturday morning to buy a last loaf, and several "
+              "left notes and flowers on the windowsill beside the door.",
+              "The building's owner said a café might take over the shop next year, but no "
+              "agreement has been signed with anyone so far, he added."]
+    arts = split_text_page(_orchard_page(second), AS_OF)
+    assert [a.title for a in arts] == ["Frost wipes out valley apple blossom",
+                                       "Bakery on the square closes after ninety years"]
+
+
+def test_a_comment_form_heading_repeated_over_a_stamped_reply_starts_no_article():
+    """"Add your comment" printed twice around a reader's stamped reply heads a form, not
+    a story; nor is a short reply, though dated, a second article."""
+    tail = ["Add Your Comment →", "Jo Barnes says:", "May 3, 2025 at 9:14 am",
+            "So sad for the growers here, my grandfather planted some of those old trees on "
+            "the upper terraces and they survived every frost until now. I hope the ministry "
+            "helps them with the replanting, or small farms will sell their land.",
+            "Add Your Comment", "Required fields are marked *", "Your Name: *",
+            "Your Email: (never shared) *", "Post Comment"]
+    arts = split_text_page(_orchard_page(tail), AS_OF)
+    assert [a.title for a in arts] == ["Frost wipes out valley apple blossom"]
+    assert _paragraphs(arts[0].body) == _ORCHARD_STORY
+
+
+@pytest.mark.parametrize(("line", "titleish"), [
+    ("Sign in to manage your subscription", False),
+    ("Sign into your saved articles", False),
+    ("Click to share on Facebook (Opens in new window)", False),
+    ("Share on LinkedIn (Opens in a new tab)", False),
+    ("Share this on WhatsApp", False),
+    ("Scroll to top", False),
+    ("Create my account", False),
+    ("Manage alerts for this story", False),
+    ("Subscribe to our newsletter", False),
+    ("Table of Contents", False),
+    ("Expand or Collapse", False),
+    ("7 min read", False),
+    # near cases: headlines that open on the same verbs or name the same things
+    ("Sign In Sheets Go Digital at the Town Library", True),
+    ("Create a Budget That Survives the Holidays", True),
+    ("Why Readers Click on Headlines Like This One", True),
+    ("Back to School: Ten Lunches Children Will Eat", True),
+    ("Newsletter Editors Share Their Favourite Tools", True),
+    ("Share With Care: What Neighbours Lend Each Other", True)])
+def test_page_controls_are_no_headlines(line, titleish):
+    from eventwire.sources.textpage.lines import line_features
+
+    [feat] = line_features([line])
+    assert is_titleish(feat) is titleish
+
+
+def test_a_control_printed_twice_above_the_headline_is_not_the_title():
+    """A sign-in box shown twice echoes like a window title; it is still no headline."""
+    page = _plant_page(["Sign in to manage your account", "Sign in to manage your account",
+                        _HEADLINE, "March 3, 2025"])
+    [art] = split_text_page(page, AS_OF)
+    assert art.title == _HEADLINE
+
+
+@pytest.mark.parametrize("link", [
+    "Related: Hail damages vineyards on the southern slopes",
+    "[Read more: How frost fans protect blossom on cold nights]",
+    "READ MORE: Cider makers fear a thin autumn"])
+def test_a_link_to_another_story_between_paragraphs_is_left_out(link):
+    page = _orchard_page([]).replace(_ORCHARD_STORY[2], link + "\n" + _ORCHARD_STORY[2])
+    [art] = split_text_page(page, AS_OF)
+    assert _paragraphs(art.body) == _ORCHARD_STORY
+
+
+@pytest.mark.parametrize("line", [
+    # near cases: a sentence of the text after the same words, and a subheading
+    "Related: the cooperative also lost half of its pear trees to the same frost.",
+    "Related Costs for Growers"])
+def test_near_case_a_sentence_or_heading_opening_on_related_stays(line):
+    page = _orchard_page([]).replace(_ORCHARD_STORY[2], line + "\n" + _ORCHARD_STORY[2])
+    [art] = split_text_page(page, AS_OF)
+    assert line in _paragraphs(art.body)
+
+
+def test_a_quoted_social_post_keeps_its_signature_in_the_body():
+    """The signature under a post the story quotes ("— Name (@handle) May 1, 2025") is part
+    of the quotation, not a date line: it neither parts nor ends the text, nor dates it."""
+    post = ["Frost tonight on the upper terraces, fans running since midnight "
+            "#valleyfrost pic.example.com/x1", "— Valley Frost Watch (@frostwatch) May 1, 2025"]
+    reply = ["Lost every blossom on the old Bramleys up the hill. First time in 40 years.",
+             "— Tom Hale (@halefarm) 2 May 2025"]
+    story = [*_ORCHARD_STORY[:2], *post, *_ORCHARD_STORY[2:], *reply]
+    page = "\n".join(["Home", "Regions", "Frost wipes out valley apple blossom",
+                      "By Ann Lee (@annlee)", "May 2, 2025", *story, "About us", "Privacy"])
+    [art] = split_text_page(page, AS_OF)
+    assert _paragraphs(art.body) == story
+    assert art.published == datetime(2025, 5, 2, tzinfo=UTC)
+
+
+def test_near_case_a_date_line_under_a_byline_naming_a_handle_still_dates_the_article():
+    page = "\n".join(["Home", "Regions", "Frost wipes out valley apple blossom",
+                      "Ann Lee (@annlee)", "May 2, 2025", *_ORCHARD_STORY, "About us"])
+    [art] = split_text_page(page, AS_OF)
+    assert art.published == datetime(2025, 5, 2, tzinfo=UTC)
+    assert _paragraphs(art.body) == _ORCHARD_STORY
+
+
+_LONG_PARAGRAPH = (
+    "Older growers remember a similar frost in the spring of 1991, when the valley lost most "
+    "of its crop and several family farms sold their land, but they say the trees were "
+    "younger then and recovered within two seasons, while many of today's orchards were "
+    "planted before the war and may never bear as much fruit again, which is why the "
+    "cooperative wants the replanting help to come this year rather than next.")
+
+
+def test_a_box_of_related_headlines_inside_the_text_is_left_out():
+    """"More from Farming" and its headlines sit between two paragraphs; a headline may carry
+    a label of its own ("Drought: ...")."""
+    box = ["More from Farming", "Drought: river levels fall to a record low in the plains",
+           "Dairy prices climb for a third month running", "Beekeepers count losses after wet "
+           "summer"]
+    story = [*_ORCHARD_STORY[:4], _LONG_PARAGRAPH, _ORCHARD_STORY[4]]
+    page = "\n".join(["Home", "Farming", "Frost wipes out valley apple blossom", "May 2, 2025",
+                      *story[:3], *box, *story[3:], "About us", "Privacy"])
+    [art] = split_text_page(page, AS_OF)
+    assert _paragraphs(art.body) == story
+
+
+def test_near_case_a_list_under_an_ordinary_heading_inside_the_text_stays():
+    items = ["What the growers asked for", "Help with the cost of replanting the terraces",
+             "A fund for frost fans on the upper slopes", "Cheaper loans for the smallest farms"]
+    page = _orchard_page([]).replace(_ORCHARD_STORY[3], "\n".join([*items, _ORCHARD_STORY[3]]))
+    [art] = split_text_page(page, AS_OF)
+    assert all(item in _paragraphs(art.body) for item in items[1:])
+
+
+@pytest.mark.parametrize("appeal", [
+    "Want more stories like this? Sign up for our Valley Farming newsletter.",
+    "Stay up to date with the cooperative. Subscribe to our newsletter.",
+    "Get our weekly farming news delivered straight to your inbox"])
+def test_a_sign_up_appeal_under_the_text_is_left_out(appeal):
+    [art] = split_text_page(_orchard_page([appeal, "Share", "Print"]), AS_OF)
+    assert _paragraphs(art.body) == _ORCHARD_STORY
+
+
+@pytest.mark.parametrize("line", [
+    # near cases: sentences of the story about signing up and about newsletters
+    "Growers can sign up for the replanting fund at the town hall until the end of June.",
+    "The cooperative will also send a newsletter to every member explaining the new rules."])
+def test_near_case_a_sentence_about_signing_up_or_newsletters_stays(line):
+    story = [*_ORCHARD_STORY[:4], line, _ORCHARD_STORY[4]]
+    page = _orchard_page([]).replace(_ORCHARD_STORY[4], line + "\n" + _ORCHARD_STORY[4])
+    [art] = split_text_page(page, AS_OF)
+    assert _paragraphs(art.body) == story
+
+
+@pytest.mark.parametrize(("line", "caption"), [
+    ("Photo courtesy Harbour Studio", True),
+    ("Image: Courtesy of Mara Vidal", True),
+    ("Some images courtesy of the town archive.", True),
+    ("Ines Ferreira, Low Tide at Nazaré, 1987. Gelatin silver print – 30.5 × 40.6 cm. "
+     "Courtesy Galeria Norte.", True),
+    ("Tomas Berg, Orchard II, 2004. Archival pigment print — 20 x 24 in", True),
+    # near cases: sentences of the text naming a courtesy, a year and a size
+    ("The new dashboard display comes courtesy of a supplier in Gothenburg.", False),
+    ("The painting, finished in 1998, measures 60 x 80 cm and hangs in the town hall.", False),
+    ("This webcam image is provided courtesy of the harbour trust, which runs it.", False)])
+def test_courtesy_credits_and_artwork_captions(line, caption):
+    assert is_courtesy_caption(line) is caption
+
+
+def test_artwork_captions_between_paragraphs_are_left_out():
+    caption = ("Ines Ferreira, Low Tide at Nazaré, 1987. Gelatin silver print – 30.5 × 40.6 cm. "
+               "Courtesy Galeria Norte.")
+    page = _orchard_page([]).replace(_ORCHARD_STORY[2], caption + "\n" + _ORCHARD_STORY[2])
+    [art] = split_text_page(page, AS_OF)
+    assert _paragraphs(art.body) == _ORCHARD_STORY

@@ -64,6 +64,20 @@ _COUNT_START_RE = re.compile(r"^\d{1,4}\+? [^\W\d_]")
 # "Sponsored by Acme"
 # a full stop inside the line, after a word and before the next sentence: "Never miss a
 # post. Get our ...", not an abbreviation ("U.S. in Progress", "Dr. Lee")
+# A control of the page, which tells the reader what to do with it ("Sign in to manage
+# account", "Click to share (Opens in new window)", "Scroll to top", "Create my account",
+# "Table of contents", "5 min read"): site furniture however often printed, never a headline.
+# Verbs alone are not enough: "Sign In Sheets Go Digital" and "Create a Budget" are headlines.
+_CONTROL_RE = re.compile(
+    r"^(?:sign|log)[ -]?(?:in|up|out|into)\b(?:\W*$| (?:to|with|or|for free|your|my)\b)"
+    r"|\b(?:click|tap)(?: here)? to\b|^press enter\b|\(opens? in (?:a )?new (?:window|tab)\)"
+    r"|^(?:scroll|go|jump|back) to (?:the )?top\b|^back to (?:all )?(?:posts|blog|articles|news)\b"
+    r"|^(?:create|manage|delete|edit) (?:my|your) (?:account|profile|alerts|subscriptions?)\b"
+    r"|^(?:subscribe|sign up) (?:to|for) (?:our|the) newsletters?\b"
+    r"|^manage (?:alerts|preferences|subscriptions?)\b|^skip to\b|^toggle (?:navigation|menu)\b"
+    r"|^share (?:this )?(?:on|via|with) \w+$"
+    r"|^table of contents$|^(?:expand|collapse)(?: (?:or|/) (?:expand|collapse))?(?: all)?$"
+    r"|^(?:\d+ min(?:ute)?s? read|read(?:ing)? time\b)", re.IGNORECASE)
 _INNER_SENTENCE_RE = re.compile(r"[a-z]{3}\. [A-Z]")
 # an author's name with credentials: "Jane Doe, MS, RD", "Jo Lee, Ph.D."
 _CREDENTIALS_RE = re.compile(r"^[^,]+(?:,\s*(?:[A-Z][a-z]?\.?){1,4}[A-Z]\.?)+$")
@@ -119,6 +133,21 @@ def is_credit_line(text: str) -> bool:
     return bool(_CREDIT_LINE_RE.match(text))
 
 
+def is_courtesy_caption(text: str) -> bool:
+    """A picture's credit by courtesy ("Photo courtesy Jo Lee", "Image: Courtesy of the
+    museum"), or an artwork's caption: year, medium and size, often closing on its lender
+    ("Jo Lee, Harbour, 1998. Gelatin silver print – 20 × 25 cm. Courtesy Gallery X.")."""
+    return len(text.split()) <= CAPTION_MAX_WORDS and bool(
+        _COURTESY_RE.search(text) or _ARTWORK_RE.search(text))
+
+
+CAPTION_MAX_WORDS = 50
+_COURTESY_RE = re.compile(
+    r"^(?:(?:some |all )?(?:photos?|images?|pictures?)\s*:?\s*)?courtesy (?:of )?\S"
+    r"|[.;]\s*(?:photos? |images? )?courtesy (?:of )?[A-Z][^.]{0,60}\.?$", re.IGNORECASE)
+_ARTWORK_RE = re.compile(  # name, title, year. Medium – size
+    r"^[^.]{2,120}, [^.]{0,80}\b(?:1[5-9]|20)\d\d\b[^.]{0,20}\.\s.*\d ?[×x] ?\d[\d.,/ ]*"
+    r"(?:cm|in|mm)\b")
 # a photo credit under its picture: "Photograph: Jo Lee/Getty Images", "Image by Jo Lee"
 _PHOTO_CREDIT_RE = re.compile(
     r"^(?:Photo(?:graph)?s?|Image|Picture|Illustration|Credit)\s*(?::|by\b|credit\b)", re.I)
@@ -163,7 +192,8 @@ def is_titleish(line: Line) -> bool:
     if line.text.rstrip("\"'”’").endswith((".", ":", ",", ";")):
         return False
     if _ADDRESS_RE.search(line.text) or line.text.count(",") > MAX_TITLE_COMMAS \
-            or _CREDENTIALS_RE.match(line.text) or _INNER_SENTENCE_RE.search(line.text):
+            or _CREDENTIALS_RE.match(line.text) or _INNER_SENTENCE_RE.search(line.text) \
+            or _CONTROL_RE.search(line.text):
         return False
     return (line.upper_start or bool(_COUNT_START_RE.match(line.text))) \
         and not _BYLINE_RE.match(line.text)

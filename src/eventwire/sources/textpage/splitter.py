@@ -8,13 +8,17 @@ No library does this, so it is done with general signals, never with a publisher
    date line and little prose between the two copies (page title, then the headline above
    the text).  Date lines and lines of a comment thread are never headers.  Each header
    starts a segment; text before the first header is a segment of its own.  A second article
-   must carry a date, a dateline or bullets.
+   must carry a dateline or bullets, or a date over a story's worth of paragraphs (a teaser
+   box or a comment under a repeated headline and a date has none).  Page controls ("Sign
+   in to manage account", "Scroll to top") are never headlines.
 2. Lines are scored: prose lines (long, function-word rich, ending in sentence punctuation)
    score their word count, a prose line standing alone between clutter half that; clutter
-   lines (short and unpunctuated, repeated on the page, captions and gallery slides, date
-   lines, copyright, the site's notice of paid links or cookies, as the HTML path reads
-   them, short teasers clipped with an ellipsis) score negative, and a form field
-   ("Email *") as much as a whole menu.
+   lines (short and unpunctuated, repeated on the page, captions, courtesy credits, artworks'
+   captions and gallery slides, date lines, copyright, the site's notice of paid links or
+   cookies and its sign-up appeals, as the HTML path reads them, short teasers clipped with
+   an ellipsis) score negative, and a form field ("Email *") as much as a whole menu.  The
+   signature under a quoted social post ("— Name (@handle) May 1, 2025") is no date line
+   but part of the quotation.
    Structures are then read off the page: a comment thread (three or more date lines of
    one template stamped to the minute, a few lines apart) and a teaser box the page shows
    twice become clutter; a table scraped one cell per line (a long run of short lines, many
@@ -53,7 +57,8 @@ No library does this, so it is done with general signals, never with a publisher
    enumerated list (a calendar may be all list), below a short standfirst or lead caption
    that a byline, a photo credit or a date line parts from the text, and ends at its last
    sentence; inside it,
-   repeated lines, captions, date lines and runs of clutter lines are left out.
+   repeated lines, captions, date lines, runs of clutter lines, labelled links to other
+   stories ("Related: ...") and labelled boxes of related headlines are left out.
 """
 
 from __future__ import annotations
@@ -87,6 +92,7 @@ from eventwire.sources.textpage.meta import (
     choose_title,
     find_dateline,
     headline_part,
+    is_courtesy_caption,
     is_credit_line,
     is_gallery_caption,
     is_head_mark,
@@ -117,6 +123,7 @@ CLOSING_MAX_WORDS = 6  # a closing section's heading ("Related articles", "About
 LIST_SCORE = 1.0  # an enumerated list's lines are kept with the text around them
 LIST_MIN_WORDS = 4
 CLUTTER_SCORE = -2.0
+APPEAL_MAX_WORDS = 40  # a sign-up appeal is a line or two, not a paragraph about newsletters
 CLIPPED_MAX_WORDS = 25  # a teaser clipped to fit its box (a listing's clipped blurbs are text)
 PHRASE_SCORE = 0.0  # an unpunctuated line of running words costs a gap nothing
 PHRASE_MIN_WORDS = 5
@@ -129,10 +136,13 @@ QUESTION_MAX_WORDS = 20  # a headline ending in a question or exclamation mark
 DEK_MAX_WORDS = 30  # a standfirst or a lead picture's caption above the text
 DEK_REACH = 8  # lines from it down to the text: byline, credit, date line, the story's tags
 DEK_MAX_PIECES = 3  # a standfirst, a caption, a sign-up line
+LATER_MIN_WORDS = 100  # paragraph words a second article on a page needs
+LATER_PARA_WORDS = 8  # ... counting paragraphs, not labels or headlines, of this many words
 LEDE_MIN_WORDS = 12  # a dateline paragraph this long under a date line starts the article
 LEDE_REACH = 4  # ... within this many lines
 LINK_LIST_MIN = 3  # unpunctuated lines under a label that make a box of links
 LINK_WORDS = 5  # ... of this many words on average (headlines, not list items)
+LINK_MIN_WORDS = 3  # ... each a headline, not a one-word menu entry
 LINK_LIST_TAIL = 0.25  # ... that ends the body when less text than this share follows
 LINK_TAIL_MAX = 80.0  # ... and less than this score (a promo and a bio, not sections)
 LABEL_SCORE = 0.0  # a repeated label beside the items of a list article
@@ -163,9 +173,29 @@ _FORM_FIELD_RE = re.compile(
 _SIGNUP_RE = re.compile(
     r"^\W*(?:(?:subscribe|sign up|join|get)\b.{0,40}\bnewsletters?|stay in the loop|"
     r"stay up to date\b.{0,40})\W*$", re.IGNORECASE)
+# the site asking the reader to sign up, as a sentence of its own ("Want more? Sign up for our
+# newsletter.", "Get new posts delivered to your inbox"), not a sentence about newsletters
+_APPEAL_RE = re.compile(
+    r"(?:^|[.!?]\s+)\W*(?:please\s+)?(?:subscribe|sign up|join)\b[^.!?]{0,60}"
+    r"\b(?:newsletters?|mailing list|inbox)\b|"
+    r"\b(?:get|receive)\b[^.!?]{0,40}\bdelivered (?:straight |right )?to your inbox\b",
+    re.IGNORECASE)
 # the heading of a comment section, whose comments may be as long as paragraphs
 _COMMENTS_RE = re.compile(
-    r"^\W*(?:\d+ )?(?:comments?|leave a (?:comment|reply))\W*$", re.IGNORECASE)
+    r"^\W*(?:\d+ )?(?:comments?|(?:leave|add|post|write) (?:a|your) (?:comment|reply))\W*$",
+    re.IGNORECASE)
+# the signature under a social post the story quotes: "— Ann Lee (@annlee) May 3, 2024", part
+# of the quotation (the truth bodies keep every one), not a date line that parts the text
+_POST_SIGNATURE_RE = re.compile(
+    r"\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4})$")
+# the label of a box of links to other stories
+_RELATED_LABEL_RE = re.compile(
+    r"^\W*(?:related(?: (?:posts?|articles?|stories|content|reading|links))?|more from\b.*|"
+    r"(?:you (?:may|might) (?:also )?like|also read|read next|recommended(?: for you)?|"
+    r"(?:recent|popular|latest|more|top|trending) (?:posts|articles|stories|news)|most read|"
+    r"trending)\W*)$", re.IGNORECASE)
+# the label of a link to another story, set between the paragraphs of the text
+_STORY_LINK_RE = re.compile(r"^\W{0,2}(?:related|read more)\s*:\s*\w", re.IGNORECASE)
 _LABELLED_RE = re.compile(r"^(?:\S+ ){0,2}\S+: ")  # "Price: $20", "Founded in: 1995"
 _STRONG_DATELINE_RE = re.compile(r"[,(]")
 _NUMERIC_CELL_RE = re.compile(r"^[\W\d_]*\d[\W\d_]*$")
@@ -189,10 +219,13 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
         return []
     lines = line_features(texts)
     texts = [ln.text for ln in lines]
-    dates = {ln.index: hit for ln in lines if ln.words <= 12
+    signatures = {ln.index for ln in lines if _POST_SIGNATURE_RE.search(ln.text)}
+    dates = {ln.index: hit for ln in lines if ln.words <= 12 and ln.index not in signatures
              if (hit := find_date(ln.text, as_of)) is not None}
     captions = {ln.index: cap for ln in lines if (cap := split_caption(ln.text)) is not None}
     scores = _isolate([_score(ln, ln.index in dates, ln.index in captions) for ln in lines])
+    for k in signatures:
+        scores[k] = max(scores[k], TABLE_SCORE)
     _repeated_widgets(lines, scores)
     _repeated_labels(lines, scores)
     _subheadings(lines, scores, dates)
@@ -209,11 +242,12 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
     page_keys = {norm_key(t): ln.repeats for t, ln in zip(texts, lines, strict=True)}
     page_norm = norm_key(" \n ".join(texts))
     links = _link_lists(lines, scores)
+    boxes = _related_boxes(lines, scores)
     ledes = _news_ledes(lines, dates)
     articles: list[Article] = []
     for seg in _segments(lines, scores, {k: d for k, d in dates.items() if k not in threads}):
         art = _article(seg, lines, scores, dates, captions, page_keys, page_norm, items, cells,
-                       links, ledes, code | contents)
+                       links, ledes, code | contents | boxes, signatures)
         if art is not None and (not articles or _has_news_header(art)):
             art.position = len(articles)
             articles.append(art)
@@ -222,13 +256,15 @@ def split_text_page(text: str, as_of: datetime) -> list[Article]:
 
 def _score(line: Line, is_date: bool, is_caption: bool) -> float:
     """How much a line looks like article text (positive) or page clutter (negative)."""
-    if is_caption or is_gallery_caption(line.text) or is_credit_line(line.text):
+    if is_caption or is_gallery_caption(line.text) or is_credit_line(line.text) \
+            or is_courtesy_caption(line.text):
         return CAPTION_SCORE
     if is_date:
         return CLUTTER_SCORE
     if line.repeats > 1 and (line.words < REPEAT_KEEP_WORDS or line.first_seen < line.index):
         return REPEAT_SCORE
-    if _is_copyright(line) or is_disclosure(line.text) or is_cookie_banner(line.text):
+    if _is_copyright(line) or is_disclosure(line.text) or is_cookie_banner(line.text) \
+            or (line.words <= APPEAL_MAX_WORDS and _APPEAL_RE.search(line.text)):
         return CLUTTER_SCORE  # the site's notices, which the HTML path drops too
     if _FORM_FIELD_RE.match(line.text):
         return FORM_SCORE
@@ -466,7 +502,8 @@ def _segments(lines: list[Line], scores: list[float], dates: dict[int, DateHit]
     while i < n:
         line = lines[i]
         found = None
-        if line.repeats > 1 and i not in dates and is_titleish(line):
+        if line.repeats > 1 and i not in dates and is_titleish(line) \
+                and not _COMMENTS_RE.match(line.text):
             key = norm_key(line.text)
             prose = 0
             for j in range(i + 1, min(n, i + HEADER_WINDOW + 1)):
@@ -585,6 +622,22 @@ def _link_lists(lines: list[Line], scores: list[float]) -> dict[int, int]:
     return out
 
 
+def _related_boxes(lines: list[Line], scores: list[float]) -> set[int]:
+    """Lines of a box of links to other stories set inside the text ("More from UK", then
+    three or more headlines): its label names it, and none of it is the article's."""
+    out: set[int] = set()
+    for k, line in enumerate(lines):
+        if scores[k] >= 0 or not _RELATED_LABEL_RE.match(line.text):
+            continue
+        run = k + 1
+        while run < len(lines) and scores[run] <= 0 and not lines[run].sentence_end \
+                and lines[run].words >= LINK_MIN_WORDS:
+            run += 1
+        if run - k - 1 >= LINK_LIST_MIN:
+            out.update(range(k, run))
+    return out
+
+
 def _news_ledes(lines: list[Line], dates: dict[int, DateHit]) -> dict[int, bool]:
     """Where news articles start: a paragraph opening with a dateline ("ST. PAUL, Minn.
     (AP) -") a few lines under a date line; True where the dateline names a region or an
@@ -676,7 +729,7 @@ def _teaser_shaped(scores: list[float], block: tuple[int, int, float]) -> bool:
 def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[int, DateHit],
              captions: dict[int, tuple[str, str]], page_keys: dict[str, int],
              page_norm: str, items: set[int], cells: set[int], links: dict[int, int],
-             ledes: dict[int, bool], hidden: set[int]) -> Article | None:
+             ledes: dict[int, bool], hidden: set[int], signatures: set[int]) -> Article | None:
     zone = seg.header[1] + 1 if seg.header else seg.start
     footer = {k for k in range(zone, seg.end) if _is_copyright(lines[k])}
     forms = {k for k in range(zone, seg.end) if scores[k] == FORM_SCORE}
@@ -705,7 +758,9 @@ def _article(seg: _Segment, lines: list[Line], scores: list[float], dates: dict[
         while first < last and not (lines[first].is_prose or lines[first].sentence_end):
             first += 1
     first = _skip_standfirst(lines, scores, dates, first, last)
-    while last > first and not _ends_body(lines, scores, last - 1, first, items):
+    if last in signatures and last < seg.end:
+        last += 1  # the signature of a post the text closes on quoting
+    while last > first and not _ends_body(lines, scores, last - 1, first, items | signatures):
         last -= 1
     if first >= last:
         return None
@@ -776,9 +831,10 @@ def _skip_standfirst(lines: list[Line], scores: list[float], dates: dict[int, Da
 def _ends_body(lines: list[Line], scores: list[float], k: int, first: int,
                items: set[int]) -> bool:
     """The body ends on a sentence that follows body text, or on a paragraph after at most one
-    clutter line (a subheading); a sentence after several clutter lines is the page's footer."""
+    clutter line (a subheading); a sentence after several clutter lines is the page's footer.
+    A list, or a quoted post's signature, under body text closes it too."""
     line = lines[k]
-    if k in items and k > first and scores[k - 1] > 0:  # a list that closes the article
+    if k in items and k > first and scores[k - 1] > 0:  # a list or a quoted post closes it
         return True
     if not line.sentence_end or scores[k] <= 0:
         return False
@@ -796,13 +852,19 @@ def _in_body(line: Line, scores: list[float], dates: dict[int, DateHit], cells: 
     k = line.index
     if k in cells:
         return True
-    if scores[k] in (REPEAT_SCORE, CAPTION_SCORE) or k in dates:
+    if scores[k] in (REPEAT_SCORE, CAPTION_SCORE) or k in dates or _is_story_link(line):
         return False
     if scores[k] > 0 or line.words > 1 or line.sentence_end:
         return True
     # a one-word line alone between paragraphs is a label ("Advertisement"); in a
     # run of short lines it is a list item or a heading over one
     return not (scores[k - 1] > 0 and k + 1 < len(scores) and scores[k + 1] > 0)
+
+
+def _is_story_link(line: Line) -> bool:
+    """A link to another story set between paragraphs ("Related: Ten ferries to ...", "[Read
+    more: How tides ...]"): a labelled headline, not a sentence of the text."""
+    return bool(_STORY_LINK_RE.match(line.text)) and not line.text.endswith((".", "!"))
 
 
 def _question_headline(lines: list[Line], first: int, last: int) -> bool:
@@ -833,9 +895,18 @@ def _standfirst_dates(scores: list[float], dates: dict[int, DateHit], first: int
 
 
 def _has_news_header(art: Article) -> bool:
-    """A second article on one page needs the marks of news copy (a date, a dateline or
-    summary bullets); without them the text is a notice, a comment or a teaser."""
-    return art.published is not None or art.dateline is not None or bool(art.bullets)
+    """A second article on one page needs the marks of news copy: a dateline or summary
+    bullets, or a date over a story's worth of paragraphs.  A date alone heads a teaser
+    box's items or a comment as often ("Add your comment", a reply stamped to the minute)."""
+    return art.dateline is not None or bool(art.bullets) \
+        or (art.published is not None and _article_sized(art))
+
+
+def _article_sized(art: Article) -> bool:
+    """Paragraphs of some length hold a story's worth of words (a teaser box is headlines and
+    one-line blurbs; a comment a few lines)."""
+    return sum(n for para in art.body.split("\n\n")
+               if (n := len(para.split())) >= LATER_PARA_WORDS) >= LATER_MIN_WORDS
 
 
 def _tail_date(dates: dict[int, DateHit], last: int, end: int) -> DateHit | None:

@@ -1538,3 +1538,46 @@ def test_a_verb_of_saying_joined_to_a_report_goes_on_with_the_one_saying(nlp):
     doc = nlp("Ruth Lane said Tom Okafor was wrong about the count but added, \"I think you "
               "all know the results.\"")
     assert subject(next(t for t in doc if t.lower_ == "added")).text == "Okafor"
+
+
+INTERVIEW = (
+    "Q&A with Senator Ruth Lane.\n\n"
+    "Senator Ruth Lane spent Monday touring flooded farms in the river valley. On the drive "
+    "back she spoke with the Daily Ledger about the budget. Here is an edited transcript.\n\n"
+    "Q: You have said the budget is a disaster. Why vote for it?\n\n"
+    "A: Because the farmers need the money now. I think the rest can wait.\n\n"
+    "Q: Will you run again?\n\n"
+    "A: I have not decided. My family comes first.")
+
+
+@pytest.mark.parametrize("words, speaker", [
+    ("the farmers need the money", "Ruth Lane"),  # an answer is the guest's
+    ("I have not decided", "Ruth Lane"),
+    ("Will you run again", "Daily Ledger"),  # a question is the outlet's that asks
+])
+def test_interview_turns_go_to_the_guest_and_the_host(nlp, words, speaker):
+    q = find(run(nlp, INTERVIEW), words)
+    assert q.rule == "direct:transcript" and q.speaker_name == speaker
+
+
+def test_an_interviewer_named_as_the_subject_asks(nlp):
+    text = ("Ruth Lane on the flood.\n\nReporter Tom Baker interviewed Senator Ruth Lane on "
+            "Friday.\n\nQUESTION: Was the levee inspected?\n\nANSWER: Twice, and both times "
+            "it failed.\n\nQUESTION: Who knew?")
+    quotes = run(nlp, text)
+    assert find(quotes, "levee inspected").speaker_name == "Tom Baker"
+    assert find(quotes, "both times").speaker_name == "Ruth Lane"
+
+
+@pytest.mark.parametrize("text, words", [
+    # a kicker, a dateline and a list label open a paragraph with a colon, but name nobody
+    ("Analysis: The Budget Deal Leaves Farmers Waiting.\n\nThe deal passed on Monday after "
+     "a long night of talks in the capital.", "The Budget Deal"),
+    ("KHARTOUM: The talks on the border resumed on Monday, officials said.\n\nBoth sides "
+     "sent new teams.", "talks on the border"),
+    ("The council met on Monday and passed the plan.\n\nNote: The figures in the plan are "
+     "in 2015 dollars.", "figures in the plan"),
+])
+def test_a_colon_label_that_is_no_speaker_gives_no_turn(nlp, text, words):
+    assert all(q.rule != "direct:transcript" or words not in q.content
+               for q in run(nlp, text))

@@ -20,6 +20,7 @@ from eventwire.nlp.quotes.cues import (
     SPEECH_VERBS,
     THINK_VERBS,
 )
+from eventwire.nlp.quotes.interview import Roles
 from eventwire.nlp.quotes.marks import Segment, single_quoted
 from eventwire.nlp.quotes.speaker import names_people
 from eventwire.nlp.quotes.syntax import (
@@ -75,15 +76,19 @@ class DirectRules(ArticleContext):
     """The direct-quote rules over an article's context."""
 
     def _turns(self) -> list[Cand]:
+        """Transcript turns; a role label ("Q:", "A:") goes to the host or the guest the
+        introduction names."""
         out = []
+        roles = Roles(self.doc, self.paras, self.turns[0][1]) if self.turns else None
         for (ps, pe), label_end, cstart in self.turns:
             lab = self.toks.between(ps, label_end)
             lab = [t for t in lab if not t.is_punct]
             if not lab or cstart >= pe:
                 continue
             span = self.doc[lab[0].i : lab[-1].i + 1]
+            who = roles.speaker(span.text) or span
             out.append(Cand([(cstart, pe)], "direct", "direct:transcript", 0.8,
-                             (label_end, label_end + 1), span, span[-1]))
+                            (label_end, label_end + 1), who, name_head(who)))
         return out
 
     def _headline(self) -> list[Cand]:

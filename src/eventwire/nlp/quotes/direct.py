@@ -21,7 +21,7 @@ from eventwire.nlp.quotes.cues import (
     THINK_VERBS,
 )
 from eventwire.nlp.quotes.interview import Roles
-from eventwire.nlp.quotes.marks import Segment, single_quoted
+from eventwire.nlp.quotes.marks import DOUBLE_MARKS, Segment, single_quoted
 from eventwire.nlp.quotes.speaker import names_people
 from eventwire.nlp.quotes.syntax import (
     DASHES,
@@ -215,6 +215,8 @@ class DirectRules(ArticleContext):
                     # no other verb)
                     return None
                 continue
+            if t.dep_ == "relcl" and t.head.idx >= seg.end:
+                continue  # "...," Lane, who has argued for a cut, said: it describes her
             inverted = t.i == words[0].i and t.tag_ in ("VBD", "VBZ", "VBP")
             if not inverted and any(
                    c.dep_ in ("ccomp", "xcomp") and c.i > t.i
@@ -298,6 +300,32 @@ class DirectRules(ArticleContext):
                 return False
             names += 1
         return False
+
+    def _signature(self, seg: Segment, ps: int, pe: int) -> Cand | None:
+        """A quotation standing as its own paragraph and signed on the line below, as
+        collections of quotes print them: a dash and a name ("\n-Ruth Lane, Ohio."), or,
+        inside the quotation, the name and affiliation closing it ("\nRuth Lane, Policy
+        Institute.\"")."""
+        text = self.text
+        k = self._para_index(seg.start)
+        if seg.start != ps or text[seg.end : pe].strip(" .") or k + 1 >= len(self.paras):
+            return None
+        ns, ne = self.paras[k + 1]
+        line = text[ns:ne]
+        if len(line.split()) > 12:
+            return None
+        if seg.closed and line[:1] in DASHES:
+            cue = (ns, ns + 1)
+        elif not seg.closed and line[-1:] in DOUBLE_MARKS and "," in line:
+            cue = None
+        else:
+            return None
+        words = [t for t in self.toks.between(ns, ne) if not t.is_space]
+        span = self._name_run(words)
+        if not any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in span):
+            return None
+        return Cand([(seg.start, seg.end)], "direct", "direct:dash", 0.7, cue, span,
+                    name_head(span))
 
     def _name_run(self, words: list[Token]) -> Span:
         run = [words[0]]
@@ -420,6 +448,10 @@ class DirectRules(ArticleContext):
             cand = self._cue_after(seg, min(nxt, self._para_of(seg.end)[1]))
             if cand is None:
                 cand = self._cue_before(seg, max(ps, prv))
+            if cand is None and (signed := self._signature(seg, ps, pe)) is not None:
+                out.append(signed)
+                prev = signed
+                continue
             inner_s, inner_e = seg.inner(text)
             inner = text[inner_s:inner_e]
             nwords = len(inner.split())
@@ -513,11 +545,25 @@ class DirectRules(ArticleContext):
         lead = text[sent:lead_end].rstrip()
         if not lead.endswith(",") or len(lead.split()) < 3 or not self._lead_in(sent, lead_end):
             return parts
+        inner = self.text[seg.inner(self.text)[0] :].lstrip("‘'")
+        if inner[:1].isupper() and self._adverbial(sent, lead_end):
+            return parts
         parts.insert(0, (sent, sent + len(lead) - 1))
         after = text[seg.end : after_window(text, seg.end, self._para_of(seg.end)[1])]
         if after[:1] == " " and after[1:2].isalpha():  # the sentence goes on after the quote
             parts[-1] = (seg.start, seg.end + len(after.rstrip(" .!?;:,")))
         return parts
+
+    def _adverbial(self, start: int, end: int) -> bool:
+        """"As Lane spoke, the crowd chanted, "Lock him up!"": words opening with a
+        conjunction or a preposition ("when", "although", "after") set the scene of a
+        sentence the quotation opens anew; they are no part of it (unlike "When the deal
+        fell through, Lane said, "we were floored"", which the quotation goes on with)."""
+        for t in self.toks.between(start, end):
+            if t.is_punct or t.pos_ == "CCONJ" or t.pos_ == "ADV" and t.tag_ != "WRB":
+                continue  # "And", "Later,"
+            return t.tag_ in ("IN", "WRB") or t.pos_ == "SCONJ"
+        return False
 
     def _label_in_tail(self, seg: Segment) -> bool:
         """A short quoted name inside a sentence ("wearing “Ted Cruz” pins"), not a

@@ -1581,3 +1581,45 @@ def test_an_interviewer_named_as_the_subject_asks(nlp):
 def test_a_colon_label_that_is_no_speaker_gives_no_turn(nlp, text, words):
     assert all(q.rule != "direct:transcript" or words not in q.content
                for q in run(nlp, text))
+
+
+@pytest.mark.parametrize("opener, quote, lead_kept", [
+    # a clause setting the scene before a quotation that opens a sentence of its own
+    ("As Ruth Lane attacked the governor, the supporters chanted,", '"Lock him up!"', False),
+    ("Later, when the mayor called to thank them, the workers replied,",
+     '"We only did our job."', False),
+    # the quotation goes on with the words before its cue
+    ("So when the mill shut its doors last summer, Ann Roe said,", '"we were floored."', True),
+])
+def test_a_scene_setting_clause_is_no_part_of_the_quotation(nlp, opener, quote, lead_kept):
+    text = f"The town met on Monday.\n\n{opener} {quote}"
+    q = find(run(nlp, text), quote.strip('"'))
+    parts = [x for x in run(nlp, text) if x.cue_start == q.cue_start]
+    assert any(opener.split(",")[0] in x.content for x in parts) == lead_kept
+
+
+@pytest.mark.parametrize("after, speaker", [
+    ("Tom Ortiz, who has proposed repealing the tax over five years, said at the time.",
+     "Tom Ortiz"),
+    ("said Tom Ortiz, who added that the polls were wrong.", "Tom Ortiz"),
+])
+def test_a_relative_clause_in_the_speaker_is_not_the_cue(nlp, after, speaker):
+    text = (f'The tax vote is near.\n\n"The answer you want me to give is yes, and it is '
+            f'not," {after}')
+    q = find(run(nlp, text), "The answer you want")
+    assert q.speaker_name == speaker and q.cue == "said"
+
+
+@pytest.mark.parametrize("signature, speaker", [
+    ("\n\n-Ruth Lane, a delegate from Ohio.", "Ruth Lane"),  # a dash line below it
+    ("\nRuth Lane, Center for Budget Research.", "Ruth Lane"),  # a last line inside it
+    # narrative after a dash names nobody
+    ("\n\n- The council meets again on Monday.", None),
+])
+def test_a_signed_quotation_is_its_signers(nlp, signature, speaker):
+    close = '"' if signature.startswith("\n\n") else ""
+    text = ("Voices from the convention floor.\n\n\"Great speech. She is ready, and that is "
+            f"why she should win the race in the fall.{close}{signature}{'' if close else chr(34)}")
+    q = find(run(nlp, text), "Great speech")
+    assert q.speaker_name == speaker
+    assert "Center" not in q.content

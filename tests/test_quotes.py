@@ -1623,3 +1623,15 @@ def test_a_signed_quotation_is_its_signers(nlp, signature, speaker):
     q = find(run(nlp, text), "Great speech")
     assert q.speaker_name == speaker
     assert "Center" not in q.content
+
+
+@pytest.mark.parametrize("second, speaker", [
+    # the next sentence's cue introduces its own quotation
+    (' Tom Ortiz then writes back, "You look great."', "Ruth Lane"),
+    # a cue closing the sentence after the quotation is its own
+    (" Tom Ortiz then wrote back.", "Tom Ortiz"),
+])
+def test_a_cue_that_introduces_the_next_quotation_is_not_this_ones(nlp, second, speaker):
+    text = ("The emails were released on Friday.\n\nRuth Lane answers Tom Ortiz with, "
+            f'"Why now? That was on my way to Ohio?"{second}')
+    assert find(run(nlp, text), "Why now").speaker_name == speaker

@@ -276,6 +276,20 @@ class DirectRules(ArticleContext):
             return Cand([], "direct", "direct:cue-after", 0.8, cue, span, name_head(span))
         return None
 
+    def _introduces_next(self, cand: Cand, seg: Segment, nxt: int) -> bool:
+        """"Ann asked him, "Why now?" Tom then wrote back, "You look fine."": a cue after a
+        quotation that closes its sentence, which goes on to a quotation of its own, is
+        that quotation's; the one before it keeps a cue before it, if it has one."""
+        if cand.cue is None or cand.cue[0] < seg.end:
+            return False
+        inner_s, inner_e = seg.inner(self.text)
+        if self.text[inner_s:inner_e].rstrip().rstrip("'’")[-1:] not in ".?!":
+            return False  # ""Yes," he said, "and now."": one quotation split by its cue
+        gap = self.text[cand.cue[1] : nxt]
+        return nxt < len(self.text) and "\n" not in gap and gap.rstrip()[-1:] in (",", ":") and all(
+            t.pos_ in ("ADV", "ADP", "PART", "PUNCT", "SPACE")
+            for t in self.toks.between(cand.cue[1], nxt))
+
     def _short_tail(self, words: list[Token], end: int) -> bool:
         """"“... small groups” Grubbs said.": a quotation the writer forgot to close with a
         comma, followed by nothing but a short attribution ending the sentence."""
@@ -446,8 +460,8 @@ class DirectRules(ArticleContext):
             j = bisect_right(ends, seg.start) - 1
             prv = ends[j] if j >= 0 else 0
             cand = self._cue_after(seg, min(nxt, self._para_of(seg.end)[1]))
-            if cand is None:
-                cand = self._cue_before(seg, max(ps, prv))
+            if cand is None or self._introduces_next(cand, seg, nxt):
+                cand = self._cue_before(seg, max(ps, prv)) or cand
             if cand is None and (signed := self._signature(seg, ps, pe)) is not None:
                 out.append(signed)
                 prev = signed

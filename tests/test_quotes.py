@@ -1635,3 +1635,17 @@ def test_a_cue_that_introduces_the_next_quotation_is_not_this_ones(nlp, second, 
     text = ("The emails were released on Friday.\n\nRuth Lane answers Tom Ortiz with, "
             f'"Why now? That was on my way to Ohio?"{second}')
     assert find(run(nlp, text), "Why now").speaker_name == speaker
+
+
+@pytest.mark.parametrize("tail, speaker", [
+    # any verb of a name closing a sentence the quotation opens attributes it
+    (", Ann Roe shrugged after the vote.", "Ann Roe"),
+    ("? reacted Ann Roe.", "Ann Roe"),
+    # a verb with an object of its own is another statement about the speaker
+    (", Ann Roe shrugged off the loss after the vote.", None),
+])
+def test_a_name_and_its_verb_after_a_quotation_attribute_it(nlp, tail, speaker):
+    text = ('The vote is on Saturday.\n\nRuth Lane spoke first.\n\n"We know how Wyoming is '
+            f'going to go{tail[0]}"{tail[1:]}')
+    q = find(run(nlp, text), "We know how Wyoming")
+    assert (q.speaker_name if q.rule.startswith("direct:cue") else None) == speaker

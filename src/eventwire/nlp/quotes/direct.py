@@ -206,7 +206,9 @@ class DirectRules(ArticleContext):
                          span.root)
         for t in words[:30]:
             if not is_cue_verb(t, True) and not (
-                    inner_last == "," and t.lemma_ in _VOICE_VERBS and t.tag_ in ("VBD", "VBZ")):
+                    t.tag_ in ("VBD", "VBZ") and (
+                        inner_last == "," and t.lemma_ in _VOICE_VERBS
+                        or inner_last in ",?!" and self._bare_attribution(seg, t, words))):
                 if t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl", "amod", "compound") and not (
                         t.tag_ in ("VBG", "VBN")
                         and any(w.text == "," for w in self.doc[words[0].i : t.i])):
@@ -275,6 +277,26 @@ class DirectRules(ArticleContext):
                 return None
             return Cand([], "direct", "direct:cue-after", 0.8, cue, span, name_head(span))
         return None
+
+    def _bare_attribution(self, seg: Segment, verb: Token, words: list[Token]) -> bool:
+        """"“...,” Ann Roe conceded in an interview.", "“...?” reacted Roe.": a sentence
+        that a quotation opens with a comma (or "?", "!") and ends with a name and the verb
+        after it, taking no object, attributes the quotation whatever the verb."""
+        ps, pe = self._para_of(seg.start)
+        if not self._whole_sentences(seg, ps, pe) or any(
+                c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") and c.i > verb.i
+                for c in verb.children):
+            return False
+        before = [w for w in words if w.i < verb.i]
+        after = [w for w in words if w.i > verb.i]
+        if any(w.pos_ in ("VERB", "AUX") for w in before + after):
+            return False
+        if not before:  # inverted: the name follows the verb
+            return bool(after) and after[0].pos_ == "PROPN"
+        subj = subject(verb)
+        return subj is not None and subj.i < verb.i and (
+            subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ == "PERSON"
+            or names_people(subj))
 
     def _introduces_next(self, cand: Cand, seg: Segment, nxt: int) -> bool:
         """"Ann asked him, "Why now?" Tom then wrote back, "You look fine."": a cue after a

@@ -1643,6 +1643,8 @@ def test_a_cue_that_introduces_the_next_quotation_is_not_this_ones(nlp, second, 
     ("? reacted Ann Roe.", "Ann Roe"),
     # a verb with an object of its own is another statement about the speaker
     (", Ann Roe shrugged off the loss after the vote.", None),
+    # a relative clause goes on with the words of the quotation
+    (", which votes in June.", None),
 ])
 def test_a_name_and_its_verb_after_a_quotation_attribute_it(nlp, tail, speaker):
     text = ('The vote is on Saturday.\n\nRuth Lane spoke first.\n\n"We know how Wyoming is '

@@ -294,9 +294,9 @@ class DirectRules(ArticleContext):
         if not before:  # inverted: the name follows the verb
             return bool(after) and after[0].pos_ == "PROPN"
         subj = subject(verb)
-        return subj is not None and subj.i < verb.i and (
-            subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ == "PERSON"
-            or names_people(subj))
+        if subj is None or subj.i > verb.i or subj.tag_ in ("WDT", "WP") or verb.dep_ == "relcl":
+            return False  # "“... to California,” which votes in June": the quotation's words
+        return subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ == "PERSON" or names_people(subj)
 
     def _introduces_next(self, cand: Cand, seg: Segment, nxt: int) -> bool:
         """"Ann asked him, "Why now?" Tom then wrote back, "You look fine."": a cue after a

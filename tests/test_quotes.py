@@ -1643,11 +1643,16 @@ def test_a_cue_that_introduces_the_next_quotation_is_not_this_ones(nlp, second, 
     ("? reacted Ann Roe.", "Ann Roe"),
     # a verb with an object of its own is another statement about the speaker
     (", Ann Roe shrugged off the loss after the vote.", None),
-    # a relative clause goes on with the words of the quotation
-    (", which votes in June.", None),
 ])
 def test_a_name_and_its_verb_after_a_quotation_attribute_it(nlp, tail, speaker):
     text = ('The vote is on Saturday.\n\nRuth Lane spoke first.\n\n"We know how Wyoming is '
             f'going to go{tail[0]}"{tail[1:]}')
     q = find(run(nlp, text), "We know how Wyoming")
     assert (q.speaker_name if q.rule.startswith("direct:cue") else None) == speaker
+
+
+def test_a_relative_clause_after_a_quotation_is_no_attribution(nlp):
+    text = ('The race goes on.\n\n"Ruth is in good shape no matter who wins New York," said '
+            'Tad Berg, a senior adviser. "We could win enough delegates in Ohio to catch up, '
+            'and we have good chances all the way through California," which votes in June.')
+    assert find(run(nlp, text), "We could win").speaker_name == "Tad Berg"

@@ -86,9 +86,10 @@ class DirectRules(ArticleContext):
             if not lab or cstart >= pe:
                 continue
             span = self.doc[lab[0].i : lab[-1].i + 1]
-            who = roles.speaker(span.text) or span
+            who = roles.speaker(span.text)
             out.append(Cand([(cstart, pe)], "direct", "direct:transcript", 0.8,
-                            (label_end, label_end + 1), who, name_head(who)))
+                            (label_end, label_end + 1), who or span,
+                            name_head(who) if who is not None else span[-1]))
         return out
 
     def _headline(self) -> list[Cand]:

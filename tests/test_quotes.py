@@ -1538,3 +1538,121 @@ def test_a_verb_of_saying_joined_to_a_report_goes_on_with_the_one_saying(nlp):
     doc = nlp("Ruth Lane said Tom Okafor was wrong about the count but added, \"I think you "
               "all know the results.\"")
     assert subject(next(t for t in doc if t.lower_ == "added")).text == "Okafor"
+
+
+INTERVIEW = (
+    "Q&A with Senator Ruth Lane.\n\n"
+    "Senator Ruth Lane spent Monday touring flooded farms in the river valley. On the drive "
+    "back she spoke with the Daily Ledger about the budget. Here is an edited transcript.\n\n"
+    "Q: You have said the budget is a disaster. Why vote for it?\n\n"
+    "A: Because the farmers need the money now. I think the rest can wait.\n\n"
+    "Q: Will you run again?\n\n"
+    "A: I have not decided. My family comes first.")
+
+
+@pytest.mark.parametrize("words, speaker", [
+    ("the farmers need the money", "Ruth Lane"),  # an answer is the guest's
+    ("I have not decided", "Ruth Lane"),
+    ("Will you run again", "Daily Ledger"),  # a question is the outlet's that asks
+])
+def test_interview_turns_go_to_the_guest_and_the_host(nlp, words, speaker):
+    q = find(run(nlp, INTERVIEW), words)
+    assert q.rule == "direct:transcript" and q.speaker_name == speaker
+
+
+def test_an_interviewer_named_as_the_subject_asks(nlp):
+    text = ("Ruth Lane on the flood.\n\nReporter Tom Baker interviewed Senator Ruth Lane on "
+            "Friday.\n\nQUESTION: Was the levee inspected?\n\nANSWER: Twice, and both times "
+            "it failed.\n\nQUESTION: Who knew?")
+    quotes = run(nlp, text)
+    assert find(quotes, "levee inspected").speaker_name == "Tom Baker"
+    assert find(quotes, "both times").speaker_name == "Ruth Lane"
+
+
+@pytest.mark.parametrize("text, words", [
+    # a kicker, a dateline and a list label open a paragraph with a colon, but name nobody
+    ("Analysis: The Budget Deal Leaves Farmers Waiting.\n\nThe deal passed on Monday after "
+     "a long night of talks in the capital.", "The Budget Deal"),
+    ("KHARTOUM: The talks on the border resumed on Monday, officials said.\n\nBoth sides "
+     "sent new teams.", "talks on the border"),
+    ("The council met on Monday and passed the plan.\n\nNote: The figures in the plan are "
+     "in 2015 dollars.", "figures in the plan"),
+])
+def test_a_colon_label_that_is_no_speaker_gives_no_turn(nlp, text, words):
+    assert all(q.rule != "direct:transcript" or words not in q.content
+               for q in run(nlp, text))
+
+
+@pytest.mark.parametrize("opener, quote, lead_kept", [
+    # a clause setting the scene before a quotation that opens a sentence of its own
+    ("As Ruth Lane attacked the governor, the supporters chanted,", '"Lock him up!"', False),
+    ("Later, when the mayor called to thank them, the workers replied,",
+     '"We only did our job."', False),
+    # the quotation goes on with the words before its cue
+    ("So when the mill shut its doors last summer, Ann Roe said,", '"we were floored."', True),
+])
+def test_a_scene_setting_clause_is_no_part_of_the_quotation(nlp, opener, quote, lead_kept):
+    text = f"The town met on Monday.\n\n{opener} {quote}"
+    q = find(run(nlp, text), quote.strip('"'))
+    parts = [x for x in run(nlp, text) if x.cue_start == q.cue_start]
+    assert any(opener.split(",")[0] in x.content for x in parts) == lead_kept
+
+
+@pytest.mark.parametrize("after, speaker", [
+    ("Tom Ortiz, who has proposed repealing the tax over five years, said at the time.",
+     "Tom Ortiz"),
+    ("said Tom Ortiz, who added that the polls were wrong.", "Tom Ortiz"),
+])
+def test_a_relative_clause_in_the_speaker_is_not_the_cue(nlp, after, speaker):
+    text = (f'The tax vote is near.\n\n"The answer you want me to give is yes, and it is '
+            f'not," {after}')
+    q = find(run(nlp, text), "The answer you want")
+    assert q.speaker_name == speaker and q.cue == "said"
+
+
+@pytest.mark.parametrize("signature, speaker", [
+    ("\n\n-Ruth Lane, a delegate from Ohio.", "Ruth Lane"),  # a dash line below it
+    ("\nRuth Lane, Center for Budget Research.", "Ruth Lane"),  # a last line inside it
+    # narrative after a dash names nobody
+    ("\n\n- The council meets again on Monday.", None),
+])
+def test_a_signed_quotation_is_its_signers(nlp, signature, speaker):
+    close = '"' if signature.startswith("\n\n") else ""
+    text = ("Voices from the convention floor.\n\n\"Great speech. She is ready, and that is "
+            f"why she should win the race in the fall.{close}{signature}{'' if close else chr(34)}")
+    q = find(run(nlp, text), "Great speech")
+    assert q.speaker_name == speaker
+    assert "Center" not in q.content
+
+
+@pytest.mark.parametrize("second, speaker", [
+    # the next sentence's cue introduces its own quotation
+    (' Tom Ortiz then writes back, "You look great."', "Ruth Lane"),
+    # a cue closing the sentence after the quotation is its own
+    (" Tom Ortiz then wrote back.", "Tom Ortiz"),
+])
+def test_a_cue_that_introduces_the_next_quotation_is_not_this_ones(nlp, second, speaker):
+    text = ("The emails were released on Friday.\n\nRuth Lane answers Tom Ortiz with, "
+            f'"Why now? That was on my way to Ohio?"{second}')
+    assert find(run(nlp, text), "Why now").speaker_name == speaker
+
+
+@pytest.mark.parametrize("tail, speaker", [
+    # any verb of a name closing a sentence the quotation opens attributes it
+    (", Ann Roe shrugged after the vote.", "Ann Roe"),
+    ("? reacted Ann Roe.", "Ann Roe"),
+    # a verb with an object of its own is another statement about the speaker
+    (", Ann Roe shrugged off the loss after the vote.", None),
+])
+def test_a_name_and_its_verb_after_a_quotation_attribute_it(nlp, tail, speaker):
+    text = ('The vote is on Saturday.\n\nRuth Lane spoke first.\n\n"We know how Wyoming is '
+            f'going to go{tail[0]}"{tail[1:]}')
+    q = find(run(nlp, text), "We know how Wyoming")
+    assert (q.speaker_name if q.rule.startswith("direct:cue") else None) == speaker
+
+
+def test_a_relative_clause_after_a_quotation_is_no_attribution(nlp):
+    text = ('The race goes on.\n\n"Ruth is in good shape no matter who wins New York," said '
+            'Tad Berg, a senior adviser. "We could win enough delegates in Ohio to catch up, '
+            'and we have good chances all the way through California," which votes in June.')
+    assert find(run(nlp, text), "We could win").speaker_name == "Tad Berg"

@@ -20,7 +20,8 @@ from eventwire.nlp.quotes.cues import (
     SPEECH_VERBS,
     THINK_VERBS,
 )
-from eventwire.nlp.quotes.marks import Segment, single_quoted
+from eventwire.nlp.quotes.interview import Roles
+from eventwire.nlp.quotes.marks import DOUBLE_MARKS, Segment, single_quoted
 from eventwire.nlp.quotes.speaker import names_people
 from eventwire.nlp.quotes.syntax import (
     DASHES,
@@ -75,15 +76,20 @@ class DirectRules(ArticleContext):
     """The direct-quote rules over an article's context."""
 
     def _turns(self) -> list[Cand]:
+        """Transcript turns; a role label ("Q:", "A:") goes to the host or the guest the
+        introduction names."""
         out = []
+        roles = Roles(self.doc, self.paras, self.turns[0][1]) if self.turns else None
         for (ps, pe), label_end, cstart in self.turns:
             lab = self.toks.between(ps, label_end)
             lab = [t for t in lab if not t.is_punct]
             if not lab or cstart >= pe:
                 continue
             span = self.doc[lab[0].i : lab[-1].i + 1]
+            who = roles.speaker(span.text)
             out.append(Cand([(cstart, pe)], "direct", "direct:transcript", 0.8,
-                             (label_end, label_end + 1), span, span[-1]))
+                            (label_end, label_end + 1), who or span,
+                            name_head(who) if who is not None else span[-1]))
         return out
 
     def _headline(self) -> list[Cand]:
@@ -201,7 +207,9 @@ class DirectRules(ArticleContext):
                          span.root)
         for t in words[:30]:
             if not is_cue_verb(t, True) and not (
-                    inner_last == "," and t.lemma_ in _VOICE_VERBS and t.tag_ in ("VBD", "VBZ")):
+                    t.tag_ in ("VBD", "VBZ") and (
+                        inner_last == "," and t.lemma_ in _VOICE_VERBS
+                        or inner_last in ",?!" and self._bare_attribution(seg, t, words))):
                 if t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl", "amod", "compound") and not (
                         t.tag_ in ("VBG", "VBN")
                         and any(w.text == "," for w in self.doc[words[0].i : t.i])):
@@ -210,6 +218,8 @@ class DirectRules(ArticleContext):
                     # no other verb)
                     return None
                 continue
+            if t.dep_ == "relcl" and t.head.idx >= seg.end:
+                continue  # "...," Lane, who has argued for a cut, said: it describes her
             inverted = t.i == words[0].i and t.tag_ in ("VBD", "VBZ", "VBP")
             if not inverted and any(
                    c.dep_ in ("ccomp", "xcomp") and c.i > t.i
@@ -269,6 +279,40 @@ class DirectRules(ArticleContext):
             return Cand([], "direct", "direct:cue-after", 0.8, cue, span, name_head(span))
         return None
 
+    def _bare_attribution(self, seg: Segment, verb: Token, words: list[Token]) -> bool:
+        """"“...,” Ann Roe conceded in an interview.", "“...?” reacted Roe.": a sentence
+        that a quotation opens with a comma (or "?", "!") and ends with a name and the verb
+        after it, taking no object, attributes the quotation whatever the verb."""
+        ps, pe = self._para_of(seg.start)
+        if not self._whole_sentences(seg, ps, pe) or any(
+                c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") and c.i > verb.i
+                for c in verb.children):
+            return False
+        before = [w for w in words if w.i < verb.i]
+        after = [w for w in words if w.i > verb.i]
+        if any(w.pos_ in ("VERB", "AUX") for w in before + after):
+            return False
+        if not before:  # inverted: the name follows the verb
+            return bool(after) and after[0].pos_ == "PROPN"
+        subj = subject(verb)
+        if subj is None or subj.i > verb.i or subj.tag_ in ("WDT", "WP") or verb.dep_ == "relcl":
+            return False  # "“... to California,” which votes in June": the quotation's words
+        return subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ == "PERSON" or names_people(subj)
+
+    def _introduces_next(self, cand: Cand, seg: Segment, nxt: int) -> bool:
+        """"Ann asked him, "Why now?" Tom then wrote back, "You look fine."": a cue after a
+        quotation that closes its sentence, which goes on to a quotation of its own, is
+        that quotation's; the one before it keeps a cue before it, if it has one."""
+        if cand.cue is None or cand.cue[0] < seg.end:
+            return False
+        inner_s, inner_e = seg.inner(self.text)
+        if self.text[inner_s:inner_e].rstrip().rstrip("'’")[-1:] not in ".?!":
+            return False  # ""Yes," he said, "and now."": one quotation split by its cue
+        gap = self.text[cand.cue[1] : nxt]
+        return nxt < len(self.text) and "\n" not in gap and gap.rstrip()[-1:] in (",", ":") and all(
+            t.pos_ in ("ADV", "ADP", "PART", "PUNCT", "SPACE")
+            for t in self.toks.between(cand.cue[1], nxt))
+
     def _short_tail(self, words: list[Token], end: int) -> bool:
         """"“... small groups” Grubbs said.": a quotation the writer forgot to close with a
         comma, followed by nothing but a short attribution ending the sentence."""
@@ -293,6 +337,32 @@ class DirectRules(ArticleContext):
                 return False
             names += 1
         return False
+
+    def _signature(self, seg: Segment, ps: int, pe: int) -> Cand | None:
+        """A quotation standing as its own paragraph and signed on the line below, as
+        collections of quotes print them: a dash and a name ("\n-Ruth Lane, Ohio."), or,
+        inside the quotation, the name and affiliation closing it ("\nRuth Lane, Policy
+        Institute.\"")."""
+        text = self.text
+        k = self._para_index(seg.start)
+        if seg.start != ps or text[seg.end : pe].strip(" .") or k + 1 >= len(self.paras):
+            return None
+        ns, ne = self.paras[k + 1]
+        line = text[ns:ne]
+        if len(line.split()) > 12:
+            return None
+        if seg.closed and line[:1] in DASHES:
+            cue = (ns, ns + 1)
+        elif not seg.closed and line[-1:] in DOUBLE_MARKS and "," in line:
+            cue = None
+        else:
+            return None
+        words = [t for t in self.toks.between(ns, ne) if not t.is_space]
+        span = self._name_run(words)
+        if not any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in span):
+            return None
+        return Cand([(seg.start, seg.end)], "direct", "direct:dash", 0.7, cue, span,
+                    name_head(span))
 
     def _name_run(self, words: list[Token]) -> Span:
         run = [words[0]]
@@ -413,8 +483,12 @@ class DirectRules(ArticleContext):
             j = bisect_right(ends, seg.start) - 1
             prv = ends[j] if j >= 0 else 0
             cand = self._cue_after(seg, min(nxt, self._para_of(seg.end)[1]))
-            if cand is None:
-                cand = self._cue_before(seg, max(ps, prv))
+            if cand is None or self._introduces_next(cand, seg, nxt):
+                cand = self._cue_before(seg, max(ps, prv)) or cand
+            if cand is None and (signed := self._signature(seg, ps, pe)) is not None:
+                out.append(signed)
+                prev = signed
+                continue
             inner_s, inner_e = seg.inner(text)
             inner = text[inner_s:inner_e]
             nwords = len(inner.split())
@@ -508,11 +582,25 @@ class DirectRules(ArticleContext):
         lead = text[sent:lead_end].rstrip()
         if not lead.endswith(",") or len(lead.split()) < 3 or not self._lead_in(sent, lead_end):
             return parts
+        inner = self.text[seg.inner(self.text)[0] :].lstrip("‘'")
+        if inner[:1].isupper() and self._adverbial(sent, lead_end):
+            return parts
         parts.insert(0, (sent, sent + len(lead) - 1))
         after = text[seg.end : after_window(text, seg.end, self._para_of(seg.end)[1])]
         if after[:1] == " " and after[1:2].isalpha():  # the sentence goes on after the quote
             parts[-1] = (seg.start, seg.end + len(after.rstrip(" .!?;:,")))
         return parts
+
+    def _adverbial(self, start: int, end: int) -> bool:
+        """"As Lane spoke, the crowd chanted, "Lock him up!"": words opening with a
+        conjunction or a preposition ("when", "although", "after") set the scene of a
+        sentence the quotation opens anew; they are no part of it (unlike "When the deal
+        fell through, Lane said, "we were floored"", which the quotation goes on with)."""
+        for t in self.toks.between(start, end):
+            if t.is_punct or t.pos_ == "CCONJ" or t.pos_ == "ADV" and t.tag_ != "WRB":
+                continue  # "And", "Later,"
+            return t.tag_ in ("IN", "WRB") or t.pos_ == "SCONJ"
+        return False
 
     def _label_in_tail(self, seg: Segment) -> bool:
         """A short quoted name inside a sentence ("wearing “Ted Cruz” pins"), not a

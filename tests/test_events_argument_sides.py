@@ -138,3 +138,22 @@ def test_it_in_a_relative_clause_is_no_person_named_before_it(nlp):
     text = _WALKOUT.format(who="Mohammad Zarif")
     ev = one_event(nlp, text, "SANCTION", "abandoned")
     assert not ev.sources
+
+
+# ------------------------------------------------------ an unnamed attacker of people
+SHOT_IN_DAYTON = ("DAYTON, Ohio - Three people were shot outside a grocery store in Dayton on "
+                  "Saturday, police said. Detectives are looking for witnesses in Dayton. The "
+                  "mayor of Dayton asked residents for help.")
+
+
+def test_people_shot_by_no_one_named_are_shot_by_the_place_s_own(nlp):
+    ev = one_event(nlp, SHOT_IN_DAYTON, "ASSAULT", "shot")
+    assert _countries(ev.sources) == {"USA"}
+    assert ev.field_rules["sources"] == "attackers_of_place"
+
+
+def test_a_church_set_on_fire_by_no_one_named_has_no_attacker(nlp):
+    text = SHOT_IN_DAYTON.replace("Three people were shot outside a grocery store",
+                                  "A fire was set at the back door of a church")
+    ev = one_event(nlp, text, "ASSAULT", "fire")
+    assert ev.sources == []

@@ -914,9 +914,13 @@ class ArgumentReader:
                 return tok.head, "relative_clause_head"
             return s, "subject"
         t = tok
-        while t.dep_ in ("xcomp", "conj", "advcl") and t.head.i != t.i:
+        while t.dep_ in ("xcomp", "conj", "advcl", "pcomp") and t.head.i != t.i:
             if any(c.dep_ == "nsubjpass" for c in t.children):
                 break  # "X pointed a gun when he was shot": the clause's own patient
+            if t.dep_ == "pcomp":
+                if _gerund_doer(t) is None:
+                    break
+                t = t.head  # the preposition: the step below climbs to its verb
             obj = [c for c in t.head.children if c.dep_ in ("dobj",)] if t.dep_ == "xcomp" else []
             if obj and t.head.pos_ == "VERB" and not self.lex.in_class("intent", t.head.lemma_):
                 return obj[0], "object_control"
@@ -1573,6 +1577,28 @@ RECIPIENT_RULES: tuple[tuple[str, RecipientRule], ...] = (
 
 
 PASSIVE_NO_AGENT = "passive_no_agent"
+
+# Prepositions whose gerund is done by the subject of the verb it adjoins ("said after
+# meeting X", "struck him before fleeing", "wrote in seeking"), whatever its object.
+_SUBJECT_GERUND_PREPS = frozenset({"after", "before", "by", "in", "while", "since", "on", "upon",
+                                   "without"})
+
+
+def _gerund_doer(gerund: Token) -> Token | None:
+    """The verb whose subject does a gerund in a preposition adjoined to it ("said after
+    meeting"); None for a preposition whose gerund may be its object's ("arrested X for
+    threatening")."""
+    prep = gerund.head
+    verb = prep.head
+    if gerund.tag_ != "VBG" or prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb if prep.lower_ in _SUBJECT_GERUND_PREPS else None
+    if prep.lower_ in _SUBJECT_GERUND_PREPS:
+        return verb
+    if prep.lower_ in _OBJECT_GERUND_PREPS:
+        return next((c for c in verb.children if c.dep_ == "dobj"),
+                    next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
+    return None
 
 
 def passive_without_agent(tok: Token) -> bool:

@@ -157,3 +157,30 @@ def test_a_church_set_on_fire_by_no_one_named_has_no_attacker(nlp):
                                   "A fire was set at the back door of a church")
     ev = one_event(nlp, text, "ASSAULT", "fire")
     assert ev.sources == []
+
+
+# ------------------------------------------------------ who does a gerund after a preposition
+def test_who_said_after_meeting_met(nlp):
+    text = ("The French president said after meeting with Chinese President Xi Jinping that "
+            "trade was improving.")
+    ev = one_event(nlp, text, "CONSULT", "meeting")
+    assert _countries(ev.sources) == {"FRA"}
+
+
+def test_who_praised_others_for_meeting_did_not_meet(nlp):
+    text = ("The Italian minister praised the Egyptian mediators for meeting with Hamas leaders "
+            "in Cairo.")
+    ev = one_event(nlp, text, "CONSULT", "meeting")
+    assert "ITA" not in _countries(ev.sources)
+
+
+# ------------------------------------------------------ a toll retold joins the sentence's main act
+NAVY_SANK = ("Last week, the Kenyan navy drew praise after sinking a fishing boat that had been "
+             "attacked hours earlier by Somali pirates. Two fishermen were killed in the attack, "
+             "which the navy had announced as a strike on a pirate ship.")
+
+
+def test_a_toll_with_no_doer_joins_the_act_the_sentence_tells_first(nlp):
+    evs = {e.trigger: e for e in code(nlp, NAVY_SANK)._.events if e.type == "ASSAULT"}
+    assert evs["sinking"].dead == 2
+    assert evs["attacked"].dead is None

@@ -1593,12 +1593,6 @@ def _gerund_doer(gerund: Token) -> Token | None:
     if gerund.tag_ != "VBG" or prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
         return None
     return verb if prep.lower_ in _SUBJECT_GERUND_PREPS else None
-    if prep.lower_ in _SUBJECT_GERUND_PREPS:
-        return verb
-    if prep.lower_ in _OBJECT_GERUND_PREPS:
-        return next((c for c in verb.children if c.dep_ == "dobj"),
-                    next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
-    return None
 
 
 def passive_without_agent(tok: Token) -> bool:

@@ -184,3 +184,31 @@ def test_a_toll_with_no_doer_joins_the_act_the_sentence_tells_first(nlp):
     evs = {e.trigger: e for e in code(nlp, NAVY_SANK)._.events if e.type == "ASSAULT"}
     assert evs["sinking"].dead == 2
     assert evs["attacked"].dead is None
+
+
+def test_who_pleaded_guilty_to_threatening_threatened(nlp):
+    text = ("A Canadian man pleaded guilty on Monday to threatening to kill a French diplomat, "
+            "prosecutors said.")
+    ev = one_event(nlp, text, "THREATEN", "threatening")
+    assert _countries(ev.sources) == {"CAN"}
+
+
+def test_who_sentenced_a_man_for_threatening_did_not_threaten(nlp):
+    text = "The Canadian court sentenced the man for threatening a French diplomat."
+    ev = one_event(nlp, text, "THREATEN", "threatening")
+    assert "CAN" not in _countries(ev.sources)
+
+
+# ------------------------------------------------------ clashes between two sides
+def test_clashes_between_two_sides_are_fought_by_both(nlp):
+    text = ("Two people died in Lima after violent clashes erupted between Peruvian police and "
+            "farmers.")
+    ev = one_event(nlp, text, "ASSAULT", "clashes")
+    assert "Peruvian police" in _texts(ev.sources) and "farmers" in _texts(ev.sources)
+    assert ev.field_rules["sources"].startswith("parties_between")
+
+
+def test_clashes_near_a_border_between_two_states_are_fought_by_neither(nlp):
+    text = "Two soldiers died after clashes erupted near the border between Peru and Ecuador."
+    ev = one_event(nlp, text, "ASSAULT", "clashes")
+    assert not _countries(ev.sources)

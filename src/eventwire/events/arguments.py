@@ -881,6 +881,9 @@ class ArgumentReader:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return p, "by_phrase"
+            sides = _parties_between(tok) if trig.type == "ASSAULT" else None
+            if sides is not None:
+                return sides, "parties_between"
             for c in tok.children:
                 if c.dep_ in ("compound", "amod", "nmod") and self.actors.at(c) is not None:
                     return c, "noun_modifier"
@@ -1579,9 +1582,19 @@ RECIPIENT_RULES: tuple[tuple[str, RecipientRule], ...] = (
 PASSIVE_NO_AGENT = "passive_no_agent"
 
 # Prepositions whose gerund is done by the subject of the verb it adjoins ("said after
-# meeting X", "struck him before fleeing", "wrote in seeking"), whatever its object.
+# meeting X", "struck him before fleeing", "wrote in seeking", "pleaded guilty to
+# threatening"), whatever its object.
 _SUBJECT_GERUND_PREPS = frozenset({"after", "before", "by", "in", "while", "since", "on", "upon",
-                                   "without"})
+                                   "without", "to"})
+
+
+def _parties_between(noun: Token) -> Token | None:
+    """ "clashes between police and farmers", "clashes erupted between X and Y": the first
+    of the sides that fought (its conjuncts are the others).  Fights only: the sides of "a
+    deal between X and Y" are told again as its parties, and a retelling would join it."""
+    heads = [noun, noun.head] if noun.dep_ == "nsubj" else [noun]
+    return next((p for h in heads for c in h.children if c.dep_ == "prep"
+                 and c.lower_ == "between" for p in c.children if p.dep_ == "pobj"), None)
 
 
 def _gerund_doer(gerund: Token) -> Token | None:

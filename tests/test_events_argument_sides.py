@@ -212,3 +212,17 @@ def test_clashes_near_a_border_between_two_states_are_fought_by_neither(nlp):
     text = "Two soldiers died after clashes erupted near the border between Peru and Ecuador."
     ev = one_event(nlp, text, "ASSAULT", "clashes")
     assert not _countries(ev.sources)
+
+
+# ------------------------------------------------------ "after being attacked": who was
+def test_who_fled_after_being_threatened_was_threatened(nlp):
+    text = "The Kenyan journalist fled the country after being threatened with arrest."
+    ev = one_event(nlp, text, "THREATEN", "threatened")
+    assert _countries(ev.targets) == {"KEN"}
+    assert not ev.sources
+
+
+def test_who_fled_after_threatening_threatened(nlp):
+    text = "The Kenyan journalist fled the country after threatening the mayor."
+    ev = one_event(nlp, text, "THREATEN", "threatening")
+    assert _countries(ev.sources) == {"KEN"}

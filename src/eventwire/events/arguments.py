@@ -1304,6 +1304,9 @@ class ArgumentReader:
             # "was arrested at her home and charged with trespass": the shared passive subject
             out.extend((c, "passive_subject") for c in tok.head.children
                        if c.dep_ == "nsubjpass")
+        if not any(r in core for _, r in out) and (verb := _passive_gerund_verb(tok)) is not None:
+            # "sank the boat after being attacked": the one attacked is who sank it
+            out.extend((c, "passive_subject") for c in verb.children if c.dep_ == "nsubj")
         if not any(r in core for _, r in out) and tok.head.pos_ in ("NOUN", "PROPN") and (
                 tok.dep_ == "acl" and tok.tag_ == "VBN" or _participle_on_noun(tok)) \
                 and trig.entry.pos != "noun":
@@ -1595,6 +1598,17 @@ def _parties_between(noun: Token) -> Token | None:
     heads = [noun, noun.head] if noun.dep_ == "nsubj" else [noun]
     return next((p for h in heads for c in h.children if c.dep_ == "prep"
                  and c.lower_ == "between" for p in c.children if p.dep_ == "pobj"), None)
+
+
+def _passive_gerund_verb(tok: Token) -> Token | None:
+    """The verb whose subject undergoes a passive gerund in a preposition adjoined to it
+    ("fled after being threatened", "sank it after being attacked")."""
+    prep = tok.head
+    if tok.tag_ != "VBN" or tok.dep_ != "pcomp" or prep.dep_ != "prep" or \
+            prep.lower_ not in _SUBJECT_GERUND_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    being = any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children)
+    return prep.head if being else None
 
 
 def _gerund_doer(gerund: Token) -> Token | None:

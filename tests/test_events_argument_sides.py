@@ -167,9 +167,8 @@ def test_who_said_after_meeting_met(nlp):
     assert _countries(ev.sources) == {"FRA"}
 
 
-def test_who_praised_others_for_meeting_did_not_meet(nlp):
-    text = ("The Italian minister praised the Egyptian mediators for meeting with Hamas leaders "
-            "in Cairo.")
+def test_who_arrested_others_for_meeting_did_not_meet(nlp):
+    text = "Italian police arrested the Egyptian activists for meeting with Hamas leaders in Rome."
     ev = one_event(nlp, text, "CONSULT", "meeting")
     assert "ITA" not in _countries(ev.sources)
 

@@ -464,7 +464,8 @@ def _in_many_occasions(verb: Token) -> bool:
 
 # Verbs of judging someone: their "for" gerund is the reason given, what the judgement is
 # about, not an act the story tells ("criticized Clinton for supporting the bill",
-# "thanked Trump for backing it"; not "jailed for refusing", "arrested for stealing").
+# "thanked Trump for backing it"; not "jailed for refusing", "arrested for stealing"), save
+# a refusal, which CODING.md codes as the statement it was ("criticized him for refusing").
 _JUDGING = frozenset({"criticize", "criticise", "praise", "thank", "blame", "condemn", "fault",
                       "commend", "applaud", "slam", "denounce", "congratulate", "credit",
                       "chide", "rebuke", "lambast", "lambaste", "scold", "castigate", "hail"})
@@ -604,8 +605,8 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return BACKGROUND  # "other teacher protests were held last year"
     if _prevented(verb):
         return PREVENTED
-    if _reason_judged(verb):
-        return BACKGROUND
+    if _reason_judged(verb) and etype != "REJECT":
+        return BACKGROUND  # a refusal given as the reason is still one told ("for refusing")
     if _background(verb) or _reputation(verb, etype) or _said_over_time(verb):
         return BACKGROUND
     if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):

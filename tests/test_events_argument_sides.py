@@ -138,3 +138,90 @@ def test_it_in_a_relative_clause_is_no_person_named_before_it(nlp):
     text = _WALKOUT.format(who="Mohammad Zarif")
     ev = one_event(nlp, text, "SANCTION", "abandoned")
     assert not ev.sources
+
+
+# ------------------------------------------------------ an unnamed attacker of people
+SHOT_IN_DAYTON = ("DAYTON, Ohio - Three people were shot outside a grocery store in Dayton on "
+                  "Saturday, police said. Detectives are looking for witnesses in Dayton. The "
+                  "mayor of Dayton asked residents for help.")
+
+
+def test_people_shot_by_no_one_named_are_shot_by_the_place_s_own(nlp):
+    ev = one_event(nlp, SHOT_IN_DAYTON, "ASSAULT", "shot")
+    assert _countries(ev.sources) == {"USA"}
+    assert ev.field_rules["sources"] == "attackers_of_place"
+
+
+def test_a_church_set_on_fire_by_no_one_named_has_no_attacker(nlp):
+    text = SHOT_IN_DAYTON.replace("Three people were shot outside a grocery store",
+                                  "A fire was set at the back door of a church")
+    ev = one_event(nlp, text, "ASSAULT", "fire")
+    assert ev.sources == []
+
+
+# ------------------------------------------------------ who does a gerund after a preposition
+def test_who_said_after_meeting_met(nlp):
+    text = ("The French president said after meeting with Chinese President Xi Jinping that "
+            "trade was improving.")
+    ev = one_event(nlp, text, "CONSULT", "meeting")
+    assert _countries(ev.sources) == {"FRA"}
+
+
+def test_who_arrested_others_for_meeting_did_not_meet(nlp):
+    text = "Italian police arrested the Egyptian activists for meeting with Hamas leaders in Rome."
+    ev = one_event(nlp, text, "CONSULT", "meeting")
+    assert "ITA" not in _countries(ev.sources)
+
+
+# ------------------------------------------------------ a toll retold joins the sentence's main act
+NAVY_SANK = ("Last week, the Kenyan navy drew praise after sinking a fishing boat that had been "
+             "attacked hours earlier by Somali pirates. Two fishermen were killed in the attack, "
+             "which the navy had announced as a strike on a pirate ship.")
+
+
+def test_a_toll_with_no_doer_joins_the_act_the_sentence_tells_first(nlp):
+    evs = {e.trigger: e for e in code(nlp, NAVY_SANK)._.events if e.type == "ASSAULT"}
+    assert evs["sinking"].dead == 2
+    assert evs["attacked"].dead is None
+
+
+def test_who_pleaded_guilty_to_threatening_threatened(nlp):
+    text = ("A Canadian man pleaded guilty on Monday to threatening to kill a French diplomat, "
+            "prosecutors said.")
+    ev = one_event(nlp, text, "THREATEN", "threatening")
+    assert _countries(ev.sources) == {"CAN"}
+
+
+def test_who_sentenced_a_man_for_threatening_did_not_threaten(nlp):
+    text = "The Canadian court sentenced the man for threatening a French diplomat."
+    ev = one_event(nlp, text, "THREATEN", "threatening")
+    assert "CAN" not in _countries(ev.sources)
+
+
+# ------------------------------------------------------ clashes between two sides
+def test_clashes_between_two_sides_are_fought_by_both(nlp):
+    text = ("Two people died in Lima after violent clashes erupted between Peruvian police and "
+            "farmers.")
+    ev = one_event(nlp, text, "ASSAULT", "clashes")
+    assert "Peruvian police" in _texts(ev.sources) and "farmers" in _texts(ev.sources)
+    assert ev.field_rules["sources"].startswith("parties_between")
+
+
+def test_clashes_near_a_border_between_two_states_are_fought_by_neither(nlp):
+    text = "Two soldiers died after clashes erupted near the border between Peru and Ecuador."
+    ev = one_event(nlp, text, "ASSAULT", "clashes")
+    assert not _countries(ev.sources)
+
+
+# ------------------------------------------------------ "after being attacked": who was
+def test_who_fled_after_being_threatened_was_threatened(nlp):
+    text = "The Kenyan journalist fled the country after being threatened with arrest."
+    ev = one_event(nlp, text, "THREATEN", "threatened")
+    assert _countries(ev.targets) == {"KEN"}
+    assert not ev.sources
+
+
+def test_who_fled_after_threatening_threatened(nlp):
+    text = "The Kenyan journalist fled the country after threatening the mayor."
+    ev = one_event(nlp, text, "THREATEN", "threatening")
+    assert _countries(ev.sources) == {"KEN"}

@@ -296,3 +296,16 @@ def test_an_own_account_is_no_accusation(nlp):
 ])
 def test_passive_gerund_after_a_preposition(nlp, text, etype, expected):
     assert (etype in _types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The senator criticized the governor for supporting the pipeline.", "SUPPORT"),
+    ("Kenya praised Uganda for hosting the peace talks.", "CONSULT"),
+])
+def test_the_reason_of_a_judgement_is_no_act_told(nlp, text, etype):
+    """ "criticized X for supporting": the "for" gerund is what the judgement is about."""
+    assert etype not in _types(nlp, text)
+
+
+def test_the_reason_of_an_arrest_is_an_act_told(nlp):
+    assert "ASSAULT" in _types(nlp, "Police arrested the man for attacking a bus driver.")

@@ -881,6 +881,9 @@ class ArgumentReader:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return p, "by_phrase"
+            sides = _parties_between(tok) if trig.type == "ASSAULT" else None
+            if sides is not None:
+                return sides, "parties_between"
             for c in tok.children:
                 if c.dep_ in ("compound", "amod", "nmod") and self.actors.at(c) is not None:
                     return c, "noun_modifier"
@@ -914,9 +917,13 @@ class ArgumentReader:
                 return tok.head, "relative_clause_head"
             return s, "subject"
         t = tok
-        while t.dep_ in ("xcomp", "conj", "advcl") and t.head.i != t.i:
+        while t.dep_ in ("xcomp", "conj", "advcl", "pcomp") and t.head.i != t.i:
             if any(c.dep_ == "nsubjpass" for c in t.children):
                 break  # "X pointed a gun when he was shot": the clause's own patient
+            if t.dep_ == "pcomp":
+                if _gerund_doer(t) is None:
+                    break
+                t = t.head  # the preposition: the step below climbs to its verb
             obj = [c for c in t.head.children if c.dep_ in ("dobj",)] if t.dep_ == "xcomp" else []
             if obj and t.head.pos_ == "VERB" and not self.lex.in_class("intent", t.head.lemma_):
                 return obj[0], "object_control"
@@ -1297,6 +1304,9 @@ class ArgumentReader:
             # "was arrested at her home and charged with trespass": the shared passive subject
             out.extend((c, "passive_subject") for c in tok.head.children
                        if c.dep_ == "nsubjpass")
+        if not any(r in core for _, r in out) and (verb := _passive_gerund_verb(tok)) is not None:
+            # "sank the boat after being attacked": the one attacked is who sank it
+            out.extend((c, "passive_subject") for c in verb.children if c.dep_ == "nsubj")
         if not any(r in core for _, r in out) and tok.head.pos_ in ("NOUN", "PROPN") and (
                 tok.dep_ == "acl" and tok.tag_ == "VBN" or _participle_on_noun(tok)) \
                 and trig.entry.pos != "noun":
@@ -1573,6 +1583,43 @@ RECIPIENT_RULES: tuple[tuple[str, RecipientRule], ...] = (
 
 
 PASSIVE_NO_AGENT = "passive_no_agent"
+
+# Prepositions whose gerund is done by the subject of the verb it adjoins ("said after
+# meeting X", "struck him before fleeing", "wrote in seeking", "pleaded guilty to
+# threatening"), whatever its object.
+_SUBJECT_GERUND_PREPS = frozenset({"after", "before", "by", "in", "while", "since", "on", "upon",
+                                   "without", "to"})
+
+
+def _parties_between(noun: Token) -> Token | None:
+    """ "clashes between police and farmers", "clashes erupted between X and Y": the first
+    of the sides that fought (its conjuncts are the others).  Fights only: the sides of "a
+    deal between X and Y" are told again as its parties, and a retelling would join it."""
+    heads = [noun, noun.head] if noun.dep_ == "nsubj" else [noun]
+    return next((p for h in heads for c in h.children if c.dep_ == "prep"
+                 and c.lower_ == "between" for p in c.children if p.dep_ == "pobj"), None)
+
+
+def _passive_gerund_verb(tok: Token) -> Token | None:
+    """The verb whose subject undergoes a passive gerund in a preposition adjoined to it
+    ("fled after being threatened", "sank it after being attacked")."""
+    prep = tok.head
+    if tok.tag_ != "VBN" or tok.dep_ != "pcomp" or prep.dep_ != "prep" or \
+            prep.lower_ not in _SUBJECT_GERUND_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    being = any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children)
+    return prep.head if being else None
+
+
+def _gerund_doer(gerund: Token) -> Token | None:
+    """The verb whose subject does a gerund in a preposition adjoined to it ("said after
+    meeting"); None for a preposition whose gerund may be its object's ("arrested X for
+    threatening")."""
+    prep = gerund.head
+    verb = prep.head
+    if gerund.tag_ != "VBG" or prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb if prep.lower_ in _SUBJECT_GERUND_PREPS else None
 
 
 def passive_without_agent(tok: Token) -> bool:

@@ -1349,22 +1349,43 @@ _STATE_ACTS = frozenset({"COERCE", "SANCTION"})
 _PASSIVE_STATE_ACTS = _STATE_ACTS | {"ACCUSE", "CONCEDE", "RETREAT", "COOPERATE", "REJECT"}
 
 
+# Sectors of people hurt in an attack (not a building or a vehicle set on fire).
+_PEOPLE_SECTORS = frozenset({"CVL", "CIV", "COP", "MIL", "GOV", "MED", "JUD", "EDU"})
+
+
+def _people_hurt(ev: Event) -> bool:
+    """ "A teenager was shot", "three people were killed": the passive attack's victims are
+    people (named, "the teenager", a sector of people), not a church set on fire."""
+    return ev.type == "ASSAULT" and any(
+        a.name or individual(a.text or "") or a.sector in _PEOPLE_SECTORS
+        or (a.text or "").lower().endswith("people") for a in ev.targets)
+
+
+def _unnamed_state_act(ev: Event) -> bool:
+    """An act with no agent named that the state (or, for a passive attack on people, the
+    country's own attackers) did where it happened."""
+    rule = ev.field_rules.get("sources")
+    return (ev.type in _STATE_ACTS and rule in ("none", "passive_no_agent")
+            or ev.type in _PASSIVE_STATE_ACTS and rule == "passive_no_agent"
+            or rule == "passive_no_agent" and _people_hurt(ev))
+
+
 def fill_state_agents(events: list[Event], home: str | None) -> None:
     """ "He was arrested in April", "was convicted and jailed": an arrest, a conviction or a
     deportation with no agent named is the act of the state where it happens (its place's
-    country, else the story's)."""
+    country, else the story's); so is "a teenager was shot in Athens", whose unnamed shooter
+    the coders give the country of the place, as they give police who shoot."""
     for ev in events:
-        rule = ev.field_rules.get("sources")
-        if ev.sources or not (ev.type in _STATE_ACTS and rule in ("none", "passive_no_agent")
-                              or ev.type in _PASSIVE_STATE_ACTS and rule == "passive_no_agent"):
+        if ev.sources or not _unnamed_state_act(ev):
             continue
         country = (ev.location.country if ev.location is not None else None) or home
         if country and outsider_act(ev) and country in {a.country for a in ev.targets}:
             continue  # "Indians deported ... returned home": no state deports its own
         if country:
+            attack = ev.type == "ASSAULT"
             ev.sources = [ActorRef(text="", start=ev.trigger_start, end=ev.trigger_start,
-                                   country=country, sector="GOV")]
-            ev.field_rules["sources"] = "state_of_place"
+                                   country=country, sector=None if attack else "GOV")]
+            ev.field_rules["sources"] = "attackers_of_place" if attack else "state_of_place"
 
 
 # Words by which a condemnation names an act told before: "called it reckless", "condemned

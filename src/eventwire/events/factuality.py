@@ -462,6 +462,20 @@ def _in_many_occasions(verb: Token) -> bool:
         for p in verb.children)
 
 
+# Verbs of judging someone: their "for" gerund is the reason given, what the judgement is
+# about, not an act the story tells ("criticized Clinton for supporting the bill",
+# "thanked Trump for backing it"; not "jailed for refusing", "arrested for stealing"), save
+# a refusal, which CODING.md codes as the statement it was ("criticized him for refusing").
+_JUDGING = frozenset({"criticize", "criticise", "praise", "thank", "blame", "condemn", "fault",
+                      "commend", "applaud", "slam", "denounce", "congratulate", "credit",
+                      "chide", "rebuke", "lambast", "lambaste", "scold", "castigate", "hail"})
+
+
+def _reason_judged(verb: Token) -> bool:
+    return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "for" and \
+        verb.head.head.lemma_.lower() in _JUDGING
+
+
 def _prevented(verb: Token) -> bool:
     """ "barred from possessing", "kept from entering": the gerund did not happen."""
     return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "from" and \
@@ -591,6 +605,8 @@ def classify(tok: Token, light: Token | None, etype: str, rule: str = "",
         return BACKGROUND  # "other teacher protests were held last year"
     if _prevented(verb):
         return PREVENTED
+    if _reason_judged(verb) and etype != "REJECT":
+        return BACKGROUND  # a refusal given as the reason is still one told ("for refusing")
     if _background(verb) or _reputation(verb, etype) or _said_over_time(verb):
         return BACKGROUND
     if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):

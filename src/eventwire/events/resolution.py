@@ -83,6 +83,16 @@ def _compatible_places(a: Place | None, b: Place | None) -> bool:
                 and a.admin1 != b.admin1)
 
 
+def _first_told_in_its_sentence(host: Event, out: list[Event], later: Event) -> Event:
+    """Of two acts of one type told in one sentence ("the navy sank a trawler that pirates
+    had seized"), a later sentence with no doer of its own ("one sailor was killed in the
+    attack") retells the one the sentence tells first, its main act."""
+    if later.sources:
+        return host
+    return next((e for e in out if e.sentence_start == host.sentence_start
+                 and e.type == host.type and counted(e) and not e.negated), host)
+
+
 def same_event(first: Event, later: Event, adjacent: bool = False,
                headline: bool = False, same_word: bool = False,
                published: date | None = None, told: tuple[Event, ...] = (),
@@ -510,6 +520,7 @@ def merge_mentions(events: list[Event], sentence_starts: list[int],
                 first_text=text[e.sentence_start:e.sentence_end],
                 partitive=partitive)), None)
             if host is not None:
+                host = _first_told_in_its_sentence(host, out, ev)
                 _absorb(host, ev)
                 last_seen[host.id] = here
                 words[host.id].add(_stem(ev))

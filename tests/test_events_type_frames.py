@@ -184,3 +184,51 @@ def test_approving_legislation_endorses_no_one(nlp, text):
 
 def test_approving_a_plan_supports_it(nlp):
     assert "SUPPORT" in _types(nlp, "The council approved the mayor's plan on Friday.")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The frigate foiled a hijack attempt off Somalia on Tuesday.", "ASSAULT"),
+    ("The governor survived an assassination attempt in the capital on Tuesday.", "ASSAULT"),
+    ("The coastguard foiled two hijack attempts near the strait last week.", "ASSAULT"),
+])
+def test_thwarted_attempt_is_the_act(nlp, text, etype):
+    """An attempt that was foiled or survived was made: PLOVER codes attempted force."""
+    assert etype in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The governor discussed the assassination attempt with reporters on Tuesday.",
+    "Navies have thwarted attacks in the Gulf of Aden for years.",
+])
+def test_attempt_only_talked_about(nlp, text):
+    assert "ASSAULT" not in _types(nlp, text)
+
+
+def test_sworn_to_fight_is_a_threat(nlp):
+    """The parser hangs "to fight" on "sworn" as a clause of purpose; it is what was sworn."""
+    types = _types(nlp, "The rebels have sworn to fight until they control the valley, "
+                        "officials said on Monday.")
+    assert "THREATEN" in types and "ASSAULT" not in types
+
+
+def test_fighting_for_a_purpose_stays_assault(nlp):
+    types = _types(nlp, "The army deployed troops to fight the rebels on Monday.")
+    assert "THREATEN" not in types
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Police said 18 people had been injured in the clashes and 12 arrested for carrying "
+     "knives.", "COERCE"),
+    ("Officials said four soldiers were wounded and six captured by the rebels.", "COERCE"),
+])
+def test_gapped_passive_is_an_act(nlp, text, etype):
+    """ "... were injured and 12 arrested": the second participle shares the auxiliary."""
+    assert etype in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The lawyers represent the injured and the 12 arrested.",
+    "Volunteers fed 40 families and 12 detained migrants at the shelter.",
+])
+def test_participle_describing_people_is_no_act(nlp, text):
+    assert "COERCE" not in _types(nlp, text)

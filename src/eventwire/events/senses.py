@@ -67,6 +67,21 @@ def _indicative(verb: Token) -> bool:
     against the subjunctive of a demand ("insisted that Pyongyang stop")."""
     return verb.tag_ in _INDICATIVE or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in _INDICATIVE for c in verb.children)
+
+
+def gapped_passive(verb: Token) -> bool:
+    """A participle after a bare number that continues a passive clause, whose auxiliary it
+    shares: "18 were injured in the clashes and 12 arrested" (the parser makes "12 arrested"
+    a noun phrase; not "the 12 arrested", a description)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.i == verb.sent.start:
+        return False
+    num = verb.doc[verb.i - 1]
+    if num.tag_ != "CD" or num.dep_ != "conj" or any(c.dep_ == "det" for c in num.children):
+        return False
+    return any(v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.children)
+               for v in num.ancestors)
+
+
 # Verbs that pin a label on their object: "called the vote a sham", "dismissed him as a
 # fraud" is no demand and no refusal (``labels`` codes critical ones ACCUSE, praise SUPPORT).
 LABEL_VERBS = frozenset({"call", "brand", "label", "dub", "term", "describe", "dismiss",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from eventwire.events.lexicon import NO_EVENT, Entry, Lexicon, forms
-from eventwire.events.senses import actor_like
+from eventwire.events.senses import actor_like, gapped_passive
 from eventwire.events.sentence import lemmas
 
 # Verbal types whose complement clause says what is agreed, asked, refused or threatened.
@@ -480,10 +480,14 @@ def presupposed(noun: Token, lex: Lexicon) -> bool:
     expulsion of", "led to the resignation of", "in response to the ban"), or the subject of
     such a word told as done ("the arrest of the mayor sparked protests").  One occasion only:
     not plural ("after attacks on"), not one to come ("during the planned visit")."""
-    if noun.tag_ != "NN" or any(c.dep_ == "amod" and c.lower_ in _UNREALISED
-                                for c in noun.children):
+    if _framed(noun, lex):
+        noun = noun.head  # "foiled a hijack attempt": where the attempt stands
+    if any(c.dep_ == "amod" and c.lower_ in _UNREALISED for c in noun.children):
         return False
     head = noun.head
+    if noun.tag_ != "NN":  # many occasions, but "foiled two hijack attempts" counts them
+        return noun.dep_ == "dobj" and lex.token_in_class("thwart", head) and any(
+            c.dep_ == "nummod" for c in noun.children)
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         if head.lower_ in _SEQUENCE:
             return True
@@ -527,6 +531,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         if pos == "verb" and (tok.dep_ in ("amod", "compound", "nmod") or (
             tok.dep_ == "acl" and tok.tag_ == "VBN" and not _dated_act(tok, entries)
             and not _verbless_predicate(tok) and not _mediated_by(tok, entries)
+            and not gapped_passive(tok)
         )):
             continue  # "Iran-backed militias", "a group backed by Iran": descriptions
         if pos == "verb" and tok.dep_ == "ROOT" and tok.tag_ == "VB" and not any(
@@ -580,7 +585,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         found.append(trig)
     # The act a frame noun names is the event, not its light verb's own reading ("launched
     # a bombing campaign against", "undertook a mediation mission").
-    framing = {t.light.i for t in found if FRAMED in t.notes}
+    framing = {t.light.i for t in found if FRAMED in t.notes and t.light is not t.token}
     found = [t for t in found if t.token.i not in framing]
     # A noun whose light verb is itself a trigger ("issued an ultimatum") is part of it.
     verbs = {t.token.i for t in found if t.entry.pos == "verb" and t.entry.deps}
@@ -843,6 +848,8 @@ def _framing_of(trig: Trigger, by_index: dict[int, Trigger], lex: Lexicon, memo:
     t = trig.token
     if MEDIATED in trig.notes:
         return None  # "a deal mediated by Qatar": the agent's act, not the deal's content
+    if gapped_passive(t):
+        return None  # "injured in the clashes and 12 arrested": a clause of its own
     if trig.light is not None and (part := _part_of(t)) is not None and \
             part.i == trig.light.i:
         return None  # "refusing to leave as part of a protest": the protest is no refusal
@@ -933,12 +940,20 @@ def _unasserted(tok: Token, lex: Lexicon) -> bool:
 _WISHES = frozenset({"want", "hope", "wish", "expect", "like", "love"})
 
 
+def _purpose_misparse(tok: Token) -> bool:
+    """A "to" infinitive the parser hung on its verb as a clause of purpose: "have sworn to
+    fight until they win" (read as "sworn" in order to fight)."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+
+
 def _intent_marked(tok: Token, lex: Lexicon) -> str | None:
     """Why the trigger states an intention: a future auxiliary or an intent word above it."""
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children) or (
             tok.dep_ == "conj" and not any(c.dep_ == "aux" for c in tok.children) and any(
                 c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.head.children)):
         return "future_aux"  # "would be found and brought to justice"
+    if _purpose_misparse(tok) and lex.token_in_class("intent", tok.head):
+        return f"intent:{tok.head.lemma_.lower()}"  # "have sworn to fight until ..."
     t = tok
     while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
         t = t.head

@@ -232,3 +232,23 @@ def test_gapped_passive_is_an_act(nlp, text, etype):
 ])
 def test_participle_describing_people_is_no_act(nlp, text):
     assert "COERCE" not in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype", "near", "near_type"), [
+    # a state that blocks a crossing bars entry; a crowd that blocks a road protests
+    ("The Turkish government blocked the main border crossing with Syria on Monday.",
+     "REJECT", "Farmers blocked the main highway into the capital on Monday.", "PROTEST"),
+    ("Hungary blocked the railway crossing from Serbia on Monday.",
+     "REJECT", "Police blocked the road to the airport on Monday.", "COERCE"),
+    ("Jordan blocked the desert crossing point on Monday.",
+     "REJECT", "Young Jordanians blocked roads into the city centre on Monday.", "PROTEST"),
+    # opposing a proposal turns it down; opposing an act of harm censures it
+    ("The minister said Norway was firmly opposed to the peace plan.",
+     "REJECT", "China said it was resolutely opposed to the nuclear test.", "ACCUSE"),
+    ("Officials said Cairo was opposed to Turkish mediation in the dispute.",
+     "REJECT", "Officials said Cairo was opposed to the shelling of the town.", "ACCUSE"),
+])
+def test_type_by_who_blocks_and_what_is_opposed(nlp, text, etype, near, near_type):
+    assert etype in _types(nlp, text)
+    near_types = _types(nlp, near)
+    assert near_type in near_types and etype not in near_types

@@ -741,6 +741,25 @@ _POLICE = frozenset({"police", "officer", "policeman", "trooper", "soldier", "fo
                      "troop", "guard", "authority", "bus", "vehicle"})
 
 
+# Governments that act as a state: what they block they bar (the manual's REJECT for a
+# state barring entry), unlike police, who restrict, or a crowd, which protests.
+_GOVERNMENTS = frozenset({"government", "state", "country", "regime", "administration",
+                          "kingdom", "republic", "ministry", "cabinet"})
+# What is proposed or offered, which opposing turns down (REJECT); opposing an act of harm
+# ("opposed to the test", "to intimidation") censures it (ACCUSE).
+_PROPOSALS = frozenset({"plan", "proposal", "mediation", "deployment", "deal", "agreement",
+                        "accord", "offer", "talk", "negotiation", "resolution", "bill",
+                        "initiative", "idea", "request", "bid", "nomination", "candidacy",
+                        "appointment", "extradition", "transfer", "amendment", "motion",
+                        "proposition", "participation", "involvement", "presence", "visit"})
+
+
+def _opposed_proposal(adj: Token) -> bool:
+    """ "Israel is opposed to French mediation", "opposed to the peace plan"."""
+    return any(o.lemma_.lower() in _PROPOSALS for p in adj.children
+               if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj")
+
+
 def _acting_subject(tok: Token) -> Token | None:
     """The subject of the trigger or of the verb it completes ("tried to block")."""
     t = tok
@@ -772,7 +791,12 @@ def stance_or_obstruction(tok: Token, etype: str) -> tuple[str, str | None] | No
             return "COERCE", "restrict"
         if any(o.lemma_.lower() in _BLOCKABLE_DECISIONS for o in _objects(tok)):
             return "REJECT", None  # "the majority blocked their attempts"
+        if _a_state(subj) and subj.tag_ == "NNP" and subj.ent_type_ != "NORP" or \
+                head in _GOVERNMENTS:  # a state, not its people ("young Algerians")
+            return "REJECT", None  # "Jordan blocked the crossing": a state bars entry
         return None
+    if etype == "ACCUSE" and lemma in ("oppose", "opposed") and _opposed_proposal(tok):
+        return "REJECT", None  # "is opposed to French mediation": turns down an offer
     if etype == "COERCE" and lemma in _CURTAILING and any(
             _exchange_with_another_state(o) for o in _objects(tok)):
         return "SANCTION", "discontinue"  # "banned flights to Somalia": not people at home

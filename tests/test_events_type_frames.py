@@ -252,3 +252,8 @@ def test_type_by_who_blocks_and_what_is_opposed(nlp, text, etype, near, near_typ
     assert etype in _types(nlp, text)
     near_types = _types(nlp, near)
     assert near_type in near_types and etype not in near_types
+
+
+def test_closing_a_border_bars_entry_closing_a_road_does_not(nlp):
+    assert "REJECT" in _types(nlp, "Hungary sealed its border with Serbia on Tuesday.")
+    assert "REJECT" not in _types(nlp, "Police closed the road to the airport on Monday.")

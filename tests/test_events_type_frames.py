@@ -257,3 +257,32 @@ def test_type_by_who_blocks_and_what_is_opposed(nlp, text, etype, near, near_typ
 def test_closing_a_border_bars_entry_closing_a_road_does_not(nlp):
     assert "REJECT" in _types(nlp, "Hungary sealed its border with Serbia on Tuesday.")
     assert "REJECT" not in _types(nlp, "Police closed the road to the airport on Monday.")
+
+
+@pytest.mark.parametrize(("text", "etype", "near", "near_type"), [
+    ("North Korea test-fired two ballistic missiles on Friday.", "MOBILIZE",
+     "Hamas fired two rockets at Israel on Friday.", "ASSAULT"),
+    ("Iran test-launched a new rocket on Friday, state media said.", "MOBILIZE",
+     "Militants launched a missile at the base on Friday.", "ASSAULT"),
+])
+def test_weapons_test_is_no_attack(nlp, text, etype, near, near_type):
+    """ "test-fired" comes tokenized as "test - fired": a weapons test (MOBILIZE)."""
+    types = _types(nlp, text)
+    assert etype in types and near_type not in types
+    assert near_type in _types(nlp, near)
+
+
+@pytest.mark.parametrize(("text", "etype", "near", "near_type"), [
+    # held with another side, an exercise is military cooperation; alone, a show of force
+    ("The United States and South Korea began joint military drills on Monday.", "COOPERATE",
+     "Iran began military drills near the Strait of Hormuz on Monday.", "MOBILIZE"),
+    ("The Indian navy held exercises with the US navy on Monday.", "COOPERATE",
+     "The Chinese navy held exercises near Taiwan on Monday.", "MOBILIZE"),
+    ("French and Egyptian warships launched war games in the Mediterranean on Monday.",
+     "COOPERATE", "Egyptian warships launched war games in the Mediterranean on Monday.",
+     "MOBILIZE"),
+])
+def test_joint_exercise_is_cooperation(nlp, text, etype, near, near_type):
+    types, near_types = _types(nlp, text), _types(nlp, near)
+    assert etype in types and near_type not in types
+    assert near_type in near_types and etype not in near_types

@@ -82,6 +82,31 @@ def gapped_passive(verb: Token) -> bool:
                for v in num.ancestors)
 
 
+# Military exercises, which held together with another side are COOPERATE (the manual's
+# MOBILIZE ambiguity: "joint military operations are COOPERATE, single-country exercises
+# MOBILIZE").
+_EXERCISES = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"})
+_JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational"})
+
+
+def joint_exercise(tok: Token, light: Token | None) -> bool:
+    """ "began joint military drills", "French and Egyptian warships launched war games",
+    "held exercises with the US navy" (not "the Chinese navy held exercises")."""
+    nouns = [tok] if tok.pos_ == "NOUN" else _objects(tok)
+    noun = next((n for n in nouns if n.lemma_.lower() in _EXERCISES), None)
+    if noun is None:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in _JOINT for c in noun.children):
+        return True
+    verb = light if light is not None and light is not tok else noun.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    sides = subj is not None and (any(c.dep_ == "conj" for c in subj.children) or any(
+        a.dep_ == "amod" and any(c.dep_ == "conj" for c in a.children) for a in subj.children))
+    return sides or any(p.dep_ == "prep" and p.lower_ == "with" and any(
+        o.dep_ == "pobj" and actor_like(o) for o in p.children)
+        for p in (*verb.children, *noun.children))
+
+
 # Verbs that pin a label on their object: "called the vote a sham", "dismissed him as a
 # fraud" is no demand and no refusal (``labels`` codes critical ones ACCUSE, praise SUPPORT).
 LABEL_VERBS = frozenset({"call", "brand", "label", "dub", "term", "describe", "dismiss",

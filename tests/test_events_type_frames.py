@@ -286,3 +286,25 @@ def test_joint_exercise_is_cooperation(nlp, text, etype, near, near_type):
     types, near_types = _types(nlp, text), _types(nlp, near)
     assert etype in types and near_type not in types
     assert near_type in near_types and etype not in near_types
+
+
+@pytest.mark.parametrize(("text", "near"), [
+    ("Tehran said it would take action if Washington imposed new sanctions.",
+     "The board will take action if the results are poor."),
+    ("Seoul said it will take strong measures against the North.",
+     "The ministry will take steps to improve schools."),
+    ("Kerry said the United States would take robust steps in response.",
+     "Neighbouring countries took measures in response to the outbreak."),
+])
+def test_measures_to_come_against_someone_warn(nlp, text, near):
+    """Measures announced against another's act are a threat; measures done, or with no one
+    to answer, are not."""
+    assert "THREATEN" in _types(nlp, text)
+    assert "THREATEN" not in _types(nlp, near)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The party became embroiled in controversy this month over a doctored video.", "REJECT"),
+])
+def test_caught_up_in_a_controversy_is_no_refusal(nlp, text, etype):
+    assert etype not in _types(nlp, text)

@@ -596,6 +596,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                                       and lex.token_in_class("defer", t.token))]
     found += [c for t in found if (c := _swap_counterpart(t, lex)) is not None]
     found += [c for t in found if (c := _charges_of_arrest(t)) is not None]
+    found += [t for tok in sent if (t := _measures_in_response(tok)) is not None]
     return _modal_demands(sent, _wanted_of_others(found), lex)
 
 
@@ -623,6 +624,40 @@ def _wanted_of_others(found: list[Trigger]) -> list[Trigger]:
         demand.notes.append(f"mode:from_clause:{trig.type}")
         out.append(demand)
     return out
+
+
+_MEASURE_NOUNS = frozenset({"measure", "step", "action"})
+_RESPONSE_NOUNS = frozenset({"response", "retaliation", "reprisal"})
+
+
+def _someones_act(clause: Token) -> bool:
+    """A condition that someone acts: "if North Korea conducts a test" (not "if the results
+    are poor")."""
+    return any(c.dep_ == "nsubj" and actor_like(c) for c in clause.children)
+
+
+def _measures_in_response(tok: Token) -> Trigger | None:
+    """ "would take further measures if Pyongyang conducts another test", "will take robust
+    steps in response": measures to come against someone's act warn them (THREATEN); not
+    "took measures in response to the outbreak", done, nor "will take steps to improve
+    schools", no one warned."""
+    if tok.lemma_.lower() != "take" or tok.pos_ != "VERB" or not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _MEASURE_NOUNS for c in tok.children):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
+        return None
+    answer = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                           for m in c.children) and _someones_act(c)
+                 for c in tok.children)
+    answer = answer or any(p.dep_ == "prep" and p.lower_ in ("in", "against") and any(
+        o.dep_ == "pobj" and (o.lemma_.lower() in _RESPONSE_NOUNS or p.lower_ == "against")
+        for o in p.children) for p in (*tok.children, *(
+            g for c in tok.children if c.dep_ == "dobj" for g in c.children)))
+    if not answer:
+        return None
+    entry = Entry("THREATEN", None, None, "verb", "take", source="measures_in_response")
+    return Trigger(tok, entry, "THREATEN", None, "rule:measures_in_response",
+                   notes=["measures_in_response"])
 
 
 _CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "accusation", "allegation"})
@@ -993,7 +1028,8 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
             if trig.type == "AGREE" and inner.type in FORCEFUL:
                 trig.type, trig.mode = "THREATEN", _threat_mode(inner)
                 trig.notes.append("type:intent_to_use_force=THREATEN")
-            elif trig.mode is None:
+            elif trig.mode is None and "measures_in_response" not in trig.notes:
+                # (what measures answer is their condition, not their content)
                 mode = _embedded_mode(trig, inner)
                 if mode:
                     trig.mode = mode

@@ -308,3 +308,15 @@ def test_measures_to_come_against_someone_warn(nlp, text, near):
 ])
 def test_caught_up_in_a_controversy_is_no_refusal(nlp, text, etype):
     assert etype not in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "near"), [
+    ("The general resigned on Monday to allow elections to take place.",
+     "The court decided on Monday to allow the candidate to run in the elections."),
+    ("The army reopened the road on Monday to allow food deliveries to the town.",
+     "The army allowed food deliveries to the town on Monday."),
+])
+def test_allowing_as_purpose_is_no_concession(nlp, text, near):
+    """ "did X to allow Y" says why X was done; "decided to allow", "allowed" concede."""
+    assert "CONCEDE" not in _types(nlp, text)
+    assert "CONCEDE" in _types(nlp, near)

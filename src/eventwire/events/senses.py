@@ -732,6 +732,10 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
         # "agreed that the law was unfair" is a view; "agreed that talks would resume" or
         # "that their countries should cooperate" a deal
         return "agreed_opinion"
+    if etype == "CONCEDE" and lemma in _PERMITTING and tok.dep_ == "advcl" and \
+            tok.head.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "TO"
+                                            for c in tok.children):
+        return "purpose_of_act"  # "resigned to allow elections": why, not a second act
     if etype == "CONSULT" and lemma in ("meet", "greet", "receive") and any(
         c.dep_ == "auxpass" for c in tok.children
     ) and not any(c.dep_ == "agent" for c in tok.children):

@@ -320,3 +320,17 @@ def test_allowing_as_purpose_is_no_concession(nlp, text, near):
     """ "did X to allow Y" says why X was done; "decided to allow", "allowed" concede."""
     assert "CONCEDE" not in _types(nlp, text)
     assert "CONCEDE" in _types(nlp, near)
+
+
+@pytest.mark.parametrize(("text", "near"), [
+    ("Beijing protested to Washington over the arms sale on Monday.",
+     "Thousands of students protested in the capital on Monday."),
+    ("The ministry protested that the flights violated its airspace.",
+     "Students protested against the new fees outside parliament on Monday."),
+])
+def test_protest_in_words_is_accuse(nlp, text, near):
+    """A state's protest, or one that says something or is addressed to someone, is verbal
+    disapproval (ACCUSE); a crowd protesting somewhere demonstrates (PROTEST)."""
+    types, near_types = _types(nlp, text), _types(nlp, near)
+    assert "ACCUSE" in types and "PROTEST" not in types
+    assert "PROTEST" in near_types and "ACCUSE" not in near_types

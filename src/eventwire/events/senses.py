@@ -783,6 +783,20 @@ _PROPOSALS = frozenset({"plan", "proposal", "mediation", "deployment", "deal", "
                         "proposition", "participation", "involvement", "presence", "visit"})
 
 
+def _protest_in_words(verb: Token) -> bool:
+    """A protest made in words, not in the street: with what was said ("protested that",
+    "..., a rights group protested"), to whom it was addressed ("protested to Washington"),
+    or by a state ("Beijing protested"); not "students protested in the capital"."""
+    if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        return True
+    if any(p.dep_ == "prep" and p.lower_ == "to" and any(
+            o.dep_ == "pobj" and actor_like(o) for o in p.children) for p in verb.children):
+        return True
+    subj = _acting_subject(verb)
+    return subj is not None and (subj.lemma_.lower() in _GOVERNMENTS or (
+        _a_state(subj) and subj.tag_ == "NNP" and subj.ent_type_ != "NORP"))
+
+
 def _opposed_proposal(adj: Token) -> bool:
     """ "Israel is opposed to French mediation", "opposed to the peace plan"."""
     return any(o.lemma_.lower() in _PROPOSALS for p in adj.children
@@ -824,6 +838,9 @@ def stance_or_obstruction(tok: Token, etype: str) -> tuple[str, str | None] | No
                 head in _GOVERNMENTS:  # a state, not its people ("young Algerians")
             return "REJECT", None  # "Jordan blocked the crossing": a state bars entry
         return None
+    if etype == "PROTEST" and lemma == "protest" and tok.pos_ == "VERB" and \
+            _protest_in_words(tok):
+        return "ACCUSE", "disapprove"  # "China protested that the visit violated ..."
     if etype == "ACCUSE" and lemma in ("oppose", "opposed") and _opposed_proposal(tok):
         return "REJECT", None  # "is opposed to French mediation": turns down an offer
     if etype == "COERCE" and lemma in _CURTAILING and any(

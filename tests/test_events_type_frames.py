@@ -334,3 +334,11 @@ def test_protest_in_words_is_accuse(nlp, text, near):
     types, near_types = _types(nlp, text), _types(nlp, near)
     assert "ACCUSE" in types and "PROTEST" not in types
     assert "PROTEST" in near_types and "ACCUSE" not in near_types
+
+
+def test_subject_class_named_by_a_compound(nlp):
+    """ "peacekeeping troops arrived": the modifier classes the subject (peacekeepers are
+    AID); troops alone arriving are no aid."""
+    assert "AID" in _types(nlp, "A first batch of Bangladeshi peacekeeping troops arrived "
+                                "in Sierra Leone on Tuesday.")
+    assert "AID" not in _types(nlp, "Russian troops arrived in the border town on Tuesday.")

@@ -199,6 +199,11 @@ def _subject_heads(subj: Token) -> list[Token]:
                     c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
 
+def _compounds(noun: Token) -> list[Token]:
+    """The nouns that classify a head: "peacekeeping" in "peacekeeping troops"."""
+    return [c for c in noun.children if c.dep_ == "compound"]
+
+
 def _controller(tok: Token) -> Token | None:
     """Who does what an infinitive names after an aspect verb: "protesters continued to
     call for" (not "urged the crowd to call for", whose doer is the object)."""
@@ -227,7 +232,8 @@ def _match(tok: Token, entries: list[Entry], lex: Lexicon, negated: bool) -> Ent
             if subj is not None and subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
                 subj = tok.head  # "the crowd, which was calling for": the crowd
             if subj is None or not any(lex.in_class(e.subj_class, w.lemma_.lower())
-                                       for w in _subject_heads(subj)):
+                                       for h in _subject_heads(subj)
+                                       for w in (h, *_compounds(h))):
                 continue
         return e
     return None

@@ -342,3 +342,16 @@ def test_subject_class_named_by_a_compound(nlp):
     assert "AID" in _types(nlp, "A first batch of Bangladeshi peacekeeping troops arrived "
                                 "in Sierra Leone on Tuesday.")
     assert "AID" not in _types(nlp, "Russian troops arrived in the border town on Tuesday.")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The two sides began three days of talks in Vienna on Monday.", "CONSULT"),
+    ("Egyptian and Greek warships launched ten days of war games on Monday.", "COOPERATE"),
+])
+def test_act_measured_out_after_light_verb(nlp, text, etype):
+    """ "began three days of talks": the noun after "of" is the act the light verb starts."""
+    assert etype in _types(nlp, text)
+
+
+def test_act_measured_out_without_light_verb(nlp):
+    assert "CONSULT" not in _types(nlp, "The report describes three days of talks in Vienna.")

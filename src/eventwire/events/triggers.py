@@ -266,6 +266,8 @@ def _noun_licensed(tok: Token, lex: Lexicon) -> Token | None:
         return head if tok.dep_ == "attr" and head.lemma_ == "be" else None
     if _framed(tok, lex):
         return _noun_licensed(head, lex)  # "launched a mediation effort": its own act
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _SPANS:
+        return _noun_licensed(head.head, lex)  # "began three days of talks"
     if tok.dep_ in ("dobj", "attr", "nsubjpass") and lex.token_in_class("light", head):
         return head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "on", "to", "into",
@@ -293,6 +295,10 @@ def _noun_licensed(tok: Token, lex: Lexicon) -> Token | None:
 
 
 FRAMED = "noun_in_frame"
+# Nouns that measure out or package the act named after "of": "three days of talks", "a
+# wave of air strikes", "two rounds of negotiations".
+_SPANS = frozenset({"day", "week", "hour", "month", "round", "series", "wave", "spate",
+                    "string", "flurry", "volley", "barrage", "salvo", "burst"})
 
 
 def _framed(noun: Token, lex: Lexicon) -> bool:

@@ -355,3 +355,19 @@ def test_act_measured_out_after_light_verb(nlp, text, etype):
 
 def test_act_measured_out_without_light_verb(nlp):
     assert "CONSULT" not in _types(nlp, "The report describes three days of talks in Vienna.")
+
+
+@pytest.mark.parametrize(("text", "etype", "near", "near_type"), [
+    # a meeting one travels "for" took place on arrival
+    ("The foreign minister arrived in Moscow on Monday for talks with Lavrov.", "CONSULT",
+     "The minister called for talks with the rebels on Sunday.", "REQUEST"),
+    # the future sits on the light verb: a meeting to come is AGREE, force to come THREATEN
+    ("The minister will travel to Paris next week for talks with Macron.", "AGREE",
+     "The minister travelled to Paris on Monday for talks with Macron.", "CONSULT"),
+    ("The army will launch an offensive on the city next week.", "THREATEN",
+     "The army launched an offensive on the city on Monday.", "ASSAULT"),
+])
+def test_noun_act_told_through_its_verb(nlp, text, etype, near, near_type):
+    types, near_types = _types(nlp, text), _types(nlp, near)
+    assert etype in types and near_type not in types
+    assert near_type in near_types and etype not in near_types

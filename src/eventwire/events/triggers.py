@@ -294,6 +294,22 @@ def _noun_licensed(tok: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+# Verbs of travel: what one travels "for" is the meeting held on arrival.
+_TRAVEL = frozenset({"arrive", "fly", "travel", "return", "come", "go", "head", "journey",
+                     "sail", "leave", "land"})
+
+
+def _travelled_for(noun: Token) -> Token | None:
+    """ "arrived in Moscow on Monday for talks", "flew to Cairo for consultations": the
+    travel verb tells the meeting took place (not "called for talks", "waited for talks")."""
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or verb.pos_ != "VERB" or \
+            verb.lemma_.lower() not in _TRAVEL:
+        return None
+    return verb
+
+
 FRAMED = "noun_in_frame"
 # Nouns that measure out or package the act named after "of": "three days of talks", "a
 # wave of air strikes", "two rounds of negotiations".
@@ -565,6 +581,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             if light is None and any(e.type in _PRESUPPOSABLE for e in entries) and \
                     presupposed(tok, lex):
                 light = tok  # its own phrase: "after the arrest of the mayor by police"
+            if light is None and any(e.type == "CONSULT" for e in entries):
+                light = _travelled_for(tok)  # "arrived in Moscow for talks with Lavrov"
             if light is None and any(e.type == "PROTEST" for e in entries):
                 light = _in_protest(tok) or _part_of(tok)  # "chained herself ... in protest"
                 if tok.dep_ in ("dobj", "nsubjpass") and tok.tag_ == "NN" and \
@@ -1051,6 +1069,9 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
             trig.mode = "violence"  # "threatened to deliver devastating blows"
             trig.notes.append("mode:harm_threatened")
         why = _intent_marked(trig.token, lex)
+        if why is None and trig.token.pos_ == "NOUN" and trig.light is not None and \
+                trig.light is not trig.token:
+            why = _intent_marked(trig.light, lex)  # "will launch an offensive next week"
         cond = _condition(trig.token, lex)
         if cond and trig.type in FORCEFUL | {"RETREAT", "PROTEST"}:
             trig.type, trig.mode = "THREATEN", _THREAT_MODE.get(trig.type, "relations")

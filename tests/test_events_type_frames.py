@@ -371,3 +371,17 @@ def test_noun_act_told_through_its_verb(nlp, text, etype, near, near_type):
     types, near_types = _types(nlp, text), _types(nlp, near)
     assert etype in types and near_type not in types
     assert near_type in near_types and etype not in near_types
+
+
+@pytest.mark.parametrize(("text", "etype", "near", "near_type"), [
+    ("Hundreds of protesters violated the curfew in the capital on Monday.", "REJECT",
+     "The rebels violated the ceasefire on Monday, shelling the town.", "ASSAULT"),
+])
+def test_defying_a_ban_is_a_refusal(nlp, text, etype, near, near_type):
+    types, near_types = _types(nlp, text), _types(nlp, near)
+    assert etype in types
+    assert near_type in near_types and etype not in near_types
+
+
+def test_violation_in_a_charge_is_its_content(nlp):
+    assert "REJECT" not in _types(nlp, "He was charged with violating the ban on weapons.")

@@ -184,3 +184,204 @@ def test_approving_legislation_endorses_no_one(nlp, text):
 
 def test_approving_a_plan_supports_it(nlp):
     assert "SUPPORT" in _types(nlp, "The council approved the mayor's plan on Friday.")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The frigate foiled a hijack attempt off Somalia on Tuesday.", "ASSAULT"),
+    ("The governor survived an assassination attempt in the capital on Tuesday.", "ASSAULT"),
+    ("The coastguard foiled two hijack attempts near the strait last week.", "ASSAULT"),
+])
+def test_thwarted_attempt_is_the_act(nlp, text, etype):
+    """An attempt that was foiled or survived was made: PLOVER codes attempted force."""
+    assert etype in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The governor discussed the assassination attempt with reporters on Tuesday.",
+    "Navies have thwarted attacks in the Gulf of Aden for years.",
+])
+def test_attempt_only_talked_about(nlp, text):
+    assert "ASSAULT" not in _types(nlp, text)
+
+
+def test_sworn_to_fight_is_a_threat(nlp):
+    """The parser hangs "to fight" on "sworn" as a clause of purpose; it is what was sworn."""
+    types = _types(nlp, "The rebels have sworn to fight until they control the valley, "
+                        "officials said on Monday.")
+    assert "THREATEN" in types and "ASSAULT" not in types
+
+
+def test_fighting_for_a_purpose_stays_assault(nlp):
+    types = _types(nlp, "The army deployed troops to fight the rebels on Monday.")
+    assert "THREATEN" not in types
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Police said 18 people had been injured in the clashes and 12 arrested for carrying "
+     "knives.", "COERCE"),
+    ("Officials said four soldiers were wounded and six captured by the rebels.", "COERCE"),
+])
+def test_gapped_passive_is_an_act(nlp, text, etype):
+    """ "... were injured and 12 arrested": the second participle shares the auxiliary."""
+    assert etype in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The lawyers represent the injured and the 12 arrested.",
+    "Volunteers fed 40 families and 12 detained migrants at the shelter.",
+])
+def test_participle_describing_people_is_no_act(nlp, text):
+    assert "COERCE" not in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "etype", "near", "near_type"), [
+    # a state that blocks a crossing bars entry; a crowd that blocks a road protests
+    ("The Turkish government blocked the main border crossing with Syria on Monday.",
+     "REJECT", "Farmers blocked the main highway into the capital on Monday.", "PROTEST"),
+    ("Hungary blocked the railway crossing from Serbia on Monday.",
+     "REJECT", "Police blocked the road to the airport on Monday.", "COERCE"),
+    ("Jordan blocked the desert crossing point on Monday.",
+     "REJECT", "Young Jordanians blocked roads into the city centre on Monday.", "PROTEST"),
+    # opposing a proposal turns it down; opposing an act of harm censures it
+    ("The minister said Norway was firmly opposed to the peace plan.",
+     "REJECT", "China said it was resolutely opposed to the nuclear test.", "ACCUSE"),
+    ("Officials said Cairo was opposed to Turkish mediation in the dispute.",
+     "REJECT", "Officials said Cairo was opposed to the shelling of the town.", "ACCUSE"),
+])
+def test_type_by_who_blocks_and_what_is_opposed(nlp, text, etype, near, near_type):
+    assert etype in _types(nlp, text)
+    near_types = _types(nlp, near)
+    assert near_type in near_types and etype not in near_types
+
+
+def test_closing_a_border_bars_entry_closing_a_road_does_not(nlp):
+    assert "REJECT" in _types(nlp, "Hungary sealed its border with Serbia on Tuesday.")
+    assert "REJECT" not in _types(nlp, "Police closed the road to the airport on Monday.")
+
+
+@pytest.mark.parametrize(("text", "etype", "near", "near_type"), [
+    ("North Korea test-fired two ballistic missiles on Friday.", "MOBILIZE",
+     "Hamas fired two rockets at Israel on Friday.", "ASSAULT"),
+    ("Iran test-launched a new rocket on Friday, state media said.", "MOBILIZE",
+     "Militants launched a missile at the base on Friday.", "ASSAULT"),
+])
+def test_weapons_test_is_no_attack(nlp, text, etype, near, near_type):
+    """ "test-fired" comes tokenized as "test - fired": a weapons test (MOBILIZE)."""
+    types = _types(nlp, text)
+    assert etype in types and near_type not in types
+    assert near_type in _types(nlp, near)
+
+
+@pytest.mark.parametrize(("text", "etype", "near", "near_type"), [
+    # held with another side, an exercise is military cooperation; alone, a show of force
+    ("The United States and South Korea began joint military drills on Monday.", "COOPERATE",
+     "Iran began military drills near the Strait of Hormuz on Monday.", "MOBILIZE"),
+    ("The Indian navy held exercises with the US navy on Monday.", "COOPERATE",
+     "The Chinese navy held exercises near Taiwan on Monday.", "MOBILIZE"),
+    ("French and Egyptian warships launched war games in the Mediterranean on Monday.",
+     "COOPERATE", "Egyptian warships launched war games in the Mediterranean on Monday.",
+     "MOBILIZE"),
+])
+def test_joint_exercise_is_cooperation(nlp, text, etype, near, near_type):
+    types, near_types = _types(nlp, text), _types(nlp, near)
+    assert etype in types and near_type not in types
+    assert near_type in near_types and etype not in near_types
+
+
+@pytest.mark.parametrize(("text", "near"), [
+    ("Tehran said it would take action if Washington imposed new sanctions.",
+     "The board will take action if the results are poor."),
+    ("Seoul said it will take strong measures against the North.",
+     "The ministry will take steps to improve schools."),
+    ("Kerry said the United States would take robust steps in response.",
+     "Neighbouring countries took measures in response to the outbreak."),
+])
+def test_measures_to_come_against_someone_warn(nlp, text, near):
+    """Measures announced against another's act are a threat; measures done, or with no one
+    to answer, are not."""
+    assert "THREATEN" in _types(nlp, text)
+    assert "THREATEN" not in _types(nlp, near)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The party became embroiled in controversy this month over a doctored video.", "REJECT"),
+])
+def test_caught_up_in_a_controversy_is_no_refusal(nlp, text, etype):
+    assert etype not in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "near"), [
+    ("The general resigned on Monday to allow elections to take place.",
+     "The court decided on Monday to allow the candidate to run in the elections."),
+    ("The army reopened the road on Monday to allow food deliveries to the town.",
+     "The army allowed food deliveries to the town on Monday."),
+])
+def test_allowing_as_purpose_is_no_concession(nlp, text, near):
+    """ "did X to allow Y" says why X was done; "decided to allow", "allowed" concede."""
+    assert "CONCEDE" not in _types(nlp, text)
+    assert "CONCEDE" in _types(nlp, near)
+
+
+@pytest.mark.parametrize(("text", "near"), [
+    ("Beijing protested to Washington over the arms sale on Monday.",
+     "Thousands of students protested in the capital on Monday."),
+    ("The ministry protested that the flights violated its airspace.",
+     "Students protested against the new fees outside parliament on Monday."),
+])
+def test_protest_in_words_is_accuse(nlp, text, near):
+    """A state's protest, or one that says something or is addressed to someone, is verbal
+    disapproval (ACCUSE); a crowd protesting somewhere demonstrates (PROTEST)."""
+    types, near_types = _types(nlp, text), _types(nlp, near)
+    assert "ACCUSE" in types and "PROTEST" not in types
+    assert "PROTEST" in near_types and "ACCUSE" not in near_types
+
+
+def test_subject_class_named_by_a_compound(nlp):
+    """ "peacekeeping troops arrived": the modifier classes the subject (peacekeepers are
+    AID); troops alone arriving are no aid."""
+    assert "AID" in _types(nlp, "A first batch of Bangladeshi peacekeeping troops arrived "
+                                "in Sierra Leone on Tuesday.")
+    assert "AID" not in _types(nlp, "Russian troops arrived in the border town on Tuesday.")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The two sides began three days of talks in Vienna on Monday.", "CONSULT"),
+    ("Egyptian and Greek warships launched ten days of war games on Monday.", "COOPERATE"),
+])
+def test_act_measured_out_after_light_verb(nlp, text, etype):
+    """ "began three days of talks": the noun after "of" is the act the light verb starts."""
+    assert etype in _types(nlp, text)
+
+
+def test_act_measured_out_without_light_verb(nlp):
+    assert "CONSULT" not in _types(nlp, "The report describes three days of talks in Vienna.")
+
+
+@pytest.mark.parametrize(("text", "etype", "near", "near_type"), [
+    # a meeting one travels "for" took place on arrival
+    ("The foreign minister arrived in Moscow on Monday for talks with Lavrov.", "CONSULT",
+     "The minister called for talks with the rebels on Sunday.", "REQUEST"),
+    # the future sits on the light verb: a meeting to come is AGREE, force to come THREATEN
+    ("The minister will travel to Paris next week for talks with Macron.", "AGREE",
+     "The minister travelled to Paris on Monday for talks with Macron.", "CONSULT"),
+    ("The army will launch an offensive on the city next week.", "THREATEN",
+     "The army launched an offensive on the city on Monday.", "ASSAULT"),
+])
+def test_noun_act_told_through_its_verb(nlp, text, etype, near, near_type):
+    types, near_types = _types(nlp, text), _types(nlp, near)
+    assert etype in types and near_type not in types
+    assert near_type in near_types and etype not in near_types
+
+
+@pytest.mark.parametrize(("text", "etype", "near", "near_type"), [
+    ("Hundreds of protesters violated the curfew in the capital on Monday.", "REJECT",
+     "The rebels violated the ceasefire on Monday, shelling the town.", "ASSAULT"),
+])
+def test_defying_a_ban_is_a_refusal(nlp, text, etype, near, near_type):
+    types, near_types = _types(nlp, text), _types(nlp, near)
+    assert etype in types
+    assert near_type in near_types and etype not in near_types
+
+
+def test_violation_in_a_charge_is_its_content(nlp):
+    assert "REJECT" not in _types(nlp, "He was charged with violating the ban on weapons.")

@@ -52,6 +52,7 @@ from eventwire.events.resolution import (
 from eventwire.events.rulings import court_rulings
 from eventwire.events.senses import (
     crowd_control,
+    joint_exercise,
     other_sense,
     protest_effect,
     riots_at_protests,
@@ -209,6 +210,9 @@ class EventCoder:
                              lambda t: self.lex.token_in_class("crowd_control", t)):
                 trig = replace(trig, type="ASSAULT", mode="crowd-control",
                                notes=[*trig.notes, "crowd_control_weapon"])
+            if trig.type == "MOBILIZE" and joint_exercise(trig.token, trig.light):
+                trig = replace(trig, type="COOPERATE", mode=None,  # "joint naval drills"
+                               notes=[*trig.notes, "joint_exercise"])
             if verbal_attack(trig.token, trig.type) or (  # "attacked the minister's record"
                     trig.type == "THREATEN" and verbal_attack(trig.token, trig.entry.type)):
                 trig = replace(trig, type="ACCUSE", mode="disapprove",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.events.senses import gapped_passive
 from eventwire.nlp import extensions  # noqa: F401  (registers Doc extensions)
 
 ASSERTED = "asserted"
@@ -450,7 +451,8 @@ def _describing(verb: Token) -> bool:
     """A participle that tells what a noun's referent is or had done to it, with no time of
     its own: "an invited guest", "men charged with fraud"."""
     return verb.dep_ == "amod" and verb.tag_ in ("VBN", "VBG") or verb.dep_ == "acl" and \
-        verb.tag_ == "VBN" and not _anchored(verb) and verb.head.dep_ != "ROOT"
+        verb.tag_ == "VBN" and not _anchored(verb) and verb.head.dep_ != "ROOT" and \
+        not gapped_passive(verb)  # not "18 were injured and 12 arrested"
 
 
 def _in_many_occasions(verb: Token) -> bool:

@@ -67,6 +67,46 @@ def _indicative(verb: Token) -> bool:
     against the subjunctive of a demand ("insisted that Pyongyang stop")."""
     return verb.tag_ in _INDICATIVE or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in _INDICATIVE for c in verb.children)
+
+
+def gapped_passive(verb: Token) -> bool:
+    """A participle after a bare number that continues a passive clause, whose auxiliary it
+    shares: "18 were injured in the clashes and 12 arrested" (the parser makes "12 arrested"
+    a noun phrase; not "the 12 arrested", a description)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.i == verb.sent.start:
+        return False
+    num = verb.doc[verb.i - 1]
+    if num.tag_ != "CD" or num.dep_ != "conj" or any(c.dep_ == "det" for c in num.children):
+        return False
+    return any(v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.children)
+               for v in num.ancestors)
+
+
+# Military exercises, which held together with another side are COOPERATE (the manual's
+# MOBILIZE ambiguity: "joint military operations are COOPERATE, single-country exercises
+# MOBILIZE").
+_EXERCISES = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"})
+_JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational"})
+
+
+def joint_exercise(tok: Token, light: Token | None) -> bool:
+    """ "began joint military drills", "French and Egyptian warships launched war games",
+    "held exercises with the US navy" (not "the Chinese navy held exercises")."""
+    nouns = [tok] if tok.pos_ == "NOUN" else _objects(tok)
+    noun = next((n for n in nouns if n.lemma_.lower() in _EXERCISES), None)
+    if noun is None:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in _JOINT for c in noun.children):
+        return True
+    verb = light if light is not None and light is not tok else noun.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    sides = subj is not None and (any(c.dep_ == "conj" for c in subj.children) or any(
+        a.dep_ == "amod" and any(c.dep_ == "conj" for c in a.children) for a in subj.children))
+    return sides or any(p.dep_ == "prep" and p.lower_ == "with" and any(
+        o.dep_ == "pobj" and actor_like(o) for o in p.children)
+        for p in (*verb.children, *noun.children))
+
+
 # Verbs that pin a label on their object: "called the vote a sham", "dismissed him as a
 # fraud" is no demand and no refusal (``labels`` codes critical ones ACCUSE, praise SUPPORT).
 LABEL_VERBS = frozenset({"call", "brand", "label", "dub", "term", "describe", "dismiss",
@@ -692,6 +732,10 @@ def other_sense(tok: Token, etype: str, light: Token | None = None) -> str | Non
         # "agreed that the law was unfair" is a view; "agreed that talks would resume" or
         # "that their countries should cooperate" a deal
         return "agreed_opinion"
+    if etype == "CONCEDE" and lemma in _PERMITTING and tok.dep_ == "advcl" and \
+            tok.head.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "TO"
+                                            for c in tok.children):
+        return "purpose_of_act"  # "resigned to allow elections": why, not a second act
     if etype == "CONSULT" and lemma in ("meet", "greet", "receive") and any(
         c.dep_ == "auxpass" for c in tok.children
     ) and not any(c.dep_ == "agent" for c in tok.children):
@@ -726,6 +770,39 @@ _POLICE = frozenset({"police", "officer", "policeman", "trooper", "soldier", "fo
                      "troop", "guard", "authority", "bus", "vehicle"})
 
 
+# Governments that act as a state: what they block they bar (the manual's REJECT for a
+# state barring entry), unlike police, who restrict, or a crowd, which protests.
+_GOVERNMENTS = frozenset({"government", "state", "country", "regime", "administration",
+                          "kingdom", "republic", "ministry", "cabinet"})
+# What is proposed or offered, which opposing turns down (REJECT); opposing an act of harm
+# ("opposed to the test", "to intimidation") censures it (ACCUSE).
+_PROPOSALS = frozenset({"plan", "proposal", "mediation", "deployment", "deal", "agreement",
+                        "accord", "offer", "talk", "negotiation", "resolution", "bill",
+                        "initiative", "idea", "request", "bid", "nomination", "candidacy",
+                        "appointment", "extradition", "transfer", "amendment", "motion",
+                        "proposition", "participation", "involvement", "presence", "visit"})
+
+
+def _protest_in_words(verb: Token) -> bool:
+    """A protest made in words, not in the street: with what was said ("protested that",
+    "..., a rights group protested"), to whom it was addressed ("protested to Washington"),
+    or by a state ("Beijing protested"); not "students protested in the capital"."""
+    if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        return True
+    if any(p.dep_ == "prep" and p.lower_ == "to" and any(
+            o.dep_ == "pobj" and actor_like(o) for o in p.children) for p in verb.children):
+        return True
+    subj = _acting_subject(verb)
+    return subj is not None and (subj.lemma_.lower() in _GOVERNMENTS or (
+        _a_state(subj) and subj.tag_ == "NNP" and subj.ent_type_ != "NORP"))
+
+
+def _opposed_proposal(adj: Token) -> bool:
+    """ "Israel is opposed to French mediation", "opposed to the peace plan"."""
+    return any(o.lemma_.lower() in _PROPOSALS for p in adj.children
+               if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj")
+
+
 def _acting_subject(tok: Token) -> Token | None:
     """The subject of the trigger or of the verb it completes ("tried to block")."""
     t = tok
@@ -757,7 +834,15 @@ def stance_or_obstruction(tok: Token, etype: str) -> tuple[str, str | None] | No
             return "COERCE", "restrict"
         if any(o.lemma_.lower() in _BLOCKABLE_DECISIONS for o in _objects(tok)):
             return "REJECT", None  # "the majority blocked their attempts"
+        if _a_state(subj) and subj.tag_ == "NNP" and subj.ent_type_ != "NORP" or \
+                head in _GOVERNMENTS:  # a state, not its people ("young Algerians")
+            return "REJECT", None  # "Jordan blocked the crossing": a state bars entry
         return None
+    if etype == "PROTEST" and lemma == "protest" and tok.pos_ == "VERB" and \
+            _protest_in_words(tok):
+        return "ACCUSE", "disapprove"  # "China protested that the visit violated ..."
+    if etype == "ACCUSE" and lemma in ("oppose", "opposed") and _opposed_proposal(tok):
+        return "REJECT", None  # "is opposed to French mediation": turns down an offer
     if etype == "COERCE" and lemma in _CURTAILING and any(
             _exchange_with_another_state(o) for o in _objects(tok)):
         return "SANCTION", "discontinue"  # "banned flights to Somalia": not people at home

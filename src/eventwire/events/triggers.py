@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from eventwire.events.lexicon import NO_EVENT, Entry, Lexicon, forms
-from eventwire.events.senses import actor_like
+from eventwire.events.senses import actor_like, gapped_passive
 from eventwire.events.sentence import lemmas
 
 # Verbal types whose complement clause says what is agreed, asked, refused or threatened.
@@ -199,6 +199,11 @@ def _subject_heads(subj: Token) -> list[Token]:
                     c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
 
+def _compounds(noun: Token) -> list[Token]:
+    """The nouns that classify a head: "peacekeeping" in "peacekeeping troops"."""
+    return [c for c in noun.children if c.dep_ == "compound"]
+
+
 def _controller(tok: Token) -> Token | None:
     """Who does what an infinitive names after an aspect verb: "protesters continued to
     call for" (not "urged the crowd to call for", whose doer is the object)."""
@@ -227,7 +232,8 @@ def _match(tok: Token, entries: list[Entry], lex: Lexicon, negated: bool) -> Ent
             if subj is not None and subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
                 subj = tok.head  # "the crowd, which was calling for": the crowd
             if subj is None or not any(lex.in_class(e.subj_class, w.lemma_.lower())
-                                       for w in _subject_heads(subj)):
+                                       for h in _subject_heads(subj)
+                                       for w in (h, *_compounds(h))):
                 continue
         return e
     return None
@@ -260,6 +266,8 @@ def _noun_licensed(tok: Token, lex: Lexicon) -> Token | None:
         return head if tok.dep_ == "attr" and head.lemma_ == "be" else None
     if _framed(tok, lex):
         return _noun_licensed(head, lex)  # "launched a mediation effort": its own act
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _SPANS:
+        return _noun_licensed(head.head, lex)  # "began three days of talks"
     if tok.dep_ in ("dobj", "attr", "nsubjpass") and lex.token_in_class("light", head):
         return head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "on", "to", "into",
@@ -286,7 +294,27 @@ def _noun_licensed(tok: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+# Verbs of travel: what one travels "for" is the meeting held on arrival.
+_TRAVEL = frozenset({"arrive", "fly", "travel", "return", "come", "go", "head", "journey",
+                     "sail", "leave", "land"})
+
+
+def _travelled_for(noun: Token) -> Token | None:
+    """ "arrived in Moscow on Monday for talks", "flew to Cairo for consultations": the
+    travel verb tells the meeting took place (not "called for talks", "waited for talks")."""
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or verb.pos_ != "VERB" or \
+            verb.lemma_.lower() not in _TRAVEL:
+        return None
+    return verb
+
+
 FRAMED = "noun_in_frame"
+# Nouns that measure out or package the act named after "of": "three days of talks", "a
+# wave of air strikes", "two rounds of negotiations".
+_SPANS = frozenset({"day", "week", "hour", "month", "round", "series", "wave", "spate",
+                    "string", "flurry", "volley", "barrage", "salvo", "burst"})
 
 
 def _framed(noun: Token, lex: Lexicon) -> bool:
@@ -480,10 +508,14 @@ def presupposed(noun: Token, lex: Lexicon) -> bool:
     expulsion of", "led to the resignation of", "in response to the ban"), or the subject of
     such a word told as done ("the arrest of the mayor sparked protests").  One occasion only:
     not plural ("after attacks on"), not one to come ("during the planned visit")."""
-    if noun.tag_ != "NN" or any(c.dep_ == "amod" and c.lower_ in _UNREALISED
-                                for c in noun.children):
+    if _framed(noun, lex):
+        noun = noun.head  # "foiled a hijack attempt": where the attempt stands
+    if any(c.dep_ == "amod" and c.lower_ in _UNREALISED for c in noun.children):
         return False
     head = noun.head
+    if noun.tag_ != "NN":  # many occasions, but "foiled two hijack attempts" counts them
+        return noun.dep_ == "dobj" and lex.token_in_class("thwart", head) and any(
+            c.dep_ == "nummod" for c in noun.children)
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         if head.lower_ in _SEQUENCE:
             return True
@@ -527,6 +559,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         if pos == "verb" and (tok.dep_ in ("amod", "compound", "nmod") or (
             tok.dep_ == "acl" and tok.tag_ == "VBN" and not _dated_act(tok, entries)
             and not _verbless_predicate(tok) and not _mediated_by(tok, entries)
+            and not gapped_passive(tok)
         )):
             continue  # "Iran-backed militias", "a group backed by Iran": descriptions
         if pos == "verb" and tok.dep_ == "ROOT" and tok.tag_ == "VB" and not any(
@@ -548,6 +581,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             if light is None and any(e.type in _PRESUPPOSABLE for e in entries) and \
                     presupposed(tok, lex):
                 light = tok  # its own phrase: "after the arrest of the mayor by police"
+            if light is None and any(e.type == "CONSULT" for e in entries):
+                light = _travelled_for(tok)  # "arrived in Moscow for talks with Lavrov"
             if light is None and any(e.type == "PROTEST" for e in entries):
                 light = _in_protest(tok) or _part_of(tok)  # "chained herself ... in protest"
                 if tok.dep_ in ("dobj", "nsubjpass") and tok.tag_ == "NN" and \
@@ -580,7 +615,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         found.append(trig)
     # The act a frame noun names is the event, not its light verb's own reading ("launched
     # a bombing campaign against", "undertook a mediation mission").
-    framing = {t.light.i for t in found if FRAMED in t.notes}
+    framing = {t.light.i for t in found if FRAMED in t.notes and t.light is not t.token}
     found = [t for t in found if t.token.i not in framing]
     # A noun whose light verb is itself a trigger ("issued an ultimatum") is part of it.
     verbs = {t.token.i for t in found if t.entry.pos == "verb" and t.entry.deps}
@@ -591,6 +626,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                                       and lex.token_in_class("defer", t.token))]
     found += [c for t in found if (c := _swap_counterpart(t, lex)) is not None]
     found += [c for t in found if (c := _charges_of_arrest(t)) is not None]
+    found += [t for tok in sent if (t := _measures_in_response(tok)) is not None]
     return _modal_demands(sent, _wanted_of_others(found), lex)
 
 
@@ -618,6 +654,40 @@ def _wanted_of_others(found: list[Trigger]) -> list[Trigger]:
         demand.notes.append(f"mode:from_clause:{trig.type}")
         out.append(demand)
     return out
+
+
+_MEASURE_NOUNS = frozenset({"measure", "step", "action"})
+_RESPONSE_NOUNS = frozenset({"response", "retaliation", "reprisal"})
+
+
+def _someones_act(clause: Token) -> bool:
+    """A condition that someone acts: "if North Korea conducts a test" (not "if the results
+    are poor")."""
+    return any(c.dep_ == "nsubj" and actor_like(c) for c in clause.children)
+
+
+def _measures_in_response(tok: Token) -> Trigger | None:
+    """ "would take further measures if Pyongyang conducts another test", "will take robust
+    steps in response": measures to come against someone's act warn them (THREATEN); not
+    "took measures in response to the outbreak", done, nor "will take steps to improve
+    schools", no one warned."""
+    if tok.lemma_.lower() != "take" or tok.pos_ != "VERB" or not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _MEASURE_NOUNS for c in tok.children):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
+        return None
+    answer = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                           for m in c.children) and _someones_act(c)
+                 for c in tok.children)
+    answer = answer or any(p.dep_ == "prep" and p.lower_ in ("in", "against") and any(
+        o.dep_ == "pobj" and (o.lemma_.lower() in _RESPONSE_NOUNS or p.lower_ == "against")
+        for o in p.children) for p in (*tok.children, *(
+            g for c in tok.children if c.dep_ == "dobj" for g in c.children)))
+    if not answer:
+        return None
+    entry = Entry("THREATEN", None, None, "verb", "take", source="measures_in_response")
+    return Trigger(tok, entry, "THREATEN", None, "rule:measures_in_response",
+                   notes=["measures_in_response"])
 
 
 _CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "accusation", "allegation"})
@@ -843,6 +913,8 @@ def _framing_of(trig: Trigger, by_index: dict[int, Trigger], lex: Lexicon, memo:
     t = trig.token
     if MEDIATED in trig.notes:
         return None  # "a deal mediated by Qatar": the agent's act, not the deal's content
+    if gapped_passive(t):
+        return None  # "injured in the clashes and 12 arrested": a clause of its own
     if trig.light is not None and (part := _part_of(t)) is not None and \
             part.i == trig.light.i:
         return None  # "refusing to leave as part of a protest": the protest is no refusal
@@ -933,12 +1005,20 @@ def _unasserted(tok: Token, lex: Lexicon) -> bool:
 _WISHES = frozenset({"want", "hope", "wish", "expect", "like", "love"})
 
 
+def _purpose_misparse(tok: Token) -> bool:
+    """A "to" infinitive the parser hung on its verb as a clause of purpose: "have sworn to
+    fight until they win" (read as "sworn" in order to fight)."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+
+
 def _intent_marked(tok: Token, lex: Lexicon) -> str | None:
     """Why the trigger states an intention: a future auxiliary or an intent word above it."""
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children) or (
             tok.dep_ == "conj" and not any(c.dep_ == "aux" for c in tok.children) and any(
                 c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.head.children)):
         return "future_aux"  # "would be found and brought to justice"
+    if _purpose_misparse(tok) and lex.token_in_class("intent", tok.head):
+        return f"intent:{tok.head.lemma_.lower()}"  # "have sworn to fight until ..."
     t = tok
     while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
         t = t.head
@@ -978,7 +1058,8 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
             if trig.type == "AGREE" and inner.type in FORCEFUL:
                 trig.type, trig.mode = "THREATEN", _threat_mode(inner)
                 trig.notes.append("type:intent_to_use_force=THREATEN")
-            elif trig.mode is None:
+            elif trig.mode is None and "measures_in_response" not in trig.notes:
+                # (what measures answer is their condition, not their content)
                 mode = _embedded_mode(trig, inner)
                 if mode:
                     trig.mode = mode
@@ -988,6 +1069,9 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
             trig.mode = "violence"  # "threatened to deliver devastating blows"
             trig.notes.append("mode:harm_threatened")
         why = _intent_marked(trig.token, lex)
+        if why is None and trig.token.pos_ == "NOUN" and trig.light is not None and \
+                trig.light is not trig.token:
+            why = _intent_marked(trig.light, lex)  # "will launch an offensive next week"
         cond = _condition(trig.token, lex)
         if cond and trig.type in FORCEFUL | {"RETREAT", "PROTEST"}:
             trig.type, trig.mode = "THREATEN", _THREAT_MODE.get(trig.type, "relations")

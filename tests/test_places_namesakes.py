@@ -1,0 +1,52 @@
+"""A country's name read as its namesake town or state when the words after it are local."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from eventwire.pipeline import load_nlp
+
+    return load_nlp(upto="eventwire_places")
+
+
+def resolved(nlp, text: str, name: str):
+    doc = nlp.make_doc(text)
+    doc._.article_id = "a1"
+    hits = [p for p in nlp(doc)._.places if p.text == name]
+    assert hits, f"{name!r} not found"
+    return hits
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("A Lebanon woman was charged with theft on Monday, police in Hershey said.",
+     "Lebanon", "USA"),
+    ("The Jordan resident was flown to a hospital in Minneapolis after the crash near "
+     "Shakopee.", "Jordan", "USA"),
+    ("Jordan Elementary School in Scott County won a reading grant this spring.",
+     "Jordan", "USA"),
+    # near cases: the country itself, by its government or its people at large
+    ("Lebanon and Syria agreed on Monday to open embassies, officials in Beirut said.",
+     "Lebanon", "LBN"),
+    ("Jordan's king met officials in Amman on Monday.", "Jordan", "JOR"),
+    ("Singapore residents returning from Malaysia were told to see a doctor.",
+     "Singapore", "SGP"),
+])
+def test_country_name_before_a_local_word(nlp, text, name, country):
+    assert {p.country for p in resolved(nlp, text, name)} == {country}
+
+
+def test_a_state_named_like_a_country(nlp):
+    """"A Georgia man" is of the US state; "Georgia's president", of the country."""
+    (man,) = resolved(nlp, "A Georgia man was arrested in Atlanta on Friday.", "Georgia")
+    assert man.country == "USA" and man.admin1 == "Georgia"
+    (state,) = resolved(nlp, "Georgia's president met Russian envoys in Tbilisi.", "Georgia")
+    assert state.country == "GEO"
+
+
+def test_every_mention_goes_with_the_local_reading(nlp):
+    text = ("Jordan council backs new park. A Jordan man told the council in Shakopee that "
+            "Jordan needs more playing fields.")
+    assert {p.country for p in resolved(nlp, text, "Jordan")} == {"USA"}

@@ -50,3 +50,25 @@ def test_every_mention_goes_with_the_local_reading(nlp):
     text = ("Jordan council backs new park. A Jordan man told the council in Shakopee that "
             "Jordan needs more playing fields.")
     assert {p.country for p in resolved(nlp, text, "Jordan")} == {"USA"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Crafton man sues station over photo mix-up. A Crafton man says his picture was used.",
+     "Crafton"),
+    ("A Coral Gables man was arrested on Friday.", "Coral Gables"),
+])
+def test_a_town_before_one_of_its_people(nlp, text, name):
+    """"A Crafton man": the small model often tags the town an organisation; the word for
+    one of its people says it is a town."""
+    assert resolved(nlp, text, name)
+
+
+@pytest.mark.parametrize("text", [
+    "A Microsoft man and a Labour woman spoke at the meeting.",
+    "The Navy man and a Marine woman spoke at the meeting.",
+    "The Iron Man star spoke at the meeting.",
+])
+def test_an_organisation_before_a_person_word(nlp, text):
+    doc = nlp.make_doc(text)
+    doc._.article_id = "a1"
+    assert nlp(doc)._.places == []

@@ -77,6 +77,7 @@ from eventwire.nlp.places.rules import (
     STREET,
     TOWN_BEFORE_COMMA,
     TOWN_SERVICE,
+    TOWNSPEOPLE,
     scan,
 )
 
@@ -384,13 +385,14 @@ def town_services(s: Recognition) -> None:
         tok = tok[0] if tok is not None and len(tok) else None
         if tok is None or tok.i == 0:
             continue
+        labels = {"", "PERSON"} | ({"ORG"} if m.group() in TOWNSPEOPLE else set())
         for k in (3, 2, 1):
             first = tok.i - k
             if first < 0:
                 continue
             words = doc[first:tok.i]
             if (not all(w.text[:1].isupper() and w.pos_ == "PROPN" for w in words)
-                    or any(w.ent_type_ not in {"", "PERSON"} for w in words)
+                    or any(w.ent_type_ not in labels for w in words)
                     or (first > 0 and doc[first - 1].text[:1].isupper()
                         and not doc[first - 1].is_sent_start)):
                 continue

@@ -104,9 +104,14 @@ INSTITUTION_WORDS = {
     "health", "office", "officials", "superior", "civic",
 }
 # The institution words that name a town's own service, so that a town's name stands before
-# them even where the small model tags nothing ("Carthage Police Chief", "Avondale Mayor").
+# them even where the small model tags nothing ("Carthage Police Chief", "Avondale Mayor"),
+# and the lower-case words for one of its people ("a Crafton man", "the Saratoga native"),
+# before which the small model often tags the town an organisation.
+TOWNSPEOPLE = frozenset({"resident", "native", "man", "woman", "men", "women", "teen",
+                         "teenager", "couple", "boy", "girl"})
 TOWN_SERVICE = re.compile(r"(?<=[A-Za-z.] )(?:police|sheriff|fire|mayor|council|firefighters|"
-                          r"detectives|residents|selectmen|aldermen)\b", re.I)
+                          r"detectives|residents|selectmen|aldermen|(?-i:"
+                          + "|".join(sorted(TOWNSPEOPLE)) + r"))\b", re.I)
 
 # A street or numbered road: "Mayfield Road", "E. Broad St.", "Highway 19", "County Road 43".
 # A street is resolved to the town the article is about.  "St." and "Dr." only end a name

@@ -72,3 +72,21 @@ def test_an_organisation_before_a_person_word(nlp, text):
     doc = nlp.make_doc(text)
     doc._.article_id = "a1"
     assert nlp(doc)._.places == []
+
+
+def test_a_town_the_model_calls_a_people_or_a_product(nlp):
+    """After "the town of" a name the small model calls a people is the town; after "in",
+    a name it calls a product is a place only when it names a city (an alternate name
+    counts: "Calcutta" is Kolkata)."""
+    (torun,) = resolved(nlp, "Dead swans were found in the northern town of Toruń, the "
+                        "birthplace of Copernicus, officials in Poland said.", "Toruń")
+    assert torun.country == "POL"
+    (calcutta,) = resolved(nlp, "Over 150,000 stall owners in Calcutta will be shown how to "
+                           "prepare food.", "Calcutta")
+    assert calcutta.country == "IND"
+
+
+def test_a_people_after_in_is_no_town(nlp):
+    doc = nlp.make_doc("Officials spoke of Jerusalem's role in Arab culture at the opening.")
+    doc._.article_id = "a1"
+    assert [p.text for p in nlp(doc)._.places] == ["Jerusalem"]

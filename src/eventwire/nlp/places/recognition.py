@@ -354,21 +354,41 @@ def _country_words() -> dict[str, tuple[str, ...]]:
     return {cc: tuple(w for w in ws if len(w) >= 4) for cc, ws in words.items()}
 
 
+_KIND_OF_BEFORE = re.compile(r"\b(?:town|city|village|villages|township|municipality|"
+                             r"suburb|island|province|district)\s+of\s+$", re.I)
+
+
+def _placed_entity(s: Recognition, ent: Span) -> bool:
+    """Whether a word before an entity places something there: for a people's name ("in
+    Arab culture") only the kind of place ("the town of Toruń")."""
+    start = ent.start_char
+    if ent.label_ == "NORP":
+        return bool(_KIND_OF_BEFORE.search(s.text, max(0, start - 30), start))
+    return bool(PLACED_BEFORE.search(s.text, max(0, start - 30), start) or (
+        len(ent) > 1 and PLACED_BEFORE_NAME.search(s.text, max(0, start - 10), start)))
+
+
 def orgs_as_places(s: Recognition) -> None:
-    """The small model often calls a town an organisation ("a lab in Lelystad", "the mayor
-    of Dogubayazit", "sent an aide to Capitol Hill"); a whole entity that is exactly a known
-    place's name, after a word that places something there, is that place."""
+    """The small model often calls a town an organisation, a people or a product ("a lab in
+    Lelystad", "the mayor of Dogubayazit", "the town of Toruń", "stalls in Calcutta", "sent
+    an aide to Capitol Hill"); a whole entity that is exactly a known place's name, after a
+    word that places something there, is that place (a product only when it names a city:
+    "in Excel" is no hamlet's)."""
     for ent in s.other_ents:
-        if ent.label_ != "ORG" or len(ent) > 3 or not ent.text[:1].isupper() or ent.text.isupper():
+        if (ent.label_ not in {"ORG", "NORP", "PRODUCT"} or len(ent) > 3
+                or not ent.text[:1].isupper() or ent.text.isupper()):
             continue
         start, end = ent.start_char, ent.end_char
-        before = PLACED_BEFORE.search(s.text, max(0, start - 30), start) or (
-            len(ent) > 1 and PLACED_BEFORE_NAME.search(s.text, max(0, start - 10), start))
-        if any(s.taken[start:end]) or not before or ent.text.lower() in DIRECTION_WORDS:
+        if (any(s.taken[start:end]) or not _placed_entity(s, ent)
+                or ent.text.lower() in DIRECTION_WORDS):
             continue  # "from the Northwest": no town's name
         key = norm(ent.text)
-        cands = [e for e in gazetted(s.gaz.lookup(ent.text)) if key in variants(e.name)]
-        if cands:
+        cands = gazetted(s.gaz.lookup(ent.text))
+        if ent.label_ == "PRODUCT" and not any(
+                e.population >= MATCHER_MIN_POPULATION for e in cands):
+            continue
+        if any(key in variants(e.name) for e in cands):  # the ranker weighs the alternate
+            # names ("Calcutta" of Kolkata) against the exact ones
             s.add(Toponym(start, end, ent.text, "ner:ORG-as-place", 0.5, cands))
 
 

@@ -90,3 +90,15 @@ def test_a_people_after_in_is_no_town(nlp):
     doc = nlp.make_doc("Officials spoke of Jerusalem's role in Arab culture at the opening.")
     doc._.article_id = "a1"
     assert [p.text for p in nlp(doc)._.places] == ["Jerusalem"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Rockets were fired from Gaza City on Monday, officials in Israel said.", "Gaza City"),
+    ("The council approved a sister city tie with Quebec City and Nanjing, China.",
+     "Quebec City"),
+    # near cases: "City" opens the name of the town's institution
+    ("Dublin City Manager Jane Brautigam left for Boulder, Colorado.", "Dublin"),
+    ("Dublin City schools will close early in Ohio on Friday.", "Dublin"),
+])
+def test_city_closing_a_name_or_opening_an_institution(nlp, text, name):
+    assert resolved(nlp, text, name)

@@ -293,7 +293,7 @@ def ner_places(s: Recognition) -> None:
             if head.lower() in COMPASS_WORDS and _polity_named(cands, rest):
                 start += len(head) + 1  # the place is Texas, "north" its relation
                 text = rest
-        city = _institution_city(s.gaz, text, cands)
+        city = _institution_city(s.gaz, text, cands) if _institution_after(full, end) else None
         if city is not None:  # "San Fernando City Council": San Fernando
             text, cands = city
             end = start + len(text)
@@ -561,6 +561,17 @@ def _institution_city(gaz: Gazetteer, text: str, cands: list[Entry]
     name = text[:-len(" City")]
     shorter = gaz.lookup(name)
     return (name, shorter) if shorter else None
+
+
+_NEXT_WORD_AFTER = re.compile(r"\s+([\w'\u2019]+)")
+
+
+def _institution_after(text: str, end: int) -> bool:
+    """Whether a name goes on into an institution's after ``end`` ("Dublin City Manager",
+    "Dublin City schools"), so that a closing "City" is the institution's; before other
+    words it is the town's own ("in Gaza City on Monday", "Quebec City and Nanjing")."""
+    m = _NEXT_WORD_AFTER.match(text, end)
+    return m is not None and (m.group(1)[:1].isupper() or m.group(1).lower() in INSTITUTION_WORDS)
 
 
 # The last word of a congregation named after its town ("the Wasilla Bible Church", "Elmwood

@@ -102,3 +102,16 @@ def test_a_people_after_in_is_no_town(nlp):
 ])
 def test_city_closing_a_name_or_opening_an_institution(nlp, text, name):
     assert resolved(nlp, text, name)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("They were brought before Tipperary District Court on charges of fighting in Ireland.",
+     "Tipperary"),
+    ("Jim Harrison of the Woodstock District Chamber of Commerce spoke in Ontario.",
+     "Woodstock"),
+    ("A man was charged Monday in Wyandotte County District Court in Kansas.",
+     "Wyandotte County"),
+])
+def test_a_district_court_is_the_court_of_the_place(nlp, text, name):
+    """"Tipperary District Court": the word belongs to the court's name, not the place's."""
+    assert resolved(nlp, text, name)

@@ -519,9 +519,15 @@ def _known_prefix(gaz: Gazetteer, text: str, tokens: list
         if not cands:
             m = GENERIC_PART.match(name)
             cands = gaz.lookup(m.group("name")) if m and m.group("name") != name else []
+            if cands and head[-1].lower_ == "district" and tokens[k].lower_ in _DISTRICT_OFFICES:
+                head = head[:-1]  # "Ramsey District Court": the court's district, not a
+                # district named Ramsey
         if cands:
             return head, cands
     return None
+
+
+_DISTRICT_OFFICES = {"court", "courts", "chamber", "attorney", "judge"}
 
 
 def _polity_named(cands: list[Entry], name: str) -> bool:
@@ -598,7 +604,8 @@ def institutions(s: Recognition) -> None:
         if known is None:
             continue
         head, cands = known
-        if not (tokens[len(head)].lower_ in INSTITUTION_WORDS or _house_of_worship(tokens)) \
+        after = tokens[len(head)].lower_  # "district" only before its office ("Court")
+        if not (after in INSTITUTION_WORDS or after == "district" or _house_of_worship(tokens)) \
                 or not gazetted(cands):
             continue
         if (len(head) > 1 and head[-1].lower_ in {"city", "town", "village"}

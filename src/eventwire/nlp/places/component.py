@@ -47,6 +47,7 @@ from eventwire.nlp.places.rules import (
     DIRECTION_WORDS,
     GENERIC_PART,
     LAND_FORM_WORDS,
+    LOCAL_OF_AFTER,
     NATURAL_FEATURE,
     RELATION_BEFORE,
     STATE_ABBREVIATIONS,
@@ -141,6 +142,8 @@ class PlacesComponent:
         groups: dict[str, list[Toponym]] = {}
         for t in toponyms:
             groups.setdefault(norm(t.text), []).append(t)
+        for ts in groups.values():
+            _local_namesake(text, ts)
         currency = currency_countries(text)
         names = [list(dict.fromkeys(e for t in ts for e in t.candidates))
                  for ts in groups.values()]
@@ -363,6 +366,18 @@ def _kind_hints(text: str, toponyms: list[Toponym]) -> None:
         before = _STATE_BEFORE.search(text, max(0, t.start - 300), t.start)
         if before or _STATE_AFTER.match(text, t.end):
             t.kind_hint = ("admin1", "")
+
+
+def _local_namesake(text: str, mentions: list[Toponym]) -> None:
+    """A country's name before a local person or institution ("a Lebanon woman", "Jordan
+    Elementary") is its namesake town or state, and so are its other mentions in the story:
+    the country's candidates go when the name has others."""
+    if not any(LOCAL_OF_AFTER.match(text, t.end) for t in mentions):
+        return
+    for t in mentions:
+        rest = [e for e in t.candidates if e.kind != "country"]
+        if rest:
+            t.candidates = rest
 
 
 def _prior(e: Entry) -> float:

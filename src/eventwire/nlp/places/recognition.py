@@ -77,6 +77,7 @@ from eventwire.nlp.places.rules import (
     STREET,
     TOWN_BEFORE_COMMA,
     TOWN_SERVICE,
+    TOWNSPEOPLE,
     scan,
 )
 
@@ -292,7 +293,7 @@ def ner_places(s: Recognition) -> None:
             if head.lower() in COMPASS_WORDS and _polity_named(cands, rest):
                 start += len(head) + 1  # the place is Texas, "north" its relation
                 text = rest
-        city = _institution_city(s.gaz, text, cands)
+        city = _institution_city(s.gaz, text, cands) if _institution_after(full, end) else None
         if city is not None:  # "San Fernando City Council": San Fernando
             text, cands = city
             end = start + len(text)
@@ -353,21 +354,41 @@ def _country_words() -> dict[str, tuple[str, ...]]:
     return {cc: tuple(w for w in ws if len(w) >= 4) for cc, ws in words.items()}
 
 
+_KIND_OF_BEFORE = re.compile(r"\b(?:town|city|village|villages|township|municipality|"
+                             r"suburb|island|province|district)\s+of\s+$", re.I)
+
+
+def _placed_entity(s: Recognition, ent: Span) -> bool:
+    """Whether a word before an entity places something there: for a people's name ("in
+    Arab culture") only the kind of place ("the town of Toruń")."""
+    start = ent.start_char
+    if ent.label_ == "NORP":
+        return bool(_KIND_OF_BEFORE.search(s.text, max(0, start - 30), start))
+    return bool(PLACED_BEFORE.search(s.text, max(0, start - 30), start) or (
+        len(ent) > 1 and PLACED_BEFORE_NAME.search(s.text, max(0, start - 10), start)))
+
+
 def orgs_as_places(s: Recognition) -> None:
-    """The small model often calls a town an organisation ("a lab in Lelystad", "the mayor
-    of Dogubayazit", "sent an aide to Capitol Hill"); a whole entity that is exactly a known
-    place's name, after a word that places something there, is that place."""
+    """The small model often calls a town an organisation, a people or a product ("a lab in
+    Lelystad", "the mayor of Dogubayazit", "the town of Toruń", "stalls in Calcutta", "sent
+    an aide to Capitol Hill"); a whole entity that is exactly a known place's name, after a
+    word that places something there, is that place (a product only when it names a city:
+    "in Excel" is no hamlet's)."""
     for ent in s.other_ents:
-        if ent.label_ != "ORG" or len(ent) > 3 or not ent.text[:1].isupper() or ent.text.isupper():
+        if (ent.label_ not in {"ORG", "NORP", "PRODUCT"} or len(ent) > 3
+                or not ent.text[:1].isupper() or ent.text.isupper()):
             continue
         start, end = ent.start_char, ent.end_char
-        before = PLACED_BEFORE.search(s.text, max(0, start - 30), start) or (
-            len(ent) > 1 and PLACED_BEFORE_NAME.search(s.text, max(0, start - 10), start))
-        if any(s.taken[start:end]) or not before or ent.text.lower() in DIRECTION_WORDS:
+        if (any(s.taken[start:end]) or not _placed_entity(s, ent)
+                or ent.text.lower() in DIRECTION_WORDS):
             continue  # "from the Northwest": no town's name
         key = norm(ent.text)
-        cands = [e for e in gazetted(s.gaz.lookup(ent.text)) if key in variants(e.name)]
-        if cands:
+        cands = gazetted(s.gaz.lookup(ent.text))
+        if ent.label_ == "PRODUCT" and not any(
+                e.population >= MATCHER_MIN_POPULATION for e in cands):
+            continue
+        if any(key in variants(e.name) for e in cands):  # the ranker weighs the alternate
+            # names ("Calcutta" of Kolkata) against the exact ones
             s.add(Toponym(start, end, ent.text, "ner:ORG-as-place", 0.5, cands))
 
 
@@ -384,13 +405,14 @@ def town_services(s: Recognition) -> None:
         tok = tok[0] if tok is not None and len(tok) else None
         if tok is None or tok.i == 0:
             continue
+        labels = {"", "PERSON"} | ({"ORG"} if m.group() in TOWNSPEOPLE else set())
         for k in (3, 2, 1):
             first = tok.i - k
             if first < 0:
                 continue
             words = doc[first:tok.i]
             if (not all(w.text[:1].isupper() and w.pos_ == "PROPN" for w in words)
-                    or any(w.ent_type_ not in {"", "PERSON"} for w in words)
+                    or any(w.ent_type_ not in labels for w in words)
                     or (first > 0 and doc[first - 1].text[:1].isupper()
                         and not doc[first - 1].is_sent_start)):
                 continue
@@ -497,9 +519,15 @@ def _known_prefix(gaz: Gazetteer, text: str, tokens: list
         if not cands:
             m = GENERIC_PART.match(name)
             cands = gaz.lookup(m.group("name")) if m and m.group("name") != name else []
+            if cands and head[-1].lower_ == "district" and tokens[k].lower_ in _DISTRICT_OFFICES:
+                head = head[:-1]  # "Ramsey District Court": the court's district, not a
+                # district named Ramsey
         if cands:
             return head, cands
     return None
+
+
+_DISTRICT_OFFICES = {"court", "courts", "chamber", "attorney", "judge"}
 
 
 def _polity_named(cands: list[Entry], name: str) -> bool:
@@ -541,6 +569,17 @@ def _institution_city(gaz: Gazetteer, text: str, cands: list[Entry]
     return (name, shorter) if shorter else None
 
 
+_NEXT_WORD_AFTER = re.compile(r"\s+([\w'\u2019]+)")
+
+
+def _institution_after(text: str, end: int) -> bool:
+    """Whether a name goes on into an institution's after ``end`` ("Dublin City Manager",
+    "Dublin City schools"), so that a closing "City" is the institution's; before other
+    words it is the town's own ("in Gaza City on Monday", "Quebec City and Nanjing")."""
+    m = _NEXT_WORD_AFTER.match(text, end)
+    return m is not None and (m.group(1)[:1].isupper() or m.group(1).lower() in INSTITUTION_WORDS)
+
+
 # The last word of a congregation named after its town ("the Wasilla Bible Church", "Elmwood
 # First Baptist Church"); a saint's or a virtue's church names no town ("St. Paul Church").
 POSSESSIVE_END = re.compile(r"\s*['\u2019]s?$")
@@ -565,7 +604,8 @@ def institutions(s: Recognition) -> None:
         if known is None:
             continue
         head, cands = known
-        if not (tokens[len(head)].lower_ in INSTITUTION_WORDS or _house_of_worship(tokens)) \
+        after = tokens[len(head)].lower_  # "district" only before its office ("Court")
+        if not (after in INSTITUTION_WORDS or after == "district" or _house_of_worship(tokens)) \
                 or not gazetted(cands):
             continue
         if (len(head) > 1 and head[-1].lower_ in {"city", "town", "village"}

@@ -70,6 +70,14 @@ MODEL_YEAR_BEFORE = re.compile(
     r"\b(?:a|an|the|his|her|their|its)\s+(?:[a-z]+bound\s+)?(?:19|20)\d\d\s+"
     r"(?:(?:black|white|silver|gr[ae]y|red|blue|green|gold|maroon|tan|brown)\s+)?$", re.I)
 HOLIDAY_AFTER = re.compile(r"(?:['\u2019]s)?\s+Day\b")
+# A country's name before one local person or local institution is a namesake town or
+# state ("a Lebanon woman", "the Jordan resident", "Jordan Elementary", "a Georgia man"):
+# of a country, news writes the demonym ("a Lebanese woman").  Plural residents stay the
+# country's ("Singapore residents"), as does its government or people at large.
+LOCAL_OF_AFTER = re.compile(
+    r"\s+(?:resident|native|man|woman|boy|girl|teen(?:ager)?|couple|elementary|"
+    r"(?:middle|high|junior high) school|city council|city hall|town council|township|"
+    r"mayor|aldermen|selectmen)\b", re.I)
 # One-word names that are words for a kind of place or of government ("the City of
 # Huntsville", "Metro police", "Federal Aviation", "Downtown Business zoning"): namesake
 # hamlets exist, but the word alone is hardly ever one of them.
@@ -96,9 +104,14 @@ INSTITUTION_WORDS = {
     "health", "office", "officials", "superior", "civic",
 }
 # The institution words that name a town's own service, so that a town's name stands before
-# them even where the small model tags nothing ("Carthage Police Chief", "Avondale Mayor").
+# them even where the small model tags nothing ("Carthage Police Chief", "Avondale Mayor"),
+# and the lower-case words for one of its people ("a Crafton man", "the Saratoga native"),
+# before which the small model often tags the town an organisation.
+TOWNSPEOPLE = frozenset({"resident", "native", "man", "woman", "men", "women", "teen",
+                         "teenager", "couple", "boy", "girl"})
 TOWN_SERVICE = re.compile(r"(?<=[A-Za-z.] )(?:police|sheriff|fire|mayor|council|firefighters|"
-                          r"detectives|residents|selectmen|aldermen)\b", re.I)
+                          r"detectives|residents|selectmen|aldermen|(?-i:"
+                          + "|".join(sorted(TOWNSPEOPLE)) + r"))\b", re.I)
 
 # A street or numbered road: "Mayfield Road", "E. Broad St.", "Highway 19", "County Road 43".
 # A street is resolved to the town the article is about.  "St." and "Dr." only end a name

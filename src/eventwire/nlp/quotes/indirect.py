@@ -90,6 +90,8 @@ _RECEIVE_VERBS = frozenset(
     "receive get obtain see read review find hear examine study discover uncover "
     "acquire view watch cite".split())
 _SELF_SOURCES = frozenset("poll survey study report analysis".split())
+# Pronouns that stand for people a participle describes: "those backing Cruz".
+_PEOPLE_PRONOUNS = frozenset("those others ones many some few".split())
 # Prepositions of a stance taken on a thing: "balked at", "vouched for", "railed against".
 _TAKE_PREPS = frozenset("at on for against about over to after".split())
 _CONTENT_PREPS = frozenset("of about on for against toward towards over regarding".split())
@@ -132,6 +134,9 @@ def _holder(verb: Token) -> Token | None:
     by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
     if by is not None and verb.tag_ == "VBN":
         return by  # "when pressed by Holt about ...": the agent acts, not the subject
+    owner = _gerund_owner(verb)
+    if owner is not None:
+        return owner
     subj = subject(verb)
     if subj is None and verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG"):
         subs = [c for c in verb.head.children if c.dep_ == "nsubj"]
@@ -140,11 +145,7 @@ def _holder(verb: Token) -> Token | None:
             verb.tag_ == "VBG" or verb.head.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN")):
         # "polls showing her ahead": the noun the participle modifies; "A poll found last
         # week that ...", a sentence the parser rooted in its subject: the noun speaks
-        subj = verb.head
-        if subj.lower_ not in _SELF_SOURCES and not names_people(subj):
-            # "the campaign released a statement saying ...", "she said at a news
-            # conference announcing ...": who released it, or spoke there, speaks
-            subj = _host(subj) or subj
+        subj = _acl_holder(verb.head)
     tok = verb
     for _ in range(5):  # "are quick to point out that", "went out of his way to say that"
         if subj is not None or tok.dep_ in ("ccomp", "ROOT", "relcl", "acl"):
@@ -160,6 +161,36 @@ def _holder(verb: Token) -> Token | None:
     if subj is None:
         subj = _earlier_clause_subject(verb) or aside_subject(verb)
     return subj
+
+
+def _gerund_owner(verb: Token) -> Token | None:
+    """"his seeming to draw", "their strategy of attacking him", "Lane's habit of citing":
+    whoever owns a gerund, or the noun it completes with "of", does what it says."""
+    if verb.tag_ != "VBG":
+        return None
+    noun = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "of" else verb
+    if noun is not verb and noun.pos_ != "NOUN":
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss" and c.i < verb.i), None)
+
+
+def _acl_holder(noun: Token) -> Token:
+    """Who holds what a participle on a noun says: the noun when it can speak for itself
+    ("polls showing", "those backing Cruz", "groups supporting him"), the name that owns
+    the noun ("Clinton's speech denouncing"), else who acts with the noun ("the campaign
+    released a statement saying ...", "she revised her statement explaining ...")."""
+    if noun.lemma_.lower() in _SELF_SOURCES or names_people(noun) or (
+            noun.lower_ in HOLDER_HEADS or noun.lower_ in _PEOPLE_PRONOUNS):
+        return noun
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"
+                  and names_people(c) and c.ent_type_ not in ("DATE", "TIME")), None)
+    return owner or _host(noun) or noun
+
+
+def _speaker_end(subj: Token, verb: Token) -> int:
+    """Where a speaker span may end: before the verb when the speaker comes first ("polls
+    showing ...": the noun the participle hangs on, without the participle's clause)."""
+    return verb.idx if subj.i < verb.i else len(verb.doc._.text)
 
 
 def _earlier_clause_subject(verb: Token) -> Token | None:
@@ -651,7 +682,7 @@ class IndirectRules(ArticleContext):
         ps, pe = self._para_of(verb.idx)
         if span.start_char < ps or span.end_char > pe:
             return None
-        sp = np_span(subj, 0, len(self.text))
+        sp = np_span(subj, 0, _speaker_end(subj, verb))
         return Cand([self._with_marks(span)], "indirect", "indirect:object", 0.5,
                      (verb.idx, verb.idx + len(verb)), sp, subj)
 
@@ -939,7 +970,7 @@ class IndirectRules(ArticleContext):
             if not comps:
                 continue
             subj = _holder(t)
-            sp = np_span(subj, 0, len(self.text)) if subj is not None else None
+            sp = np_span(subj, 0, _speaker_end(subj, t)) if subj is not None else None
             if sp is None or speaker_span(sp) is None:
                 continue  # a stance is only worth adding with whose it is
             ps, pe = self._para_of(t.idx)

@@ -77,3 +77,20 @@ def test_a_day_owning_the_noun_is_no_holder(nlp):
 ])
 def test_the_owner_of_a_gerund_or_of_its_noun_does_it(nlp, text, cue, speaker):
     assert speakers(rules_only(nlp, text), cue) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("As reported by the Ledger, the mayor signed the levy into law on Friday.", "the Ledger"),
+    ("As the Ledger reported, the mayor signed the levy into law on Friday.", "the Ledger"),
+])
+def test_as_reported_by_names_the_agent(nlp, text, speaker):
+    assert speakers(rules_only(nlp, text), "reported") == [speaker]
+
+
+def test_as_shown_by_gives_evidence_not_a_source(nlp):
+    # the stance of the clause stays its subject's, not nested in an "as" report
+    text = ("Republicans were in the lead in advocating the levy, as shown by Senator Ortiz's "
+            "vote for it in 1994.")
+    quotes = rules_only(nlp, text)
+    assert not [q for q in quotes if q.cue == "shown"]
+    assert speakers(quotes, "advocating") == ["Republicans"]

@@ -31,6 +31,7 @@ from eventwire.nlp.quotes.cues import (
     CAUSE_VERBS,
     COPULA_NOUNS,
     DIRECTIVE_VERBS,
+    HEADLINE_VAGUE,
     HEARSAY_ADVS,
     HOLDER_HEADS,
     HOLDER_NOUNS,
@@ -721,8 +722,14 @@ class IndirectRules(ArticleContext):
 
     def _as_put(self, verb: Token) -> Cand | None:
         """"As Simonyan put it, RT is ...", "as the report noted, ...": the clause the
-        "as" phrase hangs on is what the speaker said."""
-        subj = subject(verb)
+        "as" phrase hangs on is what the speaker said; "as reported by the Post": the agent
+        ("as shown by her vote" gives evidence, not a source)."""
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+        if subj is not None and (lemma_of(verb) in HEADLINE_VAGUE or not (
+                names_people(subj) or subj.lower_ in SOURCE_NOUNS)):
+            return None
+        subj = subj if subj is not None else subject(verb)
         if subj is None or subj.i > verb.i and verb.lemma_ == "put":
             return None
         main = verb.head

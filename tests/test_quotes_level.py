@@ -94,3 +94,18 @@ def test_as_shown_by_gives_evidence_not_a_source(nlp):
     quotes = rules_only(nlp, text)
     assert not [q for q in quotes if q.cue == "shown"]
     assert speakers(quotes, "advocating") == ["Republicans"]
+
+
+def test_a_share_of_a_poll_says_what_the_poll_found(nlp):
+    # "In a poll, 61 percent said ...": the poll is the source of the whole clause, one level
+    text = ("In a Ledger poll released Sunday, 61 percent of voters said the levy should be "
+            "repealed.")
+    quotes = run(nlp, text)
+    assert [(q.cue, q.speaker) for q in quotes] == [
+        ("In a Ledger poll", "a Ledger poll released Sunday")]
+    assert quotes[0].content.startswith("61 percent of voters said")
+    # a person in an interview, or a share with the poll named after, keeps the verb
+    text = "In an interview released Sunday, the mayor said the levy should be repealed."
+    assert [q.cue for q in run(nlp, text)] == ["said"]
+    text = "Sixty-one percent of voters said the levy should be repealed, in a Ledger poll."
+    assert "said" in [q.cue for q in run(nlp, text)]

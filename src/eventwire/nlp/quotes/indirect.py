@@ -91,6 +91,10 @@ _RECEIVE_VERBS = frozenset(
     "receive get obtain see read review find hear examine study discover uncover "
     "acquire view watch cite".split())
 _SELF_SOURCES = frozenset("poll survey study report analysis".split())
+_POLLS = frozenset("poll survey".split())
+# Words for a share of those polled: "half said", "a majority say".
+_SHARE_WORDS = frozenset("half third thirds quarter quarters fifth fifths majority most "
+                         "plurality".split())
 # Pronouns that stand for people a participle describes: "those backing Cruz".
 _PEOPLE_PRONOUNS = frozenset("those others ones many some few".split())
 # Prepositions of a stance taken on a thing: "balked at", "vouched for", "railed against".
@@ -186,6 +190,16 @@ def _acl_holder(noun: Token) -> Token:
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"
                   and names_people(c) and c.ent_type_ not in ("DATE", "TIME")), None)
     return owner or _host(noun) or noun
+
+
+def _poll_share(noun: Token, verb: Token) -> bool:
+    """"In a Post-ABC poll, 75 percent of Republicans said ...": a share of those a poll
+    asked says what the poll found, so the poll is the source of the whole clause."""
+    if noun.lemma_.lower() not in _POLLS:
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.ent_type_ in ("PERCENT", "CARDINAL") or subj.tag_ == "CD"
+                                 or subj.lower_ in _SHARE_WORDS)
 
 
 def _speaker_end(subj: Token, verb: Token) -> int:
@@ -861,12 +875,16 @@ class IndirectRules(ArticleContext):
     def _in_source(self, noun: Token) -> Cand | None:
         """"In a statement, the group denounced ...", "In this poll, Trump leads": the clause
         the "in" phrase modifies is what the statement or poll says.  A clause headed by a
-        cue of its own is left to that cue's rule."""
+        cue of its own is left to that cue's rule, but for what a share of those polled said
+        ("In a Post poll, 61 percent said ..."), which PolNeAR gives to the poll."""
         prep = noun.head
         if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
             return None
         main = prep.head
-        if main.pos_ not in ("VERB", "AUX") or lemma_of(main) in _CUE_LEMMAS:
+        if main.pos_ not in ("VERB", "AUX"):
+            return None
+        cued = lemma_of(main) in _CUE_LEMMAS  # only a share a poll asked hands its cue over
+        if cued and not (prep.i < main.i and _poll_share(noun, main)):
             return None
         ps, pe = self._para_of(noun.idx)
         if prep.i < main.i:
@@ -874,16 +892,18 @@ class IndirectRules(ArticleContext):
         else:
             span = self.doc[main.left_edge.i : prep.left_edge.i]
         span = self._trim(self._in_para(span, ps, pe))
-        if span is None or len(span) < 3 or any(
+        if span is None or len(span) < 3 or not cued and any(
                 t.pos_ == "VERB" and lemma_of(t) in SPEECH_VERBS for t in span):
             return None  # "in an interview, Ross said ...": the speech verb's own rule
         # the statement's author: its possessor, else the clause's subject; a poll speaks
         # for itself ("In this poll, Trump leads")
         src = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if src is None and noun.lower_ not in _SELF_SOURCES:
+        if src is None and noun.lemma_.lower() not in _SELF_SOURCES:
             src = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")
                         and c.lower_ not in ("it", "there")), None)
         src = src if src is not None else noun
+        if cued:
+            self.used_cues.add(main.idx)  # what the share said is the poll's (one level)
         return Cand([self._with_marks(span)], "indirect", "indirect:in-source", 0.5,
                      (prep.idx, noun.idx + len(noun)), np_span(src, 0, len(self.text)), src)
 
@@ -964,7 +984,7 @@ class IndirectRules(ArticleContext):
         outside quotations and the rules' cues; a direct quote's words are cut out of its
         content, and the model decides which are attributions.  (Nouns as candidates, "her
         support for", scored no better on PolNeAR train and cost as much again.)"""
-        cues = {c.cue[0] for c in taken if c.cue}
+        cues = {c.cue[0] for c in taken if c.cue} | self.used_cues
         quoted = sorted(p for c in direct for p in c.parts)
         out = []
         pos = self.doc.to_array(POS)

@@ -109,3 +109,12 @@ def test_a_share_of_a_poll_says_what_the_poll_found(nlp):
     assert [q.cue for q in run(nlp, text)] == ["said"]
     text = "Sixty-one percent of voters said the levy should be repealed, in a Ledger poll."
     assert "said" in [q.cue for q in run(nlp, text)]
+
+
+def test_that_said_is_the_writers_connective(nlp):
+    # "That said," is no report: the one after it is the voters'
+    quotes = rules_only(nlp, "That said, voters say they expect the levy to pass this fall.")
+    assert [(q.cue, q.speaker) for q in quotes] == [("say", "voters")]
+    # a thing as the subject of "said" stays a report of its own
+    text = "That said nothing about the levy, but the mayor said it would pass."
+    assert speakers(rules_only(nlp, text), "said") == ["That", "the mayor"]

@@ -202,6 +202,13 @@ def _poll_share(noun: Token, verb: Token) -> bool:
                                  or subj.lower_ in _SHARE_WORDS)
 
 
+def _no_report(verb: Token, subj: Token) -> bool:
+    """"That said, voters ...": the writer's connective, no one's report."""
+    doc = verb.doc
+    return subj.lower_ in ("that", "this") and subj.i == verb.i - 1 and verb.tag_ in (
+        "VBD", "VBN") and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
+
+
 def _speaker_end(subj: Token, verb: Token) -> int:
     """Where a speaker span may end: before the verb when the speaker comes first ("polls
     showing ...": the noun the participle hangs on, without the participle's clause)."""
@@ -579,6 +586,8 @@ class IndirectRules(ArticleContext):
             subj = subject(inverted.head.head)
         if subj is not None and subj.dep_ == "nsubjpass" and not _has_misread(verb):
             return None
+        if subj is not None and _no_report(verb, subj):
+            return None
         if subj is None:
             # "for saying that ...": keep a that-clause even when the speaker is elsewhere
             if not any(c.i > verb.i and any(g.dep_ == "mark" and g.lower_ == "that"
@@ -677,7 +686,8 @@ class IndirectRules(ArticleContext):
     def _object(self, verb: Token) -> Cand | None:
         """"criticized the plan", "called for a recount": the complements are the content."""
         subj = _holder(verb)
-        if subj is None or subj.dep_ == "nsubjpass" and not _has_misread(verb):
+        if subj is None or subj.dep_ == "nsubjpass" and not _has_misread(verb) or _no_report(
+                verb, subj):
             return None
         sent = verb.sent
         # "spoke to reporters", "talked with aides": the addressee, not what was said
@@ -997,6 +1007,8 @@ class IndirectRules(ArticleContext):
             if not comps:
                 continue
             subj = _holder(t)
+            if subj is not None and _no_report(t, subj):
+                continue
             sp = np_span(subj, 0, _speaker_end(subj, t)) if subj is not None else None
             if sp is None or speaker_span(sp) is None:
                 continue  # a stance is only worth adding with whose it is

@@ -118,3 +118,15 @@ def test_that_said_is_the_writers_connective(nlp):
     # a thing as the subject of "said" stays a report of its own
     text = "That said nothing about the levy, but the mayor said it would pass."
     assert speakers(rules_only(nlp, text), "said") == ["That", "the mayor"]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Ruth Lane was the first senator in Congress to endorse Ortiz in the primary.",
+     "endorse", "Ruth Lane"),
+    ("Tom Ortiz and Ruth Lane were the only Democrats to vote against the levy.",
+     "vote", "Tom Ortiz and Ruth Lane"),
+    # an intention held by the subject stays the subject's
+    ("Ruth Lane has a plan to endorse Ortiz in the primary.", "plan", "Ruth Lane"),
+])
+def test_an_infinitive_on_a_noun_the_copula_names_is_that_ones(nlp, text, cue, speaker):
+    assert speakers(rules_only(nlp, text), cue) == [speaker]

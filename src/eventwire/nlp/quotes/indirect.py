@@ -139,7 +139,7 @@ def _holder(verb: Token) -> Token | None:
     by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
     if by is not None and verb.tag_ == "VBN":
         return by  # "when pressed by Holt about ...": the agent acts, not the subject
-    owner = _gerund_owner(verb)
+    owner = _gerund_owner(verb) or _infinitive_noun_holder(verb)
     if owner is not None:
         return owner
     subj = subject(verb)
@@ -177,6 +177,22 @@ def _gerund_owner(verb: Token) -> Token | None:
     if noun is not verb and noun.pos_ != "NOUN":
         return None
     return next((c for c in noun.children if c.dep_ == "poss" and c.i < verb.i), None)
+
+
+def _infinitive_noun_holder(verb: Token) -> Token | None:
+    """"Lane was the first senator to endorse him", "the first member to endorse him was
+    Lane": an infinitive on a noun the copula equates with someone is that one's act."""
+    noun = verb.head
+    if verb.dep_ not in ("acl", "relcl") or noun.pos_ not in ("NOUN", "PROPN") or (
+            noun.i > verb.i) or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                        for c in verb.children):
+        return None
+    be = noun.head
+    if lemma_of(be) != "be" or noun.dep_ not in ("attr", "nsubj"):
+        return None
+    other = "nsubj" if noun.dep_ == "attr" else "attr"
+    them = [c for c in be.children if c.dep_ == other and names_people(c)]
+    return nearest_on_line(them, be) if them else None
 
 
 def _acl_holder(noun: Token) -> Token:

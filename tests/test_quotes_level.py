@@ -130,3 +130,12 @@ def test_that_said_is_the_writers_connective(nlp):
 ])
 def test_an_infinitive_on_a_noun_the_copula_names_is_that_ones(nlp, text, cue, speaker):
     assert speakers(rules_only(nlp, text), cue) == [speaker]
+
+
+def test_a_supporter_or_critic_is_not_its_possessor(nlp):
+    # "the party's most outspoken proponent": a member of the party, the copula's subject
+    text = "Ruth Lane is perhaps the party's most outspoken proponent of the levy."
+    assert speakers(rules_only(nlp, text), "proponent") == ["Ruth Lane"]
+    # a stance noun's possessor still holds it
+    text = "The party's criticism of the levy grew louder in the spring."
+    assert speakers(rules_only(nlp, text), "criticism") == ["The party's"]

@@ -935,8 +935,9 @@ class IndirectRules(ArticleContext):
 
     def _noun_object(self, noun: Token) -> Cand | None:
         """"His criticism of the deal", "made comments about X": a stance noun with a holder
-        (its possessor, or the subject of a light verb taking it) and an object."""
-        owner = _owner(noun)
+        (its possessor, or the subject of a light verb taking it) and an object.  A
+        supporter or critic is never its possessor ("the party's fiercest critic of")."""
+        owner = None if noun.lower_ in HOLDER_NOUNS else _owner(noun)
         if owner is None and noun.dep_ == "dobj" and lemma_of(noun.head) in _LIGHT_VERBS:
             owner = _holder(noun.head)
         if owner is None and noun.lower_ in HOLDER_NOUNS:

@@ -139,3 +139,17 @@ def test_a_supporter_or_critic_is_not_its_possessor(nlp):
     # a stance noun's possessor still holds it
     text = "The party's criticism of the levy grew louder in the spring."
     assert speakers(rules_only(nlp, text), "criticism") == ["The party's"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # what a filing includes, or a signer signs, speaks for itself
+    ("The filing included handwritten ledgers showing that the mayor was paid in cash.",
+     "handwritten ledgers"),
+    ("The mayor signed paperwork ordering the port closed.", "paperwork"),
+    # who releases a document speaks through it
+    ("The campaign released handwritten ledgers showing that the mayor was paid in cash.",
+     "The campaign"),
+])
+def test_a_document_another_holds_speaks_for_itself(nlp, text, speaker):
+    cue = "showing" if "showing" in text else "ordering"
+    assert speakers(rules_only(nlp, text), cue) == [speaker]

@@ -86,10 +86,10 @@ _LIGHT_VERBS = frozenset(
     "make have express voice issue offer level raise share repeat deliver reiterate renew "
     "lodge file air".split()
 )
-# Verbs of getting or reading a message, whose subject did not write it.
+# Verbs of getting, reading or holding a message, whose subject did not write it.
 _RECEIVE_VERBS = frozenset(
     "receive get obtain see read review find hear examine study discover uncover "
-    "acquire view watch cite".split())
+    "acquire view watch cite include feature contain sign".split())
 _SELF_SOURCES = frozenset("poll survey study report analysis".split())
 _POLLS = frozenset("poll survey".split())
 # Words for a share of those polled: "half said", "a majority say".

@@ -153,3 +153,15 @@ def test_a_supporter_or_critic_is_not_its_possessor(nlp):
 def test_a_document_another_holds_speaks_for_itself(nlp, text, speaker):
     cue = "showing" if "showing" in text else "ordering"
     assert speakers(rules_only(nlp, text), cue) == [speaker]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a message set beside the clause by "despite" or "after" is not its subject's
+    ("Despite pre-event disclaimers urging peaceable conduct, the mayor's tone often seems "
+     "to encourage anger.", "urging", "pre-event disclaimers"),
+    # one the subject speaks in is
+    ("In a statement urging peaceable conduct, the mayor called for calm.", "urging",
+     "the mayor"),
+])
+def test_a_message_beside_the_clause_is_not_its_subjects(nlp, text, cue, speaker):
+    assert speakers(rules_only(nlp, text), cue) == [speaker]

@@ -97,6 +97,8 @@ _SHARE_WORDS = frozenset("half third thirds quarter quarters fifth fifths majori
                          "plurality".split())
 # Pronouns that stand for people a participle describes: "those backing Cruz".
 _PEOPLE_PRONOUNS = frozenset("those others ones many some few".split())
+# Prepositions that set a thing beside the clause, not in the hands of its subject.
+_APART_PREPS = frozenset("despite after before amid following unlike like".split())
 # Prepositions of a stance taken on a thing: "balked at", "vouched for", "railed against".
 _TAKE_PREPS = frozenset("at on for against about over to after".split())
 _CONTENT_PREPS = frozenset("of about on for against toward towards over regarding".split())
@@ -253,8 +255,9 @@ def _host(thing: Token) -> Token | None:
     or through prepositions ("spoke at a conference", "shot back in an article")."""
     gov = thing
     for _ in range(4):
-        if gov.dep_ not in ("dobj", "pobj", "prep") or gov.head.i == gov.i:
-            return None
+        if gov.dep_ not in ("dobj", "pobj", "prep") or gov.head.i == gov.i or (
+                gov.lower_ in _APART_PREPS):
+            return None  # "despite disclaimers urging calm, the crowd ...": not the crowd's
         gov = gov.head
         if gov.pos_ in ("VERB", "AUX"):
             # "police received calls saying ...", "she read emails showing ...": who gets

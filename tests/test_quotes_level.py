@@ -165,3 +165,12 @@ def test_a_document_another_holds_speaks_for_itself(nlp, text, speaker):
 ])
 def test_a_message_beside_the_clause_is_not_its_subjects(nlp, text, cue, speaker):
     assert speakers(rules_only(nlp, text), cue) == [speaker]
+
+
+def test_a_share_folded_into_a_gerund_does_it(nlp):
+    # the parser reads "58 percent" as part of "voting": the share votes, not the vote
+    text = "The vote ended with 58 percent voting against the levy."
+    assert speakers(rules_only(nlp, text), "voting") == ["58 percent"]
+    # a subject the parser gave the gerund stays
+    text = "The turnout was high, with most voters saying they had never voted before."
+    assert speakers(rules_only(nlp, text), "saying") == ["most voters"]

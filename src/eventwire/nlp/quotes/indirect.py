@@ -31,6 +31,7 @@ from eventwire.nlp.quotes.cues import (
     CAUSE_VERBS,
     COPULA_NOUNS,
     DIRECTIVE_VERBS,
+    HEADLINE_VAGUE,
     HEARSAY_ADVS,
     HOLDER_HEADS,
     HOLDER_NOUNS,
@@ -85,11 +86,19 @@ _LIGHT_VERBS = frozenset(
     "make have express voice issue offer level raise share repeat deliver reiterate renew "
     "lodge file air".split()
 )
-# Verbs of getting or reading a message, whose subject did not write it.
+# Verbs of getting, reading or holding a message, whose subject did not write it.
 _RECEIVE_VERBS = frozenset(
     "receive get obtain see read review find hear examine study discover uncover "
-    "acquire view watch cite".split())
+    "acquire view watch cite include feature contain sign".split())
 _SELF_SOURCES = frozenset("poll survey study report analysis".split())
+_POLLS = frozenset("poll survey".split())
+# Words for a share of those polled: "half said", "a majority say".
+_SHARE_WORDS = frozenset("half third thirds quarter quarters fifth fifths majority most "
+                         "plurality".split())
+# Pronouns that stand for people a participle describes: "those backing Cruz".
+_PEOPLE_PRONOUNS = frozenset("those others ones many some few".split())
+# Prepositions that set a thing beside the clause, not in the hands of its subject.
+_APART_PREPS = frozenset("despite after before amid following unlike like".split())
 # Prepositions of a stance taken on a thing: "balked at", "vouched for", "railed against".
 _TAKE_PREPS = frozenset("at on for against about over to after".split())
 _CONTENT_PREPS = frozenset("of about on for against toward towards over regarding".split())
@@ -132,6 +141,9 @@ def _holder(verb: Token) -> Token | None:
     by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
     if by is not None and verb.tag_ == "VBN":
         return by  # "when pressed by Holt about ...": the agent acts, not the subject
+    owner = _gerund_owner(verb) or _infinitive_noun_holder(verb)
+    if owner is not None:
+        return owner
     subj = subject(verb)
     if subj is None and verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG"):
         subs = [c for c in verb.head.children if c.dep_ == "nsubj"]
@@ -140,11 +152,7 @@ def _holder(verb: Token) -> Token | None:
             verb.tag_ == "VBG" or verb.head.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN")):
         # "polls showing her ahead": the noun the participle modifies; "A poll found last
         # week that ...", a sentence the parser rooted in its subject: the noun speaks
-        subj = verb.head
-        if subj.lower_ not in _SELF_SOURCES and not names_people(subj):
-            # "the campaign released a statement saying ...", "she said at a news
-            # conference announcing ...": who released it, or spoke there, speaks
-            subj = _host(subj) or subj
+        subj = _acl_holder(verb.head)
     tok = verb
     for _ in range(5):  # "are quick to point out that", "went out of his way to say that"
         if subj is not None or tok.dep_ in ("ccomp", "ROOT", "relcl", "acl"):
@@ -160,6 +168,74 @@ def _holder(verb: Token) -> Token | None:
     if subj is None:
         subj = _earlier_clause_subject(verb) or aside_subject(verb)
     return subj
+
+
+def _gerund_owner(verb: Token) -> Token | None:
+    """"his seeming to draw", "their strategy of attacking him", "Lane's habit of citing":
+    whoever owns a gerund, or the noun it completes with "of", does what it says; so does
+    a share the parser folded into it ("with three in 10 saying", "58.9 percent voting")."""
+    if verb.tag_ != "VBG":
+        return None
+    share = next((c for c in verb.children if c.i < verb.i and c.dep_ in (
+        "nummod", "compound") and (c.tag_ == "CD" or c.lower_ in ("percent", "%"))), None)
+    if share is not None:
+        return share
+    noun = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "of" else verb
+    if noun is not verb and noun.pos_ != "NOUN":
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss" and c.i < verb.i), None)
+
+
+def _infinitive_noun_holder(verb: Token) -> Token | None:
+    """"Lane was the first senator to endorse him", "the first member to endorse him was
+    Lane": an infinitive on a noun the copula equates with someone is that one's act."""
+    noun = verb.head
+    if verb.dep_ not in ("acl", "relcl") or noun.pos_ not in ("NOUN", "PROPN") or (
+            noun.i > verb.i) or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                        for c in verb.children):
+        return None
+    be = noun.head
+    if lemma_of(be) != "be" or noun.dep_ not in ("attr", "nsubj"):
+        return None
+    other = "nsubj" if noun.dep_ == "attr" else "attr"
+    them = [c for c in be.children if c.dep_ == other and names_people(c)]
+    return nearest_on_line(them, be) if them else None
+
+
+def _acl_holder(noun: Token) -> Token:
+    """Who holds what a participle on a noun says: the noun when it can speak for itself
+    ("polls showing", "those backing Cruz", "groups supporting him"), the name that owns
+    the noun ("Clinton's speech denouncing"), else who acts with the noun ("the campaign
+    released a statement saying ...", "she revised her statement explaining ...")."""
+    if noun.lemma_.lower() in _SELF_SOURCES or names_people(noun) or (
+            noun.lower_ in HOLDER_HEADS or noun.lower_ in _PEOPLE_PRONOUNS):
+        return noun
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"
+                  and names_people(c) and c.ent_type_ not in ("DATE", "TIME")), None)
+    return owner or _host(noun) or noun
+
+
+def _poll_share(noun: Token, verb: Token) -> bool:
+    """"In a Post-ABC poll, 75 percent of Republicans said ...": a share of those a poll
+    asked says what the poll found, so the poll is the source of the whole clause."""
+    if noun.lemma_.lower() not in _POLLS:
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.ent_type_ in ("PERCENT", "CARDINAL") or subj.tag_ == "CD"
+                                 or subj.lower_ in _SHARE_WORDS)
+
+
+def _no_report(verb: Token, subj: Token) -> bool:
+    """"That said, voters ...": the writer's connective, no one's report."""
+    doc = verb.doc
+    return subj.lower_ in ("that", "this") and subj.i == verb.i - 1 and verb.tag_ in (
+        "VBD", "VBN") and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
+
+
+def _speaker_end(subj: Token, verb: Token) -> int:
+    """Where a speaker span may end: before the verb when the speaker comes first ("polls
+    showing ...": the noun the participle hangs on, without the participle's clause)."""
+    return verb.idx if subj.i < verb.i else len(verb.doc._.text)
 
 
 def _earlier_clause_subject(verb: Token) -> Token | None:
@@ -184,8 +260,9 @@ def _host(thing: Token) -> Token | None:
     or through prepositions ("spoke at a conference", "shot back in an article")."""
     gov = thing
     for _ in range(4):
-        if gov.dep_ not in ("dobj", "pobj", "prep") or gov.head.i == gov.i:
-            return None
+        if gov.dep_ not in ("dobj", "pobj", "prep") or gov.head.i == gov.i or (
+                gov.lower_ in _APART_PREPS):
+            return None  # "despite disclaimers urging calm, the crowd ...": not the crowd's
         gov = gov.head
         if gov.pos_ in ("VERB", "AUX"):
             # "police received calls saying ...", "she read emails showing ...": who gets
@@ -533,6 +610,8 @@ class IndirectRules(ArticleContext):
             subj = subject(inverted.head.head)
         if subj is not None and subj.dep_ == "nsubjpass" and not _has_misread(verb):
             return None
+        if subj is not None and _no_report(verb, subj):
+            return None
         if subj is None:
             # "for saying that ...": keep a that-clause even when the speaker is elsewhere
             if not any(c.i > verb.i and any(g.dep_ == "mark" and g.lower_ == "that"
@@ -631,7 +710,8 @@ class IndirectRules(ArticleContext):
     def _object(self, verb: Token) -> Cand | None:
         """"criticized the plan", "called for a recount": the complements are the content."""
         subj = _holder(verb)
-        if subj is None or subj.dep_ == "nsubjpass" and not _has_misread(verb):
+        if subj is None or subj.dep_ == "nsubjpass" and not _has_misread(verb) or _no_report(
+                verb, subj):
             return None
         sent = verb.sent
         # "spoke to reporters", "talked with aides": the addressee, not what was said
@@ -651,7 +731,7 @@ class IndirectRules(ArticleContext):
         ps, pe = self._para_of(verb.idx)
         if span.start_char < ps or span.end_char > pe:
             return None
-        sp = np_span(subj, 0, len(self.text))
+        sp = np_span(subj, 0, _speaker_end(subj, verb))
         return Cand([self._with_marks(span)], "indirect", "indirect:object", 0.5,
                      (verb.idx, verb.idx + len(verb)), sp, subj)
 
@@ -690,8 +770,14 @@ class IndirectRules(ArticleContext):
 
     def _as_put(self, verb: Token) -> Cand | None:
         """"As Simonyan put it, RT is ...", "as the report noted, ...": the clause the
-        "as" phrase hangs on is what the speaker said."""
-        subj = subject(verb)
+        "as" phrase hangs on is what the speaker said; "as reported by the Post": the agent
+        ("as shown by her vote" gives evidence, not a source)."""
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+        if subj is not None and (lemma_of(verb) in HEADLINE_VAGUE or not (
+                names_people(subj) or subj.lower_ in SOURCE_NOUNS)):
+            return None
+        subj = subj if subj is not None else subject(verb)
         if subj is None or subj.i > verb.i and verb.lemma_ == "put":
             return None
         main = verb.head
@@ -823,12 +909,16 @@ class IndirectRules(ArticleContext):
     def _in_source(self, noun: Token) -> Cand | None:
         """"In a statement, the group denounced ...", "In this poll, Trump leads": the clause
         the "in" phrase modifies is what the statement or poll says.  A clause headed by a
-        cue of its own is left to that cue's rule."""
+        cue of its own is left to that cue's rule, but for what a share of those polled said
+        ("In a Post poll, 61 percent said ..."), which PolNeAR gives to the poll."""
         prep = noun.head
         if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
             return None
         main = prep.head
-        if main.pos_ not in ("VERB", "AUX") or lemma_of(main) in _CUE_LEMMAS:
+        if main.pos_ not in ("VERB", "AUX"):
+            return None
+        cued = lemma_of(main) in _CUE_LEMMAS  # only a share a poll asked hands its cue over
+        if cued and not (prep.i < main.i and _poll_share(noun, main)):
             return None
         ps, pe = self._para_of(noun.idx)
         if prep.i < main.i:
@@ -836,23 +926,26 @@ class IndirectRules(ArticleContext):
         else:
             span = self.doc[main.left_edge.i : prep.left_edge.i]
         span = self._trim(self._in_para(span, ps, pe))
-        if span is None or len(span) < 3 or any(
+        if span is None or len(span) < 3 or not cued and any(
                 t.pos_ == "VERB" and lemma_of(t) in SPEECH_VERBS for t in span):
             return None  # "in an interview, Ross said ...": the speech verb's own rule
         # the statement's author: its possessor, else the clause's subject; a poll speaks
         # for itself ("In this poll, Trump leads")
         src = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if src is None and noun.lower_ not in _SELF_SOURCES:
+        if src is None and noun.lemma_.lower() not in _SELF_SOURCES:
             src = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")
                         and c.lower_ not in ("it", "there")), None)
         src = src if src is not None else noun
+        if cued:
+            self.used_cues.add(main.idx)  # what the share said is the poll's (one level)
         return Cand([self._with_marks(span)], "indirect", "indirect:in-source", 0.5,
                      (prep.idx, noun.idx + len(noun)), np_span(src, 0, len(self.text)), src)
 
     def _noun_object(self, noun: Token) -> Cand | None:
         """"His criticism of the deal", "made comments about X": a stance noun with a holder
-        (its possessor, or the subject of a light verb taking it) and an object."""
-        owner = _owner(noun)
+        (its possessor, or the subject of a light verb taking it) and an object.  A
+        supporter or critic is never its possessor ("the party's fiercest critic of")."""
+        owner = None if noun.lower_ in HOLDER_NOUNS else _owner(noun)
         if owner is None and noun.dep_ == "dobj" and lemma_of(noun.head) in _LIGHT_VERBS:
             owner = _holder(noun.head)
         if owner is None and noun.lower_ in HOLDER_NOUNS:
@@ -926,7 +1019,7 @@ class IndirectRules(ArticleContext):
         outside quotations and the rules' cues; a direct quote's words are cut out of its
         content, and the model decides which are attributions.  (Nouns as candidates, "her
         support for", scored no better on PolNeAR train and cost as much again.)"""
-        cues = {c.cue[0] for c in taken if c.cue}
+        cues = {c.cue[0] for c in taken if c.cue} | self.used_cues
         quoted = sorted(p for c in direct for p in c.parts)
         out = []
         pos = self.doc.to_array(POS)
@@ -939,7 +1032,9 @@ class IndirectRules(ArticleContext):
             if not comps:
                 continue
             subj = _holder(t)
-            sp = np_span(subj, 0, len(self.text)) if subj is not None else None
+            if subj is not None and _no_report(t, subj):
+                continue
+            sp = np_span(subj, 0, _speaker_end(subj, t)) if subj is not None else None
             if sp is None or speaker_span(sp) is None:
                 continue  # a stance is only worth adding with whose it is
             ps, pe = self._para_of(t.idx)

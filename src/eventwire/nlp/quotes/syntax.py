@@ -171,6 +171,9 @@ def subject(verb: Token) -> Token | None:
     inverted = _inverted_aside_name(verb)
     if inverted is not None:
         return inverted
+    agent = _agent_of(verb)
+    if agent is not None:
+        return agent  # "as reported by the Ledger": the Ledger reported it
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i == verb.sent.start and (
             found := _participle_subject(verb)) is not None:
         return found  # "Stressing the risk, Lane said, “We ...”": not "we"
@@ -199,6 +202,12 @@ def subject(verb: Token) -> Token | None:
             # "footage of Ruth Lane asking, “...”": the name the participle follows, however
             # the parser hung it
             return verb.doc[verb.i - 1]
+        if tok.i == verb.i and (doer := _absolute_subject(verb)) is not None:
+            return doer  # "the talk ended with Lane asking", "with polls showing"
+        if tok.i != verb.i and _quoted_subject(tok, verb):
+            # "Lane said, adding, ''He cares''": the participle hangs on the quotation's verb,
+            # whose subject is the quoted speaker's word
+            return _participle_subject(verb) if verb.tag_ == "VBG" else None
         if tok.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep") or tok.head.i == tok.i:
             # "Lane, who is running again, tweeted to say": the parser hung the verb on the
             # name as a modifier; the name before it speaks
@@ -226,6 +235,52 @@ def subject(verb: Token) -> Token | None:
             nxt = nxt.head
         tok = nxt
     return None
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """Who does what a passive participle tells: the object of its "by" agent."""
+    if verb.tag_ != "VBN":
+        return None
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+
+
+# Things that speak for themselves after "with" ("with polls showing her ahead").
+_EVIDENCE = frozenset("poll survey".split())
+
+
+def _absolute_subject(verb: Token) -> Token | None:
+    """"The talk ended with Lane asking whether ...", "with about three in ten saying":
+    a participle right after the object of "with" (or "without") tells what that object
+    does, however the parser hung it, when the object is people, a number of them or a
+    poll (not "responded with a note saying", whose note is the responder's)."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    noun = verb.doc[verb.i - 1]
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("with", "without"):
+        # "with three in 10 saying": the parser hung the object on the participle
+        noun = next((c for c in verb.children if c.i < verb.i and c.dep_ not in (
+            "aux", "neg", "advmod", "punct")), verb.head)
+        return noun if noun.i != verb.head.i and (
+            names_people(noun) or noun.like_num or noun.tag_ == "CD") else None
+    for _ in range(3):
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("with", "without"):
+            break
+        if noun.head.i == noun.i or noun.head.i > verb.i:
+            return None
+        noun = noun.head
+    else:
+        return None
+    if names_people(noun) or noun.like_num or noun.tag_ == "CD" or (
+            noun.lemma_.lower() in _EVIDENCE):
+        return noun
+    return None
+
+
+def _quoted_subject(clause: Token, verb: Token) -> bool:
+    """The clause has a subject after the verb, inside a quotation the verb is outside of."""
+    return any(c.dep_ in SUBJ and c.i > verb.i and _across_quote(c, verb)
+               for c in clause.children)
 
 
 def _saying_after_report(verb: Token, clause: Token) -> bool:

@@ -1,14 +1,16 @@
 """Who does a cue verb the parser hung away from its subject: passive agents, participles
-after "with", participles hung on a quotation's verb, and group words as speakers."""
+after "with", after a relative clause or hung on a quotation's verb, and group words."""
 
 from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 
 from eventwire.config import Settings
 from eventwire.nlp.quotes import component as quotes_mod  # registers the factory
 from eventwire.nlp.quotes.speaker import names_people
+from eventwire.nlp.quotes.syntax import subject
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +77,34 @@ def test_group_words_name_people(nlp):
     assert speaker_of(rules_only(nlp, text), "backing") == "The mayor"
     doc = nlp("Allies and donors said so, and the paper said so too.")
     assert names_people(doc[0]) and names_people(doc[2]) and not names_people(doc[9])
+
+
+def test_participle_after_a_relative_clause_goes_with_its_subject(nlp):
+    # "..., when union members interrupted her speech, shouting": the members shout; after
+    # a dash the participle is the sentence's again
+    text = ("The first clash came at a rally in Ohio, when union members interrupted her "
+            "speech, shouting “no deal, no vote!”")
+    assert speaker_of(rules_only(nlp, text), "shouting") == "union members"
+    text = text.replace("speech, shouting", "speech — shouting")
+    assert speaker_of(rules_only(nlp, text), "shouting") == "The first clash"
+
+
+def _parsed(nlp, words, heads, deps, tags):
+    pos = {"``": "PUNCT", "''": "PUNCT", ",": "PUNCT", ".": "PUNCT", "NNP": "PROPN",
+           "PRP": "PRON", "IN": "SCONJ"}
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags,
+               pos=[pos.get(t, "VERB") for t in tags])
+
+
+def test_quoted_word_is_not_a_participles_subject(nlp):
+    # the parser made the quoted "Reckless" the subject of "meaning": she means it
+    words = ["“", "Reckless", ",", "”", "she", "said", ",", "meaning", "that", "he", "cares"]
+    heads = [7, 7, 7, 7, 5, 7, 7, 7, 10, 10, 7]
+    deps = ["punct", "nsubj", "punct", "punct", "nsubj", "parataxis", "punct", "ROOT", "mark",
+            "nsubj", "ccomp"]
+    tags = ["``", "NNP", ",", "''", "PRP", "VBD", ",", "VBG", "IN", "PRP", "VBZ"]
+    assert subject(_parsed(nlp, words, heads, deps, tags)[7]).text == "she"
+    # the same word outside quotation marks is the subject
+    unquoted = _parsed(nlp, words[1:3] + words[4:], [5, 5, 3, 5, 5, 5, 8, 8, 5],
+                       deps[1:3] + deps[4:], tags[1:3] + tags[4:])
+    assert subject(unquoted[5]).text == "Reckless"

@@ -183,7 +183,9 @@ def subject(verb: Token) -> Token | None:
                 if c.dep_ in SUBJ and (tok.i == verb.i or c.i < verb.i)]
         if subs:
             sub = nearest_on_line(subs, verb)
-            if tok.i != verb.i and _misplaced(sub, verb):
+            if tok.i != verb.i and _misplaced(sub, verb) or verb.tag_ == "VBG" and (
+                    _across_quote(sub, verb)):
+                # "“Savage,” she said, meaning ...": a quoted word is not who goes on
                 return _participle_subject(verb)
             if tok.i != verb.i and sub.lower_ == "it" and tok.lemma_ == "be":
                 sub = _cleft_subject(tok, verb) or sub  # "It was there that Lane spoke, adding"
@@ -516,7 +518,8 @@ def adjunct_subject(verb: Token) -> Token | None:
         t = doc[k]
         if "\n" in t.text_with_ws:
             return None
-        if t.dep_ == "nsubj" and t.head.i < verb.i and not _reported(t, verb.i) and (
+        if t.dep_ == "nsubj" and t.head.i < verb.i and (
+                not _reported(t, verb.i) or _closing_relative(t, j)) and (
                 names_people(t) or t.head.i == verb.head.i and t.pos_ in ("PRON", "NOUN")):
             # "when Lane asked, it declined, citing ...": the subject of the participle's
             # own clause, a thing or not, before any earlier one
@@ -524,6 +527,16 @@ def adjunct_subject(verb: Token) -> Token | None:
         if t.is_sent_start:
             return None
     return None
+
+
+def _closing_relative(subj: Token, comma: int) -> bool:
+    """"..., which Lane called a disgrace, blaming Hale", "where protesters had gathered,
+    chanting": a relative clause with a subject of its own that ends right before the
+    participle's comma tells who goes on doing it."""
+    clause = subj.head
+    return clause.dep_ == "relcl" and clause.right_edge.i == comma - 1 and (
+        subj.doc[comma].text == ",") and (
+        subj.tag_ not in ("WDT", "WP")) and subj.pos_ != "PRON"
 
 
 def aside_subject(verb: Token) -> Token | None:

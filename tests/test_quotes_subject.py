@@ -108,3 +108,13 @@ def test_quoted_word_is_not_a_participles_subject(nlp):
     unquoted = _parsed(nlp, words[1:3] + words[4:], [5, 5, 3, 5, 5, 5, 8, 8, 5],
                        deps[1:3] + deps[4:], tags[1:3] + tags[4:])
     assert subject(unquoted[5]).text == "Reckless"
+
+
+def test_verbs_listed_after_a_subordinate_clause_share_its_subject(nlp):
+    # the parser reads "..., referred to ..." as a second clause on "was": the mayor refers
+    text = ("The only time the port came up was when the mayor complained about the cost of "
+            "the dredging, referred to the council's delays and said the plan would fail.")
+    assert speaker_of(rules_only(nlp, text), "referred") == "the mayor"
+    text = ("The only time the port came up was when the mayor complained about the cost of "
+            "the dredging, which the council said would fall.")
+    assert speaker_of(rules_only(nlp, text), "said") == "the council"

@@ -196,6 +196,8 @@ def subject(verb: Token) -> Token | None:
             return doer  # "an opening for Lane to highlight her record"
         if tok.i == verb.i and (doer := _subordinate_subject(verb)) is not None:
             return doer  # "since Lane, at the debate, cited ..."
+        if (doer := _listed_subject(tok)) is not None:
+            return doer  # "when Lane spoke about X, cited Y and ..."
         if _infinitive_of_object(tok):
             tok = tok.head.head  # "investigators have no evidence to suggest that"
             continue
@@ -475,6 +477,26 @@ def _subordinate_subject(verb: Token) -> Token | None:
             verb.head.i < doer.i and names_people(doer)):
         return None
     return doer
+
+
+def _listed_subject(verb: Token) -> Token | None:
+    """"The only time it came up was when Lane spoke about the port, cited the costs and
+    ...": a finite verb with no subject or subordinator of its own, right after a comma
+    closing a clause the parser hung on the same verb, is the next in a list of what that
+    clause's subject did (the parser read the list as two adverbial clauses)."""
+    if verb.dep_ != "advcl" or not _finite(verb) or any(
+            c.dep_ in SUBJ or c.dep_ == "mark" or c.tag_ in ("WRB", "WDT") for c in verb.children):
+        return None
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    prev = next((c for c in verb.head.children if c.dep_ in ("advcl", "relcl")
+                 and c.i < verb.i and c.right_edge.i >= verb.i - 2), None)
+    if prev is None:
+        return None
+    subj = next((c for c in prev.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and names_people(subj) and subj.tag_ not in (
+        "WP", "WDT") else None
 
 
 def _infinitive_of_object(tok: Token) -> bool:

@@ -118,3 +118,12 @@ def test_verbs_listed_after_a_subordinate_clause_share_its_subject(nlp):
     text = ("The only time the port came up was when the mayor complained about the cost of "
             "the dredging, which the council said would fall.")
     assert speaker_of(rules_only(nlp, text), "said") == "the council"
+
+
+def test_participle_after_a_quotation_closing_on_its_comma(nlp):
+    # the comma before "suggesting" sits inside the quotation marks: the mayor suggests,
+    # not the quoted clause's "way"
+    text = ("The mayor stressed that \"the only way to proceed is to get both parties working "
+            "together,\" suggesting that the council might simply pass the old budget again.")
+    assert speaker_of(rules_only(nlp, text), "suggesting") == "The mayor"
+    assert speaker_of(rules_only(nlp, text.replace("\"", "")), "suggesting") == "The mayor"

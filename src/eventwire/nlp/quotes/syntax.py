@@ -534,6 +534,8 @@ def adjunct_subject(verb: Token) -> Token | None:
     j = verb.i - 1
     while j > 0 and doc[j].pos_ in ("ADV", "CCONJ"):
         j -= 1
+    if j > 0 and doc[j].tag_ == "''" and doc[j - 1].text == ",":
+        j -= 1  # "which Lane called ''a disgrace,'' blaming Hale"
     if j <= 0 or doc[j].text not in (",", "-", "—", "–", "--"):
         return None
     for k in range(j - 1, -1, -1):
@@ -553,10 +555,10 @@ def adjunct_subject(verb: Token) -> Token | None:
 
 def _closing_relative(subj: Token, comma: int) -> bool:
     """"..., which Lane called a disgrace, blaming Hale", "where protesters had gathered,
-    chanting": a relative clause with a subject of its own that ends right before the
-    participle's comma tells who goes on doing it."""
+    chanting": a relative clause with a subject of its own that ends at the participle's
+    comma (or at the quotation mark after it) tells who goes on doing it."""
     clause = subj.head
-    return clause.dep_ == "relcl" and clause.right_edge.i == comma - 1 and (
+    return clause.dep_ == "relcl" and clause.right_edge.i in (comma - 1, comma + 1) and (
         subj.doc[comma].text == ",") and (
         subj.tag_ not in ("WDT", "WP")) and subj.pos_ != "PRON"
 

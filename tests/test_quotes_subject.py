@@ -127,3 +127,11 @@ def test_participle_after_a_quotation_closing_on_its_comma(nlp):
             "together,\" suggesting that the council might simply pass the old budget again.")
     assert speaker_of(rules_only(nlp, text), "suggesting") == "The mayor"
     assert speaker_of(rules_only(nlp, text.replace("\"", "")), "suggesting") == "The mayor"
+
+
+def test_participle_on_a_there_clause_goes_with_what_there_is(nlp):
+    # "There were emails showing ...": the emails show it (no subject before: none at all)
+    text = "There were also emails that night showing that the ministry knew who was behind it."
+    assert speaker_of(rules_only(nlp, text), "showing") == "emails"
+    text = "There were also emails that night, and officials said the ministry knew about it."
+    assert speaker_of(rules_only(nlp, text), "said") == "officials"

@@ -208,6 +208,10 @@ def subject(verb: Token) -> Token | None:
             return verb.doc[verb.i - 1]
         if tok.i == verb.i and (doer := _absolute_subject(verb)) is not None:
             return doer  # "the talk ended with Lane asking", "with polls showing"
+        if tok.i != verb.i and verb.tag_ == "VBG" and any(
+                c.dep_ == "expl" for c in tok.children):
+            # "There were emails that night showing ...": what there was shows it
+            return next((c for c in tok.children if c.dep_ == "attr" and c.i < verb.i), None)
         if tok.i != verb.i and _quoted_subject(tok, verb):
             # "Lane said, adding, ''He cares''": the participle hangs on the quotation's verb,
             # whose subject is the quoted speaker's word

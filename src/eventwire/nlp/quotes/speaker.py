@@ -36,7 +36,10 @@ ROLE_NOUNS = {
 GROUP_NOUNS = frozenset(
     "officials aides leaders lawmakers critics supporters voters delegates members users "
     "residents people protesters activists democrats republicans experts analysts "
-    "observers economists conservatives liberals some many others few".split())
+    "observers economists conservatives liberals allies rivals opponents friends advocates "
+    "insiders prosecutors donors authorities researchers attendees progressives operatives "
+    "workers backers fans investors commentators pundits scientists hopefuls reporters "
+    "employees contenders sources staffers those some many others few".split())
 _NAME_LABELS = {"ORG", "GPE", "NORP"}
 
 

@@ -171,6 +171,9 @@ def subject(verb: Token) -> Token | None:
     inverted = _inverted_aside_name(verb)
     if inverted is not None:
         return inverted
+    agent = _agent_of(verb)
+    if agent is not None:
+        return agent  # "as reported by the Ledger": the Ledger reported it
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i == verb.sent.start and (
             found := _participle_subject(verb)) is not None:
         return found  # "Stressing the risk, Lane said, “We ...”": not "we"
@@ -180,7 +183,9 @@ def subject(verb: Token) -> Token | None:
                 if c.dep_ in SUBJ and (tok.i == verb.i or c.i < verb.i)]
         if subs:
             sub = nearest_on_line(subs, verb)
-            if tok.i != verb.i and _misplaced(sub, verb):
+            if tok.i != verb.i and _misplaced(sub, verb) or verb.tag_ == "VBG" and (
+                    _across_quote(sub, verb)):
+                # "“Savage,” she said, meaning ...": a quoted word is not who goes on
                 return _participle_subject(verb)
             if tok.i != verb.i and sub.lower_ == "it" and tok.lemma_ == "be":
                 sub = _cleft_subject(tok, verb) or sub  # "It was there that Lane spoke, adding"
@@ -191,6 +196,8 @@ def subject(verb: Token) -> Token | None:
             return doer  # "an opening for Lane to highlight her record"
         if tok.i == verb.i and (doer := _subordinate_subject(verb)) is not None:
             return doer  # "since Lane, at the debate, cited ..."
+        if (doer := _listed_subject(tok)) is not None:
+            return doer  # "when Lane spoke about X, cited Y and ..."
         if _infinitive_of_object(tok):
             tok = tok.head.head  # "investigators have no evidence to suggest that"
             continue
@@ -199,6 +206,16 @@ def subject(verb: Token) -> Token | None:
             # "footage of Ruth Lane asking, “...”": the name the participle follows, however
             # the parser hung it
             return verb.doc[verb.i - 1]
+        if tok.i == verb.i and (doer := _absolute_subject(verb)) is not None:
+            return doer  # "the talk ended with Lane asking", "with polls showing"
+        if tok.i != verb.i and verb.tag_ == "VBG" and any(
+                c.dep_ == "expl" for c in tok.children):
+            # "There were emails that night showing ...": what there was shows it
+            return next((c for c in tok.children if c.dep_ == "attr" and c.i < verb.i), None)
+        if tok.i != verb.i and _quoted_subject(tok, verb):
+            # "Lane said, adding, ''He cares''": the participle hangs on the quotation's verb,
+            # whose subject is the quoted speaker's word
+            return _participle_subject(verb) if verb.tag_ == "VBG" else None
         if tok.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep") or tok.head.i == tok.i:
             # "Lane, who is running again, tweeted to say": the parser hung the verb on the
             # name as a modifier; the name before it speaks
@@ -226,6 +243,52 @@ def subject(verb: Token) -> Token | None:
             nxt = nxt.head
         tok = nxt
     return None
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """Who does what a passive participle tells: the object of its "by" agent."""
+    if verb.tag_ != "VBN":
+        return None
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+
+
+# Things that speak for themselves after "with" ("with polls showing her ahead").
+_EVIDENCE = frozenset("poll survey".split())
+
+
+def _absolute_subject(verb: Token) -> Token | None:
+    """"The talk ended with Lane asking whether ...", "with about three in ten saying":
+    a participle right after the object of "with" (or "without") tells what that object
+    does, however the parser hung it, when the object is people, a number of them or a
+    poll (not "responded with a note saying", whose note is the responder's)."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    noun = verb.doc[verb.i - 1]
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("with", "without"):
+        # "with three in 10 saying": the parser hung the object on the participle
+        noun = next((c for c in verb.children if c.i < verb.i and c.dep_ not in (
+            "aux", "neg", "advmod", "punct")), verb.head)
+        return noun if noun.i != verb.head.i and (
+            names_people(noun) or noun.like_num or noun.tag_ == "CD") else None
+    for _ in range(3):
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("with", "without"):
+            break
+        if noun.head.i == noun.i or noun.head.i > verb.i:
+            return None
+        noun = noun.head
+    else:
+        return None
+    if names_people(noun) or noun.like_num or noun.tag_ == "CD" or (
+            noun.lemma_.lower() in _EVIDENCE):
+        return noun
+    return None
+
+
+def _quoted_subject(clause: Token, verb: Token) -> bool:
+    """The clause has a subject after the verb, inside a quotation the verb is outside of."""
+    return any(c.dep_ in SUBJ and c.i > verb.i and _across_quote(c, verb)
+               for c in clause.children)
 
 
 def _saying_after_report(verb: Token, clause: Token) -> bool:
@@ -420,6 +483,26 @@ def _subordinate_subject(verb: Token) -> Token | None:
     return doer
 
 
+def _listed_subject(verb: Token) -> Token | None:
+    """"The only time it came up was when Lane spoke about the port, cited the costs and
+    ...": a finite verb with no subject or subordinator of its own, right after a comma
+    closing a clause the parser hung on the same verb, is the next in a list of what that
+    clause's subject did (the parser read the list as two adverbial clauses)."""
+    if verb.dep_ != "advcl" or not _finite(verb) or any(
+            c.dep_ in SUBJ or c.dep_ == "mark" or c.tag_ in ("WRB", "WDT") for c in verb.children):
+        return None
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    prev = next((c for c in verb.head.children if c.dep_ in ("advcl", "relcl")
+                 and c.i < verb.i and c.right_edge.i >= verb.i - 2), None)
+    if prev is None:
+        return None
+    subj = next((c for c in prev.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and names_people(subj) and subj.tag_ not in (
+        "WP", "WDT") else None
+
+
 def _infinitive_of_object(tok: Token) -> bool:
     """An infinitive completing the object of a verb of having ("have no evidence to
     suggest", "has a chance to show"): the verb's subject does the saying."""
@@ -455,13 +538,16 @@ def adjunct_subject(verb: Token) -> Token | None:
     j = verb.i - 1
     while j > 0 and doc[j].pos_ in ("ADV", "CCONJ"):
         j -= 1
+    if j > 0 and doc[j].tag_ == "''" and doc[j - 1].text == ",":
+        j -= 1  # "which Lane called ''a disgrace,'' blaming Hale"
     if j <= 0 or doc[j].text not in (",", "-", "—", "–", "--"):
         return None
     for k in range(j - 1, -1, -1):
         t = doc[k]
         if "\n" in t.text_with_ws:
             return None
-        if t.dep_ == "nsubj" and t.head.i < verb.i and not _reported(t, verb.i) and (
+        if t.dep_ == "nsubj" and t.head.i < verb.i and (
+                not _reported(t, verb.i) or _closing_relative(t, j)) and (
                 names_people(t) or t.head.i == verb.head.i and t.pos_ in ("PRON", "NOUN")):
             # "when Lane asked, it declined, citing ...": the subject of the participle's
             # own clause, a thing or not, before any earlier one
@@ -469,6 +555,16 @@ def adjunct_subject(verb: Token) -> Token | None:
         if t.is_sent_start:
             return None
     return None
+
+
+def _closing_relative(subj: Token, comma: int) -> bool:
+    """"..., which Lane called a disgrace, blaming Hale", "where protesters had gathered,
+    chanting": a relative clause with a subject of its own that ends at the participle's
+    comma (or at the quotation mark after it) tells who goes on doing it."""
+    clause = subj.head
+    return clause.dep_ == "relcl" and clause.right_edge.i in (comma - 1, comma + 1) and (
+        subj.doc[comma].text == ",") and (
+        subj.tag_ not in ("WDT", "WP")) and subj.pos_ != "PRON"
 
 
 def aside_subject(verb: Token) -> Token | None:

@@ -439,3 +439,24 @@ def test_two_acts_one_sentence_tells_are_two_incidents(store):
         "t", "Soldiers captured 9 smugglers near Badagry. All 9 were held at the Badagry base.",
         "captured", "held"))
     assert incident_of(store, "t-e1") == incident_of(store, "t-e2")
+
+
+def test_a_report_put_abroad_joins_by_its_word_and_people_only(store):
+    """A geocoder that reads a town as its namesake abroad puts a report in another
+    country: the same word and the same named people still tell the one act (its place is
+    not added); the same word with other people abroad stays another act."""
+    abroad = ("Kano", 34.7, 135.5, "JPN", "Osaka")
+    store_batch(store, report(
+        "a", "Gunmen led by Abba Kyari attacked a crowded market in Kano on Tuesday.",
+        "attacked", day=TUESDAY, place=KANO, source="Daily Trust"))
+    store_batch(store, report(
+        "b", "Police say gunmen led by Abba Kyari attacked the Kano market on Tuesday.",
+        "attacked", day=TUESDAY, place=abroad, source="Punch"))
+    store_batch(store, report(
+        "c", "Police say gunmen led by Musa Bello attacked the Kano market on Tuesday.",
+        "attacked", day=TUESDAY, place=abroad, source="Punch"))
+    assert incident_of(store, "b-e1") == incident_of(store, "a-e1")
+    assert incident_of(store, "c-e1") != incident_of(store, "a-e1")
+    country = store.con.execute("SELECT country FROM incidents WHERE id = ?",
+                                [incident_of(store, "a-e1")]).fetchall()[0][0]
+    assert country == "NGA"

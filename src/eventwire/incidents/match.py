@@ -143,7 +143,13 @@ def loose_fit(r: Report, inc: Incident) -> tuple[bool, bool]:
     incident, lest a misread name or a trial's day draw reports of other events to it."""
     where = place_gap(r, inc)
     when = day_gap(r.day, r.precision, inc)
-    return where is not None and not where[0], when is not None and when[2]
+    abroad = bool(r.country and inc.countries and r.country not in inc.countries)
+    return abroad or (where is not None and not where[0]), when is not None and when[2]
+
+
+def same_people(r: Report, inc: Incident) -> bool:
+    """Whether the report names a person the incident's reports name."""
+    return any(p in inc.persons for p in r.persons)
 
 
 def another_act_beside(r: Report, inc: Incident) -> bool:
@@ -163,7 +169,8 @@ def score(r: Report, inc: Incident, same_article: bool = False,
         return None  # coders code one word in two ways at times; other words, other events
     if same_article and another_act_beside(r, inc):
         return None
-    if r.country and inc.countries and r.country not in inc.countries:
+    abroad = bool(r.country and inc.countries and r.country not in inc.countries)
+    if abroad and not (same_word and same_people(r, inc)):
         return None
     if r.day is not None and inc.days and _beyond_reach(
             r.day, r.precision, inc, reach_span if follow_up else span):
@@ -173,7 +180,9 @@ def score(r: Report, inc: Incident, same_article: bool = False,
         return None
     where = place_gap(r, inc)
     misplaced = False
-    if where is not None and not where[0]:
+    if abroad:
+        where, misplaced = None, True
+    elif where is not None and not where[0]:
         if not places_named_across(r, inc):
             return None
         where, misplaced = None, True

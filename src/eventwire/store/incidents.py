@@ -80,18 +80,21 @@ def candidates(con: duckdb.DuckDBPyConnection, types: Iterable[str],
     """Stored incidents of these types (or reported by these trigger words) whose dates
     reach one of the windows, plus the latest undated ones, as (seq, incident).  With
     ``countries`` (the batch's reports all have one), only incidents in those countries or
-    in none.  ``parsed`` (id -> (stored profile, incident)) holds incidents read before: one
-    whose stored profile is the same text is taken from it, not parsed again (parsing is
+    in none, but for those of these words (a misread place may put one story abroad).
+    ``parsed`` (id -> (stored profile, incident)) holds incidents read before: one whose
+    stored profile is the same text is taken from it, not parsed again (parsing is
     most of the cost), and the ones parsed now are added to it."""
     types = sorted(set(types))
     if not types:
         return []
-    kind = f"(type IN ({', '.join('?' * len(types))}) OR list_has_any(words, ?))"
-    kind_params: list = [*types, sorted(set(words))]
+    kind = f"type IN ({', '.join('?' * len(types))})"
+    kind_params: list = [*types]
     if countries is not None:
         wanted = sorted(set(countries))
         kind += f" AND (country IS NULL OR country IN ({', '.join('?' * len(wanted))}))"
         kind_params += wanted
+    kind = f"({kind} OR list_has_any(words, ?))"
+    kind_params.append(sorted(set(words)))
     spans, params = [], []
     for lo, hi in _merged(windows):
         spans.append("(reach_hi >= ? AND reach_lo <= ?)")

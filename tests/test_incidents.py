@@ -441,22 +441,21 @@ def test_two_acts_one_sentence_tells_are_two_incidents(store):
     assert incident_of(store, "t-e1") == incident_of(store, "t-e2")
 
 
-def test_a_report_put_abroad_joins_by_its_word_and_people_only(store):
-    """A geocoder that reads a town as its namesake abroad puts a report in another
-    country: the same word and the same named people still tell the one act (its place is
-    not added); the same word with other people abroad stays another act."""
+def test_a_report_placed_far_off_or_abroad_joins_by_its_word_and_people_only(store):
+    """A geocoder that reads a town as its namesake abroad (or a town far off) misplaces a
+    report: the same word and the same named people still tell the one act (its place is
+    not added); the same word with other people there stays another act."""
     abroad = ("Kano", 34.7, 135.5, "JPN", "Osaka")
     store_batch(store, report(
         "a", "Gunmen led by Abba Kyari attacked a crowded market in Kano on Tuesday.",
         "attacked", day=TUESDAY, place=KANO, source="Daily Trust"))
-    store_batch(store, report(
-        "b", "Police say gunmen led by Abba Kyari attacked the Kano market on Tuesday.",
-        "attacked", day=TUESDAY, place=abroad, source="Punch"))
-    store_batch(store, report(
-        "c", "Police say gunmen led by Musa Bello attacked the Kano market on Tuesday.",
-        "attacked", day=TUESDAY, place=abroad, source="Punch"))
-    assert incident_of(store, "b-e1") == incident_of(store, "a-e1")
-    assert incident_of(store, "c-e1") != incident_of(store, "a-e1")
+    for aid, who, where in (("b", "Abba Kyari", abroad), ("c", "Musa Bello", abroad),
+                            ("d", "Abba Kyari", ZARIA), ("e", "Musa Bello", ZARIA)):
+        store_batch(store, report(
+            aid, f"Police say gunmen led by {who} attacked the market on Tuesday in "
+                 f"{where[0]}.", "attacked", day=TUESDAY, place=where, source="Punch"))
+    a = incident_of(store, "a-e1")
+    assert [incident_of(store, f"{x}-e1") == a for x in "bcde"] == [True, False, True, False]
     country = store.con.execute("SELECT country FROM incidents WHERE id = ?",
-                                [incident_of(store, "a-e1")]).fetchall()[0][0]
+                                [a]).fetchall()[0][0]
     assert country == "NGA"

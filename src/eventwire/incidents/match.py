@@ -3,7 +3,8 @@
 Limits rule a pair out: another kind of event, another word in the sentence that told the
 incident (one sentence, two acts), another country, a place farther away than
 both places' precision allows (unless the texts name both places: one scene at two scales,
-or a misread name), a date farther than both dates' precision allows (a publication day
+or a misread name; or the same word tells it of the same named people: a misread place,
+at home or abroad), a date farther than both dates' precision allows (a publication day
 reaches back further, for follow-up reports, given more evidence).  What is
 left is scored by evidence: the same trigger word, named participants and numbers both
 mention, the same actors, the same day and place stated precisely; other people or another
@@ -148,7 +149,8 @@ def loose_fit(r: Report, inc: Incident) -> tuple[bool, bool]:
 
 
 def same_people(r: Report, inc: Incident) -> bool:
-    """Whether the report names a person the incident's reports name."""
+    """Whether the report names a person the incident's reports name: with the same word,
+    surer than any place a geocoder gives (it reads a town as its namesake abroad)."""
     return any(p in inc.persons for p in r.persons)
 
 
@@ -169,8 +171,9 @@ def score(r: Report, inc: Incident, same_article: bool = False,
         return None  # coders code one word in two ways at times; other words, other events
     if same_article and another_act_beside(r, inc):
         return None
+    told_by_people = same_word and same_people(r, inc)
     abroad = bool(r.country and inc.countries and r.country not in inc.countries)
-    if abroad and not (same_word and same_people(r, inc)):
+    if abroad and not told_by_people:
         return None
     if r.day is not None and inc.days and _beyond_reach(
             r.day, r.precision, inc, reach_span if follow_up else span):
@@ -183,7 +186,7 @@ def score(r: Report, inc: Incident, same_article: bool = False,
     if abroad:
         where, misplaced = None, True
     elif where is not None and not where[0]:
-        if not places_named_across(r, inc):
+        if not (told_by_people or places_named_across(r, inc)):
             return None
         where, misplaced = None, True
     precise_time = when is not None and when[1]

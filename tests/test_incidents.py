@@ -459,3 +459,20 @@ def test_a_report_placed_far_off_or_abroad_joins_by_its_word_and_people_only(sto
     country = store.con.execute("SELECT country FROM incidents WHERE id = ?",
                                 [a]).fetchall()[0][0]
     assert country == "NGA"
+
+
+def test_a_follow_up_months_later_joins_only_by_the_same_people(store):
+    """Charges or a trial months after an attack: a report dated only by its publication
+    day joins the attack when it tells it with the same word of the same named people; other
+    people months on, or the same people a season later still, are other stories."""
+    store_batch(store, report(
+        "a", "Gunmen led by Abba Kyari attacked a crowded market in Kano on Tuesday.",
+        "attacked", day=TUESDAY, place=KANO, source="Daily Trust"))
+    for aid, who, weeks in (("f", "Abba Kyari", 10), ("g", "Musa Bello", 10),
+                            ("h", "Abba Kyari", 20)):
+        store_batch(store, report(
+            aid, f"{who}, accused of leading the gunmen who attacked the Kano market, was "
+                 "charged with murder.", "attacked", day=None, place=None, source="Punch",
+            published=datetime(2024, 3, 12, 9, tzinfo=UTC) + timedelta(weeks=weeks)))
+    a = incident_of(store, "a-e1")
+    assert [incident_of(store, f"{x}-e1") == a for x in "fgh"] == [True, False, False]

@@ -5,7 +5,8 @@ incident (one sentence, two acts), another country, a place farther away than
 both places' precision allows (unless the texts name both places: one scene at two scales,
 or a misread name; or the same word tells it of the same named people: a misread place,
 at home or abroad), a date farther than both dates' precision allows (a publication day
-reaches back further, for follow-up reports, given more evidence).  What is
+reaches back weeks, for follow-up reports, given more evidence, and months when the same
+word tells it of the same named people).  What is
 left is scored by evidence: the same trigger word, named participants and numbers both
 mention, the same actors, the same day and place stated precisely; other people or another
 day of the week named for the act ask more.  A report joins the best
@@ -47,6 +48,9 @@ OTHER_WEEKDAY = 2.0  # ... or when the stories name other days of the week for i
 # this many days before it, given this much more evidence.
 FOLLOW_UP_DAYS = 30
 FOLLOW_UP = 1.0
+# ... and one that tells it with the same word of the same named people (charges, a plea,
+# a trial months on), this many days before it.
+PEOPLE_FOLLOW_UP_DAYS = 90
 
 
 @lru_cache(maxsize=4096)
@@ -65,12 +69,18 @@ def span(day: date, precision: str | None) -> tuple[date, date]:
 
 
 @lru_cache(maxsize=4096)
-def reach_span(day: date, precision: str | None) -> tuple[date, date]:
-    """The days a new report may tell of: its `span`, but a publication day reaches back
-    `FOLLOW_UP_DAYS`, for a follow-up of an earlier event."""
+def reach_span(day: date, precision: str | None,
+               back: int = FOLLOW_UP_DAYS) -> tuple[date, date]:
+    """The days a new report may tell of: its `span`, but a publication day reaches
+    ``back`` days back, for a follow-up of an earlier event."""
     if precision == "published":
-        return day - timedelta(days=FOLLOW_UP_DAYS), day + timedelta(days=1)
+        return day - timedelta(days=back), day + timedelta(days=1)
     return span(day, precision)
+
+
+def people_reach(day: date, precision: str | None) -> tuple[date, date]:
+    """The days a follow-up that names the incident's people may tell of."""
+    return reach_span(day, precision, PEOPLE_FOLLOW_UP_DAYS)
 
 
 def day_gap(day: date, precision: str | None,
@@ -82,7 +92,7 @@ def day_gap(day: date, precision: str | None,
     if day is None or not inc.days:
         return None
     lo, hi = span(day, precision)
-    far_lo, far_hi = reach_span(day, precision)
+    far_lo, far_hi = people_reach(day, precision)
     best, exact, follow_up = None, False, False
     for olo, ohi, other, p in inc.spans(span):
         gap = max(0, (olo - hi).days, (lo - ohi).days)
@@ -176,11 +186,13 @@ def score(r: Report, inc: Incident, same_article: bool = False,
     if abroad and not told_by_people:
         return None
     if r.day is not None and inc.days and _beyond_reach(
-            r.day, r.precision, inc, reach_span if follow_up else span):
+            r.day, r.precision, inc, people_reach if follow_up else span):
         return None
     when = day_gap(r.day, r.precision, inc)
     if when is not None and when[0] > NEAR_DAYS and not (follow_up and when[2]):
         return None
+    if when is not None and when[0] > FOLLOW_UP_DAYS and not told_by_people:
+        return None  # months on, only a report of the same people is a follow-up
     where = place_gap(r, inc)
     misplaced = False
     if abroad:

@@ -112,7 +112,7 @@ class Resolver:
     def add(self, r: Report) -> Link:
         best = self._scan(r)
         if best is None and r.precision == "published":
-            # none of its days: a follow-up of an event of its word in the weeks before?
+            # none of its days: a follow-up of an event of its word in the months before?
             best = self._scan(r, follow_up=True)
         if best is None:
             inc = Incident(incident_id(r.event_id))

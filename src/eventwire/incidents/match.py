@@ -3,10 +3,10 @@
 Limits rule a pair out: another kind of event, another word in the sentence that told the
 incident (one sentence, two acts), another country, a place farther away than
 both places' precision allows (unless the texts name both places: one scene at two scales,
-or a misread name; or the same word tells it of the same named people: a misread place,
-at home or abroad), a date farther than both dates' precision allows (a publication day
-reaches back weeks, for follow-up reports, given more evidence, and months when the same
-word tells it of the same named people).  What is
+or a misread name; or the same word tells it of the same named people and the text does
+not name only its own place: a misread place, at home or abroad), a date farther than both
+dates' precision allows (a publication day reaches back weeks, for follow-up reports, given
+more evidence, and two months when the same word tells it of the same named people).  What is
 left is scored by evidence: the same trigger word, named participants and numbers both
 mention, the same actors, the same day and place stated precisely; other people or another
 day of the week named for the act ask more.  A report joins the best
@@ -49,8 +49,8 @@ OTHER_WEEKDAY = 2.0  # ... or when the stories name other days of the week for i
 FOLLOW_UP_DAYS = 30
 FOLLOW_UP = 1.0
 # ... and one that tells it with the same word of the same named people (charges, a plea,
-# a trial months on), this many days before it.
-PEOPLE_FOLLOW_UP_DAYS = 90
+# a hearing two months on), this many days before it.
+PEOPLE_FOLLOW_UP_DAYS = 60
 
 
 @lru_cache(maxsize=4096)
@@ -158,6 +158,17 @@ def loose_fit(r: Report, inc: Incident) -> tuple[bool, bool]:
     return abroad or (where is not None and not where[0]), when is not None and when[2]
 
 
+def misread_place(r: Report, inc: Incident) -> bool:
+    """Whether the report's place, far from the incident's, is more likely misread than
+    another scene: its text names one of the incident's places, or does not name its own
+    (a geocoder's guess).  A text naming its own town and not theirs tells another scene."""
+    said = r.names | r.context
+    own = place_words(r.place)
+    if own and own <= said:
+        return any((words := place_words(p["name"])) and words <= said for p in inc.places)
+    return True
+
+
 def same_people(r: Report, inc: Incident) -> bool:
     """Whether the report names a person the incident's reports name: with the same word,
     surer than any place a geocoder gives (it reads a town as its namesake abroad)."""
@@ -182,8 +193,9 @@ def score(r: Report, inc: Incident, same_article: bool = False,
     if same_article and another_act_beside(r, inc):
         return None
     told_by_people = same_word and same_people(r, inc)
+    misread = told_by_people and misread_place(r, inc)
     abroad = bool(r.country and inc.countries and r.country not in inc.countries)
-    if abroad and not told_by_people:
+    if abroad and not misread:
         return None
     if r.day is not None and inc.days and _beyond_reach(
             r.day, r.precision, inc, people_reach if follow_up else span):
@@ -198,7 +210,7 @@ def score(r: Report, inc: Incident, same_article: bool = False,
     if abroad:
         where, misplaced = None, True
     elif where is not None and not where[0]:
-        if not (told_by_people or places_named_across(r, inc)):
+        if not (misread or places_named_across(r, inc)):
             return None
         where, misplaced = None, True
     precise_time = when is not None and when[1]

@@ -91,7 +91,7 @@ class Resolver:
     def _scan(self, r: Report, follow_up: bool = False) -> tuple[float, float, Incident] | None:
         """The best incident the report fits, as (rank, evidence, incident), among those of
         its type or word its days touch; with ``follow_up``, among those of its word the
-        months before its publication day touch."""
+        weeks (months, for its people) before its publication day touch."""
         reach = people_reach if follow_up else span
         found = ({} if follow_up else
                  self._candidates(self.by_type, self.by_type_day, r.type, r, reach))
@@ -112,7 +112,7 @@ class Resolver:
     def add(self, r: Report) -> Link:
         best = self._scan(r)
         if best is None and r.precision == "published":
-            # none of its days: a follow-up of an event of its word in the months before?
+            # none of its days: a follow-up of an event of its word in the weeks before?
             best = self._scan(r, follow_up=True)
         if best is None:
             inc = Incident(incident_id(r.event_id))

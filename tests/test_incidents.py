@@ -439,3 +439,44 @@ def test_two_acts_one_sentence_tells_are_two_incidents(store):
         "t", "Soldiers captured 9 smugglers near Badagry. All 9 were held at the Badagry base.",
         "captured", "held"))
     assert incident_of(store, "t-e1") == incident_of(store, "t-e2")
+
+
+def test_a_report_placed_far_off_or_abroad_joins_by_its_word_and_people_only(store):
+    """A geocoder that reads a town as its namesake abroad (or a far town the story also
+    names) misplaces a report: the same word and the same named people still tell the one
+    act when its text names the incident's place (its place is not added).  Other people
+    there, or a text naming only its own far town, tell another act."""
+    abroad = ("Kano", 34.7, 135.5, "JPN", "Osaka")
+    store_batch(store, report(
+        "a", "Gunmen led by Abba Kyari attacked a crowded market in Kano on Tuesday.",
+        "attacked", day=TUESDAY, place=KANO, source="Daily Trust"))
+    for aid, who, text, where in (
+            ("b", "Abba Kyari", "the market in Kano", abroad),
+            ("c", "Musa Bello", "the market in Kano", abroad),
+            ("d", "Abba Kyari", "the Kano market, police in Zaria said,", ZARIA),
+            ("e", "Abba Kyari", "a bus station in Zaria", ZARIA)):
+        store_batch(store, report(
+            aid, f"Gunmen led by {who} attacked {text} on Tuesday.", "attacked",
+            day=TUESDAY, place=where, source="Punch"))
+    a = incident_of(store, "a-e1")
+    assert [incident_of(store, f"{x}-e1") == a for x in "bcde"] == [True, False, True, False]
+    country = store.con.execute("SELECT country FROM incidents WHERE id = ?",
+                                [a]).fetchall()[0][0]
+    assert country == "NGA"
+
+
+def test_a_follow_up_months_later_joins_only_by_the_same_people(store):
+    """Charges or a trial months after an attack: a report dated only by its publication
+    day joins the attack when it tells it with the same word of the same named people; other
+    people months on, or the same people a season later still, are other stories."""
+    store_batch(store, report(
+        "a", "Gunmen led by Abba Kyari attacked a crowded market in Kano on Tuesday.",
+        "attacked", day=TUESDAY, place=KANO, source="Daily Trust"))
+    for aid, who, weeks in (("f", "Abba Kyari", 7), ("g", "Musa Bello", 7),
+                            ("h", "Abba Kyari", 20)):
+        store_batch(store, report(
+            aid, f"{who}, accused of leading the gunmen who attacked the Kano market, was "
+                 "charged with murder.", "attacked", day=None, place=None, source="Punch",
+            published=datetime(2024, 3, 12, 9, tzinfo=UTC) + timedelta(weeks=weeks)))
+    a = incident_of(store, "a-e1")
+    assert [incident_of(store, f"{x}-e1") == a for x in "fgh"] == [True, False, False]

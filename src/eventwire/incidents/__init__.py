@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from weakref import WeakKeyDictionary
 
-from eventwire.incidents.match import reach_span
+from eventwire.incidents.match import people_reach, reach_span
 from eventwire.incidents.model import Incident, incident_id
 from eventwire.incidents.reports import Report, report_of
 from eventwire.incidents.resolve import Link, Resolver
@@ -199,10 +199,12 @@ def _resolve(store, reports: list[Report]) -> int:
     def work() -> None:
         con = store.con
         windows = [reach_span(r.day, r.precision) for r in reports if r.day is not None]
+        follow_ups = [people_reach(r.day, r.precision) for r in reports
+                      if r.precision == "published"]
         countries = ({r.country for r in reports}
                      if all(r.country for r in reports) else None)
         found = tables.candidates(con, {r.type for r in reports}, windows, countries,
-                                  {r.lemma for r in reports if r.lemma}, parsed)
+                                  {r.lemma for r in reports if r.lemma}, parsed, follow_ups)
         seqs = {inc.id: seq for seq, inc in found}
         resolver = Resolver(inc for _, inc in found)
         links: list[Link] = resolver.resolve(reports)

@@ -3,8 +3,10 @@
 Limits rule a pair out: another kind of event, another word in the sentence that told the
 incident (one sentence, two acts), another country, a place farther away than
 both places' precision allows (unless the texts name both places: one scene at two scales,
-or a misread name), a date farther than both dates' precision allows (a publication day
-reaches back further, for follow-up reports, given more evidence).  What is
+or a misread name; or the same word tells it of the same named people and the text does
+not name only its own place: a misread place, at home or abroad), a date farther than both
+dates' precision allows (a publication day reaches back weeks, for follow-up reports, given
+more evidence, and two months when the same word tells it of the same named people).  What is
 left is scored by evidence: the same trigger word, named participants and numbers both
 mention, the same actors, the same day and place stated precisely; other people or another
 day of the week named for the act ask more.  A report joins the best
@@ -46,6 +48,9 @@ OTHER_WEEKDAY = 2.0  # ... or when the stories name other days of the week for i
 # this many days before it, given this much more evidence.
 FOLLOW_UP_DAYS = 30
 FOLLOW_UP = 1.0
+# ... and one that tells it with the same word of the same named people (charges, a plea,
+# a hearing two months on), this many days before it.
+PEOPLE_FOLLOW_UP_DAYS = 60
 
 
 @lru_cache(maxsize=4096)
@@ -64,12 +69,18 @@ def span(day: date, precision: str | None) -> tuple[date, date]:
 
 
 @lru_cache(maxsize=4096)
-def reach_span(day: date, precision: str | None) -> tuple[date, date]:
-    """The days a new report may tell of: its `span`, but a publication day reaches back
-    `FOLLOW_UP_DAYS`, for a follow-up of an earlier event."""
+def reach_span(day: date, precision: str | None,
+               back: int = FOLLOW_UP_DAYS) -> tuple[date, date]:
+    """The days a new report may tell of: its `span`, but a publication day reaches
+    ``back`` days back, for a follow-up of an earlier event."""
     if precision == "published":
-        return day - timedelta(days=FOLLOW_UP_DAYS), day + timedelta(days=1)
+        return day - timedelta(days=back), day + timedelta(days=1)
     return span(day, precision)
+
+
+def people_reach(day: date, precision: str | None) -> tuple[date, date]:
+    """The days a follow-up that names the incident's people may tell of."""
+    return reach_span(day, precision, PEOPLE_FOLLOW_UP_DAYS)
 
 
 def day_gap(day: date, precision: str | None,
@@ -81,7 +92,7 @@ def day_gap(day: date, precision: str | None,
     if day is None or not inc.days:
         return None
     lo, hi = span(day, precision)
-    far_lo, far_hi = reach_span(day, precision)
+    far_lo, far_hi = people_reach(day, precision)
     best, exact, follow_up = None, False, False
     for olo, ohi, other, p in inc.spans(span):
         gap = max(0, (olo - hi).days, (lo - ohi).days)
@@ -143,7 +154,25 @@ def loose_fit(r: Report, inc: Incident) -> tuple[bool, bool]:
     incident, lest a misread name or a trial's day draw reports of other events to it."""
     where = place_gap(r, inc)
     when = day_gap(r.day, r.precision, inc)
-    return where is not None and not where[0], when is not None and when[2]
+    abroad = bool(r.country and inc.countries and r.country not in inc.countries)
+    return abroad or (where is not None and not where[0]), when is not None and when[2]
+
+
+def misread_place(r: Report, inc: Incident) -> bool:
+    """Whether the report's place, far from the incident's, is more likely misread than
+    another scene: its text names one of the incident's places, or does not name its own
+    (a geocoder's guess).  A text naming its own town and not theirs tells another scene."""
+    said = r.names | r.context
+    own = place_words(r.place)
+    if own and own <= said:
+        return any((words := place_words(p["name"])) and words <= said for p in inc.places)
+    return True
+
+
+def same_people(r: Report, inc: Incident) -> bool:
+    """Whether the report names a person the incident's reports name: with the same word,
+    surer than any place a geocoder gives (it reads a town as its namesake abroad)."""
+    return any(p in inc.persons for p in r.persons)
 
 
 def another_act_beside(r: Report, inc: Incident) -> bool:
@@ -163,18 +192,25 @@ def score(r: Report, inc: Incident, same_article: bool = False,
         return None  # coders code one word in two ways at times; other words, other events
     if same_article and another_act_beside(r, inc):
         return None
-    if r.country and inc.countries and r.country not in inc.countries:
+    told_by_people = same_word and same_people(r, inc)
+    misread = told_by_people and misread_place(r, inc)
+    abroad = bool(r.country and inc.countries and r.country not in inc.countries)
+    if abroad and not misread:
         return None
     if r.day is not None and inc.days and _beyond_reach(
-            r.day, r.precision, inc, reach_span if follow_up else span):
+            r.day, r.precision, inc, people_reach if follow_up else span):
         return None
     when = day_gap(r.day, r.precision, inc)
     if when is not None and when[0] > NEAR_DAYS and not (follow_up and when[2]):
         return None
+    if when is not None and when[0] > FOLLOW_UP_DAYS and not told_by_people:
+        return None  # months on, only a report of the same people is a follow-up
     where = place_gap(r, inc)
     misplaced = False
-    if where is not None and not where[0]:
-        if not places_named_across(r, inc):
+    if abroad:
+        where, misplaced = None, True
+    elif where is not None and not where[0]:
+        if not (misread or places_named_across(r, inc)):
             return None
         where, misplaced = None, True
     precise_time = when is not None and when[1]

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from eventwire.incidents.match import NEAR_DAYS, loose_fit, reach_span, score, span
+from eventwire.incidents.match import NEAR_DAYS, loose_fit, people_reach, score, span
 from eventwire.incidents.model import Incident, incident_id
 from eventwire.incidents.reports import Report
 
@@ -91,8 +91,8 @@ class Resolver:
     def _scan(self, r: Report, follow_up: bool = False) -> tuple[float, float, Incident] | None:
         """The best incident the report fits, as (rank, evidence, incident), among those of
         its type or word its days touch; with ``follow_up``, among those of its word the
-        weeks before its publication day touch."""
-        reach = reach_span if follow_up else span
+        weeks (months, for its people) before its publication day touch."""
+        reach = people_reach if follow_up else span
         found = ({} if follow_up else
                  self._candidates(self.by_type, self.by_type_day, r.type, r, reach))
         for k, inc in self._candidates(self.by_word, self.by_word_day, r.lemma, r,

@@ -76,40 +76,57 @@ def candidates(con: duckdb.DuckDBPyConnection, types: Iterable[str],
                countries: Iterable[str] | None = None,
                words: Iterable[str] = (),
                parsed: dict[str, tuple[str, Incident]] | None = None,
+               word_windows: list[tuple[date, date]] = (),
                ) -> list[tuple[int, Incident]]:
     """Stored incidents of these types (or reported by these trigger words) whose dates
     reach one of the windows, plus the latest undated ones, as (seq, incident).  With
     ``countries`` (the batch's reports all have one), only incidents in those countries or
-    in none.  ``parsed`` (id -> (stored profile, incident)) holds incidents read before: one
-    whose stored profile is the same text is taken from it, not parsed again (parsing is
+    in none, but for those of these words (a misread place may put one story abroad); and
+    those of these words whose dates reach one of ``word_windows`` (follow-ups' reach).
+    ``parsed`` (id -> (stored profile, incident)) holds incidents read before: one whose
+    stored profile is the same text is taken from it, not parsed again (parsing is
     most of the cost), and the ones parsed now are added to it."""
     types = sorted(set(types))
     if not types:
         return []
-    kind = f"(type IN ({', '.join('?' * len(types))}) OR list_has_any(words, ?))"
-    kind_params: list = [*types, sorted(set(words))]
+    kind = f"type IN ({', '.join('?' * len(types))})"
+    kind_params: list = [*types]
     if countries is not None:
         wanted = sorted(set(countries))
         kind += f" AND (country IS NULL OR country IN ({', '.join('?' * len(wanted))}))"
         kind_params += wanted
-    spans, params = [], []
-    for lo, hi in _merged(windows):
-        spans.append("(reach_hi >= ? AND reach_lo <= ?)")
-        params += [lo - timedelta(days=_WIDEST), hi + timedelta(days=_WIDEST)]
+    kind = f"({kind} OR list_has_any(words, ?))"
+    kind_params.append(sorted(set(words)))
+    spans, params = _reaching(windows)
+    far, far_params = _reaching(word_windows)
     rows = con.execute(
         f"SELECT id, seq, profile FROM incidents WHERE {kind} AND reach_lo IS NOT NULL "
-        f"AND ({' OR '.join(spans) or 'false'}) "
+        f"AND ({spans}) "
         f"UNION ALL (SELECT id, seq, profile FROM incidents WHERE {kind} AND "
-        f"reach_lo IS NULL ORDER BY seq DESC LIMIT {UNDATED_CANDIDATES}) ORDER BY seq",
-        [*kind_params, *params, *kind_params]).fetchall()
+        f"reach_lo IS NULL ORDER BY seq DESC LIMIT {UNDATED_CANDIDATES}) "
+        f"UNION ALL SELECT id, seq, profile FROM incidents WHERE list_has_any(words, ?) "
+        f"AND reach_lo IS NOT NULL AND ({far}) ORDER BY seq",
+        [*kind_params, *params, *kind_params, sorted(set(words)), *far_params]).fetchall()
     parsed = {} if parsed is None else parsed
-    out = []
+    out, seen = [], set()
     for id_, seq, profile in rows:
+        if id_ in seen:
+            continue
+        seen.add(id_)
         known = parsed.get(id_)
         if known is None or known[0] != profile:
             known = parsed[id_] = (profile, Incident.from_state(id_, json.loads(profile)))
         out.append((seq, known[1]))
     return out
+
+
+def _reaching(windows: list[tuple[date, date]]) -> tuple[str, list]:
+    """SQL (and its parameters) for incidents whose reach meets one of the windows."""
+    spans, params = [], []
+    for lo, hi in _merged(windows):
+        spans.append("(reach_hi >= ? AND reach_lo <= ?)")
+        params += [lo - timedelta(days=_WIDEST), hi + timedelta(days=_WIDEST)]
+    return " OR ".join(spans) or "false", params
 
 
 def _merged(windows: list[tuple[date, date]]) -> list[tuple[date, date]]:

@@ -78,6 +78,10 @@ def test_usage_errors_exit_2_without_traceback(cli, tmp_path):
     cli("ingest", "-", "--db", db, "--no-nlp", input=HTML.format(title="A story of the day"))
     unknown = cli("article", "zzzz", "--db", db)
     assert unknown.exit_code == 1 and "no article" in unknown.stderr
+    for option in ("--limit", "--offset"):  # past a 64-bit integer: DuckDB's own traceback
+        huge = cli("articles", "--db", db, option, "99999999999999999999")
+        assert huge.exit_code == 2 and "Traceback" not in huge.output and option in huge.output
+    assert "1 articles" in cli("articles", "--db", db, "--limit", "100000000").stdout
 
 
 def test_seed_gives_two_articles_once(cli, tmp_path):

@@ -78,6 +78,10 @@ def test_usage_errors_exit_2_without_traceback(cli, tmp_path):
     cli("ingest", "-", "--db", db, "--no-nlp", input=HTML.format(title="A story of the day"))
     unknown = cli("article", "zzzz", "--db", db)
     assert unknown.exit_code == 1 and "no article" in unknown.stderr
+    for option in ("--limit", "--offset"):  # past a 64-bit integer: DuckDB's own traceback
+        huge = cli("articles", "--db", db, option, "99999999999999999999")
+        assert huge.exit_code == 2 and "Traceback" not in huge.output and option in huge.output
+    assert "1 articles" in cli("articles", "--db", db, "--limit", "100000000").stdout
 
 
 def test_seed_gives_two_articles_once(cli, tmp_path):
@@ -239,3 +243,23 @@ def test_dask_summary_lines_are_not_wrapped_off_a_terminal(cli, tmp_path, monkey
     assert f"Parquet in {out}; merge it with `eventwire load {out} --db FILE`" in \
         result.stdout.splitlines()
     assert f"skipped {skip}" in result.stderr.splitlines()
+
+
+@pytest.mark.parametrize("name", ["EVENTWIRE_BATCH_SIZE", "EVENTWIRE_MAX_FILE_BYTES"])
+@pytest.mark.parametrize("value", ["0", "-3", "many"])
+def test_a_count_from_the_environment_that_no_run_can_use_is_one_line(
+        inputs, tmp_path, monkeypatch, capsys, name, value):
+    import sys
+
+    import eventwire.cli as cli_module
+
+    db = tmp_path / "x.duckdb"
+    monkeypatch.setenv(name, value)  # batches of 0 stored nothing and said all went in
+    monkeypatch.setattr(sys, "argv", ["eventwire", "ingest", str(inputs), "--db", str(db),
+                                      "--no-nlp"])
+    with pytest.raises(SystemExit) as exit_info:
+        cli_module.main()
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert f"{name}='{value}'" in err and len(err.strip().splitlines()) == 1
+    assert not db.exists()

@@ -111,6 +111,43 @@ def test_warc_records_and_truncated_warc(tmp_path):
         assert "truncated" in skip.reason and skip.record == "record 3"
 
 
+@pytest.mark.parametrize("cut", [20, 150, 400])  # WARC header's start, middle; HTTP header
+def test_a_warc_cut_inside_a_record_header_reports_the_lost_record(tmp_path, cut):
+    pages = [(f"https://news.example/{i}", HTML.format(title=f"Story number {i} of the day"))
+             for i in range(3)]
+    data = warc_bytes(pages, gz=False)
+    third = data.index(b"WARC/1.", data.index(b"WARC/1.", 1) + 1)
+    (tmp_path / "cut.warc").write_bytes(data[: third + cut])
+    raws, skips = run([tmp_path / "cut.warc"])
+    assert [r.record for r in raws] == ["record 1", "record 2"]
+    [skip] = skips
+    assert "truncated" in skip.reason and skip.record == "record 3"
+    raws, skips = run_bytes(tmp_path, "whole.warc", data)
+    assert len(raws) == 3 and not skips
+
+
+def test_a_wrong_content_length_is_one_skip_line_not_stderr_noise(tmp_path, capfd):
+    bad = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.example/\r\n"
+           b"Content-Length: 3\r\n\r\nHTTP/1.1 200 OK\r\n\r\n")
+    raws, skips = run_bytes(tmp_path, "bad.warc", bad)
+    assert not raws
+    [skip] = skips
+    assert skip.record == "record 1" and "Content-Length" in skip.reason
+    assert capfd.readouterr().err == ""
+
+
+def test_a_malformed_warc_header_is_reported_in_words_not_python_internals(tmp_path):
+    cut = gzip.compress(warc_bytes([("https://x.example/", HTML.format(title="T"))], gz=False))
+    raws, skips = run_bytes(tmp_path, "cut.warc.gz", cut[:120])
+    [skip] = skips
+    assert skip.reason.startswith("truncated or corrupt WARC") and "NoneType" not in skip.reason
+
+
+def run_bytes(tmp_path, name, data):
+    (tmp_path / name).write_bytes(data)
+    return run([tmp_path / name])
+
+
 def test_jsonl_bad_lines_are_skipped_one_by_one(tmp_path):
     lines = [
         json.dumps({"text": "LAGOS - Nigerian troops freed 20 hostages on Monday, the army said.",

@@ -205,3 +205,35 @@ def test_load_is_idempotent_and_leaves_stored_articles_alone(tmp_path):
         assert store.count() == unique
         assert store.con.execute("SELECT count(*) FROM (SELECT DISTINCT * EXCLUDE (ingested_at) "
                                  "FROM inputs)").fetchone()[0] == store.count("inputs")
+
+
+@pytest.mark.parametrize("damage", ["cut", "missing", "manifest"])
+def test_an_unreadable_partition_is_named_and_the_others_load(tmp_path, damage):
+    corpus = write_corpus(tmp_path / "in", files=2)
+    out = tmp_path / "out"
+    raw = [x for x in read_inputs([str(corpus)], AS_OF) if isinstance(x, RawInput)]
+    arts = list({a.id: a for a in extract_batch(raw) if isinstance(a, Article)}.values())
+
+    def write(index: int, chunk: list[Article]) -> None:
+        w = PartitionWriter(str(out), f"part-0000{index}-x")
+        w.add(table_rows(chunk, None))
+        w.commit({"files": []})
+
+    write(0, arts[:5])
+    write(1, arts[5:])
+    events, manifest = out / "events/part-00001-x.parquet", out / "_manifest/part-00001-x.json"
+    if damage == "cut":
+        events.write_bytes(events.read_bytes()[:30])
+    elif damage == "missing":
+        events.unlink()
+    else:
+        manifest.write_text("{not json")
+    with Store(str(tmp_path / "x.duckdb")) as store:
+        report = load_output(str(out), store)
+        assert (report.partitions, report.new, store.count()) == (1, 5, 5)  # no half partition
+        [line] = report.unreadable
+        assert "part-00001-x not loaded" in line and "\n" not in line
+        assert ("_manifest/" if damage == "manifest" else "events/part-00001-x") in line
+        write(1, arts[5:])  # the run re-made: loading again completes the store
+        again = load_output(str(out), store)
+        assert (again.new, again.unreadable, store.count()) == (len(arts) - 5, [], len(arts))

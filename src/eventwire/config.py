@@ -11,12 +11,25 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 
+from eventwire.errors import EventwireError
+
+
+class SettingError(EventwireError):
+    """An ``EVENTWIRE_*`` variable holds a value no run can use."""
+
 
 def _env_int(name: str, default: int) -> int:
-    try:
-        return int(os.environ.get(name, default))
-    except ValueError:
+    """A positive count: 0 batches nothing (the inputs vanish) and a cap of 0 skips all."""
+    value = os.environ.get(name, "").strip()
+    if not value:
         return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise SettingError(f"{name}={value!r}: give a whole number of at least 1")
+    return number
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,15 @@ from rich.table import Table
 
 from eventwire.cli import app
 from eventwire.cli._common import DB_OPTION, console, fail, open_store
+from eventwire.query import MAX_OFFSET
 from eventwire.render import annotation_tables, article_text
 
 
 @app.command("articles")
 def articles_cmd(
     db: str = DB_OPTION,
-    limit: int = typer.Option(50, min=1, help="How many to list."),
-    offset: int = typer.Option(0, min=0),
+    limit: int = typer.Option(50, min=1, max=MAX_OFFSET, help="How many to list."),
+    offset: int = typer.Option(0, min=0, max=MAX_OFFSET),  # bounds DuckDB's LIMIT takes
 ) -> None:
     """List stored articles: id, date, title, source, words."""
     with open_store(db, read_only=True) as store:

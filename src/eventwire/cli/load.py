@@ -16,7 +16,8 @@ def load_cmd(
                                         "--engine dask`."),
     db: str = DB_OPTION,
 ) -> None:
-    """Merge finished partitions into the store; loading again adds nothing."""
+    """Merge finished partitions into the store; loading again adds nothing; exit 1 if a
+    partition could not be read (the others are loaded)."""
     import fsspec
 
     from eventwire.scale.load import LoadReport, load_output
@@ -43,6 +44,10 @@ def load_cmd(
         report = load_output(out, store, on_partition=update)
     for skip in report.skipped:
         err.print(f"[yellow]skipped[/] {skip}", highlight=False, soft_wrap=True)
+    for line in report.unreadable:
+        err.print(f"[red]error:[/] {line}", highlight=False, soft_wrap=True)
     console.print(f"partitions: {report.partitions}, articles new: [bold]{report.new}[/], "
                   f"already stored: {report.already}, inputs skipped: {len(report.skipped)}",
                   highlight=False)
+    if report.unreadable:
+        raise typer.Exit(1)

@@ -27,6 +27,7 @@ class LoadReport:
     new: int = 0
     already: int = 0
     skipped: list[str] = field(default_factory=list)  # skip messages the run recorded
+    unreadable: list[str] = field(default_factory=list)  # partitions left out, with why
 
 
 def load_output(out: str, store: Store,
@@ -35,10 +36,14 @@ def load_output(out: str, store: Store,
     report = LoadReport()
     names = finished(out)
     for name in names:
-        new, seen = load_partition(out, name, store)
+        try:  # every file read before any row is stored: a bad file leaves no half partition
+            manifest, tables = read_manifest(out, name), dict(read_partition(out, name))
+        except _UNREADABLE as exc:
+            report.unreadable.append(f"{out}: partition {name} not loaded: {_why(exc)}")
+            continue
+        new, seen = load_partition(tables, store)
         report.partitions += 1
         report.new += new
-        manifest = read_manifest(out, name)
         # repeats inside a partition were dropped before writing; count them as ingest does
         report.already += seen - new + manifest.get("repeated", 0)
         report.skipped += manifest.get("skipped", [])
@@ -48,9 +53,18 @@ def load_output(out: str, store: Store,
     return report
 
 
-def load_partition(out: str, name: str, store: Store) -> tuple[int, int]:
+# what a missing, cut or foreign file raises: fsspec's OSError, json's and Arrow's errors
+_UNREADABLE = (OSError, ValueError, pa.ArrowException)
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return f"{exc.filename} is missing"
+    return str(exc).strip().split("\n", 1)[0] or type(exc).__name__
+
+
+def load_partition(tables: dict[str, pa.Table], store: Store) -> tuple[int, int]:
     """One partition in one transaction; returns (new articles, articles in the partition)."""
-    tables = dict(read_partition(out, name))
     articles = tables["articles"]
     ids = articles.column("id").to_pylist()
     known = store.known_ids(ids)

@@ -144,16 +144,28 @@ def finished(out: str) -> list[str]:
 
 def read_manifest(out: str, name: str) -> dict:
     fs, root = fsspec.core.url_to_fs(out)
-    with fs.open(f"{root}/{MANIFESTS}/{name}.json") as fh:
-        return json.load(fh)
+    path = f"{root}/{MANIFESTS}/{name}.json"
+    with fs.open(path) as fh:
+        try:
+            manifest = json.load(fh)
+        except ValueError as exc:
+            raise ValueError(f"{path}: not JSON ({exc})") from exc
+    if not isinstance(manifest, dict):
+        raise ValueError(f"{path}: not a JSON object")
+    return manifest
 
 
 def read_partition(out: str, name: str) -> Iterator[tuple[str, pa.Table]]:
     """Each table of one finished partition, with the layout's schema."""
     fs, root = fsspec.core.url_to_fs(out)
     for table in TABLES:
-        with fs.open(f"{root}/{table}/{name}.parquet", "rb") as fh:
-            yield table, pq.read_table(fh, schema=schemas()[table])
+        path = f"{root}/{table}/{name}.parquet"
+        with fs.open(path, "rb") as fh:
+            try:
+                rows = pq.read_table(fh, schema=schemas()[table])
+            except pa.ArrowException as exc:  # it reads from a buffer: name the file
+                raise type(exc)(f"{path}: {exc}") from exc
+        yield table, rows
 
 
 def clean_temp(out: str) -> None:

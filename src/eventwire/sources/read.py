@@ -201,28 +201,47 @@ def _warc_records(
 ) -> Iterator[RawInput | Skip]:
     """Each HTML response or resource record of a WARC is one page (other records are the
     crawl's images, requests and metadata); a truncated tail is reported."""
-    n = 0
+    n = bad = 0
+    records = ArchiveIterator(io.BytesIO(data))
+    records.INC_RECORD = ""  # warcio prints a bad Content-Length to stderr; it is a Skip here
     try:
-        for n, rec in enumerate(ArchiveIterator(io.BytesIO(data)), start=1):
-            if "html" not in _content_type(rec):
-                continue
-            body = rec.content_stream().read()
+        for n, rec in enumerate(records, start=1):
+            if records.err_count > bad:  # counted while reading past record n - 1
+                bad = records.err_count
+                yield Skip(path, _BAD_LENGTH, record=f"record {n - 1}")
+            if rec.length is None:  # warcio reads a header cut short as a record
+                yield Skip(path, "truncated WARC (a record header is cut short)",
+                           record=f"record {n}")
+                return
+            html = "html" in _content_type(rec)
+            body = rec.content_stream().read() if html else rec.raw_stream.read()
             if rec.raw_stream.limit:  # the block ends before its Content-Length
                 yield Skip(path, "truncated WARC record", record=f"record {n}")
                 return
+            if not html:
+                continue
             url = rec.rec_headers.get_header("WARC-Target-URI")
             crawled = _warc_date(rec.rec_headers.get_header("WARC-Date")) or when
             yield RawInput(source_path=path, data=body, as_of=crawled, record=f"record {n}",
                            url=url, hint="html")
     except _WARC_ERRORS as exc:
-        yield Skip(path, f"truncated or corrupt WARC ({exc})", record=f"record {n + 1}")
+        why = exc if isinstance(exc, ArchiveLoadFailed | zlib.error) else "a header is malformed"
+        yield Skip(path, f"truncated or corrupt WARC ({why})", record=f"record {n + 1}")
         return
+    if records.err_count > bad:
+        yield Skip(path, _BAD_LENGTH, record=f"record {n}")
     if broken:
         yield Skip(path, f"truncated WARC (gzip: {broken})", record=f"record {n + 1}")
+    elif data[records.offset:].strip():  # warcio also ends quietly inside a header
+        yield Skip(path, "truncated WARC (a record header is cut short)",
+                   record=f"record {n + 1}")
+
+
+_BAD_LENGTH = "corrupt WARC record (its Content-Length does not match its block)"
 
 
 # warcio's parser meets corrupt bytes with assorted errors (a header line cut in two leaves
-# the record's URI None, and a string method is called on it)
+# the record's URI None, and a string method is called on it); only its own say why
 _WARC_ERRORS = (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError, AttributeError,
                 KeyError, IndexError, TypeError)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.event_helpers import asserted_types as _types
+from tests.event_helpers import counted_events
 
 
 @pytest.mark.parametrize("text", [
@@ -62,3 +63,33 @@ def test_rallying_calls_and_opinions_are_no_events(nlp, text):
 ])
 def test_requests_of_actors_and_agreements_stay(nlp, text, etype):
     assert etype in _types(nlp, text)
+
+
+def _said(nlp, text: str) -> list[str]:
+    """The counted ACCUSE triggers of a text."""
+    return [e.trigger for e in counted_events(nlp, text) if e.type == "ACCUSE"]
+
+
+def test_a_reproach_is_not_swallowed_by_background_its_reason_tells(nlp):
+    # the reason's "questioning" is background; the reproach itself is the event
+    text = ("Rep. Jane Moore said that claim smacked of hypocrisy, because Democrats have long "
+            "been at the forefront of questioning the FBI's decisions.")
+    assert _said(nlp, text) == ["said"]
+
+
+def test_a_reason_given_for_agreeing_is_no_reproach(nlp):
+    text = ("Rep. Jane Moore said the claim was true, because Democrats have long been at the "
+            "forefront of questioning the FBI's decisions.")
+    assert _said(nlp, text) == []
+
+
+def test_citing_others_reports_of_a_wrong_charges_no_one(nlp):
+    text = ("Her lawyer's filing noted published reports alleging that the senator had "
+            "beaten his wife.")
+    assert _said(nlp, text) == []
+
+
+def test_calling_others_reports_lies_is_a_reproach(nlp):
+    text = ("The senator's lawyer said reports alleging that he had beaten his wife were lies "
+            "and a disgrace.")
+    assert _said(nlp, text) == ["said"]

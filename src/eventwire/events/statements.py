@@ -24,6 +24,7 @@ from eventwire.events.senses import (
     other_sense,
 )
 from eventwire.events.triggers import Trigger, aggregate, subject_token
+from eventwire.models import Event
 
 # VADER compound score at or below which a statement is criticism (the authors' own cut-off
 # for "negative" is -0.05; criticism needs a clearly negative statement).
@@ -544,11 +545,18 @@ _SUSPECTED = frozenset({"suspect", "want", "believe", "think", "know", "say", "r
 
 def _held_by_others(content: Span) -> bool:
     """The main clause is a passive of suspicion with no one named as holding it ("he was
-    suspected of violating parole", "the man is wanted for robbery"): the speaker reports
-    what others suspect, not a charge of the speaker's own."""
+    suspected of violating parole", "the man is wanted for robbery"), or what is said is
+    others' reports or charges themselves ("noted published reports alleging that ..."):
+    the speaker relays what others hold, not a charge of the speaker's own."""
     return any(r.tag_ == "VBN" and r.lemma_.lower() in _SUSPECTED and any(
         c.dep_ == "auxpass" for c in r.children) and not any(
-        c.dep_ == "agent" for c in r.children) for r in _roots(content))
+        c.dep_ == "agent" for c in r.children) or r.pos_ == "NOUN" and
+        r.lemma_.lower() in _RELAYED for r in _roots(content))
+
+
+# Others' words a statement can cite: "cited reports that", "noted allegations that".
+_RELAYED = frozenset({"report", "allegation", "claim", "account", "rumor", "rumour",
+                      "accusation", "charge", "story"})
 
 
 _BECAUSE = frozenset({"because", "since"})
@@ -816,6 +824,21 @@ def allegations(found: list[Trigger]) -> list[Trigger]:
         claim.notes.append(f"alleged:{trig.type}")
         out[out.index(trig)] = claim
     return out
+
+
+# Rules whose trigger is the speaker's own verb of saying: the statement is the event,
+# whatever becomes of the acts its words tell (CODING.md: "a statement is itself the event").
+_SPOKEN = frozenset({"rule:critical_statement", "rule:judged_act", "rule:insufficiency",
+                     "rule:threat_charge", "rule:alleged_practice", "rule:stated_need"})
+
+
+def said_beside_untold(first: Event, ev: Event) -> bool:
+    """A statement read from its speaker's words and an act of the same type its sentence
+    tells but does not count ("said that claim smacked of hypocrisy, because Democrats have
+    long questioned ...": the questioning is background): two events, so the untold one
+    does not swallow the statement."""
+    return ev.rule in _SPOKEN and not (ev.negated or ev.hypothetical or ev.aggregate) and (
+        first.negated or first.hypothetical or first.aggregate)
 
 
 # The rule of each accusation told by an accuser after the first in one passive clause.

@@ -93,3 +93,22 @@ def test_calling_others_reports_lies_is_a_reproach(nlp):
     text = ("The senator's lawyer said reports alleging that he had beaten his wife were lies "
             "and a disgrace.")
     assert _said(nlp, text) == ["said"]
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign minister said Iran would face consequences if it continued the tests.",
+    "Senator Jane Holt said Iran would pay a heavy price.",
+    "The envoy said the regime's provocation cannot be left without consequences.",
+    "Senator Jane Holt said the protesters have to face the consequences of their acts.",
+])
+def test_a_penalty_said_to_await_an_actor_threatens(nlp, text):
+    assert "THREATEN" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Jane Holt said the farmers would face the consequences of the drought.",
+    "Senator Jane Holt said the company faced consequences last year.",
+    "Senator Jane Holt said the vote would have no consequences.",
+])
+def test_consequences_of_a_disaster_or_past_ones_threaten_no_one(nlp, text):
+    assert "THREATEN" not in _types(nlp, text)

@@ -140,6 +140,13 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
             spans[tok.i] = span
             out.append(trig)  # "said the ministry was not doing enough to protect nurses"
             continue
+        if named and speaking and not _anyone(speaker) and (
+                penalty := _threatened_penalty(content)) is not None:
+            trig = Trigger(tok, _PENALTY, "THREATEN", None, "rule:threatened_penalty")
+            trig.notes.append(f"penalty:{penalty.lower_}")
+            spans[tok.i] = span
+            out.append(trig)  # "said Iran would face consequences if it went on"
+            continue
         if any(span[0] <= t.token.i < span[1] and _reported_as_fact(t) for t in found):
             continue  # what is said reports an event, coded as its own
         if (need := _stated_need(content)) is not None:
@@ -188,6 +195,38 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
             spans[tok.i] = span
             out.append(trig)
     return out
+
+
+# What a speaker can say an actor will undergo for its acts: "face consequences", "pay a
+# heavy price"; and acts said not to go "without consequences".
+_PENALTY_NOUNS = frozenset({"consequence", "punishment", "retribution", "price", "reprisal"})
+_BOUND = _FUTURE | frozenset({"must", "have", "has"})
+_PENALTY = Entry("THREATEN", None, None, "verb", "say", source="threatened_penalty")
+
+
+def _threatened_penalty(content: Span) -> Token | None:
+    """The penalty what is said holds over an actor: "Iran would face consequences if it
+    went on", "they will pay a heavy price", "the provocation cannot be left without
+    consequences" (PLOVER's THREATEN by the speaker); not what a disaster brings ("farmers
+    will face the consequences of the drought"), nor "the deal will have consequences"."""
+    if any(t.lemma_.lower() in HARM_WITHOUT_AGENT for t in content):
+        return None
+    for noun in content:
+        if noun.lemma_.lower() not in _PENALTY_NOUNS:
+            continue
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.lower_ == "without":
+            verb = verb.head  # "left without consequences", "go without consequences"
+            if any(c.dep_ == "neg" for c in verb.children):
+                return noun
+            continue
+        bound = verb.head if verb.dep_ == "xcomp" else verb  # "have to face"
+        if noun.dep_ == "dobj" and verb.lemma_.lower() in _PENALTIES and subject_token(
+                bound) is not None and any(c.dep_ == "aux" and c.lower_ in _BOUND or
+                                           c.lower_ in ("have", "has") for c in (
+                                               *bound.children, bound)):
+            return noun
+    return None
 
 
 _SOME = frozenset({"some", "many", "most", "few", "several", "other"})

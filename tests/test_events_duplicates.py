@@ -144,6 +144,13 @@ def test_a_narration_moved_by_a_year_tells_another_meeting(nlp):
     assert len(_of(nlp, text, "CONSULT")) == 2
 
 
+def test_a_narration_moved_back_a_few_days_tells_another_meeting(nlp):
+    text = ("When the governor flew to Boise last winter, he met privately with the family "
+            "of a jailed pastor.\n\nA few days before that, the governor met with the "
+            "pastor's family in his office.")
+    assert len(_of(nlp, text, "CONSULT")) == 2
+
+
 def test_a_meeting_told_again_the_same_day_is_one_record(nlp):
     text = ("When the governor flew to Boise in June, he met privately with the family of "
             "a jailed pastor.\n\nAfter the speech, the governor met with the pastor's family "

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.event_helpers import asserted_types as _types
+from tests.event_helpers import counted_events
 
 
 @pytest.mark.parametrize("text", [
@@ -62,3 +63,52 @@ def test_rallying_calls_and_opinions_are_no_events(nlp, text):
 ])
 def test_requests_of_actors_and_agreements_stay(nlp, text, etype):
     assert etype in _types(nlp, text)
+
+
+def _said(nlp, text: str) -> list[str]:
+    """The counted ACCUSE triggers of a text."""
+    return [e.trigger for e in counted_events(nlp, text) if e.type == "ACCUSE"]
+
+
+def test_a_reproach_is_not_swallowed_by_background_its_reason_tells(nlp):
+    # the reason's "questioning" is background; the reproach itself is the event
+    text = ("Rep. Jane Moore said that claim smacked of hypocrisy, because Democrats have long "
+            "been at the forefront of questioning the FBI's decisions.")
+    assert _said(nlp, text) == ["said"]
+
+
+def test_a_reason_given_for_agreeing_is_no_reproach(nlp):
+    text = ("Rep. Jane Moore said the claim was true, because Democrats have long been at the "
+            "forefront of questioning the FBI's decisions.")
+    assert _said(nlp, text) == []
+
+
+def test_citing_others_reports_of_a_wrong_charges_no_one(nlp):
+    text = ("Her lawyer's filing noted published reports alleging that the senator had "
+            "beaten his wife.")
+    assert _said(nlp, text) == []
+
+
+def test_calling_others_reports_lies_is_a_reproach(nlp):
+    text = ("The senator's lawyer said reports alleging that he had beaten his wife were lies "
+            "and a disgrace.")
+    assert _said(nlp, text) == ["said"]
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign minister said Iran would face consequences if it continued the tests.",
+    "Senator Jane Holt said Iran would pay a heavy price.",
+    "The envoy said the regime's provocation cannot be left without consequences.",
+    "Senator Jane Holt said the protesters have to face the consequences of their acts.",
+])
+def test_a_penalty_said_to_await_an_actor_threatens(nlp, text):
+    assert "THREATEN" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Jane Holt said the farmers would face the consequences of the drought.",
+    "Senator Jane Holt said the company faced consequences last year.",
+    "Senator Jane Holt said the vote would have no consequences.",
+])
+def test_consequences_of_a_disaster_or_past_ones_threaten_no_one(nlp, text):
+    assert "THREATEN" not in _types(nlp, text)

@@ -72,6 +72,7 @@ from eventwire.events.statements import (
     hoped_cooperation,
     promised_measure,
     rallying_call,
+    said_beside_untold,
     warning_sense,
 )
 from eventwire.events.triggers import (
@@ -557,7 +558,7 @@ def _merge_same_type(events: list[Event], sent: Span | None = None) -> list[Even
             out[ev.type] = ev
             continue
         if apart_in_sentence(first, ev) or other_side_of_swap(first, ev) \
-                or ev.rule == SECOND_ACCUSER \
+                or ev.rule == SECOND_ACCUSER or said_beside_untold(first, ev) \
                 or _distinct_protests(first, ev) or _persons_and_goods(first, ev) \
                 or _crowd_control_answer(first, ev) \
                 or (sent is not None and _earlier_act_of_the_object(first, ev, sent)) \

@@ -469,12 +469,15 @@ class _Quotes:
 
 
 _PERSONAL = frozenset({"he", "she", "i"})
-# A narration moved by a period ("a year later", "months earlier", "the following week"):
+# A narration moved by a period ("a year later", "months earlier", "the following week",
+# "a few days before that"; a counted day is ``day_shift``'s):
 # what the sentence tells happened at another time than what was told before it.
 _PERIOD_SHIFT = re.compile(
     r"\b(?:(?:a|one|two|three|four|five|six|several|a few|many|\d+) "
     r"(?:weeks?|months?|years?|decades?) (?:later|earlier|ago)"
-    r"|the (?:following|next|previous|preceding) (?:week|month|year))\b", re.I)
+    r"|the (?:following|next|previous|preceding) (?:week|month|year)"
+    r"|(?:a few|few|several|some|many) days (?:later|earlier|ago|before that|after that))\b",
+    re.I)
 
 
 # Part of a group told before, named by a pronoun ("most of them", "nearly all of those"):

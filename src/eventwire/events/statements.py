@@ -24,6 +24,7 @@ from eventwire.events.senses import (
     other_sense,
 )
 from eventwire.events.triggers import Trigger, aggregate, subject_token
+from eventwire.models import Event
 
 # VADER compound score at or below which a statement is criticism (the authors' own cut-off
 # for "negative" is -0.05; criticism needs a clearly negative statement).
@@ -139,6 +140,13 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
             spans[tok.i] = span
             out.append(trig)  # "said the ministry was not doing enough to protect nurses"
             continue
+        if named and speaking and not _anyone(speaker) and (
+                penalty := _threatened_penalty(content)) is not None:
+            trig = Trigger(tok, _PENALTY, "THREATEN", None, "rule:threatened_penalty")
+            trig.notes.append(f"penalty:{penalty.lower_}")
+            spans[tok.i] = span
+            out.append(trig)  # "said Iran would face consequences if it went on"
+            continue
         if any(span[0] <= t.token.i < span[1] and _reported_as_fact(t) for t in found):
             continue  # what is said reports an event, coded as its own
         if (need := _stated_need(content)) is not None:
@@ -187,6 +195,38 @@ def critical_statements(sent: Span, found: list[Trigger], lex: Lexicon) -> list[
             spans[tok.i] = span
             out.append(trig)
     return out
+
+
+# What a speaker can say an actor will undergo for its acts: "face consequences", "pay a
+# heavy price"; and acts said not to go "without consequences".
+_PENALTY_NOUNS = frozenset({"consequence", "punishment", "retribution", "price", "reprisal"})
+_BOUND = _FUTURE | frozenset({"must", "have", "has"})
+_PENALTY = Entry("THREATEN", None, None, "verb", "say", source="threatened_penalty")
+
+
+def _threatened_penalty(content: Span) -> Token | None:
+    """The penalty what is said holds over an actor: "Iran would face consequences if it
+    went on", "they will pay a heavy price", "the provocation cannot be left without
+    consequences" (PLOVER's THREATEN by the speaker); not what a disaster brings ("farmers
+    will face the consequences of the drought"), nor "the deal will have consequences"."""
+    if any(t.lemma_.lower() in HARM_WITHOUT_AGENT for t in content):
+        return None
+    for noun in content:
+        if noun.lemma_.lower() not in _PENALTY_NOUNS:
+            continue
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.lower_ == "without":
+            verb = verb.head  # "left without consequences", "go without consequences"
+            if any(c.dep_ == "neg" for c in verb.children):
+                return noun
+            continue
+        bound = verb.head if verb.dep_ == "xcomp" else verb  # "have to face"
+        if noun.dep_ == "dobj" and verb.lemma_.lower() in _PENALTIES and subject_token(
+                bound) is not None and any(c.dep_ == "aux" and c.lower_ in _BOUND or
+                                           c.lower_ in ("have", "has") for c in (
+                                               *bound.children, bound)):
+            return noun
+    return None
 
 
 _SOME = frozenset({"some", "many", "most", "few", "several", "other"})
@@ -544,11 +584,18 @@ _SUSPECTED = frozenset({"suspect", "want", "believe", "think", "know", "say", "r
 
 def _held_by_others(content: Span) -> bool:
     """The main clause is a passive of suspicion with no one named as holding it ("he was
-    suspected of violating parole", "the man is wanted for robbery"): the speaker reports
-    what others suspect, not a charge of the speaker's own."""
+    suspected of violating parole", "the man is wanted for robbery"), or what is said is
+    others' reports or charges themselves ("noted published reports alleging that ..."):
+    the speaker relays what others hold, not a charge of the speaker's own."""
     return any(r.tag_ == "VBN" and r.lemma_.lower() in _SUSPECTED and any(
         c.dep_ == "auxpass" for c in r.children) and not any(
-        c.dep_ == "agent" for c in r.children) for r in _roots(content))
+        c.dep_ == "agent" for c in r.children) or r.pos_ == "NOUN" and
+        r.lemma_.lower() in _RELAYED for r in _roots(content))
+
+
+# Others' words a statement can cite: "cited reports that", "noted allegations that".
+_RELAYED = frozenset({"report", "allegation", "claim", "account", "rumor", "rumour",
+                      "accusation", "charge", "story"})
 
 
 _BECAUSE = frozenset({"because", "since"})
@@ -816,6 +863,21 @@ def allegations(found: list[Trigger]) -> list[Trigger]:
         claim.notes.append(f"alleged:{trig.type}")
         out[out.index(trig)] = claim
     return out
+
+
+# Rules whose trigger is the speaker's own verb of saying: the statement is the event,
+# whatever becomes of the acts its words tell (CODING.md: "a statement is itself the event").
+_SPOKEN = frozenset({"rule:critical_statement", "rule:judged_act", "rule:insufficiency",
+                     "rule:threat_charge", "rule:alleged_practice", "rule:stated_need"})
+
+
+def said_beside_untold(first: Event, ev: Event) -> bool:
+    """A statement read from its speaker's words and an act of the same type its sentence
+    tells but does not count ("said that claim smacked of hypocrisy, because Democrats have
+    long questioned ...": the questioning is background): two events, so the untold one
+    does not swallow the statement."""
+    return ev.rule in _SPOKEN and not (ev.negated or ev.hypothetical or ev.aggregate) and (
+        first.negated or first.hypothetical or first.aggregate)
 
 
 # The rule of each accusation told by an accuser after the first in one passive clause.

@@ -275,6 +275,8 @@ class EventCoder:
                 fr["mode"] = "weapon_in_sentence"
         elif mode is not None:
             fr["mode"] = "lexicon" if mode == trig.entry.mode else "complement"
+        if (whom := self._mode_of_whom(trig, mode)) is not None:
+            mode, fr["mode"] = whom
         etype = trig.type
         fr["sources"] = args.source_rule or "none"
         fr["targets"] = args.target_rule or "none"
@@ -397,6 +399,24 @@ class EventCoder:
                               for p in last.values()]
                 ev.field_rules["targets"] = "country_of_place"
                 return
+
+    def _mode_of_whom(self, trig: Trigger, mode: str | None) -> tuple[str, str] | None:
+        """The mode the people acted on say (PLOVER): killing a leader or an official is a
+        targeted killing; patrols of police or militia mobilise them, not troops."""
+        tok = trig.token
+        if trig.type == "ASSAULT" and mode is None and any(
+                c.dep_ in ("dobj", "nsubjpass") and self.lex.token_in_class("leader", c)
+                for c in tok.children):
+            return "targeted", "leader_attacked"
+        if trig.type == "MOBILIZE" and mode == "troops":
+            for force in _forces(trig):
+                if self.lex.token_in_class("lawforce", force):
+                    return "police", "police_mobilised"
+                if self.lex.token_in_class("militia", force):
+                    return "militia", "militia_mobilised"
+                if self.lex.token_in_class("armedforce", force):
+                    return None
+        return None
 
     def _weapon_in(self, sent: Span) -> str | None:
         for lemma in lemmas(sent):
@@ -583,6 +603,27 @@ def _summoned(tok, sources) -> bool:
     for questioning, an investigation (ACCUSE investigate), not an invitation to talks."""
     return tok.lemma_.lower() in ("invite", "invitation") and any(
         a.sector == "COP" for a in sources)
+
+
+def _forces(trig: Trigger):
+    """The forces a mobilisation moves, in text order: its object, the subject of an
+    intransitive ("police deployed in"), "patrols by police", "thousands of police", and
+    the agent of an active light verb ("ordered patrols by police")."""
+    heads = [trig.token]
+    if trig.light is not None and not any(c.dep_ in ("nsubjpass", "auxpass")
+                                          for c in trig.light.children):
+        heads.append(trig.light)
+    out = []
+    for head in heads:
+        for c in head.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+            elif head is trig.token and (c.dep_ in ("dobj", "nsubjpass", "compound") or (
+                    c.dep_ == "nsubj" and not any(o.dep_ == "dobj" for o in head.children))):
+                out.append(c)
+                out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj")  # "thousands of police"
+    return sorted(out, key=lambda t: t.i)
 
 
 _PROTEST_EFFECT_TYPES = frozenset({"SANCTION", "COERCE", "RETREAT"})

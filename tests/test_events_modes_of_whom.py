@@ -1,0 +1,52 @@
+"""The PLOVER mode said by whom an act is aimed at or moves: killing a leader or an official
+is a targeted killing (ASSAULT targeted); sending out police or a militia mobilises them
+(MOBILIZE police / militia), not troops.  Sentences written for these tests, each paired with
+a close sentence that must keep the other mode."""
+
+from __future__ import annotations
+
+from tests.event_helpers import asserted, code
+
+
+def _modes(nlp, text: str) -> list[tuple[str, str | None]]:
+    return [(e.type, e.mode) for e in asserted(code(nlp, text)._.events)]
+
+
+def test_killing_an_official_is_targeted(nlp):
+    assert _modes(nlp, "Gunmen killed the provincial governor outside his home on "
+                       "Tuesday.") == [("ASSAULT", "targeted")]
+    assert _modes(nlp, "The opposition leader was murdered in the capital on "
+                       "Friday.") == [("ASSAULT", "targeted")]
+
+
+def test_killing_other_people_has_no_targeted_mode(nlp):
+    assert _modes(nlp, "Gunmen killed three farmers outside their homes on "
+                       "Tuesday.") == [("ASSAULT", None)]
+    assert _modes(nlp, "Two shopkeepers were murdered in the capital on "
+                       "Friday.") == [("ASSAULT", None)]
+
+
+def test_the_weapon_named_keeps_its_mode(nlp):
+    assert _modes(nlp, "A drone strike killed the group's chief in the north on "
+                       "Monday.") == [("ASSAULT", "drone")]
+
+
+def test_police_sent_out_are_a_police_mobilisation(nlp):
+    assert _modes(nlp, "The interior ministry deployed thousands of police in the capital "
+                       "on Sunday.") == [("MOBILIZE", "police")]
+    assert _modes(nlp, "The governor ordered patrols by police in the old city after the "
+                       "riots.") == [("MOBILIZE", "police")]
+
+
+def test_soldiers_sent_out_stay_troops(nlp):
+    assert _modes(nlp, "The interior ministry deployed thousands of troops in the capital "
+                       "on Sunday.") == [("MOBILIZE", "troops")]
+    assert _modes(nlp, "The governor ordered patrols by soldiers in the old city after the "
+                       "riots.") == [("MOBILIZE", "troops")]
+    assert _modes(nlp, "Police deployed troops around the stadium on "
+                       "Saturday.") == [("MOBILIZE", "troops")]
+
+
+def test_militiamen_sent_out_are_a_militia_mobilisation(nlp):
+    assert _modes(nlp, "The rebel commander mobilized his militiamen around the town on "
+                       "Monday.") == [("MOBILIZE", "militia")]

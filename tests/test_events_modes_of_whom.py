@@ -1,7 +1,8 @@
 """The PLOVER mode said by whom an act is aimed at or moves: killing a leader or an official
 is a targeted killing (ASSAULT targeted); sending out police or a militia mobilises them
-(MOBILIZE police / militia), not troops.  Sentences written for these tests, each paired with
-a close sentence that must keep the other mode."""
+(MOBILIZE police / militia), not troops; what a request or refusal is about gives its
+mode (aid assist, talks meet, a release yield, other acts change).  Sentences written for
+these tests, each paired with a close sentence that must keep the other mode."""
 
 from __future__ import annotations
 
@@ -50,3 +51,20 @@ def test_soldiers_sent_out_stay_troops(nlp):
 def test_militiamen_sent_out_are_a_militia_mobilisation(nlp):
     assert _modes(nlp, "The rebel commander mobilized his militiamen around the town on "
                        "Monday.") == [("MOBILIZE", "militia")]
+
+
+def test_what_is_asked_gives_the_request_mode(nlp):
+    assert _modes(nlp, "The opposition called for talks with the ruling party on "
+                       "Monday.") == [("REQUEST", "meet")]
+    assert _modes(nlp, "The opposition called for new elections on "
+                       "Monday.") == [("REQUEST", "change")]
+    assert _modes(nlp, "The families asked the court to review the "
+                       "verdict.") == [("REQUEST", "change")]
+
+
+def test_what_is_refused_gives_the_rejection_mode(nlp):
+    assert _modes(nlp, "The senator refused to testify before the committee on "
+                       "Tuesday.") == [("REJECT", "meet")]
+    assert _modes(nlp, "The governor rejected federal aid for the state's "
+                       "schools.") == [("REJECT", "assist")]
+    assert _modes(nlp, "The senator declined on Tuesday.") == [("REJECT", None)]

@@ -41,7 +41,7 @@ from eventwire.events.context import (
     victims_of_the_place,
 )
 from eventwire.events.labels import labelling_statements
-from eventwire.events.lexicon import Lexicon, load_lexicon
+from eventwire.events.lexicon import Lexicon, forms, load_lexicon
 from eventwire.events.numbers import is_vague
 from eventwire.events.plover import QUAD
 from eventwire.events.resolution import (
@@ -277,6 +277,10 @@ class EventCoder:
             fr["mode"] = "lexicon" if mode == trig.entry.mode else "complement"
         if (whom := self._mode_of_whom(trig, mode)) is not None:
             mode, fr["mode"] = whom
+        if mode is None and trig.type in ("REQUEST", "REJECT"):
+            mode = self._mode_asked(trig)
+            if mode:
+                fr["mode"] = "content_asked"
         etype = trig.type
         fr["sources"] = args.source_rule or "none"
         fr["targets"] = args.target_rule or "none"
@@ -417,6 +421,17 @@ class EventCoder:
                 if self.lex.token_in_class("armedforce", force):
                     return None
         return None
+
+    def _mode_asked(self, trig: Trigger) -> str | None:
+        """What is asked or refused gives the mode (PLOVER REQUEST/REJECT): aid is 'assist',
+        talks 'meet', a release or an end 'yield'; any other asked act is a 'change'."""
+        content = [c for c in trig.token.children if c.dep_ in _ASKED_DEPS or (
+            c.dep_ == "prep" and c.lower_ in _ASKED_PREPS)]
+        for tok in sorted((t for c in content for t in _asked_words(c)), key=lambda t: t.i):
+            for form in forms(tok):
+                if (mode := self.lex.class_mode("asked", form)) is not None:
+                    return mode
+        return "change" if trig.type == "REQUEST" and content else None
 
     def _weapon_in(self, sent: Span) -> str | None:
         for lemma in lemmas(sent):
@@ -603,6 +618,22 @@ def _summoned(tok, sources) -> bool:
     for questioning, an investigation (ACCUSE investigate), not an invitation to talks."""
     return tok.lemma_.lower() in ("invite", "invitation") and any(
         a.sector == "COP" for a in sources)
+
+
+# Where a request or refusal says what it is about: "urged X to talk", "called for aid",
+# "asked that the case be dropped", "a request to release".
+_ASKED_DEPS = frozenset({"dobj", "xcomp", "ccomp", "acl"})
+_ASKED_PREPS = frozenset({"for", "on", "upon"})
+
+
+def _asked_words(tok, depth: int = 2):
+    """The head words of what is asked, not the whole clause ("pass it by the end of the
+    week" asks for no end): the content word and its objects and complements."""
+    yield tok
+    if depth:
+        for c in tok.children:
+            if c.dep_ in _ASKED_DEPS or c.dep_ in ("pobj", "compound", "conj", "nsubjpass"):
+                yield from _asked_words(c, depth - 1)
 
 
 def _forces(trig: Trigger):

@@ -68,3 +68,10 @@ def test_what_is_refused_gives_the_rejection_mode(nlp):
     assert _modes(nlp, "The governor rejected federal aid for the state's "
                        "schools.") == [("REJECT", "assist")]
     assert _modes(nlp, "The senator declined on Tuesday.") == [("REJECT", None)]
+
+
+def test_a_demand_told_by_its_act_takes_the_act_mode(nlp):
+    assert _modes(nlp, '"The government must end the blockade now," the senator said on '
+                       'Monday.') == [("REQUEST", "yield")]
+    assert _modes(nlp, '"The government must change the law now," the senator said on '
+                       'Monday.') == [("REQUEST", "change")]

@@ -427,7 +427,8 @@ class EventCoder:
         talks 'meet', a release or an end 'yield'; any other asked act is a 'change'."""
         content = [c for c in trig.token.children if c.dep_ in _ASKED_DEPS or (
             c.dep_ == "prep" and c.lower_ in _ASKED_PREPS)]
-        for tok in sorted((t for c in content for t in _asked_words(c)), key=lambda t: t.i):
+        asked = sorted((t for c in content for t in _asked_words(c)), key=lambda t: t.i)
+        for tok in [trig.token, *asked]:  # a demand told by its act: "must end the sanctions"
             for form in forms(tok):
                 if (mode := self.lex.class_mode("asked", form)) is not None:
                     return mode

@@ -75,3 +75,17 @@ def test_a_demand_told_by_its_act_takes_the_act_mode(nlp):
                        'Monday.') == [("REQUEST", "yield")]
     assert _modes(nlp, '"The government must change the law now," the senator said on '
                        'Monday.') == [("REQUEST", "change")]
+
+
+def test_an_attack_on_an_official_is_not_yet_a_targeted_killing(nlp):
+    assert _modes(nlp, "Gunmen attacked the provincial governor outside his home on "
+                       "Tuesday.") == [("ASSAULT", None)]
+
+
+def test_fire_is_a_primitive_weapon_and_fists_beat(nlp):
+    assert _modes(nlp, "Settlers set fire to a mosque in the village on "
+                       "Tuesday.") == [("ASSAULT", "primitive")]
+    assert _modes(nlp, "Settlers demolished a mosque in the village on "
+                       "Tuesday.") == [("ASSAULT", "destroy")]
+    assert _modes(nlp, "The suspect attacked the guard, striking him in the face with his "
+                       "fist.") == [("ASSAULT", "beat")]

@@ -408,7 +408,7 @@ class EventCoder:
         """The mode the people acted on say (PLOVER): killing a leader or an official is a
         targeted killing; patrols of police or militia mobilise them, not troops."""
         tok = trig.token
-        if trig.type == "ASSAULT" and mode is None and any(
+        if trig.type == "ASSAULT" and mode is None and tok.lemma_.lower() in _KILLING and any(
                 c.dep_ in ("dobj", "nsubjpass") and self.lex.token_in_class("leader", c)
                 for c in tok.children):
             return "targeted", "leader_attacked"
@@ -619,6 +619,10 @@ def _summoned(tok, sources) -> bool:
     for questioning, an investigation (ACCUSE investigate), not an invitation to talks."""
     return tok.lemma_.lower() in ("invite", "invitation") and any(
         a.sector == "COP" for a in sources)
+
+
+# Killing verbs: killing a leader singles them out; an attack on one may be a clash.
+_KILLING = frozenset({"kill", "murder", "slay"})
 
 
 # Where a request or refusal says what it is about: "urged X to talk", "called for aid",

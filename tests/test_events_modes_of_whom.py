@@ -1,8 +1,9 @@
 """The PLOVER mode said by whom an act is aimed at or moves: killing a leader or an official
 is a targeted killing (ASSAULT targeted); sending out police or a militia mobilises them
 (MOBILIZE police / militia), not troops; what a request or refusal is about gives its
-mode (aid assist, talks meet, a release yield, other acts change).  Sentences written for
-these tests, each paired with a close sentence that must keep the other mode."""
+mode (aid assist, talks meet, a release yield, other acts change); a paper or channel
+closed is COERCE censor.  Sentences written for these tests, each paired with a close
+sentence that must keep the other mode."""
 
 from __future__ import annotations
 
@@ -89,3 +90,17 @@ def test_fire_is_a_primitive_weapon_and_fists_beat(nlp):
                        "Tuesday.") == [("ASSAULT", "destroy")]
     assert _modes(nlp, "The suspect attacked the guard, striking him in the face with his "
                        "fist.") == [("ASSAULT", "beat")]
+
+
+def test_a_paper_or_channel_closed_is_censorship(nlp):
+    assert _modes(nlp, "The government banned the opposition newspaper on "
+                       "Monday.") == [("COERCE", "censor")]
+    assert _modes(nlp, "The regulator suspended the satellite channel on "
+                       "Monday.") == [("COERCE", "censor")]
+
+
+def test_a_party_banned_or_a_licence_suspended_is_no_censorship(nlp):
+    assert _modes(nlp, "The government banned the opposition party on "
+                       "Monday.") == [("COERCE", "restrict")]
+    assert _modes(nlp, "The regulator suspended the license of the airline on "
+                       "Monday.") == [("SANCTION", "discontinue")]

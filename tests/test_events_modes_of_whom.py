@@ -2,8 +2,8 @@
 is a targeted killing (ASSAULT targeted); sending out police or a militia mobilises them
 (MOBILIZE police / militia), not troops; what a request or refusal is about gives its
 mode (aid assist, talks meet, a release yield, other acts change); a paper or channel
-closed is COERCE censor.  Sentences written for these tests, each paired with a close
-sentence that must keep the other mode."""
+closed is COERCE censor; work left as a protest is a strike.  Sentences written for these
+tests, each paired with a close sentence that must keep the other mode."""
 
 from __future__ import annotations
 
@@ -83,11 +83,9 @@ def test_an_attack_on_an_official_is_not_yet_a_targeted_killing(nlp):
                        "Tuesday.") == [("ASSAULT", None)]
 
 
-def test_fire_is_a_primitive_weapon_and_fists_beat(nlp):
-    assert _modes(nlp, "Settlers set fire to a mosque in the village on "
-                       "Tuesday.") == [("ASSAULT", "primitive")]
-    assert _modes(nlp, "Settlers demolished a mosque in the village on "
-                       "Tuesday.") == [("ASSAULT", "destroy")]
+def test_fists_beat(nlp):
+    assert _modes(nlp, "The suspect attacked the guard, striking him in the face with a "
+                       "knife.") == [("ASSAULT", "primitive")]
     assert _modes(nlp, "The suspect attacked the guard, striking him in the face with his "
                        "fist.") == [("ASSAULT", "beat")]
 
@@ -104,3 +102,13 @@ def test_a_party_banned_or_a_licence_suspended_is_no_censorship(nlp):
                        "Monday.") == [("COERCE", "restrict")]
     assert _modes(nlp, "The regulator suspended the license of the airline on "
                        "Monday.") == [("SANCTION", "discontinue")]
+
+
+def test_work_left_as_a_protest_is_a_strike(nlp):
+    assert _modes(nlp, "Dock workers shunned work on Monday to protest against the new "
+                       "pension law.") == [("PROTEST", "strike")]
+    assert _modes(nlp, "Teachers downed tools on Tuesday over unpaid "
+                       "salaries.") == [("PROTEST", "strike")]
+    assert _modes(nlp, "Dock workers marched on Monday to protest against the new "
+                       "pension law.") == [("PROTEST", "demo")]
+    assert _modes(nlp, "Teachers stayed away from the talks on Tuesday.") == []

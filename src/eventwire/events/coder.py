@@ -41,7 +41,7 @@ from eventwire.events.context import (
     victims_of_the_place,
 )
 from eventwire.events.labels import labelling_statements
-from eventwire.events.lexicon import Lexicon, load_lexicon
+from eventwire.events.lexicon import Lexicon, forms, load_lexicon
 from eventwire.events.numbers import is_vague
 from eventwire.events.plover import QUAD
 from eventwire.events.resolution import (
@@ -276,6 +276,12 @@ class EventCoder:
                 fr["mode"] = "weapon_in_sentence"
         elif mode is not None:
             fr["mode"] = "lexicon" if mode == trig.entry.mode else "complement"
+        if (whom := self._mode_of_whom(trig, mode)) is not None:
+            mode, fr["mode"] = whom
+        if mode is None and trig.type in ("REQUEST", "REJECT"):
+            mode = self._mode_asked(trig)
+            if mode:
+                fr["mode"] = "content_asked"
         etype = trig.type
         fr["sources"] = args.source_rule or "none"
         fr["targets"] = args.target_rule or "none"
@@ -398,6 +404,36 @@ class EventCoder:
                               for p in last.values()]
                 ev.field_rules["targets"] = "country_of_place"
                 return
+
+    def _mode_of_whom(self, trig: Trigger, mode: str | None) -> tuple[str, str] | None:
+        """The mode the people acted on say (PLOVER): killing a leader or an official is a
+        targeted killing; patrols of police or militia mobilise them, not troops."""
+        tok = trig.token
+        if trig.type == "ASSAULT" and mode is None and tok.lemma_.lower() in _KILLING and any(
+                c.dep_ in ("dobj", "nsubjpass") and self.lex.token_in_class("leader", c)
+                for c in tok.children):
+            return "targeted", "leader_attacked"
+        if trig.type == "MOBILIZE" and mode == "troops":
+            for force in _forces(trig):
+                if self.lex.token_in_class("lawforce", force):
+                    return "police", "police_mobilised"
+                if self.lex.token_in_class("militia", force):
+                    return "militia", "militia_mobilised"
+                if self.lex.token_in_class("armedforce", force):
+                    return None
+        return None
+
+    def _mode_asked(self, trig: Trigger) -> str | None:
+        """What is asked or refused gives the mode (PLOVER REQUEST/REJECT): aid is 'assist',
+        talks 'meet', a release or an end 'yield'; any other asked act is a 'change'."""
+        content = [c for c in trig.token.children if c.dep_ in _ASKED_DEPS or (
+            c.dep_ == "prep" and c.lower_ in _ASKED_PREPS)]
+        asked = sorted((t for c in content for t in _asked_words(c)), key=lambda t: t.i)
+        for tok in [trig.token, *asked]:  # a demand told by its act: "must end the sanctions"
+            for form in forms(tok):
+                if (mode := self.lex.class_mode("asked", form)) is not None:
+                    return mode
+        return "change" if trig.type == "REQUEST" and content else None
 
     def _weapon_in(self, sent: Span) -> str | None:
         for lemma in lemmas(sent):
@@ -584,6 +620,47 @@ def _summoned(tok, sources) -> bool:
     for questioning, an investigation (ACCUSE investigate), not an invitation to talks."""
     return tok.lemma_.lower() in ("invite", "invitation") and any(
         a.sector == "COP" for a in sources)
+
+
+# Killing verbs: killing a leader singles them out; an attack on one may be a clash.
+_KILLING = frozenset({"kill", "murder", "slay"})
+
+
+# Where a request or refusal says what it is about: "urged X to talk", "called for aid",
+# "asked that the case be dropped", "a request to release".
+_ASKED_DEPS = frozenset({"dobj", "xcomp", "ccomp", "acl"})
+_ASKED_PREPS = frozenset({"for", "on", "upon"})
+
+
+def _asked_words(tok, depth: int = 2):
+    """The head words of what is asked, not the whole clause ("pass it by the end of the
+    week" asks for no end): the content word and its objects and complements."""
+    yield tok
+    if depth:
+        for c in tok.children:
+            if c.dep_ in _ASKED_DEPS or c.dep_ in ("pobj", "compound", "conj", "nsubjpass"):
+                yield from _asked_words(c, depth - 1)
+
+
+def _forces(trig: Trigger):
+    """The forces a mobilisation moves, in text order: its object, the subject of an
+    intransitive ("police deployed in"), "patrols by police", "thousands of police", and
+    the agent of an active light verb ("ordered patrols by police")."""
+    heads = [trig.token]
+    if trig.light is not None and not any(c.dep_ in ("nsubjpass", "auxpass")
+                                          for c in trig.light.children):
+        heads.append(trig.light)
+    out = []
+    for head in heads:
+        for c in head.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+            elif head is trig.token and (c.dep_ in ("dobj", "nsubjpass", "compound") or (
+                    c.dep_ == "nsubj" and not any(o.dep_ == "dobj" for o in head.children))):
+                out.append(c)
+                out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj")  # "thousands of police"
+    return sorted(out, key=lambda t: t.i)
 
 
 _PROTEST_EFFECT_TYPES = frozenset({"SANCTION", "COERCE", "RETREAT"})

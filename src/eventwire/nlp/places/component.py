@@ -67,7 +67,9 @@ MAX_SOURCES = 2_000  # publishers remembered (the least recently seen are forgot
 FACILITY_TOWN_MAX_POPULATION = 50_000  # a namesake bigger than this is a town in its own right
 PERSON_RULE = "ner:PERSON-as-place"
 INNER_KINDS = {"country", "admin1", "region", "continent", "water"}  # found inside longer names
-_LAND_KINDS = {"admin1", "admin2", "city", "capital"}  # never a lake or river by another name
+# Never a lake or river by another name.  A state may be ("Delaware Bay", "Lake Michigan"):
+# one named like a water body lies on it, a county or town of that name may be anywhere.
+_LAND_KINDS = {"admin2", "city", "capital"}
 LOCAL_AREA_MIN = 2  # places in one region that make a story local to it
 
 # Continents and the hand-kept regions and seas have no population: a fixed prior, as for a
@@ -476,7 +478,10 @@ def _unsupported_guess(t: Toponym) -> bool:
         return False
     if t.rule.endswith(":scope"):
         return " " not in t.text or t.rule.startswith("ner:LOC")
-    return " " not in t.text and bool(t.candidates) and not gazetted(t.candidates)
+    # a small town abroad does not make a reading ("Bełk" in Poland for "Belk stores")
+    readings = [e for e in t.candidates if t.pick is None or e.cc == t.pick.cc
+                or e.population >= SMALL_TOWN_MAX_POPULATION]
+    return " " not in t.text and bool(t.candidates) and not gazetted(readings)
 
 
 SMALL_TOWN_MAX_POPULATION = 30_000
@@ -504,9 +509,10 @@ _PLACED_BEFORE = re.compile(
     r"outskirts|streets)\s+of)\s+$", re.I)
 
 
-# "Gorsuch said", "Ms. Gorsuch": the surname of a full name used on its own as a person's.
-_SURNAME_AS_PERSON = (r"(?:\b(?:Mr|Mrs|Ms|Dr)\.?\s+{0}\b|\b{0}(?:\s+also)?\s+(?:said|says|told|"
-                      r"added|noted|explained|argued|wrote|asked)\b)")
+# "Gorsuch said", "Ms. Gorsuch": the surname of a full name used on its own as a person's
+# ({0}: the surname, {1}: the first name, which must not come before it).
+_SURNAME_AS_PERSON = (r"(?:\b(?:Mr|Mrs|Ms|Dr)\.?\s+{0}\b|(?<!{1}\s)\b{0}(?:\s+also)?\s+"
+                      r"(?:said|says|told|added|noted|explained|argued|wrote|asked)\b)")
 
 
 def _without_full_person_names(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
@@ -519,10 +525,11 @@ def _without_full_person_names(doc: Doc, toponyms: list[Toponym]) -> list[Topony
 
     def person(t: Toponym) -> bool:
         words = t.text.split()
-        if (":scope" not in t.rule or len(words) < 2
+        if (not t.rule.startswith("ner:") or ":scope" not in t.rule or len(words) < 2
+                or words[0].lower() in DIRECTION_WORDS
                 or not all(w[:1].isupper() and w[1:].islower() for w in words)):
             return False
-        if re.search(_SURNAME_AS_PERSON.format(re.escape(words[-1])), text):
+        if re.search(_SURNAME_AS_PERSON.format(*map(re.escape, (words[-1], words[0]))), text):
             return True
         return _listed_among_persons(text, t, persons)
 

@@ -138,7 +138,10 @@ class PlacesComponent:
             if not t.candidates:
                 t.candidates = self._inner_name(t.text)
             if WATER_BODY.search(t.text):
-                t.candidates = [e for e in t.candidates if not _land_namesake(t.text, e)]
+                water = [e for e in t.candidates if not _land_namesake(t.text, e)]
+                if t.candidates and not water:
+                    t.rule += ":water"  # a known name, as a water body: a place unresolved
+                t.candidates = water
             head, _, rest = t.text.partition(" ")
             if head.lower() in DIRECTION_WORDS and not self.gaz.lookup(t.text) and rest:
                 t.relation = head.lower()  # "Central Mali": Mali, centrally
@@ -473,8 +476,9 @@ def _unsupported_guess(t: Toponym) -> bool:
     "near", "from" ...): as often a person, a company, a disease ("Ebola") or a charity
     ("United Way officials") as a place, and its point would only be the story's.  So is
     a lone word whose only readings are postal towns ("Belk stores", "Jeremiah"). Later
-    mentions of the name go with it.  A water body's name ("Kiser Lake") says what it is."""
-    if not t.rule.startswith("ner:") or t.relation is not None or WATER_BODY.search(t.text):
+    mentions of the name go with it.  A known name written as a water body's ("Kiser Lake"
+    for Keyser) is a place, whose point is unknown."""
+    if not t.rule.startswith("ner:") or t.relation is not None or ":water" in t.rule:
         return False
     if t.rule.endswith(":scope"):
         return " " not in t.text or t.rule.startswith("ner:LOC")

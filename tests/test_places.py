@@ -1114,3 +1114,72 @@ def test_a_disease_named_after_a_place_is_no_place(nlp):
     assert "Marburg" in found
     found = [p.text for p in places(nlp, "A conference opened in Marburg on Monday.")]
     assert "Marburg" in found
+
+
+def test_letters_without_marks_fold_to_their_plain_spelling():
+    # letters NFKD keeps whole are spelled out, on the text side and the gazetteer side
+    assert norm("Doğubayazıt") == norm("Dogubayazit") == "dogubayazit"
+    assert norm("Łódź") == "lodz" and norm("Tromsø") == "tromso"
+    assert norm("Færøerne") == "faeroerne" and norm("Straße") == "strasse"
+    gaz = load_gazetteer()
+    assert any(e.cc == "TR" for e in gaz.lookup("Dogubayazit"))
+    assert any(e.cc == "PL" for e in gaz.lookup("Lodz"))
+    # near case: a different letter is still a different name
+    assert norm("Lodz") != norm("Lidz")
+
+
+def _tagged(nlp, text, ents):
+    """The places of ``text`` with the NER's entities set by hand (label, surface, nth)."""
+    doc = nlp(nlp.make_doc(text))
+    spans = []
+    for label, surface, nth in ents:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(surface, start + 1)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+    doc.ents = spans
+    return nlp.get_pipe("eventwire_places")(doc)._.places
+
+
+def test_full_person_name_is_no_place(nlp):
+    # as the small model sometimes tags them: a full name a place
+    text = ("Trustees Ann Lee and Jane Doakes met in Alexandria, Minnesota. "
+            "Doakes said the levy was needed.")
+    found = _tagged(nlp, text, [("PERSON", "Ann Lee", 0), ("GPE", "Jane Doakes", 0),
+                                ("GPE", "Alexandria", 0), ("GPE", "Minnesota", 0)])
+    assert [p.text for p in found] == ["Alexandria", "Minnesota"]
+    # near case: an unknown place whose last word is no one's surname stays a place
+    text = ("Trustees met at Pine Hollow in Alexandria, Minnesota. Lee said Pine Hollow "
+            "added two buses.")
+    found = _tagged(nlp, text, [("GPE", "Pine Hollow", 0), ("GPE", "Alexandria", 0),
+                                ("GPE", "Minnesota", 0)])
+    assert "Pine Hollow" in [p.text for p in found]
+
+
+def test_full_name_listed_among_persons_is_no_place(nlp):
+    text = "The roster of the Alexandria, Minnesota, team: Mike Tolland, Trey Osgood, Sam Duffy."
+    found = _tagged(nlp, text, [("GPE", "Alexandria", 0), ("GPE", "Minnesota", 0),
+                                ("PERSON", "Mike Tolland", 0), ("GPE", "Trey Osgood", 0),
+                                ("PERSON", "Sam Duffy", 0)])
+    assert [p.text for p in found] == ["Alexandria", "Minnesota"]
+    # near case: a place listed between persons' home towns is still listed among places
+    text = "Winners came from Alexandria, Minnesota, Pine Hollow and Garfield, Minnesota."
+    found = _tagged(nlp, text, [("GPE", "Alexandria", 0), ("GPE", "Minnesota", 0),
+                                ("GPE", "Pine Hollow", 0), ("GPE", "Garfield", 0),
+                                ("GPE", "Minnesota", 1)])
+    assert "Pine Hollow" in [p.text for p in found]
+
+
+def test_water_body_is_not_the_county_named_like_it(nlp):
+    text = "Anglers on the Red River near Fargo, North Dakota, found the boat."
+    red = first(places(nlp, text), "Red River")
+    assert red.admin1 == "North Dakota"  # not Red River Parish, Louisiana
+    text = "Swimmers at Lake Harriet in Minneapolis were warned."
+    assert first(places(nlp, text), "Lake Harriet").name != "Harriet"
+    # near cases: the county and the city that carry the water word in their own name
+    text = "Officials in Red River Parish, Louisiana, closed the school."
+    assert first(places(nlp, text), "Red River Parish").admin1 == "Louisiana"
+    text = "The sheriff of Lake County, Florida, spoke in Tavares."
+    assert first(places(nlp, text), "Lake County").name == "Lake County"
+    text = "He moved to Lake Charles, Louisiana, last year."
+    assert first(places(nlp, text), "Lake Charles").name == "Lake Charles"

@@ -51,6 +51,7 @@ from eventwire.nlp.places.rules import (
     NATURAL_FEATURE,
     RELATION_BEFORE,
     STATE_ABBREVIATIONS,
+    WATER_BODY,
     currency_countries,
 )
 
@@ -66,6 +67,9 @@ MAX_SOURCES = 2_000  # publishers remembered (the least recently seen are forgot
 FACILITY_TOWN_MAX_POPULATION = 50_000  # a namesake bigger than this is a town in its own right
 PERSON_RULE = "ner:PERSON-as-place"
 INNER_KINDS = {"country", "admin1", "region", "continent", "water"}  # found inside longer names
+# Never a lake or river by another name.  A state may be ("Delaware Bay", "Lake Michigan"):
+# one named like a water body lies on it, a county or town of that name may be anywhere.
+_LAND_KINDS = {"admin2", "city", "capital"}
 LOCAL_AREA_MIN = 2  # places in one region that make a story local to it
 
 # Continents and the hand-kept regions and seas have no population: a fixed prior, as for a
@@ -104,6 +108,7 @@ class PlacesComponent:
         toponyms = recognise(doc, self.rules, self.gaz)
         self._resolve(doc, text, toponyms)
         toponyms = _without_foreign_persons(text, toponyms)
+        toponyms = _without_full_person_names(doc, toponyms)
         guesses = {t.text for t in toponyms if _unsupported_guess(t)}
         toponyms = [t for t in toponyms if t.text not in guesses
                     or not (t.rule.startswith(("ner:", "discourse")))]
@@ -132,6 +137,11 @@ class PlacesComponent:
                     t.candidates = [e for e in t.candidates if e.kind not in {"city", "capital"}]
             if not t.candidates:
                 t.candidates = self._inner_name(t.text)
+            if WATER_BODY.search(t.text):
+                water = [e for e in t.candidates if not _land_namesake(t.text, e)]
+                if t.candidates and not water:
+                    t.rule += ":water"  # a known name, as a water body: a place unresolved
+                t.candidates = water
             head, _, rest = t.text.partition(" ")
             if head.lower() in DIRECTION_WORDS and not self.gaz.lookup(t.text) and rest:
                 t.relation = head.lower()  # "Central Mali": Mali, centrally
@@ -466,12 +476,16 @@ def _unsupported_guess(t: Toponym) -> bool:
     "near", "from" ...): as often a person, a company, a disease ("Ebola") or a charity
     ("United Way officials") as a place, and its point would only be the story's.  So is
     a lone word whose only readings are postal towns ("Belk stores", "Jeremiah"). Later
-    mentions of the name go with it."""
-    if not t.rule.startswith("ner:") or t.relation is not None:
+    mentions of the name go with it.  A known name written as a water body's ("Kiser Lake"
+    for Keyser) is a place, whose point is unknown."""
+    if not t.rule.startswith("ner:") or t.relation is not None or ":water" in t.rule:
         return False
     if t.rule.endswith(":scope"):
         return " " not in t.text or t.rule.startswith("ner:LOC")
-    return " " not in t.text and bool(t.candidates) and not gazetted(t.candidates)
+    # a small town abroad does not make a reading ("Bełk" in Poland for "Belk stores")
+    readings = [e for e in t.candidates if t.pick is None or e.cc == t.pick.cc
+                or e.population >= SMALL_TOWN_MAX_POPULATION]
+    return " " not in t.text and bool(t.candidates) and not gazetted(readings)
 
 
 SMALL_TOWN_MAX_POPULATION = 30_000
@@ -497,6 +511,48 @@ def _without_foreign_small_towns(toponyms: list[Toponym]) -> list[Toponym]:
 _PLACED_BEFORE = re.compile(
     r"\b(?:in|near|outside|from|residents\s+of|people\s+of|(?:city|town|village|mayor|"
     r"outskirts|streets)\s+of)\s+$", re.I)
+
+
+# "Gorsuch said", "Ms. Gorsuch": the surname of a full name used on its own as a person's
+# ({0}: the surname, {1}: the first name, which must not come before it).
+_SURNAME_AS_PERSON = (r"(?:\b(?:Mr|Mrs|Ms|Dr)\.?\s+{0}\b|(?<!{1}\s)\b{0}(?:\s+also)?\s+"
+                      r"(?:said|says|told|added|noted|explained|argued|wrote|asked)\b)")
+
+
+def _without_full_person_names(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
+    """Drop a full name the gazetteer does not know ("Jane Doakes", only the story's place
+    by default) that is a person's: its surname is used alone as a person's elsewhere, or
+    it stands in a list between names the NER calls persons ("Ann Lee, Jane Doakes, Bo
+    Ray")."""
+    text = doc._.text
+    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+
+    def person(t: Toponym) -> bool:
+        words = t.text.split()
+        if (not t.rule.startswith("ner:") or ":scope" not in t.rule or len(words) < 2
+                or words[0].lower() in DIRECTION_WORDS
+                or not all(w[:1].isupper() and w[1:].islower() for w in words)):
+            return False
+        if re.search(_SURNAME_AS_PERSON.format(*map(re.escape, (words[-1], words[0]))), text):
+            return True
+        return _listed_among_persons(text, t, persons)
+
+    return [t for t in toponyms if not person(t)]
+
+
+def _listed_among_persons(text: str, t: Toponym, persons: list[tuple[int, int]]) -> bool:
+    before = any(_LIST_GAP.fullmatch(text, e, t.start) for _, e in persons if e <= t.start)
+    after = any(_LIST_GAP.fullmatch(text, t.end, s) for s, _ in persons if s >= t.end)
+    return before and after
+
+
+def _land_namesake(water: str, e: Entry) -> bool:
+    """Land a water body's name does not name: a county, region or town it matched only
+    without its water word ("Red River" and Red River Parish, "Lake Erie" and the town of
+    Erie), or a postal town of the same name; "Lake Charles" the city keeps its name."""
+    if e.kind not in _LAND_KINDS:
+        return False
+    return norm(water) not in variants(e.name) or not gazetted([e])
 
 
 def _without_foreign_persons(text: str, toponyms: list[Toponym]) -> list[Toponym]:

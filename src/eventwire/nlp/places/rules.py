@@ -166,6 +166,12 @@ NATURAL_FEATURE = re.compile(
     r"\s(?:Sea|Ocean|Delta|River|Creek|Gulf|Mountains|Desert|Basin|Plateau|Peninsula|Strait)$"
 )
 
+# A water body's name: "Lake Erie", "Red River", "Walden Pond".  It is never the county or
+# region of the same name ("Red River Parish", "Lake County"), whatever it resolves to.
+WATER_BODY = re.compile(
+    r"^(?:Lake|Loch)\s|\s(?:River|Creek|Lake|Bay|Sea|Ocean|Gulf|Strait|Reservoir|Pond|Canal)$"
+)
+
 _DIRECTIONS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 # Words just before a toponym that say how an event relates to it.
 RELATION_BEFORE = re.compile(

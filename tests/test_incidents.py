@@ -447,17 +447,21 @@ def test_a_report_placed_far_off_or_abroad_joins_by_its_word_and_people_only(sto
     act when its text names the incident's place (its place is not added).  Other people
     there, or a text naming only its own far town, tell another act."""
     abroad = ("Kano", 34.7, 135.5, "JPN", "Osaka")
+
+    def told(aid, who, text, where):
+        return report(aid, f"Gunmen led by {who} attacked {text} on Tuesday.", "attacked",
+                      day=TUESDAY, place=where, source="Punch")
+
+    # stored incidents are read by the batch's countries (the store's cost stays bounded),
+    # so a report put abroad meets the misplaced incident within its batch
     store_batch(store, report(
         "a", "Gunmen led by Abba Kyari attacked a crowded market in Kano on Tuesday.",
-        "attacked", day=TUESDAY, place=KANO, source="Daily Trust"))
-    for aid, who, text, where in (
-            ("b", "Abba Kyari", "the market in Kano", abroad),
-            ("c", "Musa Bello", "the market in Kano", abroad),
-            ("d", "Abba Kyari", "the Kano market, police in Zaria said,", ZARIA),
-            ("e", "Abba Kyari", "a bus station in Zaria", ZARIA)):
-        store_batch(store, report(
-            aid, f"Gunmen led by {who} attacked {text} on Tuesday.", "attacked",
-            day=TUESDAY, place=where, source="Punch"))
+        "attacked", day=TUESDAY, place=KANO, source="Daily Trust"),
+        told("b", "Abba Kyari", "the market in Kano", abroad),
+        told("c", "Musa Bello", "the market in Kano", abroad))
+    for aid, who, text in (("d", "Abba Kyari", "the Kano market, police in Zaria said,"),
+                           ("e", "Abba Kyari", "a bus station in Zaria")):
+        store_batch(store, told(aid, who, text, ZARIA))
     a = incident_of(store, "a-e1")
     assert [incident_of(store, f"{x}-e1") == a for x in "bcde"] == [True, False, True, False]
     country = store.con.execute("SELECT country FROM incidents WHERE id = ?",

@@ -305,6 +305,22 @@ def test_uncued_quote_a_paragraph_away_keeps_the_last_speaker(nlp):
     assert q.speaker == "Okafor"
 
 
+@pytest.mark.parametrize("between, speaker", [
+    ("Dana Whitfield, the union's lawyer, explained.", "Dana Whitfield, the union's lawyer"),
+    ("Dana Whitfield, the union's lawyer, was at the hearing too.", "Grant Hale"),
+    ('Dana Whitfield explained the delay "in a word."', "Grant Hale"),
+])
+def test_quote_opening_a_paragraph_after_one_introducing_a_speaker(nlp, between, speaker):
+    """A quote-free paragraph ending "X explained." hands the next quotation to X; one
+    whose verb is no cue, or that quotes someone itself, leaves the last speaker's run."""
+    text = (
+        '"The strike will go on until the contract is signed," Grant Hale said.\n\n'
+        f"{between}\n\n"
+        '"Nobody on the board has read the offer that the workers turned down in May."'
+    )
+    assert find(run(nlp, text), "Nobody on the board").speaker == speaker
+
+
 def test_bare_surname_goes_to_the_full_name_named_most_then_first():
     from eventwire.nlp.quotes.speaker import SpeakerIndex
 

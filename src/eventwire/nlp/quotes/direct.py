@@ -552,8 +552,10 @@ class DirectRules(ArticleContext):
         the clause is the attribution, and the quotation joins it later)."""
         text = self.text
         sent = sentence_start(text, seg.start, ps)
-        if sent <= ps or text[sent : seg.start].strip() or not self._ends_sentence(seg):
+        if text[sent : seg.start].strip() or not self._ends_sentence(seg):
             return None  # "“...” to win, she said": the sentence has its own cue (_late_cue)
+        if sent <= ps:  # the quotation opens its paragraph: the one before may introduce it
+            ps, sent = self._introducing_para(seg.start)
         words = [t for t in self.toks.between(ps, sent) if not t.is_space]
         if len(words) < 2 or words[-1].text != ".":
             return None
@@ -569,6 +571,18 @@ class DirectRules(ArticleContext):
         start = verb.sent.start_char
         return Cand([(seg.start, seg.end)], "direct", "direct:cue-before", 0.7,
                     (verb.idx, verb.idx + len(verb)), np_span(subj, start, verb.idx), subj)
+
+    def _introducing_para(self, start: int) -> tuple[int, int]:
+        """"Ann Roe, the treasurer, disagreed.\n\n“...”": the paragraph before a quotation
+        that opens its own, when it quotes no one, introduces the next speaker as a sentence
+        in the quotation's paragraph does (one that quotes someone is continued instead)."""
+        k = self._para_index(start)
+        if k < 1:
+            return start, start
+        pps, ppe = self.paras[k - 1]
+        if any(pps <= o.start < ppe for o in self.segs):
+            return start, start
+        return pps, ppe
 
     def _around_cue(self, cand: Cand, seg: Segment, sent: int) -> list[tuple[int, int]]:
         """"The club's investment, Ms. Tanzer said, "is a perfect example" of it.": a cue

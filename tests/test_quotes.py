@@ -321,6 +321,18 @@ def test_quote_opening_a_paragraph_after_one_introducing_a_speaker(nlp, between,
     assert find(run(nlp, text), "Nobody on the board").speaker == speaker
 
 
+@pytest.mark.parametrize("between, speaker", [
+    ("Dana Whitfield argued in a letter to the board that the offer was unfair.", "Dana Whitfield"),
+    ("The board argued in a letter that the offer was fair.", "Grant Hale"),
+])
+def test_quote_after_a_person_saying_that_in_the_same_paragraph(nlp, between, speaker):
+    """"X argued that ... . “...”" goes on with X's that-clause even after another
+    speaker's quote; a clause whose subject is no person leaves that speaker's run."""
+    text = ('"The strike will go on until the contract is signed," Grant Hale said. '
+            f'{between} "Nobody on the board has read the offer that the workers turned down."')
+    assert find(run(nlp, text), "Nobody on the board").speaker == speaker
+
+
 def test_bare_surname_goes_to_the_full_name_named_most_then_first():
     from eventwire.nlp.quotes.speaker import SpeakerIndex
 

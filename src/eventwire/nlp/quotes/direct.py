@@ -561,16 +561,20 @@ class DirectRules(ArticleContext):
             return None
         # the sentence's verb, or a cue closing it: "“...” of the plan, Lane said."
         verb = words[-2] if is_cue_verb(words[-2], True) else words[-1].sent.root
-        if not is_cue_verb(verb, True) or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
-                c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
-            return None  # "Lane said she would.": the clause attributes it (_join_following)
+        if not is_cue_verb(verb, True) or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            return None
         subj = subject(verb)
         if subj is None or subj.i > verb.i or not any(
                 names_people(t) for t in subj.subtree if t.i == subj.i or t.dep_ == "appos"):
             return None  # "Her business partner, Ann Roe, called ...": the apposition names her
-        start = verb.sent.start_char
+        speaker = np_span(subj, verb.sent.start_char, verb.idx)
+        if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+            # "Roe said she would.": the clause attributes it (_join_following), not a
+            # speaker quoted before her
+            return Cand([(seg.start, seg.end)], "direct", "direct:no-cue", 0.7, None,
+                        speaker, subj)
         return Cand([(seg.start, seg.end)], "direct", "direct:cue-before", 0.7,
-                    (verb.idx, verb.idx + len(verb)), np_span(subj, start, verb.idx), subj)
+                    (verb.idx, verb.idx + len(verb)), speaker, subj)
 
     def _introducing_para(self, start: int) -> tuple[int, int]:
         """"Ann Roe, the treasurer, disagreed.\n\n“...”": the paragraph before a quotation

@@ -333,6 +333,19 @@ def test_quote_after_a_person_saying_that_in_the_same_paragraph(nlp, between, sp
     assert find(run(nlp, text), "Nobody on the board").speaker == speaker
 
 
+@pytest.mark.parametrize("lead, speaker", [
+    ("Dana Whitfield, the union's lawyer, tweeted in response:",
+     "Dana Whitfield, the union's lawyer"),
+    ("The union's memo, written in reply:", None),
+])
+def test_colon_cue_misparsed_as_a_reduced_relative(nlp, lead, speaker):
+    """"X, a title, tweeted in reply: "A: b."": a cue read as a participle modifying a
+    person is still that person's; one modifying a thing names no speaker."""
+    text = ("The hearing ended on Friday.\n\n"
+            f'{lead} "Key fact: nobody on the board has read the offer the workers turned down."')
+    assert find(run(nlp, text), "Key fact").speaker == speaker
+
+
 def test_bare_surname_goes_to_the_full_name_named_most_then_first():
     from eventwire.nlp.quotes.speaker import SpeakerIndex
 

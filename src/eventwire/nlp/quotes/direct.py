@@ -415,6 +415,10 @@ class DirectRules(ArticleContext):
         if verb.tag_ == "VBG" and (subj is None or not names_people(subj)):
             subj = adjunct_subject(verb) or subj  # "X wrote the agents knew ..., saying:"
         subj = subj or aside_subject(verb)
+        hi = seg.start
+        if subj is None and gap == ":" and verb.dep_ == "acl" and names_people(verb.head):
+            # "Ann Roe, the treasurer, tweeted:" parsed as a reduced relative
+            subj, hi = verb.head, verb.idx
         if subj is None:
             # "Said Ellis: "..."": the speaker follows the verb
             after = [w for w in words if w.i > verb.i and w.pos_ in ("PROPN", "NOUN")
@@ -422,7 +426,7 @@ class DirectRules(ArticleContext):
             if gap != ":" or not after:
                 return None
             subj = after[-1]
-        span = np_span(subj, start, seg.start)
+        span = np_span(subj, start, hi)
         return Cand([], "direct", "direct:cue-before", 0.85, (verb.idx, verb.idx + len(verb)),
                      span, subj)
 

@@ -1697,3 +1697,14 @@ def test_a_relative_clause_after_a_quotation_is_no_attribution(nlp):
             'Tad Berg, a senior adviser. "We could win enough delegates in Ohio to catch up, '
             'and we have good chances all the way through California," which votes in June.')
     assert find(run(nlp, text), "We could win").speaker_name == "Tad Berg"
+
+
+def test_closing_mark_opening_an_elided_paragraph_opens_a_quotation():
+    """Pages open an elided quotation with the wrong glyph ("” … the rest,” wrote X"); a
+    ”… after words closes the one open."""
+    from eventwire.nlp.quotes.marks import segments
+
+    text = ("The vote is next week.\n\n” … in the case of Ohio, the race is over,” wrote the "
+            "Tribune.\n\nShe called it “over” … and left.")
+    spans = [text[s.start : s.end] for s in segments(text)]
+    assert spans == ["” … in the case of Ohio, the race is over,”", "“over”"]

@@ -1708,3 +1708,12 @@ def test_closing_mark_opening_an_elided_paragraph_opens_a_quotation():
             "Tribune.\n\nShe called it “over” … and left.")
     spans = [text[s.start : s.end] for s in segments(text)]
     assert spans == ["” … in the case of Ohio, the race is over,”", "“over”"]
+
+
+def test_quote_after_a_quote_whose_cue_closes_the_sentence_continues_it(nlp):
+    """A cue after a quotation that itself quotes someone ("he said, ‘...’," Roe recalled)
+    is no that-clause: the next quotation goes on with Roe, not with "he"."""
+    text = ('"In my first talk with him, he said, \'We are ready to work with you,\'" Ann Roe '
+            'recalled in an interview. "His staff said, \'This will not be a fight.\' We had '
+            'a very good partnership."')
+    assert find(run(nlp, text), "His staff said").speaker == "Ann Roe"

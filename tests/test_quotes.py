@@ -1717,3 +1717,19 @@ def test_quote_after_a_quote_whose_cue_closes_the_sentence_continues_it(nlp):
             'recalled in an interview. "His staff said, \'This will not be a fight.\' We had '
             'a very good partnership."')
     assert find(run(nlp, text), "His staff said").speaker == "Ann Roe"
+
+
+def test_quote_with_its_own_cue_after_a_that_clause_paragraph_keeps_it(nlp):
+    """"X says that ...\n\n“...,” the treasurer told Y": the comma leads to the quote's own
+    cue, so it is not handed to the that-clause before."""
+    text = ("The race tightened in May.\n\nAnn Roe says she is under attack because of her "
+            'rise in the polls.\n\n"There is no question I am getting special scrutiny," the '
+            "treasurer told the Tribune on Sunday.")
+    q = find(run(nlp, text), "There is no question")
+    assert q.cue == "told" and q.speaker == "the treasurer"
+
+
+def test_doubled_apostrophe_quote_before_a_cue_continues_its_speaker(nlp):
+    text = ("''Everyone on the council says what we all think about the plan,'' Ann Roe, a "
+            "teacher, said at the rally. ''Nobody on the board has read the offer at all.''")
+    assert find(run(nlp, text), "Nobody on the board").speaker == "Ann Roe, a teacher"

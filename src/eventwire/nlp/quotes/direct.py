@@ -573,8 +573,10 @@ class DirectRules(ArticleContext):
             return None  # "Her business partner, Ann Roe, called ...": the apposition names her
         speaker = np_span(subj, verb.sent.start_char, verb.idx)
         if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
-            if any(m in text[verb.sent.start_char : sent] for m in DOUBLE_MARKS):
+            if any(m in text[verb.sent.start_char : sent] for m in (*DOUBLE_MARKS, "''")):
                 return None  # "“..., he said, ‘...’,” Roe recalled.": a quote goes on
+            if text[: seg.inner(text)[1]].rstrip().endswith(","):
+                return None  # "“...,” the candidate told CBS": its own cue follows
             # "Roe said she would.": the clause attributes it (_join_following), not a
             # speaker quoted before her
             return Cand([(seg.start, seg.end)], "direct", "direct:no-cue", 0.7, None,

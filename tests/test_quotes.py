@@ -305,6 +305,47 @@ def test_uncued_quote_a_paragraph_away_keeps_the_last_speaker(nlp):
     assert q.speaker == "Okafor"
 
 
+@pytest.mark.parametrize("between, speaker", [
+    ("Dana Whitfield, the union's lawyer, explained.", "Dana Whitfield, the union's lawyer"),
+    ("Dana Whitfield, the union's lawyer, was at the hearing too.", "Grant Hale"),
+    ('Dana Whitfield explained the delay "in a word."', "Grant Hale"),
+])
+def test_quote_opening_a_paragraph_after_one_introducing_a_speaker(nlp, between, speaker):
+    """A quote-free paragraph ending "X explained." hands the next quotation to X; one
+    whose verb is no cue, or that quotes someone itself, leaves the last speaker's run."""
+    text = (
+        '"The strike will go on until the contract is signed," Grant Hale said.\n\n'
+        f"{between}\n\n"
+        '"Nobody on the board has read the offer that the workers turned down in May."'
+    )
+    assert find(run(nlp, text), "Nobody on the board").speaker == speaker
+
+
+@pytest.mark.parametrize("between, speaker", [
+    ("Dana Whitfield argued in a letter to the board that the offer was unfair.", "Dana Whitfield"),
+    ("The board argued in a letter that the offer was fair.", "Grant Hale"),
+])
+def test_quote_after_a_person_saying_that_in_the_same_paragraph(nlp, between, speaker):
+    """"X argued that ... . “...”" goes on with X's that-clause even after another
+    speaker's quote; a clause whose subject is no person leaves that speaker's run."""
+    text = ('"The strike will go on until the contract is signed," Grant Hale said. '
+            f'{between} "Nobody on the board has read the offer that the workers turned down."')
+    assert find(run(nlp, text), "Nobody on the board").speaker == speaker
+
+
+@pytest.mark.parametrize("lead, speaker", [
+    ("Dana Whitfield, the union's lawyer, tweeted in response:",
+     "Dana Whitfield, the union's lawyer"),
+    ("The union's memo, written in reply:", None),
+])
+def test_colon_cue_misparsed_as_a_reduced_relative(nlp, lead, speaker):
+    """"X, a title, tweeted in reply: "A: b."": a cue read as a participle modifying a
+    person is still that person's; one modifying a thing names no speaker."""
+    text = ("The hearing ended on Friday.\n\n"
+            f'{lead} "Key fact: nobody on the board has read the offer the workers turned down."')
+    assert find(run(nlp, text), "Key fact").speaker == speaker
+
+
 def test_bare_surname_goes_to_the_full_name_named_most_then_first():
     from eventwire.nlp.quotes.speaker import SpeakerIndex
 
@@ -1656,3 +1697,39 @@ def test_a_relative_clause_after_a_quotation_is_no_attribution(nlp):
             'Tad Berg, a senior adviser. "We could win enough delegates in Ohio to catch up, '
             'and we have good chances all the way through California," which votes in June.')
     assert find(run(nlp, text), "We could win").speaker_name == "Tad Berg"
+
+
+def test_closing_mark_opening_an_elided_paragraph_opens_a_quotation():
+    """Pages open an elided quotation with the wrong glyph ("” … the rest,” wrote X"); a
+    ”… after words closes the one open."""
+    from eventwire.nlp.quotes.marks import segments
+
+    text = ("The vote is next week.\n\n” … in the case of Ohio, the race is over,” wrote the "
+            "Tribune.\n\nShe called it “over” … and left.")
+    spans = [text[s.start : s.end] for s in segments(text)]
+    assert spans == ["” … in the case of Ohio, the race is over,”", "“over”"]
+
+
+def test_quote_after_a_quote_whose_cue_closes_the_sentence_continues_it(nlp):
+    """A cue after a quotation that itself quotes someone ("he said, ‘...’," Roe recalled)
+    is no that-clause: the next quotation goes on with Roe, not with "he"."""
+    text = ('"In my first talk with him, he said, \'We are ready to work with you,\'" Ann Roe '
+            'recalled in an interview. "His staff said, \'This will not be a fight.\' We had '
+            'a very good partnership."')
+    assert find(run(nlp, text), "His staff said").speaker == "Ann Roe"
+
+
+def test_quote_with_its_own_cue_after_a_that_clause_paragraph_keeps_it(nlp):
+    """"X says that ...\n\n“...,” the treasurer told Y": the comma leads to the quote's own
+    cue, so it is not handed to the that-clause before."""
+    text = ("The race tightened in May.\n\nAnn Roe says she is under attack because of her "
+            'rise in the polls.\n\n"There is no question I am getting special scrutiny," the '
+            "treasurer told the Tribune on Sunday.")
+    q = find(run(nlp, text), "There is no question")
+    assert q.cue == "told" and q.speaker == "the treasurer"
+
+
+def test_doubled_apostrophe_quote_before_a_cue_continues_its_speaker(nlp):
+    text = ("''Everyone on the council says what we all think about the plan,'' Ann Roe, a "
+            "teacher, said at the rally. ''Nobody on the board has read the offer at all.''")
+    assert find(run(nlp, text), "Nobody on the board").speaker == "Ann Roe, a teacher"

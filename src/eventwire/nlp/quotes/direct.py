@@ -415,6 +415,10 @@ class DirectRules(ArticleContext):
         if verb.tag_ == "VBG" and (subj is None or not names_people(subj)):
             subj = adjunct_subject(verb) or subj  # "X wrote the agents knew ..., saying:"
         subj = subj or aside_subject(verb)
+        hi = seg.start
+        if subj is None and gap == ":" and verb.dep_ == "acl" and names_people(verb.head):
+            # "Ann Roe, the treasurer, tweeted:" parsed as a reduced relative
+            subj, hi = verb.head, verb.idx
         if subj is None:
             # "Said Ellis: "..."": the speaker follows the verb
             after = [w for w in words if w.i > verb.i and w.pos_ in ("PROPN", "NOUN")
@@ -422,7 +426,7 @@ class DirectRules(ArticleContext):
             if gap != ":" or not after:
                 return None
             subj = after[-1]
-        span = np_span(subj, start, seg.start)
+        span = np_span(subj, start, hi)
         return Cand([], "direct", "direct:cue-before", 0.85, (verb.idx, verb.idx + len(verb)),
                      span, subj)
 
@@ -552,23 +556,45 @@ class DirectRules(ArticleContext):
         the clause is the attribution, and the quotation joins it later)."""
         text = self.text
         sent = sentence_start(text, seg.start, ps)
-        if sent <= ps or text[sent : seg.start].strip() or not self._ends_sentence(seg):
+        if text[sent : seg.start].strip() or not self._ends_sentence(seg):
             return None  # "“...” to win, she said": the sentence has its own cue (_late_cue)
+        if sent <= ps:  # the quotation opens its paragraph: the one before may introduce it
+            ps, sent = self._introducing_para(seg.start)
         words = [t for t in self.toks.between(ps, sent) if not t.is_space]
         if len(words) < 2 or words[-1].text != ".":
             return None
         # the sentence's verb, or a cue closing it: "“...” of the plan, Lane said."
         verb = words[-2] if is_cue_verb(words[-2], True) else words[-1].sent.root
-        if not is_cue_verb(verb, True) or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
-                c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
-            return None  # "Lane said she would.": the clause attributes it (_join_following)
+        if not is_cue_verb(verb, True) or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            return None
         subj = subject(verb)
         if subj is None or subj.i > verb.i or not any(
                 names_people(t) for t in subj.subtree if t.i == subj.i or t.dep_ == "appos"):
             return None  # "Her business partner, Ann Roe, called ...": the apposition names her
-        start = verb.sent.start_char
+        speaker = np_span(subj, verb.sent.start_char, verb.idx)
+        if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+            if any(m in text[verb.sent.start_char : sent] for m in (*DOUBLE_MARKS, "''")):
+                return None  # "“..., he said, ‘...’,” Roe recalled.": a quote goes on
+            if text[: seg.inner(text)[1]].rstrip().endswith(","):
+                return None  # "“...,” the candidate told CBS": its own cue follows
+            # "Roe said she would.": the clause attributes it (_join_following), not a
+            # speaker quoted before her
+            return Cand([(seg.start, seg.end)], "direct", "direct:no-cue", 0.7, None,
+                        speaker, subj)
         return Cand([(seg.start, seg.end)], "direct", "direct:cue-before", 0.7,
-                    (verb.idx, verb.idx + len(verb)), np_span(subj, start, verb.idx), subj)
+                    (verb.idx, verb.idx + len(verb)), speaker, subj)
+
+    def _introducing_para(self, start: int) -> tuple[int, int]:
+        """"Ann Roe, the treasurer, disagreed.\n\n“...”": the paragraph before a quotation
+        that opens its own, when it quotes no one, introduces the next speaker as a sentence
+        in the quotation's paragraph does (one that quotes someone is continued instead)."""
+        k = self._para_index(start)
+        if k < 1:
+            return start, start
+        pps, ppe = self.paras[k - 1]
+        if any(pps <= o.start < ppe for o in self.segs):
+            return start, start
+        return pps, ppe
 
     def _around_cue(self, cand: Cand, seg: Segment, sent: int) -> list[tuple[int, int]]:
         """"The club's investment, Ms. Tanzer said, "is a perfect example" of it.": a cue

@@ -80,6 +80,8 @@ def _role(text: str, i: int, j: int) -> str:
     """'open' or 'close' for the mark at ``text[i:j]``, read from the characters beside it."""
     before = text[i - 1] if i > 0 else " "
     after = text[j] if j < len(text) else " "
+    if before == "\n" and text[j : j + 3].lstrip(" ")[:1] in ("…", "."):
+        return "open"  # "” … the train has left," wrote X: an elided quotation opens the line
     if before.isspace() or before in "([{—–-―/" or i == 0:
         if not after.isspace():
             return "open"

@@ -10,8 +10,8 @@ import spacy
 
 from eventwire.config import Settings
 from eventwire.models import Mention
-from eventwire.nlp.quotes import component as quotes_mod  # registers the factory
 from eventwire.nlp.quotes.syntax import subject
+from tests.quote_fixtures import quote_nlp, rules_only
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
 SEED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "events" / "seed-gold.jsonl"
@@ -19,10 +19,7 @@ SEED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "events" /
 
 @pytest.fixture(scope="module")
 def nlp():
-    """The bare model plus the quote component: no actors, so doc._.mentions stays None."""
-    nlp = spacy.load(Settings().spacy_model)
-    nlp.add_pipe("eventwire_quotes")
-    return nlp
+    return quote_nlp()
 
 
 def run(nlp, text, mentions=None):
@@ -30,16 +27,6 @@ def run(nlp, text, mentions=None):
     doc._.article_id = "a1"
     doc._.mentions = mentions
     return nlp(doc)._.quotes
-
-
-def rules_only(nlp, text):
-    """The rules' attributions before the learned model keeps or drops them."""
-    doc = nlp.make_doc(text)
-    doc._.article_id = "a1"
-    for _name, proc in nlp.pipeline:
-        if _name != "eventwire_quotes":
-            doc = proc(doc)
-    return quotes_mod.QuoteFinder(doc).find()
 
 
 def find(quotes, words):

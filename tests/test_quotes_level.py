@@ -4,34 +4,19 @@ owned by someone, reports one level out).  Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from eventwire.config import Settings
-from eventwire.nlp.quotes import component as quotes_mod  # registers the factory
+from tests.quote_fixtures import quote_nlp, rules_only
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    """The bare model plus the quote component: no actors, so doc._.mentions stays None."""
-    nlp = spacy.load(Settings().spacy_model)
-    nlp.add_pipe("eventwire_quotes")
-    return nlp
+    return quote_nlp()
 
 
 def run(nlp, text):
     doc = nlp.make_doc(text)
     doc._.article_id = "a1"
     return nlp(doc)._.quotes
-
-
-def rules_only(nlp, text):
-    """The rules' attributions before the learned model keeps or drops them."""
-    doc = nlp.make_doc(text)
-    doc._.article_id = "a1"
-    for _name, proc in nlp.pipeline:
-        if _name != "eventwire_quotes":
-            doc = proc(doc)
-    return quotes_mod.QuoteFinder(doc).find()
 
 
 def speakers(quotes, cue):

@@ -4,30 +4,16 @@ after "with", after a relative clause or hung on a quotation's verb, and group w
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
-from eventwire.config import Settings
-from eventwire.nlp.quotes import component as quotes_mod  # registers the factory
 from eventwire.nlp.quotes.speaker import names_people
 from eventwire.nlp.quotes.syntax import subject
+from tests.quote_fixtures import quote_nlp, rules_only
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.load(Settings().spacy_model)
-    nlp.add_pipe("eventwire_quotes")
-    return nlp
-
-
-def rules_only(nlp, text):
-    """The rules' attributions before the learned model keeps or drops them."""
-    doc = nlp.make_doc(text)
-    doc._.article_id = "a1"
-    for name, proc in nlp.pipeline:
-        if name != "eventwire_quotes":
-            doc = proc(doc)
-    return quotes_mod.QuoteFinder(doc).find()
+    return quote_nlp()
 
 
 def speaker_of(quotes, cue):
